@@ -1,0 +1,115 @@
+# rapport - XML board reports to print-ready PDF.
+#
+#   make demo    install what is missing, build, render samples/*.xml to out/
+#   make check   install what is missing, build, run every test
+#   make         just build build/rapport
+#
+# BUILD=release (default) | debug | sanitize
+
+BUILD   ?= release
+CC      ?= gcc
+PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev zlib1g-dev libhyphen-dev \
+           hyphen-sv poppler-utils qpdf
+
+XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
+WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN    += -Werror
+endif
+CFLAGS_release  := -O2 -g
+CFLAGS_debug    := -O0 -g3
+CFLAGS_sanitize := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+                   -fno-sanitize-recover=undefined
+CFLAGS  := $(WARN) $(CFLAGS_$(BUILD)) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS)
+LDLIBS  := -lhpdf -lxml2 -lhyphen -lz -lm -lpthread
+SAN     := -fsanitize=address,undefined
+LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN))
+
+OUT     := build/$(if $(filter release,$(BUILD)),,$(BUILD)/)
+OBJDIR  := $(OUT)obj
+LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
+                      src/measure/*.c src/paginate/*.c src/draw/*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o
+CLI_OBJ := $(OBJDIR)/cli/main.o
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
+
+SAMPLES := $(wildcard samples/*.xml)
+DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
+
+.PHONY: all demo check deps test unit e2e sanitize clean install bench
+
+all: deps $(OUT)rapport
+
+# Install the Debian packages rapport needs, if any is missing.
+deps:
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "rapport: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then S=; else S=sudo; fi; \
+	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq $$missing >/dev/null \
+	    || { echo "rapport: could not install$$missing"; exit 1; }; \
+	fi
+
+$(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)librapport.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(OBJDIR)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The schema is compiled into the program: report.rng as a C string.
+$(OBJDIR)/gen/report_rng.c: src/parse/report.rng
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from src/parse/report.rng by the Makefile */'; \
+	  echo 'const char rp_report_rng[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; \
+	  echo 'const unsigned long rp_report_rng_len = sizeof rp_report_rng - 1;'; } > $@
+
+$(OBJDIR)/gen/report_rng.o: $(OBJDIR)/gen/report_rng.c
+	$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-variable-declarations -c -o $@ $<
+
+$(OUT)test/%: tests/unit/%.c $(OUT)librapport.a tests/unit/test.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Isrc -o $@ $< $(OUT)librapport.a $(LDLIBS)
+
+demo: all
+	@mkdir -p out
+	@for f in $(SAMPLES); do \
+	  o=out/$$(basename $$f .xml).pdf; \
+	  $(OUT)rapport -o $$o $$f && echo "rendered $$o ($$(pdfinfo $$o 2>/dev/null | awk '/^Pages/{print $$2}') pages)" || exit 1; \
+	done
+
+unit: all $(TEST_BIN)
+	@tests/run-unit $(TEST_BIN)
+
+# Every test: unit tests and end-to-end tests on the release build, then
+# the same under AddressSanitizer and UndefinedBehaviorSanitizer.
+check: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
+	@tests/run-all build
+
+test-bins-sanitize: $(TEST_BIN)
+
+clean:
+	rm -rf build out
+
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rapport/layouts \
+	           $(DESTDIR)$(PREFIX)/share/rapport/fonts $(DESTDIR)$(PREFIX)/share/rapport/schema
+	install -m 755 $(OUT)rapport $(DESTDIR)$(PREFIX)/bin/rapport
+	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/rapport/layouts/
+	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/rapport/fonts/
+	install -m 644 src/parse/report.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
+
+-include $(shell find build -name '*.d' 2>/dev/null)

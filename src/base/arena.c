@@ -1,0 +1,114 @@
+/*
+ * arena.c - bump allocator in chained blocks (base layer).
+ * See arena.h for the contract.
+ */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ArenaBlock {
+    ArenaBlock *prev;
+    size_t      size;   /* usable bytes in data[] */
+    size_t      off;    /* next free byte */
+    _Alignas(max_align_t) unsigned char data[];
+};
+
+enum { BLOCK_MIN = 64 * 1024 };
+
+_Noreturn void rp_oom(size_t size)
+{
+    fprintf(stderr, "rapport: out of memory (asked for %zu bytes)\n", size);
+    abort();
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        rp_oom(size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        rp_oom(size);
+    return q;
+}
+
+void arena_init(Arena *a)
+{
+    a->head = NULL;
+    a->used = 0;
+}
+
+void arena_free(Arena *a)
+{
+    ArenaBlock *b = a->head;
+    while (b) {
+        ArenaBlock *prev = b->prev;
+        free(b);
+        b = prev;
+    }
+    a->head = NULL;
+    a->used = 0;
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    const size_t align = _Alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    ArenaBlock *b = a->head;
+    if (!b || b->size - b->off < size) {
+        size_t bs = size > BLOCK_MIN ? size : BLOCK_MIN;
+        if (b && b->size * 2 > bs && b->size < 16 * 1024 * 1024)
+            bs = b->size * 2;           /* grow blocks with the document */
+        if (bs > SIZE_MAX - sizeof(ArenaBlock))
+            rp_oom(size);
+        b = malloc(sizeof(ArenaBlock) + bs);
+        if (!b)
+            rp_oom(sizeof(ArenaBlock) + bs);
+        b->prev = a->head;
+        b->size = bs;
+        b->off = 0;
+        a->head = b;
+    }
+    void *p = b->data + b->off;
+    b->off += size;
+    a->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+char *arena_strdup(Arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *d = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}

@@ -1,0 +1,69 @@
+/*
+ * arena.h - one memory arena per document run (base layer).
+ *
+ * Everything a run allocates (model, flow, pages, strings) comes from the
+ * run's arena and is released at once by arena_free(). There are no
+ * per-object frees. Out of memory is not an input error: input is bounded
+ * by limits.h first, so allocation failure aborts in rp_oom(), the one
+ * choke point, with the size that was asked for.
+ */
+#ifndef RP_ARENA_H
+#define RP_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaBlock ArenaBlock;
+
+typedef struct Arena {
+    ArenaBlock *head;   /* newest block; older ones chained behind it */
+    size_t      used;   /* bytes handed out, for the benchmark's figures */
+} Arena;
+
+/* Abort the process: allocation of `size` bytes failed. Never returns. */
+_Noreturn void rp_oom(size_t size);
+
+/* malloc/realloc that never return NULL (they call rp_oom). For the few
+ * growable arrays that live outside an arena (diagnostics, vectors). */
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+
+/* A fresh, empty arena. Free it with arena_free(). */
+void arena_init(Arena *a);
+
+/* Release every allocation of the arena; the arena is empty afterwards. */
+void arena_free(Arena *a);
+
+/* `size` bytes aligned for any type, zero-filled. Never NULL. */
+void *arena_alloc(Arena *a, size_t size);
+
+/* A copy of `n` bytes of `s` with a NUL after them. */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+
+/* A copy of the NUL-terminated `s`; NULL stays NULL. */
+char *arena_strdup(Arena *a, const char *s);
+
+/* printf into the arena. */
+char *arena_printf(Arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Typed helpers. */
+#define ARENA_NEW(a, T)       ((T *)arena_alloc((a), sizeof(T)))
+#define ARENA_ARRAY(a, T, n)  ((T *)arena_alloc((a), sizeof(T) * (size_t)(n)))
+
+/*
+ * A growable array in the arena: struct { T *v; int n, cap; }.
+ * VEC_PUSH doubles the capacity, copying into the arena (the old storage
+ * is left behind, which costs at most the final size again: linear).
+ */
+#define VEC(T) struct { T *v; int n, cap; }
+#define VEC_PUSH(a, vec, item) do {                                        \
+        if ((vec).n == (vec).cap) {                                        \
+            int ncap_ = (vec).cap ? (vec).cap * 2 : 8;                     \
+            void *nv_ = arena_alloc((a), sizeof(*(vec).v) * (size_t)ncap_); \
+            if ((vec).n) memcpy(nv_, (vec).v, sizeof(*(vec).v) * (size_t)(vec).n); \
+            (vec).v = nv_; (vec).cap = ncap_;                              \
+        }                                                                  \
+        (vec).v[(vec).n++] = (item);                                       \
+    } while (0)
+
+#endif

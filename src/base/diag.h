@@ -1,0 +1,59 @@
+/*
+ * diag.h - diagnostics collected during a run (base layer).
+ *
+ * Input errors are not thrown: every stage that reads input records them
+ * here as file:line:col: message (with an optional hint) and goes on, so a
+ * user sees all mistakes of a file at once. The driver checks
+ * diag_errors() between stages and prints the whole list.
+ */
+#ifndef RP_DIAG_H
+#define RP_DIAG_H
+
+#include <stdio.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
+
+typedef struct Diag {
+    DiagLevel   level;
+    const char *file;     /* borrowed: lives as long as the Diags */
+    int         line;     /* 1-based; 0 when the message is about the file */
+    int         col;      /* 1-based; 0 when unknown */
+    char       *msg;      /* owned */
+    char       *hint;     /* owned, may be NULL */
+} Diag;
+
+typedef struct Diags {
+    Diag *v;
+    int   n, cap;
+    int   nerrors, nwarnings;
+    int   max;            /* stop recording after this many (limits.h) */
+    int   dropped;        /* how many were not recorded */
+} Diags;
+
+void diags_init(Diags *d);
+void diags_free(Diags *d);
+
+/* Record an error or warning. `file` is borrowed and must outlive `d`.
+ * `hint` may be NULL. Never fails (out of memory aborts). */
+void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
+              const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+#define diag_error(d, file, line, col, ...) \
+    diag_add((d), DIAG_ERROR, (file), (line), (col), NULL, __VA_ARGS__)
+#define diag_warn(d, file, line, col, ...) \
+    diag_add((d), DIAG_WARNING, (file), (line), (col), NULL, __VA_ARGS__)
+
+/* Attach a hint to the most recent diagnostic (no-op if none). */
+void diag_hint(Diags *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static inline int diag_errors(const Diags *d) { return d->nerrors; }
+
+/* Print all diagnostics in the order recorded, compiler style:
+ *   file:line:col: error: message
+ *       hint: ...
+ * When `only_errors` is set, warnings are skipped. */
+void diags_print(const Diags *d, FILE *out, int only_errors);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * limits.h - every limit rapport puts on its input, in one place.
+ *
+ * Each bounds a dimension that a broken or hostile file could blow up, so
+ * that memory and time stay proportional to a sane report and out of
+ * memory can never be caused by input. Each has its own message where it
+ * is checked. They are generous: the largest real report we know is a few
+ * hundred pages.
+ */
+#ifndef RP_LIMITS_H
+#define RP_LIMITS_H
+
+/* A report file larger than this is not a report (a 1 000-page report is
+ * about 5 MB of XML). */
+#define RP_MAX_INPUT_BYTES      (64L * 1024 * 1024)
+
+/* Element nesting: sections nest 5 deep, lists a few more; 200 leaves
+ * room for anything real and keeps recursion in the parser shallow. */
+#define RP_MAX_XML_DEPTH        200
+
+/* Heading levels the layout styles (h1..h5), as in the seeds. */
+#define RP_MAX_HEADING_LEVEL    5
+
+/* Nested lists: deeper than this cannot be read on paper anyway. */
+#define RP_MAX_LIST_DEPTH       8
+
+/* Columns of one table: 30 fit a landscape page in 6 pt; more is an
+ * error in the file. */
+#define RP_MAX_TABLE_COLUMNS    60
+
+/* Rows of one table (a long register is some thousands). */
+#define RP_MAX_TABLE_ROWS       200000
+
+/* rowspan/colspan beyond the table's size are clamped with a warning;
+ * this bounds the value read before that. */
+#define RP_MAX_SPAN             10000
+
+/* Pages of one document: a safety net against a layout loop. */
+#define RP_MAX_PAGES            20000
+
+/* Categories and series of one chart. */
+#define RP_MAX_CHART_CATEGORIES 1000
+#define RP_MAX_CHART_SERIES     20
+
+/* Diagnostics printed for one file: past this the file is hopeless and
+ * the user fixes the first ones first. */
+#define RP_MAX_DIAGNOSTICS      200
+
+/* Passes of the table-of-contents fixpoint (it settles in 2). */
+#define RP_MAX_TOC_PASSES       4
+
+#endif

@@ -1,0 +1,456 @@
+/*
+ * pdf.c - pages -> PDF with libharu (draw stage). See pdf.h.
+ *
+ * libharu reports errors through a callback; ours records the first one
+ * in a sticky status that the drawing code checks at the end (no
+ * setjmp/longjmp). Coordinates: ops are millipoints from the top-left,
+ * PDF wants points from the bottom-left; px()/py() convert.
+ *
+ * libharu 2.3 writes a ToUnicode CMap for UTF-8 TrueType fonts that
+ * poppler rejects ("Invalid 'begincidrange' operator"). Its text codes
+ * are the characters' own UCS-2 values, so the correct map is the
+ * identity over the Basic Multilingual Plane: fix_tounicode() replaces
+ * the stream's content with that.
+ */
+#include "pdf.h"
+#include "../base/utf8.h"
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct D {
+    Rp          *rp;
+    const Pages *pg;
+    const Layout *lay;
+    HPDF_Doc     pdf;
+    HPDF_Page   *pages;
+    HPDF_Font    fonts[LAYOUT_MAX_FAMILIES * 4];
+    HPDF_STATUS  status;       /* first libharu error, sticky */
+    HPDF_STATUS  detail;
+} D;
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    D *d = user;
+    if (d->status == HPDF_OK) {
+        d->status = error_no;
+        d->detail = detail_no;
+    }
+}
+
+static float pt(int32_t mpt) { return (float)mpt / 1000.0f; }
+static float px(int32_t x) { return pt(x); }
+static float py(const D *d, int32_t y) { return pt(d->lay->page_h - y); }
+
+static void rgb_fill(HPDF_Page p, uint32_t c)
+{
+    HPDF_Page_SetRGBFill(p, (float)((c >> 16) & 255) / 255.0f, (float)((c >> 8) & 255) / 255.0f,
+                         (float)(c & 255) / 255.0f);
+}
+
+static void rgb_stroke(HPDF_Page p, uint32_t c)
+{
+    HPDF_Page_SetRGBStroke(p, (float)((c >> 16) & 255) / 255.0f, (float)((c >> 8) & 255) / 255.0f,
+                           (float)(c & 255) / 255.0f);
+}
+
+/* ---- fonts ---------------------------------------------------------------- */
+
+static void fix_tounicode(D *d, HPDF_Font font)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+    if (!cmap || !cmap->stream)
+        return;
+    HPDF_Stream_Free(cmap->stream);
+    cmap->stream = HPDF_MemStream_New(d->pdf->mmgr, 4096);
+    if (!cmap->stream)
+        return;
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream s = cmap->stream;
+    HPDF_Stream_WriteStr(s,
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    /* identity over the BMP, surrogates excluded; a bfrange may only vary
+     * the last byte, and a block holds at most 100 entries */
+    int hi[256], n = 0;
+    for (int h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF)
+            hi[n++] = h;
+    char line[64];
+    for (int i = 0; i < n; i += 100) {
+        int cnt = n - i < 100 ? n - i : 100;
+        snprintf(line, sizeof line, "%d beginbfrange\n", cnt);
+        HPDF_Stream_WriteStr(s, line);
+        for (int k = 0; k < cnt; k++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[i + k], hi[i + k], hi[i + k]);
+            HPDF_Stream_WriteStr(s, line);
+        }
+        HPDF_Stream_WriteStr(s, "endbfrange\n");
+    }
+    HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+static HPDF_Font font_of(D *d, int face)
+{
+    if (d->fonts[face])
+        return d->fonts[face];
+    const Flow *f = d->pg->flow;
+    const char *path = f->faces[face]->path;
+    /* a file shared by two faces is loaded once */
+    for (int k = 0; k < LAYOUT_MAX_FAMILIES * 4; k++)
+        if (d->fonts[k] && f->faces[k] && strcmp(f->faces[k]->path, path) == 0)
+            return d->fonts[face] = d->fonts[k];
+    const char *name = HPDF_LoadTTFontFromFile(d->pdf, path, HPDF_TRUE);
+    if (!name)
+        return NULL;
+    HPDF_Font font = HPDF_GetFont(d->pdf, name, "UTF-8");
+    if (font)
+        fix_tounicode(d, font);
+    return d->fonts[face] = font;
+}
+
+/* ---- ops ------------------------------------------------------------------ */
+
+static void draw_text(D *d, HPDF_Page p, int face, int32_t size, uint32_t color,
+                      int32_t x, int32_t y, const char *s, int len)
+{
+    HPDF_Font f = font_of(d, face);
+    if (!f || len <= 0)
+        return;
+    /* characters the font lacks are drawn as their stand-ins (a
+     * no-break space as a space), exactly as they were measured */
+    const Font *ft = d->pg->flow->faces[face];
+    char stackbuf[512];
+    char *t = (size_t)len * 2 < sizeof stackbuf ? stackbuf : xmalloc((size_t)len * 2 + 1);
+    size_t i = 0, k = 0;
+    while (i < (size_t)len) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, (size_t)len, &i);
+        uint32_t pc = font_printable(ft, cp);
+        if (pc == cp) {
+            memcpy(t + k, s + at, i - at);
+            k += i - at;
+        } else {
+            k += (size_t)utf8_encode(pc, t + k);
+        }
+    }
+    t[k] = 0;
+    HPDF_Page_BeginText(p);
+    HPDF_Page_SetFontAndSize(p, f, pt(size));
+    rgb_fill(p, color);
+    HPDF_Page_TextOut(p, px(x), py(d, y), t);
+    HPDF_Page_EndText(p);
+    if (t != stackbuf)
+        free(t);
+}
+
+static void draw_marker(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
+{
+    float s = pt(o->w), cx = px(x) + s / 2, cy = py(d, y) - s / 2, r = s / 2;
+    rgb_fill(p, o->color);
+    rgb_stroke(p, o->color);
+    switch ((Shape)o->shape) {
+    case SHAPE_CIRCLE:
+        HPDF_Page_Circle(p, cx, cy, r);
+        HPDF_Page_Fill(p);
+        break;
+    case SHAPE_SQUARE:
+        HPDF_Page_Rectangle(p, cx - r * 0.9f, cy - r * 0.9f, r * 1.8f, r * 1.8f);
+        HPDF_Page_Fill(p);
+        break;
+    case SHAPE_TRIANGLE:
+        HPDF_Page_MoveTo(p, cx, cy + r * 1.05f);
+        HPDF_Page_LineTo(p, cx + r * 1.1f, cy - r * 0.85f);
+        HPDF_Page_LineTo(p, cx - r * 1.1f, cy - r * 0.85f);
+        HPDF_Page_ClosePath(p);
+        HPDF_Page_Fill(p);
+        break;
+    case SHAPE_DIAMOND:
+        HPDF_Page_MoveTo(p, cx, cy + r * 1.15f);
+        HPDF_Page_LineTo(p, cx + r * 1.15f, cy);
+        HPDF_Page_LineTo(p, cx, cy - r * 1.15f);
+        HPDF_Page_LineTo(p, cx - r * 1.15f, cy);
+        HPDF_Page_ClosePath(p);
+        HPDF_Page_Fill(p);
+        break;
+    case SHAPE_RING:
+        HPDF_Page_SetLineWidth(p, s * 0.22f);
+        HPDF_Page_Circle(p, cx, cy, r * 0.85f);
+        HPDF_Page_Stroke(p);
+        break;
+    }
+}
+
+static void draw_path(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
+{
+    if (o->npts < 2)
+        return;
+    HPDF_Page_SetLineWidth(p, pt(o->w));
+    HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN);
+    static const HPDF_UINT16 dashed[] = { 5, 3 }, dotted[] = { 1, 2 };
+    if (o->dash == 1)
+        HPDF_Page_SetDash(p, dashed, 2, 0);
+    else if (o->dash == 2)
+        HPDF_Page_SetDash(p, dotted, 2, 0);
+    rgb_stroke(p, o->color);
+    rgb_fill(p, o->color);
+    HPDF_Page_MoveTo(p, px(ox + o->pts[0]), py(d, oy + o->pts[1]));
+    for (int k = 1; k < o->npts; k++)
+        HPDF_Page_LineTo(p, px(ox + o->pts[2 * k]), py(d, oy + o->pts[2 * k + 1]));
+    if (o->fill) {
+        HPDF_Page_ClosePath(p);
+        HPDF_Page_Fill(p);
+    } else {
+        HPDF_Page_Stroke(p);
+    }
+    if (o->dash)
+        HPDF_Page_SetDash(p, NULL, 0, 0);
+}
+
+static const char *page_label(D *d, int anchor, char *buf, size_t cap)
+{
+    int pi = anchor >= 0 && anchor < d->pg->flow->nanchors ? d->pg->anchor_page[anchor] : -1;
+    if (pi < 0)
+        snprintf(buf, cap, "?");
+    else
+        snprintf(buf, cap, "%d", d->pg->v[pi].number);
+    return buf;
+}
+
+/* A destination at height y of page pi that keeps the reader's zoom
+ * ([page /XYZ left top null]); libharu's SetXYZ insists on a zoom. */
+static HPDF_Destination dest_at(D *d, int pi, int32_t y)
+{
+    HPDF_Destination dst = HPDF_Page_CreateDestination(d->pages[pi]);
+    if (!dst)
+        return NULL;
+    HPDF_Array_Clear(dst);
+    HPDF_Array_Add(dst, d->pages[pi]);
+    HPDF_Array_AddName(dst, "XYZ");
+    HPDF_Array_AddReal(dst, 0);
+    float top = py(d, y) + 4;
+    HPDF_Array_AddReal(dst, top > 0 ? top : 0);
+    HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
+    return dst;
+}
+
+static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
+{
+    HPDF_Rect r = { px(x), py(d, y + o->h), px(x + o->w), py(d, y) };
+    HPDF_Annotation a = NULL;
+    if (o->uri) {
+        a = HPDF_Page_CreateURILinkAnnot(p, r, o->uri);
+    } else if (o->anchor >= 0 && o->anchor < d->pg->flow->nanchors) {
+        int pi = d->pg->anchor_page[o->anchor];
+        if (pi < 0)
+            return;
+        HPDF_Destination dst = dest_at(d, pi, d->pg->anchor_y[o->anchor]);
+        a = dst ? HPDF_Page_CreateLinkAnnot(p, r, dst) : NULL;
+    }
+    if (a)
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
+{
+    int32_t x = ox + o->x, y = oy + o->y;
+    switch (o->kind) {
+    case OP_TEXT:
+        draw_text(d, p, o->face, o->size, o->color, x, y, o->s, o->len);
+        break;
+    case OP_RULE:
+        rgb_fill(p, o->color);
+        HPDF_Page_Rectangle(p, px(x), py(d, y + o->h / 2), pt(o->w), pt(o->h));
+        HPDF_Page_Fill(p);
+        break;
+    case OP_RECT:
+        if (o->stroke) {
+            rgb_stroke(p, o->color);
+            HPDF_Page_SetLineWidth(p, 0.5f);
+            HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
+            HPDF_Page_Stroke(p);
+        } else {
+            rgb_fill(p, o->color);
+            HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
+            HPDF_Page_Fill(p);
+        }
+        break;
+    case OP_MARKER:
+        draw_marker(d, p, o, x, y);
+        break;
+    case OP_PATH:
+        draw_path(d, p, o, ox, oy);
+        break;
+    case OP_PAGENUM: {
+        char buf[32];
+        const char *s = page_label(d, o->anchor, buf, sizeof buf);
+        int32_t w = font_text_width(d->pg->flow->faces[o->face], s, strlen(s), o->size);
+        draw_text(d, p, o->face, o->size, o->color, o->right ? x - w : x, y, s, (int)strlen(s));
+        break;
+    }
+    case OP_LINK:
+        draw_link(d, p, o, x, y);
+        break;
+    }
+}
+
+/* ---- document ------------------------------------------------------------- */
+
+static void outline(D *d)
+{
+    const Flow *f = d->pg->flow;
+    HPDF_Encoder enc = HPDF_GetEncoder(d->pdf, "UTF-8");
+    HPDF_Outline parents[6] = { NULL };
+    for (int a = 0; a < f->nanchors; a++) {
+        const Anchor *an = &f->anchors[a];
+        int pi = d->pg->anchor_page[a];
+        if (an->level < 1 || pi < 0 || !an->title || (an->level > 3 && !an->in_toc))
+            continue;
+        int lv = an->level > 5 ? 5 : an->level;
+        HPDF_Outline parent = NULL;
+        for (int k = lv - 1; k >= 1 && !parent; k--)
+            parent = parents[k];
+        HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, an->title, enc);
+        if (!o)
+            continue;
+        HPDF_Destination dst = dest_at(d, pi, d->pg->anchor_y[a]);
+        if (dst)
+            HPDF_Outline_SetDestination(o, dst);
+        HPDF_Outline_SetOpened(o, HPDF_FALSE);
+        parents[lv] = o;
+        for (int k = lv + 1; k < 6; k++)
+            parents[k] = NULL;
+    }
+}
+
+static void info(D *d, long when)
+{
+    const Meta *m = &d->pg->flow->report->meta;
+    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+    if (m->title)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, m->title);
+    if (m->organisation)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, m->author ? m->author : m->organisation);
+    if (m->subtitle)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, m->subtitle);
+    if (m->keywords)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, m->keywords);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "rapport " RAPPORT_VERSION);
+    time_t t = (time_t)when;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                       tm.tm_sec, 'Z', 0, 0 };
+    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *len)
+{
+    D dd = { 0 };
+    D *d = &dd;
+    d->rp = rp;
+    d->pg = pg;
+    d->lay = pg->flow->layout;
+    *out = NULL;
+    *len = 0;
+    d->pdf = HPDF_New(on_error, d);
+    if (!d->pdf) {
+        diag_error(&rp->diags, pg->flow->report->file, 0, 0, "cannot start a PDF (out of memory?)");
+        return -1;
+    }
+    HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(d->pdf);
+    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+
+    d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);
+    for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
+        d->pages[i] = HPDF_AddPage(d->pdf);
+        HPDF_Page_SetWidth(d->pages[i], pt(d->lay->page_w));
+        HPDF_Page_SetHeight(d->pages[i], pt(d->lay->page_h));
+    }
+    for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
+        const Page *page = &pg->v[i];
+        HPDF_Page p = d->pages[i];
+        for (int k = 0; k < page->n; k++) {
+            const Placed *pl = &page->items[k];
+            for (int q = 0; q < pl->box->nops; q++)
+                draw_op(d, p, &pl->box->ops[q], pl->x, pl->y);
+        }
+        for (int q = 0; q < page->ndeco; q++)
+            draw_op(d, p, &page->deco[q], 0, 0);
+    }
+    if (d->status == HPDF_OK)
+        outline(d);
+    if (d->status == HPDF_OK)
+        info(d, when);
+    if (d->status == HPDF_OK)
+        HPDF_SaveToStream(d->pdf);
+    if (d->status == HPDF_OK) {
+        HPDF_UINT32 size = HPDF_GetStreamSize(d->pdf);
+        unsigned char *buf = xmalloc(size ? size : 1);
+        HPDF_UINT32 got = size, total = 0;
+        while (total < size) {
+            got = size - total;
+            HPDF_STATUS st = HPDF_ReadFromStream(d->pdf, buf + total, &got);
+            total += got;
+            if (st != HPDF_OK || got == 0)
+                break;
+        }
+        *out = buf;
+        *len = total;
+        d->status = HPDF_OK;   /* HPDF_STREAM_EOF at the end is not an error */
+    }
+    HPDF_STATUS failed = d->status;
+    HPDF_Free(d->pdf);
+    if (failed != HPDF_OK) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+        diag_error(&rp->diags, pg->flow->report->file, 0, 0,
+                   "the PDF library failed (error 0x%04X, detail %u)", (unsigned)failed, (unsigned)dd.detail);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- trace ---------------------------------------------------------------- */
+
+int pdf_trace(const Pages *pg, FILE *out)
+{
+    for (int i = 0; i < pg->n; i++) {
+        const Page *page = &pg->v[i];
+        fprintf(out, "page %d%s\n", page->number, page->full ? " (full)" : "");
+        for (int k = 0; k < page->n; k++) {
+            const Placed *pl = &page->items[k];
+            fprintf(out, "  box %d y=%.1f h=%.1f%s\n", pl->index, pt(pl->y), pt(pl->box->h),
+                    pl->repeat ? " repeat" : "");
+            for (int q = 0; q < pl->box->nops; q++) {
+                const Op *o = &pl->box->ops[q];
+                if (o->kind == OP_TEXT)
+                    fprintf(out, "    text %.1f %.1f %.*s\n", pt(pl->x + o->x), pt(pl->y + o->y), o->len, o->s);
+                else if (o->kind == OP_PAGENUM)
+                    fprintf(out, "    pagenum %.1f %.1f -> %d\n", pt(pl->x + o->x), pt(pl->y + o->y),
+                            o->anchor >= 0 ? pg->anchor_page[o->anchor] + 1 : 0);
+            }
+        }
+        for (int q = 0; q < page->ndeco; q++)
+            if (page->deco[q].kind == OP_TEXT)
+                fprintf(out, "  deco %.1f %.1f %.*s\n", pt(page->deco[q].x), pt(page->deco[q].y),
+                        page->deco[q].len, page->deco[q].s);
+    }
+    return ferror(out) ? -1 : 0;
+}

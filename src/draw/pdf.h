@@ -1,0 +1,28 @@
+/*
+ * pdf.h - stage 4: pages -> PDF bytes. The only user of libharu.
+ *
+ * Replays each page's ops with libharu, embeds the layout's TrueType
+ * fonts as subsets (with a correct ToUnicode map, so text extraction and
+ * screen readers get the real characters), adds link annotations for the
+ * contents and cross-references, the outline (bookmarks) and the document
+ * information. Every drawing call goes through one function per op kind,
+ * so marked content for tagging can wrap them later.
+ */
+#ifndef RP_PDF_H
+#define RP_PDF_H
+
+#include <stddef.h>
+#include "../paginate/paginate.h"
+
+/*
+ * Draw `pg` into a new PDF held in memory: *out (malloc'd, the caller
+ * frees it) and *len. `when` is the document date (seconds since 1970).
+ * Returns 0, or -1 with an error in rp->diags (libharu failed).
+ */
+int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *len);
+
+/* A plain-text dump of every page's items, for tests and review: one line
+ * per op with its page coordinates. Returns 0 or -1 (cannot write). */
+int pdf_trace(const Pages *pg, FILE *out);
+
+#endif

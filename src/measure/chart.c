@@ -1,0 +1,363 @@
+/*
+ * chart.c - charts drawn from the report's data, as vector ops
+ * (measure stage).
+ *
+ * A chart is one box (it never splits over pages) with its caption kept
+ * before it. Layout of the box, top to bottom: axis title, plot area
+ * with value ticks on the left and category labels below, legend.
+ * Ticks are "nice" numbers (1, 2, 2.5 or 5 times a power of ten) printed
+ * in Swedish style. Series take the layout's palette and, so they stay
+ * apart in grey-scale print and for colour-blind readers, a dash pattern
+ * and a marker shape of their own.
+ */
+#include "measure_int.h"
+#include "../model/numfmt.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size, uint32_t color,
+                    int32_t x, int32_t y, int align /* 0 left, 1 centre, 2 right */)
+{
+    Op o = { 0 };
+    o.kind = OP_TEXT;
+    o.face = face;
+    o.size = size;
+    o.color = color;
+    o.s = s;
+    o.len = (int)strlen(s);
+    o.w = font_text_width(m->flow->faces[face], s, (size_t)o.len, size);
+    o.x = align == 0 ? x : align == 1 ? x - o.w / 2 : x - o.w;
+    o.y = y;
+    o.anchor = -1;
+    VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+static void rule_op(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
+{
+    Op o = { 0 };
+    o.kind = OP_RULE;
+    o.x = x;
+    o.y = y;
+    o.w = w;
+    o.h = th;
+    o.color = color;
+    o.anchor = -1;
+    VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+static void rect_op(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color)
+{
+    Op o = { 0 };
+    o.kind = OP_RECT;
+    o.x = x;
+    o.y = y;
+    o.w = w;
+    o.h = h;
+    o.color = color;
+    o.anchor = -1;
+    VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+/* A step of 1, 2, 2.5 or 5 x 10^k giving about `want` intervals. */
+static double nice_step(double range, int want)
+{
+    if (range <= 0)
+        return 1;
+    double raw = range / want;
+    double p = pow(10, floor(log10(raw)));
+    double f = raw / p;
+    double s = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+    return s * p;
+}
+
+static int step_decimals(double step)
+{
+    int d = 0;
+    while (d < 6 && fabs(step * pow(10, d) - round(step * pow(10, d))) > 1e-9)
+        d++;
+    return d;
+}
+
+static const Shape series_shapes[] = { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING };
+
+void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
+{
+    const Layout *L = m->lay;
+    const Chart *ch = n->u.chart.chart;
+    const Style *st = &L->styles[ST_CHART];
+    int16_t face = FACE(st->family, st->variant);
+    const Font *font = m->flow->faces[face];
+    int32_t fs = st->size;
+    if (n->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+
+    for (const Node *c = n->first; c; c = c->next)
+        if (c->kind == N_CAPTION) {
+            const Style *cs = &L->styles[ST_CAPTION];
+            Pieces ps = { 0 };
+            text_pieces(m, c, cs, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+            emit_lines(m, &ls, indent, cs->space_before, true);
+            m->pending_after = cs->space_after;
+        }
+
+    int32_t height = ch->height > 0 ? ch->height : L->chart_height;
+    OpVec ops = { 0 };
+    bool horizontal = ch->type == CHART_HBAR;
+    bool stacked = ch->type == CHART_STACKED_BAR;
+
+    /* value range */
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (int k = 0; k < ch->ncat; k++) {
+        double pos = 0, neg = 0;
+        for (int s = 0; s < ch->nseries; s++) {
+            if (!ch->series[s].present[k])
+                continue;
+            double v = ch->series[s].values[k];
+            any = true;
+            if (stacked) {
+                if (v >= 0) pos += v; else neg += v;
+            } else {
+                if (v > hi) hi = v;
+                if (v < lo) lo = v;
+            }
+        }
+        if (stacked) {
+            if (pos > hi) hi = pos;
+            if (neg < lo) lo = neg;
+        }
+    }
+    if (ch->type == CHART_LINE && any) {
+        /* line charts need not start at zero when all values are far from it */
+        double mn = INFINITY, mx = -INFINITY;
+        for (int s = 0; s < ch->nseries; s++)
+            for (int k = 0; k < ch->ncat; k++)
+                if (ch->series[s].present[k]) {
+                    mn = fmin(mn, ch->series[s].values[k]);
+                    mx = fmax(mx, ch->series[s].values[k]);
+                }
+        lo = mn > 0 && mn > (mx - mn) * 2 ? mn : fmin(0, mn);
+        hi = mx;
+    }
+    if (ch->has_min) lo = ch->axis_min;
+    if (ch->has_max) hi = ch->axis_max;
+    if (hi <= lo)
+        hi = lo + 1;
+    double step = ch->has_step ? ch->axis_step : nice_step(hi - lo, 5);
+    double vmin = floor(lo / step + 1e-9) * step, vmax = ceil(hi / step - 1e-9) * step;
+    if (vmax <= vmin)
+        vmax = vmin + step;
+    if ((vmax - vmin) / step > 50)
+        step = nice_step(vmax - vmin, 5);
+    int dec = ch->axis_decimals >= 0 ? ch->axis_decimals : step_decimals(step);
+
+    /* geometry */
+    int32_t lh = fs * 13 / 10;
+    int32_t top = ch->axis_title ? lh + fs / 2 : fs / 2;
+    int32_t legend_h = ch->nseries > 1 || ch->type != CHART_BAR ? lh + fs : 0;
+    int32_t label_w = 0;
+    char buf[64];
+    for (double v = vmin; v <= vmax + step / 2; v += step) {
+        numfmt_double(v, dec, buf, sizeof buf);
+        int32_t w = font_text_width(font, buf, strlen(buf), fs);
+        if (w > label_w) label_w = w;
+    }
+    int32_t cat_w = 0;
+    for (int k = 0; k < ch->ncat; k++) {
+        int32_t w = font_text_width(font, ch->cats[k], strlen(ch->cats[k]), fs);
+        if (w > cat_w) cat_w = w;
+    }
+    int32_t left = horizontal ? cat_w + fs : label_w + fs * 8 / 10;
+    if (left > width / 3) left = width / 3;
+    int32_t bottom = lh + fs / 2 + legend_h;
+    int32_t px0 = indent + left, px1 = indent + width - fs;
+    int32_t py0 = top, py1 = height - bottom;
+    if (py1 - py0 < fs * 4)
+        py1 = py0 + fs * 4;
+    int32_t pw = px1 - px0, ph = py1 - py0;
+
+    if (ch->axis_title)
+        text_op(m, &ops, arena_printf(&m->rp->arena, "%s%s%s%s", ch->axis_title,
+                                      ch->axis_unit ? " (" : "", ch->axis_unit ? ch->axis_unit : "",
+                                      ch->axis_unit ? ")" : ""),
+                face, fs, st->color, indent, lh - fs / 3, 0);
+
+    /* value axis: grid and labels */
+    for (double v = vmin; v <= vmax + step / 2; v += step) {
+        numfmt_double(v, dec, buf, sizeof buf);
+        const char *lab = arena_strdup(&m->rp->arena, buf);
+        double f = (v - vmin) / (vmax - vmin);
+        if (!horizontal) {
+            int32_t y = py1 - (int32_t)lround(f * ph);
+            rule_op(m, &ops, px0, y, pw, fabs(v) < step / 1000 ? 800 : 300,
+                    fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0);
+            text_op(m, &ops, lab, face, fs, st->color, px0 - fs / 2, y + fs / 3, 2);
+        } else {
+            int32_t x = px0 + (int32_t)lround(f * pw);
+            Op g = { 0 };
+            g.kind = OP_RECT;
+            g.x = x - 150;
+            g.y = py0;
+            g.w = 300;
+            g.h = ph;
+            g.color = fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0;
+            g.anchor = -1;
+            VEC_PUSH(&m->rp->arena, ops, g);
+            text_op(m, &ops, lab, face, fs, st->color, x, py1 + lh, 1);
+        }
+    }
+
+    /* categories */
+    int nc = ch->ncat > 0 ? ch->ncat : 1;
+    int32_t slot = (horizontal ? ph : pw) / nc;
+    int every = 1;
+    if (!horizontal)
+        while (every < nc && (cat_w + fs) > slot * every)
+            every++;
+    for (int k = 0; k < ch->ncat; k++) {
+        if (k % every)
+            continue;
+        int32_t c = (horizontal ? py0 : px0) + slot * k + slot / 2;
+        if (!horizontal)
+            text_op(m, &ops, ch->cats[k], face, fs, st->color,
+                    ch->type == CHART_LINE ? c : c, py1 + lh, 1);
+        else
+            text_op(m, &ops, ch->cats[k], face, fs, st->color, px0 - fs / 2, c + fs / 3, 2);
+    }
+
+    /* series */
+    double span = vmax - vmin;
+    #define VPOS(v) ((int32_t)lround(((v) - vmin) / span * (horizontal ? pw : ph)))
+    int ns = ch->nseries;
+    for (int s = 0; s < ns; s++) {
+        const Series *se = &ch->series[s];
+        uint32_t color = L->chart_colors[s % L->nchart_colors];
+        if (ch->type == CHART_LINE) {
+            int8_t dash = se->line == LINE_DASHED ? 1 : se->line == LINE_DOTTED ? 2 : 0;
+            int k = 0;
+            while (k < ch->ncat) {
+                while (k < ch->ncat && !se->present[k]) k++;
+                int start = k;
+                while (k < ch->ncat && se->present[k]) k++;
+                int cnt = k - start;
+                if (cnt <= 0)
+                    continue;
+                int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, cnt * 2);
+                for (int q = 0; q < cnt; q++) {
+                    double v = fmax(vmin, fmin(vmax, se->values[start + q]));
+                    pts[2 * q] = px0 + slot * (start + q) + slot / 2;
+                    pts[2 * q + 1] = py1 - VPOS(v);
+                }
+                if (cnt >= 2) {
+                    Op o = { 0 };
+                    o.kind = OP_PATH;
+                    o.pts = pts;
+                    o.npts = cnt;
+                    o.w = 1600;
+                    o.dash = dash;
+                    o.color = color;
+                    o.anchor = -1;
+                    VEC_PUSH(&m->rp->arena, ops, o);
+                }
+                if (ch->ncat <= 24 || cnt == 1)
+                    for (int q = 0; q < cnt; q++) {
+                        Op mk = { 0 };
+                        mk.kind = OP_MARKER;
+                        mk.w = mk.h = fs * 55 / 100;
+                        mk.x = pts[2 * q] - mk.w / 2;
+                        mk.y = pts[2 * q + 1] - mk.h / 2;
+                        mk.shape = (int16_t)series_shapes[s % 5];
+                        mk.color = color;
+                        mk.anchor = -1;
+                        VEC_PUSH(&m->rp->arena, ops, mk);
+                    }
+            }
+        } else {
+            int32_t inner = slot * 80 / 100;
+            int32_t bw = stacked ? inner : inner / (ns > 0 ? ns : 1);
+            for (int k = 0; k < ch->ncat; k++) {
+                if (!se->present[k])
+                    continue;
+                double base = 0;
+                if (stacked)
+                    for (int q = 0; q < s; q++)
+                        if (ch->series[q].present[k] &&
+                            (ch->series[q].values[k] >= 0) == (se->values[k] >= 0))
+                            base += ch->series[q].values[k];
+                double a = fmax(vmin, fmin(vmax, base)), b = fmax(vmin, fmin(vmax, base + se->values[k]));
+                int32_t p0 = VPOS(fmin(a, b)), p1 = VPOS(fmax(a, b));
+                int32_t off = slot * k + (slot - inner) / 2 + (stacked ? 0 : bw * s);
+                if (!horizontal)
+                    rect_op(m, &ops, px0 + off, py1 - p1, bw - (ns > 1 && !stacked ? 400 : 0),
+                            p1 - p0 > 0 ? p1 - p0 : 300, color);
+                else
+                    rect_op(m, &ops, px0 + p0, py0 + off, p1 - p0 > 0 ? p1 - p0 : 300,
+                            bw - (ns > 1 && !stacked ? 400 : 0), color);
+            }
+        }
+    }
+    #undef VPOS
+    /* axis line */
+    if (!horizontal)
+        rule_op(m, &ops, px0, py1, pw, 700, 0x555555);
+
+    /* legend: marker or swatch, then the name, in a row */
+    if (legend_h) {
+        int32_t lx = px0, ly = height - fs / 2;
+        for (int s = 0; s < ns; s++) {
+            const Series *se = &ch->series[s];
+            uint32_t color = L->chart_colors[s % L->nchart_colors];
+            const char *name = se->name ? se->name : "";
+            int32_t tw = font_text_width(font, name, strlen(name), fs);
+            if (lx + fs * 3 + tw > indent + width && lx > px0)
+                break;                      /* no room: the rest are named in the alt text */
+            if (ch->type == CHART_LINE) {
+                int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 4);
+                pts[0] = lx; pts[1] = ly - fs / 3; pts[2] = lx + fs * 2; pts[3] = ly - fs / 3;
+                Op o = { 0 };
+                o.kind = OP_PATH;
+                o.pts = pts;
+                o.npts = 2;
+                o.w = 1600;
+                o.dash = se->line == LINE_DASHED ? 1 : se->line == LINE_DOTTED ? 2 : 0;
+                o.color = color;
+                o.anchor = -1;
+                VEC_PUSH(&m->rp->arena, ops, o);
+                Op mk = { 0 };
+                mk.kind = OP_MARKER;
+                mk.w = mk.h = fs * 55 / 100;
+                mk.x = lx + fs - mk.w / 2;
+                mk.y = ly - fs / 3 - mk.h / 2;
+                mk.shape = (int16_t)series_shapes[s % 5];
+                mk.color = color;
+                mk.anchor = -1;
+                VEC_PUSH(&m->rp->arena, ops, mk);
+            } else {
+                rect_op(m, &ops, lx + fs / 2, ly - fs * 8 / 10, fs, fs * 7 / 10, color);
+            }
+            text_op(m, &ops, name, face, fs, st->color, lx + fs * 2 + fs / 2, ly, 0);
+            lx += fs * 4 + tw;
+        }
+    }
+
+    int32_t gap = m->pending_after;
+    Box *b = new_box(m, height, gap);
+    b->ops = ops.v;
+    b->nops = ops.n;
+    m->pending_after = L->styles[ST_BODY].space_after + 4000;
+    for (const Node *c = n->first; c; c = c->next)
+        if (c->kind == N_NOTE) {
+            b->flags |= BOX_KEEP_NEXT;
+            const Style *ns2 = &L->styles[ST_TABLE_NOTE];
+            Pieces ps = { 0 };
+            text_pieces(m, c, ns2, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, ns2, width, ALIGN_LEFT, false);
+            m->pending_after = 0;
+            emit_lines(m, &ls, indent, ns2->space_before, false);
+            m->pending_after = ns2->space_after;
+        }
+}

@@ -1,0 +1,127 @@
+/*
+ * flow.h - stage 2's output: the report as a flow of measured boxes.
+ *
+ * measure_document() turns the model into a flat list of Boxes, each a
+ * horizontal slice of the text column (a line of text, a table row, a
+ * chart, a rule) with its height, the space above it, whether a page may
+ * break after it, and a display list of Ops positioned inside it.
+ * Pagination (paginate/) only stacks boxes; drawing (draw/) only replays
+ * ops. Footnote bodies are boxes of their own, kept apart and attached to
+ * the boxes that carry their marks. Anchors are the places a link, the
+ * table of contents, the outline or a cross-reference can point to.
+ *
+ * Invariants:
+ *  1. Every box fits the text width; its ops stay within 0..width and
+ *     0..h (a text baseline at most h).
+ *  2. Op coordinates are millipoints from the box's top-left corner, y
+ *     growing downwards.
+ *  3. A box with BOX_KEEP flags never forms a chain longer than a page
+ *     except through content that cannot be split (pagination then
+ *     breaks the chain and says so).
+ */
+#ifndef RP_FLOW_H
+#define RP_FLOW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../model/layout.h"
+#include "../model/model.h"
+#include "font.h"
+
+typedef enum OpKind {
+    OP_TEXT,      /* s[0..len) in face/size/color, baseline at y */
+    OP_RULE,      /* horizontal line: x..x+w at y, thickness h */
+    OP_RECT,      /* filled rectangle x,y,w,h (stroke only if `stroke`) */
+    OP_MARKER,    /* status marker `shape`, size w, centred on x+w/2, y+h/2 */
+    OP_PATH,      /* polyline pts (x,y pairs), line width w, dash, or filled polygon */
+    OP_PAGENUM,   /* the page number of `anchor`; right-aligned at x if `right` */
+    OP_LINK,      /* clickable area x,y,w,h to `anchor` (or `uri`) */
+} OpKind;
+
+typedef struct Op {
+    OpKind      kind;
+    int32_t     x, y, w, h;
+    uint32_t    color;
+    int16_t     face;       /* TEXT, PAGENUM */
+    int16_t     shape;      /* MARKER */
+    int32_t     size;       /* TEXT, PAGENUM */
+    const char *s;          /* TEXT */
+    int         len;
+    int         anchor;     /* PAGENUM, LINK; -1 none */
+    const char *uri;        /* LINK to the web */
+    const int32_t *pts;     /* PATH */
+    int         npts;
+    int8_t      dash;       /* PATH: 0 solid, 1 dashed, 2 dotted */
+    bool        fill;       /* PATH: filled polygon */
+    bool        stroke;     /* RECT: outline only */
+    bool        right;      /* PAGENUM: right-aligned */
+} Op;
+
+enum {
+    BOX_KEEP_NEXT  = 1 << 0,  /* no page break between this box and the next */
+    BOX_NEW_PAGE   = 1 << 1,  /* start a new page before this box */
+    BOX_HEAD_ROW   = 1 << 2,  /* a table header row: repeated on continued pages */
+    BOX_TABLE_ROW  = 1 << 3,  /* a body row of table `table` */
+    BOX_FULL_PAGE  = 1 << 4,  /* the cover: ops in page coordinates, no header/footer */
+    BOX_NO_NUMBER  = 1 << 5,  /* the page carrying it shows no header/footer */
+};
+
+typedef struct Box {
+    int32_t  h;            /* height */
+    int32_t  before;       /* space above; dropped at the top of a page */
+    uint16_t flags;
+    int      table;        /* table number for header repetition, -1 */
+    Op      *ops;
+    int      nops;
+    int      note_first;   /* footnotes marked in this box: flow->box_notes[note_first..+nnotes) */
+    int      nnotes;
+} Box;
+
+typedef struct Anchor {
+    const char *id;        /* the element's id, or NULL */
+    const char *title;     /* plain text (headings) */
+    int         level;     /* heading level 1..5; 0: not a heading */
+    bool        in_toc;
+    bool        appendix;
+    int         box;       /* index into Flow.boxes */
+    int32_t     y;         /* top within that box */
+} Anchor;
+
+typedef struct Note {
+    int      number;
+    int      first;        /* Flow.note_boxes[first..first+n) */
+    int      n;
+} Note;
+
+typedef struct Flow {
+    const Layout *layout;
+    const Report *report;
+    Font       *faces[LAYOUT_MAX_FAMILIES * 4];
+    int32_t     width;     /* text column width */
+    Box        *boxes;
+    int         nboxes;
+    Anchor     *anchors;
+    int         nanchors;
+    Note       *notes;     /* index = footnote number - 1 */
+    int         nnotes;
+    Box        *note_boxes;
+    int         nnote_boxes;
+    int        *box_notes; /* footnote numbers (1-based), see Box.note_first */
+    int         ntables;
+    int        *table_head;   /* per table: index of its first header-row box, -1 */
+    int        *table_nhead;  /* per table: how many header-row boxes */
+} Flow;
+
+/* Face index of family f, variant v. */
+#define FACE(f, v) ((int16_t)((f) * 4 + (v)))
+
+/*
+ * Stage 2: measure the report with the layout. Loads the fonts, breaks
+ * every paragraph into lines, lays out tables, lists, charts, the cover
+ * and the table of contents. Never fails on a valid report (over-long
+ * words are split, over-wide tables shrunk, each with a warning); returns
+ * NULL only if a font cannot be loaded (an error in rp->diags).
+ */
+Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay);
+
+#endif

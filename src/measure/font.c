@@ -1,0 +1,203 @@
+/*
+ * font.c - a small TrueType reader: just the metrics (measure stage).
+ * Every read is bounds-checked: a damaged font file is an error, not a
+ * crash.
+ */
+#include "font.h"
+#include "../base/utf8.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint16_t u16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint32_t u32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Find table `tag`; returns its offset and length, or 0 if absent/bad. */
+static int table(const Font *f, const char *tag, size_t *off, size_t *len)
+{
+    if (f->len < 12)
+        return 0;
+    int n = u16(f->data + 4);
+    for (int i = 0; i < n; i++) {
+        size_t rec = 12 + (size_t)i * 16;
+        if (rec + 16 > f->len)
+            return 0;
+        if (memcmp(f->data + rec, tag, 4) == 0) {
+            *off = u32(f->data + rec + 8);
+            *len = u32(f->data + rec + 12);
+            return *off <= f->len && *len <= f->len - *off;
+        }
+    }
+    return 0;
+}
+
+static int seg_lookup(const Font *f, uint32_t cp)
+{
+    if (cp > 0xFFFF || !f->nseg)
+        return 0;
+    int lo = 0, hi = f->nseg - 1;
+    while (lo < hi) {                   /* first segment with end >= cp */
+        int mid = (lo + hi) / 2;
+        if (f->seg_end[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (f->seg_end[lo] < cp || f->seg_start[lo] > cp)
+        return 0;
+    if (f->seg_range[lo] == 0)
+        return (uint16_t)(cp + (uint32_t)f->seg_delta[lo]);
+    /* idRangeOffset is relative to its own slot in the array. */
+    size_t slot = (size_t)lo * 2 + f->seg_range[lo] + (cp - f->seg_start[lo]) * 2;
+    if (slot + 2 > f->glyph_ids_len)
+        return 0;
+    uint16_t g = u16(f->glyph_ids + slot);
+    return g ? (uint16_t)(g + f->seg_delta[lo]) : 0;
+}
+
+int font_glyph(const Font *f, uint32_t cp)
+{
+    if (cp < 0x250)
+        return f->latin[cp];
+    int g = seg_lookup(f, cp);
+    return g < f->nglyphs ? g : 0;
+}
+
+uint32_t font_printable(const Font *f, uint32_t cp)
+{
+    if (font_glyph(f, cp) || cp < 0x20)
+        return cp;
+    static const uint32_t stand_in[][2] = {
+        { 0x00A0, 0x0020 }, { 0x202F, 0x0020 }, { 0x2007, 0x0020 }, { 0x2009, 0x0020 },
+        { 0x2011, 0x002D }, { 0x2010, 0x002D }, { 0x2212, 0x2013 }, { 0x00AD, 0x002D },
+        { 0x2013, 0x002D }, { 0x2019, 0x0027 }, { 0x201D, 0x0022 }, { 0x2022, 0x00B7 },
+    };
+    for (size_t i = 0; i < sizeof stand_in / sizeof stand_in[0]; i++)
+        if (stand_in[i][0] == cp && font_glyph(f, stand_in[i][1]))
+            return stand_in[i][1];
+    return cp;
+}
+
+int font_advance(const Font *f, uint32_t cp)
+{
+    int g = font_glyph(f, font_printable(f, cp));
+    return f->adv[g < f->nglyphs ? g : 0];
+}
+
+int32_t font_text_width(const Font *f, const char *s, size_t n, int32_t size)
+{
+    int64_t units = 0;
+    size_t i = 0;
+    while (i < n)
+        units += font_advance(f, utf8_next(s, n, &i));
+    return (int32_t)((units * size + f->upem / 2) / f->upem);
+}
+
+static Font *fail(Rp *rp, const char *who, const char *path, const char *why)
+{
+    diag_error(&rp->diags, who, 0, 0, "font %s: %s", path, why);
+    return NULL;
+}
+
+Font *font_load(Rp *rp, const char *path, const char *who)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return fail(rp, who, path, strerror(errno));
+    if (fseek(fp, 0, SEEK_END) != 0) {
+        fclose(fp);
+        return fail(rp, who, path, "cannot be read");
+    }
+    long size = ftell(fp);
+    rewind(fp);
+    if (size < 12 || size > 64L * 1024 * 1024) {
+        fclose(fp);
+        return fail(rp, who, path, "is not a TrueType font");
+    }
+    Font *f = ARENA_NEW(&rp->arena, Font);
+    f->path = path;
+    f->data = arena_alloc(&rp->arena, (size_t)size);
+    f->len = fread(f->data, 1, (size_t)size, fp);
+    fclose(fp);
+    if (f->len != (size_t)size || (u32(f->data) != 0x00010000 && memcmp(f->data, "true", 4) != 0))
+        return fail(rp, who, path, "is not a TrueType font (.ttf with glyf outlines)");
+
+    size_t off, len;
+    if (!table(f, "head", &off, &len) || len < 54)
+        return fail(rp, who, path, "has no usable head table");
+    f->upem = u16(f->data + off + 18);
+    if (f->upem < 16 || f->upem > 16384)
+        return fail(rp, who, path, "has an impossible units-per-em");
+    if (!table(f, "hhea", &off, &len) || len < 36)
+        return fail(rp, who, path, "has no usable hhea table");
+    f->ascent = (int16_t)u16(f->data + off + 4);
+    f->descent = -(int16_t)u16(f->data + off + 6);
+    int nmetrics = u16(f->data + off + 34);
+    size_t moff, mlen;
+    if (!table(f, "maxp", &off, &len) || len < 6)
+        return fail(rp, who, path, "has no usable maxp table");
+    f->nglyphs = u16(f->data + off + 4);
+    if (!table(f, "hmtx", &moff, &mlen) || nmetrics < 1 || nmetrics > f->nglyphs ||
+        (size_t)nmetrics * 4 > mlen)
+        return fail(rp, who, path, "has no usable hmtx table");
+    f->adv = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
+    for (int g = 0; g < f->nglyphs; g++)
+        f->adv[g] = u16(f->data + moff + (size_t)(g < nmetrics ? g : nmetrics - 1) * 4);
+    f->cap_height = f->ascent * 7 / 10;
+    if (table(f, "OS/2", &off, &len) && len >= 90 && u16(f->data + off) >= 2)
+        f->cap_height = (int16_t)u16(f->data + off + 88);
+
+    /* cmap: the Unicode BMP subtable, format 4 (3,1 or 0,3). */
+    if (!table(f, "cmap", &off, &len) || len < 4)
+        return fail(rp, who, path, "has no cmap table");
+    const uint8_t *cm = f->data + off;
+    int nsub = u16(cm + 2);
+    size_t sub = 0;
+    for (int i = 0; i < nsub; i++) {
+        size_t r = 4 + (size_t)i * 8;
+        if (r + 8 > len)
+            break;
+        int pid = u16(cm + r), eid = u16(cm + r + 2);
+        size_t so = u32(cm + r + 4);
+        if (so + 4 > len || u16(cm + so) != 4)
+            continue;
+        if ((pid == 3 && eid == 1) || (pid == 0 && !sub))
+            sub = so;
+    }
+    if (!sub)
+        return fail(rp, who, path, "has no Unicode character map");
+    const uint8_t *c4 = cm + sub;
+    size_t c4len = u16(c4 + 2);
+    if (sub + c4len > len || c4len < 14)
+        return fail(rp, who, path, "has a damaged character map");
+    f->nseg = u16(c4 + 6) / 2;
+    size_t need = 14 + (size_t)f->nseg * 8 + 2;
+    if (need > c4len)
+        return fail(rp, who, path, "has a damaged character map");
+    f->seg_end = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
+    f->seg_start = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
+    f->seg_range = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
+    f->seg_delta = ARENA_ARRAY(&rp->arena, int16_t, f->nseg);
+    const uint8_t *ends = c4 + 14;
+    const uint8_t *starts = ends + f->nseg * 2 + 2;
+    const uint8_t *deltas = starts + f->nseg * 2;
+    const uint8_t *ranges = deltas + f->nseg * 2;
+    for (int i = 0; i < f->nseg; i++) {
+        f->seg_end[i] = u16(ends + i * 2);
+        f->seg_start[i] = u16(starts + i * 2);
+        f->seg_delta[i] = (int16_t)u16(deltas + i * 2);
+        f->seg_range[i] = u16(ranges + i * 2);
+    }
+    f->glyph_ids = ranges;
+    f->glyph_ids_len = c4len - (size_t)(ranges - c4);
+    for (uint32_t cp = 0; cp < 0x250; cp++) {
+        int g = seg_lookup(f, cp);
+        f->latin[cp] = (uint16_t)(g < f->nglyphs ? g : 0);
+    }
+    return f;
+}

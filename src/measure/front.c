@@ -1,0 +1,293 @@
+/*
+ * front.c - the cover and the table of contents (measure stage).
+ *
+ * The cover is one full-page box drawn in page coordinates. The contents
+ * ("Innehåll") list every heading anchor marked in_toc, indented by
+ * level, with a dot leader and the page number right-aligned as an
+ * OP_PAGENUM that the draw stage fills in once pages are known; then the
+ * appendix titles ("Bilagor") as a bulleted list without numbers.
+ *
+ * Why one pass is enough: the page numbers are drawn in a column of fixed
+ * width reserved here, so the contents' length never depends on the
+ * numbers, and pagination of the body never has to be redone (the
+ * fixpoint is reached in the first pass; paginate checks it).
+ */
+#include "measure_int.h"
+
+#include <string.h>
+#include <time.h>
+
+static const char *months[] = { "januari", "februari", "mars", "april", "maj", "juni", "juli",
+                                "augusti", "september", "oktober", "november", "december" };
+
+/* "2025-02-20" -> "20 februari 2025"; anything else unchanged. */
+static const char *swedish_date(M *m, const char *iso)
+{
+    int y, mo, d;
+    if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) == 3 && mo >= 1 && mo <= 12)
+        return arena_printf(&m->rp->arena, "%d %s %d", d, months[mo - 1], y);
+    return iso;
+}
+
+/* Lines of `text` in style sid, copied into ops at (x, y) of a page; returns height. */
+static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_t x,
+                         int32_t y, int32_t width, uint32_t color_override, bool use_override)
+{
+    const Style *st = &m->lay->styles[sid];
+    Pieces ps = { 0 };
+    text_piece_str(m, text, st, 0, &ps);
+    if (use_override)
+        for (int i = 0; i < ps.n; i++)
+            ps.v[i].color = color_override;
+    Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
+    int32_t h = 0;
+    for (int k = 0; k < ls.n; k++) {
+        for (int q = 0; q < ls.v[k].nops; q++) {
+            Op op = ls.v[k].ops[q];
+            op.x += x;
+            op.y += y + h;
+            VEC_PUSH(&m->rp->arena, *ops, op);
+        }
+        h += ls.v[k].h;
+    }
+    return h;
+}
+
+static void cover(M *m, int32_t width)
+{
+    const Layout *L = m->lay;
+    const Meta *meta = &m->rep->meta;
+    OpVec ops = { 0 };
+    int32_t x = L->margin_left;
+    /* the band at the top, with the brand */
+    int32_t band = L->page_h * 13 / 100;
+    Op r = { 0 };
+    r.kind = OP_RECT;
+    r.x = 0;
+    r.y = 0;
+    r.w = L->page_w;
+    r.h = band;
+    r.color = L->cover_band;
+    r.anchor = -1;
+    VEC_PUSH(&m->rp->arena, ops, r);
+    if (L->cover_brand)
+        put_lines(m, &ops, L->cover_brand, ST_COVER_ORG, x, band / 2 - L->styles[ST_COVER_ORG].leading / 2,
+                  width, L->cover_band_text, true);
+    /* the title block a third down the page */
+    int32_t y = L->page_h * 36 / 100;
+    Op rule = { 0 };
+    rule.kind = OP_RULE;
+    rule.x = x;
+    rule.y = y - 14000;
+    rule.w = width / 4;
+    rule.h = 3000;
+    rule.color = L->accent;
+    rule.anchor = -1;
+    VEC_PUSH(&m->rp->arena, ops, rule);
+    if (meta->title)
+        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, 0, false) +
+             L->styles[ST_COVER_TITLE].space_after;
+    if (meta->subtitle)
+        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, 0, false) +
+             L->styles[ST_COVER_SUBTITLE].space_after;
+    y += 12000;
+    if (meta->organisation)
+        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, 0, false) +
+             L->styles[ST_COVER_ORG].space_after;
+    if (meta->department)
+        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, 0, false);
+    /* date and reference at the foot */
+    int32_t fy = L->page_h - L->margin_bottom - 3 * L->styles[ST_COVER_META].leading;
+    if (meta->date)
+        fy += put_lines(m, &ops, swedish_date(m, meta->date), ST_COVER_META, x, fy, width, 0, false);
+    if (meta->reference)
+        put_lines(m, &ops, arena_printf(&m->rp->arena, "Dnr %s", meta->reference), ST_COVER_META,
+                  x, fy, width, 0, false);
+    Box *b = new_box(m, L->page_h, 0);
+    b->flags |= BOX_FULL_PAGE | BOX_NO_NUMBER;
+    b->ops = ops.v;
+    b->nops = ops.n;
+}
+
+static const Node *find_contents(const Report *rep)
+{
+    for (const Node *c = rep->root->first; c; c = c->next)
+        if (c->kind == N_CONTENTS)
+            return c;
+    return NULL;
+}
+
+static const Node *find_appendices(const Report *rep)
+{
+    for (const Node *c = rep->root->first; c; c = c->next)
+        if (c->kind == N_APPENDICES)
+            return c;
+    return NULL;
+}
+
+static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol)
+{
+    int lv = a->level < 1 ? 1 : a->level > 3 ? 3 : a->level;
+    StyleId sid = (StyleId)(ST_TOC1 + lv - 1);
+    const Style *st = &m->lay->styles[sid];
+    Pieces ps = { 0 };
+    text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
+    int32_t tw = width - st->indent - numcol;
+    Lines ls = text_break(m, ps.v, ps.n, st, tw, ALIGN_LEFT, false);
+    if (ls.n == 0)
+        return;
+    const Font *f = m->flow->faces[FACE(st->family, st->variant)];
+    int32_t dotw = font_text_width(f, " .", 2, st->size);
+    int32_t base = text_baseline(m, st);
+    for (int k = 0; k < ls.n; k++) {
+        const Line *L = &ls.v[k];
+        bool last = k == ls.n - 1;
+        int n = L->nops + (last ? 3 : 1);
+        Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
+        int q = 0;
+        for (int i = 0; i < L->nops; i++) {
+            ops[q] = L->ops[i];
+            ops[q++].x += st->indent;
+        }
+        if (last) {
+            /* the dot leader from the text to the number column */
+            int32_t from = st->indent + L->width + dotw;
+            int32_t to = width - numcol + numcol / 4;
+            int ndots = dotw > 0 && to > from ? (int)((to - from) / dotw) : 0;
+            if (ndots > 0) {
+                char *dots = arena_alloc(&m->rp->arena, (size_t)ndots * 2 + 1);
+                for (int d = 0; d < ndots; d++) {
+                    dots[2 * d] = ' ';
+                    dots[2 * d + 1] = '.';
+                }
+                Op lead = { 0 };
+                lead.kind = OP_TEXT;
+                lead.face = FACE(st->family, st->variant & ~VAR_BOLD);
+                lead.size = st->size;
+                lead.color = st->color;
+                lead.s = dots;
+                lead.len = ndots * 2;
+                lead.x = to - ndots * dotw;
+                lead.y = base;
+                lead.w = ndots * dotw;
+                lead.anchor = -1;
+                ops[q++] = lead;
+            }
+            Op pn = { 0 };
+            pn.kind = OP_PAGENUM;
+            pn.face = FACE(st->family, st->variant);
+            pn.size = st->size;
+            pn.color = st->color;
+            pn.x = width;
+            pn.y = base;
+            pn.right = true;
+            pn.anchor = ai;
+            ops[q++] = pn;
+        }
+        Op link = { 0 };
+        link.kind = OP_LINK;
+        link.x = st->indent;
+        link.y = 0;
+        link.w = width - st->indent;
+        link.h = L->h;
+        link.anchor = ai;
+        ops[q++] = link;
+        Box *b = new_box(m, L->h, k == 0 ? st->space_before : 0);
+        b->ops = ops;
+        b->nops = q;
+        if (!last)
+            b->flags |= BOX_KEEP_NEXT;
+    }
+}
+
+static void contents(M *m, const Node *c, int32_t width)
+{
+    const Layout *L = m->lay;
+    const Style *ts = &L->styles[ST_TOC_TITLE];
+    const char *title = c->u.contents.title ? c->u.contents.title
+                      : layout_word(L, m->rep->type, "contents", "Innehåll");
+    Pieces ps = { 0 };
+    text_piece_str(m, title, ts, 0, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
+    m->pending_after = 0;
+    m->pending_flags |= BOX_NEW_PAGE;
+    emit_lines(m, &ls, 0, 0, true);
+    m->pending_after = ts->space_after;
+    const Style *t1 = &L->styles[ST_TOC1];
+    int32_t numcol = font_text_width(m->flow->faces[FACE(t1->family, t1->variant)], "0000", 4, t1->size);
+    bool first = true;
+    for (int i = 0; i < m->anchors.n; i++) {
+        const Anchor *a = &m->anchors.v[i];
+        if (!a->in_toc || a->box < 0 || a->appendix)
+            continue;
+        toc_entry(m, a, i, width, numcol);
+        if (first) {
+            m->boxes.v[m->boxes.n - 1].before = ts->space_after;
+            first = false;
+        }
+    }
+    const Node *apps = find_appendices(m->rep);
+    if (!apps)
+        return;
+    const char *atitle = apps->u.appendices.title ? apps->u.appendices.title
+                       : layout_word(L, m->rep->type, "appendices", "Bilagor");
+    ps.n = 0;
+    text_piece_str(m, atitle, t1, VAR_BOLD, &ps);
+    ls = text_break(m, ps.v, ps.n, t1, width, ALIGN_LEFT, false);
+    m->pending_after = 0;
+    emit_lines(m, &ls, 0, t1->space_before * 3, true);
+    const Style *as = &L->styles[ST_TOC_APPENDIX];
+    for (const Node *a = apps->first; a; a = a->next) {
+        if (a->kind != N_APPENDIX)
+            continue;
+        int ai = anchor_for(m, a);
+        const Anchor *an = &m->anchors.v[ai];
+        ps.n = 0;
+        text_piece_str(m, an->title ? an->title : "", as, 0, &ps);
+        int32_t li = L->list_indent;
+        ls = text_break(m, ps.v, ps.n, as, width - li - as->indent, ALIGN_LEFT, false);
+        Op bullet = { 0 };
+        bullet.kind = OP_TEXT;
+        bullet.face = FACE(as->family, as->variant);
+        bullet.size = as->size;
+        bullet.color = as->color;
+        bullet.s = "\xE2\x80\xA2";
+        bullet.len = 3;
+        bullet.x = as->indent + li * 30 / 100;
+        bullet.y = text_baseline(m, as);
+        bullet.w = font_text_width(m->flow->faces[bullet.face], bullet.s, 3, as->size);
+        bullet.anchor = -1;
+        m->pending_ops = ARENA_NEW(&m->rp->arena, Op);
+        m->pending_ops[0] = bullet;
+        m->npending_ops = 1;
+        int before = as->space_before;
+        if (an->box >= 0) {
+            /* an appendix printed in this report: its entry links there */
+            for (int k = 0; k < ls.n; k++) {
+                Line *ln = &ls.v[k];
+                Op *ops = ARENA_ARRAY(&m->rp->arena, Op, ln->nops + 1);
+                memcpy(ops, ln->ops, sizeof(Op) * (size_t)ln->nops);
+                Op link = { 0 };
+                link.kind = OP_LINK;
+                link.w = width;
+                link.h = ln->h;
+                link.anchor = ai;
+                ops[ln->nops] = link;
+                ln->ops = ops;
+                ln->nops++;
+            }
+        }
+        emit_lines(m, &ls, as->indent + li, before, false);
+        m->npending_ops = 0;
+    }
+}
+
+void measure_front(M *m, int32_t width, Box **out, int *nout)
+{
+    cover(m, width);
+    const Node *c = find_contents(m->rep);
+    if (c)
+        contents(m, c, width);
+    *out = m->boxes.v;
+    *nout = m->boxes.n;
+}

@@ -1,0 +1,137 @@
+/*
+ * linebreak.c - total-fit line breaking. Design notes in linebreak.h.
+ */
+#include "linebreak.h"
+
+#define INF_COST INT64_MAX
+
+/* Demerits of a line with natural width `nat`, the glue's stretch and
+ * shrink, ending at a penalty `pen` (0 at glue). -1: does not fit. */
+static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shrink,
+                        int32_t pen, bool last, bool justify)
+{
+    int64_t slack = width - nat;
+    int64_t bad;
+    if (slack < 0) {
+        if (!justify || shrink <= 0 || -slack > shrink)
+            return -1;
+        bad = 100 * (-slack) * (-slack) * (-slack) / (shrink * shrink * shrink);
+    } else if (last) {
+        bad = 0;
+    } else if (justify) {
+        if (stretch <= 0)
+            bad = slack > 0 ? 10000 : 0;
+        else {
+            int64_t r = slack * 100 / stretch;          /* ratio x100 */
+            bad = r >= 464 ? 10000 : r * r * r / 10000;  /* 100 r^3 */
+        }
+    } else {
+        int64_t r = slack * 100 / (width > 0 ? width : 1);  /* share of the line left empty */
+        bad = r * r;                                         /* 0..10000 */
+    }
+    int64_t d = (10 + bad) * (10 + bad);
+    if (pen > 0)
+        d += (int64_t)pen * pen;
+    else if (pen > LB_FORCE)
+        d -= (int64_t)pen * pen;
+    return d;
+}
+
+int linebreak(const LbItem *items, int n, int32_t width, bool justify,
+              int *breaks, int64_t *scratch)
+{
+    if (n <= 0)
+        return 0;
+    /* Prefix sums over items: natural width, stretch, shrink (penalty
+     * widths are not part of the line unless broken at). */
+    const int m = n + 2;
+    int64_t *sw = scratch, *best = scratch + m, *prev = scratch + 2 * m;
+    int64_t *sst = scratch + 3 * m, *ssh = scratch + 4 * m;
+    int64_t acc = 0, ast = 0, ash = 0;
+    for (int k = 0; k < n; k++) {
+        sw[k] = acc;
+        sst[k] = ast;
+        ssh[k] = ash;
+        if (items[k].type != LB_PENALTY)
+            acc += items[k].w;
+        if (items[k].type == LB_GLUE) {
+            ast += items[k].stretch;
+            ash += items[k].shrink;
+        }
+    }
+    sw[n] = acc;
+    sst[n] = ast;
+    ssh[n] = ash;
+    /* Candidates: positions j where a line may end (a glue after a box,
+     * a penalty below LB_NEVER, or n). best[] is indexed by item. Start
+     * of a line after a break at i: the first box after i. */
+    /* cand list reuses breaks[] as storage of candidate indices. */
+    int nc = 0;
+    int *cand = breaks;
+    cand[nc++] = -1;                       /* the paragraph start */
+    for (int j = 0; j < n; j++) {
+        const LbItem *it = &items[j];
+        if ((it->type == LB_GLUE && j > 0 && items[j - 1].type == LB_BOX) ||
+            (it->type == LB_PENALTY && it->penalty < LB_NEVER))
+            cand[nc++] = j;
+    }
+    cand[nc++] = n;
+    /* best/prev indexed by candidate number. */
+    best[0] = 0;
+    prev[0] = -1;
+    int floor_c = 0;                       /* no line may start before a forced break */
+    for (int c = 1; c < nc; c++) {
+        int j = cand[c];
+        bool last = j == n;
+        int32_t pen = last ? LB_FORCE : items[j].type == LB_PENALTY ? items[j].penalty : 0;
+        int32_t penw = (!last && items[j].type == LB_PENALTY) ? items[j].w : 0;
+        int64_t bestc = INF_COST;
+        int besti = -1;
+        for (int ci = c - 1; ci >= floor_c; ci--) {
+            if (best[ci] == INF_COST)
+                continue;
+            int i = cand[ci];
+            /* The line starts after i, skipping glue and penalties. */
+            int s = i + 1;
+            while (s < j && items[s].type != LB_BOX)
+                s++;
+            int64_t nat = sw[j] - sw[s] + penw;
+            /* glue inside the line */
+            int64_t st = sst[j] - sst[s], sh = ssh[j] - ssh[s];
+            int64_t d = demerits(width, nat, st, sh, pen, last || pen <= LB_FORCE, justify);
+            if (d < 0) {
+                if (ci == c - 1 && besti < 0) {
+                    /* Nothing fits: an overfull line rather than no break. */
+                    d = (int64_t)1 << 40;
+                } else {
+                    break;          /* further back is only wider */
+                }
+            }
+            if (prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged &&
+                items[j < n ? j : n - 1].flagged && j < n)
+                d += 3000;          /* two hyphenated lines in a row */
+            int64_t total = best[ci] + d;
+            if (total < bestc) {
+                bestc = total;
+                besti = ci;
+            }
+            if (d >= ((int64_t)1 << 40))
+                break;
+        }
+        best[c] = bestc;
+        prev[c] = besti;
+        if (pen <= LB_FORCE && !last && bestc != INF_COST)
+            floor_c = c;
+    }
+    /* Walk back from the end. cand[] lives in breaks[], so copy the path
+     * out first (at most nc entries). */
+    int path_len = 0;
+    for (int c = nc - 1; c > 0; c = (int)prev[c]) {
+        if (prev[c] < 0)
+            break;
+        scratch[path_len++] = cand[c];     /* sw[] is no longer needed */
+    }
+    for (int k = 0; k < path_len; k++)
+        breaks[k] = (int)scratch[path_len - 1 - k];
+    return path_len;
+}

@@ -1,0 +1,52 @@
+/*
+ * linebreak.h - optimal line breaking (measure stage).
+ *
+ * The paragraph is a list of items in the manner of Knuth and Plass:
+ * boxes (unbreakable text), glue (a space: a break may come instead of
+ * it) and penalties (a possible break that costs something, e.g. a
+ * hyphenation point; LB_FORCE forces one). linebreak() chooses the breaks
+ * that minimise the total demerits over the paragraph, so one long word
+ * does not leave a ragged hole two lines earlier.
+ *
+ * Design notes:
+ *  - Dynamic programming over break candidates: best[j] = min over earlier
+ *    candidates i of best[i] + demerits(line i..j). The inner loop walks
+ *    back only while the line still fits, so the cost is linear in the
+ *    paragraph for a fixed line width (a line holds a bounded number of
+ *    items).
+ *  - Ragged right (the default): demerits grow with the square of the
+ *    empty space at the line end, relative to the width; the last line is
+ *    free. Justified: TeX's badness from the stretch or shrink ratio.
+ *  - A box wider than the line is the caller's to split beforehand; if
+ *    one remains, it gets a line of its own (overfull), never a loop.
+ *  - Everything is integer: the same breaks on every machine.
+ */
+#ifndef RP_LINEBREAK_H
+#define RP_LINEBREAK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { LB_BOX, LB_GLUE, LB_PENALTY };
+
+#define LB_FORCE  (-10000)   /* penalty that forces a break */
+#define LB_NEVER  10000      /* penalty that forbids one */
+
+typedef struct LbItem {
+    uint8_t type;
+    bool    flagged;        /* penalty: a hyphen is added when broken here */
+    int32_t w;              /* box/glue width; penalty: width added if broken (the hyphen) */
+    int32_t stretch, shrink;/* glue */
+    int32_t penalty;        /* penalty */
+} LbItem;
+
+/*
+ * Break items[0..n) into lines of `width`. Writes the index of the item
+ * each line ends at into breaks[] (a glue or penalty index, or n for the
+ * end) and returns the number of lines (at least 1 when n > 0). `breaks`
+ * must hold n + 2 entries; `scratch` must hold 5 * (n + 2) int64 values.
+ */
+int linebreak(const LbItem *items, int n, int32_t width, bool justify,
+              int *breaks, int64_t *scratch);
+
+#endif

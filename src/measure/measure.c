@@ -1,0 +1,462 @@
+/*
+ * measure.c - stage 2 driver: the document model -> a flow of boxes.
+ *
+ * Walks the blocks in document order and emits one box per line of text
+ * (so pagination can break between any two lines), one per table row,
+ * one per chart. The keep rules are decided here, where the structure is
+ * known, and expressed as BOX_KEEP_NEXT on the box above a forbidden
+ * break:
+ *  1. a heading keeps with the first two lines of what follows (never the
+ *     last thing on a page);
+ *  2. a paragraph of two or more lines keeps its first two lines together
+ *     (no orphan) and its last two (no widow);
+ *  3. a caption keeps with its table's first rows; a table note with the
+ *     table's last row;
+ *  4. list labels travel with their item's first line.
+ * Vertical space between blocks is the larger of the space after the one
+ * and before the next; it is dropped at the top of a page.
+ */
+#include "measure_int.h"
+#include "../base/limits.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+Box *new_box(M *m, int32_t h, int32_t before)
+{
+    Box b = { 0 };
+    b.h = h;
+    b.before = before;
+    b.table = -1;
+    b.flags = m->pending_flags;
+    m->pending_flags = 0;
+    VEC_PUSH(&m->rp->arena, m->boxes, b);
+    int idx = m->boxes.n - 1;
+    for (int i = 0; i < m->placing.n; i++) {
+        m->anchors.v[m->placing.v[i]].box = idx;
+        m->anchors.v[m->placing.v[i]].y = 0;
+    }
+    m->placing.n = 0;
+    return &m->boxes.v[idx];
+}
+
+Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)
+{
+    Op *d = ARENA_ARRAY(&m->rp->arena, Op, n > 0 ? n : 1);
+    for (int i = 0; i < n; i++) {
+        d[i] = src[i];
+        d[i].x += dx;
+        d[i].y += dy;
+    }
+    return d;
+}
+
+/* Attach the pending list label to box b (made at x offset dx). */
+static void take_label(M *m, Box *b)
+{
+    if (!m->npending_ops)
+        return;
+    int n = b->nops + m->npending_ops;
+    Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
+    memcpy(ops, m->pending_ops, sizeof(Op) * (size_t)m->npending_ops);
+    if (b->nops)
+        memcpy(ops + m->npending_ops, b->ops, sizeof(Op) * (size_t)b->nops);
+    b->ops = ops;
+    b->nops = n;
+    m->npending_ops = 0;
+}
+
+static void box_notes(M *m, Box *b, const Line *L)
+{
+    if (!L->nnotes)
+        return;
+    b->note_first = m->box_notes.n;
+    b->nnotes = L->nnotes;
+    for (int i = 0; i < L->nnotes; i++)
+        VEC_PUSH(&m->rp->arena, m->box_notes, L->notes[i]);
+}
+
+void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
+{
+    int32_t gap = before > m->pending_after ? before : m->pending_after;
+    for (int k = 0; k < ls->n; k++) {
+        const Line *L = &ls->v[k];
+        Box *b = new_box(m, L->h, k == 0 ? gap : 0);
+        b->ops = ops_copy(m, L->ops, L->nops, x, 0);
+        b->nops = L->nops;
+        box_notes(m, b, L);
+        if (k == 0)
+            take_label(m, b);
+        if (keep_all || (ls->n >= 2 && (k == 0 || k == ls->n - 2)))
+            b->flags |= BOX_KEEP_NEXT;
+    }
+    m->pending_after = 0;
+}
+
+static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width, bool keep_all)
+{
+    const Style *st = &m->lay->styles[sid];
+    Pieces ps = { 0 };
+    text_pieces(m, n, st, &ps);
+    if (n->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+    Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, st->justify);
+    if (ls.n == 0) {                 /* an empty paragraph still takes its space */
+        m->pending_after = st->space_after > m->pending_after ? st->space_after : m->pending_after;
+        return;
+    }
+    emit_lines(m, &ls, indent + st->indent, st->space_before, keep_all);
+    m->pending_after = st->space_after;
+}
+
+/* ---- headings ----------------------------------------------------------- */
+
+static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
+{
+    const Node *h = model_heading(sec);
+    int level = sec->u.sec.level;
+    if (level < 1) level = 1;
+    if (level > RP_MAX_HEADING_LEVEL) level = RP_MAX_HEADING_LEVEL;
+    StyleId sid = sec->kind == N_GOAL ? ST_GOAL_HEADING : (StyleId)(ST_H1 + level - 1);
+    if (sec->kind == N_APPENDIX)
+        sid = ST_H1;
+    const Style *st = &m->lay->styles[sid];
+
+    int a = anchor_for(m, sec);
+    Anchor *an = &m->anchors.v[a];
+    char buf[1024];
+    model_plain_text(h ? h : sec, buf, sizeof buf);
+    an->title = arena_strdup(&m->rp->arena, buf);
+    an->level = sec->kind == N_GOAL ? level : level;
+    an->appendix = sec->kind == N_APPENDIX;
+    int lim = m->lay->toc_levels;
+    if (m->rep->root)
+        for (const Node *c = m->rep->root->first; c; c = c->next)
+            if (c->kind == N_CONTENTS && c->u.contents.levels > 0)
+                lim = c->u.contents.levels;
+    an->in_toc = sec->u.sec.toc == 1 ||
+                 (sec->u.sec.toc == -1 && sec->kind != N_GOAL && level <= lim);
+    VEC_PUSH(&m->rp->arena, m->placing, a);
+
+    Pieces ps = { 0 };
+    if (sec->kind == N_GOAL && sec->u.sec.status >= 0) {
+        const StatusDef *sd = &m->lay->statuses[sec->u.sec.status];
+        Piece mk = { 0 };
+        mk.face = FACE(st->family, st->variant);
+        mk.size = st->size;
+        mk.s = "";
+        mk.anchor = -1;
+        mk.pagenum = -1;
+        mk.marker = (int16_t)(sd->shape + 1);
+        mk.marker_color = sd->color;
+        VEC_PUSH(&m->rp->arena, ps, mk);
+    }
+    if (h)
+        text_pieces(m, h, st, &ps);
+    if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
+        m->pending_flags |= BOX_NEW_PAGE;
+    Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, false);
+    if (ls.n == 0) {
+        new_box(m, 0, 0)->flags |= BOX_KEEP_NEXT;   /* keep the anchor somewhere */
+        return;
+    }
+    emit_lines(m, &ls, indent + st->indent, st->space_before, true);
+    m->pending_after = st->space_after;
+}
+
+/* ---- lists -------------------------------------------------------------- */
+
+static void list(M *m, const Node *l, int32_t indent, int32_t width)
+{
+    const Style *st = &m->lay->styles[ST_LIST];
+    int32_t li = m->lay->list_indent;
+    int num = l->u.list.start;
+    int32_t base = text_baseline(m, st);
+    for (const Node *it = l->first; it; it = it->next) {
+        if (it->kind != N_ITEM)
+            continue;
+        /* the label, drawn in the first line's box, hanging left */
+        Op lab = { 0 };
+        lab.kind = OP_TEXT;
+        lab.face = FACE(st->family, st->variant);
+        lab.size = st->size;
+        lab.color = st->color;
+        lab.y = base;
+        lab.anchor = -1;
+        if (l->u.list.type == LIST_BULLET) {
+            lab.s = "\xE2\x80\xA2";       /* • */
+            lab.len = 3;
+        } else if (l->u.list.type == LIST_NUMBER) {
+            lab.s = arena_printf(&m->rp->arena, "%d%s", num, l->u.list.paren ? ")" : ".");
+            lab.len = (int)strlen(lab.s);
+        }
+        num++;
+        if (lab.len) {
+            lab.w = font_text_width(m->flow->faces[lab.face], lab.s, (size_t)lab.len, lab.size);
+            lab.x = indent + (l->u.list.type == LIST_BULLET ? li * 30 / 100 : li - lab.w - st->size / 3);
+            if (lab.x < indent) lab.x = indent;
+            m->pending_ops = ARENA_NEW(&m->rp->arena, Op);
+            m->pending_ops[0] = lab;
+            m->npending_ops = 1;
+        }
+        bool blocks = it->first && (it->first->kind == N_P || it->first->kind == N_LIST);
+        if (blocks) {
+            int32_t save = m->pending_after;
+            m->pending_after = save > st->space_before ? save : st->space_before;
+            measure_blocks(m, it, indent + li, width - li);
+        } else {
+            Pieces ps = { 0 };
+            text_pieces(m, it, st, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, st, width - li, st->align, st->justify);
+            if (ls.n == 0) {
+                Line empty = { NULL, 0, st->leading, 0, NULL, 0 };
+                ls.v = &empty;
+                ls.n = 1;
+                emit_lines(m, &ls, indent + li, st->space_before, false);
+            } else {
+                emit_lines(m, &ls, indent + li, st->space_before, false);
+            }
+            m->pending_after = st->space_after;
+        }
+        m->npending_ops = 0;
+    }
+    const Style *body = &m->lay->styles[ST_BODY];
+    m->pending_after = body->space_after;
+}
+
+/* ---- legend ------------------------------------------------------------- */
+
+static void legend(M *m, const Node *n, int32_t indent, int32_t width)
+{
+    const Style *st = &m->lay->styles[ST_LEGEND];
+    const char *title = n->u.legend.title ? n->u.legend.title
+                      : layout_word(m->lay, m->rep->type, "legend", "Färgsättningen indikerar:");
+    Pieces ps = { 0 };
+    text_piece_str(m, title, st, VAR_BOLD, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
+    emit_lines(m, &ls, indent, st->space_before, true);
+    for (int i = 0; i < m->lay->nstatuses; i++) {
+        const StatusDef *sd = &m->lay->statuses[i];
+        if (sd->activity != n->u.legend.activity)
+            continue;
+        Node st_node = { 0 };
+        st_node.kind = N_STATUS;
+        st_node.u.status.status = i;
+        Node holder = { 0 };
+        holder.first = holder.last = &st_node;
+        ps.n = 0;
+        text_pieces(m, &holder, st, &ps);
+        ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
+        emit_lines(m, &ls, indent + m->lay->list_indent / 2, 0, false);
+    }
+    m->pending_after = st->space_after > m->lay->styles[ST_BODY].space_after
+                     ? st->space_after : m->lay->styles[ST_BODY].space_after;
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
+{
+    for (const Node *c = parent->first; c; c = c->next) {
+        switch (c->kind) {
+        case N_SECTION:
+        case N_GOAL:
+        case N_APPENDIX:
+            heading(m, c, indent, width);
+            measure_blocks(m, c, indent, width);
+            break;
+        case N_APPENDICES:
+            for (const Node *a = c->first; a; a = a->next) {
+                if (a->kind != N_APPENDIX)
+                    continue;
+                /* An appendix with a body starts on its own page; one
+                 * without is only listed in the contents. */
+                bool body = false;
+                for (const Node *k = a->first; k; k = k->next)
+                    body |= k->kind != N_HEADING;
+                if (!body) {
+                    int an = anchor_for(m, a);
+                    char buf[512];
+                    const Node *h = model_heading(a);
+                    model_plain_text(h ? h : a, buf, sizeof buf);
+                    m->anchors.v[an].title = arena_strdup(&m->rp->arena, buf);
+                    m->anchors.v[an].appendix = true;
+                    m->anchors.v[an].level = 1;
+                    continue;
+                }
+                m->pending_flags |= BOX_NEW_PAGE;
+                heading(m, a, indent, width);
+                measure_blocks(m, a, indent, width);
+            }
+            break;
+        case N_P:
+            para(m, c, ST_BODY, indent, width, false);
+            break;
+        case N_LIST:
+            list(m, c, indent, width);
+            break;
+        case N_TABLE:
+            measure_table(m, c, indent, width);
+            break;
+        case N_CHART:
+            measure_chart(m, c, indent, width);
+            break;
+        case N_LEGEND:
+            legend(m, c, indent, width);
+            break;
+        case N_PAGE_BREAK:
+            m->pending_flags |= BOX_NEW_PAGE;
+            break;
+        case N_LANDSCAPE:
+            measure_blocks(m, c, indent, width);
+            break;
+        case N_FIGURE:
+        case N_GOAL_OVERVIEW:
+            /* Drawn by later versions; their captions still show. */
+            for (const Node *k = c->first; k; k = k->next)
+                if (k->kind == N_CAPTION)
+                    para(m, k, ST_CAPTION, indent, width, false);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- footnote bodies ---------------------------------------------------- */
+
+static void collect_notes(M *m, const Node *n, const Node **notes)
+{
+    for (const Node *c = n->first; c; c = c->next) {
+        if (c->kind == N_FOOTNOTE)
+            notes[c->u.fn.number - 1] = c;
+        collect_notes(m, c, notes);
+    }
+}
+
+static void measure_notes(M *m)
+{
+    int nn = m->rep->nfootnotes;
+    m->flow->nnotes = nn;
+    if (!nn)
+        return;
+    const Node **nodes = ARENA_ARRAY(&m->rp->arena, const Node *, nn);
+    collect_notes(m, m->rep->root, nodes);
+    m->flow->notes = ARENA_ARRAY(&m->rp->arena, Note, nn);
+    const Style *st = &m->lay->styles[ST_FOOTNOTE];
+    int32_t numw = font_text_width(m->flow->faces[FACE(st->family, st->variant)], "00", 2, st->size);
+    int32_t hang = numw + st->size / 2;
+    int32_t base = text_baseline(m, st);
+    for (int i = 0; i < nn; i++) {
+        Note *note = &m->flow->notes[i];
+        note->number = i + 1;
+        note->first = m->note_boxes.n;
+        if (!nodes[i])
+            continue;
+        Pieces ps = { 0 };
+        text_pieces(m, nodes[i], st, &ps);
+        Lines ls = text_break(m, ps.v, ps.n, st, m->flow->width - hang, ALIGN_LEFT, false);
+        for (int k = 0; k < ls.n; k++) {
+            Box b = { 0 };
+            b.h = ls.v[k].h;
+            b.table = -1;
+            int extra = k == 0 ? 1 : 0;
+            b.nops = ls.v[k].nops + extra;
+            b.ops = ARENA_ARRAY(&m->rp->arena, Op, b.nops);
+            for (int q = 0; q < ls.v[k].nops; q++) {
+                b.ops[q] = ls.v[k].ops[q];
+                b.ops[q].x += hang;
+            }
+            if (extra) {
+                Op num = { 0 };
+                num.kind = OP_TEXT;
+                num.face = FACE(st->family, st->variant);
+                num.size = st->size * 75 / 100;
+                num.color = st->color;
+                num.s = arena_printf(&m->rp->arena, "%d", i + 1);
+                num.len = (int)strlen(num.s);
+                num.x = 0;
+                num.y = base - st->size * 30 / 100;
+                num.anchor = -1;
+                num.w = font_text_width(m->flow->faces[num.face], num.s, (size_t)num.len, num.size);
+                b.ops[b.nops - 1] = num;
+            }
+            VEC_PUSH(&m->rp->arena, m->note_boxes, b);
+        }
+        note->n = m->note_boxes.n - note->first;
+    }
+}
+
+/* ---- driver ------------------------------------------------------------- */
+
+Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
+{
+    M mm = { 0 };
+    M *m = &mm;
+    m->rp = rp;
+    m->rep = rep;
+    m->lay = lay;
+    Flow *f = ARENA_NEW(&rp->arena, Flow);
+    m->flow = f;
+    f->layout = lay;
+    f->report = rep;
+    f->width = lay->page_w - lay->margin_left - lay->margin_right;
+    for (int fam = 0; fam < lay->nfamilies; fam++)
+        for (int v = 0; v < 4; v++) {
+            /* variants sharing a file share the Font */
+            Font *same = NULL;
+            for (int k = 0; k < fam * 4 + v && !same; k++)
+                if (f->faces[k] && strcmp(f->faces[k]->path, lay->families[fam].path[v]) == 0)
+                    same = f->faces[k];
+            f->faces[FACE(fam, v)] = same ? same : font_load(rp, lay->families[fam].path[v], lay->path);
+            if (!f->faces[FACE(fam, v)])
+                return NULL;
+        }
+    if (lay->hyphen_dict)
+        m->hyph = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
+
+    measure_blocks(m, rep->root, 0, f->width);
+    measure_notes(m);
+
+    /* The cover and the contents go in front of the body. */
+    Box *front = NULL;
+    int nfront = 0;
+    int nbody = m->boxes.n;
+    Box *body = m->boxes.v;
+    m->boxes.v = NULL;
+    m->boxes.n = m->boxes.cap = 0;
+    measure_front(m, f->width, &front, &nfront);
+    if (nbody > 0 && nfront > 0)
+        body[0].flags |= BOX_NEW_PAGE;
+    f->nboxes = nfront + nbody;
+    f->boxes = ARENA_ARRAY(&rp->arena, Box, f->nboxes > 0 ? f->nboxes : 1);
+    if (nfront)
+        memcpy(f->boxes, front, sizeof(Box) * (size_t)nfront);
+    if (nbody)
+        memcpy(f->boxes + nfront, body, sizeof(Box) * (size_t)nbody);
+    /* Anchors placed in the body move by the front's length. Those made
+     * while measuring the front (none yet) are already right. */
+    for (int i = 0; i < m->anchors.n; i++)
+        if (m->anchors.v[i].box >= 0)
+            m->anchors.v[i].box += nfront;
+    f->anchors = m->anchors.v;
+    f->nanchors = m->anchors.n;
+    f->box_notes = m->box_notes.v;
+    f->note_boxes = m->note_boxes.v;
+    f->nnote_boxes = m->note_boxes.n;
+    f->ntables = m->thead.n;
+    f->table_head = m->thead.v;
+    f->table_nhead = m->thead_n.v;
+    for (int t = 0; t < f->ntables; t++)
+        if (f->table_head[t] >= 0)
+            f->table_head[t] += nfront;
+    hyphen_free(m->hyph);
+    free(m->items);
+    free(m->iref);
+    free(m->ioff);
+    free(m->ilen);
+    free(m->breaks);
+    free(m->scratch);
+    free(m->sbuf);
+    return f;
+}

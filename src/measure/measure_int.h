@@ -1,0 +1,132 @@
+/*
+ * measure_int.h - what the measure stage's files share among themselves
+ * (not for other stages: they see flow.h).
+ *
+ * text.c turns inline content into lines (pieces -> items -> breaks ->
+ * ops); measure.c walks the blocks and emits boxes; table.c and chart.c
+ * lay out tables and charts; front.c makes the cover and the contents.
+ */
+#ifndef RP_MEASURE_INT_H
+#define RP_MEASURE_INT_H
+
+#include "flow.h"
+#include "hyphen.h"
+#include "linebreak.h"
+
+/* A run of inline content with one look. */
+typedef struct Piece {
+    const char *s;
+    int         len;
+    int16_t     face;
+    int32_t     size;
+    int32_t     rise;          /* baseline shift upwards (superscript > 0) */
+    uint32_t    color;
+    int         anchor;        /* link target anchor, -1 */
+    const char *uri;           /* web link */
+    int         note;          /* footnote number this mark refers to, 0 */
+    int16_t     marker;        /* status shape + 1, 0: none */
+    uint32_t    marker_color;
+    int         pagenum;       /* anchor whose page number this piece shows, -1 */
+    bool        br;            /* forced line break */
+} Piece;
+
+typedef VEC(Piece) Pieces;
+typedef VEC(Op) OpVec;
+
+/* A typeset line: ops relative to the line's top-left. */
+typedef struct Line {
+    Op      *ops;
+    int      nops;
+    int32_t  h;                /* line height (leading) */
+    int32_t  width;            /* natural width of the content */
+    int     *notes;            /* footnote numbers marked on this line */
+    int      nnotes;
+} Line;
+
+typedef struct Lines {
+    Line *v;
+    int   n;
+} Lines;
+
+/* Reference to a heading or element still to be given an anchor. */
+typedef struct Pending { const Node *node; int anchor; } Pending;
+
+typedef struct M {
+    Rp           *rp;
+    const Report *rep;
+    const Layout *lay;
+    Flow         *flow;
+    Hyphenator   *hyph;
+    VEC(Box)      boxes;
+    VEC(Anchor)   anchors;
+    VEC(int)      box_notes;
+    VEC(Box)      note_boxes;
+    VEC(Pending)  node_anchor;     /* node -> anchor, for refs and links */
+    VEC(int)      placing;         /* anchors to place on the next box */
+    VEC(int)      thead;           /* per table: first header box, -1 */
+    VEC(int)      thead_n;         /* per table: number of header boxes */
+    int32_t       pending_after;   /* space owed after the last block */
+    uint16_t      pending_flags;   /* flags for the next box (BOX_NEW_PAGE) */
+    Op           *pending_ops;     /* a list label waiting for its first line */
+    int           npending_ops;
+    int32_t       pending_dx;      /* x of the box the pending ops were made for */
+    /* scratch for line breaking, grown as needed */
+    LbItem       *items;
+    int          *iref;            /* per item: piece index */
+    int          *ioff, *ilen;     /* per item: byte range in the piece */
+    int           items_cap;
+    int          *breaks;
+    int64_t      *scratch;
+    char         *sbuf;            /* string building */
+    size_t        sbuf_cap;
+} M;
+
+/* ---- text.c ---- */
+
+/* Append the pieces of the inline children of `parent` in style `st`
+ * (variant added to the style's own). */
+void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
+
+/* Append a plain string as one piece in style `st` with `variant`. */
+void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
+
+/* Break pieces into lines of `width`. */
+Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
+                 Align align, bool justify);
+
+/* Natural width of the pieces on one line, and the widest word (the
+ * narrowest a column can get without splitting a word). */
+void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word);
+
+/* The anchor of a node (creating it if needed). */
+int anchor_for(M *m, const Node *n);
+
+/* Baseline of a line of style st from the line's top. */
+int32_t text_baseline(const M *m, const Style *st);
+
+/* ---- measure.c ---- */
+
+/* Emit lines as boxes: indent x, space before the first, keep rules.
+ * keep_all: no break inside or after (headings). */
+void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all);
+
+/* Start a new box at the end of the flow and return it. */
+Box *new_box(M *m, int32_t h, int32_t before);
+
+/* Copy ops into the arena, shifted by dx, dy. */
+Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);
+
+/* Measure the blocks among the children of `parent`. */
+void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width);
+
+/* ---- table.c ---- */
+void measure_table(M *m, const Node *t, int32_t indent, int32_t width);
+
+/* ---- chart.c ---- */
+void measure_chart(M *m, const Node *n, int32_t indent, int32_t width);
+
+/* ---- front.c ---- */
+/* The cover and the contents: boxes placed before the body. */
+void measure_front(M *m, int32_t width, Box **out, int *nout);
+
+#endif

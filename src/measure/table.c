@@ -1,0 +1,510 @@
+/*
+ * table.c - tables: column widths, cells, rows (measure stage).
+ *
+ * Design notes
+ *  - Column widths follow the automatic table layout browsers use: each
+ *    column has a minimum (its widest word or number, plus padding) and a
+ *    preferred width (its longest cell on one line). Columns with a given
+ *    width (mm, pt, %) take it; star columns (2*) share what is left by
+ *    weight; automatic columns get their preferred width when everything
+ *    fits, else min + a share of the room in proportion to (pref - min).
+ *    The table always spans the text width, as in the reports.
+ *  - A cell is typeset with the ordinary paragraph machinery, so numbers,
+ *    footnote marks and status markers behave as in running text. Numbers
+ *    written as machine numbers in a number column are printed in Swedish
+ *    style by the column's format and right-aligned, so their decimal
+ *    commas line up when the column shows a fixed number of decimals.
+ *  - Each row becomes one box. Header rows are flagged for repetition on
+ *    every page the table continues on; rows joined by a rowspan keep
+ *    together; a short table keeps together as a whole.
+ *  - Rules: a strong rule under the header, a thin one under each body
+ *    cell (not through a cell that spans down), a strong one above sums.
+ */
+#include "measure_int.h"
+#include "../base/limits.h"
+#include "../model/numfmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Cell {
+    const Node *node;
+    int         row, col, colspan, rowspan;
+    Pieces      ps;
+    Lines       lines;
+    int32_t     min, pref;     /* widths incl. padding */
+    int32_t     h;             /* content height */
+    Align       align;
+    StyleId     sid;
+    int         variant;
+    bool        fill_head, fill_group;
+} Cell;
+
+static bool is_number_cell(const Node *cell, const Node **text)
+{
+    const Node *c = cell->first;
+    if (!c || c->next || c->kind != N_TEXT)
+        return false;
+    *text = c;
+    return numfmt_is_number(c->text, c->len);
+}
+
+/* Blocks inside a cell (paragraphs, a list) flattened to pieces with
+ * line breaks between them. */
+static void block_pieces(M *m, const Node *parent, const Style *st, int variant, Pieces *ps)
+{
+    bool first = true;
+    for (const Node *b = parent->first; b; b = b->next) {
+        if (!first) {
+            Piece br = { 0 };
+            br.br = true;
+            br.anchor = -1;
+            br.pagenum = -1;
+            br.face = FACE(st->family, st->variant | variant);
+            br.size = st->size;
+            VEC_PUSH(&m->rp->arena, *ps, br);
+        }
+        first = false;
+        if (b->kind == N_P) {
+            text_pieces(m, b, st, ps);
+        } else if (b->kind == N_LIST) {
+            bool fi = true;
+            int num = b->u.list.start;
+            for (const Node *it = b->first; it; it = it->next) {
+                if (!fi) {
+                    Piece br = { 0 };
+                    br.br = true;
+                    br.anchor = -1;
+                    br.pagenum = -1;
+                    br.face = FACE(st->family, st->variant | variant);
+                    br.size = st->size;
+                    VEC_PUSH(&m->rp->arena, *ps, br);
+                }
+                fi = false;
+                const char *lab = b->u.list.type == LIST_BULLET ? "\xE2\x80\xA2\xC2\xA0"
+                                : b->u.list.type == LIST_NUMBER
+                                ? arena_printf(&m->rp->arena, "%d%s\xC2\xA0", num++, b->u.list.paren ? ")" : ".")
+                                : "";
+                text_piece_str(m, lab, st, variant, ps);
+                if (it->first && (it->first->kind == N_P || it->first->kind == N_LIST))
+                    block_pieces(m, it, st, variant, ps);
+                else
+                    text_pieces(m, it, st, ps);
+            }
+        }
+    }
+}
+
+static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width,
+                   int32_t *w)
+{
+    int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
+    if (!mn || !mx)
+        rp_oom((size_t)ncols * 8);
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (c->colspan != 1)
+            continue;
+        if (c->min > mn[c->col]) mn[c->col] = c->min;
+        if (c->pref > mx[c->col]) mx[c->col] = c->pref;
+    }
+    /* spanning cells widen the columns they span if they must */
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (c->colspan == 1)
+            continue;
+        int64_t smin = 0, smax = 0;
+        for (int k = 0; k < c->colspan; k++) {
+            smin += mn[c->col + k];
+            smax += mx[c->col + k];
+        }
+        if (c->min > smin)
+            for (int k = 0; k < c->colspan; k++)
+                mn[c->col + k] += (int32_t)((c->min - smin) / c->colspan);
+        if (c->pref > smax)
+            for (int k = 0; k < c->colspan; k++)
+                mx[c->col + k] += (int32_t)((c->pref - smax) / c->colspan);
+    }
+    for (int k = 0; k < ncols; k++)
+        if (mx[k] < mn[k])
+            mx[k] = mn[k];
+    const Column *cols = t->u.table.cols;
+    int64_t rem = width;
+    int64_t star_weight = 0;
+    for (int k = 0; k < ncols; k++) {
+        w[k] = -1;
+        if (cols[k].kind == WIDTH_ABS && cols[k].width > 0)
+            w[k] = cols[k].width;
+        else if (cols[k].kind == WIDTH_PCT && cols[k].width > 0)
+            w[k] = (int32_t)((int64_t)width * cols[k].width / 1000);
+        if (w[k] >= 0) {
+            if (w[k] < mn[k]) w[k] = mn[k];
+            rem -= w[k];
+        } else if (cols[k].kind == WIDTH_STAR) {
+            star_weight += cols[k].width > 0 ? cols[k].width : 1000;
+        }
+    }
+    int64_t amin = 0, amax = 0, smin = 0;
+    for (int k = 0; k < ncols; k++) {
+        if (w[k] >= 0) continue;
+        if (cols[k].kind == WIDTH_STAR) smin += mn[k];
+        else { amin += mn[k]; amax += mx[k]; }
+    }
+    if (star_weight > 0) {
+        bool autos_max = amax + smin <= rem;
+        for (int k = 0; k < ncols; k++)
+            if (w[k] < 0 && cols[k].kind != WIDTH_STAR) {
+                w[k] = autos_max ? mx[k] : mn[k];
+                rem -= w[k];
+            }
+        /* stars share the rest by weight, never below their minimum */
+        int64_t left = rem, wsum = star_weight;
+        for (int pass = 0; pass < 3; pass++) {
+            bool again = false;
+            for (int k = 0; k < ncols; k++) {
+                if (cols[k].kind != WIDTH_STAR || (w[k] >= 0 && pass == 0 && 0))
+                    continue;
+                if (w[k] >= 0 && w[k] == mn[k] && pass > 0)
+                    continue;
+                int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
+                int64_t share = wsum > 0 ? left * wt / wsum : 0;
+                if (share < mn[k] && w[k] != mn[k]) {
+                    w[k] = mn[k];
+                    left -= mn[k];
+                    wsum -= wt;
+                    again = true;
+                }
+            }
+            if (!again) break;
+        }
+        for (int k = 0; k < ncols; k++) {
+            if (cols[k].kind != WIDTH_STAR || w[k] == mn[k])
+                continue;
+            int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
+            w[k] = (int32_t)(wsum > 0 ? left * wt / wsum : mn[k]);
+            if (w[k] < mn[k]) w[k] = mn[k];
+        }
+    } else if (amax <= rem) {
+        /* everything fits: spread the spare room in proportion */
+        int64_t spare = rem - amax;
+        for (int k = 0; k < ncols; k++)
+            if (w[k] < 0)
+                w[k] = (int32_t)(mx[k] + (amax > 0 ? spare * mx[k] / amax : 0));
+    } else if (amin <= rem) {
+        int64_t room = rem - amin, want = amax - amin;
+        for (int k = 0; k < ncols; k++)
+            if (w[k] < 0)
+                w[k] = (int32_t)(mn[k] + (want > 0 ? room * (mx[k] - mn[k]) / want : 0));
+    } else {
+        for (int k = 0; k < ncols; k++)
+            if (w[k] < 0)
+                w[k] = (int32_t)(amin > 0 && rem > 0 ? (int64_t)mn[k] * rem / amin : mn[k]);
+    }
+    /* Rounding may leave a few millipoints: give them to the last column;
+     * a table wider than the text (minimum widths) is scaled down. */
+    int64_t sum = 0;
+    for (int k = 0; k < ncols; k++)
+        sum += w[k];
+    if (sum > width) {
+        diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+                  "the table is %.0f mm wider than the text; its columns are narrowed and long words split",
+                  (double)(sum - width) / 2834.6);
+        for (int k = 0; k < ncols; k++)
+            w[k] = (int32_t)((int64_t)w[k] * width / sum);
+    } else if (sum < width && ncols > 0) {
+        w[ncols - 1] += (int32_t)(width - sum);
+    }
+    free(mn);
+    free(mx);
+}
+
+static void add_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
+{
+    Op r = { 0 };
+    r.kind = OP_RULE;
+    r.x = x;
+    r.y = y;
+    r.w = w;
+    r.h = th;
+    r.color = color;
+    r.anchor = -1;
+    VEC_PUSH(&m->rp->arena, *ops, r);
+}
+
+void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
+{
+    const Layout *L = m->lay;
+    int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
+    if (ncols <= 0 || nrows <= 0)
+        return;
+    int tid = m->thead.n;
+    VEC_PUSH(&m->rp->arena, m->thead, -1);
+    VEC_PUSH(&m->rp->arena, m->thead_n, 0);
+    if (t->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
+
+    /* caption */
+    for (const Node *c = t->first; c; c = c->next)
+        if (c->kind == N_CAPTION) {
+            const Style *cs = &L->styles[ST_CAPTION];
+            Pieces ps = { 0 };
+            text_pieces(m, c, cs, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+            emit_lines(m, &ls, indent, cs->space_before, true);
+            m->pending_after = cs->space_after;
+        }
+
+    StyleId body_sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
+    int32_t px = L->table_pad_x, py = L->table_pad_y;
+    const RowRole *roles = NULL;
+    RowRole *rr = ARENA_ARRAY(&m->rp->arena, RowRole, nrows);
+    roles = rr;
+    int ncell = 0;
+    for (const Node *r = t->first; r; r = r->next)
+        if (r->kind == N_ROW)
+            for (const Node *c = r->first; c; c = c->next)
+                ncell++;
+    Cell *cells = ARENA_ARRAY(&m->rp->arena, Cell, ncell > 0 ? ncell : 1);
+    int ci = 0;
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        int ri = r->u.row.index;
+        rr[ri] = r->u.row.role;
+        for (const Node *c = r->first; c; c = c->next) {
+            Cell *cl = &cells[ci++];
+            cl->node = c;
+            cl->row = ri;
+            cl->col = c->u.cell.col;
+            cl->colspan = c->u.cell.colspan;
+            cl->rowspan = c->u.cell.rowspan;
+            if (cl->col >= ncols) { cl->col = ncols - 1; cl->colspan = 1; }
+            if (cl->col + cl->colspan > ncols) cl->colspan = ncols - cl->col;
+            const Column *col = &t->u.table.cols[cl->col];
+            RowRole role = r->u.row.role;
+            cl->sid = body_sid;
+            cl->variant = 0;
+            if (role == ROW_HEADER) {
+                cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE_HEAD;
+                cl->variant = t->u.table.small ? VAR_BOLD : 0;
+                cl->fill_head = true;
+            } else if (role == ROW_SUM) {
+                cl->variant = VAR_BOLD;
+            } else if (role == ROW_PART || role == ROW_SUB) {
+                cl->variant = VAR_ITALIC;
+            } else if (role == ROW_GROUP) {
+                cl->variant = VAR_ITALIC | VAR_BOLD;
+                cl->fill_group = true;
+            }
+            Style st = L->styles[cl->sid];
+            st.variant |= cl->variant;
+            if (cl->fill_head)
+                st.color = L->table_head_color;
+            const Node *num;
+            bool numeric = col->type == COL_NUMBER && is_number_cell(c, &num);
+            if (numeric) {
+                char buf[160];
+                int n = numfmt_format(num->text, num->len, &col->fmt, buf, sizeof buf);
+                text_piece_str(m, arena_strndup(&m->rp->arena, buf, (size_t)n), &st, 0, &cl->ps);
+            } else {
+                if (c->u.cell.status >= 0) {
+                    Node sn = { 0 };
+                    sn.kind = N_STATUS;
+                    sn.u.status.status = c->u.cell.status;
+                    bool has_text = c->first != NULL;
+                    if (has_text) {      /* marker, then the cell's own words */
+                        Node holder = { 0 };
+                        holder.first = holder.last = &sn;
+                        sn.text = "";
+                        sn.len = 0;
+                        text_pieces(m, &holder, &st, &cl->ps);   /* the empty text adds no word */
+                    } else {
+                        Node holder = { 0 };
+                        holder.first = holder.last = &sn;
+                        text_pieces(m, &holder, &st, &cl->ps);
+                    }
+                }
+                if (c->first && (c->first->kind == N_P || c->first->kind == N_LIST))
+                    block_pieces(m, c, &st, 0, &cl->ps);
+                else
+                    text_pieces(m, c, &st, &cl->ps);
+            }
+            Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
+            if (al == ALIGN_DEFAULT)
+                al = (col->type == COL_NUMBER && role != ROW_GROUP &&
+                      (numeric || role == ROW_HEADER || cl->ps.n == 0 ||
+                       (cl->ps.n == 1 && cl->ps.v[0].len < 24)))
+                     ? ALIGN_RIGHT : ALIGN_LEFT;
+            cl->align = al;
+            int32_t nat, minw;
+            text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw);
+            cl->min = minw + 2 * px;
+            cl->pref = nat + 2 * px;
+            if (role == ROW_GROUP && cl->colspan == ncols) {
+                cl->min = 2 * px;      /* a group label must not widen columns */
+                cl->pref = 2 * px;
+            }
+        }
+    }
+    ncell = ci;
+
+    int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+    widths(m, t, cells, ncell, ncols, width, w);
+    int32_t *x = ARENA_ARRAY(&m->rp->arena, int32_t, ncols + 1);
+    for (int k = 0; k < ncols; k++)
+        x[k + 1] = x[k] + w[k];
+
+    /* typeset cells and size the rows */
+    int32_t *rh = ARENA_ARRAY(&m->rp->arena, int32_t, nrows);
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        Style st = L->styles[c->sid];
+        st.variant |= c->variant;
+        int32_t cw = x[c->col + c->colspan] - x[c->col] - 2 * px;
+        c->lines = text_break(m, c->ps.v, c->ps.n, &st, cw, c->align, false);
+        c->h = 0;
+        for (int k = 0; k < c->lines.n; k++)
+            c->h += c->lines.v[k].h;
+        if (c->lines.n == 0)
+            c->h = st.leading;
+        if (c->rowspan == 1 && c->h + 2 * py > rh[c->row])
+            rh[c->row] = c->h + 2 * py;
+    }
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (c->rowspan <= 1)
+            continue;
+        int64_t sum = 0;
+        for (int k = 0; k < c->rowspan; k++)
+            sum += rh[c->row + k];
+        if (c->h + 2 * py > sum)
+            rh[c->row + c->rowspan - 1] += (int32_t)(c->h + 2 * py - sum);
+    }
+    /* which cell covers each grid position: to know where rules stop */
+    int *owner = malloc(sizeof(int) * (size_t)nrows * (size_t)ncols);
+    if (!owner)
+        rp_oom(sizeof(int) * (size_t)nrows * (size_t)ncols);
+    for (int k = 0; k < nrows * ncols; k++)
+        owner[k] = -1;
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        for (int r = c->row; r < c->row + c->rowspan && r < nrows; r++)
+            for (int k = c->col; k < c->col + c->colspan; k++)
+                owner[r * ncols + k] = i;
+    }
+
+    int64_t total = 0;
+    for (int r = 0; r < nrows; r++)
+        total += rh[r];
+    int32_t page_text = L->page_h - L->margin_top - L->margin_bottom;
+    bool keep_whole = total <= page_text * 35 / 100;
+    int last_head = -1;
+    for (int r = 0; r < nrows; r++)
+        if (roles[r] == ROW_HEADER)
+            last_head = r;
+
+    /* rows as boxes */
+    int cell_i = 0;
+    int span_until = -1;          /* last row of an open rowspan group */
+    int32_t gap = L->styles[body_sid].space_before > m->pending_after
+                ? L->styles[body_sid].space_before : m->pending_after;
+    for (int r = 0; r < nrows; r++) {
+        OpVec ops = { 0 };
+        RowRole role = roles[r];
+        if (role == ROW_HEADER || role == ROW_GROUP) {
+            Op bg = { 0 };
+            bg.kind = OP_RECT;
+            bg.x = indent;
+            bg.w = width;
+            bg.h = rh[r];
+            bg.color = role == ROW_HEADER ? L->table_head_fill : L->table_group_fill;
+            bg.anchor = -1;
+            VEC_PUSH(&m->rp->arena, ops, bg);
+        }
+        if (role == ROW_SUM)
+            add_rule(m, &ops, indent, 0, width, 900, 0x1A1A1A);
+        VEC(int) notes = { 0 };
+        for (; cell_i < ncell && cells[cell_i].row == r; cell_i++) {
+            Cell *c = &cells[cell_i];
+            if (c->row + c->rowspan - 1 > span_until)
+                span_until = c->row + c->rowspan - 1;
+            int32_t cx = indent + x[c->col] + px, cy = py;
+            for (int k = 0; k < c->lines.n; k++) {
+                Line *ln = &c->lines.v[k];
+                for (int q = 0; q < ln->nops; q++) {
+                    Op op = ln->ops[q];
+                    op.x += cx;
+                    op.y += cy;
+                    VEC_PUSH(&m->rp->arena, ops, op);
+                }
+                for (int q = 0; q < ln->nnotes; q++)
+                    VEC_PUSH(&m->rp->arena, notes, ln->notes[q]);
+                cy += ln->h;
+            }
+        }
+        /* rules under the cells that end in this row */
+        bool header_end = role == ROW_HEADER && r == last_head;
+        for (int k = 0; k < ncols;) {
+            int o = owner[r * ncols + k];
+            int k2 = k + 1;
+            bool ends = o < 0 || r + 1 >= nrows || owner[(r + 1) * ncols + k] != o;
+            while (k2 < ncols && owner[r * ncols + k2] == o && o >= 0)
+                k2++;
+            if (ends && !(role == ROW_HEADER && !header_end))
+                add_rule(m, &ops, indent + x[k], rh[r], x[k2] - x[k],
+                         header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
+            k = k2;
+        }
+        Box *b = new_box(m, rh[r], r == 0 ? gap : 0);
+        b->ops = ops.v;
+        b->nops = ops.n;
+        b->table = tid;
+        if (notes.n) {
+            b->note_first = m->box_notes.n;
+            b->nnotes = notes.n;
+            for (int q = 0; q < notes.n; q++)
+                VEC_PUSH(&m->rp->arena, m->box_notes, notes.v[q]);
+        }
+        if (role == ROW_HEADER) {
+            b->flags |= BOX_HEAD_ROW | BOX_KEEP_NEXT;
+            if (m->thead.v[tid] < 0)
+                m->thead.v[tid] = m->boxes.n - 1;
+            m->thead_n.v[tid]++;
+        } else {
+            b->flags |= BOX_TABLE_ROW;
+        }
+        if (keep_whole && r < nrows - 1)
+            b->flags |= BOX_KEEP_NEXT;
+        if (r < span_until) {
+            int64_t span_h = 0;
+            for (int q = r; q <= span_until; q++)
+                span_h += rh[q];
+            if (span_h <= page_text / 2)
+                b->flags |= BOX_KEEP_NEXT;
+        }
+        if (role == ROW_GROUP && r < nrows - 1)
+            b->flags |= BOX_KEEP_NEXT;      /* a group label never ends a page */
+        if (rh[r] > page_text)
+            diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+                      "row %d of this table is taller than a page; it runs past the page bottom", r + 1);
+    }
+    free(owner);
+    m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
+
+    /* table notes, kept with the last row */
+    bool any_note = false;
+    for (const Node *c = t->first; c; c = c->next)
+        if (c->kind == N_NOTE) {
+            if (!any_note && m->boxes.n)
+                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
+            any_note = true;
+            const Style *ns = &L->styles[ST_TABLE_NOTE];
+            Pieces ps = { 0 };
+            text_pieces(m, c, ns, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
+            emit_lines(m, &ls, indent, ns->space_before, false);
+            m->pending_after = 0;
+        }
+    int32_t after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
+    m->pending_after = after;
+}

@@ -1,0 +1,620 @@
+/*
+ * text.c - inline content -> typeset lines (measure stage).
+ *
+ * Three steps, each simple:
+ *  1. pieces: the inline tree flattened into runs of one look (text,
+ *     bold, superscript mark, status marker, page number of a reference);
+ *  2. items: pieces cut into boxes at spaces (glue), after hyphens and
+ *     slashes (penalties) and at Swedish hyphenation points (flagged
+ *     penalties), for linebreak();
+ *  3. lines: the chosen breaks turned into Ops, adjacent text of one look
+ *     merged into one text op so the PDF stays small and copy-paste gives
+ *     whole words and spaces.
+ */
+#include "measure_int.h"
+#include "../base/utf8.h"
+#include "../model/numfmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- anchors ------------------------------------------------------------ */
+
+int anchor_for(M *m, const Node *n)
+{
+    for (int i = 0; i < m->node_anchor.n; i++)
+        if (m->node_anchor.v[i].node == n)
+            return m->node_anchor.v[i].anchor;
+    Anchor a = { 0 };
+    a.id = n->id;
+    a.box = -1;
+    VEC_PUSH(&m->rp->arena, m->anchors, a);
+    Pending p = { n, m->anchors.n - 1 };
+    VEC_PUSH(&m->rp->arena, m->node_anchor, p);
+    return p.anchor;
+}
+
+/* ---- pieces ------------------------------------------------------------- */
+
+typedef struct IState {
+    int         variant;
+    int         script;       /* 0, 1 sup, -1 sub */
+    int         anchor;
+    const char *uri;
+} IState;
+
+static Piece base_piece(const Style *st, IState s)
+{
+    Piece p = { 0 };
+    p.face = FACE(st->family, st->variant | s.variant);
+    p.size = st->size;
+    p.color = st->color;
+    p.anchor = s.anchor;
+    p.uri = s.uri;
+    p.pagenum = -1;
+    if (s.script) {
+        p.size = st->size * 62 / 100;
+        p.rise = s.script > 0 ? st->size * 36 / 100 : -st->size * 12 / 100;
+    }
+    return p;
+}
+
+static void push_text(M *m, const char *s, size_t len, const Style *st, IState is, Pieces *out)
+{
+    if (!len)
+        return;
+    Piece p = base_piece(st, is);
+    p.s = s;
+    p.len = (int)len;
+    VEC_PUSH(&m->rp->arena, *out, p);
+}
+
+static void push_mark(M *m, int number, const Style *st, IState is, Pieces *out)
+{
+    IState sup = is;
+    sup.script = 1;
+    Piece p = base_piece(st, sup);
+    p.s = arena_printf(&m->rp->arena, "%d", number);
+    p.len = (int)strlen(p.s);
+    p.note = number;
+    VEC_PUSH(&m->rp->arena, *out, p);
+}
+
+static const char *status_word(M *m, int status)
+{
+    const StatusDef *sd = &m->lay->statuses[status];
+    char key[80];
+    snprintf(key, sizeof key, "status.%s", sd->name);
+    return layout_word(m->lay, m->rep->type, key, sd->word);
+}
+
+static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *out)
+{
+    for (const Node *c = parent->first; c; c = c->next) {
+        IState s2 = is;
+        switch (c->kind) {
+        case N_TEXT:
+            push_text(m, c->text, c->len, st, is, out);
+            break;
+        case N_B:
+            s2.variant |= VAR_BOLD;
+            walk(m, c, st, s2, out);
+            break;
+        case N_I:
+            s2.variant |= VAR_ITALIC;
+            walk(m, c, st, s2, out);
+            break;
+        case N_SUP:
+            s2.script = 1;
+            walk(m, c, st, s2, out);
+            break;
+        case N_SUB:
+            s2.script = -1;
+            walk(m, c, st, s2, out);
+            break;
+        case N_LINK:
+            s2.uri = c->u.link.href;
+            walk(m, c, st, s2, out);
+            break;
+        case N_BR: {
+            Piece p = base_piece(st, is);
+            p.br = true;
+            VEC_PUSH(&m->rp->arena, *out, p);
+            break;
+        }
+        case N_NUM: {
+            char buf[160];
+            int n = numfmt_format(c->text, c->len, &c->u.num.fmt, buf, sizeof buf);
+            if (n < 0)
+                push_text(m, c->text, c->len, st, is, out);
+            else
+                push_text(m, arena_strndup(&m->rp->arena, buf, (size_t)n), (size_t)n, st, is, out);
+            break;
+        }
+        case N_STATUS: {
+            int sidx = c->u.status.status;
+            if (sidx < 0)
+                break;
+            Piece p = base_piece(st, is);
+            p.marker = (int16_t)(m->lay->statuses[sidx].shape + 1);
+            p.marker_color = m->lay->statuses[sidx].color;
+            p.s = "";
+            VEC_PUSH(&m->rp->arena, *out, p);
+            const char *w = c->text ? c->text : status_word(m, sidx);
+            push_text(m, w, strlen(w), st, is, out);
+            break;
+        }
+        case N_FOOTNOTE:
+            push_mark(m, c->u.fn.number, st, is, out);
+            break;
+        case N_FNREF:
+            if (c->u.fn.target)
+                push_mark(m, c->u.fn.target->u.fn.number, st, is, out);
+            break;
+        case N_REF: {
+            const Node *t = c->u.ref.target;
+            if (!t)
+                break;
+            s2.anchor = anchor_for(m, t);
+            if (c->u.ref.show != REF_PAGE) {
+                const Node *h = (t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX)
+                              ? model_heading(t) : t;
+                char buf[512];
+                model_plain_text(h ? h : t, buf, sizeof buf);
+                const char *title = arena_strdup(&m->rp->arena, buf);
+                push_text(m, title, strlen(title), st, s2, out);
+                if (c->u.ref.show == REF_BOTH)
+                    push_text(m, " (s.\xC2\xA0", 6, st, s2, out);
+            }
+            if (c->u.ref.show != REF_TITLE) {
+                Piece p = base_piece(st, s2);
+                p.pagenum = s2.anchor;
+                p.s = "";
+                VEC_PUSH(&m->rp->arena, *out, p);
+                if (c->u.ref.show == REF_BOTH)
+                    push_text(m, ")", 1, st, s2, out);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
+{
+    IState is = { 0, 0, -1, NULL };
+    walk(m, parent, st, is, out);
+}
+
+void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
+{
+    IState is = { variant, 0, -1, NULL };
+    push_text(m, s, strlen(s), st, is, out);
+}
+
+/* ---- items -------------------------------------------------------------- */
+
+static const Font *face_font(const M *m, int face)
+{
+    return m->flow->faces[face];
+}
+
+static int32_t marker_size(int32_t size) { return size * 70 / 100; }
+static int32_t marker_advance(int32_t size) { return marker_size(size) + size * 35 / 100; }
+static int32_t pagenum_width(const M *m, const Piece *p)
+{
+    return font_text_width(face_font(m, p->face), "000", 3, p->size);
+}
+
+static void grow_items(M *m, int need)
+{
+    if (need <= m->items_cap)
+        return;
+    int cap = m->items_cap ? m->items_cap : 256;
+    while (cap < need)
+        cap *= 2;
+    m->items = xrealloc(m->items, sizeof(LbItem) * (size_t)cap);
+    m->iref = xrealloc(m->iref, sizeof(int) * (size_t)cap);
+    m->ioff = xrealloc(m->ioff, sizeof(int) * (size_t)cap);
+    m->ilen = xrealloc(m->ilen, sizeof(int) * (size_t)cap);
+    m->breaks = xrealloc(m->breaks, sizeof(int) * (size_t)(cap + 2));
+    m->scratch = xrealloc(m->scratch, sizeof(int64_t) * 5 * (size_t)(cap + 2));
+    m->items_cap = cap;
+}
+
+typedef struct IB {
+    M       *m;
+    int      n;
+    int32_t  width;
+} IB;
+
+static void add_item(IB *b, LbItem it, int piece, int off, int len)
+{
+    grow_items(b->m, b->n + 1);
+    b->m->items[b->n] = it;
+    b->m->iref[b->n] = piece;
+    b->m->ioff[b->n] = off;
+    b->m->ilen[b->n] = len;
+    b->n++;
+}
+
+static void add_box(IB *b, const Piece *p, int pi, int off, int len)
+{
+    if (len <= 0)
+        return;
+    const Font *f = face_font(b->m, p->face);
+    int32_t w = font_text_width(f, p->s + off, (size_t)len, p->size);
+    if (w <= b->width) {
+        LbItem it = { LB_BOX, false, w, 0, 0, 0 };
+        add_item(b, it, pi, off, len);
+        return;
+    }
+    /* Wider than the line: one box per character, breakable anywhere
+     * at a high cost, so the word is split rather than cut off. */
+    size_t i = (size_t)off, end = (size_t)(off + len);
+    while (i < end) {
+        size_t at = i;
+        utf8_next(p->s, end, &i);
+        int32_t cw = font_text_width(f, p->s + at, i - at, p->size);
+        LbItem it = { LB_BOX, false, cw, 0, 0, 0 };
+        add_item(b, it, pi, (int)at, (int)(i - at));
+        if (i < end) {
+            LbItem pen = { LB_PENALTY, false, 0, 0, 0, 900 };
+            add_item(b, pen, pi, (int)i, 0);
+        }
+    }
+}
+
+static int is_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
+static int is_upper(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
+
+/* A run of text without spaces: cut at hyphens and hyphenation points. */
+static void add_word(IB *b, const Piece *p, int pi, int off, int len)
+{
+    const char *s = p->s;
+    int end = off + len;
+    int seg = off;
+    size_t i = (size_t)off;
+    Hyphenator *hy = b->m->hyph;
+    while (i < (size_t)end) {
+        /* find a letter run [ls, le) */
+        size_t ls = i;
+        int letters = 0, uppers = 0;
+        size_t j = i;
+        while (j < (size_t)end) {
+            size_t k = j;
+            uint32_t c = utf8_next(s, (size_t)end, &k);
+            if (!is_letter(c))
+                break;
+            letters++;
+            uppers += is_upper(c);
+            j = k;
+        }
+        if (letters >= 6 && uppers <= 1 && hy && p->rise == 0) {
+            unsigned char ok[128];
+            size_t wl = j - ls;
+            if (wl < sizeof ok - 1 && hyphen_points(hy, s + ls, wl, ok) > 0) {
+                const Font *f = face_font(b->m, p->face);
+                int32_t hw = font_text_width(f, "-", 1, p->size);
+                for (size_t k = 1; k < wl; k++) {
+                    if (!ok[k])
+                        continue;
+                    add_box(b, p, pi, seg, (int)(ls + k) - seg);
+                    LbItem pen = { LB_PENALTY, true, hw, 0, 0, 50 };
+                    add_item(b, pen, pi, (int)(ls + k), 0);
+                    seg = (int)(ls + k);
+                }
+            }
+        }
+        if (j == ls) {
+            /* a non-letter: a break may follow a hyphen, dash or slash
+             * that stands between two word characters */
+            size_t k = j;
+            uint32_t c = utf8_next(s, (size_t)end, &k);
+            int breakable = (c == '-' || c == 0x2013 || c == '/') && k < (size_t)end &&
+                            (int)j > off;
+            if (breakable) {
+                add_box(b, p, pi, seg, (int)k - seg);
+                LbItem pen = { LB_PENALTY, false, 0, 0, 0, c == '/' ? 200 : 100 };
+                add_item(b, pen, pi, (int)k, 0);
+                seg = (int)k;
+            }
+            j = k;
+        }
+        i = j;
+    }
+    add_box(b, p, pi, seg, end - seg);
+}
+
+static int build_items(M *m, const Piece *ps, int np, int32_t width)
+{
+    IB b = { m, 0, width };
+    for (int pi = 0; pi < np; pi++) {
+        const Piece *p = &ps[pi];
+        if (p->br) {
+            LbItem pen = { LB_PENALTY, false, 0, 0, 0, LB_FORCE };
+            add_item(&b, pen, pi, 0, 0);
+            continue;
+        }
+        if (p->marker) {
+            LbItem it = { LB_BOX, false, marker_advance(p->size), 0, 0, 0 };
+            add_item(&b, it, pi, 0, 0);
+            continue;
+        }
+        if (p->pagenum >= 0) {
+            LbItem it = { LB_BOX, false, pagenum_width(m, p), 0, 0, 0 };
+            add_item(&b, it, pi, 0, 0);
+            continue;
+        }
+        int i = 0;
+        while (i < p->len) {
+            if (p->s[i] == ' ') {
+                const Font *f = face_font(m, p->face);
+                int32_t sw = font_text_width(f, " ", 1, p->size);
+                if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
+                    LbItem g = { LB_GLUE, false, sw, sw / 2, sw / 3, 0 };
+                    add_item(&b, g, pi, i, 1);
+                }
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < p->len && p->s[j] != ' ')
+                j++;
+            add_word(&b, p, pi, i, j - i);
+            i = j;
+        }
+    }
+    while (b.n && m->items[b.n - 1].type == LB_GLUE)   /* trailing space */
+        b.n--;
+    return b.n;
+}
+
+/* ---- lines -------------------------------------------------------------- */
+
+int32_t text_baseline(const M *m, const Style *st)
+{
+    const Font *f = face_font(m, FACE(st->family, 0));
+    int32_t asc = (int32_t)((int64_t)f->ascent * st->size / f->upem);
+    int32_t desc = (int32_t)((int64_t)f->descent * st->size / f->upem);
+    int32_t extra = st->leading - asc - desc;
+    return extra / 2 + asc;
+}
+
+static void sbuf_put(M *m, size_t *len, const char *s, size_t n)
+{
+    if (*len + n + 1 > m->sbuf_cap) {
+        m->sbuf_cap = (*len + n + 1) * 2;
+        m->sbuf = xrealloc(m->sbuf, m->sbuf_cap);
+    }
+    memcpy(m->sbuf + *len, s, n);
+    *len += n;
+}
+
+static bool same_look(const Piece *a, const Piece *b)
+{
+    return a->face == b->face && a->size == b->size && a->rise == b->rise &&
+           a->color == b->color && a->anchor == b->anchor && a->uri == b->uri &&
+           !a->marker && !b->marker && a->pagenum < 0 && b->pagenum < 0 && a->note == b->note;
+}
+
+typedef struct LB {
+    M       *m;
+    VEC(Op)  ops;
+    VEC(int) notes;
+    int      cur_piece;     /* piece of the open text op, -1 */
+    int32_t  cur_x;
+    size_t   cur_len;
+    int32_t  baseline;
+    int32_t  h;
+} LB;
+
+static void close_text(LB *lb, const Piece *ps)
+{
+    if (lb->cur_piece < 0)
+        return;
+    M *m = lb->m;
+    const Piece *p = &ps[lb->cur_piece];
+    Op op = { 0 };
+    op.kind = OP_TEXT;
+    op.x = lb->cur_x;
+    op.y = lb->baseline - p->rise;
+    op.face = p->face;
+    op.size = p->size;
+    op.color = p->color;
+    op.s = arena_strndup(&m->rp->arena, m->sbuf, lb->cur_len);
+    op.len = (int)lb->cur_len;
+    op.w = font_text_width(face_font(m, p->face), op.s, (size_t)op.len, p->size);
+    op.anchor = -1;
+    VEC_PUSH(&m->rp->arena, lb->ops, op);
+    if (p->anchor >= 0 || p->uri) {
+        Op link = { 0 };
+        link.kind = OP_LINK;
+        link.x = op.x;
+        link.y = 0;
+        link.w = op.w;
+        link.h = lb->h;
+        link.anchor = p->anchor;
+        link.uri = p->uri;
+        VEC_PUSH(&m->rp->arena, lb->ops, link);
+    }
+    lb->cur_piece = -1;
+    lb->cur_len = 0;
+}
+
+Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
+                 Align align, bool justify)
+{
+    Lines out = { NULL, 0 };
+    if (width < 1000)
+        width = 1000;
+    int n = build_items(m, ps, np, width);
+    if (n == 0)
+        return out;
+    grow_items(m, n + 2);
+    int nl = linebreak(m->items, n, width, justify, m->breaks, m->scratch);
+    out.v = ARENA_ARRAY(&m->rp->arena, Line, nl);
+    out.n = nl;
+    int32_t base = text_baseline(m, st);
+    int prev = -1;
+    for (int k = 0; k < nl; k++) {
+        int e = m->breaks[k];
+        int s = prev + 1;
+        while (s < e && m->items[s].type != LB_BOX)
+            s++;
+        bool hyph = e < n && m->items[e].type == LB_PENALTY && m->items[e].flagged;
+        bool forced = e < n && m->items[e].type == LB_PENALTY && m->items[e].penalty <= LB_FORCE;
+        /* natural width and glue */
+        int64_t nat = 0, stretch = 0, shrink = 0;
+        for (int i = s; i < e; i++) {
+            const LbItem *it = &m->items[i];
+            if (it->type == LB_PENALTY)
+                continue;
+            nat += it->w;
+            if (it->type == LB_GLUE) {
+                stretch += it->stretch;
+                shrink += it->shrink;
+            }
+        }
+        if (hyph)
+            nat += m->items[e].w;
+        int64_t slack = width - nat;
+        bool just = justify && k < nl - 1 && !forced && ((slack > 0 && stretch > 0) || (slack < 0 && shrink > 0));
+        int32_t x = 0;
+        if (!just && slack > 0) {
+            if (align == ALIGN_RIGHT) x = (int32_t)slack;
+            else if (align == ALIGN_CENTER) x = (int32_t)(slack / 2);
+        }
+        LB lb = { m, { 0 }, { 0 }, -1, 0, 0, base, st->leading };
+        bool glue_pending = false;
+        for (int i = s; i < e; i++) {
+            const LbItem *it = &m->items[i];
+            if (it->type == LB_PENALTY)
+                continue;
+            if (it->type == LB_GLUE) {
+                int32_t gw = it->w;
+                if (just)
+                    gw += (int32_t)(slack > 0 ? slack * it->stretch / stretch
+                                              : slack * it->shrink / shrink);
+                x += gw;
+                glue_pending = true;
+                if (just)
+                    close_text(&lb, ps);
+                continue;
+            }
+            const Piece *p = &ps[m->iref[i]];
+            if (p->note) {
+                bool seen = false;
+                for (int q = 0; q < lb.notes.n; q++)
+                    seen |= lb.notes.v[q] == p->note;
+                if (!seen)
+                    VEC_PUSH(&m->rp->arena, lb.notes, p->note);
+            }
+            if (p->marker || p->pagenum >= 0) {
+                close_text(&lb, ps);
+                Op op = { 0 };
+                op.anchor = -1;
+                if (p->marker) {
+                    op.kind = OP_MARKER;
+                    op.w = op.h = marker_size(p->size);
+                    op.x = x;
+                    op.y = base - p->size * 62 / 100 + (p->size * 62 / 100 - op.h) / 2;
+                    op.shape = (int16_t)(p->marker - 1);
+                    op.color = p->marker_color;
+                } else {
+                    op.kind = OP_PAGENUM;
+                    op.x = x;
+                    op.y = base;
+                    op.face = p->face;
+                    op.size = p->size;
+                    op.color = p->color;
+                    op.anchor = p->pagenum;
+                    Op link = { 0 };
+                    link.kind = OP_LINK;
+                    link.x = x;
+                    link.w = it->w;
+                    link.h = st->leading;
+                    link.anchor = p->pagenum;
+                    VEC_PUSH(&m->rp->arena, lb.ops, link);
+                }
+                VEC_PUSH(&m->rp->arena, lb.ops, op);
+                x += it->w;
+                glue_pending = false;
+                continue;
+            }
+            int pi = m->iref[i];
+            if (lb.cur_piece >= 0 && !same_look(&ps[lb.cur_piece], p))
+                close_text(&lb, ps);
+            if (lb.cur_piece < 0) {
+                lb.cur_piece = pi;
+                lb.cur_x = x;
+            } else if (glue_pending) {
+                sbuf_put(m, &lb.cur_len, " ", 1);
+            }
+            sbuf_put(m, &lb.cur_len, p->s + m->ioff[i], (size_t)m->ilen[i]);
+            x += it->w;
+            glue_pending = false;
+        }
+        if (hyph) {
+            int pi = m->iref[e];
+            if (lb.cur_piece < 0) {
+                lb.cur_piece = pi;
+                lb.cur_x = x;
+            }
+            sbuf_put(m, &lb.cur_len, "-", 1);
+        }
+        close_text(&lb, ps);
+        Line *L = &out.v[k];
+        L->ops = lb.ops.v;
+        L->nops = lb.ops.n;
+        L->h = st->leading;
+        L->width = (int32_t)nat;
+        L->notes = lb.notes.v;
+        L->nnotes = lb.notes.n;
+        prev = e;
+    }
+    return out;
+}
+
+void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word)
+{
+    int n = build_items(m, ps, np, INT32_MAX / 4);
+    int64_t nat = 0, line = 0, word = 0, minw = 0;
+    for (int i = 0; i < n; i++) {
+        const LbItem *it = &m->items[i];
+        if (it->type == LB_BOX) {
+            word += it->w;
+            line += it->w;
+        } else if (it->type == LB_PENALTY && it->flagged) {
+            /* hyphenation points do not end a word here: a column is made
+             * wide enough for whole words where it can be */
+        } else {
+            if (it->type == LB_GLUE)
+                line += it->w;
+            if (word > minw)
+                minw = word;
+            word = 0;
+            if (it->type == LB_PENALTY && it->penalty <= LB_FORCE) {
+                if (line > nat)
+                    nat = line;
+                line = 0;
+            }
+        }
+    }
+    if (word > minw)
+        minw = word;
+    if (line > nat)
+        nat = line;
+    *natural = (int32_t)nat;
+    *min_word = (int32_t)minw;
+}

@@ -1,0 +1,104 @@
+/*
+ * layout.h - the look of a report, as loaded from layouts/NAME.xml.
+ *
+ * Data only: parse/layout_load.c fills it, measure/, paginate/ and draw/
+ * read it. All lengths are millipoints (1/1000 pt), colours 0xRRGGBB.
+ */
+#ifndef RP_LAYOUT_H
+#define RP_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "model.h"
+
+#define MPT(pt) ((int32_t)((pt) * 1000))
+
+enum { VAR_REGULAR = 0, VAR_BOLD = 1, VAR_ITALIC = 2, VAR_BOLD_ITALIC = 3 };
+
+typedef struct FontFamily {
+    const char *name;
+    const char *path[4];        /* by VAR_*; resolved file paths */
+} FontFamily;
+
+/* Named paragraph styles the engine uses. */
+typedef enum StyleId {
+    ST_BODY, ST_H1, ST_H2, ST_H3, ST_H4, ST_H5,
+    ST_LIST, ST_CAPTION, ST_TABLE, ST_TABLE_SMALL, ST_TABLE_HEAD,
+    ST_TABLE_NOTE, ST_FOOTNOTE, ST_HEADER, ST_FOOTER,
+    ST_TOC_TITLE, ST_TOC1, ST_TOC2, ST_TOC3, ST_TOC_APPENDIX,
+    ST_COVER_TITLE, ST_COVER_SUBTITLE, ST_COVER_ORG, ST_COVER_META,
+    ST_CHART, ST_LEGEND, ST_GOAL_HEADING,
+    ST_COUNT
+} StyleId;
+
+typedef struct Style {
+    bool     set;               /* defined by the layout */
+    int      family;            /* index into Layout.families */
+    int      variant;           /* VAR_* */
+    int32_t  size, leading;
+    int32_t  space_before, space_after;
+    int32_t  indent;            /* left indent of every line */
+    uint32_t color;
+    Align    align;
+    bool     justify;
+    bool     new_page;          /* start on a new page (h1 in some layouts) */
+    bool     uppercase;
+} Style;
+
+typedef enum Shape { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING } Shape;
+
+typedef struct StatusDef {
+    const char *name;           /* "met" */
+    uint32_t    color;
+    Shape       shape;
+    const char *word;           /* default wording */
+    bool        activity;       /* an assignment status, not a goal status */
+} StatusDef;
+
+typedef struct Word {
+    const char *type;           /* report type, or NULL for all */
+    const char *key;            /* "contents", "status.met" ... */
+    const char *text;
+} Word;
+
+#define LAYOUT_MAX_FAMILIES 8
+#define LAYOUT_MAX_STATUSES 24
+
+typedef struct Layout {
+    const char *name;
+    const char *path;           /* file it was read from ("<built-in>") */
+    int32_t     page_w, page_h;
+    int32_t     margin_top, margin_bottom, margin_left, margin_right;
+    int32_t     header_y, footer_y;        /* baselines, from the top/bottom edge */
+    FontFamily  families[LAYOUT_MAX_FAMILIES];
+    int         nfamilies;
+    Style       styles[ST_COUNT];
+    const char *header[3], *footer[3];     /* left, centre, right templates */
+    bool        header_rule, footer_rule;
+    uint32_t    accent, rule_color;
+    uint32_t    table_head_fill, table_head_color, table_rule, table_group_fill;
+    int32_t     table_pad_x, table_pad_y;
+    int32_t     list_indent, footnote_rule_width, para_indent_first;
+    int32_t     chart_height;
+    uint32_t    chart_colors[8];
+    int         nchart_colors;
+    uint32_t    cover_band, cover_band_text;
+    const char *cover_brand;               /* e.g. "Linköpings kommun" */
+    const char *hyphen_dict;               /* path or NULL: no hyphenation */
+    int         hyphen_left, hyphen_right;
+    int         toc_levels;
+    StatusDef   statuses[LAYOUT_MAX_STATUSES];
+    int         nstatuses;
+    Word       *words;
+    int         nwords;
+} Layout;
+
+/* The text for `key` in reports of `type` (type-specific wording first,
+ * then the general one); `fallback` if the layout has none. */
+const char *layout_word(const Layout *l, const char *type, const char *key,
+                        const char *fallback);
+
+/* Index of status `name`, or -1. */
+int layout_status(const Layout *l, const char *name);
+
+#endif

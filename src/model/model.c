@@ -1,0 +1,95 @@
+/*
+ * model.c - small helpers over the document tree (model layer).
+ */
+#include "model.h"
+
+#include <string.h>
+
+void model_append(Node *parent, Node *child)
+{
+    child->parent = parent;
+    child->next = NULL;
+    if (parent->last)
+        parent->last->next = child;
+    else
+        parent->first = child;
+    parent->last = child;
+}
+
+Node *model_heading(const Node *sec)
+{
+    for (Node *c = sec->first; c; c = c->next)
+        if (c->kind == N_HEADING)
+            return c;
+    return NULL;
+}
+
+static size_t plain(const Node *n, char *buf, size_t cap, size_t at)
+{
+    for (const Node *c = n->first; c; c = c->next) {
+        if (c->kind == N_FOOTNOTE || c->kind == N_FNREF)
+            continue;
+        if (c->kind == N_TEXT || c->kind == N_NUM || (c->kind == N_STATUS && c->text)) {
+            for (size_t i = 0; i < c->len; i++, at++) {
+                if (at + 1 < cap) {
+                    char ch = c->text[i];
+                    buf[at] = (ch == '\n' || ch == '\t') ? ' ' : ch;
+                }
+            }
+        } else if (c->kind == N_BR) {
+            if (at + 1 < cap)
+                buf[at] = ' ';
+            at++;
+        } else {
+            at = plain(c, buf, cap, at);
+        }
+    }
+    return at;
+}
+
+size_t model_plain_text(const Node *n, char *buf, size_t cap)
+{
+    size_t len = plain(n, buf, cap, 0);
+    if (cap)
+        buf[len < cap ? len : cap - 1] = 0;
+    return len;
+}
+
+const char *model_kind_name(NodeKind k)
+{
+    static const char *names[N_KIND_COUNT] = {
+        "report", "contents", "section", "goal", "appendices", "appendix",
+        "heading", "p", "list", "item", "table", "caption", "row", "cell",
+        "note", "chart", "figure", "legend", "goal-overview", "page-break",
+        "landscape", "text", "b", "i", "sup", "sub", "br", "num", "status",
+        "footnote", "fnref", "ref", "link",
+    };
+    return (unsigned)k < N_KIND_COUNT ? names[k] : "?";
+}
+
+/* ---- layout look-ups (data defined in layout.h) ---- */
+#include "layout.h"
+
+const char *layout_word(const Layout *l, const char *type, const char *key,
+                        const char *fallback)
+{
+    const char *general = NULL;
+    for (int i = 0; i < l->nwords; i++) {
+        const Word *w = &l->words[i];
+        if (strcmp(w->key, key) != 0)
+            continue;
+        if (w->type && type && strcmp(w->type, type) == 0)
+            return w->text;
+        if (!w->type && !general)
+            general = w->text;
+    }
+    return general ? general : fallback;
+}
+
+int layout_status(const Layout *l, const char *name)
+{
+    for (int i = 0; i < l->nstatuses; i++)
+        if (strcmp(l->statuses[i].name, name) == 0)
+            return i;
+    return -1;
+}

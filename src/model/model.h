@@ -1,0 +1,154 @@
+/*
+ * model.h - the document model: what a report says, not how it looks.
+ *
+ * Stage 1's output (parse/ builds it, measure/ reads it). A report is a
+ * tree of Nodes in the run's arena: sections, goals and appendices hold
+ * blocks (paragraphs, lists, tables, charts ...), blocks hold inline
+ * nodes (text, bold, footnotes ...). Every node keeps the line and column
+ * it was written at, so later stages can still point at the source.
+ * Nothing here knows about fonts, pages or libxml2.
+ *
+ * Invariants once parse_report() has succeeded:
+ *  1. Heading levels are 1..RP_MAX_HEADING_LEVEL; a section's level is one
+ *     more than its parent's.
+ *  2. Every fnref/ref has a resolved target; footnotes are numbered in
+ *     document order (1, 2, ...).
+ *  3. Every table's rows have been placed on a grid: cell->u.cell.col and
+ *     row spans never run past the table, and table.ncols >= 1.
+ *  4. Status values are indices into the layout's status vocabulary.
+ */
+#ifndef RP_MODEL_H
+#define RP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum NodeKind {
+    /* structure */
+    N_REPORT, N_CONTENTS, N_SECTION, N_GOAL, N_APPENDICES, N_APPENDIX,
+    N_HEADING,
+    /* blocks */
+    N_P, N_LIST, N_ITEM, N_TABLE, N_CAPTION, N_ROW, N_CELL, N_NOTE,
+    N_CHART, N_FIGURE, N_LEGEND, N_GOAL_OVERVIEW, N_PAGE_BREAK, N_LANDSCAPE,
+    /* inline */
+    N_TEXT, N_B, N_I, N_SUP, N_SUB, N_BR, N_NUM, N_STATUS, N_FOOTNOTE,
+    N_FNREF, N_REF, N_LINK,
+    N_KIND_COUNT
+} NodeKind;
+
+typedef enum Align { ALIGN_DEFAULT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER } Align;
+
+typedef enum RowRole {
+    ROW_NORMAL, ROW_HEADER, ROW_GROUP, ROW_SUM, ROW_PART, ROW_SUB
+} RowRole;
+
+typedef enum ColType { COL_TEXT, COL_NUMBER, COL_STATUS } ColType;
+
+typedef enum ListType { LIST_BULLET, LIST_NUMBER, LIST_NONE } ListType;
+
+typedef enum ChartType {
+    CHART_LINE, CHART_BAR, CHART_STACKED_BAR, CHART_HBAR
+} ChartType;
+
+typedef enum LineStyle { LINE_SOLID, LINE_DASHED, LINE_DOTTED } LineStyle;
+
+typedef enum RefShow { REF_PAGE, REF_TITLE, REF_BOTH } RefShow;
+
+/* How a number written as a number is printed (numfmt.h). */
+typedef struct NumFormat {
+    int         decimals;      /* -1: as many as written */
+    bool        sign_always;   /* +4,4 for deviations */
+    const char *unit;          /* "mnkr", "%" ... or NULL */
+} NumFormat;
+
+typedef enum WidthKind { WIDTH_AUTO, WIDTH_ABS, WIDTH_PCT, WIDTH_STAR } WidthKind;
+
+typedef struct Column {
+    WidthKind kind;
+    int32_t   width;           /* ABS: millipoints; PCT: per mille; STAR: weight x1000 */
+    Align     align;
+    ColType   type;
+    NumFormat fmt;
+} Column;
+
+typedef struct Series {
+    const char *name;
+    LineStyle   line;
+    double     *values;        /* ncat values */
+    bool       *present;       /* false: a gap ("-") */
+} Series;
+
+typedef struct Chart {
+    ChartType   type;
+    const char *alt;
+    int32_t     height;        /* millipoints; 0: the layout's */
+    int         ncat;
+    const char **cats;
+    int         nseries;
+    Series     *series;
+    const char *axis_title, *axis_unit;
+    double      axis_min, axis_max, axis_step;
+    bool        has_min, has_max, has_step;
+    int         axis_decimals; /* -1: automatic */
+} Chart;
+
+typedef struct Node Node;
+struct Node {
+    NodeKind    kind;
+    int         line, col;
+    Node       *parent, *first, *last, *next;
+    const char *text;          /* N_TEXT; N_NUM raw digits; N_STATUS override */
+    size_t      len;
+    const char *id;            /* id attribute, or NULL */
+    union {
+        struct { int level; int toc; bool new_page; int status; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes */
+        struct { int levels; const char *title; } contents;
+        struct { const char *title; } appendices;
+        struct { ListType type; bool paren; int start; } list;
+        struct { int ncols, nrows; Column *cols; bool small; } table;
+        struct { RowRole role; int index; } row;
+        struct { int colspan, rowspan, col; Align align; int status; } cell;
+        struct { NumFormat fmt; } num;
+        struct { int status; } status;
+        struct { int number; Node *target; } fn;      /* FOOTNOTE: number; FNREF: target */
+        struct { Node *target; RefShow show; } ref;
+        struct { const char *href; } link;
+        struct { Chart *chart; } chart;
+        struct { const char *src, *alt; int32_t width; WidthKind wkind; } figure;
+        struct { const char *title; bool activity; } legend;
+        struct { const char *title; } overview;
+    } u;
+};
+
+typedef struct Meta {
+    const char *title, *subtitle, *organisation, *department;
+    const char *date, *reference, *running_title, *author, *keywords;
+} Meta;
+
+typedef struct Report {
+    Node       *root;          /* N_REPORT */
+    Meta        meta;
+    const char *type;          /* "verksamhetsberattelse" ... */
+    const char *layout_name;   /* as written in the report, or NULL */
+    const char *lang;
+    const char *file;          /* the path errors are reported against */
+    int         nfootnotes;
+    int         ngoals;
+    int         nheadings;
+} Report;
+
+/* Append `child` as the last child of `parent`. */
+void model_append(Node *parent, Node *child);
+
+/* The heading child of a section, goal or appendix (NULL if none). */
+Node *model_heading(const Node *sec);
+
+/* The plain text of an inline subtree (footnotes left out), appended to
+ * buf[0..cap) with NUL; returns the length it would have. */
+size_t model_plain_text(const Node *n, char *buf, size_t cap);
+
+/* Name of a node kind as written in the XML ("section", "p" ...). */
+const char *model_kind_name(NodeKind k);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * numfmt.h - numbers in Swedish style (model layer).
+ *
+ * A report writes amounts as machine numbers ("-1877.05"); they are
+ * printed the way Linköping's reports print them: a non-breaking space
+ * between thousands, a decimal comma, a real minus sign (U+2212), an
+ * optional plus on deviations, an optional unit after a non-breaking
+ * space ("+4,4 mnkr", "5,6 %"). Rounding is done on the decimal digits
+ * (half away from zero), never through binary floating point, so 0.05
+ * rounds to 0,1 on every machine. An amount that rounds to nothing shows
+ * as "0", as in the municipality's published tables ("-" means no
+ * amount and is written as text).
+ */
+#ifndef RP_NUMFMT_H
+#define RP_NUMFMT_H
+
+#include <stddef.h>
+#include "model.h"
+
+/* 1 if s[0..n) (surrounding blanks allowed) is a machine number:
+ * optional + or -, digits, optionally . and digits. */
+int numfmt_is_number(const char *s, size_t n);
+
+/* Format the machine number s[0..n) by `f` into out (NUL-terminated,
+ * truncated to cap). Returns the length written, or -1 if s is not a
+ * machine number (out then holds nothing). */
+int numfmt_format(const char *s, size_t n, const NumFormat *f,
+                  char *out, size_t cap);
+
+/* Format a double (for chart axes) with `decimals` decimals. */
+int numfmt_double(double v, int decimals, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,399 @@
+/*
+ * paginate.c - boxes -> pages (paginate stage).
+ *
+ * Design notes
+ *  The page builder is greedy with backtracking over keep chains:
+ *  boxes are stacked until the next one (with the footnotes its lines
+ *  mark) does not fit; then the break goes before the longest run of
+ *  boxes joined by BOX_KEEP_NEXT that ends at that box, and those boxes
+ *  move to the next page. Each box is moved at most once per page it
+ *  could start, so the work is linear in the boxes for chains shorter
+ *  than a page.
+ *
+ *  Invariants:
+ *   1. A page never ends between two boxes joined by BOX_KEEP_NEXT,
+ *      unless the whole chain is longer than the page (then it breaks at
+ *      the last box that fits: content is never lost or overprinted).
+ *   2. Every footnote stands on the page of its first mark, below the
+ *      text, above the bottom margin; the text shrinks to make room.
+ *   3. A table continued on a new page starts with its header rows.
+ *   4. Space before a box (Box.before) is dropped at the top of a page.
+ *
+ *  The table of contents needs no second pass: its page numbers are set
+ *  in a column of fixed width, so its length does not depend on them
+ *  (measure/front.c). The anchors' pages are read off once at the end.
+ */
+#include "paginate.h"
+#include "../base/limits.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct PB {
+    Rp          *rp;
+    const Flow  *flow;
+    const Layout *lay;
+    VEC(Page)    pages;
+    VEC(Placed)  items;       /* the page being built */
+    VEC(int)     item_notes;  /* per item: footnotes it brought onto the page */
+    VEC(int)     notes;       /* footnote numbers on the page, in order */
+    int32_t      y;           /* bottom of the last placed box */
+    int32_t      notes_h;     /* height of the footnote area (0: none) */
+    int          *note_page;  /* per footnote: page index it stands on, -1 */
+    int          *box_page;
+    int32_t      *box_y;
+    int          content;     /* items on the page that are not repeats */
+} PB;
+
+static int32_t note_height(const PB *b, int number)
+{
+    const Note *n = &b->flow->notes[number - 1];
+    int32_t h = 0;
+    for (int k = 0; k < n->n; k++)
+        h += b->flow->note_boxes[n->first + k].h;
+    return h;
+}
+
+static int32_t note_sep(const PB *b)
+{
+    return b->lay->styles[ST_FOOTNOTE].leading;
+}
+
+/* Footnotes of box i not yet placed on this or an earlier page. */
+static int32_t new_notes_height(const PB *b, const Box *box)
+{
+    int32_t h = 0;
+    for (int k = 0; k < box->nnotes; k++) {
+        int num = b->flow->box_notes[box->note_first + k];
+        if (num < 1 || num > b->flow->nnotes || b->note_page[num - 1] >= 0)
+            continue;
+        bool dup = false;
+        for (int q = 0; q < k; q++)
+            dup |= b->flow->box_notes[box->note_first + q] == num;
+        if (!dup)
+            h += note_height(b, num);
+    }
+    if (h && !b->notes.n)
+        h += note_sep(b);
+    return h;
+}
+
+static int32_t top_of(const PB *b) { return b->lay->margin_top; }
+static int32_t bottom_of(const PB *b) { return b->lay->page_h - b->lay->margin_bottom; }
+
+static void place(PB *b, const Box *box, int index, int32_t gap, bool repeat)
+{
+    Placed p = { box, b->lay->margin_left, b->y + gap, index, repeat };
+    VEC_PUSH(&b->rp->arena, b->items, p);
+    b->y += gap + box->h;
+    int added = 0;
+    if (!repeat) {
+        b->content++;
+        for (int k = 0; k < box->nnotes; k++) {
+            int num = b->flow->box_notes[box->note_first + k];
+            if (num < 1 || num > b->flow->nnotes || b->note_page[num - 1] >= 0)
+                continue;
+            if (!b->notes.n)
+                b->notes_h += note_sep(b);
+            b->note_page[num - 1] = b->pages.n;
+            b->notes_h += note_height(b, num);
+            VEC_PUSH(&b->rp->arena, b->notes, num);
+            added++;
+        }
+    }
+    VEC_PUSH(&b->rp->arena, b->item_notes, added);
+}
+
+/* Take the last item off the page. */
+static void unplace(PB *b)
+{
+    Placed p = b->items.v[--b->items.n];
+    int added = b->item_notes.v[--b->item_notes.n];
+    for (int k = 0; k < added; k++) {
+        int num = b->notes.v[--b->notes.n];
+        b->note_page[num - 1] = -1;
+        b->notes_h -= note_height(b, num);
+    }
+    if (!b->notes.n)
+        b->notes_h = 0;
+    if (!p.repeat)
+        b->content--;
+    b->y = b->items.n ? b->items.v[b->items.n - 1].y + b->items.v[b->items.n - 1].box->h : top_of(b);
+}
+
+static void flush(PB *b, bool full)
+{
+    if (!b->items.n)
+        return;
+    Page pg = { 0 };
+    pg.items = ARENA_ARRAY(&b->rp->arena, Placed, b->items.n + b->notes.n * 4 + 1);
+    memcpy(pg.items, b->items.v, sizeof(Placed) * (size_t)b->items.n);
+    pg.n = b->items.n;
+    pg.full = full;
+    pg.number = b->pages.n + 1;
+    for (int k = 0; k < b->items.n; k++)
+        if (b->items.v[k].index >= 0 && !b->items.v[k].repeat) {
+            b->box_page[b->items.v[k].index] = b->pages.n;
+            b->box_y[b->items.v[k].index] = b->items.v[k].y;
+        }
+    /* footnotes at the bottom, under a short rule */
+    if (b->notes.n) {
+        int32_t y = bottom_of(b) - b->notes_h;
+        int32_t sep = note_sep(b);
+        Op *rule = ARENA_NEW(&b->rp->arena, Op);
+        rule->kind = OP_RULE;
+        rule->x = b->lay->margin_left;
+        rule->y = y + sep / 2;
+        rule->w = b->lay->footnote_rule_width;
+        rule->h = 500;
+        rule->color = 0x1A1A1A;
+        rule->anchor = -1;
+        pg.deco = rule;
+        pg.ndeco = 1;
+        y += sep;
+        int total = b->items.n;
+        for (int k = 0; k < b->notes.n; k++) {
+            const Note *n = &b->flow->notes[b->notes.v[k] - 1];
+            for (int q = 0; q < n->n; q++) {
+                const Box *nb = &b->flow->note_boxes[n->first + q];
+                Placed p = { nb, b->lay->margin_left, y, -1, false };
+                if (total >= b->items.n + b->notes.n * 4) {
+                    Placed *grown = ARENA_ARRAY(&b->rp->arena, Placed, total * 2 + 8);
+                    memcpy(grown, pg.items, sizeof(Placed) * (size_t)total);
+                    pg.items = grown;
+                }
+                pg.items[total++] = p;
+                y += nb->h;
+            }
+        }
+        pg.n = total;
+    }
+    VEC_PUSH(&b->rp->arena, b->pages, pg);
+    b->items.n = 0;
+    b->item_notes.n = 0;
+    b->notes.n = 0;
+    b->notes_h = 0;
+    b->content = 0;
+    b->y = top_of(b);
+}
+
+/* Repeat the header rows of the table that box i continues. */
+static void repeat_header(PB *b, int i)
+{
+    const Box *box = &b->flow->boxes[i];
+    if (!(box->flags & BOX_TABLE_ROW) || box->table < 0 || box->table >= b->flow->ntables)
+        return;
+    int h0 = b->flow->table_head[box->table], hn = b->flow->table_nhead[box->table];
+    if (h0 < 0 || hn <= 0 || i <= h0)
+        return;
+    for (int k = 0; k < hn; k++)
+        place(b, &b->flow->boxes[h0 + k], h0 + k, 0, true);
+}
+
+static const char *field(PB *b, const char *name, size_t n, int page, int pages)
+{
+    const Meta *m = &b->flow->report->meta;
+    #define IS(s) (n == strlen(s) && strncmp(name, s, n) == 0)
+    if (IS("page")) return arena_printf(&b->rp->arena, "%d", page);
+    if (IS("pages")) return arena_printf(&b->rp->arena, "%d", pages);
+    if (IS("title")) return m->title;
+    if (IS("subtitle")) return m->subtitle;
+    if (IS("organisation")) return m->organisation;
+    if (IS("department")) return m->department;
+    if (IS("running-title")) return m->running_title;
+    if (IS("date")) return m->date;
+    if (IS("reference")) return m->reference;
+    #undef IS
+    return NULL;
+}
+
+static const char *expand(PB *b, const char *tpl, int page, int pages)
+{
+    if (!tpl || !*tpl)
+        return NULL;
+    size_t cap = 256, len = 0;
+    char *out = arena_alloc(&b->rp->arena, cap);
+    for (const char *p = tpl; *p;) {
+        const char *piece = p;
+        size_t plen = 1;
+        if (*p == '{') {
+            const char *e = strchr(p, '}');
+            if (e) {
+                piece = field(b, p + 1, (size_t)(e - p - 1), page, pages);
+                plen = piece ? strlen(piece) : 0;
+                p = e + 1;
+            } else {
+                p++;
+            }
+        } else {
+            p++;
+        }
+        if (len + plen + 1 > cap) {
+            while (len + plen + 1 > cap)
+                cap *= 2;
+            char *g = arena_alloc(&b->rp->arena, cap);
+            memcpy(g, out, len);
+            out = g;
+        }
+        if (plen)
+            memcpy(out + len, piece, plen);
+        len += plen;
+    }
+    out[len] = 0;
+    return len ? out : NULL;
+}
+
+static void running(PB *b, Page *pg, int pages)
+{
+    const Layout *L = b->lay;
+    VEC(Op) ops = { 0 };
+    for (int k = 0; k < pg->ndeco; k++)
+        VEC_PUSH(&b->rp->arena, ops, pg->deco[k]);
+    for (int hf = 0; hf < 2; hf++) {
+        const Style *st = &L->styles[hf ? ST_FOOTER : ST_HEADER];
+        const char *const *slots = hf ? L->footer : L->header;
+        int32_t y = hf ? L->page_h - L->footer_y : L->header_y;
+        const Font *f = b->flow->faces[FACE(st->family, st->variant)];
+        bool any = false;
+        for (int s = 0; s < 3; s++) {
+            const char *txt = expand(b, slots[s], pg->number, pages);
+            if (!txt)
+                continue;
+            any = true;
+            Op o = { 0 };
+            o.kind = OP_TEXT;
+            o.face = FACE(st->family, st->variant);
+            o.size = st->size;
+            o.color = st->color;
+            o.s = txt;
+            o.len = (int)strlen(txt);
+            o.w = font_text_width(f, txt, (size_t)o.len, st->size);
+            int32_t left = L->margin_left, right = L->page_w - L->margin_right;
+            o.x = s == 0 ? left : s == 1 ? (left + right - o.w) / 2 : right - o.w;
+            o.y = y;
+            o.anchor = -1;
+            VEC_PUSH(&b->rp->arena, ops, o);
+        }
+        bool rule = hf ? L->footer_rule : L->header_rule;
+        if (any && rule) {
+            Op r = { 0 };
+            r.kind = OP_RULE;
+            r.x = L->margin_left;
+            r.w = L->page_w - L->margin_left - L->margin_right;
+            r.y = hf ? y - st->size - 2000 : y + 4000;
+            r.h = 400;
+            r.color = L->rule_color;
+            r.anchor = -1;
+            VEC_PUSH(&b->rp->arena, ops, r);
+        }
+    }
+    pg->deco = ops.v;
+    pg->ndeco = ops.n;
+}
+
+Pages *paginate_flow(Rp *rp, const Flow *flow)
+{
+    PB pb = { 0 };
+    PB *b = &pb;
+    b->rp = rp;
+    b->flow = flow;
+    b->lay = flow->layout;
+    b->y = top_of(b);
+    int nb = flow->nboxes;
+    b->note_page = ARENA_ARRAY(&rp->arena, int, flow->nnotes + 1);
+    for (int k = 0; k < flow->nnotes; k++)
+        b->note_page[k] = -1;
+    b->box_page = ARENA_ARRAY(&rp->arena, int, nb + 1);
+    b->box_y = ARENA_ARRAY(&rp->arena, int32_t, nb + 1);
+    for (int k = 0; k < nb; k++)
+        b->box_page[k] = -1;
+    int32_t avail_page = bottom_of(b) - top_of(b);
+    bool warned_pages = false;
+
+    int i = 0;
+    int min_start = 0;     /* never backtrack past the first box of the current page */
+    while (i < nb) {
+        if (b->pages.n >= RP_MAX_PAGES) {
+            if (!warned_pages)
+                diag_error(&rp->diags, flow->report->file, 0, 0,
+                           "the report would have more than %d pages", RP_MAX_PAGES);
+            warned_pages = true;
+            break;
+        }
+        const Box *box = &flow->boxes[i];
+        if (box->flags & BOX_FULL_PAGE) {
+            flush(b, false);
+            Placed p = { box, 0, 0, i, false };
+            VEC_PUSH(&rp->arena, b->items, p);
+            VEC_PUSH(&rp->arena, b->item_notes, 0);
+            b->content = 1;
+            flush(b, true);
+            i++;
+            min_start = i;
+            continue;
+        }
+        if ((box->flags & BOX_NEW_PAGE) && b->content) {
+            flush(b, false);
+            min_start = i;
+        }
+        if (!b->items.n)
+            repeat_header(b, i);
+        int32_t gap = b->content ? box->before : 0;
+        int32_t need = gap + box->h + new_notes_height(b, box);
+        if (b->y + need + b->notes_h <= bottom_of(b) || !b->content) {
+            if (!b->content && box->h + new_notes_height(b, box) > avail_page)
+                diag_warn(&rp->diags, flow->report->file, 0, 0,
+                          "something on page %d is taller than the page and runs past its bottom",
+                          b->pages.n + 1);
+            place(b, box, i, gap, false);
+            i++;
+            continue;
+        }
+        /* Break before box i, or earlier if i is held by a keep chain. */
+        int j = i;
+        while (j > min_start && (flow->boxes[j - 1].flags & BOX_KEEP_NEXT))
+            j--;
+        /* the first content item on this page */
+        int first = -1;
+        for (int k = 0; k < b->items.n; k++)
+            if (!b->items.v[k].repeat) {
+                first = b->items.v[k].index;
+                break;
+            }
+        if (j <= first)
+            j = i;             /* the chain fills the page: break inside it */
+        while (b->items.n && b->items.v[b->items.n - 1].index >= j && !b->items.v[b->items.n - 1].repeat)
+            unplace(b);
+        /* a page left holding only repeated header rows is no page */
+        if (!b->content) {
+            b->items.n = 0;
+            b->item_notes.n = 0;
+            b->y = top_of(b);
+        }
+        flush(b, false);
+        i = j;
+        min_start = j;
+    }
+    flush(b, false);
+
+    Pages *pg = ARENA_NEW(&rp->arena, Pages);
+    pg->flow = flow;
+    pg->v = b->pages.v;
+    pg->n = b->pages.n;
+    for (int k = 0; k < pg->n; k++)
+        if (!pg->v[k].full)
+            running(b, &pg->v[k], pg->n);
+    pg->anchor_page = ARENA_ARRAY(&rp->arena, int, flow->nanchors + 1);
+    pg->anchor_y = ARENA_ARRAY(&rp->arena, int32_t, flow->nanchors + 1);
+    for (int a = 0; a < flow->nanchors; a++) {
+        int bx = flow->anchors[a].box;
+        pg->anchor_page[a] = bx >= 0 && bx < nb ? b->box_page[bx] : -1;
+        pg->anchor_y[a] = bx >= 0 && bx < nb ? b->box_y[bx] : 0;
+    }
+    return pg;
+}
+
+const char *paginate_label(Rp *rp, const Pages *pg, int i)
+{
+    return arena_printf(&rp->arena, "%d", pg->v[i].number);
+}

@@ -1,0 +1,516 @@
+/*
+ * layout_load.c - layouts/NAME.xml -> Layout (parse stage).
+ *
+ * A layout is an XML file a user may copy and edit, so every element and
+ * attribute is checked and a mistake is reported as file:line:col with
+ * what is allowed. Values not given keep the built-in defaults set by
+ * layout_defaults(), so a layout can be short.
+ */
+#include "parse.h"
+#include "xmlread.h"
+
+#include <libxml/tree.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct L {
+    Rp         *rp;
+    const char *file;
+    const char *dir;     /* folder of the layout file, for font paths */
+    Layout     *lay;
+} L;
+
+#define LERR(x, ...) diag_error(&l->rp->diags, l->file, xmlread_line(x), xmlread_col(x), __VA_ARGS__)
+
+static const char *style_names[ST_COUNT] = {
+    "body", "h1", "h2", "h3", "h4", "h5", "list", "caption", "table",
+    "table-small", "table-head", "table-note", "footnote", "header", "footer",
+    "toc-title", "toc1", "toc2", "toc3", "toc-appendix", "cover-title",
+    "cover-subtitle", "cover-org", "cover-meta", "chart", "legend", "goal",
+};
+
+static void layout_defaults(Layout *y)
+{
+    y->page_w = 595276;              /* A4 in millipoints */
+    y->page_h = 841890;
+    y->margin_top = y->margin_bottom = y->margin_left = y->margin_right = 70866;
+    y->header_y = 40000;
+    y->footer_y = 36000;
+    y->accent = y->rule_color = 0x005596;
+    y->table_head_fill = 0xDCE6F0;
+    y->table_head_color = 0x1A1A1A;
+    y->table_rule = 0x9DB3C8;
+    y->table_group_fill = 0xF0F4F8;
+    y->table_pad_x = 4000;
+    y->table_pad_y = 2000;
+    y->list_indent = 17000;
+    y->footnote_rule_width = 113000;
+    y->chart_height = 170000;
+    y->cover_band = 0x005596;
+    y->cover_band_text = 0xFFFFFF;
+    y->hyphen_left = 2;
+    y->hyphen_right = 3;
+    y->toc_levels = 2;
+    static const uint32_t palette[] = { 0x005596, 0xC8102E, 0x2E8540, 0xE0A800,
+                                        0x6A3D9A, 0x555555, 0x00A3AD, 0x8C564B };
+    memcpy(y->chart_colors, palette, sizeof palette);
+    y->nchart_colors = 8;
+    for (int i = 0; i < ST_COUNT; i++) {
+        Style *s = &y->styles[i];
+        s->size = 11000;
+        s->leading = 14000;
+        s->color = 0x1A1A1A;
+    }
+}
+
+/* ---- value parsers ---------------------------------------------------- */
+
+static int32_t length_of(L *l, xmlNodePtr x, const char *name, const char *v, int unitless_pt)
+{
+    char *end;
+    double d = strtod(v, &end);
+    double mul = -1;
+    if (*end == 0 && unitless_pt) mul = 1000;
+    else if (strcmp(end, "pt") == 0) mul = 1000;
+    else if (strcmp(end, "mm") == 0) mul = 72000.0 / 25.4;
+    else if (strcmp(end, "cm") == 0) mul = 720000.0 / 25.4;
+    if (end == v || mul < 0 || d < 0 || d > 10000) {
+        LERR(x, "%s=\"%s\" is not a length", name, v);
+        diag_hint(&l->rp->diags, "write a number with mm, cm or pt, e.g. 25mm%s",
+                  unitless_pt ? " (sizes in pt may omit the unit)" : "");
+        return -1;
+    }
+    return (int32_t)lround(d * mul);
+}
+
+static int color_of(L *l, xmlNodePtr x, const char *name, const char *v, uint32_t *out)
+{
+    if (v[0] == '#' && strlen(v) == 7) {
+        char *end;
+        unsigned long c = strtoul(v + 1, &end, 16);
+        if (*end == 0) {
+            *out = (uint32_t)c;
+            return 0;
+        }
+    }
+    LERR(x, "%s=\"%s\" is not a colour", name, v);
+    diag_hint(&l->rp->diags, "write colours as #RRGGBB, e.g. #005596");
+    return -1;
+}
+
+static int yes_of(L *l, xmlNodePtr x, const char *name, const char *v)
+{
+    if (strcmp(v, "yes") == 0) return 1;
+    if (strcmp(v, "no") == 0) return 0;
+    LERR(x, "%s=\"%s\" must be yes or no", name, v);
+    return 0;
+}
+
+static const char *path_of(L *l, const char *v)
+{
+    if (v[0] == '/' || !l->dir)
+        return arena_strdup(&l->rp->arena, v);
+    return arena_printf(&l->rp->arena, "%s/%s", l->dir, v);
+}
+
+/* Walk the attributes of x; call back for each; unknown ones are errors. */
+typedef void (*AttrFn)(L *l, xmlNodePtr x, void *target, const char *name, const char *v);
+
+static void each_attr(L *l, xmlNodePtr x, const char *const *known, AttrFn fn, void *target)
+{
+    for (xmlAttrPtr a = x->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        int ok = 0;
+        for (int i = 0; known[i]; i++)
+            if (strcmp(known[i], name) == 0)
+                ok = 1;
+        xmlChar *val = xmlNodeListGetString(x->doc, a->children, 1);
+        const char *v = arena_strdup(&l->rp->arena, val ? (const char *)val : "");
+        xmlFree(val);
+        if (!ok) {
+            char list[512] = "";
+            size_t k = 0;
+            for (int i = 0; known[i] && k < sizeof list - 40; i++)
+                k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", known[i]);
+            LERR(x, "<%s> has no attribute \"%s\"", (const char *)x->name, name);
+            diag_hint(&l->rp->diags, "known attributes: %s", list);
+            continue;
+        }
+        fn(l, x, target, name, v);
+    }
+}
+
+/* ---- elements --------------------------------------------------------- */
+
+static void page_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    Layout *y = t;
+    int32_t len = length_of(l, x, n, v, 0);
+    if (len < 0) return;
+    if (!strcmp(n, "width")) y->page_w = len;
+    else if (!strcmp(n, "height")) y->page_h = len;
+    else if (!strcmp(n, "top")) y->margin_top = len;
+    else if (!strcmp(n, "bottom")) y->margin_bottom = len;
+    else if (!strcmp(n, "left")) y->margin_left = len;
+    else if (!strcmp(n, "right")) y->margin_right = len;
+    else if (!strcmp(n, "header")) y->header_y = len;
+    else if (!strcmp(n, "footer")) y->footer_y = len;
+}
+
+static void font_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    (void)x;
+    FontFamily *f = t;
+    if (!strcmp(n, "family")) { f->name = v; return; }
+    int var = !strcmp(n, "regular") ? VAR_REGULAR : !strcmp(n, "bold") ? VAR_BOLD
+            : !strcmp(n, "italic") ? VAR_ITALIC : VAR_BOLD_ITALIC;
+    f->path[var] = path_of(l, v);
+}
+
+static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    Style *s = t;
+    if (!strcmp(n, "name")) return;
+    if (!strcmp(n, "family")) {
+        for (int i = 0; i < l->lay->nfamilies; i++)
+            if (!strcmp(l->lay->families[i].name, v)) {
+                s->family = i;
+                return;
+            }
+        LERR(x, "font family \"%s\" is not declared", v);
+        diag_hint(&l->rp->diags, "declare it first with <font family=\"%s\" regular=... bold=... />", v);
+    } else if (!strcmp(n, "weight")) {
+        if (!strcmp(v, "bold")) s->variant |= VAR_BOLD;
+        else if (strcmp(v, "normal") != 0) LERR(x, "weight=\"%s\" must be bold or normal", v);
+    } else if (!strcmp(n, "style")) {
+        if (!strcmp(v, "italic")) s->variant |= VAR_ITALIC;
+        else if (strcmp(v, "normal") != 0) LERR(x, "style=\"%s\" must be italic or normal", v);
+    } else if (!strcmp(n, "color")) {
+        color_of(l, x, n, v, &s->color);
+    } else if (!strcmp(n, "align")) {
+        if (!strcmp(v, "left")) s->align = ALIGN_LEFT;
+        else if (!strcmp(v, "right")) s->align = ALIGN_RIGHT;
+        else if (!strcmp(v, "center")) s->align = ALIGN_CENTER;
+        else if (!strcmp(v, "justify")) s->justify = true;
+        else LERR(x, "align=\"%s\" must be left, right, center or justify", v);
+    } else if (!strcmp(n, "new-page")) {
+        s->new_page = yes_of(l, x, n, v);
+    } else if (!strcmp(n, "uppercase")) {
+        s->uppercase = yes_of(l, x, n, v);
+    } else {
+        int32_t len = length_of(l, x, n, v, 1);
+        if (len < 0) return;
+        if (!strcmp(n, "size")) s->size = len;
+        else if (!strcmp(n, "leading")) s->leading = len;
+        else if (!strcmp(n, "before")) s->space_before = len;
+        else if (!strcmp(n, "after")) s->space_after = len;
+        else if (!strcmp(n, "indent")) s->indent = len;
+    }
+}
+
+static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    Layout *y = t;
+    uint32_t *dst = !strcmp(n, "accent") ? &y->accent : !strcmp(n, "rule") ? &y->rule_color
+                  : !strcmp(n, "table-head-fill") ? &y->table_head_fill
+                  : !strcmp(n, "table-head-text") ? &y->table_head_color
+                  : !strcmp(n, "table-rule") ? &y->table_rule
+                  : !strcmp(n, "table-group-fill") ? &y->table_group_fill
+                  : !strcmp(n, "cover-band") ? &y->cover_band : &y->cover_band_text;
+    color_of(l, x, n, v, dst);
+}
+
+static void spacing_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    Layout *y = t;
+    int32_t len = length_of(l, x, n, v, 0);
+    if (len < 0) return;
+    if (!strcmp(n, "list-indent")) y->list_indent = len;
+    else if (!strcmp(n, "table-pad-x")) y->table_pad_x = len;
+    else if (!strcmp(n, "table-pad-y")) y->table_pad_y = len;
+    else if (!strcmp(n, "footnote-rule")) y->footnote_rule_width = len;
+    else if (!strcmp(n, "chart-height")) y->chart_height = len;
+}
+
+static void hf_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    Layout *y = l->lay;
+    const char **slots = t;
+    if (!strcmp(n, "left")) slots[0] = v;
+    else if (!strcmp(n, "center")) slots[1] = v;
+    else if (!strcmp(n, "right")) slots[2] = v;
+    else if (!strcmp(n, "rule")) {
+        int yes = yes_of(l, x, n, v);
+        if (slots == y->header) y->header_rule = yes;
+        else y->footer_rule = yes;
+    }
+}
+
+static void status_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    StatusDef *s = t;
+    if (!strcmp(n, "name")) s->name = v;
+    else if (!strcmp(n, "word")) s->word = v;
+    else if (!strcmp(n, "color")) color_of(l, x, n, v, &s->color);
+    else if (!strcmp(n, "kind")) {
+        if (!strcmp(v, "activity")) s->activity = true;
+        else if (strcmp(v, "goal") != 0) LERR(x, "kind=\"%s\" must be goal or activity", v);
+    } else if (!strcmp(n, "shape")) {
+        static const char *shapes[] = { "circle", "square", "triangle", "diamond", "ring" };
+        for (int i = 0; i < 5; i++)
+            if (!strcmp(v, shapes[i])) {
+                s->shape = (Shape)i;
+                return;
+            }
+        LERR(x, "shape=\"%s\" is not known", v);
+        diag_hint(&l->rp->diags, "shapes: circle, square, triangle, diamond, ring");
+    }
+}
+
+static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
+{
+    Layout *y = t;
+    const char *el = (const char *)x->name;
+    if (!strcmp(el, "hyphenation")) {
+        if (!strcmp(n, "dictionary")) y->hyphen_dict = path_of(l, v);
+        else if (!strcmp(n, "left")) y->hyphen_left = atoi(v);
+        else if (!strcmp(n, "right")) y->hyphen_right = atoi(v);
+    } else if (!strcmp(el, "cover")) {
+        if (!strcmp(n, "brand")) y->cover_brand = v;
+    } else if (!strcmp(el, "contents")) {
+        int lv = atoi(v);
+        if (lv < 1 || lv > 5) LERR(x, "levels=\"%s\" must be 1 to 5", v);
+        else y->toc_levels = lv;
+    }
+}
+
+static void load_words(L *l, xmlNodePtr x, const char *type, VEC(Word) *words)
+{
+    for (xmlNodePtr w = x->children; w; w = w->next) {
+        if (w->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)w->name, "word") != 0) {
+            LERR(w, "<words> holds only <word key=\"...\">text</word>, not <%s>", (const char *)w->name);
+            continue;
+        }
+        xmlChar *k = xmlGetProp(w, (const xmlChar *)"key");
+        xmlChar *c = xmlNodeGetContent(w);
+        if (!k) {
+            LERR(w, "<word> needs a key attribute");
+        } else {
+            Word wd = { type, arena_strdup(&l->rp->arena, (const char *)k),
+                        arena_strdup(&l->rp->arena, c ? (const char *)c : "") };
+            VEC_PUSH(&l->rp->arena, *words, wd);
+        }
+        xmlFree(k);
+        xmlFree(c);
+    }
+}
+
+static void load(L *l, xmlNodePtr root)
+{
+    Layout *y = l->lay;
+    VEC(Word) words = { 0 };
+    static const char *const a_page[] = { "width", "height", "top", "bottom", "left", "right", "header", "footer", NULL };
+    static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
+    static const char *const a_style[] = { "name", "family", "weight", "style", "size", "leading", "before", "after", "indent", "color", "align", "new-page", "uppercase", NULL };
+    static const char *const a_colors[] = { "accent", "rule", "table-head-fill", "table-head-text", "table-rule", "table-group-fill", "cover-band", "cover-band-text", NULL };
+    static const char *const a_spacing[] = { "list-indent", "table-pad-x", "table-pad-y", "footnote-rule", "chart-height", NULL };
+    static const char *const a_hf[] = { "left", "center", "right", "rule", NULL };
+    static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
+    static const char *const a_hyph[] = { "dictionary", "left", "right", NULL };
+    static const char *const a_cover[] = { "brand", NULL };
+    static const char *const a_contents[] = { "levels", NULL };
+
+    xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
+    y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
+    xmlFree(nm);
+    for (xmlNodePtr x = root->children; x; x = x->next) {
+        if (x->type != XML_ELEMENT_NODE)
+            continue;
+        const char *el = (const char *)x->name;
+        if (!strcmp(el, "page")) {
+            each_attr(l, x, a_page, page_attr, y);
+        } else if (!strcmp(el, "font")) {
+            if (y->nfamilies == LAYOUT_MAX_FAMILIES) {
+                LERR(x, "a layout declares at most %d font families", LAYOUT_MAX_FAMILIES);
+                continue;
+            }
+            FontFamily *f = &y->families[y->nfamilies];
+            memset(f, 0, sizeof *f);
+            each_attr(l, x, a_font, font_attr, f);
+            if (!f->name || !f->path[VAR_REGULAR]) {
+                LERR(x, "<font> needs family and regular attributes");
+                continue;
+            }
+            for (int v = 1; v < 4; v++)       /* missing variants fall back */
+                if (!f->path[v])
+                    f->path[v] = f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
+                                 ? f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
+                                 : f->path[VAR_REGULAR];
+            for (int v = 0; v < 4; v++)
+                if (access(f->path[v], R_OK) != 0) {
+                    LERR(x, "font file \"%s\" cannot be read", f->path[v]);
+                    diag_hint(&l->rp->diags, "font paths are relative to the layout file (%s)", l->file);
+                }
+            y->nfamilies++;
+        } else if (!strcmp(el, "style")) {
+            xmlChar *sn = xmlGetProp(x, (const xmlChar *)"name");
+            int id = -1;
+            for (int i = 0; sn && i < ST_COUNT; i++)
+                if (!strcmp(style_names[i], (const char *)sn))
+                    id = i;
+            if (id < 0) {
+                char list[600] = "";
+                size_t k = 0;
+                for (int i = 0; i < ST_COUNT; i++)
+                    k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", style_names[i]);
+                LERR(x, "unknown style \"%s\"", sn ? (const char *)sn : "");
+                diag_hint(&l->rp->diags, "styles: %s", list);
+            } else {
+                Style *s = &y->styles[id];
+                s->set = true;
+                s->variant = 0;
+                each_attr(l, x, a_style, style_attr, s);
+            }
+            xmlFree(sn);
+        } else if (!strcmp(el, "colors")) {
+            each_attr(l, x, a_colors, colors_attr, y);
+        } else if (!strcmp(el, "spacing")) {
+            each_attr(l, x, a_spacing, spacing_attr, y);
+        } else if (!strcmp(el, "header")) {
+            each_attr(l, x, a_hf, hf_attr, y->header);
+        } else if (!strcmp(el, "footer")) {
+            each_attr(l, x, a_hf, hf_attr, y->footer);
+        } else if (!strcmp(el, "status")) {
+            if (y->nstatuses == LAYOUT_MAX_STATUSES) {
+                LERR(x, "a layout declares at most %d statuses", LAYOUT_MAX_STATUSES);
+                continue;
+            }
+            StatusDef *s = &y->statuses[y->nstatuses];
+            memset(s, 0, sizeof *s);
+            each_attr(l, x, a_status, status_attr, s);
+            if (!s->name || !s->word) {
+                LERR(x, "<status> needs name and word attributes");
+                continue;
+            }
+            y->nstatuses++;
+        } else if (!strcmp(el, "hyphenation")) {
+            each_attr(l, x, a_hyph, misc_attr, y);
+        } else if (!strcmp(el, "cover")) {
+            each_attr(l, x, a_cover, misc_attr, y);
+        } else if (!strcmp(el, "contents")) {
+            each_attr(l, x, a_contents, misc_attr, y);
+        } else if (!strcmp(el, "words")) {
+            xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
+            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, (void *)&words);
+            xmlFree(t);
+        } else {
+            LERR(x, "unknown element <%s> in a layout", el);
+            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, status and words");
+        }
+    }
+    y->words = words.v;
+    y->nwords = words.n;
+    if (y->nfamilies == 0)
+        diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
+                   "the layout declares no font; add <font family=\"...\" regular=\"...\"/>");
+    if (y->page_w < 100000 || y->page_h < 100000 ||
+        y->margin_left + y->margin_right > y->page_w - 72000 ||
+        y->margin_top + y->margin_bottom > y->page_h - 144000)
+        diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
+                   "the page leaves too little room between its margins");
+    if (y->hyphen_dict && access(y->hyphen_dict, R_OK) != 0) {
+        diag_warn(&l->rp->diags, l->file, xmlread_line(root), 0,
+                  "hyphenation dictionary %s not found; words will not be hyphenated", y->hyphen_dict);
+        y->hyphen_dict = NULL;
+    }
+    /* Styles the layout left out inherit from body. */
+    for (int i = 1; i < ST_COUNT; i++)
+        if (!y->styles[i].set) {
+            y->styles[i] = y->styles[ST_BODY];
+            if (i >= ST_H1 && i <= ST_H5)
+                y->styles[i].variant = VAR_BOLD;
+        }
+}
+
+static int is_path(const char *name)
+{
+    size_t n = strlen(name);
+    return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
+}
+
+static const char *dir_of(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return ".";
+    if (slash == path)
+        return "/";
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+Layout *layout_load(Rp *rp, const char *name, const char *report_path)
+{
+    Arena *a = &rp->arena;
+    const char *found = NULL;
+    const char *tried[4];
+    int ntried = 0;
+    if (is_path(name)) {
+        found = name;
+        if (access(found, R_OK) != 0 && report_path && name[0] != '/') {
+            const char *alt = arena_printf(a, "%s/%s", dir_of(a, report_path), name);
+            tried[ntried++] = found;
+            found = access(alt, R_OK) == 0 ? alt : (tried[ntried++] = alt, NULL);
+        }
+    } else {
+        const char *cand[3];
+        int nc = 0;
+        if (report_path) {
+            const char *rd = dir_of(a, report_path);
+            cand[nc++] = arena_printf(a, "%s/%s.xml", rd, name);
+            cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", rd, name);
+        }
+        if (rp->data_dir)
+            cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", rp->data_dir, name);
+        for (int i = 0; i < nc && !found; i++) {
+            if (access(cand[i], R_OK) == 0)
+                found = cand[i];
+            else
+                tried[ntried++] = cand[i];
+        }
+    }
+    if (!found || access(found, R_OK) != 0) {
+        const char *where = report_path ? report_path : "rapport";
+        diag_error(&rp->diags, where, 0, 0, "layout \"%s\" not found", name);
+        char buf[1024] = "";
+        size_t k = 0;
+        for (int i = 0; i < ntried && k < sizeof buf - 100; i++)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", tried[i]);
+        if (!ntried && found)
+            snprintf(buf, sizeof buf, "%s", found);
+        diag_hint(&rp->diags, "looked for %s; the default layout is \"linkoping\"", buf);
+        return NULL;
+    }
+    XmlFile f;
+    if (xmlread_parse(rp, &f, found, NULL, 0) != 0)
+        return NULL;
+    xmlNodePtr root = xmlDocGetRootElement(f.doc);
+    if (strcmp((const char *)root->name, "layout") != 0) {
+        diag_error(&rp->diags, found, xmlread_line(root), xmlread_col(root),
+                   "this is not a layout: it starts with <%s>, a layout with <layout>",
+                   (const char *)root->name);
+        xmlread_close(&f);
+        return NULL;
+    }
+    Layout *y = ARENA_NEW(a, Layout);
+    layout_defaults(y);
+    y->path = found;
+    L l = { rp, found, dir_of(a, found), y };
+    int before = diag_errors(&rp->diags);
+    load(&l, root);
+    xmlread_close(&f);
+    return diag_errors(&rp->diags) > before ? NULL : y;
+}

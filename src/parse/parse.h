@@ -1,0 +1,39 @@
+/*
+ * parse.h - stage 1: XML files -> document model and layout.
+ *
+ * The only stage that includes libxml2. It reads the report, validates it
+ * against the compiled-in schema (report.rng), loads the layout the report
+ * or the command line names, and builds the Report tree in the run's
+ * arena with every reference resolved. All input errors are collected in
+ * rp->diags; on any error the result is NULL.
+ */
+#ifndef RP_PARSE_H
+#define RP_PARSE_H
+
+#include "../base/rp.h"
+#include "../model/layout.h"
+#include "../model/model.h"
+
+/*
+ * Parse the report at `path` (or the `len` bytes at `data`, named `path`,
+ * if data != NULL). The layout is `layout_opt` if not NULL, else the one
+ * the report names, else "linkoping". On success returns the report and
+ * sets *layout; on failure returns NULL with the errors in rp->diags.
+ */
+Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
+                     const char *layout_opt, Layout **layout);
+
+/*
+ * Find and load a layout: `name` is a path (contains '/' or ends in
+ * .xml: relative to the working directory) or a name looked up as
+ * NAME.xml beside the report, in its layouts/ folder, then in
+ * rp->data_dir/layouts. Fonts named by the layout are resolved relative
+ * to the layout file. Returns NULL with diagnostics on failure.
+ */
+Layout *layout_load(Rp *rp, const char *name, const char *report_path);
+
+/* The schema text compiled into the program (generated from report.rng). */
+extern const char rp_report_rng[];
+extern const unsigned long rp_report_rng_len;
+
+#endif

@@ -1,0 +1,800 @@
+/*
+ * parse_report.c - XML report -> document model (parse stage).
+ *
+ * Reads through xmlread (safe parsing, schema validation), then walks the
+ * libxml2 tree once and builds Nodes in the run's arena, copying every
+ * string out of libxml2 so the libxml2 tree can be freed before layout.
+ * What the schema cannot say is checked here, each with its own message:
+ * unknown statuses (against the layout's vocabulary), duplicate ids,
+ * references to nothing, heading depth, numbers that are not numbers,
+ * table rows that do not fit their columns, chart series of the wrong
+ * length.
+ */
+#include "parse.h"
+#include "xmlread.h"
+#include "../base/limits.h"
+#include "../model/numfmt.h"
+
+#include <ctype.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct IdEntry { const char *id; Node *node; } IdEntry;
+
+typedef struct P {
+    Rp         *rp;
+    const char *file;
+    Report     *rep;
+    Layout     *layout;
+    VEC(IdEntry) ids;
+    VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
+    VEC(const char *) ref_ids;
+    int          list_depth;
+} P;
+
+static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
+static void build_inline(P *p, xmlNodePtr x, Node *parent);
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int is_el(xmlNodePtr x, const char *name)
+{
+    return x && x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, name) == 0;
+}
+
+static const char *attr(P *p, xmlNodePtr x, const char *name)
+{
+    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    const char *s = arena_strdup(&p->rp->arena, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+static Node *new_node(P *p, NodeKind k, xmlNodePtr x)
+{
+    Node *n = ARENA_NEW(&p->rp->arena, Node);
+    n->kind = k;
+    if (x) {
+        n->line = xmlread_line(x);
+        n->col = xmlread_col(x);
+    }
+    return n;
+}
+
+#define ERR(n, ...) diag_error(&p->rp->diags, p->file, (n)->line, (n)->col, __VA_ARGS__)
+#define HINT(...)   diag_hint(&p->rp->diags, __VA_ARGS__)
+
+/* Text content with every run of white space folded to one space. */
+static char *fold_space(P *p, const char *s, size_t *outlen)
+{
+    size_t n = strlen(s);
+    char *d = arena_alloc(&p->rp->arena, n + 1);
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space) {
+            d[k++] = ' ';
+            space = 0;
+        }
+        d[k++] = c;
+    }
+    if (space)
+        d[k++] = ' ';
+    d[k] = 0;
+    *outlen = k;
+    return d;
+}
+
+static char *element_text(P *p, xmlNodePtr x, size_t *len)
+{
+    xmlChar *c = xmlNodeGetContent(x);
+    char *s = fold_space(p, c ? (const char *)c : "", len);
+    xmlFree(c);
+    /* trim */
+    while (*len && s[*len - 1] == ' ')
+        s[--*len] = 0;
+    while (*s == ' ') {
+        s++;
+        (*len)--;
+    }
+    return s;
+}
+
+static void register_id(P *p, Node *n, const char *id)
+{
+    if (!id)
+        return;
+    for (int i = 0; i < p->ids.n; i++) {
+        if (strcmp(p->ids.v[i].id, id) == 0) {
+            ERR(n, "the id \"%s\" is used twice (first on line %d)", id, p->ids.v[i].node->line);
+            HINT("every id must be unique in the report");
+            return;
+        }
+    }
+    n->id = id;
+    IdEntry e = { id, n };
+    VEC_PUSH(&p->rp->arena, p->ids, e);
+}
+
+static Node *find_id(P *p, const char *id)
+{
+    for (int i = 0; i < p->ids.n; i++)
+        if (strcmp(p->ids.v[i].id, id) == 0)
+            return p->ids.v[i].node;
+    return NULL;
+}
+
+/* Length like "30mm", "12pt", "2.5cm" -> millipoints; -1 if malformed. */
+static int32_t parse_length(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v < 0 || v > 100000)
+        return -1;
+    double mul;
+    if (strcmp(end, "pt") == 0) mul = 1000;
+    else if (strcmp(end, "mm") == 0) mul = 72000.0 / 25.4;
+    else if (strcmp(end, "cm") == 0) mul = 720000.0 / 25.4;
+    else return -1;
+    return (int32_t)lround(v * mul);
+}
+
+static void list_statuses(P *p, bool activity, char *buf, size_t cap)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < p->layout->nstatuses; i++) {
+        const StatusDef *s = &p->layout->statuses[i];
+        if (s->activity != activity)
+            continue;
+        int w = snprintf(buf + k, cap - k, "%s%s", k ? ", " : "", s->name);
+        if (w < 0 || (size_t)w >= cap - k)
+            break;
+        k += (size_t)w;
+    }
+}
+
+static int lookup_status(P *p, Node *n, const char *value)
+{
+    int i = layout_status(p->layout, value);
+    if (i >= 0)
+        return i;
+    char goal[256], act[256];
+    list_statuses(p, false, goal, sizeof goal);
+    list_statuses(p, true, act, sizeof act);
+    ERR(n, "unknown status \"%s\"", value);
+    HINT("the layout \"%s\" knows the goal statuses %s and the assignment statuses %s",
+         p->layout->name, goal, act);
+    return -1;
+}
+
+static void parse_numformat(P *p, xmlNodePtr x, NumFormat *f)
+{
+    const char *d = attr(p, x, "decimals");
+    f->decimals = d ? atoi(d) : -1;
+    const char *s = attr(p, x, "sign");
+    f->sign_always = s && strcmp(s, "always") == 0;
+    f->unit = attr(p, x, "unit");
+}
+
+static Align parse_align(const char *a)
+{
+    if (!a) return ALIGN_DEFAULT;
+    if (strcmp(a, "right") == 0) return ALIGN_RIGHT;
+    if (strcmp(a, "center") == 0) return ALIGN_CENTER;
+    return ALIGN_LEFT;
+}
+
+/* ---- inline ----------------------------------------------------------- */
+
+static void build_inline(P *p, xmlNodePtr x, Node *parent)
+{
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            Node *t = new_node(p, N_TEXT, NULL);
+            t->line = xmlread_line(c);
+            t->text = fold_space(p, (const char *)c->content, &t->len);
+            if (t->len)
+                model_append(parent, t);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        Node *n;
+        if (strcmp(name, "b") == 0) {
+            n = new_node(p, N_B, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "i") == 0) {
+            n = new_node(p, N_I, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "sup") == 0) {
+            n = new_node(p, N_SUP, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "sub") == 0) {
+            n = new_node(p, N_SUB, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "br") == 0) {
+            n = new_node(p, N_BR, c);
+        } else if (strcmp(name, "link") == 0) {
+            n = new_node(p, N_LINK, c);
+            n->u.link.href = attr(p, c, "href");
+            build_inline(p, c, n);
+        } else if (strcmp(name, "num") == 0) {
+            n = new_node(p, N_NUM, c);
+            parse_numformat(p, c, &n->u.num.fmt);
+            n->text = element_text(p, c, &n->len);
+            if (!numfmt_is_number(n->text, n->len)) {
+                ERR(n, "<num> holds \"%s\", which is not a number", n->text);
+                HINT("write numbers with a point for decimals and no spaces, e.g. <num>-1877.5</num>; rapport prints them the Swedish way");
+            }
+        } else if (strcmp(name, "status") == 0) {
+            n = new_node(p, N_STATUS, c);
+            const char *v = attr(p, c, "value");
+            n->u.status.status = lookup_status(p, n, v ? v : "");
+            size_t len;
+            char *t = element_text(p, c, &len);
+            if (len) {
+                n->text = t;
+                n->len = len;
+            }
+        } else if (strcmp(name, "footnote") == 0) {
+            n = new_node(p, N_FOOTNOTE, c);
+            register_id(p, n, attr(p, c, "id"));
+            n->u.fn.number = ++p->rep->nfootnotes;
+            build_inline(p, c, n);
+        } else if (strcmp(name, "fnref") == 0 || strcmp(name, "ref") == 0) {
+            n = new_node(p, name[0] == 'f' ? N_FNREF : N_REF, c);
+            const char *show = attr(p, c, "show");
+            n->u.ref.show = !show ? REF_PAGE : strcmp(show, "title") == 0 ? REF_TITLE
+                          : strcmp(show, "both") == 0 ? REF_BOTH : REF_PAGE;
+            VEC_PUSH(&p->rp->arena, p->refs, n);
+            VEC_PUSH(&p->rp->arena, p->ref_ids, attr(p, c, "to"));
+        } else {
+            continue;   /* the schema has rejected it already */
+        }
+        model_append(parent, n);
+    }
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static void build_columns(P *p, xmlNodePtr cols, Node *t)
+{
+    int n = 0;
+    for (xmlNodePtr c = cols->children; c; c = c->next)
+        if (is_el(c, "column"))
+            n++;
+    if (n > RP_MAX_TABLE_COLUMNS) {
+        ERR(t, "the table declares %d columns; rapport lays out at most %d", n, RP_MAX_TABLE_COLUMNS);
+        n = RP_MAX_TABLE_COLUMNS;
+    }
+    t->u.table.cols = ARENA_ARRAY(&p->rp->arena, Column, n);
+    t->u.table.ncols = n;
+    int i = 0;
+    for (xmlNodePtr c = cols->children; c && i < n; c = c->next) {
+        if (!is_el(c, "column"))
+            continue;
+        Column *col = &t->u.table.cols[i++];
+        const char *w = attr(p, c, "width");
+        col->kind = WIDTH_AUTO;
+        if (w && strcmp(w, "auto") != 0) {
+            size_t wl = strlen(w);
+            double v = atof(w);
+            if (wl && w[wl - 1] == '%') {
+                col->kind = WIDTH_PCT;
+                col->width = (int32_t)lround(v * 10);
+            } else if (wl && w[wl - 1] == '*') {
+                col->kind = WIDTH_STAR;
+                col->width = (int32_t)lround(v * 1000);
+            } else {
+                col->kind = WIDTH_ABS;
+                col->width = parse_length(w);
+            }
+        }
+        col->align = parse_align(attr(p, c, "align"));
+        const char *type = attr(p, c, "type");
+        col->type = !type ? COL_TEXT : strcmp(type, "number") == 0 ? COL_NUMBER
+                  : strcmp(type, "status") == 0 ? COL_STATUS : COL_TEXT;
+        parse_numformat(p, c, &col->fmt);
+    }
+}
+
+static void build_cell_content(P *p, xmlNodePtr x, Node *cell)
+{
+    int blocks = 0;
+    for (xmlNodePtr c = x->children; c; c = c->next)
+        if (is_el(c, "p") || is_el(c, "list"))
+            blocks = 1;
+    if (blocks)
+        build_blocks(p, x, cell, 0);
+    else
+        build_inline(p, x, cell);
+}
+
+/* Place cells on the grid (rowspan, colspan) and check row widths. */
+static void grid_table(P *p, Node *t)
+{
+    int declared = t->u.table.ncols;
+    int ncols = declared;
+    int cap = RP_MAX_TABLE_COLUMNS;
+    int *busy = arena_alloc(&p->rp->arena, sizeof(int) * (size_t)cap); /* rows still covered */
+    int nrows = 0, warned = 0;
+    for (Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        r->u.row.index = nrows++;
+        int col = 0;
+        for (Node *c = r->first; c; c = c->next) {
+            while (col < cap && busy[col] > 0)
+                col++;
+            if (col >= cap) {
+                ERR(c, "this row has more than %d columns", cap);
+                break;
+            }
+            int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
+            if (col + cs > cap)
+                cs = c->u.cell.colspan = cap - col;
+            c->u.cell.col = col;
+            for (int k = 0; k < cs; k++)
+                busy[col + k] = rs;
+            col += cs;
+        }
+        int width = 0;
+        for (int k = 0; k < cap; k++)
+            if (busy[k] > 0)
+                width = k + 1;
+        if (declared && width > declared && !warned) {
+            ERR(r, "this row has %d columns but the table declares %d", width, declared);
+            HINT("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)");
+            warned = 1;
+        } else if (declared && width < declared && r->u.row.role != ROW_GROUP && !warned) {
+            ERR(r, "this row has %d columns but the table declares %d", width, declared);
+            HINT("add empty cells (<cell/>) so every row fills all columns, or use colspan");
+            warned = 1;
+        }
+        if (width > ncols)
+            ncols = width;
+        for (int k = 0; k < cap; k++)
+            if (busy[k] > 0)
+                busy[k]--;
+    }
+    if (nrows > RP_MAX_TABLE_ROWS)
+        ERR(t, "the table has %d rows; rapport lays out at most %d", nrows, RP_MAX_TABLE_ROWS);
+    t->u.table.nrows = nrows;
+    if (ncols > declared) {     /* no <columns>: all automatic */
+        Column *cols = ARENA_ARRAY(&p->rp->arena, Column, ncols);
+        for (int k = 0; k < declared; k++)
+            cols[k] = t->u.table.cols[k];
+        for (int k = declared; k < ncols; k++)
+            cols[k].fmt.decimals = -1;
+        t->u.table.cols = cols;
+        t->u.table.ncols = ncols;
+    }
+    /* Clamp row spans that run past the last row. */
+    for (Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        for (Node *c = r->first; c; c = c->next)
+            if (r->u.row.index + c->u.cell.rowspan > nrows)
+                c->u.cell.rowspan = nrows - r->u.row.index;
+    }
+    /* Numbers in number columns must be numbers or text; check statuses. */
+    for (Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        for (Node *c = r->first; c; c = c->next) {
+            int ci = c->u.cell.col;
+            if (ci < t->u.table.ncols && t->u.table.cols[ci].type == COL_STATUS &&
+                c->u.cell.status < 0 && r->u.row.role != ROW_HEADER) {
+                /* A status column cell may carry <status> inline instead. */
+            }
+        }
+    }
+}
+
+static Node *build_table(P *p, xmlNodePtr x)
+{
+    Node *t = new_node(p, N_TABLE, x);
+    register_id(p, t, attr(p, x, "id"));
+    const char *fs = attr(p, x, "font-size");
+    t->u.table.small = fs && strcmp(fs, "small") == 0;
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (is_el(c, "caption")) {
+            Node *cap = new_node(p, N_CAPTION, c);
+            build_inline(p, c, cap);
+            model_append(t, cap);
+        } else if (is_el(c, "columns")) {
+            build_columns(p, c, t);
+        } else if (is_el(c, "row")) {
+            Node *r = new_node(p, N_ROW, c);
+            const char *role = attr(p, c, "role");
+            static const char *roles[] = { "normal", "header", "group", "sum", "part", "sub" };
+            r->u.row.role = ROW_NORMAL;
+            for (int k = 0; role && k < 6; k++)
+                if (strcmp(role, roles[k]) == 0)
+                    r->u.row.role = (RowRole)k;
+            for (xmlNodePtr cc = c->children; cc; cc = cc->next) {
+                if (!is_el(cc, "cell"))
+                    continue;
+                Node *cell = new_node(p, N_CELL, cc);
+                const char *cs = attr(p, cc, "colspan"), *rs = attr(p, cc, "rowspan");
+                cell->u.cell.colspan = cs ? atoi(cs) : 1;
+                cell->u.cell.rowspan = rs ? atoi(rs) : 1;
+                if (cell->u.cell.colspan < 1 || cell->u.cell.colspan > RP_MAX_SPAN) {
+                    ERR(cell, "colspan=\"%s\" is out of range (1 to %d)", cs, RP_MAX_SPAN);
+                    cell->u.cell.colspan = 1;
+                }
+                if (cell->u.cell.rowspan < 1 || cell->u.cell.rowspan > RP_MAX_SPAN) {
+                    ERR(cell, "rowspan=\"%s\" is out of range (1 to %d)", rs, RP_MAX_SPAN);
+                    cell->u.cell.rowspan = 1;
+                }
+                cell->u.cell.align = parse_align(attr(p, cc, "align"));
+                const char *st = attr(p, cc, "status");
+                cell->u.cell.status = st ? lookup_status(p, cell, st) : -1;
+                build_cell_content(p, cc, cell);
+                model_append(r, cell);
+            }
+            model_append(t, r);
+        } else if (is_el(c, "note")) {
+            Node *n = new_node(p, N_NOTE, c);
+            build_inline(p, c, n);
+            model_append(t, n);
+        }
+    }
+    grid_table(p, t);
+    return t;
+}
+
+/* ---- charts ----------------------------------------------------------- */
+
+static Node *build_chart(P *p, xmlNodePtr x)
+{
+    Node *n = new_node(p, N_CHART, x);
+    register_id(p, n, attr(p, x, "id"));
+    Chart *ch = ARENA_NEW(&p->rp->arena, Chart);
+    n->u.chart.chart = ch;
+    const char *type = attr(p, x, "type");
+    ch->type = !type ? CHART_LINE : strcmp(type, "bar") == 0 ? CHART_BAR
+             : strcmp(type, "stacked-bar") == 0 ? CHART_STACKED_BAR
+             : strcmp(type, "horizontal-bar") == 0 ? CHART_HBAR : CHART_LINE;
+    ch->alt = attr(p, x, "alt");
+    const char *h = attr(p, x, "height");
+    ch->height = h ? parse_length(h) : 0;
+    ch->axis_decimals = -1;
+    int nseries = 0;
+    for (xmlNodePtr c = x->children; c; c = c->next)
+        if (is_el(c, "series"))
+            nseries++;
+    if (nseries > RP_MAX_CHART_SERIES) {
+        ERR(n, "the chart has %d series; rapport draws at most %d", nseries, RP_MAX_CHART_SERIES);
+        nseries = RP_MAX_CHART_SERIES;
+    }
+    ch->series = ARENA_ARRAY(&p->rp->arena, Series, nseries);
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (is_el(c, "caption")) {
+            Node *cap = new_node(p, N_CAPTION, c);
+            build_inline(p, c, cap);
+            model_append(n, cap);
+        } else if (is_el(c, "categories")) {
+            size_t len;
+            char *s = element_text(p, c, &len);
+            int k = 1;
+            for (size_t i = 0; i < len; i++)
+                if (s[i] == '|')
+                    k++;
+            if (k > RP_MAX_CHART_CATEGORIES) {
+                Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
+                ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
+                k = RP_MAX_CHART_CATEGORIES;
+            }
+            ch->cats = ARENA_ARRAY(&p->rp->arena, const char *, k);
+            char *q = s;
+            for (int i = 0; i < k; i++) {
+                char *bar = strchr(q, '|');
+                if (bar)
+                    *bar = 0;
+                while (*q == ' ')
+                    q++;
+                size_t ql = strlen(q);
+                while (ql && q[ql - 1] == ' ')
+                    q[--ql] = 0;
+                ch->cats[i] = q;
+                q = bar ? bar + 1 : q + ql;
+            }
+            ch->ncat = k;
+        } else if (is_el(c, "axis")) {
+            ch->axis_title = attr(p, c, "title");
+            ch->axis_unit = attr(p, c, "unit");
+            const char *v;
+            if ((v = attr(p, c, "min"))) { ch->axis_min = atof(v); ch->has_min = true; }
+            if ((v = attr(p, c, "max"))) { ch->axis_max = atof(v); ch->has_max = true; }
+            if ((v = attr(p, c, "step"))) { ch->axis_step = atof(v); ch->has_step = ch->axis_step > 0; }
+            if ((v = attr(p, c, "decimals"))) ch->axis_decimals = atoi(v) > 6 ? 6 : atoi(v);
+        } else if (is_el(c, "series") && ch->nseries < nseries) {
+            Series *s = &ch->series[ch->nseries++];
+            s->name = attr(p, c, "name");
+            const char *line = attr(p, c, "line");
+            s->line = !line ? LINE_SOLID : strcmp(line, "dashed") == 0 ? LINE_DASHED
+                    : strcmp(line, "dotted") == 0 ? LINE_DOTTED : LINE_SOLID;
+            size_t len;
+            char *txt = element_text(p, c, &len);
+            int cnt = 0;
+            for (char *q = txt; *q;) {
+                while (*q == ' ') q++;
+                if (!*q) break;
+                cnt++;
+                while (*q && *q != ' ') q++;
+            }
+            Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+            if (cnt != ch->ncat) {
+                ERR(&loc, "the series \"%s\" has %d values but the chart has %d categories",
+                    s->name ? s->name : "", cnt, ch->ncat);
+                HINT("give one value per category, separated by spaces; write - for a missing value");
+            }
+            int k = ch->ncat;
+            s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
+            s->present = ARENA_ARRAY(&p->rp->arena, bool, k > 0 ? k : 1);
+            int i = 0;
+            for (char *q = txt; *q && i < k;) {
+                while (*q == ' ') q++;
+                if (!*q) break;
+                char *w = q;
+                while (*q && *q != ' ') q++;
+                size_t wl = (size_t)(q - w);
+                if (wl == 1 && *w == '-') {
+                    s->present[i++] = false;
+                    continue;
+                }
+                if (!numfmt_is_number(w, wl)) {
+                    ERR(&loc, "\"%.*s\" in the series \"%s\" is not a number", (int)wl, w,
+                        s->name ? s->name : "");
+                    HINT("write numbers with a point for decimals (12.5); - marks a missing value");
+                    s->present[i++] = false;
+                    continue;
+                }
+                char tmp[64];
+                snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
+                s->values[i] = atof(tmp);
+                s->present[i++] = true;
+            }
+        } else if (is_el(c, "source")) {
+            Node *src = new_node(p, N_NOTE, c);
+            build_inline(p, c, src);
+            model_append(n, src);
+        }
+    }
+    return n;
+}
+
+/* ---- blocks and sections ---------------------------------------------- */
+
+static Node *build_list(P *p, xmlNodePtr x)
+{
+    Node *n = new_node(p, N_LIST, x);
+    register_id(p, n, attr(p, x, "id"));
+    const char *type = attr(p, x, "type");
+    n->u.list.type = !type ? LIST_BULLET : strcmp(type, "number") == 0 ? LIST_NUMBER
+                   : strcmp(type, "none") == 0 ? LIST_NONE : LIST_BULLET;
+    const char *num = attr(p, x, "numbering");
+    n->u.list.paren = num && strcmp(num, "1)") == 0;
+    const char *start = attr(p, x, "start");
+    n->u.list.start = start ? atoi(start) : 1;
+    if (++p->list_depth > RP_MAX_LIST_DEPTH) {
+        ERR(n, "lists are nested more than %d deep", RP_MAX_LIST_DEPTH);
+        HINT("a list inside a list inside a list cannot be read on paper; flatten it");
+        p->list_depth--;
+        return n;
+    }
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (!is_el(c, "item"))
+            continue;
+        Node *item = new_node(p, N_ITEM, c);
+        build_cell_content(p, c, item);
+        model_append(n, item);
+    }
+    p->list_depth--;
+    return n;
+}
+
+static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
+{
+    Node *s = new_node(p, kind, x);
+    register_id(p, s, attr(p, x, "id"));
+    s->u.sec.level = level;
+    const char *toc = attr(p, x, "toc");
+    s->u.sec.toc = !toc ? -1 : strcmp(toc, "yes") == 0 ? 1 : 0;
+    s->u.sec.status = -1;
+    const char *np = attr(p, x, "new-page");
+    s->u.sec.new_page = np && strcmp(np, "yes") == 0;
+    if (kind == N_GOAL) {
+        p->rep->ngoals++;
+        const char *st = attr(p, x, "status");
+        if (st) {
+            s->u.sec.status = lookup_status(p, s, st);
+            if (s->u.sec.status >= 0 && p->layout->statuses[s->u.sec.status].activity) {
+                ERR(s, "\"%s\" is an assignment status; a goal takes a goal status", st);
+                char goal[256];
+                list_statuses(p, false, goal, sizeof goal);
+                HINT("goal statuses in the layout \"%s\": %s", p->layout->name, goal);
+            }
+        }
+    }
+    if (level > RP_MAX_HEADING_LEVEL) {
+        ERR(s, "this %s is nested %d deep; headings go down to level %d",
+            model_kind_name(kind), level, RP_MAX_HEADING_LEVEL);
+        HINT("move it out one level, or make it a paragraph with <b>bold</b> text");
+    }
+    p->rep->nheadings++;
+    build_blocks(p, x, s, level);
+    return s;
+}
+
+/* Build the blocks among x's children into parent; `level` is the level
+ * of the enclosing section (0 at the top). Returns parent. */
+static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
+{
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        Node *n = NULL;
+        if (strcmp(name, "heading") == 0) {
+            n = new_node(p, N_HEADING, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "p") == 0) {
+            n = new_node(p, N_P, c);
+            register_id(p, n, attr(p, c, "id"));
+            build_inline(p, c, n);
+        } else if (strcmp(name, "section") == 0) {
+            n = build_section(p, c, N_SECTION, level + 1);
+        } else if (strcmp(name, "goal") == 0) {
+            n = build_section(p, c, N_GOAL, level + 1);
+        } else if (strcmp(name, "list") == 0) {
+            n = build_list(p, c);
+        } else if (strcmp(name, "table") == 0) {
+            n = build_table(p, c);
+        } else if (strcmp(name, "chart") == 0) {
+            n = build_chart(p, c);
+        } else if (strcmp(name, "figure") == 0) {
+            n = new_node(p, N_FIGURE, c);
+            register_id(p, n, attr(p, c, "id"));
+            n->u.figure.src = attr(p, c, "src");
+            n->u.figure.alt = attr(p, c, "alt");
+            for (xmlNodePtr cc = c->children; cc; cc = cc->next)
+                if (is_el(cc, "caption")) {
+                    Node *cap = new_node(p, N_CAPTION, cc);
+                    build_inline(p, cc, cap);
+                    model_append(n, cap);
+                }
+        } else if (strcmp(name, "legend") == 0) {
+            n = new_node(p, N_LEGEND, c);
+            n->u.legend.title = attr(p, c, "title");
+            const char *st = attr(p, c, "statuses");
+            n->u.legend.activity = st && strcmp(st, "activity") == 0;
+        } else if (strcmp(name, "goal-overview") == 0) {
+            n = new_node(p, N_GOAL_OVERVIEW, c);
+            n->u.overview.title = attr(p, c, "title");
+        } else if (strcmp(name, "page-break") == 0) {
+            n = new_node(p, N_PAGE_BREAK, c);
+        } else if (strcmp(name, "landscape") == 0) {
+            n = new_node(p, N_LANDSCAPE, c);
+            build_blocks(p, c, n, level);
+        } else if (strcmp(name, "contents") == 0) {
+            n = new_node(p, N_CONTENTS, c);
+            const char *lv = attr(p, c, "levels");
+            n->u.contents.levels = lv ? atoi(lv) : 0;
+            n->u.contents.title = attr(p, c, "title");
+        } else if (strcmp(name, "appendices") == 0) {
+            n = new_node(p, N_APPENDICES, c);
+            n->u.appendices.title = attr(p, c, "title");
+            for (xmlNodePtr a = c->children; a; a = a->next)
+                if (is_el(a, "appendix"))
+                    model_append(n, build_section(p, a, N_APPENDIX, 1));
+        } else {
+            continue;     /* meta, or something the schema already rejected */
+        }
+        model_append(parent, n);
+    }
+    return parent;
+}
+
+static void build_meta(P *p, xmlNodePtr meta)
+{
+    Meta *m = &p->rep->meta;
+    for (xmlNodePtr c = meta->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        size_t len;
+        const char *v = element_text(p, c, &len);
+        const char *n = (const char *)c->name;
+        if (strcmp(n, "title") == 0) m->title = v;
+        else if (strcmp(n, "subtitle") == 0) m->subtitle = v;
+        else if (strcmp(n, "organisation") == 0) m->organisation = v;
+        else if (strcmp(n, "department") == 0) m->department = v;
+        else if (strcmp(n, "date") == 0) m->date = v;
+        else if (strcmp(n, "reference") == 0) m->reference = v;
+        else if (strcmp(n, "running-title") == 0) m->running_title = v;
+        else if (strcmp(n, "author") == 0) m->author = v;
+        else if (strcmp(n, "keywords") == 0) m->keywords = v;
+    }
+}
+
+static void resolve_refs(P *p)
+{
+    for (int i = 0; i < p->refs.n; i++) {
+        Node *r = p->refs.v[i];
+        const char *to = p->ref_ids.v[i];
+        Node *t = to ? find_id(p, to) : NULL;
+        if (!t) {
+            ERR(r, "<%s to=\"%s\"> points to nothing: no element has id=\"%s\"",
+                model_kind_name(r->kind), to ? to : "", to ? to : "");
+            HINT("give the target an id attribute, or correct the spelling");
+            continue;
+        }
+        if (r->kind == N_FNREF) {
+            if (t->kind != N_FOOTNOTE) {
+                ERR(r, "<fnref to=\"%s\"> must point to a <footnote>, but \"%s\" is a <%s>",
+                    to, to, model_kind_name(t->kind));
+                continue;
+            }
+            r->u.fn.target = t;
+        } else {
+            r->u.ref.target = t;
+        }
+    }
+}
+
+Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
+                     const char *layout_opt, Layout **layout_out)
+{
+    *layout_out = NULL;
+    XmlFile f;
+    if (xmlread_parse(rp, &f, path, data, len) != 0)
+        return NULL;
+    xmlNodePtr root = xmlDocGetRootElement(f.doc);
+    int bad = xmlread_validate(rp, &f, rp_report_rng, rp_report_rng_len);
+    if (bad) {
+        xmlread_close(&f);
+        return NULL;
+    }
+    P p = { .rp = rp, .file = path };
+    Report *rep = ARENA_NEW(&rp->arena, Report);
+    p.rep = rep;
+    rep->file = path;
+    rep->type = attr(&p, root, "type");
+    if (!rep->type)
+        rep->type = "rapport";
+    rep->lang = attr(&p, root, "lang");
+    rep->layout_name = attr(&p, root, "layout");
+    const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
+    p.layout = layout_load(rp, lname, data ? NULL : path);
+    if (!p.layout) {
+        if (!layout_opt && rep->layout_name)
+            diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
+                     "the layout attribute names a layout file beside the report or in rapport's layouts/ folder",
+                     "the report asks for the layout \"%s\", which cannot be loaded", lname);
+        xmlread_close(&f);
+        return NULL;
+    }
+    rep->root = new_node(&p, N_REPORT, root);
+    for (xmlNodePtr c = root->children; c; c = c->next)
+        if (is_el(c, "meta"))
+            build_meta(&p, c);
+    build_blocks(&p, root, rep->root, 0);
+    resolve_refs(&p);
+    xmlread_close(&f);
+    if (diag_errors(&rp->diags))
+        return NULL;
+    *layout_out = p.layout;
+    return rep;
+}

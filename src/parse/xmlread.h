@@ -1,0 +1,40 @@
+/*
+ * xmlread.h - reading XML files safely, with compiler-style messages
+ * (parse stage; the only place besides its siblings that sees libxml2).
+ *
+ * Both reports and layouts are read through here: no network, no DTD
+ * loading, no entity expansion, bounded size and depth; every libxml2
+ * message becomes a diagnostic file:line:col with a hint a kansli can act
+ * on. Element columns, which libxml2 2.9 does not keep, are recovered by
+ * scanning the source once in document order (xmlread_col()).
+ */
+#ifndef RP_XMLREAD_H
+#define RP_XMLREAD_H
+
+#include <libxml/tree.h>
+#include "../base/rp.h"
+
+typedef struct XmlFile {
+    const char *path;      /* as shown in messages */
+    char       *src;       /* the bytes read (owned by the run's arena) */
+    size_t      len;
+    xmlDocPtr   doc;       /* NULL when not well-formed */
+} XmlFile;
+
+/* Read and parse `path` (or, if data != NULL, the `len` bytes at data,
+ * named `path`). On failure records diagnostics and leaves f->doc NULL.
+ * Returns 0 on success. */
+int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len);
+
+/* Validate f->doc against the RELAX NG schema text `rng`. Records every
+ * validity error; returns the number of errors. */
+int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen);
+
+/* 1-based line and column of an element node. */
+int xmlread_line(const xmlNode *n);
+int xmlread_col(const xmlNode *n);
+
+/* Free the libxml2 tree. */
+void xmlread_close(XmlFile *f);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * rapport.c - the driver: one run is parse -> measure -> paginate -> draw.
+ *
+ * Owns the run context (arena, diagnostics) and the output file: the PDF
+ * is written to a temporary file in the target folder and renamed into
+ * place only when complete, so a failed run never leaves a half-written
+ * PDF and never destroys a good one.
+ */
+#include "rapport.h"
+#include "base/rp.h"
+#include "draw/pdf.h"
+#include "measure/flow.h"
+#include "paginate/paginate.h"
+#include "parse/parse.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+void rp_options_init(RpOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->source_date = -1;
+}
+
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* The folder holding layouts/ and fonts/: given, or found from where the
+ * program is (build/rapport in a checkout, PREFIX/bin when installed). */
+static const char *data_dir(Rp *rp, const RpOptions *o)
+{
+    if (o->data_dir)
+        return o->data_dir;
+    const char *env = getenv("RAPPORT_DATA");
+    if (env && *env)
+        return arena_strdup(&rp->arena, env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            const char *cands[] = { "%s/..", "%s/../..", "%s/../share/rapport" };
+            for (int i = 0; i < 3; i++) {
+                const char *d = arena_printf(&rp->arena, cands[i], exe);
+                if (file_exists(arena_printf(&rp->arena, "%s/layouts/linkoping.xml", d)))
+                    return d;
+            }
+        }
+    }
+    return "/usr/local/share/rapport";
+}
+
+/* The document date: SOURCE_DATE_EPOCH, else the report's date (noon
+ * UTC), else now. */
+static long doc_date(const RpOptions *o, const Report *rep)
+{
+    if (o->source_date >= 0)
+        return o->source_date;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long v = strtol(sde, &end, 10);
+        if (*end == 0 && v >= 0)
+            return v;
+    }
+    int y, m, d;
+    if (rep->meta.date && sscanf(rep->meta.date, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+        struct tm tm = { 0 };
+        tm.tm_year = y - 1900;
+        tm.tm_mon = m - 1;
+        tm.tm_mday = d;
+        tm.tm_hour = 12;
+        return (long)timegm(&tm);
+    }
+    return (long)time(NULL);
+}
+
+static int run(const RpOptions *o, const char *name, const char *data, size_t len,
+               unsigned char **pdf, size_t *pdf_len, FILE *err)
+{
+    Rp rp;
+    arena_init(&rp.arena);
+    diags_init(&rp.diags);
+    rp.opt = o;
+    rp.data_dir = data_dir(&rp, o);
+    *pdf = NULL;
+    *pdf_len = 0;
+
+    Layout *lay = NULL;
+    Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
+    if (rep && !diag_errors(&rp.diags) && !o->check_only) {
+        Flow *flow = measure_document(&rp, rep, lay);
+        Pages *pg = flow ? paginate_flow(&rp, flow) : NULL;
+        if (pg && o->trace_path) {
+            FILE *t = fopen(o->trace_path, "w");
+            if (!t || pdf_trace(pg, t) != 0)
+                diag_error(&rp.diags, o->trace_path, 0, 0, "cannot write the trace: %s", strerror(errno));
+            if (t)
+                fclose(t);
+        }
+        if (pg && !diag_errors(&rp.diags))
+            pdf_draw(&rp, pg, doc_date(o, rep), pdf, pdf_len);
+    }
+    diags_print(&rp.diags, err, o->quiet);
+    int failed = diag_errors(&rp.diags) > 0;
+    if (failed) {
+        free(*pdf);
+        *pdf = NULL;
+        *pdf_len = 0;
+    }
+    diags_free(&rp.diags);
+    arena_free(&rp.arena);
+    return failed ? RP_EINPUT : RP_OK;
+}
+
+int rp_render_memory(const RpOptions *o, const char *name, const char *data,
+                     size_t len, unsigned char **pdf_out, size_t *pdf_len, FILE *err)
+{
+    unsigned char *pdf;
+    size_t n;
+    int r = run(o, name, data, len, &pdf, &n, err);
+    if (pdf_out) {
+        *pdf_out = pdf;
+        *pdf_len = n;
+    } else {
+        free(pdf);
+    }
+    return r;
+}
+
+/* Write buf to `path` through a temporary file renamed into place. */
+static int write_atomic(const char *path, const unsigned char *buf, size_t len, FILE *err)
+{
+    size_t pl = strlen(path);
+    char *tmp = xmalloc(pl + 16);
+    snprintf(tmp, pl + 16, "%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        done += (size_t)w;
+    }
+    int ok = done == len && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0)
+        ok = 0;
+    if (ok && rename(tmp, path) != 0) {
+        saved = errno;
+        ok = 0;
+    }
+    if (!ok) {
+        unlink(tmp);
+        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(saved));
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err)
+{
+    unsigned char *pdf;
+    size_t n;
+    int r = run(o, input, NULL, 0, &pdf, &n, err);
+    if (r == RP_OK && output && pdf && write_atomic(output, pdf, n, err) != 0)
+        r = RP_EINPUT;
+    free(pdf);
+    return r;
+}

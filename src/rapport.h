@@ -1,0 +1,60 @@
+/*
+ * rapport.h - the public API of rapport (rp_ prefix).
+ *
+ * rapport turns a report written in XML (see README.md, "Report format")
+ * into a print-ready PDF in the house style of a layout. The command line
+ * (cli/), the tests and the fuzzer all go through this header.
+ *
+ * A run is: parse -> measure -> paginate -> draw, each stage reading the
+ * previous stage's output (rapport.c). A run owns one arena; nothing is
+ * global, so many runs may happen in one process, one after the other or
+ * in parallel threads.
+ */
+#ifndef RAPPORT_H
+#define RAPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define RAPPORT_VERSION "0.1.0"
+
+/* Exit statuses of the command (and results of rp_render_file). */
+enum {
+    RP_OK = 0,          /* all went well */
+    RP_EINPUT = 1,      /* an input had errors: nothing written for it */
+    RP_EUSAGE = 2,      /* the command line was wrong */
+};
+
+typedef struct RpOptions {
+    const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
+    const char *data_dir;   /* where layouts/ and fonts/ live; NULL: found from the program */
+    bool        check_only; /* --check: validate, write nothing */
+    bool        quiet;      /* no warnings on the error stream */
+    const char *trace_path; /* if set: also write a text dump of every page here */
+    long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
+} RpOptions;
+
+/* Fill `o` with the defaults. */
+void rp_options_init(RpOptions *o);
+
+/*
+ * Render the report file `input` to the PDF `output` (NULL: no PDF, as
+ * for check_only). Messages go to `err` as file:line:col: message. The
+ * PDF is written to a temporary file beside `output` and renamed into
+ * place only when complete, so a failed run leaves the old file (or none).
+ * Returns RP_OK or RP_EINPUT.
+ */
+int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err);
+
+/*
+ * The same from memory, for the fuzzer and tests: `name` is used in
+ * messages, `data` holds `len` bytes of XML. The PDF is built in memory
+ * and, if `pdf_out` is not NULL, returned in a malloc'd buffer (*pdf_out,
+ * *pdf_len) that the caller frees. Returns RP_OK or RP_EINPUT.
+ */
+int rp_render_memory(const RpOptions *o, const char *name, const char *data,
+                     size_t len, unsigned char **pdf_out, size_t *pdf_len,
+                     FILE *err);
+
+#endif
