@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 SAMPLES := $(wildcard samples/*.xml)
 DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all demo check deps test unit e2e sanitize clean install bench
+.PHONY: all demo check deps clean install test-bins-sanitize
 
 all: deps $(OUT)rapport
 
@@ -55,15 +55,17 @@ deps:
 	fi
 
 $(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(OUT)librapport.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(OBJDIR)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC   $<$(if $(filter release,$(BUILD)),, ($(BUILD)))"
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # The schema is compiled into the program: report.rng as a C string.
 $(OBJDIR)/gen/report_rng.c: src/parse/report.rng
@@ -75,11 +77,12 @@ $(OBJDIR)/gen/report_rng.c: src/parse/report.rng
 	  echo 'const unsigned long rp_report_rng_len = sizeof rp_report_rng - 1;'; } > $@
 
 $(OBJDIR)/gen/report_rng.o: $(OBJDIR)/gen/report_rng.c
-	$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-variable-declarations -c -o $@ $<
+	@$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-variable-declarations -c -o $@ $<
 
 $(OUT)test/%: tests/unit/%.c $(OUT)librapport.a tests/unit/test.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -Isrc -o $@ $< $(OUT)librapport.a $(LDLIBS)
+	@echo "  TEST $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -Isrc -o $@ $< $(OUT)librapport.a $(LDLIBS)
 
 demo: all
 	@mkdir -p out
@@ -88,15 +91,17 @@ demo: all
 	  $(OUT)rapport -o $$o $$f && echo "rendered $$o ($$(pdfinfo $$o 2>/dev/null | awk '/^Pages/{print $$2}') pages)" || exit 1; \
 	done
 
-unit: all $(TEST_BIN)
-	@tests/run-unit $(TEST_BIN)
 
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
+
+build/complete: tests/tools/complete.c
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall -D_GNU_SOURCE -o $@ $<
 
 test-bins-sanitize: $(TEST_BIN)
 

@@ -52,8 +52,10 @@ static const char *data_dir(Rp *rp, const RpOptions *o)
             const char *cands[] = { "%s/..", "%s/../..", "%s/../share/rapport" };
             for (int i = 0; i < 3; i++) {
                 const char *d = arena_printf(&rp->arena, cands[i], exe);
-                if (file_exists(arena_printf(&rp->arena, "%s/layouts/linkoping.xml", d)))
-                    return d;
+                if (file_exists(arena_printf(&rp->arena, "%s/layouts/linkoping.xml", d))) {
+                    char real[PATH_MAX];
+                    return realpath(d, real) ? arena_strdup(&rp->arena, real) : d;
+                }
             }
         }
     }
@@ -61,7 +63,8 @@ static const char *data_dir(Rp *rp, const RpOptions *o)
 }
 
 /* The document date: SOURCE_DATE_EPOCH, else the report's date (noon
- * UTC), else now. */
+ * UTC), else none (-1): never the clock, so the same report always gives
+ * the same bytes. */
 static long doc_date(const RpOptions *o, const Report *rep)
 {
     if (o->source_date >= 0)
@@ -82,7 +85,7 @@ static long doc_date(const RpOptions *o, const Report *rep)
         tm.tm_hour = 12;
         return (long)timegm(&tm);
     }
-    return (long)time(NULL);
+    return -1;
 }
 
 static int run(const RpOptions *o, const char *name, const char *data, size_t len,

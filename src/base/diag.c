@@ -79,10 +79,29 @@ void diag_hint(Diags *d, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Print in source order, as a compiler does: by file, line, column;
+ * messages about the same place keep the order they were recorded in. */
+static int before(const Diag *x, const Diag *y)
+{
+    int c = strcmp(x->file, y->file);
+    if (c) return c < 0;
+    if (x->line != y->line) return x->line < y->line;
+    return x->col < y->col;
+}
+
 void diags_print(const Diags *d, FILE *out, int only_errors)
 {
-    for (int i = 0; i < d->n; i++) {
-        const Diag *g = &d->v[i];
+    int *order = xmalloc(sizeof(int) * (size_t)(d->n ? d->n : 1));
+    for (int i = 0; i < d->n; i++) {            /* stable insertion sort */
+        int j = i;
+        while (j > 0 && before(&d->v[i], &d->v[order[j - 1]])) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    for (int oi = 0; oi < d->n; oi++) {
+        const Diag *g = &d->v[order[oi]];
         if (only_errors && g->level != DIAG_ERROR)
             continue;
         const char *what = g->level == DIAG_ERROR ? "error" : "warning";
@@ -95,6 +114,7 @@ void diags_print(const Diags *d, FILE *out, int only_errors)
         if (g->hint)
             fprintf(out, "    hint: %s\n", g->hint);
     }
+    free(order);
     if (d->dropped)
         fprintf(out, "rapport: %d more message(s) not shown\n", d->dropped);
 }

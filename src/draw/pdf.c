@@ -348,6 +348,8 @@ static void info(D *d, long when)
     if (m->keywords)
         HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, m->keywords);
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "rapport " RAPPORT_VERSION);
+    if (when < 0)
+        return;                  /* no date known: none written */
     time_t t = (time_t)when;
     struct tm tm;
     gmtime_r(&t, &tm);

@@ -16,7 +16,8 @@
 
 /*
  * Draw `pg` into a new PDF held in memory: *out (malloc'd, the caller
- * frees it) and *len. `when` is the document date (seconds since 1970).
+ * frees it) and *len. `when` is the document date (seconds since 1970),
+ * or -1 for none.
  * Returns 0, or -1 with an error in rp->diags (libharu failed).
  */
 int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *len);

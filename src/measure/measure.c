@@ -364,8 +364,8 @@ static void measure_notes(M *m)
             b.nops = ls.v[k].nops + extra;
             b.ops = ARENA_ARRAY(&m->rp->arena, Op, b.nops);
             for (int q = 0; q < ls.v[k].nops; q++) {
-                b.ops[q] = ls.v[k].ops[q];
-                b.ops[q].x += hang;
+                b.ops[q + extra] = ls.v[k].ops[q];
+                b.ops[q + extra].x += hang;
             }
             if (extra) {
                 Op num = { 0 };
@@ -379,7 +379,7 @@ static void measure_notes(M *m)
                 num.y = base - st->size * 30 / 100;
                 num.anchor = -1;
                 num.w = font_text_width(m->flow->faces[num.face], num.s, (size_t)num.len, num.size);
-                b.ops[b.nops - 1] = num;
+                b.ops[0] = num;        /* the number first: it reads first */
             }
             VEC_PUSH(&m->rp->arena, m->note_boxes, b);
         }

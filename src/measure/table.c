@@ -301,7 +301,9 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             if (cl->fill_head)
                 st.color = L->table_head_color;
             const Node *num;
-            bool numeric = col->type == COL_NUMBER && is_number_cell(c, &num);
+            /* header and group labels are words, even "2024" */
+            bool numeric = col->type == COL_NUMBER && role != ROW_HEADER && role != ROW_GROUP &&
+                           is_number_cell(c, &num);
             if (numeric) {
                 char buf[160];
                 int n = numfmt_format(num->text, num->len, &col->fmt, buf, sizeof buf);

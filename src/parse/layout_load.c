@@ -286,7 +286,9 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
     }
 }
 
-static void load_words(L *l, xmlNodePtr x, const char *type, VEC(Word) *words)
+typedef VEC(Word) Words;
+
+static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
 {
     for (xmlNodePtr w = x->children; w; w = w->next) {
         if (w->type != XML_ELEMENT_NODE)
@@ -312,7 +314,7 @@ static void load_words(L *l, xmlNodePtr x, const char *type, VEC(Word) *words)
 static void load(L *l, xmlNodePtr root)
 {
     Layout *y = l->lay;
-    VEC(Word) words = { 0 };
+    Words words = { 0 };
     static const char *const a_page[] = { "width", "height", "top", "bottom", "left", "right", "header", "footer", NULL };
     static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
     static const char *const a_style[] = { "name", "family", "weight", "style", "size", "leading", "before", "after", "indent", "color", "align", "new-page", "uppercase", NULL };
@@ -405,7 +407,7 @@ static void load(L *l, xmlNodePtr root)
             each_attr(l, x, a_contents, misc_attr, y);
         } else if (!strcmp(el, "words")) {
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
-            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, (void *)&words);
+            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
         } else {
             LERR(x, "unknown element <%s> in a layout", el);

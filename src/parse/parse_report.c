@@ -194,6 +194,41 @@ static Align parse_align(const char *a)
     return ALIGN_LEFT;
 }
 
+/* An element the format does not have at all (most often a typo). The
+ * schema reports only the first such place in a section; this names
+ * every one, once. */
+static void unknown_element(P *p, xmlNodePtr x)
+{
+    static const char *known[] = {
+        "report", "meta", "contents", "section", "heading", "goal", "appendices", "appendix",
+        "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note",
+        "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
+        "page-break", "landscape", "b", "i", "sup", "sub", "br", "num", "status", "footnote",
+        "fnref", "ref", "link", NULL };
+    const char *name = (const char *)x->name;
+    for (int i = 0; known[i]; i++)
+        if (strcmp(known[i], name) == 0)
+            return;                 /* known but misplaced: the schema said so */
+    int line = xmlread_line(x), col = xmlread_col(x);
+    const char *hint = "paragraphs are <p>, headings <heading> inside a <section>; README.md lists every element";
+    Diags *d = &p->rp->diags;
+    for (int i = 0; i < d->n; i++)
+        if (d->v[i].line == line && d->v[i].col == col && d->v[i].file == p->file) {
+            /* the schema's "not allowed here" becomes the plainer message */
+            free(d->v[i].msg);
+            free(d->v[i].hint);
+            d->v[i].msg = NULL;
+            d->v[i].hint = NULL;
+            size_t n = strlen(name) + 32;
+            d->v[i].msg = xmalloc(n);
+            snprintf(d->v[i].msg, n, "unknown element <%s>", name);
+            d->v[i].hint = xmalloc(strlen(hint) + 1);
+            strcpy(d->v[i].hint, hint);
+            return;
+        }
+    diag_add(d, DIAG_ERROR, p->file, line, col, hint, "unknown element <%s>", name);
+}
+
 /* ---- inline ----------------------------------------------------------- */
 
 static void build_inline(P *p, xmlNodePtr x, Node *parent)
@@ -260,7 +295,8 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             VEC_PUSH(&p->rp->arena, p->refs, n);
             VEC_PUSH(&p->rp->arena, p->ref_ids, attr(p, c, "to"));
         } else {
-            continue;   /* the schema has rejected it already */
+            unknown_element(p, c);
+            continue;
         }
         model_append(parent, n);
     }
@@ -309,6 +345,25 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
     }
 }
 
+static int span_of(P *p, Node *cell, const char *name, const char *v)
+{
+    if (!v)
+        return 1;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end) {
+        ERR(cell, "%s=\"%s\" is not a whole number", name, v);
+        HINT("write the number of %s the cell covers, e.g. %s=\"2\"",
+             name[0] == 'c' ? "columns" : "rows", name);
+        return 1;
+    }
+    if (n < 1 || n > RP_MAX_SPAN) {
+        ERR(cell, "%s=\"%s\" is out of range (1 to %d)", name, v, RP_MAX_SPAN);
+        return 1;
+    }
+    return (int)n;
+}
+
 static void build_cell_content(P *p, xmlNodePtr x, Node *cell)
 {
     int blocks = 0;
@@ -354,11 +409,11 @@ static void grid_table(P *p, Node *t)
             if (busy[k] > 0)
                 width = k + 1;
         if (declared && width > declared && !warned) {
-            ERR(r, "this row has %d columns but the table declares %d", width, declared);
+            ERR(r, "this row has %d column%s but the table declares %d", width, width == 1 ? "" : "s", declared);
             HINT("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)");
             warned = 1;
         } else if (declared && width < declared && r->u.row.role != ROW_GROUP && !warned) {
-            ERR(r, "this row has %d columns but the table declares %d", width, declared);
+            ERR(r, "this row has %d column%s but the table declares %d", width, width == 1 ? "" : "s", declared);
             HINT("add empty cells (<cell/>) so every row fills all columns, or use colspan");
             warned = 1;
         }
@@ -428,16 +483,8 @@ static Node *build_table(P *p, xmlNodePtr x)
                     continue;
                 Node *cell = new_node(p, N_CELL, cc);
                 const char *cs = attr(p, cc, "colspan"), *rs = attr(p, cc, "rowspan");
-                cell->u.cell.colspan = cs ? atoi(cs) : 1;
-                cell->u.cell.rowspan = rs ? atoi(rs) : 1;
-                if (cell->u.cell.colspan < 1 || cell->u.cell.colspan > RP_MAX_SPAN) {
-                    ERR(cell, "colspan=\"%s\" is out of range (1 to %d)", cs, RP_MAX_SPAN);
-                    cell->u.cell.colspan = 1;
-                }
-                if (cell->u.cell.rowspan < 1 || cell->u.cell.rowspan > RP_MAX_SPAN) {
-                    ERR(cell, "rowspan=\"%s\" is out of range (1 to %d)", rs, RP_MAX_SPAN);
-                    cell->u.cell.rowspan = 1;
-                }
+                cell->u.cell.colspan = span_of(p, cell, "colspan", cs);
+                cell->u.cell.rowspan = span_of(p, cell, "rowspan", rs);
                 cell->u.cell.align = parse_align(attr(p, cc, "align"));
                 const char *st = attr(p, cc, "status");
                 cell->u.cell.status = st ? lookup_status(p, cell, st) : -1;
@@ -701,7 +748,9 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
                 if (is_el(a, "appendix"))
                     model_append(n, build_section(p, a, N_APPENDIX, 1));
         } else {
-            continue;     /* meta, or something the schema already rejected */
+            if (strcmp(name, "meta") != 0)
+                unknown_element(p, c);
+            continue;
         }
         model_append(parent, n);
     }
@@ -762,8 +811,11 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     if (xmlread_parse(rp, &f, path, data, len) != 0)
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(f.doc);
-    int bad = xmlread_validate(rp, &f, rp_report_rng, rp_report_rng_len);
-    if (bad) {
+    /* Schema errors do not stop here: the model is still built (it copes
+     * with anything well-formed), so the checks only it can make
+     * (statuses, references, numbers) are reported in the same run. */
+    xmlread_validate(rp, &f, rp_report_rng, rp_report_rng_len);
+    if (strcmp((const char *)root->name, "report") != 0) {
         xmlread_close(&f);
         return NULL;
     }

@@ -19,7 +19,7 @@ typedef struct ErrCtx {
     XmlFile    *f;
     int         count;
     int         last_line;
-    char        last_msg[256];
+    char        last_msg[512];
 } ErrCtx;
 
 /* Hints for the messages a kansli is most likely to meet. */
@@ -33,7 +33,7 @@ static const struct { const char *pattern, *hint; } hints[] = {
     { "not proper UTF-8",
       "save the file as UTF-8 (in most editors: Save as, Encoding: UTF-8)" },
     { "Char 0x0 out of allowed range",
-      "the file contains a NUL byte: it is damaged or not a text file" },
+      "the file is damaged or not a text file; open it in an editor and save it again as UTF-8" },
     { "out of allowed range",
       "the file contains a control character that XML does not allow; remove it" },
     { "xmlParseEntityRef: no name",
@@ -89,6 +89,51 @@ int xmlread_col(const xmlNode *n)
     return (int)(intptr_t)n->_private;
 }
 
+/* libxml2's wording, said the way a report writer thinks of it. */
+static void rewrite(char *msg, size_t cap)
+{
+    char a[128], b[128];
+    int n;
+    const char *typename_hint = NULL;
+    if (sscanf(msg, "Opening and ending tag mismatch: %127s line %d and %127s", a, &n, b) == 3)
+        snprintf(msg, cap, "<%s> (opened on line %d) is closed by </%s>", a, n, b);
+    else if (sscanf(msg, "Premature end of data in tag %127s line %d", a, &n) == 2)
+        snprintf(msg, cap, "the file ends before <%s> (line %d) is closed", a, n);
+    else if (strstr(msg, "xmlParseEntityRef: no name"))
+        snprintf(msg, cap, "a lone & in the text");
+    else if (strstr(msg, "Char 0x0 out of allowed range"))
+        snprintf(msg, cap, "the file contains a NUL byte (a zero character)");
+    else if (strstr(msg, "Input is not proper UTF-8"))
+        snprintf(msg, cap, "the file is not valid UTF-8 here");
+    else if (sscanf(msg, "Did not expect element %127s there", a) == 1)
+        snprintf(msg, cap, "<%s> is not allowed here", a);
+    else if (sscanf(msg, "Expecting element %127[^,], got %127s", a, b) == 2)
+        snprintf(msg, cap, "<%s> is needed here, before <%s>", a, b);
+    else if (sscanf(msg, "Expecting an element %127[^,], got nothing", a) == 1)
+        snprintf(msg, cap, "<%s> is missing here", a);
+    else if (sscanf(msg, "Invalid attribute %127s for element %127s", a, b) == 2)
+        snprintf(msg, cap, "<%s> has no attribute \"%s\"", b, a);
+    else if (sscanf(msg, "Element %127s has extra content: %127s", a, b) == 2)
+        snprintf(msg, cap, "<%s> may not hold <%s>", a, b);
+    else if (sscanf(msg, "Extra element %127s in interleave", a) == 1)
+        snprintf(msg, cap, "<%s> is given twice, or does not belong here", a);
+    else if (sscanf(msg, "Type %127s doesn't allow value '%127[^']'", a, b) == 2) {
+        if (!strcmp(a, "positiveInteger")) typename_hint = "a whole number, 1 or more";
+        else if (!strcmp(a, "nonNegativeInteger")) typename_hint = "a whole number, 0 or more";
+        else if (!strcmp(a, "NCName")) typename_hint = "a name of letters, digits, - and _ (no spaces, not starting with a digit)";
+        else if (!strcmp(a, "date")) typename_hint = "a date written 2025-02-20";
+        else if (!strcmp(a, "decimal")) typename_hint = "a number with a point for decimals";
+        else if (!strcmp(a, "integer")) typename_hint = "a whole number";
+        else if (!strcmp(a, "string")) typename_hint = "text of the right form (see README.md)";
+        else if (!strcmp(a, "language")) typename_hint = "a language code such as sv";
+        else typename_hint = a;
+        snprintf(msg, cap, "\"%s\" is not %s", b, typename_hint);
+    }
+    char *nl = strchr(msg, '\n');
+    if (nl)
+        *nl = 0;
+}
+
 /* Messages that only repeat what an error on a child already says. */
 static int is_cascade(const char *msg)
 {
@@ -112,8 +157,11 @@ static void on_error(void *user, xmlErrorPtr e)
         line = xmlread_line(e->node);
         col = xmlread_col(e->node);
     }
-    if (e->domain == XML_FROM_RELAXNGV && is_cascade(msg))
+    if (e->domain == XML_FROM_RELAXNGV && (is_cascade(msg) ||
+        strstr(msg, "Error validating datatype") || strstr(msg, "Element ") == msg))
         return;
+    const char *hint = find_hint(msg);
+    rewrite(msg, sizeof msg);
     /* libxml2 repeats some messages for one place; keep one. */
     if (line == c->last_line && strcmp(msg, c->last_msg) == 0)
         return;
@@ -121,8 +169,7 @@ static void on_error(void *user, xmlErrorPtr e)
     snprintf(c->last_msg, sizeof c->last_msg, "%s", msg);
     c->count++;
     DiagLevel lvl = e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
-    diag_add(&c->rp->diags, lvl, c->f->path, line, col > 0 ? col : 0,
-             find_hint(msg), "%s", msg);
+    diag_add(&c->rp->diags, lvl, c->f->path, line, col > 0 ? col : 0, hint, "%s", msg);
 }
 
 /* ---- columns ---------------------------------------------------------- */
@@ -237,6 +284,41 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
     return copy;
 }
 
+/* Is there a <!DOCTYPE before the first element? Sets its line and column. */
+static int find_doctype(const char *s, size_t n, int *line, int *col)
+{
+    int l = 1;
+    size_t ls = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            l++;
+            ls = i + 1;
+            continue;
+        }
+        if (s[i] != '<' || i + 1 >= n)
+            continue;
+        if (s[i + 1] == '?' || (i + 3 < n && !memcmp(s + i, "<!--", 4))) {
+            const char *end = s[i + 1] == '?' ? "?>" : "-->";
+            const char *e = NULL;
+            for (size_t k = i + 2; k + strlen(end) <= n; k++)
+                if (!memcmp(s + k, end, strlen(end))) { e = s + k; break; }
+            if (!e)
+                return 0;
+            for (size_t k = i; k < (size_t)(e - s); k++)
+                if (s[k] == '\n') { l++; ls = k + 1; }
+            i = (size_t)(e - s);
+            continue;
+        }
+        if (i + 9 <= n && !memcmp(s + i, "<!DOCTYPE", 9)) {
+            *line = l;
+            *col = (int)(i - ls) + 1;
+            return 1;
+        }
+        return 0;           /* the first element: no DTD before it */
+    }
+    return 0;
+}
+
 int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len)
 {
     memset(f, 0, sizeof *f);
@@ -260,6 +342,15 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         return -1;
     }
 
+    /* A DTD is refused before libxml2 sees it: no entity of it is ever
+     * expanded or fetched. */
+    int dl, dc;
+    if (find_doctype(f->src, f->len, &dl, &dc)) {
+        diag_add(&rp->diags, DIAG_ERROR, path, dl, dc,
+                 "delete the <!DOCTYPE ...> part; report files use no DTD and no entities",
+                 "a <!DOCTYPE> declaration is not allowed in a report");
+        return -1;
+    }
     ErrCtx ec = { rp, f, 0, 0, "" };
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
@@ -279,7 +370,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
             diag_error(&rp->diags, path, 0, 0, "the file is not well-formed XML");
         return -1;
     }
-    if (f->doc->intSubset || f->doc->extSubset) {
+    if (f->doc->intSubset || f->doc->extSubset) {    /* belt and braces */
         xmlNodePtr dt = (xmlNodePtr)f->doc->intSubset;
         diag_add(&rp->diags, DIAG_ERROR, path, dt ? xmlread_line(dt) : 0, 0,
                  "delete the <!DOCTYPE ...> line; report files use no DTD",
