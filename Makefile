@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 SAMPLES := $(wildcard samples/*.xml)
 DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all demo check deps clean install test-bins-sanitize
+.PHONY: all demo check deps clean install golden test-bins-sanitize
 
 all: deps $(OUT)rapport
 
@@ -104,6 +104,13 @@ build/complete: tests/tools/complete.c
 	@$(CC) -std=c11 -O2 -Wall -D_GNU_SOURCE -o $@ $<
 
 test-bins-sanitize: $(TEST_BIN)
+
+# Regenerate the page summaries the tests compare against (review the diff).
+golden: all
+	@mkdir -p out
+	@for f in $(SAMPLES); do n=$$(basename $$f .xml); \
+	  $(OUT)rapport -q -o out/$$n.pdf $$f && tests/page-summary out/$$n.pdf > tests/golden/$$n.txt; done
+	@git diff --stat tests/golden || true
 
 clean:
 	rm -rf build out
