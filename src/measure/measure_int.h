@@ -94,9 +94,12 @@ void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *o
 Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
                  Align align, bool justify);
 
-/* Natural width of the pieces on one line, and the widest word (the
- * narrowest a column can get without splitting a word). */
-void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word);
+/* Natural width of the pieces on one line; the widest word (the
+ * narrowest a column can get without splitting a word); and the widest
+ * piece of a word between hyphenation points, hyphen included (the
+ * narrowest it can get with hyphenation). */
+void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word,
+                 int32_t *min_hyph);
 
 /* The anchor of a node (creating it if needed). */
 int anchor_for(M *m, const Node *n);

@@ -32,7 +32,10 @@ typedef struct Cell {
     int         row, col, colspan, rowspan;
     Pieces      ps;
     Lines       lines;
+    int        *line_row;      /* per line: the row whose box draws it */
+    int32_t    *line_y;        /* per line: its top within that row */
     int32_t     min, pref;     /* widths incl. padding */
+    int32_t     min_hyph;      /* min if words may be hyphenated */
     int32_t     h;             /* content height */
     Align       align;
     StyleId     sid;
@@ -101,12 +104,22 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
     if (!mn || !mx)
         rp_oom((size_t)ncols * 8);
-    for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
-        if (c->colspan != 1)
-            continue;
-        if (c->min > mn[c->col]) mn[c->col] = c->min;
-        if (c->pref > mx[c->col]) mx[c->col] = c->pref;
+    /* whole words if they fit, else words hyphenated as the dictionary allows */
+    for (int pass = 0; pass < 2; pass++) {
+        int64_t sum = 0;
+        memset(mn, 0, sizeof *mn * (size_t)ncols);
+        for (int i = 0; i < ncell; i++) {
+            Cell *c = &cells[i];
+            if (c->colspan != 1)
+                continue;
+            int32_t cm = pass ? c->min_hyph : c->min;
+            if (cm > mn[c->col]) mn[c->col] = cm;
+            if (c->pref > mx[c->col]) mx[c->col] = c->pref;
+        }
+        for (int k = 0; k < ncols; k++)
+            sum += mn[k];
+        if (sum <= width)
+            break;
     }
     /* spanning cells widen the columns they span if they must */
     for (int i = 0; i < ncell; i++) {
@@ -202,9 +215,29 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     }
     /* Rounding may leave a few millipoints: give them to the last column;
      * a table wider than the text (minimum widths) is scaled down. */
-    int64_t sum = 0;
-    for (int k = 0; k < ncols; k++)
+    int64_t sum = 0, slack = 0;
+    for (int k = 0; k < ncols; k++) {
         sum += w[k];
+        slack += w[k] > mn[k] ? w[k] - mn[k] : 0;
+    }
+    if (sum > width && slack >= sum - width) {
+        /* given widths plus minimums overshoot: take the excess from the
+         * columns that have room above their minimum */
+        int64_t excess = sum - width, taken = 0;
+        for (int k = 0; k < ncols; k++)
+            if (w[k] > mn[k]) {
+                int32_t cut = (int32_t)((int64_t)(w[k] - mn[k]) * excess / slack);
+                w[k] -= cut;
+                taken += cut;
+            }
+        for (int k = ncols - 1; k >= 0 && taken < excess; k--)
+            if (w[k] > mn[k]) {
+                int32_t more = (int32_t)(excess - taken < w[k] - mn[k] ? excess - taken : w[k] - mn[k]);
+                w[k] -= more;
+                taken += more;
+            }
+        sum = width;
+    }
     if (sum > width) {
         diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
                   "the table is %.0f mm wider than the text; its columns are narrowed and long words split",
@@ -338,12 +371,13 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                        (cl->ps.n == 1 && cl->ps.v[0].len < 24)))
                      ? ALIGN_RIGHT : ALIGN_LEFT;
             cl->align = al;
-            int32_t nat, minw;
-            text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw);
+            int32_t nat, minw, minh;
+            text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
             cl->min = minw + 2 * px;
+            cl->min_hyph = minh + 2 * px;
             cl->pref = nat + 2 * px;
             if (role == ROW_GROUP && cl->colspan == ncols) {
-                cl->min = 2 * px;      /* a group label must not widen columns */
+                cl->min = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
                 cl->pref = 2 * px;
             }
         }
@@ -372,15 +406,50 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         if (c->rowspan == 1 && c->h + 2 * py > rh[c->row])
             rh[c->row] = c->h + 2 * py;
     }
+    /* Place every line in a row. A cell spanning rows keeps its lines in
+     * its first row when the rows it spans fit on one page (they are kept
+     * together below). A span taller than a page hands its lines to the
+     * rows it covers, each line to the row it fits in, so that the lines
+     * break with the rows; the last row grows if they need more room. */
+    int32_t page_text = L->page_h - L->margin_top - L->margin_bottom;
     for (int i = 0; i < ncell; i++) {
         Cell *c = &cells[i];
-        if (c->rowspan <= 1)
-            continue;
-        int64_t sum = 0;
-        for (int k = 0; k < c->rowspan; k++)
-            sum += rh[c->row + k];
-        if (c->h + 2 * py > sum)
-            rh[c->row + c->rowspan - 1] += (int32_t)(c->h + 2 * py - sum);
+        int nl = c->lines.n;
+        c->line_row = ARENA_ARRAY(&m->rp->arena, int, nl > 0 ? nl : 1);
+        c->line_y = ARENA_ARRAY(&m->rp->arena, int32_t, nl > 0 ? nl : 1);
+        int r = c->row, last = c->row + c->rowspan - 1;
+        int64_t span_h = 0;
+        for (int k = c->row; k <= last; k++)
+            span_h += rh[k];
+        bool spread = c->rowspan > 1 && (span_h > page_text / 2 ||
+                                         c->h + 2 * py > page_text / 2);
+        int32_t y = py;
+        for (int k = 0; k < nl; k++) {
+            int32_t h = c->lines.v[k].h;
+            if (!spread) {
+                c->line_row[k] = r;
+                c->line_y[k] = y;
+                y += h;
+                continue;
+            }
+            while (r < last && y + h > rh[r] - py && y > py) {
+                r++;
+                y = py;
+            }
+            while (r < last && y + h > rh[r] - py && y == py && rh[r] < h + 2 * py && rh[r + 1] > 0) {
+                r++;           /* a row too low for even one line: skip it */
+            }
+            c->line_row[k] = r;
+            c->line_y[k] = y;
+            y += h;
+        }
+        if (!spread && c->rowspan > 1) {
+            /* all lines in the first row's box; the rows below make room */
+            if (c->h + 2 * py > span_h)
+                rh[last] += (int32_t)(c->h + 2 * py - span_h);
+        } else if (nl && y + py > rh[r]) {
+            rh[r] = y + py;
+        }
     }
     /* which cell covers each grid position: to know where rules stop */
     int *owner = malloc(sizeof(int) * (size_t)nrows * (size_t)ncols);
@@ -398,7 +467,6 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     int64_t total = 0;
     for (int r = 0; r < nrows; r++)
         total += rh[r];
-    int32_t page_text = L->page_h - L->margin_top - L->margin_bottom;
     bool keep_whole = total <= page_text * 35 / 100;
     int last_head = -1;
     for (int r = 0; r < nrows; r++)
@@ -426,22 +494,37 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         if (role == ROW_SUM)
             add_rule(m, &ops, indent, 0, width, 900, 0x1A1A1A);
         VEC(int) notes = { 0 };
+        VEC(int32_t) note_y = { 0 };      /* the top of the line each note is marked on */
+        VEC(int32_t) cuts = { 0 };        /* line bottoms: where the row may be sliced */
+        VEC(int32_t) tops = { 0 };
         for (; cell_i < ncell && cells[cell_i].row == r; cell_i++) {
             Cell *c = &cells[cell_i];
             if (c->row + c->rowspan - 1 > span_until)
                 span_until = c->row + c->rowspan - 1;
-            int32_t cx = indent + x[c->col] + px, cy = py;
+        }
+        /* the lines this row draws: its own cells' and those handed down
+         * by cells spanning from above */
+        for (int i = 0; i < ncell && cells[i].row <= r; i++) {
+            Cell *c = &cells[i];
+            if (c->row + c->rowspan - 1 < r)
+                continue;
+            int32_t cx = indent + x[c->col] + px;
             for (int k = 0; k < c->lines.n; k++) {
+                if (c->line_row[k] != r)
+                    continue;
                 Line *ln = &c->lines.v[k];
                 for (int q = 0; q < ln->nops; q++) {
                     Op op = ln->ops[q];
                     op.x += cx;
-                    op.y += cy;
+                    op.y += c->line_y[k];
                     VEC_PUSH(&m->rp->arena, ops, op);
                 }
-                for (int q = 0; q < ln->nnotes; q++)
+                for (int q = 0; q < ln->nnotes; q++) {
                     VEC_PUSH(&m->rp->arena, notes, ln->notes[q]);
-                cy += ln->h;
+                    VEC_PUSH(&m->rp->arena, note_y, c->line_y[k]);
+                }
+                VEC_PUSH(&m->rp->arena, tops, c->line_y[k]);
+                VEC_PUSH(&m->rp->arena, cuts, c->line_y[k] + ln->h);
             }
         }
         /* rules under the cells that end in this row */
@@ -457,15 +540,69 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                          header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
             k = k2;
         }
-        Box *b = new_box(m, rh[r], r == 0 ? gap : 0);
-        b->ops = ops.v;
-        b->nops = ops.n;
-        b->table = tid;
-        if (notes.n) {
-            b->note_first = m->box_notes.n;
-            b->nnotes = notes.n;
+        /* A row taller than a page is cut between lines into slices,
+         * each a box of its own (a page may break between them). */
+        int32_t limit = page_text * 9 / 10;
+        int32_t from = 0;
+        Box *b = NULL;
+        while (from < rh[r]) {
+            int32_t to = rh[r];
+            if (role != ROW_HEADER && rh[r] - from > limit) {
+                /* the lowest line bottom within reach that no line straddles */
+                int32_t best = 0;
+                for (int q = 0; q < cuts.n; q++) {
+                    int32_t cy = cuts.v[q];
+                    if (cy <= from || cy > from + limit || cy <= best)
+                        continue;
+                    bool clean = true;
+                    for (int z = 0; z < tops.n && clean; z++)
+                        clean = !(tops.v[z] < cy && cuts.v[z] > cy);
+                    if (clean)
+                        best = cy;
+                }
+                to = best > from ? best : from + limit;
+            }
+            OpVec sl = { 0 };
+            if (from == 0 && to == rh[r]) {
+                /* one slice: the whole row, including the lines of a cell
+                 * spanning down into the rows below (kept on this page) */
+                sl.v = ops.v;
+                sl.n = ops.n;
+            }
+            for (int q = 0; q < ops.n && sl.v != ops.v; q++) {
+                Op op = ops.v[q];
+                int32_t ay = op.kind == OP_TEXT || op.kind == OP_PAGENUM ? op.y : op.y + op.h / 2;
+                if (op.kind == OP_RECT && op.y == 0 && op.h == rh[r]) {      /* the row's fill */
+                    op.y = 0;
+                    op.h = to - from;
+                    VEC_PUSH(&m->rp->arena, sl, op);
+                    continue;
+                }
+                if ((from == 0 ? ay >= 0 - 1000000 : ay > from) && ay <= to &&
+                    !(op.kind == OP_RULE && op.y == rh[r] && to != rh[r]) &&
+                    !(op.kind == OP_RULE && op.y == 0 && from != 0)) {
+                    op.y -= from;
+                    VEC_PUSH(&m->rp->arena, sl, op);
+                }
+            }
+            b = new_box(m, to - from, r == 0 && from == 0 ? gap : 0);
+            b->ops = sl.v;
+            b->nops = sl.n;
+            b->table = tid;
+            bool whole = from == 0 && to == rh[r];
+            int nn = 0;
             for (int q = 0; q < notes.n; q++)
-                VEC_PUSH(&m->rp->arena, m->box_notes, notes.v[q]);
+                nn += whole || ((from == 0 || note_y.v[q] >= from) && note_y.v[q] < to);
+            if (nn) {
+                b->note_first = m->box_notes.n;
+                b->nnotes = nn;
+                for (int q = 0; q < notes.n; q++)
+                    if (whole || ((from == 0 || note_y.v[q] >= from) && note_y.v[q] < to))
+                        VEC_PUSH(&m->rp->arena, m->box_notes, notes.v[q]);
+            }
+            if (to < rh[r])
+                b->flags |= BOX_TABLE_ROW;
+            from = to;
         }
         if (role == ROW_HEADER) {
             b->flags |= BOX_HEAD_ROW | BOX_KEEP_NEXT;
@@ -486,9 +623,9 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         }
         if (role == ROW_GROUP && r < nrows - 1)
             b->flags |= BOX_KEEP_NEXT;      /* a group label never ends a page */
-        if (rh[r] > page_text)
+        if (role == ROW_HEADER && rh[r] > page_text / 2)
             diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
-                      "row %d of this table is taller than a page; it runs past the page bottom", r + 1);
+                      "header row %d of this table is taller than half a page", r + 1);
     }
     free(owner);
     m->pending_after = L->styles[ST_TABLE_NOTE].space_before;

@@ -586,24 +586,27 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
     return out;
 }
 
-void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word)
+void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word,
+                 int32_t *min_hyph)
 {
     int n = build_items(m, ps, np, INT32_MAX / 4);
-    int64_t nat = 0, line = 0, word = 0, minw = 0;
+    int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0;
     for (int i = 0; i < n; i++) {
         const LbItem *it = &m->items[i];
         if (it->type == LB_BOX) {
             word += it->w;
+            frag += it->w;
             line += it->w;
         } else if (it->type == LB_PENALTY && it->flagged) {
-            /* hyphenation points do not end a word here: a column is made
-             * wide enough for whole words where it can be */
+            if (frag + it->w > minh)
+                minh = frag + it->w;
+            frag = 0;
         } else {
             if (it->type == LB_GLUE)
                 line += it->w;
-            if (word > minw)
-                minw = word;
-            word = 0;
+            if (word > minw) minw = word;
+            if (frag > minh) minh = frag;
+            word = frag = 0;
             if (it->type == LB_PENALTY && it->penalty <= LB_FORCE) {
                 if (line > nat)
                     nat = line;
@@ -611,10 +614,10 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
             }
         }
     }
-    if (word > minw)
-        minw = word;
-    if (line > nat)
-        nat = line;
+    if (word > minw) minw = word;
+    if (frag > minh) minh = frag;
+    if (line > nat) nat = line;
     *natural = (int32_t)nat;
     *min_word = (int32_t)minw;
+    *min_hyph = (int32_t)minh;
 }

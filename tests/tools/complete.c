@@ -1,7 +1,7 @@
 /*
  * complete.c - is every line of a seed report in the rendered PDF?
  *
- *   complete SEED.txt PDF.txt      (PDF.txt from pdftotext -raw)
+ *   complete [--unordered] SEED.txt PDF.txt      (PDF.txt from pdftotext -raw)
  *
  * Every line of prose and every table row of the seed (the text
  * extracted from the published report), with the extraction's artefacts
@@ -11,8 +11,9 @@
  * changes: white space and line breaks, hyphens (hyphenation, minus
  * signs), footnote digits (superscripts in the seed, small digits in the
  * PDF), emphasis asterisks. Table rows are matched cell by cell, in
- * order. Prints every missing line and a summary; exits 1 if any is
- * missing.
+ * order (--unordered: each cell anywhere, for layouts where a tall row
+ * is sliced over pages and its cells' lines interleave). Prints every
+ * missing line and a summary; exits 1 if any is missing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,35 +117,45 @@ static size_t norm(const char *s, size_t n, char *out)
 
 /* Is needle in hay, whole or in up to `splits` + 1 consecutive parts?
  * A paragraph that runs over a page has the page's footnotes and footer
- * between its halves in the extracted text. */
+ * between its halves in the extracted text. Each place where the
+ * needle's start stands is tried: the longest part that matches there,
+ * then the rest within a page's worth of text after it. */
+static long budget;     /* bounds the search: a hopeless line gives up */
+
 static int found_split(const char *hay, const char *needle, size_t n, int splits)
 {
     if (find(hay, needle, NULL))
         return 1;
-    if (splits <= 0 || n < 2)
+    if (splits <= 0 || n < 2 || --budget < 0)
         return 0;
-    /* the longest prefix found anywhere */
+    size_t head = n < 4 ? 1 : 4;
+    if (head < 1)
+        return 0;
     char *pre = malloc(n + 1);
-    size_t lo = 1, hi = n - 1, best = 0;
-    while (lo <= hi) {
-        size_t mid = (lo + hi) / 2;
-        memcpy(pre, needle, mid);
-        pre[mid] = 0;
-        if (find(hay, pre, NULL)) { best = mid; lo = mid + 1; } else { hi = mid - 1; }
-    }
+    memcpy(pre, needle, head);
+    pre[head] = 0;
     int ok = 0;
-    if (best >= 12) {
-        memcpy(pre, needle, best);
-        pre[best] = 0;
-        size_t ml = 0;
-        for (const char *p = find(hay, pre, &ml); p && !ok; p = find(p + 1, pre, &ml)) {
-            /* the rest must follow within a page's worth of notes and footer */
-            const char *rest = needle + best;
-            size_t rl = n - best;
-            char *window = strndup(p + ml, 4000);
-            ok = found_split(window, rest, rl, splits - 1);
-            free(window);
+    size_t ml = 0;
+    for (const char *p = find(hay, pre, &ml); p && !ok; p = find(p + 1, pre, &ml)) {
+        /* the longest prefix of needle that matches at p */
+        size_t lo = head, hi = n - 1, best = head, bestlen = ml;
+        while (lo <= hi) {
+            size_t mid = (lo + hi) / 2;
+            memcpy(pre, needle, mid);
+            pre[mid] = 0;
+            size_t l = match_at(p, pre);
+            if (l) { best = mid; bestlen = l; lo = mid + 1; } else { hi = mid - 1; }
         }
+        if (best < 4 && n > 8) {           /* too short a piece to trust */
+            memcpy(pre, needle, head);
+            pre[head] = 0;
+            continue;
+        }
+        char *window = strndup(p + bestlen, 4000);
+        ok = found_split(window, needle + best, n - best, splits - 1);
+        free(window);
+        memcpy(pre, needle, head);
+        pre[head] = 0;
     }
     free(pre);
     return ok;
@@ -152,8 +163,13 @@ static int found_split(const char *hay, const char *needle, size_t n, int splits
 
 int main(int argc, char **argv)
 {
+    int unordered = argc == 4 && !strcmp(argv[1], "--unordered");
+    if (unordered) {
+        argv++;
+        argc--;
+    }
     if (argc != 3) {
-        fprintf(stderr, "usage: complete SEED.txt PDF.txt\n");
+        fprintf(stderr, "usage: complete [--unordered] SEED.txt PDF.txt\n");
         return 2;
     }
     size_t sl, pl;
@@ -191,8 +207,18 @@ int main(int argc, char **argv)
             continue;                        /* a lone page number */
         checked++;
         int ok = 1;
+        budget = 100000;
         if (!strchr(t, '\t')) {
             ok = found_split(npdf, probe, pn, 2);
+        } else if (unordered) {
+            for (char *c = t; c && ok;) {
+                char *tab = strchr(c, '\t');
+                size_t cl = tab ? (size_t)(tab - c) : strlen(c);
+                size_t nc = norm(c, cl, cell);
+                if (nc)
+                    ok = found_split(npdf, cell, nc, 40);
+                c = tab ? tab + 1 : NULL;
+            }
         } else {
             /* a table row: its cells in order, each within reach of the last */
             const char *from = NULL;
