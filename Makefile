@@ -9,7 +9,7 @@
 BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev zlib1g-dev libhyphen-dev \
-           hyphen-sv poppler-utils qpdf
+           hyphen-sv poppler-utils qpdf jq
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -95,9 +95,13 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
+
+build/gen: tests/tools/gen.c
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall -o $@ $<
 
 build/complete: tests/tools/complete.c
 	@mkdir -p build

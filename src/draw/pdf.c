@@ -316,7 +316,7 @@ static void outline(D *d)
     for (int a = 0; a < f->nanchors; a++) {
         const Anchor *an = &f->anchors[a];
         int pi = d->pg->anchor_page[a];
-        if (an->level < 1 || pi < 0 || !an->title || (an->level > 3 && !an->in_toc))
+        if (!an->outline || an->level < 1 || pi < 0 || !an->title)
             continue;
         int lv = an->level > 5 ? 5 : an->level;
         HPDF_Outline parent = NULL;
@@ -338,13 +338,28 @@ static void outline(D *d)
 static void info(D *d, long when)
 {
     const Meta *m = &d->pg->flow->report->meta;
+    const Report *rep = d->pg->flow->report;
     HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+    /* the document's language, for screen readers and hyphenation in
+     * viewers; the viewer shows the title, not the file name */
+    const char *lang = !rep->lang || !strcmp(rep->lang, "sv") ? "sv-SE" : rep->lang;
+    HPDF_Dict_Add(d->pdf->catalog, "Lang", HPDF_String_New(d->pdf->mmgr, lang, NULL));
+    HPDF_Dict prefs = HPDF_Dict_New(d->pdf->mmgr);
+    if (prefs) {
+        HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+        HPDF_Dict_Add(d->pdf->catalog, "ViewerPreferences", prefs);
+    }
+    /* the viewer's page numbers are the printed ones */
+    HPDF_AddPageLabel(d->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     if (m->title)
         HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, m->title);
     if (m->organisation)
         HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, m->author ? m->author : m->organisation);
-    if (m->subtitle)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, m->subtitle);
+    const char *subject = m->subtitle;
+    if (!subject && m->organisation)
+        subject = arena_printf(&d->rp->arena, "%s, %s", m->title ? m->title : "", m->organisation);
+    if (subject)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, subject);
     if (m->keywords)
         HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, m->keywords);
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "rapport " RAPPORT_VERSION);

@@ -82,6 +82,7 @@ typedef struct Anchor {
     const char *title;     /* plain text (headings) */
     int         level;     /* heading level 1..5; 0: not a heading */
     bool        in_toc;
+    bool        outline;   /* a bookmark: headings of the contents' levels, appendices */
     bool        appendix;
     int         box;       /* index into Flow.boxes */
     int32_t     y;         /* top within that box */

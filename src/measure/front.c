@@ -152,7 +152,7 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
         if (last) {
             /* the dot leader from the text to the number column */
             int32_t from = st->indent + L->width + dotw;
-            int32_t to = width - numcol + numcol / 4;
+            int32_t to = width - numcol;
             int ndots = dotw > 0 && to > from ? (int)((to - from) / dotw) : 0;
             if (ndots > 0) {
                 char *dots = arena_alloc(&m->rp->arena, (size_t)ndots * 2 + 1);

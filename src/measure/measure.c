@@ -129,13 +129,12 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     an->title = arena_strdup(&m->rp->arena, buf);
     an->level = sec->kind == N_GOAL ? level : level;
     an->appendix = sec->kind == N_APPENDIX;
-    int lim = m->lay->toc_levels;
-    if (m->rep->root)
-        for (const Node *c = m->rep->root->first; c; c = c->next)
-            if (c->kind == N_CONTENTS && c->u.contents.levels > 0)
-                lim = c->u.contents.levels;
     an->in_toc = sec->u.sec.toc == 1 ||
-                 (sec->u.sec.toc == -1 && sec->kind != N_GOAL && level <= lim);
+                 (sec->u.sec.toc == -1 && sec->kind != N_GOAL && level <= m->toc_levels);
+    /* the outline mirrors the heading tree down to the contents' levels,
+     * also where a heading is kept out of the printed contents */
+    an->outline = an->in_toc || (sec->kind != N_GOAL && level <= m->toc_levels) ||
+                  sec->kind == N_APPENDIX;
     VEC_PUSH(&m->rp->arena, m->placing, a);
 
     Pieces ps = { 0 };
@@ -398,6 +397,11 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     m->lay = lay;
     Flow *f = ARENA_NEW(&rp->arena, Flow);
     m->flow = f;
+    map_init(&m->node_anchor, &rp->arena, 0);
+    m->toc_levels = lay->toc_levels;
+    for (const Node *c = rep->root->first; c; c = c->next)
+        if (c->kind == N_CONTENTS && c->u.contents.levels > 0)
+            m->toc_levels = c->u.contents.levels;
     f->layout = lay;
     f->report = rep;
     f->width = lay->page_w - lay->margin_left - lay->margin_right;

@@ -12,6 +12,7 @@
 #include "flow.h"
 #include "hyphen.h"
 #include "linebreak.h"
+#include "../base/map.h"
 
 /* A run of inline content with one look. */
 typedef struct Piece {
@@ -48,9 +49,6 @@ typedef struct Lines {
     int   n;
 } Lines;
 
-/* Reference to a heading or element still to be given an anchor. */
-typedef struct Pending { const Node *node; int anchor; } Pending;
-
 typedef struct M {
     Rp           *rp;
     const Report *rep;
@@ -61,10 +59,11 @@ typedef struct M {
     VEC(Anchor)   anchors;
     VEC(int)      box_notes;
     VEC(Box)      note_boxes;
-    VEC(Pending)  node_anchor;     /* node -> anchor, for refs and links */
+    Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
     VEC(int)      placing;         /* anchors to place on the next box */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
+    int           toc_levels;      /* heading levels the contents list */
     int32_t       pending_after;   /* space owed after the last block */
     uint16_t      pending_flags;   /* flags for the next box (BOX_NEW_PAGE) */
     Op           *pending_ops;     /* a list label waiting for its first line */

@@ -22,16 +22,15 @@
 
 int anchor_for(M *m, const Node *n)
 {
-    for (int i = 0; i < m->node_anchor.n; i++)
-        if (m->node_anchor.v[i].node == n)
-            return m->node_anchor.v[i].anchor;
+    intptr_t known = (intptr_t)map_get(&m->node_anchor, n);
+    if (known)
+        return (int)(known - 1);
     Anchor a = { 0 };
     a.id = n->id;
     a.box = -1;
     VEC_PUSH(&m->rp->arena, m->anchors, a);
-    Pending p = { n, m->anchors.n - 1 };
-    VEC_PUSH(&m->rp->arena, m->node_anchor, p);
-    return p.anchor;
+    map_put(&m->node_anchor, n, (void *)(intptr_t)m->anchors.n);
+    return m->anchors.n - 1;
 }
 
 /* ---- pieces ------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "parse.h"
 #include "xmlread.h"
 #include "../base/limits.h"
+#include "../base/map.h"
 #include "../model/numfmt.h"
 
 #include <ctype.h>
@@ -21,14 +22,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct IdEntry { const char *id; Node *node; } IdEntry;
-
 typedef struct P {
     Rp         *rp;
     const char *file;
     Report     *rep;
     Layout     *layout;
-    VEC(IdEntry) ids;
+    Map          ids;         /* id -> Node */
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
     VEC(const char *) ref_ids;
     int          list_depth;
@@ -113,24 +112,19 @@ static void register_id(P *p, Node *n, const char *id)
 {
     if (!id)
         return;
-    for (int i = 0; i < p->ids.n; i++) {
-        if (strcmp(p->ids.v[i].id, id) == 0) {
-            ERR(n, "the id \"%s\" is used twice (first on line %d)", id, p->ids.v[i].node->line);
-            HINT("every id must be unique in the report");
-            return;
-        }
+    Node *first = map_get(&p->ids, id);
+    if (first) {
+        ERR(n, "the id \"%s\" is used twice (first on line %d)", id, first->line);
+        HINT("every id must be unique in the report");
+        return;
     }
     n->id = id;
-    IdEntry e = { id, n };
-    VEC_PUSH(&p->rp->arena, p->ids, e);
+    map_put(&p->ids, id, n);
 }
 
 static Node *find_id(P *p, const char *id)
 {
-    for (int i = 0; i < p->ids.n; i++)
-        if (strcmp(p->ids.v[i].id, id) == 0)
-            return p->ids.v[i].node;
-    return NULL;
+    return map_get(&p->ids, id);
 }
 
 /* Length like "30mm", "12pt", "2.5cm" -> millipoints; -1 if malformed. */
@@ -820,6 +814,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
         return NULL;
     }
     P p = { .rp = rp, .file = path };
+    map_init(&p.ids, &rp->arena, 1);
     Report *rep = ARENA_NEW(&rp->arena, Report);
     p.rep = rep;
     rep->file = path;

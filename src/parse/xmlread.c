@@ -64,8 +64,8 @@ static const struct { const char *pattern, *hint; } hints[] = {
       "the order is <meta>, <contents/>, sections and blocks, then <appendices>" },
     { "has extra content",
       "this element holds something it may not; README.md, \"Report format\", lists what goes where" },
-    { "Value",
-      NULL },
+    { "two hyphens",
+      "an XML comment <!-- ... --> may not contain -- inside it; write a single hyphen or a dash" },
 };
 
 static const char *find_hint(const char *msg)
@@ -101,6 +101,8 @@ static void rewrite(char *msg, size_t cap)
         snprintf(msg, cap, "the file ends before <%s> (line %d) is closed", a, n);
     else if (strstr(msg, "xmlParseEntityRef: no name"))
         snprintf(msg, cap, "a lone & in the text");
+    else if (strstr(msg, "Double hyphen within comment"))
+        snprintf(msg, cap, "two hyphens (--) inside a comment");
     else if (strstr(msg, "Char 0x0 out of allowed range"))
         snprintf(msg, cap, "the file contains a NUL byte (a zero character)");
     else if (strstr(msg, "Input is not proper UTF-8"))
