@@ -95,6 +95,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     arena_init(&rp.arena);
     diags_init(&rp.diags);
     rp.opt = o;
+    rp.diags.strict = o->strict;
     rp.data_dir = data_dir(&rp, o);
     *pdf = NULL;
     *pdf_len = 0;

@@ -31,6 +31,7 @@ typedef struct RpOptions {
     const char *data_dir;   /* where layouts/ and fonts/ live; NULL: found from the program */
     bool        check_only; /* --check: validate, write nothing */
     bool        quiet;      /* no warnings on the error stream */
+    bool        strict;     /* --strict: warnings count as errors */
     const char *trace_path; /* if set: also write a text dump of every page here */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
 } RpOptions;

@@ -41,6 +41,8 @@ static char *vformat(const char *fmt, va_list ap)
 void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
               const char *hint, const char *fmt, ...)
 {
+    if (d->strict && level == DIAG_WARNING)
+        level = DIAG_ERROR;
     if (level == DIAG_ERROR)
         d->nerrors++;
     else

@@ -27,6 +27,7 @@ typedef struct Diags {
     int   n, cap;
     int   nerrors, nwarnings;
     int   max;            /* stop recording after this many (limits.h) */
+    int   strict;         /* record warnings as errors */
     int   dropped;        /* how many were not recorded */
 } Diags;
 

@@ -21,6 +21,7 @@ static const char usage[] =
     "  --check            only check the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"
+    "  --strict           treat warnings (e.g. a sum that does not add up) as errors\n"
     "  -q, --quiet        print errors only, no warnings\n"
     "  --help             print this help\n"
     "  --version          print the version\n"
@@ -83,6 +84,8 @@ int main(int argc, char **argv)
             o.layout = a + 9;
         } else if (strcmp(a, "--check") == 0) {
             o.check_only = true;
+        } else if (strcmp(a, "--strict") == 0) {
+            o.strict = true;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o.quiet = true;
         } else if (a[0] == '-' && a[1]) {

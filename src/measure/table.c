@@ -36,12 +36,47 @@ typedef struct Cell {
     int32_t    *line_y;        /* per line: its top within that row */
     int32_t     min, pref;     /* widths incl. padding */
     int32_t     min_hyph;      /* min if words may be hyphenated */
+    int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
+    int32_t     pad;           /* space right of a number so its comma lines up */
     int32_t     h;             /* content height */
     Align       align;
     StyleId     sid;
     int         variant;
     bool        fill_head, fill_group;
 } Cell;
+
+/* The width of a number cell's text from its decimal comma to the end
+ * ("19,3 %" -> ",3 %"), 0 if it has no comma, -1 if it is not a number
+ * (words, ranges, "3007 (43%)"). Numbers right-aligned by this much
+ * padding have their commas in one line. */
+static int32_t decimal_part(M *m, const Pieces *ps)
+{
+    int32_t w = -1;
+    bool any_digit = false;
+    for (int i = 0; i < ps->n; i++) {
+        const Piece *p = &ps->v[i];
+        if (p->marker || p->pagenum >= 0 || p->br || p->note)
+            return -1;
+        for (int k = 0; k < p->len; k++) {
+            unsigned char c = (unsigned char)p->s[k];
+            if (c >= '0' && c <= '9')
+                any_digit = true;
+            else if (c == ',' && w < 0)
+                w = font_text_width(m->flow->faces[p->face], p->s + k, (size_t)(p->len - k), p->size);
+            else if (!(c == ' ' || c == '+' || c == '-' || c == '%' || c >= 0x80))
+                return -1;              /* letters, parentheses: not a plain number */
+        }
+        if (w >= 0 && i + 1 < ps->n)
+            for (int q = i + 1; q < ps->n; q++)
+                w += font_text_width(m->flow->faces[ps->v[q].face], ps->v[q].s, (size_t)ps->v[q].len,
+                                     ps->v[q].size);
+        if (w >= 0)
+            break;
+    }
+    if (!any_digit)
+        return -1;
+    return w < 0 ? 0 : w;
+}
 
 static bool is_number_cell(const Node *cell, const Node **text)
 {
@@ -371,6 +406,8 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                        (cl->ps.n == 1 && cl->ps.v[0].len < 24)))
                      ? ALIGN_RIGHT : ALIGN_LEFT;
             cl->align = al;
+            cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && role != ROW_HEADER &&
+                       role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
             int32_t nat, minw, minh;
             text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
             cl->min = minw + 2 * px;
@@ -384,6 +421,22 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     }
     ncell = ci;
 
+    /* decimal commas in one line: pad each number by what its column's
+     * widest decimal part has more */
+    int32_t *maxfrac = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+    for (int i = 0; i < ncell; i++)
+        if (cells[i].frac > maxfrac[cells[i].col])
+            maxfrac[cells[i].col] = cells[i].frac;
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (c->frac < 0)
+            continue;
+        c->pad = maxfrac[c->col] - c->frac;
+        c->min += c->pad;
+        c->min_hyph += c->pad;
+        c->pref += c->pad;
+    }
+
     int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
     widths(m, t, cells, ncell, ncols, width, w);
     int32_t *x = ARENA_ARRAY(&m->rp->arena, int32_t, ncols + 1);
@@ -396,7 +449,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         Cell *c = &cells[i];
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
-        int32_t cw = x[c->col + c->colspan] - x[c->col] - 2 * px;
+        int32_t cw = x[c->col + c->colspan] - x[c->col] - 2 * px - c->pad;
         c->lines = text_break(m, c->ps.v, c->ps.n, &st, cw, c->align, false);
         c->h = 0;
         for (int k = 0; k < c->lines.n; k++)

@@ -107,7 +107,7 @@ struct Node {
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;
         struct { int ncols, nrows; Column *cols; bool small; } table;
-        struct { RowRole role; int index; } row;
+        struct { RowRole role; int index; bool sum_above; } row;
         struct { int colspan, rowspan, col; Align align; int status; } cell;
         struct { NumFormat fmt; } num;
         struct { int status; } status;

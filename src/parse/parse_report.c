@@ -451,6 +451,102 @@ static void grid_table(P *p, Node *t)
     }
 }
 
+/* The machine number a cell holds (plain text or one <num>), if any:
+ * its value scaled by 10^6, and how many decimals it shows. */
+static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec)
+{
+    const Node *c = cell->first;
+    if (!c || c->next || (c->kind != N_TEXT && c->kind != N_NUM))
+        return false;
+    if (!numfmt_is_number(c->text, c->len))
+        return false;
+    char buf[64];
+    size_t n = c->len < sizeof buf - 1 ? c->len : sizeof buf - 1;
+    memcpy(buf, c->text, n);
+    buf[n] = 0;
+    char *s = buf;
+    while (*s == ' ') s++;
+    int neg = *s == '-';
+    if (*s == '-' || *s == '+') s++;
+    int64_t ip = 0, fp = 0;
+    int fd = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        ip = ip * 10 + (*s - '0');
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++, fd++)
+            if (fd < 6) fp = fp * 10 + (*s - '0');
+    for (int k = fd < 6 ? fd : 6; k < 6; k++)
+        fp *= 10;
+    *v = (ip * 1000000 + fp) * (neg ? -1 : 1);
+    int shown = c->kind == N_NUM && c->u.num.fmt.decimals >= 0 ? c->u.num.fmt.decimals
+              : col->fmt.decimals >= 0 ? col->fmt.decimals : fd;
+    *dec = shown;
+    return true;
+}
+
+/* Sum rows marked sum-of="above": every number column must add up, to
+ * within what rounding the shown decimals allows. A difference is a
+ * warning (an error with --strict): the published figures may be off. */
+static void check_sums(P *p, Node *t)
+{
+    int ncols = t->u.table.ncols;
+    for (Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || !r->u.row.sum_above)
+            continue;
+        for (Node *sc = r->first; sc; sc = sc->next) {
+            int col = sc->u.cell.col;
+            if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER)
+                continue;
+            int64_t want;
+            int dec;
+            if (!cell_value(sc, &t->u.table.cols[col], &want, &dec))
+                continue;
+            /* the rows above, back to the last header or sum row */
+            int64_t sum = 0;
+            int terms = 0;
+            Node *from = NULL;
+            for (Node *q = t->first; q && q != r; q = q->next)
+                if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM))
+                    from = q;
+            for (Node *q = from ? from->next : t->first; q && q != r; q = q->next) {
+                if (q->kind != N_ROW || q->u.row.role != ROW_NORMAL)
+                    continue;
+                for (Node *qc = q->first; qc; qc = qc->next) {
+                    int64_t v;
+                    int d;
+                    if (qc->u.cell.col == col && qc->u.cell.colspan == 1 &&
+                        cell_value(qc, &t->u.table.cols[col], &v, &d)) {
+                        sum += v;
+                        terms++;
+                    }
+                }
+            }
+            if (!terms)
+                continue;
+            int64_t unit = 1000000;
+            for (int k = 0; k < dec && k < 6; k++)
+                unit /= 10;
+            int64_t tol = unit * (terms + 1) / 2;
+            int64_t diff = sum - want;
+            if (diff < 0) diff = -diff;
+            if (diff <= tol)
+                continue;
+            NumFormat f = { dec, false, NULL };
+            char a[64], b[64], raw[64], label[120];
+            snprintf(raw, sizeof raw, "%s%lld.%06lld", want < 0 ? "-" : "",
+                     (long long)(want < 0 ? -want : want) / 1000000, (long long)(want < 0 ? -want : want) % 1000000);
+            numfmt_format(raw, strlen(raw), &f, a, sizeof a);
+            snprintf(raw, sizeof raw, "%s%lld.%06lld", sum < 0 ? "-" : "",
+                     (long long)(sum < 0 ? -sum : sum) / 1000000, (long long)(sum < 0 ? -sum : sum) % 1000000);
+            numfmt_format(raw, strlen(raw), &f, b, sizeof b);
+            model_plain_text(r->first, label, sizeof label);
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, sc->line, sc->col,
+                     "the figures may be off in the source; correct them, or remove sum-of to skip the check",
+                     "%s %s but the rows above add up to %s", label, a, b);
+        }
+    }
+}
+
 static Node *build_table(P *p, xmlNodePtr x)
 {
     Node *t = new_node(p, N_TABLE, x);
@@ -472,6 +568,8 @@ static Node *build_table(P *p, xmlNodePtr x)
             for (int k = 0; role && k < 6; k++)
                 if (strcmp(role, roles[k]) == 0)
                     r->u.row.role = (RowRole)k;
+            const char *so = attr(p, c, "sum-of");
+            r->u.row.sum_above = so && strcmp(so, "above") == 0;
             for (xmlNodePtr cc = c->children; cc; cc = cc->next) {
                 if (!is_el(cc, "cell"))
                     continue;
@@ -493,6 +591,7 @@ static Node *build_table(P *p, xmlNodePtr x)
         }
     }
     grid_table(p, t);
+    check_sums(p, t);
     return t;
 }
 
