@@ -33,6 +33,7 @@ typedef struct D {
     HPDF_Font    fonts[LAYOUT_MAX_FAMILIES * 4];
     HPDF_STATUS  status;       /* first libharu error, sticky */
     HPDF_STATUS  detail;
+    int32_t      paper_h;      /* height of the page being drawn */
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -46,7 +47,7 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 
 static float pt(int32_t mpt) { return (float)mpt / 1000.0f; }
 static float px(int32_t x) { return pt(x); }
-static float py(const D *d, int32_t y) { return pt(d->lay->page_h - y); }
+static float py(const D *d, int32_t y) { return pt(d->paper_h - y); }
 
 static void rgb_fill(HPDF_Page p, uint32_t c)
 {
@@ -240,7 +241,8 @@ static HPDF_Destination dest_at(D *d, int pi, int32_t y)
     HPDF_Array_Add(dst, d->pages[pi]);
     HPDF_Array_AddName(dst, "XYZ");
     HPDF_Array_AddReal(dst, 0);
-    float top = py(d, y) + 4;
+    int32_t ph = d->pg->v[pi].landscape ? d->lay->page_w : d->lay->page_h;
+    float top = pt(ph - y) + 4;
     HPDF_Array_AddReal(dst, top > 0 ? top : 0);
     HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
     return dst;
@@ -396,12 +398,14 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *le
     d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);
     for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
         d->pages[i] = HPDF_AddPage(d->pdf);
-        HPDF_Page_SetWidth(d->pages[i], pt(d->lay->page_w));
-        HPDF_Page_SetHeight(d->pages[i], pt(d->lay->page_h));
+        bool turned = pg->v[i].landscape;
+        HPDF_Page_SetWidth(d->pages[i], pt(turned ? d->lay->page_h : d->lay->page_w));
+        HPDF_Page_SetHeight(d->pages[i], pt(turned ? d->lay->page_w : d->lay->page_h));
     }
     for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
         const Page *page = &pg->v[i];
         HPDF_Page p = d->pages[i];
+        d->paper_h = page->landscape ? d->lay->page_w : d->lay->page_h;
         for (int k = 0; k < page->n; k++) {
             const Placed *pl = &page->items[k];
             for (int q = 0; q < pl->box->nops; q++)

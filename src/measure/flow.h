@@ -64,6 +64,7 @@ enum {
     BOX_TABLE_ROW  = 1 << 3,  /* a body row of table `table` */
     BOX_FULL_PAGE  = 1 << 4,  /* the cover: ops in page coordinates, no header/footer */
     BOX_NO_NUMBER  = 1 << 5,  /* the page carrying it shows no header/footer */
+    BOX_LANDSCAPE  = 1 << 6,  /* belongs on a landscape page */
 };
 
 typedef struct Box {

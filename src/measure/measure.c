@@ -28,7 +28,7 @@ Box *new_box(M *m, int32_t h, int32_t before)
     b.h = h;
     b.before = before;
     b.table = -1;
-    b.flags = m->pending_flags;
+    b.flags = m->pending_flags | (m->landscape ? BOX_LANDSCAPE : 0);
     m->pending_flags = 0;
     VEC_PUSH(&m->rp->arena, m->boxes, b);
     int idx = m->boxes.n - 1;
@@ -306,9 +306,24 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
         case N_PAGE_BREAK:
             m->pending_flags |= BOX_NEW_PAGE;
             break;
-        case N_LANDSCAPE:
-            measure_blocks(m, c, indent, width);
+        case N_LANDSCAPE: {
+            /* its own pages, turned: the text is as wide as the paper is high */
+            const Layout *L = m->lay;
+            bool was = m->landscape;
+            int32_t was_h = m->text_h;
+            if (!was) {
+                m->pending_flags |= BOX_NEW_PAGE;
+                m->landscape = true;
+                m->text_h = L->page_w - L->margin_top - L->margin_bottom;
+                measure_blocks(m, c, 0, L->page_h - L->margin_left - L->margin_right);
+                m->pending_flags |= BOX_NEW_PAGE;
+            } else {
+                measure_blocks(m, c, indent, width);
+            }
+            m->landscape = was;
+            m->text_h = was_h;
             break;
+        }
         case N_FIGURE:
         case N_GOAL_OVERVIEW:
             /* Drawn by later versions; their captions still show. */
@@ -399,6 +414,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     m->flow = f;
     map_init(&m->node_anchor, &rp->arena, 0);
     m->toc_levels = lay->toc_levels;
+    m->text_h = lay->page_h - lay->margin_top - lay->margin_bottom;
     for (const Node *c = rep->root->first; c; c = c->next)
         if (c->kind == N_CONTENTS && c->u.contents.levels > 0)
             m->toc_levels = c->u.contents.levels;

@@ -464,7 +464,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
      * together below). A span taller than a page hands its lines to the
      * rows it covers, each line to the row it fits in, so that the lines
      * break with the rows; the last row grows if they need more room. */
-    int32_t page_text = L->page_h - L->margin_top - L->margin_bottom;
+    int32_t page_text = m->text_h;
     for (int i = 0; i < ncell; i++) {
         Cell *c = &cells[i];
         int nl = c->lines.n;
@@ -529,6 +529,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     /* rows as boxes */
     int cell_i = 0;
     int span_until = -1;          /* last row of an open rowspan group */
+    VEC(int) active = { 0 };
     int32_t gap = L->styles[body_sid].space_before > m->pending_after
                 ? L->styles[body_sid].space_before : m->pending_after;
     for (int r = 0; r < nrows; r++) {
@@ -550,30 +551,35 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         VEC(int32_t) note_y = { 0 };      /* the top of the line each note is marked on */
         VEC(int32_t) cuts = { 0 };        /* line bottoms: where the row may be sliced */
         VEC(int32_t) tops = { 0 };
+        /* the cells whose lines this row may draw: its own, and those
+         * spanning down from above (kept in `active`, so each row looks
+         * at a few cells, not at all before it) */
+        int keep = 0;
+        for (int q = 0; q < active.n; q++)
+            if (cells[active.v[q]].row + cells[active.v[q]].rowspan - 1 >= r)
+                active.v[keep++] = active.v[q];
+        active.n = keep;
         for (; cell_i < ncell && cells[cell_i].row == r; cell_i++) {
             Cell *c = &cells[cell_i];
             if (c->row + c->rowspan - 1 > span_until)
                 span_until = c->row + c->rowspan - 1;
+            VEC_PUSH(&m->rp->arena, active, cell_i);
         }
-        /* the lines this row draws: its own cells' and those handed down
-         * by cells spanning from above */
-        for (int i = 0; i < ncell && cells[i].row <= r; i++) {
-            Cell *c = &cells[i];
-            if (c->row + c->rowspan - 1 < r)
-                continue;
+        for (int q = 0; q < active.n; q++) {
+            Cell *c = &cells[active.v[q]];
             int32_t cx = indent + x[c->col] + px;
             for (int k = 0; k < c->lines.n; k++) {
                 if (c->line_row[k] != r)
                     continue;
                 Line *ln = &c->lines.v[k];
-                for (int q = 0; q < ln->nops; q++) {
-                    Op op = ln->ops[q];
+                for (int qo = 0; qo < ln->nops; qo++) {
+                    Op op = ln->ops[qo];
                     op.x += cx;
                     op.y += c->line_y[k];
                     VEC_PUSH(&m->rp->arena, ops, op);
                 }
-                for (int q = 0; q < ln->nnotes; q++) {
-                    VEC_PUSH(&m->rp->arena, notes, ln->notes[q]);
+                for (int qn = 0; qn < ln->nnotes; qn++) {
+                    VEC_PUSH(&m->rp->arena, notes, ln->notes[qn]);
                     VEC_PUSH(&m->rp->arena, note_y, c->line_y[k]);
                 }
                 VEC_PUSH(&m->rp->arena, tops, c->line_y[k]);

@@ -43,6 +43,7 @@ typedef struct PB {
     int          *box_page;
     int32_t      *box_y;
     int          content;     /* items on the page that are not repeats */
+    bool         landscape;   /* the page being built is turned */
 } PB;
 
 static int32_t note_height(const PB *b, int number)
@@ -79,7 +80,9 @@ static int32_t new_notes_height(const PB *b, const Box *box)
 }
 
 static int32_t top_of(const PB *b) { return b->lay->margin_top; }
-static int32_t bottom_of(const PB *b) { return b->lay->page_h - b->lay->margin_bottom; }
+/* The paper's height and width as the page being built stands. */
+static int32_t paper_h(const PB *b) { return b->landscape ? b->lay->page_w : b->lay->page_h; }
+static int32_t bottom_of(const PB *b) { return paper_h(b) - b->lay->margin_bottom; }
 
 static void place(PB *b, const Box *box, int index, int32_t gap, bool repeat)
 {
@@ -130,6 +133,7 @@ static void flush(PB *b, bool full)
     memcpy(pg.items, b->items.v, sizeof(Placed) * (size_t)b->items.n);
     pg.n = b->items.n;
     pg.full = full;
+    pg.landscape = b->landscape;
     pg.number = b->pages.n + 1;
     for (int k = 0; k < b->items.n; k++)
         if (b->items.v[k].index >= 0 && !b->items.v[k].repeat) {
@@ -246,13 +250,15 @@ static const char *expand(PB *b, const char *tpl, int page, int pages)
 static void running(PB *b, Page *pg, int pages)
 {
     const Layout *L = b->lay;
+    int32_t paper_w = pg->landscape ? L->page_h : L->page_w;
+    int32_t paper_hh = pg->landscape ? L->page_w : L->page_h;
     VEC(Op) ops = { 0 };
     for (int k = 0; k < pg->ndeco; k++)
         VEC_PUSH(&b->rp->arena, ops, pg->deco[k]);
     for (int hf = 0; hf < 2; hf++) {
         const Style *st = &L->styles[hf ? ST_FOOTER : ST_HEADER];
         const char *const *slots = hf ? L->footer : L->header;
-        int32_t y = hf ? L->page_h - L->footer_y : L->header_y;
+        int32_t y = hf ? paper_hh - L->footer_y : L->header_y;
         const Font *f = b->flow->faces[FACE(st->family, st->variant)];
         bool any = false;
         for (int s = 0; s < 3; s++) {
@@ -268,7 +274,7 @@ static void running(PB *b, Page *pg, int pages)
             o.s = txt;
             o.len = (int)strlen(txt);
             o.w = font_text_width(f, txt, (size_t)o.len, st->size);
-            int32_t left = L->margin_left, right = L->page_w - L->margin_right;
+            int32_t left = L->margin_left, right = paper_w - L->margin_right;
             o.x = s == 0 ? left : s == 1 ? (left + right - o.w) / 2 : right - o.w;
             o.y = y;
             o.anchor = -1;
@@ -279,7 +285,7 @@ static void running(PB *b, Page *pg, int pages)
             Op r = { 0 };
             r.kind = OP_RULE;
             r.x = L->margin_left;
-            r.w = L->page_w - L->margin_left - L->margin_right;
+            r.w = paper_w - L->margin_left - L->margin_right;
             r.y = hf ? y - st->size - 2000 : y + 4000;
             r.h = 400;
             r.color = L->rule_color;
@@ -307,7 +313,7 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
     b->box_y = ARENA_ARRAY(&rp->arena, int32_t, nb + 1);
     for (int k = 0; k < nb; k++)
         b->box_page[k] = -1;
-    int32_t avail_page = bottom_of(b) - top_of(b);
+
     bool warned_pages = false;
 
     int i = 0;
@@ -332,16 +338,19 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
             min_start = i;
             continue;
         }
-        if ((box->flags & BOX_NEW_PAGE) && b->content) {
+        if (((box->flags & BOX_NEW_PAGE) ||
+             (b->content && !(box->flags & BOX_LANDSCAPE) != !b->landscape)) && b->content) {
             flush(b, false);
             min_start = i;
         }
+        if (!b->items.n)
+            b->landscape = (box->flags & BOX_LANDSCAPE) != 0;
         if (!b->items.n)
             repeat_header(b, i);
         int32_t gap = b->content ? box->before : 0;
         int32_t need = gap + box->h + new_notes_height(b, box);
         if (b->y + need + b->notes_h <= bottom_of(b) || !b->content) {
-            if (!b->content && box->h + new_notes_height(b, box) > avail_page)
+            if (!b->content && box->h + new_notes_height(b, box) > bottom_of(b) - top_of(b))
                 diag_warn(&rp->diags, flow->report->file, 0, 0,
                           "something on page %d is taller than the page and runs past its bottom",
                           b->pages.n + 1);

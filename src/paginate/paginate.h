@@ -26,6 +26,7 @@ typedef struct Page {
     int      ndeco;
     int      number;       /* printed page number (1 = the cover) */
     bool     full;         /* the cover */
+    bool     landscape;    /* turned: the paper's width and height swap */
 } Page;
 
 typedef struct Pages {

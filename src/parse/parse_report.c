@@ -188,6 +188,26 @@ static Align parse_align(const char *a)
     return ALIGN_LEFT;
 }
 
+/* Record an error at n that says precisely what the schema's generic
+ * "something is missing" at the same place said vaguely: the vague one
+ * goes. */
+static void precise_error(P *p, Node *n, const char *hint, const char *msg)
+{
+    Diags *d = &p->rp->diags;
+    for (int i = 0; i < d->n; i++)
+        if (d->v[i].line == n->line && d->v[i].col == n->col && d->v[i].file == p->file &&
+            strstr(d->v[i].msg, "is missing")) {
+            free(d->v[i].msg);
+            free(d->v[i].hint);
+            d->v[i].msg = xmalloc(strlen(msg) + 1);
+            strcpy(d->v[i].msg, msg);
+            d->v[i].hint = xmalloc(strlen(hint) + 1);
+            strcpy(d->v[i].hint, hint);
+            return;
+        }
+    diag_add(d, DIAG_ERROR, p->file, n->line, n->col, hint, "%s", msg);
+}
+
 /* An element the format does not have at all (most often a typo). The
  * schema reports only the first such place in a section; this names
  * every one, once. */
@@ -589,6 +609,20 @@ static Node *build_table(P *p, xmlNodePtr x)
             build_inline(p, c, n);
             model_append(t, n);
         }
+    }
+    int rows = 0;
+    for (Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        rows++;
+        if (!r->first)
+            precise_error(p, r, "write the row's cells as <cell>...</cell>; an empty cell is <cell/>",
+                          "a <row> needs at least one <cell>");
+    }
+    if (!rows) {
+        precise_error(p, t, "a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed",
+                      "the table has no rows");
+        return t;
     }
     grid_table(p, t);
     check_sums(p, t);

@@ -111,6 +111,8 @@ static void rewrite(char *msg, size_t cap)
         snprintf(msg, cap, "<%s> is not allowed here", a);
     else if (sscanf(msg, "Expecting element %127[^,], got %127s", a, b) == 2)
         snprintf(msg, cap, "<%s> is needed here, before <%s>", a, b);
+    else if (strstr(msg, "Expecting an element , got nothing"))
+        snprintf(msg, cap, "something required is missing inside this element");
     else if (sscanf(msg, "Expecting an element %127[^,], got nothing", a) == 1)
         snprintf(msg, cap, "<%s> is missing here", a);
     else if (sscanf(msg, "Invalid attribute %127s for element %127s", a, b) == 2)
