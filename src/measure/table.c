@@ -139,23 +139,33 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
     if (!mn || !mx)
         rp_oom((size_t)ncols * 8);
-    /* whole words if they fit, else words hyphenated as the dictionary allows */
-    for (int pass = 0; pass < 2; pass++) {
-        int64_t sum = 0;
-        memset(mn, 0, sizeof *mn * (size_t)ncols);
-        for (int i = 0; i < ncell; i++) {
-            Cell *c = &cells[i];
-            if (c->colspan != 1)
-                continue;
-            int32_t cm = pass ? c->min_hyph : c->min;
-            if (cm > mn[c->col]) mn[c->col] = cm;
-            if (c->pref > mx[c->col]) mx[c->col] = c->pref;
-        }
-        for (int k = 0; k < ncols; k++)
-            sum += mn[k];
-        if (sum <= width)
-            break;
+    /* Whole words if they fit. If not, the columns that gain most by
+     * hyphenating their words do so, one by one, until the table fits. */
+    int32_t *mh = calloc((size_t)ncols, sizeof *mh);
+    if (!mh)
+        rp_oom((size_t)ncols * 4);
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (c->colspan != 1)
+            continue;
+        if (c->min > mn[c->col]) mn[c->col] = c->min;
+        if (c->min_hyph > mh[c->col]) mh[c->col] = c->min_hyph;
+        if (c->pref > mx[c->col]) mx[c->col] = c->pref;
     }
+    int64_t msum = 0;
+    for (int k = 0; k < ncols; k++)
+        msum += mn[k];
+    while (msum > width) {
+        int best = -1;
+        for (int k = 0; k < ncols; k++)
+            if (mn[k] > mh[k] && (best < 0 || mn[k] - mh[k] > mn[best] - mh[best]))
+                best = k;
+        if (best < 0)
+            break;
+        msum -= mn[best] - mh[best];
+        mn[best] = mh[best];
+    }
+    free(mh);
     /* spanning cells widen the columns they span if they must */
     for (int i = 0; i < ncell; i++) {
         Cell *c = &cells[i];
