@@ -475,6 +475,13 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
      * rows it covers, each line to the row it fits in, so that the lines
      * break with the rows; the last row grows if they need more room. */
     int32_t page_text = m->text_h;
+    /* A span group is kept on one page only if it fits in half a page
+     * with the header rows that stand above it there. */
+    int32_t head_h = 0;
+    for (int r = 0; r < nrows; r++)
+        if (roles[r] == ROW_HEADER)
+            head_h += rh[r];
+    int32_t keep_limit = page_text / 2 - head_h;
     for (int i = 0; i < ncell; i++) {
         Cell *c = &cells[i];
         int nl = c->lines.n;
@@ -484,8 +491,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         int64_t span_h = 0;
         for (int k = c->row; k <= last; k++)
             span_h += rh[k];
-        bool spread = c->rowspan > 1 && (span_h > page_text / 2 ||
-                                         c->h + 2 * py > page_text / 2);
+        bool spread = c->rowspan > 1 && (span_h > keep_limit || c->h + 2 * py > keep_limit);
         int32_t y = py;
         for (int k = 0; k < nl; k++) {
             int32_t h = c->lines.v[k].h;
@@ -611,7 +617,10 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         }
         /* A row taller than a page is cut between lines into slices,
          * each a box of its own (a page may break between them). */
-        int32_t limit = page_text * 9 / 10;
+        /* a slice must fit a page under the repeated header rows */
+        int32_t limit = (page_text - head_h) * 9 / 10;
+        if (limit < page_text / 4)
+            limit = page_text / 4;
         int32_t from = 0;
         Box *b = NULL;
         while (from < rh[r]) {
@@ -687,7 +696,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             int64_t span_h = 0;
             for (int q = r; q <= span_until; q++)
                 span_h += rh[q];
-            if (span_h <= page_text / 2)
+            if (span_h <= keep_limit)
                 b->flags |= BOX_KEEP_NEXT;
         }
         if (role == ROW_GROUP && r < nrows - 1)
