@@ -457,11 +457,17 @@ int pdf_trace(const Pages *pg, FILE *out)
         fprintf(out, "page %d%s\n", page->number, page->full ? " (full)" : "");
         for (int k = 0; k < page->n; k++) {
             const Placed *pl = &page->items[k];
-            fprintf(out, "  box %d y=%.1f h=%.1f%s\n", pl->index, pt(pl->y), pt(pl->box->h),
-                    pl->repeat ? " repeat" : "");
+            if (pl->box->note)
+                fprintf(out, "  note %d y=%.1f h=%.1f%s\n", pl->box->note, pt(pl->y), pt(pl->box->h),
+                        pl->box->note_start ? " start" : "");
+            else
+                fprintf(out, "  box %d y=%.1f h=%.1f%s\n", pl->index, pt(pl->y), pt(pl->box->h),
+                        pl->repeat ? " repeat" : "");
             for (int q = 0; q < pl->box->nops; q++) {
                 const Op *o = &pl->box->ops[q];
-                if (o->kind == OP_TEXT)
+                if (o->kind == OP_TEXT && o->note)
+                    fprintf(out, "    mark %d %.1f %.1f\n", o->note, pt(pl->x + o->x), pt(pl->y + o->y));
+                else if (o->kind == OP_TEXT)
                     fprintf(out, "    text %.1f %.1f %.*s\n", pt(pl->x + o->x), pt(pl->y + o->y), o->len, o->s);
                 else if (o->kind == OP_PAGENUM)
                     fprintf(out, "    pagenum %.1f %.1f -> %d\n", pt(pl->x + o->x), pt(pl->y + o->y),

@@ -55,6 +55,7 @@ typedef struct Op {
     bool        fill;       /* PATH: filled polygon */
     bool        stroke;     /* RECT: outline only */
     bool        right;      /* PAGENUM: right-aligned */
+    int         note;       /* TEXT: the footnote number this mark refers to, 0 */
 } Op;
 
 enum {
@@ -76,6 +77,8 @@ typedef struct Box {
     int      nops;
     int      note_first;   /* footnotes marked in this box: flow->box_notes[note_first..+nnotes) */
     int      nnotes;
+    int      note;         /* a line of footnote number `note` (in Flow.note_boxes), 0 */
+    bool     note_start;   /* ... its first line */
 } Box;
 
 typedef struct Anchor {

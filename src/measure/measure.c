@@ -337,6 +337,22 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
     }
 }
 
+/* ---- footnote numbers ---------------------------------------------------- */
+
+/* The number each footnote shows: its place in the document, or in its
+ * chapter (level-1 section or appendix) when the layout says so. */
+static void number_notes(M *m, const Node *n, int *counter)
+{
+    for (const Node *c = n->first; c; c = c->next) {
+        if (m->lay->notes_per_chapter &&
+            ((c->kind == N_SECTION && c->u.sec.level == 1) || c->kind == N_APPENDIX))
+            *counter = 0;
+        if (c->kind == N_FOOTNOTE)
+            m->note_label[c->u.fn.number - 1] = ++*counter;
+        number_notes(m, c, counter);
+    }
+}
+
 /* ---- footnote bodies ---------------------------------------------------- */
 
 static void collect_notes(M *m, const Node *n, const Node **notes)
@@ -374,6 +390,8 @@ static void measure_notes(M *m)
             Box b = { 0 };
             b.h = ls.v[k].h;
             b.table = -1;
+            b.note = i + 1;
+            b.note_start = k == 0;
             int extra = k == 0 ? 1 : 0;
             b.nops = ls.v[k].nops + extra;
             b.ops = ARENA_ARRAY(&m->rp->arena, Op, b.nops);
@@ -387,7 +405,7 @@ static void measure_notes(M *m)
                 num.face = FACE(st->family, st->variant);
                 num.size = st->size * 75 / 100;
                 num.color = st->color;
-                num.s = arena_printf(&m->rp->arena, "%d", i + 1);
+                num.s = arena_printf(&m->rp->arena, "%d", m->note_label[i]);
                 num.len = (int)strlen(num.s);
                 num.x = 0;
                 num.y = base - st->size * 30 / 100;
@@ -435,6 +453,9 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     if (lay->hyphen_dict)
         m->hyph = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
 
+    m->note_label = ARENA_ARRAY(&rp->arena, int, rep->nfootnotes + 1);
+    int counter = 0;
+    number_notes(m, rep->root, &counter);
     measure_blocks(m, rep->root, 0, f->width);
     measure_notes(m);
 

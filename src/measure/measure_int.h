@@ -64,6 +64,7 @@ typedef struct M {
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
     int           toc_levels;      /* heading levels the contents list */
+    int          *note_label;      /* per footnote: the number printed (per chapter or not) */
     bool          landscape;       /* measuring a <landscape> block */
     int32_t       text_h;          /* height of the text area of the current pages */
     int32_t       pending_after;   /* space owed after the last block */

@@ -73,7 +73,7 @@ static void push_mark(M *m, int number, const Style *st, IState is, Pieces *out)
     IState sup = is;
     sup.script = 1;
     Piece p = base_piece(st, sup);
-    p.s = arena_printf(&m->rp->arena, "%d", number);
+    p.s = arena_printf(&m->rp->arena, "%d", m->note_label ? m->note_label[number - 1] : number);
     p.len = (int)strlen(p.s);
     p.note = number;
     VEC_PUSH(&m->rp->arena, *out, p);
@@ -435,6 +435,7 @@ static void close_text(LB *lb, const Piece *ps)
     op.len = (int)lb->cur_len;
     op.w = font_text_width(face_font(m, p->face), op.s, (size_t)op.len, p->size);
     op.anchor = -1;
+    op.note = p->note;
     VEC_PUSH(&m->rp->arena, lb->ops, op);
     if (p->anchor >= 0 || p->uri) {
         Op link = { 0 };

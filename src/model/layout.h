@@ -87,6 +87,7 @@ typedef struct Layout {
     const char *hyphen_dict;               /* path or NULL: no hyphenation */
     int         hyphen_left, hyphen_right;
     int         toc_levels;
+    bool        notes_per_chapter;         /* footnote numbers restart in each chapter */
     StatusDef   statuses[LAYOUT_MAX_STATUSES];
     int         nstatuses;
     Word       *words;

@@ -10,12 +10,21 @@
  *  could start, so the work is linear in the boxes for chains shorter
  *  than a page.
  *
+ *  Footnotes are handled line by line, as TeX does. A box that marks
+ *  notes brings all their lines into the page's footnote area if they
+ *  fit. A long note (more than three lines) whose first line still fits
+ *  is split: what does not fit is carried over, and the next page's
+ *  footnote area starts with it. A short note never splits; its mark's
+ *  line moves to the next page instead.
+ *
  *  Invariants:
  *   1. A page never ends between two boxes joined by BOX_KEEP_NEXT,
  *      unless the whole chain is longer than the page (then it breaks at
  *      the last box that fits: content is never lost or overprinted).
- *   2. Every footnote stands on the page of its first mark, below the
- *      text, above the bottom margin; the text shrinks to make room.
+ *   2. Every footnote starts on the page of its first mark, below the
+ *      text, above the bottom margin; the text shrinks to make room. Its
+ *      lines stay in order; a continued note goes on at the top of the
+ *      next page's notes.
  *   3. A table continued on a new page starts with its header rows.
  *   4. Space before a box (Box.before) is dropped at the top of a page.
  *
@@ -29,54 +38,33 @@
 #include <stdio.h>
 #include <string.h>
 
+typedef const Box *BoxRef;
+typedef VEC(BoxRef) BoxRefs;
+
 typedef struct PB {
     Rp          *rp;
     const Flow  *flow;
     const Layout *lay;
     VEC(Page)    pages;
     VEC(Placed)  items;       /* the page being built */
-    VEC(int)     item_notes;  /* per item: footnotes it brought onto the page */
-    VEC(int)     notes;       /* footnote numbers on the page, in order */
+    VEC(int)     item_notes;  /* per item: footnotes it started on the page */
+    VEC(int)     item_lines;  /* per item: note lines it put on the page */
+    VEC(int)     item_carry;  /* per item: note lines it carried to the next page */
+    VEC(int)     notes;       /* footnote numbers started on the page, in order */
+    BoxRefs      lines;       /* note lines on the page, in order */
+    BoxRefs      carry;       /* note lines continued on the next page */
     int32_t      y;           /* bottom of the last placed box */
     int32_t      notes_h;     /* height of the footnote area (0: none) */
-    int          *note_page;  /* per footnote: page index it stands on, -1 */
+    int          *note_page;  /* per footnote: page index it starts on, -1 */
     int          *box_page;
     int32_t      *box_y;
     int          content;     /* items on the page that are not repeats */
     bool         landscape;   /* the page being built is turned */
 } PB;
 
-static int32_t note_height(const PB *b, int number)
-{
-    const Note *n = &b->flow->notes[number - 1];
-    int32_t h = 0;
-    for (int k = 0; k < n->n; k++)
-        h += b->flow->note_boxes[n->first + k].h;
-    return h;
-}
-
 static int32_t note_sep(const PB *b)
 {
     return b->lay->styles[ST_FOOTNOTE].leading;
-}
-
-/* Footnotes of box i not yet placed on this or an earlier page. */
-static int32_t new_notes_height(const PB *b, const Box *box)
-{
-    int32_t h = 0;
-    for (int k = 0; k < box->nnotes; k++) {
-        int num = b->flow->box_notes[box->note_first + k];
-        if (num < 1 || num > b->flow->nnotes || b->note_page[num - 1] >= 0)
-            continue;
-        bool dup = false;
-        for (int q = 0; q < k; q++)
-            dup |= b->flow->box_notes[box->note_first + q] == num;
-        if (!dup)
-            h += note_height(b, num);
-    }
-    if (h && !b->notes.n)
-        h += note_sep(b);
-    return h;
 }
 
 static int32_t top_of(const PB *b) { return b->lay->margin_top; }
@@ -84,52 +72,140 @@ static int32_t top_of(const PB *b) { return b->lay->margin_top; }
 static int32_t paper_h(const PB *b) { return b->landscape ? b->lay->page_w : b->lay->page_h; }
 static int32_t bottom_of(const PB *b) { return paper_h(b) - b->lay->margin_bottom; }
 
-static void place(PB *b, const Box *box, int index, int32_t gap, bool repeat)
+/* The note lines box would bring: those of its notes not started yet. */
+static void new_lines(const PB *b, const Box *box, BoxRefs *out, int *nnotes, int32_t *first_h,
+                      int *first_n)
+{
+    out->n = 0;
+    *nnotes = 0;
+    *first_h = 0;
+    *first_n = 0;
+    for (int k = 0; k < box->nnotes; k++) {
+        int num = b->flow->box_notes[box->note_first + k];
+        if (num < 1 || num > b->flow->nnotes || b->note_page[num - 1] >= 0)
+            continue;
+        bool dup = false;
+        for (int q = 0; q < k; q++)
+            dup |= b->flow->box_notes[box->note_first + q] == num;
+        if (dup)
+            continue;
+        const Note *n = &b->flow->notes[num - 1];
+        for (int q = 0; q < n->n; q++) {
+            VEC_PUSH(&b->rp->arena, *out, &b->flow->note_boxes[n->first + q]);
+            if (*nnotes == 0)
+                *first_h += b->flow->note_boxes[n->first + q].h;
+        }
+        if (*nnotes == 0)
+            *first_n = n->n;
+        (*nnotes)++;
+    }
+}
+
+static int32_t lines_h(const BoxRefs *l, int from, int to)
+{
+    int32_t h = 0;
+    for (int k = from; k < to; k++)
+        h += l->v[k]->h;
+    return h;
+}
+
+/* Put note lines on the page (as many of `l` as `room` allows when
+ * room >= 0, else all); the rest goes to the carry. Returns how many
+ * went on the page. */
+static int take_lines(PB *b, const BoxRefs *l, int32_t room)
+{
+    int on = 0;
+    for (int k = 0; k < l->n; k++) {
+        int32_t need = l->v[k]->h + (b->lines.n ? 0 : note_sep(b));
+        if (b->carry.n == 0 && (room < 0 || need <= room)) {
+            if (!b->lines.n)
+                b->notes_h += note_sep(b);
+            VEC_PUSH(&b->rp->arena, b->lines, l->v[k]);
+            b->notes_h += l->v[k]->h;
+            if (room >= 0)
+                room -= need;
+            on++;
+        } else {
+            VEC_PUSH(&b->rp->arena, b->carry, l->v[k]);
+        }
+    }
+    return on;
+}
+
+/* Place a box; `room` limits its note lines as in take_lines. */
+static void place_notes(PB *b, const Box *box, int index, int32_t gap, bool repeat, int32_t room)
 {
     Placed p = { box, b->lay->margin_left, b->y + gap, index, repeat };
     VEC_PUSH(&b->rp->arena, b->items, p);
     b->y += gap + box->h;
-    int added = 0;
+    int started = 0, on = 0, carried = 0;
     if (!repeat) {
         b->content++;
+        BoxRefs l = { 0 };
+        int nn;
+        int32_t fh;
+        int fn;
+        new_lines(b, box, &l, &nn, &fh, &fn);
         for (int k = 0; k < box->nnotes; k++) {
             int num = b->flow->box_notes[box->note_first + k];
             if (num < 1 || num > b->flow->nnotes || b->note_page[num - 1] >= 0)
                 continue;
-            if (!b->notes.n)
-                b->notes_h += note_sep(b);
             b->note_page[num - 1] = b->pages.n;
-            b->notes_h += note_height(b, num);
             VEC_PUSH(&b->rp->arena, b->notes, num);
-            added++;
+            started++;
         }
+        int before_carry = b->carry.n;
+        on = take_lines(b, &l, room);
+        carried = b->carry.n - before_carry;
     }
-    VEC_PUSH(&b->rp->arena, b->item_notes, added);
+    VEC_PUSH(&b->rp->arena, b->item_notes, started);
+    VEC_PUSH(&b->rp->arena, b->item_lines, on);
+    VEC_PUSH(&b->rp->arena, b->item_carry, carried);
+}
+
+static void place(PB *b, const Box *box, int index, int32_t gap, bool repeat)
+{
+    place_notes(b, box, index, gap, repeat, -1);
 }
 
 /* Take the last item off the page. */
 static void unplace(PB *b)
 {
     Placed p = b->items.v[--b->items.n];
-    int added = b->item_notes.v[--b->item_notes.n];
-    for (int k = 0; k < added; k++) {
-        int num = b->notes.v[--b->notes.n];
-        b->note_page[num - 1] = -1;
-        b->notes_h -= note_height(b, num);
-    }
-    if (!b->notes.n)
+    int started = b->item_notes.v[--b->item_notes.n];
+    int on = b->item_lines.v[--b->item_lines.n];
+    int carried = b->item_carry.v[--b->item_carry.n];
+    for (int k = 0; k < started; k++)
+        b->note_page[b->notes.v[--b->notes.n] - 1] = -1;
+    for (int k = 0; k < on; k++)
+        b->notes_h -= b->lines.v[--b->lines.n]->h;
+    b->carry.n -= carried;
+    if (!b->lines.n)
         b->notes_h = 0;
     if (!p.repeat)
         b->content--;
     b->y = b->items.n ? b->items.v[b->items.n - 1].y + b->items.v[b->items.n - 1].box->h : top_of(b);
 }
 
+/* A new page begins with the note lines carried over, up to four fifths
+ * of the page; what is still left waits for the next. */
+static void take_carry(PB *b)
+{
+    if (!b->carry.n)
+        return;
+    BoxRefs left = b->carry;
+    b->carry.v = NULL;
+    b->carry.n = b->carry.cap = 0;
+    int32_t room = (bottom_of(b) - top_of(b)) * 4 / 5;
+    take_lines(b, &left, room);
+}
+
 static void flush(PB *b, bool full)
 {
-    if (!b->items.n)
+    if (!b->items.n && !b->lines.n)
         return;
     Page pg = { 0 };
-    pg.items = ARENA_ARRAY(&b->rp->arena, Placed, b->items.n + b->notes.n * 4 + 1);
+    pg.items = ARENA_ARRAY(&b->rp->arena, Placed, b->items.n + b->lines.n + 1);
     memcpy(pg.items, b->items.v, sizeof(Placed) * (size_t)b->items.n);
     pg.n = b->items.n;
     pg.full = full;
@@ -141,7 +217,7 @@ static void flush(PB *b, bool full)
             b->box_y[b->items.v[k].index] = b->items.v[k].y;
         }
     /* footnotes at the bottom, under a short rule */
-    if (b->notes.n) {
+    if (b->lines.n) {
         int32_t y = bottom_of(b) - b->notes_h;
         int32_t sep = note_sep(b);
         Op *rule = ARENA_NEW(&b->rp->arena, Op);
@@ -155,27 +231,19 @@ static void flush(PB *b, bool full)
         pg.deco = rule;
         pg.ndeco = 1;
         y += sep;
-        int total = b->items.n;
-        for (int k = 0; k < b->notes.n; k++) {
-            const Note *n = &b->flow->notes[b->notes.v[k] - 1];
-            for (int q = 0; q < n->n; q++) {
-                const Box *nb = &b->flow->note_boxes[n->first + q];
-                Placed p = { nb, b->lay->margin_left, y, -1, false };
-                if (total >= b->items.n + b->notes.n * 4) {
-                    Placed *grown = ARENA_ARRAY(&b->rp->arena, Placed, total * 2 + 8);
-                    memcpy(grown, pg.items, sizeof(Placed) * (size_t)total);
-                    pg.items = grown;
-                }
-                pg.items[total++] = p;
-                y += nb->h;
-            }
+        for (int k = 0; k < b->lines.n; k++) {
+            Placed p = { b->lines.v[k], b->lay->margin_left, y, -1, false };
+            pg.items[pg.n++] = p;
+            y += b->lines.v[k]->h;
         }
-        pg.n = total;
     }
     VEC_PUSH(&b->rp->arena, b->pages, pg);
     b->items.n = 0;
     b->item_notes.n = 0;
+    b->item_lines.n = 0;
+    b->item_carry.n = 0;
     b->notes.n = 0;
+    b->lines.n = 0;
     b->notes_h = 0;
     b->content = 0;
     b->y = top_of(b);
@@ -332,6 +400,8 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
             Placed p = { box, 0, 0, i, false };
             VEC_PUSH(&rp->arena, b->items, p);
             VEC_PUSH(&rp->arena, b->item_notes, 0);
+            VEC_PUSH(&rp->arena, b->item_lines, 0);
+            VEC_PUSH(&rp->arena, b->item_carry, 0);
             b->content = 1;
             flush(b, true);
             i++;
@@ -343,18 +413,40 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
             flush(b, false);
             min_start = i;
         }
-        if (!b->items.n)
+        if (!b->items.n && !b->lines.n) {
             b->landscape = (box->flags & BOX_LANDSCAPE) != 0;
-        if (!b->items.n)
+            take_carry(b);
             repeat_header(b, i);
+        }
         int32_t gap = b->content ? box->before : 0;
-        int32_t need = gap + box->h + new_notes_height(b, box);
-        if (b->y + need + b->notes_h <= bottom_of(b) || !b->content) {
-            if (!b->content && box->h + new_notes_height(b, box) > bottom_of(b) - top_of(b))
+        BoxRefs l = { 0 };
+        int nn, fn;
+        int32_t fh;
+        new_lines(b, box, &l, &nn, &fh, &fn);
+        int32_t all = lines_h(&l, 0, l.n) + (l.n && !b->lines.n ? note_sep(b) : 0);
+        int32_t free_h = bottom_of(b) - b->notes_h - b->y - gap - box->h;
+        /* notes must not start behind others continued to the next page */
+        if ((l.n == 0 || b->carry.n == 0) && all <= free_h) {
+            place(b, box, i, gap, false);
+            i++;
+            continue;
+        }
+        /* The box fits, but not all its notes: a long first note splits
+         * (its first line stays with the mark), and so do all notes on
+         * a page that has nothing else. */
+        int32_t first_line = l.n ? l.v[0]->h + (b->lines.n ? 0 : note_sep(b)) : 0;
+        if (free_h >= 0 && l.n && b->carry.n == 0 && first_line <= free_h &&
+            (fn > 3 || !b->content)) {
+            place_notes(b, box, i, gap, false, free_h);
+            i++;
+            continue;
+        }
+        if (!b->content) {
+            if (box->h > bottom_of(b) - top_of(b) - b->notes_h)
                 diag_warn(&rp->diags, flow->report->file, 0, 0,
                           "something on page %d is taller than the page and runs past its bottom",
                           b->pages.n + 1);
-            place(b, box, i, gap, false);
+            place_notes(b, box, i, gap, false, free_h > 0 ? free_h : 0);
             i++;
             continue;
         }
@@ -376,7 +468,7 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
         /* a page left holding only repeated header rows is no page */
         if (!b->content) {
             b->items.n = 0;
-            b->item_notes.n = 0;
+            b->item_notes.n = b->item_lines.n = b->item_carry.n = 0;
             b->y = top_of(b);
         }
         flush(b, false);
@@ -384,6 +476,11 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
         min_start = j;
     }
     flush(b, false);
+    /* notes continued past the last page of text get pages of their own */
+    for (int guard = 0; b->carry.n && guard < RP_MAX_PAGES; guard++) {
+        take_carry(b);
+        flush(b, false);
+    }
 
     Pages *pg = ARENA_NEW(&rp->arena, Pages);
     pg->flow = flow;

@@ -279,6 +279,9 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         else if (!strcmp(n, "right")) y->hyphen_right = atoi(v);
     } else if (!strcmp(el, "cover")) {
         if (!strcmp(n, "brand")) y->cover_brand = v;
+    } else if (!strcmp(el, "footnotes")) {
+        if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
+        else if (strcmp(v, "document") != 0) LERR(x, "numbering=\"%s\" must be document or chapter", v);
     } else if (!strcmp(el, "contents")) {
         int lv = atoi(v);
         if (lv < 1 || lv > 5) LERR(x, "levels=\"%s\" must be 1 to 5", v);
@@ -325,6 +328,7 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_hyph[] = { "dictionary", "left", "right", NULL };
     static const char *const a_cover[] = { "brand", NULL };
     static const char *const a_contents[] = { "levels", NULL };
+    static const char *const a_notes[] = { "numbering", NULL };
 
     xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
     y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
@@ -405,13 +409,15 @@ static void load(L *l, xmlNodePtr root)
             each_attr(l, x, a_cover, misc_attr, y);
         } else if (!strcmp(el, "contents")) {
             each_attr(l, x, a_contents, misc_attr, y);
+        } else if (!strcmp(el, "footnotes")) {
+            each_attr(l, x, a_notes, misc_attr, y);
         } else if (!strcmp(el, "words")) {
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
             load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
         } else {
             LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, status and words");
+            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, status and words");
         }
     }
     y->words = words.v;
