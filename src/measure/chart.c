@@ -273,6 +273,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                         mk.shape = (int16_t)series_shapes[s % 5];
                         mk.color = color;
                         mk.anchor = -1;
+                        mk.in_chart = true;
                         VEC_PUSH(&m->rp->arena, ops, mk);
                     }
             }
@@ -335,6 +336,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                 mk.shape = (int16_t)series_shapes[s % 5];
                 mk.color = color;
                 mk.anchor = -1;
+                mk.in_chart = true;
                 VEC_PUSH(&m->rp->arena, ops, mk);
             } else {
                 rect_op(m, &ops, lx + fs / 2, ly - fs * 8 / 10, fs, fs * 7 / 10, color);

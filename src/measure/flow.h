@@ -56,6 +56,7 @@ typedef struct Op {
     bool        stroke;     /* RECT: outline only */
     bool        right;      /* PAGENUM: right-aligned */
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */
+    bool        in_chart;   /* MARKER: a data point of a chart, not a status */
 } Op;
 
 enum {

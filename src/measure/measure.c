@@ -324,9 +324,11 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             m->text_h = was_h;
             break;
         }
-        case N_FIGURE:
         case N_GOAL_OVERVIEW:
-            /* Drawn by later versions; their captions still show. */
+            measure_overview(m, c, indent, width);
+            break;
+        case N_FIGURE:
+            /* Drawn by a later version; its caption still shows. */
             for (const Node *k = c->first; k; k = k->next)
                 if (k->kind == N_CAPTION)
                     para(m, k, ST_CAPTION, indent, width, false);

@@ -130,6 +130,9 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width);
 /* ---- chart.c ---- */
 void measure_chart(M *m, const Node *n, int32_t indent, int32_t width);
 
+/* ---- overview.c ---- */
+void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width);
+
 /* ---- front.c ---- */
 /* The cover and the contents: boxes placed before the body. */
 void measure_front(M *m, int32_t width, Box **out, int *nout);

@@ -102,7 +102,7 @@ struct Node {
     size_t      len;
     const char *id;            /* id attribute, or NULL */
     union {
-        struct { int level; int toc; bool new_page; int status; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes */
+        struct { int level; int toc; bool new_page; int status; const char *area; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes */
         struct { int levels; const char *title; } contents;
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;
@@ -111,8 +111,8 @@ struct Node {
         struct { int colspan, rowspan, col; Align align; int status; } cell;
         struct { NumFormat fmt; } num;
         struct { int status; } status;
-        struct { int number; Node *target; } fn;      /* FOOTNOTE: number; FNREF: target */
-        struct { Node *target; RefShow show; } ref;
+        struct { int number; const Node *target; } fn;      /* FOOTNOTE: number; FNREF: target */
+        struct { const Node *target; RefShow show; } ref;
         struct { const char *href; } link;
         struct { Chart *chart; } chart;
         struct { const char *src, *alt; int32_t width; WidthKind wkind; } figure;

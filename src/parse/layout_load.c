@@ -444,6 +444,46 @@ static void load(L *l, xmlNodePtr root)
         }
 }
 
+/* WCAG contrast ratio of two colours, 1 to 21. */
+static double luminance(uint32_t c)
+{
+    double ch[3] = { ((c >> 16) & 255) / 255.0, ((c >> 8) & 255) / 255.0, (c & 255) / 255.0 };
+    for (int i = 0; i < 3; i++)
+        ch[i] = ch[i] <= 0.03928 ? ch[i] / 12.92 : pow((ch[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+}
+
+static double contrast(uint32_t a, uint32_t b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* What a reader with poor sight or a black-and-white print needs: text
+ * with a contrast of 4.5:1 (WCAG 1.4.3), and statuses of one kind told
+ * apart by shape, not colour alone. */
+static void check_legibility(L *l, xmlNodePtr root)
+{
+    Layout *y = l->lay;
+    int line = xmlread_line(root);
+    for (int i = 0; i < ST_COUNT; i++)
+        if (y->styles[i].set && contrast(y->styles[i].color, 0xFFFFFF) < 4.5)
+            diag_warn(&l->rp->diags, l->file, line, 0,
+                      "the text colour of style \"%s\" has a contrast of %.1f:1 on white paper; 4.5:1 is needed to be read easily",
+                      style_names[i], contrast(y->styles[i].color, 0xFFFFFF));
+    if (contrast(y->table_head_color, y->table_head_fill) < 4.5)
+        diag_warn(&l->rp->diags, l->file, line, 0,
+                  "table header text has a contrast of %.1f:1 on its fill; 4.5:1 is needed",
+                  contrast(y->table_head_color, y->table_head_fill));
+    for (int i = 0; i < y->nstatuses; i++)
+        for (int k = i + 1; k < y->nstatuses; k++)
+            if (y->statuses[i].activity == y->statuses[k].activity &&
+                y->statuses[i].shape == y->statuses[k].shape)
+                diag_warn(&l->rp->diags, l->file, line, 0,
+                          "statuses \"%s\" and \"%s\" have the same shape: in black and white they differ only by their word",
+                          y->statuses[i].name, y->statuses[k].name);
+}
+
 static int is_path(const char *name)
 {
     size_t n = strlen(name);
@@ -519,6 +559,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path)
     L l = { rp, found, dir_of(a, found), y };
     int before = diag_errors(&rp->diags);
     load(&l, root);
+    check_legibility(&l, root);
     xmlread_close(&f);
     return diag_errors(&rp->diags) > before ? NULL : y;
 }

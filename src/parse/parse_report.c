@@ -792,6 +792,7 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
     s->u.sec.new_page = np && strcmp(np, "yes") == 0;
     if (kind == N_GOAL) {
         p->rep->ngoals++;
+        s->u.sec.area = attr(p, x, "area");
         const char *st = attr(p, x, "status");
         if (st) {
             s->u.sec.status = lookup_status(p, s, st);
