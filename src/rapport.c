@@ -102,7 +102,10 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
 
     Layout *lay = NULL;
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
-    if (rep && !diag_errors(&rp.diags) && !o->check_only) {
+    /* --check lays the report out too (it is cheap), so that everything
+     * layout can find (a table too wide, a value outside a chart's axis)
+     * is reported; only drawing is skipped */
+    if (rep && !diag_errors(&rp.diags)) {
         Flow *flow = measure_document(&rp, rep, lay);
         Pages *pg = flow ? paginate_flow(&rp, flow) : NULL;
         if (pg && o->trace_path) {
@@ -112,7 +115,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             if (t)
                 fclose(t);
         }
-        if (pg && !diag_errors(&rp.diags))
+        if (pg && !diag_errors(&rp.diags) && !o->check_only)
             pdf_draw(&rp, pg, doc_date(o, rep), pdf, pdf_len);
     }
     diags_print(&rp.diags, err, o->quiet);

@@ -29,7 +29,7 @@ enum {
 typedef struct RpOptions {
     const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
     const char *data_dir;   /* where layouts/ and fonts/ live; NULL: found from the program */
-    bool        check_only; /* --check: validate, write nothing */
+    bool        check_only; /* --check: check and lay out, write nothing */
     bool        quiet;      /* no warnings on the error stream */
     bool        strict;     /* --strict: warnings count as errors */
     const char *trace_path; /* if set: also write a text dump of every page here */

@@ -18,7 +18,7 @@ static const char usage[] =
     "\n"
     "  -o FILE            write the PDF to FILE (one report only)\n"
     "  -d DIR             write the PDFs into the folder DIR\n"
-    "  --check            only check the reports; write nothing\n"
+    "  --check            check and lay out the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"
     "  --strict           treat warnings (e.g. a sum that does not add up) as errors\n"

@@ -140,11 +140,25 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                     mn = fmin(mn, ch->series[s].values[k]);
                     mx = fmax(mx, ch->series[s].values[k]);
                 }
-        lo = mn > 0 && mn > (mx - mn) * 2 ? mn : fmin(0, mn);
-        hi = mx;
+        /* a flat line (or a single point) is shown against zero */
+        lo = mn > 0 && mx > mn && mn > (mx - mn) * 2 ? mn : fmin(0, mn);
+        hi = fmax(mx, 0);
     }
+    double dlo = lo, dhi = hi;
     if (ch->has_min) lo = ch->axis_min;
     if (ch->has_max) hi = ch->axis_max;
+    for (int side = 0; any && side < 2; side++) {
+        bool out = side ? ch->has_max && dhi > hi : ch->has_min && dlo < lo;
+        if (!out)
+            continue;
+        double v = side ? dhi : dlo, edge = side ? hi : lo;
+        char a[64], b[64];
+        numfmt_double(v, v == round(v) ? 0 : 2, a, sizeof a);
+        numfmt_double(edge, edge == round(edge) ? 0 : 2, b, sizeof b);
+        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+                  "the value %s lies outside the axis (%s %s); it is drawn at the edge",
+                  a, side ? "maximum" : "minimum", b);
+    }
     if (hi <= lo)
         hi = lo + 1;
     double step = ch->has_step ? ch->axis_step : nice_step(hi - lo, 5);

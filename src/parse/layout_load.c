@@ -213,6 +213,23 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
 static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 {
     Layout *y = t;
+    if (!strcmp(n, "chart")) {
+        /* the chart palette: colours separated by spaces, in series order */
+        int k = 0;
+        char buf[16];
+        for (const char *p = v; *p && k < 8;) {
+            while (*p == ' ') p++;
+            if (!*p) break;
+            size_t len = strcspn(p, " ");
+            snprintf(buf, sizeof buf, "%.*s", (int)(len < 15 ? len : 15), p);
+            if (color_of(l, x, n, buf, &y->chart_colors[k]) == 0)
+                k++;
+            p += len;
+        }
+        if (k)
+            y->nchart_colors = k;
+        return;
+    }
     uint32_t *dst = !strcmp(n, "accent") ? &y->accent : !strcmp(n, "rule") ? &y->rule_color
                   : !strcmp(n, "table-head-fill") ? &y->table_head_fill
                   : !strcmp(n, "table-head-text") ? &y->table_head_color
@@ -321,7 +338,7 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_page[] = { "width", "height", "top", "bottom", "left", "right", "header", "footer", NULL };
     static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
     static const char *const a_style[] = { "name", "family", "weight", "style", "size", "leading", "before", "after", "indent", "color", "align", "new-page", "uppercase", NULL };
-    static const char *const a_colors[] = { "accent", "rule", "table-head-fill", "table-head-text", "table-rule", "table-group-fill", "cover-band", "cover-band-text", NULL };
+    static const char *const a_colors[] = { "accent", "rule", "table-head-fill", "table-head-text", "table-rule", "table-group-fill", "cover-band", "cover-band-text", "chart", NULL };
     static const char *const a_spacing[] = { "list-indent", "table-pad-x", "table-pad-y", "footnote-rule", "chart-height", NULL };
     static const char *const a_hf[] = { "left", "center", "right", "rule", NULL };
     static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
