@@ -9,7 +9,7 @@
 BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev zlib1g-dev libhyphen-dev \
-           hyphen-sv poppler-utils qpdf jq
+           hyphen-sv poppler-utils qpdf jq time bc
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 SAMPLES := $(wildcard samples/*.xml)
 DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all demo check deps clean install golden test-bins-sanitize
+.PHONY: all demo check deps clean install golden bench fuzz test-bins-sanitize
 
 all: deps $(OUT)rapport
 
@@ -112,6 +112,31 @@ build/complete: tests/tools/complete.c
 	@$(CC) -std=c11 -O2 -Wall -D_GNU_SOURCE -o $@ $<
 
 test-bins-sanitize: $(TEST_BIN)
+
+# Fuzzing: libFuzzer over parse -> layout -> render, seeded with the
+# samples and the bad-input corpus. make fuzz FUZZ_SECONDS=3600
+FUZZ_SECONDS ?= 300
+FUZZ_SRC := $(LIB_SRC) $(OBJDIR)/gen/report_rng.c tests/fuzz/fuzz_render.c
+build/fuzz/fuzz_render: $(LIB_SRC) tests/fuzz/fuzz_render.c build/obj/gen/report_rng.c
+	@mkdir -p build/fuzz
+	@echo "  FUZZ $@"
+	@clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) -Isrc \
+	  -DRAPPORT_SOURCE_DIR=\"$(CURDIR)\" -o $@ $(LIB_SRC) build/obj/gen/report_rng.c \
+	  tests/fuzz/fuzz_render.c $(LDLIBS)
+
+fuzz:
+	@$(MAKE) --no-print-directory deps PKGS="clang libclang-rt-14-dev"
+	@$(MAKE) --no-print-directory all build/fuzz/fuzz_render
+	@mkdir -p build/fuzz/corpus build/fuzz/crashes
+	@cp -n samples/*.xml tests/bad/*.xml tests/fuzz/crashes/* build/fuzz/corpus/ 2>/dev/null || true
+	build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -max_len=65536 -dict=tests/fuzz/report.dict -artifact_prefix=build/fuzz/crashes/ \
+	  -print_final_stats=1 build/fuzz/corpus
+
+# Speed and scaling: make bench (PEERS=1 also times Typst and WeasyPrint).
+bench: all build/gen
+	@tests/bench build
 
 # Regenerate the page summaries the tests compare against (review the diff).
 golden: all

@@ -88,9 +88,21 @@ static long doc_date(const RpOptions *o, const Report *rep)
     return -1;
 }
 
+/* Milliseconds since an unspecified start, for RAPPORT_TIMINGS. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static int run(const RpOptions *o, const char *name, const char *data, size_t len,
                unsigned char **pdf, size_t *pdf_len, FILE *err)
 {
+    /* RAPPORT_TIMINGS=1 prints the time of each stage (for the benchmark) */
+    const char *tm = getenv("RAPPORT_TIMINGS");
+    bool timings = tm && *tm && *tm != '0';
+    double t0 = now_ms(), t1 = t0, t2 = t0, t3 = t0, t4 = t0;
     Rp rp;
     arena_init(&rp.arena);
     diags_init(&rp.diags);
@@ -102,12 +114,15 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
 
     Layout *lay = NULL;
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
+    t1 = t2 = t3 = t4 = now_ms();
     /* --check lays the report out too (it is cheap), so that everything
      * layout can find (a table too wide, a value outside a chart's axis)
      * is reported; only drawing is skipped */
     if (rep && !diag_errors(&rp.diags)) {
         Flow *flow = measure_document(&rp, rep, lay);
+        t2 = t3 = t4 = now_ms();
         Pages *pg = flow ? paginate_flow(&rp, flow) : NULL;
+        t3 = t4 = now_ms();
         if (pg && o->trace_path) {
             FILE *t = fopen(o->trace_path, "w");
             if (!t || pdf_trace(pg, t) != 0)
@@ -117,6 +132,10 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         }
         if (pg && !diag_errors(&rp.diags) && !o->check_only)
             pdf_draw(&rp, pg, doc_date(o, rep), pdf, pdf_len);
+        t4 = now_ms();
+        if (timings && pg)
+            fprintf(err, "%s: %d pages; parse %.1f ms, measure %.1f ms, paginate %.1f ms, draw %.1f ms; arena %.1f MiB\n",
+                    name, pg->n, t1 - t0, t2 - t1, t3 - t2, t4 - t3, rp.arena.used / 1048576.0);
     }
     diags_print(&rp.diags, err, o->quiet);
     int failed = diag_errors(&rp.diags) > 0;

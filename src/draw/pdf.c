@@ -34,6 +34,12 @@ typedef struct D {
     HPDF_STATUS  status;       /* first libharu error, sticky */
     HPDF_STATUS  detail;
     int32_t      paper_h;      /* height of the page being drawn */
+    /* what the page's content stream has set, so it is said only once */
+    bool         in_text;      /* inside BT ... ET */
+    HPDF_Font    cur_font;
+    int32_t      cur_size;
+    uint32_t     cur_fill;
+    bool         fill_set;
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -48,6 +54,28 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 static float pt(int32_t mpt) { return (float)mpt / 1000.0f; }
 static float px(int32_t x) { return pt(x); }
 static float py(const D *d, int32_t y) { return pt(d->paper_h - y); }
+
+/* Text objects are kept open across consecutive texts, and the font and
+ * colour set only when they change: a page of a table is thousands of
+ * texts, and each BT/ET and Tf costs libharu and the file. */
+static void end_text(D *d, HPDF_Page p)
+{
+    if (d->in_text) {
+        HPDF_Page_EndText(p);
+        d->in_text = false;
+    }
+}
+
+static void rgb_fill(HPDF_Page p, uint32_t c);
+
+static void set_fill(D *d, HPDF_Page p, uint32_t c)
+{
+    if (d->fill_set && d->cur_fill == c)
+        return;
+    rgb_fill(p, c);
+    d->cur_fill = c;
+    d->fill_set = true;
+}
 
 static void rgb_fill(HPDF_Page p, uint32_t c)
 {
@@ -148,11 +176,17 @@ static void draw_text(D *d, HPDF_Page p, int face, int32_t size, uint32_t color,
         }
     }
     t[k] = 0;
-    HPDF_Page_BeginText(p);
-    HPDF_Page_SetFontAndSize(p, f, pt(size));
-    rgb_fill(p, color);
+    if (!d->in_text) {
+        HPDF_Page_BeginText(p);
+        d->in_text = true;
+    }
+    if (d->cur_font != f || d->cur_size != size) {
+        HPDF_Page_SetFontAndSize(p, f, pt(size));
+        d->cur_font = f;
+        d->cur_size = size;
+    }
+    set_fill(d, p, color);
     HPDF_Page_TextOut(p, px(x), py(d, y), t);
-    HPDF_Page_EndText(p);
     if (t != stackbuf)
         free(t);
 }
@@ -168,7 +202,7 @@ static uint32_t outline_of(uint32_t c)
 static void draw_marker(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
 {
     float s = pt(o->w), cx = px(x) + s / 2, cy = py(d, y) - s / 2, r = s / 2;
-    rgb_fill(p, o->color);
+    set_fill(d, p, o->color);
     rgb_stroke(p, outline_of(o->color));
     HPDF_Page_SetLineWidth(p, s * 0.08f);
     switch ((Shape)o->shape) {
@@ -216,7 +250,7 @@ static void draw_path(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
     else if (o->dash == 2)
         HPDF_Page_SetDash(p, dotted, 2, 0);
     rgb_stroke(p, o->color);
-    rgb_fill(p, o->color);
+    set_fill(d, p, o->color);
     HPDF_Page_MoveTo(p, px(ox + o->pts[0]), py(d, oy + o->pts[1]));
     for (int k = 1; k < o->npts; k++)
         HPDF_Page_LineTo(p, px(ox + o->pts[2 * k]), py(d, oy + o->pts[2 * k + 1]));
@@ -278,12 +312,14 @@ static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
 static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
 {
     int32_t x = ox + o->x, y = oy + o->y;
+    if (o->kind != OP_TEXT && o->kind != OP_PAGENUM && o->kind != OP_LINK)
+        end_text(d, p);            /* graphics may not stand inside BT ... ET */
     switch (o->kind) {
     case OP_TEXT:
         draw_text(d, p, o->face, o->size, o->color, x, y, o->s, o->len);
         break;
     case OP_RULE:
-        rgb_fill(p, o->color);
+        set_fill(d, p, o->color);
         HPDF_Page_Rectangle(p, px(x), py(d, y + o->h / 2), pt(o->w), pt(o->h));
         HPDF_Page_Fill(p);
         break;
@@ -294,7 +330,7 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
             HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
             HPDF_Page_Stroke(p);
         } else {
-            rgb_fill(p, o->color);
+            set_fill(d, p, o->color);
             HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
             HPDF_Page_Fill(p);
         }
@@ -416,6 +452,10 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *le
         const Page *page = &pg->v[i];
         HPDF_Page p = d->pages[i];
         d->paper_h = page->landscape ? d->lay->page_w : d->lay->page_h;
+        d->in_text = false;          /* a new page starts with a fresh state */
+        d->cur_font = NULL;
+        d->cur_size = 0;
+        d->fill_set = false;
         for (int k = 0; k < page->n; k++) {
             const Placed *pl = &page->items[k];
             for (int q = 0; q < pl->box->nops; q++)
@@ -423,6 +463,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *le
         }
         for (int q = 0; q < page->ndeco; q++)
             draw_op(d, p, &page->deco[q], 0, 0);
+        end_text(d, p);
     }
     if (d->status == HPDF_OK)
         outline(d);
