@@ -32,6 +32,7 @@ typedef struct RpOptions {
     bool        check_only; /* --check: check and lay out, write nothing */
     bool        quiet;      /* no warnings on the error stream */
     bool        strict;     /* --strict: warnings count as errors */
+    bool        allow_any_path; /* --allow-paths: files may lie outside the report's folder */
     const char *trace_path; /* if set: also write a text dump of every page here */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
 } RpOptions;

@@ -14,6 +14,11 @@
  * about 5 MB of XML). */
 #define RP_MAX_INPUT_BYTES      (64L * 1024 * 1024)
 
+/* Text in one paragraph: the longest real ones are a few thousand
+ * bytes; a megabyte is a damaged or generated file, and breaking it
+ * into lines would take time and memory out of all proportion. */
+#define RP_MAX_PARAGRAPH_BYTES  (1024 * 1024)
+
 /* Element nesting: sections nest 5 deep, lists a few more; 200 leaves
  * room for anything real and keeps recursion in the parser shallow. */
 #define RP_MAX_XML_DEPTH        200

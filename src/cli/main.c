@@ -22,6 +22,7 @@ static const char usage[] =
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"
     "  --strict           treat warnings (e.g. a sum that does not add up) as errors\n"
+    "  --allow-paths      let a report name files outside its own folder\n"
     "  -q, --quiet        print errors only, no warnings\n"
     "  --help             print this help\n"
     "  --version          print the version\n"
@@ -84,6 +85,8 @@ int main(int argc, char **argv)
             o.layout = a + 9;
         } else if (strcmp(a, "--check") == 0) {
             o.check_only = true;
+        } else if (strcmp(a, "--allow-paths") == 0) {
+            o.allow_any_path = true;
         } else if (strcmp(a, "--strict") == 0) {
             o.strict = true;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {

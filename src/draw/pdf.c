@@ -40,6 +40,9 @@ typedef struct D {
     int32_t      cur_size;
     uint32_t     cur_fill;
     bool         fill_set;
+    const char  *img_path[16];  /* images loaded so far, each once */
+    HPDF_Image   img[16];
+    int          nimg;
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -351,6 +354,23 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
     case OP_LINK:
         draw_link(d, p, o, x, y);
         break;
+    case OP_IMAGE: {
+        HPDF_Image img = NULL;
+        for (int k = 0; k < d->nimg && !img; k++)
+            if (!strcmp(d->img_path[k], o->s))
+                img = d->img[k];
+        if (!img) {
+            img = o->shape == 1 ? HPDF_LoadPngImageFromFile(d->pdf, o->s)
+                                : HPDF_LoadJpegImageFromFile(d->pdf, o->s);
+            if (img && d->nimg < 16) {
+                d->img_path[d->nimg] = o->s;
+                d->img[d->nimg++] = img;
+            }
+        }
+        if (img)
+            HPDF_Page_DrawImage(p, img, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
+        break;
+    }
     }
 }
 

@@ -36,6 +36,7 @@ typedef enum OpKind {
     OP_PATH,      /* polyline pts (x,y pairs), line width w, dash, or filled polygon */
     OP_PAGENUM,   /* the page number of `anchor`; right-aligned at x if `right` */
     OP_LINK,      /* clickable area x,y,w,h to `anchor` (or `uri`) */
+    OP_IMAGE,     /* the image file `s` (PNG if shape 1, JPEG if 2) scaled into x,y,w,h */
 } OpKind;
 
 typedef struct Op {

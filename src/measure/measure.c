@@ -252,6 +252,50 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
                      ? st->space_after : m->lay->styles[ST_BODY].space_after;
 }
 
+/* ---- figures ------------------------------------------------------------ */
+
+/* An image with its caption above it, kept together, as wide as asked
+ * (default: its size at 150 dpi, at most the text width) and never
+ * taller than two thirds of a page (scaled down, with a warning). */
+static void figure(M *m, const Node *n, int32_t indent, int32_t width)
+{
+    if (n->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+    for (const Node *k = n->first; k; k = k->next)
+        if (k->kind == N_CAPTION)
+            para(m, k, ST_CAPTION, indent, width, true);
+    const int iw = n->u.figure.img_w, ih = n->u.figure.img_h;
+    if (!n->u.figure.src || iw <= 0 || ih <= 0)
+        return;
+    int32_t w = n->u.figure.wkind == WIDTH_PCT ? (int32_t)((int64_t)width * n->u.figure.width / 1000)
+              : n->u.figure.wkind == WIDTH_ABS && n->u.figure.width > 0 ? n->u.figure.width
+              : (int32_t)((int64_t)iw * 72000 / 150);
+    if (w > width)
+        w = width;
+    int32_t h = (int32_t)((int64_t)w * ih / iw);
+    int32_t maxh = m->text_h * 2 / 3;
+    if (h > maxh) {
+        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+                  "the image is taller than two thirds of a page; it is scaled down");
+        w = (int32_t)((int64_t)w * maxh / h);
+        h = maxh;
+    }
+    Op *op = ARENA_NEW(&m->rp->arena, Op);
+    op->kind = OP_IMAGE;
+    op->x = indent;
+    op->y = 0;
+    op->w = w;
+    op->h = h;
+    op->s = n->u.figure.src;
+    op->shape = (int16_t)n->u.figure.type;
+    op->anchor = -1;
+    int32_t gap = m->pending_after > 4000 ? m->pending_after : 4000;
+    Box *b = new_box(m, h, gap);
+    b->ops = op;
+    b->nops = 1;
+    m->pending_after = m->lay->styles[ST_BODY].space_after + 4000;
+}
+
 /* ---- blocks ------------------------------------------------------------- */
 
 void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
@@ -328,10 +372,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             measure_overview(m, c, indent, width);
             break;
         case N_FIGURE:
-            /* Drawn by a later version; its caption still shows. */
-            for (const Node *k = c->first; k; k = k->next)
-                if (k->kind == N_CAPTION)
-                    para(m, k, ST_CAPTION, indent, width, false);
+            figure(m, c, indent, width);
             break;
         default:
             break;

@@ -115,7 +115,7 @@ struct Node {
         struct { const Node *target; RefShow show; } ref;
         struct { const char *href; } link;
         struct { Chart *chart; } chart;
-        struct { const char *src, *alt; int32_t width; WidthKind wkind; } figure;
+        struct { const char *src, *alt; int32_t width; WidthKind wkind; int img_w, img_h, type; } figure;
         struct { const char *title; bool activity; } legend;
         struct { const char *title; } overview;
     } u;

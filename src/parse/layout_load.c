@@ -7,6 +7,7 @@
  * layout_defaults(), so a layout can be short.
  */
 #include "parse.h"
+#include "files.h"
 #include "xmlread.h"
 
 #include <libxml/tree.h>
@@ -108,11 +109,29 @@ static int yes_of(L *l, xmlNodePtr x, const char *name, const char *v)
     return 0;
 }
 
-static const char *path_of(L *l, const char *v)
+/* A file a layout names (a font): relative to the layout, inside its
+ * folder or rapport's data folder; a copied layout that still says
+ * ../fonts/X finds X among rapport's own fonts. NULL with an error if
+ * it is nowhere allowed. */
+static const char *path_of(L *l, xmlNodePtr x, const char *v)
 {
-    if (v[0] == '/' || !l->dir)
-        return arena_strdup(&l->rp->arena, v);
-    return arena_printf(&l->rp->arena, "%s/%s", l->dir, v);
+    const char *why = NULL;
+    const char *p = files_resolve(l->rp, l->dir, l->rp->data_dir, v, &why);
+    if (p)
+        return p;
+    const char *base = strrchr(v, '/') ? strrchr(v, '/') + 1 : v;
+    if (l->rp->data_dir) {
+        const char *why2;
+        const char *alt = files_resolve(l->rp, arena_printf(&l->rp->arena, "%s/fonts", l->rp->data_dir),
+                                        NULL, base, &why2);
+        if (alt)
+            return alt;
+    }
+    LERR(x, "the file \"%s\" cannot be used: %s", v, why);
+    diag_hint(&l->rp->diags, strstr(why, "outside")
+              ? "put it beside the layout (or in rapport's fonts/ folder); --allow-paths lifts this rule"
+              : "paths are relative to the layout file (%s)", l->file);
+    return NULL;
 }
 
 /* Walk the attributes of x; call back for each; unknown ones are errors. */
@@ -161,12 +180,13 @@ static void page_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 
 static void font_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 {
-    (void)x;
     FontFamily *f = t;
     if (!strcmp(n, "family")) { f->name = v; return; }
     int var = !strcmp(n, "regular") ? VAR_REGULAR : !strcmp(n, "bold") ? VAR_BOLD
             : !strcmp(n, "italic") ? VAR_ITALIC : VAR_BOLD_ITALIC;
-    f->path[var] = path_of(l, v);
+    f->path[var] = path_of(l, x, v);
+    if (!f->path[var])
+        f->path[var] = "";          /* reported; keeps the checks below quiet */
 }
 
 static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
@@ -291,7 +311,12 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
     Layout *y = t;
     const char *el = (const char *)x->name;
     if (!strcmp(el, "hyphenation")) {
-        if (!strcmp(n, "dictionary")) y->hyphen_dict = path_of(l, v);
+        /* a dictionary name (hyph_sv_SE) is looked up among the system's
+         * hyphenation dictionaries; a path, like a font's */
+        if (!strcmp(n, "dictionary"))
+            y->hyphen_dict = strchr(v, '/') ? path_of(l, x, v)
+                           : arena_printf(&l->rp->arena, "/usr/share/hyphen/%s%s", v,
+                                          strstr(v, ".dic") ? "" : ".dic");
         else if (!strcmp(n, "left")) y->hyphen_left = atoi(v);
         else if (!strcmp(n, "right")) y->hyphen_right = atoi(v);
     } else if (!strcmp(el, "cover")) {
@@ -374,7 +399,7 @@ static void load(L *l, xmlNodePtr root)
                                  ? f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
                                  : f->path[VAR_REGULAR];
             for (int v = 0; v < 4; v++)
-                if (access(f->path[v], R_OK) != 0) {
+                if (*f->path[v] && access(f->path[v], R_OK) != 0) {
                     LERR(x, "font file \"%s\" cannot be read", f->path[v]);
                     diag_hint(&l->rp->diags, "font paths are relative to the layout file (%s)", l->file);
                 }
@@ -517,13 +542,23 @@ static const char *dir_of(Arena *a, const char *path)
     return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-Layout *layout_load(Rp *rp, const char *name, const char *report_path)
+Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from_report)
 {
     Arena *a = &rp->arena;
     const char *found = NULL;
     const char *tried[4];
     int ntried = 0;
-    if (is_path(name)) {
+    if (is_path(name) && from_report) {
+        /* a layout a report names by path stays within its reach */
+        const char *why = NULL;
+        found = files_resolve(rp, report_path ? dir_of(a, report_path) : ".", rp->data_dir, name, &why);
+        if (!found) {
+            diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", 0, 0,
+                     strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule" : NULL,
+                     "the layout \"%s\" cannot be used: %s", name, why);
+            return NULL;
+        }
+    } else if (is_path(name)) {
         found = name;
         if (access(found, R_OK) != 0 && report_path && name[0] != '/') {
             const char *alt = arena_printf(a, "%s/%s", dir_of(a, report_path), name);

@@ -25,12 +25,14 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
 
 /*
  * Find and load a layout: `name` is a path (contains '/' or ends in
- * .xml: relative to the working directory) or a name looked up as
+ * .xml: relative to the working directory, or, when the report names it
+ * (from_report), to the report, and then it must not lead outside the
+ * report's folder or rapport's data folder) or a name looked up as
  * NAME.xml beside the report, in its layouts/ folder, then in
  * rp->data_dir/layouts. Fonts named by the layout are resolved relative
  * to the layout file. Returns NULL with diagnostics on failure.
  */
-Layout *layout_load(Rp *rp, const char *name, const char *report_path);
+Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from_report);
 
 /* The schema text compiled into the program (generated from report.rng). */
 extern const char rp_report_rng[];

@@ -11,6 +11,7 @@
  * length.
  */
 #include "parse.h"
+#include "files.h"
 #include "xmlread.h"
 #include "../base/limits.h"
 #include "../base/map.h"
@@ -28,6 +29,7 @@ typedef struct P {
     Report     *rep;
     Layout     *layout;
     Map          ids;         /* id -> Node */
+    const char  *dir;         /* the report's folder: files it names are found from here */
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
     VEC(const char *) ref_ids;
     int          list_depth;
@@ -752,6 +754,45 @@ static Node *build_chart(P *p, xmlNodePtr x)
 
 /* ---- blocks and sections ---------------------------------------------- */
 
+/* The image a <figure> shows: inside the report's folder, PNG or JPEG,
+ * undamaged; its size in pixels for layout. */
+static void figure_file(P *p, Node *n, const char *src, const char *width)
+{
+    if (width) {
+        size_t wl = strlen(width);
+        if (wl && width[wl - 1] == '%') {
+            n->u.figure.wkind = WIDTH_PCT;
+            n->u.figure.width = (int32_t)lround(atof(width) * 10);
+        } else {
+            n->u.figure.wkind = WIDTH_ABS;
+            n->u.figure.width = parse_length(width);
+        }
+    }
+    if (!src)
+        return;
+    const char *why = NULL;
+    const char *path = files_resolve(p->rp, p->dir, p->rp->data_dir, src, &why);
+    if (!path) {
+        ERR(n, "the image \"%s\" cannot be used: %s", src, why);
+        if (strstr(why, "outside"))
+            HINT("put the image in the report's folder (or a folder inside it); --allow-paths lifts this rule");
+        else
+            HINT("the path is relative to the report file's folder");
+        return;
+    }
+    int w, h;
+    ImageType t = files_image(path, &w, &h, &why);
+    if (t == IMAGE_NONE) {
+        ERR(n, "the image \"%s\" cannot be used: %s", src, why);
+        HINT("save it again as PNG or JPEG");
+        return;
+    }
+    n->u.figure.src = path;
+    n->u.figure.img_w = w;
+    n->u.figure.img_h = h;
+    n->u.figure.type = t;
+}
+
 static Node *build_list(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_LIST, x);
@@ -830,6 +871,13 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
             n = new_node(p, N_P, c);
             register_id(p, n, attr(p, c, "id"));
             build_inline(p, c, n);
+            size_t bytes = model_plain_text(n, NULL, 0);
+            if (bytes > RP_MAX_PARAGRAPH_BYTES) {
+                ERR(n, "this paragraph holds %zu bytes of text; rapport sets paragraphs of up to %d",
+                    bytes, RP_MAX_PARAGRAPH_BYTES);
+                HINT("a paragraph this long is a damaged or generated file; split it into <p> elements");
+                n->first = n->last = NULL;
+            }
         } else if (strcmp(name, "section") == 0) {
             n = build_section(p, c, N_SECTION, level + 1);
         } else if (strcmp(name, "goal") == 0) {
@@ -843,8 +891,8 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "figure") == 0) {
             n = new_node(p, N_FIGURE, c);
             register_id(p, n, attr(p, c, "id"));
-            n->u.figure.src = attr(p, c, "src");
             n->u.figure.alt = attr(p, c, "alt");
+            figure_file(p, n, attr(p, c, "src"), attr(p, c, "width"));
             for (xmlNodePtr cc = c->children; cc; cc = cc->next)
                 if (is_el(cc, "caption")) {
                     Node *cap = new_node(p, N_CAPTION, cc);
@@ -949,6 +997,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     }
     P p = { .rp = rp, .file = path };
     map_init(&p.ids, &rp->arena, 1);
+    p.dir = data ? "." : files_dir(&rp->arena, path);
     Report *rep = ARENA_NEW(&rp->arena, Report);
     p.rep = rep;
     rep->file = path;
@@ -958,7 +1007,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     rep->lang = attr(&p, root, "lang");
     rep->layout_name = attr(&p, root, "layout");
     const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
-    p.layout = layout_load(rp, lname, data ? NULL : path);
+    p.layout = layout_load(rp, lname, data ? NULL : path, !layout_opt && rep->layout_name);
     if (!p.layout) {
         if (!layout_opt && rep->layout_name)
             diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
@@ -973,6 +1022,9 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
             build_meta(&p, c);
     build_blocks(&p, root, rep->root, 0);
     resolve_refs(&p);
+    if (!rep->meta.title)
+        precise_error(&p, rep->root, "a report starts with <meta><title>...</title></meta>",
+                      "the report has no <meta> with a <title>");
     xmlread_close(&f);
     if (diag_errors(&rp->diags))
         return NULL;

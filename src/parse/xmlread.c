@@ -76,17 +76,22 @@ static const char *find_hint(const char *msg)
     return NULL;
 }
 
+/* Where an element's start tag begins, found by the column scan. */
+typedef struct Pos { int line, col; } Pos;
+
 int xmlread_line(const xmlNode *n)
 {
+    if (n->type == XML_ELEMENT_NODE && n->_private)
+        return ((const Pos *)n->_private)->line;
     long l = xmlGetLineNo((xmlNodePtr)n);
     return l > 0 ? (int)l : 0;
 }
 
 int xmlread_col(const xmlNode *n)
 {
-    if (n->type != XML_ELEMENT_NODE)
+    if (n->type != XML_ELEMENT_NODE || !n->_private)
         return 0;
-    return (int)(intptr_t)n->_private;
+    return ((const Pos *)n->_private)->col;
 }
 
 /* libxml2's wording, said the way a report writer thinks of it. */
@@ -179,6 +184,7 @@ static void on_error(void *user, xmlErrorPtr e)
 /* ---- columns ---------------------------------------------------------- */
 
 typedef struct ColScan {
+    Arena      *arena;
     const char *src;
     size_t      len;
     size_t     *line_start;   /* offset of each line, 1-based index */
@@ -186,51 +192,65 @@ typedef struct ColScan {
     size_t      pos;          /* scan position, only moves forward */
 } ColScan;
 
+/* The line holding byte offset p (binary search over line starts). */
+static int line_of(const ColScan *s, size_t p)
+{
+    int lo = 1, hi = s->nlines;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (s->line_start[mid] <= p)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
 static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        int line = xmlread_line(n);
-        if (line >= 1 && line <= s->nlines && s->line_start[line] > s->pos)
-            s->pos = s->line_start[line];
+        long gl = xmlGetLineNo(n);
+        int line = gl > 0 ? (int)gl : 0;
+        /* libxml2 gives the line where the start tag ends; it began at
+         * or before it, after the previous element's start */
         size_t nl = strlen((const char *)n->name);
-        size_t p = s->pos;
-        int col = 0;
-        while (p + nl + 1 < s->len) {
+        size_t p = s->pos, end = (line >= 1 && line < s->nlines) ? s->line_start[line + 1] : s->len;
+        Pos *pos = ARENA_NEW(s->arena, Pos);
+        pos->line = line;
+        while (p + nl + 1 < s->len && p < end) {
             if (s->src[p] == '<' && memcmp(s->src + p + 1, n->name, nl) == 0) {
                 char after = s->src[p + 1 + nl];
                 if (after == ' ' || after == '>' || after == '/' || after == '\t' ||
                     after == '\n' || after == '\r') {
-                    size_t ls = (line >= 1 && line <= s->nlines) ? s->line_start[line] : 0;
-                    col = p >= ls ? (int)(p - ls) + 1 : 1;
+                    pos->line = line_of(s, p);
+                    pos->col = (int)(p - s->line_start[pos->line]) + 1;
                     s->pos = p + 1;
                     break;
                 }
             }
             p++;
         }
-        n->_private = (void *)(intptr_t)col;
+        n->_private = pos;
         if (depth < RP_MAX_XML_DEPTH)
             assign_cols(s, n->children, depth + 1);
     }
 }
 
-static int tree_depth(xmlNodePtr n, int depth)
+/* The first element nested deeper than the limit, or NULL. */
+static xmlNodePtr too_deep(xmlNodePtr n, int depth)
 {
-    int max = depth;
     for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE || !n->children)
+        if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (depth + 1 > RP_MAX_XML_DEPTH)
-            return depth + 1;
-        int d = tree_depth(n->children, depth + 1);
-        if (d > max)
-            max = d;
-        if (max > RP_MAX_XML_DEPTH)
-            return max;
+        if (depth > RP_MAX_XML_DEPTH)
+            return n;
+        xmlNodePtr d = too_deep(n->children, depth + 1);
+        if (d)
+            return d;
     }
-    return max;
+    return NULL;
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -384,16 +404,19 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         return -1;
     }
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
-    if (tree_depth(root, 1) > RP_MAX_XML_DEPTH) {
-        diag_error(&rp->diags, path, 0, 0,
-                   "elements are nested more than %d deep, the most rapport accepts",
-                   RP_MAX_XML_DEPTH);
+    xmlNodePtr deep = too_deep(root, 1);
+    if (deep) {
+        long dline = xmlGetLineNo(deep);
+        diag_add(&rp->diags, DIAG_ERROR, path, dline > 0 ? (int)dline : 0, 0,
+                 "a list inside a list inside a list ... cannot be read on paper; flatten the structure",
+                 "<%s> is nested more than %d elements deep, the most rapport accepts",
+                 (const char *)deep->name, RP_MAX_XML_DEPTH);
         xmlFreeDoc(f->doc);
         f->doc = NULL;
         return -1;
     }
     /* Line starts, for the column scan. */
-    ColScan cs = { f->src, f->len, NULL, 0, 0 };
+    ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0 };
     int lines = 1;
     for (size_t i = 0; i < f->len; i++)
         if (f->src[i] == '\n')
