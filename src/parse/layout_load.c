@@ -532,15 +532,6 @@ static int is_path(const char *name)
     return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
 }
 
-static const char *dir_of(Arena *a, const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return ".";
-    if (slash == path)
-        return "/";
-    return arena_strndup(a, path, (size_t)(slash - path));
-}
 
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from_report)
 {
@@ -551,7 +542,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
     if (is_path(name) && from_report) {
         /* a layout a report names by path stays within its reach */
         const char *why = NULL;
-        found = files_resolve(rp, report_path ? dir_of(a, report_path) : ".", rp->data_dir, name, &why);
+        found = files_resolve(rp, report_path ? files_dir(a, report_path) : ".", rp->data_dir, name, &why);
         if (!found) {
             diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", 0, 0,
                      strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule" : NULL,
@@ -561,7 +552,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
     } else if (is_path(name)) {
         found = name;
         if (access(found, R_OK) != 0 && report_path && name[0] != '/') {
-            const char *alt = arena_printf(a, "%s/%s", dir_of(a, report_path), name);
+            const char *alt = arena_printf(a, "%s/%s", files_dir(a, report_path), name);
             tried[ntried++] = found;
             found = access(alt, R_OK) == 0 ? alt : (tried[ntried++] = alt, NULL);
         }
@@ -569,7 +560,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
         const char *cand[3];
         int nc = 0;
         if (report_path) {
-            const char *rd = dir_of(a, report_path);
+            const char *rd = files_dir(a, report_path);
             cand[nc++] = arena_printf(a, "%s/%s.xml", rd, name);
             cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", rd, name);
         }
@@ -608,7 +599,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
     Layout *y = ARENA_NEW(a, Layout);
     layout_defaults(y);
     y->path = found;
-    L l = { rp, found, dir_of(a, found), y };
+    L l = { rp, found, files_dir(a, found), y };
     int before = diag_errors(&rp->diags);
     load(&l, root);
     check_legibility(&l, root);
