@@ -26,6 +26,9 @@ enum {
     RP_EUSAGE = 2,      /* the command line was wrong */
 };
 
+/* Archival PDF levels (--pdfa). */
+enum { RP_PDFA_OFF = 0, RP_PDFA_2B = 1, RP_PDFA_2U = 2 };
+
 typedef struct RpOptions {
     const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
     const char *data_dir;   /* where layouts/ and fonts/ live; NULL: found from the program */
@@ -33,6 +36,7 @@ typedef struct RpOptions {
     bool        quiet;      /* no warnings on the error stream */
     bool        strict;     /* --strict: warnings count as errors */
     bool        allow_any_path; /* --allow-paths: files may lie outside the report's folder */
+    int         pdfa;       /* RP_PDFA_*: default RP_PDFA_2B */
     const char *trace_path; /* if set: also write a text dump of every page here */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
 } RpOptions;

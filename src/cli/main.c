@@ -23,6 +23,7 @@ static const char usage[] =
     "  --trace FILE       also write a text dump of every page (for review)\n"
     "  --strict           treat warnings (e.g. a sum that does not add up) as errors\n"
     "  --allow-paths      let a report name files outside its own folder\n"
+    "  --pdfa=LEVEL       archival PDF/A: 2b (the default), 2u, or off\n"
     "  -q, --quiet        print errors only, no warnings\n"
     "  --help             print this help\n"
     "  --version          print the version\n"
@@ -85,6 +86,15 @@ int main(int argc, char **argv)
             o.layout = a + 9;
         } else if (strcmp(a, "--check") == 0) {
             o.check_only = true;
+        } else if (strncmp(a, "--pdfa=", 7) == 0) {
+            const char *v = a + 7;
+            if (!strcmp(v, "off")) o.pdfa = RP_PDFA_OFF;
+            else if (!strcmp(v, "2b")) o.pdfa = RP_PDFA_2B;
+            else if (!strcmp(v, "2u")) o.pdfa = RP_PDFA_2U;
+            else if (!strcmp(v, "2a"))
+                return usage_error("--pdfa=2a needs a tagged PDF, which rapport does not write yet; use 2u or 2b", NULL);
+            else
+                return usage_error("--pdfa takes off, 2b or 2u, not", v);
         } else if (strcmp(a, "--allow-paths") == 0) {
             o.allow_any_path = true;
         } else if (strcmp(a, "--strict") == 0) {

@@ -14,6 +14,7 @@
  */
 #include "pdf.h"
 #include "../base/utf8.h"
+#include "archive.h"
 
 #include <hpdf.h>
 #include <hpdf_font.h>
@@ -308,8 +309,10 @@ static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
         HPDF_Destination dst = dest_at(d, pi, d->pg->anchor_y[o->anchor]);
         a = dst ? HPDF_Page_CreateLinkAnnot(p, r, dst) : NULL;
     }
-    if (a)
+    if (a) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        HPDF_Dict_AddNumber(a, "F", 4);      /* printable: PDF/A wants it */
+    }
 }
 
 static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
@@ -403,7 +406,8 @@ static void outline(D *d)
     }
 }
 
-static void info(D *d, long when)
+/* The document information, and with --pdfa the same again as XMP. */
+static int info(D *d, long when, int pdfa)
 {
     const Meta *m = &d->pg->flow->report->meta;
     const Report *rep = d->pg->flow->report;
@@ -419,30 +423,56 @@ static void info(D *d, long when)
     }
     /* the viewer's page numbers are the printed ones */
     HPDF_AddPageLabel(d->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
-    if (m->title)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, m->title);
-    if (m->organisation)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, m->author ? m->author : m->organisation);
-    const char *subject = m->subtitle;
-    if (!subject && m->organisation)
-        subject = arena_printf(&d->rp->arena, "%s, %s", m->title ? m->title : "", m->organisation);
-    if (subject)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, subject);
-    if (m->keywords)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, m->keywords);
-    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "rapport " RAPPORT_VERSION);
-    if (when < 0)
-        return;                  /* no date known: none written */
-    time_t t = (time_t)when;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                       tm.tm_sec, 'Z', 0, 0 };
-    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
+
+    ArchiveInfo a = { 0 };
+    a.title = m->title;
+    a.author = m->author ? m->author : m->organisation;
+    a.subject = m->subtitle;
+    if (!a.subject && m->organisation)
+        a.subject = arena_printf(&d->rp->arena, "%s, %s", m->title ? m->title : "", m->organisation);
+    a.keywords = m->keywords;
+    a.lang = lang;
+    a.creator = "rapport " RAPPORT_VERSION;
+    a.producer = "rapport " RAPPORT_VERSION " with libharu " HPDF_VERSION_TEXT;
+    a.conformance = pdfa == RP_PDFA_2U ? "U" : "B";
+    a.when = when;
+    memcpy(a.id, rep->id, 16);
+    if (a.title)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, a.title);
+    if (a.author)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, a.author);
+    if (a.subject)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, a.subject);
+    if (a.keywords)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, a.keywords);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, a.creator);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_PRODUCER, a.producer);
+    if (when >= 0) {
+        time_t t = (time_t)when;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                           tm.tm_sec, 'Z', 0, 0 };
+        HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
+    }
+    if (pdfa == RP_PDFA_OFF)
+        return 0;
+    const char *icc = d->lay->icc_profile;
+    FILE *f = icc && *icc ? fopen(icc, "rb") : NULL;
+    if (!f) {
+        diag_error(&d->rp->diags, d->lay->path, 0, 0,
+                   "an archival PDF (PDF/A) needs the colour profile the layout names in <output-intent icc=\"...\"/>");
+        diag_hint(&d->rp->diags, "rapport ships layouts/icc/sRGB.icc; or render with --pdfa=off");
+        return -1;
+    }
+    unsigned char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    return archive_pdfa(d->pdf, &a, buf, n);
 }
 
-int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *len)
+int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, unsigned char **out, size_t *len)
 {
     D dd = { 0 };
     D *d = &dd;
@@ -487,8 +517,10 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, unsigned char **out, size_t *le
     }
     if (d->status == HPDF_OK)
         outline(d);
-    if (d->status == HPDF_OK)
-        info(d, when);
+    if (d->status == HPDF_OK && info(d, when, pdfa) != 0) {
+        HPDF_Free(d->pdf);
+        return -1;
+    }
     if (d->status == HPDF_OK)
         HPDF_SaveToStream(d->pdf);
     if (d->status == HPDF_OK) {

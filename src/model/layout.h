@@ -85,6 +85,7 @@ typedef struct Layout {
     uint32_t    cover_band, cover_band_text;
     const char *cover_brand;               /* e.g. "Linköpings kommun" */
     const char *hyphen_dict;               /* path or NULL: no hyphenation */
+    const char *icc_profile;               /* sRGB profile for PDF/A's output intent */
     int         hyphen_left, hyphen_right;
     int         toc_levels;
     bool        notes_per_chapter;         /* footnote numbers restart in each chapter */

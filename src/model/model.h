@@ -136,6 +136,7 @@ typedef struct Report {
     int         nfootnotes;
     int         ngoals;
     int         nheadings;
+    unsigned char id[16];      /* a hash of the input: the PDF's document ID */
 } Report;
 
 /* Append `child` as the last child of `parent`. */

@@ -109,21 +109,21 @@ static int yes_of(L *l, xmlNodePtr x, const char *name, const char *v)
     return 0;
 }
 
-/* A file a layout names (a font): relative to the layout, inside its
- * folder or rapport's data folder; a copied layout that still says
- * ../fonts/X finds X among rapport's own fonts. NULL with an error if
- * it is nowhere allowed. */
+/* A file a layout names (a font, a colour profile): relative to the
+ * layout, inside its folder or rapport's data folder. A copy of a
+ * built-in layout elsewhere, whose paths were written relative to
+ * rapport's layouts/ folder (../fonts/X, icc/sRGB.icc), still finds the
+ * files there. NULL with an error if it is nowhere allowed. */
 static const char *path_of(L *l, xmlNodePtr x, const char *v)
 {
     const char *why = NULL;
     const char *p = files_resolve(l->rp, l->dir, l->rp->data_dir, v, &why);
     if (p)
         return p;
-    const char *base = strrchr(v, '/') ? strrchr(v, '/') + 1 : v;
-    if (l->rp->data_dir) {
+    if (l->rp->data_dir && v[0] != '/') {
         const char *why2;
-        const char *alt = files_resolve(l->rp, arena_printf(&l->rp->arena, "%s/fonts", l->rp->data_dir),
-                                        NULL, base, &why2);
+        const char *alt = files_resolve(l->rp, arena_printf(&l->rp->arena, "%s/layouts", l->rp->data_dir),
+                                        l->rp->data_dir, v, &why2);
         if (alt)
             return alt;
     }
@@ -321,6 +321,8 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         else if (!strcmp(n, "right")) y->hyphen_right = atoi(v);
     } else if (!strcmp(el, "cover")) {
         if (!strcmp(n, "brand")) y->cover_brand = v;
+    } else if (!strcmp(el, "output-intent")) {
+        if (!strcmp(n, "icc")) y->icc_profile = path_of(l, x, v);
     } else if (!strcmp(el, "footnotes")) {
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
         else if (strcmp(v, "document") != 0) LERR(x, "numbering=\"%s\" must be document or chapter", v);
@@ -371,6 +373,7 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_cover[] = { "brand", NULL };
     static const char *const a_contents[] = { "levels", NULL };
     static const char *const a_notes[] = { "numbering", NULL };
+    static const char *const a_intent[] = { "icc", NULL };
 
     xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
     y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
@@ -453,13 +456,15 @@ static void load(L *l, xmlNodePtr root)
             each_attr(l, x, a_contents, misc_attr, y);
         } else if (!strcmp(el, "footnotes")) {
             each_attr(l, x, a_notes, misc_attr, y);
+        } else if (!strcmp(el, "output-intent")) {
+            each_attr(l, x, a_intent, misc_attr, y);
         } else if (!strcmp(el, "words")) {
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
             load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
         } else {
             LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, status and words");
+            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, output-intent, status and words");
         }
     }
     y->words = words.v;

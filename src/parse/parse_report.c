@@ -979,9 +979,23 @@ static void resolve_refs(P *p)
     }
 }
 
+/* 16 bytes that identify the input (two FNV-1a hashes with different
+ * seeds), for the PDF's document ID: the same report, the same ID. */
+static void content_id(const char *s, size_t n, unsigned char out[16])
+{
+    uint64_t h[2] = { 1469598103934665603ull, 0x9E3779B97F4A7C15ull };
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < n; i++)
+            h[k] = (h[k] ^ (unsigned char)s[i]) * 1099511628211ull;
+        for (int b = 0; b < 8; b++)
+            out[k * 8 + b] = (unsigned char)(h[k] >> (8 * b));
+    }
+}
+
 Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
                      const char *layout_opt, Layout **layout_out)
 {
+    unsigned char rep_id[16];
     *layout_out = NULL;
     XmlFile f;
     if (xmlread_parse(rp, &f, path, data, len) != 0)
@@ -997,8 +1011,10 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     }
     P p = { .rp = rp, .file = path };
     map_init(&p.ids, &rp->arena, 1);
+    content_id(f.src, f.len, rep_id);
     p.dir = data ? "." : files_dir(&rp->arena, path);
     Report *rep = ARENA_NEW(&rp->arena, Report);
+    memcpy(rep->id, rep_id, 16);
     p.rep = rep;
     rep->file = path;
     rep->type = attr(&p, root, "type");
