@@ -31,7 +31,7 @@ OBJDIR  := $(OUT)obj
 LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
                       src/measure/*.c src/paginate/*.c src/draw/*.c)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o
-CLI_OBJ := $(OBJDIR)/cli/main.o
+CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 

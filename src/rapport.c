@@ -97,8 +97,36 @@ static double now_ms(void)
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* Is `out` newer than `in`? (false if out is missing) */
+static bool newer(const struct stat *out, const char *in)
+{
+    struct stat st;
+    if (!in || !*in || stat(in, &st) != 0)
+        return true;            /* nothing to compare with: no reason to redo */
+    if (out->st_mtim.tv_sec != st.st_mtim.tv_sec)
+        return out->st_mtim.tv_sec > st.st_mtim.tv_sec;
+    return out->st_mtim.tv_nsec > st.st_mtim.tv_nsec;
+}
+
+/* --since: is the PDF newer than the report, its layout, the layout's
+ * fonts, colour profile and hyphenation patterns? */
+static bool up_to_date(const char *output, const char *input, const Layout *lay)
+{
+    struct stat st;
+    if (!output || stat(output, &st) != 0)
+        return false;
+    if (!newer(&st, input) || !newer(&st, lay->path) || !newer(&st, lay->icc_profile) ||
+        !newer(&st, lay->hyphen_dict))
+        return false;
+    for (int f = 0; f < lay->nfamilies; f++)
+        for (int v = 0; v < 4; v++)
+            if (!newer(&st, lay->families[f].path[v]))
+                return false;
+    return true;
+}
+
 static int run(const RpOptions *o, const char *name, const char *data, size_t len,
-               unsigned char **pdf, size_t *pdf_len, FILE *err)
+               const char *output, unsigned char **pdf, size_t *pdf_len, FILE *err)
 {
     /* RAPPORT_TIMINGS=1 prints the time of each stage (for the benchmark) */
     const char *tm = getenv("RAPPORT_TIMINGS");
@@ -116,6 +144,11 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     Layout *lay = NULL;
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
     t1 = t2 = t3 = t4 = now_ms();
+    if (rep && o->since && !data && up_to_date(output, name, lay)) {
+        diags_free(&rp.diags);
+        arena_free(&rp.arena);
+        return RP_SKIPPED;
+    }
     /* --check lays the report out too (it is cheap), so that everything
      * layout can find (a table too wide, a value outside a chart's axis)
      * is reported; only drawing is skipped */
@@ -155,7 +188,7 @@ int rp_render_memory(const RpOptions *o, const char *name, const char *data,
 {
     unsigned char *pdf;
     size_t n;
-    int r = run(o, name, data, len, &pdf, &n, err);
+    int r = run(o, name, data, len, NULL, &pdf, &n, err);
     if (pdf_out) {
         *pdf_out = pdf;
         *pdf_len = n;
@@ -207,7 +240,7 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
 {
     unsigned char *pdf;
     size_t n;
-    int r = run(o, input, NULL, 0, &pdf, &n, err);
+    int r = run(o, input, NULL, 0, output, &pdf, &n, err);
     if (r == RP_OK && output && pdf && write_atomic(output, pdf, n, err) != 0)
         r = RP_EINPUT;
     free(pdf);

@@ -24,6 +24,7 @@ enum {
     RP_OK = 0,          /* all went well */
     RP_EINPUT = 1,      /* an input had errors: nothing written for it */
     RP_EUSAGE = 2,      /* the command line was wrong */
+    RP_SKIPPED = 3,     /* rp_render_file with `since`: the PDF was up to date */
 };
 
 /* Archival PDF levels (--pdfa). */
@@ -37,6 +38,7 @@ typedef struct RpOptions {
     bool        strict;     /* --strict: warnings count as errors */
     bool        allow_any_path; /* --allow-paths: files may lie outside the report's folder */
     int         pdfa;       /* RP_PDFA_*: default RP_PDFA_2B */
+    bool        since;      /* --since: skip a report whose PDF is newer than all it is made from */
     const char *trace_path; /* if set: also write a text dump of every page here */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
 } RpOptions;
@@ -49,7 +51,8 @@ void rp_options_init(RpOptions *o);
  * for check_only). Messages go to `err` as file:line:col: message. The
  * PDF is written to a temporary file beside `output` and renamed into
  * place only when complete, so a failed run leaves the old file (or none).
- * Returns RP_OK or RP_EINPUT.
+ * Returns RP_OK or RP_EINPUT; with o->since, RP_SKIPPED when `output` is
+ * newer than the report, its layout and the layout's files.
  */
 int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err);
 

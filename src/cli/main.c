@@ -5,19 +5,25 @@
  * written), 2 the command line was wrong.
  */
 #include "../rapport.h"
+#include "batch.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage[] =
-    "usage: rapport [options] REPORT.xml...\n"
+    "usage: rapport [options] REPORT.xml|FOLDER...\n"
     "\n"
-    "Renders each report to a PDF beside it (REPORT.pdf).\n"
+    "Renders each report to a PDF beside it (REPORT.pdf). A folder stands for\n"
+    "every .xml file in it and in the folders inside it.\n"
     "\n"
     "  -o FILE            write the PDF to FILE (one report only)\n"
     "  -d DIR             write the PDFs into the folder DIR\n"
+    "  -j N               render N reports at a time (default: one per processor core)\n"
+    "  --since            skip a report whose PDF is newer than it, its layout and fonts\n"
     "  --check            check and lay out the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"
@@ -38,11 +44,24 @@ static int usage_error(const char *msg, const char *arg)
     return RP_EUSAGE;
 }
 
-/* REPORT.xml -> DIR/REPORT.pdf or REPORT.pdf beside it. */
-static char *output_for(const char *in, const char *dir)
+/* Make the folders of `path` (mkdir -p of its dirname). */
+static void make_dirs(char *path)
 {
-    const char *base = dir ? strrchr(in, '/') : NULL;
-    base = base ? base + 1 : in;
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            mkdir(path, 0777);
+            *p = '/';
+        }
+}
+
+/* REPORT.xml -> DIR/REPORT.pdf or REPORT.pdf beside it. A report found
+ * in a folder keeps its place below that folder (DIR/sub/REPORT.pdf), so
+ * two reports of one name in different folders stay apart. */
+static char *output_for(const char *in, const char *dir, const char *rel)
+{
+    const char *base = dir ? (rel ? rel : strrchr(in, '/')) : NULL;
+    base = base ? (base == rel ? base : base + 1) : in;
     size_t n = strlen(base);
     if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
         n -= 4;
@@ -53,7 +72,75 @@ static char *output_for(const char *in, const char *dir)
         exit(RP_EINPUT);
     }
     snprintf(out, cap, "%s%s%.*s.pdf", dir ? dir : "", dir ? "/" : "", (int)n, base);
+    if (dir && rel)
+        make_dirs(out);
     return out;
+}
+
+typedef struct Inputs {
+    const char **v;
+    const char **rel;     /* the path below the folder it was found in, or NULL */
+    int n, cap;
+} Inputs;
+
+static void add_input(Inputs *in, const char *s, const char *rel)
+{
+    if (in->n == in->cap) {
+        in->cap = in->cap ? in->cap * 2 : 16;
+        in->v = realloc(in->v, sizeof *in->v * (size_t)in->cap);
+        in->rel = realloc(in->rel, sizeof *in->rel * (size_t)in->cap);
+        if (!in->v || !in->rel) {
+            fprintf(stderr, "rapport: out of memory\n");
+            exit(RP_EINPUT);
+        }
+    }
+    in->v[in->n] = s;
+    in->rel[in->n++] = rel;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every .xml file below `dir`, in name order; `root_len` is the length
+ * of the folder given on the command line, for the relative paths. */
+static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 32) {
+        if (d)
+            closedir(d);
+        return;
+    }
+    int first = in->n;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(len);
+        if (!p)
+            break;
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        struct stat st;
+        size_t nl = strlen(e->d_name);
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk(in, p, root_len, depth + 1);
+            free(p);
+        } else if (nl > 4 && !strcmp(e->d_name + nl - 4, ".xml")) {
+            add_input(in, p, p + root_len + 1);
+        } else {
+            free(p);
+        }
+    }
+    closedir(d);
+    /* name order, the relative paths moving along */
+    for (int i = first + 1; i < in->n; i++)
+        for (int k = i; k > first && by_name(&in->v[k - 1], &in->v[k]) > 0; k--) {
+            const char *t = in->v[k]; in->v[k] = in->v[k - 1]; in->v[k - 1] = t;
+            t = in->rel[k]; in->rel[k] = in->rel[k - 1]; in->rel[k - 1] = t;
+        }
 }
 
 int main(int argc, char **argv)
@@ -61,6 +148,8 @@ int main(int argc, char **argv)
     RpOptions o;
     rp_options_init(&o);
     const char *out = NULL, *dir = NULL;
+    int jobs = 0;
+    Inputs in = { 0 };
     const char **inputs = calloc((size_t)argc, sizeof *inputs);
     int ninputs = 0;
     if (!inputs)
@@ -82,6 +171,15 @@ int main(int argc, char **argv)
             else if (a[1] == 'd') dir = v;
             else if (a[2] == 'l') o.layout = v;
             else o.trace_path = v;
+        } else if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {
+            const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > 64)
+                return usage_error("-j takes a number of reports at a time, 1 to 64", NULL);
+            jobs = (int)n;
+        } else if (strcmp(a, "--since") == 0) {
+            o.since = true;
         } else if (strncmp(a, "--layout=", 9) == 0) {
             o.layout = a + 9;
         } else if (strcmp(a, "--check") == 0) {
@@ -104,11 +202,25 @@ int main(int argc, char **argv)
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option", a);
         } else {
-            inputs[ninputs++] = a;
+            struct stat st;
+            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+                size_t al = strlen(a);
+                while (al > 1 && a[al - 1] == '/')
+                    al--;
+                char *folder = strndup(a, al);     /* kept for the run: paths point into it */
+                if (!folder)
+                    return RP_EINPUT;
+                walk(&in, folder, al, 0);
+            } else {
+                add_input(&in, a, NULL);
+            }
         }
     }
+    free(inputs);
+    inputs = in.v;
+    ninputs = in.n;
     if (ninputs == 0)
-        return usage_error("no report given", NULL);
+        return usage_error("no report given (or no .xml file in the folders given)", NULL);
     if (out && ninputs > 1)
         return usage_error("-o takes one report; use -d DIR for several", NULL);
     if (out && dir)
@@ -118,14 +230,30 @@ int main(int argc, char **argv)
         if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
             return usage_error("no such folder:", dir);
     }
-    int status = RP_OK;
-    for (int i = 0; i < ninputs; i++) {
-        char *dst = o.check_only ? NULL : out ? NULL : output_for(inputs[i], dir);
-        int r = rp_render_file(&o, inputs[i], o.check_only ? NULL : out ? out : dst, stderr);
-        if (r != RP_OK)
-            status = RP_EINPUT;
+    if (ninputs == 1) {
+        char *dst = o.check_only ? NULL : out ? NULL : output_for(inputs[0], dir, in.rel[0]);
+        int r = rp_render_file(&o, inputs[0], o.check_only ? NULL : out ? out : dst, stderr);
         free(dst);
+        free(inputs);
+        free(in.rel);
+        return r == RP_SKIPPED ? RP_OK : r;
     }
+    BatchItem *items = calloc((size_t)ninputs, sizeof *items);
+    if (!items)
+        return RP_EINPUT;
+    for (int i = 0; i < ninputs; i++) {
+        items[i].input = inputs[i];
+        items[i].output = o.check_only ? NULL : output_for(inputs[i], dir, in.rel[i]);
+    }
+    if (!jobs) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cores > 0 ? (int)cores : 1;
+    }
+    int status = batch_run(&o, items, ninputs, jobs);
+    for (int i = 0; i < ninputs; i++)
+        free((char *)items[i].output);
+    free(items);
     free(inputs);
+    free(in.rel);
     return status;
 }
