@@ -25,7 +25,7 @@ void rp_options_init(RpOptions *o)
 {
     memset(o, 0, sizeof *o);
     o->source_date = -1;
-    o->pdfa = RP_PDFA_2B;
+    o->pdfa = RP_PDFA_2A;
 }
 
 static int file_exists(const char *p)
@@ -165,7 +165,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
                 fclose(t);
         }
         if (pg && !diag_errors(&rp.diags) && !o->check_only)
-            pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, pdf, pdf_len);
+            pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len);
         t4 = now_ms();
         if (timings && pg)
             fprintf(err, "%s: %d pages; parse %.1f ms, measure %.1f ms, paginate %.1f ms, draw %.1f ms; arena %.1f MiB\n",

@@ -28,7 +28,7 @@ enum {
 };
 
 /* Archival PDF levels (--pdfa). */
-enum { RP_PDFA_OFF = 0, RP_PDFA_2B = 1, RP_PDFA_2U = 2 };
+enum { RP_PDFA_OFF = 0, RP_PDFA_2B = 1, RP_PDFA_2U = 2, RP_PDFA_2A = 3 };
 
 typedef struct RpOptions {
     const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
@@ -37,7 +37,8 @@ typedef struct RpOptions {
     bool        quiet;      /* no warnings on the error stream */
     bool        strict;     /* --strict: warnings count as errors */
     bool        allow_any_path; /* --allow-paths: files may lie outside the report's folder */
-    int         pdfa;       /* RP_PDFA_*: default RP_PDFA_2B */
+    int         pdfa;       /* RP_PDFA_*: default RP_PDFA_2A (tagged) */
+    bool        untagged;   /* --no-tags: no structure tree (and so no PDF/A-2a, PDF/UA) */
     bool        since;      /* --since: skip a report whose PDF is newer than all it is made from */
     const char *trace_path; /* if set: also write a text dump of every page here */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */

@@ -29,7 +29,8 @@ static const char usage[] =
     "  --trace FILE       also write a text dump of every page (for review)\n"
     "  --strict           treat warnings (e.g. a sum that does not add up) as errors\n"
     "  --allow-paths      let a report name files outside its own folder\n"
-    "  --pdfa=LEVEL       archival PDF/A: 2b (the default), 2u, or off\n"
+    "  --pdfa=LEVEL       archival PDF/A: 2a (the default), 2u, 2b, or off\n"
+    "  --no-tags          no structure for screen readers (smaller; not PDF/UA or 2a)\n"
     "  -q, --quiet        print errors only, no warnings\n"
     "  --help             print this help\n"
     "  --version          print the version\n"
@@ -189,10 +190,11 @@ int main(int argc, char **argv)
             if (!strcmp(v, "off")) o.pdfa = RP_PDFA_OFF;
             else if (!strcmp(v, "2b")) o.pdfa = RP_PDFA_2B;
             else if (!strcmp(v, "2u")) o.pdfa = RP_PDFA_2U;
-            else if (!strcmp(v, "2a"))
-                return usage_error("--pdfa=2a needs a tagged PDF, which rapport does not write yet; use 2u or 2b", NULL);
+            else if (!strcmp(v, "2a")) o.pdfa = RP_PDFA_2A;
             else
                 return usage_error("--pdfa takes off, 2b or 2u, not", v);
+        } else if (strcmp(a, "--no-tags") == 0) {
+            o.untagged = true;
         } else if (strcmp(a, "--allow-paths") == 0) {
             o.allow_any_path = true;
         } else if (strcmp(a, "--strict") == 0) {
@@ -221,6 +223,8 @@ int main(int argc, char **argv)
     ninputs = in.n;
     if (ninputs == 0)
         return usage_error("no report given (or no .xml file in the folders given)", NULL);
+    if (o.untagged && o.pdfa == RP_PDFA_2A)
+        o.pdfa = RP_PDFA_2U;        /* 2a needs the tags: the nearest level without them */
     if (out && ninputs > 1)
         return usage_error("-o takes one report; use -d DIR for several", NULL);
     if (out && dir)

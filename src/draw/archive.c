@@ -109,7 +109,11 @@ int archive_pdfa(HPDF_Doc pdf, const ArchiveInfo *a, const unsigned char *icc, s
                             "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                             "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
                             "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                            "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
+                            "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+                            "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+                            "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+                            "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+                            "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n");
     xmp_alt(s, "dc:title", a->title, "Alt");
     xmp_alt(s, "dc:creator", a->author, "Seq");
     xmp_alt(s, "dc:description", a->subject, "Alt");
@@ -132,6 +136,23 @@ int archive_pdfa(HPDF_Doc pdf, const ArchiveInfo *a, const unsigned char *icc, s
     snprintf(part, sizeof part, "%d", 2);
     xmp_prop(s, "pdfaid:part", part);
     xmp_prop(s, "pdfaid:conformance", a->conformance);
+    if (a->ua) {
+        xmp_prop(s, "pdfuaid:part", "1");
+        /* PDF/A admits properties outside its own schemas only when the
+         * file describes them: the PDF/UA identification schema */
+        HPDF_Stream_WriteStr(s,
+            "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+            "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+            "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+            "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+            "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+            "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+            "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+            "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+            "     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+            "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+            "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n");
+    }
     HPDF_Stream_WriteStr(s, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
                             "<?xpacket end=\"w\"?>");
     HPDF_Dict_Add(pdf->catalog, "Metadata", meta);

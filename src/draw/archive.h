@@ -5,12 +5,14 @@
 #define RP_ARCHIVE_H
 
 #include <hpdf.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct ArchiveInfo {
     const char *title, *author, *subject, *keywords, *lang;
     const char *producer, *creator;
-    const char *conformance;   /* "B" or "U" */
+    const char *conformance;   /* "A", "B" or "U" */
+    bool        ua;            /* also PDF/UA-1 (a tagged document) */
     long        when;          /* seconds since 1970, -1: no dates */
     unsigned char id[16];      /* the document ID */
 } ArchiveInfo;

@@ -15,6 +15,7 @@
 #include "pdf.h"
 #include "../base/utf8.h"
 #include "archive.h"
+#include "tags.h"
 
 #include <hpdf.h>
 #include <hpdf_font.h>
@@ -41,6 +42,9 @@ typedef struct D {
     int32_t      cur_size;
     uint32_t     cur_fill;
     bool         fill_set;
+    Tags        *tags;         /* NULL: an untagged PDF */
+    int          box_se;       /* the structure element of the box being drawn */
+    bool         repeat;       /* drawing a repeated table header: an artifact */
     const char  *img_path[16];  /* images loaded so far, each once */
     HPDF_Image   img[16];
     int          nimg;
@@ -312,12 +316,44 @@ static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
     if (a) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         HPDF_Dict_AddNumber(a, "F", 4);      /* printable: PDF/A wants it */
+        if (d->tags && !d->repeat) {
+            const char *what = o->uri;
+            if (!what && o->anchor >= 0 && o->anchor < d->pg->flow->nanchors)
+                what = d->pg->flow->anchors[o->anchor].title;
+            tags_link(d->tags, a, o->se > 0 ? o->se : d->box_se, what ? what : "Länk");
+        }
+    }
+}
+
+/* The structure element an op's content belongs to. Decoration (rules,
+ * fills, a marker beside its word, a repeated header) is an artifact. */
+static int target_se(const D *d, const Op *o)
+{
+    if (d->repeat || o->se == SE_ARTIFACT)
+        return SE_ARTIFACT;
+    if (o->se > 0)
+        return o->se;
+    switch (o->kind) {
+    case OP_RULE: case OP_RECT: case OP_PATH:
+        return SE_ARTIFACT;
+    case OP_MARKER:
+        return o->s ? d->box_se : SE_ARTIFACT;
+    default:
+        return d->box_se;
     }
 }
 
 static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
 {
     int32_t x = ox + o->x, y = oy + o->y;
+    if (d->tags && o->kind != OP_LINK) {
+        int se = target_se(d, o);
+        const char *actual = o->kind == OP_MARKER && se != SE_ARTIFACT ? o->s : NULL;
+        if (tags_needs_switch(d->tags, se, actual)) {
+            end_text(d, p);        /* marked content encloses whole text objects */
+            tags_mark(d->tags, se, actual);
+        }
+    }
     if (o->kind != OP_TEXT && o->kind != OP_PAGENUM && o->kind != OP_LINK)
         end_text(d, p);            /* graphics may not stand inside BT ... ET */
     switch (o->kind) {
@@ -407,7 +443,7 @@ static void outline(D *d)
 }
 
 /* The document information, and with --pdfa the same again as XMP. */
-static int info(D *d, long when, int pdfa)
+static int info(D *d, long when, int pdfa, bool tagged)
 {
     const Meta *m = &d->pg->flow->report->meta;
     const Report *rep = d->pg->flow->report;
@@ -434,7 +470,8 @@ static int info(D *d, long when, int pdfa)
     a.lang = lang;
     a.creator = "rapport " RAPPORT_VERSION;
     a.producer = "rapport " RAPPORT_VERSION " with libharu " HPDF_VERSION_TEXT;
-    a.conformance = pdfa == RP_PDFA_2U ? "U" : "B";
+    a.conformance = pdfa == RP_PDFA_2A ? "A" : pdfa == RP_PDFA_2U ? "U" : "B";
+    a.ua = tagged;
     a.when = when;
     memcpy(a.id, rep->id, 16);
     if (a.title)
@@ -472,7 +509,7 @@ static int info(D *d, long when, int pdfa)
     return archive_pdfa(d->pdf, &a, buf, n);
 }
 
-int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, unsigned char **out, size_t *len)
+int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned char **out, size_t *len)
 {
     D dd = { 0 };
     D *d = &dd;
@@ -492,6 +529,8 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, unsigned char **out, 
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
     d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);
+    if (tagged)
+        d->tags = tags_new(rp, d->pdf, pg->flow, pg->n);
     for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
         d->pages[i] = HPDF_AddPage(d->pdf);
         bool turned = pg->v[i].landscape;
@@ -506,18 +545,28 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, unsigned char **out, 
         d->cur_font = NULL;
         d->cur_size = 0;
         d->fill_set = false;
+        if (d->tags)
+            tags_page(d->tags, p, i);
         for (int k = 0; k < page->n; k++) {
             const Placed *pl = &page->items[k];
+            d->box_se = pl->box->se;
+            d->repeat = pl->repeat;
             for (int q = 0; q < pl->box->nops; q++)
                 draw_op(d, p, &pl->box->ops[q], pl->x, pl->y);
         }
+        d->box_se = 0;
+        d->repeat = false;
         for (int q = 0; q < page->ndeco; q++)
             draw_op(d, p, &page->deco[q], 0, 0);
         end_text(d, p);
+        if (d->tags)
+            tags_close(d->tags);
     }
     if (d->status == HPDF_OK)
         outline(d);
-    if (d->status == HPDF_OK && info(d, when, pdfa) != 0) {
+    if (d->status == HPDF_OK && d->tags)
+        tags_finish(d->tags);
+    if (d->status == HPDF_OK && info(d, when, pdfa, d->tags != NULL) != 0) {
         HPDF_Free(d->pdf);
         return -1;
     }

@@ -17,10 +17,11 @@
 /*
  * Draw `pg` into a new PDF held in memory: *out (malloc'd, the caller
  * frees it) and *len. `when` is the document date (seconds since 1970),
- * or -1 for none. `pdfa` is RP_PDFA_OFF, _2B or _2U (archive.c).
+ * or -1 for none. `pdfa` is RP_PDFA_OFF, _2A, _2B or _2U (archive.c);
+ * `tagged` adds the structure tree for screen readers (tags.c).
  * Returns 0, or -1 with an error in rp->diags (libharu failed).
  */
-int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, unsigned char **out, size_t *len);
+int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned char **out, size_t *len);
 
 /* A plain-text dump of every page's items, for tests and review: one line
  * per op with its page coordinates. Returns 0 or -1 (cannot write). */

@@ -94,12 +94,15 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     if (n->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
 
+    int fig = se_new(m, SE_FIGURE, m->container);
+    m->se.v[fig].alt = ch->alt;
     for (const Node *c = n->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
             const Style *cs = &L->styles[ST_CAPTION];
             Pieces ps = { 0 };
             text_pieces(m, c, cs, &ps);
             Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_CAPTION, fig);
             emit_lines(m, &ls, indent, cs->space_before, true);
             m->pending_after = cs->space_after;
         }
@@ -361,6 +364,9 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     }
 
     int32_t gap = m->pending_after;
+    for (int i = 0; i < ops.n; i++)
+        ops.v[i].se = fig;          /* the whole drawing is the figure */
+    m->cur_se = fig;
     Box *b = new_box(m, height, gap);
     b->ops = ops.v;
     b->nops = ops.n;
@@ -372,6 +378,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             Pieces ps = { 0 };
             text_pieces(m, c, ns2, &ps);
             Lines ls = text_break(m, ps.v, ps.n, ns2, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_P, m->container);
             m->pending_after = 0;
             emit_lines(m, &ls, indent, ns2->space_before, false);
             m->pending_after = ns2->space_after;

@@ -58,7 +58,30 @@ typedef struct Op {
     bool        right;      /* PAGENUM: right-aligned */
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */
     bool        in_chart;   /* MARKER: a data point of a chart, not a status */
+    int         se;         /* structure element: 0 the box's, SE_ARTIFACT none, >0 this one */
+    int         link_group; /* text and annotation of one link share it (measure only) */
 } Op;
+
+/* Structure elements (the tagged PDF's logical tree), made by measure in
+ * reading order; draw turns them into the StructTreeRoot. */
+typedef enum SeType {
+    SE_DOCUMENT, SE_H1, SE_H2, SE_H3, SE_H4, SE_H5, SE_H6, SE_P, SE_L, SE_LI, SE_LBL,
+    SE_LBODY, SE_TABLE, SE_THEAD, SE_TBODY, SE_TR, SE_TH, SE_TD, SE_NOTE, SE_LINK,
+    SE_TOC, SE_TOCI, SE_FIGURE, SE_CAPTION, SE_SPAN, SE_SECT,
+    SE_TYPE_COUNT
+} SeType;
+
+#define SE_ARTIFACT (-1)
+#define SE_LINK_PENDING (-2)   /* measure's own: a link whose element is made with its block */
+
+typedef struct StructElem {
+    int16_t     type;       /* SeType */
+    int16_t     scope;      /* TH: 1 Column, 2 Row, 3 Both */
+    int         parent;     /* index; -1 for the document */
+    int         colspan, rowspan;
+    const char *alt;        /* Figure: its text alternative */
+    const char *actual;     /* Span: the text it stands for (a status marker) */
+} StructElem;
 
 enum {
     BOX_KEEP_NEXT  = 1 << 0,  /* no page break between this box and the next */
@@ -79,6 +102,7 @@ typedef struct Box {
     int      nops;
     int      note_first;   /* footnotes marked in this box: flow->box_notes[note_first..+nnotes) */
     int      nnotes;
+    int      se;           /* the structure element its ops belong to (0: Document) */
     int      note;         /* a line of footnote number `note` (in Flow.note_boxes), 0 */
     bool     note_start;   /* ... its first line */
 } Box;
@@ -115,6 +139,8 @@ typedef struct Flow {
     int         nnote_boxes;
     int        *box_notes; /* footnote numbers (1-based), see Box.note_first */
     int         ntables;
+    StructElem *se;           /* se[0] is the Document */
+    int         nse;
     int        *table_head;   /* per table: index of its first header-row box, -1 */
     int        *table_nhead;  /* per table: how many header-row boxes */
 } Flow;

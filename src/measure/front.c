@@ -41,11 +41,13 @@ static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_
             ps.v[i].color = color_override;
     Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     int32_t h = 0;
+    int se = se_new(m, SE_P, 0);        /* each line group of the cover reads as a paragraph */
     for (int k = 0; k < ls.n; k++) {
         for (int q = 0; q < ls.v[k].nops; q++) {
             Op op = ls.v[k].ops[q];
             op.x += x;
             op.y += y + h;
+            op.se = se;
             VEC_PUSH(&m->rp->arena, *ops, op);
         }
         h += ls.v[k].h;
@@ -69,6 +71,7 @@ static void cover(M *m, int32_t width)
     r.h = band;
     r.color = L->cover_band;
     r.anchor = -1;
+    r.se = SE_ARTIFACT;
     VEC_PUSH(&m->rp->arena, ops, r);
     if (L->cover_brand)
         put_lines(m, &ops, L->cover_brand, ST_COVER_ORG, x, band / 2 - L->styles[ST_COVER_ORG].leading / 2,
@@ -83,6 +86,7 @@ static void cover(M *m, int32_t width)
     rule.h = 3000;
     rule.color = L->accent;
     rule.anchor = -1;
+    rule.se = SE_ARTIFACT;
     VEC_PUSH(&m->rp->arena, ops, rule);
     if (meta->title)
         y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, 0, false) +
@@ -125,8 +129,10 @@ static const Node *find_appendices(const Report *rep)
     return NULL;
 }
 
-static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol)
+static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol, int se_toc)
 {
+    int se_item = se_new(m, SE_TOCI, se_toc);
+    int se_link = se_new(m, SE_LINK, se_item);
     int lv = a->level < 1 ? 1 : a->level > 3 ? 3 : a->level;
     StyleId sid = (StyleId)(ST_TOC1 + lv - 1);
     const Style *st = &m->lay->styles[sid];
@@ -147,6 +153,7 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
         int q = 0;
         for (int i = 0; i < L->nops; i++) {
             ops[q] = L->ops[i];
+            ops[q].se = se_link;
             ops[q++].x += st->indent;
         }
         if (last) {
@@ -171,6 +178,7 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
                 lead.y = base;
                 lead.w = ndots * dotw;
                 lead.anchor = -1;
+                lead.se = SE_ARTIFACT;          /* the dot leader is not read */
                 ops[q++] = lead;
             }
             Op pn = { 0 };
@@ -182,6 +190,7 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
             pn.y = base;
             pn.right = true;
             pn.anchor = ai;
+            pn.se = se_link;
             ops[q++] = pn;
         }
         Op link = { 0 };
@@ -191,7 +200,9 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
         link.w = width - st->indent;
         link.h = L->h;
         link.anchor = ai;
+        link.se = se_link;
         ops[q++] = link;
+        m->cur_se = se_item;
         Box *b = new_box(m, L->h, k == 0 ? st->space_before : 0);
         b->ops = ops;
         b->nops = q;
@@ -211,7 +222,9 @@ static void contents(M *m, const Node *c, int32_t width)
     Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     m->pending_flags |= BOX_NEW_PAGE;
+    m->cur_se = se_new(m, SE_P, 0);
     emit_lines(m, &ls, 0, 0, true);
+    int se_toc = se_new(m, SE_TOC, 0);
     m->pending_after = ts->space_after;
     const Style *t1 = &L->styles[ST_TOC1];
     int32_t numcol = font_text_width(m->flow->faces[FACE(t1->family, t1->variant)], "0000", 4, t1->size);
@@ -220,7 +233,7 @@ static void contents(M *m, const Node *c, int32_t width)
         const Anchor *a = &m->anchors.v[i];
         if (!a->in_toc || a->box < 0 || a->appendix)
             continue;
-        toc_entry(m, a, i, width, numcol);
+        toc_entry(m, a, i, width, numcol, se_toc);
         if (first) {
             m->boxes.v[m->boxes.n - 1].before = ts->space_after;
             first = false;
@@ -235,7 +248,9 @@ static void contents(M *m, const Node *c, int32_t width)
     text_piece_str(m, atitle, t1, VAR_BOLD, &ps);
     ls = text_break(m, ps.v, ps.n, t1, width, ALIGN_LEFT, false);
     m->pending_after = 0;
+    m->cur_se = se_new(m, SE_P, 0);
     emit_lines(m, &ls, 0, t1->space_before * 3, true);
+    int se_list = se_new(m, SE_L, 0);
     const Style *as = &L->styles[ST_TOC_APPENDIX];
     for (const Node *a = apps->first; a; a = a->next) {
         if (a->kind != N_APPENDIX)
@@ -257,6 +272,9 @@ static void contents(M *m, const Node *c, int32_t width)
         bullet.y = text_baseline(m, as);
         bullet.w = font_text_width(m->flow->faces[bullet.face], bullet.s, 3, as->size);
         bullet.anchor = -1;
+        int se_li = se_new(m, SE_LI, se_list);
+        bullet.se = se_new(m, SE_LBL, se_li);
+        m->cur_se = se_new(m, SE_LBODY, se_li);
         m->pending_ops = ARENA_NEW(&m->rp->arena, Op);
         m->pending_ops[0] = bullet;
         m->npending_ops = 1;
@@ -272,6 +290,12 @@ static void contents(M *m, const Node *c, int32_t width)
                 link.w = width;
                 link.h = ln->h;
                 link.anchor = ai;
+                link.se = SE_LINK_PENDING;
+                link.link_group = 0;
+                for (int q = 0; q < ln->nops; q++) {
+                    ops[q].se = SE_LINK_PENDING;
+                    ops[q].link_group = 0;
+                }
                 ops[ln->nops] = link;
                 ln->ops = ops;
                 ln->nops++;

@@ -22,9 +22,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+int se_new(M *m, SeType type, int parent)
+{
+    StructElem e = { 0 };
+    e.type = (int16_t)type;
+    e.parent = parent;
+    e.colspan = e.rowspan = 1;
+    VEC_PUSH(&m->rp->arena, m->se, e);
+    return m->se.n - 1;
+}
+
+void se_links(M *m, Op *ops, int n, int parent)
+{
+    int group = -1, se = 0;
+    for (int i = 0; i < n; i++) {
+        if (ops[i].se != SE_LINK_PENDING)
+            continue;
+        if (ops[i].link_group != group) {
+            group = ops[i].link_group;
+            se = se_new(m, SE_LINK, parent);
+        }
+        ops[i].se = se;
+    }
+}
+
 Box *new_box(M *m, int32_t h, int32_t before)
 {
     Box b = { 0 };
+    b.se = m->cur_se;
     b.h = h;
     b.before = before;
     b.table = -1;
@@ -84,6 +109,7 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
         Box *b = new_box(m, L->h, k == 0 ? gap : 0);
         b->ops = ops_copy(m, L->ops, L->nops, x, 0);
         b->nops = L->nops;
+        se_links(m, b->ops, b->nops, m->cur_se);
         box_notes(m, b, L);
         if (k == 0)
             take_label(m, b);
@@ -101,6 +127,8 @@ static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width
     if (n->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
     Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, st->justify);
+    m->cur_se = se_new(m, sid == ST_CAPTION ? SE_CAPTION : SE_P,
+                       sid == ST_CAPTION && m->caption_parent ? m->caption_parent : m->container);
     if (ls.n == 0) {                 /* an empty paragraph still takes its space */
         m->pending_after = st->space_after > m->pending_after ? st->space_after : m->pending_after;
         return;
@@ -148,12 +176,15 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         mk.pagenum = -1;
         mk.marker = (int16_t)(sd->shape + 1);
         mk.marker_color = sd->color;
+        mk.speak = layout_word(m->lay, m->rep->type,
+                               arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
         VEC_PUSH(&m->rp->arena, ps, mk);
     }
     if (h)
         text_pieces(m, h, st, &ps);
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
         m->pending_flags |= BOX_NEW_PAGE;
+    m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
     Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, false);
     if (ls.n == 0) {
         new_box(m, 0, 0)->flags |= BOX_KEEP_NEXT;   /* keep the anchor somewhere */
@@ -171,9 +202,14 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     int32_t li = m->lay->list_indent;
     int num = l->u.list.start;
     int32_t base = text_baseline(m, st);
+    int se_list = se_new(m, SE_L, m->container);
+    int outer = m->container;
     for (const Node *it = l->first; it; it = it->next) {
         if (it->kind != N_ITEM)
             continue;
+        int se_li = se_new(m, SE_LI, se_list);
+        int se_lbl = se_new(m, SE_LBL, se_li);
+        int se_body = se_new(m, SE_LBODY, se_li);
         /* the label, drawn in the first line's box, hanging left */
         Op lab = { 0 };
         lab.kind = OP_TEXT;
@@ -194,6 +230,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
             lab.w = font_text_width(m->flow->faces[lab.face], lab.s, (size_t)lab.len, lab.size);
             lab.x = indent + (l->u.list.type == LIST_BULLET ? li * 30 / 100 : li - lab.w - st->size / 3);
             if (lab.x < indent) lab.x = indent;
+            lab.se = se_lbl;
             m->pending_ops = ARENA_NEW(&m->rp->arena, Op);
             m->pending_ops[0] = lab;
             m->npending_ops = 1;
@@ -202,8 +239,11 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
         if (blocks) {
             int32_t save = m->pending_after;
             m->pending_after = save > st->space_before ? save : st->space_before;
+            m->container = se_body;
             measure_blocks(m, it, indent + li, width - li);
+            m->container = outer;
         } else {
+            m->cur_se = se_body;
             Pieces ps = { 0 };
             text_pieces(m, it, st, &ps);
             Lines ls = text_break(m, ps.v, ps.n, st, width - li, st->align, st->justify);
@@ -233,7 +273,9 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
     Pieces ps = { 0 };
     text_piece_str(m, title, st, VAR_BOLD, &ps);
     Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
+    m->cur_se = se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent, st->space_before, true);
+    int se_list = se_new(m, SE_L, m->container);
     for (int i = 0; i < m->lay->nstatuses; i++) {
         const StatusDef *sd = &m->lay->statuses[i];
         if (sd->activity != n->u.legend.activity)
@@ -246,6 +288,8 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
         ps.n = 0;
         text_pieces(m, &holder, st, &ps);
         ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
+        int li = se_new(m, SE_LI, se_list);
+        m->cur_se = se_new(m, SE_LBODY, li);
         emit_lines(m, &ls, indent + m->lay->list_indent / 2, 0, false);
     }
     m->pending_after = st->space_after > m->lay->styles[ST_BODY].space_after
@@ -261,9 +305,13 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
 {
     if (n->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+    int fig = se_new(m, SE_FIGURE, m->container);
+    m->se.v[fig].alt = n->u.figure.alt;
+    m->caption_parent = fig;
     for (const Node *k = n->first; k; k = k->next)
         if (k->kind == N_CAPTION)
             para(m, k, ST_CAPTION, indent, width, true);
+    m->caption_parent = 0;
     const int iw = n->u.figure.img_w, ih = n->u.figure.img_h;
     if (!n->u.figure.src || iw <= 0 || ih <= 0)
         return;
@@ -289,6 +337,7 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
     op->s = n->u.figure.src;
     op->shape = (int16_t)n->u.figure.type;
     op->anchor = -1;
+    op->se = fig;
     int32_t gap = m->pending_after > 4000 ? m->pending_after : 4000;
     Box *b = new_box(m, h, gap);
     b->ops = op;
@@ -420,6 +469,14 @@ static void measure_notes(M *m)
     int32_t numw = font_text_width(m->flow->faces[FACE(st->family, st->variant)], "00", 2, st->size);
     int32_t hang = numw + st->size / 2;
     int32_t base = text_baseline(m, st);
+    /* a note belongs, in reading order, to the block of its first mark */
+    int *note_parent = ARENA_ARRAY(&m->rp->arena, int, nn);
+    for (int b = m->boxes.n - 1; b >= 0; b--)
+        for (int k = 0; k < m->boxes.v[b].nnotes; k++) {
+            int num = m->box_notes.v[m->boxes.v[b].note_first + k];
+            if (num >= 1 && num <= nn)
+                note_parent[num - 1] = m->boxes.v[b].se;
+        }
     for (int i = 0; i < nn; i++) {
         Note *note = &m->flow->notes[i];
         note->number = i + 1;
@@ -429,12 +486,14 @@ static void measure_notes(M *m)
         Pieces ps = { 0 };
         text_pieces(m, nodes[i], st, &ps);
         Lines ls = text_break(m, ps.v, ps.n, st, m->flow->width - hang, ALIGN_LEFT, false);
+        int se_note = se_new(m, SE_NOTE, note_parent[i]);
         for (int k = 0; k < ls.n; k++) {
             Box b = { 0 };
             b.h = ls.v[k].h;
             b.table = -1;
             b.note = i + 1;
             b.note_start = k == 0;
+            b.se = se_note;
             int extra = k == 0 ? 1 : 0;
             b.nops = ls.v[k].nops + extra;
             b.ops = ARENA_ARRAY(&m->rp->arena, Op, b.nops);
@@ -456,6 +515,7 @@ static void measure_notes(M *m)
                 num.w = font_text_width(m->flow->faces[num.face], num.s, (size_t)num.len, num.size);
                 b.ops[0] = num;        /* the number first: it reads first */
             }
+            se_links(m, b.ops, b.nops, se_note);
             VEC_PUSH(&m->rp->arena, m->note_boxes, b);
         }
         note->n = m->note_boxes.n - note->first;
@@ -474,6 +534,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     Flow *f = ARENA_NEW(&rp->arena, Flow);
     m->flow = f;
     map_init(&m->node_anchor, &rp->arena, 0);
+    se_new(m, SE_DOCUMENT, -1);          /* element 0 */
     m->toc_levels = lay->toc_levels;
     m->text_h = lay->page_h - lay->margin_top - lay->margin_bottom;
     for (const Node *c = rep->root->first; c; c = c->next)
@@ -528,6 +589,8 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->box_notes = m->box_notes.v;
     f->note_boxes = m->note_boxes.v;
     f->nnote_boxes = m->note_boxes.n;
+    f->se = m->se.v;
+    f->nse = m->se.n;
     f->ntables = m->thead.n;
     f->table_head = m->thead.v;
     f->table_nhead = m->thead_n.v;

@@ -26,6 +26,7 @@ typedef struct Piece {
     const char *uri;           /* web link */
     int         note;          /* footnote number this mark refers to, 0 */
     int16_t     marker;        /* status shape + 1, 0: none */
+    const char *speak;         /* marker: the status word a screen reader says (no word beside it) */
     uint32_t    marker_color;
     int         pagenum;       /* anchor whose page number this piece shows, -1 */
     bool        br;            /* forced line break */
@@ -64,6 +65,10 @@ typedef struct M {
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
     int           toc_levels;      /* heading levels the contents list */
+    VEC(StructElem) se;            /* the structure tree, in reading order */
+    int           cur_se;          /* element new boxes belong to */
+    int           container;       /* element new blocks go into (Document, LBody) */
+    int           caption_parent;  /* Table or Figure a caption belongs to, 0: none */
     int          *note_label;      /* per footnote: the number printed (per chapter or not) */
     bool          landscape;       /* measuring a <landscape> block */
     int32_t       text_h;          /* height of the text area of the current pages */
@@ -110,6 +115,13 @@ int anchor_for(M *m, const Node *n);
 int32_t text_baseline(const M *m, const Style *st);
 
 /* ---- measure.c ---- */
+
+/* A new structure element of `type` under `parent`; returns its index. */
+int se_new(M *m, SeType type, int parent);
+
+/* Give the links among ops (se == SE_LINK_PENDING, grouped by
+ * link_group) Link elements under `parent`. */
+void se_links(M *m, Op *ops, int n, int parent);
 
 /* Emit lines as boxes: indent x, space before the first, keep rules.
  * keep_all: no break inside or after (headings). */

@@ -43,6 +43,7 @@ typedef struct Cell {
     StyleId     sid;
     int         variant;
     bool        fill_head, fill_group;
+    int         se;            /* its TH or TD */
 } Cell;
 
 /* The width of a number cell's text from its decimal comma to the end
@@ -321,6 +322,9 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     if (t->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
 
+    int se_table = se_new(m, SE_TABLE, m->container);
+    int se_head = 0, se_body = 0;
+
     /* caption */
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
@@ -328,6 +332,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             Pieces ps = { 0 };
             text_pieces(m, c, cs, &ps);
             Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_CAPTION, se_table);
             emit_lines(m, &ls, indent, cs->space_before, true);
             m->pending_after = cs->space_after;
         }
@@ -575,11 +580,29 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             if (cells[active.v[q]].row + cells[active.v[q]].rowspan - 1 >= r)
                 active.v[keep++] = active.v[q];
         active.n = keep;
+        /* the row's structure: THead or TBody > TR > TH / TD */
+        int section;
+        if (role == ROW_HEADER) {
+            if (!se_head)
+                se_head = se_new(m, SE_THEAD, se_table);
+            section = se_head;
+        } else {
+            if (!se_body)
+                se_body = se_new(m, SE_TBODY, se_table);
+            section = se_body;
+        }
+        int se_tr = se_new(m, SE_TR, section);
         for (; cell_i < ncell && cells[cell_i].row == r; cell_i++) {
             Cell *c = &cells[cell_i];
             if (c->row + c->rowspan - 1 > span_until)
                 span_until = c->row + c->rowspan - 1;
             VEC_PUSH(&m->rp->arena, active, cell_i);
+            c->se = se_new(m, role == ROW_HEADER ? SE_TH : SE_TD, se_tr);
+            StructElem *e = &m->se.v[c->se];
+            e->colspan = c->colspan;
+            e->rowspan = c->rowspan;
+            if (role == ROW_HEADER)
+                e->scope = 1;                   /* Column */
         }
         for (int q = 0; q < active.n; q++) {
             Cell *c = &cells[active.v[q]];
@@ -588,12 +611,16 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                 if (c->line_row[k] != r)
                     continue;
                 Line *ln = &c->lines.v[k];
+                int first_op = ops.n;
                 for (int qo = 0; qo < ln->nops; qo++) {
                     Op op = ln->ops[qo];
                     op.x += cx;
                     op.y += c->line_y[k];
+                    if (op.se == 0)
+                        op.se = c->se;
                     VEC_PUSH(&m->rp->arena, ops, op);
                 }
+                se_links(m, ops.v + first_op, ops.n - first_op, c->se);
                 for (int qn = 0; qn < ln->nnotes; qn++) {
                     VEC_PUSH(&m->rp->arena, notes, ln->notes[qn]);
                     VEC_PUSH(&m->rp->arena, note_y, c->line_y[k]);
@@ -663,6 +690,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                     VEC_PUSH(&m->rp->arena, sl, op);
                 }
             }
+            m->cur_se = se_tr;
             b = new_box(m, to - from, r == 0 && from == 0 ? gap : 0);
             b->ops = sl.v;
             b->nops = sl.n;
@@ -719,6 +747,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             Pieces ps = { 0 };
             text_pieces(m, c, ns, &ps);
             Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_P, m->container);
             emit_lines(m, &ls, indent, ns->space_before, false);
             m->pending_after = 0;
         }

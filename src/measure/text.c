@@ -407,6 +407,8 @@ static bool same_look(const Piece *a, const Piece *b)
            !a->marker && !b->marker && a->pagenum < 0 && b->pagenum < 0 && a->note == b->note;
 }
 
+static int pi_of(const Piece *base, const Piece *p) { return (int)(p - base); }
+
 typedef struct LB {
     M       *m;
     VEC(Op)  ops;
@@ -436,9 +438,15 @@ static void close_text(LB *lb, const Piece *ps)
     op.w = font_text_width(face_font(m, p->face), op.s, (size_t)op.len, p->size);
     op.anchor = -1;
     op.note = p->note;
+    if (p->anchor >= 0 || p->uri) {
+        op.se = SE_LINK_PENDING;
+        op.link_group = lb->cur_piece;
+    }
     VEC_PUSH(&m->rp->arena, lb->ops, op);
     if (p->anchor >= 0 || p->uri) {
         Op link = { 0 };
+        link.se = SE_LINK_PENDING;
+        link.link_group = lb->cur_piece;
         link.kind = OP_LINK;
         link.x = op.x;
         link.y = 0;
@@ -531,6 +539,9 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                     op.y = base - p->size * 62 / 100 + (p->size * 62 / 100 - op.h) / 2;
                     op.shape = (int16_t)(p->marker - 1);
                     op.color = p->marker_color;
+                    /* read aloud as its word where no word stands beside it */
+                    op.s = p->speak;
+                    op.se = p->speak ? 0 : SE_ARTIFACT;
                 } else {
                     op.kind = OP_PAGENUM;
                     op.x = x;
@@ -539,7 +550,11 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                     op.size = p->size;
                     op.color = p->color;
                     op.anchor = p->pagenum;
+                    op.se = SE_LINK_PENDING;
+                    op.link_group = pi_of(ps, p);
                     Op link = { 0 };
+                    link.se = SE_LINK_PENDING;
+                    link.link_group = pi_of(ps, p);
                     link.kind = OP_LINK;
                     link.x = x;
                     link.w = it->w;

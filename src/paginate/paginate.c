@@ -228,6 +228,7 @@ static void flush(PB *b, bool full)
         rule->h = 500;
         rule->color = 0x1A1A1A;
         rule->anchor = -1;
+        rule->se = SE_ARTIFACT;
         pg.deco = rule;
         pg.ndeco = 1;
         y += sep;
@@ -346,6 +347,7 @@ static void running(PB *b, Page *pg, int pages)
             o.x = s == 0 ? left : s == 1 ? (left + right - o.w) / 2 : right - o.w;
             o.y = y;
             o.anchor = -1;
+            o.se = SE_ARTIFACT;         /* running header and footer */
             VEC_PUSH(&b->rp->arena, ops, o);
         }
         bool rule = hf ? L->footer_rule : L->header_rule;
@@ -358,6 +360,7 @@ static void running(PB *b, Page *pg, int pages)
             r.h = 400;
             r.color = L->rule_color;
             r.anchor = -1;
+            r.se = SE_ARTIFACT;
             VEC_PUSH(&b->rp->arena, ops, r);
         }
     }

@@ -1,0 +1,45 @@
+/*
+ * tags.h - the tagged PDF: structure tree and marked content (draw stage).
+ *
+ * measure/ decides the logical structure (Flow.se: Document, H1.., P,
+ * L/LI/Lbl/LBody, Table/THead/TBody/TR/TH/TD, Note, Link, TOC/TOCI,
+ * Figure, Caption) and which element each op belongs to. pdf.c calls in
+ * here around every op it draws: tags_mark() opens a marked-content
+ * sequence (with its MCID) for the op's element, or an /Artifact one for
+ * running headers, rules and other decoration; tags_link() ties a link
+ * annotation to its Link element; tags_finish() writes the tree, the
+ * parent tree and /MarkInfo. The content is written with libharu's
+ * stream layer, which its installed headers expose.
+ */
+#ifndef RP_TAGS_H
+#define RP_TAGS_H
+
+#include <hpdf.h>
+#include "../paginate/paginate.h"
+
+typedef struct Tags Tags;
+
+/* Start tagging a document of `npages` pages (NULL: out of memory). */
+Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages);
+
+/* A new page is being drawn (its content stream is `page`'s). */
+void tags_page(Tags *t, HPDF_Page page, int index);
+
+/* Make the content drawn next belong to structure element `se`
+ * (SE_ARTIFACT: decoration). `actual` (or NULL) is the text the content
+ * stands for (a status marker). Returns true if a new marked-content
+ * sequence was opened, in which case the caller must not be inside a
+ * text object (pdf.c ends it first). */
+bool tags_needs_switch(const Tags *t, int se, const char *actual);
+void tags_mark(Tags *t, int se, const char *actual);
+
+/* Close the open marked-content sequence (at the end of a page). */
+void tags_close(Tags *t);
+
+/* A link annotation drawn for element `se`, with a description. */
+void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents);
+
+/* Write the structure tree; returns 0 or -1. */
+int tags_finish(Tags *t);
+
+#endif
