@@ -52,22 +52,3 @@ int utf8_encode(uint32_t cp, char *out)
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
-
-int utf8_valid(const char *s, size_t n, size_t *bad)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t at = i;
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            *bad = at;
-            return 0;
-        }
-        uint32_t cp = utf8_next(s, n, &i);
-        if (cp == 0xFFFD && !(i - at == 3 && (unsigned char)s[at] == 0xEF)) {
-            *bad = at;
-            return 0;
-        }
-    }
-    return 1;
-}

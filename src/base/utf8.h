@@ -14,8 +14,4 @@ uint32_t utf8_next(const char *s, size_t n, size_t *i);
 /* Encode `cp` into out (at least 4 bytes); returns the byte count. */
 int utf8_encode(uint32_t cp, char *out);
 
-/* 1 if s[0..n) is valid UTF-8 without NULs or C0 controls other than
- * tab, newline, carriage return; else 0 and *bad = offset of the fault. */
-int utf8_valid(const char *s, size_t n, size_t *bad);
-
 #endif

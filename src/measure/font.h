@@ -46,9 +46,6 @@ int font_glyph(const Font *f, uint32_t cp);
  * missing-glyph box). Measuring and drawing both go through this. */
 uint32_t font_printable(const Font *f, uint32_t cp);
 
-/* 1 if the font has a glyph for cp. */
-static inline int font_has(const Font *f, uint32_t cp) { return font_glyph(f, cp) != 0; }
-
 /* Advance of cp in font units. */
 int font_advance(const Font *f, uint32_t cp);
 

@@ -501,8 +501,3 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
     }
     return pg;
 }
-
-const char *paginate_label(Rp *rp, const Pages *pg, int i)
-{
-    return arena_printf(&rp->arena, "%d", pg->v[i].number);
-}

@@ -41,7 +41,4 @@ typedef struct Pages {
  * alone (with a warning). */
 Pages *paginate_flow(Rp *rp, const Flow *flow);
 
-/* The label printed for page index i (its number as text). */
-const char *paginate_label(Rp *rp, const Pages *pg, int i);
-
 #endif
