@@ -92,6 +92,12 @@ static HPDF_Dict elem(Tags *t, int i)
     t->pg[i] = t->page_index;
     if (e->alt)
         HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, e->alt, HPDF_GetEncoder(t->pdf, "UTF-8")));
+    if (e->type == SE_NOTE) {
+        /* PDF/UA: every note has an ID of its own */
+        char id[32];
+        snprintf(id, sizeof id, "note-%d", i);
+        HPDF_Dict_Add(d, "ID", HPDF_String_New(mm, id, NULL));
+    }
     if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1)) {
         HPDF_Dict a = HPDF_Dict_New(mm);
         HPDF_Dict_AddName(a, "O", "Table");

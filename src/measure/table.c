@@ -597,12 +597,19 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             if (c->row + c->rowspan - 1 > span_until)
                 span_until = c->row + c->rowspan - 1;
             VEC_PUSH(&m->rp->arena, active, cell_i);
-            c->se = se_new(m, role == ROW_HEADER ? SE_TH : SE_TD, se_tr);
+            /* header rows are column headers; the first cell of a body
+             * row, where it names the row ("569 - Barn och ungdomsvård"),
+             * is its row header */
+            bool row_head = role != ROW_HEADER && c->col == 0 && ncols > 1 &&
+                            t->u.table.cols[0].type == COL_TEXT && c->frac < 0;
+            c->se = se_new(m, role == ROW_HEADER || row_head ? SE_TH : SE_TD, se_tr);
             StructElem *e = &m->se.v[c->se];
             e->colspan = c->colspan;
             e->rowspan = c->rowspan;
             if (role == ROW_HEADER)
                 e->scope = 1;                   /* Column */
+            else if (row_head)
+                e->scope = 2;                   /* Row */
         }
         for (int q = 0; q < active.n; q++) {
             Cell *c = &cells[active.v[q]];
