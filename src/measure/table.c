@@ -458,6 +458,27 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     for (int k = 0; k < ncols; k++)
         x[k + 1] = x[k] + w[k];
 
+    /* A number column whose words wrap is a column of text with a few
+     * numbers in it: it reads better aligned left, all of it. */
+    for (int k = 0; k < ncols; k++) {
+        if (t->u.table.cols[k].type != COL_NUMBER || t->u.table.cols[k].align != ALIGN_DEFAULT)
+            continue;
+        bool wraps = false;
+        for (int i = 0; i < ncell && !wraps; i++) {
+            Cell *c = &cells[i];
+            wraps = c->col == k && c->colspan == 1 && c->frac < 0 &&
+                    c->node->u.cell.align == ALIGN_DEFAULT && c->sid != ST_TABLE_HEAD &&
+                    c->pref > w[k];
+        }
+        for (int i = 0; wraps && i < ncell; i++) {
+            Cell *c = &cells[i];
+            if (c->col == k && c->colspan == 1 && c->node->u.cell.align == ALIGN_DEFAULT) {
+                c->align = ALIGN_LEFT;
+                c->pad = 0;
+            }
+        }
+    }
+
     /* typeset cells and size the rows */
     int32_t *rh = ARENA_ARRAY(&m->rp->arena, int32_t, nrows);
     for (int i = 0; i < ncell; i++) {
