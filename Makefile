@@ -154,6 +154,8 @@ install: all
 	           $(DESTDIR)$(PREFIX)/share/rapport/fonts $(DESTDIR)$(PREFIX)/share/rapport/schema
 	install -m 755 $(OUT)rapport $(DESTDIR)$(PREFIX)/bin/rapport
 	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/rapport/layouts/
+	install -d $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc
+	install -m 644 layouts/icc/* $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc/
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/rapport/fonts/
 	install -m 644 src/parse/report.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
 

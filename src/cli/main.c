@@ -8,6 +8,7 @@
 #include "batch.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,32 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A layout lying among the reports (as the README suggests) is not a
+ * report: its first element is <layout>. */
+static bool is_layout(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    for (char *p = buf; (p = strchr(p, '<')); p++) {
+        if (!strncmp(p, "<!--", 4)) {          /* a comment may mention <report> */
+            char *e = strstr(p, "-->");
+            if (!e)
+                return false;
+            p = e;
+            continue;
+        }
+        if (p[1] == '?' || p[1] == '!')
+            continue;          /* the declaration, a DOCTYPE */
+        return !strncmp(p + 1, "layout", 6) && (p[7] == ' ' || p[7] == '>' || p[7] == '\n');
+    }
+    return false;
+}
+
 /* Every .xml file below `dir`, in name order; `root_len` is the length
  * of the folder given on the command line, for the relative paths. */
 static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
@@ -129,7 +156,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
             walk(in, p, root_len, depth + 1);
             free(p);
-        } else if (nl > 4 && !strcmp(e->d_name + nl - 4, ".xml")) {
+        } else if (nl > 4 && !strcmp(e->d_name + nl - 4, ".xml") && !is_layout(p)) {
             add_input(in, p, p + root_len + 1);
         } else {
             free(p);
@@ -168,6 +195,13 @@ int main(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("missing value after", a);
             const char *v = argv[++i];
+            /* "-d report.xml" or "--trace report.xml" would swallow the
+             * report, and "-o report.xml" would overwrite it */
+            size_t vl = strlen(v);
+            if (a[2] != 'l' && vl > 4 && !strcmp(v + vl - 4, ".xml"))
+                return usage_error(a[1] == 'd' ? "-d takes a folder for the PDFs, not" :
+                                   a[1] == 'o' ? "-o takes the PDF to write, not the report" :
+                                   "--trace takes a text file to write, not the report", v);
             if (a[1] == 'o') out = v;
             else if (a[1] == 'd') dir = v;
             else if (a[2] == 'l') o.layout = v;
@@ -185,14 +219,14 @@ int main(int argc, char **argv)
             o.layout = a + 9;
         } else if (strcmp(a, "--check") == 0) {
             o.check_only = true;
-        } else if (strncmp(a, "--pdfa=", 7) == 0) {
-            const char *v = a + 7;
+        } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
             if (!strcmp(v, "off")) o.pdfa = RP_PDFA_OFF;
             else if (!strcmp(v, "2b")) o.pdfa = RP_PDFA_2B;
             else if (!strcmp(v, "2u")) o.pdfa = RP_PDFA_2U;
             else if (!strcmp(v, "2a")) o.pdfa = RP_PDFA_2A;
             else
-                return usage_error("--pdfa takes off, 2b or 2u, not", v);
+                return usage_error("--pdfa takes 2a, 2u, 2b or off, not", v);
         } else if (strcmp(a, "--no-tags") == 0) {
             o.untagged = true;
         } else if (strcmp(a, "--allow-paths") == 0) {
@@ -231,8 +265,25 @@ int main(int argc, char **argv)
         return usage_error("-o and -d do not go together", NULL);
     if (dir) {
         struct stat st;
-        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-            return usage_error("no such folder:", dir);
+        if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+            return usage_error("-d needs a folder, and this is a file:", dir);
+        if (stat(dir, &st) != 0) {         /* made, as make and cp -r would */
+            char *d = strdup(dir);
+            if (!d)
+                return RP_EINPUT;
+            size_t dl = strlen(d);
+            char *mk = malloc(dl + 2);
+            if (!mk)
+                return RP_EINPUT;
+            snprintf(mk, dl + 2, "%s/", d);
+            make_dirs(mk);
+            free(mk);
+            free(d);
+            if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "rapport: cannot make the folder %s\n", dir);
+                return RP_EINPUT;
+            }
+        }
     }
     if (ninputs == 1) {
         char *dst = o.check_only ? NULL : out ? NULL : output_for(inputs[0], dir, in.rel[0]);
@@ -249,6 +300,15 @@ int main(int argc, char **argv)
         items[i].input = inputs[i];
         items[i].output = o.check_only ? NULL : output_for(inputs[i], dir, in.rel[i]);
     }
+    /* two reports must not write one PDF */
+    for (int i = 0; i < ninputs && !o.check_only; i++)
+        for (int k = i + 1; k < ninputs; k++)
+            if (!strcmp(items[i].output, items[k].output)) {
+                fprintf(stderr, "rapport: %s and %s would both write %s\n", items[i].input,
+                        items[k].input, items[i].output);
+                fprintf(stderr, "Give them different names, or put each folder's reports in a folder of its own and name the folder.\n");
+                return RP_EUSAGE;
+            }
     if (!jobs) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (int)cores : 1;

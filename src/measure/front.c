@@ -13,20 +13,17 @@
  * fixpoint is reached in the first pass; paginate checks it).
  */
 #include "measure_int.h"
+#include "../model/numfmt.h"
 
 #include <string.h>
 #include <time.h>
 
-static const char *months[] = { "januari", "februari", "mars", "april", "maj", "juni", "juli",
-                                "augusti", "september", "oktober", "november", "december" };
-
 /* "2025-02-20" -> "20 februari 2025"; anything else unchanged. */
 static const char *swedish_date(M *m, const char *iso)
 {
-    int y, mo, d;
-    if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) == 3 && mo >= 1 && mo <= 12)
-        return arena_printf(&m->rp->arena, "%d %s %d", d, months[mo - 1], y);
-    return iso;
+    char buf[64];
+    numfmt_date(iso, buf, sizeof buf);
+    return arena_strdup(&m->rp->arena, buf);
 }
 
 /* Lines of `text` in style sid, copied into ops at (x, y) of a page; returns height. */

@@ -415,6 +415,8 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                     text_pieces(m, c, &st, &cl->ps);
             }
             Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
+            if (al == ALIGN_DEFAULT && role == ROW_HEADER && cl->colspan > 1)
+                al = ALIGN_CENTER;     /* a header over several columns stands over them */
             if (al == ALIGN_DEFAULT)
                 al = (col->type == COL_NUMBER && role != ROW_GROUP &&
                       (numeric || role == ROW_HEADER || cl->ps.n == 0 ||
@@ -665,7 +667,10 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             bool ends = o < 0 || r + 1 >= nrows || owner[(r + 1) * ncols + k] != o;
             while (k2 < ncols && owner[r * ncols + k2] == o && o >= 0)
                 k2++;
-            if (ends && !(role == ROW_HEADER && !header_end))
+            /* header rows get a rule only at their end, and under a cell
+             * that heads several columns */
+            bool spans = o >= 0 && cells[o].colspan > 1;
+            if (ends && !(role == ROW_HEADER && !header_end && !spans))
                 add_rule(m, &ops, indent + x[k], rh[r], x[k2] - x[k],
                          header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
             k = k2;

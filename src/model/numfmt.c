@@ -139,6 +139,17 @@ int numfmt_format(const char *s, size_t n, const NumFormat *f,
     return (int)(o.len < cap ? o.len : cap - 1);
 }
 
+void numfmt_date(const char *iso, char *out, size_t cap)
+{
+    static const char *const months[] = { "januari", "februari", "mars", "april", "maj", "juni", "juli",
+                                          "augusti", "september", "oktober", "november", "december" };
+    int y, m, d;
+    if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        snprintf(out, cap, "%d %s %d", d, months[m - 1], y);
+    else
+        snprintf(out, cap, "%s", iso ? iso : "");
+}
+
 int numfmt_double(double v, int decimals, char *out, size_t cap)
 {
     char raw[64];

@@ -27,6 +27,10 @@ int numfmt_is_number(const char *s, size_t n);
 int numfmt_format(const char *s, size_t n, const NumFormat *f,
                   char *out, size_t cap);
 
+/* A date written 2025-02-20 the Swedish way, "20 februari 2025", into
+ * out; anything else is copied unchanged. */
+void numfmt_date(const char *iso, char *out, size_t cap);
+
 /* Format a double (for chart axes) with `decimals` decimals. */
 int numfmt_double(double v, int decimals, char *out, size_t cap);
 

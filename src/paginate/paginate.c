@@ -34,6 +34,7 @@
  */
 #include "paginate.h"
 #include "../base/limits.h"
+#include "../model/numfmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -274,7 +275,11 @@ static const char *field(PB *b, const char *name, size_t n, int page, int pages)
     if (IS("organisation")) return m->organisation;
     if (IS("department")) return m->department;
     if (IS("running-title")) return m->running_title;
-    if (IS("date")) return m->date;
+    if (IS("date")) {
+        char buf[64];
+        numfmt_date(m->date, buf, sizeof buf);
+        return m->date ? arena_strdup(&b->rp->arena, buf) : NULL;
+    }
     if (IS("reference")) return m->reference;
     #undef IS
     return NULL;

@@ -469,6 +469,29 @@ static void load(L *l, xmlNodePtr root)
     }
     y->words = words.v;
     y->nwords = words.n;
+    /* the fields of the running header and footer */
+    static const char *fields[] = { "title", "subtitle", "organisation", "department", "running-title",
+                                    "date", "reference", "page", "pages", NULL };
+    for (xmlNodePtr x = root->children; x; x = x->next) {
+        if (x->type != XML_ELEMENT_NODE || (strcmp((const char *)x->name, "header") != 0 &&
+                                            strcmp((const char *)x->name, "footer") != 0))
+            continue;
+        const char *const *slots = x->name[0] == 'h' ? y->header : y->footer;
+        for (int s = 0; s < 3; s++) {
+            for (const char *p = slots[s]; p && (p = strchr(p, '{')); p++) {
+                const char *e = strchr(p, '}');
+                bool ok = false;
+                for (int k = 0; e && fields[k]; k++)
+                    ok |= strlen(fields[k]) == (size_t)(e - p - 1) && !strncmp(p + 1, fields[k], (size_t)(e - p - 1));
+                if (!ok) {
+                    LERR(x, "the field %.*s in <%s> is not known", e ? (int)(e - p + 1) : (int)strlen(p), p,
+                         (const char *)x->name);
+                    diag_hint(&l->rp->diags, "fields: {title} {subtitle} {organisation} {department} {running-title} {date} {reference} {page} {pages}");
+                    break;
+                }
+            }
+        }
+    }
     if (y->nfamilies == 0)
         diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
                    "the layout declares no font; add <font family=\"...\" regular=\"...\"/>");

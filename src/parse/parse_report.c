@@ -506,12 +506,57 @@ static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec
     return true;
 }
 
+/* "1 877,0" or "-71,1": a number written the Swedish way, which in a
+ * number column is taken as text (not formatted, not summed). */
+static bool swedish_number(const char *s, size_t n)
+{
+    size_t i = 0;
+    bool digits = false, comma = false, space = false;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    else if (i + 2 < n && !memcmp(s + i, "\xE2\x88\x92", 3))
+        i += 3;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9')
+            digits = true;
+        else if (c == ',' && digits && !comma)
+            comma = true;
+        else if (c == ' ' && digits && !comma)
+            space = true;
+        else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0 && digits && !comma) {
+            space = true;
+            i++;
+        } else
+            return false;
+    }
+    return digits && (comma || space) && s[n - 1] != ',' && s[n - 1] != ' ';
+}
+
 /* Sum rows marked sum-of="above": every number column must add up, to
  * within what rounding the shown decimals allows. A difference is a
  * warning (an error with --strict): the published figures may be off. */
 static void check_sums(P *p, Node *t)
 {
     int ncols = t->u.table.ncols;
+    /* Swedish-style numbers in number columns: text, probably by mistake */
+    bool told = false;
+    for (Node *r = t->first; r && !told; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP)
+            continue;
+        for (Node *c = r->first; c && !told; c = c->next) {
+            const Node *x = c->first;
+            int col = c->u.cell.col;
+            if (col < ncols && t->u.table.cols[col].type == COL_NUMBER && x && !x->next &&
+                x->kind == N_TEXT && swedish_number(x->text, x->len)) {
+                diag_add(&p->rp->diags, DIAG_WARNING, p->file, c->line, c->col,
+                         "in a number column write numbers with a point and no spaces (1877.0); "
+                         "rapport prints them the Swedish way. Written like this it is text: not formatted, not summed",
+                         "\"%s\" is written the Swedish way", x->text);
+                told = true;        /* once per table is enough */
+            }
+        }
+    }
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW || !r->u.row.sum_above)
             continue;
@@ -1024,11 +1069,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     rep->layout_name = attr(&p, root, "layout");
     const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
     p.layout = layout_load(rp, lname, data ? NULL : path, !layout_opt && rep->layout_name);
-    if (!p.layout) {
-        if (!layout_opt && rep->layout_name)
-            diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
-                     "the layout attribute names a layout file beside the report or in rapport's layouts/ folder",
-                     "the report asks for the layout \"%s\", which cannot be loaded", lname);
+    if (!p.layout) {          /* layout_load said why */
         xmlread_close(&f);
         return NULL;
     }

@@ -55,15 +55,15 @@ static const struct { const char *pattern, *hint; } hints[] = {
     { "Extra content at the end of the document",
       "everything must be inside the one <report> element" },
     { "Did not expect element",
-      "this element is not allowed at this place; README.md, section \"Report format\", shows where each element may stand" },
+      "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand" },
     { "Expecting element",
-      "an element the report format requires is missing here (README.md, \"Report format\")" },
+      "an element the report format requires is missing here (README.md, section \"Elements\")" },
     { "Invalid attribute",
       "this attribute is not known for this element; check its spelling (README.md lists them)" },
     { "Element report has extra content",
       "the order is <meta>, <contents/>, sections and blocks, then <appendices>" },
     { "has extra content",
-      "this element holds something it may not; README.md, \"Report format\", lists what goes where" },
+      "this element holds something it may not; README.md, section \"Elements\", lists what goes where" },
     { "two hyphens",
       "an XML comment <!-- ... --> may not contain -- inside it; write a single hyphen or a dash" },
 };
@@ -101,7 +101,7 @@ static void rewrite(char *msg, size_t cap)
     int n;
     const char *typename_hint = NULL;
     if (sscanf(msg, "Opening and ending tag mismatch: %127s line %d and %127s", a, &n, b) == 3)
-        snprintf(msg, cap, "<%s> (opened on line %d) is closed by </%s>", a, n, b);
+        snprintf(msg, cap, "<%s> from line %d is not closed before </%s>", a, n, b);
     else if (sscanf(msg, "Premature end of data in tag %127s line %d", a, &n) == 2)
         snprintf(msg, cap, "the file ends before <%s> (line %d) is closed", a, n);
     else if (strstr(msg, "xmlParseEntityRef: no name"))
@@ -124,6 +124,8 @@ static void rewrite(char *msg, size_t cap)
         snprintf(msg, cap, "<%s> has no attribute \"%s\"", b, a);
     else if (sscanf(msg, "Element %127s has extra content: %127s", a, b) == 2)
         snprintf(msg, cap, "<%s> may not hold <%s>", a, b);
+    else if (sscanf(msg, "Extra element %127s in interleave", a) == 1 && !strcmp(a, "date"))
+        snprintf(msg, cap, "<date> is not a date written as 2025-02-20 (or it is given twice)");
     else if (sscanf(msg, "Extra element %127s in interleave", a) == 1)
         snprintf(msg, cap, "<%s> is given twice, or does not belong here", a);
     else if (sscanf(msg, "Type %127s doesn't allow value '%127[^']'", a, b) == 2) {
@@ -141,6 +143,44 @@ static void rewrite(char *msg, size_t cap)
     char *nl = strchr(msg, '\n');
     if (nl)
         *nl = 0;
+}
+
+/* The values an attribute may take, for the message when one is wrong. */
+static const struct { const char *el, *attr, *values; } allowed[] = {
+    { "report", "type", "verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget, rapport" },
+    { "section", "toc", "yes, no" }, { "section", "new-page", "yes, no" }, { "goal", "toc", "yes, no" },
+    { "contents", "levels", "1 to 5" },
+    { "list", "type", "bullet, number, none" }, { "list", "numbering", "1. or 1)" },
+    { "list", "start", "a whole number from 1" },
+    { "table", "font-size", "normal, small" },
+    { "column", "type", "text, number, status" }, { "column", "align", "left, right, center" },
+    { "column", "decimals", "0 to 6" }, { "column", "sign", "auto, always" },
+    { "column", "width", "auto, or a length like 30mm, 40%, 2*" },
+    { "row", "role", "header, group, sum, part, sub, normal" }, { "row", "sum-of", "above" },
+    { "cell", "colspan", "a whole number from 1" }, { "cell", "rowspan", "a whole number from 1" },
+    { "cell", "align", "left, right, center" },
+    { "num", "decimals", "0 to 6" }, { "num", "sign", "auto, always" },
+    { "chart", "type", "line, bar, stacked-bar, horizontal-bar" },
+    { "chart", "height", "a length like 60mm" }, { "series", "line", "solid, dashed, dotted" },
+    { "ref", "show", "page, title, both" }, { "legend", "statuses", "goal, activity" },
+    { "figure", "width", "a length like 60mm or 50%" },
+};
+
+/* "Invalid attribute" from the schema also means a wrong value of a
+ * known attribute: say which, and what would do. */
+static bool wrong_value(xmlNodePtr node, const char *attr, const char *el, char *msg, size_t cap,
+                        const char **hint)
+{
+    xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)attr) : NULL;
+    if (!v)
+        return false;
+    snprintf(msg, cap, "%s=\"%s\" is not a value <%s> takes", attr, (const char *)v, el);
+    xmlFree(v);
+    *hint = "check the spelling; README.md, section \"Elements\", lists the values";
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+        if (!strcmp(allowed[i].el, el) && !strcmp(allowed[i].attr, attr))
+            *hint = allowed[i].values;
+    return true;
 }
 
 /* Messages that only repeat what an error on a child already says. */
@@ -166,11 +206,29 @@ static void on_error(void *user, xmlErrorPtr e)
         line = xmlread_line(e->node);
         col = xmlread_col(e->node);
     }
+    /* after the first error in the XML itself, the parser's further
+     * messages mostly follow from it: one is clearer than five */
+    if (e->domain != XML_FROM_RELAXNGV && c->count > 0 && e->level >= XML_ERR_ERROR)
+        return;
     if (e->domain == XML_FROM_RELAXNGV && (is_cascade(msg) ||
         strstr(msg, "Error validating datatype") || strstr(msg, "Element ") == msg))
         return;
     const char *hint = find_hint(msg);
-    rewrite(msg, sizeof msg);
+    char at[128], elname[128];
+    char values_hint[320];
+    if (e->domain == XML_FROM_RELAXNGV &&
+        sscanf(msg, "Invalid attribute %127s for element %127s", at, elname) == 2 &&
+        wrong_value(e->node, at, elname, msg, sizeof msg, &hint)) {
+        if (hint && strchr(hint, ',') == NULL && strncmp(hint, "check", 5) != 0) {
+            snprintf(values_hint, sizeof values_hint, "write %s", hint);
+            hint = values_hint;
+        } else if (hint && strncmp(hint, "check", 5) != 0) {
+            snprintf(values_hint, sizeof values_hint, "allowed: %s", hint);
+            hint = values_hint;
+        }
+    } else {
+        rewrite(msg, sizeof msg);
+    }
     /* libxml2 repeats some messages for one place; keep one. */
     if (line == c->last_line && strcmp(msg, c->last_msg) == 0)
         return;
@@ -359,6 +417,11 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         f->src = read_file(rp, path, &f->len);
         if (!f->src)
             return -1;
+    }
+    if (f->len >= 5 && !memcmp(f->src, "%PDF-", 5)) {
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "give rapport the .xml file the PDF is made from",
+                 "this is a PDF, not a report");
+        return -1;
     }
     if (f->len == 0) {
         diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "the file has no report in it",
