@@ -210,6 +210,29 @@ static void precise_error(P *p, Node *n, const char *hint, const char *msg)
     diag_add(d, DIAG_ERROR, p->file, n->line, n->col, hint, "%s", msg);
 }
 
+/* Levenshtein distance of two short names (capped at 99). */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 40 || m > 40)
+        return 99;
+    int row[41];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= m; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[m];
+}
+
 /* An element the format does not have at all (most often a typo). The
  * schema reports only the first such place in a section; this names
  * every one, once. */
@@ -226,7 +249,36 @@ static void unknown_element(P *p, xmlNodePtr x)
         if (strcmp(known[i], name) == 0)
             return;                 /* known but misplaced: the schema said so */
     int line = xmlread_line(x), col = xmlread_col(x);
+    /* the nearest known name, if it is near: a typo or a Swedish name */
+    static const struct { const char *sv, *en; } swedish[] = {
+        { "stycke", "p" }, { "rubrik", "heading" }, { "avsnitt", "section" }, { "tabell", "table" },
+        { "rad", "row" }, { "cell", "cell" }, { "lista", "list" }, { "punkt", "item" },
+        { "fotnot", "footnote" }, { "diagram", "chart" }, { "bild", "figure" }, { "mal", "goal" },
+        { "mål", "goal" }, { "bilagor", "appendices" }, { "bilaga", "appendix" }, { "innehall", "contents" },
+        { "innehåll", "contents" }, { "titel", "title" }, { "paragraph", "p" }, { "para", "p" },
+        { "title", "heading" }, { "h1", "heading" }, { "h2", "heading" }, { "h3", "heading" },
+        { "ul", "list" }, { "ol", "list" }, { "li", "item" }, { "tr", "row" }, { "td", "cell" },
+        { "th", "cell" }, { "img", "figure" }, { "a", "link" }, { "em", "i" }, { "strong", "b" },
+    };
+    const char *near = NULL;
+    for (size_t i = 0; i < sizeof swedish / sizeof swedish[0] && !near; i++)
+        if (!strcmp(swedish[i].sv, name))
+            near = swedish[i].en;
+    int best = 3;                   /* two edits at most */
+    bool from_table = near != NULL;
+    for (int i = 0; known[i] && !from_table; i++) {
+        int d = edit_distance(name, known[i]);
+        if (d < best && d < (int)strlen(known[i])) {
+            best = d;
+            near = known[i];
+        }
+    }
+    char hint_buf[200];
     const char *hint = "paragraphs are <p>, headings <heading> inside a <section>; README.md lists every element";
+    if (near) {
+        snprintf(hint_buf, sizeof hint_buf, "did you mean <%s>? README.md, section \"Elements\", lists every element", near);
+        hint = hint_buf;
+    }
     Diags *d = &p->rp->diags;
     for (int i = 0; i < d->n; i++)
         if (d->v[i].line == line && d->v[i].col == col && d->v[i].file == p->file) {
