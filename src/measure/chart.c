@@ -35,32 +35,6 @@ static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size,
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 
-static void rule_op(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
-{
-    Op o = { 0 };
-    o.kind = OP_RULE;
-    o.x = x;
-    o.y = y;
-    o.w = w;
-    o.h = th;
-    o.color = color;
-    o.anchor = -1;
-    VEC_PUSH(&m->rp->arena, *ops, o);
-}
-
-static void rect_op(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color)
-{
-    Op o = { 0 };
-    o.kind = OP_RECT;
-    o.x = x;
-    o.y = y;
-    o.w = w;
-    o.h = h;
-    o.color = color;
-    o.anchor = -1;
-    VEC_PUSH(&m->rp->arena, *ops, o);
-}
-
 /* A step of 1, 2, 2.5 or 5 x 10^k giving about `want` intervals. */
 static double nice_step(double range, int want)
 {
@@ -210,7 +184,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
         double f = (v - vmin) / (vmax - vmin);
         if (!horizontal) {
             int32_t y = py1 - (int32_t)lround(f * ph);
-            rule_op(m, &ops, px0, y, pw, fabs(v) < step / 1000 ? 800 : 300,
+            op_push_rule(m, &ops, px0, y, pw, fabs(v) < step / 1000 ? 800 : 300,
                     fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0);
             text_op(m, &ops, lab, face, fs, st->color, px0 - fs / 2, y + fs / 3, 2);
         } else {
@@ -310,10 +284,10 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                 int32_t p0 = VPOS(fmin(a, b)), p1 = VPOS(fmax(a, b));
                 int32_t off = slot * k + (slot - inner) / 2 + (stacked ? 0 : bw * s);
                 if (!horizontal)
-                    rect_op(m, &ops, px0 + off, py1 - p1, bw - (ns > 1 && !stacked ? 400 : 0),
+                    op_push_rect(m, &ops, px0 + off, py1 - p1, bw - (ns > 1 && !stacked ? 400 : 0),
                             p1 - p0 > 0 ? p1 - p0 : 300, color);
                 else
-                    rect_op(m, &ops, px0 + p0, py0 + off, p1 - p0 > 0 ? p1 - p0 : 300,
+                    op_push_rect(m, &ops, px0 + p0, py0 + off, p1 - p0 > 0 ? p1 - p0 : 300,
                             bw - (ns > 1 && !stacked ? 400 : 0), color);
             }
         }
@@ -321,7 +295,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     #undef VPOS
     /* axis line */
     if (!horizontal)
-        rule_op(m, &ops, px0, py1, pw, 700, 0x555555);
+        op_push_rule(m, &ops, px0, py1, pw, 700, 0x555555);
 
     /* legend: marker or swatch, then the name, in a row */
     if (legend_h) {
@@ -356,7 +330,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                 mk.in_chart = true;
                 VEC_PUSH(&m->rp->arena, ops, mk);
             } else {
-                rect_op(m, &ops, lx + fs / 2, ly - fs * 8 / 10, fs, fs * 7 / 10, color);
+                op_push_rect(m, &ops, lx + fs / 2, ly - fs * 8 / 10, fs, fs * 7 / 10, color);
             }
             text_op(m, &ops, name, face, fs, st->color, lx + fs * 2 + fs / 2, ly, 0);
             lx += fs * 4 + tw;

@@ -65,6 +65,30 @@ Box *new_box(M *m, int32_t h, int32_t before)
     return &m->boxes.v[idx];
 }
 
+static void push_shape(M *m, OpVec *ops, OpKind kind, int32_t x, int32_t y, int32_t w, int32_t h,
+                       uint32_t color)
+{
+    Op o = { 0 };
+    o.kind = kind;
+    o.x = x;
+    o.y = y;
+    o.w = w;
+    o.h = h;
+    o.color = color;
+    o.anchor = -1;
+    VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
+{
+    push_shape(m, ops, OP_RULE, x, y, w, th, color);
+}
+
+void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color)
+{
+    push_shape(m, ops, OP_RECT, x, y, w, h, color);
+}
+
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)
 {
     Op *d = ARENA_ARRAY(&m->rp->arena, Op, n > 0 ? n : 1);

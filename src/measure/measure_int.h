@@ -130,6 +130,10 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
 /* Start a new box at the end of the flow and return it. */
 Box *new_box(M *m, int32_t h, int32_t before);
 
+/* Append a horizontal rule (thickness th) or a filled rectangle. */
+void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color);
+void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color);
+
 /* Copy ops into the arena, shifted by dx, dy. */
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);
 

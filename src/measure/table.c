@@ -88,21 +88,25 @@ static bool is_number_cell(const Node *cell, const Node **text)
     return numfmt_is_number(c->text, c->len);
 }
 
+static void push_break(M *m, const Style *st, int variant, Pieces *ps)
+{
+    Piece br = { 0 };
+    br.br = true;
+    br.anchor = -1;
+    br.pagenum = -1;
+    br.face = FACE(st->family, st->variant | variant);
+    br.size = st->size;
+    VEC_PUSH(&m->rp->arena, *ps, br);
+}
+
 /* Blocks inside a cell (paragraphs, a list) flattened to pieces with
  * line breaks between them. */
 static void block_pieces(M *m, const Node *parent, const Style *st, int variant, Pieces *ps)
 {
     bool first = true;
     for (const Node *b = parent->first; b; b = b->next) {
-        if (!first) {
-            Piece br = { 0 };
-            br.br = true;
-            br.anchor = -1;
-            br.pagenum = -1;
-            br.face = FACE(st->family, st->variant | variant);
-            br.size = st->size;
-            VEC_PUSH(&m->rp->arena, *ps, br);
-        }
+        if (!first)
+            push_break(m, st, variant, ps);
         first = false;
         if (b->kind == N_P) {
             text_pieces(m, b, st, ps);
@@ -110,15 +114,8 @@ static void block_pieces(M *m, const Node *parent, const Style *st, int variant,
             bool fi = true;
             int num = b->u.list.start;
             for (const Node *it = b->first; it; it = it->next) {
-                if (!fi) {
-                    Piece br = { 0 };
-                    br.br = true;
-                    br.anchor = -1;
-                    br.pagenum = -1;
-                    br.face = FACE(st->family, st->variant | variant);
-                    br.size = st->size;
-                    VEC_PUSH(&m->rp->arena, *ps, br);
-                }
+                if (!fi)
+                    push_break(m, st, variant, ps);
                 fi = false;
                 const char *lab = b->u.list.type == LIST_BULLET ? "\xE2\x80\xA2\xC2\xA0"
                                 : b->u.list.type == LIST_NUMBER
@@ -297,18 +294,6 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     free(mx);
 }
 
-static void add_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
-{
-    Op r = { 0 };
-    r.kind = OP_RULE;
-    r.x = x;
-    r.y = y;
-    r.w = w;
-    r.h = th;
-    r.color = color;
-    r.anchor = -1;
-    VEC_PUSH(&m->rp->arena, *ops, r);
-}
 
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
 {
@@ -590,7 +575,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             VEC_PUSH(&m->rp->arena, ops, bg);
         }
         if (role == ROW_SUM)
-            add_rule(m, &ops, indent, 0, width, 900, 0x1A1A1A);
+            op_push_rule(m, &ops, indent, 0, width, 900, 0x1A1A1A);
         VEC(int) notes = { 0 };
         VEC(int32_t) note_y = { 0 };      /* the top of the line each note is marked on */
         VEC(int32_t) cuts = { 0 };        /* line bottoms: where the row may be sliced */
@@ -671,7 +656,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
              * that heads several columns */
             bool spans = o >= 0 && cells[o].colspan > 1;
             if (ends && !(role == ROW_HEADER && !header_end && !spans))
-                add_rule(m, &ops, indent + x[k], rh[r], x[k2] - x[k],
+                op_push_rule(m, &ops, indent + x[k], rh[r], x[k2] - x[k],
                          header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
             k = k2;
         }
