@@ -38,6 +38,7 @@ typedef struct D {
     int32_t      paper_h;      /* height of the page being drawn */
     /* what the page's content stream has set, so it is said only once */
     bool         in_text;      /* inside BT ... ET */
+    bool         mc_in_text;   /* the open marked-content sequence began inside it */
     HPDF_Font    cur_font;
     int32_t      cur_size;
     uint32_t     cur_fill;
@@ -69,6 +70,9 @@ static float py(const D *d, int32_t y) { return pt(d->paper_h - y); }
 static void end_text(D *d, HPDF_Page p)
 {
     if (d->in_text) {
+        if (d->mc_in_text)          /* BT BDC ... EMC ET: they nest */
+            tags_close(d->tags);
+        d->mc_in_text = false;
         HPDF_Page_EndText(p);
         d->in_text = false;
     }
@@ -343,19 +347,36 @@ static int target_se(const D *d, const Op *o)
     }
 }
 
+/* Drawn decoration, which goes down before the page's text. */
+static bool underlay(const D *d, const Op *o)
+{
+    return o->kind != OP_TEXT && o->kind != OP_PAGENUM && o->kind != OP_LINK && target_se(d, o) == SE_ARTIFACT;
+}
+
 static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
 {
     int32_t x = ox + o->x, y = oy + o->y;
+    bool texty = o->kind == OP_TEXT || o->kind == OP_PAGENUM;
+    if (!texty && o->kind != OP_LINK)
+        end_text(d, p);            /* graphics may not stand inside BT ... ET */
     if (d->tags && o->kind != OP_LINK) {
         int se = target_se(d, o);
         const char *actual = o->kind == OP_MARKER && se != SE_ARTIFACT ? o->s : NULL;
         if (tags_needs_switch(d->tags, se, actual)) {
-            end_text(d, p);        /* marked content encloses whole text objects */
+            /* marked content and text objects nest: a sequence begun
+             * outside the text object cannot end inside it. Text opens
+             * its sequences inside BT, so one text object carries a
+             * whole table row or paragraph of them. */
+            if (d->in_text && !d->mc_in_text)
+                end_text(d, p);
+            if (texty && !d->in_text) {
+                HPDF_Page_BeginText(p);
+                d->in_text = true;
+            }
             tags_mark(d->tags, se, actual);
+            d->mc_in_text = d->in_text;
         }
     }
-    if (o->kind != OP_TEXT && o->kind != OP_PAGENUM && o->kind != OP_LINK)
-        end_text(d, p);            /* graphics may not stand inside BT ... ET */
     switch (o->kind) {
     case OP_TEXT:
         draw_text(d, p, o->face, o->size, o->color, x, y, o->s, o->len);
@@ -542,22 +563,32 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         HPDF_Page p = d->pages[i];
         d->paper_h = page->landscape ? d->lay->page_w : d->lay->page_h;
         d->in_text = false;          /* a new page starts with a fresh state */
+        d->mc_in_text = false;
         d->cur_font = NULL;
         d->cur_size = 0;
         d->fill_set = false;
         if (d->tags)
             tags_page(d->tags, p, i);
-        for (int k = 0; k < page->n; k++) {
-            const Placed *pl = &page->items[k];
-            d->box_se = pl->box->se;
-            d->repeat = pl->repeat;
-            for (int q = 0; q < pl->box->nops; q++)
-                draw_op(d, p, &pl->box->ops[q], pl->x, pl->y);
+        /* drawn decoration (rules, fills) first, then the rest: it lies
+         * under the text anyway, and the page's content then comes in
+         * unbroken runs (one marked-content sequence per element, not
+         * one per piece between two rules). Text keeps its order, for
+         * tools that read the content stream in order. */
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < page->n; k++) {
+                const Placed *pl = &page->items[k];
+                d->box_se = pl->box->se;
+                d->repeat = pl->repeat;
+                for (int q = 0; q < pl->box->nops; q++)
+                    if (underlay(d, &pl->box->ops[q]) == (pass == 0))
+                        draw_op(d, p, &pl->box->ops[q], pl->x, pl->y);
+            }
+            d->box_se = 0;
+            d->repeat = false;
+            for (int q = 0; q < page->ndeco; q++)
+                if (underlay(d, &page->deco[q]) == (pass == 0))
+                    draw_op(d, p, &page->deco[q], 0, 0);
         }
-        d->box_se = 0;
-        d->repeat = false;
-        for (int q = 0; q < page->ndeco; q++)
-            draw_op(d, p, &page->deco[q], 0, 0);
         end_text(d, p);
         if (d->tags)
             tags_close(d->tags);
@@ -570,22 +601,15 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         HPDF_Free(d->pdf);
         return -1;
     }
-    if (d->status == HPDF_OK)
-        HPDF_SaveToStream(d->pdf);
     if (d->status == HPDF_OK) {
-        HPDF_UINT32 size = HPDF_GetStreamSize(d->pdf);
-        unsigned char *buf = xmalloc(size ? size : 1);
-        HPDF_UINT32 got = size, total = 0;
-        while (total < size) {
-            got = size - total;
-            HPDF_STATUS st = HPDF_ReadFromStream(d->pdf, buf + total, &got);
-            total += got;
-            if (st != HPDF_OK || got == 0)
-                break;
+        PdfExtra extra = { 0 };
+        if (d->tags) {
+            extra.reserved = tags_root(d->tags);
+            extra.write = tags_write;
+            extra.user = d->tags;
         }
-        *out = buf;
-        *len = total;
-        d->status = HPDF_OK;   /* HPDF_STREAM_EOF at the end is not an error */
+        if (pdfw_save(d->pdf, &extra, out, len) != 0 && d->status == HPDF_OK)
+            d->status = HPDF_FAILD_TO_ALLOC_MEM;
     }
     HPDF_STATUS failed = d->status;
     HPDF_Free(d->pdf);

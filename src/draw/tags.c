@@ -2,11 +2,19 @@
  * tags.c - the tagged PDF's structure tree (draw stage). See tags.h.
  *
  * Design notes
- *  - Every structure element becomes a dictionary when it first gets
- *    content, and is then attached to its parent (and the parent to its
- *    own, up to the Document): elements are thereby ordered as their
- *    content is drawn, which is reading order, and empty ones never
- *    appear.
+ *  - While the pages are drawn, only compact records are kept: for each
+ *    structure element its kids in order (child elements, MCIDs, link
+ *    annotations) and the page of its first content; for each page the
+ *    element behind each MCID. The tree is written at the end straight
+ *    into the file's object streams (write.c), not built from libharu
+ *    dictionaries: a report has tens of thousands of elements, and as
+ *    libharu objects they cost more time and bytes than the pages.
+ *  - An element is recorded when it first gets content, and is then
+ *    attached to its parent (and the parent to its own, up to the
+ *    Document): elements are thereby ordered as their content is drawn,
+ *    which is reading order, and empty ones never appear. They are
+ *    numbered in that order, parents before children, so the numbers
+ *    in a table's cells are neighbours and deflate well.
  *  - Marked content: consecutive ops of one element share one sequence
  *    and one MCID; the page's entry in the parent tree maps each MCID
  *    back to its element. A status marker that stands for a word gets a
@@ -32,22 +40,35 @@ static const char *names[SE_TYPE_COUNT] = {
     "Span", "Sect",
 };
 
+enum { KID_ELEM, KID_MCID, KID_OBJR };
+
+typedef struct Kid {
+    int  kind;            /* KID_* */
+    int  val;             /* element index, MCID, or annotation object number */
+    int  page;            /* page index (MCID, OBJR) */
+    int  next;            /* next kid of the same element, -1 */
+} Kid;
+
 struct Tags {
     Rp           *rp;
     HPDF_Doc      pdf;
     const Flow   *flow;
-    HPDF_Dict     root;          /* StructTreeRoot */
-    HPDF_Dict    *elem;          /* per element, once it has content */
-    HPDF_Array   *kids;
-    int          *pg;            /* per element: the page its /Pg names */
-    HPDF_Page     page;
+    HPDF_Dict     root;          /* placeholder for the StructTreeRoot, written by tags_write */
+    int          *head, *tail;   /* per element: its kids (indices into kids), -1 */
+    int          *first_page;    /* per element: page of its first content; -1 not yet used */
+    long         *num;           /* per element: its object number (when written) */
+    VEC(int)      order;         /* elements in the order they were used */
+    VEC(Kid)      kids;
+    VEC(int)      mc_elem;       /* for each MCID of each page, in order: its element */
+    int          *page_mc;       /* per page: index of its first MCID in mc_elem */
+    long         *page_num;      /* per page: the page object's number */
     HPDF_Stream   stream;        /* the page's content */
-    HPDF_Array    parents;       /* this page's MCID -> element */
-    HPDF_Array    nums;          /* the parent tree's /Nums */
-    int           page_index, npages, mcid, cur, next_annot;
+    int           page_index, npages, mcid, cur;
     bool          cur_actual;    /* the open sequence carries ActualText */
-    VEC(HPDF_Dict) annot_elem;   /* per annotation key - npages: its Link element */
+    VEC(int)      annot_elem;    /* per annotation key - npages: its Link element */
 };
+
+static long obj_num(void *obj) { return (long)(((HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF); }
 
 Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages)
 {
@@ -56,82 +77,66 @@ Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages)
     t->pdf = pdf;
     t->flow = flow;
     t->npages = npages;
-    t->next_annot = npages;
     t->cur = NO_MC;
-    t->elem = ARENA_ARRAY(&rp->arena, HPDF_Dict, flow->nse + 1);
-    t->kids = ARENA_ARRAY(&rp->arena, HPDF_Array, flow->nse + 1);
-    t->pg = ARENA_ARRAY(&rp->arena, int, flow->nse + 1);
+    int n = flow->nse + 1;
+    t->head = ARENA_ARRAY(&rp->arena, int, n);
+    t->tail = ARENA_ARRAY(&rp->arena, int, n);
+    t->first_page = ARENA_ARRAY(&rp->arena, int, n);
+    t->num = ARENA_ARRAY(&rp->arena, long, n);
+    for (int i = 0; i < n; i++)
+        t->head[i] = t->tail[i] = t->first_page[i] = -1;
+    t->page_mc = ARENA_ARRAY(&rp->arena, int, npages + 1);
+    t->page_num = ARENA_ARRAY(&rp->arena, long, npages + 1);
     t->root = HPDF_Dict_New(pdf->mmgr);
-    t->nums = HPDF_Array_New(pdf->mmgr);
-    if (!t->root || !t->nums || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK)
+    if (!t->root || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK)
         return NULL;
-    HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
     return t;
 }
 
-/* The dictionary of element i, made and attached to its parents on
- * first use. */
-static HPDF_Dict elem(Tags *t, int i)
+static void add_kid(Tags *t, int e, int kind, int val, int page)
+{
+    Kid k = { kind, val, page, -1 };
+    VEC_PUSH(&t->rp->arena, t->kids, k);
+    int at = t->kids.n - 1;
+    if (t->tail[e] >= 0)
+        t->kids.v[t->tail[e]].next = at;
+    else
+        t->head[e] = at;
+    t->tail[e] = at;
+}
+
+/* Element i (clamped to the document), recorded and attached to its
+ * parents on first use. */
+static int use(Tags *t, int i)
 {
     if (i < 0 || i >= t->flow->nse)
         i = 0;
-    if (t->elem[i])
-        return t->elem[i];
-    const StructElem *e = &t->flow->se[i];
-    HPDF_MMgr mm = t->pdf->mmgr;
-    HPDF_Dict d = HPDF_Dict_New(mm);
-    if (!d || HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK)
-        return NULL;
-    t->elem[i] = d;
-    t->kids[i] = HPDF_Array_New(mm);
-    /* (/Type /StructElem is optional and left out: tagging must stay cheap) */
-    HPDF_Dict_AddName(d, "S", names[e->type < SE_TYPE_COUNT ? e->type : SE_SPAN]);
-    HPDF_Dict_Add(d, "K", t->kids[i]);
-    /* the page of its first content: its MCIDs on that page are plain numbers */
-    HPDF_Dict_Add(d, "Pg", t->page);
-    t->pg[i] = t->page_index;
-    if (e->alt)
-        HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, e->alt, HPDF_GetEncoder(t->pdf, "UTF-8")));
-    if (e->type == SE_NOTE) {
-        /* PDF/UA: every note has an ID of its own */
-        char id[32];
-        snprintf(id, sizeof id, "note-%d", i);
-        HPDF_Dict_Add(d, "ID", HPDF_String_New(mm, id, NULL));
+    if (t->first_page[i] >= 0)
+        return i;
+    t->first_page[i] = t->page_index;
+    int parent = t->flow->se[i].parent;
+    if (i != 0 && parent >= 0 && parent != i) {
+        use(t, parent);
+        add_kid(t, parent, KID_ELEM, i, t->page_index);
+    } else if (i != 0) {
+        use(t, 0);
+        add_kid(t, 0, KID_ELEM, i, t->page_index);
     }
-    if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1)) {
-        HPDF_Dict a = HPDF_Dict_New(mm);
-        HPDF_Dict_AddName(a, "O", "Table");
-        if (e->scope)
-            HPDF_Dict_AddName(a, "Scope", e->scope == 1 ? "Column" : e->scope == 2 ? "Row" : "Both");
-        if (e->colspan > 1)
-            HPDF_Dict_AddNumber(a, "ColSpan", e->colspan);
-        if (e->rowspan > 1)
-            HPDF_Dict_AddNumber(a, "RowSpan", e->rowspan);
-        HPDF_Dict_Add(d, "A", a);
-    }
-    if (i == 0 || e->parent < 0) {
-        HPDF_Dict_Add(d, "P", t->root);
-        HPDF_Dict_Add(t->root, "K", d);
-    } else {
-        HPDF_Dict parent = elem(t, e->parent);
-        HPDF_Dict_Add(d, "P", parent);
-        HPDF_Array_Add(t->kids[e->parent], d);
-    }
-    return d;
+    VEC_PUSH(&t->rp->arena, t->order, i);
+    return i;
 }
 
 void tags_page(Tags *t, HPDF_Page page, int index)
 {
-    t->page = page;
     t->page_index = index;
+    t->page_num[index] = obj_num(page);
+    t->page_mc[index] = t->mc_elem.n;
+    t->page_mc[index + 1] = t->mc_elem.n;
     t->stream = ((HPDF_PageAttr)page->attr)->stream;
     t->mcid = 0;
     t->cur = NO_MC;
-    t->parents = HPDF_Array_New(t->pdf->mmgr);
     HPDF_Dict_AddNumber(page, "StructParents", index);
     HPDF_Dict_AddName(page, "Tabs", "S");
-    HPDF_Array_AddNumber(t->nums, index);
-    HPDF_Array_Add(t->nums, t->parents);
 }
 
 bool tags_needs_switch(const Tags *t, int se, const char *actual)
@@ -145,6 +150,7 @@ void tags_close(Tags *t)
         HPDF_Stream_WriteStr(t->stream, "EMC\n");
     t->cur = NO_MC;
     t->cur_actual = false;
+    t->page_mc[t->page_index + 1] = t->mc_elem.n;
 }
 
 /* A PDF text string in UTF-16BE hex, for /ActualText. */
@@ -173,33 +179,20 @@ void tags_mark(Tags *t, int se, const char *actual)
         t->cur = SE_ARTIFACT;
         return;
     }
-    HPDF_Dict d = elem(t, se);
-    if (!d)
-        return;
-    int type = t->flow->se[se >= 0 && se < t->flow->nse ? se : 0].type;
-    char buf[96];
+    int i = use(t, se);
+    char buf[64];
     if (actual) {
         snprintf(buf, sizeof buf, "/Span <</MCID %d /ActualText ", t->mcid);
         HPDF_Stream_WriteStr(t->stream, buf);
         write_utf16(t->stream, actual);
         HPDF_Stream_WriteStr(t->stream, ">> BDC\n");
     } else {
-        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", names[type], t->mcid);
+        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", names[t->flow->se[i].type], t->mcid);
         HPDF_Stream_WriteStr(t->stream, buf);
     }
-    /* the element's kid: its MCID, as a number on the element's own page,
-     * else a marked-content reference naming the page */
-    int idx = se >= 0 && se < t->flow->nse ? se : 0;
-    if (t->pg[idx] == t->page_index) {
-        HPDF_Array_AddNumber(t->kids[idx], t->mcid);
-    } else {
-        HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
-        HPDF_Dict_AddName(mcr, "Type", "MCR");
-        HPDF_Dict_Add(mcr, "Pg", t->page);
-        HPDF_Dict_AddNumber(mcr, "MCID", t->mcid);
-        HPDF_Array_Add(t->kids[idx], mcr);
-    }
-    HPDF_Array_Add(t->parents, d);
+    add_kid(t, i, KID_MCID, t->mcid, t->page_index);
+    VEC_PUSH(&t->rp->arena, t->mc_elem, i);
+    t->page_mc[t->page_index + 1] = t->mc_elem.n;
     t->mcid++;
     t->cur = se;
     t->cur_actual = actual != NULL;
@@ -209,39 +202,136 @@ void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents)
 {
     if (se <= 0 || se >= t->flow->nse)
         return;
-    HPDF_Dict d = elem(t, se);
-    if (!d)
-        return;
-    int key = t->next_annot++;
-    HPDF_Dict_AddNumber(annot, "StructParent", key);
+    int i = use(t, se);
+    HPDF_Dict_AddNumber(annot, "StructParent", t->npages + t->annot_elem.n);
     if (contents)
         HPDF_Dict_Add(annot, "Contents", HPDF_String_New(t->pdf->mmgr, contents,
                                                          HPDF_GetEncoder(t->pdf, "UTF-8")));
-    HPDF_Dict objr = HPDF_Dict_New(t->pdf->mmgr);
-    HPDF_Dict_AddName(objr, "Type", "OBJR");
-    HPDF_Dict_Add(objr, "Obj", annot);
-    HPDF_Dict_Add(objr, "Pg", t->page);
-    HPDF_Array_Add(t->kids[se], objr);
+    add_kid(t, i, KID_OBJR, (int)obj_num(annot), t->page_index);
     /* the annotations' keys come after the pages', in order */
-    VEC_PUSH(&t->rp->arena, t->annot_elem, d);
+    VEC_PUSH(&t->rp->arena, t->annot_elem, i);
 }
 
 int tags_finish(Tags *t)
 {
-    HPDF_MMgr mm = t->pdf->mmgr;
-    if (!t->elem[0])
-        elem(t, 0);
-    for (int i = 0; i < t->annot_elem.n; i++) {
-        HPDF_Array_AddNumber(t->nums, t->npages + i);
-        HPDF_Array_Add(t->nums, t->annot_elem.v[i]);
-    }
-    HPDF_Dict tree = HPDF_Dict_New(mm);
-    HPDF_Dict_Add(tree, "Nums", t->nums);
-    HPDF_Dict_Add(t->root, "ParentTree", tree);
-    HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", t->next_annot);
-    HPDF_Dict mark = HPDF_Dict_New(mm);
+    if (t->first_page[0] < 0)
+        use(t, 0);
+    HPDF_Dict mark = HPDF_Dict_New(t->pdf->mmgr);
     HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", mark);
     HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->root);
     return 0;
+}
+
+long tags_root(const Tags *t) { return obj_num(t->root); }
+
+/* One structure element's dictionary. */
+static void write_elem(Tags *t, Buf *b, int i)
+{
+    const StructElem *e = &t->flow->se[i];
+    buf_puts(b, "<</S/");
+    buf_puts(b, names[e->type < SE_TYPE_COUNT ? e->type : SE_SPAN]);
+    buf_puts(b, "/P ");
+    int parent = i == 0 ? -1 : e->parent >= 0 && e->parent != i ? e->parent : 0;
+    buf_ref(b, parent < 0 ? tags_root(t) : t->num[parent]);
+    /* MCIDs on the element's first page are plain numbers (with /Pg),
+     * others marked-content references naming their page */
+    int nkids = 0, on_pg = 0, fp = t->first_page[i];
+    for (int k = t->head[i]; k >= 0; k = t->kids.v[k].next) {
+        nkids++;
+        on_pg += t->kids.v[k].kind == KID_MCID && t->kids.v[k].page == fp;
+    }
+    if (on_pg) {
+        buf_puts(b, "/Pg ");
+        buf_ref(b, t->page_num[fp]);
+    }
+    buf_puts(b, nkids == 1 ? "/K " : "/K[");
+    for (int k = t->head[i], first = 1; k >= 0; k = t->kids.v[k].next, first = 0) {
+        const Kid *kd = &t->kids.v[k];
+        if (!first)
+            buf_put(b, " ", 1);
+        switch (kd->kind) {
+        case KID_ELEM:
+            buf_ref(b, t->num[kd->val]);
+            break;
+        case KID_MCID:
+            if (kd->page == fp) {
+                buf_int(b, kd->val);
+            } else {
+                buf_puts(b, "<</Type/MCR/Pg ");
+                buf_ref(b, t->page_num[kd->page]);
+                buf_puts(b, "/MCID ");
+                buf_int(b, kd->val);
+                buf_puts(b, ">>");
+            }
+            break;
+        case KID_OBJR:
+            buf_puts(b, "<</Type/OBJR/Obj ");
+            buf_ref(b, kd->val);
+            buf_puts(b, "/Pg ");
+            buf_ref(b, t->page_num[kd->page]);
+            buf_puts(b, ">>");
+            break;
+        }
+    }
+    if (nkids != 1)
+        buf_puts(b, "]");
+    if (e->alt) {
+        buf_puts(b, "/Alt");
+        buf_text(b, e->alt);
+    }
+    if (e->type == SE_NOTE) {
+        /* PDF/UA: every note has an ID of its own */
+        buf_puts(b, "/ID(note-");
+        buf_int(b, i);
+        buf_puts(b, ")");
+    }
+    if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1)) {
+        buf_puts(b, "/A<</O/Table");
+        if (e->scope)
+            buf_puts(b, e->scope == 1 ? "/Scope/Column" : e->scope == 2 ? "/Scope/Row" : "/Scope/Both");
+        if (e->colspan > 1) {
+            buf_puts(b, "/ColSpan ");
+            buf_int(b, e->colspan);
+        }
+        if (e->rowspan > 1) {
+            buf_puts(b, "/RowSpan ");
+            buf_int(b, e->rowspan);
+        }
+        buf_puts(b, ">>");
+    }
+    buf_puts(b, ">>");
+}
+
+void tags_write(void *user, PdfW *w)
+{
+    Tags *t = user;
+    for (int k = 0; k < t->order.n; k++)
+        t->num[t->order.v[k]] = pdfw_next(w);
+    for (int k = 0; k < t->order.n; k++)
+        write_elem(t, pdfw_object(w, t->num[t->order.v[k]]), t->order.v[k]);
+
+    Buf *b = pdfw_object(w, tags_root(t));
+    buf_puts(b, "<</Type/StructTreeRoot/K ");
+    buf_ref(b, t->num[0]);
+    buf_puts(b, "/ParentTree<</Nums[");
+    for (int p = 0; p < t->npages; p++) {
+        buf_int(b, p);
+        buf_puts(b, "[");
+        for (int m = t->page_mc[p]; m < t->page_mc[p + 1]; m++) {
+            if (m > t->page_mc[p])
+                buf_put(b, " ", 1);
+            buf_ref(b, t->num[t->mc_elem.v[m]]);
+        }
+        buf_puts(b, "]\n");
+    }
+    for (int a = 0; a < t->annot_elem.n; a++) {
+        buf_int(b, t->npages + a);
+        buf_put(b, " ", 1);
+        buf_ref(b, t->num[t->annot_elem.v[a]]);
+        buf_put(b, "\n", 1);
+    }
+    buf_puts(b, "]>>/ParentTreeNextKey ");
+    buf_int(b, t->npages + t->annot_elem.n);
+    buf_puts(b, ">>");
 }

@@ -9,13 +9,15 @@
  * running headers, rules and other decoration; tags_link() ties a link
  * annotation to its Link element; tags_finish() writes the tree, the
  * parent tree and /MarkInfo. The content is written with libharu's
- * stream layer, which its installed headers expose.
+ * stream layer, which its installed headers expose; the tree itself is
+ * written by tags_write() into the file's object streams (write.h).
  */
 #ifndef RP_TAGS_H
 #define RP_TAGS_H
 
 #include <hpdf.h>
 #include "../paginate/paginate.h"
+#include "write.h"
 
 typedef struct Tags Tags;
 
@@ -39,7 +41,13 @@ void tags_close(Tags *t);
 /* A link annotation drawn for element `se`, with a description. */
 void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents);
 
-/* Write the structure tree; returns 0 or -1. */
+/* Refer to the structure tree from the catalog; returns 0 or -1. */
 int tags_finish(Tags *t);
+
+/* The object number reserved for the StructTreeRoot. */
+long tags_root(const Tags *t);
+
+/* Write the structure tree (a PdfExtra callback; user is the Tags). */
+void tags_write(void *user, PdfW *w);
 
 #endif

@@ -1,0 +1,370 @@
+/*
+ * write.c - libharu's objects as a compact PDF 1.7 file. See write.h.
+ *
+ * Design notes
+ *  - libharu's objects are written in its own order, through its own
+ *    writers (HPDF_Obj_WriteValue), so its write hooks run as they
+ *    would in HPDF_SaveToStream: fonts are subset and a stream's /Length
+ *    object is filled in when the stream is written, before the Length
+ *    object itself comes up.
+ *  - Streams are written at once as ordinary objects. Everything else is
+ *    kept in `body` and, at the end, packed into object streams of at
+ *    most OBJSTM_MAX objects or OBJSTM_BYTES bytes, each deflated: small
+ *    enough that a viewer opening one page inflates little, large enough
+ *    for deflate to find the repetitions of structure elements.
+ *  - The cross-reference stream uses the PNG "Up" predictor, which turns
+ *    its rows of nearly equal numbers into zeros.
+ */
+#include "write.h"
+#include "../base/arena.h"
+#include "../base/utf8.h"
+
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <zlib.h>
+
+enum { OBJSTM_MAX = 200, OBJSTM_BYTES = 64 * 1024 };
+
+/* ---- buffers ---------------------------------------------------------------- */
+
+void buf_put(Buf *b, const void *data, size_t n)
+{
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n)
+            cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, data, n);
+    b->n += n;
+}
+
+void buf_puts(Buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+
+void buf_int(Buf *b, long v)
+{
+    char tmp[24];
+    int k = sizeof tmp;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        tmp[--k] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        tmp[--k] = '-';
+    buf_put(b, tmp + k, sizeof tmp - (size_t)k);
+}
+
+void buf_ref(Buf *b, long num)
+{
+    buf_int(b, num);
+    buf_put(b, " 0 R", 4);
+}
+
+void buf_text(Buf *b, const char *s)
+{
+    size_t n = strlen(s), i;
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
+            break;
+    if (i == n) {
+        buf_put(b, "(", 1);
+        for (i = 0; i < n; i++) {
+            if (s[i] == '(' || s[i] == ')' || s[i] == '\\')
+                buf_put(b, "\\", 1);
+            buf_put(b, s + i, 1);
+        }
+        buf_put(b, ")", 1);
+        return;
+    }
+    static const char hex[] = "0123456789ABCDEF";
+    buf_puts(b, "<FEFF");
+    i = 0;
+    while (i < n) {
+        uint32_t cp = utf8_next(s, n, &i);
+        uint32_t units[2];
+        int nu = 0;
+        if (cp > 0xFFFF && cp <= 0x10FFFF) {
+            cp -= 0x10000;
+            units[nu++] = 0xD800 + (cp >> 10);
+            units[nu++] = 0xDC00 + (cp & 0x3FF);
+        } else {
+            units[nu++] = cp > 0xFFFF ? 0xFFFD : cp;
+        }
+        for (int k = 0; k < nu; k++) {
+            char h[4] = { hex[units[k] >> 12 & 15], hex[units[k] >> 8 & 15], hex[units[k] >> 4 & 15],
+                          hex[units[k] & 15] };
+            buf_put(b, h, 4);
+        }
+    }
+    buf_put(b, ">", 1);
+}
+
+/* ---- the writer --------------------------------------------------------------- */
+
+typedef struct XEnt {
+    uint8_t  type;        /* 0 free, 1 at an offset, 2 in an object stream */
+    uint32_t f2;          /* offset, or the object stream's number */
+    uint16_t f3;          /* index in the object stream */
+} XEnt;
+
+struct PdfW {
+    HPDF_Doc    pdf;
+    HPDF_Stream cb;       /* libharu writes into *target through it */
+    Buf        *target;
+    Buf         out;      /* the file */
+    Buf         body;     /* values of the objects bound for object streams */
+    long       *onum;     /* those objects: number, and offset in body */
+    size_t     *ooff;
+    size_t      nobj, ocap;
+    XEnt       *x;
+    long        nx;
+    long        next;
+    bool        failed;
+};
+
+static HPDF_STATUS cb_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT siz)
+{
+    PdfW *w = s->attr;
+    buf_put(w->target, ptr, siz);
+    return HPDF_OK;
+}
+
+static XEnt *xent(PdfW *w, long num)
+{
+    if (num >= w->nx) {
+        long n = w->nx ? w->nx : 1024;
+        while (n <= num)
+            n *= 2;
+        w->x = xrealloc(w->x, sizeof *w->x * (size_t)n);
+        memset(w->x + w->nx, 0, sizeof *w->x * (size_t)(n - w->nx));
+        w->nx = n;
+    }
+    return &w->x[num];
+}
+
+long pdfw_next(PdfW *w) { return w->next++; }
+
+Buf *pdfw_object(PdfW *w, long num)
+{
+    if (w->nobj == w->ocap) {
+        w->ocap = w->ocap ? w->ocap * 2 : 1024;
+        w->onum = xrealloc(w->onum, sizeof *w->onum * w->ocap);
+        w->ooff = xrealloc(w->ooff, sizeof *w->ooff * w->ocap);
+    }
+    if (w->nobj)
+        buf_put(&w->body, "\n", 1);
+    w->onum[w->nobj] = num;
+    w->ooff[w->nobj] = w->body.n;
+    w->nobj++;
+    xent(w, num)->type = 2;     /* where exactly: when the object streams are made */
+    return &w->body;
+}
+
+/* Deflate `a` then `b` (b may be empty) onto the end of `dst`. */
+static bool deflate_into(Buf *dst, const unsigned char *a, size_t na, const unsigned char *b, size_t nb)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+        return false;
+    size_t room = deflateBound(&z, (uLong)(na + nb)) + 64;
+    if (dst->n + room > dst->cap) {
+        dst->cap = dst->n + room;
+        dst->p = xrealloc(dst->p, dst->cap);
+    }
+    z.next_out = dst->p + dst->n;
+    z.avail_out = (uInt)room;
+    z.next_in = (Bytef *)a;
+    z.avail_in = (uInt)na;
+    int rc = deflate(&z, nb ? Z_NO_FLUSH : Z_FINISH);
+    if (nb && rc == Z_OK) {
+        z.next_in = (Bytef *)b;
+        z.avail_in = (uInt)nb;
+        rc = deflate(&z, Z_FINISH);
+    }
+    dst->n += room - z.avail_out;
+    deflateEnd(&z);
+    return rc == Z_STREAM_END;
+}
+
+/* A stream object of our own: `dict` (without Length), then deflated data. */
+static void put_stream(PdfW *w, long num, const char *dict, const Buf *hdr, const Buf *data)
+{
+    XEnt *e = xent(w, num);
+    e->type = 1;
+    e->f2 = (uint32_t)w->out.n;
+    Buf z = { 0 };
+    if (!deflate_into(&z, hdr->p, hdr->n, data->p, data->n))
+        w->failed = true;
+    buf_int(&w->out, num);
+    buf_puts(&w->out, " 0 obj\n<<");
+    buf_puts(&w->out, dict);
+    buf_puts(&w->out, "/Filter/FlateDecode/Length ");
+    buf_int(&w->out, (long)z.n);
+    buf_puts(&w->out, ">>\nstream\n");
+    buf_put(&w->out, z.p, z.n);
+    buf_puts(&w->out, "\nendstream\nendobj\n");
+    free(z.p);
+}
+
+/* Pack the collected objects into object streams. */
+static void object_streams(PdfW *w)
+{
+    Buf hdr = { 0 }, data = { 0 };
+    size_t i = 0;
+    while (i < w->nobj) {
+        size_t j = i, start = w->ooff[i];
+        while (j < w->nobj && j - i < OBJSTM_MAX && w->ooff[j] - start < OBJSTM_BYTES)
+            j++;
+        size_t end = j < w->nobj ? w->ooff[j] : w->body.n;
+        long num = pdfw_next(w);
+        hdr.n = 0;
+        for (size_t k = i; k < j; k++) {
+            buf_int(&hdr, w->onum[k]);
+            buf_put(&hdr, " ", 1);
+            buf_int(&hdr, (long)(w->ooff[k] - start));
+            buf_put(&hdr, k + 1 < j ? " " : "\n", 1);
+            XEnt *e = xent(w, w->onum[k]);
+            e->f2 = (uint32_t)num;
+            e->f3 = (uint16_t)(k - i);
+        }
+        char dict[80];
+        snprintf(dict, sizeof dict, "/Type/ObjStm/N %zu/First %zu", j - i, hdr.n);
+        data.p = w->body.p + start;
+        data.n = end - start;
+        put_stream(w, num, dict, &hdr, &data);
+        i = j;
+    }
+    free(hdr.p);
+}
+
+/* The cross-reference stream, which is also the trailer, and the end. */
+static void xref_stream(PdfW *w)
+{
+    long num = pdfw_next(w), size = w->next;
+    XEnt *self = xent(w, num);
+    self->type = 1;
+    self->f2 = (uint32_t)w->out.n;
+    w->x[0].type = 0;
+    w->x[0].f3 = 0xFFFF;
+    uint32_t max = 0;
+    for (long i = 0; i < size; i++)
+        if (w->x[i].f2 > max)
+            max = w->x[i].f2;
+    int w2 = max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4;
+    int row = 1 + w2 + 2;
+    Buf rows = { 0 }, empty = { 0 };
+    unsigned char prev[8] = { 0 }, cur[8];
+    for (long i = 0; i < size; i++) {
+        const XEnt *e = &w->x[i];
+        cur[0] = e->type;
+        for (int k = 0; k < w2; k++)
+            cur[1 + k] = (unsigned char)(e->f2 >> (8 * (w2 - 1 - k)));
+        cur[1 + w2] = (unsigned char)(e->f3 >> 8);
+        cur[2 + w2] = (unsigned char)e->f3;
+        unsigned char line[9];
+        line[0] = 2;   /* PNG Up */
+        for (int k = 0; k < row; k++)
+            line[1 + k] = (unsigned char)(cur[k] - prev[k]);
+        buf_put(&rows, line, (size_t)row + 1);
+        memcpy(prev, cur, (size_t)row);
+    }
+    Buf dict = { 0 };
+    buf_puts(&dict, "/Type/XRef/Size ");
+    buf_int(&dict, size);
+    buf_puts(&dict, "/W[1 ");
+    buf_int(&dict, w2);
+    buf_puts(&dict, " 2]/DecodeParms<</Predictor 12/Columns ");
+    buf_int(&dict, row);
+    buf_puts(&dict, ">>");
+    /* the trailer's entries: Root, Info, ID */
+    HPDF_Dict tr = w->pdf->trailer;
+    w->target = &dict;
+    for (HPDF_UINT i = 0; i < tr->list->count; i++) {
+        HPDF_DictElement el = HPDF_List_ItemAt(tr->list, i);
+        if (!strcmp(el->key, "Size") || !strcmp(el->key, "Prev") || !strcmp(el->key, "XRefStm"))
+            continue;
+        HPDF_Stream_WriteEscapeName(w->cb, el->key);
+        HPDF_Stream_WriteChar(w->cb, ' ');
+        if (HPDF_Obj_Write(el->value, w->cb, NULL) != HPDF_OK)
+            w->failed = true;
+    }
+    buf_put(&dict, "", 1);
+    size_t at = w->out.n;
+    put_stream(w, num, (const char *)dict.p, &rows, &empty);
+    buf_puts(&w->out, "startxref\n");
+    buf_int(&w->out, (long)at);
+    buf_puts(&w->out, "\n%%EOF\n");
+    free(rows.p);
+    free(dict.p);
+}
+
+int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *len)
+{
+    PdfW ww = { 0 }, *w = &ww;
+    w->pdf = pdf;
+    *out = NULL;
+    *len = 0;
+    w->cb = HPDF_CallbackWriter_New(pdf->mmgr, cb_write, w);
+    if (!w->cb)
+        return -1;
+    static const char *version[] = { "1.2", "1.3", "1.4", "1.5", "1.6", "1.7" };
+    /* object and cross-reference streams need 1.5 */
+    int v = pdf->pdf_version >= HPDF_VER_15 && pdf->pdf_version <= HPDF_VER_17 ? (int)pdf->pdf_version : HPDF_VER_15;
+    buf_puts(&w->out, "%PDF-");
+    buf_puts(&w->out, version[v]);
+    buf_puts(&w->out, "\n%\xE2\xE3\xCF\xD3\n");   /* binary bytes: "this is not text" */
+
+    if (HPDF_Dict_Add(pdf->trailer, "Root", pdf->catalog) != HPDF_OK ||
+        (pdf->info && HPDF_Dict_Add(pdf->trailer, "Info", pdf->info) != HPDF_OK))
+        w->failed = true;
+
+    HPDF_List entries = pdf->xref->entries;
+    /* the count is read again each time: writing may add objects */
+    for (HPDF_UINT i = 1; i < entries->count && !w->failed; i++) {
+        HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
+        long num = (long)(pdf->xref->start_offset + i);
+        if (extra && num == extra->reserved)
+            continue;
+        HPDF_Obj_Header *h = e->obj;
+        bool stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream;
+        if (stream) {
+            XEnt *x = xent(w, num);
+            x->type = 1;
+            x->f2 = (uint32_t)w->out.n;
+            w->target = &w->out;
+            buf_int(&w->out, num);
+            buf_puts(&w->out, " 0 obj\n");
+        } else {
+            w->target = pdfw_object(w, num);
+        }
+        if (HPDF_Obj_WriteValue(e->obj, w->cb, NULL) != HPDF_OK)
+            w->failed = true;
+        if (stream)
+            buf_puts(&w->out, "\nendobj\n");
+    }
+    w->next = (long)(pdf->xref->start_offset + entries->count);
+    if (extra && extra->write && !w->failed)
+        extra->write(extra->user, w);
+    if (!w->failed) {
+        object_streams(w);
+        xref_stream(w);
+    }
+    HPDF_Stream_Free(w->cb);
+    free(w->body.p);
+    free(w->onum);
+    free(w->ooff);
+    free(w->x);
+    if (w->failed || pdf->error.error_no != HPDF_OK) {
+        free(w->out.p);
+        return -1;
+    }
+    *out = w->out.p;
+    *len = w->out.n;
+    return 0;
+}

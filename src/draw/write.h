@@ -1,0 +1,58 @@
+/*
+ * write.h - the PDF file itself: libharu's objects written as a compact
+ * PDF 1.7 file (draw stage).
+ *
+ * libharu 2.3 writes every object on its own with a classic cross-
+ * reference table: a tagged report of 200 pages is 17 000 small
+ * dictionaries, most of the file. pdfw_save() writes the same objects,
+ * in libharu's order (its write hooks subset the fonts and fill in
+ * stream lengths as they go), but puts every object that is not a
+ * stream into compressed object streams, and ends with a cross-
+ * reference stream (ISO 32000-1, 7.5.7 and 7.5.8; PDF/A-2 admits both).
+ *
+ * A caller with objects of its own that are not libharu objects (the
+ * structure tree, tags.c) passes `extra`: it writes them into the
+ * object streams after libharu's, numbered from pdfw_next(). One
+ * libharu object may be reserved as a placeholder the caller writes
+ * itself (so libharu dictionaries can refer to it).
+ */
+#ifndef RP_WRITE_H
+#define RP_WRITE_H
+
+#include <hpdf.h>
+#include <stddef.h>
+
+/* A growable byte buffer (malloc'd). */
+typedef struct Buf {
+    unsigned char *p;
+    size_t         n, cap;
+} Buf;
+
+void buf_put(Buf *b, const void *data, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_int(Buf *b, long v);
+/* "N 0 R" */
+void buf_ref(Buf *b, long num);
+/* A PDF text string: literal if printable ASCII, else UTF-16BE hex. */
+void buf_text(Buf *b, const char *utf8);
+
+typedef struct PdfW PdfW;
+
+typedef struct PdfExtra {
+    int    reserved;                    /* a libharu object number the callback writes, or 0 */
+    void (*write)(void *user, PdfW *w);  /* writes the extra objects */
+    void  *user;
+} PdfExtra;
+
+/* The number the next new object gets (the first call gives the first
+ * number after libharu's objects). */
+long pdfw_next(PdfW *w);
+/* Start object `num` (a number from pdfw_next(), or the reserved one):
+ * returns the buffer its value is written to, up to the next call. */
+Buf *pdfw_object(PdfW *w, long num);
+
+/* Write `pdf` as a PDF file into *out (malloc'd) and *len. Returns 0, or
+ * -1 if libharu reported an error while writing. */
+int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *len);
+
+#endif

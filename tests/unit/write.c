@@ -1,0 +1,199 @@
+/*
+ * Unit tests: the PDF file writer (draw/write). Numbers and text strings
+ * as PDF writes them, and a whole small file read back: every entry of
+ * the cross-reference stream leads to its object, at its offset or at its
+ * place in an object stream, and objects written by a caller are there.
+ */
+#include "test.h"
+#include "draw/write.h"
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+static bool buf_is(Buf *b, const char *want)
+{
+    bool ok = b->n == strlen(want) && !memcmp(b->p, want, b->n);
+    if (!ok)
+        fprintf(stderr, "  got \"%.*s\", want \"%s\"\n", (int)b->n, (const char *)b->p, want);
+    b->n = 0;
+    return ok;
+}
+
+/* Inflate `n` bytes at `p` (a stream's data) into a malloc'd buffer. */
+static unsigned char *inflate_all(const unsigned char *p, size_t n, size_t *out_n)
+{
+    size_t cap = 1 << 20;
+    unsigned char *out = malloc(cap);
+    uLongf got = (uLongf)cap;
+    if (uncompress(out, &got, p, (uLong)n) != Z_OK) {
+        free(out);
+        return NULL;
+    }
+    *out_n = got;
+    return out;
+}
+
+/* The data of the stream object that starts at `obj`, inflated. */
+static unsigned char *stream_of(const unsigned char *file, size_t len, size_t obj, size_t *n, char *dict, size_t dcap)
+{
+    const char *s = (const char *)file + obj;
+    const char *st = strstr(s, ">>\nstream\n");
+    const char *ln = strstr(s, "/Length ");
+    if (!st || !ln || ln > st || (size_t)(st - s) >= dcap)
+        return NULL;
+    memcpy(dict, s, (size_t)(st - s));
+    dict[st - s] = 0;
+    size_t l = strtoul(ln + 8, NULL, 10);
+    size_t at = (size_t)(st - (const char *)file) + 10;
+    if (at + l > len)
+        return NULL;
+    return inflate_all(file + at, l, n);
+}
+
+static const char *find(const unsigned char *p, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(p + i, s, k))
+            return (const char *)p + i;
+    return NULL;
+}
+
+static long num_after(const char *dict, const char *key)
+{
+    const char *k = strstr(dict, key);
+    return k ? strtol(k + strlen(key), NULL, 10) : -1;
+}
+
+static void extra_objects(void *user, PdfW *w)
+{
+    long *nums = user;
+    nums[0] = pdfw_next(w);
+    buf_puts(pdfw_object(w, nums[0]), "<</Mine true>>");
+    Buf *b = pdfw_object(w, nums[1]);     /* the reserved one */
+    buf_puts(b, "<</K ");
+    buf_ref(b, nums[0]);
+    buf_puts(b, ">>");
+}
+
+static void check_file(void)
+{
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_Rectangle(page, 10, 10, 100, 100);
+    HPDF_Page_Fill(page);
+    /* a placeholder the caller fills, referred to by the catalog */
+    HPDF_Dict ph = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Xref_Add(pdf->xref, ph);
+    HPDF_Dict_Add(pdf->catalog, "Mine", ph);
+    long nums[2] = { 0, (long)(ph->header.obj_id & 0xFFFFFF) };
+    PdfExtra extra = { nums[1], extra_objects, nums };
+    unsigned char *file;
+    size_t len;
+    CHECK("a small document is written", pdfw_save(pdf, &extra, &file, &len) == 0);
+    HPDF_Free(pdf);
+    if (!file)
+        return;
+    CHECK("the header names PDF 1.5 or later", len > 16 && !memcmp(file, "%PDF-1.", 7) && file[7] >= '5');
+    CHECK("it ends with %%EOF", len > 7 && !memcmp(file + len - 6, "%%EOF\n", 6));
+
+    /* startxref -> the cross-reference stream */
+    const char *sx = NULL;
+    for (size_t i = len - 7; i > 0 && !sx; i--)
+        if (!memcmp(file + i, "startxref", 9))
+            sx = (const char *)file + i;
+    size_t xoff = sx ? strtoul(sx + 10, NULL, 10) : 0;
+    char dict[512];
+    size_t rn = 0;
+    unsigned char *rows = sx ? stream_of(file, len, xoff, &rn, dict, sizeof dict) : NULL;
+    CHECK("startxref leads to a cross-reference stream", rows && strstr(dict, "/Type/XRef"));
+    if (!rows) {
+        free(file);
+        return;
+    }
+    CHECK("the trailer names the catalog", strstr(dict, "/Root ") != NULL);
+    long size = num_after(dict, "/Size ");
+    long w2 = num_after(dict, "/W[1 ");
+    int row = 1 + (int)w2 + 2;
+    CHECK("one predicted row per object", size > 0 && rn == (size_t)size * (size_t)(row + 1));
+
+    /* undo the PNG Up predictor, then follow every entry */
+    unsigned char prev[8] = { 0 }, cur[8];
+    int bad = 0, in_objstm = 0, direct = 0;
+    bool mine = false;
+    for (long i = 0; i < size && rn == (size_t)size * (size_t)(row + 1); i++) {
+        const unsigned char *r = rows + i * (row + 1);
+        if (r[0] != 2)
+            bad++;
+        for (int k = 0; k < row; k++)
+            cur[k] = (unsigned char)(r[1 + k] + prev[k]);
+        memcpy(prev, cur, (size_t)row);
+        unsigned long f2 = 0;
+        for (int k = 0; k < w2; k++)
+            f2 = f2 << 8 | cur[1 + k];
+        unsigned f3 = (unsigned)cur[1 + w2] << 8 | cur[2 + w2];
+        if (cur[0] == 1) {
+            char head[32];
+            snprintf(head, sizeof head, "%ld 0 obj\n", i);
+            if (f2 >= len || memcmp(file + f2, head, strlen(head)))
+                bad++;
+            direct++;
+        } else if (cur[0] == 2) {
+            /* f2: the object stream's number; find its entry */
+            char head[32];
+            snprintf(head, sizeof head, "\n%lu 0 obj\n", f2);
+            const char *os = find(file, len, head);
+            size_t dn = 0;
+            char od[256];
+            unsigned char *data = os ? stream_of(file, len, (size_t)(os + 1 - (const char *)file), &dn, od, sizeof od) : NULL;
+            long first = data ? num_after(od, "/First ") : -1;
+            /* the f3-th pair of the header names object i */
+            const char *h = (const char *)data;
+            for (unsigned k = 0; data && k < f3; k++) {
+                strtol(h, (char **)&h, 10);
+                strtol(h, (char **)&h, 10);
+            }
+            long n = data ? strtol(h, (char **)&h, 10) : -1;
+            long off = data ? strtol(h, (char **)&h, 10) : -1;
+            if (!data || !strstr(od, "/Type/ObjStm") || n != i || first < 0 || (size_t)(first + off) >= dn)
+                bad++;
+            else if (i == nums[0])
+                mine = !memcmp(data + first + off, "<</Mine true>>", 14);
+            in_objstm++;
+            free(data);
+        }
+    }
+    CHECK("every entry leads to its object", bad == 0);
+    CHECK("dictionaries are in object streams, streams are not", in_objstm > 3 && direct >= 2);
+    CHECK("the caller's own object is there", mine);
+    free(rows);
+    free(file);
+}
+
+int main(void)
+{
+    Buf b = { 0 };
+    buf_int(&b, 0);
+    CHECK("0", buf_is(&b, "0"));
+    buf_int(&b, -1234567);
+    CHECK("a negative number", buf_is(&b, "-1234567"));
+    buf_ref(&b, 42);
+    CHECK("a reference", buf_is(&b, "42 0 R"));
+    buf_text(&b, "Tabell (forts.) a\\b");
+    CHECK("ASCII as a literal string, parentheses and backslash escaped",
+          buf_is(&b, "(Tabell \\(forts.\\) a\\\\b)"));
+    buf_text(&b, "Mål");
+    CHECK("other text as UTF-16BE", buf_is(&b, "<FEFF004D00E5006C>"));
+    buf_text(&b, "\xF0\x9F\x98\x80");
+    CHECK("beyond the BMP as a surrogate pair", buf_is(&b, "<FEFFD83DDE00>"));
+    buf_text(&b, "");
+    CHECK("the empty string", buf_is(&b, "()"));
+    free(b.p);
+
+    check_file();
+    TEST_DONE();
+}
