@@ -643,7 +643,7 @@ int pdf_trace(const Pages *pg, FILE *out)
                 const Op *o = &pl->box->ops[q];
                 if (o->kind == OP_TEXT && o->note)
                     fprintf(out, "    mark %d %.1f %.1f\n", o->note, pt(pl->x + o->x), pt(pl->y + o->y));
-                else if (o->kind == OP_TEXT)
+                else if (o->kind == OP_TEXT && o->len > 0)
                     fprintf(out, "    text %.1f %.1f %.*s\n", pt(pl->x + o->x), pt(pl->y + o->y), o->len, o->s);
                 else if (o->kind == OP_MARKER)
                     fprintf(out, "    %s %d #%06X %.1f %.1f %.1f\n", o->in_chart ? "point" : "marker", o->shape, (unsigned)o->color,

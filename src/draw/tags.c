@@ -30,6 +30,7 @@
 #include <hpdf_streams.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NO_MC INT_MIN
@@ -225,6 +226,59 @@ int tags_finish(Tags *t)
 
 long tags_root(const Tags *t) { return obj_num(t->root); }
 
+/* Element identifiers: every note has one (PDF/UA), and every header
+ * cell that another cell names in its /Headers. */
+static bool has_id(const StructElem *e) { return e->type == SE_NOTE || e->has_id; }
+
+static void id_of(Buf *b, const StructElem *e, int i)
+{
+    buf_puts(b, e->type == SE_NOTE ? "(note-" : "(th-");
+    buf_int(b, i);
+    buf_puts(b, ")");
+}
+
+typedef struct IdRef {
+    char name[24];
+    long num;
+} IdRef;
+
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp(((const IdRef *)a)->name, ((const IdRef *)b)->name);
+}
+
+/* The StructTreeRoot's /IDTree: a name tree of the elements with an /ID,
+ * in one node (its names sorted, as a name tree wants them). */
+static void id_tree(Tags *t, Buf *b)
+{
+    IdRef *ids = NULL;
+    int n = 0;
+    for (int k = 0; k < t->order.n; k++)
+        n += has_id(&t->flow->se[t->order.v[k]]);
+    if (!n)
+        return;
+    ids = ARENA_ARRAY(&t->rp->arena, IdRef, n);
+    n = 0;
+    for (int k = 0; k < t->order.n; k++) {
+        int i = t->order.v[k];
+        const StructElem *e = &t->flow->se[i];
+        if (!has_id(e))
+            continue;
+        snprintf(ids[n].name, sizeof ids[n].name, "%s%d", e->type == SE_NOTE ? "note-" : "th-", i);
+        ids[n++].num = t->num[i];
+    }
+    qsort(ids, (size_t)n, sizeof *ids, cmp_id);
+    buf_puts(b, "/IDTree<</Names[");
+    for (int k = 0; k < n; k++) {
+        buf_put(b, "(", 1);
+        buf_puts(b, ids[k].name);
+        buf_put(b, ")", 1);
+        buf_ref(b, ids[k].num);
+        buf_put(b, "\n", 1);
+    }
+    buf_puts(b, "]>>");
+}
+
 /* One structure element's dictionary. */
 static void write_elem(Tags *t, Buf *b, int i)
 {
@@ -280,14 +334,18 @@ static void write_elem(Tags *t, Buf *b, int i)
         buf_puts(b, "/Alt");
         buf_text(b, e->alt);
     }
-    if (e->type == SE_NOTE) {
-        /* PDF/UA: every note has an ID of its own */
-        buf_puts(b, "/ID(note-");
-        buf_int(b, i);
-        buf_puts(b, ")");
+    if (has_id(e)) {
+        buf_put(b, "/ID", 3);
+        id_of(b, e, i);
     }
-    if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1)) {
+    if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1 || e->nheaders)) {
         buf_puts(b, "/A<</O/Table");
+        if (e->nheaders) {
+            buf_puts(b, "/Headers[");
+            for (int k = 0; k < e->nheaders; k++)
+                id_of(b, &t->flow->se[e->headers[k]], e->headers[k]);
+            buf_puts(b, "]");
+        }
         if (e->scope)
             buf_puts(b, e->scope == 1 ? "/Scope/Column" : e->scope == 2 ? "/Scope/Row" : "/Scope/Both");
         if (e->colspan > 1) {
@@ -331,7 +389,9 @@ void tags_write(void *user, PdfW *w)
         buf_ref(b, t->num[t->annot_elem.v[a]]);
         buf_put(b, "\n", 1);
     }
-    buf_puts(b, "]>>/ParentTreeNextKey ");
+    buf_puts(b, "]>>");
+    id_tree(t, b);
+    buf_puts(b, "/ParentTreeNextKey ");
     buf_int(b, t->npages + t->annot_elem.n);
     buf_puts(b, ">>");
 }

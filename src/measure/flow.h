@@ -81,6 +81,9 @@ typedef struct StructElem {
     int         colspan, rowspan;
     const char *alt;        /* Figure: its text alternative */
     const char *actual;     /* Span: the text it stands for (a status marker) */
+    const int  *headers;    /* TH/TD of a table with headers on several levels: */
+    int         nheaders;   /*   the header cells (elements) that head it */
+    bool        has_id;     /* named by another element's headers: gets an /ID */
 } StructElem;
 
 enum {

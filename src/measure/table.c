@@ -295,6 +295,47 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
 }
 
 
+static bool has(const int *v, int n, int x)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i] == x)
+            return true;
+    return false;
+}
+
+/* The header cells of cell c (already made: headers stand above and to
+ * the left of what they head): the header rows' cells over its columns,
+ * and the row headers beside its rows. */
+static void cell_headers(M *m, Cell *cells, const Cell *c, const int *owner, const RowRole *roles, int ncols)
+{
+    VEC(int) h = { 0 };
+    for (int r = 0; r < c->row; r++) {
+        if (roles[r] != ROW_HEADER)
+            continue;
+        /* a row header (even one across the row) is headed by the
+         * header over its own column only */
+        bool row_header = roles[c->row] != ROW_HEADER && m->se.v[c->se].type == SE_TH;
+        int end = row_header ? c->col + 1 : c->col + c->colspan;
+        for (int k = c->col; k < end && k < ncols; k++) {
+            int o = owner[r * ncols + k];
+            if (o >= 0 && cells[o].se > 0 && cells[o].lines.n > 0 && &cells[o] != c && !has(h.v, h.n, cells[o].se))
+                VEC_PUSH(&m->rp->arena, h, cells[o].se);
+        }
+    }
+    if (roles[c->row] != ROW_HEADER && c->col > 0)
+        for (int r = c->row; r < c->row + c->rowspan; r++) {
+            int o = owner[r * ncols];
+            if (o >= 0 && cells[o].se > 0 && cells[o].lines.n > 0 && m->se.v[cells[o].se].type == SE_TH &&
+                !has(h.v, h.n, cells[o].se))
+                VEC_PUSH(&m->rp->arena, h, cells[o].se);
+        }
+    for (int k = 0; k < h.n; k++)
+        m->se.v[h.v[k]].has_id = true;
+    StructElem *e = &m->se.v[c->se];
+    e->headers = h.v;
+    e->nheaders = h.n;
+}
+
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
 {
     const Layout *L = m->lay;
@@ -555,6 +596,18 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         if (roles[r] == ROW_HEADER)
             last_head = r;
 
+    /* Headers on more than one level (several header rows, a header
+     * cell over several columns, a row header over several rows): each
+     * cell names its header cells (/Headers), as scopes alone cannot say
+     * which of two stacked headers belongs to a column. */
+    bool multi_level = false;
+    int nhead_rows = 0;
+    for (int r = 0; r < nrows; r++)
+        nhead_rows += roles[r] == ROW_HEADER;
+    for (int i = 0; i < ncell && !multi_level; i++)
+        multi_level = nhead_rows > 1 || (roles[cells[i].row] == ROW_HEADER && cells[i].colspan > 1) ||
+                      (cells[i].col == 0 && cells[i].rowspan > 1 && roles[cells[i].row] != ROW_HEADER);
+
     /* rows as boxes */
     int cell_i = 0;
     int span_until = -1;          /* last row of an open rowspan group */
@@ -618,10 +671,24 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
                 e->scope = 1;                   /* Column */
             else if (row_head)
                 e->scope = 2;                   /* Row */
+            if (multi_level)
+                cell_headers(m, cells, c, owner, roles, ncols);
         }
         for (int q = 0; q < active.n; q++) {
             Cell *c = &cells[active.v[q]];
             int32_t cx = indent + x[c->col] + px;
+            if (c->lines.n == 0 && c->row == r) {
+                /* an empty cell draws nothing but is still a cell: an
+                 * empty text marks its place in the row for the tags */
+                Op op = { 0 };
+                op.kind = OP_TEXT;
+                op.s = "";
+                op.x = cx;
+                op.y = py;
+                op.se = c->se;
+                op.anchor = -1;
+                VEC_PUSH(&m->rp->arena, ops, op);
+            }
             for (int k = 0; k < c->lines.n; k++) {
                 if (c->line_row[k] != r)
                     continue;
