@@ -57,6 +57,94 @@ static int step_decimals(double step)
 
 static const Shape series_shapes[] = { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING };
 
+/* ---- the data as a table ------------------------------------------------ */
+
+static Node *new_node(M *m, NodeKind kind, const Node *at, Node *parent)
+{
+    Node *x = ARENA_NEW(&m->rp->arena, Node);
+    x->kind = kind;
+    x->line = at->line;
+    x->col = at->col;
+    if (parent)
+        model_append(parent, x);
+    return x;
+}
+
+static void cell(M *m, const Node *at, Node *row, int col, const char *text)
+{
+    Node *c = new_node(m, N_CELL, at, row);
+    c->u.cell.colspan = c->u.cell.rowspan = 1;
+    c->u.cell.col = col;
+    c->u.cell.status = -1;
+    if (text && *text) {
+        Node *t = new_node(m, N_TEXT, at, c);
+        t->text = text;
+        t->len = strlen(text);
+    }
+}
+
+/* The decimals a series' values are written with (at most 3). */
+static int series_decimals(const Series *s, int ncat)
+{
+    int dec = 0;
+    for (int k = 0; k < ncat; k++) {
+        if (!s->present[k])
+            continue;
+        double v = fabs(s->values[k]);
+        int d = 0;
+        while (d < 3 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-6 * fmax(1, v * pow(10, d)))
+            d++;
+        if (d > dec)
+            dec = d;
+    }
+    return dec;
+}
+
+/* With <charts data-table="yes"/> in the layout, a chart's values are
+ * also printed as a table under it: a category per row, a series per
+ * column, as the report's own tables look. Everyone can read the exact
+ * values, and a screen reader gets them as a table with its headers. */
+static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int32_t width)
+{
+    Node *t = new_node(m, N_TABLE, n, NULL);
+    t->u.table.ncols = 1 + ch->nseries;
+    t->u.table.nrows = 1 + ch->ncat;
+    t->u.table.small = ch->nseries > 5;
+    Column *cols = ARENA_ARRAY(&m->rp->arena, Column, t->u.table.ncols);
+    for (int k = 0; k < t->u.table.ncols; k++) {
+        cols[k].type = k ? COL_NUMBER : COL_TEXT;
+        cols[k].fmt.decimals = -1;
+    }
+    t->u.table.cols = cols;
+    Node *cap = new_node(m, N_CAPTION, n, t);
+    const char *title = layout_word(m->lay, m->rep->type, "chart-data", "Diagrammets värden");
+    Node *ct = new_node(m, N_TEXT, n, cap);
+    ct->text = title;
+    ct->len = strlen(title);
+
+    Node *head = new_node(m, N_ROW, n, t);
+    head->u.row.role = ROW_HEADER;
+    cell(m, n, head, 0, NULL);           /* over the categories: nothing to say */
+    for (int s = 0; s < ch->nseries; s++)
+        cell(m, n, head, 1 + s, ch->series[s].name);
+    int *dec = ARENA_ARRAY(&m->rp->arena, int, ch->nseries + 1);
+    for (int s = 0; s < ch->nseries; s++)
+        dec[s] = series_decimals(&ch->series[s], ch->ncat);
+    for (int k = 0; k < ch->ncat; k++) {
+        Node *row = new_node(m, N_ROW, n, t);
+        row->u.row.index = 1 + k;
+        cell(m, n, row, 0, ch->cats[k]);
+        for (int s = 0; s < ch->nseries; s++) {
+            char buf[64];
+            const char *v = "\xE2\x80\x93";          /* no value: a dash */
+            if (ch->series[s].present[k] && numfmt_double(ch->series[s].values[k], dec[s], buf, sizeof buf) > 0)
+                v = arena_strdup(&m->rp->arena, buf);
+            cell(m, n, row, 1 + s, v);
+        }
+    }
+    measure_table(m, t, indent, width);
+}
+
 void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
 {
     const Layout *L = m->lay;
@@ -357,4 +445,6 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             emit_lines(m, &ls, indent, ns2->space_before, false);
             m->pending_after = ns2->space_after;
         }
+    if (L->chart_data_table && ch->ncat > 0 && ch->nseries > 0)
+        data_table(m, n, ch, indent, width);
 }

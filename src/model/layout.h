@@ -80,6 +80,7 @@ typedef struct Layout {
     int32_t     table_pad_x, table_pad_y;
     int32_t     list_indent, footnote_rule_width, para_indent_first;
     int32_t     chart_height;
+    bool        chart_data_table;          /* print each chart's values as a table under it */
     uint32_t    chart_colors[8];
     int         nchart_colors;
     uint32_t    cover_band, cover_band_text;

@@ -323,6 +323,8 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         if (!strcmp(n, "brand")) y->cover_brand = v;
     } else if (!strcmp(el, "output-intent")) {
         if (!strcmp(n, "icc")) y->icc_profile = path_of(l, x, v);
+    } else if (!strcmp(el, "charts")) {
+        if (!strcmp(n, "data-table")) y->chart_data_table = yes_of(l, x, n, v) == 1;
     } else if (!strcmp(el, "footnotes")) {
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
         else if (strcmp(v, "document") != 0) LERR(x, "numbering=\"%s\" must be document or chapter", v);
@@ -374,6 +376,7 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_contents[] = { "levels", NULL };
     static const char *const a_notes[] = { "numbering", NULL };
     static const char *const a_intent[] = { "icc", NULL };
+    static const char *const a_charts[] = { "data-table", NULL };
 
     xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
     y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
@@ -458,13 +461,15 @@ static void load(L *l, xmlNodePtr root)
             each_attr(l, x, a_notes, misc_attr, y);
         } else if (!strcmp(el, "output-intent")) {
             each_attr(l, x, a_intent, misc_attr, y);
+        } else if (!strcmp(el, "charts")) {
+            each_attr(l, x, a_charts, misc_attr, y);
         } else if (!strcmp(el, "words")) {
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
             load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
         } else {
             LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, output-intent, status and words");
+            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, output-intent, status and words");
         }
     }
     y->words = words.v;
