@@ -154,22 +154,6 @@ void tags_close(Tags *t)
     t->page_mc[t->page_index + 1] = t->mc_elem.n;
 }
 
-/* A PDF text string in UTF-16BE hex, for /ActualText. */
-static void write_utf16(HPDF_Stream s, const char *text)
-{
-    char buf[16];
-    HPDF_Stream_WriteStr(s, "<FEFF");
-    size_t n = strlen(text), i = 0;
-    while (i < n) {
-        uint32_t cp = utf8_next(text, n, &i);
-        if (cp > 0xFFFF)
-            cp = 0xFFFD;
-        snprintf(buf, sizeof buf, "%04X", (unsigned)cp);
-        HPDF_Stream_WriteStr(s, buf);
-    }
-    HPDF_Stream_WriteStr(s, ">");
-}
-
 void tags_mark(Tags *t, int se, const char *actual)
 {
     if (!tags_needs_switch(t, se, actual))
@@ -183,10 +167,14 @@ void tags_mark(Tags *t, int se, const char *actual)
     int i = use(t, se);
     char buf[64];
     if (actual) {
-        snprintf(buf, sizeof buf, "/Span <</MCID %d /ActualText ", t->mcid);
-        HPDF_Stream_WriteStr(t->stream, buf);
-        write_utf16(t->stream, actual);
-        HPDF_Stream_WriteStr(t->stream, ">> BDC\n");
+        Buf b = { 0 };
+        buf_puts(&b, "/Span <</MCID ");
+        buf_int(&b, t->mcid);
+        buf_puts(&b, " /ActualText ");
+        buf_text(&b, actual);
+        buf_puts(&b, ">> BDC\n");
+        HPDF_Stream_Write(t->stream, b.p, (HPDF_UINT)b.n);
+        free(b.p);
     } else {
         snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", names[t->flow->se[i].type], t->mcid);
         HPDF_Stream_WriteStr(t->stream, buf);
@@ -205,9 +193,14 @@ void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents)
         return;
     int i = use(t, se);
     HPDF_Dict_AddNumber(annot, "StructParent", t->npages + t->annot_elem.n);
-    if (contents)
-        HPDF_Dict_Add(annot, "Contents", HPDF_String_New(t->pdf->mmgr, contents,
-                                                         HPDF_GetEncoder(t->pdf, "UTF-8")));
+    if (contents) {
+        /* PDFDocEncoding where it will do: a quarter of UTF-16's size */
+        size_t n = strlen(contents);
+        char *lat = ARENA_ARRAY(&t->rp->arena, char, n + 1);
+        bool doc = pdfdoc_encode(contents, lat, n + 1) >= 0;
+        HPDF_Dict_Add(annot, "Contents", HPDF_String_New(t->pdf->mmgr, doc ? lat : contents,
+                                                         doc ? NULL : HPDF_GetEncoder(t->pdf, "UTF-8")));
+    }
     add_kid(t, i, KID_OBJR, (int)obj_num(annot), t->page_index);
     /* the annotations' keys come after the pages', in order */
     VEC_PUSH(&t->rp->arena, t->annot_elem, i);

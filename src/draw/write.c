@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -65,22 +66,38 @@ void buf_ref(Buf *b, long num)
     buf_put(b, " 0 R", 4);
 }
 
+int pdfdoc_encode(const char *s, char *out, size_t cap)
+{
+    size_t n = strlen(s), i = 0, k = 0;
+    while (i < n) {
+        uint32_t cp = utf8_next(s, n, &i);
+        if (!((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)) || k + 1 >= cap)
+            return -1;
+        out[k++] = (char)cp;
+    }
+    out[k] = 0;
+    return (int)k;
+}
+
 void buf_text(Buf *b, const char *s)
 {
+    char small[256];
     size_t n = strlen(s), i;
-    for (i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
-            break;
-    if (i == n) {
+    char *lat = n < sizeof small ? small : xmalloc(n + 1);
+    int k = pdfdoc_encode(s, lat, n + 1);
+    if (k >= 0) {
         buf_put(b, "(", 1);
-        for (i = 0; i < n; i++) {
-            if (s[i] == '(' || s[i] == ')' || s[i] == '\\')
+        for (i = 0; i < (size_t)k; i++) {
+            if (lat[i] == '(' || lat[i] == ')' || lat[i] == '\\')
                 buf_put(b, "\\", 1);
-            buf_put(b, s + i, 1);
+            buf_put(b, lat + i, 1);
         }
         buf_put(b, ")", 1);
-        return;
     }
+    if (lat != small)
+        free(lat);
+    if (k >= 0)
+        return;
     static const char hex[] = "0123456789ABCDEF";
     buf_puts(b, "<FEFF");
     i = 0;
@@ -95,9 +112,9 @@ void buf_text(Buf *b, const char *s)
         } else {
             units[nu++] = cp > 0xFFFF ? 0xFFFD : cp;
         }
-        for (int k = 0; k < nu; k++) {
-            char h[4] = { hex[units[k] >> 12 & 15], hex[units[k] >> 8 & 15], hex[units[k] >> 4 & 15],
-                          hex[units[k] & 15] };
+        for (int u = 0; u < nu; u++) {
+            char h[4] = { hex[units[u] >> 12 & 15], hex[units[u] >> 8 & 15], hex[units[u] >> 4 & 15],
+                          hex[units[u] & 15] };
             buf_put(b, h, 4);
         }
     }

@@ -33,8 +33,14 @@ void buf_puts(Buf *b, const char *s);
 void buf_int(Buf *b, long v);
 /* "N 0 R" */
 void buf_ref(Buf *b, long num);
-/* A PDF text string: literal if printable ASCII, else UTF-16BE hex. */
+/* A PDF text string: a literal in PDFDocEncoding when the text fits it,
+ * else UTF-16BE hex. */
 void buf_text(Buf *b, const char *utf8);
+
+/* `utf8` in PDFDocEncoding (printable ASCII and Latin-1 letters, which
+ * it codes as themselves) into out (NUL-terminated): the length, or -1
+ * if a character has no code there or out is too small. */
+int pdfdoc_encode(const char *utf8, char *out, size_t cap);
 
 typedef struct PdfW PdfW;
 

@@ -186,8 +186,10 @@ int main(void)
     buf_text(&b, "Tabell (forts.) a\\b");
     CHECK("ASCII as a literal string, parentheses and backslash escaped",
           buf_is(&b, "(Tabell \\(forts.\\) a\\\\b)"));
-    buf_text(&b, "Mål");
-    CHECK("other text as UTF-16BE", buf_is(&b, "<FEFF004D00E5006C>"));
+    buf_text(&b, "Mål uppfyllt");
+    CHECK("Swedish letters in PDFDocEncoding", buf_is(&b, "(M\xE5l uppfyllt)"));
+    buf_text(&b, "Mål \xE2\x80\x93 delvis");
+    CHECK("other text as UTF-16BE", buf_is(&b, "<FEFF004D00E5006C00202013002000640065006C007600690073>"));
     buf_text(&b, "\xF0\x9F\x98\x80");
     CHECK("beyond the BMP as a surrogate pair", buf_is(&b, "<FEFFD83DDE00>"));
     buf_text(&b, "");
