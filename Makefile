@@ -129,6 +129,8 @@ fuzz:
 	@$(MAKE) --no-print-directory deps PKGS="clang libclang-rt-14-dev"
 	@$(MAKE) --no-print-directory all build/fuzz/fuzz_render
 	@mkdir -p build/fuzz/corpus build/fuzz/crashes
+	@sed -e 's|data-table="no"|data-table="yes"|' -e 's|"\.\./fonts/|"$(CURDIR)/fonts/|g' \
+	  -e 's|"icc/|"$(CURDIR)/layouts/icc/|' layouts/linkoping.xml >build/fuzz/datatable.xml
 	@cp -n samples/*.xml tests/bad/*.xml tests/fuzz/crashes/* build/fuzz/corpus/ 2>/dev/null || true
 	build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	  -max_len=65536 -dict=tests/fuzz/report.dict -artifact_prefix=build/fuzz/crashes/ \
