@@ -347,10 +347,12 @@ static int target_se(const D *d, const Op *o)
     }
 }
 
-/* Drawn decoration, which goes down before the page's text. */
+/* Rules and fills that are decoration: they go down before everything
+ * else on the page. (Frames, markers and other drawings keep their
+ * place.) */
 static bool underlay(const D *d, const Op *o)
 {
-    return o->kind != OP_TEXT && o->kind != OP_PAGENUM && o->kind != OP_LINK && target_se(d, o) == SE_ARTIFACT;
+    return (o->kind == OP_RULE || (o->kind == OP_RECT && !o->stroke)) && target_se(d, o) == SE_ARTIFACT;
 }
 
 static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
@@ -369,6 +371,8 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
              * whole table row or paragraph of them. */
             if (d->in_text && !d->mc_in_text)
                 end_text(d, p);
+            if (!d->in_text)
+                tags_close(d->tags);   /* ends outside, before a BT */
             if (texty && !d->in_text) {
                 HPDF_Page_BeginText(p);
                 d->in_text = true;
@@ -608,8 +612,19 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
             extra.write = tags_write;
             extra.user = d->tags;
         }
-        if (pdfw_save(d->pdf, &extra, out, len) != 0 && d->status == HPDF_OK)
-            d->status = HPDF_FAILD_TO_ALLOC_MEM;
+        int rc = pdfw_save(d->pdf, &extra, out, len);
+        if (rc == -2) {
+            diag_error(&rp->diags, pg->flow->report->file, 0, 0,
+                       "the PDF would be too large (over 4 GiB or 8 388 607 objects)");
+            diag_hint(&rp->diags, "split the report into parts");
+            HPDF_Free(d->pdf);
+            return -1;
+        }
+        if (rc != 0 && d->status == HPDF_OK) {
+            /* libharu's writers set errors without calling the handler */
+            d->status = d->pdf->error.error_no ? d->pdf->error.error_no : HPDF_FAILD_TO_ALLOC_MEM;
+            d->detail = d->pdf->error.detail_no;
+        }
     }
     HPDF_STATUS failed = d->status;
     HPDF_Free(d->pdf);

@@ -29,9 +29,11 @@ void tags_page(Tags *t, HPDF_Page page, int index);
 
 /* Make the content drawn next belong to structure element `se`
  * (SE_ARTIFACT: decoration). `actual` (or NULL) is the text the content
- * stands for (a status marker). Returns true if a new marked-content
- * sequence was opened, in which case the caller must not be inside a
- * text object (pdf.c ends it first). */
+ * stands for (a status marker). tags_needs_switch() says whether a new
+ * marked-content sequence is needed; tags_mark() closes the open one
+ * and opens it. Sequences and text objects must nest (ISO 32000-1,
+ * 14.6): pdf.c closes a sequence begun outside a text object before
+ * BT, and one begun inside it before ET. */
 bool tags_needs_switch(const Tags *t, int se, const char *actual);
 void tags_mark(Tags *t, int se, const char *actual);
 

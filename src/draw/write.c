@@ -189,24 +189,38 @@ static bool deflate_into(Buf *dst, const unsigned char *a, size_t na, const unsi
     memset(&z, 0, sizeof z);
     if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
         return false;
-    size_t room = deflateBound(&z, (uLong)(na + nb)) + 64;
-    if (dst->n + room > dst->cap) {
-        dst->cap = dst->n + room;
-        dst->p = xrealloc(dst->p, dst->cap);
+    const unsigned char *in[2] = { a, b };
+    size_t len[2] = { na, nb };
+    bool ok = true, done = false;
+    for (int part = 0; part < 2 && ok && !done; part++) {
+        z.next_in = (Bytef *)in[part];
+        z.avail_in = (uInt)len[part];
+        int flush = part ? Z_FINISH : Z_NO_FLUSH;
+        for (;;) {
+            if (dst->cap - dst->n < 4096) {
+                dst->cap = dst->cap ? dst->cap * 2 : 65536;
+                dst->p = xrealloc(dst->p, dst->cap);
+            }
+            size_t room = dst->cap - dst->n;
+            z.next_out = dst->p + dst->n;
+            z.avail_out = room > UINT32_MAX ? UINT32_MAX : (uInt)room;
+            uInt before = z.avail_out;
+            int rc = deflate(&z, flush);
+            dst->n += before - z.avail_out;
+            if (rc == Z_STREAM_END) {
+                done = true;
+                break;
+            }
+            if ((rc != Z_OK && rc != Z_BUF_ERROR) || (rc == Z_BUF_ERROR && z.avail_out > 0 && z.avail_in > 0)) {
+                ok = false;
+                break;
+            }
+            if (flush == Z_NO_FLUSH && z.avail_in == 0)
+                break;
+        }
     }
-    z.next_out = dst->p + dst->n;
-    z.avail_out = (uInt)room;
-    z.next_in = (Bytef *)a;
-    z.avail_in = (uInt)na;
-    int rc = deflate(&z, nb ? Z_NO_FLUSH : Z_FINISH);
-    if (nb && rc == Z_OK) {
-        z.next_in = (Bytef *)b;
-        z.avail_in = (uInt)nb;
-        rc = deflate(&z, Z_FINISH);
-    }
-    dst->n += room - z.avail_out;
     deflateEnd(&z);
-    return rc == Z_STREAM_END;
+    return ok && done;
 }
 
 /* A stream object of our own: `dict` (without Length), then deflated data. */
@@ -372,14 +386,18 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
         object_streams(w);
         xref_stream(w);
     }
+    /* offsets are 32-bit here; PDF/A-2 allows 8 388 607 objects */
+    int rc = w->failed ? -1 : w->out.n > UINT32_MAX || w->next > 8388607 ? -2 : 0;
     HPDF_Stream_Free(w->cb);
     free(w->body.p);
     free(w->onum);
     free(w->ooff);
     free(w->x);
-    if (w->failed || pdf->error.error_no != HPDF_OK) {
+    if (rc == 0 && pdf->error.error_no != HPDF_OK)
+        rc = -1;
+    if (rc != 0) {
         free(w->out.p);
-        return -1;
+        return rc;
     }
     *out = w->out.p;
     *len = w->out.n;

@@ -57,8 +57,10 @@ long pdfw_next(PdfW *w);
  * returns the buffer its value is written to, up to the next call. */
 Buf *pdfw_object(PdfW *w, long num);
 
-/* Write `pdf` as a PDF file into *out (malloc'd) and *len. Returns 0, or
- * -1 if libharu reported an error while writing. */
+/* Write `pdf` as a PDF file into *out (malloc'd) and *len. Returns 0;
+ * -1 if libharu reported an error while writing (pdf->error says which)
+ * or compression failed; -2 if the file would exceed 4 GiB or PDF/A's
+ * 8 388 607 objects. */
 int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *len);
 
 #endif

@@ -73,6 +73,21 @@ static void extra_objects(void *user, PdfW *w)
     long *nums = user;
     nums[0] = pdfw_next(w);
     buf_puts(pdfw_object(w, nums[0]), "<</Mine true>>");
+    /* objects of random bytes, which deflate cannot shrink: the output
+     * buffer must grow while an object stream is compressed */
+    unsigned x = 12345;
+    for (int i = 0; i < 600; i++) {
+        Buf *b = pdfw_object(w, pdfw_next(w));
+        buf_puts(b, "<</R(");
+        for (int k = 0; k < 400; k++) {
+            x = x * 1103515245u + 12345u;
+            unsigned char c = (unsigned char)(x >> 16);
+            if (c == '(' || c == ')' || c == '\\')
+                c = 'x';
+            buf_put(b, &c, 1);
+        }
+        buf_puts(b, ")>>");
+    }
     Buf *b = pdfw_object(w, nums[1]);     /* the reserved one */
     buf_puts(b, "<</K ");
     buf_ref(b, nums[0]);
