@@ -119,6 +119,7 @@ typedef struct Anchor {
     bool        appendix;
     int         box;       /* index into Flow.boxes */
     int32_t     y;         /* top within that box */
+    int         note;      /* a footnote's number: the anchor is where its text starts */
 } Anchor;
 
 typedef struct Note {

@@ -68,14 +68,26 @@ static void push_text(M *m, const char *s, size_t len, const Style *st, IState i
     VEC_PUSH(&m->rp->arena, *out, p);
 }
 
-static void push_mark(M *m, int number, const Style *st, IState is, Pieces *out)
+/* A footnote's mark: its number, raised, and a link to the note's text
+ * at the foot of the page (`fn` is the footnote). */
+static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *out)
 {
+    int number = fn->u.fn.number;
     IState sup = is;
     sup.script = 1;
     Piece p = base_piece(st, sup);
-    p.s = arena_printf(&m->rp->arena, "%d", m->note_label ? m->note_label[number - 1] : number);
+    int label = m->note_label ? m->note_label[number - 1] : number;
+    p.s = arena_printf(&m->rp->arena, "%d", label);
     p.len = (int)strlen(p.s);
     p.note = number;
+    if (!is.uri) {
+        p.anchor = anchor_for(m, fn);
+        Anchor *a = &m->anchors.v[p.anchor];
+        a->note = number;
+        if (!a->title)
+            a->title = arena_printf(&m->rp->arena, "%s %d",
+                                    layout_word(m->lay, m->rep->type, "footnote", "Fotnot"), label);
+    }
     VEC_PUSH(&m->rp->arena, *out, p);
 }
 
@@ -144,11 +156,11 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             break;
         }
         case N_FOOTNOTE:
-            push_mark(m, c->u.fn.number, st, is, out);
+            push_mark(m, c, st, is, out);
             break;
         case N_FNREF:
             if (c->u.fn.target)
-                push_mark(m, c->u.fn.target->u.fn.number, st, is, out);
+                push_mark(m, c->u.fn.target, st, is, out);
             break;
         case N_REF: {
             const Node *t = c->u.ref.target;

@@ -504,5 +504,32 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
         pg->anchor_page[a] = bx >= 0 && bx < nb ? b->box_page[bx] : -1;
         pg->anchor_y[a] = bx >= 0 && bx < nb ? b->box_y[bx] : 0;
     }
+    /* a footnote's anchor: where its text starts, at the foot of a page */
+    bool notes = false;
+    for (int a = 0; a < flow->nanchors && !notes; a++)
+        notes = flow->anchors[a].note > 0;
+    if (notes) {
+        int nn = flow->nnotes;
+        int *note_page = ARENA_ARRAY(&rp->arena, int, nn + 1);
+        int32_t *note_y = ARENA_ARRAY(&rp->arena, int32_t, nn + 1);
+        for (int k = 0; k <= nn; k++)
+            note_page[k] = -1;
+        for (int pi = 0; pi < pg->n; pi++)
+            for (int k = 0; k < pg->v[pi].n; k++) {
+                const Placed *pl = &pg->v[pi].items[k];
+                int num = pl->box->note;
+                if (num >= 1 && num <= nn && pl->box->note_start && note_page[num] < 0) {
+                    note_page[num] = pi;
+                    note_y[num] = pl->y;
+                }
+            }
+        for (int a = 0; a < flow->nanchors; a++) {
+            int num = flow->anchors[a].note;
+            if (num >= 1 && num <= nn) {
+                pg->anchor_page[a] = note_page[num];
+                pg->anchor_y[a] = note_y[num];
+            }
+        }
+    }
     return pg;
 }
