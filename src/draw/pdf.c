@@ -48,6 +48,7 @@ typedef struct D {
     bool         repeat;       /* drawing a repeated table header: an artifact */
     const char  *img_path[16];  /* images loaded so far, each once */
     HPDF_Image   img[16];
+    HPDF_Destination *dests;   /* per anchor, made on first use */
     int          nimg;
 } D;
 
@@ -288,8 +289,16 @@ static const char *page_label(D *d, int anchor, char *buf, size_t cap)
 
 /* A destination at height y of page pi that keeps the reader's zoom
  * ([page /XYZ left top null]); libharu's SetXYZ insists on a zoom. */
-static HPDF_Destination dest_at(D *d, int pi, int32_t y)
+/* The place anchor `a` points at (one destination object per anchor,
+ * shared by its links and its bookmark); NULL if it is on no page. */
+static HPDF_Destination dest_at(D *d, int a)
 {
+    int pi = d->pg->anchor_page[a];
+    if (pi < 0 || pi >= d->pg->n)
+        return NULL;
+    if (d->dests[a])
+        return d->dests[a];
+    int32_t y = d->pg->anchor_y[a];
     HPDF_Destination dst = HPDF_Page_CreateDestination(d->pages[pi]);
     if (!dst)
         return NULL;
@@ -301,6 +310,7 @@ static HPDF_Destination dest_at(D *d, int pi, int32_t y)
     float top = pt(ph - y) + 4;
     HPDF_Array_AddReal(dst, top > 0 ? top : 0);
     HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
+    d->dests[a] = dst;
     return dst;
 }
 
@@ -311,11 +321,10 @@ static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
     if (o->uri) {
         a = HPDF_Page_CreateURILinkAnnot(p, r, o->uri);
     } else if (o->anchor >= 0 && o->anchor < d->pg->flow->nanchors) {
-        int pi = d->pg->anchor_page[o->anchor];
-        if (pi < 0)
+        HPDF_Destination dst = dest_at(d, o->anchor);
+        if (!dst)
             return;
-        HPDF_Destination dst = dest_at(d, pi, d->pg->anchor_y[o->anchor]);
-        a = dst ? HPDF_Page_CreateLinkAnnot(p, r, dst) : NULL;
+        a = HPDF_Page_CreateLinkAnnot(p, r, dst);
     }
     if (a) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -457,7 +466,7 @@ static void outline(D *d)
         HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, an->title, enc);
         if (!o)
             continue;
-        HPDF_Destination dst = dest_at(d, pi, d->pg->anchor_y[a]);
+        HPDF_Destination dst = dest_at(d, a);
         if (dst)
             HPDF_Outline_SetDestination(o, dst);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
@@ -554,6 +563,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
     d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);
+    d->dests = ARENA_ARRAY(&rp->arena, HPDF_Destination, pg->flow->nanchors + 1);
     if (tagged)
         d->tags = tags_new(rp, d->pdf, pg->flow, pg->n);
     for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {

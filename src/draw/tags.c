@@ -354,27 +354,53 @@ static void write_elem(Tags *t, Buf *b, int i)
     buf_puts(b, ">>");
 }
 
+/* Page p's entry in the parent tree: its MCIDs' elements. */
+static void page_parents(Tags *t, Buf *b, int p)
+{
+    buf_puts(b, "[");
+    for (int m = t->page_mc[p]; m < t->page_mc[p + 1]; m++) {
+        if (m > t->page_mc[p])
+            buf_put(b, " ", 1);
+        buf_ref(b, t->num[t->mc_elem.v[m]]);
+    }
+    buf_puts(b, "]");
+}
+
 void tags_write(void *user, PdfW *w)
 {
     Tags *t = user;
-    for (int k = 0; k < t->order.n; k++)
-        t->num[t->order.v[k]] = pdfw_next(w);
-    for (int k = 0; k < t->order.n; k++)
-        write_elem(t, pdfw_object(w, t->num[t->order.v[k]]), t->order.v[k]);
+    /* Elements in reading order, each page's parent-tree array right
+     * after the elements first used on it: the array lists much the
+     * same references as their /K entries just before, which deflate
+     * then finds. (An MCID on page p belongs to an element first used
+     * on p or before, so the array never names a later number.) */
+    long *page_arr = ARENA_ARRAY(&t->rp->arena, long, t->npages + 1);
+    int p = 0;
+    for (int k = 0; k <= t->order.n; k++) {
+        int fp = k < t->order.n ? t->first_page[t->order.v[k]] : t->npages;
+        for (; p < fp && p < t->npages; p++)
+            page_arr[p] = pdfw_next(w);
+        if (k < t->order.n)
+            t->num[t->order.v[k]] = pdfw_next(w);
+    }
+    p = 0;
+    for (int k = 0; k <= t->order.n; k++) {
+        int fp = k < t->order.n ? t->first_page[t->order.v[k]] : t->npages;
+        for (; p < fp && p < t->npages; p++)
+            page_parents(t, pdfw_object(w, page_arr[p]), p);
+        if (k < t->order.n)
+            write_elem(t, pdfw_object(w, t->num[t->order.v[k]]), t->order.v[k]);
+    }
 
     Buf *b = pdfw_object(w, tags_root(t));
     buf_puts(b, "<</Type/StructTreeRoot/K ");
     buf_ref(b, t->num[0]);
     buf_puts(b, "/ParentTree<</Nums[");
-    for (int p = 0; p < t->npages; p++) {
+    for (p = 0; p < t->npages; p++) {
         buf_int(b, p);
-        buf_puts(b, "[");
-        for (int m = t->page_mc[p]; m < t->page_mc[p + 1]; m++) {
-            if (m > t->page_mc[p])
-                buf_put(b, " ", 1);
-            buf_ref(b, t->num[t->mc_elem.v[m]]);
-        }
-        buf_puts(b, "]\n");
+        buf_put(b, " ", 1);
+        buf_ref(b, page_arr[p]);
+        buf_put(b, "\n", 1);
     }
     for (int a = 0; a < t->annot_elem.n; a++) {
         buf_int(b, t->npages + a);
