@@ -493,13 +493,25 @@ static void measure_notes(M *m)
     int32_t numw = font_text_width(m->flow->faces[FACE(st->family, st->variant)], "00", 2, st->size);
     int32_t hang = numw + st->size / 2;
     int32_t base = text_baseline(m, st);
-    /* a note belongs, in reading order, to the block of its first mark */
+    /* a note belongs, in reading order, to the element of its first
+     * mark: the paragraph, heading or table cell (not the row), beside
+     * the mark's link */
     int *note_parent = ARENA_ARRAY(&m->rp->arena, int, nn);
     for (int b = m->boxes.n - 1; b >= 0; b--)
         for (int k = 0; k < m->boxes.v[b].nnotes; k++) {
-            int num = m->box_notes.v[m->boxes.v[b].note_first + k];
-            if (num >= 1 && num <= nn)
-                note_parent[num - 1] = m->boxes.v[b].se;
+            const Box *bx = &m->boxes.v[b];
+            int num = m->box_notes.v[bx->note_first + k];
+            if (num < 1 || num > nn)
+                continue;
+            int se = bx->se;
+            for (int q = 0; q < bx->nops; q++)
+                if (bx->ops[q].note == num && bx->ops[q].se > 0) {
+                    se = bx->ops[q].se;
+                    if (m->se.v[se].type == SE_LINK && m->se.v[se].parent >= 0)
+                        se = m->se.v[se].parent;
+                    break;
+                }
+            note_parent[num - 1] = se;
         }
     for (int i = 0; i < nn; i++) {
         Note *note = &m->flow->notes[i];
