@@ -183,6 +183,59 @@ static bool wrong_value(xmlNodePtr node, const char *attr, const char *el, char 
     return true;
 }
 
+/* The attributes an element must have (from report.rng), and what to
+ * say when one is missing. */
+static const struct { const char *el, *attr, *hint; } required[] = {
+    { "chart", "type", "allowed: line, bar, stacked-bar, horizontal-bar" },
+    { "chart", "alt", "describe the chart in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
+    { "figure", "src", "name a PNG or JPEG file in the report's folder" },
+    { "figure", "alt", "describe the image in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
+    { "fnref", "to", "name the id of the <footnote> it repeats" },
+    { "ref", "to", "name the id of the element it points to" },
+    { "link", "href", "the web address, e.g. https://www.linkoping.se" },
+    { "status", "value", "one of the layout's status names" },
+    { "series", "name", "the series' name, shown in the legend" },
+};
+
+/* "Element X failed to validate attributes" with no other message: a
+ * required attribute is missing, or a required one has a wrong value.
+ * Says which (msg, hint); false if neither (another message covers it). */
+static bool attribute_problem(xmlNodePtr node, const char *el, char *msg, size_t cap, const char **hint)
+{
+    for (size_t i = 0; node && i < sizeof required / sizeof required[0]; i++) {
+        if (strcmp(required[i].el, el) != 0)
+            continue;
+        xmlChar *v = xmlGetProp(node, (const xmlChar *)required[i].attr);
+        if (!v) {
+            snprintf(msg, cap, "<%s> needs %s=\"...\"", el, required[i].attr);
+            *hint = required[i].hint;
+            return true;
+        }
+        /* a value from a fixed list (chart type) */
+        for (size_t k = 0; k < sizeof allowed / sizeof allowed[0]; k++) {
+            if (strcmp(allowed[k].el, el) != 0 || strcmp(allowed[k].attr, required[i].attr) != 0)
+                continue;
+            const char *list = allowed[k].values, *p = list;
+            size_t vl = strlen((const char *)v);
+            bool ok = false;
+            while (*p && !ok) {
+                const char *e = strchr(p, ',');
+                size_t l = e ? (size_t)(e - p) : strlen(p);
+                ok = l == vl && !memcmp(p, v, vl);
+                p = e ? e + 2 : p + l;
+            }
+            if (!ok) {
+                snprintf(msg, cap, "%s=\"%s\" is not a value <%s> takes", required[i].attr, (const char *)v, el);
+                *hint = list;
+                xmlFree(v);
+                return true;
+            }
+        }
+        xmlFree(v);
+    }
+    return false;
+}
+
 /* Messages that only repeat what an error on a child already says. */
 static int is_cascade(const char *msg)
 {
@@ -210,24 +263,35 @@ static void on_error(void *user, xmlErrorPtr e)
      * messages mostly follow from it: one is clearer than five */
     if (e->domain != XML_FROM_RELAXNGV && c->count > 0 && e->level >= XML_ERR_ERROR)
         return;
-    if (e->domain == XML_FROM_RELAXNGV && (is_cascade(msg) ||
-        strstr(msg, "Error validating datatype") || strstr(msg, "Element ") == msg))
-        return;
-    const char *hint = find_hint(msg);
+    const char *hint = NULL;
     char at[128], elname[128];
     char values_hint[320];
-    if (e->domain == XML_FROM_RELAXNGV &&
-        sscanf(msg, "Invalid attribute %127s for element %127s", at, elname) == 2 &&
-        wrong_value(e->node, at, elname, msg, sizeof msg, &hint)) {
-        if (hint && strchr(hint, ',') == NULL && strncmp(hint, "check", 5) != 0) {
-            snprintf(values_hint, sizeof values_hint, "write %s", hint);
-            hint = values_hint;
-        } else if (hint && strncmp(hint, "check", 5) != 0) {
+    bool attr_problem = e->domain == XML_FROM_RELAXNGV &&
+                        sscanf(msg, "Element %127s failed to validate attributes", elname) == 1 &&
+                        attribute_problem(e->node, elname, msg, sizeof msg, &hint);
+    if (!attr_problem && e->domain == XML_FROM_RELAXNGV && (is_cascade(msg) ||
+        strstr(msg, "Error validating datatype") || strstr(msg, "Element ") == msg))
+        return;
+    if (attr_problem) {
+        if (strchr(hint, ',') && strncmp(hint, "allowed", 7) != 0) {
             snprintf(values_hint, sizeof values_hint, "allowed: %s", hint);
             hint = values_hint;
         }
     } else {
-        rewrite(msg, sizeof msg);
+        hint = find_hint(msg);
+        if (e->domain == XML_FROM_RELAXNGV &&
+            sscanf(msg, "Invalid attribute %127s for element %127s", at, elname) == 2 &&
+            wrong_value(e->node, at, elname, msg, sizeof msg, &hint)) {
+            if (hint && strchr(hint, ',') == NULL && strncmp(hint, "check", 5) != 0) {
+                snprintf(values_hint, sizeof values_hint, "write %s", hint);
+                hint = values_hint;
+            } else if (hint && strncmp(hint, "check", 5) != 0) {
+                snprintf(values_hint, sizeof values_hint, "allowed: %s", hint);
+                hint = values_hint;
+            }
+        } else {
+            rewrite(msg, sizeof msg);
+        }
     }
     /* libxml2 repeats some messages for one place; keep one. */
     if (line == c->last_line && strcmp(msg, c->last_msg) == 0)
