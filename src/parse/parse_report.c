@@ -785,6 +785,15 @@ static Node *build_chart(P *p, xmlNodePtr x)
                 q = bar ? bar + 1 : q + ql;
             }
             ch->ncat = k;
+            size_t blank = 0;
+            while (blank < len && (s[blank] == ' ' || s[blank] == '|'))
+                blank++;
+            if (blank == len) {
+                Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
+                ERR(&tmp, "<categories> is empty");
+                HINT("write the labels under the chart, separated by |, e.g. <categories>jan | feb | mar</categories>");
+                ch->ncat = 0;
+            }
         } else if (is_el(c, "axis")) {
             ch->axis_title = attr(p, c, "title");
             ch->axis_unit = attr(p, c, "unit");
@@ -809,7 +818,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
                 while (*q && *q != ' ') q++;
             }
             Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
-            if (cnt != ch->ncat) {
+            if (cnt != ch->ncat && ch->ncat > 0) {
                 ERR(&loc, "the series \"%s\" has %d values but the chart has %d categories",
                     s->name ? s->name : "", cnt, ch->ncat);
                 HINT("give one value per category, separated by spaces; write - for a missing value");

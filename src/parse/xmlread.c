@@ -236,6 +236,35 @@ static bool attribute_problem(xmlNodePtr node, const char *el, char *msg, size_t
     return false;
 }
 
+/* Children an element must have, in order, and how to write them. */
+static const struct { const char *el, *child, *hint; } needed[] = {
+    { "chart", "categories", "write the labels first, separated by |: <categories>jan | feb | mar</categories>" },
+    { "chart", "series", "give the values: <series name=\"2024\">12 14 9</series>, one per category" },
+    { "list", "item", "a list holds items: <item>...</item>" },
+};
+
+static bool has_child(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return true;
+    return false;
+}
+
+/* "Expecting an element, got nothing" inside `node`, or a child met
+ * before one that must come first: the element `node` lacks a child it
+ * needs. Says which (msg, hint); false if it is none of these. */
+static bool missing_child(xmlNodePtr node, char *msg, size_t cap, const char **hint)
+{
+    for (size_t i = 0; node && i < sizeof needed / sizeof needed[0]; i++)
+        if (!strcmp((const char *)node->name, needed[i].el) && !has_child(node, needed[i].child)) {
+            snprintf(msg, cap, "<%s> needs <%s>", needed[i].el, needed[i].child);
+            *hint = needed[i].hint;
+            return true;
+        }
+    return false;
+}
+
 /* Messages that only repeat what an error on a child already says. */
 static int is_cascade(const char *msg)
 {
@@ -272,7 +301,14 @@ static void on_error(void *user, xmlErrorPtr e)
     if (!attr_problem && e->domain == XML_FROM_RELAXNGV && (is_cascade(msg) ||
         strstr(msg, "Error validating datatype") || strstr(msg, "Element ") == msg))
         return;
-    if (attr_problem) {
+    char child[128];
+    xmlNodePtr en = e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;
+    if (!attr_problem && e->domain == XML_FROM_RELAXNGV && en &&
+        ((strstr(msg, "Expecting an element , got nothing") && missing_child(en, msg, sizeof msg, &hint)) ||
+         (sscanf(msg, "Did not expect element %127s there", child) == 1 &&
+          missing_child(en->parent, msg, sizeof msg, &hint)))) {
+        /* said in full, hint and all */
+    } else if (attr_problem) {
         if (strchr(hint, ',') && strncmp(hint, "allowed", 7) != 0) {
             snprintf(values_hint, sizeof values_hint, "allowed: %s", hint);
             hint = values_hint;
