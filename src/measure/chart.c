@@ -110,14 +110,33 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
     t->u.table.ncols = 1 + ch->nseries;
     t->u.table.nrows = 1 + ch->ncat;
     t->u.table.small = ch->nseries > 5;
+    /* the categories' column as wide as its longest label (a label is
+     * short: "mar 2021" should not break), the series share the rest */
+    const Style *cs = &m->lay->styles[t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
+    const Font *cf = m->flow->faces[FACE(cs->family, cs->variant)];
+    int32_t catw = 0;
+    for (int k = 0; k < ch->ncat; k++) {
+        int32_t w = font_text_width(cf, ch->cats[k], strlen(ch->cats[k]), cs->size);
+        if (w > catw)
+            catw = w;
+    }
+    catw += 2 * m->lay->table_pad_x + cs->size / 2;
+    if (catw > width * 2 / 5)
+        catw = width * 2 / 5;
     Column *cols = ARENA_ARRAY(&m->rp->arena, Column, t->u.table.ncols);
     for (int k = 0; k < t->u.table.ncols; k++) {
         cols[k].type = k ? COL_NUMBER : COL_TEXT;
         cols[k].fmt.decimals = -1;
+        cols[k].kind = k ? WIDTH_STAR : WIDTH_ABS;
+        cols[k].width = k ? 1000 : catw;
     }
     t->u.table.cols = cols;
+    /* its title, with what the values count ("mnkr", "Antal placeringar") */
     Node *cap = new_node(m, N_CAPTION, n, t);
     const char *title = layout_word(m->lay, m->rep->type, "chart-data", "Diagrammets värden");
+    const char *what = ch->axis_unit && *ch->axis_unit ? ch->axis_unit : ch->axis_title;
+    if (what && *what)
+        title = arena_printf(&m->rp->arena, "%s (%s)", title, what);
     Node *ct = new_node(m, N_TEXT, n, cap);
     ct->text = title;
     ct->len = strlen(title);
@@ -445,6 +464,11 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             emit_lines(m, &ls, indent, ns2->space_before, false);
             m->pending_after = ns2->space_after;
         }
-    if (L->chart_data_table && ch->ncat > 0 && ch->nseries > 0)
+    if (L->chart_data_table && ch->ncat > 0 && ch->nseries > 0) {
+        /* the table starts on the chart's page: the chart (or its last
+         * note) keeps with the table's caption */
+        if (m->boxes.n > 0)
+            m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
         data_table(m, n, ch, indent, width);
+    }
 }
