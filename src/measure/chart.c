@@ -14,6 +14,7 @@
 #include "../model/numfmt.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,49 @@ static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size,
     o.y = y;
     o.anchor = -1;
     VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+/* A category label in at most two lines of at most `maxw`: split at the
+ * space that leaves the longer line shortest. Returns the number of
+ * lines (line 2 in *second), or 0 if it does not fit in two. */
+static int two_lines(M *m, const Font *f, const char *s, int32_t fs, int32_t maxw,
+                     const char **first, const char **second)
+{
+    size_t n = strlen(s);
+    *first = s;
+    *second = NULL;
+    if (font_text_width(f, s, n, fs) <= maxw)
+        return 1;
+    int32_t best = INT32_MAX;
+    size_t cut = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        int32_t a = font_text_width(f, s, i, fs), b = font_text_width(f, s + i + 1, n - i - 1, fs);
+        int32_t longer = a > b ? a : b;
+        if (longer <= maxw && longer < best) {
+            best = longer;
+            cut = i;
+        }
+    }
+    if (!cut)
+        return 0;
+    *first = arena_strndup(&m->rp->arena, s, cut);
+    *second = s + cut + 1;
+    return 2;
+}
+
+/* `s` cut to fit `maxw`, with an ellipsis (the full label is in the data
+ * and the alt text). */
+static const char *fit(M *m, const Font *f, const char *s, int32_t fs, int32_t maxw)
+{
+    size_t n = strlen(s);
+    if (font_text_width(f, s, n, fs) <= maxw)
+        return s;
+    int32_t ell = font_text_width(f, "\xE2\x80\xA6", 3, fs);
+    while (n > 0 && (font_text_width(f, s, n, fs) + ell > maxw || (s[n] & 0xC0) == 0x80))
+        n--;
+    return arena_printf(&m->rp->arena, "%.*s\xE2\x80\xA6", (int)n, s);
 }
 
 /* A step of 1, 2, 2.5 or 5 x 10^k giving about `want` intervals. */
@@ -256,7 +300,6 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     /* geometry */
     int32_t lh = fs * 13 / 10;
     int32_t top = ch->axis_title ? lh + fs / 2 : fs / 2;
-    int32_t legend_h = ch->nseries > 1 || ch->type != CHART_BAR ? lh + fs : 0;
     int32_t label_w = 0;
     char buf[64];
     for (double v = vmin; v <= vmax + step / 2; v += step) {
@@ -271,7 +314,41 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     }
     int32_t left = horizontal ? cat_w + fs : label_w + fs * 8 / 10;
     if (left > width / 3) left = width / 3;
-    int32_t bottom = lh + fs / 2 + legend_h;
+    /* the legend names every series, in as many rows as it takes: a
+     * colour is never left without its name */
+    int legend_rows = 0;
+    if (ch->nseries > 1 || ch->type != CHART_BAR) {
+        int32_t lx = 0;
+        legend_rows = 1;
+        for (int s = 0; s < ch->nseries; s++) {
+            const char *name = ch->series[s].name ? ch->series[s].name : "";
+            int32_t ew = fs * 3 + font_text_width(font, name, strlen(name), fs);
+            if (lx > 0 && lx + ew > width - left) {
+                legend_rows++;
+                lx = 0;
+            }
+            lx += ew + fs;
+        }
+    }
+    int32_t legend_h = legend_rows ? legend_rows * lh + fs : 0;
+    height += legend_rows > 1 ? (legend_rows - 1) * lh : 0;
+    /* category labels under a vertical chart: on one line; else wrapped
+     * on two, if that lets every label stand; else every second or third */
+    int nc0 = ch->ncat > 0 ? ch->ncat : 1;
+    int label_lines = 1;
+    if (!horizontal) {
+        int32_t slot0 = (width - left - fs) / nc0 - fs / 2;
+        bool one = cat_w <= slot0, two = true;
+        for (int k = 0; k < ch->ncat && !one && two; k++) {
+            const char *a, *b;
+            two = two_lines(m, font, ch->cats[k], fs, slot0, &a, &b) > 0;
+        }
+        if (!one && two) {
+            label_lines = 2;
+            height += lh;
+        }
+    }
+    int32_t bottom = lh * label_lines + fs / 2 + legend_h;
     int32_t px0 = indent + left, px1 = indent + width - fs;
     int32_t py0 = top, py1 = height - bottom;
     if (py1 - py0 < fs * 4)
@@ -313,18 +390,32 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     int nc = ch->ncat > 0 ? ch->ncat : 1;
     int32_t slot = (horizontal ? ph : pw) / nc;
     int every = 1;
-    if (!horizontal)
+    if (!horizontal && label_lines == 1)
         while (every < nc && (cat_w + fs) > slot * every)
             every++;
     for (int k = 0; k < ch->ncat; k++) {
         if (k % every)
             continue;
         int32_t c = (horizontal ? py0 : px0) + slot * k + slot / 2;
-        if (!horizontal)
-            text_op(m, &ops, ch->cats[k], face, fs, st->color,
-                    ch->type == CHART_LINE ? c : c, py1 + lh, 1);
-        else
-            text_op(m, &ops, ch->cats[k], face, fs, st->color, px0 - fs / 2, c + fs / 3, 2);
+        const char *a = ch->cats[k], *b = NULL;
+        if (!horizontal) {
+            if (label_lines == 2)
+                two_lines(m, font, ch->cats[k], fs, slot - fs / 2, &a, &b);
+            text_op(m, &ops, a, face, fs, st->color, c, py1 + lh, 1);
+            if (b)
+                text_op(m, &ops, b, face, fs, st->color, c, py1 + 2 * lh, 1);
+        } else {
+            /* beside its bar, within the room left of the plot: on two
+             * lines where the bar's slot is high enough, else shortened */
+            int32_t room = left - fs;
+            if (slot >= 2 * lh && two_lines(m, font, ch->cats[k], fs, room, &a, &b) == 2) {
+                text_op(m, &ops, a, face, fs, st->color, px0 - fs / 2, c + fs / 3 - lh / 2, 2);
+                text_op(m, &ops, b, face, fs, st->color, px0 - fs / 2, c + fs / 3 + lh / 2, 2);
+            } else {
+                text_op(m, &ops, fit(m, font, ch->cats[k], fs, room), face, fs, st->color,
+                        px0 - fs / 2, c + fs / 3, 2);
+            }
+        }
     }
 
     /* series */
@@ -406,14 +497,16 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
 
     /* legend: marker or swatch, then the name, in a row */
     if (legend_h) {
-        int32_t lx = px0, ly = height - fs / 2;
+        int32_t lx = px0, ly = height - fs / 2 - (legend_rows - 1) * lh;
         for (int s = 0; s < ns; s++) {
             const Series *se = &ch->series[s];
             uint32_t color = L->chart_colors[s % L->nchart_colors];
             const char *name = se->name ? se->name : "";
             int32_t tw = font_text_width(font, name, strlen(name), fs);
-            if (lx + fs * 3 + tw > indent + width && lx > px0)
-                break;                      /* no room: the rest are named in the alt text */
+            if (lx > px0 && lx + fs * 3 + tw > indent + width) {
+                lx = px0;                   /* the next row, as counted above */
+                ly += lh;
+            }
             if (ch->type == CHART_LINE) {
                 int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 4);
                 pts[0] = lx; pts[1] = ly - fs / 3; pts[2] = lx + fs * 2; pts[3] = ly - fs / 3;
