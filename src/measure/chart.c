@@ -237,26 +237,32 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     bool horizontal = ch->type == CHART_HBAR;
     bool stacked = ch->type == CHART_STACKED_BAR;
 
-    /* value range */
-    double lo = 0, hi = 0;
+    /* value range: of the values (dlo, dhi; stacked: of the stacks), and
+     * what the axis must show (lo, hi: bars stand on zero) */
+    double lo = 0, hi = 0, dlo = INFINITY, dhi = -INFINITY;
     bool any = false;
     for (int k = 0; k < ch->ncat; k++) {
         double pos = 0, neg = 0;
+        bool here = false;
         for (int s = 0; s < ch->nseries; s++) {
             if (!ch->series[s].present[k])
                 continue;
             double v = ch->series[s].values[k];
-            any = true;
+            any = here = true;
             if (stacked) {
                 if (v >= 0) pos += v; else neg += v;
             } else {
                 if (v > hi) hi = v;
                 if (v < lo) lo = v;
+                dlo = fmin(dlo, v);
+                dhi = fmax(dhi, v);
             }
         }
-        if (stacked) {
+        if (stacked && here) {
             if (pos > hi) hi = pos;
             if (neg < lo) lo = neg;
+            dlo = fmin(dlo, neg < 0 ? neg : pos);
+            dhi = fmax(dhi, pos > 0 ? pos : neg);
         }
     }
     if (ch->type == CHART_LINE && any) {
@@ -272,9 +278,21 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
         lo = mn > 0 && mx > mn && mn > (mx - mn) * 2 ? mn : fmin(0, mn);
         hi = fmax(mx, 0);
     }
-    double dlo = lo, dhi = hi;
     if (ch->has_min) lo = ch->axis_min;
     if (ch->has_max) hi = ch->axis_max;
+    if (ch->has_min && ch->has_max && ch->axis_max <= ch->axis_min) {
+        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+                  "the axis' max is not above its min; max is left out");
+        diag_hint(&m->rp->diags, "give <axis> a max larger than its min, or leave one out");
+        hi = fmax(dhi, lo);
+    }
+    if (any && ch->type != CHART_LINE && ch->has_min && lo > 0) {
+        char b[64];
+        numfmt_double(lo, lo == round(lo) ? 0 : 2, b, sizeof b);
+        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+                  "the bars stand on zero, below the axis' minimum %s: they are cut off at it", b);
+        diag_hint(&m->rp->diags, "leave out min so the bars start at zero, or show the values as a line chart");
+    }
     for (int side = 0; any && side < 2; side++) {
         bool out = side ? ch->has_max && dhi > hi : ch->has_min && dlo < lo;
         if (!out)

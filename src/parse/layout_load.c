@@ -106,6 +106,7 @@ static int yes_of(L *l, xmlNodePtr x, const char *name, const char *v)
     if (strcmp(v, "yes") == 0) return 1;
     if (strcmp(v, "no") == 0) return 0;
     LERR(x, "%s=\"%s\" must be yes or no", name, v);
+    diag_hint(&l->rp->diags, "a layout is written in English: yes (ja) or no (nej)");
     return 0;
 }
 

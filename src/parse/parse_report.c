@@ -355,6 +355,15 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             register_id(p, n, attr(p, c, "id"));
             n->u.fn.number = ++p->rep->nfootnotes;
             build_inline(p, c, n);
+            xmlChar *all = xmlNodeGetContent(c);
+            bool blank = true;
+            for (const xmlChar *q = all; q && *q && blank; q++)
+                blank = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+            xmlFree(all);
+            if (blank) {
+                ERR(n, "the footnote is empty");
+                HINT("write the note's text inside <footnote>...</footnote>, or remove it");
+            }
         } else if (strcmp(name, "fnref") == 0 || strcmp(name, "ref") == 0) {
             n = new_node(p, name[0] == 'f' ? N_FNREF : N_REF, c);
             const char *show = attr(p, c, "show");
