@@ -5,8 +5,8 @@
  * fonts as subsets (with a correct ToUnicode map, so text extraction and
  * screen readers get the real characters), adds link annotations for the
  * contents and cross-references, the outline (bookmarks) and the document
- * information. Every drawing call goes through one function per op kind,
- * so marked content for tagging can wrap them later.
+ * information; with tagging, marked content around every op (tags.c).
+ * The file itself is written by write.c.
  */
 #ifndef RP_PDF_H
 #define RP_PDF_H

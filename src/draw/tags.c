@@ -23,7 +23,6 @@
  *    number of pages on, so /Nums stays sorted.
  */
 #include "tags.h"
-#include "../base/utf8.h"
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -165,7 +164,6 @@ void tags_mark(Tags *t, int se, const char *actual)
         return;
     }
     int i = use(t, se);
-    char buf[64];
     if (actual) {
         Buf b = { 0 };
         buf_puts(&b, "/Span <</MCID ");
@@ -176,6 +174,7 @@ void tags_mark(Tags *t, int se, const char *actual)
         HPDF_Stream_Write(t->stream, b.p, (HPDF_UINT)b.n);
         free(b.p);
     } else {
+        char buf[64];
         snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", names[t->flow->se[i].type], t->mcid);
         HPDF_Stream_WriteStr(t->stream, buf);
     }

@@ -7,10 +7,11 @@
  * here around every op it draws: tags_mark() opens a marked-content
  * sequence (with its MCID) for the op's element, or an /Artifact one for
  * running headers, rules and other decoration; tags_link() ties a link
- * annotation to its Link element; tags_finish() writes the tree, the
- * parent tree and /MarkInfo. The content is written with libharu's
- * stream layer, which its installed headers expose; the tree itself is
- * written by tags_write() into the file's object streams (write.h).
+ * annotation to its Link element; tags_finish() adds /MarkInfo and the
+ * StructTreeRoot to the catalog. The content is written with libharu's
+ * stream layer, which its installed headers expose; the tree itself (its
+ * elements, the parent tree, the ID tree) is written by tags_write()
+ * into the file's object streams (write.h).
  */
 #ifndef RP_TAGS_H
 #define RP_TAGS_H
