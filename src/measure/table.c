@@ -305,8 +305,10 @@ static bool has(const int *v, int n, int x)
 
 /* The header cells of cell c (already made: headers stand above and to
  * the left of what they head): the header rows' cells over its columns,
- * and the row headers beside its rows. */
-static void cell_headers(M *m, Cell *cells, const Cell *c, const int *owner, const RowRole *roles, int ncols)
+ * the row headers beside its rows, and the heading of the group row
+ * above (`group`, a cell index, or -1). */
+static void cell_headers(M *m, Cell *cells, const Cell *c, const int *owner, const RowRole *roles, int ncols,
+                         int group)
 {
     VEC(int) h = { 0 };
     for (int r = 0; r < c->row; r++) {
@@ -329,6 +331,11 @@ static void cell_headers(M *m, Cell *cells, const Cell *c, const int *owner, con
                 !has(h.v, h.n, cells[o].se))
                 VEC_PUSH(&m->rp->arena, h, cells[o].se);
         }
+    /* the group row above ("Verksamhet och projekt") heads its rows */
+    if (group >= 0 && cells[group].row < c->row && roles[c->row] != ROW_HEADER && roles[c->row] != ROW_GROUP &&
+        cells[group].se > 0 && cells[group].lines.n > 0 && m->se.v[cells[group].se].type == SE_TH &&
+        !has(h.v, h.n, cells[group].se))
+        VEC_PUSH(&m->rp->arena, h, cells[group].se);
     for (int k = 0; k < h.n; k++)
         m->se.v[h.v[k]].has_id = true;
     StructElem *e = &m->se.v[c->se];
@@ -597,13 +604,16 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             last_head = r;
 
     /* Headers on more than one level (several header rows, a header
-     * cell over several columns, a row header over several rows): each
-     * cell names its header cells (/Headers), as scopes alone cannot say
-     * which of two stacked headers belongs to a column. */
+     * cell over several columns, a row header over several rows, group
+     * rows heading the rows below them): each cell names its header
+     * cells (/Headers), as scopes alone cannot say which of two stacked
+     * headers belongs to a column, or that a group heads its rows. */
     bool multi_level = false;
-    int nhead_rows = 0;
-    for (int r = 0; r < nrows; r++)
+    int nhead_rows = 0, group = -1;
+    for (int r = 0; r < nrows; r++) {
         nhead_rows += roles[r] == ROW_HEADER;
+        multi_level |= roles[r] == ROW_GROUP;
+    }
     for (int i = 0; i < ncell && !multi_level; i++)
         multi_level = nhead_rows > 1 || (roles[cells[i].row] == ROW_HEADER && cells[i].colspan > 1) ||
                       (cells[i].col == 0 && cells[i].rowspan > 1 && roles[cells[i].row] != ROW_HEADER);
@@ -672,8 +682,10 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             else if (row_head)
                 e->scope = 2;                   /* Row */
             if (multi_level)
-                cell_headers(m, cells, c, owner, roles, ncols);
+                cell_headers(m, cells, c, owner, roles, ncols, group);
         }
+        if (role == ROW_GROUP && owner[r * ncols] >= 0)
+            group = owner[r * ncols];
         for (int q = 0; q < active.n; q++) {
             Cell *c = &cells[active.v[q]];
             int32_t cx = indent + x[c->col] + px;
