@@ -374,21 +374,24 @@ void tags_write(void *user, PdfW *w)
      * then finds. (An MCID on page p belongs to an element first used
      * on p or before, so the array never names a later number.) */
     long *page_arr = ARENA_ARRAY(&t->rp->arena, long, t->npages + 1);
-    int p = 0;
+    int *seq = ARENA_ARRAY(&t->rp->arena, int, t->order.n + t->npages + 1);  /* >= 0 element, < 0 page - 1 */
+    int nseq = 0, p = 0;
     for (int k = 0; k <= t->order.n; k++) {
         int fp = k < t->order.n ? t->first_page[t->order.v[k]] : t->npages;
-        for (; p < fp && p < t->npages; p++)
+        for (; p < fp && p < t->npages; p++) {
             page_arr[p] = pdfw_next(w);
-        if (k < t->order.n)
+            seq[nseq++] = -1 - p;
+        }
+        if (k < t->order.n) {
             t->num[t->order.v[k]] = pdfw_next(w);
+            seq[nseq++] = t->order.v[k];
+        }
     }
-    p = 0;
-    for (int k = 0; k <= t->order.n; k++) {
-        int fp = k < t->order.n ? t->first_page[t->order.v[k]] : t->npages;
-        for (; p < fp && p < t->npages; p++)
-            page_parents(t, pdfw_object(w, page_arr[p]), p);
-        if (k < t->order.n)
-            write_elem(t, pdfw_object(w, t->num[t->order.v[k]]), t->order.v[k]);
+    for (int q = 0; q < nseq; q++) {
+        if (seq[q] < 0)
+            page_parents(t, pdfw_object(w, page_arr[-1 - seq[q]]), -1 - seq[q]);
+        else
+            write_elem(t, pdfw_object(w, t->num[seq[q]]), seq[q]);
     }
 
     Buf *b = pdfw_object(w, tags_root(t));

@@ -352,10 +352,10 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     height += legend_rows > 1 ? (legend_rows - 1) * lh : 0;
     /* category labels under a vertical chart: on one line; else wrapped
      * on two, if that lets every label stand; else every second or third */
-    int nc0 = ch->ncat > 0 ? ch->ncat : 1;
+    int nc = ch->ncat > 0 ? ch->ncat : 1;
     int label_lines = 1;
     if (!horizontal) {
-        int32_t slot0 = (width - left - fs) / nc0 - fs / 2;
+        int32_t slot0 = (width - left - fs) / nc - fs / 2;
         bool one = cat_w <= slot0, two = true;
         for (int k = 0; k < ch->ncat && !one && two; k++) {
             const char *a, *b;
@@ -405,7 +405,6 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     }
 
     /* categories */
-    int nc = ch->ncat > 0 ? ch->ncat : 1;
     int32_t slot = (horizontal ? ph : pw) / nc;
     int every = 1;
     if (!horizontal && label_lines == 1)
