@@ -37,9 +37,12 @@ static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shr
     return d;
 }
 
-int linebreak(const LbItem *items, int n, int32_t width, bool justify,
+int linebreak(const LbItem *items, int n, int32_t width, int mode,
               int *breaks, int64_t *scratch)
 {
+    bool justify = mode & LB_JUSTIFY;
+    /* LB_FEWEST: a line costs more than any raggedness can */
+    int64_t per_line = mode & LB_FEWEST ? (int64_t)1 << 32 : 0;
     if (n <= 0)
         return 0;
     /* Prefix sums over items: natural width, stretch, shrink (penalty
@@ -110,6 +113,7 @@ int linebreak(const LbItem *items, int n, int32_t width, bool justify,
             if (prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged &&
                 items[j < n ? j : n - 1].flagged && j < n)
                 d += 3000;          /* two hyphenated lines in a row */
+            d += per_line;
             int64_t total = best[ci] + d;
             if (total < bestc) {
                 bestc = total;

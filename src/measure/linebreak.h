@@ -29,6 +29,10 @@
 
 enum { LB_BOX, LB_GLUE, LB_PENALTY };
 
+/* linebreak() modes, or'ed */
+#define LB_JUSTIFY 1         /* justified: glue stretches and shrinks */
+#define LB_FEWEST  2         /* fewest lines first, then the least ragged (table cells) */
+
 #define LB_FORCE  (-10000)   /* penalty that forces a break */
 #define LB_NEVER  10000      /* penalty that forbids one */
 
@@ -43,10 +47,11 @@ typedef struct LbItem {
 /*
  * Break items[0..n) into lines of `width`. Writes the index of the item
  * each line ends at into breaks[] (a glue or penalty index, or n for the
- * end) and returns the number of lines (at least 1 when n > 0). `breaks`
- * must hold n + 2 entries; `scratch` must hold 5 * (n + 2) int64 values.
+ * end) and returns the number of lines (at least 1 when n > 0).
+ * `mode` is 0 (ragged right) or LB_JUSTIFY, optionally | LB_FEWEST.
+ * `breaks` must hold n + 2 entries; `scratch` must hold 5 * (n + 2) int64 values.
  */
-int linebreak(const LbItem *items, int n, int32_t width, bool justify,
+int linebreak(const LbItem *items, int n, int32_t width, int mode,
               int *breaks, int64_t *scratch);
 
 #endif

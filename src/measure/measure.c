@@ -596,6 +596,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     m->note_label = ARENA_ARRAY(&rp->arena, int, rep->nfootnotes + 1);
     int counter = 0;
     number_notes(m, rep->root, &counter);
+    table_grids(m, rep->root);
     measure_blocks(m, rep->root, 0, f->width);
     measure_notes(m);
 

@@ -12,6 +12,7 @@
 #include "flow.h"
 #include "hyphen.h"
 #include "linebreak.h"
+#include "colwidth.h"
 #include "../base/map.h"
 
 /* A run of inline content with one look. */
@@ -61,6 +62,7 @@ typedef struct M {
     VEC(int)      box_notes;
     VEC(Box)      note_boxes;
     Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
+    Map           grids;           /* table node -> the Grid it shares (table.c) */
     VEC(int)      placing;         /* anchors to place on the next box */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
@@ -90,6 +92,13 @@ typedef struct M {
 
 /* ---- text.c ---- */
 
+/* Where words may be hyphenated. */
+typedef enum Hyph {
+    HYPH_ALWAYS,        /* at every hyphenation point (running text) */
+    HYPH_IF_NEEDED,     /* only in a word wider than the line (table cells) */
+    HYPH_NEVER,         /* never, nor after a hard hyphen: breaks at spaces and slashes (header cells) */
+} Hyph;
+
 /* Append the pieces of the inline children of `parent` in style `st`
  * (variant added to the style's own). */
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
@@ -100,6 +109,16 @@ void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *o
 /* Break pieces into lines of `width`. */
 Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
                  Align align, bool justify);
+
+/* Break a table cell: the fewest lines, then the least ragged, and
+ * hyphenated as `hyph` allows. */
+Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t width,
+                      Align align, Hyph hyph);
+
+/* The pieces as segments between the break chances `hyph` allows,
+ * without hyphenation points (colwidth.h), into the arena; returns how
+ * many. */
+int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 
 /* Natural width of the pieces on one line; the widest word (the
  * narrowest a column can get without splitting a word); and the widest
@@ -142,6 +161,10 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width);
 
 /* ---- table.c ---- */
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width);
+
+/* Find the runs of consecutive tables in the report with the same
+ * columns and header rows: each run shares one grid of column widths. */
+void table_grids(M *m, const Node *root);
 
 /* ---- chart.c ---- */
 void measure_chart(M *m, const Node *n, int32_t indent, int32_t width);

@@ -295,6 +295,79 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
 }
 
 
+/* Column widths that make the table least tall (colwidth.h), when the
+ * words fit without hyphens: lengths and percentages are kept; weighted
+ * columns (2*) share by their weights what room is left once the table
+ * is as short as it gets. Returns false when widths() must decide
+ * instead (a table too wide for its words). */
+static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols,
+                            int32_t width, int32_t *w)
+{
+    const Column *cols = t->u.table.cols;
+    CwColumn *cc = ARENA_ARRAY(&m->rp->arena, CwColumn, ncols);
+    for (int k = 0; k < ncols; k++) {
+        cc[k].fixed = -1;
+        if (cols[k].kind == WIDTH_STAR)
+            cc[k].weight = cols[k].width > 0 ? cols[k].width : 1000;
+        if (cols[k].kind == WIDTH_ABS && cols[k].width > 0)
+            cc[k].fixed = cols[k].width;
+        else if (cols[k].kind == WIDTH_PCT && cols[k].width > 0)
+            cc[k].fixed = (int32_t)((int64_t)width * cols[k].width / 1000);
+    }
+    for (int i = 0; i < ncell; i++) {
+        const Cell *c = &cells[i];
+        if (c->colspan != 1)
+            continue;
+        CwColumn *k = &cc[c->col];
+        if (c->min > k->min) k->min = c->min;
+        if (c->pref > k->max) k->max = c->pref;
+        if (!c->fill_head && c->ps.n > 0)
+            k->grow = true;
+    }
+    /* a cell over several columns widens them if its words need it */
+    for (int i = 0; i < ncell; i++) {
+        const Cell *c = &cells[i];
+        if (c->colspan == 1)
+            continue;
+        int64_t have = 0;
+        for (int k = c->col; k < c->col + c->colspan; k++)
+            have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
+        if (c->min > have)
+            for (int k = c->col; k < c->col + c->colspan; k++)
+                if (cc[k].fixed < 0)
+                    cc[k].min += (int32_t)((c->min - have) / c->colspan + 1);
+    }
+    for (int k = 0; k < ncols; k++) {
+        if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min)
+            return false;               /* a given width too narrow for a word */
+        if (cc[k].max < cc[k].min)
+            cc[k].max = cc[k].min;
+    }
+    const Layout *L = m->lay;
+    CwCell *cw = ARENA_ARRAY(&m->rp->arena, CwCell, ncell > 0 ? ncell : 1);
+    for (int i = 0; i < ncell; i++) {
+        const Cell *c = &cells[i];
+        CwSeg *seg;
+        cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED, &seg);
+        cw[i].seg = seg;
+        cw[i].row = c->row;
+        cw[i].col = c->col;
+        cw[i].colspan = c->colspan;
+        cw[i].rowspan = c->rowspan;
+        cw[i].extra = 2 * L->table_pad_x + c->pad;
+        cw[i].line_h = L->styles[c->sid].leading;
+        cw[i].vpad = 2 * L->table_pad_y;
+    }
+    if (colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) < 0)
+        return false;
+    int64_t sum = 0;
+    for (int k = 0; k < ncols; k++)
+        sum += w[k];
+    if (sum < width)
+        w[ncols - 1] += (int32_t)(width - sum);
+    return sum <= width;
+}
+
 static bool has(const int *v, int n, int x)
 {
     for (int i = 0; i < n; i++)
@@ -343,38 +416,23 @@ static void cell_headers(M *m, Cell *cells, const Cell *c, const int *owner, con
     e->nheaders = h.n;
 }
 
-void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
+/* A table's cells, set as text and measured, ready for widths(). */
+typedef struct Prep {
+    Cell    *cells;
+    int      ncell;
+    RowRole *roles;            /* per row */
+} Prep;
+
+/* Pieces, widths and decimal alignment of every cell of table t. Makes
+ * no boxes: a table can be prepared before its turn, to share its
+ * grid with the tables before it (grid_widths). */
+static Prep prepare(M *m, const Node *t)
 {
     const Layout *L = m->lay;
     int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
-    if (ncols <= 0 || nrows <= 0)
-        return;
-    int tid = m->thead.n;
-    VEC_PUSH(&m->rp->arena, m->thead, -1);
-    VEC_PUSH(&m->rp->arena, m->thead_n, 0);
-    if (t->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
-
-    int se_table = se_new(m, SE_TABLE, m->container);
-    int se_head = 0, se_body = 0;
-
-    /* caption */
-    for (const Node *c = t->first; c; c = c->next)
-        if (c->kind == N_CAPTION) {
-            const Style *cs = &L->styles[ST_CAPTION];
-            Pieces ps = { 0 };
-            text_pieces(m, c, cs, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_CAPTION, se_table);
-            emit_lines(m, &ls, indent, cs->space_before, true);
-            m->pending_after = cs->space_after;
-        }
-
     StyleId body_sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
-    int32_t px = L->table_pad_x, py = L->table_pad_y;
-    const RowRole *roles = NULL;
+    int32_t px = L->table_pad_x;
     RowRole *rr = ARENA_ARRAY(&m->rp->arena, RowRole, nrows);
-    roles = rr;
     int ncell = 0;
     for (const Node *r = t->first; r; r = r->next)
         if (r->kind == N_ROW)
@@ -450,16 +508,30 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
             if (al == ALIGN_DEFAULT && role == ROW_HEADER && cl->colspan > 1)
                 al = ALIGN_CENTER;     /* a header over several columns stands over them */
-            if (al == ALIGN_DEFAULT)
+            if (al == ALIGN_DEFAULT) {
+                /* a number column: right, but for a sentence in it */
+                int chars = 0;
+                for (int q = 0; q < cl->ps.n; q++)
+                    chars += cl->ps.v[q].len;
                 al = (col->type == COL_NUMBER && role != ROW_GROUP &&
-                      (numeric || role == ROW_HEADER || cl->ps.n == 0 ||
-                       (cl->ps.n == 1 && cl->ps.v[0].len < 24)))
+                      (numeric || role == ROW_HEADER || chars < 24))
                      ? ALIGN_RIGHT : ALIGN_LEFT;
+            }
             cl->align = al;
             cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && role != ROW_HEADER &&
                        role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
             int32_t nat, minw, minh;
             text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
+            if (role == ROW_HEADER) {
+                /* a header breaks at spaces and slashes only: its words
+                 * are whole, "jan-augusti" too */
+                CwSeg *seg;
+                int ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_NEVER, &seg);
+                for (int q = 0; q < ns; q++)
+                    if (seg[q].w > minw)
+                        minw = seg[q].w;
+                minh = minw;
+            }
             cl->min = minw + 2 * px;
             cl->min_hyph = minh + 2 * px;
             cl->pref = nat + 2 * px;
@@ -487,30 +559,241 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         c->pref += c->pad;
     }
 
+    Prep pr = { cells, ncell, rr };
+    return pr;
+}
+
+/* ---- grids shared by tables of one kind -------------------------------- */
+
+/* Consecutive tables with the same columns and headers (the indicator
+ * tables of one målområde after another) are one table to the reader:
+ * the first of them to be measured sizes the columns for all, from all
+ * their cells, so their columns stand in one line down the pages. */
+typedef struct Grid {
+    const Node **tables;
+    int          n;
+    Prep        *preps;        /* per table, made when the grid is solved */
+    int32_t    **w;            /* per table: its widths, NULL: its own */
+    int32_t      width;        /* the text width they were solved for */
+    bool         solved;
+} Grid;
+
+static bool in_landscape(const Node *n)
+{
+    for (; n; n = n->parent)
+        if (n->kind == N_LANDSCAPE)
+            return true;
+    return false;
+}
+
+/* What makes two tables of one kind: their columns and header rows. */
+static const char *grid_key(M *m, const Node *t)
+{
+    size_t len = 0;
+    char buf[2048];
+    len += (size_t)snprintf(buf, sizeof buf, "%d %d %d|", t->u.table.ncols, t->u.table.small,
+                            in_landscape(t));
+    for (int k = 0; k < t->u.table.ncols && len < sizeof buf; k++) {
+        const Column *c = &t->u.table.cols[k];
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%d:%ld:%d,", (int)c->kind, (long)c->width,
+                                (int)c->type);
+    }
+    for (const Node *r = t->first; r && len < sizeof buf - 1; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role != ROW_HEADER)
+            continue;
+        for (const Node *c = r->first; c && len < sizeof buf - 1; c = c->next) {
+            len += model_plain_text(c, buf + len, sizeof buf - len);
+            if (len < sizeof buf - 1)
+                buf[len++] = '\x1f';
+        }
+    }
+    if (len >= sizeof buf)
+        len = sizeof buf - 1;
+    return arena_strndup(&m->rp->arena, buf, len);
+}
+
+typedef VEC(const Node *) NodeVec;
+
+static void find_tables(M *m, const Node *n, NodeVec *out)
+{
+    for (const Node *c = n->first; c; c = c->next) {
+        if (c->kind == N_TABLE)
+            VEC_PUSH(&m->rp->arena, *out, c);
+        else if (c->kind != N_CHART && c->kind != N_GOAL_OVERVIEW)
+            find_tables(m, c, out);
+    }
+}
+
+void table_grids(M *m, const Node *root)
+{
+    map_init(&m->grids, &m->rp->arena, 0);
+    NodeVec all = { 0 };
+    find_tables(m, root, &all);
+    const char *prev_key = NULL;
+    Grid *g = NULL;
+    for (int i = 0; i < all.n; i++) {
+        const Node *t = all.v[i];
+        bool has_head = false;
+        for (const Node *r = t->first; r && !has_head; r = r->next)
+            has_head = r->kind == N_ROW && r->u.row.role == ROW_HEADER;
+        const char *key = has_head ? grid_key(m, t) : NULL;
+        if (key && prev_key && strcmp(key, prev_key) == 0 && g) {
+            g->tables[g->n++] = t;
+        } else {
+            g = ARENA_NEW(&m->rp->arena, Grid);
+            g->tables = ARENA_ARRAY(&m->rp->arena, const Node *, all.n - i);
+            g->tables[g->n++] = t;
+        }
+        map_put(&m->grids, t, g);
+        prev_key = key;
+    }
+}
+
+/* The narrowest column k of table t may be without hyphens. */
+static int32_t grid_need(M *m, const Node *t, const Prep *pr, int k, int32_t width)
+{
+    const Column *c = &t->u.table.cols[k];
+    if (c->kind == WIDTH_ABS && c->width > 0)
+        return c->width;
+    if (c->kind == WIDTH_PCT && c->width > 0)
+        return (int32_t)((int64_t)width * c->width / 1000);
+    int32_t need = 0;
+    for (int i = 0; i < pr->ncell; i++)
+        if (pr->cells[i].col == k && pr->cells[i].colspan == 1 && pr->cells[i].min > need)
+            need = pr->cells[i].min;
+    return need;
+}
+
+/* One grid for tables [s0, e) of g, from all their cells as one table,
+ * each table's rows below the last's. A lone table keeps its own. */
+static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
+{
+    if (e - s0 < 2)
+        return;
+    int total = 0, rows = 0, n = 0;
+    for (int i = s0; i < e; i++)
+        total += g->preps[i].ncell;
+    Cell *all = ARENA_ARRAY(&m->rp->arena, Cell, total > 0 ? total : 1);
+    for (int i = s0; i < e; i++) {
+        for (int k = 0; k < g->preps[i].ncell; k++) {
+            all[n] = g->preps[i].cells[k];
+            all[n++].row += rows;
+        }
+        rows += g->tables[i]->u.table.nrows;
+    }
+    int ncols = g->tables[s0]->u.table.ncols;
+    int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+    if (!shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, gw))
+        return;
+    for (int i = s0; i < e; i++)
+        g->w[i] = gw;
+}
+
+/* The shared widths of t's grid into w, solving it on first use, and
+ * t's prepared cells into *pr. False when t shares no grid (or the
+ * grid cannot be solved), with *pr prepared all the same. */
+static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w)
+{
+    Grid *g = m->grids.slots ? map_get(&m->grids, t) : NULL;
+    int me = -1;
+    for (int i = 0; g && i < g->n; i++)
+        if (g->tables[i] == t)
+            me = i;
+    if (!g || g->n < 2 || me < 0) {
+        *pr = prepare(m, t);
+        return false;
+    }
+    if (!g->solved) {
+        g->solved = true;
+        g->width = width;
+        g->preps = ARENA_ARRAY(&m->rp->arena, Prep, g->n);
+        g->w = ARENA_ARRAY(&m->rp->arena, int32_t *, g->n);
+        for (int i = 0; i < g->n; i++)
+            g->preps[i] = prepare(m, g->tables[i]);
+        /* runs of the tables whose words fit one grid without hyphens:
+         * a grid is not worth a hyphen */
+        int ncols = t->u.table.ncols;
+        int32_t *need = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+        for (int s0 = 0, e; s0 < g->n; s0 = e) {
+            memset(need, 0, sizeof(int32_t) * (size_t)ncols);
+            for (e = s0; e < g->n; e++) {
+                int64_t sum = 0;
+                for (int k = 0; k < ncols; k++) {
+                    int32_t c = grid_need(m, g->tables[e], &g->preps[e], k, width);
+                    sum += c > need[k] ? c : need[k];
+                }
+                if (sum > width && e > s0)
+                    break;
+                for (int k = 0; k < ncols; k++) {
+                    int32_t c = grid_need(m, g->tables[e], &g->preps[e], k, width);
+                    if (c > need[k])
+                        need[k] = c;
+                }
+            }
+            grid_solve(m, g, s0, e, width);
+        }
+    }
+    *pr = g->preps[me];
+    if (!g->w[me] || g->width != width)
+        return false;
+    memcpy(w, g->w[me], sizeof(int32_t) * (size_t)t->u.table.ncols);
+    return true;
+}
+
+void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
+{
+    const Layout *L = m->lay;
+    int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
+    if (ncols <= 0 || nrows <= 0)
+        return;
+    int tid = m->thead.n;
+    VEC_PUSH(&m->rp->arena, m->thead, -1);
+    VEC_PUSH(&m->rp->arena, m->thead_n, 0);
+    if (t->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
+
+    int se_table = se_new(m, SE_TABLE, m->container);
+    int se_head = 0, se_body = 0;
+
+    /* caption */
+    for (const Node *c = t->first; c; c = c->next)
+        if (c->kind == N_CAPTION) {
+            const Style *cs = &L->styles[ST_CAPTION];
+            Pieces ps = { 0 };
+            text_pieces(m, c, cs, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_CAPTION, se_table);
+            emit_lines(m, &ls, indent, cs->space_before, true);
+            m->pending_after = cs->space_after;
+        }
+
     int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    widths(m, t, cells, ncell, ncols, width, w);
+    Prep pr;
+    bool shared = grid_widths(m, t, width, &pr, w);
+    Cell *cells = pr.cells;
+    int ncell = pr.ncell;
+    const RowRole *roles = pr.roles;
+    StyleId body_sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
+    int32_t px = L->table_pad_x, py = L->table_pad_y;
+
+    if (!shared && !shortest_widths(m, t, cells, ncell, nrows, ncols, width, w))
+        widths(m, t, cells, ncell, ncols, width, w);
     int32_t *x = ARENA_ARRAY(&m->rp->arena, int32_t, ncols + 1);
     for (int k = 0; k < ncols; k++)
         x[k + 1] = x[k] + w[k];
 
-    /* A number column whose words wrap is a column of text with a few
-     * numbers in it: it reads better aligned left, all of it. */
-    for (int k = 0; k < ncols; k++) {
-        if (t->u.table.cols[k].type != COL_NUMBER || t->u.table.cols[k].align != ALIGN_DEFAULT)
+    /* In a number column, a cell of words that wraps ("I de aktuella
+     * stadsdelarna") reads better aligned left; its numbers stay on the
+     * decimal comma and its header stands over them, whatever wraps. */
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        const Column *col = &t->u.table.cols[c->col];
+        if (col->type != COL_NUMBER || col->align != ALIGN_DEFAULT || c->colspan != 1 ||
+            c->frac >= 0 || c->fill_head || c->node->u.cell.align != ALIGN_DEFAULT)
             continue;
-        bool wraps = false;
-        for (int i = 0; i < ncell && !wraps; i++) {
-            Cell *c = &cells[i];
-            wraps = c->col == k && c->colspan == 1 && c->frac < 0 &&
-                    c->node->u.cell.align == ALIGN_DEFAULT && c->sid != ST_TABLE_HEAD &&
-                    c->pref > w[k];
-        }
-        for (int i = 0; wraps && i < ncell; i++) {
-            Cell *c = &cells[i];
-            if (c->col == k && c->colspan == 1 && c->node->u.cell.align == ALIGN_DEFAULT) {
-                c->align = ALIGN_LEFT;
-                c->pad = 0;
-            }
+        if (c->pref > w[c->col]) {
+            c->align = ALIGN_LEFT;
+            c->pad = 0;
         }
     }
 
@@ -521,7 +804,8 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
         int32_t cw = x[c->col + c->colspan] - x[c->col] - 2 * px - c->pad;
-        c->lines = text_break(m, c->ps.v, c->ps.n, &st, cw, c->align, false);
+        c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align,
+                                   c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED);
         c->h = 0;
         for (int k = 0; k < c->lines.n; k++)
             c->h += c->lines.v[k].h;

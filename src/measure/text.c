@@ -239,6 +239,7 @@ typedef struct IB {
     M       *m;
     int      n;
     int32_t  width;
+    Hyph     hyph;
 } IB;
 
 static void add_item(IB *b, LbItem it, int piece, int off, int len)
@@ -289,6 +290,16 @@ static int is_upper(uint32_t c)
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 }
 
+/* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
+static bool hyphenate(IB *b, const Piece *p, int off, int len)
+{
+    if (b->hyph == HYPH_NEVER)
+        return false;
+    if (b->hyph == HYPH_IF_NEEDED)
+        return font_text_width(face_font(b->m, p->face), p->s + off, (size_t)len, p->size) > b->width;
+    return true;
+}
+
 /* A run of text without spaces: cut at hyphens and hyphenation points. */
 static void add_word(IB *b, const Piece *p, int pi, int off, int len)
 {
@@ -311,7 +322,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
             uppers += is_upper(c);
             j = k;
         }
-        if (letters >= 6 && uppers <= 1 && hy && p->rise == 0) {
+        if (letters >= 6 && uppers <= 1 && hy && p->rise == 0 && hyphenate(b, p, (int)ls, (int)(j - ls))) {
             unsigned char ok[128];
             size_t wl = j - ls;
             if (wl < sizeof ok - 1 && hyphen_points(hy, s + ls, wl, ok) > 0) {
@@ -332,8 +343,8 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
              * that stands between two word characters */
             size_t k = j;
             uint32_t c = utf8_next(s, (size_t)end, &k);
-            int breakable = (c == '-' || c == 0x2013 || c == '/') && k < (size_t)end &&
-                            (int)j > off;
+            int breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
+                            k < (size_t)end && (int)j > off;
             if (breakable) {
                 add_box(b, p, pi, seg, (int)k - seg);
                 LbItem pen = { LB_PENALTY, false, 0, 0, 0, c == '/' ? 200 : 100 };
@@ -347,9 +358,58 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
     add_box(b, p, pi, seg, end - seg);
 }
 
-static int build_items(M *m, const Piece *ps, int np, int32_t width)
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The length of a unit of measure that starts s[i..end) as a word of its
+ * own ("kr/inv", "%", "mnkr"), 0 if none does. */
+static int unit_at(const char *s, int i, int end)
 {
-    IB b = { m, 0, width };
+    static const char *const units[] = {
+        "%", "\xE2\x80\xB0", "kr/inv", "kr/tim", "kr/dygn", "kr", "tkr", "mnkr", "mdkr", "kronor",
+        "st", "tim", "h", "min", "km", "m", "mm", "cm", "m\xC2\xB2", "kvm", "kg", "g", "dygn",
+        "procent", "procentenheter", "e.Kr.", "f.Kr.",
+    };
+    int best = 0;
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        int n = (int)strlen(units[u]);
+        if (n > end - i || n <= best || memcmp(s + i, units[u], (size_t)n) != 0)
+            continue;
+        unsigned char next = i + n < end ? (unsigned char)s[i + n] : ' ';
+        bool word_ends = !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                           next >= 0x80 || is_digit((char)next));
+        if (word_ends)
+            best = n;
+    }
+    return best;
+}
+
+/* A space no line may break at (Svenska skrivregler): inside a number's
+ * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
+ * "29 %") and after a section sign ("§ 3"). */
+static bool bound_space(const char *s, int i, int end)
+{
+    if (i == 0 || i + 1 >= end)
+        return false;
+    if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
+        return is_digit(s[i + 1]);                              /* § 3 */
+    if (!is_digit(s[i - 1]))
+        return false;
+    if (i + 3 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+        (i + 4 >= end || !is_digit(s[i + 4]))) {
+        /* a group of three after a group of at most three */
+        int k = i - 1, nd = 0;
+        while (k >= 0 && is_digit(s[k])) {
+            k--;
+            nd++;
+        }
+        return nd <= 3;
+    }
+    return unit_at(s, i + 1, end) > 0;
+}
+
+static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph)
+{
+    IB b = { m, 0, width, hyph };
     for (int pi = 0; pi < np; pi++) {
         const Piece *p = &ps[pi];
         if (p->br) {
@@ -380,7 +440,7 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width)
                 continue;
             }
             int j = i;
-            while (j < p->len && p->s[j] != ' ')
+            while (j < p->len && (p->s[j] != ' ' || bound_space(p->s, j, p->len)))
                 j++;
             add_word(&b, p, pi, i, j - i);
             i = j;
@@ -472,17 +532,18 @@ static void close_text(LB *lb, const Piece *ps)
     lb->cur_len = 0;
 }
 
-Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
-                 Align align, bool justify)
+static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t width,
+                         Align align, bool justify, Hyph hyph, bool fewest)
 {
     Lines out = { NULL, 0 };
     if (width < 1000)
         width = 1000;
-    int n = build_items(m, ps, np, width);
+    int n = build_items(m, ps, np, width, hyph);
     if (n == 0)
         return out;
     grow_items(m, n + 2);
-    int nl = linebreak(m->items, n, width, justify, m->breaks, m->scratch);
+    int nl = linebreak(m->items, n, width, (justify ? LB_JUSTIFY : 0) | (fewest ? LB_FEWEST : 0),
+                       m->breaks, m->scratch);
     out.v = ARENA_ARRAY(&m->rp->arena, Line, nl);
     out.n = nl;
     int32_t base = text_baseline(m, st);
@@ -492,7 +553,7 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
         int s = prev + 1;
         while (s < e && m->items[s].type != LB_BOX)
             s++;
-        bool hyph = e < n && m->items[e].type == LB_PENALTY && m->items[e].flagged;
+        bool hyphen = e < n && m->items[e].type == LB_PENALTY && m->items[e].flagged;
         bool forced = e < n && m->items[e].type == LB_PENALTY && m->items[e].penalty <= LB_FORCE;
         /* natural width and glue */
         int64_t nat = 0, stretch = 0, shrink = 0;
@@ -506,7 +567,7 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                 shrink += it->shrink;
             }
         }
-        if (hyph)
+        if (hyphen)
             nat += m->items[e].w;
         int64_t slack = width - nat;
         bool just = justify && k < nl - 1 && !forced && ((slack > 0 && stretch > 0) || (slack < 0 && shrink > 0));
@@ -592,7 +653,7 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
             x += it->w;
             glue_pending = false;
         }
-        if (hyph) {
+        if (hyphen) {
             int pi = m->iref[e];
             if (lb.cur_piece < 0) {
                 lb.cur_piece = pi;
@@ -613,10 +674,53 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
     return out;
 }
 
+Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
+                 Align align, bool justify)
+{
+    return break_lines(m, ps, np, st, width, align, justify, HYPH_ALWAYS, false);
+}
+
+Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t width,
+                      Align align, Hyph hyph)
+{
+    return break_lines(m, ps, np, st, width, align, false, hyph, true);
+}
+
+int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
+{
+    /* at an unbounded width no word needs hyphens */
+    int n = build_items(m, ps, np, INT32_MAX / 4, hyph == HYPH_NEVER ? HYPH_NEVER : HYPH_IF_NEEDED);
+    CwSeg *v = ARENA_ARRAY(&m->rp->arena, CwSeg, n > 0 ? n : 1);
+    int ns = 0;
+    bool open = false;
+    for (int i = 0; i < n; i++) {
+        const LbItem *it = &m->items[i];
+        if (it->type == LB_BOX) {
+            if (!open) {
+                v[ns].w = 0;
+                v[ns].gap = 0;
+                v[ns].brk = false;
+                ns++;
+                open = true;
+            }
+            v[ns - 1].w += it->w;
+        } else if (ns > 0 && open) {
+            /* a space, a break after a hyphen or slash, a forced break */
+            v[ns - 1].gap = it->type == LB_GLUE ? it->w : 0;
+            v[ns - 1].brk = it->type == LB_PENALTY && it->penalty <= LB_FORCE;
+            open = false;
+        } else if (ns > 0 && it->type == LB_PENALTY && it->penalty <= LB_FORCE) {
+            v[ns - 1].brk = true;
+        }
+    }
+    *out = v;
+    return ns;
+}
+
 void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word,
                  int32_t *min_hyph)
 {
-    int n = build_items(m, ps, np, INT32_MAX / 4);
+    int n = build_items(m, ps, np, INT32_MAX / 4, HYPH_ALWAYS);
     int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0;
     for (int i = 0; i < n; i++) {
         const LbItem *it = &m->items[i];

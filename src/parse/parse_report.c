@@ -461,6 +461,7 @@ static void grid_table(P *p, Node *t)
     int cap = RP_MAX_TABLE_COLUMNS;
     int *busy = arena_alloc(&p->rp->arena, sizeof(int) * (size_t)cap); /* rows still covered */
     int nrows = 0, warned = 0;
+    int edge = declared;            /* the right edge: <columns>, else the first row's width */
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW)
             continue;
@@ -474,6 +475,18 @@ static void grid_table(P *p, Node *t)
                 break;
             }
             int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
+            if (edge && !warned && col < edge && col + cs > edge) {
+                ERR(c, "colspan=\"%d\" runs past the table's right edge: this cell starts in column %d of %d",
+                    cs, col + 1, edge);
+                HINT("make it colspan=\"%d\", or add a <column> to <columns>", edge - col);
+                warned = 1;
+            } else if (edge && !warned && col >= edge) {
+                ERR(c, "one cell too many: this row already fills the table's %d column%s", edge,
+                    edge == 1 ? "" : "s");
+                HINT(declared ? "add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"
+                              : "every row has as many columns as the first; add a cell to the first row, or remove this one");
+                warned = 1;
+            }
             if (col + cs > cap)
                 cs = c->u.cell.colspan = cap - col;
             c->u.cell.col = col;
@@ -485,6 +498,8 @@ static void grid_table(P *p, Node *t)
         for (int k = 0; k < cap; k++)
             if (busy[k] > 0)
                 width = k + 1;
+        if (!edge)
+            edge = width;
         if (declared && width > declared && !warned) {
             ERR(r, "this row has %d column%s but the table declares %d", width, width == 1 ? "" : "s", declared);
             HINT("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)");
@@ -512,13 +527,19 @@ static void grid_table(P *p, Node *t)
         t->u.table.cols = cols;
         t->u.table.ncols = ncols;
     }
-    /* Clamp row spans that run past the last row. */
+    /* A row span past the last row is a mistake (a row left out, or
+     * the wrong count): said at the cell, then clamped. */
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW)
             continue;
         for (Node *c = r->first; c; c = c->next)
-            if (r->u.row.index + c->u.cell.rowspan > nrows)
-                c->u.cell.rowspan = nrows - r->u.row.index;
+            if (r->u.row.index + c->u.cell.rowspan > nrows) {
+                int left = nrows - r->u.row.index;
+                ERR(c, "rowspan=\"%d\" runs past the table's last row: this cell is in row %d of %d",
+                    c->u.cell.rowspan, r->u.row.index + 1, nrows);
+                HINT("make it rowspan=\"%d\", or add the rows it should cover", left);
+                c->u.cell.rowspan = left;
+            }
     }
     /* Numbers in number columns must be numbers or text; check statuses. */
     for (Node *r = t->first; r; r = r->next) {
