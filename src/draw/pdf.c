@@ -662,8 +662,9 @@ int pdf_trace(const Pages *pg, FILE *out)
                 fprintf(out, "  note %d y=%.1f h=%.1f%s\n", pl->box->note, pt(pl->y), pt(pl->box->h),
                         pl->box->note_start ? " start" : "");
             else
-                fprintf(out, "  box %d y=%.1f h=%.1f%s\n", pl->index, pt(pl->y), pt(pl->box->h),
-                        pl->repeat ? " repeat" : "");
+                fprintf(out, "  box %d y=%.1f h=%.1f%s%s\n", pl->index, pt(pl->y), pt(pl->box->h),
+                        pl->repeat ? " repeat" : "",
+                        pl->box->flags & BOX_HEAD_ROW ? " head" : pl->box->flags & BOX_TABLE_ROW ? " row" : "");
             for (int q = 0; q < pl->box->nops; q++) {
                 const Op *o = &pl->box->ops[q];
                 if (o->kind == OP_TEXT && o->note)

@@ -183,8 +183,9 @@ static void candidates(Solver *s)
             if (!c->sampled || c->col != k || c->colspan != 1)
                 continue;
             for (int j = 0; j < s->steps[i].nbp; j++) {
+                /* (col->max, measured elsewhere, may differ by rounding) */
                 int64_t x = (int64_t)s->steps[i].bp[j] + c->extra;
-                if (x > col->min && x <= col->max)
+                if (x > col->min && x <= INT32_MAX)
                     v[m++] = (int32_t)x;
             }
         }
@@ -307,12 +308,13 @@ static void greedy(Solver *s, int32_t *w, int64_t room)
     free(t);
 }
 
-/* A free column's share of the spare room (see colwidth_solve). */
-static int64_t spare_share(const CwColumn *c, int32_t w, int mode)
+/* A free column's share of the spare room (see colwidth_solve); `full`
+ * is its width with every cell on one line. */
+static int64_t spare_share(const CwColumn *c, int32_t w, int32_t full, int mode)
 {
     if (!c->grow)
         return 0;
-    return mode == 0 ? c->weight : mode == 1 ? (w < c->max ? w : 0) : w;
+    return mode == 0 ? c->weight : mode == 1 ? (w < full ? w : 0) : w;
 }
 
 int64_t colwidth_height(const CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols)
@@ -382,7 +384,7 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
         if (cols[k].fixed < 0 && cols[k].grow) {
             if (cols[k].weight > 0)
                 mode = 0;
-            else if (w[k] < cols[k].max && mode == 2)
+            else if (w[k] < s.cand[k][s.ncand[k] - 1] && mode == 2)
                 mode = 1;
         }
     int64_t used = 0, sum = 0;
@@ -390,8 +392,9 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
     for (int k = 0; k < ncols; k++) {
         if (cols[k].fixed < 0) {
             used += w[k];
-            sum += spare_share(&cols[k], w[k], mode);
-            if (spare_share(&cols[k], w[k], mode) > 0)
+            int64_t share = spare_share(&cols[k], w[k], s.cand[k][s.ncand[k] - 1], mode);
+            sum += share;
+            if (share > 0)
                 last = k;
         }
     }
@@ -399,7 +402,7 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
     for (int k = 0; k < ncols && sum > 0 && spare > 0; k++) {
         if (cols[k].fixed >= 0)
             continue;
-        int32_t more = (int32_t)(spare * spare_share(&cols[k], w[k], mode) / sum);
+        int32_t more = (int32_t)(spare * spare_share(&cols[k], w[k], s.cand[k][s.ncand[k] - 1], mode) / sum);
         w[k] += more;
         given += more;
     }

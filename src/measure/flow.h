@@ -94,6 +94,7 @@ enum {
     BOX_FULL_PAGE  = 1 << 4,  /* the cover: ops in page coordinates, no header/footer */
     BOX_NO_NUMBER  = 1 << 5,  /* the page carrying it shows no header/footer */
     BOX_LANDSCAPE  = 1 << 6,  /* belongs on a landscape page */
+    BOX_SUBHEAD    = 1 << 7,  /* a header row inside a table: repeated under its header rows */
 };
 
 typedef struct Box {
@@ -108,6 +109,7 @@ typedef struct Box {
     int      se;           /* the structure element its ops belong to (0: Document) */
     int      note;         /* a line of footnote number `note` (in Flow.note_boxes), 0 */
     bool     note_start;   /* ... its first line */
+    int      sub;          /* a table row under a subheader row: that row's box is `sub` boxes back; 0 */
 } Box;
 
 typedef struct Anchor {
@@ -147,6 +149,8 @@ typedef struct Flow {
     int         nse;
     int        *table_head;   /* per table: index of its first header-row box, -1 */
     int        *table_nhead;  /* per table: how many header-row boxes */
+    Box        *table_cont;   /* per table: its caption with "(forts.)" for the pages it goes on to; h 0: none */
+    int        *table_cap;    /* per table: the index of its caption's (first) box, -1 */
 } Flow;
 
 /* Face index of family f, variant v. */

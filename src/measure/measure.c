@@ -631,9 +631,14 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->ntables = m->thead.n;
     f->table_head = m->thead.v;
     f->table_nhead = m->thead_n.v;
-    for (int t = 0; t < f->ntables; t++)
+    f->table_cont = m->tcont.v;
+    f->table_cap = m->tcap.v;
+    for (int t = 0; t < f->ntables; t++) {
         if (f->table_head[t] >= 0)
             f->table_head[t] += nfront;
+        if (f->table_cap[t] >= 0)
+            f->table_cap[t] += nfront;
+    }
     hyphen_free(m->hyph);
     free(m->items);
     free(m->iref);

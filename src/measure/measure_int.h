@@ -66,6 +66,8 @@ typedef struct M {
     VEC(int)      placing;         /* anchors to place on the next box */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
+    VEC(Box)      tcont;           /* per table: its caption continued ("(forts.)"), h 0: none */
+    VEC(int)      tcap;            /* per table: its caption's first box, -1 */
     int           toc_levels;      /* heading levels the contents list */
     VEC(StructElem) se;            /* the structure tree, in reading order */
     int           cur_se;          /* element new boxes belong to */

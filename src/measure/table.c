@@ -35,7 +35,8 @@ typedef struct Cell {
     int        *line_row;      /* per line: the row whose box draws it */
     int32_t    *line_y;        /* per line: its top within that row */
     int32_t     min, pref;     /* widths incl. padding */
-    int32_t     min_hyph;      /* min if words may be hyphenated */
+    int32_t     min_hyph;      /* min if words may be hyphenated (a header's: its widest word) */
+    int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
     int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
     int32_t     pad;           /* space right of a number so its comma lines up */
     int32_t     h;             /* content height */
@@ -46,37 +47,68 @@ typedef struct Cell {
     int         se;            /* its TH or TD */
 } Cell;
 
+/* "-", "i u", "..": a cell in a number column that says there is no
+ * figure. It stands where an integer would. */
+static bool placeholder(const char *s, int n)
+{
+    static const char *const marks[] = {
+        "-", "\xE2\x80\x93", "\xE2\x80\x94", "i u", "i.u.", "iu", "..", "\xE2\x80\xA6", "x", "X",
+    };
+    while (n > 0 && *s == ' ') { s++; n--; }
+    while (n > 0 && s[n - 1] == ' ') n--;
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if ((size_t)n == strlen(marks[k]) && memcmp(s, marks[k], (size_t)n) == 0)
+            return true;
+    return false;
+}
+
 /* The width of a number cell's text from its decimal comma to the end
- * ("19,3 %" -> ",3 %"), 0 if it has no comma, -1 if it is not a number
- * (words, ranges, "3007 (43%)"). Numbers right-aligned by this much
- * padding have their commas in one line. */
+ * ("19,3 %" -> ",3 %"); without a comma, of what follows its last digit
+ * (" %" of "29 %", 0 for "190"); -1 if it is not a number (words,
+ * ranges, "3007 (43%)"). Numbers right-aligned by the column's widest
+ * such part less their own have their commas, and their integers' last
+ * digits, in one line. */
 static int32_t decimal_part(M *m, const Pieces *ps)
 {
-    int32_t w = -1;
-    bool any_digit = false;
+    if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
+        return 0;
+    int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0;
     for (int i = 0; i < ps->n; i++) {
         const Piece *p = &ps->v[i];
         if (p->marker || p->pagenum >= 0 || p->br || p->note)
             return -1;
         for (int k = 0; k < p->len; k++) {
             unsigned char c = (unsigned char)p->s[k];
-            if (c >= '0' && c <= '9')
-                any_digit = true;
-            else if (c == ',' && w < 0)
-                w = font_text_width(m->flow->faces[p->face], p->s + k, (size_t)(p->len - k), p->size);
-            else if (!(c == ' ' || c == '+' || c == '-' || c == '%' || c >= 0x80))
-                return -1;              /* letters, parentheses: not a plain number */
+            if (c >= '0' && c <= '9') {
+                if (comma_p < 0) {
+                    digit_p = i;
+                    digit_k = k + 1;
+                }
+            } else if (c == ',' && comma_p < 0) {
+                comma_p = i;
+                comma_k = k;
+            } else if (!(c == ' ' || c == '+' || c == '-' || c == '%' || c >= 0x80 ||
+                         (((c >= 'a' && c <= 'z') || c == '/') && digit_p >= 0))) {
+                return -1;              /* parentheses, a word before the number */
+            }
         }
-        if (w >= 0 && i + 1 < ps->n)
-            for (int q = i + 1; q < ps->n; q++)
-                w += font_text_width(m->flow->faces[ps->v[q].face], ps->v[q].s, (size_t)ps->v[q].len,
-                                     ps->v[q].size);
-        if (w >= 0)
-            break;
     }
-    if (!any_digit)
+    if (digit_p < 0)
         return -1;
-    return w < 0 ? 0 : w;
+    /* a unit after the number is short ("mnkr", "kr/inv"); words are text */
+    int tail = ps->v[digit_p].len - digit_k;
+    for (int q = digit_p + 1; q < ps->n; q++)
+        tail += ps->v[q].len;
+    if (comma_p < 0 && tail > 8)
+        return -1;
+    int from_p = comma_p >= 0 ? comma_p : digit_p, from_k = comma_p >= 0 ? comma_k : digit_k;
+    int32_t w = 0;
+    for (int q = from_p; q < ps->n; q++) {
+        const Piece *p = &ps->v[q];
+        int k0 = q == from_p ? from_k : 0;
+        w += font_text_width(m->flow->faces[p->face], p->s + k0, (size_t)(p->len - k0), p->size);
+    }
+    return w;
 }
 
 static bool is_number_cell(const Node *cell, const Node **text)
@@ -138,7 +170,8 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     if (!mn || !mx)
         rp_oom((size_t)ncols * 8);
     /* Whole words if they fit. If not, the columns that gain most by
-     * hyphenating their words do so, one by one, until the table fits. */
+     * hyphenating their words do so, one by one, until the table fits;
+     * as a last resort, their header words too. */
     int32_t *mh = calloc((size_t)ncols, sizeof *mh);
     if (!mh)
         rp_oom((size_t)ncols * 4);
@@ -147,23 +180,36 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
         if (c->colspan != 1)
             continue;
         if (c->min > mn[c->col]) mn[c->col] = c->min;
-        if (c->min_hyph > mh[c->col]) mh[c->col] = c->min_hyph;
         if (c->pref > mx[c->col]) mx[c->col] = c->pref;
     }
     int64_t msum = 0;
     for (int k = 0; k < ncols; k++)
         msum += mn[k];
-    while (msum > width) {
-        int best = -1;
+    for (int tier = 0; tier < 2 && msum > width; tier++) {
         for (int k = 0; k < ncols; k++)
-            if (mn[k] > mh[k] && (best < 0 || mn[k] - mh[k] > mn[best] - mh[best]))
-                best = k;
-        if (best < 0)
-            break;
-        msum -= mn[best] - mh[best];
-        mn[best] = mh[best];
+            mh[k] = 0;
+        for (int i = 0; i < ncell; i++) {
+            Cell *c = &cells[i];
+            int32_t v = tier ? c->min_last : c->min_hyph;
+            if (c->colspan == 1 && v > mh[c->col])
+                mh[c->col] = v;
+        }
+        while (msum > width) {
+            int best = -1;
+            for (int k = 0; k < ncols; k++)
+                if (mn[k] > mh[k] && (best < 0 || mn[k] - mh[k] > mn[best] - mh[best]))
+                    best = k;
+            if (best < 0)
+                break;
+            msum -= mn[best] - mh[best];
+            mn[best] = mh[best];
+        }
     }
     free(mh);
+    if (msum > width)
+        diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+                  "the words of this table do not fit the text width even hyphenated: its columns are "
+                  "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room");
     /* spanning cells widen the columns they span if they must */
     for (int i = 0; i < ncell; i++) {
         Cell *c = &cells[i];
@@ -456,9 +502,11 @@ static Prep prepare(M *m, const Node *t)
             if (cl->col + cl->colspan > ncols) cl->colspan = ncols - cl->col;
             const Column *col = &t->u.table.cols[cl->col];
             RowRole role = r->u.row.role;
+            /* a header row, or a header inside the table: set alike */
+            bool head = role == ROW_HEADER || role == ROW_SUBHEAD;
             cl->sid = body_sid;
             cl->variant = 0;
-            if (role == ROW_HEADER) {
+            if (head) {
                 cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE_HEAD;
                 cl->variant = t->u.table.small ? VAR_BOLD : 0;
                 cl->fill_head = true;
@@ -476,7 +524,7 @@ static Prep prepare(M *m, const Node *t)
                 st.color = L->table_head_color;
             const Node *num;
             /* header and group labels are words, even "2024" */
-            bool numeric = col->type == COL_NUMBER && role != ROW_HEADER && role != ROW_GROUP &&
+            bool numeric = col->type == COL_NUMBER && !head && role != ROW_GROUP &&
                            is_number_cell(c, &num);
             if (numeric) {
                 char buf[160];
@@ -504,9 +552,16 @@ static Prep prepare(M *m, const Node *t)
                     block_pieces(m, c, &st, 0, &cl->ps);
                 else
                     text_pieces(m, c, &st, &cl->ps);
+                /* "-5,2 %" written as text in a number column: a real minus */
+                Piece *p0 = cl->ps.n ? &cl->ps.v[0] : NULL;
+                if (col->type == COL_NUMBER && !head && p0 && p0->len >= 2 && p0->s[0] == '-' &&
+                    p0->s[1] >= '0' && p0->s[1] <= '9') {
+                    p0->s = arena_printf(&m->rp->arena, "\xE2\x88\x92%.*s", p0->len - 1, p0->s + 1);
+                    p0->len += 2;
+                }
             }
             Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
-            if (al == ALIGN_DEFAULT && role == ROW_HEADER && cl->colspan > 1)
+            if (al == ALIGN_DEFAULT && head && cl->colspan > 1)
                 al = ALIGN_CENTER;     /* a header over several columns stands over them */
             if (al == ALIGN_DEFAULT) {
                 /* a number column: right, but for a sentence in it */
@@ -514,15 +569,15 @@ static Prep prepare(M *m, const Node *t)
                 for (int q = 0; q < cl->ps.n; q++)
                     chars += cl->ps.v[q].len;
                 al = (col->type == COL_NUMBER && role != ROW_GROUP &&
-                      (numeric || role == ROW_HEADER || chars < 24))
+                      (numeric || head || chars < 24))
                      ? ALIGN_RIGHT : ALIGN_LEFT;
             }
             cl->align = al;
-            cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && role != ROW_HEADER &&
+            cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && !head &&
                        role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
             int32_t nat, minw, minh;
             text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
-            if (role == ROW_HEADER) {
+            if (head) {
                 /* a header breaks at spaces and slashes only: its words
                  * are whole, "jan-augusti" too */
                 CwSeg *seg;
@@ -530,9 +585,11 @@ static Prep prepare(M *m, const Node *t)
                 for (int q = 0; q < ns; q++)
                     if (seg[q].w > minw)
                         minw = seg[q].w;
-                minh = minw;
             }
             cl->min = minw + 2 * px;
+            cl->min_last = minh + 2 * px;
+            if (head)
+                minh = minw;
             cl->min_hyph = minh + 2 * px;
             cl->pref = nat + 2 * px;
             if (role == ROW_GROUP && cl->colspan == ncols) {
@@ -556,6 +613,7 @@ static Prep prepare(M *m, const Node *t)
         c->pad = maxfrac[c->col] - c->frac;
         c->min += c->pad;
         c->min_hyph += c->pad;
+        c->min_last += c->pad;
         c->pref += c->pad;
     }
 
@@ -740,6 +798,47 @@ static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w
     return true;
 }
 
+/* The caption again for the pages a table goes on to: "Resultat 2024
+ * (forts.)", the layout's word for continued. One box, an artifact (the
+ * caption is read once); footnote marks and links are left out. */
+static Box continued_caption(M *m, const Pieces *cap, const Style *cs, int32_t indent, int32_t width)
+{
+    Pieces ps = { 0 };
+    for (int i = 0; i < cap->n; i++) {
+        Piece p = cap->v[i];
+        if (p.note || p.pagenum >= 0)
+            continue;
+        p.anchor = -1;
+        p.uri = NULL;
+        VEC_PUSH(&m->rp->arena, ps, p);
+    }
+    const char *word = layout_word(m->lay, m->rep->type, "continued", "forts.");
+    text_piece_str(m, arena_printf(&m->rp->arena, " (%s)", word), cs, 0, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+    OpVec ops = { 0 };
+    int32_t y = 0;
+    for (int k = 0; k < ls.n; k++) {
+        for (int q = 0; q < ls.v[k].nops; q++) {
+            Op op = ls.v[k].ops[q];
+            if (op.kind == OP_LINK)
+                continue;
+            op.x += indent;
+            op.y += y;
+            op.se = SE_ARTIFACT;
+            VEC_PUSH(&m->rp->arena, ops, op);
+        }
+        y += ls.v[k].h;
+    }
+    Box b = { 0 };
+    b.h = y + cs->space_after;
+    b.ops = ops.v;
+    b.nops = ops.n;
+    b.table = -1;
+    b.se = SE_ARTIFACT;
+    b.flags = m->landscape ? BOX_LANDSCAPE : 0;
+    return b;
+}
+
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
 {
     const Layout *L = m->lay;
@@ -749,6 +848,9 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     int tid = m->thead.n;
     VEC_PUSH(&m->rp->arena, m->thead, -1);
     VEC_PUSH(&m->rp->arena, m->thead_n, 0);
+    Box none = { 0 };
+    VEC_PUSH(&m->rp->arena, m->tcont, none);
+    VEC_PUSH(&m->rp->arena, m->tcap, -1);
     if (t->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
 
@@ -763,8 +865,12 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             text_pieces(m, c, cs, &ps);
             Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
             m->cur_se = se_new(m, SE_CAPTION, se_table);
+            if (m->tcap.v[tid] < 0)
+                m->tcap.v[tid] = m->boxes.n;
             emit_lines(m, &ls, indent, cs->space_before, true);
             m->pending_after = cs->space_after;
+            if (m->tcont.v[tid].h == 0)
+                m->tcont.v[tid] = continued_caption(m, &ps, cs, indent, width);
         }
 
     int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
@@ -804,8 +910,10 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
         int32_t cw = x[c->col + c->colspan] - x[c->col] - 2 * px - c->pad;
+        /* a header is hyphenated only where the table cannot hold its words */
+        bool whole = !c->fill_head || cw + 2 * px + c->pad >= c->min;
         c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align,
-                                   c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED);
+                                   whole && c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED);
         c->h = 0;
         for (int k = 0; k < c->lines.n; k++)
             c->h += c->lines.v[k].h;
@@ -905,19 +1013,20 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     /* rows as boxes */
     int cell_i = 0;
     int span_until = -1;          /* last row of an open rowspan group */
+    int sub_box = -1;             /* the box of the last subheader row */
     VEC(int) active = { 0 };
     int32_t gap = L->styles[body_sid].space_before > m->pending_after
                 ? L->styles[body_sid].space_before : m->pending_after;
     for (int r = 0; r < nrows; r++) {
         OpVec ops = { 0 };
         RowRole role = roles[r];
-        if (role == ROW_HEADER || role == ROW_GROUP) {
+        if (role == ROW_HEADER || role == ROW_SUBHEAD || role == ROW_GROUP) {
             Op bg = { 0 };
             bg.kind = OP_RECT;
             bg.x = indent;
             bg.w = width;
             bg.h = rh[r];
-            bg.color = role == ROW_HEADER ? L->table_head_fill : L->table_group_fill;
+            bg.color = role == ROW_GROUP ? L->table_group_fill : L->table_head_fill;
             bg.anchor = -1;
             VEC_PUSH(&m->rp->arena, ops, bg);
         }
@@ -957,11 +1066,11 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
              * is its row header */
             bool row_head = role != ROW_HEADER && c->col == 0 && ncols > 1 &&
                             t->u.table.cols[0].type == COL_TEXT && c->frac < 0;
-            c->se = se_new(m, role == ROW_HEADER || row_head ? SE_TH : SE_TD, se_tr);
+            c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
             StructElem *e = &m->se.v[c->se];
             e->colspan = c->colspan;
             e->rowspan = c->rowspan;
-            if (role == ROW_HEADER)
+            if (role == ROW_HEADER || role == ROW_SUBHEAD)
                 e->scope = 1;                   /* Column */
             else if (row_head)
                 e->scope = 2;                   /* Row */
@@ -1008,7 +1117,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             }
         }
         /* rules under the cells that end in this row */
-        bool header_end = role == ROW_HEADER && r == last_head;
+        bool header_end = (role == ROW_HEADER && r == last_head) || role == ROW_SUBHEAD;
         for (int k = 0; k < ncols;) {
             int o = owner[r * ncols + k];
             int k2 = k + 1;
@@ -1098,7 +1207,23 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             m->thead_n.v[tid]++;
         } else {
             b->flags |= BOX_TABLE_ROW;
+            if (role == ROW_SUBHEAD) {
+                b->flags |= BOX_SUBHEAD;
+                sub_box = m->boxes.n - 1;
+            } else if (sub_box >= 0) {
+                b->sub = m->boxes.n - 1 - sub_box;
+            }
         }
+        /* Never one row alone under a header, at the table's start or
+         * on the page it goes on to; a sum, a varav row or a sub-row
+         * never starts a page; a subheader never ends one. */
+        int nbody = nrows - (last_head + 1);
+        if (role != ROW_HEADER && nbody >= 2 && (r == last_head + 1 || r == nrows - 2))
+            b->flags |= BOX_KEEP_NEXT;
+        if (r + 1 < nrows && (roles[r + 1] == ROW_SUM || roles[r + 1] == ROW_PART || roles[r + 1] == ROW_SUB))
+            b->flags |= BOX_KEEP_NEXT;
+        if (role == ROW_SUBHEAD && r < nrows - 1)
+            b->flags |= BOX_KEEP_NEXT;
         if (keep_whole && r < nrows - 1)
             b->flags |= BOX_KEEP_NEXT;
         if (r < span_until) {

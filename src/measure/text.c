@@ -290,6 +290,8 @@ static int is_upper(uint32_t c)
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 }
 
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 /* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
 static bool hyphenate(IB *b, const Piece *p, int off, int len)
 {
@@ -345,6 +347,14 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
             uint32_t c = utf8_next(s, (size_t)end, &k);
             int breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
                             k < (size_t)end && (int)j > off;
+            /* not inside a unit after a number: "761 kr/inv" */
+            if (breakable && c == '/') {
+                int q = (int)j - 1;
+                while (q >= off && s[q] >= 'a' && s[q] <= 'z')
+                    q--;
+                if (q < (int)j - 1 && q - 1 >= off && s[q] == ' ' && is_digit(s[q - 1]))
+                    breakable = 0;
+            }
             if (breakable) {
                 add_box(b, p, pi, seg, (int)k - seg);
                 LbItem pen = { LB_PENALTY, false, 0, 0, 0, c == '/' ? 200 : 100 };
@@ -357,8 +367,6 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
     }
     add_box(b, p, pi, seg, end - seg);
 }
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The length of a unit of measure that starts s[i..end) as a word of its
  * own ("kr/inv", "%", "mnkr"), 0 if none does. */

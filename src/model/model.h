@@ -40,7 +40,8 @@ typedef enum NodeKind {
 typedef enum Align { ALIGN_DEFAULT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER } Align;
 
 typedef enum RowRole {
-    ROW_NORMAL, ROW_HEADER, ROW_GROUP, ROW_SUM, ROW_PART, ROW_SUB
+    ROW_NORMAL, ROW_HEADER, ROW_GROUP, ROW_SUM, ROW_PART, ROW_SUB,
+    ROW_SUBHEAD              /* a header inside the table, repeated under the header below it */
 } RowRole;
 
 typedef enum ColType { COL_TEXT, COL_NUMBER, COL_STATUS } ColType;

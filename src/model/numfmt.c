@@ -78,6 +78,7 @@ int numfmt_format(const char *s, size_t n, const NumFormat *f,
         ni = 1;
         fstart = 1;
     }
+    size_t written = nf;                  /* decimals as written */
     int dec = f && f->decimals >= 0 ? f->decimals : (int)nf;
     size_t total = ni + (size_t)dec;     /* digits kept */
     /* Pad missing fraction digits with zeros. */
@@ -110,8 +111,18 @@ int numfmt_format(const char *s, size_t n, const NumFormat *f,
     for (size_t k = 0; k < len; k++)
         if (digits[k] != '0')
             zero = 0;
+    /* an amount that rounds to nothing shows "0"; a zero written with
+     * decimals ("0.0") shows them: the author meant "0,0" */
+    int exact = 1;
+    for (size_t k = 0; k < ni + nf; k++)
+        if (digits[k] != '0')
+            exact = 0;
     Out o = { out, cap, 0 };
-    if (zero) {
+    if (zero && exact && written > 0 && dec > 0) {
+        put(&o, "0,", 2);
+        for (int k = 0; k < dec; k++)
+            put(&o, "0", 1);
+    } else if (zero) {
         put(&o, "0", 1);
     } else {
         if (neg)

@@ -9,7 +9,8 @@
  * (half away from zero), never through binary floating point, so 0.05
  * rounds to 0,1 on every machine. An amount that rounds to nothing shows
  * as "0", as in the municipality's published tables ("-" means no
- * amount and is written as text).
+ * amount and is written as text); a zero written with decimals ("0.0")
+ * keeps them ("0,0").
  */
 #ifndef RP_NUMFMT_H
 #define RP_NUMFMT_H

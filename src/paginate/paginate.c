@@ -251,17 +251,26 @@ static void flush(PB *b, bool full)
     b->y = top_of(b);
 }
 
-/* Repeat the header rows of the table that box i continues. */
+/* Repeat, on a page that box i starts, what the table it continues
+ * shows again: its caption with "(forts.)", its header rows, and the
+ * subheader row the rows below box i belong to. */
 static void repeat_header(PB *b, int i)
 {
-    const Box *box = &b->flow->boxes[i];
-    if (!(box->flags & BOX_TABLE_ROW) || box->table < 0 || box->table >= b->flow->ntables)
+    const Flow *f = b->flow;
+    const Box *box = &f->boxes[i];
+    if (!(box->flags & BOX_TABLE_ROW) || box->table < 0 || box->table >= f->ntables)
         return;
-    int h0 = b->flow->table_head[box->table], hn = b->flow->table_nhead[box->table];
-    if (h0 < 0 || hn <= 0 || i <= h0)
+    int t = box->table;
+    int h0 = f->table_head[t], hn = f->table_nhead[t];
+    int first = h0 >= 0 ? h0 : i;
+    if (i <= first)
         return;
-    for (int k = 0; k < hn; k++)
-        place(b, &b->flow->boxes[h0 + k], h0 + k, 0, true);
+    if (f->table_cont && f->table_cont[t].h > 0 && f->table_cap[t] >= 0)
+        place(b, &f->table_cont[t], f->table_cap[t], 0, true);
+    for (int k = 0; h0 >= 0 && k < hn; k++)
+        place(b, &f->boxes[h0 + k], h0 + k, 0, true);
+    if (box->sub > 0 && i - box->sub > first)
+        place(b, &f->boxes[i - box->sub], i - box->sub, 0, true);
 }
 
 static const char *field(PB *b, const char *name, size_t n, int page, int pages)

@@ -176,7 +176,7 @@ static int lookup_status(P *p, Node *n, const char *value)
 static void parse_numformat(P *p, xmlNodePtr x, NumFormat *f)
 {
     const char *d = attr(p, x, "decimals");
-    f->decimals = d ? atoi(d) : -1;
+    f->decimals = d && strcmp(d, "as-written") != 0 ? atoi(d) : -1;
     const char *s = attr(p, x, "sign");
     f->sign_always = s && strcmp(s, "always") == 0;
     f->unit = attr(p, x, "unit");
@@ -453,6 +453,72 @@ static void build_cell_content(P *p, xmlNodePtr x, Node *cell)
         build_inline(p, x, cell);
 }
 
+/* A cell's text when it is plain text only, else NULL. */
+static const Node *plain_cell(const Node *c)
+{
+    const Node *x = c->first;
+    return x && !x->next && x->kind == N_TEXT ? x : NULL;
+}
+
+/* A column with no <column> is a number column when its body cells
+ * hold machine numbers ("98.4"), and nothing but those, blanks and
+ * dashes: its numbers are then printed the Swedish way and aligned. */
+static bool guess_number_column(const Node *t, int col)
+{
+    int numbers = 0;
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
+            r->u.row.role == ROW_SUBHEAD)
+            continue;
+        for (const Node *c = r->first; c; c = c->next) {
+            if (c->u.cell.col != col || c->u.cell.colspan != 1)
+                continue;
+            if (!c->first)
+                continue;
+            const Node *x = plain_cell(c);
+            if (!x)
+                return false;
+            if (numfmt_is_number(x->text, x->len))
+                numbers++;
+            else if (!(x->len == 1 && x->text[0] == '-') && !(x->len == 3 && !memcmp(x->text, "\xE2\x80\x93", 3)))
+                return false;
+        }
+    }
+    return numbers > 0;
+}
+
+/* "1,234.5": a number written the English way (a comma between the
+ * thousands, a point before the decimals). */
+static bool english_number(const char *s, size_t n)
+{
+    size_t i = 0, group = 0, ncommas = 0;
+    bool commas = false;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    size_t start = i;
+    for (; i < n && s[i] != '.'; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            group++;
+        } else if (s[i] == ',' && group >= 1 && group <= 3 && (commas ? group == 3 : true) && i > start) {
+            commas = true;
+            ncommas++;
+            group = 0;
+        } else {
+            return false;
+        }
+    }
+    if (!commas || group != 3 || (i == n && ncommas < 2))
+        return false;                 /* "12,000" alone may be Swedish decimals */
+    if (i < n) {                      /* the decimals */
+        if (i + 1 >= n)
+            return false;
+        for (i++; i < n; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return false;
+    }
+    return true;
+}
+
 /* Place cells on the grid (rowspan, colspan) and check row widths. */
 static void grid_table(P *p, Node *t)
 {
@@ -522,8 +588,10 @@ static void grid_table(P *p, Node *t)
         Column *cols = ARENA_ARRAY(&p->rp->arena, Column, ncols);
         for (int k = 0; k < declared; k++)
             cols[k] = t->u.table.cols[k];
-        for (int k = declared; k < ncols; k++)
+        for (int k = declared; k < ncols; k++) {
             cols[k].fmt.decimals = -1;
+            cols[k].type = guess_number_column(t, k) ? COL_NUMBER : COL_TEXT;
+        }
         t->u.table.cols = cols;
         t->u.table.ncols = ncols;
     }
@@ -548,7 +616,7 @@ static void grid_table(P *p, Node *t)
         for (Node *c = r->first; c; c = c->next) {
             int ci = c->u.cell.col;
             if (ci < t->u.table.ncols && t->u.table.cols[ci].type == COL_STATUS &&
-                c->u.cell.status < 0 && r->u.row.role != ROW_HEADER) {
+                c->u.cell.status < 0 && r->u.row.role != ROW_HEADER && r->u.row.role != ROW_SUBHEAD) {
                 /* A status column cell may carry <status> inline instead. */
             }
         }
@@ -624,12 +692,19 @@ static void check_sums(P *p, Node *t)
     /* Swedish-style numbers in number columns: text, probably by mistake */
     bool told = false;
     for (Node *r = t->first; r && !told; r = r->next) {
-        if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP)
+        if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
+            r->u.row.role == ROW_SUBHEAD)
             continue;
         for (Node *c = r->first; c && !told; c = c->next) {
             const Node *x = c->first;
             int col = c->u.cell.col;
-            if (col < ncols && t->u.table.cols[col].type == COL_NUMBER && x && !x->next &&
+            if (col < ncols && x && !x->next && x->kind == N_TEXT && english_number(x->text, x->len)) {
+                diag_add(&p->rp->diags, DIAG_WARNING, p->file, c->line, c->col,
+                         "write numbers with a point before the decimals and no separator between "
+                         "the thousands (1234.5); rapport prints them the Swedish way (1 234,5)",
+                         "\"%s\" looks like a number written the English way", x->text);
+                told = true;
+            } else if (col < ncols && t->u.table.cols[col].type == COL_NUMBER && x && !x->next &&
                 x->kind == N_TEXT && swedish_number(x->text, x->len)) {
                 diag_add(&p->rp->diags, DIAG_WARNING, p->file, c->line, c->col,
                          "in a number column write numbers with a point and no spaces (1877.0); "
@@ -655,7 +730,8 @@ static void check_sums(P *p, Node *t)
             int terms = 0;
             Node *from = NULL;
             for (Node *q = t->first; q && q != r; q = q->next)
-                if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM))
+                if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM ||
+                                         q->u.row.role == ROW_SUBHEAD))
                     from = q;
             for (Node *q = from ? from->next : t->first; q && q != r; q = q->next) {
                 if (q->kind != N_ROW || q->u.row.role != ROW_NORMAL)
@@ -712,9 +788,9 @@ static Node *build_table(P *p, xmlNodePtr x)
         } else if (is_el(c, "row")) {
             Node *r = new_node(p, N_ROW, c);
             const char *role = attr(p, c, "role");
-            static const char *roles[] = { "normal", "header", "group", "sum", "part", "sub" };
+            static const char *roles[] = { "normal", "header", "group", "sum", "part", "sub", "subheader" };
             r->u.row.role = ROW_NORMAL;
-            for (int k = 0; role && k < 6; k++)
+            for (int k = 0; role && k < 7; k++)
                 if (strcmp(role, roles[k]) == 0)
                     r->u.row.role = (RowRole)k;
             const char *so = attr(p, c, "sum-of");

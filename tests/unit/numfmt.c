@@ -34,6 +34,12 @@ int main(void)
     CHECK("carry into a new digit", fmt_is("999.96", 1, 0, NULL, "1" NB "000,0"));
     CHECK("an amount that rounds to nothing is 0", fmt_is("0.04", 1, 0, NULL, "0"));
     CHECK("no minus on a zero", fmt_is("-0.01", 1, 1, NULL, "0"));
+    CHECK("a zero written with decimals keeps them", fmt_is("0.0", 1, 0, NULL, "0,0"));
+    CHECK("... to the column's decimals", fmt_is("0.00", 1, 0, NULL, "0,0"));
+    CHECK("... and no sign", fmt_is("-0.0", 1, 1, NULL, "0,0"));
+    CHECK("a zero written whole stays 0", fmt_is("0", 1, 0, NULL, "0"));
+    CHECK("as written: 0.57 keeps two", fmt_is("0.57", -1, 0, NULL, "0,57"));
+    CHECK("as written: 9 keeps none", fmt_is("9", -1, 0, NULL, "9"));
     CHECK("padding decimals", fmt_is("19.3", 2, 0, NULL, "19,30"));
     CHECK("as written when no decimals given", fmt_is("1.33", -1, 0, NULL, "1,33"));
     CHECK("leading zeros dropped", fmt_is("007", 0, 0, NULL, "7"));
