@@ -317,6 +317,12 @@ static int64_t spare_share(const CwColumn *c, int32_t w, int32_t full, int mode)
     return mode == 0 ? c->weight : mode == 1 ? (w < full ? w : 0) : w;
 }
 
+bool colwidth_measured(int row, int nrows)
+{
+    int step = nrows > COLW_MAX_ROWS ? (nrows + COLW_MAX_ROWS - 1) / COLW_MAX_ROWS : 1;
+    return row % step == 0;
+}
+
 int64_t colwidth_height(const CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols)
 {
     Solver s = { 0 };
@@ -350,9 +356,8 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
         return -1;
 
     /* the rows measured: all of a short table, every step-th of a long one */
-    int step = nrows > COLW_MAX_ROWS ? (nrows + COLW_MAX_ROWS - 1) / COLW_MAX_ROWS : 1;
     for (int i = 0; i < ncell; i++)
-        cells[i].sampled = cells[i].row % step == 0;
+        cells[i].sampled = colwidth_measured(cells[i].row, nrows);
 
     Solver s = { 0 };
     s.cells = cells;

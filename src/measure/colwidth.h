@@ -97,6 +97,10 @@ int colwidth_lines(const CwCell *c, int32_t w);
 int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols, int ncols,
                        int32_t width, int64_t budget, int32_t *w);
 
+/* Whether row `row` of a table of `nrows` is among those measured: the
+ * caller need make segments only for their cells. */
+bool colwidth_measured(int row, int nrows);
+
 /* The table's height with widths w (over the sampled cells). */
 int64_t colwidth_height(const CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols);
 

@@ -393,8 +393,9 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
     CwCell *cw = ARENA_ARRAY(&m->rp->arena, CwCell, ncell > 0 ? ncell : 1);
     for (int i = 0; i < ncell; i++) {
         const Cell *c = &cells[i];
-        CwSeg *seg;
-        cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED, &seg);
+        CwSeg *seg = NULL;
+        if (colwidth_measured(c->row, nrows))
+            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED, &seg);
         cw[i].seg = seg;
         cw[i].row = c->row;
         cw[i].col = c->col;
