@@ -113,28 +113,39 @@ build/complete: tests/tools/complete.c
 
 test-bins-sanitize: $(TEST_BIN)
 
-# Fuzzing: libFuzzer over parse -> layout -> render, seeded with the
-# samples and the bad-input corpus. make fuzz FUZZ_SECONDS=3600
+# Fuzzing: libFuzzer over parse -> layout -> render. Two targets: the
+# report (fuzz_render, seeded with the samples and the bad-input corpus)
+# and the files it leans on (fuzz_assets: layouts, fonts, PNG, JPEG and
+# ICC profiles). make fuzz FUZZ_SECONDS=1800 runs each that long.
 FUZZ_SECONDS ?= 300
-FUZZ_SRC := $(LIB_SRC) $(OBJDIR)/gen/report_rng.c tests/fuzz/fuzz_render.c
-build/fuzz/fuzz_render: $(LIB_SRC) tests/fuzz/fuzz_render.c build/obj/gen/report_rng.c
+FUZZ_CC := clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) -Isrc -DRAPPORT_SOURCE_DIR=\"$(CURDIR)\"
+build/fuzz/fuzz_%: $(LIB_SRC) tests/fuzz/fuzz_%.c build/obj/gen/report_rng.c
 	@mkdir -p build/fuzz
 	@echo "  FUZZ $@"
-	@clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) -Isrc \
-	  -DRAPPORT_SOURCE_DIR=\"$(CURDIR)\" -o $@ $(LIB_SRC) build/obj/gen/report_rng.c \
-	  tests/fuzz/fuzz_render.c $(LDLIBS)
+	@$(FUZZ_CC) -o $@ $(LIB_SRC) build/obj/gen/report_rng.c tests/fuzz/$(notdir $@).c $(LDLIBS)
+
+FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1
 
 fuzz:
 	@$(MAKE) --no-print-directory deps PKGS="clang libclang-rt-14-dev"
-	@$(MAKE) --no-print-directory all build/fuzz/fuzz_render
-	@mkdir -p build/fuzz/corpus build/fuzz/crashes
+	@$(MAKE) --no-print-directory all build/fuzz/fuzz_render build/fuzz/fuzz_assets
+	@mkdir -p build/fuzz/corpus build/fuzz/assets build/fuzz/crashes
 	@sed -e 's|data-table="no"|data-table="yes"|' -e 's|"\.\./fonts/|"$(CURDIR)/fonts/|g' \
 	  -e 's|"icc/|"$(CURDIR)/layouts/icc/|' layouts/linkoping.xml >build/fuzz/datatable.xml
 	@cp -n samples/*.xml tests/bad/*.xml tests/fuzz/crashes/* build/fuzz/corpus/ 2>/dev/null || true
-	build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	  -max_len=65536 -dict=tests/fuzz/report.dict -artifact_prefix=build/fuzz/crashes/ \
-	  -print_final_stats=1 build/fuzz/corpus
+	@{ printf '\000'; cat layouts/linkoping.xml; } >build/fuzz/assets/layout
+	@{ printf '\001'; head -c 60000 fonts/Carlito-Regular.ttf; } >build/fuzz/assets/font-cut
+	@{ printf '\004'; cat layouts/icc/sRGB.icc; } >build/fuzz/assets/icc
+	@$(OUT)rapport -q -o build/fuzz/seed.pdf samples/verksamhetsplan-2019.xml
+	@pdftoppm -r 8 -png -f 1 -l 1 build/fuzz/seed.pdf build/fuzz/seed
+	@pdftoppm -r 8 -jpeg -f 1 -l 1 build/fuzz/seed.pdf build/fuzz/seed
+	@for f in build/fuzz/seed*.png; do { printf '\002'; cat "$$f"; } >build/fuzz/assets/png; done
+	@for f in build/fuzz/seed*.jpg; do { printf '\003'; cat "$$f"; } >build/fuzz/assets/jpeg; done
+	@cp -n tests/fuzz/assets/* build/fuzz/assets/ 2>/dev/null || true
+	build/fuzz/fuzz_render $(FUZZ_RUN) -max_len=65536 -dict=tests/fuzz/report.dict build/fuzz/corpus
+	build/fuzz/fuzz_assets $(FUZZ_RUN) -max_len=200000 build/fuzz/assets
 
 # Speed and scaling: make bench (PEERS=1 also times Typst and WeasyPrint).
 bench: all build/gen

@@ -21,8 +21,14 @@ enum { BLOCK_MIN = 64 * 1024 };
 
 _Noreturn void rp_oom(size_t size)
 {
-    fprintf(stderr, "rapport: out of memory (asked for %zu bytes)\n", size);
-    abort();
+    /* Input cannot get here (limits.h bounds it first): the machine, or a
+     * ulimit, gives less memory than a sane report needs. A clear exit,
+     * not a signal; nothing half-written is left (output is written
+     * last, to a temporary file). */
+    fprintf(stderr, "rapport: error: out of memory (%zu bytes more were needed)\n"
+                    "    hint: the machine (or a ulimit) gives rapport less memory than this report needs; "
+                    "close other programs, or render fewer reports at a time (-j 1)\n", size);
+    exit(1);
 }
 
 void *xmalloc(size_t size)

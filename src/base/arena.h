@@ -58,7 +58,7 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 #define VEC(T) struct { T *v; int n, cap; }
 #define VEC_PUSH(a, vec, item) do {                                        \
         if ((vec).n == (vec).cap) {                                        \
-            int ncap_ = (vec).cap ? (vec).cap * 2 : 8;                     \
+            int ncap_ = (vec).cap ? (vec).cap * 2 : 1;                     \
             void *nv_ = arena_alloc((a), sizeof(*(vec).v) * (size_t)ncap_); \
             if ((vec).n) memcpy(nv_, (vec).v, sizeof(*(vec).v) * (size_t)(vec).n); \
             (vec).v = nv_; (vec).cap = ncap_;                              \

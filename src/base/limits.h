@@ -51,6 +51,19 @@
  * the user fixes the first ones first. */
 #define RP_MAX_DIAGNOSTICS      200
 
+/* Working memory one report may take: a 1 000-page report takes about
+ * 150 MB, and a batch renders one report per core on office machines
+ * with a few GB; past this a report is refused before any work starts
+ * (an estimate from the input, below), never killed half-way. */
+#define RP_MAX_WORK_BYTES       (1024L * 1024 * 1024)
+
+/* The estimate: bytes of working memory per byte of input (text, tree,
+ * lines, the PDF: measured 44 on a generated 1 000-page report) and per
+ * table cell besides (a cell is a node, a structure element, a line and
+ * its drawing: measured 2 200 on a 20 000 x 20 table). Both rounded up. */
+#define RP_WORK_PER_INPUT_BYTE  48
+#define RP_WORK_PER_CELL        2200
+
 /* Passes of the table-of-contents fixpoint (it settles in 2). */
 #define RP_MAX_TOC_PASSES       4
 

@@ -95,7 +95,61 @@ int32_t font_text_width(const Font *f, const char *s, size_t n, int32_t size)
     size_t i = 0;
     while (i < n)
         units += font_advance(f, utf8_next(s, n, &i));
-    return (int32_t)((units * size + f->upem / 2) / f->upem);
+    /* saturated: a 500 000-letter word is wider than any page, and its
+     * width must still add up in int64 without wrapping */
+    int64_t w = (units * size + f->upem / 2) / f->upem;
+    return (int32_t)(w < INT32_MAX / 8 ? w : INT32_MAX / 8);
+}
+
+/* The whole file, checked before anything is read from it: the table
+ * directory lies inside the file, every table too and its checksum is
+ * right (a font cut short or damaged in copying fails here, not as blank
+ * pages or a PDF/A that has lost its font), the tables a PDF embeds are
+ * there, and `loca` indexes `glyf` within bounds. Returns NULL or why not. */
+static const char *validate(const Font *f)
+{
+    const uint8_t *d = f->data;
+    size_t n = u16(d + 4);
+    if (n == 0 || n > 64 || 12 + n * 16 > f->len)
+        return "is cut short or damaged (its table directory)";
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *rec = d + 12 + i * 16;
+        uint32_t sum = u32(rec + 4), off = u32(rec + 8), len = u32(rec + 12);
+        if (off > f->len || len > f->len - off)
+            return "is cut short (a table runs past the end of the file)";
+        uint32_t s = 0;
+        for (size_t k = 0; k < len; k += 4) {
+            uint8_t w[4] = { 0, 0, 0, 0 };
+            for (size_t b = 0; b < 4 && k + b < len; b++)
+                w[b] = d[off + k + b];
+            if (memcmp(rec, "head", 4) == 0 && k == 8)
+                continue;               /* checkSumAdjustment is left out of head's sum */
+            s += u32(w);
+        }
+        if (s != sum)
+            return "is damaged (a table's checksum is wrong)";
+    }
+    static const char *const need[] = { "head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf" };
+    size_t off, len;
+    for (size_t i = 0; i < sizeof need / sizeof *need; i++)
+        if (!table(f, need[i], &off, &len))
+            return "lacks a table a PDF needs (TrueType outlines: glyf and loca)";
+    size_t goff, glen, hoff, hlen;
+    table(f, "glyf", &goff, &glen);
+    table(f, "head", &hoff, &hlen);
+    table(f, "loca", &off, &len);
+    bool longs = hlen >= 54 && u16(d + hoff + 50) == 1;
+    size_t entries = (size_t)f->nglyphs + 1;
+    if (len < entries * (longs ? 4 : 2))
+        return "is damaged (loca is shorter than the glyph count)";
+    uint32_t prev = 0;
+    for (size_t g = 0; g < entries; g++) {
+        uint32_t at = longs ? u32(d + off + g * 4) : (uint32_t)u16(d + off + g * 2) * 2;
+        if (at < prev || at > glen)
+            return "is damaged (loca points outside glyf)";
+        prev = at;
+    }
+    return NULL;
 }
 
 static Font *fail(Rp *rp, const char *who, const char *path, const char *why)
@@ -145,6 +199,9 @@ Font *font_load(Rp *rp, const char *path, const char *who)
     if (!table(f, "hmtx", &moff, &mlen) || nmetrics < 1 || nmetrics > f->nglyphs ||
         (size_t)nmetrics * 4 > mlen)
         return fail(rp, who, path, "has no usable hmtx table");
+    const char *bad = validate(f);
+    if (bad)
+        return fail(rp, who, path, bad);
     f->adv = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
     for (int g = 0; g < f->nglyphs; g++)
         f->adv[g] = u16(f->data + moff + (size_t)(g < nmetrics ? g : nmetrics - 1) * 4);

@@ -570,6 +570,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     Flow *f = ARENA_NEW(&rp->arena, Flow);
     m->flow = f;
     map_init(&m->node_anchor, &rp->arena, 0);
+    map_init(&m->missing, &rp->arena, 0);
     se_new(m, SE_DOCUMENT, -1);          /* element 0 */
     m->toc_levels = lay->toc_levels;
     m->text_h = lay->page_h - lay->margin_top - lay->margin_bottom;

@@ -63,6 +63,7 @@ typedef struct M {
     VEC(Box)      note_boxes;
     Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
     Map           grids;           /* table node -> the Grid it shares (table.c) */
+    Map           missing;         /* characters reported without a glyph (text.c) */
     VEC(int)      placing;         /* anchors to place on the next box */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */

@@ -68,6 +68,56 @@ static void push_text(M *m, const char *s, size_t len, const Style *st, IState i
     VEC_PUSH(&m->rp->arena, *out, p);
 }
 
+/* Characters of text node n that the face of p has no glyph for (nor a
+ * stand-in): an error at the first of each run of them ("שלום"), once
+ * per character and face. A PDF with .notdef boxes in place of words is
+ * no archive copy. */
+static bool no_glyph(const Font *f, uint32_t cp)
+{
+    return cp >= 0x20 && !font_glyph(f, font_printable(f, cp));
+}
+
+static void missing_glyphs(M *m, const Node *n, const Piece *p)
+{
+    const Font *f = m->flow->faces[p->face];
+    int line = n->line, col = n->col, k = 0;     /* col 0: unknown */
+    size_t i = 0;
+    while (i < n->len) {
+        size_t at = i;
+        uint32_t cp = utf8_next(n->text, n->len, &i);
+        while (k < n->u.text.nnl && n->u.text.nl_pos[k] <= (int32_t)at) {
+            line = n->line + n->u.text.nl_line[k];
+            col = n->u.text.nl_col[k];
+            k++;
+        }
+        uintptr_t key = ((uintptr_t)p->face << 21 | cp) + 1;
+        if (no_glyph(f, cp) && !map_get(&m->missing, (const void *)key)) {
+            /* the run of characters without glyphs from here */
+            size_t end = i, q = i;
+            char codes[96];
+            int len = snprintf(codes, sizeof codes, "U+%04X", (unsigned)cp);
+            map_put(&m->missing, (const void *)key, (void *)1);
+            while (q < n->len) {
+                uint32_t c2 = utf8_next(n->text, n->len, &q);
+                if (!no_glyph(f, c2))
+                    break;
+                map_put(&m->missing, (const void *)(((uintptr_t)p->face << 21 | c2) + 1), (void *)1);
+                if (len < (int)sizeof codes - 12)
+                    len += snprintf(codes + len, sizeof codes - (size_t)len, ", U+%04X", (unsigned)c2);
+                end = q;
+            }
+            const char *name = strrchr(f->path, '/');
+            diag_error(&m->rp->diags, m->rep->file, line, col,
+                       "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
+                       (int)(end - at), n->text + at, codes);
+            diag_hint(&m->rp->diags, "write the characters another way, or give the layout a font "
+                                     "that has them (<font> in the layout)");
+        }
+        if (col > 0)
+            col++;
+    }
+}
+
 /* A footnote's mark: its number, raised, and a link to the note's text
  * at the foot of the page (`fn` is the footnote). */
 static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *out)
@@ -106,6 +156,7 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
         switch (c->kind) {
         case N_TEXT:
             push_text(m, c->text, c->len, st, is, out);
+            missing_glyphs(m, c, &out->v[out->n - 1]);
             break;
         case N_B:
             s2.variant |= VAR_BOLD;
@@ -375,7 +426,8 @@ static int unit_at(const char *s, int i, int end)
     static const char *const units[] = {
         "%", "\xE2\x80\xB0", "kr/inv", "kr/tim", "kr/dygn", "kr", "tkr", "mnkr", "mdkr", "kronor",
         "st", "tim", "h", "min", "km", "m", "mm", "cm", "m\xC2\xB2", "kvm", "kg", "g", "dygn",
-        "procent", "procentenheter", "e.Kr.", "f.Kr.",
+        "dgr", "dag", "dagar", "v.", "veckor", "mån", "månader", "år", "timmar", "minuter",
+        "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.",
     };
     int best = 0;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {

@@ -119,6 +119,11 @@ struct Node {
         struct { const char *src, *alt; int32_t width; WidthKind wkind; int img_w, img_h, type; } figure;
         struct { const char *title; bool activity; } legend;
         struct { const char *title; } overview;
+        /* TEXT: where folding white space moved the text against the
+         * source: from folded byte nl_pos[k] on, the text stands
+         * nl_line[k] lines below the node's line, from column nl_col[k]
+         * (0: unknown), for messages about its characters */
+        struct { const int32_t *nl_pos, *nl_line, *nl_col; int nnl; } text;
     } u;
 };
 

@@ -95,6 +95,59 @@ static char *fold_space(P *p, const char *s, size_t *outlen)
     return d;
 }
 
+/* fold_space() for a text node, also noting where folding moved the
+ * text against the source (a line break, indentation, a run of spaces):
+ * with the node's own line and column, a message about one of its
+ * characters can name the character's place (Node.u.text). */
+static void fold_text(P *p, const char *s, Node *t)
+{
+    t->text = fold_space(p, s, &t->len);
+    int runs = 0;
+    for (const char *q = s; *q; q++)
+        runs += (*q == '\n' || *q == '\t' || *q == '\r' || (*q == ' ' && (q[1] == ' ' || q[1] == '\t' ||
+                                                                    q[1] == '\n' || q[1] == '\r')));
+    if (!runs)
+        return;
+    int32_t *pos = ARENA_ARRAY(&p->rp->arena, int32_t, runs);
+    int32_t *dline = ARENA_ARRAY(&p->rp->arena, int32_t, runs);
+    int32_t *col = ARENA_ARRAY(&p->rp->arena, int32_t, runs);
+    int n = 0, dl = 0;
+    int32_t out = 0, c = t->col;
+    const char *q = s;
+    while (*q) {
+        if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
+            const char *r = q;
+            bool plain = *q == ' ' && !(q[1] == ' ' || q[1] == '\t' || q[1] == '\n' || q[1] == '\r');
+            while (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+                if (*r == '\n') {
+                    dl++;
+                    c = 1;
+                } else {
+                    c += c > 0;
+                }
+                r++;
+            }
+            out++;                           /* one folded space */
+            if (!plain && n < runs) {
+                pos[n] = out;
+                dline[n] = dl;
+                col[n] = c;
+                n++;
+            }
+            q = r;
+            continue;
+        }
+        out++;
+        if (((unsigned char)*q & 0xC0) != 0x80)
+            c += c > 0;
+        q++;
+    }
+    t->u.text.nl_pos = pos;
+    t->u.text.nl_line = dline;
+    t->u.text.nl_col = col;
+    t->u.text.nnl = n;
+}
+
 static char *element_text(P *p, xmlNodePtr x, size_t *len)
 {
     xmlChar *c = xmlNodeGetContent(x);
@@ -305,7 +358,8 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             Node *t = new_node(p, N_TEXT, NULL);
             t->line = xmlread_line(c);
-            t->text = fold_space(p, (const char *)c->content, &t->len);
+            t->col = xmlread_col(c);
+            fold_text(p, (const char *)c->content, t);
             if (t->len)
                 model_append(parent, t);
             continue;

@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -81,7 +82,8 @@ typedef struct Pos { int line, col; } Pos;
 
 int xmlread_line(const xmlNode *n)
 {
-    if (n->type == XML_ELEMENT_NODE && n->_private)
+    if ((n->type == XML_ELEMENT_NODE || n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+        n->_private)
         return ((const Pos *)n->_private)->line;
     long l = xmlGetLineNo((xmlNodePtr)n);
     return l > 0 ? (int)l : 0;
@@ -89,7 +91,8 @@ int xmlread_line(const xmlNode *n)
 
 int xmlread_col(const xmlNode *n)
 {
-    if (n->type != XML_ELEMENT_NODE || !n->_private)
+    if ((n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) ||
+        !n->_private)
         return 0;
     return ((const Pos *)n->_private)->col;
 }
@@ -364,9 +367,53 @@ static int line_of(const ColScan *s, size_t p)
     return lo;
 }
 
+/* The offset just past the '>' that ends the tag starting at p (quoted
+ * attribute values may hold '>'); *selfclose says "/>". */
+static size_t tag_end(const ColScan *s, size_t p, bool *selfclose)
+{
+    char quote = 0;
+    for (; p < s->len; p++) {
+        char c = s->src[p];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            *selfclose = p > 0 && s->src[p - 1] == '/';
+            return p + 1;
+        }
+    }
+    *selfclose = true;
+    return s->len;
+}
+
+static Pos *pos_at(ColScan *s, size_t p)
+{
+    Pos *pos = ARENA_NEW(s->arena, Pos);
+    pos->line = line_of(s, p);
+    pos->col = (int)(p - s->line_start[pos->line]) + 1;
+    return pos;
+}
+
+/* Where each element's start tag and each text begins: one scan of the
+ * source in document order, following the tree (linear in the file). */
 static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
 {
     for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE) {
+            n->_private = pos_at(s, s->pos);       /* it starts where the last tag ended */
+            continue;
+        }
+        if (n->type == XML_COMMENT_NODE || n->type == XML_CDATA_SECTION_NODE || n->type == XML_PI_NODE) {
+            const char *close = n->type == XML_COMMENT_NODE ? "-->" : n->type == XML_PI_NODE ? "?>" : "]]>";
+            const char *hit = s->pos < s->len ? strstr(s->src + s->pos, close) : NULL;
+            if (n->type == XML_CDATA_SECTION_NODE && s->pos + 9 <= s->len)
+                n->_private = pos_at(s, s->pos + 9);   /* after "<![CDATA[" */
+            if (hit)
+                s->pos = (size_t)(hit - s->src) + strlen(close);
+            continue;
+        }
         if (n->type != XML_ELEMENT_NODE)
             continue;
         long gl = xmlGetLineNo(n);
@@ -377,6 +424,7 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
         size_t p = s->pos, end = (line >= 1 && line < s->nlines) ? s->line_start[line + 1] : s->len;
         Pos *pos = ARENA_NEW(s->arena, Pos);
         pos->line = line;
+        bool selfclose = true, found = false;
         while (p + nl + 1 < s->len && p < end) {
             if (s->src[p] == '<' && memcmp(s->src + p + 1, n->name, nl) == 0) {
                 char after = s->src[p + 1 + nl];
@@ -384,7 +432,8 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
                     after == '\n' || after == '\r') {
                     pos->line = line_of(s, p);
                     pos->col = (int)(p - s->line_start[pos->line]) + 1;
-                    s->pos = p + 1;
+                    s->pos = tag_end(s, p + 1, &selfclose);
+                    found = true;
                     break;
                 }
             }
@@ -393,6 +442,15 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
         n->_private = pos;
         if (depth < RP_MAX_XML_DEPTH)
             assign_cols(s, n->children, depth + 1);
+        if (found && !selfclose) {
+            /* past the end tag, where the next sibling's text begins */
+            size_t q = s->pos;
+            while (q + nl + 2 < s->len && !(s->src[q] == '<' && s->src[q + 1] == '/' &&
+                                             memcmp(s->src + q + 2, n->name, nl) == 0))
+                q++;
+            if (q + nl + 2 < s->len)
+                s->pos = tag_end(s, q + 2, &selfclose);
+        }
     }
 }
 
@@ -526,6 +584,19 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     if (f->len == 0) {
         diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "the file has no report in it",
                  "the file is empty");
+        return -1;
+    }
+    /* Refused now rather than killed for memory half-way through. */
+    int64_t cells = 0;
+    for (const char *q = f->src, *end = f->src + f->len; (q = memchr(q, '<', (size_t)(end - q))); q++)
+        cells += end - q >= 5 && memcmp(q, "<cell", 5) == 0;
+    int64_t need = (int64_t)f->len * RP_WORK_PER_INPUT_BYTE + cells * RP_WORK_PER_CELL;
+    if (need > RP_MAX_WORK_BYTES) {
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0,
+                 "split it into several reports, or its long tables into several tables in reports of their own",
+                 "this report (%lld table cells, %lld bytes) would need about %lld MB of memory to lay out; "
+                 "rapport takes at most %ld MB for one report",
+                 (long long)cells, (long long)f->len, (long long)(need >> 20), RP_MAX_WORK_BYTES >> 20);
         return -1;
     }
 
