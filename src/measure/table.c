@@ -564,15 +564,8 @@ static Prep prepare(M *m, const Node *t)
             Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
             if (al == ALIGN_DEFAULT && head && cl->colspan > 1)
                 al = ALIGN_CENTER;     /* a header over several columns stands over them */
-            if (al == ALIGN_DEFAULT) {
-                /* a number column: right, but for a sentence in it */
-                int chars = 0;
-                for (int q = 0; q < cl->ps.n; q++)
-                    chars += cl->ps.v[q].len;
-                al = (col->type == COL_NUMBER && role != ROW_GROUP &&
-                      (numeric || head || chars < 24))
-                     ? ALIGN_RIGHT : ALIGN_LEFT;
-            }
+            if (al == ALIGN_DEFAULT)      /* a number column is right-aligned, words in it too */
+                al = col->type == COL_NUMBER && role != ROW_GROUP ? ALIGN_RIGHT : ALIGN_LEFT;
             cl->align = al;
             cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && !head &&
                        role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
@@ -587,6 +580,8 @@ static Prep prepare(M *m, const Node *t)
                     if (seg[q].w > minw)
                         minw = seg[q].w;
             }
+            if (col->type == COL_STATUS && cl->ps.n >= 1 && cl->ps.n <= 2 && cl->ps.v[0].marker)
+                minw = minh = nat;          /* a status and its word are read as one: "Ej påbörjad" */
             cl->min = minw + 2 * px;
             cl->min_last = minh + 2 * px;
             if (head)
@@ -888,21 +883,6 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     int32_t *x = ARENA_ARRAY(&m->rp->arena, int32_t, ncols + 1);
     for (int k = 0; k < ncols; k++)
         x[k + 1] = x[k] + w[k];
-
-    /* In a number column, a cell of words that wraps ("I de aktuella
-     * stadsdelarna") reads better aligned left; its numbers stay on the
-     * decimal comma and its header stands over them, whatever wraps. */
-    for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
-        const Column *col = &t->u.table.cols[c->col];
-        if (col->type != COL_NUMBER || col->align != ALIGN_DEFAULT || c->colspan != 1 ||
-            c->frac >= 0 || c->fill_head || c->node->u.cell.align != ALIGN_DEFAULT)
-            continue;
-        if (c->pref > w[c->col]) {
-            c->align = ALIGN_LEFT;
-            c->pad = 0;
-        }
-    }
 
     /* typeset cells and size the rows */
     int32_t *rh = ARENA_ARRAY(&m->rp->arena, int32_t, nrows);
