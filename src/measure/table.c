@@ -111,6 +111,58 @@ static int32_t decimal_part(M *m, const Pieces *ps)
     return w;
 }
 
+/* "-5,2 %" written as text where figures stand: a real minus (U+2212). */
+static void real_minus(M *m, Pieces *ps)
+{
+    Piece *p0 = ps->n ? &ps->v[0] : NULL;
+    if (p0 && p0->len >= 2 && p0->s[0] == '-' && p0->s[1] >= '0' && p0->s[1] <= '9') {
+        p0->s = arena_printf(&m->rp->arena, "\xE2\x88\x92%.*s", p0->len - 1, p0->s + 1);
+        p0->len += 2;
+    }
+}
+
+/* A text column (no type) that holds nothing but figures in its body
+ * ("75,6 mnkr", "+4,4 mnkr", "-4,6 mnkr", "80 mnkr") is set as a number
+ * column: right-aligned unless the author said otherwise, on the decimal
+ * comma, with real minus signs. */
+static void figures_in_text_columns(M *m, const Node *t, Cell *cells, int ncell)
+{
+    int ncols = t->u.table.ncols;
+    for (int k = 0; k < ncols; k++) {
+        const Column *col = &t->u.table.cols[k];
+        if (col->type != COL_TEXT || col->align == ALIGN_LEFT || col->align == ALIGN_CENTER)
+            continue;
+        int figures = 0;
+        bool all = true;
+        for (int i = 0; i < ncell && all; i++) {
+            Cell *c = &cells[i];
+            if (c->col != k || c->colspan != 1 || c->fill_head || c->fill_group || c->ps.n == 0)
+                continue;
+            bool figure = decimal_part(m, &c->ps) >= 0;
+            figures += figure;
+            all = figure;
+        }
+        if (!all || figures == 0)
+            continue;
+        for (int i = 0; i < ncell; i++) {
+            Cell *c = &cells[i];
+            if (c->col != k || c->colspan != 1 || c->fill_group)
+                continue;
+            if (c->node->u.cell.align == ALIGN_DEFAULT)
+                c->align = ALIGN_RIGHT;
+            if (c->fill_head || c->ps.n == 0 || c->align != ALIGN_RIGHT)
+                continue;
+            real_minus(m, &c->ps);
+            int32_t nat, minw, minh, px = m->lay->table_pad_x;
+            text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &minh);
+            c->min = minw + 2 * px;
+            c->min_hyph = c->min_last = minh + 2 * px;
+            c->pref = nat + 2 * px;
+            c->frac = decimal_part(m, &c->ps);
+        }
+    }
+}
+
 static bool is_number_cell(const Node *cell, const Node **text)
 {
     const Node *c = cell->first;
@@ -553,13 +605,8 @@ static Prep prepare(M *m, const Node *t)
                     block_pieces(m, c, &st, 0, &cl->ps);
                 else
                     text_pieces(m, c, &st, &cl->ps);
-                /* "-5,2 %" written as text in a number column: a real minus */
-                Piece *p0 = cl->ps.n ? &cl->ps.v[0] : NULL;
-                if (col->type == COL_NUMBER && !head && p0 && p0->len >= 2 && p0->s[0] == '-' &&
-                    p0->s[1] >= '0' && p0->s[1] <= '9') {
-                    p0->s = arena_printf(&m->rp->arena, "\xE2\x88\x92%.*s", p0->len - 1, p0->s + 1);
-                    p0->len += 2;
-                }
+                if (col->type == COL_NUMBER && !head)
+                    real_minus(m, &cl->ps);
             }
             Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
             if (al == ALIGN_DEFAULT && head && cl->colspan > 1)
@@ -580,8 +627,11 @@ static Prep prepare(M *m, const Node *t)
                     if (seg[q].w > minw)
                         minw = seg[q].w;
             }
-            if (col->type == COL_STATUS && cl->ps.n >= 1 && cl->ps.n <= 2 && cl->ps.v[0].marker)
-                minw = minh = nat;          /* a status and its word are read as one: "Ej påbörjad" */
+            /* a status and its word are read as one ("Ej påbörjad"), where
+             * that takes no more than a sixth of the text width */
+            if (col->type == COL_STATUS && cl->ps.n >= 1 && cl->ps.n <= 2 && cl->ps.v[0].marker &&
+                nat + 2 * px <= m->flow->width / 6)
+                minw = minh = nat;
             cl->min = minw + 2 * px;
             cl->min_last = minh + 2 * px;
             if (head)
@@ -595,6 +645,7 @@ static Prep prepare(M *m, const Node *t)
         }
     }
     ncell = ci;
+    figures_in_text_columns(m, t, cells, ncell);
 
     /* decimal commas in one line: pad each number by what its column's
      * widest decimal part has more */
