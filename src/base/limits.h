@@ -47,8 +47,9 @@
 #define RP_MAX_CHART_CATEGORIES 1000
 #define RP_MAX_CHART_SERIES     20
 
-/* Diagnostics printed for one file: past this the file is hopeless and
- * the user fixes the first ones first. */
+/* Errors, and apart from them warnings, printed for one file: past this
+ * the file is hopeless and the user fixes the first ones first. Counted
+ * apart so that warnings never crowd out an error. */
 #define RP_MAX_DIAGNOSTICS      200
 
 /* Passes of the table-of-contents fixpoint (it settles in 2). */
