@@ -52,6 +52,11 @@
  * apart so that warnings never crowd out an error. */
 #define RP_MAX_DIAGNOSTICS      200
 
+/* Folders searched below a folder given on the command line: real report
+ * trees are a few levels deep (nämnd/år/...); the limit keeps the walk's
+ * recursion and its paths short whatever the file system holds. */
+#define RP_MAX_FOLDER_DEPTH     32
+
 /* Passes of the table-of-contents fixpoint (it settles in 2). */
 #define RP_MAX_TOC_PASSES       4
 
