@@ -6,6 +6,7 @@
  */
 #include "../rapport.h"
 #include "batch.h"
+#include "signals.h"
 #include "../base/limits.h"
 
 #include <dirent.h>
@@ -245,6 +246,8 @@ int main(int argc, char **argv)
 {
     RpOptions o;
     rp_options_init(&o);
+    signals_install();
+    o.temp_file = signals_temp_file;
     const char *out = NULL, *dir = NULL;
     int jobs = 0;
     Inputs in = { 0 };
@@ -339,6 +342,13 @@ int main(int argc, char **argv)
         return usage_error("-o takes one report; use -d DIR for several", NULL);
     if (out && dir)
         return usage_error("-o and -d do not go together", NULL);
+    if (out && !o.check_only) {
+        const char *why = rp_output_refused(inputs[0], out);
+        if (why) {
+            fprintf(stderr, "rapport: -o %s: cannot write the PDF there: %s\n", out, why);
+            return RP_EUSAGE;
+        }
+    }
     if (dir) {
         struct stat st;
         if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
