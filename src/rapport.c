@@ -186,6 +186,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     *pdf_len = 0;
 
     Layout *lay = NULL;
+    const char *stage = "reading the report";    /* for a stage that fails without a word */
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
     t1 = t2 = t3 = t4 = now_ms();
     Paths src = rep ? sources(&rp, name, rep, lay) : (Paths){ 0 };
@@ -209,9 +210,14 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
      * layout can find (a table too wide, a value outside a chart's axis)
      * is reported; only drawing is skipped */
     if (rep && !diag_errors(&rp.diags)) {
+        stage = "measuring";
         Flow *flow = measure_document(&rp, rep, lay);
         t2 = t3 = t4 = now_ms();
-        Pages *pg = flow ? paginate_flow(&rp, flow) : NULL;
+        Pages *pg = NULL;
+        if (flow) {
+            stage = "making the pages";
+            pg = paginate_flow(&rp, flow);
+        }
         t3 = t4 = now_ms();
         if (pg && o->trace_path) {
             FILE *t = fopen(o->trace_path, "w");
@@ -220,12 +226,26 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             if (t)
                 fclose(t);
         }
-        if (pg && !diag_errors(&rp.diags) && !o->check_only)
-            pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len);
+        if (pg && !diag_errors(&rp.diags) && !o->check_only) {
+            stage = "drawing the PDF";
+            if (pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len) != 0 ||
+                !*pdf) {
+                free(*pdf);
+                *pdf = NULL;
+                *pdf_len = 0;
+            }
+        }
         t4 = now_ms();
         if (timings && pg)
             fprintf(err, "%s: %d pages; parse %.1f ms, measure %.1f ms, paginate %.1f ms, draw %.1f ms; arena %.1f MiB\n",
                     name, pg->n, t1 - t0, t2 - t1, t3 - t2, t4 - t3, rp.arena.used / 1048576.0);
+    }
+    /* every stage that stops records why; one that did not is a bug, but
+     * never a success with nothing written */
+    bool made = o->check_only ? rep != NULL : *pdf != NULL;
+    if (!made && !diag_errors(&rp.diags)) {
+        diag_error(&rp.diags, name, 0, 0, "%s failed without saying why: no PDF was made", stage);
+        diag_hint(&rp.diags, "this is a fault in rapport; please report it with this file");
     }
     diags_print(&rp.diags, err, o->quiet);
     int failed = diag_errors(&rp.diags) > 0;
@@ -269,7 +289,9 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
     unsigned char *pdf;
     size_t n;
     int r = run(o, input, NULL, 0, output, &pdf, &n, err);
-    if (r == RP_OK && output && pdf && output_write(output, pdf, n, o->temp_file, err) != 0)
+    /* run() returns RP_OK only with a PDF, unless checking */
+    if (r == RP_OK && output && !o->check_only &&
+        output_write(output, pdf, n, o->temp_file, err) != 0)
         r = RP_EINPUT;
     free(pdf);
     return r;
