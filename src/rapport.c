@@ -155,12 +155,26 @@ static bool newer(const struct stat *out, const char *in)
 }
 
 /* --since: is the PDF newer than the report and everything it is made
- * from? */
-static bool up_to_date(const char *output, const char *input, const Paths *src)
+ * from? A PDF dated in the future (a wrong clock, a file copied from
+ * elsewhere) would look newer than every edit to come and be skipped for
+ * good: it is made again, with a warning. */
+static bool up_to_date(const RpOptions *o, const char *output, const char *input,
+                       const Paths *src, FILE *err)
 {
     struct stat st;
     if (!output || stat(output, &st) != 0)
         return false;
+    if (st.st_mtime > time(NULL)) {
+        /* not a diagnostic: --strict must not make it fail the report */
+        if (!o->quiet) {
+            char when[32];
+            struct tm tm;
+            time_t t = st.st_mtime;
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+            fprintf(err, "%s: warning: the PDF is dated %s, in the future; it is made again\n", output, when);
+        }
+        return false;
+    }
     if (!newer(&st, input))
         return false;
     for (int i = 0; i < src->n; i++)
@@ -201,7 +215,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             diag_error(&rp.diags, targets[i], 0, 0, "cannot write the %s there: it is %s, which the report is made from",
                        what, clash);
     }
-    if (rep && !diag_errors(&rp.diags) && o->since && !data && up_to_date(output, name, &src)) {
+    if (rep && !diag_errors(&rp.diags) && o->since && !data && up_to_date(o, output, name, &src, err)) {
         diags_free(&rp.diags);
         arena_free(&rp.arena);
         return RP_SKIPPED;
