@@ -95,6 +95,8 @@ typedef struct Inputs {
     int n, cap;
     FolderId *seen;       /* folders searched so far */
     int nseen, capseen;
+    char **folders;       /* the folders given, as walked (paths point into them) */
+    int nfolders, capfolders;
     bool quiet;           /* -q: no warnings */
     bool told_depth;      /* the depth warning was printed */
 } Inputs;
@@ -119,6 +121,22 @@ static void add_input(Inputs *in, const char *s, const char *rel)
     }
     in->v[in->n] = s;
     in->rel[in->n++] = rel;
+}
+
+/* Free what the inputs hold: the paths a walk made (those with a
+ * relative path), the folders, the arrays. */
+static void inputs_free(Inputs *in)
+{
+    for (int i = 0; i < in->n; i++)
+        if (in->rel[i])
+            free((char *)in->v[i]);
+    for (int i = 0; i < in->nfolders; i++)
+        free(in->folders[i]);
+    free(in->v);
+    free(in->rel);
+    free(in->seen);
+    free(in->folders);
+    memset(in, 0, sizeof *in);
 }
 
 /* Was the folder `st` searched before? Remembers it if not. */
@@ -325,13 +343,15 @@ int main(int argc, char **argv)
             char *folder = strndup(args[i], al);     /* kept for the run: paths point into it */
             if (!folder)
                 return RP_EINPUT;
+            if (in.nfolders == in.capfolders)
+                in.folders = grow(in.folders, &in.capfolders, sizeof *in.folders);
+            in.folders[in.nfolders++] = folder;
             walk(&in, folder, al, 0);
         } else {
             add_input(&in, args[i], NULL);
         }
     }
     free(args);
-    free(in.seen);
     const char **inputs = in.v;
     int ninputs = in.n;
     if (ninputs == 0)
@@ -346,6 +366,7 @@ int main(int argc, char **argv)
         const char *why = rp_output_refused(inputs[0], out);
         if (why) {
             fprintf(stderr, "rapport: -o %s: cannot write the PDF there: %s\n", out, why);
+            inputs_free(&in);
             return RP_EUSAGE;
         }
     }
@@ -375,8 +396,7 @@ int main(int argc, char **argv)
         char *dst = o.check_only ? NULL : out ? NULL : output_for(inputs[0], dir, in.rel[0]);
         int r = rp_render_file(&o, inputs[0], o.check_only ? NULL : out ? out : dst, stderr);
         free(dst);
-        free(inputs);
-        free(in.rel);
+        inputs_free(&in);
         return r == RP_SKIPPED ? RP_OK : r;
     }
     BatchItem *items = calloc((size_t)ninputs, sizeof *items);
@@ -403,7 +423,6 @@ int main(int argc, char **argv)
     for (int i = 0; i < ninputs; i++)
         free((char *)items[i].output);
     free(items);
-    free(inputs);
-    free(in.rel);
+    inputs_free(&in);
     return status;
 }
