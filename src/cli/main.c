@@ -212,7 +212,8 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
     }
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "rapport: warning: cannot read the folder %s: %s\n", dir, strerror(errno));
+        if (!in->quiet)
+            fprintf(stderr, "rapport: warning: cannot read the folder %s: %s\n", dir, strerror(errno));
         return;
     }
     char **names = NULL;
@@ -240,11 +241,12 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         }
         snprintf(p, len, "%s/%s", dir, names[i]);
         size_t nl = strlen(names[i]);
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+        bool found = stat(p, &st) == 0;
+        if (found && S_ISDIR(st.st_mode)) {
             walk(in, p, root_len, depth + 1);
             free(p);
-        } else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && nl > 4 &&
-                   !strcmp(names[i] + nl - 4, ".xml") && !is_layout(p)) {
+        } else if (found && S_ISREG(st.st_mode) && nl > 4 && !strcmp(names[i] + nl - 4, ".xml") &&
+                   !is_layout(p)) {
             add_input(in, p, p + root_len + 1);
         } else {
             free(p);
