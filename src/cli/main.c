@@ -28,7 +28,7 @@ static const char usage[] =
     "  -o FILE            write the PDF to FILE (one report only)\n"
     "  -d DIR             write the PDFs into the folder DIR\n"
     "  -j N               render N reports at a time (default: one per processor core)\n"
-    "  --since            skip a report whose PDF is newer than it, its layout and fonts\n"
+    "  --since            skip a report whose PDF is newer than it, its images, layout and fonts\n"
     "  --check            check and lay out the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"
