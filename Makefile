@@ -31,7 +31,7 @@ OBJDIR  := $(OUT)obj
 LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
                       src/measure/*.c src/paginate/*.c src/draw/*.c)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o
-CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o
+CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o $(OBJDIR)/cli/signals.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 
@@ -95,13 +95,18 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/slow-fsync.so
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
 
 build/pixel: tests/tools/pixel.c
 	@mkdir -p build
 	@$(CC) -std=c11 -O2 -Wall -o $@ $<
+
+# For the signal tests: an fsync() that waits, so a signal finds the temporary file.
+build/slow-fsync.so: tests/tools/slow-fsync.c
+	@mkdir -p build
+	@$(CC) -shared -fPIC -O2 -Wall -o $@ $<
 
 build/gen: tests/tools/gen.c
 	@mkdir -p build

@@ -11,6 +11,8 @@
 #include "draw/pdf.h"
 #include "measure/flow.h"
 #include "paginate/paginate.h"
+#include "output.h"
+#include "parse/files.h"
 #include "parse/parse.h"
 
 #include <errno.h>
@@ -97,6 +99,50 @@ static double now_ms(void)
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* The files a report is made from besides itself: its layout, the
+ * layout's fonts, colour profile and hyphenation patterns, the report's
+ * images. --since compares their dates with the PDF's, and none of them
+ * may be where the PDF (or the trace) is written. */
+typedef VEC(const char *) Paths;
+
+static void figure_paths(Rp *rp, const Node *n, const char *dir, Paths *out)
+{
+    for (; n; n = n->next) {
+        if (n->kind == N_FIGURE && n->u.figure.src) {
+            const char *src = n->u.figure.src;
+            VEC_PUSH(&rp->arena, *out, src[0] == '/' ? src : arena_printf(&rp->arena, "%s/%s", dir, src));
+        }
+        figure_paths(rp, n->first, dir, out);     /* depth bounded by RP_MAX_XML_DEPTH */
+    }
+}
+
+static Paths sources(Rp *rp, const char *input, const Report *rep, const Layout *lay)
+{
+    Paths p = { 0 };
+    const char *fixed[] = { lay->path, lay->icc_profile, lay->hyphen_dict };
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (fixed[i] && *fixed[i])
+            VEC_PUSH(&rp->arena, p, fixed[i]);
+    for (int f = 0; f < lay->nfamilies; f++)
+        for (int v = 0; v < 4; v++)
+            if (lay->families[f].path[v])
+                VEC_PUSH(&rp->arena, p, lay->families[f].path[v]);
+    figure_paths(rp, rep->root, files_dir(&rp->arena, input), &p);
+    return p;
+}
+
+/* The first of the report and its sources that is the file `target`, or
+ * NULL. */
+static const char *made_from(const char *target, const char *input, const Paths *src)
+{
+    if (output_same_file(target, input))
+        return input;
+    for (int i = 0; i < src->n; i++)
+        if (output_same_file(target, src->v[i]))
+            return src->v[i];
+    return NULL;
+}
+
 /* Is `out` newer than `in`? (false if out is missing) */
 static bool newer(const struct stat *out, const char *in)
 {
@@ -108,20 +154,32 @@ static bool newer(const struct stat *out, const char *in)
     return out->st_mtim.tv_nsec > st.st_mtim.tv_nsec;
 }
 
-/* --since: is the PDF newer than the report, its layout, the layout's
- * fonts, colour profile and hyphenation patterns? */
-static bool up_to_date(const char *output, const char *input, const Layout *lay)
+/* --since: is the PDF newer than the report and everything it is made
+ * from? A PDF dated in the future (a wrong clock, a file copied from
+ * elsewhere) would look newer than every edit to come and be skipped for
+ * good: it is made again, with a warning. */
+static bool up_to_date(const RpOptions *o, const char *output, const char *input,
+                       const Paths *src, FILE *err)
 {
     struct stat st;
     if (!output || stat(output, &st) != 0)
         return false;
-    if (!newer(&st, input) || !newer(&st, lay->path) || !newer(&st, lay->icc_profile) ||
-        !newer(&st, lay->hyphen_dict))
+    if (st.st_mtime > time(NULL)) {
+        /* not a diagnostic: --strict must not make it fail the report */
+        if (!o->quiet) {
+            char when[32];
+            struct tm tm;
+            time_t t = st.st_mtime;
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+            fprintf(err, "%s: warning: the PDF is dated %s, in the future; it is made again\n", output, when);
+        }
         return false;
-    for (int f = 0; f < lay->nfamilies; f++)
-        for (int v = 0; v < 4; v++)
-            if (!newer(&st, lay->families[f].path[v]))
-                return false;
+    }
+    if (!newer(&st, input))
+        return false;
+    for (int i = 0; i < src->n; i++)
+        if (!newer(&st, src->v[i]))
+            return false;
     return true;
 }
 
@@ -142,9 +200,22 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     *pdf_len = 0;
 
     Layout *lay = NULL;
+    const char *stage = "reading the report";    /* for a stage that fails without a word */
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
     t1 = t2 = t3 = t4 = now_ms();
-    if (rep && o->since && !data && up_to_date(output, name, lay)) {
+    Paths src = rep ? sources(&rp, name, rep, lay) : (Paths){ 0 };
+    /* nothing the report is made from is overwritten, by the PDF or the trace */
+    const char *targets[2] = { output, o->trace_path };
+    for (int i = 0; i < 2 && rep; i++) {
+        const char *what = i ? "trace" : "PDF";
+        const char *clash = targets[i] ? made_from(targets[i], data ? NULL : name, &src) : NULL;
+        if (clash && clash == name)
+            diag_error(&rp.diags, targets[i], 0, 0, "cannot write the %s there: it is the report itself", what);
+        else if (clash)
+            diag_error(&rp.diags, targets[i], 0, 0, "cannot write the %s there: it is %s, which the report is made from",
+                       what, clash);
+    }
+    if (rep && !diag_errors(&rp.diags) && o->since && !data && up_to_date(o, output, name, &src, err)) {
         diags_free(&rp.diags);
         arena_free(&rp.arena);
         return RP_SKIPPED;
@@ -153,9 +224,14 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
      * layout can find (a table too wide, a value outside a chart's axis)
      * is reported; only drawing is skipped */
     if (rep && !diag_errors(&rp.diags)) {
+        stage = "measuring";
         Flow *flow = measure_document(&rp, rep, lay);
         t2 = t3 = t4 = now_ms();
-        Pages *pg = flow ? paginate_flow(&rp, flow) : NULL;
+        Pages *pg = NULL;
+        if (flow) {
+            stage = "making the pages";
+            pg = paginate_flow(&rp, flow);
+        }
         t3 = t4 = now_ms();
         if (pg && o->trace_path) {
             FILE *t = fopen(o->trace_path, "w");
@@ -164,12 +240,26 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             if (t)
                 fclose(t);
         }
-        if (pg && !diag_errors(&rp.diags) && !o->check_only)
-            pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len);
+        if (pg && !diag_errors(&rp.diags) && !o->check_only) {
+            stage = "drawing the PDF";
+            if (pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len) != 0 ||
+                !*pdf) {
+                free(*pdf);
+                *pdf = NULL;
+                *pdf_len = 0;
+            }
+        }
         t4 = now_ms();
         if (timings && pg)
             fprintf(err, "%s: %d pages; parse %.1f ms, measure %.1f ms, paginate %.1f ms, draw %.1f ms; arena %.1f MiB\n",
                     name, pg->n, t1 - t0, t2 - t1, t3 - t2, t4 - t3, rp.arena.used / 1048576.0);
+    }
+    /* every stage that stops records why; one that did not is a bug, but
+     * never a success with nothing written */
+    bool made = o->check_only ? rep != NULL : *pdf != NULL;
+    if (!made && !diag_errors(&rp.diags)) {
+        diag_error(&rp.diags, name, 0, 0, "%s failed without saying why: no PDF was made", stage);
+        diag_hint(&rp.diags, "this is a fault in rapport; please report it with this file");
     }
     diags_print(&rp.diags, err, o->quiet);
     int failed = diag_errors(&rp.diags) > 0;
@@ -198,50 +288,24 @@ int rp_render_memory(const RpOptions *o, const char *name, const char *data,
     return r;
 }
 
-/* Write buf to `path` through a temporary file renamed into place. */
-static int write_atomic(const char *path, const unsigned char *buf, size_t len, FILE *err)
+const char *rp_output_refused(const char *input, const char *output)
 {
-    size_t pl = strlen(path);
-    char *tmp = xmalloc(pl + 16);
-    snprintf(tmp, pl + 16, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, buf + done, len - done);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        done += (size_t)w;
-    }
-    int ok = done == len && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
-    int saved = errno;
-    if (close(fd) != 0)
-        ok = 0;
-    if (ok && rename(tmp, path) != 0) {
-        saved = errno;
-        ok = 0;
-    }
-    if (!ok) {
-        unlink(tmp);
-        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(saved));
-    }
-    free(tmp);
-    return ok ? 0 : -1;
+    return output_refusal(input, output);
 }
 
 int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err)
 {
+    const char *why = output ? output_refusal(input, output) : NULL;
+    if (why) {
+        fprintf(err, "%s: error: cannot write the PDF there: %s\n", output, why);
+        return RP_EINPUT;
+    }
     unsigned char *pdf;
     size_t n;
     int r = run(o, input, NULL, 0, output, &pdf, &n, err);
-    if (r == RP_OK && output && pdf && write_atomic(output, pdf, n, err) != 0)
+    /* run() returns RP_OK only with a PDF, unless checking */
+    if (r == RP_OK && output && !o->check_only &&
+        output_write(output, pdf, n, o->temp_file, err) != 0)
         r = RP_EINPUT;
     free(pdf);
     return r;

@@ -42,6 +42,11 @@ typedef struct RpOptions {
     bool        since;      /* --since: skip a report whose PDF is newer than all it is made from */
     const char *trace_path; /* if set: also write a text dump of every page here */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
+    /* If set, called with the path of the temporary file the PDF is
+     * written to just before it is made, and with NULL once it is gone
+     * (renamed into place or removed): a command line keeps it so that
+     * its signal handler can remove the file. */
+    void      (*temp_file)(const char *path);
 } RpOptions;
 
 /* Fill `o` with the defaults. */
@@ -50,12 +55,26 @@ void rp_options_init(RpOptions *o);
 /*
  * Render the report file `input` to the PDF `output` (NULL: no PDF, as
  * for check_only). Messages go to `err` as file:line:col: message. The
- * PDF is written to a temporary file beside `output` and renamed into
- * place only when complete, so a failed run leaves the old file (or none).
+ * PDF is written to a temporary file beside `output`, named
+ * OUTPUT.rapport-PID-XXXXXX, and renamed into place only when complete,
+ * so a failed run leaves the old file (or none); temporary files that
+ * killed runs left in that folder are removed first. Nothing is written
+ * where rp_output_refused() objects, nor over a file the report is made
+ * from (its layout, fonts, images).
  * Returns RP_OK or RP_EINPUT; with o->since, RP_SKIPPED when `output` is
- * newer than the report, its layout and the layout's files.
+ * newer than the report, its layout, the layout's files and its images
+ * (and not dated in the future).
  */
 int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err);
+
+/*
+ * Why the PDF of the report `input` may not be written to `output`, as
+ * words to follow "cannot write the PDF there: ", or NULL if it may.
+ * Refused: anything that exists and is not a regular file (a folder,
+ * device, FIFO, socket, symbolic link), and the report itself by any
+ * path or hard link.
+ */
+const char *rp_output_refused(const char *input, const char *output);
 
 /*
  * The same from memory, for the fuzzer and tests: `name` is used in

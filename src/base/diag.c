@@ -6,6 +6,7 @@
 #include "limits.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,14 +44,23 @@ void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
 {
     if (d->strict && level == DIAG_WARNING)
         level = DIAG_ERROR;
-    if (level == DIAG_ERROR)
+    bool error = level == DIAG_ERROR;
+    if (error)
         d->nerrors++;
     else
         d->nwarnings++;
-    if (d->n >= d->max) {
-        d->dropped++;
+    d->last_dropped = (error ? d->kept_errors : d->kept_warnings) >= d->max;
+    if (d->last_dropped) {
+        if (error)
+            d->dropped_errors++;
+        else
+            d->dropped_warnings++;
         return;
     }
+    if (error)
+        d->kept_errors++;
+    else
+        d->kept_warnings++;
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->v = xrealloc(d->v, sizeof(Diag) * (size_t)d->cap);
@@ -73,7 +83,7 @@ void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
 
 void diag_hint(Diags *d, const char *fmt, ...)
 {
-    if (d->n == 0 || d->v[d->n - 1].hint)
+    if (d->n == 0 || d->last_dropped || d->v[d->n - 1].hint)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -117,6 +127,16 @@ void diags_print(const Diags *d, FILE *out, int only_errors)
             fprintf(out, "    hint: %s\n", g->hint);
     }
     free(order);
-    if (d->dropped)
-        fprintf(out, "rapport: %d more message(s) not shown\n", d->dropped);
+    /* -q asked for no warnings: then the ones left out are not news */
+    int nerr = d->dropped_errors, nwarn = only_errors ? 0 : d->dropped_warnings;
+    if (nerr || nwarn) {
+        fputs("rapport: ", out);
+        if (nerr)
+            fprintf(out, "%d more error%s", nerr, nerr == 1 ? "" : "s");
+        if (nerr && nwarn)
+            fputs(" and ", out);
+        if (nwarn)
+            fprintf(out, "%d more warning%s", nwarn, nwarn == 1 ? "" : "s");
+        fputs(" not shown\n", out);
+    }
 }

@@ -22,20 +22,26 @@ typedef struct Diag {
     char       *hint;     /* owned, may be NULL */
 } Diag;
 
+/* Errors and warnings are capped separately, so that a file full of
+ * warnings never hides its one error: each level records at most `max`
+ * messages and counts the rest. */
 typedef struct Diags {
     Diag *v;
     int   n, cap;
     int   nerrors, nwarnings;
-    int   max;            /* stop recording after this many (limits.h) */
+    int   max;            /* record at most this many of each level (limits.h) */
     int   strict;         /* record warnings as errors */
-    int   dropped;        /* how many were not recorded */
+    int   kept_errors, kept_warnings;     /* recorded in v, by level */
+    int   dropped_errors, dropped_warnings; /* counted but not recorded */
+    int   last_dropped;   /* the latest message was not recorded: no hint for it */
 } Diags;
 
 void diags_init(Diags *d);
 void diags_free(Diags *d);
 
 /* Record an error or warning. `file` is borrowed and must outlive `d`.
- * `hint` may be NULL. Never fails (out of memory aborts). */
+ * `hint` may be NULL. Past `max` messages of its level it is only
+ * counted. Never fails (out of memory aborts). */
 void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
               const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
@@ -45,16 +51,18 @@ void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
 #define diag_warn(d, file, line, col, ...) \
     diag_add((d), DIAG_WARNING, (file), (line), (col), NULL, __VA_ARGS__)
 
-/* Attach a hint to the most recent diagnostic (no-op if none). */
+/* Attach a hint to the most recent diagnostic (no-op if none, or if
+ * that one was past the cap and not recorded). */
 void diag_hint(Diags *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static inline int diag_errors(const Diags *d) { return d->nerrors; }
 
-/* Print all diagnostics in the order recorded, compiler style:
+/* Print all diagnostics in source order, compiler style:
  *   file:line:col: error: message
  *       hint: ...
- * When `only_errors` is set, warnings are skipped. */
+ * When `only_errors` is set, warnings are skipped. Ends with how many
+ * were past the cap and not shown, if any. */
 void diags_print(const Diags *d, FILE *out, int only_errors);
 
 #endif

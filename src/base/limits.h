@@ -47,8 +47,9 @@
 #define RP_MAX_CHART_CATEGORIES 1000
 #define RP_MAX_CHART_SERIES     20
 
-/* Diagnostics printed for one file: past this the file is hopeless and
- * the user fixes the first ones first. */
+/* Errors, and apart from them warnings, printed for one file: past this
+ * the file is hopeless and the user fixes the first ones first. Counted
+ * apart so that warnings never crowd out an error. */
 #define RP_MAX_DIAGNOSTICS      200
 
 /* Working memory one report may take: a 1 000-page report takes about
@@ -63,6 +64,11 @@
  * its drawing: measured 2 200 on a 20 000 x 20 table). Both rounded up. */
 #define RP_WORK_PER_INPUT_BYTE  48
 #define RP_WORK_PER_CELL        2200
+
+/* Folders searched below a folder given on the command line: real report
+ * trees are a few levels deep (nämnd/år/...); the limit keeps the walk's
+ * recursion and its paths short whatever the file system holds. */
+#define RP_MAX_FOLDER_DEPTH     32
 
 /* Passes of the table-of-contents fixpoint (it settles in 2). */
 #define RP_MAX_TOC_PASSES       4

@@ -9,6 +9,7 @@
  * batch has come; at the end one summary line says how it went.
  */
 #include "batch.h"
+#include "signals.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -80,6 +81,7 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it)
         _exit(r);
     }
     close(fds[1]);
+    signals_child(pid, true);
     memset(j, 0, sizeof *j);
     j->item = it;
     j->pid = pid;
@@ -138,6 +140,7 @@ int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs)
             close(run[k].fd);
             int st = 0;
             waitpid(run[k].pid, &st, 0);
+            signals_child(run[k].pid, false);
             int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
             if (tty)
                 fprintf(stderr, "\r\033[K");

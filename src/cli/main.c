@@ -6,8 +6,12 @@
  */
 #include "../rapport.h"
 #include "batch.h"
+#include "signals.h"
+#include "../base/limits.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +28,7 @@ static const char usage[] =
     "  -o FILE            write the PDF to FILE (one report only)\n"
     "  -d DIR             write the PDFs into the folder DIR\n"
     "  -j N               render N reports at a time (default: one per processor core)\n"
-    "  --since            skip a report whose PDF is newer than it, its layout and fonts\n"
+    "  --since            skip a report whose PDF is newer than it, its images, layout and fonts\n"
     "  --check            check and lay out the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"
@@ -79,25 +83,72 @@ static char *output_for(const char *in, const char *dir, const char *rel)
     return out;
 }
 
+/* A folder, by device and inode: the same folder whatever the path. */
+typedef struct FolderId {
+    dev_t dev;
+    ino_t ino;
+} FolderId;
+
 typedef struct Inputs {
     const char **v;
     const char **rel;     /* the path below the folder it was found in, or NULL */
     int n, cap;
+    FolderId *seen;       /* folders searched so far */
+    int nseen, capseen;
+    char **folders;       /* the folders given, as walked (paths point into them) */
+    int nfolders, capfolders;
+    bool quiet;           /* -q: no warnings */
+    bool told_depth;      /* the depth warning was printed */
 } Inputs;
+
+static void *grow(void *v, int *cap, size_t size)
+{
+    *cap = *cap ? *cap * 2 : 16;
+    v = realloc(v, size * (size_t)*cap);
+    if (!v) {
+        fprintf(stderr, "rapport: out of memory\n");
+        exit(RP_EINPUT);
+    }
+    return v;
+}
 
 static void add_input(Inputs *in, const char *s, const char *rel)
 {
     if (in->n == in->cap) {
-        in->cap = in->cap ? in->cap * 2 : 16;
-        in->v = realloc(in->v, sizeof *in->v * (size_t)in->cap);
-        in->rel = realloc(in->rel, sizeof *in->rel * (size_t)in->cap);
-        if (!in->v || !in->rel) {
-            fprintf(stderr, "rapport: out of memory\n");
-            exit(RP_EINPUT);
-        }
+        int cap = in->cap;
+        in->v = grow(in->v, &in->cap, sizeof *in->v);
+        in->rel = grow(in->rel, &cap, sizeof *in->rel);
     }
     in->v[in->n] = s;
     in->rel[in->n++] = rel;
+}
+
+/* Free what the inputs hold: the paths a walk made (those with a
+ * relative path), the folders, the arrays. */
+static void inputs_free(Inputs *in)
+{
+    for (int i = 0; i < in->n; i++)
+        if (in->rel[i])
+            free((char *)in->v[i]);
+    for (int i = 0; i < in->nfolders; i++)
+        free(in->folders[i]);
+    free(in->v);
+    free(in->rel);
+    free(in->seen);
+    free(in->folders);
+    memset(in, 0, sizeof *in);
+}
+
+/* Was the folder `st` searched before? Remembers it if not. */
+static bool seen_before(Inputs *in, const struct stat *st)
+{
+    for (int i = 0; i < in->nseen; i++)
+        if (in->seen[i].dev == st->st_dev && in->seen[i].ino == st->st_ino)
+            return true;
+    if (in->nseen == in->capseen)
+        in->seen = grow(in->seen, &in->capseen, sizeof *in->seen);
+    in->seen[in->nseen++] = (FolderId){ st->st_dev, st->st_ino };
+    return false;
 }
 
 static int by_name(const void *a, const void *b)
@@ -109,12 +160,19 @@ static int by_name(const void *a, const void *b)
  * report: its first element is <layout>. */
 static bool is_layout(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* never wait: a FIFO named x.xml would block the walk */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
         return false;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return false;
+    }
     char buf[4096];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
+    ssize_t got = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    size_t n = got > 0 ? (size_t)got : 0;
     buf[n] = 0;
     for (char *p = buf; (p = strchr(p, '<')); p++) {
         if (!strncmp(p, "<!--", 4)) {          /* a comment may mention <report> */
@@ -132,38 +190,71 @@ static bool is_layout(const char *path)
 }
 
 /* Every .xml file below `dir`, in name order; `root_len` is the length
- * of the folder given on the command line, for the relative paths. */
+ * of the folder given on the command line, for the relative paths.
+ *
+ * Each folder is searched once, however many links lead to it: a link to
+ * a folder above (a loop) or a second link to the same folder would
+ * otherwise make the walk exponential and render the same report many
+ * times into ever deeper folders. Entries are taken in name order, so
+ * which path reaches a linked folder first does not depend on the file
+ * system. Only regular files are reports (a FIFO would block). */
 static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
 {
-    DIR *d = opendir(dir);
-    if (!d || depth > 32) {
-        if (d)
-            closedir(d);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || seen_before(in, &st))
+        return;
+    if (depth > RP_MAX_FOLDER_DEPTH) {
+        if (!in->quiet && !in->told_depth)
+            fprintf(stderr, "rapport: warning: %s: folders nested more than %d deep are not searched\n",
+                    dir, RP_MAX_FOLDER_DEPTH);
+        in->told_depth = true;
         return;
     }
-    int first = in->n;
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (!in->quiet)
+            fprintf(stderr, "rapport: warning: cannot read the folder %s: %s\n", dir, strerror(errno));
+        return;
+    }
+    char **names = NULL;
+    int nnames = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        if (nnames == cap)
+            names = grow(names, &cap, sizeof *names);
+        if (!(names[nnames++] = strdup(e->d_name))) {
+            fprintf(stderr, "rapport: out of memory\n");
+            exit(RP_EINPUT);
+        }
+    }
+    closedir(d);
+    qsort(names, (size_t)nnames, sizeof *names, by_name);
+    int first = in->n;
+    for (int i = 0; i < nnames; i++) {
+        size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *p = malloc(len);
-        if (!p)
-            break;
-        snprintf(p, len, "%s/%s", dir, e->d_name);
-        struct stat st;
-        size_t nl = strlen(e->d_name);
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!p) {
+            fprintf(stderr, "rapport: out of memory\n");
+            exit(RP_EINPUT);
+        }
+        snprintf(p, len, "%s/%s", dir, names[i]);
+        size_t nl = strlen(names[i]);
+        bool found = stat(p, &st) == 0;
+        if (found && S_ISDIR(st.st_mode)) {
             walk(in, p, root_len, depth + 1);
             free(p);
-        } else if (nl > 4 && !strcmp(e->d_name + nl - 4, ".xml") && !is_layout(p)) {
+        } else if (found && S_ISREG(st.st_mode) && nl > 4 && !strcmp(names[i] + nl - 4, ".xml") &&
+                   !is_layout(p)) {
             add_input(in, p, p + root_len + 1);
         } else {
             free(p);
         }
+        free(names[i]);
     }
-    closedir(d);
-    /* name order, the relative paths moving along */
+    free(names);
+    /* name order of the whole path, the relative paths moving along */
     for (int i = first + 1; i < in->n; i++)
         for (int k = i; k > first && by_name(&in->v[k - 1], &in->v[k]) > 0; k--) {
             const char *t = in->v[k]; in->v[k] = in->v[k - 1]; in->v[k - 1] = t;
@@ -175,12 +266,14 @@ int main(int argc, char **argv)
 {
     RpOptions o;
     rp_options_init(&o);
+    signals_install();
+    o.temp_file = signals_temp_file;
     const char *out = NULL, *dir = NULL;
     int jobs = 0;
     Inputs in = { 0 };
-    const char **inputs = calloc((size_t)argc, sizeof *inputs);
-    int ninputs = 0;
-    if (!inputs)
+    const char **args = calloc((size_t)argc, sizeof *args);   /* reports and folders */
+    int nargs = 0;
+    if (!args)
         return RP_EINPUT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -238,23 +331,31 @@ int main(int argc, char **argv)
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option", a);
         } else {
-            struct stat st;
-            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-                size_t al = strlen(a);
-                while (al > 1 && a[al - 1] == '/')
-                    al--;
-                char *folder = strndup(a, al);     /* kept for the run: paths point into it */
-                if (!folder)
-                    return RP_EINPUT;
-                walk(&in, folder, al, 0);
-            } else {
-                add_input(&in, a, NULL);
-            }
+            args[nargs++] = a;
         }
     }
-    free(inputs);
-    inputs = in.v;
-    ninputs = in.n;
+    /* folders are searched once every option is known (-q) */
+    in.quiet = o.quiet;
+    for (int i = 0; i < nargs; i++) {
+        struct stat st;
+        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t al = strlen(args[i]);
+            while (al > 1 && args[i][al - 1] == '/')
+                al--;
+            char *folder = strndup(args[i], al);     /* kept for the run: paths point into it */
+            if (!folder)
+                return RP_EINPUT;
+            if (in.nfolders == in.capfolders)
+                in.folders = grow(in.folders, &in.capfolders, sizeof *in.folders);
+            in.folders[in.nfolders++] = folder;
+            walk(&in, folder, al, 0);
+        } else {
+            add_input(&in, args[i], NULL);
+        }
+    }
+    free(args);
+    const char **inputs = in.v;
+    int ninputs = in.n;
     if (ninputs == 0)
         return usage_error("no report given (or no .xml file in the folders given)", NULL);
     if (o.untagged && o.pdfa == RP_PDFA_2A)
@@ -263,6 +364,14 @@ int main(int argc, char **argv)
         return usage_error("-o takes one report; use -d DIR for several", NULL);
     if (out && dir)
         return usage_error("-o and -d do not go together", NULL);
+    if (out && !o.check_only) {
+        const char *why = rp_output_refused(inputs[0], out);
+        if (why) {
+            fprintf(stderr, "rapport: -o %s: cannot write the PDF there: %s\n", out, why);
+            inputs_free(&in);
+            return RP_EUSAGE;
+        }
+    }
     if (dir) {
         struct stat st;
         if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
@@ -289,8 +398,7 @@ int main(int argc, char **argv)
         char *dst = o.check_only ? NULL : out ? NULL : output_for(inputs[0], dir, in.rel[0]);
         int r = rp_render_file(&o, inputs[0], o.check_only ? NULL : out ? out : dst, stderr);
         free(dst);
-        free(inputs);
-        free(in.rel);
+        inputs_free(&in);
         return r == RP_SKIPPED ? RP_OK : r;
     }
     BatchItem *items = calloc((size_t)ninputs, sizeof *items);
@@ -317,7 +425,6 @@ int main(int argc, char **argv)
     for (int i = 0; i < ninputs; i++)
         free((char *)items[i].output);
     free(items);
-    free(inputs);
-    free(in.rel);
+    inputs_free(&in);
     return status;
 }

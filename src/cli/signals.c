@@ -1,0 +1,76 @@
+/*
+ * signals.c - removing the temporary file when a signal stops rapport
+ * (the command line). See signals.h.
+ *
+ * The only global state of the program lives here, because a signal
+ * handler can reach nothing else: the temporary file's path, copied in
+ * before the file exists, and the batch's child processes.
+ */
+#include "signals.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_CHILDREN 64          /* as -j allows */
+
+static char temp_path[PATH_MAX + 64];
+static volatile sig_atomic_t temp_set;     /* temp_path holds a whole path */
+static volatile sig_atomic_t children[MAX_CHILDREN];
+static volatile sig_atomic_t owner;        /* the process that started them */
+
+static void on_signal(int sig)
+{
+    if (temp_set)
+        unlink(temp_path);
+    if (owner == (sig_atomic_t)getpid())      /* a child inherits the table, not the children */
+        for (int i = 0; i < MAX_CHILDREN; i++)
+            if (children[i] > 0)
+                kill((pid_t)children[i], sig);
+    /* the action is the default again (SA_RESETHAND): end as the signal asked */
+    raise(sig);
+}
+
+void signals_install(void)
+{
+    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction old, sa;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t k = 0; k < sizeof sigs / sizeof *sigs; k++)
+            sigaddset(&sa.sa_mask, sigs[k]);       /* one handler at a time */
+        sa.sa_flags = SA_RESETHAND;
+        sigaction(sigs[i], &sa, NULL);
+    }
+    signal(SIGXFSZ, SIG_IGN);
+}
+
+void signals_temp_file(const char *path)
+{
+    temp_set = 0;
+    atomic_signal_fence(memory_order_seq_cst);   /* the handler never sees half a path */
+    if (!path)
+        return;
+    size_t n = strlen(path);
+    if (n >= sizeof temp_path)
+        return;                 /* too long to keep: output_sweep removes it after a kill */
+    memcpy(temp_path, path, n + 1);
+    atomic_signal_fence(memory_order_seq_cst);
+    temp_set = 1;
+}
+
+void signals_child(pid_t pid, bool running)
+{
+    owner = (sig_atomic_t)getpid();
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (running ? children[i] == 0 : children[i] == (sig_atomic_t)pid) {
+            children[i] = running ? (sig_atomic_t)pid : 0;
+            return;
+        }
+}

@@ -1,0 +1,31 @@
+/*
+ * signals.h - what the command leaves behind when a signal stops it.
+ *
+ * SIGINT, SIGTERM and SIGHUP remove the temporary file of the PDF being
+ * written, pass the signal on to the batch's child processes, and then
+ * end the process by the same signal, so that its parent sees what
+ * happened. SIGXFSZ (a file larger than ulimit -f) is ignored: the write
+ * then fails with EFBIG and is reported like any other failed write, the
+ * temporary file removed. The handler only reads what was prepared
+ * before (a path, process ids) and calls unlink, kill and raise, which
+ * are async-signal-safe.
+ */
+#ifndef RP_SIGNALS_H
+#define RP_SIGNALS_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Install the handlers (a signal ignored when rapport started, as in a
+ * background job, stays ignored). */
+void signals_install(void);
+
+/* For RpOptions.temp_file: remember the temporary file being written
+ * (NULL: there is none). */
+void signals_temp_file(const char *path);
+
+/* Remember a child process of the batch while it runs (at most 64, as
+ * -j allows), for the handler to pass a signal on to. */
+void signals_child(pid_t pid, bool running);
+
+#endif

@@ -1,0 +1,189 @@
+/*
+ * output.c - the PDF file on disk: target checks, the temporary file and
+ * its rename, left-over temporary files. See output.h for the naming and
+ * the invariants.
+ */
+#include "output.h"
+#include "base/arena.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The part of a temporary file's name after the target's. */
+#define TEMP_TAG ".rapport-"
+
+/* A temporary file not changed for this long is left over even if a
+ * process of its number runs (the number was reused): writing one takes
+ * seconds at most, as the PDF is complete in memory before it starts. */
+#define TEMP_ABANDONED_SECONDS (60 * 60)
+
+const char *output_refusal(const char *input, const char *output)
+{
+    struct stat out, in;
+    if (lstat(output, &out) != 0)
+        return NULL;            /* nothing there (or unreadable: writing says why) */
+    if (S_ISLNK(out.st_mode))
+        return "it is a symbolic link, which the PDF would replace; give the path of the file it points to";
+    if (S_ISDIR(out.st_mode))
+        return "it is a folder";
+    if (S_ISCHR(out.st_mode) || S_ISBLK(out.st_mode))
+        return "it is a device, not a file";
+    if (S_ISFIFO(out.st_mode))
+        return "it is a FIFO (named pipe), not a file";
+    if (!S_ISREG(out.st_mode))
+        return "it is not a regular file";
+    if (input && stat(input, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+        return "it is the report itself";
+    return NULL;
+}
+
+bool output_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Is `name` a temporary file's name? Sets its process number. */
+static bool temp_name(const char *name, long *pid)
+{
+    const char *tag = NULL;
+    for (const char *p = name; (p = strstr(p, TEMP_TAG)); p++)
+        tag = p;                /* the last one: the target may hold the tag too */
+    if (!tag || tag == name)
+        return false;
+    const char *p = tag + strlen(TEMP_TAG);
+    char *end;
+    errno = 0;
+    *pid = strtol(p, &end, 10);
+    if (end == p || *p < '0' || *p > '9' || errno || *pid <= 0 || *end != '-')
+        return false;
+    p = end + 1;
+    for (int i = 0; i < 6; i++)
+        if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'z') ||
+              (p[i] >= 'A' && p[i] <= 'Z')))
+            return false;
+    return p[6] == 0;
+}
+
+int output_sweep(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int removed = 0;
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        long pid;
+        if (!temp_name(e->d_name, &pid))
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = xmalloc(len);
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()) {
+            bool gone = (pid_t)pid == pid && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+            bool abandoned = now - st.st_mtime > TEMP_ABANDONED_SECONDS;
+            if ((gone || abandoned) && unlink(p) == 0)
+                removed++;
+        }
+        free(p);
+    }
+    closedir(d);
+    return removed;
+}
+
+/* Six letters and digits for a temporary file's name: different per
+ * attempt, per process and per moment; O_EXCL makes them safe. */
+static void temp_letters(char *x, unsigned attempt)
+{
+    static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint64_t v = (uint64_t)ts.tv_nsec * 0x9E3779B97F4A7C15u ^ (uint64_t)ts.tv_sec << 30 ^
+                 (uint64_t)getpid() << 40 ^ (uint64_t)attempt * 0xBF58476D1CE4E5B9u ^ (uintptr_t)x;
+    for (int i = 0; i < 6; i++) {
+        x[i] = set[v % 62];
+        v /= 62;
+    }
+    x[6] = 0;
+}
+
+int output_write(const char *path, const unsigned char *buf, size_t len,
+                 void (*announce)(const char *tmp), FILE *err)
+{
+    /* the folder's left-overs first */
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        rp_oom(strlen(path));
+    output_sweep(dir);
+    free(dir);
+
+    size_t cap = strlen(path) + sizeof TEMP_TAG + 32;
+    char *tmp = xmalloc(cap);
+    int fd = -1;
+    for (unsigned attempt = 0; attempt < 100 && fd < 0; attempt++) {
+        int n = snprintf(tmp, cap, "%s" TEMP_TAG "%ld-", path, (long)getpid());
+        temp_letters(tmp + n, attempt);
+        /* told before it exists, so that no moment has a file the
+         * signal handler does not know of */
+        if (announce)
+            announce(tmp);
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        int saved = errno;
+        if (announce)
+            announce(NULL);
+        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(saved));
+        free(tmp);
+        return -1;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            break;
+        }
+        done += (size_t)w;
+    }
+    int ok = done == len && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        saved = errno;
+        ok = 0;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        saved = errno;
+        ok = 0;
+    }
+    if (!ok)
+        unlink(tmp);
+    if (announce)
+        announce(NULL);
+    if (!ok) {
+        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(saved));
+        if (saved == EFBIG)
+            fprintf(err, "    hint: the file would be larger than this process may write (ulimit -f)\n");
+        else if (saved == ENOSPC || saved == EDQUOT)
+            fprintf(err, "    hint: free some space on the disk, or write the PDF elsewhere (-o, -d)\n");
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}

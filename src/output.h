@@ -1,0 +1,56 @@
+/*
+ * output.h - the PDF file on disk: where it may go, and writing it so
+ * that nothing is ever lost (the driver's; rapport.c calls it).
+ *
+ * The PDF is written to a temporary file beside its target and renamed
+ * over it only when complete. The temporary file is named
+ *
+ *     TARGET.rapport-PID-XXXXXX     (e.g. report.pdf.rapport-4242-a7Qz0b)
+ *
+ * PID being the writing process, XXXXXX six letters and digits. A run
+ * that is stopped by a signal it can catch removes it (the command line's
+ * handler, told the name through RpOptions.temp_file); one killed outright
+ * (SIGKILL, a power cut) leaves it, and the next run that writes in that
+ * folder removes it: see output_sweep for which ones count as left over.
+ *
+ * Invariants:
+ *   1. What exists at the target and is not a regular file (a folder,
+ *      device, FIFO, socket or symbolic link) is never replaced.
+ *   2. The report itself is never the target, whatever path or hard link
+ *      names it (compared by device and inode).
+ *   3. Until the rename, the target is untouched; after a failure the
+ *      temporary file is gone.
+ */
+#ifndef RP_OUTPUT_H
+#define RP_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Why the PDF of `input` may not be written to `output`, in words that
+ * follow "cannot write the PDF there: " ("it is a FIFO (named pipe)"),
+ * or NULL when it may: `output` does not exist or is a regular file that
+ * is not `input`. `input` may be NULL (rendering from memory). */
+const char *output_refusal(const char *input, const char *output);
+
+/* Are `a` and `b` names of one existing file (device and inode, links
+ * followed)? False when either does not exist. */
+bool output_same_file(const char *a, const char *b);
+
+/* Write len bytes of buf to `path` through a temporary file renamed into
+ * place (see above), after removing left-over temporary files in its
+ * folder. `announce`, if not NULL, is called with the temporary file's
+ * path just before it is created and with NULL once it is gone.
+ * Returns 0, or -1 after printing "path: error: ..." on `err`; then
+ * `path` is as it was. */
+int output_write(const char *path, const unsigned char *buf, size_t len,
+                 void (*announce)(const char *tmp), FILE *err);
+
+/* Remove the temporary files in the folder `dir` that runs killed while
+ * writing left behind: named as above, regular files of this user, whose
+ * process no longer runs on this machine or that have not changed for
+ * an hour. Returns how many were removed. */
+int output_sweep(const char *dir);
+
+#endif
