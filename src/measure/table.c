@@ -237,7 +237,9 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     int64_t msum = 0;
     for (int k = 0; k < ncols; k++)
         msum += mn[k];
+    bool heads_cut = false;
     for (int tier = 0; tier < 2 && msum > width; tier++) {
+        heads_cut = tier == 1;
         for (int k = 0; k < ncols; k++)
             mh[k] = 0;
         for (int i = 0; i < ncell; i++) {
@@ -262,6 +264,10 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
         diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
                   "the words of this table do not fit the text width even hyphenated: its columns are "
                   "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room");
+    else if (heads_cut)
+        diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+                  "the header words of this table fit the text width only hyphenated; shorter headers, "
+                  "font-size=\"small\" or a <landscape> page keep them whole");
     /* spanning cells widen the columns they span if they must */
     for (int i = 0; i < ncell; i++) {
         Cell *c = &cells[i];
