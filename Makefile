@@ -8,7 +8,7 @@
 
 BUILD   ?= release
 CC      ?= gcc
-PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev zlib1g-dev libhyphen-dev \
+PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libhyphen-dev \
            hyphen-sv poppler-utils qpdf jq time bc valgrind
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
@@ -95,7 +95,7 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/slow-fsync.so
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/sentences build/slow-fsync.so
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
 
@@ -107,6 +107,10 @@ build/pixel: tests/tools/pixel.c
 build/slow-fsync.so: tests/tools/slow-fsync.c
 	@mkdir -p build
 	@$(CC) -shared -fPIC -O2 -Wall -o $@ $<
+
+build/sentences: tests/tools/sentences.c
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall $(XML_CFLAGS) -o $@ $< -lxml2
 
 build/gen: tests/tools/gen.c
 	@mkdir -p build

@@ -165,8 +165,14 @@ static HPDF_Font font_of(D *d, int face)
 
 /* ---- ops ------------------------------------------------------------------ */
 
+/* Text at x, y. `tail` (OpTail) says how it reads on at a line end: a
+ * word space is drawn after it, so copy-paste and screen readers do not
+ * run two words together. (A hyphen hyphenation added stays a U+002D
+ * for them: an /ActualText span around it makes poppler's structure
+ * text lose the rest of the element, and U+00AD needs a glyph Carlito
+ * lacks; the font writer that hb-subset brings can map it.) */
 static void draw_text(D *d, HPDF_Page p, int face, int32_t size, uint32_t color,
-                      int32_t x, int32_t y, const char *s, int len)
+                      int32_t x, int32_t y, const char *s, int len, int tail)
 {
     HPDF_Font f = font_of(d, face);
     if (!f || len <= 0)
@@ -188,6 +194,8 @@ static void draw_text(D *d, HPDF_Page p, int face, int32_t size, uint32_t color,
             k += (size_t)utf8_encode(pc, t + k);
         }
     }
+    if (tail == TAIL_SPACE)
+        t[k++] = ' ';
     t[k] = 0;
     if (!d->in_text) {
         HPDF_Page_BeginText(p);
@@ -392,7 +400,7 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
     }
     switch (o->kind) {
     case OP_TEXT:
-        draw_text(d, p, o->face, o->size, o->color, x, y, o->s, o->len);
+        draw_text(d, p, o->face, o->size, o->color, x, y, o->s, o->len, o->tail);
         break;
     case OP_RULE:
         set_fill(d, p, o->color);
@@ -421,7 +429,7 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
         char buf[32];
         const char *s = page_label(d, o->anchor, buf, sizeof buf);
         int32_t w = font_text_width(d->pg->flow->faces[o->face], s, strlen(s), o->size);
-        draw_text(d, p, o->face, o->size, o->color, o->right ? x - w : x, y, s, (int)strlen(s));
+        draw_text(d, p, o->face, o->size, o->color, o->right ? x - w : x, y, s, (int)strlen(s), TAIL_NONE);
         break;
     }
     case OP_LINK:

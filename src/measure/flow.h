@@ -39,6 +39,14 @@ typedef enum OpKind {
     OP_IMAGE,     /* the image file `s` (PNG if shape 1, JPEG if 2) scaled into x,y,w,h */
 } OpKind;
 
+/* How a text that ends a line reads on (copy-paste, screen readers):
+ * the line break is only the layout's, the text goes on. */
+typedef enum OpTail {
+    TAIL_NONE,      /* the paragraph ends here, or the line ends in a hard hyphen */
+    TAIL_SPACE,     /* a word space: the line broke at a space */
+    TAIL_HYPHEN,    /* its last character is a hyphen hyphenation added: read as nothing */
+} OpTail;
+
 typedef struct Op {
     OpKind      kind;
     int32_t     x, y, w, h;
@@ -57,6 +65,7 @@ typedef struct Op {
     bool        stroke;     /* RECT: outline only */
     bool        right;      /* PAGENUM: right-aligned */
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */
+    int8_t      tail;       /* TEXT: what a reader gets after it at a line end (OpTail) */
     bool        in_chart;   /* MARKER: a data point of a chart, not a status */
     int         se;         /* structure element: 0 the box's, SE_ARTIFACT none, >0 this one */
     int         link_group; /* text and annotation of one link share it (measure only) */

@@ -592,6 +592,16 @@ static void close_text(LB *lb, const Piece *ps)
     lb->cur_len = 0;
 }
 
+/* Close the open text where the look changes or a word stands on its
+ * own (justified text), keeping the word space before what follows in
+ * it: a reader of the PDF's text must not get "mål:En" for "mål: <i>En". */
+static void close_spaced(LB *lb, const Piece *ps, bool space)
+{
+    if (space && lb->cur_piece >= 0)
+        sbuf_put(lb->m, &lb->cur_len, " ", 1);
+    close_text(lb, ps);
+}
+
 static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                          Align align, bool justify, Hyph hyph, bool fewest)
 {
@@ -650,7 +660,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
                 x += gw;
                 glue_pending = true;
                 if (just)
-                    close_text(&lb, ps);
+                    close_spaced(&lb, ps, true);
                 continue;
             }
             const Piece *p = &ps[m->iref[i]];
@@ -662,7 +672,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
                     VEC_PUSH(&m->rp->arena, lb.notes, p->note);
             }
             if (p->marker || p->pagenum >= 0) {
-                close_text(&lb, ps);
+                close_spaced(&lb, ps, glue_pending);
                 Op op = { 0 };
                 op.anchor = -1;
                 if (p->marker) {
@@ -702,7 +712,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
             }
             int pi = m->iref[i];
             if (lb.cur_piece >= 0 && !same_look(&ps[lb.cur_piece], p))
-                close_text(&lb, ps);
+                close_spaced(&lb, ps, glue_pending);
             if (lb.cur_piece < 0) {
                 lb.cur_piece = pi;
                 lb.cur_x = x;
@@ -722,6 +732,13 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
             sbuf_put(m, &lb.cur_len, "-", 1);
         }
         close_text(&lb, ps);
+        /* how the line's last text reads on into the next line */
+        bool space = e < n && (m->items[e].type == LB_GLUE || forced);
+        for (int q = lb.ops.n - 1; q >= 0 && k < nl - 1; q--)
+            if (lb.ops.v[q].kind == OP_TEXT && lb.ops.v[q].len > 0) {
+                lb.ops.v[q].tail = hyphen ? TAIL_HYPHEN : space ? TAIL_SPACE : TAIL_NONE;
+                break;
+            }
         Line *L = &out.v[k];
         L->ops = lb.ops.v;
         L->nops = lb.ops.n;
