@@ -99,6 +99,11 @@ static int step_decimals(double step)
     return d;
 }
 
+/* Intervals on the value axis: a nice step gives 5 to 10; an axis step
+ * of the report's own that gives more than this is replaced by a nice
+ * one. The ticks' count, not the arithmetic, bounds the loops over them. */
+#define CHART_MAX_INTERVALS 50
+
 static const Shape series_shapes[] = { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING };
 
 /* ---- the data as a table ------------------------------------------------ */
@@ -308,20 +313,31 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     if (hi <= lo)
         hi = lo + 1;
     double step = ch->has_step ? ch->axis_step : nice_step(hi - lo, 5);
+    /* a step below what doubles resolve at these values (1e15 and
+     * 1e15 + 0.125 are neighbours) would never move the ticks on: the
+     * step is at least a billionth of the values' size */
+    double grain = fmax(fabs(lo), fabs(hi)) * 1e-9;
+    if (step < grain)
+        step = nice_step(grain * 5, 5);
     double vmin = floor(lo / step + 1e-9) * step, vmax = ceil(hi / step - 1e-9) * step;
     if (vmax <= vmin)
         vmax = vmin + step;
-    if ((vmax - vmin) / step > 50)
+    if ((vmax - vmin) / step > CHART_MAX_INTERVALS)
         step = nice_step(vmax - vmin, 5);
     int dec = ch->axis_decimals >= 0 ? ch->axis_decimals : step_decimals(step);
+    /* the ticks, counted (one more for rounding at the top) */
+    double ticks[CHART_MAX_INTERVALS + 2];
+    int nticks = 0;
+    for (double v = vmin; v <= vmax + step / 2 && nticks < CHART_MAX_INTERVALS + 2; v += step)
+        ticks[nticks++] = v;
 
     /* geometry */
     int32_t lh = fs * 13 / 10;
     int32_t top = ch->axis_title ? lh + fs / 2 : fs / 2;
     int32_t label_w = 0;
     char buf[64];
-    for (double v = vmin; v <= vmax + step / 2; v += step) {
-        numfmt_double(v, dec, buf, sizeof buf);
+    for (int t = 0; t < nticks; t++) {
+        numfmt_double(ticks[t], dec, buf, sizeof buf);
         int32_t w = font_text_width(font, buf, strlen(buf), fs);
         if (w > label_w) label_w = w;
     }
@@ -380,7 +396,8 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                 face, fs, st->color, indent, lh - fs / 3, 0);
 
     /* value axis: grid and labels */
-    for (double v = vmin; v <= vmax + step / 2; v += step) {
+    for (int t = 0; t < nticks; t++) {
+        double v = ticks[t];
         numfmt_double(v, dec, buf, sizeof buf);
         const char *lab = arena_strdup(&m->rp->arena, buf);
         double f = (v - vmin) / (vmax - vmin);
