@@ -11,6 +11,7 @@
  * and a marker shape of their own.
  */
 #include "measure_int.h"
+#include "../base/utf8.h"
 #include "../model/numfmt.h"
 
 #include <math.h>
@@ -36,6 +37,30 @@ static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size,
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 
+/* The widths of s's first i bytes, in font units, for every i at a
+ * character boundary (the caller frees). One pass over the label, so
+ * trying every place to cut it costs time linear in its length, not
+ * quadratic: a 40 KB label is not measured 40 000 times. */
+static int64_t *prefix_units(const Font *f, const char *s, size_t n)
+{
+    int64_t *w = xmalloc((n + 1) * sizeof *w);
+    size_t i = 0;
+    w[0] = 0;
+    while (i < n) {
+        size_t at = i;
+        int adv = font_advance(f, utf8_next(s, n, &i));
+        for (size_t k = at + 1; k <= i; k++)
+            w[k] = w[at] + adv;         /* inside a character: never a cut */
+    }
+    return w;
+}
+
+/* Font units to millipoints at `size`, rounded as font_text_width does. */
+static int32_t units_width(const Font *f, int64_t units, int32_t size)
+{
+    return (int32_t)((units * size + f->upem / 2) / f->upem);
+}
+
 /* A category label in at most two lines of at most `maxw`: split at the
  * space that leaves the longer line shortest. Returns the number of
  * lines (line 2 in *second), or 0 if it does not fit in two. */
@@ -45,20 +70,24 @@ static int two_lines(M *m, const Font *f, const char *s, int32_t fs, int32_t max
     size_t n = strlen(s);
     *first = s;
     *second = NULL;
-    if (font_text_width(f, s, n, fs) <= maxw)
+    int64_t *w = prefix_units(f, s, n);
+    if (units_width(f, w[n], fs) <= maxw) {
+        free(w);
         return 1;
+    }
     int32_t best = INT32_MAX;
     size_t cut = 0;
     for (size_t i = 1; i + 1 < n; i++) {
         if (s[i] != ' ')
             continue;
-        int32_t a = font_text_width(f, s, i, fs), b = font_text_width(f, s + i + 1, n - i - 1, fs);
+        int32_t a = units_width(f, w[i], fs), b = units_width(f, w[n] - w[i + 1], fs);
         int32_t longer = a > b ? a : b;
         if (longer <= maxw && longer < best) {
             best = longer;
             cut = i;
         }
     }
+    free(w);
     if (!cut)
         return 0;
     *first = arena_strndup(&m->rp->arena, s, cut);
@@ -71,11 +100,15 @@ static int two_lines(M *m, const Font *f, const char *s, int32_t fs, int32_t max
 static const char *fit(M *m, const Font *f, const char *s, int32_t fs, int32_t maxw)
 {
     size_t n = strlen(s);
-    if (font_text_width(f, s, n, fs) <= maxw)
+    int64_t *w = prefix_units(f, s, n);
+    if (units_width(f, w[n], fs) <= maxw) {
+        free(w);
         return s;
+    }
     int32_t ell = font_text_width(f, "\xE2\x80\xA6", 3, fs);
-    while (n > 0 && (font_text_width(f, s, n, fs) + ell > maxw || (s[n] & 0xC0) == 0x80))
+    while (n > 0 && ((s[n] & 0xC0) == 0x80 || units_width(f, w[n], fs) + ell > maxw))
         n--;
+    free(w);
     return arena_printf(&m->rp->arena, "%.*s\xE2\x80\xA6", (int)n, s);
 }
 
