@@ -29,6 +29,12 @@
 /* Nested lists: deeper than this cannot be read on paper anyway. */
 #define RP_MAX_LIST_DEPTH       8
 
+/* The number a list starts from (start="..."): a list that goes on
+ * from another starts at a few dozen; past this it is a typing mistake,
+ * and its numbers no longer fit the hanging indent. Bounded before the
+ * numbering adds the items to it, so it cannot overflow. */
+#define RP_MAX_LIST_START       10000
+
 /* Columns of one table: 30 fit a landscape page in 6 pt; more is an
  * error in the file. */
 #define RP_MAX_TABLE_COLUMNS    60

@@ -18,6 +18,7 @@
 #include "../model/numfmt.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <stdlib.h>
@@ -190,15 +191,14 @@ static Align parse_align(const char *a)
     return ALIGN_LEFT;
 }
 
-/* Record an error at n that says precisely what the schema's generic
- * "something is missing" at the same place said vaguely: the vague one
- * goes. */
-static void precise_error(P *p, Node *n, const char *hint, const char *msg)
+/* Record an error at n that says precisely what the schema's message
+ * at the same place holding `vague` said vaguely: the vague one goes. */
+static void replace_error(P *p, Node *n, const char *vague, const char *hint, const char *msg)
 {
     Diags *d = &p->rp->diags;
     for (int i = 0; i < d->n; i++)
         if (d->v[i].line == n->line && d->v[i].col == n->col && d->v[i].file == p->file &&
-            strstr(d->v[i].msg, "is missing")) {
+            strstr(d->v[i].msg, vague)) {
             free(d->v[i].msg);
             free(d->v[i].hint);
             d->v[i].msg = xmalloc(strlen(msg) + 1);
@@ -208,6 +208,12 @@ static void precise_error(P *p, Node *n, const char *hint, const char *msg)
             return;
         }
     diag_add(d, DIAG_ERROR, p->file, n->line, n->col, hint, "%s", msg);
+}
+
+/* The same for the schema's "something is missing here". */
+static void precise_error(P *p, Node *n, const char *hint, const char *msg)
+{
+    replace_error(p, n, "is missing", hint, msg);
 }
 
 /* Levenshtein distance of two short names (capped at 99). */
@@ -1005,6 +1011,32 @@ static void figure_file(P *p, Node *n, const char *src, const char *width)
     n->u.figure.type = t;
 }
 
+/* The number a numbered list starts from: 1 unless start="..." says
+ * otherwise. The schema reports what is not a whole number from 1; a
+ * number past RP_MAX_LIST_START (30 digits included) is an error here,
+ * before it can overflow the numbering. */
+static int list_start(P *p, Node *n, const char *v)
+{
+    if (!v)
+        return 1;
+    char *end;
+    errno = 0;
+    long k = strtol(v, &end, 10);
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+        end++;
+    if (end == v || *end || k < 1)
+        return 1;                       /* not a whole number from 1: the schema says so */
+    if (errno == ERANGE || k > RP_MAX_LIST_START) {
+        /* libxml2 refuses some (30 digits) itself: one message is enough */
+        char msg[200];
+        snprintf(msg, sizeof msg, "start=\"%.60s\" is past %d, the highest number a list may start from",
+                 v, RP_MAX_LIST_START);
+        replace_error(p, n, "start=", "a list that goes on from another starts at a few dozen; check the number", msg);
+        return 1;
+    }
+    return (int)k;
+}
+
 static Node *build_list(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_LIST, x);
@@ -1014,8 +1046,7 @@ static Node *build_list(P *p, xmlNodePtr x)
                    : strcmp(type, "none") == 0 ? LIST_NONE : LIST_BULLET;
     const char *num = attr(p, x, "numbering");
     n->u.list.paren = num && strcmp(num, "1)") == 0;
-    const char *start = attr(p, x, "start");
-    n->u.list.start = start ? atoi(start) : 1;
+    n->u.list.start = list_start(p, n, attr(p, x, "start"));
     if (++p->list_depth > RP_MAX_LIST_DEPTH) {
         ERR(n, "lists are nested more than %d deep", RP_MAX_LIST_DEPTH);
         HINT("a list inside a list inside a list cannot be read on paper; flatten it");

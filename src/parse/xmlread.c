@@ -151,7 +151,7 @@ static const struct { const char *el, *attr, *values; } allowed[] = {
     { "section", "toc", "yes, no" }, { "section", "new-page", "yes, no" }, { "goal", "toc", "yes, no" },
     { "contents", "levels", "1 to 5" },
     { "list", "type", "bullet, number, none" }, { "list", "numbering", "1. or 1)" },
-    { "list", "start", "a whole number from 1" },
+    { "list", "start", "a whole number from 1 to 10000" },
     { "table", "font-size", "normal, small" },
     { "column", "type", "text, number, status" }, { "column", "align", "left, right, center" },
     { "column", "decimals", "0 to 6" }, { "column", "sign", "auto, always" },
