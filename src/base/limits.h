@@ -19,6 +19,19 @@
  * into lines would take time and memory out of all proportion. */
 #define RP_MAX_PARAGRAPH_BYTES  (1024 * 1024)
 
+/* Inline elements (b, i, br, footnote, ...) in one block (a paragraph,
+ * heading, item or cell, with what its inline elements hold): a real
+ * paragraph has a handful. libxml2's RELAX NG validation of mixed content
+ * takes time with the square of their number (60 000 <br/> in one
+ * paragraph: 25 s), and markup adds little to the text that
+ * RP_MAX_PARAGRAPH_BYTES counts; so they are counted before validation. */
+#define RP_MAX_INLINE_ELEMENTS  2000
+
+/* Footnotes in one report: the longest real ones have a few hundred.
+ * Placing them costs time and memory that grow faster than their number
+ * (100 000 notes: 2.6 GB); checked before validation. */
+#define RP_MAX_FOOTNOTES        10000
+
 /* Element nesting: sections nest 5 deep, lists a few more; 200 leaves
  * room for anything real and keeps recursion in the parser shallow. */
 #define RP_MAX_XML_DEPTH        200
