@@ -36,6 +36,23 @@
  * room for anything real and keeps recursion in the parser shallow. */
 #define RP_MAX_XML_DEPTH        200
 
+/* Any length (page, margin, column, chart, font size ...), in
+ * millipoints: the largest page PDF allows is 14 400 pt (200 inches,
+ * 5.08 m; libharu refuses a larger one), so nothing drawn on a page can
+ * be longer. A report's own lengths are further bounded by its layout's
+ * page. */
+#define RP_MAX_LENGTH           (14400 * 1000)
+
+/* Font sizes in a layout, in millipoints: below 1 pt nothing can be
+ * read (and 0 divides), above 600 pt the PDF library refuses to set text. */
+#define RP_MIN_FONT_SIZE        1000
+#define RP_MAX_FONT_SIZE        600000
+
+/* A column's share of what is left (width="2*"): a column a thousand
+ * times as wide as another is a mistake, and the weights stay far from
+ * overflowing. */
+#define RP_MAX_STAR_WIDTH       1000
+
 /* Heading levels the layout styles (h1..h5), as in the seeds. */
 #define RP_MAX_HEADING_LEVEL    5
 
@@ -65,6 +82,12 @@
 /* Categories and series of one chart. */
 #define RP_MAX_CHART_CATEGORIES 1000
 #define RP_MAX_CHART_SERIES     20
+
+/* A chart's values and axis bounds, in magnitude: a double tells about
+ * 15 digits apart, so past this the ticks of an axis can no longer be
+ * told apart, and their labels would not fit beside the chart. No
+ * municipal amount comes near it (Sweden's budget is about 10^12 kronor). */
+#define RP_MAX_CHART_VALUE      1e15
 
 /* Diagnostics printed for one file: past this the file is hopeless and
  * the user fixes the first ones first. */

@@ -8,6 +8,8 @@
  */
 #include "parse.h"
 #include "files.h"
+#include "value.h"
+#include "../base/limits.h"
 #include "xmlread.h"
 
 #include <libxml/tree.h>
@@ -21,6 +23,7 @@ typedef struct L {
     const char *file;
     const char *dir;     /* folder of the layout file, for font paths */
     Layout     *lay;
+    xmlNodePtr  page;    /* the <page> element, for messages about the page */
 } L;
 
 #define LERR(x, ...) diag_error(&l->rp->diags, l->file, xmlread_line(x), xmlread_col(x), __VA_ARGS__)
@@ -70,34 +73,23 @@ static void layout_defaults(Layout *y)
 
 static int32_t length_of(L *l, xmlNodePtr x, const char *name, const char *v, int unitless_pt)
 {
-    char *end;
-    double d = strtod(v, &end);
-    double mul = -1;
-    if (*end == 0 && unitless_pt) mul = 1000;
-    else if (strcmp(end, "pt") == 0) mul = 1000;
-    else if (strcmp(end, "mm") == 0) mul = 72000.0 / 25.4;
-    else if (strcmp(end, "cm") == 0) mul = 720000.0 / 25.4;
-    if (end == v || mul < 0 || d < 0 || d > 10000) {
-        LERR(x, "%s=\"%s\" is not a length", name, v);
+    int32_t len;
+    const char *why = value_length(v, unitless_pt, &len);
+    if (why) {
+        LERR(x, "%s=\"%s\" %s", name, v, why);
         diag_hint(&l->rp->diags, "write a number with mm, cm or pt, e.g. 25mm%s",
                   unitless_pt ? " (sizes in pt may omit the unit)" : "");
         return -1;
     }
-    return (int32_t)lround(d * mul);
+    return len;
 }
 
-static int color_of(L *l, xmlNodePtr x, const char *name, const char *v, uint32_t *out)
+static int color_of(L *l, xmlNodePtr x, const char *name, const char *v, size_t n, uint32_t *out)
 {
-    if (v[0] == '#' && strlen(v) == 7) {
-        char *end;
-        unsigned long c = strtoul(v + 1, &end, 16);
-        if (*end == 0) {
-            *out = (uint32_t)c;
-            return 0;
-        }
-    }
-    LERR(x, "%s=\"%s\" is not a colour", name, v);
-    diag_hint(&l->rp->diags, "write colours as #RRGGBB, e.g. #005596");
+    if (!value_color(v, n, out))
+        return 0;
+    LERR(x, "%s=\"%.*s\" is not a colour", name, (int)n, v);
+    diag_hint(&l->rp->diags, "write colours as # and six hexadecimal digits (0-9, A-F), #RRGGBB: e.g. #005596");
     return -1;
 }
 
@@ -209,7 +201,7 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
         if (!strcmp(v, "italic")) s->variant |= VAR_ITALIC;
         else if (strcmp(v, "normal") != 0) LERR(x, "style=\"%s\" must be italic or normal", v);
     } else if (!strcmp(n, "color")) {
-        color_of(l, x, n, v, &s->color);
+        color_of(l, x, n, v, strlen(v), &s->color);
     } else if (!strcmp(n, "align")) {
         if (!strcmp(v, "left")) s->align = ALIGN_LEFT;
         else if (!strcmp(v, "right")) s->align = ALIGN_RIGHT;
@@ -223,6 +215,12 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
     } else {
         int32_t len = length_of(l, x, n, v, 1);
         if (len < 0) return;
+        if (!strcmp(n, "size") && (len < RP_MIN_FONT_SIZE || len > RP_MAX_FONT_SIZE)) {
+            LERR(x, "size=\"%s\" is not a font size rapport can set", v);
+            diag_hint(&l->rp->diags, "a font size is from %d to %d pt; body text is about 11",
+                      RP_MIN_FONT_SIZE / 1000, RP_MAX_FONT_SIZE / 1000);
+            return;
+        }
         if (!strcmp(n, "size")) s->size = len;
         else if (!strcmp(n, "leading")) s->leading = len;
         else if (!strcmp(n, "before")) s->space_before = len;
@@ -236,14 +234,18 @@ static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
     Layout *y = t;
     if (!strcmp(n, "chart")) {
         /* the chart palette: colours separated by spaces, in series order */
-        int k = 0;
-        char buf[16];
-        for (const char *p = v; *p && k < 8;) {
+        int k = 0, max = (int)(sizeof y->chart_colors / sizeof y->chart_colors[0]);
+        for (const char *p = v; *p;) {
             while (*p == ' ') p++;
             if (!*p) break;
             size_t len = strcspn(p, " ");
-            snprintf(buf, sizeof buf, "%.*s", (int)(len < 15 ? len : 15), p);
-            if (color_of(l, x, n, buf, &y->chart_colors[k]) == 0)
+            if (k == max) {
+                LERR(x, "chart=\"...\" names more than %d colours", max);
+                diag_hint(&l->rp->diags, "the palette holds %d colours; series past the %dth take them "
+                          "again, told apart by their dash and marker", max, max);
+                break;
+            }
+            if (color_of(l, x, n, p, len, &y->chart_colors[k]) == 0)
                 k++;
             p += len;
         }
@@ -257,7 +259,7 @@ static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
                   : !strcmp(n, "table-rule") ? &y->table_rule
                   : !strcmp(n, "table-group-fill") ? &y->table_group_fill
                   : !strcmp(n, "cover-band") ? &y->cover_band : &y->cover_band_text;
-    color_of(l, x, n, v, dst);
+    color_of(l, x, n, v, strlen(v), dst);
 }
 
 static void spacing_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
@@ -291,7 +293,7 @@ static void status_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
     StatusDef *s = t;
     if (!strcmp(n, "name")) s->name = v;
     else if (!strcmp(n, "word")) s->word = v;
-    else if (!strcmp(n, "color")) color_of(l, x, n, v, &s->color);
+    else if (!strcmp(n, "color")) color_of(l, x, n, v, strlen(v), &s->color);
     else if (!strcmp(n, "kind")) {
         if (!strcmp(v, "activity")) s->activity = true;
         else if (strcmp(v, "goal") != 0) LERR(x, "kind=\"%s\" must be goal or activity", v);
@@ -387,6 +389,7 @@ static void load(L *l, xmlNodePtr root)
             continue;
         const char *el = (const char *)x->name;
         if (!strcmp(el, "page")) {
+            l->page = x;
             each_attr(l, x, a_page, page_attr, y);
         } else if (!strcmp(el, "font")) {
             if (y->nfamilies == LAYOUT_MAX_FAMILIES) {
@@ -504,8 +507,13 @@ static void load(L *l, xmlNodePtr root)
     if (y->page_w < 100000 || y->page_h < 100000 ||
         y->margin_left + y->margin_right > y->page_w - 72000 ||
         y->margin_top + y->margin_bottom > y->page_h - 144000)
-        diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
+    {
+        xmlNodePtr at = l->page ? l->page : root;
+        diag_error(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
                    "the page leaves too little room between its margins");
+        diag_hint(&l->rp->diags, "a page is at least 100 pt (35 mm) each way, with 1 inch (25.4 mm) "
+                  "between the left and right margins and 2 inches between top and bottom");
+    }
     if (y->hyphen_dict && access(y->hyphen_dict, R_OK) != 0) {
         diag_warn(&l->rp->diags, l->file, xmlread_line(root), 0,
                   "hyphenation dictionary %s not found; words will not be hyphenated", y->hyphen_dict);
@@ -633,7 +641,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
     Layout *y = ARENA_NEW(a, Layout);
     layout_defaults(y);
     y->path = found;
-    L l = { rp, found, files_dir(a, found), y };
+    L l = { .rp = rp, .file = found, .dir = files_dir(a, found), .lay = y };
     int before = diag_errors(&rp->diags);
     load(&l, root);
     check_legibility(&l, root);

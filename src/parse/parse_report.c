@@ -12,6 +12,7 @@
  */
 #include "parse.h"
 #include "files.h"
+#include "value.h"
 #include "xmlread.h"
 #include "../base/limits.h"
 #include "../base/map.h"
@@ -130,21 +131,6 @@ static Node *find_id(P *p, const char *id)
     return map_get(&p->ids, id);
 }
 
-/* Length like "30mm", "12pt", "2.5cm" -> millipoints; -1 if malformed. */
-static int32_t parse_length(const char *s)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || v < 0 || v > 100000)
-        return -1;
-    double mul;
-    if (strcmp(end, "pt") == 0) mul = 1000;
-    else if (strcmp(end, "mm") == 0) mul = 72000.0 / 25.4;
-    else if (strcmp(end, "cm") == 0) mul = 720000.0 / 25.4;
-    else return -1;
-    return (int32_t)lround(v * mul);
-}
-
 static void list_statuses(P *p, bool activity, char *buf, size_t cap)
 {
     size_t k = 0;
@@ -214,6 +200,81 @@ static void replace_error(P *p, Node *n, const char *vague, const char *hint, co
 static void precise_error(P *p, Node *n, const char *hint, const char *msg)
 {
     replace_error(p, n, "is missing", hint, msg);
+}
+
+/* An error at n about an attribute's value: said once, replacing what
+ * the schema said at the same place about the same attribute. */
+static void value_error(P *p, Node *n, const char *name, const char *v, const char *why, const char *hint)
+{
+    char vague[64], msg[300];
+    snprintf(vague, sizeof vague, "%s=\"", name);
+    snprintf(msg, sizeof msg, "%s=\"%.80s%s\" %s", name, v, strlen(v) > 80 ? "..." : "", why);
+    replace_error(p, n, vague, hint, msg);
+}
+
+/* A length a report gives (a chart's height): millipoints, or -1 with an
+ * error at n when it is not a length or is larger than the layout's page
+ * (either way up: it may stand on a landscape page). */
+static int32_t report_length(P *p, Node *n, const char *name, const char *v)
+{
+    int32_t len;
+    const char *why = value_length(v, false, &len);
+    int32_t page = p->layout->page_w > p->layout->page_h ? p->layout->page_w : p->layout->page_h;
+    if (why) {
+        value_error(p, n, name, v, why, "write a number and mm, cm or pt, e.g. 60mm");
+        return -1;
+    }
+    if (len > page) {
+        char big[80];
+        snprintf(big, sizeof big, "is larger than the page (%d mm)", (int)lround(page * 25.4 / 72000));
+        value_error(p, n, name, v, big, strcmp(name, "width") == 0
+                    ? "for a share of the text width write a percentage, such as 50%"
+                    : "a chart is about 60mm high; it must fit on a page");
+        return -1;
+    }
+    return len;
+}
+
+/* A width: "auto" (if allow_auto), a share of the text width "40%", of
+ * what the other columns leave "2*" (if allow_star), or a length. Sets
+ * *kind and *width (tenths of a percent, thousandths of a share,
+ * millipoints); false with an error at n if it is none of these or out of
+ * bounds. */
+static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool allow_star,
+                         WidthKind *kind, int32_t *width)
+{
+    const char *hint = allow_star ? "write auto, a length like 30mm, a share of the text width like 40%, "
+                                    "or of what the other columns leave like 2*"
+                                  : "write a length like 60mm, or a share of the text width like 50%";
+    if (allow_auto && strcmp(v, "auto") == 0) {
+        *kind = WIDTH_AUTO;
+        return true;
+    }
+    size_t k = value_decimal(v);
+    if (k && (v[k] == '%' || (v[k] == '*' && allow_star)) && v[k + 1] == 0) {
+        double d = strtod(v, NULL);
+        bool pct = v[k] == '%';
+        if (pct ? d > 100 : d > RP_MAX_STAR_WIDTH) {
+            value_error(p, n, "width", v, pct ? "is more than the whole text width" : "is too large a share",
+                        pct ? "a share of the text width is from 0 to 100%"
+                            : "2* is twice as wide as 1*: the numbers only compare the columns, keep them small");
+            return false;
+        }
+        *kind = pct ? WIDTH_PCT : WIDTH_STAR;
+        *width = (int32_t)lround(d * (pct ? 10 : 1000));
+        return true;
+    }
+    const char *unit = v + k;
+    if (!k || (strcmp(unit, "mm") != 0 && strcmp(unit, "cm") != 0 && strcmp(unit, "pt") != 0)) {
+        value_error(p, n, "width", v, "is not a width", hint);
+        return false;
+    }
+    int32_t len = report_length(p, n, "width", v);
+    if (len < 0)
+        return false;
+    *kind = WIDTH_ABS;
+    *width = len;
+    return true;
 }
 
 /* Levenshtein distance of two short names (capped at 99). */
@@ -406,20 +467,9 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
         Column *col = &t->u.table.cols[i++];
         const char *w = attr(p, c, "width");
         col->kind = WIDTH_AUTO;
-        if (w && strcmp(w, "auto") != 0) {
-            size_t wl = strlen(w);
-            double v = atof(w);
-            if (wl && w[wl - 1] == '%') {
-                col->kind = WIDTH_PCT;
-                col->width = (int32_t)lround(v * 10);
-            } else if (wl && w[wl - 1] == '*') {
-                col->kind = WIDTH_STAR;
-                col->width = (int32_t)lround(v * 1000);
-            } else {
-                col->kind = WIDTH_ABS;
-                col->width = parse_length(w);
-            }
-        }
+        Node at = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        if (w && !report_width(p, &at, w, true, true, &col->kind, &col->width))
+            col->kind = WIDTH_AUTO;
         col->align = parse_align(attr(p, c, "align"));
         const char *type = attr(p, c, "type");
         col->type = !type ? COL_TEXT : strcmp(type, "number") == 0 ? COL_NUMBER
@@ -842,6 +892,26 @@ static Node *build_table(P *p, xmlNodePtr x)
 
 /* ---- charts ----------------------------------------------------------- */
 
+/* An axis' min, max or step, if given (v != NULL): true with the value
+ * in *out. The schema checks it is a decimal number; here it must also
+ * be one a chart can draw (at most RP_MAX_CHART_VALUE), else an error. */
+static bool axis_value(P *p, Node *at, const char *name, const char *v, double *out)
+{
+    if (!v)
+        return false;
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v)
+        return false;               /* not a number: the schema said so */
+    if (!isfinite(d) || fabs(d) > RP_MAX_CHART_VALUE) {
+        value_error(p, at, name, v, "is too large for a chart",
+                    "an axis goes up to 10^15; write the amounts in a larger unit (mnkr rather than kronor)");
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
 static Node *build_chart(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_CHART, x);
@@ -854,7 +924,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
              : strcmp(type, "horizontal-bar") == 0 ? CHART_HBAR : CHART_LINE;
     ch->alt = attr(p, x, "alt");
     const char *h = attr(p, x, "height");
-    ch->height = h ? parse_length(h) : 0;
+    ch->height = h ? report_length(p, n, "height", h) : 0;
     ch->axis_decimals = -1;
     int nseries = 0;
     for (xmlNodePtr c = x->children; c; c = c->next)
@@ -909,11 +979,20 @@ static Node *build_chart(P *p, xmlNodePtr x)
         } else if (is_el(c, "axis")) {
             ch->axis_title = attr(p, c, "title");
             ch->axis_unit = attr(p, c, "unit");
+            Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
             const char *v;
-            if ((v = attr(p, c, "min"))) { ch->axis_min = atof(v); ch->has_min = true; }
-            if ((v = attr(p, c, "max"))) { ch->axis_max = atof(v); ch->has_max = true; }
-            if ((v = attr(p, c, "step"))) { ch->axis_step = atof(v); ch->has_step = ch->axis_step > 0; }
-            if ((v = attr(p, c, "decimals"))) ch->axis_decimals = atoi(v) > 6 ? 6 : atoi(v);
+            ch->has_min = axis_value(p, &loc, "min", attr(p, c, "min"), &ch->axis_min);
+            ch->has_max = axis_value(p, &loc, "max", attr(p, c, "max"), &ch->axis_max);
+            ch->has_step = axis_value(p, &loc, "step", attr(p, c, "step"), &ch->axis_step);
+            if (ch->has_step && ch->axis_step <= 0) {
+                value_error(p, &loc, "step", attr(p, c, "step"), "is not a step",
+                            "the step between the axis' numbers is more than 0, e.g. step=\"10\"");
+                ch->has_step = false;
+            }
+            if ((v = attr(p, c, "decimals"))) {     /* the schema says 0 to 6 */
+                long d = strtol(v, NULL, 10);
+                ch->axis_decimals = d < 0 ? -1 : d > 6 ? 6 : (int)d;
+            }
         } else if (is_el(c, "series") && ch->nseries < nseries) {
             Series *s = &ch->series[ch->nseries++];
             s->name = attr(p, c, "name");
@@ -956,9 +1035,18 @@ static Node *build_chart(P *p, xmlNodePtr x)
                     s->present[i++] = false;
                     continue;
                 }
-                char tmp[64];
+                char tmp[64];           /* numfmt_is_number: at most 40 digits */
                 snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
-                s->values[i] = atof(tmp);
+                double val = strtod(tmp, NULL);
+                if (fabs(val) > RP_MAX_CHART_VALUE) {
+                    ERR(&loc, "\"%.*s\" in the series \"%s\" is too large for a chart", (int)wl, w,
+                        s->name ? s->name : "");
+                    HINT("a chart shows values up to 10^15; write the amounts in a larger unit "
+                         "(mnkr rather than kronor) and name it in <axis unit=\"...\"/>");
+                    s->present[i++] = false;
+                    continue;
+                }
+                s->values[i] = val;
                 s->present[i++] = true;
             }
         } else if (is_el(c, "source")) {
@@ -976,15 +1064,9 @@ static Node *build_chart(P *p, xmlNodePtr x)
  * undamaged; its size in pixels for layout. */
 static void figure_file(P *p, Node *n, const char *src, const char *width)
 {
-    if (width) {
-        size_t wl = strlen(width);
-        if (wl && width[wl - 1] == '%') {
-            n->u.figure.wkind = WIDTH_PCT;
-            n->u.figure.width = (int32_t)lround(atof(width) * 10);
-        } else {
-            n->u.figure.wkind = WIDTH_ABS;
-            n->u.figure.width = parse_length(width);
-        }
+    if (width && !report_width(p, n, width, false, false, &n->u.figure.wkind, &n->u.figure.width)) {
+        n->u.figure.wkind = WIDTH_AUTO;
+        n->u.figure.width = 0;
     }
     if (!src)
         return;

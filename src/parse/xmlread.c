@@ -162,6 +162,9 @@ static const struct { const char *el, *attr, *values; } allowed[] = {
     { "num", "decimals", "0 to 6" }, { "num", "sign", "auto, always" },
     { "chart", "type", "line, bar, stacked-bar, horizontal-bar" },
     { "chart", "height", "a length like 60mm" }, { "series", "line", "solid, dashed, dotted" },
+    { "axis", "decimals", "0 to 6" }, { "axis", "min", "a number with a point for decimals, e.g. 0 or 12.5" },
+    { "axis", "max", "a number with a point for decimals, e.g. 100 or 12.5" },
+    { "axis", "step", "a number with a point for decimals, e.g. 10 or 2.5" },
     { "ref", "show", "page, title, both" }, { "legend", "statuses", "goal, activity" },
     { "figure", "width", "a length like 60mm or 50%" },
 };
