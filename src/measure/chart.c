@@ -112,6 +112,38 @@ static const char *fit(M *m, const Font *f, const char *s, int32_t fs, int32_t m
     return arena_printf(&m->rp->arena, "%.*s\xE2\x80\xA6", (int)n, s);
 }
 
+/* Nothing of a chart is drawn outside the text column [indent, indent +
+ * width]. A text that sticks out but is no wider than the column is
+ * moved in; a wider one (a name of hundreds of characters) keeps its
+ * start and is set smaller to fit the room after it, down to half its
+ * size, or else cut with an ellipsis. Only names and numbers far beyond
+ * the ordinary come here. */
+static void keep_inside(M *m, OpVec *ops, int32_t indent, int32_t width)
+{
+    for (int i = 0; i < ops->n; i++) {
+        Op *o = &ops->v[i];
+        if (o->kind != OP_TEXT)
+            continue;
+        if (o->x < indent)
+            o->x = indent;
+        int32_t room = indent + width - o->x;
+        if (o->w <= width) {
+            if (o->w > room)
+                o->x = indent + width - o->w;
+            continue;
+        }
+        const Font *f = m->flow->faces[o->face];
+        int32_t size = (int32_t)((int64_t)o->size * room / o->w);
+        if (size >= o->size / 2) {
+            o->size = size;
+        } else {
+            o->s = fit(m, f, o->s, o->size, room);
+            o->len = (int)strlen(o->s);
+        }
+        o->w = font_text_width(f, o->s, (size_t)o->len, o->size);
+    }
+}
+
 /* A step of 1, 2, 2.5 or 5 x 10^k giving about `want` intervals. */
 static double nice_step(double range, int want)
 {
@@ -428,7 +460,21 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                                       ch->axis_unit ? ")" : ""),
                 face, fs, st->color, indent, lh - fs / 3, 0);
 
-    /* value axis: grid and labels */
+    /* value axis: grid and labels. Labels too wide for their room (long
+     * numbers on a narrow page) are set smaller: left of a vertical
+     * chart, to fit; under a horizontal one, to fit between the ticks,
+     * down to half size, and then only every second (third ...) tick is
+     * labelled */
+    int32_t tfs = fs, troom = horizontal ? (nticks > 1 ? pw / (nticks - 1) - fs / 2 : pw) : left - fs / 2;
+    int tevery = 1;
+    if (label_w > troom && troom > 0) {
+        tfs = (int32_t)((int64_t)fs * troom / label_w);
+        if (horizontal && tfs < fs / 2) {
+            tfs = fs / 2;
+            while (tevery < nticks && (int64_t)label_w * tfs / fs > (int64_t)troom * tevery)
+                tevery++;
+        }
+    }
     for (int t = 0; t < nticks; t++) {
         double v = ticks[t];
         numfmt_double(v, dec, buf, sizeof buf);
@@ -438,7 +484,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             int32_t y = py1 - (int32_t)lround(f * ph);
             op_push_rule(m, &ops, px0, y, pw, fabs(v) < step / 1000 ? 800 : 300,
                     fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0);
-            text_op(m, &ops, lab, face, fs, st->color, px0 - fs / 2, y + fs / 3, 2);
+            text_op(m, &ops, lab, face, tfs, st->color, px0 - fs / 2, y + fs / 3, 2);
         } else {
             int32_t x = px0 + (int32_t)lround(f * pw);
             Op g = { 0 };
@@ -450,7 +496,8 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             g.color = fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0;
             g.anchor = -1;
             VEC_PUSH(&m->rp->arena, ops, g);
-            text_op(m, &ops, lab, face, fs, st->color, x, py1 + lh, 1);
+            if (t % tevery == 0)
+                text_op(m, &ops, lab, face, tfs, st->color, x, py1 + lh, 1);
         }
     }
 
@@ -604,6 +651,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
         }
     }
 
+    keep_inside(m, &ops, indent, width);
     int32_t gap = m->pending_after;
     for (int i = 0; i < ops.n; i++)
         ops.v[i].se = fig;          /* the whole drawing is the figure */
