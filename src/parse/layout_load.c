@@ -320,8 +320,16 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             y->hyphen_dict = strchr(v, '/') ? path_of(l, x, v)
                            : arena_printf(&l->rp->arena, "/usr/share/hyphen/%s%s", v,
                                           strstr(v, ".dic") ? "" : ".dic");
-        else if (!strcmp(n, "left")) y->hyphen_left = atoi(v);
-        else if (!strcmp(n, "right")) y->hyphen_right = atoi(v);
+        else {
+            long k;
+            if (value_whole(v, 1, 9, &k)) {
+                *(!strcmp(n, "left") ? &y->hyphen_left : &y->hyphen_right) = (int)k;
+            } else {
+                LERR(x, "%s=\"%s\" is not a number of letters from 1 to 9", n, v);
+                diag_hint(&l->rp->diags, "%s; for Swedish left=\"2\" right=\"3\"", !strcmp(n, "left")
+                          ? "the fewest letters of a word before a hyphen" : "the fewest letters carried to the next line");
+            }
+        }
     } else if (!strcmp(el, "cover")) {
         if (!strcmp(n, "brand")) y->cover_brand = v;
     } else if (!strcmp(el, "output-intent")) {
@@ -332,9 +340,13 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
         else if (strcmp(v, "document") != 0) LERR(x, "numbering=\"%s\" must be document or chapter", v);
     } else if (!strcmp(el, "contents")) {
-        int lv = atoi(v);
-        if (lv < 1 || lv > 5) LERR(x, "levels=\"%s\" must be 1 to 5", v);
-        else y->toc_levels = lv;
+        long lv;
+        if (!value_whole(v, 1, 5, &lv)) {
+            LERR(x, "levels=\"%s\" must be 1 to 5", v);
+            diag_hint(&l->rp->diags, "the heading levels the contents lists: 1 (chapters only) to 5 (all)");
+        } else {
+            y->toc_levels = (int)lv;
+        }
     }
 }
 

@@ -163,7 +163,8 @@ static int lookup_status(P *p, Node *n, const char *value)
 static void parse_numformat(P *p, xmlNodePtr x, NumFormat *f)
 {
     const char *d = attr(p, x, "decimals");
-    f->decimals = d && strcmp(d, "as-written") != 0 ? atoi(d) : -1;
+    long dec = d && strcmp(d, "as-written") != 0 ? strtol(d, NULL, 10) : -1;
+    f->decimals = dec < 0 ? -1 : dec > 6 ? 6 : (int)dec;    /* the schema says 0 to 6 */
     const char *s = attr(p, x, "sign");
     f->sign_always = s && strcmp(s, "always") == 0;
     f->unit = attr(p, x, "unit");
@@ -1240,7 +1241,8 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "contents") == 0) {
             n = new_node(p, N_CONTENTS, c);
             const char *lv = attr(p, c, "levels");
-            n->u.contents.levels = lv ? atoi(lv) : 0;
+            long levels = lv ? strtol(lv, NULL, 10) : 0;       /* the schema says 1 to 5 */
+            n->u.contents.levels = levels < 0 ? 0 : levels > 5 ? 5 : (int)levels;
             n->u.contents.title = attr(p, c, "title");
         } else if (strcmp(name, "appendices") == 0) {
             n = new_node(p, N_APPENDICES, c);

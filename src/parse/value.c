@@ -29,14 +29,19 @@ size_t value_decimal(const char *s)
     return i;
 }
 
-bool value_number(const char *s, double *out)
+bool value_whole(const char *s, long lo, long hi, long *out)
 {
-    size_t n = value_decimal(s);
-    if (n == 0 || s[n] != 0)
+    size_t n = 0;
+    long v = 0;
+    while (digit(s[n])) {
+        if (v > (hi - (s[n] - '0')) / 10)
+            return false;               /* past hi: and never past LONG_MAX */
+        v = v * 10 + (s[n] - '0');
+        n++;
+    }
+    if (n == 0 || s[n] != 0 || v < lo)
         return false;
-    /* the grammar is checked: strtod reads exactly this (the C locale's
-     * point; rapport never sets another) */
-    *out = strtod(s, NULL);
+    *out = v;
     return true;
 }
 

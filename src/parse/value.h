@@ -21,8 +21,9 @@
  * 0 if none does. */
 size_t value_decimal(const char *s);
 
-/* The decimal number that is all of s, in *out. false if s is not one. */
-bool value_number(const char *s, double *out);
+/* The whole number that is all of s ("12": digits only), from lo to
+ * hi, in *out. false if s is not one or is out of range. */
+bool value_whole(const char *s, long lo, long hi, long *out);
 
 /* A length: "25mm", "2.5cm", "11pt", or with unitless_pt also "11" (in
  * pt), in millipoints in *out. Returns NULL, or why it is not a length
