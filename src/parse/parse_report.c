@@ -457,6 +457,7 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
             n++;
     if (n > RP_MAX_TABLE_COLUMNS) {
         ERR(t, "the table declares %d columns; rapport lays out at most %d", n, RP_MAX_TABLE_COLUMNS);
+        HINT("30 columns fit a landscape page in small type; split the table in two");
         n = RP_MAX_TABLE_COLUMNS;
     }
     t->u.table.cols = ARENA_ARRAY(&p->rp->arena, Column, n);
@@ -493,6 +494,7 @@ static int span_of(P *p, Node *cell, const char *name, const char *v)
     }
     if (n < 1 || n > RP_MAX_SPAN) {
         ERR(cell, "%s=\"%s\" is out of range (1 to %d)", name, v, RP_MAX_SPAN);
+        HINT("write the number of %s the cell covers", name[0] == 'c' ? "columns" : "rows");
         return 1;
     }
     return (int)n;
@@ -595,6 +597,7 @@ static void grid_table(P *p, Node *t)
                 col++;
             if (col >= cap) {
                 ERR(c, "this row has more than %d columns", cap);
+                HINT("30 columns fit a landscape page in small type; split the table in two");
                 break;
             }
             int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
@@ -638,8 +641,10 @@ static void grid_table(P *p, Node *t)
             if (busy[k] > 0)
                 busy[k]--;
     }
-    if (nrows > RP_MAX_TABLE_ROWS)
+    if (nrows > RP_MAX_TABLE_ROWS) {
         ERR(t, "the table has %d rows; rapport lays out at most %d", nrows, RP_MAX_TABLE_ROWS);
+        HINT("a table this long is a register, not a report; split it, or put it in an appendix of its own");
+    }
     t->u.table.nrows = nrows;
     if (ncols > declared) {     /* no <columns>: all automatic */
         Column *cols = ARENA_ARRAY(&p->rp->arena, Column, ncols);
@@ -933,6 +938,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
             nseries++;
     if (nseries > RP_MAX_CHART_SERIES) {
         ERR(n, "the chart has %d series; rapport draws at most %d", nseries, RP_MAX_CHART_SERIES);
+        HINT("more lines or bars than this cannot be told apart; split the chart, or show the values as a table");
         nseries = RP_MAX_CHART_SERIES;
     }
     ch->series = ARENA_ARRAY(&p->rp->arena, Series, nseries);
@@ -951,6 +957,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
             if (k > RP_MAX_CHART_CATEGORIES) {
                 Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
                 ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
+                HINT("show the values as a table, or sum them up by month or year");
                 k = RP_MAX_CHART_CATEGORIES;
             }
             ch->cats = ARENA_ARRAY(&p->rp->arena, const char *, k);
@@ -1297,6 +1304,7 @@ static void resolve_refs(P *p)
             if (t->kind != N_FOOTNOTE) {
                 ERR(r, "<fnref to=\"%s\"> must point to a <footnote>, but \"%s\" is a <%s>",
                     to, to, model_kind_name(t->kind));
+                HINT("<fnref> repeats a footnote's mark; to point to another element use <ref to=\"%s\"/>", to);
                 continue;
             }
             r->u.fn.target = t;
@@ -1412,7 +1420,8 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     rep->lang = attr(&p, root, "lang");
     rep->layout_name = attr(&p, root, "layout");
     const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
-    p.layout = layout_load(rp, lname, data ? NULL : path, !layout_opt && rep->layout_name);
+    p.layout = layout_load(rp, lname, data ? NULL : path, xmlread_line(root), xmlread_col(root),
+                           !layout_opt && rep->layout_name);
     if (!p.layout) {          /* layout_load said why */
         xmlread_close(&f);
         return NULL;

@@ -58,7 +58,7 @@ const char *value_length(const char *s, bool unitless_pt, int32_t *out)
     else if (*unit == 0 && unitless_pt) mul = 1000;
     else return "is not a length";
     double v = strtod(s, NULL) * mul;
-    if (v > RP_MAX_LENGTH)
+    if (v >= RP_MAX_LENGTH + 0.5)           /* what rounds to at most the bound */
         return "is longer than the largest page PDF allows (5 080 mm, 14 400 pt)";
     *out = (int32_t)lround(v);
     return NULL;
