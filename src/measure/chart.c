@@ -132,6 +132,10 @@ static void keep_inside(M *m, OpVec *ops, int32_t indent, int32_t width)
                 o->x = indent + width - o->w;
             continue;
         }
+        if (room < width / 2) {             /* begun far right: from the left edge */
+            o->x = indent;
+            room = width;
+        }
         const Font *f = m->flow->faces[o->face];
         int32_t size = (int32_t)((int64_t)o->size * room / o->w);
         if (size >= o->size / 2) {
@@ -469,6 +473,8 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     int tevery = 1;
     if (label_w > troom && troom > 0) {
         tfs = (int32_t)((int64_t)fs * troom / label_w);
+        if (tfs < 1000)
+            tfs = 1000;                     /* 1 pt; keep_inside moves it in */
         if (horizontal && tfs < fs / 2) {
             tfs = fs / 2;
             while (tevery < nticks && (int64_t)label_w * tfs / fs > (int64_t)troom * tevery)
