@@ -19,15 +19,51 @@
  * into lines would take time and memory out of all proportion. */
 #define RP_MAX_PARAGRAPH_BYTES  (1024 * 1024)
 
+/* Inline elements (b, i, br, footnote, ...) in one block (a paragraph,
+ * heading, item or cell, with what its inline elements hold): a real
+ * paragraph has a handful. libxml2's RELAX NG validation of mixed content
+ * takes time with the square of their number (60 000 <br/> in one
+ * paragraph: 25 s), and markup adds little to the text that
+ * RP_MAX_PARAGRAPH_BYTES counts; so they are counted before validation. */
+#define RP_MAX_INLINE_ELEMENTS  2000
+
+/* Footnotes in one report: the longest real ones have a few hundred.
+ * Placing them costs time and memory that grow faster than their number
+ * (100 000 notes: 2.6 GB); checked before validation. */
+#define RP_MAX_FOOTNOTES        10000
+
 /* Element nesting: sections nest 5 deep, lists a few more; 200 leaves
  * room for anything real and keeps recursion in the parser shallow. */
 #define RP_MAX_XML_DEPTH        200
+
+/* Any length (page, margin, column, chart, font size ...), in
+ * millipoints: the largest page PDF allows is 14 400 pt (200 inches,
+ * 5.08 m; libharu refuses a larger one), so nothing drawn on a page can
+ * be longer. A report's own lengths are further bounded by its layout's
+ * page. */
+#define RP_MAX_LENGTH           (14400 * 1000)
+
+/* Font sizes in a layout, in millipoints: below 1 pt nothing can be
+ * read (and 0 divides), above 600 pt the PDF library refuses to set text. */
+#define RP_MIN_FONT_SIZE        1000
+#define RP_MAX_FONT_SIZE        600000
+
+/* A column's share of what is left (width="2*"): a column a thousand
+ * times as wide as another is a mistake, and the weights stay far from
+ * overflowing. */
+#define RP_MAX_STAR_WIDTH       1000
 
 /* Heading levels the layout styles (h1..h5), as in the seeds. */
 #define RP_MAX_HEADING_LEVEL    5
 
 /* Nested lists: deeper than this cannot be read on paper anyway. */
 #define RP_MAX_LIST_DEPTH       8
+
+/* The number a list starts from (start="..."): a list that goes on
+ * from another starts at a few dozen; past this it is a typing mistake,
+ * and its numbers no longer fit the hanging indent. Bounded before the
+ * numbering adds the items to it, so it cannot overflow. */
+#define RP_MAX_LIST_START       10000
 
 /* Columns of one table: 30 fit a landscape page in 6 pt; more is an
  * error in the file. */
@@ -46,6 +82,12 @@
 /* Categories and series of one chart. */
 #define RP_MAX_CHART_CATEGORIES 1000
 #define RP_MAX_CHART_SERIES     20
+
+/* A chart's values and axis bounds, in magnitude: a double tells about
+ * 15 digits apart, so past this the ticks of an axis can no longer be
+ * told apart, and their labels would not fit beside the chart. No
+ * municipal amount comes near it (Sweden's budget is about 10^12 kronor). */
+#define RP_MAX_CHART_VALUE      1e15
 
 /* Errors, and apart from them warnings, printed for one file: past this
  * the file is hopeless and the user fixes the first ones first. Counted

@@ -11,6 +11,7 @@
  * and a marker shape of their own.
  */
 #include "measure_int.h"
+#include "../base/utf8.h"
 #include "../model/numfmt.h"
 
 #include <math.h>
@@ -36,6 +37,30 @@ static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size,
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 
+/* The widths of s's first i bytes, in font units, for every i at a
+ * character boundary (the caller frees). One pass over the label, so
+ * trying every place to cut it costs time linear in its length, not
+ * quadratic: a 40 KB label is not measured 40 000 times. */
+static int64_t *prefix_units(const Font *f, const char *s, size_t n)
+{
+    int64_t *w = xmalloc((n + 1) * sizeof *w);
+    size_t i = 0;
+    w[0] = 0;
+    while (i < n) {
+        size_t at = i;
+        int adv = font_advance(f, utf8_next(s, n, &i));
+        for (size_t k = at + 1; k <= i; k++)
+            w[k] = w[at] + adv;         /* inside a character: never a cut */
+    }
+    return w;
+}
+
+/* Font units to millipoints at `size`, rounded as font_text_width does. */
+static int32_t units_width(const Font *f, int64_t units, int32_t size)
+{
+    return (int32_t)((units * size + f->upem / 2) / f->upem);
+}
+
 /* A category label in at most two lines of at most `maxw`: split at the
  * space that leaves the longer line shortest. Returns the number of
  * lines (line 2 in *second), or 0 if it does not fit in two. */
@@ -45,20 +70,24 @@ static int two_lines(M *m, const Font *f, const char *s, int32_t fs, int32_t max
     size_t n = strlen(s);
     *first = s;
     *second = NULL;
-    if (font_text_width(f, s, n, fs) <= maxw)
+    int64_t *w = prefix_units(f, s, n);
+    if (units_width(f, w[n], fs) <= maxw) {
+        free(w);
         return 1;
+    }
     int32_t best = INT32_MAX;
     size_t cut = 0;
     for (size_t i = 1; i + 1 < n; i++) {
         if (s[i] != ' ')
             continue;
-        int32_t a = font_text_width(f, s, i, fs), b = font_text_width(f, s + i + 1, n - i - 1, fs);
+        int32_t a = units_width(f, w[i], fs), b = units_width(f, w[n] - w[i + 1], fs);
         int32_t longer = a > b ? a : b;
         if (longer <= maxw && longer < best) {
             best = longer;
             cut = i;
         }
     }
+    free(w);
     if (!cut)
         return 0;
     *first = arena_strndup(&m->rp->arena, s, cut);
@@ -71,12 +100,52 @@ static int two_lines(M *m, const Font *f, const char *s, int32_t fs, int32_t max
 static const char *fit(M *m, const Font *f, const char *s, int32_t fs, int32_t maxw)
 {
     size_t n = strlen(s);
-    if (font_text_width(f, s, n, fs) <= maxw)
+    int64_t *w = prefix_units(f, s, n);
+    if (units_width(f, w[n], fs) <= maxw) {
+        free(w);
         return s;
+    }
     int32_t ell = font_text_width(f, "\xE2\x80\xA6", 3, fs);
-    while (n > 0 && (font_text_width(f, s, n, fs) + ell > maxw || (s[n] & 0xC0) == 0x80))
+    while (n > 0 && ((s[n] & 0xC0) == 0x80 || units_width(f, w[n], fs) + ell > maxw))
         n--;
+    free(w);
     return arena_printf(&m->rp->arena, "%.*s\xE2\x80\xA6", (int)n, s);
+}
+
+/* Nothing of a chart is drawn outside the text column [indent, indent +
+ * width]. A text that sticks out but is no wider than the column is
+ * moved in; a wider one (a name of hundreds of characters) keeps its
+ * start and is set smaller to fit the room after it, down to half its
+ * size, or else cut with an ellipsis. Only names and numbers far beyond
+ * the ordinary come here. */
+static void keep_inside(M *m, OpVec *ops, int32_t indent, int32_t width)
+{
+    for (int i = 0; i < ops->n; i++) {
+        Op *o = &ops->v[i];
+        if (o->kind != OP_TEXT)
+            continue;
+        if (o->x < indent)
+            o->x = indent;
+        int32_t room = indent + width - o->x;
+        if (o->w <= width) {
+            if (o->w > room)
+                o->x = indent + width - o->w;
+            continue;
+        }
+        if (room < width / 2) {             /* begun far right: from the left edge */
+            o->x = indent;
+            room = width;
+        }
+        const Font *f = m->flow->faces[o->face];
+        int32_t size = (int32_t)((int64_t)o->size * room / o->w);
+        if (size >= o->size / 2) {
+            o->size = size;
+        } else {
+            o->s = fit(m, f, o->s, o->size, room);
+            o->len = (int)strlen(o->s);
+        }
+        o->w = font_text_width(f, o->s, (size_t)o->len, o->size);
+    }
 }
 
 /* A step of 1, 2, 2.5 or 5 x 10^k giving about `want` intervals. */
@@ -98,6 +167,11 @@ static int step_decimals(double step)
         d++;
     return d;
 }
+
+/* Intervals on the value axis: a nice step gives 5 to 10; an axis step
+ * of the report's own that gives more than this is replaced by a nice
+ * one. The ticks' count, not the arithmetic, bounds the loops over them. */
+#define CHART_MAX_INTERVALS 50
 
 static const Shape series_shapes[] = { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING };
 
@@ -308,20 +382,31 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     if (hi <= lo)
         hi = lo + 1;
     double step = ch->has_step ? ch->axis_step : nice_step(hi - lo, 5);
+    /* a step below what doubles resolve at these values (1e15 and
+     * 1e15 + 0.125 are neighbours) would never move the ticks on: the
+     * step is at least a billionth of the values' size */
+    double grain = fmax(fabs(lo), fabs(hi)) * 1e-9;
+    if (step < grain)
+        step = nice_step(grain * 5, 5);
     double vmin = floor(lo / step + 1e-9) * step, vmax = ceil(hi / step - 1e-9) * step;
     if (vmax <= vmin)
         vmax = vmin + step;
-    if ((vmax - vmin) / step > 50)
+    if ((vmax - vmin) / step > CHART_MAX_INTERVALS)
         step = nice_step(vmax - vmin, 5);
     int dec = ch->axis_decimals >= 0 ? ch->axis_decimals : step_decimals(step);
+    /* the ticks, counted (one more for rounding at the top) */
+    double ticks[CHART_MAX_INTERVALS + 2];
+    int nticks = 0;
+    for (double v = vmin; v <= vmax + step / 2 && nticks < CHART_MAX_INTERVALS + 2; v += step)
+        ticks[nticks++] = v;
 
     /* geometry */
     int32_t lh = fs * 13 / 10;
     int32_t top = ch->axis_title ? lh + fs / 2 : fs / 2;
     int32_t label_w = 0;
     char buf[64];
-    for (double v = vmin; v <= vmax + step / 2; v += step) {
-        numfmt_double(v, dec, buf, sizeof buf);
+    for (int t = 0; t < nticks; t++) {
+        numfmt_double(ticks[t], dec, buf, sizeof buf);
         int32_t w = font_text_width(font, buf, strlen(buf), fs);
         if (w > label_w) label_w = w;
     }
@@ -379,8 +464,25 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                                       ch->axis_unit ? ")" : ""),
                 face, fs, st->color, indent, lh - fs / 3, 0);
 
-    /* value axis: grid and labels */
-    for (double v = vmin; v <= vmax + step / 2; v += step) {
+    /* value axis: grid and labels. Labels too wide for their room (long
+     * numbers on a narrow page) are set smaller: left of a vertical
+     * chart, to fit; under a horizontal one, to fit between the ticks,
+     * down to half size, and then only every second (third ...) tick is
+     * labelled */
+    int32_t tfs = fs, troom = horizontal ? (nticks > 1 ? pw / (nticks - 1) - fs / 2 : pw) : left - fs / 2;
+    int tevery = 1;
+    if (label_w > troom && troom > 0) {
+        tfs = (int32_t)((int64_t)fs * troom / label_w);
+        if (tfs < 1000)
+            tfs = 1000;                     /* 1 pt; keep_inside moves it in */
+        if (horizontal && tfs < fs / 2) {
+            tfs = fs / 2;
+            while (tevery < nticks && (int64_t)label_w * tfs / fs > (int64_t)troom * tevery)
+                tevery++;
+        }
+    }
+    for (int t = 0; t < nticks; t++) {
+        double v = ticks[t];
         numfmt_double(v, dec, buf, sizeof buf);
         const char *lab = arena_strdup(&m->rp->arena, buf);
         double f = (v - vmin) / (vmax - vmin);
@@ -388,7 +490,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             int32_t y = py1 - (int32_t)lround(f * ph);
             op_push_rule(m, &ops, px0, y, pw, fabs(v) < step / 1000 ? 800 : 300,
                     fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0);
-            text_op(m, &ops, lab, face, fs, st->color, px0 - fs / 2, y + fs / 3, 2);
+            text_op(m, &ops, lab, face, tfs, st->color, px0 - fs / 2, y + fs / 3, 2);
         } else {
             int32_t x = px0 + (int32_t)lround(f * pw);
             Op g = { 0 };
@@ -400,7 +502,8 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             g.color = fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0;
             g.anchor = -1;
             VEC_PUSH(&m->rp->arena, ops, g);
-            text_op(m, &ops, lab, face, fs, st->color, x, py1 + lh, 1);
+            if (t % tevery == 0)
+                text_op(m, &ops, lab, face, tfs, st->color, x, py1 + lh, 1);
         }
     }
 
@@ -554,6 +657,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
         }
     }
 
+    keep_inside(m, &ops, indent, width);
     int32_t gap = m->pending_after;
     for (int i = 0; i < ops.n; i++)
         ops.v[i].se = fig;          /* the whole drawing is the figure */

@@ -8,6 +8,8 @@
  */
 #include "parse.h"
 #include "files.h"
+#include "value.h"
+#include "../base/limits.h"
 #include "xmlread.h"
 
 #include <libxml/tree.h>
@@ -21,6 +23,10 @@ typedef struct L {
     const char *file;
     const char *dir;     /* folder of the layout file, for font paths */
     Layout     *lay;
+    /* elements, for messages about what they set */
+    xmlNodePtr  page, colors, hyphenation;
+    xmlNodePtr  style[ST_COUNT];
+    xmlNodePtr  status[LAYOUT_MAX_STATUSES];
 } L;
 
 #define LERR(x, ...) diag_error(&l->rp->diags, l->file, xmlread_line(x), xmlread_col(x), __VA_ARGS__)
@@ -70,34 +76,23 @@ static void layout_defaults(Layout *y)
 
 static int32_t length_of(L *l, xmlNodePtr x, const char *name, const char *v, int unitless_pt)
 {
-    char *end;
-    double d = strtod(v, &end);
-    double mul = -1;
-    if (*end == 0 && unitless_pt) mul = 1000;
-    else if (strcmp(end, "pt") == 0) mul = 1000;
-    else if (strcmp(end, "mm") == 0) mul = 72000.0 / 25.4;
-    else if (strcmp(end, "cm") == 0) mul = 720000.0 / 25.4;
-    if (end == v || mul < 0 || d < 0 || d > 10000) {
-        LERR(x, "%s=\"%s\" is not a length", name, v);
+    int32_t len;
+    const char *why = value_length(v, unitless_pt, &len);
+    if (why) {
+        LERR(x, "%s=\"%s\" %s", name, v, why);
         diag_hint(&l->rp->diags, "write a number with mm, cm or pt, e.g. 25mm%s",
                   unitless_pt ? " (sizes in pt may omit the unit)" : "");
         return -1;
     }
-    return (int32_t)lround(d * mul);
+    return len;
 }
 
-static int color_of(L *l, xmlNodePtr x, const char *name, const char *v, uint32_t *out)
+static int color_of(L *l, xmlNodePtr x, const char *name, const char *v, size_t n, uint32_t *out)
 {
-    if (v[0] == '#' && strlen(v) == 7) {
-        char *end;
-        unsigned long c = strtoul(v + 1, &end, 16);
-        if (*end == 0) {
-            *out = (uint32_t)c;
-            return 0;
-        }
-    }
-    LERR(x, "%s=\"%s\" is not a colour", name, v);
-    diag_hint(&l->rp->diags, "write colours as #RRGGBB, e.g. #005596");
+    if (!value_color(v, n, out))
+        return 0;
+    LERR(x, "%s=\"%.*s\" is not a colour", name, (int)n, v);
+    diag_hint(&l->rp->diags, "write colours as # and six hexadecimal digits (0-9, A-F), #RRGGBB: e.g. #005596");
     return -1;
 }
 
@@ -204,18 +199,27 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
         diag_hint(&l->rp->diags, "declare it first with <font family=\"%s\" regular=... bold=... />", v);
     } else if (!strcmp(n, "weight")) {
         if (!strcmp(v, "bold")) s->variant |= VAR_BOLD;
-        else if (strcmp(v, "normal") != 0) LERR(x, "weight=\"%s\" must be bold or normal", v);
+        else if (strcmp(v, "normal") != 0) {
+            LERR(x, "weight=\"%s\" must be bold or normal", v);
+            diag_hint(&l->rp->diags, "a layout is written in English: bold (fet) or normal");
+        }
     } else if (!strcmp(n, "style")) {
         if (!strcmp(v, "italic")) s->variant |= VAR_ITALIC;
-        else if (strcmp(v, "normal") != 0) LERR(x, "style=\"%s\" must be italic or normal", v);
+        else if (strcmp(v, "normal") != 0) {
+            LERR(x, "style=\"%s\" must be italic or normal", v);
+            diag_hint(&l->rp->diags, "a layout is written in English: italic (kursiv) or normal");
+        }
     } else if (!strcmp(n, "color")) {
-        color_of(l, x, n, v, &s->color);
+        color_of(l, x, n, v, strlen(v), &s->color);
     } else if (!strcmp(n, "align")) {
         if (!strcmp(v, "left")) s->align = ALIGN_LEFT;
         else if (!strcmp(v, "right")) s->align = ALIGN_RIGHT;
         else if (!strcmp(v, "center")) s->align = ALIGN_CENTER;
         else if (!strcmp(v, "justify")) s->justify = true;
-        else LERR(x, "align=\"%s\" must be left, right, center or justify", v);
+        else {
+            LERR(x, "align=\"%s\" must be left, right, center or justify", v);
+            diag_hint(&l->rp->diags, "a layout is written in English: left, right, center or justify");
+        }
     } else if (!strcmp(n, "new-page")) {
         s->new_page = yes_of(l, x, n, v);
     } else if (!strcmp(n, "uppercase")) {
@@ -223,6 +227,12 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
     } else {
         int32_t len = length_of(l, x, n, v, 1);
         if (len < 0) return;
+        if (!strcmp(n, "size") && (len < RP_MIN_FONT_SIZE || len > RP_MAX_FONT_SIZE)) {
+            LERR(x, "size=\"%s\" is not a font size rapport can set", v);
+            diag_hint(&l->rp->diags, "a font size is from %d to %d pt; body text is about 11",
+                      RP_MIN_FONT_SIZE / 1000, RP_MAX_FONT_SIZE / 1000);
+            return;
+        }
         if (!strcmp(n, "size")) s->size = len;
         else if (!strcmp(n, "leading")) s->leading = len;
         else if (!strcmp(n, "before")) s->space_before = len;
@@ -236,14 +246,18 @@ static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
     Layout *y = t;
     if (!strcmp(n, "chart")) {
         /* the chart palette: colours separated by spaces, in series order */
-        int k = 0;
-        char buf[16];
-        for (const char *p = v; *p && k < 8;) {
+        int k = 0, max = (int)(sizeof y->chart_colors / sizeof y->chart_colors[0]);
+        for (const char *p = v; *p;) {
             while (*p == ' ') p++;
             if (!*p) break;
             size_t len = strcspn(p, " ");
-            snprintf(buf, sizeof buf, "%.*s", (int)(len < 15 ? len : 15), p);
-            if (color_of(l, x, n, buf, &y->chart_colors[k]) == 0)
+            if (k == max) {
+                LERR(x, "chart=\"...\" names more than %d colours", max);
+                diag_hint(&l->rp->diags, "the palette holds %d colours; series past the %dth take them "
+                          "again, told apart by their dash and marker", max, max);
+                break;
+            }
+            if (color_of(l, x, n, p, len, &y->chart_colors[k]) == 0)
                 k++;
             p += len;
         }
@@ -257,7 +271,7 @@ static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
                   : !strcmp(n, "table-rule") ? &y->table_rule
                   : !strcmp(n, "table-group-fill") ? &y->table_group_fill
                   : !strcmp(n, "cover-band") ? &y->cover_band : &y->cover_band_text;
-    color_of(l, x, n, v, dst);
+    color_of(l, x, n, v, strlen(v), dst);
 }
 
 static void spacing_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
@@ -291,10 +305,13 @@ static void status_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
     StatusDef *s = t;
     if (!strcmp(n, "name")) s->name = v;
     else if (!strcmp(n, "word")) s->word = v;
-    else if (!strcmp(n, "color")) color_of(l, x, n, v, &s->color);
+    else if (!strcmp(n, "color")) color_of(l, x, n, v, strlen(v), &s->color);
     else if (!strcmp(n, "kind")) {
         if (!strcmp(v, "activity")) s->activity = true;
-        else if (strcmp(v, "goal") != 0) LERR(x, "kind=\"%s\" must be goal or activity", v);
+        else if (strcmp(v, "goal") != 0) {
+            LERR(x, "kind=\"%s\" must be goal or activity", v);
+            diag_hint(&l->rp->diags, "goal for a nämndmål's status, activity for an assignment's");
+        }
     } else if (!strcmp(n, "shape")) {
         static const char *shapes[] = { "circle", "square", "triangle", "diamond", "ring" };
         for (int i = 0; i < 5; i++)
@@ -318,8 +335,16 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             y->hyphen_dict = strchr(v, '/') ? path_of(l, x, v)
                            : arena_printf(&l->rp->arena, "/usr/share/hyphen/%s%s", v,
                                           strstr(v, ".dic") ? "" : ".dic");
-        else if (!strcmp(n, "left")) y->hyphen_left = atoi(v);
-        else if (!strcmp(n, "right")) y->hyphen_right = atoi(v);
+        else {
+            long k;
+            if (value_whole(v, 1, 9, &k)) {
+                *(!strcmp(n, "left") ? &y->hyphen_left : &y->hyphen_right) = (int)k;
+            } else {
+                LERR(x, "%s=\"%s\" is not a number of letters from 1 to 9", n, v);
+                diag_hint(&l->rp->diags, "%s; for Swedish left=\"2\" right=\"3\"", !strcmp(n, "left")
+                          ? "the fewest letters of a word before a hyphen" : "the fewest letters carried to the next line");
+            }
+        }
     } else if (!strcmp(el, "cover")) {
         if (!strcmp(n, "brand")) y->cover_brand = v;
     } else if (!strcmp(el, "output-intent")) {
@@ -328,11 +353,18 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         if (!strcmp(n, "data-table")) y->chart_data_table = yes_of(l, x, n, v) == 1;
     } else if (!strcmp(el, "footnotes")) {
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
-        else if (strcmp(v, "document") != 0) LERR(x, "numbering=\"%s\" must be document or chapter", v);
+        else if (strcmp(v, "document") != 0) {
+            LERR(x, "numbering=\"%s\" must be document or chapter", v);
+            diag_hint(&l->rp->diags, "document: the notes are numbered through the report; chapter: from 1 in every chapter");
+        }
     } else if (!strcmp(el, "contents")) {
-        int lv = atoi(v);
-        if (lv < 1 || lv > 5) LERR(x, "levels=\"%s\" must be 1 to 5", v);
-        else y->toc_levels = lv;
+        long lv;
+        if (!value_whole(v, 1, 5, &lv)) {
+            LERR(x, "levels=\"%s\" must be 1 to 5", v);
+            diag_hint(&l->rp->diags, "the heading levels the contents lists: 1 (chapters only) to 5 (all)");
+        } else {
+            y->toc_levels = (int)lv;
+        }
     }
 }
 
@@ -345,12 +377,14 @@ static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
             continue;
         if (strcmp((const char *)w->name, "word") != 0) {
             LERR(w, "<words> holds only <word key=\"...\">text</word>, not <%s>", (const char *)w->name);
+            diag_hint(&l->rp->diags, "move it out of <words>, or write it as a <word>");
             continue;
         }
         xmlChar *k = xmlGetProp(w, (const xmlChar *)"key");
         xmlChar *c = xmlNodeGetContent(w);
         if (!k) {
             LERR(w, "<word> needs a key attribute");
+            diag_hint(&l->rp->diags, "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>");
         } else {
             Word wd = { type, arena_strdup(&l->rp->arena, (const char *)k),
                         arena_strdup(&l->rp->arena, c ? (const char *)c : "") };
@@ -387,10 +421,12 @@ static void load(L *l, xmlNodePtr root)
             continue;
         const char *el = (const char *)x->name;
         if (!strcmp(el, "page")) {
+            l->page = x;
             each_attr(l, x, a_page, page_attr, y);
         } else if (!strcmp(el, "font")) {
             if (y->nfamilies == LAYOUT_MAX_FAMILIES) {
                 LERR(x, "a layout declares at most %d font families", LAYOUT_MAX_FAMILIES);
+                diag_hint(&l->rp->diags, "a family holds a font's four variants; reports look best with one or two");
                 continue;
             }
             FontFamily *f = &y->families[y->nfamilies];
@@ -398,6 +434,7 @@ static void load(L *l, xmlNodePtr root)
             each_attr(l, x, a_font, font_attr, f);
             if (!f->name || !f->path[VAR_REGULAR]) {
                 LERR(x, "<font> needs family and regular attributes");
+                diag_hint(&l->rp->diags, "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>");
                 continue;
             }
             for (int v = 1; v < 4; v++)       /* missing variants fall back */
@@ -426,12 +463,14 @@ static void load(L *l, xmlNodePtr root)
                 diag_hint(&l->rp->diags, "styles: %s", list);
             } else {
                 Style *s = &y->styles[id];
+                l->style[id] = x;
                 s->set = true;
                 s->variant = 0;
                 each_attr(l, x, a_style, style_attr, s);
             }
             xmlFree(sn);
         } else if (!strcmp(el, "colors")) {
+            l->colors = x;
             each_attr(l, x, a_colors, colors_attr, y);
         } else if (!strcmp(el, "spacing")) {
             each_attr(l, x, a_spacing, spacing_attr, y);
@@ -442,17 +481,21 @@ static void load(L *l, xmlNodePtr root)
         } else if (!strcmp(el, "status")) {
             if (y->nstatuses == LAYOUT_MAX_STATUSES) {
                 LERR(x, "a layout declares at most %d statuses", LAYOUT_MAX_STATUSES);
+                diag_hint(&l->rp->diags, "remove the statuses no report uses");
                 continue;
             }
             StatusDef *s = &y->statuses[y->nstatuses];
             memset(s, 0, sizeof *s);
+            l->status[y->nstatuses] = x;
             each_attr(l, x, a_status, status_attr, s);
             if (!s->name || !s->word) {
                 LERR(x, "<status> needs name and word attributes");
+                diag_hint(&l->rp->diags, "e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfylls\"/>");
                 continue;
             }
             y->nstatuses++;
         } else if (!strcmp(el, "hyphenation")) {
+            l->hyphenation = x;
             each_attr(l, x, a_hyph, misc_attr, y);
         } else if (!strcmp(el, "cover")) {
             each_attr(l, x, a_cover, misc_attr, y);
@@ -500,15 +543,24 @@ static void load(L *l, xmlNodePtr root)
     }
     if (y->nfamilies == 0)
         diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
-                   "the layout declares no font; add <font family=\"...\" regular=\"...\"/>");
+                   "the layout declares no font");
+    if (y->nfamilies == 0)
+        diag_hint(&l->rp->diags, "add <font family=\"sans\" regular=\"...ttf\"/> before the styles that use it");
     if (y->page_w < 100000 || y->page_h < 100000 ||
         y->margin_left + y->margin_right > y->page_w - 72000 ||
         y->margin_top + y->margin_bottom > y->page_h - 144000)
-        diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
+    {
+        xmlNodePtr at = l->page ? l->page : root;
+        diag_error(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
                    "the page leaves too little room between its margins");
+        diag_hint(&l->rp->diags, "a page is at least 100 pt (35 mm) each way, with 1 inch (25.4 mm) "
+                  "between the left and right margins and 2 inches between top and bottom");
+    }
     if (y->hyphen_dict && access(y->hyphen_dict, R_OK) != 0) {
-        diag_warn(&l->rp->diags, l->file, xmlread_line(root), 0,
+        xmlNodePtr at = l->hyphenation ? l->hyphenation : root;
+        diag_warn(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
                   "hyphenation dictionary %s not found; words will not be hyphenated", y->hyphen_dict);
+        diag_hint(&l->rp->diags, "install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off");
         y->hyphen_dict = NULL;
     }
     /* Styles the layout left out inherit from body. */
@@ -541,23 +593,32 @@ static double contrast(uint32_t a, uint32_t b)
 static void check_legibility(L *l, xmlNodePtr root)
 {
     Layout *y = l->lay;
-    int line = xmlread_line(root);
+    Diags *d = &l->rp->diags;
     for (int i = 0; i < ST_COUNT; i++)
-        if (y->styles[i].set && contrast(y->styles[i].color, 0xFFFFFF) < 4.5)
-            diag_warn(&l->rp->diags, l->file, line, 0,
+        if (y->styles[i].set && contrast(y->styles[i].color, 0xFFFFFF) < 4.5) {
+            xmlNodePtr at = l->style[i] ? l->style[i] : root;
+            diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
                       "the text colour of style \"%s\" has a contrast of %.1f:1 on white paper; 4.5:1 is needed to be read easily",
                       style_names[i], contrast(y->styles[i].color, 0xFFFFFF));
-    if (contrast(y->table_head_color, y->table_head_fill) < 4.5)
-        diag_warn(&l->rp->diags, l->file, line, 0,
+            diag_hint(d, "choose a darker colour; #1A1A1A or #005596 read well");
+        }
+    if (contrast(y->table_head_color, y->table_head_fill) < 4.5) {
+        xmlNodePtr at = l->colors ? l->colors : root;
+        diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
                   "table header text has a contrast of %.1f:1 on its fill; 4.5:1 is needed",
                   contrast(y->table_head_color, y->table_head_fill));
+        diag_hint(d, "make table-head-text darker or table-head-fill lighter");
+    }
     for (int i = 0; i < y->nstatuses; i++)
         for (int k = i + 1; k < y->nstatuses; k++)
             if (y->statuses[i].activity == y->statuses[k].activity &&
-                y->statuses[i].shape == y->statuses[k].shape)
-                diag_warn(&l->rp->diags, l->file, line, 0,
+                y->statuses[i].shape == y->statuses[k].shape) {
+                xmlNodePtr at = l->status[k] ? l->status[k] : root;
+                diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
                           "statuses \"%s\" and \"%s\" have the same shape: in black and white they differ only by their word",
                           y->statuses[i].name, y->statuses[k].name);
+                diag_hint(d, "give each status of a kind its own shape: circle, square, triangle, diamond, ring");
+            }
 }
 
 static int is_path(const char *name)
@@ -567,7 +628,7 @@ static int is_path(const char *name)
 }
 
 
-Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from_report)
+Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report)
 {
     Arena *a = &rp->arena;
     const char *found = NULL;
@@ -578,8 +639,9 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
         const char *why = NULL;
         found = files_resolve(rp, report_path ? files_dir(a, report_path) : ".", rp->data_dir, name, &why);
         if (!found) {
-            diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", 0, 0,
-                     strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule" : NULL,
+            diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", line, col,
+                     strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule"
+                                            : "a layout's path is relative to the report's folder",
                      "the layout \"%s\" cannot be used: %s", name, why);
             return NULL;
         }
@@ -609,7 +671,9 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
     }
     if (!found || access(found, R_OK) != 0) {
         const char *where = report_path ? report_path : "rapport";
-        diag_error(&rp->diags, where, 0, 0, "layout \"%s\" not found", name);
+        /* named by the report: at its place; else by the command line */
+        diag_error(&rp->diags, where, from_report ? line : 0, from_report ? col : 0,
+                   "layout \"%s\" not found", name);
         char buf[1024] = "";
         size_t k = 0;
         for (int i = 0; i < ntried && k < sizeof buf - 100; i++)
@@ -627,13 +691,14 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
         diag_error(&rp->diags, found, xmlread_line(root), xmlread_col(root),
                    "this is not a layout: it starts with <%s>, a layout with <layout>",
                    (const char *)root->name);
+        diag_hint(&rp->diags, "--layout and layout=\"...\" name a layout file such as layouts/linkoping.xml");
         xmlread_close(&f);
         return NULL;
     }
     Layout *y = ARENA_NEW(a, Layout);
     layout_defaults(y);
     y->path = found;
-    L l = { rp, found, files_dir(a, found), y };
+    L l = { .rp = rp, .file = found, .dir = files_dir(a, found), .lay = y };
     int before = diag_errors(&rp->diags);
     load(&l, root);
     check_legibility(&l, root);

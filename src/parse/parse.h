@@ -30,9 +30,10 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
  * report's folder or rapport's data folder) or a name looked up as
  * NAME.xml beside the report, in its layouts/ folder, then in
  * rp->data_dir/layouts. Fonts named by the layout are resolved relative
- * to the layout file. Returns NULL with diagnostics on failure.
+ * to the layout file. `line` and `col` are where the report names it, for
+ * messages. Returns NULL with diagnostics on failure.
  */
-Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from_report);
+Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report);
 
 /* The schema text compiled into the program (generated from report.rng). */
 extern const char rp_report_rng[];

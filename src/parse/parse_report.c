@@ -12,12 +12,14 @@
  */
 #include "parse.h"
 #include "files.h"
+#include "value.h"
 #include "xmlread.h"
 #include "../base/limits.h"
 #include "../base/map.h"
 #include "../model/numfmt.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <stdlib.h>
@@ -182,21 +184,6 @@ static Node *find_id(P *p, const char *id)
     return map_get(&p->ids, id);
 }
 
-/* Length like "30mm", "12pt", "2.5cm" -> millipoints; -1 if malformed. */
-static int32_t parse_length(const char *s)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || v < 0 || v > 100000)
-        return -1;
-    double mul;
-    if (strcmp(end, "pt") == 0) mul = 1000;
-    else if (strcmp(end, "mm") == 0) mul = 72000.0 / 25.4;
-    else if (strcmp(end, "cm") == 0) mul = 720000.0 / 25.4;
-    else return -1;
-    return (int32_t)lround(v * mul);
-}
-
 static void list_statuses(P *p, bool activity, char *buf, size_t cap)
 {
     size_t k = 0;
@@ -229,7 +216,8 @@ static int lookup_status(P *p, Node *n, const char *value)
 static void parse_numformat(P *p, xmlNodePtr x, NumFormat *f)
 {
     const char *d = attr(p, x, "decimals");
-    f->decimals = d && strcmp(d, "as-written") != 0 ? atoi(d) : -1;
+    long dec = d && strcmp(d, "as-written") != 0 ? strtol(d, NULL, 10) : -1;
+    f->decimals = dec < 0 ? -1 : dec > 6 ? 6 : (int)dec;    /* the schema says 0 to 6 */
     const char *s = attr(p, x, "sign");
     f->sign_always = s && strcmp(s, "always") == 0;
     f->unit = attr(p, x, "unit");
@@ -243,15 +231,14 @@ static Align parse_align(const char *a)
     return ALIGN_LEFT;
 }
 
-/* Record an error at n that says precisely what the schema's generic
- * "something is missing" at the same place said vaguely: the vague one
- * goes. */
-static void precise_error(P *p, Node *n, const char *hint, const char *msg)
+/* Record an error at n that says precisely what the schema's message
+ * at the same place holding `vague` said vaguely: the vague one goes. */
+static void replace_error(P *p, Node *n, const char *vague, const char *hint, const char *msg)
 {
     Diags *d = &p->rp->diags;
     for (int i = 0; i < d->n; i++)
         if (d->v[i].line == n->line && d->v[i].col == n->col && d->v[i].file == p->file &&
-            strstr(d->v[i].msg, "is missing")) {
+            strstr(d->v[i].msg, vague)) {
             free(d->v[i].msg);
             free(d->v[i].hint);
             d->v[i].msg = xmalloc(strlen(msg) + 1);
@@ -261,6 +248,87 @@ static void precise_error(P *p, Node *n, const char *hint, const char *msg)
             return;
         }
     diag_add(d, DIAG_ERROR, p->file, n->line, n->col, hint, "%s", msg);
+}
+
+/* The same for the schema's "something is missing here". */
+static void precise_error(P *p, Node *n, const char *hint, const char *msg)
+{
+    replace_error(p, n, "is missing", hint, msg);
+}
+
+/* An error at n about an attribute's value: said once, replacing what
+ * the schema said at the same place about the same attribute. */
+static void value_error(P *p, Node *n, const char *name, const char *v, const char *why, const char *hint)
+{
+    char vague[64], msg[300];
+    snprintf(vague, sizeof vague, "%s=\"", name);
+    snprintf(msg, sizeof msg, "%s=\"%.80s%s\" %s", name, v, strlen(v) > 80 ? "..." : "", why);
+    replace_error(p, n, vague, hint, msg);
+}
+
+/* A length a report gives (a chart's height): millipoints, or -1 with an
+ * error at n when it is not a length or is larger than the layout's page
+ * (either way up: it may stand on a landscape page). */
+static int32_t report_length(P *p, Node *n, const char *name, const char *v)
+{
+    int32_t len;
+    const char *why = value_length(v, false, &len);
+    int32_t page = p->layout->page_w > p->layout->page_h ? p->layout->page_w : p->layout->page_h;
+    if (why) {
+        value_error(p, n, name, v, why, "write a number and mm, cm or pt, e.g. 60mm");
+        return -1;
+    }
+    if (len > page) {
+        char big[80];
+        snprintf(big, sizeof big, "is larger than the page (%d mm)", (int)lround(page * 25.4 / 72000));
+        value_error(p, n, name, v, big, strcmp(name, "width") == 0
+                    ? "for a share of the text width write a percentage, such as 50%"
+                    : "a chart is about 60mm high; it must fit on a page");
+        return -1;
+    }
+    return len;
+}
+
+/* A width: "auto" (if allow_auto), a share of the text width "40%", of
+ * what the other columns leave "2*" (if allow_star), or a length. Sets
+ * *kind and *width (tenths of a percent, thousandths of a share,
+ * millipoints); false with an error at n if it is none of these or out of
+ * bounds. */
+static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool allow_star,
+                         WidthKind *kind, int32_t *width)
+{
+    const char *hint = allow_star ? "write auto, a length like 30mm, a share of the text width like 40%, "
+                                    "or of what the other columns leave like 2*"
+                                  : "write a length like 60mm, or a share of the text width like 50%";
+    if (allow_auto && strcmp(v, "auto") == 0) {
+        *kind = WIDTH_AUTO;
+        return true;
+    }
+    size_t k = value_decimal(v);
+    if (k && (v[k] == '%' || (v[k] == '*' && allow_star)) && v[k + 1] == 0) {
+        double d = strtod(v, NULL);
+        bool pct = v[k] == '%';
+        if (pct ? d > 100 : d > RP_MAX_STAR_WIDTH) {
+            value_error(p, n, "width", v, pct ? "is more than the whole text width" : "is too large a share",
+                        pct ? "a share of the text width is from 0 to 100%"
+                            : "2* is twice as wide as 1*: the numbers only compare the columns, keep them small");
+            return false;
+        }
+        *kind = pct ? WIDTH_PCT : WIDTH_STAR;
+        *width = (int32_t)lround(d * (pct ? 10 : 1000));
+        return true;
+    }
+    const char *unit = v + k;
+    if (!k || (strcmp(unit, "mm") != 0 && strcmp(unit, "cm") != 0 && strcmp(unit, "pt") != 0)) {
+        value_error(p, n, "width", v, "is not a width", hint);
+        return false;
+    }
+    int32_t len = report_length(p, n, "width", v);
+    if (len < 0)
+        return false;
+    *kind = WIDTH_ABS;
+    *width = len;
+    return true;
 }
 
 /* Levenshtein distance of two short names (capped at 99). */
@@ -443,6 +511,7 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
             n++;
     if (n > RP_MAX_TABLE_COLUMNS) {
         ERR(t, "the table declares %d columns; rapport lays out at most %d", n, RP_MAX_TABLE_COLUMNS);
+        HINT("30 columns fit a landscape page in small type; split the table in two");
         n = RP_MAX_TABLE_COLUMNS;
     }
     t->u.table.cols = ARENA_ARRAY(&p->rp->arena, Column, n);
@@ -454,20 +523,9 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
         Column *col = &t->u.table.cols[i++];
         const char *w = attr(p, c, "width");
         col->kind = WIDTH_AUTO;
-        if (w && strcmp(w, "auto") != 0) {
-            size_t wl = strlen(w);
-            double v = atof(w);
-            if (wl && w[wl - 1] == '%') {
-                col->kind = WIDTH_PCT;
-                col->width = (int32_t)lround(v * 10);
-            } else if (wl && w[wl - 1] == '*') {
-                col->kind = WIDTH_STAR;
-                col->width = (int32_t)lround(v * 1000);
-            } else {
-                col->kind = WIDTH_ABS;
-                col->width = parse_length(w);
-            }
-        }
+        Node at = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        if (w && !report_width(p, &at, w, true, true, &col->kind, &col->width))
+            col->kind = WIDTH_AUTO;
         col->align = parse_align(attr(p, c, "align"));
         const char *type = attr(p, c, "type");
         col->type = !type ? COL_TEXT : strcmp(type, "number") == 0 ? COL_NUMBER
@@ -490,6 +548,7 @@ static int span_of(P *p, Node *cell, const char *name, const char *v)
     }
     if (n < 1 || n > RP_MAX_SPAN) {
         ERR(cell, "%s=\"%s\" is out of range (1 to %d)", name, v, RP_MAX_SPAN);
+        HINT("write the number of %s the cell covers", name[0] == 'c' ? "columns" : "rows");
         return 1;
     }
     return (int)n;
@@ -592,6 +651,7 @@ static void grid_table(P *p, Node *t)
                 col++;
             if (col >= cap) {
                 ERR(c, "this row has more than %d columns", cap);
+                HINT("30 columns fit a landscape page in small type; split the table in two");
                 break;
             }
             int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
@@ -635,8 +695,10 @@ static void grid_table(P *p, Node *t)
             if (busy[k] > 0)
                 busy[k]--;
     }
-    if (nrows > RP_MAX_TABLE_ROWS)
+    if (nrows > RP_MAX_TABLE_ROWS) {
         ERR(t, "the table has %d rows; rapport lays out at most %d", nrows, RP_MAX_TABLE_ROWS);
+        HINT("a table this long is a register, not a report; split it, or put it in an appendix of its own");
+    }
     t->u.table.nrows = nrows;
     if (ncols > declared) {     /* no <columns>: all automatic */
         Column *cols = ARENA_ARRAY(&p->rp->arena, Column, ncols);
@@ -890,6 +952,26 @@ static Node *build_table(P *p, xmlNodePtr x)
 
 /* ---- charts ----------------------------------------------------------- */
 
+/* An axis' min, max or step, if given (v != NULL): true with the value
+ * in *out. The schema checks it is a decimal number; here it must also
+ * be one a chart can draw (at most RP_MAX_CHART_VALUE), else an error. */
+static bool axis_value(P *p, Node *at, const char *name, const char *v, double *out)
+{
+    if (!v)
+        return false;
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v)
+        return false;               /* not a number: the schema said so */
+    if (!isfinite(d) || fabs(d) > RP_MAX_CHART_VALUE) {
+        value_error(p, at, name, v, "is too large for a chart",
+                    "an axis goes up to 10^15; write the amounts in a larger unit (mnkr rather than kronor)");
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
 static Node *build_chart(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_CHART, x);
@@ -902,7 +984,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
              : strcmp(type, "horizontal-bar") == 0 ? CHART_HBAR : CHART_LINE;
     ch->alt = attr(p, x, "alt");
     const char *h = attr(p, x, "height");
-    ch->height = h ? parse_length(h) : 0;
+    ch->height = h ? report_length(p, n, "height", h) : 0;
     ch->axis_decimals = -1;
     int nseries = 0;
     for (xmlNodePtr c = x->children; c; c = c->next)
@@ -910,6 +992,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
             nseries++;
     if (nseries > RP_MAX_CHART_SERIES) {
         ERR(n, "the chart has %d series; rapport draws at most %d", nseries, RP_MAX_CHART_SERIES);
+        HINT("more lines or bars than this cannot be told apart; split the chart, or show the values as a table");
         nseries = RP_MAX_CHART_SERIES;
     }
     ch->series = ARENA_ARRAY(&p->rp->arena, Series, nseries);
@@ -928,6 +1011,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
             if (k > RP_MAX_CHART_CATEGORIES) {
                 Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
                 ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
+                HINT("show the values as a table, or sum them up by month or year");
                 k = RP_MAX_CHART_CATEGORIES;
             }
             ch->cats = ARENA_ARRAY(&p->rp->arena, const char *, k);
@@ -957,11 +1041,20 @@ static Node *build_chart(P *p, xmlNodePtr x)
         } else if (is_el(c, "axis")) {
             ch->axis_title = attr(p, c, "title");
             ch->axis_unit = attr(p, c, "unit");
+            Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
             const char *v;
-            if ((v = attr(p, c, "min"))) { ch->axis_min = atof(v); ch->has_min = true; }
-            if ((v = attr(p, c, "max"))) { ch->axis_max = atof(v); ch->has_max = true; }
-            if ((v = attr(p, c, "step"))) { ch->axis_step = atof(v); ch->has_step = ch->axis_step > 0; }
-            if ((v = attr(p, c, "decimals"))) ch->axis_decimals = atoi(v) > 6 ? 6 : atoi(v);
+            ch->has_min = axis_value(p, &loc, "min", attr(p, c, "min"), &ch->axis_min);
+            ch->has_max = axis_value(p, &loc, "max", attr(p, c, "max"), &ch->axis_max);
+            ch->has_step = axis_value(p, &loc, "step", attr(p, c, "step"), &ch->axis_step);
+            if (ch->has_step && ch->axis_step <= 0) {
+                value_error(p, &loc, "step", attr(p, c, "step"), "is not a step",
+                            "the step between the axis' numbers is more than 0, e.g. step=\"10\"");
+                ch->has_step = false;
+            }
+            if ((v = attr(p, c, "decimals"))) {     /* the schema says 0 to 6 */
+                long d = strtol(v, NULL, 10);
+                ch->axis_decimals = d < 0 ? -1 : d > 6 ? 6 : (int)d;
+            }
         } else if (is_el(c, "series") && ch->nseries < nseries) {
             Series *s = &ch->series[ch->nseries++];
             s->name = attr(p, c, "name");
@@ -1004,9 +1097,18 @@ static Node *build_chart(P *p, xmlNodePtr x)
                     s->present[i++] = false;
                     continue;
                 }
-                char tmp[64];
+                char tmp[64];           /* numfmt_is_number: at most 40 digits */
                 snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
-                s->values[i] = atof(tmp);
+                double val = strtod(tmp, NULL);
+                if (fabs(val) > RP_MAX_CHART_VALUE) {
+                    ERR(&loc, "\"%.*s\" in the series \"%s\" is too large for a chart", (int)wl, w,
+                        s->name ? s->name : "");
+                    HINT("a chart shows values up to 10^15; write the amounts in a larger unit "
+                         "(mnkr rather than kronor) and name it in <axis unit=\"...\"/>");
+                    s->present[i++] = false;
+                    continue;
+                }
+                s->values[i] = val;
                 s->present[i++] = true;
             }
         } else if (is_el(c, "source")) {
@@ -1024,15 +1126,9 @@ static Node *build_chart(P *p, xmlNodePtr x)
  * undamaged; its size in pixels for layout. */
 static void figure_file(P *p, Node *n, const char *src, const char *width)
 {
-    if (width) {
-        size_t wl = strlen(width);
-        if (wl && width[wl - 1] == '%') {
-            n->u.figure.wkind = WIDTH_PCT;
-            n->u.figure.width = (int32_t)lround(atof(width) * 10);
-        } else {
-            n->u.figure.wkind = WIDTH_ABS;
-            n->u.figure.width = parse_length(width);
-        }
+    if (width && !report_width(p, n, width, false, false, &n->u.figure.wkind, &n->u.figure.width)) {
+        n->u.figure.wkind = WIDTH_AUTO;
+        n->u.figure.width = 0;
     }
     if (!src)
         return;
@@ -1059,6 +1155,32 @@ static void figure_file(P *p, Node *n, const char *src, const char *width)
     n->u.figure.type = t;
 }
 
+/* The number a numbered list starts from: 1 unless start="..." says
+ * otherwise. The schema reports what is not a whole number from 1; a
+ * number past RP_MAX_LIST_START (30 digits included) is an error here,
+ * before it can overflow the numbering. */
+static int list_start(P *p, Node *n, const char *v)
+{
+    if (!v)
+        return 1;
+    char *end;
+    errno = 0;
+    long k = strtol(v, &end, 10);
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+        end++;
+    if (end == v || *end || k < 1)
+        return 1;                       /* not a whole number from 1: the schema says so */
+    if (errno == ERANGE || k > RP_MAX_LIST_START) {
+        /* libxml2 refuses some (30 digits) itself: one message is enough */
+        char msg[200];
+        snprintf(msg, sizeof msg, "start=\"%.60s\" is past %d, the highest number a list may start from",
+                 v, RP_MAX_LIST_START);
+        replace_error(p, n, "start=", "a list that goes on from another starts at a few dozen; check the number", msg);
+        return 1;
+    }
+    return (int)k;
+}
+
 static Node *build_list(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_LIST, x);
@@ -1068,8 +1190,7 @@ static Node *build_list(P *p, xmlNodePtr x)
                    : strcmp(type, "none") == 0 ? LIST_NONE : LIST_BULLET;
     const char *num = attr(p, x, "numbering");
     n->u.list.paren = num && strcmp(num, "1)") == 0;
-    const char *start = attr(p, x, "start");
-    n->u.list.start = start ? atoi(start) : 1;
+    n->u.list.start = list_start(p, n, attr(p, x, "start"));
     if (++p->list_depth > RP_MAX_LIST_DEPTH) {
         ERR(n, "lists are nested more than %d deep", RP_MAX_LIST_DEPTH);
         HINT("a list inside a list inside a list cannot be read on paper; flatten it");
@@ -1181,7 +1302,8 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "contents") == 0) {
             n = new_node(p, N_CONTENTS, c);
             const char *lv = attr(p, c, "levels");
-            n->u.contents.levels = lv ? atoi(lv) : 0;
+            long levels = lv ? strtol(lv, NULL, 10) : 0;       /* the schema says 1 to 5 */
+            n->u.contents.levels = levels < 0 ? 0 : levels > 5 ? 5 : (int)levels;
             n->u.contents.title = attr(p, c, "title");
         } else if (strcmp(name, "appendices") == 0) {
             n = new_node(p, N_APPENDICES, c);
@@ -1236,6 +1358,7 @@ static void resolve_refs(P *p)
             if (t->kind != N_FOOTNOTE) {
                 ERR(r, "<fnref to=\"%s\"> must point to a <footnote>, but \"%s\" is a <%s>",
                     to, to, model_kind_name(t->kind));
+                HINT("<fnref> repeats a footnote's mark; to point to another element use <ref to=\"%s\"/>", to);
                 continue;
             }
             r->u.fn.target = t;
@@ -1243,6 +1366,59 @@ static void resolve_refs(P *p)
             r->u.ref.target = t;
         }
     }
+}
+
+/* ---- size checks before the schema ------------------------------------ */
+
+static bool is_inline_name(const xmlChar *name)
+{
+    static const char *inl[] = { "b", "i", "sup", "sub", "br", "num", "status", "footnote",
+                                 "fnref", "ref", "link", NULL };
+    for (int i = 0; inl[i]; i++)
+        if (strcmp((const char *)name, inl[i]) == 0)
+            return true;
+    return false;
+}
+
+typedef struct Count {
+    Rp         *rp;
+    const char *file;
+    int         over;       /* blocks over the limit, reported */
+    long        footnotes;  /* in the document so far */
+} Count;
+
+/* The inline elements in x's content, counted down through inline
+ * elements. Every element that is not inline (a block: <p>, <cell>,
+ * <heading>, ...) is checked against RP_MAX_INLINE_ELEMENTS for its own,
+ * each one over it reported at its place; footnotes are counted through
+ * the document. Linear in the tree; recursion as deep as the document,
+ * which xmlread_parse has bounded. */
+static long count_inline(Count *k, xmlNodePtr x)
+{
+    long n = 0;
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "footnote") == 0 && ++k->footnotes == RP_MAX_FOOTNOTES + 1) {
+            diag_add(&k->rp->diags, DIAG_ERROR, k->file, xmlread_line(c), xmlread_col(c),
+                     "the longest real reports have a few hundred notes; is the file generated by mistake?",
+                     "this is footnote number %d; rapport sets at most %d in one report",
+                     RP_MAX_FOOTNOTES + 1, RP_MAX_FOOTNOTES);
+            k->over++;
+        }
+        long inner = count_inline(k, c);
+        if (is_inline_name(c->name)) {
+            n += 1 + inner;
+        } else if (inner > RP_MAX_INLINE_ELEMENTS) {
+            diag_add(&k->rp->diags, DIAG_ERROR, k->file, xmlread_line(c), xmlread_col(c),
+                     "a paragraph this full of markup is a damaged or generated file; split it into "
+                     "several, or remove markup that does nothing (rows of <br/>, empty <b/>)",
+                     "<%s> holds %ld inline elements (b, i, br, footnote, ...); rapport takes at most %d in one block",
+                     (const char *)c->name, inner, RP_MAX_INLINE_ELEMENTS);
+            k->over++;
+        }
+    }
+    return n;
 }
 
 /* 16 bytes that identify the input (two FNV-1a hashes with different
@@ -1267,6 +1443,15 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     if (xmlread_parse(rp, &f, path, data, len) != 0)
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(f.doc);
+    /* Validation takes time with the square of the inline elements in
+     * one block, pagination with the square of the footnotes: their
+     * numbers are checked first, and are final. */
+    Count count = { rp, path, 0, 0 };
+    count_inline(&count, root);
+    if (count.over) {
+        xmlread_close(&f);
+        return NULL;
+    }
     /* Schema errors do not stop here: the model is still built (it copes
      * with anything well-formed), so the checks only it can make
      * (statuses, references, numbers) are reported in the same run. */
@@ -1289,7 +1474,8 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     rep->lang = attr(&p, root, "lang");
     rep->layout_name = attr(&p, root, "layout");
     const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
-    p.layout = layout_load(rp, lname, data ? NULL : path, !layout_opt && rep->layout_name);
+    p.layout = layout_load(rp, lname, data ? NULL : path, xmlread_line(root), xmlread_col(root),
+                           !layout_opt && rep->layout_name);
     if (!p.layout) {          /* layout_load said why */
         xmlread_close(&f);
         return NULL;

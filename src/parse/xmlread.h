@@ -4,9 +4,10 @@
  *
  * Both reports and layouts are read through here: no network, no DTD
  * loading, no entity expansion, bounded size and depth; every libxml2
- * message becomes a diagnostic file:line:col with a hint a kansli can act
- * on. Element columns, which libxml2 2.9 does not keep, are recovered by
- * scanning the source once in document order (xmlread_col()).
+ * message becomes a diagnostic file:line:col in rapport's words with a
+ * hint a kansli can act on (xmlmsg.h). Element columns, which libxml2 2.9
+ * does not keep, are recovered by scanning the source once in document
+ * order (xmlread_col()).
  */
 #ifndef RP_XMLREAD_H
 #define RP_XMLREAD_H

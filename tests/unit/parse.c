@@ -3,6 +3,7 @@
  */
 #include "test.h"
 #include "parse/parse.h"
+#include "parse/value.h"
 
 #include <string.h>
 
@@ -103,10 +104,32 @@ int main(void)
     CHECK("a DTD is refused", r == NULL && rp.diags.nerrors >= 1);
 
     r = parse("<report layout='nosuch'><meta><title>x</title></meta></report>", &lay);
-    CHECK("an unknown layout is an error", r == NULL && has_error(0, 0, "layout \"nosuch\" not found"));
+    CHECK("an unknown layout is an error, where the report names it", r == NULL && has_error(1, 1, "layout \"nosuch\" not found"));
 
     r = parse("<report><meta><title>x</title></meta><section><heading>a</heading><paragraf>x</paragraf></section></report>", &lay);
     CHECK("an unknown element is named", r == NULL && has_error(1, 0, "unknown element <paragraf>"));
+
+    /* one strict reader for lengths, colours and whole numbers */
+    int32_t len = 0;
+    uint32_t col = 0;
+    long k = 0;
+    CHECK("25mm is 70866 millipoints", value_length("25mm", false, &len) == NULL && len == 70866);
+    CHECK("2.5cm and 11pt are lengths", value_length("2.5cm", false, &len) == NULL &&
+          value_length("11pt", false, &len) == NULL && len == 11000);
+    CHECK("a size in pt may omit its unit", value_length("14.5", true, &len) == NULL && len == 14500);
+    CHECK("0x100mm, 1e20mm, -3mm, .5mm, 3 mm and inf are not lengths",
+          value_length("0x100mm", false, &len) && value_length("1e20mm", false, &len) &&
+          value_length("-3mm", false, &len) && value_length(".5mm", false, &len) &&
+          value_length("3 mm", false, &len) && value_length("inf", true, &len));
+    CHECK("a length past the largest PDF page is refused",
+          value_length("5081mm", false, &len) != NULL && value_length("5080mm", false, &len) == NULL);
+    CHECK("#005596 is a colour", value_color("#005596", 7, &col) == NULL && col == 0x005596);
+    CHECK("#-FFFFF, #0x1234, # 12345, #12345 and #1234567 are not",
+          value_color("#-FFFFF", 7, &col) && value_color("#0x1234", 7, &col) && value_color("# 12345", 7, &col) &&
+          value_color("#12345", 6, &col) && value_color("#1234567", 8, &col));
+    CHECK("whole numbers within their bounds", value_whole("3", 1, 9, &k) && k == 3 &&
+          !value_whole("0", 1, 9, &k) && !value_whole("10", 1, 9, &k) && !value_whole("2x", 1, 9, &k) &&
+          !value_whole("99999999999999999999999", 1, 9, &k) && !value_whole("", 1, 9, &k));
 
     diags_free(&rp.diags);
     arena_free(&rp.arena);

@@ -1,0 +1,82 @@
+/*
+ * value.c - lengths, colours and numbers in attributes, read strictly
+ * (parse stage). See value.h.
+ */
+#include "value.h"
+#include "../base/limits.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+size_t value_decimal(const char *s)
+{
+    size_t i = 0;
+    while (digit(s[i]))
+        i++;
+    if (i == 0)
+        return 0;
+    if (s[i] == '.' && digit(s[i + 1])) {
+        i++;
+        while (digit(s[i]))
+            i++;
+    }
+    return i;
+}
+
+bool value_whole(const char *s, long lo, long hi, long *out)
+{
+    size_t n = 0;
+    long v = 0;
+    while (digit(s[n])) {
+        if (v > (hi - (s[n] - '0')) / 10)
+            return false;               /* past hi: and never past LONG_MAX */
+        v = v * 10 + (s[n] - '0');
+        n++;
+    }
+    if (n == 0 || s[n] != 0 || v < lo)
+        return false;
+    *out = v;
+    return true;
+}
+
+const char *value_length(const char *s, bool unitless_pt, int32_t *out)
+{
+    size_t n = value_decimal(s);
+    if (n == 0)
+        return "is not a length";
+    const char *unit = s + n;
+    double mul;
+    if (strcmp(unit, "pt") == 0) mul = 1000;
+    else if (strcmp(unit, "mm") == 0) mul = 72000.0 / 25.4;
+    else if (strcmp(unit, "cm") == 0) mul = 720000.0 / 25.4;
+    else if (*unit == 0 && unitless_pt) mul = 1000;
+    else return "is not a length";
+    double v = strtod(s, NULL) * mul;
+    if (v >= RP_MAX_LENGTH + 0.5)           /* what rounds to at most the bound */
+        return "is longer than the largest page PDF allows (5 080 mm, 14 400 pt)";
+    *out = (int32_t)lround(v);
+    return NULL;
+}
+
+const char *value_color(const char *s, size_t n, uint32_t *out)
+{
+    if (n != 7 || s[0] != '#')
+        return "is not a colour";
+    uint32_t c = 0;
+    for (size_t i = 1; i < 7; i++) {
+        char h = s[i];
+        int d = digit(h) ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+              : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+        if (d < 0)
+            return "is not a colour";
+        c = c << 4 | (uint32_t)d;
+    }
+    *out = c;
+    return NULL;
+}

@@ -1,0 +1,685 @@
+/*
+ * xmlmsg.c - libxml2's errors said in rapport's words (parse stage).
+ * See xmlmsg.h.
+ *
+ * Two kinds come here. Errors of the XML itself (domain parser or
+ * namespace) are read by their code, with the detail libxml2 passes
+ * beside the text (a name in str1, a number in int1); after the first,
+ * the parser's further messages mostly follow from it and are dropped.
+ * Errors of validation against report.rng (domain RELAX NG) name
+ * elements and attributes in str1 and str2; libxml2 adds to each real
+ * mistake the failures it causes up the tree ("failed to validate
+ * content", an "extra content" of the parent), which are dropped.
+ */
+#include "xmlmsg.h"
+#include "xmlread.h"
+#include "../base/limits.h"
+
+#include <libxml/relaxng.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, xmlDocPtr schema)
+{
+    memset(m, 0, sizeof *m);
+    m->rp = rp;
+    m->path = path;
+    m->schema = schema;
+}
+
+/* ---- errors of the XML itself ----------------------------------------- */
+
+static const char *const FIRST_LINE =
+    "begin the file with exactly <?xml version=\"1.0\" encoding=\"UTF-8\"?>, with nothing before it, not even a space";
+
+/* A message and hint for an error of the XML itself, from its code. */
+static void parser_words(const xmlError *e, char *msg, size_t cap, const char **hint)
+{
+    const char *text = e->message ? e->message : "";
+    const char *s1 = e->str1 ? e->str1 : "";
+    int v = e->int1;
+    *hint = "look here for an element that is not closed, an attribute value without quotes, "
+            "or a & or < in the text (write them &amp; and &lt;)";
+    if (e->domain == XML_FROM_NAMESPACE) {
+        if (e->level == XML_ERR_WARNING)
+            snprintf(msg, cap, "a namespace is declared here; report files use none");
+        else if (*s1)
+            snprintf(msg, cap, "the prefix \"%s:\" names no namespace; report files use none", s1);
+        else
+            snprintf(msg, cap, "a namespace declaration that XML does not allow; report files use none");
+        *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
+        return;
+    }
+    switch (e->code) {
+    case XML_ERR_INVALID_CHAR:
+        if (strstr(text, "not proper UTF-8")) {
+            snprintf(msg, cap, "the file is not valid UTF-8 here");
+            *hint = "save the file as UTF-8 (in most editors: Save as, Encoding: UTF-8)";
+        } else if (strstr(text, "CharRef")) {
+            if (v > 0x10FFFF || v < 0 || strstr(text, "out of bounds"))
+                snprintf(msg, cap, "a character reference (&#...;) past the last Unicode character");
+            else if (v >= 0xD800 && v <= 0xDFFF)
+                snprintf(msg, cap, "the character reference to U+%04X names half of a UTF-16 pair, not a character", v);
+            else
+                snprintf(msg, cap, "the character reference to U+%04X names a control character, which XML does not allow", v);
+            *hint = "write the character itself, or a reference to a real one such as &#160; (a no-break space)";
+        } else if (v == 0) {
+            snprintf(msg, cap, "the file contains a NUL byte (a zero character)");
+            *hint = "the file is damaged or not a text file; open it in an editor and save it again as UTF-8";
+        } else {
+            snprintf(msg, cap, "the file contains the control character U+%04X, which XML does not allow", v);
+            *hint = "remove it: most editors do not show it; it often comes with text pasted from another program";
+        }
+        return;
+    case XML_ERR_INVALID_HEX_CHARREF:
+    case XML_ERR_INVALID_DEC_CHARREF:
+    case XML_ERR_INVALID_CHARREF:
+        snprintf(msg, cap, "a character reference (&#...;) that is not a number");
+        *hint = "write &#160; or &#xA0; (digits only), or the character itself";
+        return;
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        snprintf(msg, cap, "a & that begins no reference");
+        *hint = "write & as &amp; in text";
+        return;
+    case XML_ERR_NAME_REQUIRED:
+        if (strstr(text, "EntityRef")) {
+            snprintf(msg, cap, "a lone & in the text");
+            *hint = "write & as &amp; in text";
+        } else if (strstr(text, "StartTag")) {
+            snprintf(msg, cap, "a < that begins no element");
+            *hint = "write < as &lt; in text; an element's name begins with a letter";
+        } else {
+            snprintf(msg, cap, "a name is missing here");
+        }
+        return;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        snprintf(msg, cap, "&%.100s; is not a reference XML knows", s1);
+        *hint = "only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; are allowed";
+        return;
+    case XML_ERR_UNKNOWN_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+    case XML_ERR_ENCODING_NAME:
+    case XML_ERR_INVALID_ENCODING:
+        snprintf(msg, cap, "the file names an encoding rapport does not read%s%.60s%s",
+                 *s1 ? " (" : "", s1, *s1 ? ")" : "");
+        *hint = "save the file as UTF-8 and write encoding=\"UTF-8\" in its first line";
+        return;
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        snprintf(msg, cap, "a < inside an attribute's value");
+        *hint = "write < as &lt;; or is the closing quote of the value missing?";
+        return;
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+        snprintf(msg, cap, "an attribute's value without quotes");
+        *hint = "attribute values are written in quotes: name=\"value\"";
+        return;
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_STRING_NOT_CLOSED:
+    case XML_ERR_LITERAL_NOT_FINISHED:
+        snprintf(msg, cap, "a value is not closed with its quote");
+        *hint = "attribute values are written in quotes: name=\"value\"";
+        return;
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+        snprintf(msg, cap, "the attribute \"%.100s\" has no value", s1);
+        *hint = "write name=\"value\"";
+        return;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        snprintf(msg, cap, "the attribute \"%.100s\" is given twice", s1);
+        *hint = "keep one of them";
+        return;
+    case XML_ERR_SPACE_REQUIRED:
+        snprintf(msg, cap, "a space is missing here");
+        *hint = "separate attributes with a space: a=\"1\" b=\"2\"";
+        return;
+    case XML_ERR_COMMENT_NOT_FINISHED:
+        snprintf(msg, cap, "a comment <!-- is not closed with -->");
+        *hint = "close the comment, or remove it";
+        return;
+    case XML_ERR_HYPHEN_IN_COMMENT:
+        snprintf(msg, cap, "two hyphens (--) inside a comment");
+        *hint = "an XML comment <!-- ... --> may not contain -- inside it; write a single hyphen or a dash";
+        return;
+    case XML_ERR_PI_NOT_STARTED:
+    case XML_ERR_PI_NOT_FINISHED:
+        snprintf(msg, cap, "a <? ... ?> instruction that is not closed");
+        *hint = "close it with ?>, or remove it: a report needs only its first line <?xml ...?>";
+        return;
+    case XML_ERR_RESERVED_XML_NAME:
+        snprintf(msg, cap, "<?xml ...?> may only stand at the very start of the file");
+        *hint = FIRST_LINE;
+        return;
+    case XML_ERR_XMLDECL_NOT_STARTED:
+    case XML_ERR_XMLDECL_NOT_FINISHED:
+    case XML_ERR_VERSION_MISSING:
+    case XML_ERR_UNKNOWN_VERSION:
+    case XML_WAR_UNKNOWN_VERSION:
+    case XML_ERR_VERSION_MISMATCH:
+    case XML_ERR_STANDALONE_VALUE:
+        snprintf(msg, cap, "the first line <?xml ...?> is not written as XML wants it");
+        *hint = FIRST_LINE;
+        return;
+    case XML_ERR_MISPLACED_CDATA_END:
+        snprintf(msg, cap, "]]> in the text");
+        *hint = "write ]]&gt;";
+        return;
+    case XML_ERR_CDATA_NOT_FINISHED:
+        snprintf(msg, cap, "a <![CDATA[ section that is not closed with ]]>");
+        *hint = "close it with ]]>, or write the text without CDATA (& as &amp;, < as &lt;)";
+        return;
+    case XML_ERR_GT_REQUIRED:
+        if (*s1)
+            snprintf(msg, cap, "the tag <%.100s ...> is not closed with >", s1);
+        else
+            snprintf(msg, cap, "a tag is not closed with >");
+        *hint = "look for a missing > or quote in the tag";
+        return;
+    case XML_ERR_TAG_NAME_MISMATCH: {
+        /* "... mismatch: NAME line N and OTHER": OTHER only in the text */
+        const char *other = NULL;
+        for (const char *p = text; (p = strstr(p, " and ")); p++)
+            other = p + 5;
+        char b[128] = "";
+        if (other)
+            snprintf(b, sizeof b, "%.127s", other);
+        b[strcspn(b, "\n")] = 0;
+        snprintf(msg, cap, "<%.100s> from line %d is not closed before </%s>", s1, v, b);
+        *hint = "every <name> must be closed by </name> in the same order; look at the element the message names";
+        return;
+    }
+    case XML_ERR_TAG_NOT_FINISHED:
+        snprintf(msg, cap, "the file ends before <%.100s> (line %d) is closed", s1, v);
+        *hint = "the file ends before all elements are closed: is it cut short, or is a closing tag missing?";
+        return;
+    case XML_ERR_LTSLASH_REQUIRED:
+        snprintf(msg, cap, "the file ends before all elements are closed");
+        *hint = "is it cut short, or is a closing tag missing?";
+        return;
+    case XML_ERR_DOCUMENT_EMPTY:
+    case XML_ERR_DOCUMENT_START:
+        if (strstr(text, "empty")) {
+            snprintf(msg, cap, "the file has no report in it");
+            *hint = "a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>";
+        } else {
+            snprintf(msg, cap, "the file does not begin with an element");
+            *hint = "a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>";
+        }
+        return;
+    case XML_ERR_DOCUMENT_END:
+        snprintf(msg, cap, "something follows the end of the file's last element");
+        *hint = "everything must be inside the one <report> element";
+        return;
+    case XML_ERR_NAME_TOO_LONG:
+        snprintf(msg, cap, "a name longer than XML allows");
+        *hint = "element and attribute names are short words, such as <p> or width";
+        return;
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_ENTITY_PROCESSING:
+        snprintf(msg, cap, "an entity that rapport does not expand");
+        *hint = "report files use no DTD and no entities; write the text itself";
+        return;
+    case XML_ERR_INTERNAL_ERROR:
+        if (strstr(text, "depth")) {
+            snprintf(msg, cap, "elements are nested deeper than %d here, the most rapport accepts", RP_MAX_XML_DEPTH);
+            *hint = "a list inside a list inside a list ... cannot be read on paper; flatten the structure";
+            return;
+        }
+        break;
+    case XML_WAR_LANG_VALUE:
+        snprintf(msg, cap, "xml:lang=\"%.60s\" is not a language code", s1);
+        *hint = "the report's language is given once, on <report lang=\"sv\">";
+        return;
+    case XML_WAR_NS_URI:
+    case XML_WAR_NS_URI_RELATIVE:
+        snprintf(msg, cap, "a namespace is declared here; report files use none");
+        *hint = "leave out xmlns=\"...\"";
+        return;
+    default:
+        break;
+    }
+    if (e->level == XML_ERR_WARNING) {
+        snprintf(msg, cap, "something unusual in the XML here");
+        *hint = "it is read anyway; compare it with the example report in README.md";
+    } else {
+        snprintf(msg, cap, "the file is not well-formed XML here");
+    }
+}
+
+/* ---- errors of validation ----------------------------------------------- */
+
+/* The values an attribute may take, for the message when one is wrong. */
+static const struct { const char *el, *attr, *values; } allowed[] = {
+    { "report", "type", "verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget, rapport" },
+    { "section", "toc", "yes, no" }, { "section", "new-page", "yes, no" }, { "goal", "toc", "yes, no" },
+    { "contents", "levels", "1 to 5" },
+    { "list", "type", "bullet, number, none" }, { "list", "numbering", "1. or 1)" },
+    { "list", "start", "a whole number from 1 to 10000" },
+    { "table", "font-size", "normal, small" },
+    { "column", "type", "text, number, status" }, { "column", "align", "left, right, center" },
+    { "column", "decimals", "0 to 6" }, { "column", "sign", "auto, always" },
+    { "column", "width", "auto, or a length like 30mm, 40%, 2*" },
+    { "row", "role", "header, group, sum, part, sub, normal" }, { "row", "sum-of", "above" },
+    { "cell", "colspan", "a whole number from 1" }, { "cell", "rowspan", "a whole number from 1" },
+    { "cell", "align", "left, right, center" },
+    { "num", "decimals", "0 to 6" }, { "num", "sign", "auto, always" },
+    { "chart", "type", "line, bar, stacked-bar, horizontal-bar" },
+    { "chart", "height", "a length like 60mm" }, { "series", "line", "solid, dashed, dotted" },
+    { "axis", "decimals", "0 to 6" }, { "axis", "min", "a number with a point for decimals, e.g. 0 or 12.5" },
+    { "axis", "max", "a number with a point for decimals, e.g. 100 or 12.5" },
+    { "axis", "step", "a number with a point for decimals, e.g. 10 or 2.5" },
+    { "ref", "show", "page, title, both" }, { "legend", "statuses", "goal, activity" },
+    { "figure", "width", "a length like 60mm or 50%" },
+};
+
+/* The hint for a wrong value: what the attribute takes. */
+static const char *values_hint(const char *el, const char *attr, char *buf, size_t cap)
+{
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+        if (!strcmp(allowed[i].el, el) && !strcmp(allowed[i].attr, attr)) {
+            snprintf(buf, cap, "%s %s", strchr(allowed[i].values, ',') ? "allowed:" : "write", allowed[i].values);
+            return buf;
+        }
+    if (!strcmp(attr, "id"))
+        return "an id is a name of letters, digits, - and _ (no spaces, not starting with a digit)";
+    return "check the spelling; README.md, section \"Elements\", lists the values";
+}
+
+/* The attributes an element has in the schema, after `def` (an <element>
+ * or <define> of the schema), as "a, b, c" appended to buf. Follows
+ * <ref> to its <define>, not into nested elements; depth-bounded. */
+static void schema_attrs_in(xmlDocPtr schema, xmlNodePtr def, char *buf, size_t cap, int depth)
+{
+    if (depth > 12)
+        return;
+    for (xmlNodePtr c = def->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !strcmp((const char *)c->name, "element"))
+            continue;
+        xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
+        if (name && !strcmp((const char *)c->name, "attribute")) {
+            if (!strstr(buf, (const char *)name)) {
+                size_t k = strlen(buf);
+                snprintf(buf + k, cap - k, "%s%s", k ? ", " : "", (const char *)name);
+            }
+        } else if (name && !strcmp((const char *)c->name, "ref")) {
+            for (xmlNodePtr d = xmlDocGetRootElement(schema)->children; d; d = d->next)
+                if (d->type == XML_ELEMENT_NODE && !strcmp((const char *)d->name, "define")) {
+                    xmlChar *dn = xmlGetProp(d, (const xmlChar *)"name");
+                    if (dn && !strcmp((const char *)dn, (const char *)name))
+                        schema_attrs_in(schema, d, buf, cap, depth + 1);
+                    xmlFree(dn);
+                }
+        } else {
+            schema_attrs_in(schema, c, buf, cap, depth + 1);
+        }
+        xmlFree(name);
+    }
+}
+
+static void schema_find_elements(xmlDocPtr schema, xmlNodePtr n, const char *el, char *buf, size_t cap)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, "element")) {
+            xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+            if (name && !strcmp((const char *)name, el))
+                schema_attrs_in(schema, n, buf, cap, 0);
+            xmlFree(name);
+        }
+        schema_find_elements(schema, n->children, el, buf, cap);
+    }
+}
+
+/* Does element `el` have attribute `attr` in the schema? Lists its
+ * attributes in buf. True when the schema is not at hand. */
+static bool schema_has_attr(const XmlMsgs *m, const char *el, const char *attr, char *buf, size_t cap)
+{
+    buf[0] = 0;
+    if (!m->schema)
+        return true;
+    schema_find_elements(m->schema, xmlDocGetRootElement(m->schema), el, buf, cap);
+    for (const char *p = buf; (p = strstr(p, attr)); p++) {
+        size_t l = strlen(attr);
+        if ((p == buf || p[-1] == ' ') && (p[l] == ',' || p[l] == 0))
+            return true;
+    }
+    return false;
+}
+
+/* The attributes an element must have (from report.rng), and what to
+ * say when one is missing. */
+static const struct { const char *el, *attr, *hint; } required[] = {
+    { "chart", "type", "allowed: line, bar, stacked-bar, horizontal-bar" },
+    { "chart", "alt", "describe the chart in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
+    { "figure", "src", "name a PNG or JPEG file in the report's folder" },
+    { "figure", "alt", "describe the image in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
+    { "fnref", "to", "name the id of the <footnote> it repeats" },
+    { "ref", "to", "name the id of the element it points to" },
+    { "link", "href", "the web address, e.g. https://www.linkoping.se" },
+    { "status", "value", "one of the layout's status names" },
+    { "series", "name", "the series' name, shown in the legend" },
+};
+
+/* "Element X failed to validate attributes": a required attribute is
+ * missing, or one from a fixed list has a wrong value. Says which (msg,
+ * hint); false if neither (another message covers it). */
+static bool attribute_problem(xmlNodePtr node, const char *el, char *msg, size_t cap, const char **hint,
+                              char *hbuf, size_t hcap)
+{
+    for (size_t i = 0; node && i < sizeof required / sizeof required[0]; i++) {
+        if (strcmp(required[i].el, el) != 0)
+            continue;
+        xmlChar *v = xmlGetProp(node, (const xmlChar *)required[i].attr);
+        if (!v) {
+            snprintf(msg, cap, "<%s> needs %s=\"...\"", el, required[i].attr);
+            *hint = required[i].hint;
+            return true;
+        }
+        for (size_t k = 0; k < sizeof allowed / sizeof allowed[0]; k++) {
+            if (strcmp(allowed[k].el, el) != 0 || strcmp(allowed[k].attr, required[i].attr) != 0)
+                continue;
+            const char *list = allowed[k].values, *p = list;
+            size_t vl = strlen((const char *)v);
+            bool ok = false;
+            while (*p && !ok) {
+                const char *e = strchr(p, ',');
+                size_t l = e ? (size_t)(e - p) : strlen(p);
+                ok = l == vl && !memcmp(p, v, vl);
+                p = e ? e + 2 : p + l;
+            }
+            if (!ok) {
+                snprintf(msg, cap, "%s=\"%.100s\" is not a value <%s> takes", required[i].attr, (const char *)v, el);
+                *hint = values_hint(el, required[i].attr, hbuf, hcap);
+                xmlFree(v);
+                return true;
+            }
+        }
+        xmlFree(v);
+    }
+    return false;
+}
+
+/* Children an element must have, in order, and how to write them. */
+static const struct { const char *el, *child, *hint; } needed[] = {
+    { "chart", "categories", "write the labels first, separated by |: <categories>jan | feb | mar</categories>" },
+    { "chart", "series", "give the values: <series name=\"2024\">12 14 9</series>, one per category" },
+    { "list", "item", "a list holds items: <item>...</item>" },
+};
+
+static bool has_child(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return true;
+    return false;
+}
+
+/* The element `node` lacks a child it needs: says which (msg, hint);
+ * false if it lacks none of these. */
+static bool missing_child(xmlNodePtr node, char *msg, size_t cap, const char **hint)
+{
+    for (size_t i = 0; node && i < sizeof needed / sizeof needed[0]; i++)
+        if (!strcmp((const char *)node->name, needed[i].el) && !has_child(node, needed[i].child)) {
+            snprintf(msg, cap, "<%s> needs <%s>", needed[i].el, needed[i].child);
+            *hint = needed[i].hint;
+            return true;
+        }
+    return false;
+}
+
+static bool is_inline(const char *name)
+{
+    static const char *inl[] = { "b", "i", "sup", "sub", "br", "num", "status", "footnote",
+                                 "fnref", "ref", "link", NULL };
+    for (int i = 0; inl[i]; i++)
+        if (!strcmp(name, inl[i]))
+            return true;
+    return false;
+}
+
+/* n, or the element above it named `name` (libxml2 points at the child
+ * where it noticed a mistake of its parent). */
+static xmlNodePtr element_named(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr x = n; x && x->type == XML_ELEMENT_NODE; x = x->parent)
+        if (!strcmp((const char *)x->name, name))
+            return x;
+    return n;
+}
+
+/* Is `inner` at or below `outer`? */
+static bool within(xmlNodePtr inner, xmlNodePtr outer)
+{
+    for (; inner; inner = inner->parent)
+        if (inner == outer)
+            return true;
+    return false;
+}
+
+static const char *const FORMAT_HINT =
+    "README.md, section \"Elements\", shows what each element holds and where it may stand";
+
+/* What the schema's datatype names mean to a report writer. */
+static const char *type_words(const char *type)
+{
+    static const struct { const char *type, *words; } t[] = {
+        { "positiveInteger", "a whole number, 1 or more" }, { "nonNegativeInteger", "a whole number, 0 or more" },
+        { "NCName", "a name of letters, digits, - and _ (no spaces, not starting with a digit)" },
+        { "date", "a date written 2025-02-20" }, { "decimal", "a number with a point for decimals" },
+        { "integer", "a whole number" }, { "string", "text of the right form (see README.md)" },
+        { "language", "a language code such as sv" }, { "anyURI", "a web address" },
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (!strcmp(type, t[i].type))
+            return t[i].words;
+    return "of the right form (see README.md)";
+}
+
+/* A message and hint for a validation error, and the element it is
+ * about (*at). False when the error only follows from another. */
+static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *msg, size_t cap,
+                           const char **hint, char *hbuf, size_t hcap)
+{
+    const char *a = e->str1 ? e->str1 : "", *b = e->str2 ? e->str2 : "";
+    xmlNodePtr node = *at;
+    *hint = FORMAT_HINT;
+    switch (e->code) {
+    case XML_RELAXNG_ERR_CONTENTVALID:      /* the parent of a mistake said already */
+    case XML_RELAXNG_ERR_INTERSEQ:
+    case XML_RELAXNG_ERR_DATATYPE:
+    case XML_RELAXNG_ERR_VALUE:
+    case XML_RELAXNG_ERR_LIST:
+    case XML_RELAXNG_ERR_TYPE:
+    case XML_RELAXNG_ERR_TYPECMP:
+        return false;
+    case XML_RELAXNG_ERR_TYPEVAL:
+        snprintf(msg, cap, "\"%.100s\" is not %s", b, type_words(a));
+        return true;
+    case XML_RELAXNG_ERR_INTEREXTRA:
+        if (!node) {                        /* said at the next message's element */
+            snprintf(m->pending, sizeof m->pending, "%s", a);
+            return false;
+        }
+        if (!strcmp(a, "date")) {
+            snprintf(msg, cap, "<date> is not a date written as 2025-02-20 (or it is given twice)");
+            *hint = "write the date as year-month-day, e.g. <date>2025-02-20</date>, once in <meta>";
+        } else {
+            snprintf(msg, cap, "<%.100s> is given twice, or does not belong here", a);
+            *hint = "<meta> holds each of its elements once: title, subtitle, organisation, department, "
+                    "date, reference, running-title, author, keywords";
+        }
+        return true;
+    case XML_RELAXNG_ERR_ELEMNAME:
+        snprintf(msg, cap, "<%.100s> is needed here, before <%.100s>", a, b);
+        *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+        return true;
+    case XML_RELAXNG_ERR_ELEMWRONG:
+        if (node && missing_child(node->parent, msg, cap, hint))
+            return true;
+        snprintf(msg, cap, "<%.100s> is not allowed here", a);
+        *hint = "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand";
+        return true;
+    case XML_RELAXNG_ERR_NOELEM:
+        if (node && missing_child(node, msg, cap, hint))
+            return true;
+        if (is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
+            return false;
+        if (*a)
+            snprintf(msg, cap, "<%.100s> is missing here", a);
+        else
+            snprintf(msg, cap, "something required is missing inside this element");
+        *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+        return true;
+    case XML_RELAXNG_ERR_NOTELEM:
+        snprintf(msg, cap, "text where only elements may stand");
+        *hint = "text goes in <p>, <item>, <cell>, <heading> and the like";
+        return true;
+    case XML_RELAXNG_ERR_ATTRVALID:
+        node = element_named(node, a);
+        *at = node;
+        return attribute_problem(node, a, msg, cap, hint, hbuf, hcap);
+    case XML_RELAXNG_ERR_INVALIDATTR: {
+        node = element_named(node, b);
+        *at = node;
+        char list[400];
+        if (schema_has_attr(m, b, a, list, sizeof list)) {
+            xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)a) : NULL;
+            snprintf(msg, cap, "%.100s=\"%.100s\" is not a value <%.100s> takes", a, v ? (const char *)v : "", b);
+            xmlFree(v);
+            *hint = values_hint(b, a, hbuf, hcap);
+        } else {
+            snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", b, a);
+            if (*list)
+                snprintf(hbuf, hcap, "its attributes: %s", list);
+            else
+                snprintf(hbuf, hcap, "<%.100s> takes no attributes", b);
+            *hint = hbuf;
+        }
+        return true;
+    }
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+        if (m->last_node && node && within(m->last_node, node))
+            return false;                   /* a child's mistake, said */
+        if (!strcmp(b, "text"))
+            snprintf(msg, cap, "<%.100s> may not hold text", a);
+        else
+            snprintf(msg, cap, "<%.100s> may not hold <%.100s>", a, b);
+        *hint = "this element holds something it may not; README.md, section \"Elements\", lists what goes where";
+        return true;
+    case XML_RELAXNG_ERR_TEXTWRONG:
+        snprintf(msg, cap, "<%.100s> may not hold text here", a);
+        *hint = "text goes in <p>, <item>, <cell>, <heading> and the like; between the elements of this one, only elements stand";
+        return true;
+    case XML_RELAXNG_ERR_DATAELEM:
+    case XML_RELAXNG_ERR_VALELEM:
+    case XML_RELAXNG_ERR_LISTELEM:
+        snprintf(msg, cap, "<%.100s> holds plain text only, no elements", a);
+        *hint = "remove the markup (<b>, <i> ...) inside it";
+        return true;
+    case XML_RELAXNG_ERR_ELEMNOTEMPTY:
+        snprintf(msg, cap, "<%.100s> must be empty", a);
+        snprintf(hbuf, hcap, "write <%.100s/> and nothing inside it", a);
+        *hint = hbuf;
+        return true;
+    case XML_RELAXNG_ERR_LACKDATA:
+        snprintf(msg, cap, "<%.100s> is empty", a);
+        snprintf(hbuf, hcap, "write its text inside <%.100s>...</%.100s>", a, a);
+        *hint = hbuf;
+        return true;
+    case XML_RELAXNG_ERR_ELEMNONS:
+    case XML_RELAXNG_ERR_ELEMWRONGNS:
+    case XML_RELAXNG_ERR_ELEMEXTRANS:
+    case XML_RELAXNG_ERR_ATTRNONS:
+    case XML_RELAXNG_ERR_ATTRWRONGNS:
+    case XML_RELAXNG_ERR_ATTREXTRANS:
+        snprintf(msg, cap, "a namespace on <%.100s>; report files use none", node ? (const char *)node->name : a);
+        *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
+        return true;
+    default:
+        snprintf(msg, cap, "this does not follow the report format");
+        return true;
+    }
+}
+
+/* ---- recording ---------------------------------------------------------- */
+
+static void record(XmlMsgs *m, DiagLevel lvl, int line, int col, xmlNodePtr node, const char *hint,
+                   const char *msg)
+{
+    /* libxml2 repeats some messages for one place; keep one */
+    if (line == m->last_line && strcmp(msg, m->last_msg) == 0)
+        return;
+    m->last_line = line;
+    snprintf(m->last_msg, sizeof m->last_msg, "%s", msg);
+    if (node)
+        m->last_node = node;
+    m->count++;
+    if (lvl == DIAG_ERROR)
+        m->errors++;
+    diag_add(&m->rp->diags, lvl, m->path, line, col > 0 ? col : 0, hint, "%s", msg);
+}
+
+/* The interleave's extra element, at the place of `near` (the element
+ * libxml2 names next) or of its child of that name. */
+static void say_pending(XmlMsgs *m, xmlNodePtr near)
+{
+    xmlNodePtr at = near;
+    if (near && strcmp((const char *)near->name, m->pending) != 0) {
+        /* the last of that name below it (in <meta>): the one too many */
+        for (xmlNodePtr c = near->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE)
+                continue;
+            if (!strcmp((const char *)c->name, m->pending))
+                at = c;
+            for (xmlNodePtr g = c->children; g; g = g->next)
+                if (g->type == XML_ELEMENT_NODE && !strcmp((const char *)g->name, m->pending))
+                    at = g;
+        }
+    }
+    xmlError e = { 0 };
+    e.domain = XML_FROM_RELAXNGV;
+    e.code = XML_RELAXNG_ERR_INTEREXTRA;
+    e.str1 = m->pending;
+    char msg[512], hbuf[400];
+    const char *hint;
+    xmlNodePtr node = at;
+    validity_words(m, &e, &node, msg, sizeof msg, &hint, hbuf, sizeof hbuf);
+    m->pending[0] = 0;
+    record(m, DIAG_ERROR, at ? xmlread_line(at) : 0, at ? xmlread_col(at) : 0, at, hint, msg);
+}
+
+void xmlmsg_on_error(void *user, xmlErrorPtr e)
+{
+    XmlMsgs *m = user;
+    if (!e || e->level == XML_ERR_NONE)
+        return;
+    bool validity = e->domain == XML_FROM_RELAXNGV;
+    /* after the first error in the XML itself, the parser's further
+     * messages mostly follow from it: one is clearer than five */
+    if (!validity && m->count > 0 && e->level >= XML_ERR_ERROR)
+        return;
+    xmlNodePtr node = e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE ? e->node : NULL;
+    if (validity && node && m->pending[0])
+        say_pending(m, node);
+    char msg[512], hbuf[400];
+    const char *hint = NULL;
+    if (validity) {
+        if (!validity_words(m, e, &node, msg, sizeof msg, &hint, hbuf, sizeof hbuf))
+            return;
+    } else {
+        parser_words(e, msg, sizeof msg, &hint);
+    }
+    int line = e->line, col = e->int2;
+    if (node) {
+        line = xmlread_line(node);
+        col = xmlread_col(node);
+    }
+    record(m, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, line, col, validity ? node : NULL,
+           hint, msg);
+}
+
+void xmlmsg_end(XmlMsgs *m, xmlNodePtr root)
+{
+    if (m->pending[0])
+        say_pending(m, root);
+}

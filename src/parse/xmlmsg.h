@@ -1,0 +1,43 @@
+/*
+ * xmlmsg.h - libxml2's errors said in rapport's words (parse stage).
+ *
+ * libxml2 reports in its own terms ("xmlParseCharRef: invalid xmlChar
+ * value 55296", "Element p has extra content: br"). Every error it raises
+ * while xmlread parses or validates a file comes here, is recognised by
+ * its domain and code (not by its wording, which changes between
+ * versions), and becomes a diagnostic file:line:col with a message and a
+ * hint a kansli can act on. A message libxml2 repeats, or that only
+ * follows from one already given, is dropped; one not recognised gets a
+ * plain message of ours, never libxml2's text.
+ */
+#ifndef RP_XMLMSG_H
+#define RP_XMLMSG_H
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include "../base/rp.h"
+
+typedef struct XmlMsgs {
+    Rp         *rp;
+    const char *path;          /* the file, as shown in messages */
+    xmlDocPtr   schema;        /* the RELAX NG schema as a tree, or NULL:
+                                  which attributes each element has */
+    int         count;         /* messages recorded */
+    int         errors;        /* of them errors (not warnings) */
+    int         last_line;     /* the last one, to drop repeats */
+    char        last_msg[512];
+    xmlNodePtr  last_node;     /* element of the last validity message */
+    char        pending[128];  /* an element an interleave has too many
+                                  of; libxml2 gives it no place */
+} XmlMsgs;
+
+/* Start collecting for the file `path`; `schema` (borrowed) may be NULL. */
+void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, xmlDocPtr schema);
+
+/* libxml2's structured error handler; `user` is the XmlMsgs. */
+void xmlmsg_on_error(void *user, xmlErrorPtr e);
+
+/* After validation: say what is still pending, at `root`'s place. */
+void xmlmsg_end(XmlMsgs *m, xmlNodePtr root);
+
+#endif
