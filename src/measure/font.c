@@ -7,6 +7,9 @@
 #include "../base/utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,9 +163,19 @@ static Font *fail(Rp *rp, const char *who, const char *path, const char *why)
 
 Font *font_load(Rp *rp, const char *path, const char *who)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    /* opened without blocking: a FIFO or a device is refused, never waited on */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!fp) {
+        if (fd >= 0)
+            close(fd);
         return fail(rp, who, path, strerror(errno));
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(fp);
+        return fail(rp, who, path, "is not a regular file (a folder, a pipe or a device)");
+    }
     if (fseek(fp, 0, SEEK_END) != 0) {
         fclose(fp);
         return fail(rp, who, path, "cannot be read");

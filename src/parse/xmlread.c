@@ -13,8 +13,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdbool.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Where an element's start tag begins, found by the column scan. */
 typedef struct Pos { int line, col; } Pos;
@@ -167,8 +169,12 @@ static xmlNodePtr too_deep(xmlNodePtr n, int depth)
 
 static char *read_file(Rp *rp, const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
+    /* opened without blocking: a FIFO or a device is refused, never waited on */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!fp) {
+        if (fd >= 0)
+            close(fd);
         diag_error(&rp->diags, path, 0, 0, "cannot open the file: %s", strerror(errno));
         return NULL;
     }
@@ -176,6 +182,12 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
     if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(fp);
         diag_error(&rp->diags, path, 0, 0, "this is a folder, not a report file");
+        return NULL;
+    }
+    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(fp);
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "give rapport the file itself",
+                 "this is not a regular file (a pipe, a device or a socket)");
         return NULL;
     }
     if (fstat(fileno(fp), &st) == 0 && st.st_size > RP_MAX_INPUT_BYTES) {
