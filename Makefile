@@ -95,13 +95,17 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/mkpng
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
 
 build/pixel: tests/tools/pixel.c
 	@mkdir -p build
 	@$(CC) -std=c11 -O2 -Wall -o $@ $<
+
+build/mkpng: tests/tools/mkpng.c tests/tools/pngenc.h
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall -o $@ $< -lz
 
 build/gen: tests/tools/gen.c
 	@mkdir -p build
@@ -112,6 +116,8 @@ build/complete: tests/tools/complete.c
 	@$(CC) -std=c11 -O2 -Wall -D_GNU_SOURCE -o $@ $<
 
 test-bins-sanitize: $(TEST_BIN)
+
+$(OUT)test/image: tests/tools/pngenc.h
 
 # Fuzzing: libFuzzer over parse -> layout -> render, seeded with the
 # samples and the bad-input corpus. make fuzz FUZZ_SECONDS=3600
