@@ -69,6 +69,12 @@
  * images' share of a report's memory to about 600 MB. */
 #define RP_MAX_REPORT_IMAGE_BYTES (300L * 1000 * 1000)
 
+/* The output intent's colour profile: sRGB profiles are 3 to 60 KB
+ * (rapport's own, 7 KB); 1 MB takes any RGB profile, and the larger
+ * profiles there are describe CMYK printers, which an sRGB intent cannot
+ * use. Read whole: a profile cut short would be a damaged PDF/A. */
+#define RP_MAX_ICC_BYTES        (1024L * 1024)
+
 /* Diagnostics printed for one file: past this the file is hopeless and
  * the user fixes the first ones first. */
 #define RP_MAX_DIAGNOSTICS      200

@@ -533,18 +533,13 @@ static int info(D *d, long when, int pdfa, bool tagged)
     }
     if (pdfa == RP_PDFA_OFF)
         return 0;
-    const char *icc = d->lay->icc_profile;
-    FILE *f = icc && *icc ? fopen(icc, "rb") : NULL;
-    if (!f) {
+    if (!d->lay->icc_data) {
         diag_error(&d->rp->diags, d->lay->path, 0, 0,
                    "an archival PDF (PDF/A) needs the colour profile the layout names in <output-intent icc=\"...\"/>");
         diag_hint(&d->rp->diags, "rapport ships layouts/icc/sRGB.icc; or render with --pdfa=off");
         return -1;
     }
-    unsigned char buf[65536];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    return archive_pdfa(d->pdf, &a, buf, n);
+    return archive_pdfa(d->pdf, &a, d->lay->icc_data, d->lay->icc_len);
 }
 
 int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned char **out, size_t *len)
