@@ -62,6 +62,20 @@ static const char *not_regular(mode_t m)
                        : "it is a device, not a file";
 }
 
+bool files_regular(const char *path, const char **why)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *why = strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = not_regular(st.st_mode);
+        return false;
+    }
+    return true;
+}
+
 unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, const char **why)
 {
     *len = 0;

@@ -26,6 +26,11 @@ const char *files_dir(Arena *a, const char *path);
 const char *files_resolve(Rp *rp, const char *base, const char *also, const char *name,
                           const char **why);
 
+/* Whether `path` is a regular file: for a file a report names that
+ * other code reads (a layout, through xmlread), checked before it is
+ * opened. If not, false with *why set (a static sentence). */
+bool files_regular(const char *path, const char **why);
+
 /*
  * The whole of the file at `path`, malloc'd: the caller frees it. The
  * file must be a regular file (a FIFO, a device or a folder is refused

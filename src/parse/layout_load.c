@@ -620,6 +620,8 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, bool from
         /* a layout a report names by path stays within its reach */
         const char *why = NULL;
         found = files_resolve(rp, report_path ? files_dir(a, report_path) : ".", rp->data_dir, name, &why);
+        if (found && !files_regular(found, &why))
+            found = NULL;           /* a FIFO would stall the run */
         if (!found) {
             diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", 0, 0,
                      strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule" : NULL,
