@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 SAMPLES := $(wildcard samples/*.xml)
 DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all demo check deps clean install golden bench fuzz test-bins-sanitize
+.PHONY: all demo check deps clean install golden bench fuzz fuzz-image test-bins-sanitize
 
 all: deps $(OUT)rapport
 
@@ -95,7 +95,7 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/sentences build/slow-fsync.so
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/sentences build/slow-fsync.so build/mkpng
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
 
@@ -112,6 +112,10 @@ build/sentences: tests/tools/sentences.c
 	@mkdir -p build
 	@$(CC) -std=c11 -O2 -Wall $(XML_CFLAGS) -o $@ $< -lxml2
 
+build/mkpng: tests/tools/mkpng.c tests/tools/pngenc.h
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall -o $@ $< -lz
+
 build/gen: tests/tools/gen.c
 	@mkdir -p build
 	@$(CC) -std=c11 -O2 -Wall -o $@ $<
@@ -121,6 +125,8 @@ build/complete: tests/tools/complete.c
 	@$(CC) -std=c11 -O2 -Wall -D_GNU_SOURCE -o $@ $<
 
 test-bins-sanitize: $(TEST_BIN)
+
+$(OUT)test/image: tests/tools/pngenc.h
 
 # Fuzzing: libFuzzer over parse -> layout -> render. Two targets: the
 # report (fuzz_render, seeded with the samples and the bad-input corpus)
@@ -155,6 +161,29 @@ fuzz:
 	@cp -n tests/fuzz/assets/* build/fuzz/assets/ 2>/dev/null || true
 	build/fuzz/fuzz_render $(FUZZ_RUN) -max_len=65536 -dict=tests/fuzz/report.dict build/fuzz/corpus
 	build/fuzz/fuzz_assets $(FUZZ_RUN) -max_len=200000 build/fuzz/assets
+
+# Fuzzing the image reader alone (parse/image.c): any bytes as an image
+# file, seeded with PNGs from build/mkpng and JPEGs of a sample's cover.
+# make fuzz-image FUZZ_SECONDS=600
+IMAGE_FUZZ_SRC := src/parse/image.c src/parse/files.c src/base/arena.c src/base/diag.c \
+                  tests/fuzz/fuzz_image.c
+build/fuzz/fuzz_image: $(IMAGE_FUZZ_SRC) src/parse/image.h src/model/model.h
+	@mkdir -p build/fuzz
+	@echo "  FUZZ $@"
+	@clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -o $@ $(IMAGE_FUZZ_SRC) -lz
+
+fuzz-image:
+	@$(MAKE) --no-print-directory deps PKGS="clang libclang-rt-14-dev"
+	@$(MAKE) --no-print-directory all build/mkpng build/fuzz/fuzz_image
+	@mkdir -p build/fuzz/image-corpus build/fuzz/image-crashes
+	@for k in alpha interlaced no-plte; do build/mkpng $$k build/fuzz/image-corpus/$$k.png; done
+	@$(OUT)rapport -q -o build/fuzz/seed.pdf samples/verksamhetsplan-2019.xml && \
+	  pdftoppm -r 10 -jpeg -f 1 -l 1 build/fuzz/seed.pdf build/fuzz/image-corpus/base && \
+	  pdftoppm -r 10 -jpeg -jpegopt progressive=y -f 1 -l 1 build/fuzz/seed.pdf build/fuzz/image-corpus/prog
+	build/fuzz/fuzz_image -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -max_len=65536 -artifact_prefix=build/fuzz/image-crashes/ -print_final_stats=1 build/fuzz/image-corpus
 
 # Speed and scaling: make bench (PEERS=1 also times Typst and WeasyPrint).
 bench: all build/gen

@@ -107,11 +107,10 @@ typedef VEC(const char *) Paths;
 
 static void figure_paths(Rp *rp, const Node *n, const char *dir, Paths *out)
 {
+    (void)dir;
     for (; n; n = n->next) {
-        if (n->kind == N_FIGURE && n->u.figure.src) {
-            const char *src = n->u.figure.src;
-            VEC_PUSH(&rp->arena, *out, src[0] == '/' ? src : arena_printf(&rp->arena, "%s/%s", dir, src));
-        }
+        if (n->kind == N_FIGURE && n->u.figure.image && n->u.figure.image->path)
+            VEC_PUSH(&rp->arena, *out, n->u.figure.image->path);
         figure_paths(rp, n->first, dir, out);     /* depth bounded by RP_MAX_XML_DEPTH */
     }
 }

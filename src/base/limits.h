@@ -89,6 +89,34 @@
  * municipal amount comes near it (Sweden's budget is about 10^12 kronor). */
 #define RP_MAX_CHART_VALUE      1e15
 
+/* Pixels of one image. A figure is at most the text width (160 mm) and
+ * two thirds of a page high: at 600 dpi, more than print needs, that is
+ * 3 800 x 4 400 = 17 megapixels. 25 megapixels also takes a 6 000 x
+ * 4 000 camera photo as it is. Decoded at 3 bytes a pixel that is 75 MB,
+ * which the PDF library copies once more while writing; a 10 000 x
+ * 10 000 16-bit PNG (800 MB with alpha) is refused from its header. */
+#define RP_MAX_IMAGE_PIXELS     (25L * 1000 * 1000)
+
+/* Width or height of an image in pixels: bounds one row of a PNG being
+ * decoded (8 bytes a pixel at most), however few its pixels. */
+#define RP_MAX_IMAGE_SIDE       30000
+
+/* An image file: a 25-megapixel JPEG at the highest quality is about
+ * 20 MB, a PNG of photographic noise about 75 MB. */
+#define RP_MAX_IMAGE_FILE_BYTES (96L * 1024 * 1024)
+
+/* All images of one report together, decoded (a JPEG counts its file):
+ * four of the largest images. They stay in memory until the PDF is
+ * written, and the PDF library holds a copy of each, so this bounds the
+ * images' share of a report's memory to about 600 MB. */
+#define RP_MAX_REPORT_IMAGE_BYTES (300L * 1000 * 1000)
+
+/* The output intent's colour profile: sRGB profiles are 3 to 60 KB
+ * (rapport's own, 7 KB); 1 MB takes any RGB profile, and the larger
+ * profiles there are describe CMYK printers, which an sRGB intent cannot
+ * use. Read whole: a profile cut short would be a damaged PDF/A. */
+#define RP_MAX_ICC_BYTES        (1024L * 1024)
+
 /* Errors, and apart from them warnings, printed for one file: past this
  * the file is hopeless and the user fixes the first ones first. Counted
  * apart so that warnings never crowd out an error. */

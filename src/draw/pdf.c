@@ -46,10 +46,8 @@ typedef struct D {
     Tags        *tags;         /* NULL: an untagged PDF */
     int          box_se;       /* the structure element of the box being drawn */
     bool         repeat;       /* drawing a repeated table header: an artifact */
-    const char  *img_path[16];  /* images loaded so far, each once */
-    HPDF_Image   img[16];
+    HPDF_Image  *img;          /* per Image index, made on first use */
     HPDF_Destination *dests;   /* per anchor, made on first use */
-    int          nimg;
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -164,6 +162,23 @@ static HPDF_Font font_of(D *d, int face)
 }
 
 /* ---- ops ------------------------------------------------------------------ */
+
+/* The image XObject of `im`, made once however often it is shown. The
+ * parse stage has checked and decoded it (parse/image.c), so libharu
+ * only copies bytes: pixels as they are, a JPEG after reading its frame
+ * header. */
+static HPDF_Image image_of(D *d, const Image *im)
+{
+    if (d->img[im->index])
+        return d->img[im->index];
+    HPDF_Image img;
+    if (im->kind == IMAGE_JPEG)
+        img = HPDF_LoadJpegImageFromMem(d->pdf, im->data, (HPDF_UINT)im->len);
+    else
+        img = HPDF_LoadRawImageFromMem(d->pdf, im->data, (HPDF_UINT)im->w, (HPDF_UINT)im->h,
+                                       im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    return d->img[im->index] = img;
+}
 
 /* Text at x, y. `tail` (OpTail) says how it reads on at a line end: a
  * word space is drawn after it, so copy-paste and screen readers do not
@@ -436,18 +451,7 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
         draw_link(d, p, o, x, y);
         break;
     case OP_IMAGE: {
-        HPDF_Image img = NULL;
-        for (int k = 0; k < d->nimg && !img; k++)
-            if (!strcmp(d->img_path[k], o->s))
-                img = d->img[k];
-        if (!img) {
-            img = o->shape == 1 ? HPDF_LoadPngImageFromFile(d->pdf, o->s)
-                                : HPDF_LoadJpegImageFromFile(d->pdf, o->s);
-            if (img && d->nimg < 16) {
-                d->img_path[d->nimg] = o->s;
-                d->img[d->nimg++] = img;
-            }
-        }
+        HPDF_Image img = image_of(d, o->image);
         if (img)
             HPDF_Page_DrawImage(p, img, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
         break;
@@ -537,18 +541,13 @@ static int info(D *d, long when, int pdfa, bool tagged)
     }
     if (pdfa == RP_PDFA_OFF)
         return 0;
-    const char *icc = d->lay->icc_profile;
-    FILE *f = icc && *icc ? fopen(icc, "rb") : NULL;
-    if (!f) {
+    if (!d->lay->icc_data) {
         diag_error(&d->rp->diags, d->lay->path, 0, 0,
                    "an archival PDF (PDF/A) needs the colour profile the layout names in <output-intent icc=\"...\"/>");
         diag_hint(&d->rp->diags, "rapport ships layouts/icc/sRGB.icc; or render with --pdfa=off");
         return -1;
     }
-    unsigned char buf[65536];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    return archive_pdfa(d->pdf, &a, buf, n);
+    return archive_pdfa(d->pdf, &a, d->lay->icc_data, d->lay->icc_len);
 }
 
 int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned char **out, size_t *len)
@@ -572,6 +571,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
 
     d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);
     d->dests = ARENA_ARRAY(&rp->arena, HPDF_Destination, pg->flow->nanchors + 1);
+    d->img = ARENA_ARRAY(&rp->arena, HPDF_Image, pg->flow->report->nimages + 1);
     if (tagged)
         d->tags = tags_new(rp, d->pdf, pg->flow, pg->n);
     for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
@@ -682,6 +682,9 @@ int pdf_trace(const Pages *pg, FILE *out)
                 else if (o->kind == OP_MARKER)
                     fprintf(out, "    %s %d #%06X %.1f %.1f %.1f\n", o->in_chart ? "point" : "marker", o->shape, (unsigned)o->color,
                             pt(pl->x + o->x), pt(pl->y + o->y), pt(o->w));
+                else if (o->kind == OP_IMAGE)
+                    fprintf(out, "    image %.1f %.1f %.1f %.1f %dx%d\n", pt(pl->x + o->x), pt(pl->y + o->y),
+                            pt(o->w), pt(o->h), o->image->w, o->image->h);
                 else if (o->kind == OP_PAGENUM)
                     fprintf(out, "    pagenum %.1f %.1f -> %d\n", pt(pl->x + o->x), pt(pl->y + o->y),
                             o->anchor >= 0 ? pg->anchor_page[o->anchor] + 1 : 0);

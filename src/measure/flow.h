@@ -36,7 +36,7 @@ typedef enum OpKind {
     OP_PATH,      /* polyline pts (x,y pairs), line width w, dash, or filled polygon */
     OP_PAGENUM,   /* the page number of `anchor`; right-aligned at x if `right` */
     OP_LINK,      /* clickable area x,y,w,h to `anchor` (or `uri`) */
-    OP_IMAGE,     /* the image file `s` (PNG if shape 1, JPEG if 2) scaled into x,y,w,h */
+    OP_IMAGE,     /* `image` scaled into x,y,w,h */
 } OpKind;
 
 /* How a text that ends a line reads on (copy-paste, screen readers):
@@ -59,6 +59,7 @@ typedef struct Op {
     int         anchor;     /* PAGENUM, LINK; -1 none */
     const char *uri;        /* LINK to the web */
     const int32_t *pts;     /* PATH */
+    const Image *image;     /* IMAGE */
     int         npts;
     int8_t      dash;       /* PATH: 0 solid, 1 dashed, 2 dotted */
     bool        fill;       /* PATH: filled polygon */

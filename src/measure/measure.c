@@ -336,9 +336,10 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
         if (k->kind == N_CAPTION)
             para(m, k, ST_CAPTION, indent, width, true);
     m->caption_parent = 0;
-    const int iw = n->u.figure.img_w, ih = n->u.figure.img_h;
-    if (!n->u.figure.src || iw <= 0 || ih <= 0)
+    const Image *im = n->u.figure.image;
+    if (!im)
         return;
+    const int iw = im->w, ih = im->h;
     int32_t w = n->u.figure.wkind == WIDTH_PCT ? (int32_t)((int64_t)width * n->u.figure.width / 1000)
               : n->u.figure.wkind == WIDTH_ABS && n->u.figure.width > 0 ? n->u.figure.width
               : (int32_t)((int64_t)iw * 72000 / 150);
@@ -358,8 +359,7 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
     op->y = 0;
     op->w = w;
     op->h = h;
-    op->s = n->u.figure.src;
-    op->shape = (int16_t)n->u.figure.type;
+    op->image = im;
     op->anchor = -1;
     op->se = fig;
     int32_t gap = m->pending_after > 4000 ? m->pending_after : 4000;

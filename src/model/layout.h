@@ -87,6 +87,8 @@ typedef struct Layout {
     const char *cover_brand;               /* e.g. "Linköpings kommun" */
     const char *hyphen_dict;               /* path or NULL: no hyphenation */
     const char *icc_profile;               /* sRGB profile for PDF/A's output intent */
+    const unsigned char *icc_data;         /* its bytes, checked to be an RGB ICC profile */
+    size_t      icc_len;
     int         hyphen_left, hyphen_right;
     int         toc_levels;
     bool        notes_per_chapter;         /* footnote numbers restart in each chapter */

@@ -16,6 +16,9 @@
  *  3. Every table's rows have been placed on a grid: cell->u.cell.col and
  *     row spans never run past the table, and table.ncols >= 1.
  *  4. Status values are indices into the layout's status vocabulary.
+ *  5. A figure's image, if it has one, is decoded or checked whole
+ *     (parse/image.c) and within limits.h; images are numbered
+ *     0..nimages-1, one per file.
  */
 #ifndef RP_MODEL_H
 #define RP_MODEL_H
@@ -94,6 +97,22 @@ typedef struct Chart {
     int         axis_decimals; /* -1: automatic */
 } Chart;
 
+/* A figure's image, read and checked when the report is parsed, in the
+ * form the PDF takes it: 8-bit grey or RGB samples (a PNG, decoded, its
+ * transparency already laid on white paper), or the checked bytes of a
+ * JPEG, which the PDF carries as they are. */
+typedef enum ImageKind { IMAGE_PIXELS, IMAGE_JPEG } ImageKind;
+
+typedef struct Image {
+    ImageKind            kind;
+    int                  w, h;       /* pixels */
+    int                  channels;   /* 1 grey, 3 RGB */
+    const unsigned char *data;       /* PIXELS: w*h*channels bytes, rows top down; JPEG: the file */
+    size_t               len;
+    int                  index;      /* 0 .. Report.nimages-1: one per file, however often shown */
+    const char          *path;       /* the file it was read from (--since, the output's checks) */
+} Image;
+
 typedef struct Node Node;
 struct Node {
     NodeKind    kind;
@@ -116,7 +135,7 @@ struct Node {
         struct { const Node *target; RefShow show; } ref;
         struct { const char *href; } link;
         struct { Chart *chart; } chart;
-        struct { const char *src, *alt; int32_t width; WidthKind wkind; int img_w, img_h, type; } figure;
+        struct { const Image *image; const char *alt; int32_t width; WidthKind wkind; } figure;
         struct { const char *title; bool activity; } legend;
         struct { const char *title; } overview;
         /* TEXT: where folding white space moved the text against the
@@ -142,6 +161,7 @@ typedef struct Report {
     int         nfootnotes;
     int         ngoals;
     int         nheadings;
+    int         nimages;       /* distinct images the figures show */
     unsigned char id[16];      /* a hash of the input: the PDF's document ID */
 } Report;
 

@@ -1,15 +1,18 @@
 /*
- * files.c - resolving named files safely; image headers (parse stage).
- * See files.h.
+ * files.c - resolving the files a report names, and reading them with a
+ * bound (parse stage). See files.h.
  */
 #include "files.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *files_dir(Arena *a, const char *path)
 {
@@ -50,123 +53,83 @@ const char *files_resolve(Rp *rp, const char *base, const char *also, const char
     return NULL;
 }
 
-static uint32_t be32(const unsigned char *p)
+/* What a file that is not a regular file is, for a message. */
+static const char *not_regular(mode_t m)
 {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    return S_ISDIR(m)  ? "it is a folder, not a file"
+         : S_ISFIFO(m) ? "it is a pipe (FIFO), not a file"
+         : S_ISSOCK(m) ? "it is a socket, not a file"
+                       : "it is a device, not a file";
 }
 
-static ImageType png(FILE *f, int *w, int *h, const char **why)
+bool files_regular(const char *path, const char **why)
 {
-    unsigned char hdr[8];
-    bool ihdr = false, idat = false;
-    if (fread(hdr, 1, 8, f) != 8) {
-        *why = "the PNG file is cut short";
-        return IMAGE_NONE;
-    }
-    unsigned char *buf = NULL;
-    size_t cap = 0;
-    for (int chunks = 0; chunks < 1000000; chunks++) {
-        unsigned char head[8];
-        if (fread(head, 1, 8, f) != 8) {
-            *why = "the PNG file is cut short (no IEND chunk)";
-            break;
-        }
-        uint32_t len = be32(head);
-        if (len > 0x7FFFFFFF) {
-            *why = "the PNG file is damaged (a chunk length is impossible)";
-            break;
-        }
-        if (len + 4 > cap) {
-            cap = len + 4;
-            unsigned char *nb = realloc(buf, cap);
-            if (!nb)
-                rp_oom(cap);
-            buf = nb;
-        }
-        memcpy(buf, head + 4, 4);
-        unsigned char crc[4];
-        if (fread(buf + 4, 1, len, f) != len || fread(crc, 1, 4, f) != 4) {
-            *why = "the PNG file is cut short";
-            break;
-        }
-        if ((uint32_t)crc32(0L, buf, len + 4) != be32(crc)) {
-            *why = "the PNG file is damaged (a checksum does not match)";
-            break;
-        }
-        if (!memcmp(buf, "IHDR", 4) && len >= 8) {
-            *w = (int)be32(buf + 4);
-            *h = (int)be32(buf + 8);
-            ihdr = true;
-        } else if (!memcmp(buf, "IDAT", 4)) {
-            idat = true;
-        } else if (!memcmp(buf, "IEND", 4)) {
-            free(buf);
-            if (!ihdr || !idat || *w <= 0 || *h <= 0) {
-                *why = "the PNG file has no image in it";
-                return IMAGE_NONE;
-            }
-            return IMAGE_PNG;
-        }
-    }
-    free(buf);
-    return IMAGE_NONE;
-}
-
-static ImageType jpeg(FILE *f, int *w, int *h, const char **why)
-{
-    int c;
-    fseek(f, 2, SEEK_SET);
-    for (;;) {
-        while ((c = fgetc(f)) != EOF && c != 0xFF)
-            ;
-        while ((c = fgetc(f)) == 0xFF)
-            ;
-        if (c == EOF)
-            break;
-        unsigned char l[2];
-        if (fread(l, 1, 2, f) != 2)
-            break;
-        int len = l[0] << 8 | l[1];
-        if ((c >= 0xC0 && c <= 0xC3) || (c >= 0xC5 && c <= 0xC7) || (c >= 0xC9 && c <= 0xCB) ||
-            (c >= 0xCD && c <= 0xCF)) {
-            unsigned char s[5];
-            if (fread(s, 1, 5, f) != 5)
-                break;
-            *h = s[1] << 8 | s[2];
-            *w = s[3] << 8 | s[4];
-            if (*w > 0 && *h > 0)
-                return IMAGE_JPEG;
-            break;
-        }
-        if (len < 2 || fseek(f, len - 2, SEEK_CUR) != 0)
-            break;
-    }
-    *why = "the JPEG file is damaged or cut short";
-    return IMAGE_NONE;
-}
-
-ImageType files_image(const char *path, int *w, int *h, const char **why)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
         *why = strerror(errno);
-        return IMAGE_NONE;
+        return false;
     }
-    unsigned char sig[4] = { 0 };
-    size_t n = fread(sig, 1, 4, f);
-    rewind(f);
-    ImageType t = IMAGE_NONE;
-    *w = *h = 0;
-    if (n == 4 && sig[0] == 0x89 && sig[1] == 'P' && sig[2] == 'N' && sig[3] == 'G')
-        t = png(f, w, h, why);
-    else if (n >= 2 && sig[0] == 0xFF && sig[1] == 0xD8)
-        t = jpeg(f, w, h, why);
-    else
-        *why = "it is neither a PNG nor a JPEG image";
-    fclose(f);
-    if (t != IMAGE_NONE && ((int64_t)*w * *h > 100000000 || *w > 30000 || *h > 30000)) {
-        *why = "the image is larger than 100 megapixels";
-        return IMAGE_NONE;
+    if (!S_ISREG(st.st_mode)) {
+        *why = not_regular(st.st_mode);
+        return false;
     }
-    return t;
+    return true;
+}
+
+unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, const char **why)
+{
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = arena_strdup(&rp->arena, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *why = arena_strdup(&rp->arena, strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = not_regular(st.st_mode);
+        close(fd);
+        return NULL;
+    }
+    if ((uintmax_t)st.st_size > max) {
+        *why = arena_printf(&rp->arena, "the file is %jd bytes; rapport reads such files up to %zu bytes",
+                            (intmax_t)st.st_size, max);
+        close(fd);
+        return NULL;
+    }
+    /* a regular file does not block; reads go on to one byte past the
+     * bound, so a file that grows meanwhile is caught */
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    unsigned char *buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                *why = arena_printf(&rp->arena, "the file is larger than %zu bytes, the most rapport reads of it", max);
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            cap = cap * 2 < max + 1 ? cap * 2 : max + 1;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            *why = arena_printf(&rp->arena, "cannot read it: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    close(fd);
+    *len = n;
+    return buf;
 }

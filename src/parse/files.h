@@ -6,8 +6,9 @@
  * files elsewhere on the machine: a path it names is resolved relative to
  * the report (a layout's, relative to the layout) and must stay inside
  * that folder, or inside rapport's own data folder, unless the user
- * allows any path (--allow-paths). Images are checked here, before any
- * drawing, so a damaged one is a clear error with its line and column.
+ * allows any path (--allow-paths). files_load() reads such a file only
+ * if it is a regular file, and never more of it than a bound: a FIFO
+ * or a device named as an image never stalls a run.
  */
 #ifndef RP_FILES_H
 #define RP_FILES_H
@@ -25,11 +26,19 @@ const char *files_dir(Arena *a, const char *path);
 const char *files_resolve(Rp *rp, const char *base, const char *also, const char *name,
                           const char **why);
 
-typedef enum ImageType { IMAGE_NONE, IMAGE_PNG, IMAGE_JPEG } ImageType;
+/* Whether `path` is a regular file: for a file a report names that
+ * other code reads (a layout, through xmlread), checked before it is
+ * opened. If not, false with *why set (a static sentence). */
+bool files_regular(const char *path, const char **why);
 
-/* Read an image's type and size in pixels. Returns IMAGE_NONE and sets
- * *why when the file cannot be read, is neither PNG nor JPEG, or is
- * damaged (a PNG's chunks are walked and their checksums verified). */
-ImageType files_image(const char *path, int *w, int *h, const char **why);
+/*
+ * The whole of the file at `path`, malloc'd: the caller frees it. The
+ * file must be a regular file (a FIFO, a device or a folder is refused
+ * without blocking: it is opened with O_NONBLOCK and checked with fstat
+ * before anything is read) of at most `max` bytes (checked before
+ * reading, and again while reading, for a file that grows). On failure
+ * returns NULL and sets *why to a sentence for the user, in rp's arena.
+ */
+unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, const char **why);
 
 #endif

@@ -11,6 +11,7 @@
 #include "value.h"
 #include "../base/limits.h"
 #include "xmlread.h"
+#include "../base/limits.h"
 
 #include <libxml/tree.h>
 #include <math.h>
@@ -128,6 +129,47 @@ static const char *path_of(L *l, xmlNodePtr x, const char *v)
               ? "put it beside the layout (or in rapport's fonts/ folder); --allow-paths lifts this rule"
               : "paths are relative to the layout file (%s)", l->file);
     return NULL;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The output intent's colour profile, read whole and checked to be what
+ * PDF/A-2 asks for an sRGB intent (ISO 19005-2, 6.2.3): an ICC profile
+ * (the signature "acsp" at byte 36, the length its header states), of
+ * version 2 to 4, for a display or printer ("mntr", "prtr"), of RGB
+ * colours (the intent says /N 3). */
+static void icc_load(L *l, xmlNodePtr x, Layout *y, const char *name)
+{
+    size_t len;
+    const char *why = NULL;
+    unsigned char *b = files_load(l->rp, y->icc_profile, RP_MAX_ICC_BYTES, &len, &why);
+    if (b && len >= 132 && be32(b) == len && !memcmp(b + 36, "acsp", 4)) {
+        if (b[8] < 2 || b[8] > 4)
+            why = arena_printf(&l->rp->arena, "it is an ICC profile of version %d; PDF/A-2 takes versions 2 to 4", b[8]);
+        else if (memcmp(b + 12, "mntr", 4) != 0 && memcmp(b + 12, "prtr", 4) != 0)
+            why = "it is an ICC profile, but not of a display or printer; an output intent needs one of those";
+        else if (memcmp(b + 16, "RGB ", 4) != 0)
+            why = "it is an ICC profile, but not of RGB colours (an sRGB output intent needs one)";
+    } else if (b && len >= 132 && !memcmp(b + 36, "acsp", 4)) {
+        why = arena_printf(&l->rp->arena, "the ICC profile is damaged: its header says %u bytes, the file has %zu",
+                           be32(b), len);
+    } else if (b) {
+        why = "it is not an ICC colour profile";
+    }
+    if (why) {
+        LERR(x, "the colour profile \"%s\" cannot be used: %s", name, why);
+        diag_hint(&l->rp->diags, "name an sRGB ICC profile, such as rapport's layouts/icc/sRGB.icc");
+        free(b);
+        return;
+    }
+    unsigned char *copy = arena_alloc(&l->rp->arena, len);
+    memcpy(copy, b, len);
+    free(b);
+    y->icc_data = copy;
+    y->icc_len = len;
 }
 
 /* Walk the attributes of x; call back for each; unknown ones are errors. */
@@ -348,7 +390,8 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
     } else if (!strcmp(el, "cover")) {
         if (!strcmp(n, "brand")) y->cover_brand = v;
     } else if (!strcmp(el, "output-intent")) {
-        if (!strcmp(n, "icc")) y->icc_profile = path_of(l, x, v);
+        if (!strcmp(n, "icc") && (y->icc_profile = path_of(l, x, v)) != NULL)
+            icc_load(l, x, y, v);
     } else if (!strcmp(el, "charts")) {
         if (!strcmp(n, "data-table")) y->chart_data_table = yes_of(l, x, n, v) == 1;
     } else if (!strcmp(el, "footnotes")) {
@@ -638,6 +681,8 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
         /* a layout a report names by path stays within its reach */
         const char *why = NULL;
         found = files_resolve(rp, report_path ? files_dir(a, report_path) : ".", rp->data_dir, name, &why);
+        if (found && !files_regular(found, &why))
+            found = NULL;           /* a FIFO would stall the run */
         if (!found) {
             diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", line, col,
                      strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule"

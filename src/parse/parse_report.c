@@ -12,6 +12,7 @@
  */
 #include "parse.h"
 #include "files.h"
+#include "image.h"
 #include "value.h"
 #include "xmlread.h"
 #include "../base/limits.h"
@@ -25,6 +26,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An image file as read for the figures that show it. */
+typedef struct ImageFile {
+    Image      *image;        /* NULL: it cannot be used, for err's reason */
+    ImageError  err;
+} ImageFile;
+
 typedef struct P {
     Rp         *rp;
     const char *file;
@@ -35,6 +42,8 @@ typedef struct P {
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
     VEC(const char *) ref_ids;
     int          list_depth;
+    Map          images;      /* resolved path -> ImageFile: each file read once */
+    size_t       image_bytes; /* what the images take so far (RP_MAX_REPORT_IMAGE_BYTES) */
 } P;
 
 static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
@@ -1123,7 +1132,8 @@ static Node *build_chart(P *p, xmlNodePtr x)
 /* ---- blocks and sections ---------------------------------------------- */
 
 /* The image a <figure> shows: inside the report's folder, PNG or JPEG,
- * undamaged; its size in pixels for layout. */
+ * undamaged, of a size limits.h allows; read and decoded here, once per
+ * file, so that drawing has nothing left to refuse. */
 static void figure_file(P *p, Node *n, const char *src, const char *width)
 {
     if (width && !report_width(p, n, width, false, false, &n->u.figure.wkind, &n->u.figure.width)) {
@@ -1142,17 +1152,24 @@ static void figure_file(P *p, Node *n, const char *src, const char *width)
             HINT("the path is relative to the report file's folder");
         return;
     }
-    int w, h;
-    ImageType t = files_image(path, &w, &h, &why);
-    if (t == IMAGE_NONE) {
-        ERR(n, "the image \"%s\" cannot be used: %s", src, why);
-        HINT("save it again as PNG or JPEG");
+    /* a file shown twice is read once; so is a broken one */
+    ImageFile *f = map_get(&p->images, path);
+    if (!f) {
+        f = ARENA_NEW(&p->rp->arena, ImageFile);
+        f->image = image_load(p->rp, path, (size_t)RP_MAX_REPORT_IMAGE_BYTES - p->image_bytes, &f->err);
+        if (f->image) {
+            f->image->index = p->rep->nimages++;
+            f->image->path = path;
+            p->image_bytes += f->image->len;
+        }
+        map_put(&p->images, path, f);
+    }
+    if (!f->image) {
+        ERR(n, "the image \"%s\" cannot be used: %s", src, f->err.why);
+        HINT("%s", f->err.hint);
         return;
     }
-    n->u.figure.src = path;
-    n->u.figure.img_w = w;
-    n->u.figure.img_h = h;
-    n->u.figure.type = t;
+    n->u.figure.image = f->image;
 }
 
 /* The number a numbered list starts from: 1 unless start="..." says
@@ -1462,6 +1479,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     }
     P p = { .rp = rp, .file = path };
     map_init(&p.ids, &rp->arena, 1);
+    map_init(&p.images, &rp->arena, 1);
     content_id(f.src, f.len, rep_id);
     p.dir = data ? "." : files_dir(&rp->arena, path);
     Report *rep = ARENA_NEW(&rp->arena, Report);
