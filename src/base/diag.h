@@ -41,7 +41,7 @@ void diags_free(Diags *d);
 
 /* Record an error or warning. `file` is borrowed and must outlive `d`.
  * `hint` may be NULL. Past `max` messages of its level it is only
- * counted. Never fails (out of memory aborts). */
+ * counted. Never fails (out of memory ends the run: rp_oom). */
 void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
               const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));

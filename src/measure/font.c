@@ -155,36 +155,41 @@ static const char *validate(const Font *f)
     return NULL;
 }
 
-static Font *fail(Rp *rp, const char *who, const char *path, const char *why)
+typedef struct Where { const char *who; int line, col; } Where;
+
+static Font *fail(Rp *rp, Where w, const char *path, const char *why)
 {
-    diag_error(&rp->diags, who, 0, 0, "font %s: %s", path, why);
+    diag_add(&rp->diags, DIAG_ERROR, w.who, w.line, w.col,
+             "name a TrueType font (.ttf) that opens in a font viewer; rapport's own are in its fonts/ folder",
+             "font %s: %s", path, why);
     return NULL;
 }
 
-Font *font_load(Rp *rp, const char *path, const char *who)
+Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
 {
+    Where w = { who, line, col };
     /* opened without blocking: a FIFO or a device is refused, never waited on */
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!fp) {
         if (fd >= 0)
             close(fd);
-        return fail(rp, who, path, strerror(errno));
+        return fail(rp, w, path, strerror(errno));
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(fp);
-        return fail(rp, who, path, "is not a regular file (a folder, a pipe or a device)");
+        return fail(rp, w, path, "is not a regular file (a folder, a pipe or a device)");
     }
     if (fseek(fp, 0, SEEK_END) != 0) {
         fclose(fp);
-        return fail(rp, who, path, "cannot be read");
+        return fail(rp, w, path, "cannot be read");
     }
     long size = ftell(fp);
     rewind(fp);
     if (size < 12 || size > 64L * 1024 * 1024) {
         fclose(fp);
-        return fail(rp, who, path, "is not a TrueType font");
+        return fail(rp, w, path, "is not a TrueType font");
     }
     Font *f = ARENA_NEW(&rp->arena, Font);
     f->path = path;
@@ -192,29 +197,29 @@ Font *font_load(Rp *rp, const char *path, const char *who)
     f->len = fread(f->data, 1, (size_t)size, fp);
     fclose(fp);
     if (f->len != (size_t)size || (u32(f->data) != 0x00010000 && memcmp(f->data, "true", 4) != 0))
-        return fail(rp, who, path, "is not a TrueType font (.ttf with glyf outlines)");
+        return fail(rp, w, path, "is not a TrueType font (.ttf with glyf outlines)");
 
     size_t off, len;
     if (!table(f, "head", &off, &len) || len < 54)
-        return fail(rp, who, path, "has no usable head table");
+        return fail(rp, w, path, "has no usable head table");
     f->upem = u16(f->data + off + 18);
     if (f->upem < 16 || f->upem > 16384)
-        return fail(rp, who, path, "has an impossible units-per-em");
+        return fail(rp, w, path, "has an impossible units-per-em");
     if (!table(f, "hhea", &off, &len) || len < 36)
-        return fail(rp, who, path, "has no usable hhea table");
+        return fail(rp, w, path, "has no usable hhea table");
     f->ascent = (int16_t)u16(f->data + off + 4);
     f->descent = -(int16_t)u16(f->data + off + 6);
     int nmetrics = u16(f->data + off + 34);
     size_t moff, mlen;
     if (!table(f, "maxp", &off, &len) || len < 6)
-        return fail(rp, who, path, "has no usable maxp table");
+        return fail(rp, w, path, "has no usable maxp table");
     f->nglyphs = u16(f->data + off + 4);
     if (!table(f, "hmtx", &moff, &mlen) || nmetrics < 1 || nmetrics > f->nglyphs ||
         (size_t)nmetrics * 4 > mlen)
-        return fail(rp, who, path, "has no usable hmtx table");
+        return fail(rp, w, path, "has no usable hmtx table");
     const char *bad = validate(f);
     if (bad)
-        return fail(rp, who, path, bad);
+        return fail(rp, w, path, bad);
     f->adv = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
     for (int g = 0; g < f->nglyphs; g++)
         f->adv[g] = u16(f->data + moff + (size_t)(g < nmetrics ? g : nmetrics - 1) * 4);
@@ -224,7 +229,7 @@ Font *font_load(Rp *rp, const char *path, const char *who)
 
     /* cmap: the Unicode BMP subtable, format 4 (3,1 or 0,3). */
     if (!table(f, "cmap", &off, &len) || len < 4)
-        return fail(rp, who, path, "has no cmap table");
+        return fail(rp, w, path, "has no cmap table");
     const uint8_t *cm = f->data + off;
     int nsub = u16(cm + 2);
     size_t sub = 0;
@@ -240,15 +245,15 @@ Font *font_load(Rp *rp, const char *path, const char *who)
             sub = so;
     }
     if (!sub)
-        return fail(rp, who, path, "has no Unicode character map");
+        return fail(rp, w, path, "has no Unicode character map");
     const uint8_t *c4 = cm + sub;
     size_t c4len = u16(c4 + 2);
     if (sub + c4len > len || c4len < 14)
-        return fail(rp, who, path, "has a damaged character map");
+        return fail(rp, w, path, "has a damaged character map");
     f->nseg = u16(c4 + 6) / 2;
     size_t need = 14 + (size_t)f->nseg * 8 + 2;
     if (need > c4len)
-        return fail(rp, who, path, "has a damaged character map");
+        return fail(rp, w, path, "has a damaged character map");
     f->seg_end = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
     f->seg_start = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
     f->seg_range = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);

@@ -33,9 +33,10 @@ typedef struct Font {
     size_t      len;
 } Font;
 
-/* Load `path`. Returns NULL with a diagnostic (against `who`) if the file
- * cannot be read or is not a TrueType font rapport can use. */
-Font *font_load(Rp *rp, const char *path, const char *who);
+/* Load `path`. Returns NULL with a diagnostic (against `who` at line:col,
+ * the <font> that names it) if the file cannot be read or is not a
+ * TrueType font rapport can use. */
+Font *font_load(Rp *rp, const char *path, const char *who, int line, int col);
 
 /* Glyph id of code point cp, 0 if the font has none. */
 int font_glyph(const Font *f, uint32_t cp);

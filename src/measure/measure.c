@@ -587,7 +587,8 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
             for (int k = 0; k < fam * 4 + v && !same; k++)
                 if (f->faces[k] && strcmp(f->faces[k]->path, lay->families[fam].path[v]) == 0)
                     same = f->faces[k];
-            f->faces[FACE(fam, v)] = same ? same : font_load(rp, lay->families[fam].path[v], lay->path);
+            f->faces[FACE(fam, v)] = same ? same : font_load(rp, lay->families[fam].path[v], lay->path,
+                                                                   lay->families[fam].line, lay->families[fam].col);
             if (!f->faces[FACE(fam, v)])
                 return NULL;
         }

@@ -18,6 +18,7 @@ enum { VAR_REGULAR = 0, VAR_BOLD = 1, VAR_ITALIC = 2, VAR_BOLD_ITALIC = 3 };
 typedef struct FontFamily {
     const char *name;
     const char *path[4];        /* by VAR_*; resolved file paths */
+    int         line, col;      /* its <font> in the layout, for messages */
 } FontFamily;
 
 /* Named paragraph styles the engine uses. */

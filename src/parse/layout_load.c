@@ -474,6 +474,8 @@ static void load(L *l, xmlNodePtr root)
             }
             FontFamily *f = &y->families[y->nfamilies];
             memset(f, 0, sizeof *f);
+            f->line = xmlread_line(x);
+            f->col = xmlread_col(x);
             each_attr(l, x, a_font, font_attr, f);
             if (!f->name || !f->path[VAR_REGULAR]) {
                 LERR(x, "<font> needs family and regular attributes");
