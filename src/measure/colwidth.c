@@ -33,16 +33,23 @@ int colwidth_lines(const CwCell *c, int32_t w)
     return lines;
 }
 
-/* What one cell knows beyond its input: the narrowest content width for
- * k lines, bp[k - 1] for k = 1..nbp (bp[0] its longest line, falling). */
+/* What one cell knows beyond its input: its line count as a step
+ * function of its content width, as pairs rising in width: from w[i] on
+ * (up to the next) it needs lines[i] lines. Below w[0] (narrower than
+ * its column may be) it is counted afresh. */
 typedef struct Steps {
-    int32_t *bp;
-    int      nbp;
+    int32_t *w;
+    int32_t *lines;
+    int      n;
 } Steps;
 
 typedef struct Solver {
     CwCell         *cells;
     int             ncell, nrows, ncols;
+    int            *live;       /* the sampled cells, by index */
+    int             nlive;
+    int            *rows;       /* the rows with a sampled cell */
+    int             nrowsl;
     const CwColumn *cols;
     Steps          *steps;
     int64_t        *rowh;       /* scratch: per row, its height */
@@ -73,58 +80,65 @@ static int32_t cell_height(const Solver *s, int i, const int32_t *w)
     const CwCell *c = &s->cells[i];
     const Steps *st = &s->steps[i];
     int32_t cw = cell_width(s, c, w);
-    int lines;
-    if (st->nbp > 0 && cw >= st->bp[st->nbp - 1]) {
-        /* the fewest k whose narrowest width fits: bp falls with k */
-        int lo = 0, hi = st->nbp - 1;
+    int64_t lines;
+    if (st->n > 0 && cw >= st->w[0]) {
+        int lo = 0, hi = st->n - 1;        /* the last step at or below cw */
         while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (st->bp[mid] <= cw) hi = mid;
-            else lo = mid + 1;
+            int mid = (lo + hi + 1) / 2;
+            if (st->w[mid] <= cw) lo = mid;
+            else hi = mid - 1;
         }
-        lines = lo + 1;
+        lines = st->lines[lo];
     } else {
         lines = colwidth_lines(c, cw);
     }
-    return (int32_t)((int64_t)lines * c->line_h + c->vpad);
+    int64_t h = lines * c->line_h + c->vpad;
+    return h < INT32_MAX / 4 ? (int32_t)h : INT32_MAX / 4;
 }
 
 static Cost evaluate(const Solver *s, const int32_t *w)
 {
     Cost k = { 0, 0 };
-    for (int r = 0; r < s->nrows; r++)
-        s->rowh[r] = 0;
-    for (int i = 0; i < s->ncell; i++) {
+    for (int r = 0; r < s->nrowsl; r++)
+        s->rowh[s->rows[r]] = 0;
+    for (int q = 0; q < s->nlive; q++) {
+        int i = s->live[q];
         const CwCell *c = &s->cells[i];
-        if (!c->sampled)
-            continue;
         int32_t h = cell_height(s, i, w);
         k.cells += h;
         if (c->rowspan <= 1 && h > s->rowh[c->row])
             s->rowh[c->row] = h;
     }
-    for (int r = 0; r < s->nrows; r++)
-        k.height += s->rowh[r];
-    /* a cell over several rows needs what its rows do not give */
-    for (int i = 0; i < s->ncell; i++) {
-        const CwCell *c = &s->cells[i];
-        if (!c->sampled || c->rowspan <= 1)
+    for (int r = 0; r < s->nrowsl; r++)
+        k.height += s->rowh[s->rows[r]];
+    /* a cell over several rows needs what its rows do not give (its rows
+     * are sampled with it: colwidth_sample) */
+    for (int q = 0; q < s->nlive; q++) {
+        const CwCell *c = &s->cells[s->live[q]];
+        if (c->rowspan <= 1)
             continue;
         int64_t have = 0;
         for (int r = c->row; r < c->row + c->rowspan && r < s->nrows; r++)
             have += s->rowh[r];
-        int64_t need = cell_height(s, i, w);
+        int64_t need = cell_height(s, s->live[q], w);
         if (need > have)
             k.height += need - have;
     }
     return k;
 }
 
-/* The narrowest widths of a cell for 1..K lines, K its lines at `from`. */
+/* The steps of a cell from content width `from` (its column's minimum)
+ * on. Up to COLW_MAX_STEPS line counts, each step exact: the narrowest
+ * width for k lines, by bisection (first fit is monotone in the width).
+ * A cell of more lines than that (a long text in a narrow column) is
+ * tabulated at COLW_MAX_STEPS widths between `from` and its longest line
+ * instead, each rounded to the line count at or above it: bisecting for
+ * every one of hundreds of lines would cost the square of its length. */
 static void cell_steps(const CwCell *c, int32_t from, Steps *st)
 {
     int32_t widest = 0;
     int64_t longest = 0, line = 0;
+    int forced = 1;                              /* lines however wide */
     for (int i = 0; i < c->nseg; i++) {
         if (c->seg[i].w > widest)
             widest = c->seg[i].w;
@@ -133,27 +147,49 @@ static void cell_steps(const CwCell *c, int32_t from, Steps *st)
             if (line > longest)
                 longest = line;
             line = 0;
+            forced += c->seg[i].brk && i + 1 < c->nseg;
         } else {
             line += c->seg[i].gap;
         }
     }
-    if (longest > INT32_MAX)
-        longest = INT32_MAX;
+    if (longest > INT32_MAX / 2)
+        longest = INT32_MAX / 2;
     if (from < widest)
         from = widest;
+    if (from > longest)
+        from = (int32_t)longest;
     int k = colwidth_lines(c, from);
-    st->nbp = k;
-    st->bp = xrealloc(NULL, sizeof(int32_t) * (size_t)k);
-    st->bp[0] = (int32_t)longest;
-    for (int j = 2; j <= k; j++) {
-        /* the narrowest width giving at most j lines, in [from, bp[j-2]] */
-        int32_t lo = from, hi = st->bp[j - 2];
-        while (lo < hi) {
-            int32_t mid = lo + (hi - lo) / 2;
-            if (colwidth_lines(c, mid) <= j) hi = mid;
+    int n = k - forced + 1;
+    if (n < 1)
+        n = 1;
+    bool table = n > COLW_MAX_STEPS;
+    if (table)
+        n = COLW_MAX_STEPS;
+    st->n = n;
+    st->w = xrealloc(NULL, sizeof(int32_t) * (size_t)n);
+    st->lines = xrealloc(NULL, sizeof(int32_t) * (size_t)n);
+    if (table) {
+        for (int j = 0; j < n; j++) {
+            int32_t x = (int32_t)(from + (longest - from) * j / (n - 1));
+            st->w[j] = x;
+            st->lines[j] = colwidth_lines(c, x);
+        }
+        return;
+    }
+    /* exact: from the fewest lines (the longest line) down to k */
+    int32_t hi = (int32_t)longest;
+    st->w[n - 1] = hi;
+    st->lines[n - 1] = forced;
+    for (int j = n - 2; j >= 0; j--) {
+        int want = forced + (n - 1 - j);         /* at most this many lines */
+        int32_t lo = from, top = st->w[j + 1];
+        while (lo < top) {
+            int32_t mid = lo + (top - lo) / 2;
+            if (colwidth_lines(c, mid) <= want) top = mid;
             else lo = mid + 1;
         }
-        st->bp[j - 1] = lo;
+        st->w[j] = lo;
+        st->lines[j] = want;
     }
 }
 
@@ -174,7 +210,7 @@ static void candidates(Solver *s)
         int n = 1;
         for (int i = 0; i < s->ncell; i++)
             if (s->cells[i].sampled && s->cells[i].col == k && s->cells[i].colspan == 1)
-                n += s->steps[i].nbp;
+                n += s->steps[i].n;
         int32_t *v = xrealloc(NULL, sizeof(int32_t) * (size_t)n);
         int m = 0;
         v[m++] = col->min;
@@ -182,9 +218,9 @@ static void candidates(Solver *s)
             const CwCell *c = &s->cells[i];
             if (!c->sampled || c->col != k || c->colspan != 1)
                 continue;
-            for (int j = 0; j < s->steps[i].nbp; j++) {
+            for (int j = 0; j < s->steps[i].n; j++) {
                 /* (col->max, measured elsewhere, may differ by rounding) */
-                int64_t x = (int64_t)s->steps[i].bp[j] + c->extra;
+                int64_t x = (int64_t)s->steps[i].w[j] + c->extra;
                 if (x > col->min && x <= INT32_MAX)
                     v[m++] = (int32_t)x;
             }
@@ -203,14 +239,11 @@ static void candidates(Solver *s)
  * enough. Returns false when the search would cost too much. */
 static bool exact(Solver *s, int32_t *w, int64_t room, int64_t budget)
 {
-    int64_t combos = 1;
-    int nsampled = 0;
-    for (int i = 0; i < s->ncell; i++)
-        nsampled += s->cells[i].sampled;
+    int64_t combos = 1, per = s->nlive + s->nrowsl + 1;     /* the work of one evaluation */
     for (int k = 0; k < s->ncols; k++)
         if (s->cols[k].fixed < 0) {
             combos *= s->ncand[k];
-            if (combos * (nsampled + 1) > budget)
+            if (combos * per > budget)
                 return false;
         }
     int *idx = calloc((size_t)s->ncols, sizeof *idx);
@@ -252,22 +285,122 @@ static bool exact(Solver *s, int32_t *w, int64_t room, int64_t budget)
     return true;
 }
 
+/* For the greedy on a table without spans: each row's tallest cell,
+ * the cell that is it, and the tallest of the others, so that a change
+ * of one column's width is weighed from that column's cells alone (one
+ * cell a row) rather than from the whole sample. */
+typedef struct Quick {
+    int32_t *h;            /* per cell: its height now */
+    int64_t *max1, *max2;  /* per row: the tallest, the tallest of the others */
+    int     *own;          /* per row: the cell that is the tallest */
+    int     *start, *list; /* per column: its live cells, list[start[k]..start[k+1]) */
+} Quick;
+
+static Cost quick_state(const Solver *s, Quick *q, const int32_t *w)
+{
+    Cost k = { 0, 0 };
+    for (int r = 0; r < s->nrowsl; r++) {
+        q->max1[s->rows[r]] = q->max2[s->rows[r]] = 0;
+        q->own[s->rows[r]] = -1;
+    }
+    for (int j = 0; j < s->nlive; j++) {
+        int i = s->live[j], r = s->cells[i].row;
+        int32_t h = cell_height(s, i, w);
+        q->h[i] = h;
+        k.cells += h;
+        if (h > q->max1[r]) {
+            q->max2[r] = q->max1[r];
+            q->max1[r] = h;
+            q->own[r] = i;
+        } else if (h > q->max2[r]) {
+            q->max2[r] = h;
+        }
+    }
+    for (int r = 0; r < s->nrowsl; r++)
+        k.height += q->max1[s->rows[r]];
+    return k;
+}
+
+/* The cost with column k at t[k], the others as in the state. */
+static Cost quick_try(const Solver *s, const Quick *q, Cost cur, const int32_t *t, int k)
+{
+    for (int j = q->start[k]; j < q->start[k + 1]; j++) {
+        int i = q->list[j], r = s->cells[i].row;
+        int32_t h = cell_height(s, i, t);
+        int64_t other = q->own[r] == i ? q->max2[r] : q->max1[r];
+        int64_t row = h > other ? h : other;
+        cur.height += row - q->max1[r];
+        cur.cells += h - q->h[i];
+    }
+    return cur;
+}
+
+static bool quick_init(const Solver *s, Quick *q)
+{
+    for (int j = 0; j < s->nlive; j++) {
+        const CwCell *c = &s->cells[s->live[j]];
+        if (c->colspan != 1 || c->rowspan > 1 || c->col < 0 || c->col >= s->ncols)
+            return false;
+    }
+    q->h = calloc((size_t)(s->ncell > 0 ? s->ncell : 1), sizeof *q->h);
+    q->max1 = calloc((size_t)(s->nrows > 0 ? s->nrows : 1), sizeof *q->max1);
+    q->max2 = calloc((size_t)(s->nrows > 0 ? s->nrows : 1), sizeof *q->max2);
+    q->own = calloc((size_t)(s->nrows > 0 ? s->nrows : 1), sizeof *q->own);
+    q->start = calloc((size_t)s->ncols + 1, sizeof *q->start);
+    q->list = calloc((size_t)(s->nlive > 0 ? s->nlive : 1), sizeof *q->list);
+    if (!q->h || !q->max1 || !q->max2 || !q->own || !q->start || !q->list)
+        rp_oom((size_t)s->ncell * sizeof *q->h);
+    for (int j = 0; j < s->nlive; j++)
+        q->start[s->cells[s->live[j]].col + 1]++;
+    for (int k = 0; k < s->ncols; k++)
+        q->start[k + 1] += q->start[k];
+    int *fill = calloc((size_t)s->ncols + 1, sizeof *fill);
+    if (!fill)
+        rp_oom((size_t)s->ncols);
+    for (int j = 0; j < s->nlive; j++) {
+        int col = s->cells[s->live[j]].col;
+        q->list[q->start[col] + fill[col]++] = s->live[j];
+    }
+    free(fill);
+    return true;
+}
+
+static void quick_free(Quick *q)
+{
+    free(q->h);
+    free(q->max1);
+    free(q->max2);
+    free(q->own);
+    free(q->start);
+    free(q->list);
+}
+
 /* Hurst et al.'s greedy: widen, step by step, the column whose next
  * candidates save most height (then most cell height) per point. */
 static void greedy(Solver *s, int32_t *w, int64_t room)
 {
-    enum { LOOKAHEAD = 8 };
+    enum { LOOKAHEAD = 8, STEPS_PER_COLUMN = 24 };
     int64_t used = 0;
     for (int k = 0; k < s->ncols; k++)
         if (s->cols[k].fixed < 0)
             used += w[k];
-    Cost cur = evaluate(s, w);
+    Quick q;
+    bool quick = quick_init(s, &q);
+    Cost cur = quick ? quick_state(s, &q, w) : evaluate(s, w);
     int32_t *t = xrealloc(NULL, sizeof(int32_t) * (size_t)s->ncols);
     memcpy(t, w, sizeof(int32_t) * (size_t)s->ncols);
-    int total = 0;
+    /* each step widens one column to one of its next candidates: the
+     * nearest LOOKAHEAD, then ever farther ones (1, 2, 4 ... past them),
+     * so a large saving far off is seen in few evaluations; the steps
+     * are bounded per column */
+    int total = 0, nfree = 0;
     for (int k = 0; k < s->ncols; k++)
-        if (s->cols[k].fixed < 0)
+        if (s->cols[k].fixed < 0) {
             total += s->ncand[k];
+            nfree++;
+        }
+    if (total > STEPS_PER_COLUMN * nfree)
+        total = STEPS_PER_COLUMN * nfree;
     for (int step = 0; step < total; step++) {
         int bk = -1;
         int32_t bw = 0;
@@ -276,16 +409,16 @@ static void greedy(Solver *s, int32_t *w, int64_t room)
         for (int k = 0; k < s->ncols; k++) {
             if (s->cols[k].fixed >= 0)
                 continue;
-            int seen = 0;
-            for (int j = 0; j < s->ncand[k] && seen < LOOKAHEAD; j++) {
+            int seen = 0, first = 0;
+            while (first < s->ncand[k] && s->cand[k][first] <= w[k])
+                first++;
+            for (int j = first, far = 1; j < s->ncand[k]; j += seen < LOOKAHEAD ? 1 : (far *= 2)) {
                 int32_t cw = s->cand[k][j];
-                if (cw <= w[k])
-                    continue;
                 seen++;
                 if (used + cw - w[k] > room)
                     break;
                 t[k] = cw;
-                Cost c = evaluate(s, t);
+                Cost c = quick ? quick_try(s, &q, cur, t, k) : evaluate(s, t);
                 t[k] = w[k];
                 double dw = (double)(cw - w[k]);
                 double gh = (double)(cur.height - c.height) / dw;
@@ -303,8 +436,10 @@ static void greedy(Solver *s, int32_t *w, int64_t room)
             break;
         used += bw - w[bk];
         w[bk] = t[bk] = bw;
-        cur = bcost;
+        cur = quick ? quick_state(s, &q, w) : bcost;
     }
+    if (quick)
+        quick_free(&q);
     free(t);
 }
 
@@ -317,26 +452,90 @@ static int64_t spare_share(const CwColumn *c, int32_t w, int32_t full, int mode)
     return mode == 0 ? c->weight : mode == 1 ? (w < full ? w : 0) : w;
 }
 
-bool colwidth_measured(int row, int nrows)
+/* The solver over the cells the caller sampled: the list of them and of
+ * their rows, so that one evaluation costs the sample, not the table. */
+static void solver_init(Solver *s, CwCell *cells, int ncell, int nrows, const CwColumn *cols, int ncols)
 {
-    int step = nrows > COLW_MAX_ROWS ? (nrows + COLW_MAX_ROWS - 1) / COLW_MAX_ROWS : 1;
-    return row % step == 0;
+    memset(s, 0, sizeof *s);
+    s->cells = cells;
+    s->ncell = ncell;
+    s->nrows = nrows;
+    s->cols = cols;
+    s->ncols = ncols;
+    s->steps = calloc((size_t)(ncell > 0 ? ncell : 1), sizeof *s->steps);
+    s->rowh = calloc((size_t)(nrows > 0 ? nrows : 1), sizeof *s->rowh);
+    s->live = calloc((size_t)(ncell > 0 ? ncell : 1), sizeof *s->live);
+    s->rows = calloc((size_t)(nrows > 0 ? nrows : 1), sizeof *s->rows);
+    char *seen = calloc((size_t)(nrows > 0 ? nrows : 1), 1);
+    s->cand = calloc((size_t)(ncols > 0 ? ncols : 1), sizeof *s->cand);
+    s->ncand = calloc((size_t)(ncols > 0 ? ncols : 1), sizeof *s->ncand);
+    if (!s->steps || !s->rowh || !s->live || !s->rows || !seen || !s->cand || !s->ncand)
+        rp_oom((size_t)ncell * sizeof *s->steps);
+    for (int i = 0; i < ncell; i++) {
+        if (!cells[i].sampled || cells[i].row < 0 || cells[i].row >= nrows)
+            continue;
+        s->live[s->nlive++] = i;
+        for (int r = cells[i].row; r < cells[i].row + (cells[i].rowspan > 1 ? cells[i].rowspan : 1) && r < nrows; r++)
+            if (!seen[r]) {
+                seen[r] = 1;
+                s->rows[s->nrowsl++] = r;
+            }
+    }
+    free(seen);
 }
 
-int64_t colwidth_height(const CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols)
+static void solver_free(Solver *s)
 {
-    Solver s = { 0 };
-    s.cells = (CwCell *)cells;
-    s.ncell = ncell;
-    s.nrows = nrows;
-    s.ncols = ncols;
-    s.steps = calloc((size_t)(ncell > 0 ? ncell : 1), sizeof *s.steps);
-    s.rowh = calloc((size_t)(nrows > 0 ? nrows : 1), sizeof *s.rowh);
-    if (!s.steps || !s.rowh)
-        rp_oom((size_t)ncell * sizeof *s.steps);
+    for (int i = 0; i < s->ncell; i++) {
+        free(s->steps[i].w);
+        free(s->steps[i].lines);
+    }
+    for (int k = 0; k < s->ncols; k++)
+        free(s->cand[k]);
+    free(s->steps);
+    free(s->rowh);
+    free(s->live);
+    free(s->rows);
+    free(s->cand);
+    free(s->ncand);
+}
+
+void colwidth_sample(CwCell *cells, int ncell, int nrows, const bool *keep)
+{
+    /* about COLW_MAX_ROWS rows, fewer in a wide table: at most
+     * COLW_MAX_CELLS cells measured, the cost of one evaluation */
+    int64_t per_row = nrows > 0 ? (ncell + nrows - 1) / nrows : 1;
+    int64_t rows = COLW_MAX_CELLS / (per_row > 0 ? per_row : 1);
+    if (rows > COLW_MAX_ROWS)
+        rows = COLW_MAX_ROWS;
+    if (rows < 16)
+        rows = 16;
+    int step = nrows > rows ? (int)((nrows + rows - 1) / rows) : 1;
+    char *row = calloc((size_t)(nrows > 0 ? nrows : 1), 1);
+    if (!row)
+        rp_oom((size_t)nrows);
+    for (int r = 0; r < nrows; r++)
+        row[r] = r % step == 0 || (keep && keep[r]);
+    /* a cell over several rows brings the rows it covers: its excess is
+     * measured against them all (cells are sorted by row) */
+    for (int i = 0; i < ncell; i++) {
+        const CwCell *c = &cells[i];
+        if (c->row >= 0 && c->row < nrows && row[c->row] == 1 && c->rowspan > 1)
+            for (int r = c->row + 1; r < c->row + c->rowspan && r < nrows; r++)
+                if (!row[r])
+                    row[r] = 2;
+    }
+    for (int i = 0; i < ncell; i++)
+        cells[i].sampled = cells[i].row >= 0 && cells[i].row < nrows && row[cells[i].row];
+    free(row);
+}
+
+int64_t colwidth_height(CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols)
+{
+    Solver s;
+    solver_init(&s, cells, ncell, nrows, NULL, ncols);
     Cost c = evaluate(&s, w);
-    free(s.steps);
-    free(s.rowh);
+    solver_free(&s);
     return c.height;
 }
 
@@ -355,22 +554,8 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
     if (need > room || ncols <= 0)
         return -1;
 
-    /* the rows measured: all of a short table, every step-th of a long one */
-    for (int i = 0; i < ncell; i++)
-        cells[i].sampled = colwidth_measured(cells[i].row, nrows);
-
-    Solver s = { 0 };
-    s.cells = cells;
-    s.ncell = ncell;
-    s.nrows = nrows;
-    s.cols = cols;
-    s.ncols = ncols;
-    s.steps = calloc((size_t)(ncell > 0 ? ncell : 1), sizeof *s.steps);
-    s.rowh = calloc((size_t)(nrows > 0 ? nrows : 1), sizeof *s.rowh);
-    s.cand = calloc((size_t)ncols, sizeof *s.cand);
-    s.ncand = calloc((size_t)ncols, sizeof *s.ncand);
-    if (!s.steps || !s.rowh || !s.cand || !s.ncand)
-        rp_oom((size_t)ncell * sizeof *s.steps);
+    Solver s;
+    solver_init(&s, cells, ncell, nrows, cols, ncols);
     for (int i = 0; i < ncell; i++) {
         const CwCell *c = &cells[i];
         if (!c->sampled || c->colspan != 1 || c->col >= ncols || cols[c->col].fixed >= 0)
@@ -414,14 +599,6 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
     if (last >= 0 && spare > given)
         w[last] += (int32_t)(spare - given);
     int64_t h = evaluate(&s, w).height;
-
-    for (int i = 0; i < ncell; i++)
-        free(s.steps[i].bp);
-    for (int k = 0; k < ncols; k++)
-        free(s.cand[k]);
-    free(s.steps);
-    free(s.rowh);
-    free(s.cand);
-    free(s.ncand);
+    solver_free(&s);
     return h;
 }

@@ -24,11 +24,17 @@
  *  - Small problems are solved exactly: every combination of candidates
  *    that fits the room is tried (bounded by COLW_EXACT_BUDGET cell
  *    evaluations). Larger ones take the greedy of Hurst et al.: from the
- *    narrowest widths, repeatedly widen the column whose next few
- *    candidates save the most height per point of width.
+ *    narrowest widths, repeatedly widen the column whose next candidates
+ *    (the nearest few, then ever farther ones) save the most height per
+ *    point of width, at most 24 steps a column. In a table without spans
+ *    a step is weighed from the column's own cells (each row keeps its
+ *    tallest and second-tallest cell), not from the whole sample.
  *  - Long tables are measured on a sample of their rows (every k-th row,
- *    at most COLW_MAX_ROWS of them, header rows always): time stays
- *    linear in the rows; the widths fit the sample as they fit the whole.
+ *    about COLW_MAX_ROWS of them, the header rows, and the rows a sampled
+ *    cell spans): one evaluation costs the sample, so time stays linear
+ *    in the rows; the widths fit the sample as they fit the whole. A cell
+ *    of more than COLW_MAX_STEPS lines is tabulated at that many widths
+ *    rather than stepped line by line (linear in its length).
  *  - Room left once nothing gets shorter is spread over the free columns
  *    by their weights where the author gave some (2*), else over those
  *    whose cells still wrap (less ragged), else over all, in proportion
@@ -49,6 +55,8 @@
 
 enum {
     COLW_MAX_ROWS     = 160,        /* rows measured in a long table */
+    COLW_MAX_STEPS    = 64,         /* line counts a cell's steps tell apart exactly */
+    COLW_MAX_CELLS    = 1600,       /* cells measured in a long table (fewer rows when wide) */
     COLW_EXACT_BUDGET = 2000000,    /* cell evaluations the exact search may spend */
 };
 
@@ -67,7 +75,7 @@ typedef struct CwCell {
     int32_t      extra;      /* width besides the text: padding, decimal alignment */
     int32_t      line_h;     /* the height of one line */
     int32_t      vpad;       /* height besides the lines */
-    bool         sampled;    /* input/output: measured (colwidth_solve sets it) */
+    bool         sampled;    /* input: measured (colwidth_sample sets it); others need no segments */
 } CwCell;
 
 typedef struct CwColumn {
@@ -97,11 +105,13 @@ int colwidth_lines(const CwCell *c, int32_t w);
 int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols, int ncols,
                        int32_t width, int64_t budget, int32_t *w);
 
-/* Whether row `row` of a table of `nrows` is among those measured: the
- * caller need make segments only for their cells. */
-bool colwidth_measured(int row, int nrows);
+/* Mark the cells the solver measures (CwCell.sampled): every row of a
+ * short table; of a long one every k-th row (about COLW_MAX_ROWS), the
+ * rows keep[] names (headers; keep may be NULL) and the rows a measured
+ * cell spans. Only those cells need segments. Cells sorted by row. */
+void colwidth_sample(CwCell *cells, int ncell, int nrows, const bool *keep);
 
 /* The table's height with widths w (over the sampled cells). */
-int64_t colwidth_height(const CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols);
+int64_t colwidth_height(CwCell *cells, int ncell, int nrows, const int32_t *w, int ncols);
 
 #endif

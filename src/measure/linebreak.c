@@ -42,7 +42,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
 {
     bool justify = mode & LB_JUSTIFY;
     /* LB_FEWEST: a line costs more than any raggedness can */
-    int64_t per_line = mode & LB_FEWEST ? (int64_t)1 << 32 : 0;
+    int64_t per_line = mode & LB_FEWEST ? (int64_t)1 << 42 : 0;   /* above 40 000 lines' raggedness */
     if (n <= 0)
         return 0;
     /* Prefix sums over items: natural width, stretch, shrink (penalty
@@ -110,6 +110,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
                     break;          /* further back is only wider */
                 }
             }
+            bool overfull = d >= ((int64_t)1 << 40);
             if (prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged &&
                 items[j < n ? j : n - 1].flagged && j < n)
                 d += 3000;          /* two hyphenated lines in a row */
@@ -119,7 +120,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
                 bestc = total;
                 besti = ci;
             }
-            if (d >= ((int64_t)1 << 40))
+            if (overfull)
                 break;
         }
         best[c] = bestc;

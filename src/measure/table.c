@@ -72,7 +72,7 @@ static int32_t decimal_part(M *m, const Pieces *ps)
 {
     if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
         return 0;
-    int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0;
+    int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0, last_p = 0, last_k = 0;
     for (int i = 0; i < ps->n; i++) {
         const Piece *p = &ps->v[i];
         if (p->marker || p->pagenum >= 0 || p->br || p->note)
@@ -87,19 +87,25 @@ static int32_t decimal_part(M *m, const Pieces *ps)
             } else if (c == ',' && comma_p < 0) {
                 comma_p = i;
                 comma_k = k;
+            } else if (c == '-' && (digit_p >= 0 || comma_p >= 0)) {
+                return -1;              /* a range, "2019-2022" */
             } else if (!(c == ' ' || c == '+' || c == '-' || c == '%' || c >= 0x80 ||
                          (((c >= 'a' && c <= 'z') || c == '/') && digit_p >= 0))) {
                 return -1;              /* parentheses, a word before the number */
+            }
+            if (c >= '0' && c <= '9') {
+                last_p = i;
+                last_k = k + 1;
             }
         }
     }
     if (digit_p < 0)
         return -1;
     /* a unit after the number is short ("mnkr", "kr/inv"); words are text */
-    int tail = ps->v[digit_p].len - digit_k;
-    for (int q = digit_p + 1; q < ps->n; q++)
+    int tail = ps->v[last_p].len - last_k;
+    for (int q = last_p + 1; q < ps->n; q++)
         tail += ps->v[q].len;
-    if (comma_p < 0 && tail > 8)
+    if (tail > 8)
         return -1;
     int from_p = comma_p >= 0 ? comma_p : digit_p, from_k = comma_p >= 0 ? comma_k : digit_k;
     int32_t w = 0;
@@ -128,38 +134,35 @@ static void real_minus(M *m, Pieces *ps)
 static void figures_in_text_columns(M *m, const Node *t, Cell *cells, int ncell)
 {
     int ncols = t->u.table.ncols;
+    /* per column: -1 not a candidate or a body cell is not a figure,
+     * else how many figures (one pass over the cells) */
+    int *figures = ARENA_ARRAY(&m->rp->arena, int, ncols);
     for (int k = 0; k < ncols; k++) {
         const Column *col = &t->u.table.cols[k];
-        if (col->type != COL_TEXT || col->align == ALIGN_LEFT || col->align == ALIGN_CENTER)
+        figures[k] = col->type != COL_TEXT || col->align == ALIGN_LEFT || col->align == ALIGN_CENTER ? -1 : 0;
+    }
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        int k = c->col;
+        if (figures[k] < 0 || c->colspan != 1 || c->fill_head || c->fill_group || c->ps.n == 0)
             continue;
-        int figures = 0;
-        bool all = true;
-        for (int i = 0; i < ncell && all; i++) {
-            Cell *c = &cells[i];
-            if (c->col != k || c->colspan != 1 || c->fill_head || c->fill_group || c->ps.n == 0)
-                continue;
-            bool figure = decimal_part(m, &c->ps) >= 0;
-            figures += figure;
-            all = figure;
-        }
-        if (!all || figures == 0)
+        figures[k] = decimal_part(m, &c->ps) >= 0 ? figures[k] + 1 : -1;
+    }
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (figures[c->col] <= 0 || c->colspan != 1 || c->fill_group)
             continue;
-        for (int i = 0; i < ncell; i++) {
-            Cell *c = &cells[i];
-            if (c->col != k || c->colspan != 1 || c->fill_group)
-                continue;
-            if (c->node->u.cell.align == ALIGN_DEFAULT)
-                c->align = ALIGN_RIGHT;
-            if (c->fill_head || c->ps.n == 0 || c->align != ALIGN_RIGHT)
-                continue;
-            real_minus(m, &c->ps);
-            int32_t nat, minw, minh, px = m->lay->table_pad_x;
-            text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &minh);
-            c->min = minw + 2 * px;
-            c->min_hyph = c->min_last = minh + 2 * px;
-            c->pref = nat + 2 * px;
-            c->frac = decimal_part(m, &c->ps);
-        }
+        if (c->node->u.cell.align == ALIGN_DEFAULT)
+            c->align = ALIGN_RIGHT;
+        if (c->fill_head || c->ps.n == 0 || c->align != ALIGN_RIGHT)
+            continue;
+        real_minus(m, &c->ps);
+        int32_t nat, minw, minh, px = m->lay->table_pad_x;
+        text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &minh);
+        c->min = minw + 2 * px;
+        c->min_hyph = c->min_last = minh + 2 * px;
+        c->pref = nat + 2 * px;
+        c->frac = decimal_part(m, &c->ps);
     }
 }
 
@@ -434,12 +437,17 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
         if (c->colspan == 1)
             continue;
         int64_t have = 0;
-        for (int k = c->col; k < c->col + c->colspan; k++)
+        int nfree = 0;
+        for (int k = c->col; k < c->col + c->colspan; k++) {
             have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
+            nfree += cc[k].fixed < 0;
+        }
+        if (c->min > have && nfree == 0)
+            return false;               /* given widths too narrow for a word over them */
         if (c->min > have)
             for (int k = c->col; k < c->col + c->colspan; k++)
                 if (cc[k].fixed < 0)
-                    cc[k].min += (int32_t)((c->min - have) / c->colspan + 1);
+                    cc[k].min += (int32_t)((c->min - have) / nfree + 1);
     }
     for (int k = 0; k < ncols; k++) {
         if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min)
@@ -449,10 +457,18 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
     }
     const Layout *L = m->lay;
     CwCell *cw = ARENA_ARRAY(&m->rp->arena, CwCell, ncell > 0 ? ncell : 1);
+    bool *head = ARENA_ARRAY(&m->rp->arena, bool, nrows > 0 ? nrows : 1);
+    for (int i = 0; i < ncell; i++) {
+        cw[i].row = cells[i].row;
+        cw[i].rowspan = cells[i].rowspan;
+        if (cells[i].fill_head && cells[i].row < nrows)
+            head[cells[i].row] = true;
+    }
+    colwidth_sample(cw, ncell, nrows, head);
     for (int i = 0; i < ncell; i++) {
         const Cell *c = &cells[i];
         CwSeg *seg = NULL;
-        if (colwidth_measured(c->row, nrows))
+        if (cw[i].sampled)
             cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED, &seg);
         cw[i].seg = seg;
         cw[i].row = c->row;

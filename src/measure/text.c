@@ -786,8 +786,13 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
             v[ns - 1].gap = it->type == LB_GLUE ? it->w : 0;
             v[ns - 1].brk = it->type == LB_PENALTY && it->penalty <= LB_FORCE;
             open = false;
-        } else if (ns > 0 && it->type == LB_PENALTY && it->penalty <= LB_FORCE) {
-            v[ns - 1].brk = true;
+        } else if (it->type == LB_PENALTY && it->penalty <= LB_FORCE) {
+            if (ns == 0 || v[ns - 1].brk) {      /* a line with nothing on it */
+                v[ns].w = v[ns].gap = 0;
+                v[ns++].brk = true;
+            } else {
+                v[ns - 1].brk = true;
+            }
         }
     }
     *out = v;

@@ -21,6 +21,7 @@ static CwCell cell(int row, int col, const CwSeg *seg, int nseg)
     c.seg = seg;
     c.nseg = nseg;
     c.line_h = LH;
+    c.sampled = true;
     return c;
 }
 
@@ -140,6 +141,7 @@ static void long_table(void)
     }
     CwColumn k[2] = { free_col(10, 34), free_col(20, 20) };
     int32_t w[2];
+    colwidth_sample(c, 2 * N, N, NULL);
     int64_t h = colwidth_solve(c, 2 * N, N, k, 2, 60, COLW_EXACT_BUDGET, w);
     int sampled = 0;
     for (int i = 0; i < 2 * N; i++)
@@ -149,8 +151,38 @@ static void long_table(void)
     CHECK("height of the measured rows", h == (int64_t)sampled / 2 * LH);
 }
 
+/* A forced line break: the cell is never one line, however wide (the
+ * review's case: it was taken for one line at its longest line's width).
+ * Column 0: "aa<br/>bb" (words of 10); column 1: a word of 30; width 45.
+ * At any width the cell is 2 lines: the table is 20 high. */
+static void forced_breaks(void)
+{
+    static const CwSeg br[] = { { 10, 2, true }, { 10, 0, false } };
+    static const CwSeg thirty[] = { { 30, 0, false } };
+    CwCell c[2] = { cell(0, 0, br, 2), cell(0, 1, thirty, 1) };
+    CwColumn k[2] = { free_col(10, 10), free_col(30, 30) };
+    int32_t w[2];
+    CHECK("a cell with a forced break is two lines high",
+          colwidth_solve(c, 2, 1, k, 2, 45, COLW_EXACT_BUDGET, w) == 2 * LH);
+}
+
+/* A cell spanning rows in a long table: its rows are sampled with it. */
+static void spans_sampled(void)
+{
+    enum { N = 900 };
+    static CwCell c[N];
+    for (int r = 0; r < N; r++)
+        c[r] = cell(r, 0, NULL, 0);
+    c[0].rowspan = 3;
+    colwidth_sample(c, N, N, NULL);
+    CHECK("the rows a sampled span covers are sampled", c[1].sampled && c[2].sampled);
+    CHECK("and not every row of a long table", !c[3].sampled || !c[4].sampled);
+}
+
 int main(void)
 {
+    forced_breaks();
+    spans_sampled();
     lines();
     label_not_starved();
     greedy_is_wrong();
