@@ -273,9 +273,12 @@ Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
     }
     f->glyph_ids = ranges;
     f->glyph_ids_len = c4len - (size_t)(ranges - c4);
+    f->ascii = true;
     for (uint32_t cp = 0; cp < 0x250; cp++) {
         int g = seg_lookup(f, cp);
         f->latin[cp] = (uint16_t)(g < f->nglyphs ? g : 0);
+        if (cp >= 0x20 && cp < 0x7F && !f->latin[cp])
+            f->ascii = false;
     }
     return f;
 }

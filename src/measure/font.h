@@ -10,6 +10,7 @@
 #ifndef RP_FONT_H
 #define RP_FONT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "../base/rp.h"
@@ -23,6 +24,7 @@ typedef struct Font {
     int         nglyphs;
     uint16_t   *adv;           /* advance width per glyph */
     uint16_t    latin[0x250];  /* glyph id per code point below 0x250 */
+    bool        ascii;         /* it has a glyph for every printable ASCII character */
     /* cmap format 4 segments, kept for code points above the table */
     int         nseg;
     uint16_t   *seg_end, *seg_start, *seg_range;

@@ -80,6 +80,13 @@ static bool no_glyph(const Font *f, uint32_t cp)
 static void missing_glyphs(M *m, const Node *n, const Piece *p)
 {
     const Font *f = m->flow->faces[p->face];
+    if (f->ascii) {                  /* the common case: plain ASCII text, a font that has it */
+        size_t i = 0;
+        while (i < n->len && (unsigned char)n->text[i] < 0x80)
+            i++;
+        if (i == n->len)
+            return;
+    }
     int line = n->line, col = n->col, k = 0;     /* col 0: unknown */
     size_t i = 0;
     while (i < n->len) {
