@@ -296,15 +296,8 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     int fig = se_new(m, SE_FIGURE, m->container);
     m->se.v[fig].alt = ch->alt;
     for (const Node *c = n->first; c; c = c->next)
-        if (c->kind == N_CAPTION) {
-            const Style *cs = &L->styles[ST_CAPTION];
-            Pieces ps = { 0 };
-            text_pieces(m, c, cs, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_CAPTION, fig);
-            emit_lines(m, &ls, indent, cs->space_before, true);
-            m->pending_after = cs->space_after;
-        }
+        if (c->kind == N_CAPTION)
+            emit_caption(m, c, fig, indent, width);
 
     int32_t height = ch->height > 0 ? ch->height : L->chart_height;
     OpVec ops = { 0 };

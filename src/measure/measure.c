@@ -125,6 +125,18 @@ static void box_notes(M *m, Box *b, const Line *L)
         VEC_PUSH(&m->rp->arena, m->box_notes, L->notes[i]);
 }
 
+Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width)
+{
+    const Style *cs = &m->lay->styles[ST_CAPTION];
+    Pieces ps = { 0 };
+    text_pieces(m, cap, cs, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+    m->cur_se = se_new(m, SE_CAPTION, parent);
+    emit_lines(m, &ls, indent, cs->space_before, true);
+    m->pending_after = cs->space_after;
+    return ps;
+}
+
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
 {
     int32_t gap = before > m->pending_after ? before : m->pending_after;

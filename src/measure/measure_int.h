@@ -149,6 +149,10 @@ void se_links(M *m, Op *ops, int n, int parent);
  * keep_all: no break inside or after (headings). */
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all);
 
+/* Emit the caption `cap` of a table or chart as a Caption element under
+ * `parent`, kept with what follows; returns its pieces. */
+Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width);
+
 /* Start a new box at the end of the flow and return it. */
 Box *new_box(M *m, int32_t h, int32_t before);
 

@@ -929,17 +929,11 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     /* caption */
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
-            const Style *cs = &L->styles[ST_CAPTION];
-            Pieces ps = { 0 };
-            text_pieces(m, c, cs, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_CAPTION, se_table);
             if (m->tcap.v[tid] < 0)
                 m->tcap.v[tid] = m->boxes.n;
-            emit_lines(m, &ls, indent, cs->space_before, true);
-            m->pending_after = cs->space_after;
+            Pieces ps = emit_caption(m, c, se_table, indent, width);
             if (m->tcont.v[tid].h == 0)
-                m->tcont.v[tid] = continued_caption(m, &ps, cs, indent, width);
+                m->tcont.v[tid] = continued_caption(m, &ps, &L->styles[ST_CAPTION], indent, width);
         }
 
     int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
