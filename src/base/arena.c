@@ -17,6 +17,12 @@ struct ArenaBlock {
     _Alignas(max_align_t) unsigned char data[];
 };
 
+struct ArenaCleanup {
+    ArenaCleanup *next;
+    void        (*fn)(void *);
+    void         *p;
+};
+
 enum { BLOCK_MIN = 64 * 1024 };
 
 _Noreturn void rp_oom(size_t size)
@@ -50,11 +56,24 @@ void *xrealloc(void *p, size_t size)
 void arena_init(Arena *a)
 {
     a->head = NULL;
+    a->cleanups = NULL;
     a->used = 0;
+}
+
+void arena_on_free(Arena *a, void (*fn)(void *), void *p)
+{
+    ArenaCleanup *c = ARENA_NEW(a, ArenaCleanup);
+    c->fn = fn;
+    c->p = p;
+    c->next = a->cleanups;
+    a->cleanups = c;
 }
 
 void arena_free(Arena *a)
 {
+    for (ArenaCleanup *c = a->cleanups; c; c = c->next)
+        c->fn(c->p);
+    a->cleanups = NULL;
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *prev = b->prev;

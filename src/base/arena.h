@@ -14,9 +14,12 @@
 
 typedef struct ArenaBlock ArenaBlock;
 
+typedef struct ArenaCleanup ArenaCleanup;
+
 typedef struct Arena {
-    ArenaBlock *head;   /* newest block; older ones chained behind it */
-    size_t      used;   /* bytes handed out, for the benchmark's figures */
+    ArenaBlock   *head;     /* newest block; older ones chained behind it */
+    ArenaCleanup *cleanups; /* run by arena_free, newest first */
+    size_t        used;     /* bytes handed out, for the benchmark's figures */
 } Arena;
 
 /* Abort the process: allocation of `size` bytes failed. Never returns. */
@@ -32,6 +35,10 @@ void arena_init(Arena *a);
 
 /* Release every allocation of the arena; the arena is empty afterwards. */
 void arena_free(Arena *a);
+
+/* Have arena_free call fn(p) (before the memory goes, newest first):
+ * for what a library allocates on the run's behalf (HarfBuzz objects). */
+void arena_on_free(Arena *a, void (*fn)(void *), void *p);
 
 /* `size` bytes aligned for any type, zero-filled. Never NULL. */
 void *arena_alloc(Arena *a, size_t size);

@@ -6,19 +6,20 @@
  * setjmp/longjmp). Coordinates: ops are millipoints from the top-left,
  * PDF wants points from the bottom-left; px()/py() convert.
  *
- * libharu 2.3 writes a ToUnicode CMap for UTF-8 TrueType fonts that
- * poppler rejects ("Invalid 'begincidrange' operator"). Its text codes
- * are the characters' own UCS-2 values, so the correct map is the
- * identity over the Basic Multilingual Plane: fix_tounicode() replaces
- * the stream's content with that.
+ * Text is written by this file, not by libharu: the glyphs HarfBuzz
+ * shaped (font_shape, the same the measure stage measured) as codes of
+ * the page's fonts (embed.c), in TJ arrays whose numbers put each glyph
+ * where its shaped advance says (kerning), so text stands exactly where
+ * it was measured.
  */
 #include "pdf.h"
 #include "../base/utf8.h"
 #include "archive.h"
+#include "embed.h"
+#include "haru.h"
 #include "tags.h"
 
 #include <hpdf.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <math.h>
@@ -32,14 +33,19 @@ typedef struct D {
     const Layout *lay;
     HPDF_Doc     pdf;
     HPDF_Page   *pages;
-    HPDF_Font    fonts[LAYOUT_MAX_FAMILIES * 4];
+    Embed       *emb[LAYOUT_MAX_FAMILIES * 4];   /* per font file, in order of first use */
+    int          nemb;
+    int8_t       slot[LAYOUT_MAX_FAMILIES * 4];  /* face -> emb index + 1; 0 not yet */
+    bool         on_page[LAYOUT_MAX_FAMILIES * 4];
+    Buf          tb;           /* text operators on their way to the page */
+    int32_t      tx, ty;       /* the text line's origin (Td), inside BT ... ET */
     HPDF_STATUS  status;       /* first libharu error, sticky */
     HPDF_STATUS  detail;
     int32_t      paper_h;      /* height of the page being drawn */
     /* what the page's content stream has set, so it is said only once */
     bool         in_text;      /* inside BT ... ET */
     bool         mc_in_text;   /* the open marked-content sequence began inside it */
-    HPDF_Font    cur_font;
+    int          cur_font;     /* emb index + 1; 0 none set */
     int32_t      cur_size;
     uint32_t     cur_fill;
     bool         fill_set;
@@ -77,6 +83,15 @@ static void end_text(D *d, HPDF_Page p)
     }
 }
 
+static void begin_text(D *d, HPDF_Page p)
+{
+    if (!d->in_text) {
+        HPDF_Page_BeginText(p);
+        d->in_text = true;
+        d->tx = d->ty = 0;          /* BT: the text matrix is the identity */
+    }
+}
+
 static void rgb_fill(HPDF_Page p, uint32_t c);
 
 static void set_fill(D *d, HPDF_Page p, uint32_t c)
@@ -102,63 +117,32 @@ static void rgb_stroke(HPDF_Page p, uint32_t c)
 
 /* ---- fonts ---------------------------------------------------------------- */
 
-static void fix_tounicode(D *d, HPDF_Font font)
+/* The embedded font of `face` (faces of one file share it), named in the
+ * resources of page p: its index, or -1. */
+static int font_of(D *d, HPDF_Page p, int face)
 {
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-    if (!cmap || !cmap->stream)
-        return;
-    HPDF_Stream_Free(cmap->stream);
-    cmap->stream = HPDF_MemStream_New(d->pdf->mmgr, 4096);
-    if (!cmap->stream)
-        return;
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream s = cmap->stream;
-    HPDF_Stream_WriteStr(s,
-        "/CIDInit /ProcSet findresource begin\n"
-        "12 dict begin\n"
-        "begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n"
-        "/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    /* identity over the BMP, surrogates excluded; a bfrange may only vary
-     * the last byte, and a block holds at most 100 entries */
-    int hi[256], n = 0;
-    for (int h = 0; h < 256; h++)
-        if (h < 0xD8 || h > 0xDF)
-            hi[n++] = h;
-    char line[64];
-    for (int i = 0; i < n; i += 100) {
-        int cnt = n - i < 100 ? n - i : 100;
-        snprintf(line, sizeof line, "%d beginbfrange\n", cnt);
-        HPDF_Stream_WriteStr(s, line);
-        for (int k = 0; k < cnt; k++) {
-            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[i + k], hi[i + k], hi[i + k]);
-            HPDF_Stream_WriteStr(s, line);
+    if (!d->slot[face]) {
+        const Flow *f = d->pg->flow;
+        for (int k = 0; k < LAYOUT_MAX_FAMILIES * 4 && !d->slot[face]; k++)
+            if (d->slot[k] > 0 && strcmp(f->faces[k]->path, f->faces[face]->path) == 0)
+                d->slot[face] = d->slot[k];
+        if (!d->slot[face]) {
+            Embed *e = embed_new(d->rp, d->pdf, f->faces[face]);
+            if (!e)
+                return -1;
+            d->emb[d->nemb++] = e;
+            d->slot[face] = (int8_t)d->nemb;
         }
-        HPDF_Stream_WriteStr(s, "endbfrange\n");
     }
-    HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-}
-
-static HPDF_Font font_of(D *d, int face)
-{
-    if (d->fonts[face])
-        return d->fonts[face];
-    const Flow *f = d->pg->flow;
-    const char *path = f->faces[face]->path;
-    /* a file shared by two faces is loaded once */
-    for (int k = 0; k < LAYOUT_MAX_FAMILIES * 4; k++)
-        if (d->fonts[k] && f->faces[k] && strcmp(f->faces[k]->path, path) == 0)
-            return d->fonts[face] = d->fonts[k];
-    const char *name = HPDF_LoadTTFontFromFile(d->pdf, path, HPDF_TRUE);
-    if (!name)
-        return NULL;
-    HPDF_Font font = HPDF_GetFont(d->pdf, name, "UTF-8");
-    if (font)
-        fix_tounicode(d, font);
-    return d->fonts[face] = font;
+    int k = d->slot[face] - 1;
+    if (!d->on_page[k]) {
+        char name[8];
+        snprintf(name, sizeof name, "F%d", k + 1);
+        if (haru_page_font(d->pdf, p, name, embed_dict(d->emb[k])) != 0)
+            return -1;
+        d->on_page[k] = true;
+    }
+    return k;
 }
 
 /* ---- ops ------------------------------------------------------------------ */
@@ -180,51 +164,144 @@ static HPDF_Image image_of(D *d, const Image *im)
     return d->img[im->index] = img;
 }
 
-/* Text at x, y. `tail` (OpTail) says how it reads on at a line end: a
- * word space is drawn after it, so copy-paste and screen readers do not
- * run two words together. (A hyphen hyphenation added stays a U+002D
- * for them: an /ActualText span around it makes poppler's structure
- * text lose the rest of the element, and U+00AD needs a glyph Carlito
- * lacks; the font writer that hb-subset brings can map it.) */
-static void draw_text(D *d, HPDF_Page p, int face, int32_t size, uint32_t color,
-                      int32_t x, int32_t y, const char *s, int len, int tail)
+/* A number for the content stream: at most three decimals, no zeros
+ * after them. */
+static void put_num(Buf *b, double v)
 {
-    HPDF_Font f = font_of(d, face);
-    if (!f || len <= 0)
-        return;
-    /* characters the font lacks are drawn as their stand-ins (a
-     * no-break space as a space), exactly as they were measured */
-    const Font *ft = d->pg->flow->faces[face];
-    char stackbuf[512];
-    char *t = (size_t)len * 2 < sizeof stackbuf ? stackbuf : xmalloc((size_t)len * 2 + 1);
-    size_t i = 0, k = 0;
-    while (i < (size_t)len) {
-        size_t at = i;
-        uint32_t cp = utf8_next(s, (size_t)len, &i);
-        uint32_t pc = font_printable(ft, cp);
-        if (pc == cp) {
-            memcpy(t + k, s + at, i - at);
-            k += i - at;
+    long m = lround(v * 1000);
+    if (m < 0) {
+        buf_puts(b, "-");
+        m = -m;
+    }
+    buf_int(b, m / 1000);
+    if (m % 1000) {
+        char frac[5];
+        snprintf(frac, sizeof frac, ".%03ld", m % 1000);
+        for (int k = 3; frac[k] == '0'; k--)
+            frac[k] = 0;
+        buf_puts(b, frac);
+    }
+}
+
+/* A code into a literal string: its two bytes, escaped where a literal
+ * needs it (half the size of hex, and it deflates better). */
+static void put_code(Buf *b, unsigned c)
+{
+    unsigned char two[2] = { (unsigned char)(c >> 8), (unsigned char)c };
+    for (int k = 0; k < 2; k++) {
+        unsigned char ch = two[k];
+        if (ch == '(' || ch == ')' || ch == '\\') {
+            char esc[2] = { '\\', (char)ch };
+            buf_put(b, esc, 2);
+        } else if (ch == '\r') {
+            buf_puts(b, "\\r");         /* a raw CR in a literal is read as LF */
         } else {
-            k += (size_t)utf8_encode(pc, t + k);
+            buf_put(b, &ch, 1);
         }
     }
-    if (tail == TAIL_SPACE)
-        t[k++] = ' ';
-    t[k] = 0;
-    if (!d->in_text) {
-        HPDF_Page_BeginText(p);
-        d->in_text = true;
+}
+
+/* The text glyph g[q] reads as: its cluster's characters if it is the
+ * cluster's first glyph, else nothing. At a line end a hyphen
+ * hyphenation added reads as a soft hyphen (the word goes on), and a
+ * hard hyphen as U+2010, which text extraction keeps (it joins words
+ * across a line end at U+002D). A footnote mark reads in brackets,
+ * "LVM[2]-placeringar", not run into the word it follows. */
+static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, int len, const Op *o,
+                              char *scratch, size_t *n)
+{
+    uint32_t c = g[q].cluster;
+    if (q > 0 && g[q - 1].cluster == c) {
+        *n = 0;
+        return "";
     }
-    if (d->cur_font != f || d->cur_size != size) {
-        HPDF_Page_SetFontAndSize(p, f, pt(size));
-        d->cur_font = f;
-        d->cur_size = size;
+    uint32_t end = (uint32_t)len;
+    for (int k = q + 1; k < ng; k++)
+        if (g[k].cluster != c) {
+            end = g[k].cluster;
+            break;
+        }
+    *n = end > c ? end - c : 0;
+    bool last = end == (uint32_t)len;
+    if (last && o->eol && *n == 1 && s[c] == '-') {
+        *n = o->tail == TAIL_HYPHEN ? 2 : 3;
+        return o->tail == TAIL_HYPHEN ? "\xC2\xAD" : "\xE2\x80\x90";
     }
-    set_fill(d, p, color);
-    HPDF_Page_TextOut(p, px(x), py(d, y), t);
-    if (t != stackbuf)
-        free(t);
+    if (o->note && s[c] != ' ' && *n <= 8) {
+        bool first = c == 0, final = true;      /* the mark's last visible character */
+        for (uint32_t k = end; k < (uint32_t)len; k++)
+            final &= s[k] == ' ';
+        if (first || final) {
+            *n = (size_t)snprintf(scratch, 16, "%s%.*s%s", first ? "[" : "", (int)*n, s + c, final ? "]" : "");
+            return scratch;
+        }
+    }
+    return s + c;
+}
+
+/* The text of op o, s[0..len), at x, y: the glyphs font_shape() gives,
+ * each where its advance puts it. `tail` (OpTail) says how the text reads
+ * on at a line end: a word space is drawn after it, so copy-paste and
+ * screen readers do not run two words together. */
+static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, const char *s, int len)
+{
+    int k = len > 0 ? font_of(d, p, o->face) : -1;
+    if (k < 0)
+        return;
+    Embed *e = d->emb[k];
+    const Font *ft = d->pg->flow->faces[o->face];
+    Buf *b = &d->tb;
+    b->n = 0;
+    begin_text(d, p);
+    set_fill(d, p, o->color);
+    if (d->cur_font != k + 1 || d->cur_size != o->size) {
+        buf_puts(b, "/F");
+        buf_int(b, k + 1);
+        buf_puts(b, " ");
+        put_num(b, pt(o->size));
+        buf_puts(b, " Tf\n");
+        d->cur_font = k + 1;
+        d->cur_size = o->size;
+    }
+    int32_t X = x, Y = d->paper_h - y;          /* millipoints from the bottom left */
+    put_num(b, pt(X - d->tx));
+    buf_puts(b, " ");
+    put_num(b, pt(Y - d->ty));
+    buf_puts(b, " Td[(");
+    d->tx = X;
+    d->ty = Y;
+    const FontGlyph *g;
+    int ng = font_shape(ft, s, (size_t)len, &g);
+    double adj = 0;                  /* thousandths of an em the pen is owed */
+    double em = 1000.0 / ft->upem;
+    for (int q = 0; q <= ng; q++) {
+        unsigned c;
+        if (q < ng) {
+            size_t tn;
+            char scratch[16];
+            const char *t = glyph_text(g, ng, q, s, len, o, scratch, &tn);
+            c = embed_code(e, g[q].gid, t, tn);
+            adj -= g[q].dx * em;         /* drawn off the pen, then back */
+        } else if (o->tail == TAIL_SPACE) {
+            c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1);
+        } else {
+            break;
+        }
+        /* written to a ten-thousandth of an em (0.001 pt at 10 pt), what
+         * is left carried on to the next glyph: no drift along the line */
+        double step = round(adj * 10) / 10;
+        if (step != 0) {
+            buf_puts(b, ")");
+            put_num(b, step);
+            buf_puts(b, "(");
+            adj -= step;
+        }
+        put_code(b, c);
+        if (q < ng)
+            adj += embed_width(e, c) - (g[q].adv - g[q].dx) * em;
+    }
+    buf_puts(b, ")]TJ\n");
+    haru_page_write(p, b->p, b->n);
 }
 
 /* The marker's outline: its colour darkened, so even a light yellow
@@ -405,17 +482,15 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
                 end_text(d, p);
             if (!d->in_text)
                 tags_close(d->tags);   /* ends outside, before a BT */
-            if (texty && !d->in_text) {
-                HPDF_Page_BeginText(p);
-                d->in_text = true;
-            }
+            if (texty)
+                begin_text(d, p);
             tags_mark(d->tags, se, actual);
             d->mc_in_text = d->in_text;
         }
     }
     switch (o->kind) {
     case OP_TEXT:
-        draw_text(d, p, o->face, o->size, o->color, x, y, o->s, o->len, o->tail);
+        draw_text(d, p, o, x, y, o->s, o->len);
         break;
     case OP_RULE:
         set_fill(d, p, o->color);
@@ -444,7 +519,7 @@ static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
         char buf[32];
         const char *s = page_label(d, o->anchor, buf, sizeof buf);
         int32_t w = font_text_width(d->pg->flow->faces[o->face], s, strlen(s), o->size);
-        draw_text(d, p, o->face, o->size, o->color, o->right ? x - w : x, y, s, (int)strlen(s), TAIL_NONE);
+        draw_text(d, p, o, o->right ? x - w : x, y, s, (int)strlen(s));
         break;
     }
     case OP_LINK:
@@ -586,8 +661,9 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         d->paper_h = page->landscape ? d->lay->page_w : d->lay->page_h;
         d->in_text = false;          /* a new page starts with a fresh state */
         d->mc_in_text = false;
-        d->cur_font = NULL;
+        d->cur_font = 0;
         d->cur_size = 0;
+        memset(d->on_page, 0, sizeof d->on_page);
         d->fill_set = false;
         if (d->tags)
             tags_page(d->tags, p, i);
@@ -615,6 +691,10 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         if (d->tags)
             tags_close(d->tags);
     }
+    for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
+        if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK)
+            d->status = HPDF_INVALID_FONTDEF_DATA;
+    free(d->tb.p);
     if (d->status == HPDF_OK)
         outline(d);
     if (d->status == HPDF_OK && d->tags)

@@ -23,9 +23,9 @@
  *    number of pages on, so /Nums stays sorted.
  */
 #include "tags.h"
+#include "haru.h"
 
 #include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <limits.h>
 #include <stdio.h>
@@ -132,7 +132,7 @@ void tags_page(Tags *t, HPDF_Page page, int index)
     t->page_num[index] = obj_num(page);
     t->page_mc[index] = t->mc_elem.n;
     t->page_mc[index + 1] = t->mc_elem.n;
-    t->stream = ((HPDF_PageAttr)page->attr)->stream;
+    t->stream = haru_page_stream(page);
     t->mcid = 0;
     t->cur = NO_MC;
     HPDF_Dict_AddNumber(page, "StructParents", index);

@@ -67,6 +67,7 @@ typedef struct Op {
     bool        right;      /* PAGENUM: right-aligned */
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */
     int8_t      tail;       /* TEXT: what a reader gets after it at a line end (OpTail) */
+    bool        eol;        /* TEXT: it ends a line that is not its paragraph's last */
     bool        in_chart;   /* MARKER: a data point of a chart, not a status */
     int         se;         /* structure element: 0 the box's, SE_ARTIFACT none, >0 this one */
     int         link_group; /* text and annotation of one link share it (measure only) */

@@ -1,10 +1,14 @@
 /*
- * font.c - a small TrueType reader: just the metrics (measure stage).
- * Every read is bounds-checked: a damaged font file is an error, not a
- * crash.
+ * font.c - a small TrueType reader for metrics, and shaping with
+ * HarfBuzz (measure stage). Every read is bounds-checked, and the file is
+ * validated before HarfBuzz sees it: a damaged font file is an error, not
+ * a crash.
  */
 #include "font.h"
 #include "../base/utf8.h"
+
+#include <hb.h>
+#include <hb-ot.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -92,16 +96,232 @@ int font_advance(const Font *f, uint32_t cp)
     return f->adv[g < f->nglyphs ? g : 0];
 }
 
-int32_t font_text_width(const Font *f, const char *s, size_t n, int32_t size)
+/* ---- shaping --------------------------------------------------------------- */
+
+/* The words already shaped: open addressing on their bytes. */
+typedef struct WordSlot {
+    const char      *s;          /* NULL: empty */
+    uint32_t         n, hash;
+    int64_t          units;
+    const FontGlyph *g;
+    int              ng;
+} WordSlot;
+
+struct FontWork {
+    Arena       *arena;
+    hb_buffer_t *buf;
+    FontGlyph   *glyphs;        /* what font_shape() returns */
+    int          cap;
+    FontGlyph    one[128];      /* a lone ASCII character: nothing to kern or join */
+    WordSlot    *slots;
+    size_t       nslots, used;
+    hb_language_t lang;
+};
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;                   /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void cache_grow(FontWork *w)
+{
+    size_t cap = w->nslots ? w->nslots * 2 : 1024;
+    WordSlot *v = ARENA_ARRAY(w->arena, WordSlot, cap);
+    for (size_t i = 0; i < w->nslots; i++) {
+        WordSlot *o = &w->slots[i];
+        if (!o->s)
+            continue;
+        size_t k = o->hash & (cap - 1);
+        while (v[k].s)
+            k = (k + 1) & (cap - 1);
+        v[k] = *o;
+    }
+    w->slots = v;
+    w->nslots = cap;
+}
+
+/* HarfBuzz on s[0..n), with stand-ins for what the font lacks and the
+ * clusters on the bytes of s. The glyphs stay in HarfBuzz's buffer. */
+static unsigned shape_raw(const Font *f, const char *s, size_t n, hb_glyph_info_t **gi,
+                          hb_glyph_position_t **gp)
+{
+    hb_buffer_t *b = f->work->buf;
+    hb_buffer_clear_contents(b);
+    size_t i = 0;
+    while (i < n) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, n, &i);
+        hb_buffer_add(b, font_printable(f, cp), (unsigned)at);
+    }
+    hb_buffer_set_content_type(b, HB_BUFFER_CONTENT_TYPE_UNICODE);
+    hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+    hb_buffer_set_script(b, HB_SCRIPT_LATIN);
+    hb_buffer_set_language(b, f->work->lang);
+    hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    hb_shape(f->hb, b, NULL, 0);
+    unsigned len;
+    *gi = hb_buffer_get_glyph_infos(b, &len);
+    *gp = hb_buffer_get_glyph_positions(b, NULL);
+    if (!hb_buffer_allocation_successful(b))
+        rp_oom(n * 40);
+    return len;
+}
+
+/* A word (text without U+0020) as HarfBuzz shapes it, shaped once per
+ * run: clusters from 0, advances in font units. */
+typedef struct Word { const FontGlyph *g; int n; int64_t units; } Word;
+
+static Word word_of(const Font *f, const char *s, size_t n)
+{
+    FontWork *w = f->work;
+    if (n == 1 && (unsigned char)s[0] < 0x80) {
+        const FontGlyph *g = &w->one[(unsigned char)s[0]];
+        return (Word){ g, 1, g->adv };
+    }
+    uint32_t h = hash_bytes(s, n);
+    if (w->used * 2 >= w->nslots)
+        cache_grow(w);
+    size_t k = h & (w->nslots - 1);
+    for (; w->slots[k].s; k = (k + 1) & (w->nslots - 1))
+        if (w->slots[k].hash == h && w->slots[k].n == n && memcmp(w->slots[k].s, s, n) == 0)
+            return (Word){ w->slots[k].g, w->slots[k].ng, w->slots[k].units };
+    hb_glyph_info_t *gi;
+    hb_glyph_position_t *gp;
+    unsigned len = shape_raw(f, s, n, &gi, &gp);
+    FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, len ? len : 1);
+    int64_t units = 0;
+    for (unsigned q = 0; q < len; q++) {
+        g[q].gid = (uint16_t)gi[q].codepoint;
+        g[q].cluster = gi[q].cluster;
+        g[q].adv = gp[q].x_advance;
+        g[q].dx = gp[q].x_offset;
+        g[q].dy = gp[q].y_offset;
+        units += g[q].adv;
+    }
+    WordSlot *sl = &w->slots[k];
+    sl->s = arena_strndup(w->arena, s, n);
+    sl->n = (uint32_t)n;
+    sl->hash = h;
+    sl->units = units;
+    sl->g = g;
+    sl->ng = (int)len;
+    w->used++;
+    return (Word){ g, (int)len, units };
+}
+
+/* Text is shaped word by word: a word space (U+0020 or a no-break
+ * space) is the font's space, and nothing kerns across it (as in TeX;
+ * fonts hardly kern with the space). So a line costs HarfBuzz nothing
+ * once its words were measured, and measures exactly the sum of its words
+ * and spaces, however it was put together. The length of the token at
+ * s[i..n): a space, or a word up to the next. */
+static size_t token(const char *s, size_t i, size_t n)
+{
+    if (s[i] == ' ')
+        return 1;
+    if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    size_t j = i;
+    while (j < n && s[j] != ' ' && !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0))
+        j++;
+    return j - i;
+}
+
+int64_t font_text_units(const Font *f, const char *s, size_t n)
 {
     int64_t units = 0;
-    size_t i = 0;
-    while (i < n)
-        units += font_advance(f, utf8_next(s, n, &i));
+    for (size_t i = 0, k; i < n; i += k) {
+        k = token(s, i, n);
+        units += word_of(f, s + i, k).units;
+    }
+    return units;
+}
+
+int font_shape(const Font *f, const char *s, size_t n, const FontGlyph **out)
+{
+    FontWork *w = f->work;
+    int k = 0;
+    for (size_t i = 0, len; i < n; i += len) {
+        len = token(s, i, n);
+        Word wd = word_of(f, s + i, len);
+        if (k + wd.n > w->cap) {
+            w->cap = (k + wd.n) * 2;
+            w->glyphs = xrealloc(w->glyphs, sizeof *w->glyphs * (size_t)w->cap);
+        }
+        for (int q = 0; q < wd.n; q++) {
+            w->glyphs[k] = wd.g[q];
+            w->glyphs[k++].cluster += (uint32_t)i;
+        }
+    }
+    *out = w->glyphs;
+    return k;
+}
+
+int32_t font_text_width(const Font *f, const char *s, size_t n, int32_t size)
+{
+    int64_t units = font_text_units(f, s, n);
     /* saturated: a 500 000-letter word is wider than any page, and its
      * width must still add up in int64 without wrapping */
     int64_t w = (units * size + f->upem / 2) / f->upem;
     return (int32_t)(w < INT32_MAX / 8 ? w : INT32_MAX / 8);
+}
+
+static void work_free(void *p)
+{
+    Font *f = p;
+    hb_font_destroy(f->hb);
+    hb_buffer_destroy(f->work->buf);
+    free(f->work->glyphs);
+}
+
+/* HarfBuzz's view of the file (the bytes stay in the arena), and the
+ * font descriptor's figures. */
+static const char *shaping(Rp *rp, Font *f)
+{
+    hb_blob_t *blob = hb_blob_create((const char *)f->data, (unsigned)f->len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_t *face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    f->hb = hb_font_create(face);
+    hb_face_destroy(face);
+    hb_font_set_scale(f->hb, f->upem, f->upem);
+    hb_ot_font_set_funcs(f->hb);
+    f->work = ARENA_NEW(&rp->arena, FontWork);
+    f->work->arena = &rp->arena;
+    f->work->buf = hb_buffer_create();
+    f->work->lang = hb_language_from_string("sv", 2);
+    for (int c = 0; c < 128; c++) {
+        FontGlyph *g = &f->work->one[c];
+        g->gid = f->latin[c];
+        g->adv = f->adv[g->gid];
+    }
+    arena_on_free(&rp->arena, work_free, f);
+    if (!hb_buffer_allocation_successful(f->work->buf))
+        rp_oom(4096);
+    char name[128];
+    unsigned len = sizeof name;
+    face = hb_font_get_face(f->hb);
+    if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0) {
+        /* a PDF name: printable ASCII, no delimiters */
+        char *o = name;
+        for (char *c = name; *c; c++)
+            if (*c > 32 && *c < 127 && !strchr("()<>[]{}/%#", *c))
+                *o++ = *c;
+        *o = 0;
+    } else {
+        name[0] = 0;
+    }
+    if (!name[0]) {
+        const char *base = strrchr(f->path, '/');
+        snprintf(name, sizeof name, "%s", base ? base + 1 : f->path);
+        for (char *c = name; *c; c++)
+            if (*c <= 32 || *c >= 127 || strchr("()<>[]{}/%#.", *c))
+                *c = '-';
+    }
+    f->psname = arena_strdup(&rp->arena, name);
+    return NULL;
 }
 
 /* The whole file, checked before anything is read from it: the table
@@ -227,8 +447,18 @@ Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
     for (int g = 0; g < f->nglyphs; g++)
         f->adv[g] = u16(f->data + moff + (size_t)(g < nmetrics ? g : nmetrics - 1) * 4);
     f->cap_height = f->ascent * 7 / 10;
+    f->weight = 400;
+    if (table(f, "OS/2", &off, &len) && len >= 6)
+        f->weight = u16(f->data + off + 4);
     if (table(f, "OS/2", &off, &len) && len >= 90 && u16(f->data + off) >= 2)
         f->cap_height = (int16_t)u16(f->data + off + 88);
+    table(f, "head", &off, &len);
+    for (int k = 0; k < 4; k++)
+        f->bbox[k] = (int16_t)u16(f->data + off + 36 + 2 * k);
+    if (table(f, "post", &off, &len) && len >= 16) {
+        f->italic_angle = (int32_t)u32(f->data + off + 4);
+        f->fixed_pitch = u32(f->data + off + 12) != 0;
+    }
 
     /* cmap: the Unicode BMP subtable, format 4 (3,1 or 0,3). */
     if (!table(f, "cmap", &off, &len) || len < 4)
@@ -280,5 +510,6 @@ Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
         if (cp >= 0x20 && cp < 0x7F && !f->latin[cp])
             f->ascii = false;
     }
-    return f;
+    const char *why = shaping(rp, f);
+    return why ? fail(rp, w, path, why) : f;
 }

@@ -2,10 +2,13 @@
  * font.h - TrueType metrics for measuring text (measure stage).
  *
  * Reads the tables layout needs straight from the .ttf (head, hhea, hmtx,
- * cmap formats 4 and 12): advance widths and vertical metrics. The draw
- * stage embeds the same files through libharu, so what is measured here
- * is what is printed. Widths are in font units; font_text_width converts
- * to millipoints at a size, with integer arithmetic only.
+ * cmap format 4): vertical metrics, advances, what a PDF's font
+ * descriptor needs. Text is shaped by HarfBuzz (kerning from GPOS,
+ * ligatures from GSUB, the font's own advances): font_text_width measures
+ * a string as font_shape() shapes it, and the draw stage draws the glyphs
+ * font_shape() gives, so what is measured is what is printed. Widths are
+ * in font units; font_text_width converts to millipoints at a size, with
+ * integer arithmetic only.
  */
 #ifndef RP_FONT_H
 #define RP_FONT_H
@@ -14,6 +17,19 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../base/rp.h"
+
+struct hb_font_t;
+typedef struct FontWork FontWork;
+
+/* One glyph of a shaped string, in font units: its id, how far it moves
+ * the pen, how far it is drawn off the pen (a mark on its letter), and
+ * the byte offset in the string of the characters it shows (glyphs of one
+ * character, or a ligature of several, share it). */
+typedef struct FontGlyph {
+    uint16_t gid;
+    int32_t  adv, dx, dy;
+    uint32_t cluster;
+} FontGlyph;
 
 typedef struct Font {
     const char *path;
@@ -33,6 +49,17 @@ typedef struct Font {
     size_t      glyph_ids_len;
     uint8_t    *data;          /* the file (owned by the run's arena) */
     size_t      len;
+    /* for the PDF's font descriptor */
+    const char *psname;        /* PostScript name, from `name` (or the file's name) */
+    int         bbox[4];       /* head xMin yMin xMax yMax */
+    int         italic_angle;  /* post, in 1/65536 degrees */
+    int         weight;        /* OS/2 usWeightClass, 400 without */
+    bool        fixed_pitch;
+    /* shaping: HarfBuzz's font, and the run's scratch (a buffer to shape
+     * in, the widths of the strings measured so far: a report measures the
+     * same words again and again) */
+    struct hb_font_t *hb;
+    FontWork         *work;
 } Font;
 
 /* Load `path`. Returns NULL with a diagnostic (against `who` at line:col,
@@ -52,7 +79,18 @@ uint32_t font_printable(const Font *f, uint32_t cp);
 /* Advance of cp in font units. */
 int font_advance(const Font *f, uint32_t cp);
 
-/* Width of UTF-8 text s[0..n) at `size` millipoints, in millipoints. */
+/* Width of UTF-8 text s[0..n) at `size` millipoints, in millipoints, as
+ * font_shape() shapes it. */
 int32_t font_text_width(const Font *f, const char *s, size_t n, int32_t size);
+
+/* The same in font units. */
+int64_t font_text_units(const Font *f, const char *s, size_t n);
+
+/* Shape UTF-8 text s[0..n): the glyphs, left to right, in *out (valid
+ * until the next call with this font); returns their number. Characters
+ * the font lacks are shaped as their stand-ins (font_printable), so a
+ * no-break space is the font's space, with its cluster still on the
+ * no-break space. */
+int font_shape(const Font *f, const char *s, size_t n, const FontGlyph **out);
 
 #endif

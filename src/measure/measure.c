@@ -561,6 +561,7 @@ static void measure_notes(M *m)
                 num.y = base - st->size * 30 / 100;
                 num.anchor = -1;
                 num.w = font_text_width(m->flow->faces[num.face], num.s, (size_t)num.len, num.size);
+                num.tail = TAIL_SPACE; /* "2 LVM Lagen om ...", not "2LVM" */
                 b.ops[0] = num;        /* the number first: it reads first */
             }
             se_links(m, b.ops, b.nops, se_note);

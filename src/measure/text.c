@@ -539,6 +539,20 @@ static void sbuf_put(M *m, size_t *len, const char *s, size_t n)
     *len += n;
 }
 
+/* A word into the line's text: a space inside it is one no line may
+ * break at (bound_space), and reads as what it is, a no-break space. */
+static void sbuf_put_word(M *m, size_t *len, const char *s, size_t n)
+{
+    for (size_t i = 0, j; i < n; i = j + 1) {
+        j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        sbuf_put(m, len, s + i, j - i);
+        if (j < n)
+            sbuf_put(m, len, "\xC2\xA0", 2);
+    }
+}
+
 static bool same_look(const Piece *a, const Piece *b)
 {
     return a->face == b->face && a->size == b->size && a->rise == b->rise &&
@@ -726,7 +740,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
             } else if (glue_pending) {
                 sbuf_put(m, &lb.cur_len, " ", 1);
             }
-            sbuf_put(m, &lb.cur_len, p->s + m->ioff[i], (size_t)m->ilen[i]);
+            sbuf_put_word(m, &lb.cur_len, p->s + m->ioff[i], (size_t)m->ilen[i]);
             x += it->w;
             glue_pending = false;
         }
@@ -744,6 +758,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
         for (int q = lb.ops.n - 1; q >= 0 && k < nl - 1; q--)
             if (lb.ops.v[q].kind == OP_TEXT && lb.ops.v[q].len > 0) {
                 lb.ops.v[q].tail = hyphen ? TAIL_HYPHEN : space ? TAIL_SPACE : TAIL_NONE;
+                lb.ops.v[q].eol = true;
                 break;
             }
         Line *L = &out.v[k];

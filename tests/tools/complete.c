@@ -9,8 +9,8 @@
  * contents), must be found in the PDF's text. Both sides are compared
  * after the same normalisation, which removes what layout legitimately
  * changes: white space and line breaks, hyphens (hyphenation, minus
- * signs), footnote digits (superscripts in the seed, small digits in the
- * PDF), emphasis asterisks. Table rows are matched cell by cell, in
+ * signs), footnote digits (superscripts in the seed, small digits read
+ * "[7]" in the PDF), emphasis asterisks. Table rows are matched cell by cell, in
  * order (--unordered: each cell anywhere, for layouts where a tall row
  * is sliced over pages and its cells' lines interleave). Prints every
  * missing line and a summary; exits 1 if any is missing.
@@ -21,15 +21,20 @@
 
 #define MARK '\x01'      /* "footnote digits may stand here" */
 
-/* Does needle match hay at its start? MARK matches any run of digits. */
+/* Does needle match hay at its start? MARK matches any run of digits,
+ * bracketed or not (the PDF's text reads a mark "[7]"). */
 static size_t match_at(const char *hay, const char *needle)
 {
     const char *h = hay;
     for (const char *q = needle; *q; q++) {
         if (*q == MARK) {
-            if (q[1])                 /* a trailing mark need not consume */
-                while (*h >= '0' && *h <= '9')
-                    h++;
+            if (q[1]) {               /* a trailing mark need not consume */
+                const char *m = h + (*h == '[');
+                while (*m >= '0' && *m <= '9')
+                    m++;
+                if (*h != '[' || (m > h + 1 && *m == ']'))
+                    h = *h == '[' ? m + 1 : m;
+            }
             continue;
         }
         if (*h != *q)

@@ -47,8 +47,9 @@ static bool small(const unsigned char *q)
                                                           q[1] == 0xA9 || q[1] == 0xBC));
 }
 
-/* Fold white space (and U+00A0) to single spaces; with --fold-hyphens,
- * drop a hyphen between two small letters. */
+/* Fold white space (and U+00A0) to single spaces, drop soft hyphens,
+ * read U+2010 as '-'; with --fold-hyphens, drop a hyphen between two
+ * small letters. */
 static char *fold(const char *s)
 {
     Buf b = { 0 };
@@ -62,6 +63,18 @@ static char *fold(const char *s)
         }
         if (white) {
             sp = b.n > 0;
+            continue;
+        }
+        if (q[0] == 0xC2 && q[1] == 0xAD) {         /* a soft hyphen reads as nothing */
+            q++;
+            continue;
+        }
+        if (q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x90) {
+            q += 2;                                   /* U+2010 HYPHEN is a hyphen */
+            if (sp)
+                put(&b, " ", 1);
+            sp = false;
+            put(&b, "-", 1);
             continue;
         }
         if (fold_hyphens && *q == '-' && b.n > 0 && !sp && q[1] && small(q + 1)) {
