@@ -195,6 +195,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     rp.opt = o;
     rp.diags.strict = o->strict;
     rp.data_dir = data_dir(&rp, o);
+    rp.engine = o->engine;
     *pdf = NULL;
     *pdf_len = 0;
 
@@ -270,6 +271,27 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     diags_free(&rp.diags);
     arena_free(&rp.arena);
     return failed ? RP_EINPUT : RP_OK;
+}
+
+void rp_engine_prepare(const RpOptions *o)
+{
+    if (!o->engine)
+        return;
+    Rp rp = { 0 };
+    arena_init(&rp.arena);
+    diags_init(&rp.diags);
+    rp.opt = o;
+    rp.engine = o->engine;
+    rp.data_dir = data_dir(&rp, o);
+    parse_prepare(&rp);
+    Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
+    if (lay) {
+        Font *faces[LAYOUT_MAX_FAMILIES * 4] = { 0 };
+        measure_load_fonts(&rp, lay, faces);
+        measure_hyphenator(&rp, lay);
+    }
+    diags_free(&rp.diags);
+    arena_free(&rp.arena);
 }
 
 int rp_render_memory(const RpOptions *o, const char *name, const char *data,

@@ -30,6 +30,17 @@ enum {
 /* Archival PDF levels (--pdfa). */
 enum { RP_PDFA_OFF = 0, RP_PDFA_2B = 1, RP_PDFA_2U = 2, RP_PDFA_2A = 3 };
 
+/*
+ * What runs in one process share: fonts (loaded and checked once, and the
+ * words shaped once), the compiled schema, hyphenation patterns. Optional:
+ * a run without one loads what it needs for itself. Used by one thread at
+ * a time; forked children inherit what it held when they were forked.
+ */
+typedef struct RpEngine RpEngine;
+
+RpEngine *rp_engine_new(void);
+void rp_engine_free(RpEngine *e);
+
 typedef struct RpOptions {
     const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
     const char *data_dir;   /* where layouts/ and fonts/ live; NULL: found from the program */
@@ -47,10 +58,17 @@ typedef struct RpOptions {
      * (renamed into place or removed): a command line keeps it so that
      * its signal handler can remove the file. */
     void      (*temp_file)(const char *path);
+    RpEngine   *engine;     /* shared with other runs (rp_engine_new); NULL: the run's own */
 } RpOptions;
 
 /* Fill `o` with the defaults. */
 void rp_options_init(RpOptions *o);
+
+/* Load into o->engine what runs with options `o` will need before they
+ * start: the schema, and the fonts and hyphenation patterns of o->layout
+ * (or the default layout). A batch calls it before forking its workers.
+ * Nothing is reported: a run reports what it cannot load. */
+void rp_engine_prepare(const RpOptions *o);
 
 /*
  * Render the report file `input` to the PDF `output` (NULL: no PDF, as

@@ -17,6 +17,7 @@ typedef struct Rp {
     Diags            diags;
     const RpOptions *opt;
     const char      *data_dir;   /* resolved folder holding layouts/ and fonts/ */
+    struct RpEngine *engine;     /* what runs share (engine.h); NULL: nothing is shared */
 } Rp;
 
 #endif

@@ -421,7 +421,12 @@ int main(int argc, char **argv)
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (int)cores : 1;
     }
+    /* fonts, schema and patterns loaded once, here: every report's
+     * process is forked from this one and finds them ready */
+    o.engine = rp_engine_new();
+    rp_engine_prepare(&o);
     int status = batch_run(&o, items, ninputs, jobs);
+    rp_engine_free(o.engine);
     for (int i = 0; i < ninputs; i++)
         free((char *)items[i].output);
     free(items);

@@ -176,4 +176,13 @@ typedef struct Flow {
  */
 Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay);
 
+/* The faces of the layout's families (faces[FACE(family, variant)]),
+ * from the engine if it has them: 0, or -1 with an error in rp->diags. */
+int measure_load_fonts(Rp *rp, const Layout *lay, Font **faces);
+
+struct Hyphenator;
+/* The layout's hyphenation patterns, from the engine if it has them;
+ * NULL if it names none or they cannot be read. */
+struct Hyphenator *measure_hyphenator(Rp *rp, const Layout *lay);
+
 #endif

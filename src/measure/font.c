@@ -5,6 +5,7 @@
  * a crash.
  */
 #include "font.h"
+#include "../base/engine.h"
 #include "../base/utf8.h"
 
 #include <hb.h>
@@ -12,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -279,7 +281,7 @@ static void work_free(void *p)
 
 /* HarfBuzz's view of the file (the bytes stay in the arena), and the
  * font descriptor's figures. */
-static const char *shaping(Rp *rp, Font *f)
+static const char *shaping(Arena *a, Font *f)
 {
     hb_blob_t *blob = hb_blob_create((const char *)f->data, (unsigned)f->len, HB_MEMORY_MODE_READONLY, NULL, NULL);
     hb_face_t *face = hb_face_create(blob, 0);
@@ -288,8 +290,8 @@ static const char *shaping(Rp *rp, Font *f)
     hb_face_destroy(face);
     hb_font_set_scale(f->hb, f->upem, f->upem);
     hb_ot_font_set_funcs(f->hb);
-    f->work = ARENA_NEW(&rp->arena, FontWork);
-    f->work->arena = &rp->arena;
+    f->work = ARENA_NEW(a, FontWork);
+    f->work->arena = a;
     f->work->buf = hb_buffer_create();
     f->work->lang = hb_language_from_string("sv", 2);
     for (int c = 0; c < 128; c++) {
@@ -297,7 +299,7 @@ static const char *shaping(Rp *rp, Font *f)
         g->gid = f->latin[c];
         g->adv = f->adv[g->gid];
     }
-    arena_on_free(&rp->arena, work_free, f);
+    arena_on_free(a, work_free, f);
     if (!hb_buffer_allocation_successful(f->work->buf))
         rp_oom(4096);
     char name[128];
@@ -320,7 +322,7 @@ static const char *shaping(Rp *rp, Font *f)
             if (*c <= 32 || *c >= 127 || strchr("()<>[]{}/%#.", *c))
                 *c = '-';
     }
-    f->psname = arena_strdup(&rp->arena, name);
+    f->psname = arena_strdup(a, name);
     return NULL;
 }
 
@@ -380,6 +382,12 @@ static const char *validate(const Font *f)
 
 typedef struct Where { const char *who; int line, col; } Where;
 
+static void unmap(void *p)
+{
+    Font *f = p;
+    munmap((void *)f->data, f->len);
+}
+
 static Font *fail(Rp *rp, Where w, const char *path, const char *why)
 {
     diag_add(&rp->diags, DIAG_ERROR, w.who, w.line, w.col,
@@ -388,38 +396,49 @@ static Font *fail(Rp *rp, Where w, const char *path, const char *why)
     return NULL;
 }
 
+static Font *load(Rp *rp, Arena *a, const char *path, Where w);
+
 Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
 {
     Where w = { who, line, col };
+    char key[4200];
+    if (!rp->engine || !engine_file_key(path, key, sizeof key))
+        return load(rp, &rp->arena, path, w);
+    Font *f = engine_lookup(rp->engine, "font", key);
+    if (!f && (f = load(rp, engine_arena(rp->engine), path, w)) != NULL)
+        engine_store(rp->engine, "font", key, f);
+    return f;
+}
+
+/* Load the font into arena a (the run's, or the engine's: then it serves
+ * every run of the process). */
+static Font *load(Rp *rp, Arena *a, const char *path, Where w)
+{
     /* opened without blocking: a FIFO or a device is refused, never waited on */
     int fd = open(path, O_RDONLY | O_NONBLOCK);
-    FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
-    if (!fp) {
-        if (fd >= 0)
-            close(fd);
+    if (fd < 0)
         return fail(rp, w, path, strerror(errno));
-    }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(fp);
+        close(fd);
         return fail(rp, w, path, "is not a regular file (a folder, a pipe or a device)");
     }
-    if (fseek(fp, 0, SEEK_END) != 0) {
-        fclose(fp);
-        return fail(rp, w, path, "cannot be read");
-    }
-    long size = ftell(fp);
-    rewind(fp);
-    if (size < 12 || size > 64L * 1024 * 1024) {
-        fclose(fp);
+    if (st.st_size < 12 || st.st_size > 64L * 1024 * 1024) {
+        close(fd);
         return fail(rp, w, path, "is not a TrueType font");
     }
-    Font *f = ARENA_NEW(&rp->arena, Font);
-    f->path = path;
-    f->data = arena_alloc(&rp->arena, (size_t)size);
-    f->len = fread(f->data, 1, (size_t)size, fp);
-    fclose(fp);
-    if (f->len != (size_t)size || (u32(f->data) != 0x00010000 && memcmp(f->data, "true", 4) != 0))
+    /* mapped, not read: a run touches a few hundred KB of a face (its
+     * shaping tables, the outlines of the glyphs it uses), not all of it */
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+        return fail(rp, w, path, strerror(errno));
+    Font *f = ARENA_NEW(a, Font);
+    f->path = arena_strdup(a, path);
+    f->data = map;
+    f->len = (size_t)st.st_size;
+    arena_on_free(a, unmap, f);
+    if (u32(f->data) != 0x00010000 && memcmp(f->data, "true", 4) != 0)
         return fail(rp, w, path, "is not a TrueType font (.ttf with glyf outlines)");
 
     size_t off, len;
@@ -443,7 +462,9 @@ Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
     const char *bad = validate(f);
     if (bad)
         return fail(rp, w, path, bad);
-    f->adv = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
+    /* validation read every page; let them go until they are needed */
+    madvise((void *)f->data, f->len, MADV_DONTNEED);
+    f->adv = ARENA_ARRAY(a, uint16_t, f->nglyphs + 1);
     for (int g = 0; g < f->nglyphs; g++)
         f->adv[g] = u16(f->data + moff + (size_t)(g < nmetrics ? g : nmetrics - 1) * 4);
     f->cap_height = f->ascent * 7 / 10;
@@ -487,10 +508,10 @@ Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
     size_t need = 14 + (size_t)f->nseg * 8 + 2;
     if (need > c4len)
         return fail(rp, w, path, "has a damaged character map");
-    f->seg_end = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
-    f->seg_start = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
-    f->seg_range = ARENA_ARRAY(&rp->arena, uint16_t, f->nseg);
-    f->seg_delta = ARENA_ARRAY(&rp->arena, int16_t, f->nseg);
+    f->seg_end = ARENA_ARRAY(a, uint16_t, f->nseg);
+    f->seg_start = ARENA_ARRAY(a, uint16_t, f->nseg);
+    f->seg_range = ARENA_ARRAY(a, uint16_t, f->nseg);
+    f->seg_delta = ARENA_ARRAY(a, int16_t, f->nseg);
     const uint8_t *ends = c4 + 14;
     const uint8_t *starts = ends + f->nseg * 2 + 2;
     const uint8_t *deltas = starts + f->nseg * 2;
@@ -510,6 +531,6 @@ Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
         if (cp >= 0x20 && cp < 0x7F && !f->latin[cp])
             f->ascii = false;
     }
-    const char *why = shaping(rp, f);
+    const char *why = shaping(a, f);
     return why ? fail(rp, w, path, why) : f;
 }

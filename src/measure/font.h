@@ -47,7 +47,7 @@ typedef struct Font {
     int16_t    *seg_delta;
     const uint8_t *glyph_ids;  /* idRangeOffset area */
     size_t      glyph_ids_len;
-    uint8_t    *data;          /* the file (owned by the run's arena) */
+    const uint8_t *data;       /* the file, mapped (unmapped with the run's arena) */
     size_t      len;
     /* for the PDF's font descriptor */
     const char *psname;        /* PostScript name, from `name` (or the file's name) */

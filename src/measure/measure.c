@@ -17,8 +17,10 @@
  * and before the next; it is dropped at the top of a page.
  */
 #include "measure_int.h"
+#include "../base/engine.h"
 #include "../base/limits.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -573,6 +575,46 @@ static void measure_notes(M *m)
 
 /* ---- driver ------------------------------------------------------------- */
 
+int measure_load_fonts(Rp *rp, const Layout *lay, Font **faces)
+{
+    for (int fam = 0; fam < lay->nfamilies; fam++)
+        for (int v = 0; v < 4; v++) {
+            /* variants sharing a file share the Font */
+            Font *same = NULL;
+            for (int k = 0; k < fam * 4 + v && !same; k++)
+                if (faces[k] && strcmp(faces[k]->path, lay->families[fam].path[v]) == 0)
+                    same = faces[k];
+            faces[FACE(fam, v)] = same ? same : font_load(rp, lay->families[fam].path[v], lay->path,
+                                                            lay->families[fam].line, lay->families[fam].col);
+            if (!faces[FACE(fam, v)])
+                return -1;
+        }
+    return 0;
+}
+
+static void free_hyphenator(void *h) { hyphen_free(h); }
+
+Hyphenator *measure_hyphenator(Rp *rp, const Layout *lay)
+{
+    if (!lay->hyphen_dict)
+        return NULL;
+    char key[4300];
+    bool shared = rp->engine && engine_file_key(lay->hyphen_dict, key, sizeof key - 40);
+    if (shared) {
+        snprintf(key + strlen(key), 40, "|%d|%d", lay->hyphen_left, lay->hyphen_right);
+        Hyphenator *h = engine_lookup(rp->engine, "hyphenation", key);
+        if (h)
+            return h;
+    }
+    Hyphenator *h = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
+    if (h) {
+        arena_on_free(shared ? engine_arena(rp->engine) : &rp->arena, free_hyphenator, h);
+        if (shared)
+            engine_store(rp->engine, "hyphenation", key, h);
+    }
+    return h;
+}
+
 Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
 {
     M mm = { 0 };
@@ -593,20 +635,9 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->layout = lay;
     f->report = rep;
     f->width = lay->page_w - lay->margin_left - lay->margin_right;
-    for (int fam = 0; fam < lay->nfamilies; fam++)
-        for (int v = 0; v < 4; v++) {
-            /* variants sharing a file share the Font */
-            Font *same = NULL;
-            for (int k = 0; k < fam * 4 + v && !same; k++)
-                if (f->faces[k] && strcmp(f->faces[k]->path, lay->families[fam].path[v]) == 0)
-                    same = f->faces[k];
-            f->faces[FACE(fam, v)] = same ? same : font_load(rp, lay->families[fam].path[v], lay->path,
-                                                                   lay->families[fam].line, lay->families[fam].col);
-            if (!f->faces[FACE(fam, v)])
-                return NULL;
-        }
-    if (lay->hyphen_dict)
-        m->hyph = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
+    if (measure_load_fonts(rp, lay, f->faces) != 0)
+        return NULL;
+    m->hyph = measure_hyphenator(rp, lay);
 
     m->note_label = ARENA_ARRAY(&rp->arena, int, rep->nfootnotes + 1);
     int counter = 0;
@@ -654,7 +685,6 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
         if (f->table_cap[t] >= 0)
             f->table_cap[t] += nfront;
     }
-    hyphen_free(m->hyph);
     free(m->items);
     free(m->iref);
     free(m->ioff);

@@ -1513,3 +1513,8 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     *layout_out = p.layout;
     return rep;
 }
+
+void parse_prepare(Rp *rp)
+{
+    xmlread_prepare(rp, rp_report_rng, rp_report_rng_len);
+}

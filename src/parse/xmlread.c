@@ -4,6 +4,7 @@
  */
 #include "xmlread.h"
 #include "xmlmsg.h"
+#include "../base/engine.h"
 #include "../base/limits.h"
 
 #include <errno.h>
@@ -373,21 +374,51 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     return 0;
 }
 
-int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen)
+static void free_schema(void *p) { xmlRelaxNGFree(p); }
+static void free_doc(void *p) { xmlFreeDoc(p); }
+
+/* The schema compiled, and as a tree (messages name the attributes an
+ * element has): once per engine, or for this run alone. */
+static xmlRelaxNGPtr schema_of(Rp *rp, const char *rng, size_t rnglen, xmlDocPtr *tree)
 {
-    /* the schema as a tree too: messages name the attributes an element has */
-    xmlDocPtr tree = xmlReadMemory(rng, (int)rnglen, "report.rng", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-    XmlMsgs ms;
-    xmlmsg_begin(&ms, rp, f->path, tree);
+    Arena *home = rp->engine ? engine_arena(rp->engine) : &rp->arena;
+    xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", "report") : NULL;
+    *tree = rp->engine ? engine_lookup(rp->engine, "schema-tree", "report") : NULL;
+    if (schema && *tree)
+        return schema;
+    *tree = xmlReadMemory(rng, (int)rnglen, "report.rng", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    if (*tree)
+        arena_on_free(home, free_doc, *tree);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng, (int)rnglen);
-    xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
+    schema = pc ? xmlRelaxNGParse(pc) : NULL;
     if (pc)
         xmlRelaxNGFreeParserCtxt(pc);
+    if (schema) {
+        arena_on_free(home, free_schema, schema);
+        if (rp->engine && *tree) {
+            engine_store(rp->engine, "schema", "report", schema);
+            engine_store(rp->engine, "schema-tree", "report", *tree);
+        }
+    }
+    return schema;
+}
+
+void xmlread_prepare(Rp *rp, const char *rng, size_t rnglen)
+{
+    xmlDocPtr tree;
+    schema_of(rp, rng, rnglen, &tree);
+}
+
+int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen)
+{
+    xmlDocPtr tree;
+    xmlRelaxNGPtr schema = schema_of(rp, rng, rnglen, &tree);
+    XmlMsgs ms;
+    xmlmsg_begin(&ms, rp, f->path, tree);
     if (!schema) {
         /* The schema is compiled in; failing here is a bug of ours. */
         diag_add(&rp->diags, DIAG_ERROR, f->path, 0, 0, "please report this to rapport's maintainers",
                  "internal error: the built-in schema does not compile");
-        xmlFreeDoc(tree);
         return 1;
     }
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
@@ -395,9 +426,7 @@ int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen)
     xmlRelaxNGSetValidStructuredErrors(vc, xmlmsg_on_error, &ms);
     int ret = xmlRelaxNGValidateDoc(vc, f->doc);
     xmlRelaxNGFreeValidCtxt(vc);
-    xmlRelaxNGFree(schema);
     xmlmsg_end(&ms, root);
-    xmlFreeDoc(tree);
     if (ret != 0 && ms.count == 0) {
         diag_add(&rp->diags, DIAG_ERROR, f->path, root ? xmlread_line(root) : 0, root ? xmlread_col(root) : 0,
                  "README.md, section \"Elements\", shows what each element holds and where it may stand",

@@ -31,6 +31,9 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
  * validity error; returns the number of errors. */
 int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen);
 
+/* Compile the schema `rng` into rp->engine now, so runs find it ready. */
+void xmlread_prepare(Rp *rp, const char *rng, size_t rnglen);
+
 /* 1-based line and column of an element node, or where a text node begins. */
 int xmlread_line(const xmlNode *n);
 int xmlread_col(const xmlNode *n);
