@@ -345,8 +345,15 @@ static const char *validate(const Font *f)
         uint32_t s = 0;
         const uint8_t *t = d + off;
         size_t whole = len & ~(size_t)3;
-        for (size_t k = 0; k < whole; k += 4)
-            s += (uint32_t)t[k] << 24 | (uint32_t)t[k + 1] << 16 | (uint32_t)t[k + 2] << 8 | t[k + 3];
+        for (size_t k = 0; k < whole; k += 4) {  /* (a loop the compiler vectorises) */
+            uint32_t v;
+            memcpy(&v, t + k, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            s += v;
+#else
+            s += __builtin_bswap32(v);
+#endif
+        }
         if (whole < len) {                       /* the last word, padded with zeros */
             uint8_t w[4] = { 0, 0, 0, 0 };
             memcpy(w, t + whole, len - whole);
