@@ -190,11 +190,13 @@ fuzz-image:
 bench: all build/gen
 	@tests/bench build
 
-# Regenerate the page summaries the tests compare against (review the diff).
+# Regenerate the page summaries and page dumps (--trace) the tests compare
+# against (review the diff).
 golden: all
 	@mkdir -p out
 	@for f in $(SAMPLES); do n=$$(basename $$f .xml); \
-	  $(OUT)rapport -q -o out/$$n.pdf $$f && tests/page-summary out/$$n.pdf > tests/golden/$$n.txt; done
+	  $(OUT)rapport -q -o out/$$n.pdf --trace tests/golden/$$n.trace $$f && \
+	  tests/page-summary out/$$n.pdf > tests/golden/$$n.txt; done
 	@git diff --stat tests/golden || true
 
 clean:

@@ -15,6 +15,7 @@
 #include "pdf.h"
 #include "../base/utf8.h"
 #include "archive.h"
+#include "device.h"
 #include "embed.h"
 #include "haru.h"
 #include "tags.h"
@@ -28,6 +29,8 @@
 #include <time.h>
 
 typedef struct D {
+    Device       dev;          /* first: the replay's calls come here (device.h) */
+    HPDF_Page    page;         /* the page being drawn */
     Rp          *rp;
     const Pages *pg;
     const Layout *lay;
@@ -40,6 +43,7 @@ typedef struct D {
     Buf          tb;           /* text operators on their way to the page */
     int32_t      tx, ty;       /* the text line's origin (Td), inside BT ... ET */
     HPDF_STATUS  status;       /* first libharu error, sticky */
+    bool         reported;     /* ... and it is in rp->diags already */
     HPDF_STATUS  detail;
     int32_t      paper_h;      /* height of the page being drawn */
     /* what the page's content stream has set, so it is said only once */
@@ -239,6 +243,18 @@ static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, 
     return s + c;
 }
 
+/* A face drew more different glyphs than its codes can name (65 535):
+ * an error, never a wrong glyph. */
+static void out_of_codes(D *d, const Font *ft)
+{
+    if (d->status == HPDF_OK) {
+        diag_error(&d->rp->diags, ft->path, 0, 0, "the report draws more different glyphs of this font than one PDF font can hold");
+        diag_hint(&d->rp->diags, "split the report, or write part of it in another font");
+        d->status = HPDF_INVALID_FONTDEF_DATA;
+        d->reported = true;
+    }
+}
+
 /* The text of op o, s[0..len), at x, y: the glyphs font_shape() gives,
  * each where its advance puts it. `tail` (OpTail) says how the text reads
  * on at a line end: a word space is drawn after it, so copy-paste and
@@ -281,6 +297,10 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
             char scratch[16];
             const char *t = glyph_text(g, ng, q, s, len, o, scratch, &tn);
             c = embed_code(e, g[q].gid, t, tn);
+            if (!c) {
+                out_of_codes(d, ft);
+                break;
+            }
             adj -= g[q].dx * em;         /* drawn off the pen, then back */
         } else if (o->tail == TAIL_SPACE) {
             c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1);
@@ -377,16 +397,6 @@ static void draw_path(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
         HPDF_Page_SetDash(p, NULL, 0, 0);
 }
 
-static const char *page_label(D *d, int anchor, char *buf, size_t cap)
-{
-    int pi = anchor >= 0 && anchor < d->pg->flow->nanchors ? d->pg->anchor_page[anchor] : -1;
-    if (pi < 0)
-        snprintf(buf, cap, "?");
-    else
-        snprintf(buf, cap, "%d", d->pg->v[pi].number);
-    return buf;
-}
-
 /* A destination at height y of page pi that keeps the reader's zoom
  * ([page /XYZ left top null]); libharu's SetXYZ insists on a zoom. */
 /* The place anchor `a` points at (one destination object per anchor,
@@ -414,8 +424,10 @@ static HPDF_Destination dest_at(D *d, int a)
     return dst;
 }
 
-static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
+static void d_link(Device *dev, const Op *o, int32_t x, int32_t y, int se, const char *what)
 {
+    D *d = (D *)dev;
+    HPDF_Page p = d->page;
     HPDF_Rect r = { px(x), py(d, y + o->h), px(x + o->w), py(d, y) };
     HPDF_Annotation a = NULL;
     if (o->uri) {
@@ -429,109 +441,116 @@ static void draw_link(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
     if (a) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         HPDF_Dict_AddNumber(a, "F", 4);      /* printable: PDF/A wants it */
-        if (d->tags && !d->repeat) {
-            const char *what = o->uri;
-            if (!what && o->anchor >= 0 && o->anchor < d->pg->flow->nanchors)
-                what = d->pg->flow->anchors[o->anchor].title;
-            tags_link(d->tags, a, o->se > 0 ? o->se : d->box_se, what ? what : "Länk");
-        }
+        if (d->tags && se != SE_ARTIFACT)
+            tags_link(d->tags, a, se, what ? what : "Länk");
     }
 }
 
-/* The structure element an op's content belongs to. Decoration (rules,
- * fills, a marker beside its word, a repeated header) is an artifact. */
-static int target_se(const D *d, const Op *o)
+/* ---- the device's calls ---------------------------------------------------- */
+
+static void d_page(Device *dev, int index, const Page *page)
 {
-    if (d->repeat || o->se == SE_ARTIFACT)
-        return SE_ARTIFACT;
-    if (o->se > 0)
-        return o->se;
-    switch (o->kind) {
-    case OP_RULE: case OP_RECT: case OP_PATH:
-        return SE_ARTIFACT;
-    case OP_MARKER:
-        return o->s ? d->box_se : SE_ARTIFACT;
-    default:
-        return d->box_se;
+    D *d = (D *)dev;
+    d->page = d->pages[index];
+    d->paper_h = page->landscape ? d->lay->page_w : d->lay->page_h;
+    d->in_text = false;          /* a new page starts with a fresh state */
+    d->mc_in_text = false;
+    d->cur_font = 0;
+    d->cur_size = 0;
+    memset(d->on_page, 0, sizeof d->on_page);
+    d->fill_set = false;
+    if (d->tags)
+        tags_page(d->tags, d->page, index);
+}
+
+static void d_page_end(Device *dev, int index)
+{
+    D *d = (D *)dev;
+    (void)index;
+    end_text(d, d->page);
+    if (d->tags)
+        tags_close(d->tags);
+    dev->stop = d->status != HPDF_OK;
+}
+
+static void d_box(Device *dev, const Placed *pl, bool under)
+{
+    (void)dev;
+    (void)pl;
+    (void)under;
+}
+
+/* Marked content for element se; graphics may not stand inside BT ... ET. */
+static void d_element(Device *dev, int se, const char *actual, bool text)
+{
+    D *d = (D *)dev;
+    HPDF_Page p = d->page;
+    if (!text)
+        end_text(d, p);
+    if (d->tags && tags_needs_switch(d->tags, se, actual)) {
+        /* marked content and text objects nest: a sequence begun
+         * outside the text object cannot end inside it. Text opens
+         * its sequences inside BT, so one text object carries a
+         * whole table row or paragraph of them. */
+        if (d->in_text && !d->mc_in_text)
+            end_text(d, p);
+        if (!d->in_text)
+            tags_close(d->tags);   /* ends outside, before a BT */
+        if (text)
+            begin_text(d, p);
+        tags_mark(d->tags, se, actual);
+        d->mc_in_text = d->in_text;
     }
 }
 
-/* Rules and fills that are decoration: they go down before everything
- * else on the page. (Frames, markers and other drawings keep their
- * place.) */
-static bool underlay(const D *d, const Op *o)
+static void d_text(Device *dev, const Op *o, int32_t x, int32_t y, const char *s, int len)
 {
-    return (o->kind == OP_RULE || (o->kind == OP_RECT && !o->stroke)) && target_se(d, o) == SE_ARTIFACT;
+    D *d = (D *)dev;
+    draw_text(d, d->page, o, x, y, s, len);
 }
 
-static void draw_op(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
+static void d_rule(Device *dev, const Op *o, int32_t x, int32_t y)
 {
-    int32_t x = ox + o->x, y = oy + o->y;
-    bool texty = o->kind == OP_TEXT || o->kind == OP_PAGENUM;
-    if (!texty && o->kind != OP_LINK)
-        end_text(d, p);            /* graphics may not stand inside BT ... ET */
-    if (d->tags && o->kind != OP_LINK) {
-        int se = target_se(d, o);
-        const char *actual = o->kind == OP_MARKER && se != SE_ARTIFACT ? o->s : NULL;
-        if (tags_needs_switch(d->tags, se, actual)) {
-            /* marked content and text objects nest: a sequence begun
-             * outside the text object cannot end inside it. Text opens
-             * its sequences inside BT, so one text object carries a
-             * whole table row or paragraph of them. */
-            if (d->in_text && !d->mc_in_text)
-                end_text(d, p);
-            if (!d->in_text)
-                tags_close(d->tags);   /* ends outside, before a BT */
-            if (texty)
-                begin_text(d, p);
-            tags_mark(d->tags, se, actual);
-            d->mc_in_text = d->in_text;
-        }
-    }
-    switch (o->kind) {
-    case OP_TEXT:
-        draw_text(d, p, o, x, y, o->s, o->len);
-        break;
-    case OP_RULE:
+    D *d = (D *)dev;
+    set_fill(d, d->page, o->color);
+    HPDF_Page_Rectangle(d->page, px(x), py(d, y + o->h / 2), pt(o->w), pt(o->h));
+    HPDF_Page_Fill(d->page);
+}
+
+static void d_rect(Device *dev, const Op *o, int32_t x, int32_t y)
+{
+    D *d = (D *)dev;
+    HPDF_Page p = d->page;
+    if (o->stroke) {
+        rgb_stroke(p, o->color);
+        HPDF_Page_SetLineWidth(p, 0.5f);
+        HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
+        HPDF_Page_Stroke(p);
+    } else {
         set_fill(d, p, o->color);
-        HPDF_Page_Rectangle(p, px(x), py(d, y + o->h / 2), pt(o->w), pt(o->h));
+        HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
         HPDF_Page_Fill(p);
-        break;
-    case OP_RECT:
-        if (o->stroke) {
-            rgb_stroke(p, o->color);
-            HPDF_Page_SetLineWidth(p, 0.5f);
-            HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
-            HPDF_Page_Stroke(p);
-        } else {
-            set_fill(d, p, o->color);
-            HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
-            HPDF_Page_Fill(p);
-        }
-        break;
-    case OP_MARKER:
-        draw_marker(d, p, o, x, y);
-        break;
-    case OP_PATH:
-        draw_path(d, p, o, ox, oy);
-        break;
-    case OP_PAGENUM: {
-        char buf[32];
-        const char *s = page_label(d, o->anchor, buf, sizeof buf);
-        int32_t w = font_text_width(d->pg->flow->faces[o->face], s, strlen(s), o->size);
-        draw_text(d, p, o, o->right ? x - w : x, y, s, (int)strlen(s));
-        break;
     }
-    case OP_LINK:
-        draw_link(d, p, o, x, y);
-        break;
-    case OP_IMAGE: {
-        HPDF_Image img = image_of(d, o->image);
-        if (img)
-            HPDF_Page_DrawImage(p, img, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
-        break;
-    }
-    }
+}
+
+static void d_marker(Device *dev, const Op *o, int32_t x, int32_t y)
+{
+    D *d = (D *)dev;
+    draw_marker(d, d->page, o, x, y);
+}
+
+static void d_path(Device *dev, const Op *o, int32_t ox, int32_t oy)
+{
+    D *d = (D *)dev;
+    draw_path(d, d->page, o, ox, oy);
+}
+
+static void d_image(Device *dev, const Op *o, int32_t x, int32_t y)
+{
+    D *d = (D *)dev;
+    HPDF_Image img = image_of(d, o->image);
+    if (img)
+        HPDF_Page_DrawImage(d->page, img, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
 }
 
 /* ---- document ------------------------------------------------------------- */
@@ -655,45 +674,15 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         HPDF_Page_SetWidth(d->pages[i], pt(turned ? d->lay->page_h : d->lay->page_w));
         HPDF_Page_SetHeight(d->pages[i], pt(turned ? d->lay->page_w : d->lay->page_h));
     }
-    for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
-        const Page *page = &pg->v[i];
-        HPDF_Page p = d->pages[i];
-        d->paper_h = page->landscape ? d->lay->page_w : d->lay->page_h;
-        d->in_text = false;          /* a new page starts with a fresh state */
-        d->mc_in_text = false;
-        d->cur_font = 0;
-        d->cur_size = 0;
-        memset(d->on_page, 0, sizeof d->on_page);
-        d->fill_set = false;
-        if (d->tags)
-            tags_page(d->tags, p, i);
-        /* drawn decoration (rules, fills) first, then the rest: it lies
-         * under the text anyway, and the page's content then comes in
-         * unbroken runs (one marked-content sequence per element, not
-         * one per piece between two rules). Text keeps its order, for
-         * tools that read the content stream in order. */
-        for (int pass = 0; pass < 2; pass++) {
-            for (int k = 0; k < page->n; k++) {
-                const Placed *pl = &page->items[k];
-                d->box_se = pl->box->se;
-                d->repeat = pl->repeat;
-                for (int q = 0; q < pl->box->nops; q++)
-                    if (underlay(d, &pl->box->ops[q]) == (pass == 0))
-                        draw_op(d, p, &pl->box->ops[q], pl->x, pl->y);
-            }
-            d->box_se = 0;
-            d->repeat = false;
-            for (int q = 0; q < page->ndeco; q++)
-                if (underlay(d, &page->deco[q]) == (pass == 0))
-                    draw_op(d, p, &page->deco[q], 0, 0);
-        }
-        end_text(d, p);
-        if (d->tags)
-            tags_close(d->tags);
-    }
+    d->dev = (Device){ .page = d_page, .page_end = d_page_end, .box = d_box, .element = d_element,
+                       .text = d_text, .rule = d_rule, .rect = d_rect, .marker = d_marker, .path = d_path,
+                       .image = d_image, .link = d_link, .stop = d->status != HPDF_OK };
+    device_replay(pg, &d->dev);
     for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
-        if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK)
+        if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK) {
             d->status = HPDF_INVALID_FONTDEF_DATA;
+            d->reported = diag_errors(&rp->diags) > 0;
+        }
     free(d->tb.p);
     if (d->status == HPDF_OK)
         outline(d);
@@ -730,50 +719,10 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         free(*out);
         *out = NULL;
         *len = 0;
-        diag_error(&rp->diags, pg->flow->report->file, 0, 0,
-                   "the PDF library failed (error 0x%04X, detail %u)", (unsigned)failed, (unsigned)dd.detail);
+        if (!dd.reported)
+            diag_error(&rp->diags, pg->flow->report->file, 0, 0,
+                       "the PDF library failed (error 0x%04X, detail %u)", (unsigned)failed, (unsigned)dd.detail);
         return -1;
     }
     return 0;
-}
-
-/* ---- trace ---------------------------------------------------------------- */
-
-int pdf_trace(const Pages *pg, FILE *out)
-{
-    for (int i = 0; i < pg->n; i++) {
-        const Page *page = &pg->v[i];
-        fprintf(out, "page %d%s\n", page->number, page->full ? " (full)" : "");
-        for (int k = 0; k < page->n; k++) {
-            const Placed *pl = &page->items[k];
-            if (pl->box->note)
-                fprintf(out, "  note %d y=%.1f h=%.1f%s\n", pl->box->note, pt(pl->y), pt(pl->box->h),
-                        pl->box->note_start ? " start" : "");
-            else
-                fprintf(out, "  box %d y=%.1f h=%.1f%s%s\n", pl->index, pt(pl->y), pt(pl->box->h),
-                        pl->repeat ? " repeat" : "",
-                        pl->box->flags & BOX_HEAD_ROW ? " head" : pl->box->flags & BOX_TABLE_ROW ? " row" : "");
-            for (int q = 0; q < pl->box->nops; q++) {
-                const Op *o = &pl->box->ops[q];
-                if (o->kind == OP_TEXT && o->note)
-                    fprintf(out, "    mark %d %.1f %.1f\n", o->note, pt(pl->x + o->x), pt(pl->y + o->y));
-                else if (o->kind == OP_TEXT && o->len > 0)
-                    fprintf(out, "    text %.1f %.1f %.*s\n", pt(pl->x + o->x), pt(pl->y + o->y), o->len, o->s);
-                else if (o->kind == OP_MARKER)
-                    fprintf(out, "    %s %d #%06X %.1f %.1f %.1f\n", o->in_chart ? "point" : "marker", o->shape, (unsigned)o->color,
-                            pt(pl->x + o->x), pt(pl->y + o->y), pt(o->w));
-                else if (o->kind == OP_IMAGE)
-                    fprintf(out, "    image %.1f %.1f %.1f %.1f %dx%d\n", pt(pl->x + o->x), pt(pl->y + o->y),
-                            pt(o->w), pt(o->h), o->image->w, o->image->h);
-                else if (o->kind == OP_PAGENUM)
-                    fprintf(out, "    pagenum %.1f %.1f -> %d\n", pt(pl->x + o->x), pt(pl->y + o->y),
-                            o->anchor >= 0 ? pg->anchor_page[o->anchor] + 1 : 0);
-            }
-        }
-        for (int q = 0; q < page->ndeco; q++)
-            if (page->deco[q].kind == OP_TEXT)
-                fprintf(out, "  deco %.1f %.1f %.*s\n", pt(page->deco[q].x), pt(page->deco[q].y),
-                        page->deco[q].len, page->deco[q].s);
-    }
-    return ferror(out) ? -1 : 0;
 }

@@ -1,11 +1,12 @@
 /*
  * pdf.h - stage 4: pages -> PDF bytes. The only user of libharu.
  *
- * Replays each page's ops with libharu, embeds the layout's TrueType
- * fonts as subsets (with a correct ToUnicode map, so text extraction and
- * screen readers get the real characters), adds link annotations for the
- * contents and cross-references, the outline (bookmarks) and the document
- * information; with tagging, marked content around every op (tags.c).
+ * The PDF device: the pages replayed into it (device.h) become libharu
+ * pages; the layout's TrueType faces are embedded as subsets (embed.c,
+ * with a ToUnicode map, so text extraction and screen readers get the
+ * real characters); links become annotations; the outline (bookmarks)
+ * and the document information are added; with tagging, marked content
+ * around every op (tags.c).
  * The file itself is written by write.c.
  */
 #ifndef RP_PDF_H
@@ -23,8 +24,9 @@
  */
 int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned char **out, size_t *len);
 
-/* A plain-text dump of every page's items, for tests and review: one line
- * per op with its page coordinates. Returns 0 or -1 (cannot write). */
+/* A plain-text dump of every drawing call, for tests and review: the
+ * pages replayed into the trace device (trace.c, which lists its lines).
+ * Returns 0 or -1 (cannot write). */
 int pdf_trace(const Pages *pg, FILE *out);
 
 #endif
