@@ -172,36 +172,61 @@ static HPDF_Image image_of(D *d, const Image *im)
  * after them. */
 static void put_num(Buf *b, double v)
 {
-    long m = lround(v * 1000);
-    if (m < 0) {
-        buf_puts(b, "-");
-        m = -m;
+    char tmp[32];
+    int k = sizeof tmp;
+    long m = (long)(v * 1000 + (v < 0 ? -0.5 : 0.5));
+    unsigned long u = m < 0 ? 0UL - (unsigned long)m : (unsigned long)m;
+    unsigned long frac = u % 1000;
+    if (frac) {                       /* ".5", ".25", ".125": no zeros after */
+        int digits = 3;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        while (digits-- > 0) {
+            tmp[--k] = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        tmp[--k] = '.';
     }
-    buf_int(b, m / 1000);
-    if (m % 1000) {
-        char frac[5];
-        snprintf(frac, sizeof frac, ".%03ld", m % 1000);
-        for (int k = 3; frac[k] == '0'; k--)
-            frac[k] = 0;
-        buf_puts(b, frac);
-    }
+    u /= 1000;
+    do
+        tmp[--k] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (m < 0)
+        tmp[--k] = '-';
+    buf_put(b, tmp + k, sizeof tmp - (size_t)k);
 }
 
 /* A code into a literal string: its two bytes, escaped where a literal
- * needs it (half the size of hex, and it deflates better). */
+ * needs it (half the size of hex, and it deflates better). The caller
+ * has made room for four bytes. */
 static void put_code(Buf *b, unsigned c)
 {
     unsigned char two[2] = { (unsigned char)(c >> 8), (unsigned char)c };
     for (int k = 0; k < 2; k++) {
         unsigned char ch = two[k];
         if (ch == '(' || ch == ')' || ch == '\\') {
-            char esc[2] = { '\\', (char)ch };
-            buf_put(b, esc, 2);
+            b->p[b->n++] = '\\';
+            b->p[b->n++] = ch;
         } else if (ch == '\r') {
-            buf_puts(b, "\\r");         /* a raw CR in a literal is read as LF */
+            b->p[b->n++] = '\\';        /* a raw CR in a literal is read as LF */
+            b->p[b->n++] = 'r';
         } else {
-            buf_put(b, &ch, 1);
+            b->p[b->n++] = ch;
         }
+    }
+}
+
+/* Room for n more bytes in b. */
+static void reserve(Buf *b, size_t n)
+{
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n)
+            cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
     }
 }
 
@@ -309,13 +334,14 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         }
         /* written to a ten-thousandth of an em (0.001 pt at 10 pt), what
          * is left carried on to the next glyph: no drift along the line */
-        double step = round(adj * 10) / 10;
-        if (step != 0) {
+        long tenths = (long)(adj * 10 + (adj < 0 ? -0.5 : 0.5));
+        if (tenths != 0) {
             buf_puts(b, ")");
-            put_num(b, step);
+            put_num(b, tenths / 10.0);
             buf_puts(b, "(");
-            adj -= step;
+            adj -= tenths / 10.0;
         }
+        reserve(b, 4);
         put_code(b, c);
         if (q < ng)
             adj += embed_width(e, c) - (g[q].adv - g[q].dx) * em;
