@@ -137,7 +137,7 @@ static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t
                    "right-to-left text is not supported yet: \"%.*s\" (%s)", (int)(end - at), n->text + at, codes);
         diag_hint(&m->rp->diags, "rapport sets every line left to right, which would print the "
                                  "letters in the wrong order; write the words in Latin letters, or leave them out");
-    } else if (fb->path[VAR_REGULAR]) {
+    } else if (m->flow->faces[FACE_FALLBACK(variant)]) {
         const char *fbname = strrchr(fb->path[variant], '/');
         diag_error(&m->rp->diags, m->rep->file, line, col,
                    "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
