@@ -15,6 +15,7 @@
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,7 @@ static int32_t matched_size(const Font *f, const Font *fb, int32_t size)
 static void push_split(M *m, const char *s, size_t len, const Style *st, IState is, Pieces *out,
                        const Node *n)
 {
+    assert(!n || (s == n->text && len == n->len));
     if (!len)
         return;
     Piece p = base_piece(st, is);
