@@ -122,10 +122,12 @@ static Paths sources(Rp *rp, const char *input, const Report *rep, const Layout 
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         if (fixed[i] && *fixed[i])
             VEC_PUSH(&rp->arena, p, fixed[i]);
-    for (int f = 0; f < lay->nfamilies; f++)
+    for (int f = 0; f <= lay->nfamilies; f++) {          /* and the fallback font */
+        const FontFamily *fam = f < lay->nfamilies ? &lay->families[f] : &lay->fallback;
         for (int v = 0; v < 4; v++)
-            if (lay->families[f].path[v])
-                VEC_PUSH(&rp->arena, p, lay->families[f].path[v]);
+            if (fam->path[v] && *fam->path[v])
+                VEC_PUSH(&rp->arena, p, fam->path[v]);
+    }
     figure_paths(rp, rep->root, files_dir(&rp->arena, input), &p);
     return p;
 }
@@ -286,7 +288,7 @@ void rp_engine_prepare(const RpOptions *o)
     parse_prepare(&rp);
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {
-        Font *faces[LAYOUT_MAX_FAMILIES * 4] = { 0 };
+        Font *faces[FACE_COUNT] = { 0 };
         measure_load_fonts(&rp, lay, faces);
         measure_hyphenator(&rp, lay);
     }

@@ -36,10 +36,10 @@ typedef struct D {
     const Layout *lay;
     HPDF_Doc     pdf;
     HPDF_Page   *pages;
-    Embed       *emb[LAYOUT_MAX_FAMILIES * 4];   /* per font file, in order of first use */
+    Embed       *emb[FACE_COUNT];   /* per font file, in order of first use */
     int          nemb;
-    int8_t       slot[LAYOUT_MAX_FAMILIES * 4];  /* face -> emb index + 1; 0 not yet */
-    bool         on_page[LAYOUT_MAX_FAMILIES * 4];
+    int8_t       slot[FACE_COUNT];  /* face -> emb index + 1; 0 not yet */
+    bool         on_page[FACE_COUNT];
     Buf          tb;           /* text operators on their way to the page */
     int32_t      tx, ty;       /* the text line's origin (Td), inside BT ... ET */
     HPDF_STATUS  status;       /* first libharu error, sticky */
@@ -127,7 +127,7 @@ static int font_of(D *d, HPDF_Page p, int face)
 {
     if (!d->slot[face]) {
         const Flow *f = d->pg->flow;
-        for (int k = 0; k < LAYOUT_MAX_FAMILIES * 4 && !d->slot[face]; k++)
+        for (int k = 0; k < FACE_COUNT && !d->slot[face]; k++)
             if (d->slot[k] > 0 && strcmp(f->faces[k]->path, f->faces[face]->path) == 0)
                 d->slot[face] = d->slot[k];
         if (!d->slot[face]) {

@@ -141,10 +141,16 @@ typedef struct Note {
     int      n;
 } Note;
 
+/* Face index of family f, variant v. The fallback font's variants come
+ * after the layout's families. */
+#define FACE(f, v) ((int16_t)((f) * 4 + (v)))
+#define FACE_FALLBACK(v) FACE(LAYOUT_MAX_FAMILIES, v)
+#define FACE_COUNT ((LAYOUT_MAX_FAMILIES + 1) * 4)
+
 typedef struct Flow {
     const Layout *layout;
     const Report *report;
-    Font       *faces[LAYOUT_MAX_FAMILIES * 4];
+    Font       *faces[FACE_COUNT];  /* NULL: a fallback face not needed (or not loadable) */
     int32_t     width;     /* text column width */
     Box        *boxes;
     int         nboxes;
@@ -164,8 +170,6 @@ typedef struct Flow {
     int        *table_cap;    /* per table: the index of its caption's (first) box, -1 */
 } Flow;
 
-/* Face index of family f, variant v. */
-#define FACE(f, v) ((int16_t)((f) * 4 + (v)))
 
 /*
  * Stage 2: measure the report with the layout. Loads the fonts, breaks

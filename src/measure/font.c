@@ -92,6 +92,12 @@ uint32_t font_printable(const Font *f, uint32_t cp)
     return cp;
 }
 
+bool font_rtl(uint32_t cp)
+{
+    hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+    return hb_script_get_horizontal_direction(sc) == HB_DIRECTION_RTL;
+}
+
 int font_advance(const Font *f, uint32_t cp)
 {
     int g = font_glyph(f, font_printable(f, cp));
@@ -159,9 +165,14 @@ static unsigned shape_raw(const Font *f, const char *s, size_t n, hb_glyph_info_
         hb_buffer_add(b, font_printable(f, cp), (unsigned)at);
     }
     hb_buffer_set_content_type(b, HB_BUFFER_CONTENT_TYPE_UNICODE);
-    hb_buffer_set_direction(b, HB_DIRECTION_LTR);
-    hb_buffer_set_script(b, HB_SCRIPT_LATIN);
     hb_buffer_set_language(b, f->work->lang);
+    if (f->guess_script)
+        hb_buffer_guess_segment_properties(b);
+    else
+        hb_buffer_set_script(b, HB_SCRIPT_LATIN);
+    /* lines are set left to right: right-to-left text is refused before
+     * it gets here (text.c) */
+    hb_buffer_set_direction(b, HB_DIRECTION_LTR);
     hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
     hb_shape(f->hb, b, NULL, 0);
     unsigned len;

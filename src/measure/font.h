@@ -60,6 +60,10 @@ typedef struct Font {
      * same words again and again) */
     struct hb_font_t *hb;
     FontWork         *work;
+    /* input, set by the caller before shaping: HarfBuzz guesses each
+     * word's script (a fallback font's Greek, Armenian, symbols) instead
+     * of being told Latin */
+    bool              guess_script;
 } Font;
 
 /* Load `path`. Returns NULL with a diagnostic (against `who` at line:col,
@@ -75,6 +79,10 @@ int font_glyph(const Font *f, uint32_t cp);
  * for a non-breaking hyphen ...), else cp (shown as the font's
  * missing-glyph box). Measuring and drawing both go through this. */
 uint32_t font_printable(const Font *f, uint32_t cp);
+
+/* Whether cp belongs to a script written right to left (Hebrew,
+ * Arabic ...). */
+bool font_rtl(uint32_t cp);
 
 /* Advance of cp in font units. */
 int font_advance(const Font *f, uint32_t cp);

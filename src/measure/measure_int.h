@@ -64,6 +64,7 @@ typedef struct M {
     Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
     Map           grids;           /* table node -> the Grid it shares (table.c) */
     Map           missing;         /* characters reported without a glyph (text.c) */
+    uint8_t       fallback_failed; /* variants of the fallback font that did not load (bits) */
     VEC(int)      placing;         /* anchors to place on the next box */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */

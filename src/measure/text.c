@@ -15,6 +15,7 @@
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,71 +59,190 @@ static Piece base_piece(const Style *st, IState s)
     return p;
 }
 
-static void push_text(M *m, const char *s, size_t len, const Style *st, IState is, Pieces *out)
-{
-    if (!len)
-        return;
-    Piece p = base_piece(st, is);
-    p.s = s;
-    p.len = (int)len;
-    VEC_PUSH(&m->rp->arena, *out, p);
-}
+/* ---- characters the style's font lacks ----------------------------------- */
 
-/* Characters of text node n that the face of p has no glyph for (nor a
- * stand-in): an error at the first of each run of them ("שלום"), once
- * per character and face. A PDF with .notdef boxes in place of words is
- * no archive copy. */
+/* Whether f draws nothing for cp (nor a stand-in). */
 static bool no_glyph(const Font *f, uint32_t cp)
 {
     return cp >= 0x20 && !font_glyph(f, font_printable(f, cp));
 }
 
-static void missing_glyphs(M *m, const Node *n, const Piece *p)
+/* The layout's fallback font in `variant`, loaded the first time a
+ * character needs it: a report that never does pays nothing for it.
+ * NULL if the layout names none, or if it cannot be loaded (font_load
+ * said why, once). */
+static const Font *fallback_font(M *m, int variant)
+{
+    const FontFamily *fb = &m->lay->fallback;
+    Font **slot = &m->flow->faces[FACE_FALLBACK(variant)];
+    if (*slot || !fb->path[VAR_REGULAR] || (m->fallback_failed & 1 << variant))
+        return *slot;
+    for (int v = 0; v < 4 && !*slot; v++)       /* variants sharing a file share the Font */
+        if (m->flow->faces[FACE_FALLBACK(v)] && strcmp(fb->path[v], fb->path[variant]) == 0)
+            *slot = m->flow->faces[FACE_FALLBACK(v)];
+    if (!*slot) {
+        *slot = font_load(m->rp, fb->path[variant], m->lay->path, fb->line, fb->col);
+        if (!*slot) {
+            m->fallback_failed |= (uint8_t)(1 << variant);
+            return NULL;
+        }
+        (*slot)->guess_script = true;
+    }
+    return *slot;
+}
+
+/* What becomes of a character in a piece of font f. */
+typedef enum Lack {
+    LACK_NONE,          /* f has it (or a stand-in) */
+    LACK_FALLBACK,      /* f lacks it, the fallback font has it: printed in that */
+    LACK_GLYPH,         /* no font has it: an error */
+    LACK_RTL,           /* only the fallback has it, and it is written right to left: an error */
+} Lack;
+
+static Lack lack_of(M *m, const Font *f, int variant, uint32_t cp)
+{
+    if (!no_glyph(f, cp))
+        return LACK_NONE;
+    const Font *fb = fallback_font(m, variant);
+    if (!fb || no_glyph(fb, cp))
+        return LACK_GLYPH;
+    return font_rtl(cp) ? LACK_RTL : LACK_FALLBACK;
+}
+
+/* The error for the characters s[at..) of text node n that cannot be
+ * printed (`why`, LACK_GLYPH or LACK_RTL), at line:col: the run of such
+ * characters from there ("漢字"), once per character and face. A PDF
+ * with .notdef boxes in place of words is no archive copy, and Hebrew
+ * set left to right is not Hebrew. */
+static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t at, Lack why,
+                        int line, int col)
 {
     const Font *f = m->flow->faces[p->face];
-    if (f->ascii) {                  /* the common case: plain ASCII text, a font that has it */
-        size_t i = 0;
-        while (i < n->len && (unsigned char)n->text[i] < 0x80)
-            i++;
-        if (i == n->len)
-            return;
+    size_t end = at, q = at;
+    char codes[96];
+    int len = 0;
+    while (q < n->len) {
+        size_t c0 = q;
+        uint32_t c = utf8_next(n->text, n->len, &q);
+        if (c0 > at && lack_of(m, f, variant, c) != why)
+            break;
+        map_put(&m->missing, (const void *)(((uintptr_t)p->face << 21 | c) + 1), (void *)1);
+        if (len < (int)sizeof codes - 12)
+            len += snprintf(codes + len, sizeof codes - (size_t)len, "%sU+%04X", len ? ", " : "", (unsigned)c);
+        end = q;
     }
-    int line = n->line, col = n->col, k = 0;     /* col 0: unknown */
+    const char *name = strrchr(f->path, '/');
+    const FontFamily *fb = &m->lay->fallback;
+    if (why == LACK_RTL) {
+        diag_error(&m->rp->diags, m->rep->file, line, col,
+                   "right-to-left text is not supported yet: \"%.*s\" (%s)", (int)(end - at), n->text + at, codes);
+        diag_hint(&m->rp->diags, "rapport sets every line left to right, which would print the "
+                                 "letters in the wrong order; write the words in Latin letters, or leave them out");
+    } else if (m->flow->faces[FACE_FALLBACK(variant)]) {
+        const char *fbname = strrchr(fb->path[variant], '/');
+        diag_error(&m->rp->diags, m->rep->file, line, col,
+                   "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
+                   (int)(end - at), n->text + at, codes);
+        diag_hint(&m->rp->diags, "nor has the fallback font %s: write the characters another way, or give "
+                                 "the layout a font that has them (<font> or <fallback-font> in the layout)",
+                  fbname ? fbname + 1 : fb->path[variant]);
+    } else {
+        diag_error(&m->rp->diags, m->rep->file, line, col,
+                   "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
+                   (int)(end - at), n->text + at, codes);
+        diag_hint(&m->rp->diags, "write the characters another way, or give the layout a font that has "
+                                 "them (<font> in the layout, or <fallback-font> for what its fonts lack)");
+    }
+}
+
+/* Plain ASCII text in a font that has all of ASCII: the common case,
+ * nothing to look up character by character. */
+static bool plain_ascii(const Font *f, const char *s, size_t len)
+{
+    if (!f->ascii)
+        return false;
     size_t i = 0;
-    while (i < n->len) {
-        size_t at = i;
-        uint32_t cp = utf8_next(n->text, n->len, &i);
-        while (k < n->u.text.nnl && n->u.text.nl_pos[k] <= (int32_t)at) {
-            line = n->line + n->u.text.nl_line[k];
-            col = n->u.text.nl_col[k];
-            k++;
-        }
-        uintptr_t key = ((uintptr_t)p->face << 21 | cp) + 1;
-        if (no_glyph(f, cp) && !map_get(&m->missing, (const void *)key)) {
-            /* the run of characters without glyphs from here */
-            size_t end = i, q = i;
-            char codes[96];
-            int len = snprintf(codes, sizeof codes, "U+%04X", (unsigned)cp);
-            map_put(&m->missing, (const void *)key, (void *)1);
-            while (q < n->len) {
-                uint32_t c2 = utf8_next(n->text, n->len, &q);
-                if (!no_glyph(f, c2))
-                    break;
-                map_put(&m->missing, (const void *)(((uintptr_t)p->face << 21 | c2) + 1), (void *)1);
-                if (len < (int)sizeof codes - 12)
-                    len += snprintf(codes + len, sizeof codes - (size_t)len, ", U+%04X", (unsigned)c2);
-                end = q;
-            }
-            const char *name = strrchr(f->path, '/');
-            diag_error(&m->rp->diags, m->rep->file, line, col,
-                       "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
-                       (int)(end - at), n->text + at, codes);
-            diag_hint(&m->rp->diags, "write the characters another way, or give the layout a font "
-                                     "that has them (<font> in the layout)");
-        }
-        if (col > 0)
-            col++;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    return i == len;
+}
+
+/* The size at which fallback font fb's capitals stand as tall as those
+ * of f at `size` (DejaVu Sans at Carlito's size looks a size larger),
+ * kept within a fifth of it: a font with odd figures is not set tiny. */
+static int32_t matched_size(const Font *f, const Font *fb, int32_t size)
+{
+    int64_t num = (int64_t)f->cap_height * fb->upem, den = (int64_t)fb->cap_height * f->upem;
+    if (num <= 0 || den <= 0)
+        return size;
+    int64_t s = ((int64_t)size * num + den / 2) / den;
+    int64_t lo = (int64_t)size * 4 / 5, hi = (int64_t)size * 6 / 5;
+    return (int32_t)(s < lo ? lo : s > hi ? hi : s);
+}
+
+/* Text s[0..len) in style st as pieces: runs of characters the style's
+ * face lacks and the fallback font has become pieces of the fallback face
+ * (size, colour, rise, link all the same), so breaking, measuring and
+ * drawing use it for just those characters. Characters no font has stay
+ * in the style's face; if the text is node n's (NULL: a string made by
+ * rapport or the layout), they are errors at their line and column. */
+static void push_split(M *m, const char *s, size_t len, const Style *st, IState is, Pieces *out,
+                       const Node *n)
+{
+    assert(!n || (s == n->text && len == n->len));
+    if (!len)
+        return;
+    Piece p = base_piece(st, is);
+    const Font *f = m->flow->faces[p.face];
+    if (plain_ascii(f, s, len)) {
+        p.s = s;
+        p.len = (int)len;
+        VEC_PUSH(&m->rp->arena, *out, p);
+        return;
     }
+    int variant = st->variant | is.variant;
+    int line = n ? n->line : 0, col = n ? n->col : 0, k = 0;     /* col 0: unknown */
+    size_t i = 0, run = 0;
+    bool in_fallback = false;            /* the run from `run` goes in the fallback face */
+    for (;;) {
+        size_t at = i;
+        Lack why = LACK_NONE;
+        if (i < len) {
+            uint32_t cp = utf8_next(s, len, &i);
+            why = lack_of(m, f, variant, cp);
+            while (n && k < n->u.text.nnl && n->u.text.nl_pos[k] <= (int32_t)at) {
+                line = n->line + n->u.text.nl_line[k];
+                col = n->u.text.nl_col[k];
+                k++;
+            }
+            if (n && (why == LACK_GLYPH || why == LACK_RTL) &&
+                !map_get(&m->missing, (const void *)(((uintptr_t)p.face << 21 | cp) + 1)))
+                report_lack(m, n, &p, variant, at, why, line, col);
+            if (col > 0)
+                col++;
+        }
+        if (at == len || (why == LACK_FALLBACK) != in_fallback) {
+            if (at > run) {
+                Piece q = p;
+                q.s = s + run;
+                q.len = (int)(at - run);
+                if (in_fallback) {
+                    q.face = FACE_FALLBACK(variant);
+                    q.size = matched_size(f, m->flow->faces[q.face], p.size);
+                }
+                VEC_PUSH(&m->rp->arena, *out, q);
+            }
+            if (at == len)
+                return;
+            run = at;
+            in_fallback = why == LACK_FALLBACK;
+        }
+    }
+}
+
+static void push_text(M *m, const char *s, size_t len, const Style *st, IState is, Pieces *out)
+{
+    push_split(m, s, len, st, is, out, NULL);
 }
 
 /* A footnote's mark: its number, raised, and a link to the note's text
@@ -162,8 +282,7 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
         IState s2 = is;
         switch (c->kind) {
         case N_TEXT:
-            push_text(m, c->text, c->len, st, is, out);
-            missing_glyphs(m, c, &out->v[out->n - 1]);
+            push_split(m, c->text, c->len, st, is, out, c);
             break;
         case N_B:
             s2.variant |= VAR_BOLD;
@@ -680,7 +799,10 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
                                               : slack * it->shrink / shrink);
                 x += gw;
                 glue_pending = true;
-                if (just)
+                /* a space between two runs of the fallback font is the
+                 * style's (that is its width here): not one of the
+                 * fallback's, drawn in the open text */
+                if (just || (lb.cur_piece >= 0 && ps[lb.cur_piece].face != ps[m->iref[i]].face))
                     close_spaced(&lb, ps, true);
                 continue;
             }

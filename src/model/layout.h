@@ -73,6 +73,9 @@ typedef struct Layout {
     int32_t     header_y, footer_y;        /* baselines, from the top/bottom edge */
     FontFamily  families[LAYOUT_MAX_FAMILIES];
     int         nfamilies;
+    FontFamily  fallback;                  /* <fallback-font>: for characters a family's font
+                                            * lacks; path[VAR_REGULAR] NULL: none. Its name
+                                            * is NULL; measure/ loads it only if needed */
     Style       styles[ST_COUNT];
     const char *header[3], *footer[3];     /* left, centre, right templates */
     bool        header_rule, footer_rule;

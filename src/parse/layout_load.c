@@ -227,6 +227,26 @@ static void font_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         f->path[var] = "";          /* reported; keeps the checks below quiet */
 }
 
+/* After the attributes of <font> or <fallback-font> x: the variants
+ * not named take the regular (bold italic: the bold) file, and every
+ * file must be readable. Where the element stands is kept for messages
+ * about its fonts. */
+static void font_variants(L *l, xmlNodePtr x, FontFamily *f)
+{
+    f->line = xmlread_line(x);
+    f->col = xmlread_col(x);
+    for (int v = 1; v < 4; v++)
+        if (!f->path[v])
+            f->path[v] = f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
+                         ? f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
+                         : f->path[VAR_REGULAR];
+    for (int v = 0; v < 4; v++)
+        if (*f->path[v] && access(f->path[v], R_OK) != 0) {
+            LERR(x, "font file \"%s\" cannot be read", f->path[v]);
+            diag_hint(&l->rp->diags, "font paths are relative to the layout file (%s)", l->file);
+        }
+}
+
 static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 {
     Style *s = t;
@@ -444,6 +464,7 @@ static void load(L *l, xmlNodePtr root)
     Words words = { 0 };
     static const char *const a_page[] = { "width", "height", "top", "bottom", "left", "right", "header", "footer", NULL };
     static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
+    static const char *const a_fallback[] = { "regular", "bold", "italic", "bold-italic", NULL };
     static const char *const a_style[] = { "name", "family", "weight", "style", "size", "leading", "before", "after", "indent", "color", "align", "new-page", "uppercase", NULL };
     static const char *const a_colors[] = { "accent", "rule", "table-head-fill", "table-head-text", "table-rule", "table-group-fill", "cover-band", "cover-band-text", "chart", NULL };
     static const char *const a_spacing[] = { "list-indent", "table-pad-x", "table-pad-y", "footnote-rule", "chart-height", NULL };
@@ -474,25 +495,29 @@ static void load(L *l, xmlNodePtr root)
             }
             FontFamily *f = &y->families[y->nfamilies];
             memset(f, 0, sizeof *f);
-            f->line = xmlread_line(x);
-            f->col = xmlread_col(x);
             each_attr(l, x, a_font, font_attr, f);
             if (!f->name || !f->path[VAR_REGULAR]) {
                 LERR(x, "<font> needs family and regular attributes");
                 diag_hint(&l->rp->diags, "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>");
                 continue;
             }
-            for (int v = 1; v < 4; v++)       /* missing variants fall back */
-                if (!f->path[v])
-                    f->path[v] = f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
-                                 ? f->path[v == VAR_BOLD_ITALIC ? VAR_BOLD : VAR_REGULAR]
-                                 : f->path[VAR_REGULAR];
-            for (int v = 0; v < 4; v++)
-                if (*f->path[v] && access(f->path[v], R_OK) != 0) {
-                    LERR(x, "font file \"%s\" cannot be read", f->path[v]);
-                    diag_hint(&l->rp->diags, "font paths are relative to the layout file (%s)", l->file);
-                }
+            font_variants(l, x, f);
             y->nfamilies++;
+        } else if (!strcmp(el, "fallback-font")) {
+            FontFamily *f = &y->fallback;
+            if (f->path[VAR_REGULAR]) {
+                LERR(x, "a layout names at most one fallback font; the first is on line %d", f->line);
+                diag_hint(&l->rp->diags, "keep the <fallback-font> whose font has the characters your reports need");
+                continue;
+            }
+            each_attr(l, x, a_fallback, font_attr, f);
+            if (!f->path[VAR_REGULAR]) {
+                memset(f, 0, sizeof *f);
+                LERR(x, "<fallback-font> needs a regular attribute");
+                diag_hint(&l->rp->diags, "e.g. <fallback-font regular=\"../fonts/DejaVuSans.ttf\" bold=\"../fonts/DejaVuSans-Bold.ttf\"/>");
+                continue;
+            }
+            font_variants(l, x, f);
         } else if (!strcmp(el, "style")) {
             xmlChar *sn = xmlGetProp(x, (const xmlChar *)"name");
             int id = -1;
@@ -558,7 +583,7 @@ static void load(L *l, xmlNodePtr root)
             xmlFree(t);
         } else {
             LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, output-intent, status and words");
+            diag_hint(&l->rp->diags, "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, output-intent, status and words");
         }
     }
     y->words = words.v;
