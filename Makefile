@@ -23,7 +23,7 @@ CFLAGS_sanitize := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                    -fno-sanitize-recover=undefined
 CFLAGS  := $(WARN) $(CFLAGS_$(BUILD)) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) \
            -I/usr/include/harfbuzz
-LDLIBS  := -lhpdf -lxml2 -lhyphen -lharfbuzz-subset -lharfbuzz -lz -lm -lpthread
+LDLIBS  := -lhpdf -lxml2 -lharfbuzz-subset -lharfbuzz -lz -lm -lpthread
 SAN     := -fsanitize=address,undefined
 LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN))
 

@@ -605,8 +605,13 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
             if (!f->faces[FACE(fam, v)])
                 return NULL;
         }
-    if (lay->hyphen_dict)
+    if (lay->hyphen_dict) {
         m->hyph = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
+        if (!m->hyph)
+            diag_warn(&rp->diags, lay->path, 0, 0,
+                      "hyphenation dictionary %s cannot be read, or is not an ISO 8859-1 .dic file "
+                      "of standard patterns; words will not be hyphenated", lay->hyphen_dict);
+    }
 
     m->note_label = ARENA_ARRAY(&rp->arena, int, rep->nfootnotes + 1);
     int counter = 0;
