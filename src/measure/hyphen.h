@@ -1,10 +1,11 @@
 /*
- * hyphen.h - Swedish (or any libhyphen) hyphenation (measure stage).
+ * hyphen.h - hyphenation by Liang's patterns (measure stage).
  *
- * A thin wrapper over libhyphen with the LibreOffice patterns Debian
- * ships (hyphen-sv): TeX-quality patterns we could not write better
- * ourselves. The dictionaries are ISO 8859-1, so words are converted;
- * words with characters outside Latin-1 are not hyphenated.
+ * Reads the libhyphen .dic files Debian ships (hyphen-sv: the LibreOffice
+ * patterns, TeX quality) and hyphenates as libhyphen did, without it: the
+ * patterns load in one pass into a hash table. The dictionaries are
+ * ISO 8859-1, so words are converted; words with characters outside
+ * Latin-1 are not hyphenated.
  */
 #ifndef RP_HYPHEN_H
 #define RP_HYPHEN_H
@@ -13,8 +14,15 @@
 
 typedef struct Hyphenator Hyphenator;
 
-/* Load the dictionary at `path`; NULL if it cannot be loaded. */
+/* Load the dictionary at `path`, for words that keep at least `left`
+ * letters before a hyphen and `right` after it (2 if 0 or less; the
+ * dictionary's LEFTHYPHENMIN and RIGHTHYPHENMIN may raise them). The
+ * caller owns the result and frees it with hyphen_free. NULL if the file
+ * cannot be read (missing, a folder, a pipe) or is not a dictionary we can
+ * use as libhyphen would: no ISO 8859-1 charset line, a NUL byte, a second
+ * level (NEXTLEVEL) or non-standard patterns ("/"). */
 Hyphenator *hyphen_load(const char *path, int left, int right);
+/* Free what hyphen_load returned; NULL is fine. */
 void hyphen_free(Hyphenator *h);
 
 /* Hyphenation points of the UTF-8 word s[0..n): sets ok[i] = 1 when a

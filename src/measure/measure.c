@@ -607,6 +607,10 @@ Hyphenator *measure_hyphenator(Rp *rp, const Layout *lay)
             return h;
     }
     Hyphenator *h = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
+    if (!h)
+        diag_warn(&rp->diags, lay->path, 0, 0,
+                  "hyphenation dictionary %s cannot be read, or is not an ISO 8859-1 .dic file "
+                  "of standard patterns; words will not be hyphenated", lay->hyphen_dict);
     if (h) {
         arena_on_free(shared ? engine_arena(rp->engine) : &rp->arena, free_hyphenator, h);
         if (shared)
