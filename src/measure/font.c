@@ -187,6 +187,39 @@ static unsigned shape_raw(const Font *f, const char *s, size_t n, hb_glyph_info_
  * run: clusters from 0, advances in font units. */
 typedef struct Word { const FontGlyph *g; int n; int64_t units; } Word;
 
+/* Keep the glyphs g[0..ng) of s[0..n) in slot k of the cache. */
+static Word cache_put(FontWork *w, size_t k, uint32_t h, const char *s, size_t n, FontGlyph *g, int ng)
+{
+    int64_t units = 0;
+    for (int q = 0; q < ng; q++)
+        units += g[q].adv;
+    WordSlot *sl = &w->slots[k];
+    sl->s = arena_strndup(w->arena, s, n);
+    sl->n = (uint32_t)n;
+    sl->hash = h;
+    sl->units = units;
+    sl->g = g;
+    sl->ng = ng;
+    w->used++;
+    return (Word){ g, ng, units };
+}
+
+/* The cache's slot for s[0..n): where it is, or the empty slot it goes
+ * in (*found says which). */
+static size_t cache_slot(FontWork *w, const char *s, size_t n, uint32_t h, bool *found)
+{
+    if (w->used * 2 >= w->nslots)
+        cache_grow(w);
+    size_t k = h & (w->nslots - 1);
+    for (; w->slots[k].s; k = (k + 1) & (w->nslots - 1))
+        if (w->slots[k].hash == h && w->slots[k].n == n && memcmp(w->slots[k].s, s, n) == 0) {
+            *found = true;
+            return k;
+        }
+    *found = false;
+    return k;
+}
+
 static Word word_of(const Font *f, const char *s, size_t n)
 {
     FontWork *w = f->work;
@@ -195,34 +228,59 @@ static Word word_of(const Font *f, const char *s, size_t n)
         return (Word){ g, 1, g->adv };
     }
     uint32_t h = hash_bytes(s, n);
-    if (w->used * 2 >= w->nslots)
-        cache_grow(w);
-    size_t k = h & (w->nslots - 1);
-    for (; w->slots[k].s; k = (k + 1) & (w->nslots - 1))
-        if (w->slots[k].hash == h && w->slots[k].n == n && memcmp(w->slots[k].s, s, n) == 0)
-            return (Word){ w->slots[k].g, w->slots[k].ng, w->slots[k].units };
+    bool found;
+    size_t k = cache_slot(w, s, n, h, &found);
+    if (found)
+        return (Word){ w->slots[k].g, w->slots[k].ng, w->slots[k].units };
     hb_glyph_info_t *gi;
     hb_glyph_position_t *gp;
     unsigned len = shape_raw(f, s, n, &gi, &gp);
     FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, len ? len : 1);
-    int64_t units = 0;
     for (unsigned q = 0; q < len; q++) {
         g[q].gid = (uint16_t)gi[q].codepoint;
+        g[q].unsafe = (hb_glyph_info_get_glyph_flags(&gi[q]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
         g[q].cluster = gi[q].cluster;
         g[q].adv = gp[q].x_advance;
         g[q].dx = gp[q].x_offset;
         g[q].dy = gp[q].y_offset;
-        units += g[q].adv;
     }
-    WordSlot *sl = &w->slots[k];
-    sl->s = arena_strndup(w->arena, s, n);
-    sl->n = (uint32_t)n;
-    sl->hash = h;
-    sl->units = units;
-    sl->g = g;
-    sl->ng = (int)len;
-    w->used++;
-    return (Word){ g, (int)len, units };
+    return cache_put(w, k, h, s, n, g, (int)len);
+}
+
+void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts)
+{
+    FontWork *w = f->work;
+    if (ncuts <= 0 || n < 2)
+        return;
+    Word wd = word_of(f, s, n);
+    int from = 0, gfrom = 0;          /* the piece's start (-1: not a safe one) and its first glyph */
+    for (int c = 0; c <= ncuts; c++) {
+        int to = c < ncuts ? cuts[c] : (int)n, gto = gfrom;
+        while (gto < wd.n && (int)wd.g[gto].cluster < to)
+            gto++;
+        /* a cut is safe where a glyph's cluster begins there and HarfBuzz
+         * does not mark it unsafe to break (kerning, a ligature across) */
+        bool safe = c == ncuts || (gto < wd.n && (int)wd.g[gto].cluster == to && !wd.g[gto].unsafe);
+        size_t len = (size_t)(to - from);
+        if (from >= 0 && safe && to > from && !(len == 1 && (unsigned char)s[from] < 0x80)) {
+            uint32_t h = hash_bytes(s + from, len);
+            bool found;
+            size_t k = cache_slot(w, s + from, len, h, &found);
+            if (!found) {
+                int ng = gto - gfrom;
+                FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, ng > 0 ? ng : 1);
+                for (int q = 0; q < ng; q++) {
+                    g[q] = wd.g[gfrom + q];
+                    g[q].cluster -= (uint32_t)from;
+                }
+                if (ng > 0)
+                    g[0].unsafe = false;
+                cache_put(w, k, h, s + from, len, g, ng);
+            }
+        }
+        from = safe ? to : -1;
+        gfrom = gto;
+    }
 }
 
 /* Text is shaped word by word: a word space (U+0020 or a no-break

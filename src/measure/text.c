@@ -479,12 +479,30 @@ static bool hyphenate(IB *b, const Piece *p, int off, int len)
     return true;
 }
 
-/* A run of text without spaces: cut at hyphens and hyphenation points. */
-static void add_word(IB *b, const Piece *p, int pi, int off, int len)
+/* Where a word may break: after a hard hyphen or slash, or at a
+ * hyphenation point (`hyphen`: a hyphen is added there). */
+typedef struct Cut { int at; bool hyphen; int penalty; } Cut;
+
+typedef struct Cuts { Cut *v; int n, cap; Cut stack[64]; } Cuts;
+
+static void add_cut(Cuts *c, int at, bool hyphen, int penalty)
+{
+    if (c->n == c->cap) {
+        int cap = c->cap * 2;
+        Cut *v = xmalloc(sizeof *v * (size_t)cap);
+        memcpy(v, c->v, sizeof *v * (size_t)c->n);
+        if (c->v != c->stack)
+            free(c->v);
+        c->v = v;
+        c->cap = cap;
+    }
+    c->v[c->n++] = (Cut){ at, hyphen, penalty };
+}
+
+/* The places the word s[off..end) of p may break, in order. */
+static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
 {
     const char *s = p->s;
-    int end = off + len;
-    int seg = off;
     size_t i = (size_t)off;
     Hyphenator *hy = b->m->hyph;
     while (i < (size_t)end) {
@@ -504,18 +522,10 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
         if (letters >= 6 && uppers <= 1 && hy && p->rise == 0 && hyphenate(b, p, (int)ls, (int)(j - ls))) {
             unsigned char ok[128];
             size_t wl = j - ls;
-            if (wl < sizeof ok - 1 && hyphen_points(hy, s + ls, wl, ok) > 0) {
-                const Font *f = face_font(b->m, p->face);
-                int32_t hw = font_text_width(f, "-", 1, p->size);
-                for (size_t k = 1; k < wl; k++) {
-                    if (!ok[k])
-                        continue;
-                    add_box(b, p, pi, seg, (int)(ls + k) - seg);
-                    LbItem pen = { LB_PENALTY, true, hw, 0, 0, 50 };
-                    add_item(b, pen, pi, (int)(ls + k), 0);
-                    seg = (int)(ls + k);
-                }
-            }
+            if (wl < sizeof ok - 1 && hyphen_points(hy, s + ls, wl, ok) > 0)
+                for (size_t k = 1; k < wl; k++)
+                    if (ok[k])
+                        add_cut(out, (int)(ls + k), true, 50);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash
@@ -532,17 +542,46 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
                 if (q < (int)j - 1 && q - 1 >= off && s[q] == ' ' && is_digit(s[q - 1]))
                     breakable = 0;
             }
-            if (breakable) {
-                add_box(b, p, pi, seg, (int)k - seg);
-                LbItem pen = { LB_PENALTY, false, 0, 0, 0, c == '/' ? 200 : 100 };
-                add_item(b, pen, pi, (int)k, 0);
-                seg = (int)k;
-            }
+            if (breakable)
+                add_cut(out, (int)k, false, c == '/' ? 200 : 100);
             j = k;
         }
         i = j;
     }
+}
+
+/* A run of text without spaces: cut at hyphens and hyphenation points.
+ * The word is shaped whole first (font_cut_word), so its pieces need no
+ * shaping of their own where nothing kerns across the cut. */
+static void add_word(IB *b, const Piece *p, int pi, int off, int len)
+{
+    int end = off + len;
+    Cuts cuts = { 0 };
+    cuts.v = cuts.stack;
+    cuts.cap = (int)(sizeof cuts.stack / sizeof *cuts.stack);
+    word_cuts(b, p, off, end, &cuts);
+    const Font *f = face_font(b->m, p->face);
+    if (cuts.n > 0) {
+        int rel[64];
+        int nrel = 0;
+        for (int c = 0; c < cuts.n && c < 64; c++)
+            rel[nrel++] = cuts.v[c].at - off;
+        if (nrel == cuts.n)
+            font_cut_word(f, p->s + off, (size_t)len, rel, nrel);
+    }
+    int32_t hw = 0;
+    int seg = off;
+    for (int c = 0; c < cuts.n; c++) {
+        add_box(b, p, pi, seg, cuts.v[c].at - seg);
+        if (cuts.v[c].hyphen && !hw)
+            hw = font_text_width(f, "-", 1, p->size);
+        LbItem pen = { LB_PENALTY, cuts.v[c].hyphen, cuts.v[c].hyphen ? hw : 0, 0, 0, cuts.v[c].penalty };
+        add_item(b, pen, pi, cuts.v[c].at, 0);
+        seg = cuts.v[c].at;
+    }
     add_box(b, p, pi, seg, end - seg);
+    if (cuts.v != cuts.stack)
+        free(cuts.v);
 }
 
 /* The length of a unit of measure that starts s[i..end) as a word of its
