@@ -223,6 +223,7 @@ static unsigned char *subset(Embed *e, uint16_t *new_gid, size_t *zlen, size_t *
     *rawlen = len;
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
+    font_release(e->f);       /* the subsetter read all its outlines */
     return z;
 }
 

@@ -458,6 +458,11 @@ static const char *validate(const Font *f)
 
 typedef struct Where { const char *who; int line, col; } Where;
 
+void font_release(const Font *f)
+{
+    madvise((void *)f->data, f->len, MADV_DONTNEED);
+}
+
 static void unmap(void *p)
 {
     Font *f = p;

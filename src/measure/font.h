@@ -72,6 +72,11 @@ typedef struct Font {
  * TrueType font rapport can use. */
 Font *font_load(Rp *rp, const char *path, const char *who, int line, int col);
 
+/* Let the pages of f's file that were read go (they are read again
+ * when needed): after subsetting, which reads a face's outlines whole,
+ * so the faces of a PDF do not stay in memory together. */
+void font_release(const Font *f);
+
 /* Glyph id of code point cp, 0 if the font has none. */
 int font_glyph(const Font *f, uint32_t cp);
 
