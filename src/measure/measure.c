@@ -641,6 +641,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->width = lay->page_w - lay->margin_left - lay->margin_right;
     if (measure_load_fonts(rp, lay, f->faces) != 0)
         return NULL;
+    text_check_furniture(m);
     m->hyph = measure_hyphenator(rp, lay);
 
     m->note_label = ARENA_ARRAY(&rp->arena, int, rep->nfootnotes + 1);

@@ -107,6 +107,10 @@ typedef enum Hyph {
  * (variant added to the style's own). */
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
 
+/* Characters of the report's fields that the running header or footer
+ * print and its face lacks: errors at the fields' elements. */
+void text_check_furniture(M *m);
+
 /* Append a plain string as one piece in style `st` with `variant`. */
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
 

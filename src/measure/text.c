@@ -155,6 +155,85 @@ static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t
     }
 }
 
+/* The report's fields the running header and footer print ({title},
+ * {organisation} ...): paginate sets them in the header's or footer's
+ * face alone, so a character that face lacks is an error here, at the
+ * field's element, and not an empty box on every page. */
+void text_check_furniture(M *m)
+{
+    static const struct { const char *name; int field; } names[] = {
+        { "title", META_TITLE }, { "subtitle", META_SUBTITLE }, { "organisation", META_ORGANISATION },
+        { "department", META_DEPARTMENT }, { "running-title", META_RUNNING_TITLE },
+        { "reference", META_REFERENCE },
+    };
+    const Meta *meta = &m->rep->meta;
+    const char *value[META_FIELDS] = { 0 };
+    value[META_TITLE] = meta->title;
+    value[META_SUBTITLE] = meta->subtitle;
+    value[META_ORGANISATION] = meta->organisation;
+    value[META_DEPARTMENT] = meta->department;
+    value[META_RUNNING_TITLE] = meta->running_title;
+    value[META_REFERENCE] = meta->reference;
+    bool told[META_FIELDS] = { false };
+    for (int hf = 0; hf < 2; hf++) {
+        const Style *st = &m->lay->styles[hf ? ST_FOOTER : ST_HEADER];
+        const Font *f = m->flow->faces[FACE(st->family, st->variant)];
+        const char *const *slots = hf ? m->lay->footer : m->lay->header;
+        for (int sl = 0; sl < 3 && f; sl++)
+            for (const char *p = slots[sl]; p && (p = strchr(p, '{')) != NULL; p++) {
+                const char *e = strchr(p, '}');
+                if (!e)
+                    break;
+                size_t n = (size_t)(e - p - 1);
+                for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+                    int fld = names[k].field;
+                    const char *v = value[fld];
+                    if (strlen(names[k].name) != n || strncmp(p + 1, names[k].name, n) != 0 || !v || told[fld])
+                        continue;
+                    size_t i = 0, len = strlen(v);
+                    while (i < len) {
+                        size_t at = i;
+                        uint32_t cp = utf8_next(v, len, &i);
+                        if (!no_glyph(f, cp))
+                            continue;
+                        const char *fname = strrchr(f->path, '/');
+                        diag_error(&m->rp->diags, m->rep->file, meta->line[fld], meta->col[fld],
+                                   "the font %s of the running %s has no glyph for \"%.*s\" (U+%04X) in <%s>",
+                                   fname ? fname + 1 : f->path, hf ? "footer" : "header", (int)(i - at), v + at,
+                                   (unsigned)cp, names[k].name);
+                        diag_hint(&m->rp->diags, "write it another way, or give the layout's header and footer "
+                                                 "styles a font that has it");
+                        told[fld] = true;
+                        break;
+                    }
+                }
+            }
+    }
+    /* the cover and the contents print them in the body's font, with the
+     * fallback font for what it lacks */
+    const Font *body = m->flow->faces[FACE(0, VAR_REGULAR)];
+    for (size_t k = 0; k < sizeof names / sizeof *names && body; k++) {
+        int fld = names[k].field;
+        const char *v = value[fld];
+        size_t i = 0, len = v ? strlen(v) : 0;
+        while (i < len && !told[fld]) {
+            size_t at = i;
+            uint32_t cp = utf8_next(v, len, &i);
+            Lack why = lack_of(m, body, VAR_REGULAR, cp);
+            if (why != LACK_GLYPH && why != LACK_RTL)
+                continue;
+            const char *fname = strrchr(body->path, '/');
+            diag_error(&m->rp->diags, m->rep->file, meta->line[fld], meta->col[fld],
+                       why == LACK_RTL ? "right-to-left text is not supported yet: \"%.*s\" (U+%04X) in <%s>"
+                                       : "no font of the layout has a glyph for \"%.*s\" (U+%04X) in <%s>",
+                       (int)(i - at), v + at, (unsigned)cp, names[k].name);
+            diag_hint(&m->rp->diags, "write it another way, or give the layout a font that has it (%s has not)",
+                      fname ? fname + 1 : body->path);
+            told[fld] = true;
+        }
+    }
+}
+
 /* Plain ASCII text in a font that has all of ASCII: the common case,
  * nothing to look up character by character. */
 static bool plain_ascii(const Font *f, const char *s, size_t len)

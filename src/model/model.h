@@ -146,9 +146,14 @@ struct Node {
     } u;
 };
 
+/* The fields of <meta>, for positions (Meta.line, Meta.col). */
+enum { META_TITLE, META_SUBTITLE, META_ORGANISATION, META_DEPARTMENT, META_DATE, META_REFERENCE,
+       META_RUNNING_TITLE, META_AUTHOR, META_KEYWORDS, META_FIELDS };
+
 typedef struct Meta {
     const char *title, *subtitle, *organisation, *department;
     const char *date, *reference, *running_title, *author, *keywords;
+    int         line[META_FIELDS], col[META_FIELDS];   /* where each is written; 0 unknown */
 } Meta;
 
 typedef struct Report {

@@ -1347,15 +1347,20 @@ static void build_meta(P *p, xmlNodePtr meta)
         size_t len;
         const char *v = element_text(p, c, &len);
         const char *n = (const char *)c->name;
-        if (strcmp(n, "title") == 0) m->title = v;
-        else if (strcmp(n, "subtitle") == 0) m->subtitle = v;
-        else if (strcmp(n, "organisation") == 0) m->organisation = v;
-        else if (strcmp(n, "department") == 0) m->department = v;
-        else if (strcmp(n, "date") == 0) m->date = v;
-        else if (strcmp(n, "reference") == 0) m->reference = v;
-        else if (strcmp(n, "running-title") == 0) m->running_title = v;
-        else if (strcmp(n, "author") == 0) m->author = v;
-        else if (strcmp(n, "keywords") == 0) m->keywords = v;
+        int k = -1;
+        if (strcmp(n, "title") == 0) m->title = v, k = META_TITLE;
+        else if (strcmp(n, "subtitle") == 0) m->subtitle = v, k = META_SUBTITLE;
+        else if (strcmp(n, "organisation") == 0) m->organisation = v, k = META_ORGANISATION;
+        else if (strcmp(n, "department") == 0) m->department = v, k = META_DEPARTMENT;
+        else if (strcmp(n, "date") == 0) m->date = v, k = META_DATE;
+        else if (strcmp(n, "reference") == 0) m->reference = v, k = META_REFERENCE;
+        else if (strcmp(n, "running-title") == 0) m->running_title = v, k = META_RUNNING_TITLE;
+        else if (strcmp(n, "author") == 0) m->author = v, k = META_AUTHOR;
+        else if (strcmp(n, "keywords") == 0) m->keywords = v, k = META_KEYWORDS;
+        if (k >= 0) {
+            m->line[k] = xmlread_line(c);
+            m->col[k] = xmlread_col(c);
+        }
     }
 }
 
