@@ -31,7 +31,8 @@ OUT     := build/$(if $(filter release,$(BUILD)),,$(BUILD)/)
 OBJDIR  := $(OUT)obj
 LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
                       src/measure/*.c src/paginate/*.c src/draw/*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/lexicon_data.o
+LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
 CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o $(OBJDIR)/cli/signals.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
@@ -79,6 +80,19 @@ $(OBJDIR)/gen/report_rng.c: src/parse/report.rng
 
 $(OBJDIR)/gen/report_rng.o: $(OBJDIR)/gen/report_rng.c
 	@$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-variable-declarations -c -o $@ $<
+
+# The words Swedish compounds are made of, from hunspell-sv's dictionary,
+# as a table carried in the program (src/gen/lexicon.c, src/measure/compound.c).
+$(OBJDIR)/gen/lexicon: src/gen/lexicon.c
+	@mkdir -p $(dir $@)
+	@$(CC) -std=c11 -O2 -Wall -o $@ $<
+
+$(OBJDIR)/gen/lexicon.bin: $(OBJDIR)/gen/lexicon $(LEXICON_DIC)
+	@$< $(LEXICON_DIC) > $@.tmp 2>/dev/null && mv $@.tmp $@
+
+$(OBJDIR)/gen/lexicon_data.o: $(OBJDIR)/gen/lexicon.bin
+	@printf '.section .rodata\n.global rp_lexicon\n.global rp_lexicon_end\n.balign 16\nrp_lexicon:\n.incbin "%s"\nrp_lexicon_end:\n.section .note.GNU-stack,"",@progbits\n' $< > $(@:.o=.S)
+	@$(CC) -c -o $@ $(@:.o=.S)
 
 $(OUT)test/%: tests/unit/%.c $(OUT)librapport.a tests/unit/test.h
 	@mkdir -p $(dir $@)

@@ -87,6 +87,11 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
         int j = cand[c];
         bool last = j == n;
         int32_t pen = last ? LB_FORCE : items[j].type == LB_PENALTY ? items[j].penalty : 0;
+        /* ragged text takes a hyphen only where the line would otherwise
+         * be short (about an eighth of it empty); justified text, where
+         * the spaces would otherwise gape, more readily */
+        if (!justify && !last && items[j].type == LB_PENALTY && items[j].flagged)
+            pen *= 3;
         int32_t penw = (!last && items[j].type == LB_PENALTY) ? items[j].w : 0;
         int64_t bestc = INF_COST;
         int besti = -1;
@@ -101,7 +106,8 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             int64_t nat = sw[j] - sw[s] + penw;
             /* glue inside the line */
             int64_t st = sst[j] - sst[s], sh = ssh[j] - ssh[s];
-            int64_t d = demerits(width, nat, st, sh, pen, last || pen <= LB_FORCE, justify);
+            bool free_end = (last && !(mode & LB_BALANCE)) || pen <= LB_FORCE;
+            int64_t d = demerits(width, nat, st, sh, pen, free_end, justify);
             if (d < 0) {
                 if (ci == c - 1 && besti < 0) {
                     /* Nothing fits: an overfull line rather than no break. */
@@ -113,7 +119,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             bool overfull = d >= ((int64_t)1 << 40);
             if (prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged &&
                 items[j < n ? j : n - 1].flagged && j < n)
-                d += 3000;          /* two hyphenated lines in a row */
+                d += 60000;         /* two hyphenated lines in a row: rarely, three never */
             d += per_line;
             int64_t total = best[ci] + d;
             if (total < bestc) {

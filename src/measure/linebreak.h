@@ -32,6 +32,7 @@ enum { LB_BOX, LB_GLUE, LB_PENALTY };
 /* linebreak() modes, or'ed */
 #define LB_JUSTIFY 1         /* justified: glue stretches and shrinks */
 #define LB_FEWEST  2         /* fewest lines first, then the least ragged (table cells) */
+#define LB_BALANCE 4         /* the last line counts as ragged too: lines of even length (headings) */
 
 #define LB_FORCE  (-10000)   /* penalty that forces a break */
 #define LB_NEVER  10000      /* penalty that forbids one */

@@ -223,7 +223,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
         m->pending_flags |= BOX_NEW_PAGE;
     m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
-    Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, false);
+    Lines ls = text_break_heading(m, ps.v, ps.n, st, width - st->indent, st->align);
     if (ls.n == 0) {
         new_box(m, 0, 0)->flags |= BOX_KEEP_NEXT;   /* keep the anchor somewhere */
         return;

@@ -57,6 +57,8 @@ typedef struct M {
     const Layout *lay;
     Flow         *flow;
     Hyphenator   *hyph;
+    struct HyphSlot *hcache;       /* words hyphenated so far (text.c), by their bytes */
+    size_t        hcache_cap, hcache_n;
     VEC(Box)      boxes;
     VEC(Anchor)   anchors;
     VEC(int)      box_notes;
@@ -120,6 +122,10 @@ Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
 
 /* Break a table cell: the fewest lines, then the least ragged, and
  * hyphenated as `hyph` allows. */
+/* A heading's lines: never hyphenated, as few as it takes, of even
+ * length ("Kommunövergripande mål med | nämndmål och nämndindikatorer"). */
+Lines text_break_heading(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align);
+
 Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t width,
                       Align align, Hyph hyph);
 

@@ -12,6 +12,7 @@
  *     whole words and spaces.
  */
 #include "measure_int.h"
+#include "compound.h"
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
 
@@ -548,6 +549,12 @@ static int is_upper(uint32_t c)
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+static uint32_t first_letter(const char *s)
+{
+    size_t i = 0;
+    return utf8_next(s, 4, &i);
+}
+
 /* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
 static bool hyphenate(IB *b, const Piece *p, int off, int len)
 {
@@ -578,6 +585,54 @@ static void add_cut(Cuts *c, int at, bool hyphen, int penalty)
     c->v[c->n++] = (Cut){ at, hyphen, penalty };
 }
 
+/* A word's hyphenation points, once per run: the patterns' points
+ * corrected at a compound's joints (compound.c). Kept by the word's
+ * bytes, as most words come back. NULL: none. */
+typedef struct HyphSlot {
+    const char          *s;          /* NULL: empty */
+    uint32_t             n, hash;
+    const unsigned char *ok;         /* n + 1 bytes; NULL: no points */
+} HyphSlot;
+
+static const unsigned char *word_points(M *m, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    if (m->hcache_n * 2 >= m->hcache_cap) {
+        size_t cap = m->hcache_cap ? m->hcache_cap * 2 : 1024;
+        HyphSlot *v = ARENA_ARRAY(&m->rp->arena, HyphSlot, cap);
+        for (size_t i = 0; i < m->hcache_cap; i++)
+            if (m->hcache[i].s) {
+                size_t k = m->hcache[i].hash & (cap - 1);
+                while (v[k].s)
+                    k = (k + 1) & (cap - 1);
+                v[k] = m->hcache[i];
+            }
+        m->hcache = v;
+        m->hcache_cap = cap;
+    }
+    size_t k = h & (m->hcache_cap - 1);
+    for (; m->hcache[k].s; k = (k + 1) & (m->hcache_cap - 1))
+        if (m->hcache[k].hash == h && m->hcache[k].n == n && memcmp(m->hcache[k].s, s, n) == 0)
+            return m->hcache[k].ok;
+    unsigned char ok[128];
+    const unsigned char *kept = NULL;
+    if (hyphen_points(m->hyph, s, n, ok) > 0 &&
+        compound_adjust(s, n, ok, m->lay->hyphen_left, m->lay->hyphen_right) != 0) {
+        unsigned char *copy = arena_alloc(&m->rp->arena, n + 1);
+        memcpy(copy, ok, n + 1);
+        kept = copy;
+    }
+    HyphSlot *sl = &m->hcache[k];
+    sl->s = arena_strndup(&m->rp->arena, s, n);
+    sl->n = (uint32_t)n;
+    sl->hash = h;
+    sl->ok = kept;
+    m->hcache_n++;
+    return kept;
+}
+
 /* The places the word s[off..end) of p may break, in order. */
 static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
 {
@@ -598,13 +653,16 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
             uppers += is_upper(c);
             j = k;
         }
-        if (letters >= 6 && uppers <= 1 && hy && p->rise == 0 && hyphenate(b, p, (int)ls, (int)(j - ls))) {
-            unsigned char ok[128];
+        /* a capital after the first letter ("SoL", "LVM-placering") or a
+         * name ("Linköpings", "Leanlink": a capital, and no Swedish word)
+         * is not hyphenated */
+        if (letters >= 6 && uppers <= 1 && hy && p->rise == 0 && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
+            (uppers == 0 || (is_upper(first_letter(s + ls)) && compound_known(s + ls, j - ls)))) {
             size_t wl = j - ls;
-            if (wl < sizeof ok - 1 && hyphen_points(hy, s + ls, wl, ok) > 0)
-                for (size_t k = 1; k < wl; k++)
-                    if (ok[k])
-                        add_cut(out, (int)(ls + k), true, 50);
+            const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;
+            for (size_t k = 1; ok && k < wl; k++)
+                if (ok[k])
+                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? 30 : 50);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash
@@ -861,7 +919,7 @@ static void close_spaced(LB *lb, const Piece *ps, bool space)
 }
 
 static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t width,
-                         Align align, bool justify, Hyph hyph, bool fewest)
+                         Align align, bool justify, Hyph hyph, int mode)
 {
     Lines out = { NULL, 0 };
     if (width < 1000)
@@ -870,8 +928,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
     if (n == 0)
         return out;
     grow_items(m, n + 2);
-    int nl = linebreak(m->items, n, width, (justify ? LB_JUSTIFY : 0) | (fewest ? LB_FEWEST : 0),
-                       m->breaks, m->scratch);
+    int nl = linebreak(m->items, n, width, (justify ? LB_JUSTIFY : 0) | mode, m->breaks, m->scratch);
     out.v = ARENA_ARRAY(&m->rp->arena, Line, nl);
     out.n = nl;
     int32_t base = text_baseline(m, st);
@@ -1016,13 +1073,18 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
 Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                  Align align, bool justify)
 {
-    return break_lines(m, ps, np, st, width, align, justify, HYPH_ALWAYS, false);
+    return break_lines(m, ps, np, st, width, align, justify, HYPH_ALWAYS, 0);
+}
+
+Lines text_break_heading(M *m, const Piece *ps, int np, const Style *st, int32_t width, Align align)
+{
+    return break_lines(m, ps, np, st, width, align, false, HYPH_NEVER, LB_FEWEST | LB_BALANCE);
 }
 
 Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                       Align align, Hyph hyph)
 {
-    return break_lines(m, ps, np, st, width, align, false, hyph, true);
+    return break_lines(m, ps, np, st, width, align, false, hyph, LB_FEWEST);
 }
 
 int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)

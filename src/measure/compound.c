@@ -1,0 +1,221 @@
+/*
+ * compound.c - Swedish compounds' joints from the dictionary's words
+ * (measure stage). See compound.h; the table's layout is in
+ * src/gen/lexicon.c.
+ *
+ * Design notes
+ *  - The table lies in the program's read-only data: nothing is loaded.
+ *    A filter in front of it answers most look-ups (strings that are no
+ *    word) from 256 KB; the rest touch two pages of the table.
+ *  - A word is read left to right as parts: a part that may begin or
+ *    stand inside a compound (Hunspell's X or U flags, 3 letters or
+ *    more), or any word of 4 letters or more (the dictionary does not
+ *    flag every word that is used so: "bredd|införande"), optionally
+ *    followed by the linking s; the last part is a word that may end a
+ *    compound, perhaps inflected (the endings below). Every joint of
+ *    every reading counts: a joint suppresses pattern breaks next to it,
+ *    and is a break of its own.
+ *  - Linear in the word for each start (a word is at most 63 letters):
+ *    a few hundred look-ups for a long word, each a hash and a compare.
+ */
+#include "compound.h"
+
+#include <stdint.h>
+#include <string.h>
+
+extern const unsigned char rp_lexicon[], rp_lexicon_end[];
+
+/* The shortest parts: a first part flagged to begin compounds ("hem",
+ * "barn"), a later one flagged so ("givar"), any other word ("bredd"),
+ * the last part with its ending ("grad", "index"). Shorter ones find
+ * false joints: "mini|mal", "verksam|het|s". */
+enum { MAX = 63, MIN_FIRST = 3, MIN_MIDDLE = 4, MIN_WORD_PART = 5, MIN_LAST = 4, MIN_PART = 3 };
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The word's bits (1 may begin a compound, 2 may end one), 0 if absent. */
+static int lookup(const unsigned char *w, int n)
+{
+    enum { FILTER_BITS = 1 << 21, HEAD = 8 + FILTER_BITS / 8 };
+    size_t size = (size_t)(rp_lexicon_end - rp_lexicon);
+    if (size < HEAD || memcmp(rp_lexicon, "RPLX", 4) != 0 || n <= 0)
+        return 0;
+    uint32_t slots = rd32(rp_lexicon + 4);
+    if (slots == 0 || (slots & (slots - 1)) || HEAD + (size_t)slots * 4 > size)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < n; i++)
+        h = (h ^ w[i]) * 16777619u;
+    uint32_t bit = (h >> 11) & (FILTER_BITS - 1);
+    if (!(rp_lexicon[8 + (bit >> 3)] & (1 << (bit & 7))))
+        return 0;                       /* no word: the filter says so */
+    const unsigned char *tab = rp_lexicon + HEAD;
+    const unsigned char *pool = tab + (size_t)slots * 4;
+    size_t pool_size = size - HEAD - (size_t)slots * 4;
+    for (uint32_t k = h & (slots - 1), probes = 0; probes < slots; k = (k + 1) & (slots - 1), probes++) {
+        uint32_t off = rd32(tab + (size_t)k * 4);
+        if (!off)
+            return 0;
+        if (off - 1 + 2 > pool_size)
+            return 0;
+        const unsigned char *e = pool + off - 1;
+        if (e[1] == n && off - 1 + 2 + (size_t)n <= pool_size && memcmp(e + 2, w, (size_t)n) == 0)
+            return e[0];
+    }
+    return 0;
+}
+
+/* Inflection endings a compound's last word may carry, by length. */
+static const char *const endings[6][12] = {
+    { NULL },
+    { "s", "e", "a", "n", "t", NULL },
+    { "en", "et", "er", "ar", "or", "na", "ns", "es", "as", "ts", NULL },
+    { "ens", "ets", "ers", "ars", "ors", "nas", "are", "ade", "ast", "ats", "ern", "rna" },
+    { "erna", "arna", "orna", "ande", "ende", "aste", "ades", "ares", "erns", "rnas", NULL },
+    { "ernas", "arnas", "ornas", "andes", "endes", NULL },
+};
+
+/* Whether w[n-k..n) is one of the endings. */
+static bool is_ending(const unsigned char *w, int n, int k)
+{
+    if (k < 1 || k > 5)
+        return false;
+    for (int e = 0; e < 12 && endings[k][e]; e++)
+        if (memcmp(w + n - k, endings[k][e], (size_t)k) == 0)
+            return true;
+    return false;
+}
+
+/* w[a..n) is a word that may end a compound, perhaps inflected. */
+static bool last_part(const unsigned char *w, int a, int n)
+{
+    if (n - a < MIN_LAST)
+        return false;
+    if (lookup(w + a, n - a) & 2)
+        return true;
+    for (int k = 1; k <= 5 && n - a - k >= MIN_PART; k++)
+        if (is_ending(w, n, k) && (lookup(w + a, n - a - k) & 2))
+            return true;
+    return false;
+}
+
+/* w[a..b) can be a part before others. */
+static bool first_part(const unsigned char *w, int a, int b)
+{
+    int len = b - a;
+    if (len < MIN_PART)
+        return false;
+    int bits = lookup(w + a, len);
+    return ((bits & 1) && len >= (a == 0 ? MIN_FIRST : MIN_MIDDLE)) || (bits && len >= MIN_WORD_PART);
+}
+
+bool compound_is_word(const unsigned char *w, int n)
+{
+    return n > 0 && n <= MAX && (lookup(w, n) || last_part(w, 0, n));
+}
+
+int compound_joints(const unsigned char *w, int n, unsigned char *joint)
+{
+    memset(joint, 0, (size_t)n + 1);
+    if (n < MIN_FIRST + MIN_LAST || n > MAX)
+        return 0;
+    /* best[a]: the score of the best reading of w[a..n) as parts (-1:
+     * none), next[a] where its first part ends. Long parts score higher
+     * (the square of their length), a linking s a little lower, so
+     * "under|skottet" wins over "unders|kottet" and "arbets|marknads|
+     * nämnden" over shorter pieces; a reading has two parts at least.
+     * From the end backwards. */
+    int best[MAX + 1], next[MAX + 1];
+    for (int a = n; a >= 0; a--) {
+        best[a] = -1;
+        next[a] = n;
+        if (a > n - MIN_LAST)
+            continue;
+        if (a > 0 && last_part(w, a, n))      /* the word whole is no reading */
+            best[a] = (n - a) * (n - a);
+        for (int b = a + MIN_PART; b <= n - MIN_LAST; b++) {
+            if (best[b] < 0)
+                continue;
+            int score = -1;
+            if (first_part(w, a, b))
+                score = (b - a) * (b - a) + best[b];
+            else if (w[b - 1] == 's' && first_part(w, a, b - 1))
+                score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
+            if (score > best[a]) {
+                best[a] = score;
+                next[a] = b;
+            }
+        }
+    }
+    int count = 0;
+    for (int a = 0; best[0] >= 0 && next[a] < n; a = next[a]) {
+        joint[next[a]] = 1;
+        count++;
+    }
+    return count;
+}
+
+/* UTF-8 s[0..n) as lower-case ISO 8859-1 in w, with each letter's byte
+ * offset in offs (and n after the last); its length, or -1. */
+static int to_latin1(const char *s, size_t n, unsigned char *w, size_t *offs)
+{
+    int len = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = (unsigned char)s[i];
+        size_t at = i++;
+        if (c >= 0x80) {
+            if ((c & 0xE0) != 0xC0 || i >= n)
+                return -1;
+            c = (c & 0x1F) << 6 | ((unsigned char)s[i++] & 0x3F);
+        }
+        if (len == MAX)
+            return -1;
+        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+            c += 32;
+        offs[len] = at;
+        w[len++] = (unsigned char)c;
+    }
+    offs[len] = n;
+    return len;
+}
+
+bool compound_known(const char *s, size_t n)
+{
+    unsigned char w[MAX + 1], joint[MAX + 1];
+    size_t offs[MAX + 2];
+    int len = to_latin1(s, n, w, offs);
+    return len > 0 && (compound_is_word(w, len) || compound_joints(w, len, joint) > 0);
+}
+
+int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int right)
+{
+    unsigned char w[MAX + 1];
+    size_t offs[MAX + 2];
+    int len = to_latin1(s, n, w, offs);
+    if (len < 0)
+        return -1;
+    unsigned char joint[MAX + 1];
+    int count = 0;
+    compound_joints(w, len, joint);
+    for (int k = 1; k < len; k++) {
+        size_t at = offs[k];
+        int near = 0;                   /* a joint within two letters, not here */
+        for (int d = -2; d <= 2; d++)
+            if (d && k + d > 0 && k + d < len && joint[k + d])
+                near = 1;
+        /* an inflection ending alone on the next line: "förvaltning-ens" */
+        bool stub = len - k <= 5 && is_ending(w, len, len - k) && (lookup(w, k) & 2);
+        if (joint[k] && k >= left && len - k >= right) {
+            ok[at] = 2;
+            count++;
+        } else if (ok[at] && ((near && !joint[k]) || stub)) {
+            ok[at] = 0;                 /* "konsekven-sanalys" */
+        } else if (ok[at]) {
+            count++;
+        }
+    }
+    return count;
+}
