@@ -567,6 +567,61 @@ static void running(PB *b, Page *pg, int pages, bool warned[2][3])
     pg->ndeco = ops.n;
 }
 
+/* ---- cross-references -----------------------------------------------------
+ *
+ * A <ref>'s page number is measured as three digits: measuring cannot
+ * know it. Once the pages are known, each is set as wide as its number
+ * and the rest of its line closes up (left-aligned text: what follows
+ * moves left, "på sidan 3."; right-aligned: what precedes moves right;
+ * centred: both, half each), on a copy of the box for its page: the flow
+ * is not touched. Lines only get shorter (numbers up to 999), so no line
+ * is broken again and no page changes: no second pass is needed. The
+ * contents' numbers stand right-aligned in a column of their own and do
+ * not move.
+ */
+static void fit_pagenums(PB *b, Pages *pg)
+{
+    for (int pi = 0; pi < pg->n; pi++)
+        for (int k = 0; k < pg->v[pi].n; k++) {
+            Placed *pl = &pg->v[pi].items[k];
+            Op *ops = NULL;
+            int n = pl->box->nops;
+            for (int q = 0; q < n; q++) {
+                const Op *o = &(ops ? ops : pl->box->ops)[q];
+                if (o->kind != OP_PAGENUM || o->right || o->w <= 0 || o->anchor < 0 ||
+                    o->anchor >= b->flow->nanchors || pg->anchor_page[o->anchor] < 0)
+                    continue;
+                char num[16];
+                snprintf(num, sizeof num, "%d", pg->v[pg->anchor_page[o->anchor]].number);
+                int32_t real = font_text_width(b->flow->faces[o->face], num, strlen(num), o->size);
+                int32_t d = o->w - real;
+                if (d == 0)
+                    continue;
+                if (!ops) {
+                    Box *copy = ARENA_NEW(&b->rp->arena, Box);
+                    *copy = *pl->box;
+                    ops = ARENA_ARRAY(&b->rp->arena, Op, n);
+                    memcpy(ops, pl->box->ops, sizeof(Op) * (size_t)n);
+                    copy->ops = ops;
+                    pl->box = copy;
+                }
+                int32_t before = ops[q].line_align == ALIGN_RIGHT ? d
+                               : ops[q].line_align == ALIGN_CENTER ? d / 2 : 0;
+                int32_t after = before - d;
+                for (int z = q - ops[q].line_before; z < q; z++)
+                    if (z >= 0)
+                        ops[z].x += before;
+                for (int z = q + 1; z <= q + ops[q].line_after && z < n; z++)
+                    ops[z].x += after;
+                ops[q].x += before;
+                ops[q].w = real;
+                /* its link, made just before it */
+                if (q > 0 && ops[q - 1].kind == OP_LINK && ops[q - 1].anchor == ops[q].anchor)
+                    ops[q - 1].w = real;
+            }
+        }
+}
+
 Pages *paginate_flow(Rp *rp, const Flow *flow)
 {
     PB pb = { 0 };
@@ -726,5 +781,6 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
             }
         }
     }
+    fit_pagenums(b, pg);
     return pg;
 }
