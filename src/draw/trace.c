@@ -17,7 +17,8 @@
  *     path N #RGB W [dashed|dotted] [fill] X0 Y0 .. XN YN
  *     link X Y W H -> page P | URI
  *     tag E | artifact              the structure element the next ops are in
- *   deco X Y STRING                 the running header and footer
+ *   deco X Y STRING w=W             a part of the running header or footer,
+ *                                   W its width (the last field, always there)
  * Decoration drawn first on a page (rules and fills that are artifacts)
  * comes right after its page line, indented by two.
  */
@@ -90,8 +91,10 @@ static void t_text(Device *dev, const Op *o, int32_t x, int32_t y, const char *s
                 o->anchor >= 0 ? t->pg->anchor_page[o->anchor] + 1 : 0);
     else if (o->note)
         fprintf(t->out, "%smark %d %.1f %.1f\n", t->ind, o->note, pt(x), pt(y));
+    else if (len > 0 && t->furniture)
+        fprintf(t->out, "%sdeco %.1f %.1f %.*s w=%.1f\n", t->ind, pt(x), pt(y), len, s, pt(o->w));
     else if (len > 0)
-        fprintf(t->out, "%s%s %.1f %.1f %.*s\n", t->ind, t->furniture ? "deco" : "text", pt(x), pt(y), len, s);
+        fprintf(t->out, "%stext %.1f %.1f %.*s\n", t->ind, pt(x), pt(y), len, s);
 }
 
 static void t_rule(Device *dev, const Op *o, int32_t x, int32_t y)

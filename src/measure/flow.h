@@ -34,7 +34,7 @@ typedef enum OpKind {
     OP_RECT,      /* filled rectangle x,y,w,h (stroke only if `stroke`) */
     OP_MARKER,    /* status marker `shape`, size w, centred on x+w/2, y+h/2 */
     OP_PATH,      /* polyline pts (x,y pairs), line width w, dash, or filled polygon */
-    OP_PAGENUM,   /* the page number of `anchor`; right-aligned at x if `right` */
+    OP_PAGENUM,   /* the page number of `anchor`, w wide as measured; right-aligned at x if `right` */
     OP_LINK,      /* clickable area x,y,w,h to `anchor` (or `uri`) */
     OP_IMAGE,     /* `image` scaled into x,y,w,h */
 } OpKind;
@@ -65,6 +65,12 @@ typedef struct Op {
     bool        fill;       /* PATH: filled polygon */
     bool        stroke;     /* RECT: outline only */
     bool        right;      /* PAGENUM: right-aligned */
+    /* PAGENUM in a line of text: measured as three digits, it is set as
+     * wide as its page's number once pages are known, and the ops of its
+     * line before it (line_before of them) and after it (line_after)
+     * move to close the gap as the line's alignment (Align) asks */
+    int16_t     line_before, line_after;
+    int8_t      line_align;
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */
     int8_t      tail;       /* TEXT: what a reader gets after it at a line end (OpTail) */
     bool        eol;        /* TEXT: it ends a line that is not its paragraph's last */

@@ -139,8 +139,13 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
     Lines ls = text_break(m, ps.v, ps.n, st, tw, ALIGN_LEFT, false);
     if (ls.n == 0)
         return;
-    const Font *f = m->flow->faces[FACE(st->family, st->variant)];
-    int32_t dotw = font_text_width(f, " .", 2, st->size);
+    /* the leaders of every level are set alike, in the regular face and
+     * size of level 1, and end at the number column: their dots stand
+     * on one grid, counted from the right, whatever the entry's level */
+    const Style *t1 = &m->lay->styles[ST_TOC1];
+    int16_t lface = FACE(t1->family, t1->variant & ~VAR_BOLD);
+    const Font *lf = m->flow->faces[lface];
+    int32_t dotw = font_text_width(lf, " .", 2, t1->size);
     int32_t base = text_baseline(m, st);
     for (int k = 0; k < ls.n; k++) {
         const Line *L = &ls.v[k];
@@ -166,8 +171,8 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
                 }
                 Op lead = { 0 };
                 lead.kind = OP_TEXT;
-                lead.face = FACE(st->family, st->variant & ~VAR_BOLD);
-                lead.size = st->size;
+                lead.face = lface;
+                lead.size = t1->size;
                 lead.color = st->color;
                 lead.s = dots;
                 lead.len = ndots * 2;

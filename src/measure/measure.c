@@ -12,7 +12,9 @@
  *     (no orphan) and its last two (no widow);
  *  3. a caption keeps with its table's first rows; a table note with the
  *     table's last row;
- *  4. list labels travel with their item's first line.
+ *  4. list labels travel with their item's first line;
+ *  5. a legend keeps together and, like a heading, with what follows (it
+ *     says how to read the markers below it).
  * Vertical space between blocks is the larger of the space after the one
  * and before the next; it is dropped at the top of a page.
  */
@@ -328,7 +330,7 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
         ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
         int li = se_new(m, SE_LI, se_list);
         m->cur_se = se_new(m, SE_LBODY, li);
-        emit_lines(m, &ls, indent + m->lay->list_indent / 2, 0, false);
+        emit_lines(m, &ls, indent + m->lay->list_indent / 2, 0, true);    /* keep 5 */
     }
     m->pending_after = st->space_after > m->lay->styles[ST_BODY].space_after
                      ? st->space_after : m->lay->styles[ST_BODY].space_after;

@@ -1006,6 +1006,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
                 } else {
                     op.kind = OP_PAGENUM;
                     op.x = x;
+                    op.w = it->w;
                     op.y = base;
                     op.face = p->face;
                     op.size = p->size;
@@ -1057,6 +1058,13 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
                 lb.ops.v[q].tail = hyphen ? TAIL_HYPHEN : space ? TAIL_SPACE : TAIL_NONE;
                 lb.ops.v[q].eol = true;
                 break;
+            }
+        /* a page number's line, for pagination to close it up (flow.h) */
+        for (int q = 0; q < lb.ops.n; q++)
+            if (lb.ops.v[q].kind == OP_PAGENUM) {
+                lb.ops.v[q].line_before = (int16_t)(q < INT16_MAX ? q : 0);
+                lb.ops.v[q].line_after = (int16_t)(lb.ops.n - q - 1 < INT16_MAX ? lb.ops.n - q - 1 : 0);
+                lb.ops.v[q].line_align = (int8_t)(just ? ALIGN_LEFT : align);
             }
         Line *L = &out.v[k];
         L->ops = lb.ops.v;

@@ -34,6 +34,7 @@
  */
 #include "paginate.h"
 #include "../base/limits.h"
+#include "../base/utf8.h"
 #include "../model/numfmt.h"
 
 #include <stdio.h>
@@ -330,7 +331,177 @@ static const char *expand(PB *b, const char *tpl, int page, int pages)
     return len ? out : NULL;
 }
 
-static void running(PB *b, Page *pg, int pages)
+/* ---- running header and footer ------------------------------------------
+ *
+ * Each line has three parts: left from the left margin, centre centred on
+ * the text column, right ending at the right margin. They never overprint:
+ * parts keep at least one em (the style's size) apart, and when they
+ * would not, the longest are shortened with an ellipsis, all to one cap,
+ * the largest that lets them fit (the shorter parts stay whole). A part
+ * is cut after a whole word where that keeps at least half of its room,
+ * else inside a word; what is measured is what is drawn (font_text_width
+ * on the shortened text, ellipsis included). Each part shortened is
+ * warned about once per report.
+ */
+
+/* Whether parts of widths w (0: none) keep `gap` apart in `room`, the
+ * centre one centred. */
+static bool parts_fit(const int32_t w[3], int32_t room, int32_t gap)
+{
+    if (w[0] > room || w[1] > room || w[2] > room)
+        return false;
+    if (w[1] > 0) {
+        int64_t side = (int64_t)room - w[1];       /* twice the room each side of the centre */
+        return (w[0] == 0 || 2 * ((int64_t)w[0] + gap) <= side) &&
+               (w[2] == 0 || 2 * ((int64_t)w[2] + gap) <= side);
+    }
+    return w[0] == 0 || w[2] == 0 || (int64_t)w[0] + gap + w[2] <= room;
+}
+
+/* The largest cap on the parts' widths that lets them fit (the widest
+ * part's width when they fit as they are). */
+static int32_t parts_cap(const int32_t w[3], int32_t room, int32_t gap)
+{
+    int32_t hi = w[0] > w[1] ? w[0] : w[1];
+    if (w[2] > hi)
+        hi = w[2];
+    if (parts_fit(w, room, gap))
+        return hi;
+    int32_t lo = 0;        /* lo fits (or nothing does), hi does not */
+    while (hi - lo > 100) {
+        int32_t mid = lo + (hi - lo) / 2, c[3];
+        for (int s = 0; s < 3; s++)
+            c[s] = w[s] < mid ? w[s] : mid;
+        if (parts_fit(c, room, gap))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* How many bytes at the end of s[0..n) go before an ellipsis: a space,
+ * a comma, a dash ... (0: none). */
+static size_t trailing_punct(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 1 && strchr(" ,;:-(", u[n - 1]) && u[n - 1])
+        return 1;
+    if (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)          /* no-break space */
+        return 2;
+    if (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && (u[n - 1] == 0x93 || u[n - 1] == 0x94))
+        return 3;                                               /* en or em dash */
+    return 0;
+}
+
+/* s[0..n) with `tail` appended, in the arena. */
+static char *with_tail(PB *b, const char *s, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    char *o = arena_alloc(&b->rp->arena, n + t + 1);
+    memcpy(o, s, n);
+    memcpy(o + n, tail, t + 1);
+    return o;
+}
+
+/* Among the cut points cuts[0..n) (increasing byte offsets into s), the
+ * last one at which s cut there plus `tail` is at most max wide; -1. */
+static int last_cut(PB *b, const Font *f, int32_t size, const char *s, const size_t *cuts, int n,
+                    const char *tail, int32_t max)
+{
+    int lo = -1, hi = n;             /* lo fits, hi does not */
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        const char *t = with_tail(b, s, cuts[mid], tail);
+        if (font_text_width(f, t, strlen(t), size) <= max)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* txt shortened with an ellipsis to at most `max` wide (txt itself if it
+ * is). Swedish style: after whole words the ellipsis stands after a
+ * (no-break) space, after part of a word it follows the letters. */
+static const char *shorten(PB *b, const Font *f, int32_t size, const char *txt, int32_t max)
+{
+    size_t n = strlen(txt);
+    if (font_text_width(f, txt, n, size) <= max)
+        return txt;
+    const char *ell = font_glyph(f, 0x2026) ? "\xE2\x80\xA6" : "...";
+    const char *word_ell = font_glyph(f, 0x2026) ? "\xC2\xA0\xE2\x80\xA6" : "\xC2\xA0...";
+    size_t *words = ARENA_ARRAY(&b->rp->arena, size_t, n + 1);
+    size_t *chars = ARENA_ARRAY(&b->rp->arena, size_t, n + 1);
+    int nw = 0, nc = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t cp = utf8_next(txt, n, &i);
+        if (at > 0)
+            chars[nc++] = at;
+        if (cp == ' ' && at > 0) {
+            size_t e = at, t;
+            while (e > 0 && (t = trailing_punct(txt, e)) > 0)
+                e -= t;
+            if (e > 0 && (nw == 0 || words[nw - 1] < e))
+                words[nw++] = e;
+        }
+    }
+    int k = last_cut(b, f, size, txt, words, nw, word_ell, max);
+    if (k >= 0) {
+        const char *t = with_tail(b, txt, words[k], word_ell);
+        if (font_text_width(f, t, strlen(t), size) >= max / 2)
+            return t;
+    }
+    k = last_cut(b, f, size, txt, chars, nc, ell, max);
+    return with_tail(b, txt, k >= 0 ? chars[k] : 0, ell);
+}
+
+/* The field a template is made of, when it is one field of <meta> alone
+ * ("{title}"): its META_ index, else -1. */
+static int template_meta(const char *tpl, const char **name)
+{
+    static const char *const fields[] = { "{title}", "{subtitle}", "{organisation}", "{department}",
+                                          "{date}", "{reference}", "{running-title}" };
+    static const int index[] = { META_TITLE, META_SUBTITLE, META_ORGANISATION, META_DEPARTMENT,
+                                 META_DATE, META_REFERENCE, META_RUNNING_TITLE };
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (strcmp(tpl, fields[k]) == 0) {
+            *name = fields[k];
+            return index[k];
+        }
+    *name = NULL;
+    return -1;
+}
+
+static void warn_shortened(PB *b, int hf, int part, const char *shown)
+{
+    static const char *const where[] = { "left", "center", "right" };
+    const Report *r = b->flow->report;
+    const char *tpl = (hf ? b->lay->footer : b->lay->header)[part];
+    const char *name;
+    int mi = template_meta(tpl, &name);
+    const char *line = hf ? "footer" : "header";
+    if (mi >= 0) {
+        char field[32];
+        snprintf(field, sizeof field, "%.*s", (int)strlen(name) - 2, name + 1);
+        diag_warn(&b->rp->diags, r->file, r->meta.line[mi], r->meta.col[mi],
+                  "the running %s's %s is too long for its place; it is shortened to \"%s\"",
+                  line, field, shown);
+        diag_hint(&b->rp->diags,
+                  "the %s's parts keep 1 em apart on one line: write a shorter <%s>, or put "
+                  "another field in the layout's <%s %s=\"%s\">",
+                  line, field, line, where[part], tpl);
+    } else {
+        diag_warn(&b->rp->diags, r->file, 0, 0,
+                  "the running %s's %s part (\"%s\") is too long for its place; it is shortened to \"%s\"",
+                  line, where[part], tpl, shown);
+        diag_hint(&b->rp->diags, "the %s's parts keep 1 em apart on one line: shorten <%s %s=\"%s\"> in the layout",
+                  line, line, where[part], tpl);
+    }
+}
+
+static void running(PB *b, Page *pg, int pages, bool warned[2][3])
 {
     const Layout *L = b->lay;
     int32_t paper_w = pg->landscape ? L->page_h : L->page_w;
@@ -343,10 +514,25 @@ static void running(PB *b, Page *pg, int pages)
         const char *const *slots = hf ? L->footer : L->header;
         int32_t y = hf ? paper_hh - L->footer_y : L->header_y;
         const Font *f = b->flow->faces[FACE(st->family, st->variant)];
+        int32_t left = L->margin_left, right = paper_w - L->margin_right;
+        const char *txt[3];
+        int32_t w[3];
+        for (int s = 0; s < 3; s++) {
+            txt[s] = expand(b, slots[s], pg->number, pages);
+            w[s] = txt[s] ? font_text_width(f, txt[s], strlen(txt[s]), st->size) : 0;
+        }
+        int32_t cap = parts_cap(w, right - left, st->size);
+        for (int s = 0; s < 3; s++)
+            if (txt[s] && w[s] > cap) {
+                txt[s] = shorten(b, f, st->size, txt[s], cap);
+                w[s] = font_text_width(f, txt[s], strlen(txt[s]), st->size);
+                if (!warned[hf][s])
+                    warn_shortened(b, hf, s, txt[s]);
+                warned[hf][s] = true;
+            }
         bool any = false;
         for (int s = 0; s < 3; s++) {
-            const char *txt = expand(b, slots[s], pg->number, pages);
-            if (!txt)
+            if (!txt[s])
                 continue;
             any = true;
             Op o = { 0 };
@@ -354,10 +540,9 @@ static void running(PB *b, Page *pg, int pages)
             o.face = FACE(st->family, st->variant);
             o.size = st->size;
             o.color = st->color;
-            o.s = txt;
-            o.len = (int)strlen(txt);
-            o.w = font_text_width(f, txt, (size_t)o.len, st->size);
-            int32_t left = L->margin_left, right = paper_w - L->margin_right;
+            o.s = txt[s];
+            o.len = (int)strlen(txt[s]);
+            o.w = w[s];
             o.x = s == 0 ? left : s == 1 ? (left + right - o.w) / 2 : right - o.w;
             o.y = y;
             o.anchor = -1;
@@ -380,6 +565,61 @@ static void running(PB *b, Page *pg, int pages)
     }
     pg->deco = ops.v;
     pg->ndeco = ops.n;
+}
+
+/* ---- cross-references -----------------------------------------------------
+ *
+ * A <ref>'s page number is measured as three digits: measuring cannot
+ * know it. Once the pages are known, each is set as wide as its number
+ * and the rest of its line closes up (left-aligned text: what follows
+ * moves left, "på sidan 3."; right-aligned: what precedes moves right;
+ * centred: both, half each), on a copy of the box for its page: the flow
+ * is not touched. Lines only get shorter (numbers up to 999), so no line
+ * is broken again and no page changes: no second pass is needed. The
+ * contents' numbers stand right-aligned in a column of their own and do
+ * not move.
+ */
+static void fit_pagenums(PB *b, Pages *pg)
+{
+    for (int pi = 0; pi < pg->n; pi++)
+        for (int k = 0; k < pg->v[pi].n; k++) {
+            Placed *pl = &pg->v[pi].items[k];
+            Op *ops = NULL;
+            int n = pl->box->nops;
+            for (int q = 0; q < n; q++) {
+                const Op *o = &(ops ? ops : pl->box->ops)[q];
+                if (o->kind != OP_PAGENUM || o->right || o->w <= 0 || o->anchor < 0 ||
+                    o->anchor >= b->flow->nanchors || pg->anchor_page[o->anchor] < 0)
+                    continue;
+                char num[16];
+                snprintf(num, sizeof num, "%d", pg->v[pg->anchor_page[o->anchor]].number);
+                int32_t real = font_text_width(b->flow->faces[o->face], num, strlen(num), o->size);
+                int32_t d = o->w - real;
+                if (d == 0)
+                    continue;
+                if (!ops) {
+                    Box *copy = ARENA_NEW(&b->rp->arena, Box);
+                    *copy = *pl->box;
+                    ops = ARENA_ARRAY(&b->rp->arena, Op, n);
+                    memcpy(ops, pl->box->ops, sizeof(Op) * (size_t)n);
+                    copy->ops = ops;
+                    pl->box = copy;
+                }
+                int32_t before = ops[q].line_align == ALIGN_RIGHT ? d
+                               : ops[q].line_align == ALIGN_CENTER ? d / 2 : 0;
+                int32_t after = before - d;
+                for (int z = q - ops[q].line_before; z < q; z++)
+                    if (z >= 0)
+                        ops[z].x += before;
+                for (int z = q + 1; z <= q + ops[q].line_after && z < n; z++)
+                    ops[z].x += after;
+                ops[q].x += before;
+                ops[q].w = real;
+                /* its link, made just before it */
+                if (q > 0 && ops[q - 1].kind == OP_LINK && ops[q - 1].anchor == ops[q].anchor)
+                    ops[q - 1].w = real;
+            }
+        }
 }
 
 Pages *paginate_flow(Rp *rp, const Flow *flow)
@@ -503,9 +743,10 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
     pg->flow = flow;
     pg->v = b->pages.v;
     pg->n = b->pages.n;
+    bool warned[2][3] = { { false } };
     for (int k = 0; k < pg->n; k++)
         if (!pg->v[k].full)
-            running(b, &pg->v[k], pg->n);
+            running(b, &pg->v[k], pg->n, warned);
     pg->anchor_page = ARENA_ARRAY(&rp->arena, int, flow->nanchors + 1);
     pg->anchor_y = ARENA_ARRAY(&rp->arena, int32_t, flow->nanchors + 1);
     for (int a = 0; a < flow->nanchors; a++) {
@@ -540,5 +781,6 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
             }
         }
     }
+    fit_pagenums(b, pg);
     return pg;
 }

@@ -1256,6 +1256,16 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
     }
     p->rep->nheadings++;
     build_blocks(p, x, s, level);
+    /* a section with only its heading prints a bare heading: a draft
+     * left unfinished, most often */
+    const Node *h = model_heading(s);
+    if (kind == N_SECTION && h && h == s->first && !h->next) {
+        char title[160];
+        model_plain_text(h, title, sizeof title);
+        diag_add(&p->rp->diags, DIAG_WARNING, p->file, s->line, s->col,
+                 "write its text, or remove the section (a heading alone is printed as it is)",
+                 "the section \"%s\" is empty", title);
+    }
     return s;
 }
 
