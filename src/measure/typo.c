@@ -111,9 +111,10 @@ static int run_digits(const char *s, long *value)
     return n;
 }
 
-/* Whether the word before the number at s[i] makes it a reference: an
- * abbreviation in capitals (SON, KS, SFS) or a word for a case number. */
-static bool code_word_before(const char *s, size_t i)
+/* The word before s[i] (past spaces and an opening parenthesis, without
+ * a final . or :) into w (cap bytes, NUL terminated); its length, 0 if
+ * there is none or it is longer than w holds. */
+static size_t word_before(const char *s, size_t i, char *w, size_t cap)
 {
     size_t sp;
     while (i > 0 && ((sp = space_before(s, i)) != 0 || s[i - 1] == '('))
@@ -124,24 +125,50 @@ static bool code_word_before(const char *s, size_t i)
     while (i > 0 && (ascii_letter(u(s)[i - 1]) || u(s)[i - 1] >= 0x80) && !space_before(s, i))
         i--;
     size_t n = e - i;
-    if (n == 0)
-        return false;
-    bool caps = n >= 2;
-    for (size_t k = i; k < e; k++)
-        caps &= s[k] >= 'A' && s[k] <= 'Z';
-    if (caps)
-        return true;
-    static const char *const words[] = { "dnr", "nr", "diarienr", "diarienummer" };
-    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-        if (strlen(words[w]) != n)
-            continue;
-        size_t k = 0;
-        while (k < n && (s[i + k] | 0x20) == words[w][k])
-            k++;
-        if (k == n)
+    if (n == 0 || n >= cap)
+        return 0;
+    memcpy(w, s + i, n);
+    w[n] = 0;
+    return n;
+}
+
+/* Whether w is one of `words` but for the case of ASCII letters. */
+static bool one_of(const char *w, const char *const *words, size_t nwords)
+{
+    for (size_t k = 0; k < nwords; k++) {
+        size_t j = 0;
+        while (w[j] && ((unsigned char)w[j] < 0x80 ? w[j] | 0x20 : w[j]) == words[k][j])
+            j++;
+        if (!w[j] && !words[k][j])
             return true;
     }
     return false;
+}
+
+/* Whether the word before the number at s[i] makes it a reference: an
+ * abbreviation in capitals (SON, KS, SFS) or a word for a case number. */
+static bool code_word_before(const char *s, size_t i)
+{
+    static const char *const words[] = { "dnr", "nr", "diarienr", "diarienummer" };
+    char w[16];
+    size_t n = word_before(s, i, w, sizeof w);
+    bool caps = n >= 2;
+    for (size_t k = 0; k < n; k++)
+        caps &= w[k] >= 'A' && w[k] <= 'Z';
+    return caps || (n && one_of(w, words, sizeof words / sizeof *words));
+}
+
+/* Whether the word before s[i] names a month or a term: "Aug -22",
+ * "ht -18" write a year with a hyphen for its century, not a minus. */
+static bool year_word_before(const char *s, size_t i)
+{
+    static const char *const words[] = {
+        "jan", "januari", "feb", "febr", "februari", "mar", "mars", "apr", "april", "maj", "jun", "juni",
+        "jul", "juli", "aug", "augusti", "sep", "sept", "september", "okt", "oktober", "nov", "november",
+        "dec", "december", "ht", "vt",
+    };
+    char w[16];
+    return word_before(s, i, w, sizeof w) && one_of(w, words, sizeof words / sizeof *words);
 }
 
 /* A hyphen between two number groups standing as one word: a range
@@ -194,8 +221,8 @@ static bool unit_after(const char *s, size_t len, size_t i)
 }
 
 /* A hyphen that begins a number, as a sign: -71,1, -5 %, (-12), or a
- * block that is nothing but the number. Not "ht -18", where it stands
- * for the century. */
+ * block that is nothing but the number. Not "ht -18" or "Aug -22 100%",
+ * where it stands for the century. */
 static bool minus_at(const char *s, size_t len, size_t i)
 {
     if (i + 1 >= len || !digit(u(s)[i + 1]) || !word_starts(s, i))
@@ -206,8 +233,8 @@ static bool minus_at(const char *s, size_t len, size_t i)
            digit(u(s)[e + sp + 1]) && digit(u(s)[e + sp + 2]) &&
            (e + sp + 3 == len || !digit(u(s)[e + sp + 3])))
         e += sp + 3;
-    if (!word_ends(s, len, e))
-        return false;                   /* -3D */
+    if (!word_ends(s, len, e) || year_word_before(s, i))
+        return false;                   /* -3D, Aug -22 */
     if (memchr(s + i + 1, ',', e - i - 1))
         return true;
     if (i > 0 && s[i - 1] == '(' && e < len && s[e] == ')')
