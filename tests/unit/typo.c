@@ -86,6 +86,7 @@ static void minus(void)
     CHECK("a block that is a signed number", prints(ALL, "-1540", MI "1540"));
     CHECK("digit groups", prints(ALL, "HSL -1 540 tkr", "HSL " MI "1 540 tkr"));
     CHECK("a year ht -18 stays", same("påbörjas ht -18 och"));
+    CHECK("a year Aug -22 stays, a number after it too", same("Aug -22 100% och (aug. -22)"));
     CHECK("-3D stays", same("i -3D"));
     CHECK("+/- stays", same("+/-5 %"));
 }
