@@ -106,14 +106,17 @@ typedef enum Hyph {
 } Hyph;
 
 /* Append the pieces of the inline children of `parent` in style `st`
- * (variant added to the style's own). */
+ * (variant added to the style's own). They are one block (a paragraph,
+ * list item, cell, heading) for the layout's typographic punctuation
+ * (typo.h): "Viktigt" prints as ”Viktigt” also across <b> and <i>. */
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
 
 /* Characters of the report's fields that the running header or footer
  * print and its face lacks: errors at the fields' elements. */
 void text_check_furniture(M *m);
 
-/* Append a plain string as one piece in style `st` with `variant`. */
+/* Append a plain string as one piece in style `st` with `variant`, with
+ * the layout's typographic punctuation (a block of its own). */
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
 
 /* Break pieces into lines of `width`. */

@@ -87,8 +87,9 @@ static int32_t decimal_part(M *m, const Pieces *ps)
             } else if (c == ',' && comma_p < 0) {
                 comma_p = i;
                 comma_k = k;
-            } else if (c == '-' && (digit_p >= 0 || comma_p >= 0)) {
-                return -1;              /* a range, "2019-2022" */
+            } else if ((c == '-' || (c == 0xE2 && k + 2 < p->len && (unsigned char)p->s[k + 1] == 0x80 &&
+                                     (unsigned char)p->s[k + 2] == 0x93)) && (digit_p >= 0 || comma_p >= 0)) {
+                return -1;              /* a range, "2019-2022" or "2019–2022" */
             } else if (!(c == ' ' || c == '+' || c == '-' || c == '%' || c >= 0x80 ||
                          (((c >= 'a' && c <= 'z') || c == '/') && digit_p >= 0))) {
                 return -1;              /* parentheses, a word before the number */

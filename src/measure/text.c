@@ -3,7 +3,9 @@
  *
  * Three steps, each simple:
  *  1. pieces: the inline tree flattened into runs of one look (text,
- *     bold, superscript mark, status marker, page number of a reference);
+ *     bold, superscript mark, status marker, page number of a reference),
+ *     with typographic quotes, dashes and minus signs (typo.h) put in
+ *     for the straight ones the author typed;
  *  2. items: pieces cut into boxes at spaces (glue), after hyphens and
  *     slashes (penalties) and at Swedish hyphenation points (flagged
  *     penalties), for linebreak();
@@ -13,6 +15,7 @@
  */
 #include "measure_int.h"
 #include "compound.h"
+#include "typo.h"
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
 
@@ -450,16 +453,93 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
     }
 }
 
+/* Whether piece p prints text of its own (not a marker, page number,
+ * footnote mark or line break). */
+static bool text_of_its_own(const Piece *p)
+{
+    return !p->br && !p->marker && p->pagenum < 0 && !p->note;
+}
+
+/* The pieces out->v[from..) of one block, with the layout's typographic
+ * punctuation (typo.h): their text joined in reading order, so quotes
+ * and dashes are seen across <b>, <i> and links, scanned once, and each
+ * piece that changes given a copy with the changes. A mark the piece's
+ * font has no glyph for is left as written. The model keeps what the
+ * author wrote: only what is measured and printed changes. */
+static void typeset_punct(M *m, Pieces *out, int from)
+{
+    TypoRules r = { m->lay->typo_quotes, m->lay->typo_dashes };
+    if (!r.quotes && !r.dashes)
+        return;
+    size_t total = 0;
+    bool any = false;
+    for (int i = from; i < out->n; i++) {
+        const Piece *p = &out->v[i];
+        if (!text_of_its_own(p)) {
+            total++;
+            continue;
+        }
+        total += (size_t)p->len;
+        any = any || memchr(p->s, '"', (size_t)p->len) || memchr(p->s, '\'', (size_t)p->len) ||
+              memchr(p->s, '-', (size_t)p->len);
+    }
+    if (!any)
+        return;
+    char *text = xmalloc(total + 1);
+    TypoEdit *edits = xmalloc(sizeof *edits * total);
+    size_t at = 0;
+    for (int i = from; i < out->n; i++) {
+        const Piece *p = &out->v[i];
+        if (text_of_its_own(p)) {
+            memcpy(text + at, p->s, (size_t)p->len);
+            at += (size_t)p->len;
+        } else {
+            text[at++] = p->br ? '\n' : TYPO_SEP;
+        }
+    }
+    int ne = typo_scan(r, text, total, edits), e = 0;
+    at = 0;
+    for (int i = from; i < out->n && e < ne; i++) {
+        Piece *p = &out->v[i];
+        size_t plen = text_of_its_own(p) ? (size_t)p->len : 1, end = at + plen;
+        if (text_of_its_own(p) && (size_t)edits[e].at < end) {
+            const Font *f = m->flow->faces[p->face];
+            char *s = arena_alloc(&m->rp->arena, plen * 3 + 1);
+            size_t k = 0;
+            for (size_t j = 0; j < plen; j++) {
+                if (e < ne && (size_t)edits[e].at == at + j && !no_glyph(f, edits[e].cp))
+                    k += (size_t)utf8_encode(edits[e].cp, s + k);
+                else
+                    s[k++] = p->s[j];
+                if (e < ne && (size_t)edits[e].at == at + j)
+                    e++;
+            }
+            s[k] = 0;
+            p->s = s;
+            p->len = (int)k;
+        }
+        while (e < ne && (size_t)edits[e].at < end)
+            e++;
+        at = end;
+    }
+    free(edits);
+    free(text);
+}
+
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
 {
     IState is = { 0, 0, -1, NULL };
+    int from = out->n;
     walk(m, parent, st, is, out);
+    typeset_punct(m, out, from);
 }
 
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
 {
     IState is = { variant, 0, -1, NULL };
+    int from = out->n;
     push_text(m, s, strlen(s), st, is, out);
+    typeset_punct(m, out, from);
 }
 
 /* ---- items -------------------------------------------------------------- */

@@ -96,6 +96,8 @@ typedef struct Layout {
     int         hyphen_left, hyphen_right;
     int         toc_levels;
     bool        notes_per_chapter;         /* footnote numbers restart in each chapter */
+    bool        typo_quotes;               /* <typography quotes="swedish">: " ' print as ” ’ */
+    bool        typo_dashes;               /* <typography dashes="on">: en dashes, minus signs */
     StatusDef   statuses[LAYOUT_MAX_STATUSES];
     int         nstatuses;
     Word       *words;

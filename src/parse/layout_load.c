@@ -58,6 +58,7 @@ static void layout_defaults(Layout *y)
     y->chart_height = 170000;
     y->cover_band = 0x005596;
     y->cover_band_text = 0xFFFFFF;
+    y->typo_quotes = y->typo_dashes = true;
     y->hyphen_left = 2;
     y->hyphen_right = 3;
     y->toc_levels = 2;
@@ -420,6 +421,24 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             LERR(x, "numbering=\"%s\" must be document or chapter", v);
             diag_hint(&l->rp->diags, "document: the notes are numbered through the report; chapter: from 1 in every chapter");
         }
+    } else if (!strcmp(el, "typography")) {
+        if (!strcmp(n, "quotes")) {
+            if (!strcmp(v, "swedish") || !strcmp(v, "off"))
+                y->typo_quotes = !strcmp(v, "swedish");
+            else {
+                LERR(x, "quotes=\"%s\" must be swedish or off", v);
+                diag_hint(&l->rp->diags, "swedish: \"...\" and '...' print as \xE2\x80\x9D...\xE2\x80\x9D and \xE2\x80\x99...\xE2\x80\x99; "
+                                         "off: as written");
+            }
+        } else {
+            if (!strcmp(v, "on") || !strcmp(v, "off"))
+                y->typo_dashes = !strcmp(v, "on");
+            else {
+                LERR(x, "dashes=\"%s\" must be on or off", v);
+                diag_hint(&l->rp->diags, "on: a spaced hyphen and a hyphen in a range (2018-2022) print as "
+                                         "an en dash, a hyphen before a number as a minus sign; off: as written");
+            }
+        }
     } else if (!strcmp(el, "contents")) {
         long lv;
         if (!value_whole(v, 1, 5, &lv)) {
@@ -476,6 +495,7 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_notes[] = { "numbering", NULL };
     static const char *const a_intent[] = { "icc", NULL };
     static const char *const a_charts[] = { "data-table", NULL };
+    static const char *const a_typo[] = { "quotes", "dashes", NULL };
 
     xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
     y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
@@ -577,13 +597,15 @@ static void load(L *l, xmlNodePtr root)
             each_attr(l, x, a_intent, misc_attr, y);
         } else if (!strcmp(el, "charts")) {
             each_attr(l, x, a_charts, misc_attr, y);
+        } else if (!strcmp(el, "typography")) {
+            each_attr(l, x, a_typo, misc_attr, y);
         } else if (!strcmp(el, "words")) {
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
             load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
         } else {
             LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, output-intent, status and words");
+            diag_hint(&l->rp->diags, "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, typography, output-intent, status and words");
         }
     }
     y->words = words.v;

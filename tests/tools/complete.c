@@ -10,7 +10,8 @@
  * after the same normalisation, which removes what layout legitimately
  * changes: white space and line breaks, hyphens (hyphenation, minus
  * signs), footnote digits (superscripts in the seed, small digits read
- * "[7]" in the PDF), emphasis asterisks. Table rows are matched cell by cell, in
+ * "[7]" in the PDF), emphasis asterisks; typographic quotes read as
+ * straight ones. Table rows are matched cell by cell, in
  * order (--unordered: each cell anywhere, for layouts where a tall row
  * is sliced over pages and its cells' lines interleave). Prints every
  * missing line and a summary; exits 1 if any is missing.
@@ -113,6 +114,14 @@ static size_t norm(const char *s, size_t n, char *out)
                 i = (size_t)(e - s) + 1;
                 continue;
             }
+        }
+        /* typographic quotes (rapport prints ” ’ for " ') read as straight ones */
+        if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] >= 0x98 && (unsigned char)s[i + 2] <= 0x9D &&
+            (unsigned char)s[i + 2] != 0x9A && (unsigned char)s[i + 2] != 0x9B) {
+            out[k++] = (unsigned char)s[i + 2] >= 0x9C ? '"' : '\'';
+            i += 3;
+            continue;
         }
         out[k++] = s[i++];
     }

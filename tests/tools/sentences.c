@@ -7,9 +7,10 @@
  * be found in the text of the PDF's structure tree as written: with its
  * word spaces (also where a line broke) and without hyphens hyphenation
  * added. Sentences holding a footnote mark, a reference, a number written
- * as <num> or a status are left out (their printed text is not the XML's),
- * and so are those with typographic changes rapport may make. White space
- * is folded on both sides, a no-break space counts as a space. Prints
+ * as <num> or a status are left out (their printed text is not the XML's).
+ * White space is folded on both sides, a no-break space counts as a
+ * space, and the typographic quotes, dashes and minus signs rapport
+ * prints read as the straight ones the author wrote. Prints
  * every sentence not found and a summary; exits 1 if any is missing.
  *
  * --fold-hyphens drops a hyphen between two small letters on both sides
@@ -47,9 +48,28 @@ static bool small(const unsigned char *q)
                                                           q[1] == 0xA9 || q[1] == 0xBC));
 }
 
+/* The straight ASCII character the typographic one at q stands for,
+ * 0 if it is none of them: the hyphen U+2010, the dash U+2013 and the
+ * minus U+2212 that rapport prints for a hyphen, the quotes ” “ ’ ‘ it
+ * prints for " and '. */
+static char straight(const unsigned char *q)
+{
+    if (q[0] == 0xE2 && q[1] == 0x88 && q[2] == 0x92)
+        return '-';
+    if (q[0] != 0xE2 || q[1] != 0x80)
+        return 0;
+    switch (q[2]) {
+    case 0x90: case 0x93: return '-';
+    case 0x9C: case 0x9D: return '"';
+    case 0x98: case 0x99: return '\'';
+    default: return 0;
+    }
+}
+
 /* Fold white space (and U+00A0) to single spaces, drop soft hyphens,
- * read U+2010 as '-'; with --fold-hyphens, drop a hyphen between two
- * small letters. */
+ * read the typographic marks rapport prints as the straight ones the
+ * author wrote (straight()); with --fold-hyphens, drop a hyphen between
+ * two small letters. */
 static char *fold(const char *s)
 {
     Buf b = { 0 };
@@ -69,12 +89,13 @@ static char *fold(const char *s)
             q++;
             continue;
         }
-        if (q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x90) {
-            q += 2;                                   /* U+2010 HYPHEN is a hyphen */
+        char ascii = straight(q);
+        if (ascii) {
+            q += 2;
             if (sp)
                 put(&b, " ", 1);
             sp = false;
-            put(&b, "-", 1);
+            put(&b, &ascii, 1);
             continue;
         }
         if (fold_hyphens && *q == '-' && b.n > 0 && !sp && q[1] && small(q + 1)) {
@@ -115,8 +136,7 @@ static int checked, missing, saved;
 static const char *tree_plain;     /* without folded hyphens, for the count of saved ones */
 
 /* The sentences of t: up to ". " (one of fewer than 3 words is too
- * little to tell anything); typography rapport may set otherwise
- * (quotes, spaced hyphens) is left out (NULL). Returns how many. */
+ * little to tell anything: NULL). Returns how many. */
 static int sentences(char *t, char **out, int cap)
 {
     int n = 0;
@@ -125,17 +145,14 @@ static int sentences(char *t, char **out, int cap)
         char *e = strstr(s, ". ");
         size_t len = e ? (size_t)(e - s) + 1 : strlen(s);
         int words = 1;
-        bool typo = false;
-        for (size_t i = 0; i < len; i++) {
+        for (size_t i = 0; i < len; i++)
             words += s[i] == ' ';
-            typo |= s[i] == '"' || s[i] == '\'' || (s[i] == ' ' && i + 2 < len && s[i + 1] == '-' && s[i + 2] == ' ');
-        }
         char *next = s + len;
         while (*next == ' ')
             next++;
         if (s[len])
             s[len] = 0;
-        out[n++] = words >= 3 && !typo ? s : NULL;
+        out[n++] = words >= 3 ? s : NULL;
         s = next;
     }
     return n;
