@@ -40,6 +40,11 @@ static const char *names[SE_TYPE_COUNT] = {
     "Span", "Sect",
 };
 
+const char *tags_type_name(int type)
+{
+    return type >= 0 && type < SE_TYPE_COUNT ? names[type] : "?";
+}
+
 enum { KID_ELEM, KID_MCID, KID_OBJR };
 
 typedef struct Kid {

@@ -53,4 +53,7 @@ long tags_root(const Tags *t);
 /* Write the structure tree (a PdfExtra callback; user is the Tags). */
 void tags_write(void *user, PdfW *w);
 
+/* The standard structure type of an SeType ("H1", "P", "TD"). */
+const char *tags_type_name(int type);
+
 #endif

@@ -16,7 +16,7 @@
  *     rect X Y W H #RGB fill|stroke
  *     path N #RGB W [dashed|dotted] [fill] X0 Y0 .. XN YN
  *     link X Y W H -> page P | URI
- *     tag E | artifact              the structure element the next ops are in
+ *     tag E TYPE | artifact         the structure element the next ops are in (H1, P, TD ...)
  *   deco X Y STRING w=W             a part of the running header or footer,
  *                                   W its width (the last field, always there)
  * Decoration drawn first on a page (rules and fills that are artifacts)
@@ -24,6 +24,7 @@
  */
 #include "device.h"
 #include "pdf.h"
+#include "tags.h"
 
 #include <stdio.h>
 
@@ -79,6 +80,8 @@ static void t_element(Device *dev, int se, const char *actual, bool text)
     t->se_known = true;
     if (se == SE_ARTIFACT)
         fprintf(t->out, "%stag artifact\n", t->ind);
+    else if (se >= 0 && se < t->pg->flow->nse)
+        fprintf(t->out, "%stag %d %s\n", t->ind, se, tags_type_name(t->pg->flow->se[se].type));
     else
         fprintf(t->out, "%stag %d\n", t->ind, se);
 }

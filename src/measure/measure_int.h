@@ -31,6 +31,7 @@ typedef struct Piece {
     uint32_t    marker_color;
     int         pagenum;       /* anchor whose page number this piece shows, -1 */
     bool        br;            /* forced line break */
+    bool        nohyphen;      /* <nohyphen>: its words are not hyphenated */
 } Piece;
 
 typedef VEC(Piece) Pieces;
@@ -58,6 +59,8 @@ typedef struct M {
     Flow         *flow;
     Hyphenator   *hyph;
     struct HyphSlot *hcache;       /* words hyphenated so far (text.c), by their bytes */
+    Map           hyph_except;     /* the layout's <hyphenation><word>s, lower case, by text.c */
+    bool          hyph_except_made;
     size_t        hcache_cap, hcache_n;
     VEC(Box)      boxes;
     VEC(Anchor)   anchors;

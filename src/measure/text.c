@@ -41,6 +41,7 @@ int anchor_for(M *m, const Node *n)
 /* ---- pieces ------------------------------------------------------------- */
 
 typedef struct IState {
+    bool        nohyphen;     /* inside <nohyphen> */
     int         variant;
     int         script;       /* 0, 1 sup, -1 sub */
     int         anchor;
@@ -56,6 +57,7 @@ static Piece base_piece(const Style *st, IState s)
     p.anchor = s.anchor;
     p.uri = s.uri;
     p.pagenum = -1;
+    p.nohyphen = s.nohyphen;
     if (s.script) {
         p.size = st->size * 62 / 100;
         p.rise = s.script > 0 ? st->size * 36 / 100 : -st->size * 12 / 100;
@@ -371,6 +373,10 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             s2.variant |= VAR_BOLD;
             walk(m, c, st, s2, out);
             break;
+        case N_NOHYPHEN:
+            s2.nohyphen = true;
+            walk(m, c, st, s2, out);
+            break;
         case N_I:
             s2.variant |= VAR_ITALIC;
             walk(m, c, st, s2, out);
@@ -528,7 +534,7 @@ static void typeset_punct(M *m, Pieces *out, int from)
 
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
 {
-    IState is = { 0, 0, -1, NULL };
+    IState is = { .anchor = -1 };
     int from = out->n;
     walk(m, parent, st, is, out);
     typeset_punct(m, out, from);
@@ -536,7 +542,7 @@ void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
 
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
 {
-    IState is = { variant, 0, -1, NULL };
+    IState is = { .variant = variant, .anchor = -1 };
     int from = out->n;
     push_text(m, s, strlen(s), st, is, out);
     typeset_punct(m, out, from);
@@ -674,6 +680,59 @@ typedef struct HyphSlot {
     const unsigned char *ok;         /* n + 1 bytes; NULL: no points */
 } HyphSlot;
 
+/* s[0..n) in lower case (A-Z and the Latin-1 capitals, which stay as
+ * long in UTF-8), hyphens dropped, into out (NUL-terminated); the byte
+ * offset in out of each hyphen into cut[] (1 there). Returns out's
+ * length, or -1 if it does not fit. */
+static int fold_word(const char *s, size_t n, char *out, size_t cap, unsigned char *cut)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '-') {
+            if (cut)
+                cut[k] = 2;               /* the author's: preferred */
+            continue;
+        }
+        if (k + 2 >= cap)
+            return -1;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9E &&
+                 (unsigned char)s[i + 1] != 0x97) {
+            out[k++] = (char)c;
+            c = (unsigned char)((unsigned char)s[++i] + 0x20);
+        }
+        out[k++] = (char)c;
+    }
+    out[k] = 0;
+    return (int)k;
+}
+
+/* The layout's own word for how s[0..n) breaks (<hyphenation><word>),
+ * or NULL: ok by byte offset of s, which has no hyphens. */
+static const unsigned char *word_exception(M *m, const char *s, size_t n)
+{
+    if (!m->lay->nhyphen_words)
+        return NULL;
+    if (!m->hyph_except_made) {
+        map_init(&m->hyph_except, &m->rp->arena, 1);
+        for (int i = 0; i < m->lay->nhyphen_words; i++) {
+            const char *w = m->lay->hyphen_words[i];
+            size_t wn = strlen(w);
+            unsigned char *cut = arena_alloc(&m->rp->arena, wn + 1);
+            char *key = arena_alloc(&m->rp->arena, wn + 1);
+            if (fold_word(w, wn, key, wn + 1, cut) > 0)
+                map_put(&m->hyph_except, key, cut);
+        }
+        m->hyph_except_made = true;
+    }
+    char key[256];
+    if (fold_word(s, n, key, sizeof key, NULL) != (int)n)
+        return NULL;
+    return map_get(&m->hyph_except, key);
+}
+
 static const unsigned char *word_points(M *m, const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -697,8 +756,14 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
         if (m->hcache[k].hash == h && m->hcache[k].n == n && memcmp(m->hcache[k].s, s, n) == 0)
             return m->hcache[k].ok;
     unsigned char ok[128];
-    const unsigned char *kept = NULL;
-    if (hyphen_points(m->hyph, s, n, ok) > 0 &&
+    const unsigned char *kept = word_exception(m, s, n);
+    if (kept) {
+        bool any = false;                 /* the layout's word: as it says */
+        for (size_t i = 1; i < n; i++)
+            any |= kept[i] != 0;
+        if (!any)
+            kept = NULL;
+    } else if (hyphen_points(m->hyph, s, n, ok) > 0 &&
         compound_adjust(s, n, ok, m->lay->hyphen_left, m->lay->hyphen_right) != 0) {
         unsigned char *copy = arena_alloc(&m->rp->arena, n + 1);
         memcpy(copy, ok, n + 1);
@@ -736,8 +801,10 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
         /* a capital after the first letter ("SoL", "LVM-placering") or a
          * name ("Linköpings", "Leanlink": a capital, and no Swedish word)
          * is not hyphenated */
-        if (letters >= 6 && uppers <= 1 && hy && p->rise == 0 && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
-            (uppers == 0 || (is_upper(first_letter(s + ls)) && compound_known(s + ls, j - ls)))) {
+        bool listed = j > ls && word_exception(b->m, s + ls, j - ls) != NULL;
+        if (letters >= 6 && hy && p->rise == 0 && !p->nohyphen && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
+            (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
+                                                        compound_known(s + ls, j - ls)))))) {
             size_t wl = j - ls;
             const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;
             for (size_t k = 1; ok && k < wl; k++)

@@ -94,6 +94,8 @@ typedef struct Layout {
     const unsigned char *icc_data;         /* its bytes, checked to be an RGB ICC profile */
     size_t      icc_len;
     int         hyphen_left, hyphen_right;
+    const char **hyphen_words;             /* <hyphenation><word>: how these words break */
+    int         nhyphen_words;             /*   ("medarbetar-engagemang"; none: never) */
     int         toc_levels;
     bool        notes_per_chapter;         /* footnote numbers restart in each chapter */
     bool        typo_quotes;               /* <typography quotes="swedish">: " ' print as ” ’ */

@@ -36,7 +36,7 @@ typedef enum NodeKind {
     N_CHART, N_FIGURE, N_LEGEND, N_GOAL_OVERVIEW, N_PAGE_BREAK, N_LANDSCAPE,
     /* inline */
     N_TEXT, N_B, N_I, N_SUP, N_SUB, N_BR, N_NUM, N_STATUS, N_FOOTNOTE,
-    N_FNREF, N_REF, N_LINK,
+    N_FNREF, N_REF, N_LINK, N_NOHYPHEN,
     N_KIND_COUNT
 } NodeKind;
 

@@ -452,6 +452,37 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 
 typedef VEC(Word) Words;
 
+/* <hyphenation>'s <word>s: each word written with a hyphen where it may
+ * break, and nowhere else ("medarbetar-engagemang", "Leanlink"). */
+static void hyphen_words(L *l, xmlNodePtr x, Layout *y)
+{
+    VEC(const char *) v = { 0 };
+    for (xmlNodePtr w = x->children; w; w = w->next) {
+        if (w->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)w->name, "word") != 0) {
+            LERR(w, "<hyphenation> holds only <word>s, not <%s>", (const char *)w->name);
+            diag_hint(&l->rp->diags, "write a word with hyphens where it may break: <word>medarbetar-engagemang</word>");
+            continue;
+        }
+        xmlChar *c = xmlNodeGetContent(w);
+        const char *t = c ? (const char *)c : "";
+        bool ok = *t && *t != '-' && t[strlen(t) - 1] != '-' && !strstr(t, "--");
+        for (const unsigned char *p = (const unsigned char *)t; ok && *p; p++)
+            ok = *p == '-' || *p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+        if (!ok) {
+            LERR(w, "<word>%s</word> is not a word with hyphens where it may break", t);
+            diag_hint(&l->rp->diags, "letters, and a hyphen between them where a line may break: "
+                                     "<word>konsekvens-analys</word>; a word without hyphens is never broken");
+        } else {
+            VEC_PUSH(&l->rp->arena, v, arena_strdup(&l->rp->arena, t));
+        }
+        xmlFree(c);
+    }
+    y->hyphen_words = v.v;
+    y->nhyphen_words = v.n;
+}
+
 static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
 {
     for (xmlNodePtr w = x->children; w; w = w->next) {
@@ -587,6 +618,7 @@ static void load(L *l, xmlNodePtr root)
         } else if (!strcmp(el, "hyphenation")) {
             l->hyphenation = x;
             each_attr(l, x, a_hyph, misc_attr, y);
+            hyphen_words(l, x, y);
         } else if (!strcmp(el, "cover")) {
             each_attr(l, x, a_cover, misc_attr, y);
         } else if (!strcmp(el, "contents")) {

@@ -372,7 +372,7 @@ static void unknown_element(P *p, xmlNodePtr x)
         "report", "meta", "contents", "section", "heading", "goal", "appendices", "appendix",
         "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note",
         "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
-        "page-break", "landscape", "b", "i", "sup", "sub", "br", "num", "status", "footnote",
+        "page-break", "landscape", "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
         "fnref", "ref", "link", NULL };
     const char *name = (const char *)x->name;
     for (int i = 0; known[i]; i++)
@@ -456,6 +456,9 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             build_inline(p, c, n);
         } else if (strcmp(name, "sub") == 0) {
             n = new_node(p, N_SUB, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "nohyphen") == 0) {
+            n = new_node(p, N_NOHYPHEN, c);
             build_inline(p, c, n);
         } else if (strcmp(name, "br") == 0) {
             n = new_node(p, N_BR, c);
@@ -1404,7 +1407,7 @@ static void resolve_refs(P *p)
 
 static bool is_inline_name(const xmlChar *name)
 {
-    static const char *inl[] = { "b", "i", "sup", "sub", "br", "num", "status", "footnote",
+    static const char *inl[] = { "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
                                  "fnref", "ref", "link", NULL };
     for (int i = 0; inl[i]; i++)
         if (strcmp((const char *)name, inl[i]) == 0)

@@ -429,7 +429,7 @@ static bool missing_child(xmlNodePtr node, char *msg, size_t cap, const char **h
 
 static bool is_inline(const char *name)
 {
-    static const char *inl[] = { "b", "i", "sup", "sub", "br", "num", "status", "footnote",
+    static const char *inl[] = { "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
                                  "fnref", "ref", "link", NULL };
     for (int i = 0; inl[i]; i++)
         if (!strcmp(name, inl[i]))
