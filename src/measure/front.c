@@ -2,7 +2,8 @@
  * front.c - the cover and the table of contents (measure stage).
  *
  * The cover is one full-page box drawn in page coordinates. The contents
- * ("Innehåll") list every heading anchor marked in_toc, indented by
+ * ("Innehåll") list every heading anchor marked in_toc, in document
+ * order (m->headings, not the anchors' numbers), indented by
  * level, with a dot leader and the page number right-aligned as an
  * OP_PAGENUM that the draw stage fills in once pages are known; then the
  * appendix titles ("Bilagor") as a bulleted list without numbers.
@@ -231,7 +232,8 @@ static void contents(M *m, const Node *c, int32_t width)
     const Style *t1 = &L->styles[ST_TOC1];
     int32_t numcol = font_text_width(m->flow->faces[FACE(t1->family, t1->variant)], "0000", 4, t1->size);
     bool first = true;
-    for (int i = 0; i < m->anchors.n; i++) {
+    for (int h = 0; h < m->headings.n; h++) {
+        int i = m->headings.v[h];
         const Anchor *a = &m->anchors.v[i];
         if (!a->in_toc || a->box < 0 || a->appendix)
             continue;

@@ -204,6 +204,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     an->outline = an->in_toc || (sec->kind != N_GOAL && level <= m->toc_levels) ||
                   sec->kind == N_APPENDIX;
     VEC_PUSH(&m->rp->arena, m->placing, a);
+    VEC_PUSH(&m->rp->arena, m->headings, a);
 
     Pieces ps = { 0 };
     if (sec->kind == N_GOAL && sec->u.sec.status >= 0) {
@@ -414,6 +415,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
                     m->anchors.v[an].title = arena_strdup(&m->rp->arena, buf);
                     m->anchors.v[an].appendix = true;
                     m->anchors.v[an].level = 1;
+                    VEC_PUSH(&m->rp->arena, m->headings, an);
                     continue;
                 }
                 m->pending_flags |= BOX_NEW_PAGE;
@@ -676,6 +678,8 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
             m->anchors.v[i].box += nfront;
     f->anchors = m->anchors.v;
     f->nanchors = m->anchors.n;
+    f->headings = m->headings.v;
+    f->nheadings = m->headings.n;
     f->box_notes = m->box_notes.v;
     f->note_boxes = m->note_boxes.v;
     f->nnote_boxes = m->note_boxes.n;

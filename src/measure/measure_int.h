@@ -68,6 +68,8 @@ typedef struct M {
     Map           missing;         /* characters reported without a glyph (text.c) */
     uint8_t       fallback_failed; /* variants of the fallback font that did not load (bits) */
     VEC(int)      placing;         /* anchors to place on the next box */
+    VEC(int)      headings;        /* heading anchors in document order (a forward <ref>
+                                    * creates its target's anchor early) */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
     VEC(Box)      tcont;           /* per table: its caption continued ("(forts.)"), h 0: none */
