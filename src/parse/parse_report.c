@@ -950,8 +950,22 @@ static Node *build_table(P *p, xmlNodePtr x)
                           "a <row> needs at least one <cell>");
     }
     if (!rows) {
-        precise_error(p, t, "a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed",
-                      "the table has no rows");
+        /* A table whose figures are not in yet (a report written before
+         * the books close) is printed as its caption and the layout's
+         * "Uppgifter saknas."; a table with neither rows nor caption
+         * prints nothing and is a mistake. */
+        bool caption = false;
+        for (Node *c = t->first; c; c = c->next)
+            caption |= c->kind == N_CAPTION;
+        const char *none = layout_word(p->layout, p->rep->type, "table-empty", "Uppgifter saknas.");
+        if (caption)
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, t->line, t->col,
+                     "add the <row>s when the figures are known",
+                     "the table has no rows yet: its caption is printed with \"%s\"", none);
+        else
+            precise_error(p, t, "a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed, "
+                          "or give it a <caption> to print only the caption and a note that the figures are missing",
+                          "the table has no rows");
         return t;
     }
     grid_table(p, t);
