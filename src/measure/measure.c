@@ -179,6 +179,38 @@ static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width
 
 /* ---- headings ----------------------------------------------------------- */
 
+/* An appendix's label ("Bilaga 1") with no-break spaces, so it never
+ * breaks inside, or NULL. */
+static const char *label_of(M *m, const Node *sec)
+{
+    const char *l = sec->kind == N_APPENDIX ? sec->u.sec.label : NULL;
+    if (!l || !*l)
+        return NULL;
+    size_t n = 0;
+    for (const char *c = l; *c; c++)
+        n += *c == ' ' ? 2 : 1;
+    char *out = arena_alloc(&m->rp->arena, n + 1), *o = out;
+    for (const char *c = l; *c; c++) {
+        if (*c == ' ') {
+            *o++ = '\xC2';
+            *o++ = '\xA0';
+        } else {
+            *o++ = *c;
+        }
+    }
+    *o = 0;
+    return out;
+}
+
+const char *heading_title(M *m, const Node *sec)
+{
+    char buf[1024];
+    const Node *h = model_heading(sec);
+    model_plain_text(h ? h : sec, buf, sizeof buf);
+    const char *label = label_of(m, sec);
+    return label ? arena_printf(&m->rp->arena, "%s %s", label, buf) : arena_strdup(&m->rp->arena, buf);
+}
+
 static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
 {
     const Node *h = model_heading(sec);
@@ -192,9 +224,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
 
     int a = anchor_for(m, sec);
     Anchor *an = &m->anchors.v[a];
-    char buf[1024];
-    model_plain_text(h ? h : sec, buf, sizeof buf);
-    an->title = arena_strdup(&m->rp->arena, buf);
+    an->title = heading_title(m, sec);
     an->level = sec->kind == N_GOAL ? level : level;
     an->appendix = sec->kind == N_APPENDIX;
     an->in_toc = sec->u.sec.toc == 1 ||
@@ -221,6 +251,9 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
                                arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
         VEC_PUSH(&m->rp->arena, ps, mk);
     }
+    const char *label = label_of(m, sec);
+    if (label)
+        text_piece_str(m, arena_printf(&m->rp->arena, "%s ", label), st, 0, &ps);
     if (h)
         text_pieces(m, h, st, &ps);
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
@@ -409,10 +442,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
                     body |= k->kind != N_HEADING;
                 if (!body) {
                     int an = anchor_for(m, a);
-                    char buf[512];
-                    const Node *h = model_heading(a);
-                    model_plain_text(h ? h : a, buf, sizeof buf);
-                    m->anchors.v[an].title = arena_strdup(&m->rp->arena, buf);
+                    m->anchors.v[an].title = heading_title(m, a);
                     m->anchors.v[an].appendix = true;
                     m->anchors.v[an].level = 1;
                     VEC_PUSH(&m->rp->arena, m->headings, an);

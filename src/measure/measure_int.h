@@ -146,6 +146,11 @@ int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word,
                  int32_t *min_hyph);
 
+/* The plain title of a section, goal or appendix, for the contents, the
+ * bookmarks and <ref show="title">: an appendix's label ("Bilaga 1", its
+ * spaces no-break), a space, its heading. In the run's arena. */
+const char *heading_title(M *m, const Node *sec);
+
 /* The anchor of a node (creating it if needed). */
 int anchor_for(M *m, const Node *n);
 

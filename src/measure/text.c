@@ -428,11 +428,14 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
                 break;
             s2.anchor = anchor_for(m, t);
             if (c->u.ref.show != REF_PAGE) {
-                const Node *h = (t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX)
-                              ? model_heading(t) : t;
-                char buf[512];
-                model_plain_text(h ? h : t, buf, sizeof buf);
-                const char *title = arena_strdup(&m->rp->arena, buf);
+                const char *title;
+                if (t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX) {
+                    title = heading_title(m, t);
+                } else {
+                    char buf[512];
+                    model_plain_text(t, buf, sizeof buf);
+                    title = arena_strdup(&m->rp->arena, buf);
+                }
                 push_text(m, title, strlen(title), st, s2, out);
                 if (c->u.ref.show == REF_BOTH)
                     push_text(m, " (s.\xC2\xA0", 6, st, s2, out);

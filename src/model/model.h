@@ -122,7 +122,9 @@ struct Node {
     size_t      len;
     const char *id;            /* id attribute, or NULL */
     union {
-        struct { int level; int toc; bool new_page; int status; const char *area; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes */
+        struct { int level; int toc; bool new_page; int status; const char *area;
+                 const char *label; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes;
+                                            * label: an appendix's "Bilaga 1", or NULL */
         struct { int levels; const char *title; } contents;
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;

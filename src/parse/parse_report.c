@@ -47,6 +47,7 @@ typedef struct P {
 } P;
 
 static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
+static void appendix_label_check(P *p, Node *ap);
 static void build_inline(P *p, xmlNodePtr x, Node *parent);
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -1349,9 +1350,20 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "appendices") == 0) {
             n = new_node(p, N_APPENDICES, c);
             n->u.appendices.title = attr(p, c, "title");
+            const char *num = attr(p, c, "numbering");
+            bool numbered = num && strcmp(num, "yes") == 0;
+            int k = 0;
             for (xmlNodePtr a = c->children; a; a = a->next)
-                if (is_el(a, "appendix"))
-                    model_append(n, build_section(p, a, N_APPENDIX, 1));
+                if (is_el(a, "appendix")) {
+                    Node *ap = build_section(p, a, N_APPENDIX, 1);
+                    k++;
+                    ap->u.sec.label = attr(p, a, "label");
+                    if (!ap->u.sec.label && numbered)
+                        ap->u.sec.label = arena_printf(&p->rp->arena, "%s %d",
+                                                       layout_word(p->layout, p->rep->type, "appendix", "Bilaga"), k);
+                    appendix_label_check(p, ap);
+                    model_append(n, ap);
+                }
         } else {
             if (strcmp(name, "meta") != 0)
                 unknown_element(p, c);
@@ -1360,6 +1372,26 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         model_append(parent, n);
     }
     return parent;
+}
+
+/* An appendix whose heading repeats its label ("Bilaga 1 Bilaga 1 ...")
+ * is a report written before labels existed: a warning. */
+static void appendix_label_check(P *p, Node *ap)
+{
+    const char *label = ap->u.sec.label;
+    const Node *h = model_heading(ap);
+    if (!label || !*label || !h)
+        return;
+    char buf[256];
+    model_plain_text(h, buf, sizeof buf);
+    size_t n = strlen(label);
+    const char *t = buf;
+    while (*t == ' ')
+        t++;
+    if (strncmp(t, label, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
+        diag_add(&p->rp->diags, DIAG_WARNING, p->file, h->line, h->col,
+                 "remove the label from the <heading>: rapport prints it before the heading",
+                 "the heading starts with its label \"%s\", which is printed again before it", label);
 }
 
 static void build_meta(P *p, xmlNodePtr meta)
