@@ -339,6 +339,9 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
 
 /* ---- legend ------------------------------------------------------------- */
 
+/* The legend: its title, then every status of its kind in the layout's
+ * order with its marker and word, or the report's own words for it
+ * (<item status="met">, N_STATUS children of the legend). */
 static void legend(M *m, const Node *n, int32_t indent, int32_t width)
 {
     const Style *st = &m->lay->styles[ST_LEGEND];
@@ -357,6 +360,10 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
         Node st_node = { 0 };
         st_node.kind = N_STATUS;
         st_node.u.status.status = i;
+        for (const Node *own = n->first; own; own = own->next)
+            if (own->kind == N_STATUS && own->u.status.status == i && own->text)
+                st_node = *own;           /* the report's own words for it */
+        st_node.next = NULL;
         Node holder = { 0 };
         holder.first = holder.last = &st_node;
         ps.n = 0;

@@ -48,6 +48,7 @@ typedef struct P {
 
 static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
 static void appendix_label_check(P *p, Node *ap);
+static void build_legend_items(P *p, xmlNodePtr x, Node *legend);
 static void build_inline(P *p, xmlNodePtr x, Node *parent);
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -1333,6 +1334,7 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
             n->u.legend.title = attr(p, c, "title");
             const char *st = attr(p, c, "statuses");
             n->u.legend.activity = st && strcmp(st, "activity") == 0;
+            build_legend_items(p, c, n);
         } else if (strcmp(name, "goal-overview") == 0) {
             n = new_node(p, N_GOAL_OVERVIEW, c);
             n->u.overview.title = attr(p, c, "title");
@@ -1372,6 +1374,48 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         model_append(parent, n);
     }
     return parent;
+}
+
+/* A legend's own words per status: each <item status="..."> becomes an
+ * N_STATUS child with the item's text (measure/measure.c prints it in
+ * place of the layout's word). A status of the other kind than the
+ * legend's, or one given twice, is an error. */
+static void build_legend_items(P *p, xmlNodePtr x, Node *legend)
+{
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (!is_el(c, "item"))
+            continue;
+        Node *n = new_node(p, N_STATUS, c);
+        const char *v = attr(p, c, "status");
+        n->u.status.status = v ? lookup_status(p, n, v) : -1;
+        int si = n->u.status.status;
+        if (si < 0)
+            continue;
+        if (p->layout->statuses[si].activity != legend->u.legend.activity) {
+            ERR(n, "\"%s\" is %s status, but this legend shows the %s statuses", v,
+                legend->u.legend.activity ? "a goal" : "an assignment",
+                legend->u.legend.activity ? "assignment" : "goal");
+            HINT("write statuses=\"%s\" on the <legend>, or give the words of its own statuses",
+                 legend->u.legend.activity ? "goal" : "activity");
+            continue;
+        }
+        for (Node *k = legend->first; k; k = k->next)
+            if (k->u.status.status == si) {
+                ERR(n, "the legend already has words for \"%s\" (line %d)", v, k->line);
+                HINT("give each status one <item>");
+                si = -1;
+                break;
+            }
+        if (si < 0)
+            continue;
+        size_t len;
+        char *t = element_text(p, c, &len);
+        if (len) {
+            n->text = t;
+            n->len = len;
+        }
+        model_append(legend, n);
+    }
 }
 
 /* An appendix whose heading repeats its label ("Bilaga 1 Bilaga 1 ...")
