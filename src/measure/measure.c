@@ -337,6 +337,27 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     m->pending_after = body->space_after;
 }
 
+/* ---- goal descriptions -------------------------------------------------- */
+
+static void goal_description(M *m, const Node *d, const Node *goal, int32_t indent, int32_t width)
+{
+    const Style *st = &m->lay->styles[ST_GOAL_DESC];
+    const Style *gh = &m->lay->styles[ST_GOAL_HEADING];
+    int32_t in = gh->indent;
+    if (goal->kind == N_GOAL && goal->u.sec.status >= 0)
+        in += marker_advance(gh->size);     /* the marker before the name */
+    if (in > width / 3)
+        in = 0;
+    Pieces ps = { 0 };
+    text_pieces(m, d, st, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, st, width - in, ALIGN_LEFT, false);
+    m->cur_se = se_new(m, SE_P, m->container);
+    if (ls.n > 0 && m->boxes.n > 0)
+        m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
+    emit_lines(m, &ls, indent + in, st->space_before, false);
+    m->pending_after = st->space_after;
+}
+
 /* ---- legend ------------------------------------------------------------- */
 
 /* The legend: its title, then every status of its kind in the layout's
@@ -474,6 +495,11 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             break;
         case N_LEGEND:
             legend(m, c, indent, width);
+            break;
+        case N_DESCRIPTION:
+            /* under the goal's name, where the name's text begins (after
+             * the marker), kept with the name as the name is with it */
+            goal_description(m, c, parent, indent, width);
             break;
         case N_PAGE_BREAK:
             m->pending_flags |= BOX_NEW_PAGE;

@@ -151,6 +151,9 @@ void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_wo
  * spaces no-break), a space, its heading. In the run's arena. */
 const char *heading_title(M *m, const Node *sec);
 
+/* How far a status marker at font size `size` moves the text after it. */
+int32_t marker_advance(int32_t size);
+
 /* The anchor of a node (creating it if needed). */
 int anchor_for(M *m, const Node *n);
 

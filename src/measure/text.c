@@ -553,7 +553,7 @@ static const Font *face_font(const M *m, int face)
 }
 
 static int32_t marker_size(int32_t size) { return size * 70 / 100; }
-static int32_t marker_advance(int32_t size) { return marker_size(size) + size * 35 / 100; }
+int32_t marker_advance(int32_t size) { return marker_size(size) + size * 35 / 100; }
 static int32_t pagenum_width(const M *m, const Piece *p)
 {
     return font_text_width(face_font(m, p->face), "000", 3, p->size);

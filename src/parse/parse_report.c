@@ -375,7 +375,7 @@ static void unknown_element(P *p, xmlNodePtr x)
         "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note",
         "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
         "page-break", "landscape", "b", "i", "sup", "sub", "br", "num", "status", "footnote",
-        "fnref", "ref", "link", NULL };
+        "fnref", "ref", "link", "description", NULL };
     const char *name = (const char *)x->name;
     for (int i = 0; known[i]; i++)
         if (strcmp(known[i], name) == 0)
@@ -1296,6 +1296,9 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         Node *n = NULL;
         if (strcmp(name, "heading") == 0) {
             n = new_node(p, N_HEADING, c);
+            build_inline(p, c, n);
+        } else if (strcmp(name, "description") == 0) {
+            n = new_node(p, N_DESCRIPTION, c);  /* the schema allows it in a goal, after the heading */
             build_inline(p, c, n);
         } else if (strcmp(name, "p") == 0) {
             n = new_node(p, N_P, c);
