@@ -581,12 +581,15 @@ static void d_image(Device *dev, const Op *o, int32_t x, int32_t y)
 
 /* ---- document ------------------------------------------------------------- */
 
+/* The bookmarks: headings of the contents' levels and the appendices, in
+ * document order, nested by level. */
 static void outline(D *d)
 {
     const Flow *f = d->pg->flow;
     HPDF_Encoder enc = HPDF_GetEncoder(d->pdf, "UTF-8");
     HPDF_Outline parents[6] = { NULL };
-    for (int a = 0; a < f->nanchors; a++) {
+    for (int h = 0; h < f->nheadings; h++) {     /* in document order */
+        int a = f->headings[h];
         const Anchor *an = &f->anchors[a];
         int pi = d->pg->anchor_page[a];
         if (!an->outline || an->level < 1 || pi < 0 || !an->title)

@@ -162,6 +162,11 @@ typedef struct Flow {
     int         nboxes;
     Anchor     *anchors;
     int         nanchors;
+    int        *headings;  /* the anchors of headings and appendices in document
+                            * order, for the contents and the outline (anchors
+                            * are numbered as they are first named: a <ref>
+                            * before its target names it early) */
+    int         nheadings;
     Note       *notes;     /* index = footnote number - 1 */
     int         nnotes;
     Box        *note_boxes;

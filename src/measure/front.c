@@ -2,10 +2,12 @@
  * front.c - the cover and the table of contents (measure stage).
  *
  * The cover is one full-page box drawn in page coordinates. The contents
- * ("Innehåll") list every heading anchor marked in_toc, indented by
+ * ("Innehåll") list every heading anchor marked in_toc, in document
+ * order (m->headings, not the anchors' numbers), indented by
  * level, with a dot leader and the page number right-aligned as an
  * OP_PAGENUM that the draw stage fills in once pages are known; then the
- * appendix titles ("Bilagor") as a bulleted list without numbers.
+ * appendix titles ("Bilagor") as a bulleted list: an appendix printed in
+ * the report with its leader and page number, a separate one without.
  *
  * Why one pass is enough: the page numbers are drawn in a column of fixed
  * width reserved here, so the contents' length never depends on the
@@ -126,6 +128,59 @@ static const Node *find_appendices(const Report *rep)
     return NULL;
 }
 
+/* The dot leader from `from` (the end of an entry's last line) to the
+ * number column, and the page number of anchor ai right-aligned at
+ * `right`, appended to ops in the coordinates of that line (style st);
+ * returns how many ops were added (at most 2). The leaders of every
+ * level are set alike, in the regular face and size of level 1, and end
+ * at the number column: their dots stand on one grid, counted from the
+ * right, whatever the entry's level. */
+static int leader_and_number(M *m, Op *ops, const Style *st, int32_t from, int32_t right,
+                             int32_t numcol, int ai, int se)
+{
+    const Style *t1 = &m->lay->styles[ST_TOC1];
+    int16_t lface = FACE(t1->family, t1->variant & ~VAR_BOLD);
+    const Font *lf = m->flow->faces[lface];
+    int32_t dotw = font_text_width(lf, " .", 2, t1->size);
+    int32_t base = text_baseline(m, st);
+    int q = 0;
+    from += dotw;
+    int32_t to = right - numcol;
+    int ndots = dotw > 0 && to > from ? (int)((to - from) / dotw) : 0;
+    if (ndots > 0) {
+        char *dots = arena_alloc(&m->rp->arena, (size_t)ndots * 2 + 1);
+        for (int d = 0; d < ndots; d++) {
+            dots[2 * d] = ' ';
+            dots[2 * d + 1] = '.';
+        }
+        Op lead = { 0 };
+        lead.kind = OP_TEXT;
+        lead.face = lface;
+        lead.size = t1->size;
+        lead.color = st->color;
+        lead.s = dots;
+        lead.len = ndots * 2;
+        lead.x = to - ndots * dotw;
+        lead.y = base;
+        lead.w = ndots * dotw;
+        lead.anchor = -1;
+        lead.se = SE_ARTIFACT;          /* the dot leader is not read */
+        ops[q++] = lead;
+    }
+    Op pn = { 0 };
+    pn.kind = OP_PAGENUM;
+    pn.face = FACE(st->family, st->variant);
+    pn.size = st->size;
+    pn.color = st->color;
+    pn.x = right;
+    pn.y = base;
+    pn.right = true;
+    pn.anchor = ai;
+    pn.se = se;
+    ops[q++] = pn;
+    return q;
+}
+
 static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol, int se_toc)
 {
     int se_item = se_new(m, SE_TOCI, se_toc);
@@ -139,14 +194,6 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
     Lines ls = text_break(m, ps.v, ps.n, st, tw, ALIGN_LEFT, false);
     if (ls.n == 0)
         return;
-    /* the leaders of every level are set alike, in the regular face and
-     * size of level 1, and end at the number column: their dots stand
-     * on one grid, counted from the right, whatever the entry's level */
-    const Style *t1 = &m->lay->styles[ST_TOC1];
-    int16_t lface = FACE(t1->family, t1->variant & ~VAR_BOLD);
-    const Font *lf = m->flow->faces[lface];
-    int32_t dotw = font_text_width(lf, " .", 2, t1->size);
-    int32_t base = text_baseline(m, st);
     for (int k = 0; k < ls.n; k++) {
         const Line *L = &ls.v[k];
         bool last = k == ls.n - 1;
@@ -158,43 +205,8 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
             ops[q].se = se_link;
             ops[q++].x += st->indent;
         }
-        if (last) {
-            /* the dot leader from the text to the number column */
-            int32_t from = st->indent + L->width + dotw;
-            int32_t to = width - numcol;
-            int ndots = dotw > 0 && to > from ? (int)((to - from) / dotw) : 0;
-            if (ndots > 0) {
-                char *dots = arena_alloc(&m->rp->arena, (size_t)ndots * 2 + 1);
-                for (int d = 0; d < ndots; d++) {
-                    dots[2 * d] = ' ';
-                    dots[2 * d + 1] = '.';
-                }
-                Op lead = { 0 };
-                lead.kind = OP_TEXT;
-                lead.face = lface;
-                lead.size = t1->size;
-                lead.color = st->color;
-                lead.s = dots;
-                lead.len = ndots * 2;
-                lead.x = to - ndots * dotw;
-                lead.y = base;
-                lead.w = ndots * dotw;
-                lead.anchor = -1;
-                lead.se = SE_ARTIFACT;          /* the dot leader is not read */
-                ops[q++] = lead;
-            }
-            Op pn = { 0 };
-            pn.kind = OP_PAGENUM;
-            pn.face = FACE(st->family, st->variant);
-            pn.size = st->size;
-            pn.color = st->color;
-            pn.x = width;
-            pn.y = base;
-            pn.right = true;
-            pn.anchor = ai;
-            pn.se = se_link;
-            ops[q++] = pn;
-        }
+        if (last)
+            q += leader_and_number(m, ops + q, st, st->indent + L->width, width, numcol, ai, se_link);
         Op link = { 0 };
         link.kind = OP_LINK;
         link.x = st->indent;
@@ -231,7 +243,8 @@ static void contents(M *m, const Node *c, int32_t width)
     const Style *t1 = &L->styles[ST_TOC1];
     int32_t numcol = font_text_width(m->flow->faces[FACE(t1->family, t1->variant)], "0000", 4, t1->size);
     bool first = true;
-    for (int i = 0; i < m->anchors.n; i++) {
+    for (int h = 0; h < m->headings.n; h++) {
+        int i = m->headings.v[h];
         const Anchor *a = &m->anchors.v[i];
         if (!a->in_toc || a->box < 0 || a->appendix)
             continue;
@@ -262,7 +275,11 @@ static void contents(M *m, const Node *c, int32_t width)
         ps.n = 0;
         text_piece_str(m, an->title ? an->title : "", as, 0, &ps);
         int32_t li = L->list_indent;
-        ls = text_break(m, ps.v, ps.n, as, width - li - as->indent, ALIGN_LEFT, false);
+        /* one printed here gets a leader and its page number like the
+         * headings above; one that is a document of its own has none */
+        bool printed = an->box >= 0;
+        int32_t x0 = as->indent + li;
+        ls = text_break(m, ps.v, ps.n, as, width - x0 - (printed ? numcol : 0), ALIGN_LEFT, false);
         Op bullet = { 0 };
         bullet.kind = OP_TEXT;
         bullet.face = FACE(as->family, as->variant);
@@ -281,20 +298,26 @@ static void contents(M *m, const Node *c, int32_t width)
         m->pending_ops[0] = bullet;
         m->npending_ops = 1;
         int before = as->space_before;
-        if (an->box >= 0) {
+        if (printed) {
             /* an appendix printed in this report: its entry links there */
             for (int k = 0; k < ls.n; k++) {
                 Line *ln = &ls.v[k];
-                Op *ops = ARENA_ARRAY(&m->rp->arena, Op, ln->nops + 1);
+                Op *ops = ARENA_ARRAY(&m->rp->arena, Op, ln->nops + 3);
                 memcpy(ops, ln->ops, sizeof(Op) * (size_t)ln->nops);
+                if (k == ls.n - 1) {
+                    ln->nops += leader_and_number(m, ops + ln->nops, as, ln->width, width - x0, numcol,
+                                                  ai, SE_LINK_PENDING);
+                }
                 Op link = { 0 };
                 link.kind = OP_LINK;
-                link.w = width;
+                link.w = width - x0;
                 link.h = ln->h;
                 link.anchor = ai;
                 link.se = SE_LINK_PENDING;
                 link.link_group = 0;
                 for (int q = 0; q < ln->nops; q++) {
+                    if (ops[q].se == SE_ARTIFACT)
+                        continue;               /* the leader */
                     ops[q].se = SE_LINK_PENDING;
                     ops[q].link_group = 0;
                 }

@@ -179,6 +179,38 @@ static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width
 
 /* ---- headings ----------------------------------------------------------- */
 
+/* An appendix's label ("Bilaga 1") with no-break spaces, so it never
+ * breaks inside, or NULL. */
+static const char *label_of(M *m, const Node *sec)
+{
+    const char *l = sec->kind == N_APPENDIX ? sec->u.sec.label : NULL;
+    if (!l || !*l)
+        return NULL;
+    size_t n = 0;
+    for (const char *c = l; *c; c++)
+        n += *c == ' ' ? 2 : 1;
+    char *out = arena_alloc(&m->rp->arena, n + 1), *o = out;
+    for (const char *c = l; *c; c++) {
+        if (*c == ' ') {
+            *o++ = '\xC2';
+            *o++ = '\xA0';
+        } else {
+            *o++ = *c;
+        }
+    }
+    *o = 0;
+    return out;
+}
+
+const char *heading_title(M *m, const Node *sec)
+{
+    char buf[1024];
+    const Node *h = model_heading(sec);
+    model_plain_text(h ? h : sec, buf, sizeof buf);
+    const char *label = label_of(m, sec);
+    return label ? arena_printf(&m->rp->arena, "%s %s", label, buf) : arena_strdup(&m->rp->arena, buf);
+}
+
 static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
 {
     const Node *h = model_heading(sec);
@@ -192,9 +224,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
 
     int a = anchor_for(m, sec);
     Anchor *an = &m->anchors.v[a];
-    char buf[1024];
-    model_plain_text(h ? h : sec, buf, sizeof buf);
-    an->title = arena_strdup(&m->rp->arena, buf);
+    an->title = heading_title(m, sec);
     an->level = sec->kind == N_GOAL ? level : level;
     an->appendix = sec->kind == N_APPENDIX;
     an->in_toc = sec->u.sec.toc == 1 ||
@@ -204,6 +234,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     an->outline = an->in_toc || (sec->kind != N_GOAL && level <= m->toc_levels) ||
                   sec->kind == N_APPENDIX;
     VEC_PUSH(&m->rp->arena, m->placing, a);
+    VEC_PUSH(&m->rp->arena, m->headings, a);
 
     Pieces ps = { 0 };
     if (sec->kind == N_GOAL && sec->u.sec.status >= 0) {
@@ -220,6 +251,9 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
                                arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
         VEC_PUSH(&m->rp->arena, ps, mk);
     }
+    const char *label = label_of(m, sec);
+    if (label)
+        text_piece_str(m, arena_printf(&m->rp->arena, "%s ", label), st, 0, &ps);
     if (h)
         text_pieces(m, h, st, &ps);
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
@@ -303,8 +337,32 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     m->pending_after = body->space_after;
 }
 
+/* ---- goal descriptions -------------------------------------------------- */
+
+static void goal_description(M *m, const Node *d, const Node *goal, int32_t indent, int32_t width)
+{
+    const Style *st = &m->lay->styles[ST_GOAL_DESC];
+    const Style *gh = &m->lay->styles[ST_GOAL_HEADING];
+    int32_t in = gh->indent;
+    if (goal->kind == N_GOAL && goal->u.sec.status >= 0)
+        in += marker_advance(gh->size);     /* the marker before the name */
+    if (in > width / 3)
+        in = 0;
+    Pieces ps = { 0 };
+    text_pieces(m, d, st, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, st, width - in, ALIGN_LEFT, false);
+    m->cur_se = se_new(m, SE_P, m->container);
+    if (ls.n > 0 && m->boxes.n > 0)
+        m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
+    emit_lines(m, &ls, indent + in, st->space_before, false);
+    m->pending_after = st->space_after;
+}
+
 /* ---- legend ------------------------------------------------------------- */
 
+/* The legend: its title, then every status of its kind in the layout's
+ * order with its marker and word, or the report's own words for it
+ * (<item status="met">, N_STATUS children of the legend). */
 static void legend(M *m, const Node *n, int32_t indent, int32_t width)
 {
     const Style *st = &m->lay->styles[ST_LEGEND];
@@ -323,6 +381,10 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
         Node st_node = { 0 };
         st_node.kind = N_STATUS;
         st_node.u.status.status = i;
+        for (const Node *own = n->first; own; own = own->next)
+            if (own->kind == N_STATUS && own->u.status.status == i && own->text)
+                st_node = *own;           /* the report's own words for it */
+        st_node.next = NULL;
         Node holder = { 0 };
         holder.first = holder.last = &st_node;
         ps.n = 0;
@@ -408,12 +470,10 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
                     body |= k->kind != N_HEADING;
                 if (!body) {
                     int an = anchor_for(m, a);
-                    char buf[512];
-                    const Node *h = model_heading(a);
-                    model_plain_text(h ? h : a, buf, sizeof buf);
-                    m->anchors.v[an].title = arena_strdup(&m->rp->arena, buf);
+                    m->anchors.v[an].title = heading_title(m, a);
                     m->anchors.v[an].appendix = true;
                     m->anchors.v[an].level = 1;
+                    VEC_PUSH(&m->rp->arena, m->headings, an);
                     continue;
                 }
                 m->pending_flags |= BOX_NEW_PAGE;
@@ -435,6 +495,11 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             break;
         case N_LEGEND:
             legend(m, c, indent, width);
+            break;
+        case N_DESCRIPTION:
+            /* under the goal's name, where the name's text begins (after
+             * the marker), kept with the name as the name is with it */
+            goal_description(m, c, parent, indent, width);
             break;
         case N_PAGE_BREAK:
             m->pending_flags |= BOX_NEW_PAGE;
@@ -676,6 +741,8 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
             m->anchors.v[i].box += nfront;
     f->anchors = m->anchors.v;
     f->nanchors = m->anchors.n;
+    f->headings = m->headings.v;
+    f->nheadings = m->headings.n;
     f->box_notes = m->box_notes.v;
     f->note_boxes = m->note_boxes.v;
     f->nnote_boxes = m->note_boxes.n;

@@ -71,6 +71,8 @@ typedef struct M {
     Map           missing;         /* characters reported without a glyph (text.c) */
     uint8_t       fallback_failed; /* variants of the fallback font that did not load (bits) */
     VEC(int)      placing;         /* anchors to place on the next box */
+    VEC(int)      headings;        /* heading anchors in document order (a forward <ref>
+                                    * creates its target's anchor early) */
     VEC(int)      thead;           /* per table: first header box, -1 */
     VEC(int)      thead_n;         /* per table: number of header boxes */
     VEC(Box)      tcont;           /* per table: its caption continued ("(forts.)"), h 0: none */
@@ -146,6 +148,14 @@ int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
  * narrowest it can get with hyphenation). */
 void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word,
                  int32_t *min_hyph);
+
+/* The plain title of a section, goal or appendix, for the contents, the
+ * bookmarks and <ref show="title">: an appendix's label ("Bilaga 1", its
+ * spaces no-break), a space, its heading. In the run's arena. */
+const char *heading_title(M *m, const Node *sec);
+
+/* How far a status marker at font size `size` moves the text after it. */
+int32_t marker_advance(int32_t size);
 
 /* The anchor of a node (creating it if needed). */
 int anchor_for(M *m, const Node *n);

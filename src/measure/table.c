@@ -909,11 +909,60 @@ static Box continued_caption(M *m, const Pieces *cap, const Style *cs, int32_t i
     return b;
 }
 
+/* A table with no rows yet (the parser warned): its caption, then the
+ * layout's "table-empty" ("Uppgifter saknas.") in the table's face,
+ * italic, kept with the caption, then its notes. Nothing is a table for
+ * a screen reader: the caption and the note read as paragraphs. */
+static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
+{
+    const Layout *L = m->lay;
+    bool caption = false;
+    if (t->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
+    for (const Node *c = t->first; c; c = c->next)
+        if (c->kind == N_CAPTION) {
+            caption = true;
+            const Style *cs = &L->styles[ST_CAPTION];
+            Pieces ps = { 0 };
+            text_pieces(m, c, cs, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_P, m->container);
+            emit_lines(m, &ls, indent, cs->space_before, true);
+            m->pending_after = cs->space_after;
+        }
+    if (!caption)
+        return;                         /* an error in the parser: not reached */
+    const Style *st = &L->styles[t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
+    Pieces ps = { 0 };
+    text_piece_str(m, layout_word(L, m->rep->type, "table-empty", "Uppgifter saknas."), st, VAR_ITALIC, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, st, width - 2 * L->table_pad_x, ALIGN_LEFT, false);
+    m->cur_se = se_new(m, SE_P, m->container);
+    emit_lines(m, &ls, indent + L->table_pad_x, L->table_pad_y, false);
+    bool any_note = false;
+    for (const Node *c = t->first; c; c = c->next)
+        if (c->kind == N_NOTE) {
+            if (!any_note && m->boxes.n)
+                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
+            any_note = true;
+            const Style *ns = &L->styles[ST_TABLE_NOTE];
+            Pieces np = { 0 };
+            text_pieces(m, c, ns, &np);
+            Lines nl = text_break(m, np.v, np.n, ns, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_P, m->container);
+            emit_lines(m, &nl, indent, ns->space_before, false);
+        }
+    m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
+}
+
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
 {
     const Layout *L = m->lay;
     int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
-    if (ncols <= 0 || nrows <= 0)
+    if (nrows <= 0) {
+        empty_table(m, t, indent, width);
+        return;
+    }
+    if (ncols <= 0)
         return;
     int tid = m->thead.n;
     VEC_PUSH(&m->rp->arena, m->thead, -1);

@@ -434,11 +434,14 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
                 break;
             s2.anchor = anchor_for(m, t);
             if (c->u.ref.show != REF_PAGE) {
-                const Node *h = (t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX)
-                              ? model_heading(t) : t;
-                char buf[512];
-                model_plain_text(h ? h : t, buf, sizeof buf);
-                const char *title = arena_strdup(&m->rp->arena, buf);
+                const char *title;
+                if (t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX) {
+                    title = heading_title(m, t);
+                } else {
+                    char buf[512];
+                    model_plain_text(t, buf, sizeof buf);
+                    title = arena_strdup(&m->rp->arena, buf);
+                }
                 push_text(m, title, strlen(title), st, s2, out);
                 if (c->u.ref.show == REF_BOTH)
                     push_text(m, " (s.\xC2\xA0", 6, st, s2, out);
@@ -556,7 +559,7 @@ static const Font *face_font(const M *m, int face)
 }
 
 static int32_t marker_size(int32_t size) { return size * 70 / 100; }
-static int32_t marker_advance(int32_t size) { return marker_size(size) + size * 35 / 100; }
+int32_t marker_advance(int32_t size) { return marker_size(size) + size * 35 / 100; }
 static int32_t pagenum_width(const M *m, const Piece *p)
 {
     return font_text_width(face_font(m, p->face), "000", 3, p->size);

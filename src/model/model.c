@@ -61,7 +61,7 @@ const char *model_kind_name(NodeKind k)
         "report", "contents", "section", "goal", "appendices", "appendix",
         "heading", "p", "list", "item", "table", "caption", "row", "cell",
         "note", "chart", "figure", "legend", "goal-overview", "page-break",
-        "landscape", "text", "b", "i", "sup", "sub", "br", "num", "status",
+        "landscape", "description", "text", "b", "i", "sup", "sub", "br", "num", "status",
         "footnote", "fnref", "ref", "link", "nohyphen",
     };
     return (unsigned)k < N_KIND_COUNT ? names[k] : "?";

@@ -34,6 +34,7 @@ typedef enum NodeKind {
     /* blocks */
     N_P, N_LIST, N_ITEM, N_TABLE, N_CAPTION, N_ROW, N_CELL, N_NOTE,
     N_CHART, N_FIGURE, N_LEGEND, N_GOAL_OVERVIEW, N_PAGE_BREAK, N_LANDSCAPE,
+    N_DESCRIPTION,      /* a goal's short description, under its heading */
     /* inline */
     N_TEXT, N_B, N_I, N_SUP, N_SUB, N_BR, N_NUM, N_STATUS, N_FOOTNOTE,
     N_FNREF, N_REF, N_LINK, N_NOHYPHEN,
@@ -122,7 +123,9 @@ struct Node {
     size_t      len;
     const char *id;            /* id attribute, or NULL */
     union {
-        struct { int level; int toc; bool new_page; int status; const char *area; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes */
+        struct { int level; int toc; bool new_page; int status; const char *area;
+                 const char *label; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes;
+                                            * label: an appendix's "Bilaga 1", or NULL */
         struct { int levels; const char *title; } contents;
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;

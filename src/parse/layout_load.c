@@ -37,6 +37,7 @@ static const char *style_names[ST_COUNT] = {
     "table-small", "table-head", "table-note", "footnote", "header", "footer",
     "toc-title", "toc1", "toc2", "toc3", "toc-appendix", "cover-title",
     "cover-subtitle", "cover-org", "cover-meta", "chart", "legend", "goal",
+    "goal-description",
 };
 
 static void layout_defaults(Layout *y)

@@ -47,6 +47,8 @@ typedef struct P {
 } P;
 
 static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
+static void appendix_label_check(P *p, Node *ap);
+static void build_legend_items(P *p, xmlNodePtr x, Node *legend);
 static void build_inline(P *p, xmlNodePtr x, Node *parent);
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -373,7 +375,7 @@ static void unknown_element(P *p, xmlNodePtr x)
         "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note",
         "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
         "page-break", "landscape", "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
-        "fnref", "ref", "link", NULL };
+        "fnref", "ref", "link", "description", NULL };
     const char *name = (const char *)x->name;
     for (int i = 0; known[i]; i++)
         if (strcmp(known[i], name) == 0)
@@ -953,8 +955,22 @@ static Node *build_table(P *p, xmlNodePtr x)
                           "a <row> needs at least one <cell>");
     }
     if (!rows) {
-        precise_error(p, t, "a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed",
-                      "the table has no rows");
+        /* A table whose figures are not in yet (a report written before
+         * the books close) is printed as its caption and the layout's
+         * "Uppgifter saknas."; a table with neither rows nor caption
+         * prints nothing and is a mistake. */
+        bool caption = false;
+        for (Node *c = t->first; c; c = c->next)
+            caption |= c->kind == N_CAPTION;
+        const char *none = layout_word(p->layout, p->rep->type, "table-empty", "Uppgifter saknas.");
+        if (caption)
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, t->line, t->col,
+                     "add the <row>s when the figures are known",
+                     "the table has no rows yet: its caption is printed with \"%s\"", none);
+        else
+            precise_error(p, t, "a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed, "
+                          "or give it a <caption> to print only the caption and a note that the figures are missing",
+                          "the table has no rows");
         return t;
     }
     grid_table(p, t);
@@ -1284,6 +1300,9 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         if (strcmp(name, "heading") == 0) {
             n = new_node(p, N_HEADING, c);
             build_inline(p, c, n);
+        } else if (strcmp(name, "description") == 0) {
+            n = new_node(p, N_DESCRIPTION, c);  /* the schema allows it in a goal, after the heading */
+            build_inline(p, c, n);
         } else if (strcmp(name, "p") == 0) {
             n = new_node(p, N_P, c);
             register_id(p, n, attr(p, c, "id"));
@@ -1321,6 +1340,7 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
             n->u.legend.title = attr(p, c, "title");
             const char *st = attr(p, c, "statuses");
             n->u.legend.activity = st && strcmp(st, "activity") == 0;
+            build_legend_items(p, c, n);
         } else if (strcmp(name, "goal-overview") == 0) {
             n = new_node(p, N_GOAL_OVERVIEW, c);
             n->u.overview.title = attr(p, c, "title");
@@ -1338,9 +1358,20 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "appendices") == 0) {
             n = new_node(p, N_APPENDICES, c);
             n->u.appendices.title = attr(p, c, "title");
+            const char *num = attr(p, c, "numbering");
+            bool numbered = num && strcmp(num, "yes") == 0;
+            int k = 0;
             for (xmlNodePtr a = c->children; a; a = a->next)
-                if (is_el(a, "appendix"))
-                    model_append(n, build_section(p, a, N_APPENDIX, 1));
+                if (is_el(a, "appendix")) {
+                    Node *ap = build_section(p, a, N_APPENDIX, 1);
+                    k++;
+                    ap->u.sec.label = attr(p, a, "label");
+                    if (!ap->u.sec.label && numbered)
+                        ap->u.sec.label = arena_printf(&p->rp->arena, "%s %d",
+                                                       layout_word(p->layout, p->rep->type, "appendix", "Bilaga"), k);
+                    appendix_label_check(p, ap);
+                    model_append(n, ap);
+                }
         } else {
             if (strcmp(name, "meta") != 0)
                 unknown_element(p, c);
@@ -1349,6 +1380,68 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         model_append(parent, n);
     }
     return parent;
+}
+
+/* A legend's own words per status: each <item status="..."> becomes an
+ * N_STATUS child with the item's text (measure/measure.c prints it in
+ * place of the layout's word). A status of the other kind than the
+ * legend's, or one given twice, is an error. */
+static void build_legend_items(P *p, xmlNodePtr x, Node *legend)
+{
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (!is_el(c, "item"))
+            continue;
+        Node *n = new_node(p, N_STATUS, c);
+        const char *v = attr(p, c, "status");
+        n->u.status.status = v ? lookup_status(p, n, v) : -1;
+        int si = n->u.status.status;
+        if (si < 0)
+            continue;
+        if (p->layout->statuses[si].activity != legend->u.legend.activity) {
+            ERR(n, "\"%s\" is %s status, but this legend shows the %s statuses", v,
+                legend->u.legend.activity ? "a goal" : "an assignment",
+                legend->u.legend.activity ? "assignment" : "goal");
+            HINT("write statuses=\"%s\" on the <legend>, or give the words of its own statuses",
+                 legend->u.legend.activity ? "goal" : "activity");
+            continue;
+        }
+        for (Node *k = legend->first; k; k = k->next)
+            if (k->u.status.status == si) {
+                ERR(n, "the legend already has words for \"%s\" (line %d)", v, k->line);
+                HINT("give each status one <item>");
+                si = -1;
+                break;
+            }
+        if (si < 0)
+            continue;
+        size_t len;
+        char *t = element_text(p, c, &len);
+        if (len) {
+            n->text = t;
+            n->len = len;
+        }
+        model_append(legend, n);
+    }
+}
+
+/* An appendix whose heading repeats its label ("Bilaga 1 Bilaga 1 ...")
+ * is a report written before labels existed: a warning. */
+static void appendix_label_check(P *p, Node *ap)
+{
+    const char *label = ap->u.sec.label;
+    const Node *h = model_heading(ap);
+    if (!label || !*label || !h)
+        return;
+    char buf[256];
+    model_plain_text(h, buf, sizeof buf);
+    size_t n = strlen(label);
+    const char *t = buf;
+    while (*t == ' ')
+        t++;
+    if (strncmp(t, label, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
+        diag_add(&p->rp->diags, DIAG_WARNING, p->file, h->line, h->col,
+                 "remove the label from the <heading>: rapport prints it before the heading",
+                 "the heading starts with its label \"%s\", which is printed again before it", label);
 }
 
 static void build_meta(P *p, xmlNodePtr meta)
