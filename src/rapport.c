@@ -100,7 +100,7 @@ static double now_ms(void)
 }
 
 /* The files a report is made from besides itself: its layout, the
- * layout's fonts, colour profile and hyphenation patterns, the report's
+ * layout's fonts, colour profile, hyphenation patterns and logo, the report's
  * images. --since compares their dates with the PDF's, and none of them
  * may be where the PDF (or the trace) is written. */
 typedef VEC(const char *) Paths;
@@ -118,7 +118,8 @@ static void figure_paths(Rp *rp, const Node *n, const char *dir, Paths *out)
 static Paths sources(Rp *rp, const char *input, const Report *rep, const Layout *lay)
 {
     Paths p = { 0 };
-    const char *fixed[] = { lay->path, lay->icc_profile, lay->hyphen_dict };
+    const char *fixed[] = { lay->path, lay->icc_profile, lay->hyphen_dict,
+                            lay->cover_logo.image ? lay->cover_logo.image->path : NULL };
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         if (fixed[i] && *fixed[i])
             VEC_PUSH(&rp->arena, p, fixed[i]);

@@ -28,9 +28,13 @@ static const char *swedish_date(M *m, const char *iso)
     return arena_strdup(&m->rp->arena, buf);
 }
 
-/* Lines of `text` in style sid, copied into ops at (x, y) of a page; returns height. */
+/* Lines of `text` in style sid, copied into ops at (x, y) of a page; returns height.
+ * A heading (the title, the subtitle) is broken as headings are: never
+ * hyphenated, in as few lines as it takes, of even length, so that no
+ * short last word ("2019") stands alone. */
 static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_t x,
-                         int32_t y, int32_t width, uint32_t color_override, bool use_override)
+                         int32_t y, int32_t width, bool heading, uint32_t color_override,
+                         bool use_override)
 {
     const Style *st = &m->lay->styles[sid];
     Pieces ps = { 0 };
@@ -38,7 +42,8 @@ static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_
     if (use_override)
         for (int i = 0; i < ps.n; i++)
             ps.v[i].color = color_override;
-    Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
+    Lines ls = heading ? text_break_heading(m, ps.v, ps.n, st, width, ALIGN_LEFT)
+                       : text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     int32_t h = 0;
     int se = se_new(m, SE_P, 0);        /* each line group of the cover reads as a paragraph */
     for (int k = 0; k < ls.n; k++) {
@@ -54,13 +59,62 @@ static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_
     return h;
 }
 
+/* The layout's logo as an image op on the cover, a Figure with its alt
+ * text, at its place: in the band (band: band-high, vertically centred)
+ * or at the foot of the page on the right. Its size: logo-width, else
+ * half the band's height; scaled down, with a warning at <cover>, if it
+ * would not fit its place. Returns the room it takes in the band at the
+ * left margin (for the brand to stand after it), else 0. */
+static int32_t put_logo(M *m, OpVec *ops, int32_t band, int32_t width)
+{
+    const Layout *L = m->lay;
+    const CoverLogo *lg = &L->cover_logo;
+    const Image *im = lg->image;
+    int32_t w, h;
+    if (lg->width > 0) {
+        w = lg->width;
+        h = (int32_t)((int64_t)w * im->h / im->w);
+    } else {
+        h = band / 2;
+        w = (int32_t)((int64_t)h * im->w / im->h);
+    }
+    bool in_band = lg->pos != LOGO_FOOT_RIGHT;
+    int32_t maxh = in_band ? band * 70 / 100 : L->page_h * 15 / 100;
+    int32_t maxw = width / 2;
+    if (h > maxh || w > maxw) {
+        int32_t w1 = (int32_t)((int64_t)maxh * im->w / im->h);
+        int32_t nw = w1 < maxw ? w1 : maxw;
+        diag_warn(&m->rp->diags, L->path, lg->line, lg->col,
+                  "the logo is too large for its place on the cover (%.0f x %.0f mm); it is scaled down to %.0f mm wide",
+                  w / 2834.6, h / 2834.6, nw / 2834.6);
+        diag_hint(&m->rp->diags, "give a smaller logo-width%s", in_band ? ", or logo-position=\"foot-right\"" : "");
+        w = nw;
+        h = (int32_t)((int64_t)w * im->h / im->w);
+    }
+    if (w < 1 || h < 1)
+        return 0;
+    Op op = { 0 };
+    op.kind = OP_IMAGE;
+    op.w = w;
+    op.h = h;
+    op.x = lg->pos == LOGO_BAND ? L->margin_left : L->page_w - L->margin_right - w;
+    op.y = in_band ? (band - h) / 2 : L->page_h - L->margin_bottom - h;
+    op.image = im;
+    op.anchor = -1;
+    int fig = se_new(m, SE_FIGURE, 0);
+    m->se.v[fig].alt = lg->alt;
+    op.se = fig;
+    VEC_PUSH(&m->rp->arena, *ops, op);
+    return lg->pos == LOGO_BAND ? w + L->styles[ST_COVER_ORG].size : 0;
+}
+
 static void cover(M *m, int32_t width)
 {
     const Layout *L = m->lay;
     const Meta *meta = &m->rep->meta;
     OpVec ops = { 0 };
     int32_t x = L->margin_left;
-    /* the band at the top, with the brand */
+    /* the band at the top, with the logo and the brand */
     int32_t band = L->page_h * 13 / 100;
     Op r = { 0 };
     r.kind = OP_RECT;
@@ -72,9 +126,13 @@ static void cover(M *m, int32_t width)
     r.anchor = -1;
     r.se = SE_ARTIFACT;
     VEC_PUSH(&m->rp->arena, ops, r);
+    int32_t before_brand = 0;
+    if (L->cover_logo.image && L->cover_logo.pos != LOGO_FOOT_RIGHT)
+        before_brand = put_logo(m, &ops, band, width);
     if (L->cover_brand)
-        put_lines(m, &ops, L->cover_brand, ST_COVER_ORG, x, band / 2 - L->styles[ST_COVER_ORG].leading / 2,
-                  width, L->cover_band_text, true);
+        put_lines(m, &ops, L->cover_brand, ST_COVER_ORG, x + before_brand,
+                  band / 2 - L->styles[ST_COVER_ORG].leading / 2, width - before_brand, false,
+                  L->cover_band_text, true);
     /* the title block a third down the page */
     int32_t y = L->page_h * 36 / 100;
     Op rule = { 0 };
@@ -88,24 +146,29 @@ static void cover(M *m, int32_t width)
     rule.se = SE_ARTIFACT;
     VEC_PUSH(&m->rp->arena, ops, rule);
     if (meta->title)
-        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, 0, false) +
+        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, true, 0, false) +
              L->styles[ST_COVER_TITLE].space_after;
     if (meta->subtitle)
-        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, 0, false) +
+        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, true, 0, false) +
              L->styles[ST_COVER_SUBTITLE].space_after;
     y += 12000;
     if (meta->organisation)
-        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, 0, false) +
+        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, false, 0, false) +
              L->styles[ST_COVER_ORG].space_after;
     if (meta->department)
-        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, 0, false);
-    /* date and reference at the foot */
+        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, false, 0, false);
+    /* date and diarienummer at the foot, on the left (a logo at the
+     * foot stands on the right, so they get half the width) */
+    bool foot_logo = L->cover_logo.image && L->cover_logo.pos == LOGO_FOOT_RIGHT;
+    int32_t fw = foot_logo ? width / 2 : width;
     int32_t fy = L->page_h - L->margin_bottom - 3 * L->styles[ST_COVER_META].leading;
     if (meta->date)
-        fy += put_lines(m, &ops, swedish_date(m, meta->date), ST_COVER_META, x, fy, width, 0, false);
+        fy += put_lines(m, &ops, swedish_date(m, meta->date), ST_COVER_META, x, fy, fw, false, 0, false);
     if (meta->reference)
         put_lines(m, &ops, arena_printf(&m->rp->arena, "Dnr %s", meta->reference), ST_COVER_META,
-                  x, fy, width, 0, false);
+                  x, fy, fw, false, 0, false);
+    if (foot_logo)
+        put_logo(m, &ops, band, width);
     Box *b = new_box(m, L->page_h, 0);
     b->flags |= BOX_FULL_PAGE | BOX_NO_NUMBER;
     b->ops = ops.v;

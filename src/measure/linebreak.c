@@ -106,7 +106,9 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             int64_t nat = sw[j] - sw[s] + penw;
             /* glue inside the line */
             int64_t st = sst[j] - sst[s], sh = ssh[j] - ssh[s];
-            bool free_end = (last && !(mode & LB_BALANCE)) || pen <= LB_FORCE;
+            /* the end of a paragraph (which costs LB_FORCE too) is free
+             * unless balanced; a forced break inside it always is */
+            bool free_end = last ? !(mode & LB_BALANCE) : pen <= LB_FORCE;
             int64_t d = demerits(width, nat, st, sh, pen, free_end, justify);
             if (d < 0) {
                 if (ci == c - 1 && besti < 0) {

@@ -56,6 +56,19 @@ typedef struct StatusDef {
     bool        activity;       /* an assignment status, not a goal status */
 } StatusDef;
 
+/* Where the cover's logo stands: in the coloured band at the left margin
+ * (before the brand) or the right one, or at the foot of the page on the
+ * right, opposite the date and diarienummer. */
+typedef enum LogoPos { LOGO_BAND, LOGO_BAND_RIGHT, LOGO_FOOT_RIGHT } LogoPos;
+
+typedef struct CoverLogo {
+    Image       *image;         /* NULL: no logo; read and checked when the layout is */
+    const char  *alt;           /* what a screen reader says for it (required) */
+    int32_t      width;         /* 0: its height is half the band's */
+    LogoPos      pos;
+    int          line, col;     /* its <cover> in the layout, for messages */
+} CoverLogo;
+
 typedef struct Word {
     const char *type;           /* report type, or NULL for all */
     const char *key;            /* "contents", "status.met" ... */
@@ -89,6 +102,7 @@ typedef struct Layout {
     int         nchart_colors;
     uint32_t    cover_band, cover_band_text;
     const char *cover_brand;               /* e.g. "Linköpings kommun" */
+    CoverLogo   cover_logo;
     const char *hyphen_dict;               /* path or NULL: no hyphenation */
     const char *icc_profile;               /* sRGB profile for PDF/A's output intent */
     const unsigned char *icc_data;         /* its bytes, checked to be an RGB ICC profile */

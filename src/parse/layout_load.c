@@ -8,6 +8,7 @@
  */
 #include "parse.h"
 #include "files.h"
+#include "image.h"
 #include "value.h"
 #include "../base/limits.h"
 #include "xmlread.h"
@@ -28,6 +29,7 @@ typedef struct L {
     xmlNodePtr  page, colors, hyphenation;
     xmlNodePtr  style[ST_COUNT];
     xmlNodePtr  status[LAYOUT_MAX_STATUSES];
+    const char *logo_src;       /* <cover logo="...">, as written */
 } L;
 
 #define LERR(x, ...) diag_error(&l->rp->diags, l->file, xmlread_line(x), xmlread_col(x), __VA_ARGS__)
@@ -113,7 +115,7 @@ static int yes_of(L *l, xmlNodePtr x, const char *name, const char *v)
  * built-in layout elsewhere, whose paths were written relative to
  * rapport's layouts/ folder (../fonts/X, icc/sRGB.icc), still finds the
  * files there. NULL with an error if it is nowhere allowed. */
-static const char *path_of(L *l, xmlNodePtr x, const char *v)
+static const char *path_named(L *l, xmlNodePtr x, const char *what, const char *v)
 {
     const char *why = NULL;
     const char *p = files_resolve(l->rp, l->dir, l->rp->data_dir, v, &why);
@@ -126,11 +128,16 @@ static const char *path_of(L *l, xmlNodePtr x, const char *v)
         if (alt)
             return alt;
     }
-    LERR(x, "the file \"%s\" cannot be used: %s", v, why);
+    LERR(x, "the %s \"%s\" cannot be used: %s", what, v, why);
     diag_hint(&l->rp->diags, strstr(why, "outside")
               ? "put it beside the layout (or in rapport's fonts/ folder); --allow-paths lifts this rule"
               : "paths are relative to the layout file (%s)", l->file);
     return NULL;
+}
+
+static const char *path_of(L *l, xmlNodePtr x, const char *v)
+{
+    return path_named(l, x, "file", v);
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -411,6 +418,27 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
         }
     } else if (!strcmp(el, "cover")) {
         if (!strcmp(n, "brand")) y->cover_brand = v;
+        else if (!strcmp(n, "logo")) l->logo_src = v;
+        else if (!strcmp(n, "logo-alt")) y->cover_logo.alt = v;
+        else if (!strcmp(n, "logo-width")) {
+            int32_t len = length_of(l, x, n, v, 0);
+            if (len > 0 && len <= y->page_w / 2)
+                y->cover_logo.width = len;
+            else if (len >= 0) {
+                LERR(x, "logo-width=\"%s\" is not a width a logo can have on the page", v);
+                diag_hint(&l->rp->diags, "give a width above 0 and at most half the page's, e.g. 40mm");
+            }
+        } else {
+            static const char *const pos[] = { "band", "band-right", "foot-right" };
+            for (int i = 0; i < 3; i++)
+                if (!strcmp(v, pos[i])) {
+                    y->cover_logo.pos = (LogoPos)i;
+                    return;
+                }
+            LERR(x, "logo-position=\"%s\" is not known", v);
+            diag_hint(&l->rp->diags, "band (in the coloured band, at the left margin), band-right, "
+                                     "or foot-right (at the foot of the page, opposite the date)");
+        }
     } else if (!strcmp(el, "output-intent")) {
         if (!strcmp(n, "icc") && (y->icc_profile = path_of(l, x, v)) != NULL)
             icc_load(l, x, y, v);
@@ -449,6 +477,48 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             y->toc_levels = (int)lv;
         }
     }
+}
+
+/* After the attributes of <cover> x: the logo's file read and checked
+ * now, like a figure's image, so that a bad one is an error at <cover>;
+ * a logo needs its alt text; <cover> holds no elements (an <image> in
+ * it would otherwise be dropped unseen). */
+static void cover_logo(L *l, xmlNodePtr x, Layout *y)
+{
+    CoverLogo *lg = &y->cover_logo;
+    lg->line = xmlread_line(x);
+    lg->col = xmlread_col(x);
+    for (xmlNodePtr c = x->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            LERR(c, "<cover> holds no elements, not <%s>", (const char *)c->name);
+            diag_hint(&l->rp->diags, "a logo is given by attributes: <cover logo=\"logo.png\" logo-alt=\"...\" logo-width=\"40mm\"/>");
+        }
+    if (!l->logo_src) {
+        if (lg->alt || lg->width || xmlHasProp(x, (const xmlChar *)"logo-position")) {
+            LERR(x, "<cover> sets logo-alt, logo-width or logo-position but names no logo");
+            diag_hint(&l->rp->diags, "add logo=\"logo.png\" (a PNG or JPEG beside the layout), or remove them");
+        }
+        return;
+    }
+    if (!lg->alt || !*lg->alt) {
+        LERR(x, "the logo needs logo-alt: the words a screen reader says for it");
+        diag_hint(&l->rp->diags, "e.g. logo-alt=\"Linköpings kommun\"");
+    }
+    const char *path = path_named(l, x, "logo", l->logo_src);
+    if (!path)
+        return;
+    ImageError err = { 0 };
+    Image *im = image_load(l->rp, path, (size_t)RP_MAX_REPORT_IMAGE_BYTES, &err);
+    if (!im) {
+        LERR(x, "the logo \"%s\" cannot be used: %s", l->logo_src, err.why);
+        if (strstr(err.hint, "report's folder"))
+            diag_hint(&l->rp->diags, "name a PNG or JPEG file; paths are relative to the layout file (%s)", l->file);
+        else
+            diag_hint(&l->rp->diags, "%s", err.hint);
+        return;
+    }
+    im->path = path;
+    lg->image = im;
 }
 
 typedef VEC(Word) Words;
@@ -522,7 +592,7 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_hf[] = { "left", "center", "right", "rule", NULL };
     static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
     static const char *const a_hyph[] = { "dictionary", "left", "right", NULL };
-    static const char *const a_cover[] = { "brand", NULL };
+    static const char *const a_cover[] = { "brand", "logo", "logo-alt", "logo-width", "logo-position", NULL };
     static const char *const a_contents[] = { "levels", NULL };
     static const char *const a_notes[] = { "numbering", NULL };
     static const char *const a_intent[] = { "icc", NULL };
@@ -622,6 +692,7 @@ static void load(L *l, xmlNodePtr root)
             hyphen_words(l, x, y);
         } else if (!strcmp(el, "cover")) {
             each_attr(l, x, a_cover, misc_attr, y);
+            cover_logo(l, x, y);
         } else if (!strcmp(el, "contents")) {
             each_attr(l, x, a_contents, misc_attr, y);
         } else if (!strcmp(el, "footnotes")) {

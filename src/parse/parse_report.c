@@ -1609,6 +1609,12 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
         xmlread_close(&f);
         return NULL;
     }
+    if (p.layout->cover_logo.image) {
+        /* the layout's logo is the report's first image: numbered and
+         * counted like a figure's */
+        p.layout->cover_logo.image->index = rep->nimages++;
+        p.image_bytes += p.layout->cover_logo.image->len;
+    }
     rep->root = new_node(&p, N_REPORT, root);
     for (xmlNodePtr c = root->children; c; c = c->next)
         if (is_el(c, "meta"))

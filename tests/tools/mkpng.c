@@ -12,6 +12,9 @@
  *   no-plte      a palette image without its palette (PLTE chunk)
  *   big16        10 000 x 10 000 RGBA, 16 bits a sample, all transparent
  *                black: 800 MB decoded, 4 MB on disk, valid throughout
+ *   logo         240 x 80 RGB: a made-up logo for the cover tests, white on
+ *                the cover band's blue (#005596): a ring with a dot, three
+ *                bars like a wordmark (no real municipality's logo)
  */
 #include "pngenc.h"
 
@@ -84,10 +87,43 @@ static int big16(FILE *out)
     return 0;
 }
 
+static uint16_t logo_px[240 * 80 * 3];
+
+/* The share of white in pixel (x, y) of the logo, 0..16 (4 x 4 samples
+ * a pixel, so the ring's edge is smooth). */
+static int logo_cover(int x, int y)
+{
+    int n = 0;
+    for (int sy = 0; sy < 4; sy++)
+        for (int sx = 0; sx < 4; sx++) {
+            double fx = x + (sx + 0.5) / 4, fy = y + (sy + 0.5) / 4;
+            double dx = fx - 40, dy = fy - 40, r2 = dx * dx + dy * dy;
+            bool ring = r2 <= 30.0 * 30 && r2 >= 22.0 * 22;
+            bool dot = r2 <= 9.0 * 9;
+            bool bar = fx >= 84 && ((fy >= 18 && fy < 30 && fx < 224) ||
+                                    (fy >= 36 && fy < 46 && fx < 196) ||
+                                    (fy >= 52 && fy < 62 && fx < 210));
+            n += ring || dot || bar;
+        }
+    return n;
+}
+
+static void logo(PngSpec *s)
+{
+    static const unsigned blue[3] = { 0x00, 0x55, 0x96 };
+    for (int y = 0; y < 80; y++)
+        for (int x = 0; x < 240; x++) {
+            int c = logo_cover(x, y);
+            for (int k = 0; k < 3; k++)
+                logo_px[(y * 240 + x) * 3 + k] = (uint16_t)((blue[k] * (16 - c) + 255 * c + 8) / 16);
+        }
+    *s = (PngSpec){ .w = 240, .h = 80, .ctype = 2, .depth = 8, .samples = logo_px };
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: mkpng alpha|interlaced|short-idat|bad-deflate|no-plte|big16 FILE\n");
+        fprintf(stderr, "usage: mkpng alpha|interlaced|short-idat|bad-deflate|no-plte|big16|logo FILE\n");
         return 2;
     }
     const char *kind = argv[1];
@@ -118,6 +154,8 @@ int main(int argc, char **argv)
     } else if (!strcmp(kind, "bad-deflate")) {
         quadrants(&s);
         s.bad_deflate = true;
+    } else if (!strcmp(kind, "logo")) {
+        logo(&s);
     } else if (!strcmp(kind, "no-plte")) {
         memset(px, 0, sizeof px);
         s = (PngSpec){ .w = 120, .h = 80, .ctype = 3, .depth = 1, .samples = px, .plte = plte, .nplte = 2,

@@ -42,14 +42,14 @@ static int build(const char *text, LbItem *items, char words[][32])
 }
 
 /* The lines as text, "/" between lines, "-" where hyphenated. */
-static void lines_of(const char *text, int width_chars, bool justify, char *out)
+static void lines_of(const char *text, int width_chars, int mode, char *out)
 {
     LbItem items[256];
     char words[256][32];
     int n = build(text, items, words);
     int breaks[260];
     int64_t scratch[5 * 260];
-    int nl = linebreak(items, n, width_chars * CH, justify, breaks, scratch);
+    int nl = linebreak(items, n, width_chars * CH, mode, breaks, scratch);
     out[0] = 0;
     int prev = -1;
     for (int k = 0; k < nl; k++) {
@@ -71,10 +71,10 @@ static void lines_of(const char *text, int width_chars, bool justify, char *out)
     }
 }
 
-static int lines_are(const char *text, int width, bool justify, const char *want)
+static int lines_are(const char *text, int width, int mode, const char *want)
 {
     char got[2048];
-    lines_of(text, width, justify, got);
+    lines_of(text, width, mode, got);
     if (strcmp(got, want) != 0) {
         fprintf(stderr, "  got  \"%s\"\n  want \"%s\"\n", got, want);
         return 0;
@@ -115,6 +115,18 @@ int main(void)
         int nl = linebreak(it, 5, 50 * CH, false, br, sc);
         CHECK("a forced break is taken", nl == 2 && br[0] == 1 && br[1] == 5);
     }
+    CHECK("ragged text leaves a short last word alone when the lines above are full",
+          lines_are("Forvaltningens verksamhetsplan 2019", 32, 0, "Forvaltningens verksamhetsplan/2019"));
+    CHECK("a balanced heading never leaves a short last word alone",
+          lines_are("Forvaltningens verksamhetsplan 2019", 32, LB_FEWEST | LB_BALANCE,
+                    "Forvaltningens/verksamhetsplan 2019"));
+    CHECK("a balanced heading that fits stays on one line",
+          lines_are("Forvaltningens verksamhetsplan 2019", 40, LB_FEWEST | LB_BALANCE,
+                    "Forvaltningens verksamhetsplan 2019"));
+    CHECK("balanced, in as few lines as it takes, of even length",
+          lines_are("aaa bbb ccc ddd eee fff", 16, LB_FEWEST | LB_BALANCE, "aaa bbb ccc/ddd eee fff"));
+    CHECK("unbalanced, the first line is filled",
+          lines_are("aaa bbb ccc ddd eee fff", 16, LB_FEWEST, "aaa bbb ccc ddd/eee fff"));
     CHECK("justified text still breaks the same simple case",
           lines_are("aaaa bbbb cccc", 9, true, "aaaa bbbb/cccc"));
     {
