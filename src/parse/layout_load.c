@@ -1,17 +1,20 @@
 /*
  * layout_load.c - layouts/NAME.xml -> Layout (parse stage).
  *
- * A layout is an XML file a user may copy and edit, so every element and
- * attribute is checked and a mistake is reported as file:line:col with
- * what is allowed. Values not given keep the built-in defaults set by
- * layout_defaults(), so a layout can be short.
+ * A layout is an XML file a user may copy and edit, so it is checked
+ * whole and a mistake is reported as file:line:col with what is allowed.
+ * Its structure (which elements and attributes, where, which are
+ * required) is checked against layout.rng, compiled in like report.rng;
+ * its values (lengths, colours, numbers, names) here, with messages
+ * that say more. Both run, so one look shows every mistake. Values not
+ * given keep the built-in defaults set by layout_defaults(), so a
+ * layout can be short.
  */
 #include "parse.h"
 #include "files.h"
 #include "value.h"
 #include "../base/limits.h"
 #include "xmlread.h"
-#include "../base/limits.h"
 
 #include <libxml/tree.h>
 #include <math.h>
@@ -173,7 +176,8 @@ static void icc_load(L *l, xmlNodePtr x, Layout *y, const char *name)
     y->icc_len = len;
 }
 
-/* Walk the attributes of x; call back for each; unknown ones are errors. */
+/* Walk the attributes of x; call back for each known one. An unknown
+ * one was reported by the schema; it is passed over here. */
 typedef void (*AttrFn)(L *l, xmlNodePtr x, void *target, const char *name, const char *v);
 
 static void each_attr(L *l, xmlNodePtr x, const char *const *known, AttrFn fn, void *target)
@@ -184,18 +188,11 @@ static void each_attr(L *l, xmlNodePtr x, const char *const *known, AttrFn fn, v
         for (int i = 0; known[i]; i++)
             if (strcmp(known[i], name) == 0)
                 ok = 1;
+        if (!ok || a->ns)
+            continue;
         xmlChar *val = xmlNodeListGetString(x->doc, a->children, 1);
         const char *v = arena_strdup(&l->rp->arena, val ? (const char *)val : "");
         xmlFree(val);
-        if (!ok) {
-            char list[512] = "";
-            size_t k = 0;
-            for (int i = 0; known[i] && k < sizeof list - 40; i++)
-                k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", known[i]);
-            LERR(x, "<%s> has no attribute \"%s\"", (const char *)x->name, name);
-            diag_hint(&l->rp->diags, "known attributes: %s", list);
-            continue;
-        }
         fn(l, x, target, name, v);
     }
 }
@@ -457,17 +454,11 @@ static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
     for (xmlNodePtr w = x->children; w; w = w->next) {
         if (w->type != XML_ELEMENT_NODE)
             continue;
-        if (strcmp((const char *)w->name, "word") != 0) {
-            LERR(w, "<words> holds only <word key=\"...\">text</word>, not <%s>", (const char *)w->name);
-            diag_hint(&l->rp->diags, "move it out of <words>, or write it as a <word>");
-            continue;
-        }
+        if (strcmp((const char *)w->name, "word") != 0)
+            continue;                       /* the schema said so */
         xmlChar *k = xmlGetProp(w, (const xmlChar *)"key");
         xmlChar *c = xmlNodeGetContent(w);
-        if (!k) {
-            LERR(w, "<word> needs a key attribute");
-            diag_hint(&l->rp->diags, "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>");
-        } else {
+        if (k) {                            /* without: the schema said so */
             Word wd = { type, arena_strdup(&l->rp->arena, (const char *)k),
                         arena_strdup(&l->rp->arena, c ? (const char *)c : "") };
             VEC_PUSH(&l->rp->arena, *words, wd);
@@ -516,11 +507,8 @@ static void load(L *l, xmlNodePtr root)
             FontFamily *f = &y->families[y->nfamilies];
             memset(f, 0, sizeof *f);
             each_attr(l, x, a_font, font_attr, f);
-            if (!f->name || !f->path[VAR_REGULAR]) {
-                LERR(x, "<font> needs family and regular attributes");
-                diag_hint(&l->rp->diags, "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>");
-                continue;
-            }
+            if (!f->name || !f->path[VAR_REGULAR])
+                continue;                   /* the schema said what is missing */
             font_variants(l, x, f);
             y->nfamilies++;
         } else if (!strcmp(el, "fallback-font")) {
@@ -532,9 +520,7 @@ static void load(L *l, xmlNodePtr root)
             }
             each_attr(l, x, a_fallback, font_attr, f);
             if (!f->path[VAR_REGULAR]) {
-                memset(f, 0, sizeof *f);
-                LERR(x, "<fallback-font> needs a regular attribute");
-                diag_hint(&l->rp->diags, "e.g. <fallback-font regular=\"../fonts/DejaVuSans.ttf\" bold=\"../fonts/DejaVuSans-Bold.ttf\"/>");
+                memset(f, 0, sizeof *f);    /* the schema said it is missing */
                 continue;
             }
             font_variants(l, x, f);
@@ -544,14 +530,14 @@ static void load(L *l, xmlNodePtr root)
             for (int i = 0; sn && i < ST_COUNT; i++)
                 if (!strcmp(style_names[i], (const char *)sn))
                     id = i;
-            if (id < 0) {
+            if (id < 0 && sn) {                 /* without a name: the schema said so */
                 char list[600] = "";
                 size_t k = 0;
                 for (int i = 0; i < ST_COUNT; i++)
                     k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", style_names[i]);
-                LERR(x, "unknown style \"%s\"", sn ? (const char *)sn : "");
+                LERR(x, "unknown style \"%s\"", (const char *)sn);
                 diag_hint(&l->rp->diags, "styles: %s", list);
-            } else {
+            } else if (id >= 0) {
                 Style *s = &y->styles[id];
                 l->style[id] = x;
                 s->set = true;
@@ -578,11 +564,8 @@ static void load(L *l, xmlNodePtr root)
             memset(s, 0, sizeof *s);
             l->status[y->nstatuses] = x;
             each_attr(l, x, a_status, status_attr, s);
-            if (!s->name || !s->word) {
-                LERR(x, "<status> needs name and word attributes");
-                diag_hint(&l->rp->diags, "e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfylls\"/>");
-                continue;
-            }
+            if (!s->name || !s->word)
+                continue;                   /* the schema said what is missing */
             y->nstatuses++;
         } else if (!strcmp(el, "hyphenation")) {
             l->hyphenation = x;
@@ -603,10 +586,8 @@ static void load(L *l, xmlNodePtr root)
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
             load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
-        } else {
-            LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, typography, output-intent, status and words");
         }
+        /* any other element: the schema said it has no place here */
     }
     y->words = words.v;
     y->nwords = words.n;
@@ -794,6 +775,8 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
     y->path = found;
     L l = { .rp = rp, .file = found, .dir = files_dir(a, found), .lay = y };
     int before = diag_errors(&rp->diags);
+    /* the structure first, then the values: every mistake in one run */
+    xmlread_validate(rp, &f, "layout", rp_layout_rng, rp_layout_rng_len);
     load(&l, root);
     check_legibility(&l, root);
     xmlread_close(&f);
