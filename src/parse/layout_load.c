@@ -31,6 +31,9 @@ typedef struct L {
     xmlNodePtr  page, colors, hyphenation;
     xmlNodePtr  style[ST_COUNT];
     xmlNodePtr  status[LAYOUT_MAX_STATUSES];
+    /* colours the layout gives; those it does not take the accent */
+    bool        rule_given, band_given, chart_given;
+    bool        color_given[ST_COUNT];
 } L;
 
 #define LERR(x, ...) diag_error(&l->rp->diags, l->file, xmlread_line(x), xmlread_col(x), __VA_ARGS__)
@@ -49,7 +52,8 @@ static void layout_defaults(Layout *y)
     y->margin_top = y->margin_bottom = y->margin_left = y->margin_right = 70866;
     y->header_y = 40000;
     y->footer_y = 36000;
-    y->accent = y->rule_color = 0x005596;
+    y->accent = 0x005596;
+    y->rule_color = y->cover_band = y->accent;  /* and see accent_fallbacks() */
     y->table_head_fill = 0xDCE6F0;
     y->table_head_color = 0x1A1A1A;
     y->table_rule = 0x9DB3C8;
@@ -59,7 +63,6 @@ static void layout_defaults(Layout *y)
     y->list_indent = 17000;
     y->footnote_rule_width = 113000;
     y->chart_height = 170000;
-    y->cover_band = 0x005596;
     y->cover_band_text = 0xFFFFFF;
     y->typo_quotes = y->typo_dashes = true;
     y->hyphen_left = 2;
@@ -271,6 +274,7 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
         }
     } else if (!strcmp(n, "color")) {
         color_of(l, x, n, v, strlen(v), &s->color);
+        l->color_given[s - l->lay->styles] = true;
     } else if (!strcmp(n, "align")) {
         if (!strcmp(v, "left")) s->align = ALIGN_LEFT;
         else if (!strcmp(v, "right")) s->align = ALIGN_RIGHT;
@@ -304,7 +308,10 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
 static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 {
     Layout *y = t;
+    l->rule_given |= !strcmp(n, "rule");
+    l->band_given |= !strcmp(n, "cover-band");
     if (!strcmp(n, "chart")) {
+        l->chart_given = true;
         /* the chart palette: colours separated by spaces, in series order */
         int k = 0, max = (int)(sizeof y->chart_colors / sizeof y->chart_colors[0]);
         for (const char *p = v; *p;) {
@@ -645,6 +652,29 @@ static void load(L *l, xmlNodePtr root)
         }
 }
 
+/* The styles whose colour is the accent unless they give their own:
+ * the headings a reader's eye goes to first (h3 to h5 are run-in
+ * headings within the text, and keep the text's colour). */
+static const int accent_styles[] = { ST_H1, ST_H2, ST_TOC_TITLE, ST_COVER_TITLE };
+
+/* A colour given once: <colors accent="..."> is the colour of the rules
+ * (rule), the cover band (cover-band), the first chart series (the first
+ * of chart) and the headings above, each unless the layout gives that
+ * colour itself. Run after the styles left out have taken body's. */
+static void accent_fallbacks(L *l)
+{
+    Layout *y = l->lay;
+    if (!l->rule_given)
+        y->rule_color = y->accent;
+    if (!l->band_given)
+        y->cover_band = y->accent;
+    if (!l->chart_given)
+        y->chart_colors[0] = y->accent;
+    for (size_t i = 0; i < sizeof accent_styles / sizeof accent_styles[0]; i++)
+        if (!l->color_given[accent_styles[i]])
+            y->styles[accent_styles[i]].color = y->accent;
+}
+
 /* WCAG contrast ratio of two colours, 1 to 21. */
 static double luminance(uint32_t c)
 {
@@ -778,6 +808,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
     /* the structure first, then the values: every mistake in one run */
     xmlread_validate(rp, &f, "layout", rp_layout_rng, rp_layout_rng_len);
     load(&l, root);
+    accent_fallbacks(&l);
     check_legibility(&l, root);
     xmlread_close(&f);
     return diag_errors(&rp->diags) > before ? NULL : y;
