@@ -31,7 +31,8 @@ OUT     := build/$(if $(filter release,$(BUILD)),,$(BUILD)/)
 OBJDIR  := $(OUT)obj
 LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
                       src/measure/*.c src/paginate/*.c src/draw/*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/lexicon_data.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/layout_rng.o \
+           $(OBJDIR)/gen/lexicon_data.o
 LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
 CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o $(OBJDIR)/cli/signals.o
 TEST_SRC := $(wildcard tests/unit/*.c)
@@ -69,16 +70,20 @@ $(OBJDIR)/%.o: src/%.c
 	@echo "  CC   $<$(if $(filter release,$(BUILD)),, ($(BUILD)))"
 	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-# The schema is compiled into the program: report.rng as a C string.
-$(OBJDIR)/gen/report_rng.c: src/parse/report.rng
+# The schemas are compiled into the program: report.rng and layout.rng
+# as C strings (rp_report_rng, rp_layout_rng).
+$(OBJDIR)/gen/%_rng.c: src/parse/%.rng
 	@mkdir -p $(dir $@)
-	@{ echo '/* generated from src/parse/report.rng by the Makefile */'; \
-	  echo 'const char rp_report_rng[] ='; \
+	@{ echo '/* generated from $< by the Makefile */'; \
+	  echo 'const char rp_$*_rng[] ='; \
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	  echo ';'; \
-	  echo 'const unsigned long rp_report_rng_len = sizeof rp_report_rng - 1;'; } > $@
+	  echo 'const unsigned long rp_$*_rng_len = sizeof rp_$*_rng - 1;'; } > $@
 
-$(OBJDIR)/gen/report_rng.o: $(OBJDIR)/gen/report_rng.c
+# kept: the fuzz targets compile them too
+.PRECIOUS: $(OBJDIR)/gen/%_rng.c
+
+$(OBJDIR)/gen/%_rng.o: $(OBJDIR)/gen/%_rng.c
 	@$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-variable-declarations -c -o $@ $<
 
 # The words Swedish compounds are made of, from hunspell-sv's dictionary,
@@ -153,10 +158,10 @@ $(OUT)test/hyphen: LDLIBS += -lhyphen
 FUZZ_SECONDS ?= 300
 FUZZ_CC := clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) -Isrc -DRAPPORT_SOURCE_DIR=\"$(CURDIR)\"
-build/fuzz/fuzz_%: $(LIB_SRC) tests/fuzz/fuzz_%.c build/obj/gen/report_rng.c
+build/fuzz/fuzz_%: $(LIB_SRC) tests/fuzz/fuzz_%.c build/obj/gen/report_rng.c build/obj/gen/layout_rng.c
 	@mkdir -p build/fuzz
 	@echo "  FUZZ $@"
-	@$(FUZZ_CC) -o $@ $(LIB_SRC) build/obj/gen/report_rng.c tests/fuzz/$(notdir $@).c $(LDLIBS)
+	@$(FUZZ_CC) -o $@ $(LIB_SRC) build/obj/gen/report_rng.c build/obj/gen/layout_rng.c tests/fuzz/$(notdir $@).c $(LDLIBS)
 
 FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	  -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1
@@ -228,6 +233,6 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc
 	install -m 644 layouts/icc/* $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc/
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/rapport/fonts/
-	install -m 644 src/parse/report.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
+	install -m 644 src/parse/report.rng src/parse/layout.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,10 +1,14 @@
 /*
  * layout_load.c - layouts/NAME.xml -> Layout (parse stage).
  *
- * A layout is an XML file a user may copy and edit, so every element and
- * attribute is checked and a mistake is reported as file:line:col with
- * what is allowed. Values not given keep the built-in defaults set by
- * layout_defaults(), so a layout can be short.
+ * A layout is an XML file a user may copy and edit, so it is checked
+ * whole and a mistake is reported as file:line:col with what is allowed.
+ * Its structure (which elements and attributes, where, which are
+ * required) is checked against layout.rng, compiled in like report.rng;
+ * its values (lengths, colours, numbers, names) here, with messages
+ * that say more. Both run, so one look shows every mistake. Values not
+ * given keep the built-in defaults set by layout_defaults(), so a
+ * layout can be short.
  */
 #include "parse.h"
 #include "files.h"
@@ -12,7 +16,6 @@
 #include "value.h"
 #include "../base/limits.h"
 #include "xmlread.h"
-#include "../base/limits.h"
 
 #include <libxml/tree.h>
 #include <math.h>
@@ -30,6 +33,9 @@ typedef struct L {
     xmlNodePtr  style[ST_COUNT];
     xmlNodePtr  status[LAYOUT_MAX_STATUSES];
     const char *logo_src;       /* <cover logo="...">, as written */
+    /* colours the layout gives; those it does not take the accent */
+    bool        rule_given, band_given, chart_given;
+    bool        color_given[ST_COUNT];
 } L;
 
 #define LERR(x, ...) diag_error(&l->rp->diags, l->file, xmlread_line(x), xmlread_col(x), __VA_ARGS__)
@@ -49,7 +55,8 @@ static void layout_defaults(Layout *y)
     y->margin_top = y->margin_bottom = y->margin_left = y->margin_right = 70866;
     y->header_y = 40000;
     y->footer_y = 36000;
-    y->accent = y->rule_color = 0x005596;
+    y->accent = 0x005596;
+    y->rule_color = y->cover_band = y->accent;  /* and see accent_fallbacks() */
     y->table_head_fill = 0xDCE6F0;
     y->table_head_color = 0x1A1A1A;
     y->table_rule = 0x9DB3C8;
@@ -59,7 +66,6 @@ static void layout_defaults(Layout *y)
     y->list_indent = 17000;
     y->footnote_rule_width = 113000;
     y->chart_height = 170000;
-    y->cover_band = 0x005596;
     y->cover_band_text = 0xFFFFFF;
     y->typo_quotes = y->typo_dashes = true;
     y->hyphen_left = 2;
@@ -181,7 +187,8 @@ static void icc_load(L *l, xmlNodePtr x, Layout *y, const char *name)
     y->icc_len = len;
 }
 
-/* Walk the attributes of x; call back for each; unknown ones are errors. */
+/* Walk the attributes of x; call back for each known one. An unknown
+ * one was reported by the schema; it is passed over here. */
 typedef void (*AttrFn)(L *l, xmlNodePtr x, void *target, const char *name, const char *v);
 
 static void each_attr(L *l, xmlNodePtr x, const char *const *known, AttrFn fn, void *target)
@@ -192,18 +199,11 @@ static void each_attr(L *l, xmlNodePtr x, const char *const *known, AttrFn fn, v
         for (int i = 0; known[i]; i++)
             if (strcmp(known[i], name) == 0)
                 ok = 1;
+        if (!ok || a->ns)
+            continue;
         xmlChar *val = xmlNodeListGetString(x->doc, a->children, 1);
         const char *v = arena_strdup(&l->rp->arena, val ? (const char *)val : "");
         xmlFree(val);
-        if (!ok) {
-            char list[512] = "";
-            size_t k = 0;
-            for (int i = 0; known[i] && k < sizeof list - 40; i++)
-                k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", known[i]);
-            LERR(x, "<%s> has no attribute \"%s\"", (const char *)x->name, name);
-            diag_hint(&l->rp->diags, "known attributes: %s", list);
-            continue;
-        }
         fn(l, x, target, name, v);
     }
 }
@@ -282,6 +282,7 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
         }
     } else if (!strcmp(n, "color")) {
         color_of(l, x, n, v, strlen(v), &s->color);
+        l->color_given[s - l->lay->styles] = true;
     } else if (!strcmp(n, "align")) {
         if (!strcmp(v, "left")) s->align = ALIGN_LEFT;
         else if (!strcmp(v, "right")) s->align = ALIGN_RIGHT;
@@ -315,7 +316,10 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
 static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
 {
     Layout *y = t;
+    l->rule_given |= !strcmp(n, "rule");
+    l->band_given |= !strcmp(n, "cover-band");
     if (!strcmp(n, "chart")) {
+        l->chart_given = true;
         /* the chart palette: colours separated by spaces, in series order */
         int k = 0, max = (int)(sizeof y->chart_colors / sizeof y->chart_colors[0]);
         for (const char *p = v; *p;) {
@@ -531,11 +535,8 @@ static void hyphen_words(L *l, xmlNodePtr x, Layout *y)
     for (xmlNodePtr w = x->children; w; w = w->next) {
         if (w->type != XML_ELEMENT_NODE)
             continue;
-        if (strcmp((const char *)w->name, "word") != 0) {
-            LERR(w, "<hyphenation> holds only <word>s, not <%s>", (const char *)w->name);
-            diag_hint(&l->rp->diags, "write a word with hyphens where it may break: <word>medarbetar-engagemang</word>");
-            continue;
-        }
+        if (strcmp((const char *)w->name, "word") != 0)
+            continue;                   /* the schema has said so */
         xmlChar *c = xmlNodeGetContent(w);
         const char *t = c ? (const char *)c : "";
         bool ok = *t && *t != '-' && t[strlen(t) - 1] != '-' && !strstr(t, "--");
@@ -559,17 +560,11 @@ static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
     for (xmlNodePtr w = x->children; w; w = w->next) {
         if (w->type != XML_ELEMENT_NODE)
             continue;
-        if (strcmp((const char *)w->name, "word") != 0) {
-            LERR(w, "<words> holds only <word key=\"...\">text</word>, not <%s>", (const char *)w->name);
-            diag_hint(&l->rp->diags, "move it out of <words>, or write it as a <word>");
-            continue;
-        }
+        if (strcmp((const char *)w->name, "word") != 0)
+            continue;                       /* the schema said so */
         xmlChar *k = xmlGetProp(w, (const xmlChar *)"key");
         xmlChar *c = xmlNodeGetContent(w);
-        if (!k) {
-            LERR(w, "<word> needs a key attribute");
-            diag_hint(&l->rp->diags, "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>");
-        } else {
+        if (k) {                            /* without: the schema said so */
             Word wd = { type, arena_strdup(&l->rp->arena, (const char *)k),
                         arena_strdup(&l->rp->arena, c ? (const char *)c : "") };
             VEC_PUSH(&l->rp->arena, *words, wd);
@@ -618,11 +613,8 @@ static void load(L *l, xmlNodePtr root)
             FontFamily *f = &y->families[y->nfamilies];
             memset(f, 0, sizeof *f);
             each_attr(l, x, a_font, font_attr, f);
-            if (!f->name || !f->path[VAR_REGULAR]) {
-                LERR(x, "<font> needs family and regular attributes");
-                diag_hint(&l->rp->diags, "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>");
-                continue;
-            }
+            if (!f->name || !f->path[VAR_REGULAR])
+                continue;                   /* the schema said what is missing */
             font_variants(l, x, f);
             y->nfamilies++;
         } else if (!strcmp(el, "fallback-font")) {
@@ -634,9 +626,7 @@ static void load(L *l, xmlNodePtr root)
             }
             each_attr(l, x, a_fallback, font_attr, f);
             if (!f->path[VAR_REGULAR]) {
-                memset(f, 0, sizeof *f);
-                LERR(x, "<fallback-font> needs a regular attribute");
-                diag_hint(&l->rp->diags, "e.g. <fallback-font regular=\"../fonts/DejaVuSans.ttf\" bold=\"../fonts/DejaVuSans-Bold.ttf\"/>");
+                memset(f, 0, sizeof *f);    /* the schema said it is missing */
                 continue;
             }
             font_variants(l, x, f);
@@ -646,14 +636,14 @@ static void load(L *l, xmlNodePtr root)
             for (int i = 0; sn && i < ST_COUNT; i++)
                 if (!strcmp(style_names[i], (const char *)sn))
                     id = i;
-            if (id < 0) {
+            if (id < 0 && sn) {                 /* without a name: the schema said so */
                 char list[600] = "";
                 size_t k = 0;
                 for (int i = 0; i < ST_COUNT; i++)
                     k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", style_names[i]);
-                LERR(x, "unknown style \"%s\"", sn ? (const char *)sn : "");
+                LERR(x, "unknown style \"%s\"", (const char *)sn);
                 diag_hint(&l->rp->diags, "styles: %s", list);
-            } else {
+            } else if (id >= 0) {
                 Style *s = &y->styles[id];
                 l->style[id] = x;
                 s->set = true;
@@ -680,11 +670,8 @@ static void load(L *l, xmlNodePtr root)
             memset(s, 0, sizeof *s);
             l->status[y->nstatuses] = x;
             each_attr(l, x, a_status, status_attr, s);
-            if (!s->name || !s->word) {
-                LERR(x, "<status> needs name and word attributes");
-                diag_hint(&l->rp->diags, "e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfylls\"/>");
-                continue;
-            }
+            if (!s->name || !s->word)
+                continue;                   /* the schema said what is missing */
             y->nstatuses++;
         } else if (!strcmp(el, "hyphenation")) {
             l->hyphenation = x;
@@ -707,10 +694,8 @@ static void load(L *l, xmlNodePtr root)
             xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
             load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
             xmlFree(t);
-        } else {
-            LERR(x, "unknown element <%s> in a layout", el);
-            diag_hint(&l->rp->diags, "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, contents, footnotes, charts, typography, output-intent, status and words");
         }
+        /* any other element: the schema said it has no place here */
     }
     y->words = words.v;
     y->nwords = words.n;
@@ -766,6 +751,29 @@ static void load(L *l, xmlNodePtr root)
             if (i >= ST_H1 && i <= ST_H5)
                 y->styles[i].variant = VAR_BOLD;
         }
+}
+
+/* The styles whose colour is the accent unless they give their own:
+ * the headings a reader's eye goes to first (h3 to h5 are run-in
+ * headings within the text, and keep the text's colour). */
+static const int accent_styles[] = { ST_H1, ST_H2, ST_TOC_TITLE, ST_COVER_TITLE };
+
+/* A colour given once: <colors accent="..."> is the colour of the rules
+ * (rule), the cover band (cover-band), the first chart series (the first
+ * of chart) and the headings above, each unless the layout gives that
+ * colour itself. Run after the styles left out have taken body's. */
+static void accent_fallbacks(L *l)
+{
+    Layout *y = l->lay;
+    if (!l->rule_given)
+        y->rule_color = y->accent;
+    if (!l->band_given)
+        y->cover_band = y->accent;
+    if (!l->chart_given)
+        y->chart_colors[0] = y->accent;
+    for (size_t i = 0; i < sizeof accent_styles / sizeof accent_styles[0]; i++)
+        if (!l->color_given[accent_styles[i]])
+            y->styles[accent_styles[i]].color = y->accent;
 }
 
 /* WCAG contrast ratio of two colours, 1 to 21. */
@@ -898,7 +906,10 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
     y->path = found;
     L l = { .rp = rp, .file = found, .dir = files_dir(a, found), .lay = y };
     int before = diag_errors(&rp->diags);
+    /* the structure first, then the values: every mistake in one run */
+    xmlread_validate(rp, &f, "layout", rp_layout_rng, rp_layout_rng_len);
     load(&l, root);
+    accent_fallbacks(&l);
     check_legibility(&l, root);
     xmlread_close(&f);
     return diag_errors(&rp->diags) > before ? NULL : y;

@@ -35,11 +35,15 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
  */
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report);
 
-/* The schema text compiled into the program (generated from report.rng). */
-/* Compile the report schema into rp->engine (see rp_engine_prepare). */
+/* Compile the report and layout schemas into rp->engine (see
+ * rp_engine_prepare). */
 void parse_prepare(Rp *rp);
 
+/* The schema texts compiled into the program (generated from
+ * report.rng and layout.rng). */
 extern const char rp_report_rng[];
 extern const unsigned long rp_report_rng_len;
+extern const char rp_layout_rng[];
+extern const unsigned long rp_layout_rng_len;
 
 #endif

@@ -1583,7 +1583,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     /* Schema errors do not stop here: the model is still built (it copes
      * with anything well-formed), so the checks only it can make
      * (statuses, references, numbers) are reported in the same run. */
-    xmlread_validate(rp, &f, rp_report_rng, rp_report_rng_len);
+    xmlread_validate(rp, &f, "report", rp_report_rng, rp_report_rng_len);
     if (strcmp((const char *)root->name, "report") != 0) {
         xmlread_close(&f);
         return NULL;
@@ -1633,5 +1633,6 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
 
 void parse_prepare(Rp *rp)
 {
-    xmlread_prepare(rp, rp_report_rng, rp_report_rng_len);
+    xmlread_prepare(rp, "report", rp_report_rng, rp_report_rng_len);
+    xmlread_prepare(rp, "layout", rp_layout_rng, rp_layout_rng_len);
 }

@@ -6,10 +6,11 @@
  * namespace) are read by their code, with the detail libxml2 passes
  * beside the text (a name in str1, a number in int1); after the first,
  * the parser's further messages mostly follow from it and are dropped.
- * Errors of validation against report.rng (domain RELAX NG) name
- * elements and attributes in str1 and str2; libxml2 adds to each real
- * mistake the failures it causes up the tree ("failed to validate
- * content", an "extra content" of the parent), which are dropped.
+ * Errors of validation against report.rng or layout.rng (domain
+ * RELAX NG) name elements and attributes in str1 and str2; libxml2 adds
+ * to each real mistake the failures it causes up the tree ("failed to
+ * validate content", an "extra content" of the parent), which are
+ * dropped. A layout's messages say what a layout holds, not a report.
  */
 #include "xmlmsg.h"
 #include "xmlread.h"
@@ -20,12 +21,13 @@
 #include <stdio.h>
 #include <string.h>
 
-void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, xmlDocPtr schema)
+void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, xmlDocPtr schema)
 {
     memset(m, 0, sizeof *m);
     m->rp = rp;
     m->path = path;
     m->schema = schema;
+    m->layout = kind && !strcmp(kind, "layout");
 }
 
 /* ---- errors of the XML itself ----------------------------------------- */
@@ -346,9 +348,11 @@ static bool schema_has_attr(const XmlMsgs *m, const char *el, const char *attr, 
     return false;
 }
 
-/* The attributes an element must have (from report.rng), and what to
- * say when one is missing. */
-static const struct { const char *el, *attr, *hint; } required[] = {
+/* The attributes an element must have (from report.rng and layout.rng),
+ * and what to say when one is missing. */
+typedef struct Required { const char *el, *attr, *hint; } Required;
+
+static const Required required[] = {
     { "chart", "type", "allowed: line, bar, stacked-bar, horizontal-bar" },
     { "chart", "alt", "describe the chart in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
     { "figure", "src", "name a PNG or JPEG file in the report's folder" },
@@ -360,12 +364,36 @@ static const struct { const char *el, *attr, *hint; } required[] = {
     { "series", "name", "the series' name, shown in the legend" },
 };
 
+#define FONT_EXAMPLE "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>"
+#define STATUS_EXAMPLE "e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfyllt\"/>"
+static const Required layout_required[] = {
+    { "font", "family", "the family's name, which styles use: " FONT_EXAMPLE },
+    { "font", "regular", "the file of the regular face: " FONT_EXAMPLE },
+    { "fallback-font", "regular", "e.g. <fallback-font regular=\"../fonts/DejaVuSans.ttf\" bold=\"../fonts/DejaVuSans-Bold.ttf\"/>" },
+    { "style", "name", "the style it sets: body, h1, h2, h3, h4, h5, list, caption, table, table-small, table-head, "
+                       "table-note, footnote, header, footer, toc-title, toc1, toc2, toc3, toc-appendix, cover-title, "
+                       "cover-subtitle, cover-org, cover-meta, chart, legend or goal" },
+    { "status", "name", "the name reports use in <status value=\"...\">: " STATUS_EXAMPLE },
+    { "status", "word", "the word printed beside the marker: " STATUS_EXAMPLE },
+    { "word", "key", "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>" },
+};
+
 /* "Element X failed to validate attributes": a required attribute is
  * missing, or one from a fixed list has a wrong value. Says which (msg,
  * hint); false if neither (another message covers it). */
-static bool attribute_problem(xmlNodePtr node, const char *el, char *msg, size_t cap, const char **hint,
-                              char *hbuf, size_t hcap)
+static bool attribute_problem(const XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
+                              const char **hint, char *hbuf, size_t hcap)
 {
+    if (m->layout) {
+        /* a layout's values are checked by layout_load.c, not here */
+        for (size_t i = 0; node && i < sizeof layout_required / sizeof layout_required[0]; i++)
+            if (!strcmp(layout_required[i].el, el) && !xmlHasProp(node, (const xmlChar *)layout_required[i].attr)) {
+                snprintf(msg, cap, "<%s> needs %s=\"...\"", el, layout_required[i].attr);
+                *hint = layout_required[i].hint;
+                return true;
+            }
+        return false;
+    }
     for (size_t i = 0; node && i < sizeof required / sizeof required[0]; i++) {
         if (strcmp(required[i].el, el) != 0)
             continue;
@@ -458,6 +486,53 @@ static bool within(xmlNodePtr inner, xmlNodePtr outer)
 
 static const char *const FORMAT_HINT =
     "README.md, section \"Elements\", shows what each element holds and where it may stand";
+static const char *const LAYOUT_HINT =
+    "layouts/linkoping.xml shows every element of a layout and where it stands";
+static const char *const LAYOUT_HOLDS =
+    "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, "
+    "contents, footnotes, charts, typography, output-intent, status and words";
+
+/* Is there an element `el` anywhere in the schema? True when the schema
+ * is not at hand. */
+static bool schema_has_element(xmlNodePtr n, const char *el)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, "element")) {
+            xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+            bool hit = name && !strcmp((const char *)name, el);
+            xmlFree(name);
+            if (hit)
+                return true;
+        }
+        if (schema_has_element(n->children, el))
+            return true;
+    }
+    return false;
+}
+
+/* An element a layout has no place for: unknown, or known elsewhere. */
+static void layout_misplaced(const XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
+                             const char **hint, char *hbuf, size_t hcap)
+{
+    const char *parent = node && node->parent && node->parent->type == XML_ELEMENT_NODE
+                       ? (const char *)node->parent->name : "layout";
+    if (m->schema && !schema_has_element(xmlDocGetRootElement(m->schema), el)) {
+        snprintf(msg, cap, "unknown element <%.100s> in a layout", el);
+        *hint = LAYOUT_HOLDS;
+    } else if (!strcmp(parent, "words")) {
+        snprintf(msg, cap, "<words> holds only <word key=\"...\">text</word>, not <%.100s>", el);
+        *hint = "move it out of <words>, or write it as a <word>";
+    } else if (!strcmp(el, "word")) {
+        snprintf(msg, cap, "<word> stands inside <words>, not in <%.100s>", parent);
+        *hint = "e.g. <words><word key=\"contents\">Innehåll</word></words>";
+    } else {
+        snprintf(msg, cap, "<%.100s> may not stand inside <%.100s>", el, parent);
+        snprintf(hbuf, hcap, "%s, each directly inside <layout>", LAYOUT_HOLDS);
+        *hint = hbuf;
+    }
+}
 
 /* What the schema's datatype names mean to a report writer. */
 static const char *type_words(const char *type)
@@ -482,7 +557,8 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
 {
     const char *a = e->str1 ? e->str1 : "", *b = e->str2 ? e->str2 : "";
     xmlNodePtr node = *at;
-    *hint = FORMAT_HINT;
+    const char *kind = m->layout ? "layout" : "report";
+    *hint = m->layout ? LAYOUT_HINT : FORMAT_HINT;
     switch (e->code) {
     case XML_RELAXNG_ERR_CONTENTVALID:      /* the parent of a mistake said already */
     case XML_RELAXNG_ERR_INTERSEQ:
@@ -511,33 +587,40 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
         return true;
     case XML_RELAXNG_ERR_ELEMNAME:
         snprintf(msg, cap, "<%.100s> is needed here, before <%.100s>", a, b);
-        *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+        if (!m->layout)
+            *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
         return true;
     case XML_RELAXNG_ERR_ELEMWRONG:
+        if (m->layout) {
+            layout_misplaced(m, node, a, msg, cap, hint, hbuf, hcap);
+            return true;
+        }
         if (node && missing_child(node->parent, msg, cap, hint))
             return true;
         snprintf(msg, cap, "<%.100s> is not allowed here", a);
         *hint = "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand";
         return true;
     case XML_RELAXNG_ERR_NOELEM:
-        if (node && missing_child(node, msg, cap, hint))
+        if (!m->layout && node && missing_child(node, msg, cap, hint))
             return true;
-        if (is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
+        if (!m->layout && is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
             return false;
         if (*a)
             snprintf(msg, cap, "<%.100s> is missing here", a);
         else
             snprintf(msg, cap, "something required is missing inside this element");
-        *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+        if (!m->layout)
+            *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
         return true;
     case XML_RELAXNG_ERR_NOTELEM:
         snprintf(msg, cap, "text where only elements may stand");
-        *hint = "text goes in <p>, <item>, <cell>, <heading> and the like";
+        *hint = m->layout ? "in a layout, text goes only in <word>; settings are attributes"
+                          : "text goes in <p>, <item>, <cell>, <heading> and the like";
         return true;
     case XML_RELAXNG_ERR_ATTRVALID:
         node = element_named(node, a);
         *at = node;
-        return attribute_problem(node, a, msg, cap, hint, hbuf, hcap);
+        return attribute_problem(m, node, a, msg, cap, hint, hbuf, hcap);
     case XML_RELAXNG_ERR_INVALIDATTR: {
         node = element_named(node, b);
         *at = node;
@@ -564,11 +647,13 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
             snprintf(msg, cap, "<%.100s> may not hold text", a);
         else
             snprintf(msg, cap, "<%.100s> may not hold <%.100s>", a, b);
-        *hint = "this element holds something it may not; README.md, section \"Elements\", lists what goes where";
+        *hint = m->layout ? LAYOUT_HINT
+                          : "this element holds something it may not; README.md, section \"Elements\", lists what goes where";
         return true;
     case XML_RELAXNG_ERR_TEXTWRONG:
         snprintf(msg, cap, "<%.100s> may not hold text here", a);
-        *hint = "text goes in <p>, <item>, <cell>, <heading> and the like; between the elements of this one, only elements stand";
+        *hint = m->layout ? "in a layout, text goes only in <word>; settings are attributes"
+                          : "text goes in <p>, <item>, <cell>, <heading> and the like; between the elements of this one, only elements stand";
         return true;
     case XML_RELAXNG_ERR_DATAELEM:
     case XML_RELAXNG_ERR_VALELEM:
@@ -592,11 +677,11 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     case XML_RELAXNG_ERR_ATTRNONS:
     case XML_RELAXNG_ERR_ATTRWRONGNS:
     case XML_RELAXNG_ERR_ATTREXTRANS:
-        snprintf(msg, cap, "a namespace on <%.100s>; report files use none", node ? (const char *)node->name : a);
+        snprintf(msg, cap, "a namespace on <%.100s>; %s files use none", node ? (const char *)node->name : a, kind);
         *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
         return true;
     default:
-        snprintf(msg, cap, "this does not follow the report format");
+        snprintf(msg, cap, "this does not follow the %s format", kind);
         return true;
     }
 }
@@ -676,6 +761,12 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     }
     record(m, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, line, col, validity ? node : NULL,
            hint, msg);
+    /* libxml2 says one thing wrong with an element's attributes: an
+     * unknown one hides a missing one, which a layout's user would
+     * otherwise learn of only on the next run */
+    if (validity && m->layout && node && e->code == XML_RELAXNG_ERR_INVALIDATTR &&
+        attribute_problem(m, node, (const char *)node->name, msg, sizeof msg, &hint, hbuf, sizeof hbuf))
+        record(m, DIAG_ERROR, line, col, node, hint, msg);
 }
 
 void xmlmsg_end(XmlMsgs *m, xmlNodePtr root)

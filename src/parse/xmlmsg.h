@@ -13,6 +13,7 @@
 #ifndef RP_XMLMSG_H
 #define RP_XMLMSG_H
 
+#include <stdbool.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include "../base/rp.h"
@@ -22,6 +23,7 @@ typedef struct XmlMsgs {
     const char *path;          /* the file, as shown in messages */
     xmlDocPtr   schema;        /* the RELAX NG schema as a tree, or NULL:
                                   which attributes each element has */
+    bool        layout;        /* the file is a layout, not a report */
     int         count;         /* messages recorded */
     int         errors;        /* of them errors (not warnings) */
     int         last_line;     /* the last one, to drop repeats */
@@ -31,8 +33,9 @@ typedef struct XmlMsgs {
                                   of; libxml2 gives it no place */
 } XmlMsgs;
 
-/* Start collecting for the file `path`; `schema` (borrowed) may be NULL. */
-void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, xmlDocPtr schema);
+/* Start collecting for the file `path`, of the format `kind` ("report"
+ * or "layout"); `schema` (borrowed) may be NULL. */
+void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, xmlDocPtr schema);
 
 /* libxml2's structured error handler; `user` is the XmlMsgs. */
 void xmlmsg_on_error(void *user, xmlErrorPtr e);

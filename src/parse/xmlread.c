@@ -317,7 +317,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         return -1;
     }
     XmlMsgs ms;
-    xmlmsg_begin(&ms, rp, path, NULL);
+    xmlmsg_begin(&ms, rp, path, "report", NULL);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         rp_oom(sizeof(xmlParserCtxt));
@@ -377,16 +377,18 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
 static void free_schema(void *p) { xmlRelaxNGFree(p); }
 static void free_doc(void *p) { xmlFreeDoc(p); }
 
-/* The schema compiled, and as a tree (messages name the attributes an
- * element has): once per engine, or for this run alone. */
-static xmlRelaxNGPtr schema_of(Rp *rp, const char *rng, size_t rnglen, xmlDocPtr *tree)
+/* The schema of the format `kind` compiled, and as a tree (messages
+ * name the attributes an element has): once per engine, or for this run
+ * alone. */
+static xmlRelaxNGPtr schema_of(Rp *rp, const char *kind, const char *rng, size_t rnglen, xmlDocPtr *tree)
 {
     Arena *home = rp->engine ? engine_arena(rp->engine) : &rp->arena;
-    xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", "report") : NULL;
-    *tree = rp->engine ? engine_lookup(rp->engine, "schema-tree", "report") : NULL;
+    xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", kind) : NULL;
+    *tree = rp->engine ? engine_lookup(rp->engine, "schema-tree", kind) : NULL;
     if (schema && *tree)
         return schema;
-    *tree = xmlReadMemory(rng, (int)rnglen, "report.rng", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    *tree = xmlReadMemory(rng, (int)rnglen, arena_printf(&rp->arena, "%s.rng", kind), NULL,
+                          XML_PARSE_NONET | XML_PARSE_NOBLANKS);
     if (*tree)
         arena_on_free(home, free_doc, *tree);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng, (int)rnglen);
@@ -396,29 +398,29 @@ static xmlRelaxNGPtr schema_of(Rp *rp, const char *rng, size_t rnglen, xmlDocPtr
     if (schema) {
         arena_on_free(home, free_schema, schema);
         if (rp->engine && *tree) {
-            engine_store(rp->engine, "schema", "report", schema);
-            engine_store(rp->engine, "schema-tree", "report", *tree);
+            engine_store(rp->engine, "schema", kind, schema);
+            engine_store(rp->engine, "schema-tree", kind, *tree);
         }
     }
     return schema;
 }
 
-void xmlread_prepare(Rp *rp, const char *rng, size_t rnglen)
+void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen)
 {
     xmlDocPtr tree;
-    schema_of(rp, rng, rnglen, &tree);
+    schema_of(rp, kind, rng, rnglen, &tree);
 }
 
-int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen)
+int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size_t rnglen)
 {
     xmlDocPtr tree;
-    xmlRelaxNGPtr schema = schema_of(rp, rng, rnglen, &tree);
+    xmlRelaxNGPtr schema = schema_of(rp, kind, rng, rnglen, &tree);
     XmlMsgs ms;
-    xmlmsg_begin(&ms, rp, f->path, tree);
+    xmlmsg_begin(&ms, rp, f->path, kind, tree);
     if (!schema) {
         /* The schema is compiled in; failing here is a bug of ours. */
         diag_add(&rp->diags, DIAG_ERROR, f->path, 0, 0, "please report this to rapport's maintainers",
-                 "internal error: the built-in schema does not compile");
+                 "internal error: the built-in %s schema does not compile", kind);
         return 1;
     }
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
@@ -429,8 +431,9 @@ int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen)
     xmlmsg_end(&ms, root);
     if (ret != 0 && ms.count == 0) {
         diag_add(&rp->diags, DIAG_ERROR, f->path, root ? xmlread_line(root) : 0, root ? xmlread_col(root) : 0,
-                 "README.md, section \"Elements\", shows what each element holds and where it may stand",
-                 "the report does not follow the report format");
+                 ms.layout ? "layouts/linkoping.xml shows every element of a layout and where it stands"
+                           : "README.md, section \"Elements\", shows what each element holds and where it may stand",
+                 "the %s does not follow the %s format", kind, kind);
         ms.count = 1;
     }
     return ms.count;

@@ -27,12 +27,15 @@ typedef struct XmlFile {
  * Returns 0 on success. */
 int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len);
 
-/* Validate f->doc against the RELAX NG schema text `rng`. Records every
+/* Validate f->doc against the RELAX NG schema text `rng` of the format
+ * `kind` ("report" or "layout": the key the compiled schema is kept
+ * under in rp->engine, and the words of the messages). Records every
  * validity error; returns the number of errors. */
-int xmlread_validate(Rp *rp, XmlFile *f, const char *rng, size_t rnglen);
+int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size_t rnglen);
 
-/* Compile the schema `rng` into rp->engine now, so runs find it ready. */
-void xmlread_prepare(Rp *rp, const char *rng, size_t rnglen);
+/* Compile the schema `rng` of the format `kind` into rp->engine now, so
+ * runs find it ready. */
+void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen);
 
 /* 1-based line and column of an element node, or where a text node begins. */
 int xmlread_line(const xmlNode *n);
