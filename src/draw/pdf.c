@@ -218,18 +218,6 @@ static void put_code(Buf *b, unsigned c)
     }
 }
 
-/* Room for n more bytes in b. */
-static void reserve(Buf *b, size_t n)
-{
-    if (b->n + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n)
-            cap *= 2;
-        b->p = xrealloc(b->p, cap);
-        b->cap = cap;
-    }
-}
-
 /* The text glyph g[q] reads as: its cluster's characters if it is the
  * cluster's first glyph, else nothing. At a line end a hyphen
  * hyphenation added reads as a soft hyphen (the word goes on), and a
@@ -341,7 +329,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
             buf_puts(b, "(");
             adj -= tenths / 10.0;
         }
-        reserve(b, 4);
+        buf_reserve(b, 4);
         put_code(b, c);
         if (q < ng)
             adj += embed_width(e, c) - (g[q].adv - g[q].dx) * em;

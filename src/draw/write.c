@@ -32,7 +32,7 @@ enum { OBJSTM_MAX = 200, OBJSTM_BYTES = 64 * 1024 };
 
 /* ---- buffers ---------------------------------------------------------------- */
 
-void buf_put(Buf *b, const void *data, size_t n)
+void buf_reserve(Buf *b, size_t n)
 {
     if (b->n + n > b->cap) {
         size_t cap = b->cap ? b->cap : 4096;
@@ -41,6 +41,11 @@ void buf_put(Buf *b, const void *data, size_t n)
         b->p = xrealloc(b->p, cap);
         b->cap = cap;
     }
+}
+
+void buf_put(Buf *b, const void *data, size_t n)
+{
+    buf_reserve(b, n);
     memcpy(b->p + b->n, data, n);
     b->n += n;
 }

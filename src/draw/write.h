@@ -29,6 +29,8 @@ typedef struct Buf {
 } Buf;
 
 void buf_put(Buf *b, const void *data, size_t n);
+/* Room for n more bytes, to write into b->p + b->n directly. */
+void buf_reserve(Buf *b, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_int(Buf *b, long v);
 /* "N 0 R" */
