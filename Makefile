@@ -8,7 +8,7 @@
 
 BUILD   ?= release
 CC      ?= gcc
-PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libhyphen-dev \
+PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
            libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
@@ -23,7 +23,7 @@ CFLAGS_sanitize := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                    -fno-sanitize-recover=undefined
 CFLAGS  := $(WARN) $(CFLAGS_$(BUILD)) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) \
            -I/usr/include/harfbuzz
-LDLIBS  := -lhpdf -lxml2 -lharfbuzz-subset -lharfbuzz -lz -lm -lpthread
+LDLIBS  := -lhpdf -lxml2 -lharfbuzz-subset -lharfbuzz -ldeflate -lz -lm -lpthread
 SAN     := -fsanitize=address,undefined
 LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN))
 

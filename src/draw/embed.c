@@ -13,12 +13,13 @@
  *    print needs no hinting). The W array gives the advances of hmtx to
  *    three decimals of a thousandth of an em, so TJ numbers (pdf.c) are
  *    needed only where shaping moved a glyph (kerning).
- *  - The font program is deflated here, at Z_BEST_COMPRESSION: a subset
- *    is small, and at level 9 it costs ~0.3 ms a face (bench: 20 KB).
+ *  - The font program is deflated here, at SQUEEZE_FONT_LEVEL (squeeze.h):
+ *    a subset is small, and deflating it costs ~0.2 ms a face.
  */
 #include "embed.h"
 #include "../base/utf8.h"
 #include "haru.h"
+#include "squeeze.h"
 #include "write.h"
 
 #include <hb.h>
@@ -29,7 +30,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 enum { MAX_CODES = 65535 };
 
@@ -213,18 +213,17 @@ static unsigned char *subset(Embed *e, uint16_t *new_gid, size_t *zlen, size_t *
     hb_blob_t *blob = hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
-    unsigned char *z = NULL;
-    uLongf zl = compressBound(len);
-    if (len > 0 && (z = xmalloc(zl)) && compress2(z, &zl, (const Bytef *)data, len, Z_BEST_COMPRESSION) != Z_OK) {
-        free(z);
-        z = NULL;
+    Buf z = { 0 };
+    if (len > 0 && !squeeze_into(&z, data, len, SQUEEZE_FONT_LEVEL)) {
+        free(z.p);
+        z.p = NULL;
     }
-    *zlen = zl;
+    *zlen = z.n;
     *rawlen = len;
     hb_blob_destroy(blob);
     hb_face_destroy(sub);
     font_release(e->f);       /* the subsetter read all its outlines */
-    return z;
+    return z.p;
 }
 
 /* Six capitals from the glyphs used: the subset's tag (ISO 32000-1, 9.6.4). */

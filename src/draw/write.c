@@ -7,6 +7,10 @@
  *    would in HPDF_SaveToStream: fonts are subset and a stream's /Length
  *    object is filled in when the stream is written, before the Length
  *    object itself comes up.
+ *  - Streams libharu would deflate (page contents, mostly) are gathered
+ *    before the first object is written and deflated as one batch on
+ *    every core (squeeze.h), each written from the batch when its turn
+ *    comes; streams with write hooks (fonts) go through libharu.
  *  - Streams are written at once as ordinary objects. Everything else is
  *    kept in `body` and, at the end, packed into object streams of at
  *    most OBJSTM_MAX objects or OBJSTM_BYTES bytes, each deflated: small
@@ -16,6 +20,7 @@
  *    its rows of nearly equal numbers into zeros.
  */
 #include "write.h"
+#include "squeeze.h"
 #include "../base/arena.h"
 #include "../base/utf8.h"
 
@@ -26,7 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 enum { OBJSTM_MAX = 200, OBJSTM_BYTES = 64 * 1024 };
 
@@ -187,96 +191,76 @@ Buf *pdfw_object(PdfW *w, long num)
     return &w->body;
 }
 
-/* Deflate `a` then `b` (b may be empty) onto the end of `dst`. */
-static bool deflate_into(Buf *dst, const unsigned char *a, size_t na, const unsigned char *b, size_t nb)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
-        return false;
-    const unsigned char *in[2] = { a, b };
-    size_t len[2] = { na, nb };
-    bool ok = true, done = false;
-    for (int part = 0; part < 2 && ok && !done; part++) {
-        z.next_in = (Bytef *)in[part];
-        z.avail_in = (uInt)len[part];
-        int flush = part ? Z_FINISH : Z_NO_FLUSH;
-        for (;;) {
-            if (dst->cap - dst->n < 4096) {
-                dst->cap = dst->cap ? dst->cap * 2 : 65536;
-                dst->p = xrealloc(dst->p, dst->cap);
-            }
-            size_t room = dst->cap - dst->n;
-            z.next_out = dst->p + dst->n;
-            z.avail_out = room > UINT32_MAX ? UINT32_MAX : (uInt)room;
-            uInt before = z.avail_out;
-            int rc = deflate(&z, flush);
-            dst->n += before - z.avail_out;
-            if (rc == Z_STREAM_END) {
-                done = true;
-                break;
-            }
-            if ((rc != Z_OK && rc != Z_BUF_ERROR) || (rc == Z_BUF_ERROR && z.avail_out > 0 && z.avail_in > 0)) {
-                ok = false;
-                break;
-            }
-            if (flush == Z_NO_FLUSH && z.avail_in == 0)
-                break;
-        }
-    }
-    deflateEnd(&z);
-    return ok && done;
-}
-
-/* A stream object of our own: `dict` (without Length), then deflated data. */
-static void put_stream(PdfW *w, long num, const char *dict, const Buf *hdr, const Buf *data)
+/* A stream object of our own: `dict` (without Length), then `z`,
+ * deflated already. */
+static void put_deflated(PdfW *w, long num, const char *dict, const unsigned char *z, size_t nz)
 {
     XEnt *e = xent(w, num);
     e->type = 1;
     e->f2 = (uint32_t)w->out.n;
-    Buf z = { 0 };
-    if (!deflate_into(&z, hdr->p, hdr->n, data->p, data->n))
-        w->failed = true;
     buf_int(&w->out, num);
     buf_puts(&w->out, " 0 obj\n<<");
     buf_puts(&w->out, dict);
     buf_puts(&w->out, "/Filter/FlateDecode/Length ");
-    buf_int(&w->out, (long)z.n);
+    buf_int(&w->out, (long)nz);
     buf_puts(&w->out, ">>\nstream\n");
-    buf_put(&w->out, z.p, z.n);
+    buf_put(&w->out, z, nz);
     buf_puts(&w->out, "\nendstream\nendobj\n");
-    free(z.p);
 }
 
-/* Pack the collected objects into object streams. */
+/* Pack the collected objects into object streams: each its header of
+ * numbers and offsets, then the objects; all deflated as one batch. */
 static void object_streams(PdfW *w)
 {
-    Buf hdr = { 0 }, data = { 0 };
+    typedef struct { long num; size_t n; char dict[80]; } Stm;
+    size_t nstm = 0, cap = 0;
+    Stm *stm = NULL;
+    Buf all = { 0 };                 /* the streams' bytes, one after another */
+    Squeeze *q = squeeze_new(SQUEEZE_LEVEL);
     size_t i = 0;
     while (i < w->nobj) {
         size_t j = i, start = w->ooff[i];
         while (j < w->nobj && j - i < OBJSTM_MAX && w->ooff[j] - start < OBJSTM_BYTES)
             j++;
         size_t end = j < w->nobj ? w->ooff[j] : w->body.n;
-        long num = pdfw_next(w);
-        hdr.n = 0;
+        if (nstm == cap) {
+            cap = cap ? cap * 2 : 16;
+            stm = xrealloc(stm, sizeof *stm * cap);
+        }
+        Stm *t = &stm[nstm++];
+        t->num = pdfw_next(w);
+        size_t at = all.n;
         for (size_t k = i; k < j; k++) {
-            buf_int(&hdr, w->onum[k]);
-            buf_put(&hdr, " ", 1);
-            buf_int(&hdr, (long)(w->ooff[k] - start));
-            buf_put(&hdr, k + 1 < j ? " " : "\n", 1);
+            buf_int(&all, w->onum[k]);
+            buf_put(&all, " ", 1);
+            buf_int(&all, (long)(w->ooff[k] - start));
+            buf_put(&all, k + 1 < j ? " " : "\n", 1);
             XEnt *e = xent(w, w->onum[k]);
-            e->f2 = (uint32_t)num;
+            e->f2 = (uint32_t)t->num;
             e->f3 = (uint16_t)(k - i);
         }
-        char dict[80];
-        snprintf(dict, sizeof dict, "/Type/ObjStm/N %zu/First %zu", j - i, hdr.n);
-        data.p = w->body.p + start;
-        data.n = end - start;
-        put_stream(w, num, dict, &hdr, &data);
+        snprintf(t->dict, sizeof t->dict, "/Type/ObjStm/N %zu/First %zu", j - i, all.n - at);
+        buf_put(&all, w->body.p + start, end - start);
+        t->n = all.n - at;
         i = j;
     }
-    free(hdr.p);
+    size_t at = 0;
+    for (size_t k = 0; k < nstm; k++) {      /* `all` is complete: it moves no more */
+        squeeze_add(q, all.p + at, stm[k].n);
+        at += stm[k].n;
+    }
+    squeeze_start(q);
+    for (size_t k = 0; k < nstm && !w->failed; k++) {
+        size_t nz;
+        const unsigned char *z = squeeze_get(q, k, &nz);
+        if (!z)
+            w->failed = true;
+        else
+            put_deflated(w, stm[k].num, stm[k].dict, z, nz);
+    }
+    squeeze_free(q);
+    free(all.p);
+    free(stm);
 }
 
 /* The cross-reference stream, which is also the trailer, and the end. */
@@ -294,7 +278,7 @@ static void xref_stream(PdfW *w)
             max = w->x[i].f2;
     int w2 = max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4;
     int row = 1 + w2 + 2;
-    Buf rows = { 0 }, empty = { 0 };
+    Buf rows = { 0 };
     unsigned char prev[8] = { 0 }, cur[8];
     for (long i = 0; i < size; i++) {
         const XEnt *e = &w->x[i];
@@ -332,12 +316,74 @@ static void xref_stream(PdfW *w)
     }
     buf_put(&dict, "", 1);
     size_t at = w->out.n;
-    put_stream(w, num, (const char *)dict.p, &rows, &empty);
+    Buf z = { 0 };
+    if (!squeeze_into(&z, rows.p, rows.n, SQUEEZE_LEVEL))
+        w->failed = true;
+    put_deflated(w, num, (const char *)dict.p, z.p, z.n);
+    free(z.p);
     buf_puts(&w->out, "startxref\n");
     buf_int(&w->out, (long)at);
     buf_puts(&w->out, "\n%%EOF\n");
     free(rows.p);
     free(dict.p);
+}
+
+/* A libharu stream rapport deflates itself, with the others, on every
+ * core: one libharu would deflate (FlateDecode, no parameters), that no
+ * hook writes, with its bytes in memory. Page contents, mostly. */
+static bool ours(HPDF_Dict d)
+{
+    return d->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !d->filterParams && !d->before_write_fn &&
+           !d->write_fn && !d->after_write_fn && d->stream->type == HPDF_STREAM_MEMORY;
+}
+
+/* The bytes of a memory stream in one piece (malloc'd), in *n. */
+static unsigned char *gather(HPDF_Stream s, size_t *n)
+{
+    size_t total = HPDF_Stream_Size(s), at = 0;
+    unsigned char *p = xmalloc(total ? total : 1);
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(s);
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(s, i, &len);
+        if (!b || len > total - at)
+            break;
+        memcpy(p + at, b, len);
+        at += len;
+    }
+    *n = at;
+    return p;
+}
+
+/* Stream d, object num, with its bytes deflated in z[0..nz): libharu's
+ * entries but its filter, and the length told to its Length object
+ * (written later, in an object stream). */
+static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, size_t nz)
+{
+    XEnt *x = xent(w, num);
+    x->type = 1;
+    x->f2 = (uint32_t)w->out.n;
+    w->target = &w->out;
+    buf_int(&w->out, num);
+    buf_puts(&w->out, " 0 obj\n<<");
+    for (HPDF_UINT i = 0; i < d->list->count; i++) {
+        HPDF_DictElement el = HPDF_List_ItemAt(d->list, i);
+        const HPDF_Obj_Header *h = el->value;
+        if ((h->obj_id & HPDF_OTYPE_HIDDEN) || !strcmp(el->key, "Filter") || !strcmp(el->key, "DecodeParms"))
+            continue;
+        HPDF_Stream_WriteEscapeName(w->cb, el->key);
+        HPDF_Stream_WriteChar(w->cb, ' ');
+        if (HPDF_Obj_Write(el->value, w->cb, NULL) != HPDF_OK)
+            w->failed = true;
+    }
+    HPDF_Number length = HPDF_Dict_GetItem(d, "Length", HPDF_OCLASS_NUMBER);
+    if (length)
+        HPDF_Number_SetValue(length, (HPDF_INT32)nz);
+    else
+        w->failed = true;
+    buf_puts(&w->out, "/Filter/FlateDecode>>\nstream\n");
+    buf_put(&w->out, z, nz);
+    buf_puts(&w->out, "\nendstream\nendobj\n");
 }
 
 int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *len)
@@ -361,6 +407,24 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
         w->failed = true;
 
     HPDF_List entries = pdf->xref->entries;
+    /* the streams rapport deflates, handed over at once */
+    HPDF_UINT before = entries->count;
+    long *job = xmalloc(sizeof *job * before);
+    unsigned char **bytes = xmalloc(sizeof *bytes * before);
+    Squeeze *q = squeeze_new(SQUEEZE_LEVEL);
+    for (HPDF_UINT i = 0; i < before; i++) {
+        HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
+        HPDF_Obj_Header *h = e->obj;
+        job[i] = -1;
+        bytes[i] = NULL;
+        if (i > 0 && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream &&
+            ours(e->obj)) {
+            size_t n;
+            bytes[i] = gather(((HPDF_Dict)e->obj)->stream, &n);
+            job[i] = (long)squeeze_add(q, bytes[i], n);
+        }
+    }
+    squeeze_start(q);
     /* the count is read again each time: writing may add objects */
     for (HPDF_UINT i = 1; i < entries->count && !w->failed; i++) {
         HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
@@ -369,6 +433,15 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
             continue;
         HPDF_Obj_Header *h = e->obj;
         bool stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream;
+        if (i < before && job[i] >= 0) {
+            size_t nz;
+            const unsigned char *z = squeeze_get(q, (size_t)job[i], &nz);
+            if (!z)
+                w->failed = true;
+            else
+                put_ours(w, num, e->obj, z, nz);
+            continue;
+        }
         if (stream) {
             XEnt *x = xent(w, num);
             x->type = 1;
@@ -384,6 +457,11 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
         if (stream)
             buf_puts(&w->out, "\nendobj\n");
     }
+    squeeze_free(q);
+    for (HPDF_UINT i = 0; i < before; i++)
+        free(bytes[i]);
+    free(bytes);
+    free(job);
     w->next = (long)(pdf->xref->start_offset + entries->count);
     if (extra && extra->write && !w->failed)
         extra->write(extra->user, w);
