@@ -21,13 +21,30 @@
 #include <stdio.h>
 #include <string.h>
 
-void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, xmlDocPtr schema)
+void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, const char *rng, size_t rnglen)
 {
     memset(m, 0, sizeof *m);
     m->rp = rp;
     m->path = path;
-    m->schema = schema;
+    m->rng = rng;
+    m->rnglen = rnglen;
     m->layout = kind && !strcmp(kind, "layout");
+}
+
+static void free_doc(void *p) { xmlFreeDoc(p); }
+
+/* The schema as a tree, read when a message first needs it (a valid
+ * file never does), or NULL. */
+static xmlDocPtr schema_tree(XmlMsgs *m)
+{
+    if (!m->schema && m->rng) {
+        m->schema = xmlReadMemory(m->rng, (int)m->rnglen, m->layout ? "layout.rng" : "report.rng", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+        if (m->schema)
+            arena_on_free(&m->rp->arena, free_doc, m->schema);
+        m->rng = NULL;                  /* once, even if it failed */
+    }
+    return m->schema;
 }
 
 /* ---- errors of the XML itself ----------------------------------------- */
@@ -334,12 +351,13 @@ static void schema_find_elements(xmlDocPtr schema, xmlNodePtr n, const char *el,
 
 /* Does element `el` have attribute `attr` in the schema? Lists its
  * attributes in buf. True when the schema is not at hand. */
-static bool schema_has_attr(const XmlMsgs *m, const char *el, const char *attr, char *buf, size_t cap)
+static bool schema_has_attr(XmlMsgs *m, const char *el, const char *attr, char *buf, size_t cap)
 {
     buf[0] = 0;
-    if (!m->schema)
+    xmlDocPtr schema = schema_tree(m);
+    if (!schema)
         return true;
-    schema_find_elements(m->schema, xmlDocGetRootElement(m->schema), el, buf, cap);
+    schema_find_elements(schema, xmlDocGetRootElement(schema), el, buf, cap);
     for (const char *p = buf; (p = strstr(p, attr)); p++) {
         size_t l = strlen(attr);
         if ((p == buf || p[-1] == ' ') && (p[l] == ',' || p[l] == 0))
@@ -513,12 +531,13 @@ static bool schema_has_element(xmlNodePtr n, const char *el)
 }
 
 /* An element a layout has no place for: unknown, or known elsewhere. */
-static void layout_misplaced(const XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
+static void layout_misplaced(XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
                              const char **hint, char *hbuf, size_t hcap)
 {
     const char *parent = node && node->parent && node->parent->type == XML_ELEMENT_NODE
                        ? (const char *)node->parent->name : "layout";
-    if (m->schema && !schema_has_element(xmlDocGetRootElement(m->schema), el)) {
+    xmlDocPtr schema = schema_tree(m);
+    if (schema && !schema_has_element(xmlDocGetRootElement(schema), el)) {
         snprintf(msg, cap, "unknown element <%.100s> in a layout", el);
         *hint = LAYOUT_HOLDS;
     } else if (!strcmp(parent, "words")) {

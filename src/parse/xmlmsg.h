@@ -21,8 +21,10 @@
 typedef struct XmlMsgs {
     Rp         *rp;
     const char *path;          /* the file, as shown in messages */
-    xmlDocPtr   schema;        /* the RELAX NG schema as a tree, or NULL:
-                                  which attributes each element has */
+    const char *rng;           /* the RELAX NG schema's text, or NULL */
+    size_t      rnglen;
+    xmlDocPtr   schema;        /* it as a tree, read at the first message
+                                  that names attributes or elements */
     bool        layout;        /* the file is a layout, not a report */
     int         count;         /* messages recorded */
     int         errors;        /* of them errors (not warnings) */
@@ -34,8 +36,8 @@ typedef struct XmlMsgs {
 } XmlMsgs;
 
 /* Start collecting for the file `path`, of the format `kind` ("report"
- * or "layout"); `schema` (borrowed) may be NULL. */
-void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, xmlDocPtr schema);
+ * or "layout"), whose schema is rng[0..rnglen) (borrowed; NULL: none). */
+void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, const char *rng, size_t rnglen);
 
 /* libxml2's structured error handler; `user` is the XmlMsgs. */
 void xmlmsg_on_error(void *user, xmlErrorPtr e);

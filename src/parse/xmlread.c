@@ -123,7 +123,13 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
         pos->line = line;
         bool selfclose = true, found = false;
         while (p + nl + 1 < s->len && p < end) {
-            if (s->src[p] == '<' && memcmp(s->src + p + 1, n->name, nl) == 0) {
+            const char *lt = memchr(s->src + p, '<', (end < s->len ? end : s->len) - p);
+            if (!lt)
+                break;
+            p = (size_t)(lt - s->src);
+            if (p + nl + 1 >= s->len)
+                break;
+            if (memcmp(s->src + p + 1, n->name, nl) == 0) {
                 char after = s->src[p + 1 + nl];
                 if (after == ' ' || after == '>' || after == '/' || after == '\t' ||
                     after == '\n' || after == '\r') {
@@ -317,7 +323,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         return -1;
     }
     XmlMsgs ms;
-    xmlmsg_begin(&ms, rp, path, "report", NULL);
+    xmlmsg_begin(&ms, rp, path, "report", NULL, 0);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         rp_oom(sizeof(xmlParserCtxt));
@@ -375,48 +381,37 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
 }
 
 static void free_schema(void *p) { xmlRelaxNGFree(p); }
-static void free_doc(void *p) { xmlFreeDoc(p); }
 
-/* The schema of the format `kind` compiled, and as a tree (messages
- * name the attributes an element has): once per engine, or for this run
- * alone. */
-static xmlRelaxNGPtr schema_of(Rp *rp, const char *kind, const char *rng, size_t rnglen, xmlDocPtr *tree)
+/* The schema of the format `kind` compiled: once per engine, or for
+ * this run alone. */
+static xmlRelaxNGPtr schema_of(Rp *rp, const char *kind, const char *rng, size_t rnglen)
 {
     Arena *home = rp->engine ? engine_arena(rp->engine) : &rp->arena;
     xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", kind) : NULL;
-    *tree = rp->engine ? engine_lookup(rp->engine, "schema-tree", kind) : NULL;
-    if (schema && *tree)
+    if (schema)
         return schema;
-    *tree = xmlReadMemory(rng, (int)rnglen, arena_printf(&rp->arena, "%s.rng", kind), NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-    if (*tree)
-        arena_on_free(home, free_doc, *tree);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng, (int)rnglen);
     schema = pc ? xmlRelaxNGParse(pc) : NULL;
     if (pc)
         xmlRelaxNGFreeParserCtxt(pc);
     if (schema) {
         arena_on_free(home, free_schema, schema);
-        if (rp->engine && *tree) {
+        if (rp->engine)
             engine_store(rp->engine, "schema", kind, schema);
-            engine_store(rp->engine, "schema-tree", kind, *tree);
-        }
     }
     return schema;
 }
 
 void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen)
 {
-    xmlDocPtr tree;
-    schema_of(rp, kind, rng, rnglen, &tree);
+    schema_of(rp, kind, rng, rnglen);
 }
 
 int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size_t rnglen)
 {
-    xmlDocPtr tree;
-    xmlRelaxNGPtr schema = schema_of(rp, kind, rng, rnglen, &tree);
+    xmlRelaxNGPtr schema = schema_of(rp, kind, rng, rnglen);
     XmlMsgs ms;
-    xmlmsg_begin(&ms, rp, f->path, kind, tree);
+    xmlmsg_begin(&ms, rp, f->path, kind, rng, rnglen);
     if (!schema) {
         /* The schema is compiled in; failing here is a bug of ours. */
         diag_add(&rp->diags, DIAG_ERROR, f->path, 0, 0, "please report this to rapport's maintainers",
