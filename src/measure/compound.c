@@ -81,23 +81,41 @@ static const char *const endings[6][12] = {
 /* Whether w[n-k..n) is one of the endings. */
 static bool is_ending(const unsigned char *w, int n, int k)
 {
-    if (k < 1 || k > 5)
+    if (k < 1 || k > 5 || k > n)
         return false;
-    for (int e = 0; e < 12 && endings[k][e]; e++)
-        if (memcmp(w + n - k, endings[k][e], (size_t)k) == 0)
+    const unsigned char *t = w + n - k;
+    for (int e = 0; e < 12 && endings[k][e]; e++) {
+        const char *s = endings[k][e];
+        int i = 0;
+        while (i < k && (unsigned char)s[i] == t[i])
+            i++;
+        if (i == k)
             return true;
+    }
     return false;
 }
 
-/* w[a..n) is a word that may end a compound, perhaps inflected. */
-static bool last_part(const unsigned char *w, int a, int n)
+/* The endings w[0..n) has: bit k for an ending of k letters. The same
+ * for every part that ends the word, so found once per word. */
+static int endings_of(const unsigned char *w, int n)
+{
+    int bits = 0;
+    for (int k = 1; k <= 5; k++)
+        if (is_ending(w, n, k))
+            bits |= 1 << k;
+    return bits;
+}
+
+/* w[a..n) is a word that may end a compound, perhaps inflected; `ends`
+ * is endings_of(w, n). */
+static bool last_part(const unsigned char *w, int a, int n, int ends)
 {
     if (n - a < MIN_LAST)
         return false;
     if (lookup(w + a, n - a) & 2)
         return true;
     for (int k = 1; k <= 5 && n - a - k >= MIN_PART; k++)
-        if (is_ending(w, n, k) && (lookup(w + a, n - a - k) & 2))
+        if ((ends >> k & 1) && (lookup(w + a, n - a - k) & 2))
             return true;
     return false;
 }
@@ -114,7 +132,7 @@ static bool first_part(const unsigned char *w, int a, int b)
 
 bool compound_is_word(const unsigned char *w, int n)
 {
-    return n > 0 && n <= MAX && (lookup(w, n) || last_part(w, 0, n));
+    return n > 0 && n <= MAX && (lookup(w, n) || last_part(w, 0, n, endings_of(w, n)));
 }
 
 int compound_joints(const unsigned char *w, int n, unsigned char *joint)
@@ -128,13 +146,13 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint)
      * "under|skottet" wins over "unders|kottet" and "arbets|marknads|
      * nämnden" over shorter pieces; a reading has two parts at least.
      * From the end backwards. */
-    int best[MAX + 1], next[MAX + 1];
+    int best[MAX + 1], next[MAX + 1], ends = endings_of(w, n);
     for (int a = n; a >= 0; a--) {
         best[a] = -1;
         next[a] = n;
         if (a > n - MIN_LAST)
             continue;
-        if (a > 0 && last_part(w, a, n))      /* the word whole is no reading */
+        if (a > 0 && last_part(w, a, n, ends))      /* the word whole is no reading */
             best[a] = (n - a) * (n - a);
         for (int b = a + MIN_PART; b <= n - MIN_LAST; b++) {
             if (best[b] < 0)
