@@ -49,7 +49,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
      * widths are not part of the line unless broken at). */
     const int m = n + 2;
     int64_t *sw = scratch, *best = scratch + m, *prev = scratch + 2 * m;
-    int64_t *sst = scratch + 3 * m, *ssh = scratch + 4 * m;
+    int64_t *sst = scratch + 3 * m, *ssh = scratch + 4 * m, *start = scratch + 5 * m;
     int64_t acc = 0, ast = 0, ash = 0;
     for (int k = 0; k < n; k++) {
         sw[k] = acc;
@@ -79,6 +79,14 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             cand[nc++] = j;
     }
     cand[nc++] = n;
+    /* where a line after each candidate starts: the first box after it */
+    for (int c = 0, s = 0; c < nc; c++) {
+        if (s < cand[c] + 1)
+            s = cand[c] + 1;
+        while (s < n && items[s].type != LB_BOX)
+            s++;
+        start[c] = s;
+    }
     /* best/prev indexed by candidate number. */
     best[0] = 0;
     prev[0] = -1;
@@ -93,6 +101,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
         if (!justify && !last && items[j].type == LB_PENALTY && items[j].flagged)
             pen *= 3;
         int32_t penw = (!last && items[j].type == LB_PENALTY) ? items[j].w : 0;
+        bool hyphen_here = !last && items[j].flagged;
         int64_t bestc = INF_COST;
         int besti = -1;
         for (int ci = c - 1; ci >= floor_c; ci--) {
@@ -100,9 +109,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
                 continue;
             int i = cand[ci];
             /* The line starts after i, skipping glue and penalties. */
-            int s = i + 1;
-            while (s < j && items[s].type != LB_BOX)
-                s++;
+            int s = start[ci] < j ? (int)start[ci] : j;
             int64_t nat = sw[j] - sw[s] + penw;
             /* glue inside the line */
             int64_t st = sst[j] - sst[s], sh = ssh[j] - ssh[s];
@@ -119,8 +126,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
                 }
             }
             bool overfull = d >= ((int64_t)1 << 40);
-            if (prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged &&
-                items[j < n ? j : n - 1].flagged && j < n)
+            if (hyphen_here && prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged)
                 d += 60000;         /* two hyphenated lines in a row: rarely, three never */
             d += per_line;
             int64_t total = best[ci] + d;

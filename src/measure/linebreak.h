@@ -50,7 +50,7 @@ typedef struct LbItem {
  * each line ends at into breaks[] (a glue or penalty index, or n for the
  * end) and returns the number of lines (at least 1 when n > 0).
  * `mode` is 0 (ragged right) or LB_JUSTIFY, optionally | LB_FEWEST.
- * `breaks` must hold n + 2 entries; `scratch` must hold 5 * (n + 2) int64 values.
+ * `breaks` must hold n + 2 entries; `scratch` must hold 6 * (n + 2) int64 values.
  */
 int linebreak(const LbItem *items, int n, int32_t width, int mode,
               int *breaks, int64_t *scratch);

@@ -577,7 +577,7 @@ static void grow_items(M *m, int need)
     m->ioff = xrealloc(m->ioff, sizeof(int) * (size_t)cap);
     m->ilen = xrealloc(m->ilen, sizeof(int) * (size_t)cap);
     m->breaks = xrealloc(m->breaks, sizeof(int) * (size_t)(cap + 2));
-    m->scratch = xrealloc(m->scratch, sizeof(int64_t) * 5 * (size_t)(cap + 2));
+    m->scratch = xrealloc(m->scratch, sizeof(int64_t) * 6 * (size_t)(cap + 2));
     m->items_cap = cap;
 }
 

@@ -48,7 +48,7 @@ static void lines_of(const char *text, int width_chars, int mode, char *out)
     char words[256][32];
     int n = build(text, items, words);
     int breaks[260];
-    int64_t scratch[5 * 260];
+    int64_t scratch[6 * 260];
     int nl = linebreak(items, n, width_chars * CH, mode, breaks, scratch);
     out[0] = 0;
     int prev = -1;
@@ -111,7 +111,7 @@ int main(void)
             { LB_BOX, false, 2 * CH, 0, 0, 0 },
         };
         int br[8];
-        int64_t sc[5 * 8];
+        int64_t sc[6 * 8];
         int nl = linebreak(it, 5, 50 * CH, false, br, sc);
         CHECK("a forced break is taken", nl == 2 && br[0] == 1 && br[1] == 5);
     }
@@ -131,7 +131,7 @@ int main(void)
           lines_are("aaaa bbbb cccc", 9, true, "aaaa bbbb/cccc"));
     {
         int br[4];
-        int64_t sc[5 * 4];
+        int64_t sc[6 * 4];
         CHECK("an empty paragraph has no lines", linebreak(NULL, 0, 1000, false, br, sc) == 0);
     }
     /* linear time: a long paragraph */
@@ -144,7 +144,7 @@ int main(void)
             it[i] = (i % 2) ? g : b;
         }
         int *br = calloc((size_t)n + 2, sizeof *br);
-        int64_t *sc = calloc(5 * ((size_t)n + 2), sizeof *sc);
+        int64_t *sc = calloc(6 * ((size_t)n + 2), sizeof *sc);
         int nl = linebreak(it, n, 60 * CH, false, br, sc);
         int ok = nl > 100 && br[nl - 1] == n;
         for (int k = 0; k + 1 < nl && ok; k++)
