@@ -37,6 +37,7 @@ struct Squeeze {
     int             level;
     pthread_t       th[MAX_WORKERS];
     int             nth;
+    struct libdeflate_compressor *mine;   /* the writer's own, made at its first job */
 };
 
 static void deflate_job(Job *j, struct libdeflate_compressor *c)
@@ -128,9 +129,9 @@ const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n)
     if (j->state == WAITING) {
         j->state = TAKEN;
         pthread_mutex_unlock(&q->mu);
-        struct libdeflate_compressor *c = libdeflate_alloc_compressor(q->level);
-        run(q, k, c);
-        libdeflate_free_compressor(c);
+        if (!q->mine)
+            q->mine = libdeflate_alloc_compressor(q->level);
+        run(q, k, q->mine);
         pthread_mutex_lock(&q->mu);
     }
     while (j->state != DONE)
@@ -154,6 +155,8 @@ void squeeze_free(Squeeze *q)
         pthread_join(q->th[i], NULL);
     for (size_t k = 0; k < q->n; k++)
         free(q->jobs[k].out);
+    if (q->mine)
+        libdeflate_free_compressor(q->mine);
     free(q->jobs);
     pthread_mutex_destroy(&q->mu);
     pthread_cond_destroy(&q->done);

@@ -22,6 +22,8 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 extern const unsigned char rp_lexicon[], rp_lexicon_end[];
 
@@ -236,4 +238,15 @@ int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int ri
         }
     }
     return count;
+}
+
+void compound_release(void)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0)
+        return;
+    uintptr_t a = ((uintptr_t)rp_lexicon + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t b = (uintptr_t)rp_lexicon_end & ~((uintptr_t)page - 1);
+    if (b > a)      /* the table is read-only data of the program: read again if touched */
+        madvise((void *)a, b - a, MADV_DONTNEED);
 }

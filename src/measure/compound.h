@@ -41,4 +41,8 @@ bool compound_known(const char *s, size_t n);
  * it stands or with an inflection ending. */
 bool compound_is_word(const unsigned char *w, int n);
 
+/* The table's pages may go from memory until the next look-up (after
+ * measuring: drawing looks nothing up). */
+void compound_release(void);
+
 #endif
