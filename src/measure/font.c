@@ -13,6 +13,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -107,6 +110,32 @@ int font_advance(const Font *f, uint32_t cp)
 /* ---- shaping --------------------------------------------------------------- */
 
 /* The words already shaped: open addressing on their bytes. */
+typedef struct AheadWord AheadWord;
+
+/* A word's state: waiting, being shaped by the worker or by the
+ * measuring thread (which then keeps it in its own cache), or shaped by
+ * the worker, its glyphs in g. */
+enum { AH_WAITING, AH_WORKER, AH_MAIN, AH_DONE };
+
+struct AheadWord {
+    const Font *f;
+    const char *s;
+    uint32_t    n, hash;
+    atomic_int  state;
+    FontGlyph  *g;
+    int         ng;
+};
+
+struct FontAhead {
+    AheadWord  *w;              /* in the order they were added */
+    size_t      n, cap;
+    uint32_t   *tab;            /* 1 + index into w, 0: empty (open addressing) */
+    size_t      tabcap;
+    pthread_t   th;
+    bool        running;
+    atomic_bool stop;
+};
+
 typedef struct WordSlot {
     const char      *s;          /* NULL: empty */
     uint32_t         n, hash;
@@ -124,6 +153,7 @@ struct FontWork {
     WordSlot    *slots;
     size_t       nslots, used;
     hb_language_t lang;
+    FontAhead   *ahead;         /* words being shaped ahead, or NULL */
 };
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -153,10 +183,9 @@ static void cache_grow(FontWork *w)
 
 /* HarfBuzz on s[0..n), with stand-ins for what the font lacks and the
  * clusters on the bytes of s. The glyphs stay in HarfBuzz's buffer. */
-static unsigned shape_raw(const Font *f, const char *s, size_t n, hb_glyph_info_t **gi,
+static unsigned shape_raw(const Font *f, hb_buffer_t *b, const char *s, size_t n, hb_glyph_info_t **gi,
                           hb_glyph_position_t **gp)
 {
-    hb_buffer_t *b = f->work->buf;
     hb_buffer_clear_contents(b);
     size_t i = 0;
     while (i < n) {
@@ -220,6 +249,25 @@ static size_t cache_slot(FontWork *w, const char *s, size_t n, uint32_t h, bool 
     return k;
 }
 
+/* Shaping's result for s[0..n) in b as glyphs g[0..len). */
+static void take_glyphs(hb_buffer_t *b, FontGlyph *g)
+{
+    unsigned len;
+    hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(b, &len);
+    hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(b, NULL);
+    for (unsigned q = 0; q < len; q++) {
+        g[q].gid = (uint16_t)gi[q].codepoint;
+        g[q].unsafe = (hb_glyph_info_get_glyph_flags(&gi[q]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
+        g[q].cluster = gi[q].cluster;
+        g[q].adv = gp[q].x_advance;
+        g[q].dx = gp[q].x_offset;
+        g[q].dy = gp[q].y_offset;
+    }
+}
+
+static const AheadWord *ahead_find(const FontAhead *a, const Font *f, const char *s, size_t n, uint32_t h);
+static bool ahead_claim(const AheadWord *aw);
+
 static Word word_of(const Font *f, const char *s, size_t n)
 {
     FontWork *w = f->work;
@@ -232,18 +280,14 @@ static Word word_of(const Font *f, const char *s, size_t n)
     size_t k = cache_slot(w, s, n, h, &found);
     if (found)
         return (Word){ w->slots[k].g, w->slots[k].ng, w->slots[k].units };
+    const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, h) : NULL;
+    if (aw && !ahead_claim(aw))      /* shaped ahead (or being shaped): the same glyphs */
+        return cache_put(w, k, h, s, n, (FontGlyph *)aw->g, aw->ng);
     hb_glyph_info_t *gi;
     hb_glyph_position_t *gp;
-    unsigned len = shape_raw(f, s, n, &gi, &gp);
+    unsigned len = shape_raw(f, w->buf, s, n, &gi, &gp);
     FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, len ? len : 1);
-    for (unsigned q = 0; q < len; q++) {
-        g[q].gid = (uint16_t)gi[q].codepoint;
-        g[q].unsafe = (hb_glyph_info_get_glyph_flags(&gi[q]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
-        g[q].cluster = gi[q].cluster;
-        g[q].adv = gp[q].x_advance;
-        g[q].dx = gp[q].x_offset;
-        g[q].dy = gp[q].y_offset;
-    }
+    take_glyphs(w->buf, g);
     return cache_put(w, k, h, s, n, g, (int)len);
 }
 
@@ -281,6 +325,139 @@ void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int 
         from = safe ? to : -1;
         gfrom = gto;
     }
+}
+
+/* ---- shaping ahead ---------------------------------------------------------- */
+
+static const AheadWord *ahead_find(const FontAhead *a, const Font *f, const char *s, size_t n, uint32_t h)
+{
+    if (!a->tabcap)
+        return NULL;
+    for (size_t k = h & (a->tabcap - 1); a->tab[k]; k = (k + 1) & (a->tabcap - 1)) {
+        const AheadWord *aw = &a->w[a->tab[k] - 1];
+        if (aw->hash == h && aw->f == f && aw->n == n && memcmp(aw->s, s, n) == 0)
+            return aw;
+    }
+    return NULL;
+}
+
+/* Whether the measuring thread is to shape the word itself: true if no
+ * one had begun it (it is the measuring thread's now); false once the
+ * worker's glyphs are there, waited for if the worker is at it (a word
+ * takes microseconds). */
+static bool ahead_claim(const AheadWord *cw)
+{
+    AheadWord *aw = (AheadWord *)cw;
+    int st = AH_WAITING;
+    if (atomic_compare_exchange_strong(&aw->state, &st, AH_MAIN))
+        return true;
+    while (st == AH_WORKER) {
+        sched_yield();
+        st = atomic_load_explicit(&aw->state, memory_order_acquire);
+    }
+    return st != AH_DONE;
+}
+
+static void *ahead_work(void *p)
+{
+    FontAhead *a = p;
+    hb_buffer_t *b = hb_buffer_create();
+    for (size_t i = 0; i < a->n && !atomic_load_explicit(&a->stop, memory_order_relaxed); i++) {
+        AheadWord *aw = &a->w[i];
+        int st = AH_WAITING;
+        if (!atomic_compare_exchange_strong(&aw->state, &st, AH_WORKER))
+            continue;                   /* the measuring thread got there first */
+        hb_glyph_info_t *gi;
+        hb_glyph_position_t *gp;
+        unsigned len = shape_raw(aw->f, b, aw->s, aw->n, &gi, &gp);
+        aw->g = xmalloc(sizeof *aw->g * (len ? len : 1));
+        take_glyphs(b, aw->g);
+        aw->ng = (int)len;
+        atomic_store_explicit(&aw->state, AH_DONE, memory_order_release);
+    }
+    hb_buffer_destroy(b);
+    return NULL;
+}
+
+void font_ahead_stop(FontAhead *a)
+{
+    if (a && a->running) {
+        atomic_store(&a->stop, true);
+        pthread_join(a->th, NULL);
+        a->running = false;
+    }
+}
+
+static void ahead_free(void *p)
+{
+    FontAhead *a = p;
+    font_ahead_stop(a);
+    for (size_t i = 0; i < a->n; i++) {
+        free(a->w[i].g);
+        ((Font *)a->w[i].f)->work->ahead = NULL;
+    }
+    free(a->w);
+    free(a->tab);
+}
+
+FontAhead *font_ahead_new(Arena *arena)
+{
+    FontAhead *a = ARENA_NEW(arena, FontAhead);
+    atomic_init(&a->stop, false);
+    arena_on_free(arena, ahead_free, a);
+    return a;
+}
+
+void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
+{
+    if (a->running || !f || f->guess_script || n == 0 || n > 255 || (n == 1 && (unsigned char)s[0] < 0x80))
+        return;
+    if ((a->n + 1) * 2 > a->tabcap) {
+        size_t cap = a->tabcap ? a->tabcap * 2 : 4096;
+        uint32_t *tab = calloc(cap, sizeof *tab);
+        if (!tab)
+            rp_oom(cap * sizeof *tab);
+        for (size_t i = 0; i < a->n; i++) {
+            size_t k = a->w[i].hash & (cap - 1);
+            while (tab[k])
+                k = (k + 1) & (cap - 1);
+            tab[k] = (uint32_t)i + 1;
+        }
+        free(a->tab);
+        a->tab = tab;
+        a->tabcap = cap;
+    }
+    uint32_t h = hash_bytes(s, n);
+    if (ahead_find(a, f, s, n, h))
+        return;
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 1024;
+        a->w = xrealloc(a->w, sizeof *a->w * a->cap);
+    }
+    AheadWord *aw = &a->w[a->n];
+    aw->f = f;
+    aw->s = s;
+    aw->n = (uint32_t)n;
+    aw->hash = h;
+    atomic_init(&aw->state, AH_WAITING);
+    aw->g = NULL;
+    aw->ng = 0;
+    size_t k = h & (a->tabcap - 1);
+    while (a->tab[k])
+        k = (k + 1) & (a->tabcap - 1);
+    a->tab[k] = (uint32_t)++a->n;
+}
+
+void font_ahead_start(FontAhead *a)
+{
+    if (a->n < 64 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+        return;                         /* nothing worth a thread, or no core for it */
+    for (size_t i = 0; i < a->n; i++)
+        ((Font *)a->w[i].f)->work->ahead = a;
+    a->running = pthread_create(&a->th, NULL, ahead_work, a) == 0;
+    if (!a->running)
+        for (size_t i = 0; i < a->n; i++)
+            ((Font *)a->w[i].f)->work->ahead = NULL;
 }
 
 /* Text is shaped word by word: a word space (U+0020 or a no-break
@@ -359,6 +536,7 @@ static const char *shaping(Arena *a, Font *f)
     hb_face_destroy(face);
     hb_font_set_scale(f->hb, f->upem, f->upem);
     hb_ot_font_set_funcs(f->hb);
+    hb_font_make_immutable(f->hb);      /* shaped from two threads (font_ahead_start) */
     f->work = ARENA_NEW(a, FontWork);
     f->work->arena = a;
     f->work->buf = hb_buffer_create();

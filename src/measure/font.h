@@ -20,6 +20,7 @@
 
 struct hb_font_t;
 typedef struct FontWork FontWork;
+typedef struct FontAhead FontAhead;
 
 /* One glyph of a shaped string, in font units: its id, how far it moves
  * the pen, how far it is drawn off the pen (a mark on its letter), and
@@ -114,5 +115,16 @@ void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int 
  * no-break space is the font's space, with its cluster still on the
  * no-break space. */
 int font_shape(const Font *f, const char *s, size_t n, const FontGlyph **out);
+
+/* Shaping ahead: words the caller expects to measure, shaped by a worker
+ * thread meanwhile (ahead.h says why). font_ahead_add() the words, in the
+ * order they will be needed, then font_ahead_start(); measuring takes a
+ * word's glyphs from the worker when it has them, else shapes the word
+ * itself: the glyphs are the same either way. font_ahead_stop() ends the
+ * worker; the words it shaped serve until the arena is freed. */
+FontAhead *font_ahead_new(Arena *arena);
+void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n);
+void font_ahead_start(FontAhead *a);
+void font_ahead_stop(FontAhead *a);
 
 #endif

@@ -20,6 +20,7 @@
  */
 #include "measure_int.h"
 #include "../base/engine.h"
+#include "ahead.h"
 #include "../base/limits.h"
 
 #include <stdio.h>
@@ -708,6 +709,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->width = lay->page_w - lay->margin_left - lay->margin_right;
     if (measure_load_fonts(rp, lay, f->faces) != 0)
         return NULL;
+    FontAhead *ahead = ahead_start(rp, rep, lay, f->faces);
     text_check_furniture(m);
     m->hyph = measure_hyphenator(rp, lay);
 
@@ -726,6 +728,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     m->boxes.v = NULL;
     m->boxes.n = m->boxes.cap = 0;
     measure_front(m, f->width, &front, &nfront);
+    ahead_stop(ahead);
     if (nbody > 0 && nfront > 0)
         body[0].flags |= BOX_NEW_PAGE;
     f->nboxes = nfront + nbody;
