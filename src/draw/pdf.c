@@ -703,6 +703,8 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
                        .text = d_text, .rule = d_rule, .rect = d_rect, .marker = d_marker, .path = d_path,
                        .image = d_image, .link = d_link, .stop = d->status != HPDF_OK };
     device_replay(pg, &d->dev);
+    /* the pages are drawn: their streams are deflated meanwhile */
+    PdfBatch *batch = d->status == HPDF_OK ? pdfw_begin(d->pdf) : NULL;
     for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
         if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK) {
             d->status = HPDF_INVALID_FONTDEF_DATA;
@@ -714,6 +716,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     if (d->status == HPDF_OK && d->tags)
         tags_finish(d->tags);
     if (d->status == HPDF_OK && info(d, when, pdfa, d->tags != NULL) != 0) {
+        pdfw_end(batch);
         HPDF_Free(d->pdf);
         return -1;
     }
@@ -724,7 +727,8 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
             extra.write = tags_write;
             extra.user = d->tags;
         }
-        int rc = pdfw_save(d->pdf, &extra, out, len);
+        int rc = pdfw_save(d->pdf, &extra, batch, out, len);
+        batch = NULL;
         if (rc == -2) {
             diag_error(&rp->diags, pg->flow->report->file, 0, 0,
                        "the PDF would be too large (over 4 GiB or 8 388 607 objects)");
@@ -738,6 +742,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
             d->detail = d->pdf->error.detail_no;
         }
     }
+    pdfw_end(batch);
     HPDF_STATUS failed = d->status;
     HPDF_Free(d->pdf);
     if (failed != HPDF_OK) {

@@ -386,7 +386,50 @@ static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, siz
     buf_puts(&w->out, "\nendstream\nendobj\n");
 }
 
-int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *len)
+struct PdfBatch {
+    Squeeze        *q;
+    HPDF_UINT       n;          /* libharu's objects when it began */
+    long           *job;        /* per object: its job in q, or -1 */
+    unsigned char **bytes;      /* per object: the stream's bytes, gathered */
+};
+
+PdfBatch *pdfw_begin(HPDF_Doc pdf)
+{
+    HPDF_List entries = pdf->xref->entries;
+    PdfBatch *b = xmalloc(sizeof *b);
+    b->n = entries->count;
+    b->job = xmalloc(sizeof *b->job * (b->n ? b->n : 1));
+    b->bytes = xmalloc(sizeof *b->bytes * (b->n ? b->n : 1));
+    b->q = squeeze_new(SQUEEZE_LEVEL);
+    for (HPDF_UINT i = 0; i < b->n; i++) {
+        HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
+        HPDF_Obj_Header *h = e->obj;
+        b->job[i] = -1;
+        b->bytes[i] = NULL;
+        if (i > 0 && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream &&
+            ours(e->obj)) {
+            size_t n;
+            b->bytes[i] = gather(((HPDF_Dict)e->obj)->stream, &n);
+            b->job[i] = (long)squeeze_add(b->q, b->bytes[i], n);
+        }
+    }
+    squeeze_start(b->q);
+    return b;
+}
+
+void pdfw_end(PdfBatch *b)
+{
+    if (!b)
+        return;
+    squeeze_free(b->q);
+    for (HPDF_UINT i = 0; i < b->n; i++)
+        free(b->bytes[i]);
+    free(b->bytes);
+    free(b->job);
+    free(b);
+}
+
+int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned char **out, size_t *len)
 {
     PdfW ww = { 0 }, *w = &ww;
     w->pdf = pdf;
@@ -407,24 +450,9 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
         w->failed = true;
 
     HPDF_List entries = pdf->xref->entries;
-    /* the streams rapport deflates, handed over at once */
-    HPDF_UINT before = entries->count;
-    long *job = xmalloc(sizeof *job * before);
-    unsigned char **bytes = xmalloc(sizeof *bytes * before);
-    Squeeze *q = squeeze_new(SQUEEZE_LEVEL);
-    for (HPDF_UINT i = 0; i < before; i++) {
-        HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
-        HPDF_Obj_Header *h = e->obj;
-        job[i] = -1;
-        bytes[i] = NULL;
-        if (i > 0 && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream &&
-            ours(e->obj)) {
-            size_t n;
-            bytes[i] = gather(((HPDF_Dict)e->obj)->stream, &n);
-            job[i] = (long)squeeze_add(q, bytes[i], n);
-        }
-    }
-    squeeze_start(q);
+    PdfBatch *own = batch ? NULL : pdfw_begin(pdf);
+    if (!batch)
+        batch = own;
     /* the count is read again each time: writing may add objects */
     for (HPDF_UINT i = 1; i < entries->count && !w->failed; i++) {
         HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
@@ -433,13 +461,24 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
             continue;
         HPDF_Obj_Header *h = e->obj;
         bool stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream;
-        if (i < before && job[i] >= 0) {
+        if (stream && ours(e->obj)) {
             size_t nz;
-            const unsigned char *z = squeeze_get(q, (size_t)job[i], &nz);
+            const unsigned char *z = NULL;
+            Buf now = { 0 };
+            if (i < batch->n && batch->job[i] >= 0) {
+                z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
+            } else {                    /* made after pdfw_begin(): deflated here */
+                size_t n;
+                unsigned char *raw = gather(((HPDF_Dict)e->obj)->stream, &n);
+                if (squeeze_into(&now, raw, n, SQUEEZE_LEVEL))
+                    z = now.p, nz = now.n;
+                free(raw);
+            }
             if (!z)
                 w->failed = true;
             else
                 put_ours(w, num, e->obj, z, nz);
+            free(now.p);
             continue;
         }
         if (stream) {
@@ -457,11 +496,7 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *
         if (stream)
             buf_puts(&w->out, "\nendobj\n");
     }
-    squeeze_free(q);
-    for (HPDF_UINT i = 0; i < before; i++)
-        free(bytes[i]);
-    free(bytes);
-    free(job);
+    pdfw_end(batch);
     w->next = (long)(pdf->xref->start_offset + entries->count);
     if (extra && extra->write && !w->failed)
         extra->write(extra->user, w);

@@ -59,10 +59,18 @@ long pdfw_next(PdfW *w);
  * returns the buffer its value is written to, up to the next call. */
 Buf *pdfw_object(PdfW *w, long num);
 
-/* Write `pdf` as a PDF file into *out (malloc'd) and *len. Returns 0;
+/* Begin deflating the streams `pdf` has now (page contents, once every
+ * page is drawn), on every core, while the caller goes on (fonts). */
+typedef struct PdfBatch PdfBatch;
+PdfBatch *pdfw_begin(HPDF_Doc pdf);
+/* Done with a batch pdfw_save() was not given (NULL is fine). */
+void pdfw_end(PdfBatch *b);
+
+/* Write `pdf` as a PDF file into *out (malloc'd) and *len, with the
+ * streams of `batch` (NULL: all deflated now), which it ends. Returns 0;
  * -1 if libharu reported an error while writing (pdf->error says which)
  * or compression failed; -2 if the file would exceed 4 GiB or PDF/A's
  * 8 388 607 objects. */
-int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, unsigned char **out, size_t *len);
+int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned char **out, size_t *len);
 
 #endif

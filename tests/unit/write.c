@@ -109,7 +109,7 @@ static void check_file(void)
     PdfExtra extra = { nums[1], extra_objects, nums };
     unsigned char *file;
     size_t len;
-    CHECK("a small document is written", pdfw_save(pdf, &extra, &file, &len) == 0);
+    CHECK("a small document is written", pdfw_save(pdf, &extra, NULL, &file, &len) == 0);
     HPDF_Free(pdf);
     if (!file)
         return;
