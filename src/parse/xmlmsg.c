@@ -396,10 +396,34 @@ static const Required layout_required[] = {
     { "word", "key", "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>" },
 };
 
+/* An attribute of `node` that element `el` does not have in the schema:
+ * says which, with the ones it has (msg, hint); false if none. libxml2
+ * names it itself ("Invalid attribute") unless the element's attributes
+ * are an <interleave> with a required one missing: then it says only
+ * that they "failed to validate". */
+static bool unknown_attribute(XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
+                              const char **hint, char *hbuf, size_t hcap)
+{
+    for (xmlAttrPtr at = node ? node->properties : NULL; at; at = at->next) {
+        char list[400];
+        const char *a = (const char *)at->name;
+        if (at->ns || schema_has_attr(m, el, a, list, sizeof list))
+            continue;
+        snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", el, a);
+        if (*list)
+            snprintf(hbuf, hcap, "its attributes: %.360s", list);
+        else
+            snprintf(hbuf, hcap, "<%.100s> takes no attributes", el);
+        *hint = hbuf;
+        return true;
+    }
+    return false;
+}
+
 /* "Element X failed to validate attributes": a required attribute is
  * missing, or one from a fixed list has a wrong value. Says which (msg,
  * hint); false if neither (another message covers it). */
-static bool attribute_problem(const XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
+static bool attribute_problem(XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
                               const char **hint, char *hbuf, size_t hcap)
 {
     if (m->layout) {
@@ -639,7 +663,8 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     case XML_RELAXNG_ERR_ATTRVALID:
         node = element_named(node, a);
         *at = node;
-        return attribute_problem(m, node, a, msg, cap, hint, hbuf, hcap);
+        return unknown_attribute(m, node, a, msg, cap, hint, hbuf, hcap) ||
+               attribute_problem(m, node, a, msg, cap, hint, hbuf, hcap);
     case XML_RELAXNG_ERR_INVALIDATTR: {
         node = element_named(node, b);
         *at = node;
@@ -652,7 +677,7 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
         } else {
             snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", b, a);
             if (*list)
-                snprintf(hbuf, hcap, "its attributes: %s", list);
+                snprintf(hbuf, hcap, "its attributes: %.360s", list);
             else
                 snprintf(hbuf, hcap, "<%.100s> takes no attributes", b);
             *hint = hbuf;
@@ -783,8 +808,12 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     /* libxml2 says one thing wrong with an element's attributes: an
      * unknown one hides a missing one, which a layout's user would
      * otherwise learn of only on the next run */
-    if (validity && m->layout && node && e->code == XML_RELAXNG_ERR_INVALIDATTR &&
-        attribute_problem(m, node, (const char *)node->name, msg, sizeof msg, &hint, hbuf, sizeof hbuf))
+    char said[sizeof msg];
+    snprintf(said, sizeof said, "%s", msg);
+    if (validity && m->layout && node &&
+        (e->code == XML_RELAXNG_ERR_INVALIDATTR || e->code == XML_RELAXNG_ERR_ATTRVALID) &&
+        attribute_problem(m, node, (const char *)node->name, msg, sizeof msg, &hint, hbuf, sizeof hbuf) &&
+        strcmp(msg, said) != 0)
         record(m, DIAG_ERROR, line, col, node, hint, msg);
 }
 
