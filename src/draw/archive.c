@@ -110,10 +110,7 @@ int archive_pdfa(HPDF_Doc pdf, const ArchiveInfo *a, const unsigned char *icc, s
                             "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
                             "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
                             "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
-                            "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
-                            "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-                            "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-                            "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n");
+                            "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
     xmp_alt(s, "dc:title", a->title, "Alt");
     xmp_alt(s, "dc:creator", a->author, "Seq");
     xmp_alt(s, "dc:description", a->subject, "Alt");
@@ -136,11 +133,19 @@ int archive_pdfa(HPDF_Doc pdf, const ArchiveInfo *a, const unsigned char *icc, s
     snprintf(part, sizeof part, "%d", 2);
     xmp_prop(s, "pdfaid:part", part);
     xmp_prop(s, "pdfaid:conformance", a->conformance);
-    if (a->ua) {
+    if (a->ua)
         xmp_prop(s, "pdfuaid:part", "1");
+    HPDF_Stream_WriteStr(s, "  </rdf:Description>\n");
+    if (a->ua) {
         /* PDF/A admits properties outside its own schemas only when the
-         * file describes them: the PDF/UA identification schema */
+         * file describes them: the PDF/UA identification schema, in a
+         * description of its own (validators look for the extension's
+         * namespaces there, not among the document's properties) */
         HPDF_Stream_WriteStr(s,
+            "  <rdf:Description rdf:about=\"\"\n"
+            "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+            "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+            "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
             "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
             "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
             "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
@@ -151,9 +156,10 @@ int archive_pdfa(HPDF_Doc pdf, const ArchiveInfo *a, const unsigned char *icc, s
             "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
             "     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
             "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
-            "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n");
+            "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+            "  </rdf:Description>\n");
     }
-    HPDF_Stream_WriteStr(s, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
+    HPDF_Stream_WriteStr(s, " </rdf:RDF>\n</x:xmpmeta>\n"
                             "<?xpacket end=\"w\"?>");
     HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
 

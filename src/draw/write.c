@@ -355,10 +355,13 @@ static unsigned char *gather(HPDF_Stream s, size_t *n)
     return p;
 }
 
-/* Stream d, object num, with its bytes deflated in z[0..nz): libharu's
- * entries but its filter, and the length told to its Length object
- * (written later, in an object stream). */
-static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, size_t nz)
+/* Stream d, object num, with its bytes z[0..nz): deflated, with
+ * libharu's entries but its filter and the length told to its Length
+ * object (written later, in an object stream); or, `raw`, as they are,
+ * with the length written in the dictionary itself (the XMP metadata:
+ * archive tools read it without following references into object
+ * streams; its Length object stays, unreferenced). */
+static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, size_t nz, bool raw)
 {
     XEnt *x = xent(w, num);
     x->type = 1;
@@ -369,7 +372,8 @@ static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, siz
     for (HPDF_UINT i = 0; i < d->list->count; i++) {
         HPDF_DictElement el = HPDF_List_ItemAt(d->list, i);
         const HPDF_Obj_Header *h = el->value;
-        if ((h->obj_id & HPDF_OTYPE_HIDDEN) || !strcmp(el->key, "Filter") || !strcmp(el->key, "DecodeParms"))
+        if ((h->obj_id & HPDF_OTYPE_HIDDEN) || !strcmp(el->key, "Filter") || !strcmp(el->key, "DecodeParms") ||
+            (raw && !strcmp(el->key, "Length")))
             continue;
         HPDF_Stream_WriteEscapeName(w->cb, el->key);
         HPDF_Stream_WriteChar(w->cb, ' ');
@@ -381,9 +385,23 @@ static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, siz
         HPDF_Number_SetValue(length, (HPDF_INT32)nz);
     else
         w->failed = true;
-    buf_puts(&w->out, "/Filter/FlateDecode>>\nstream\n");
+    if (raw) {
+        buf_puts(&w->out, "/Length ");
+        buf_int(&w->out, (long)nz);
+    } else {
+        buf_puts(&w->out, "/Filter/FlateDecode");
+    }
+    buf_puts(&w->out, ">>\nstream\n");
     buf_put(&w->out, z, nz);
     buf_puts(&w->out, "\nendstream\nendobj\n");
+}
+
+/* A stream kept as it is (no filter, no hook, in memory): the XMP
+ * metadata, which PDF/A wants readable without a filter. */
+static bool plain(HPDF_Dict d)
+{
+    return d->filter == HPDF_STREAM_FILTER_NONE && !d->before_write_fn && !d->write_fn && !d->after_write_fn &&
+           d->stream->type == HPDF_STREAM_MEMORY;
 }
 
 struct PdfBatch {
@@ -477,8 +495,15 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             if (!z)
                 w->failed = true;
             else
-                put_ours(w, num, e->obj, z, nz);
+                put_ours(w, num, e->obj, z, nz, false);
             free(now.p);
+            continue;
+        }
+        if (stream && plain(e->obj)) {
+            size_t n;
+            unsigned char *raw = gather(((HPDF_Dict)e->obj)->stream, &n);
+            put_ours(w, num, e->obj, raw, n, true);
+            free(raw);
             continue;
         }
         if (stream) {
