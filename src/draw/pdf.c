@@ -152,6 +152,16 @@ static int font_of(D *d, HPDF_Page p, int face)
 
 /* ---- ops ------------------------------------------------------------------ */
 
+/* What an op drew, from x0 to x1 and from `top` down to `bottom`
+ * (millipoints from the page's top): the bounding boxes of the figures
+ * and tables it is part of (tags.c). */
+static void extent(D *d, int32_t x0, int32_t top, int32_t x1, int32_t bottom)
+{
+    if (d->tags)
+        tags_extent(d->tags, px(x0), py(d, bottom), px(x1), py(d, top));
+}
+
+
 /* The image XObject of `im`, made once however often it is shown. The
  * parse stage has checked and decoded it (parse/image.c), so libharu
  * only copies bytes: pixels as they are, a JPEG after reading its frame
@@ -293,6 +303,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         d->cur_font = k + 1;
         d->cur_size = o->size;
     }
+    extent(d, x, y - o->size, x + o->w, y + o->size / 4);
     int32_t X = x, Y = d->paper_h - y;          /* millipoints from the bottom left */
     put_num(b, pt(X - d->tx));
     buf_puts(b, " ");
@@ -402,6 +413,8 @@ static void draw_path(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
     HPDF_Page_MoveTo(p, px(ox + o->pts[0]), py(d, oy + o->pts[1]));
     for (int k = 1; k < o->npts; k++)
         HPDF_Page_LineTo(p, px(ox + o->pts[2 * k]), py(d, oy + o->pts[2 * k + 1]));
+    for (int k = 0; k < o->npts; k++)
+        extent(d, ox + o->pts[2 * k], oy + o->pts[2 * k + 1], ox + o->pts[2 * k], oy + o->pts[2 * k + 1]);
     if (o->fill) {
         HPDF_Page_ClosePath(p);
         HPDF_Page_Fill(p);
@@ -528,6 +541,7 @@ static void d_rule(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
     set_fill(d, d->page, o->color);
+    extent(d, x, y - o->h / 2, x + o->w, y + o->h / 2);
     HPDF_Page_Rectangle(d->page, px(x), py(d, y + o->h / 2), pt(o->w), pt(o->h));
     HPDF_Page_Fill(d->page);
 }
@@ -536,6 +550,7 @@ static void d_rect(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
     HPDF_Page p = d->page;
+    extent(d, x, y, x + o->w, y + o->h);
     if (o->stroke) {
         rgb_stroke(p, o->color);
         HPDF_Page_SetLineWidth(p, 0.5f);
@@ -564,6 +579,7 @@ static void d_image(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
     HPDF_Image img = image_of(d, o->image);
+    extent(d, x, y, x + o->w, y + o->h);
     if (img)
         HPDF_Page_DrawImage(d->page, img, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
 }
@@ -590,6 +606,9 @@ static void outline(D *d)
         HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, an->title, enc);
         if (!o)
             continue;
+        /* libharu types every item /Outlines, the root's type (ISO
+         * 32000-1, Table 153: an item has no /Type) */
+        HPDF_Dict_RemoveElement(o, "Type");
         HPDF_Destination dst = dest_at(d, a);
         if (dst)
             HPDF_Outline_SetDestination(o, dst);

@@ -71,6 +71,8 @@ struct Tags {
     int           page_index, npages, mcid, cur;
     bool          cur_actual;    /* the open sequence carries ActualText */
     VEC(int)      annot_elem;    /* per annotation key - npages: its Link element */
+    float        *bbox;          /* per Figure and Table, four: what it drew on its first page */
+    bool         *has_bbox;
 };
 
 static long obj_num(void *obj) { return (long)(((HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF); }
@@ -92,6 +94,8 @@ Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages)
         t->head[i] = t->tail[i] = t->first_page[i] = -1;
     t->page_mc = ARENA_ARRAY(&rp->arena, int, npages + 1);
     t->page_num = ARENA_ARRAY(&rp->arena, long, npages + 1);
+    t->bbox = ARENA_ARRAY(&rp->arena, float, 4 * (size_t)n);
+    t->has_bbox = ARENA_ARRAY(&rp->arena, bool, n);
     t->root = HPDF_Dict_New(pdf->mmgr);
     if (!t->root || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK)
         return NULL;
@@ -189,6 +193,31 @@ void tags_mark(Tags *t, int se, const char *actual)
     t->mcid++;
     t->cur = se;
     t->cur_actual = actual != NULL;
+}
+
+void tags_extent(Tags *t, float x0, float y0, float x1, float y1)
+{
+    if (t->cur == NO_MC || t->cur == SE_ARTIFACT)
+        return;
+    int e = t->cur < 0 || t->cur >= t->flow->nse ? 0 : t->cur;
+    for (int depth = 0; e > 0 && depth < 64; depth++) {
+        const StructElem *se = &t->flow->se[e];
+        if ((se->type == SE_TABLE || se->type == SE_FIGURE) && t->first_page[e] == t->page_index) {
+            float *b = &t->bbox[4 * e];
+            if (!t->has_bbox[e]) {
+                b[0] = x0, b[1] = y0, b[2] = x1, b[3] = y1;
+                t->has_bbox[e] = true;
+            } else {
+                b[0] = x0 < b[0] ? x0 : b[0];
+                b[1] = y0 < b[1] ? y0 : b[1];
+                b[2] = x1 > b[2] ? x1 : b[2];
+                b[3] = y1 > b[3] ? y1 : b[3];
+            }
+        }
+        if (se->parent == e)
+            break;
+        e = se->parent;
+    }
 }
 
 void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents)
@@ -292,7 +321,7 @@ static void write_elem(Tags *t, Buf *b, int i)
         nkids++;
         on_pg += t->kids.v[k].kind == KID_MCID && t->kids.v[k].page == fp;
     }
-    if (on_pg) {
+    if (on_pg || t->has_bbox[i]) {
         buf_puts(b, "/Pg ");
         buf_ref(b, t->page_num[fp]);
     }
@@ -334,6 +363,12 @@ static void write_elem(Tags *t, Buf *b, int i)
     if (has_id(e)) {
         buf_put(b, "/ID", 3);
         id_of(b, e, i);
+    }
+    if (t->has_bbox[i]) {            /* a figure's or table's place on its (first) page */
+        char box[128];
+        const float *bb = &t->bbox[4 * i];
+        snprintf(box, sizeof box, "/A<</O/Layout/BBox[%.2f %.2f %.2f %.2f]>>", bb[0], bb[1], bb[2], bb[3]);
+        buf_puts(b, box);
     }
     if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1 || e->nheaders)) {
         buf_puts(b, "/A<</O/Table");

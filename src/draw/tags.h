@@ -44,6 +44,11 @@ void tags_close(Tags *t);
 /* A link annotation drawn for element `se`, with a description. */
 void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents);
 
+/* The rectangle (PDF points, x0 y0 lower left) of what was just drawn
+ * for the open sequence's element: the figures and tables it belongs to
+ * get the union of theirs on their first page as /BBox. */
+void tags_extent(Tags *t, float x0, float y0, float x1, float y1);
+
 /* Refer to the structure tree from the catalog; returns 0 or -1. */
 int tags_finish(Tags *t);
 
