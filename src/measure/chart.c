@@ -20,20 +20,14 @@
 #include <string.h>
 
 
+/* A text at x (its left edge, centre or right edge by `align`: 0, 1, 2),
+ * baseline y. */
 static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size, uint32_t color,
-                    int32_t x, int32_t y, int align /* 0 left, 1 centre, 2 right */)
+                    int32_t x, int32_t y, int align)
 {
-    Op o = { 0 };
-    o.kind = OP_TEXT;
-    o.face = face;
-    o.size = size;
-    o.color = color;
-    o.s = s;
-    o.len = (int)strlen(s);
-    o.w = font_text_width(m->flow->faces[face], s, (size_t)o.len, size);
+    Op o = op_text(m, s, (int)strlen(s), face, size, color);
     o.x = align == 0 ? x : align == 1 ? x - o.w / 2 : x - o.w;
     o.y = y;
-    o.anchor = -1;
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 

@@ -73,14 +73,7 @@ Box *new_box(M *m, int32_t h, int32_t before)
 static void push_shape(M *m, OpVec *ops, OpKind kind, int32_t x, int32_t y, int32_t w, int32_t h,
                        uint32_t color)
 {
-    Op o = { 0 };
-    o.kind = kind;
-    o.x = x;
-    o.y = y;
-    o.w = w;
-    o.h = h;
-    o.color = color;
-    o.anchor = -1;
+    Op o = { .kind = kind, .x = x, .y = y, .w = w, .h = h, .color = color, .anchor = -1 };
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 
@@ -92,6 +85,14 @@ void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th,
 void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color)
 {
     push_shape(m, ops, OP_RECT, x, y, w, h, color);
+}
+
+Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color)
+{
+    Op o = { .kind = OP_TEXT, .s = s, .len = len, .face = face, .size = size, .color = color, .anchor = -1 };
+    if (len > 0)
+        o.w = font_text_width(m->flow->faces[face], s, (size_t)len, size);
+    return o;
 }
 
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)

@@ -187,6 +187,10 @@ Box *new_box(M *m, int32_t h, int32_t before);
 void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color);
 void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color);
 
+/* A text op: s[0..len) in `face` at `size` and `color`, its width
+ * measured, at 0,0 in the box's element, linking nowhere. */
+Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color);
+
 /* Copy ops into the arena, shifted by dx, dy. */
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);
 

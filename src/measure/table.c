@@ -24,6 +24,7 @@
 #include "../base/limits.h"
 #include "../model/numfmt.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,20 +220,17 @@ static void block_pieces(M *m, const Node *parent, const Style *st, int variant,
     }
 }
 
-static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width,
-                   int32_t *w)
+/* The columns' minimum (mn) and preferred (mx) widths from their cells.
+ * Whole words if they fit. If not, the columns that gain most by
+ * hyphenating their words do so, one by one, until the table fits; as a
+ * last resort, their header words too (each with a warning). Spanning
+ * cells then widen the columns they span if they must. */
+static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width,
+                          int32_t *mn, int32_t *mx)
 {
-    int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
-    if (!mn || !mx)
-        rp_oom((size_t)ncols * 8);
-    /* Whole words if they fit. If not, the columns that gain most by
-     * hyphenating their words do so, one by one, until the table fits;
-     * as a last resort, their header words too. */
-    int32_t *mh = calloc((size_t)ncols, sizeof *mh);
-    if (!mh)
-        rp_oom((size_t)ncols * 4);
+    int32_t *mh = xmalloc((size_t)ncols * sizeof *mh);
     for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
+        const Cell *c = &cells[i];
         if (c->colspan != 1)
             continue;
         if (c->min > mn[c->col]) mn[c->col] = c->min;
@@ -247,7 +245,7 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
         for (int k = 0; k < ncols; k++)
             mh[k] = 0;
         for (int i = 0; i < ncell; i++) {
-            Cell *c = &cells[i];
+            const Cell *c = &cells[i];
             int32_t v = tier ? c->min_last : c->min_hyph;
             if (c->colspan == 1 && v > mh[c->col])
                 mh[c->col] = v;
@@ -272,9 +270,8 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
         diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
                   "the header words of this table fit the text width only hyphenated; shorter headers, "
                   "font-size=\"small\" or a <landscape> page keep them whole");
-    /* spanning cells widen the columns they span if they must */
     for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
+        const Cell *c = &cells[i];
         if (c->colspan == 1)
             continue;
         int64_t smin = 0, smax = 0;
@@ -292,7 +289,57 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     for (int k = 0; k < ncols; k++)
         if (mx[k] < mn[k])
             mx[k] = mn[k];
-    const Column *cols = t->u.table.cols;
+}
+
+/* Weighted columns (2*) share `rem`, what the others leave, by weight,
+ * never below their minimum; the automatic ones take their preferred
+ * width if all fits, else their minimum. */
+static void share_stars(const Column *cols, int ncols, int64_t rem, int64_t star_weight,
+                        int64_t amax, int64_t smin, const int32_t *mn, const int32_t *mx, int32_t *w)
+{
+    bool autos_max = amax + smin <= rem;
+    for (int k = 0; k < ncols; k++)
+        if (w[k] < 0 && cols[k].kind != WIDTH_STAR) {
+            w[k] = autos_max ? mx[k] : mn[k];
+            rem -= w[k];
+        }
+    int64_t left = rem, wsum = star_weight;
+    for (int pass = 0; pass < 3; pass++) {
+        bool again = false;
+        for (int k = 0; k < ncols; k++) {
+            if (cols[k].kind != WIDTH_STAR)
+                continue;
+            if (w[k] >= 0 && w[k] == mn[k] && pass > 0)
+                continue;
+            int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
+            int64_t share = wsum > 0 ? left * wt / wsum : 0;
+            if (share < mn[k] && w[k] != mn[k]) {
+                w[k] = mn[k];
+                left -= mn[k];
+                wsum -= wt;
+                again = true;
+            }
+        }
+        if (!again)
+            break;
+    }
+    for (int k = 0; k < ncols; k++) {
+        if (cols[k].kind != WIDTH_STAR || w[k] == mn[k])
+            continue;
+        int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
+        w[k] = (int32_t)(wsum > 0 ? left * wt / wsum : mn[k]);
+        if (w[k] < mn[k]) w[k] = mn[k];
+    }
+}
+
+/* The widths before rounding: given lengths and percentages (at least
+ * the minimum), then the weighted columns, or the automatic ones: their
+ * preferred widths and the spare room in proportion when all fits, else
+ * min + a share of the room in proportion to (pref - min), else their
+ * minimums scaled down. */
+static void distribute(const Column *cols, int ncols, int32_t width, const int32_t *mn, const int32_t *mx,
+                       int32_t *w)
+{
     int64_t rem = width;
     int64_t star_weight = 0;
     for (int k = 0; k < ncols; k++) {
@@ -315,39 +362,7 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
         else { amin += mn[k]; amax += mx[k]; }
     }
     if (star_weight > 0) {
-        bool autos_max = amax + smin <= rem;
-        for (int k = 0; k < ncols; k++)
-            if (w[k] < 0 && cols[k].kind != WIDTH_STAR) {
-                w[k] = autos_max ? mx[k] : mn[k];
-                rem -= w[k];
-            }
-        /* stars share the rest by weight, never below their minimum */
-        int64_t left = rem, wsum = star_weight;
-        for (int pass = 0; pass < 3; pass++) {
-            bool again = false;
-            for (int k = 0; k < ncols; k++) {
-                if (cols[k].kind != WIDTH_STAR || (w[k] >= 0 && pass == 0 && 0))
-                    continue;
-                if (w[k] >= 0 && w[k] == mn[k] && pass > 0)
-                    continue;
-                int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
-                int64_t share = wsum > 0 ? left * wt / wsum : 0;
-                if (share < mn[k] && w[k] != mn[k]) {
-                    w[k] = mn[k];
-                    left -= mn[k];
-                    wsum -= wt;
-                    again = true;
-                }
-            }
-            if (!again) break;
-        }
-        for (int k = 0; k < ncols; k++) {
-            if (cols[k].kind != WIDTH_STAR || w[k] == mn[k])
-                continue;
-            int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
-            w[k] = (int32_t)(wsum > 0 ? left * wt / wsum : mn[k]);
-            if (w[k] < mn[k]) w[k] = mn[k];
-        }
+        share_stars(cols, ncols, rem, star_weight, amax, smin, mn, mx, w);
     } else if (amax <= rem) {
         /* everything fits: spread the spare room in proportion */
         int64_t spare = rem - amax;
@@ -364,16 +379,21 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
             if (w[k] < 0)
                 w[k] = (int32_t)(amin > 0 && rem > 0 ? (int64_t)mn[k] * rem / amin : mn[k]);
     }
-    /* Rounding may leave a few millipoints: give them to the last column;
-     * a table wider than the text (minimum widths) is scaled down. */
+}
+
+/* The widths made to add up to the text width. Rounding may leave a few
+ * millipoints: the last column gets them. Given widths plus minimums
+ * that overshoot give back the excess from the columns with room above
+ * their minimum; a table wider than the text even so (minimum widths) is
+ * scaled down, with a warning. */
+static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32_t *mn, int32_t *w)
+{
     int64_t sum = 0, slack = 0;
     for (int k = 0; k < ncols; k++) {
         sum += w[k];
         slack += w[k] > mn[k] ? w[k] - mn[k] : 0;
     }
     if (sum > width && slack >= sum - width) {
-        /* given widths plus minimums overshoot: take the excess from the
-         * columns that have room above their minimum */
         int64_t excess = sum - width, taken = 0;
         for (int k = 0; k < ncols; k++)
             if (w[k] > mn[k]) {
@@ -398,6 +418,20 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
     } else if (sum < width && ncols > 0) {
         w[ncols - 1] += (int32_t)(width - sum);
     }
+}
+
+/* Column widths by the automatic table layout of the design notes, for
+ * a table that shortest_widths() cannot set (its words do not fit
+ * without hyphens). */
+static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width,
+                   int32_t *w)
+{
+    int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
+    if (!mn || !mx)
+        rp_oom((size_t)ncols * 8);
+    column_bounds(m, t, cells, ncell, ncols, width, mn, mx);
+    distribute(t->u.table.cols, ncols, width, mn, mx, w);
+    fit_width(m, t, ncols, width, mn, w);
     free(mn);
     free(mx);
 }
@@ -545,133 +579,109 @@ typedef struct Prep {
     RowRole *roles;            /* per row */
 } Prep;
 
-/* Pieces, widths and decimal alignment of every cell of table t. Makes
- * no boxes: a table can be prepared before its turn, to share its
- * grid with the tables before it (grid_widths). */
-static Prep prepare(M *m, const Node *t)
+/* The style of a cell of a row of `role`: a header row, or a header
+ * inside the table, set alike and filled; sums bold, parts and sub-rows
+ * italic, group rows bold italic and filled. */
+static void cell_style(const Node *t, RowRole role, Cell *cl)
 {
-    const Layout *L = m->lay;
-    int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
-    StyleId body_sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
-    int32_t px = L->table_pad_x;
-    RowRole *rr = ARENA_ARRAY(&m->rp->arena, RowRole, nrows);
-    int ncell = 0;
-    for (const Node *r = t->first; r; r = r->next)
-        if (r->kind == N_ROW)
-            for (const Node *c = r->first; c; c = c->next)
-                ncell++;
-    Cell *cells = ARENA_ARRAY(&m->rp->arena, Cell, ncell > 0 ? ncell : 1);
-    int ci = 0;
-    for (const Node *r = t->first; r; r = r->next) {
-        if (r->kind != N_ROW)
-            continue;
-        int ri = r->u.row.index;
-        rr[ri] = r->u.row.role;
-        for (const Node *c = r->first; c; c = c->next) {
-            Cell *cl = &cells[ci++];
-            cl->node = c;
-            cl->row = ri;
-            cl->col = c->u.cell.col;
-            cl->colspan = c->u.cell.colspan;
-            cl->rowspan = c->u.cell.rowspan;
-            if (cl->col >= ncols) { cl->col = ncols - 1; cl->colspan = 1; }
-            if (cl->col + cl->colspan > ncols) cl->colspan = ncols - cl->col;
-            const Column *col = &t->u.table.cols[cl->col];
-            RowRole role = r->u.row.role;
-            /* a header row, or a header inside the table: set alike */
-            bool head = role == ROW_HEADER || role == ROW_SUBHEAD;
-            cl->sid = body_sid;
-            cl->variant = 0;
-            if (head) {
-                cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE_HEAD;
-                cl->variant = t->u.table.small ? VAR_BOLD : 0;
-                cl->fill_head = true;
-            } else if (role == ROW_SUM) {
-                cl->variant = VAR_BOLD;
-            } else if (role == ROW_PART || role == ROW_SUB) {
-                cl->variant = VAR_ITALIC;
-            } else if (role == ROW_GROUP) {
-                cl->variant = VAR_ITALIC | VAR_BOLD;
-                cl->fill_group = true;
-            }
-            Style st = L->styles[cl->sid];
-            st.variant |= cl->variant;
-            if (cl->fill_head)
-                st.color = L->table_head_color;
-            const Node *num;
-            /* header and group labels are words, even "2024" */
-            bool numeric = col->type == COL_NUMBER && !head && role != ROW_GROUP &&
-                           is_number_cell(c, &num);
-            if (numeric) {
-                char buf[160];
-                int n = numfmt_format(num->text, num->len, &col->fmt, buf, sizeof buf);
-                text_piece_str(m, arena_strndup(&m->rp->arena, buf, (size_t)n), &st, 0, &cl->ps);
-            } else {
-                if (c->u.cell.status >= 0) {
-                    Node sn = { 0 };
-                    sn.kind = N_STATUS;
-                    sn.u.status.status = c->u.cell.status;
-                    bool has_text = c->first != NULL;
-                    if (has_text) {      /* marker, then the cell's own words */
-                        Node holder = { 0 };
-                        holder.first = holder.last = &sn;
-                        sn.text = "";
-                        sn.len = 0;
-                        text_pieces(m, &holder, &st, &cl->ps);   /* the empty text adds no word */
-                    } else {
-                        Node holder = { 0 };
-                        holder.first = holder.last = &sn;
-                        text_pieces(m, &holder, &st, &cl->ps);
-                    }
-                }
-                if (c->first && (c->first->kind == N_P || c->first->kind == N_LIST))
-                    block_pieces(m, c, &st, 0, &cl->ps);
-                else
-                    text_pieces(m, c, &st, &cl->ps);
-                if (col->type == COL_NUMBER && !head)
-                    real_minus(m, &cl->ps);
-            }
-            Align al = c->u.cell.align != ALIGN_DEFAULT ? c->u.cell.align : col->align;
-            if (al == ALIGN_DEFAULT && head && cl->colspan > 1)
-                al = ALIGN_CENTER;     /* a header over several columns stands over them */
-            if (al == ALIGN_DEFAULT)      /* a number column is right-aligned, words in it too */
-                al = col->type == COL_NUMBER && role != ROW_GROUP ? ALIGN_RIGHT : ALIGN_LEFT;
-            cl->align = al;
-            cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && !head &&
-                       role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
-            int32_t nat, minw, minh;
-            text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
-            if (head) {
-                /* a header breaks at spaces and slashes only: its words
-                 * are whole, "jan-augusti" too */
-                CwSeg *seg;
-                int ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_NEVER, &seg);
-                for (int q = 0; q < ns; q++)
-                    if (seg[q].w > minw)
-                        minw = seg[q].w;
-            }
-            /* a status and its word are read as one ("Ej påbörjad"), where
-             * that takes no more than a sixth of the text width */
-            if (col->type == COL_STATUS && cl->ps.n >= 1 && cl->ps.n <= 2 && cl->ps.v[0].marker &&
-                nat + 2 * px <= m->flow->width / 6)
-                minw = minh = nat;
-            cl->min = minw + 2 * px;
-            cl->min_last = minh + 2 * px;
-            if (head)
-                minh = minw;
-            cl->min_hyph = minh + 2 * px;
-            cl->pref = nat + 2 * px;
-            if (role == ROW_GROUP && cl->colspan == ncols) {
-                cl->min = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
-                cl->pref = 2 * px;
-            }
-        }
+    cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
+    cl->variant = 0;
+    if (role == ROW_HEADER || role == ROW_SUBHEAD) {
+        cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE_HEAD;
+        cl->variant = t->u.table.small ? VAR_BOLD : 0;
+        cl->fill_head = true;
+    } else if (role == ROW_SUM) {
+        cl->variant = VAR_BOLD;
+    } else if (role == ROW_PART || role == ROW_SUB) {
+        cl->variant = VAR_ITALIC;
+    } else if (role == ROW_GROUP) {
+        cl->variant = VAR_ITALIC | VAR_BOLD;
+        cl->fill_group = true;
     }
-    ncell = ci;
-    figures_in_text_columns(m, t, cells, ncell);
+}
 
-    /* decimal commas in one line: pad each number by what its column's
-     * widest decimal part has more */
+/* The cell's content as pieces in style `st`: a number of a number
+ * column in the column's Swedish format; else its status marker (then
+ * its own words, if any), its paragraphs or its inline text. Header and
+ * group labels are words, even "2024". */
+static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, Cell *cl)
+{
+    const Node *c = cl->node;
+    bool head = cl->fill_head;
+    const Node *num;
+    if (col->type == COL_NUMBER && !head && role != ROW_GROUP && is_number_cell(c, &num)) {
+        char buf[160];
+        int n = numfmt_format(num->text, num->len, &col->fmt, buf, sizeof buf);
+        text_piece_str(m, arena_strndup(&m->rp->arena, buf, (size_t)n), st, 0, &cl->ps);
+        return;
+    }
+    if (c->u.cell.status >= 0) {
+        Node sn = { 0 };
+        sn.kind = N_STATUS;
+        sn.u.status.status = c->u.cell.status;
+        if (c->first) {      /* marker, then the cell's own words: the empty text adds no word */
+            sn.text = "";
+            sn.len = 0;
+        }
+        Node holder = { 0 };
+        holder.first = holder.last = &sn;
+        text_pieces(m, &holder, st, &cl->ps);
+    }
+    if (c->first && (c->first->kind == N_P || c->first->kind == N_LIST))
+        block_pieces(m, c, st, 0, &cl->ps);
+    else
+        text_pieces(m, c, st, &cl->ps);
+    if (col->type == COL_NUMBER && !head)
+        real_minus(m, &cl->ps);
+}
+
+/* The cell's alignment, decimal part and widths (min, min_hyph,
+ * min_last, pref: padding included). A number column is right-aligned,
+ * words in it too; a header over several columns stands over them. */
+static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Cell *cl)
+{
+    int32_t px = m->lay->table_pad_x;
+    bool head = cl->fill_head;
+    Align al = cl->node->u.cell.align != ALIGN_DEFAULT ? cl->node->u.cell.align : col->align;
+    if (al == ALIGN_DEFAULT && head && cl->colspan > 1)
+        al = ALIGN_CENTER;
+    if (al == ALIGN_DEFAULT)
+        al = col->type == COL_NUMBER && role != ROW_GROUP ? ALIGN_RIGHT : ALIGN_LEFT;
+    cl->align = al;
+    cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && !head &&
+               role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
+    int32_t nat, minw, minh;
+    text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
+    if (head) {
+        /* a header breaks at spaces and slashes only: its words
+         * are whole, "jan-augusti" too */
+        CwSeg *seg;
+        int ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_NEVER, &seg);
+        for (int q = 0; q < ns; q++)
+            if (seg[q].w > minw)
+                minw = seg[q].w;
+    }
+    /* a status and its word are read as one ("Ej påbörjad"), where
+     * that takes no more than a sixth of the text width */
+    if (col->type == COL_STATUS && cl->ps.n >= 1 && cl->ps.n <= 2 && cl->ps.v[0].marker &&
+        nat + 2 * px <= m->flow->width / 6)
+        minw = minh = nat;
+    cl->min = minw + 2 * px;
+    cl->min_last = minh + 2 * px;
+    if (head)
+        minh = minw;
+    cl->min_hyph = minh + 2 * px;
+    cl->pref = nat + 2 * px;
+    if (role == ROW_GROUP && cl->colspan == t->u.table.ncols) {
+        cl->min = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
+        cl->pref = 2 * px;
+    }
+}
+
+/* Decimal commas in one line: each number padded by what its column's
+ * widest decimal part has more. */
+static void align_commas(M *m, int ncols, Cell *cells, int ncell)
+{
     int32_t *maxfrac = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
     for (int i = 0; i < ncell; i++)
         if (cells[i].frac > maxfrac[cells[i].col])
@@ -686,7 +696,51 @@ static Prep prepare(M *m, const Node *t)
         c->min_last += c->pad;
         c->pref += c->pad;
     }
+}
 
+/* Pieces, widths and decimal alignment of every cell of table t. Makes
+ * no boxes: a table can be prepared before its turn, to share its
+ * grid with the tables before it (grid_widths). */
+static Prep prepare(M *m, const Node *t)
+{
+    const Layout *L = m->lay;
+    int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
+    RowRole *rr = ARENA_ARRAY(&m->rp->arena, RowRole, nrows);
+    int ncell = 0;
+    for (const Node *r = t->first; r; r = r->next)
+        if (r->kind == N_ROW)
+            for (const Node *c = r->first; c; c = c->next)
+                ncell++;
+    Cell *cells = ARENA_ARRAY(&m->rp->arena, Cell, ncell > 0 ? ncell : 1);
+    int ci = 0;
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        int ri = r->u.row.index;
+        RowRole role = r->u.row.role;
+        rr[ri] = role;
+        for (const Node *c = r->first; c; c = c->next) {
+            Cell *cl = &cells[ci++];
+            cl->node = c;
+            cl->row = ri;
+            cl->col = c->u.cell.col;
+            cl->colspan = c->u.cell.colspan;
+            cl->rowspan = c->u.cell.rowspan;
+            if (cl->col >= ncols) { cl->col = ncols - 1; cl->colspan = 1; }
+            if (cl->col + cl->colspan > ncols) cl->colspan = ncols - cl->col;
+            const Column *col = &t->u.table.cols[cl->col];
+            cell_style(t, role, cl);
+            Style st = L->styles[cl->sid];
+            st.variant |= cl->variant;
+            if (cl->fill_head)
+                st.color = L->table_head_color;
+            cell_pieces(m, col, role, &st, cl);
+            cell_bounds(m, t, col, role, cl);
+        }
+    }
+    ncell = ci;
+    figures_in_text_columns(m, t, cells, ncell);
+    align_commas(m, ncols, cells, ncell);
     Prep pr = { cells, ncell, rr };
     return pr;
 }
@@ -868,10 +922,6 @@ static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w
     return true;
 }
 
-/* The caption again for the pages a table goes on to: "Resultat 2024
- * (forts.)", the layout's word for continued. One box, an artifact (the
- * caption is read once); footnote marks and links are left out. */
-
 /* The table's notes under it, the first kept with the table's last box.
  * Returns whether it has any. */
 static bool table_notes(M *m, const Node *t, int32_t indent, int32_t width)
@@ -892,6 +942,9 @@ static bool table_notes(M *m, const Node *t, int32_t indent, int32_t width)
     return any;
 }
 
+/* The caption again for the pages a table goes on to: "Resultat 2024
+ * (forts.)", the layout's word for continued. One box, an artifact (the
+ * caption is read once); footnote marks and links are left out. */
 static Box continued_caption(M *m, const Pieces *cap, const Style *cs, int32_t indent, int32_t width)
 {
     Pieces ps = { 0 };
@@ -963,17 +1016,36 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
     m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
 }
 
-void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
+/* ---- one table, set ------------------------------------------------------ */
+
+/* A table being set: its cells on the column grid, its rows sized. Made
+ * by measure_table's phases one after the other, each filling what the
+ * next reads. */
+typedef struct TableSet {
+    const Node    *t;
+    int            tid;            /* its number in the flow (header repetition) */
+    int            ncols, nrows, ncell;
+    Cell          *cells;          /* in rows' order */
+    const RowRole *roles;          /* per row */
+    int32_t       *x;              /* column edges: ncols + 1 */
+    int32_t       *rh;             /* per row: its height */
+    int           *owner;          /* per grid position: the cell over it, -1 (malloc'd) */
+    int32_t        indent, width, px, py;
+    int32_t        page_text;      /* height of a page's text area */
+    int32_t        head_h;         /* the header rows' height */
+    int32_t        keep_limit;     /* a span group taller than this is not kept on one page */
+    int            last_head;      /* the last header row, -1 */
+    bool           keep_whole;     /* short enough to keep on one page */
+    bool           multi_level;    /* headers on several levels: cells name their headers */
+    int            se_table, se_head, se_body;
+} TableSet;
+
+/* The table's number, its anchor, its Table element and its caption(s),
+ * with the caption continued ("(forts.)") for the pages it goes on to. */
+static void table_start(M *m, TableSet *ts)
 {
-    const Layout *L = m->lay;
-    int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
-    if (nrows <= 0) {
-        empty_table(m, t, indent, width);
-        return;
-    }
-    if (ncols <= 0)
-        return;
-    int tid = m->thead.n;
+    const Node *t = ts->t;
+    ts->tid = m->thead.n;
     VEC_PUSH(&m->rp->arena, m->thead, -1);
     VEC_PUSH(&m->rp->arena, m->thead_n, 0);
     Box none = { 0 };
@@ -981,42 +1053,47 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     VEC_PUSH(&m->rp->arena, m->tcap, -1);
     if (t->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
-
-    int se_table = se_new(m, SE_TABLE, m->container);
-    int se_head = 0, se_body = 0;
-
-    /* caption */
+    ts->se_table = se_new(m, SE_TABLE, m->container);
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
-            if (m->tcap.v[tid] < 0)
-                m->tcap.v[tid] = m->boxes.n;
-            Pieces ps = emit_caption(m, c, se_table, indent, width);
-            if (m->tcont.v[tid].h == 0)
-                m->tcont.v[tid] = continued_caption(m, &ps, &L->styles[ST_CAPTION], indent, width);
+            if (m->tcap.v[ts->tid] < 0)
+                m->tcap.v[ts->tid] = m->boxes.n;
+            Pieces ps = emit_caption(m, c, ts->se_table, ts->indent, ts->width);
+            if (m->tcont.v[ts->tid].h == 0)
+                m->tcont.v[ts->tid] = continued_caption(m, &ps, &m->lay->styles[ST_CAPTION], ts->indent,
+                                                        ts->width);
         }
+}
 
-    int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+/* The cells prepared and the columns' edges: the grid's widths if the
+ * table shares one, else the shortest table's, else widths()'. */
+static void table_columns(M *m, TableSet *ts)
+{
+    int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols);
     Prep pr;
-    bool shared = grid_widths(m, t, width, &pr, w);
-    Cell *cells = pr.cells;
-    int ncell = pr.ncell;
-    const RowRole *roles = pr.roles;
-    StyleId body_sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
-    int32_t px = L->table_pad_x, py = L->table_pad_y;
+    bool shared = grid_widths(m, ts->t, ts->width, &pr, w);
+    ts->cells = pr.cells;
+    ts->ncell = pr.ncell;
+    ts->roles = pr.roles;
+    if (!shared && !shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, w))
+        widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
+    ts->x = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols + 1);
+    for (int k = 0; k < ts->ncols; k++)
+        ts->x[k + 1] = ts->x[k] + w[k];
+}
 
-    if (!shared && !shortest_widths(m, t, cells, ncell, nrows, ncols, width, w))
-        widths(m, t, cells, ncell, ncols, width, w);
-    int32_t *x = ARENA_ARRAY(&m->rp->arena, int32_t, ncols + 1);
-    for (int k = 0; k < ncols; k++)
-        x[k + 1] = x[k] + w[k];
-
-    /* typeset cells and size the rows */
-    int32_t *rh = ARENA_ARRAY(&m->rp->arena, int32_t, nrows);
-    for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
+/* Every cell broken into lines at its column's width; each row as high
+ * as its tallest cell that spans no rows. */
+static void set_cells(M *m, TableSet *ts)
+{
+    const Layout *L = m->lay;
+    int32_t px = ts->px, py = ts->py;
+    ts->rh = ARENA_ARRAY(&m->rp->arena, int32_t, ts->nrows);
+    for (int i = 0; i < ts->ncell; i++) {
+        Cell *c = &ts->cells[i];
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
-        int32_t cw = x[c->col + c->colspan] - x[c->col] - 2 * px - c->pad;
+        int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
         /* a header is hyphenated only where the table cannot hold its words */
         bool whole = !c->fill_head || cw + 2 * px + c->pad >= c->min;
         c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align,
@@ -1026,24 +1103,28 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             c->h += c->lines.v[k].h;
         if (c->lines.n == 0)
             c->h = st.leading;
-        if (c->rowspan == 1 && c->h + 2 * py > rh[c->row])
-            rh[c->row] = c->h + 2 * py;
+        if (c->rowspan == 1 && c->h + 2 * py > ts->rh[c->row])
+            ts->rh[c->row] = c->h + 2 * py;
     }
-    /* Place every line in a row. A cell spanning rows keeps its lines in
-     * its first row when the rows it spans fit on one page (they are kept
-     * together below). A span taller than a page hands its lines to the
-     * rows it covers, each line to the row it fits in, so that the lines
-     * break with the rows; the last row grows if they need more room. */
-    int32_t page_text = m->text_h;
-    /* A span group is kept on one page only if it fits in half a page
-     * with the header rows that stand above it there. */
-    int32_t head_h = 0;
-    for (int r = 0; r < nrows; r++)
-        if (roles[r] == ROW_HEADER)
-            head_h += rh[r];
-    int32_t keep_limit = page_text / 2 - head_h;
-    for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
+}
+
+/* Place every line in a row. A cell spanning rows keeps its lines in
+ * its first row when the rows it spans fit on one page (they are kept
+ * together: row_keeps). A span taller than that hands its lines to the
+ * rows it covers, each line to the row it fits in, so that the lines
+ * break with the rows; the last row grows if they need more room. A
+ * span group is kept on one page only if it fits in half a page with
+ * the header rows that stand above it there. */
+static void place_lines(M *m, TableSet *ts)
+{
+    int32_t py = ts->py, *rh = ts->rh;
+    ts->head_h = 0;
+    for (int r = 0; r < ts->nrows; r++)
+        if (ts->roles[r] == ROW_HEADER)
+            ts->head_h += rh[r];
+    ts->keep_limit = ts->page_text / 2 - ts->head_h;
+    for (int i = 0; i < ts->ncell; i++) {
+        Cell *c = &ts->cells[i];
         int nl = c->lines.n;
         c->line_row = ARENA_ARRAY(&m->rp->arena, int, nl > 0 ? nl : 1);
         c->line_y = ARENA_ARRAY(&m->rp->arena, int32_t, nl > 0 ? nl : 1);
@@ -1051,22 +1132,17 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
         int64_t span_h = 0;
         for (int k = c->row; k <= last; k++)
             span_h += rh[k];
-        bool spread = c->rowspan > 1 && (span_h > keep_limit || c->h + 2 * py > keep_limit);
+        bool spread = c->rowspan > 1 && (span_h > ts->keep_limit || c->h + 2 * py > ts->keep_limit);
         int32_t y = py;
         for (int k = 0; k < nl; k++) {
             int32_t h = c->lines.v[k].h;
-            if (!spread) {
-                c->line_row[k] = r;
-                c->line_y[k] = y;
-                y += h;
-                continue;
-            }
-            while (r < last && y + h > rh[r] - py && y > py) {
-                r++;
-                y = py;
-            }
-            while (r < last && y + h > rh[r] - py && y == py && rh[r] < h + 2 * py && rh[r + 1] > 0) {
-                r++;           /* a row too low for even one line: skip it */
+            if (spread) {
+                while (r < last && y + h > rh[r] - py && y > py) {
+                    r++;
+                    y = py;
+                }
+                while (r < last && y + h > rh[r] - py && y == py && rh[r] < h + 2 * py && rh[r + 1] > 0)
+                    r++;           /* a row too low for even one line: skip it */
             }
             c->line_row[k] = r;
             c->line_y[k] = y;
@@ -1080,277 +1156,381 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
             rh[r] = y + py;
         }
     }
-    /* which cell covers each grid position: to know where rules stop */
-    int *owner = malloc(sizeof(int) * (size_t)nrows * (size_t)ncols);
-    if (!owner)
-        rp_oom(sizeof(int) * (size_t)nrows * (size_t)ncols);
-    for (int k = 0; k < nrows * ncols; k++)
-        owner[k] = -1;
-    for (int i = 0; i < ncell; i++) {
-        Cell *c = &cells[i];
+}
+
+/* Which cell covers each grid position (to know where rules stop), the
+ * last header row, whether the table keeps whole, and whether its
+ * headers stand on more than one level (several header rows, a header
+ * cell over several columns, a row header over several rows, group rows
+ * heading the rows below them): then each cell names its header cells
+ * (/Headers), as scopes alone cannot say which of two stacked headers
+ * belongs to a column, or that a group heads its rows. */
+static void table_shape(TableSet *ts)
+{
+    int nrows = ts->nrows, ncols = ts->ncols;
+    size_t npos = (size_t)nrows * (size_t)ncols;
+    ts->owner = xmalloc(sizeof(int) * npos);
+    for (size_t k = 0; k < npos; k++)
+        ts->owner[k] = -1;
+    for (int i = 0; i < ts->ncell; i++) {
+        const Cell *c = &ts->cells[i];
         for (int r = c->row; r < c->row + c->rowspan && r < nrows; r++)
             for (int k = c->col; k < c->col + c->colspan; k++)
-                owner[r * ncols + k] = i;
+                ts->owner[r * ncols + k] = i;
     }
-
     int64_t total = 0;
     for (int r = 0; r < nrows; r++)
-        total += rh[r];
-    bool keep_whole = total <= page_text * 35 / 100;
-    int last_head = -1;
-    for (int r = 0; r < nrows; r++)
-        if (roles[r] == ROW_HEADER)
-            last_head = r;
-
-    /* Headers on more than one level (several header rows, a header
-     * cell over several columns, a row header over several rows, group
-     * rows heading the rows below them): each cell names its header
-     * cells (/Headers), as scopes alone cannot say which of two stacked
-     * headers belongs to a column, or that a group heads its rows. */
-    bool multi_level = false;
-    int nhead_rows = 0, group = -1;
+        total += ts->rh[r];
+    ts->keep_whole = total <= ts->page_text * 35 / 100;
+    ts->last_head = -1;
+    int nhead_rows = 0;
+    bool multi = false;
     for (int r = 0; r < nrows; r++) {
-        nhead_rows += roles[r] == ROW_HEADER;
-        multi_level |= roles[r] == ROW_GROUP;
+        if (ts->roles[r] == ROW_HEADER)
+            ts->last_head = r;
+        nhead_rows += ts->roles[r] == ROW_HEADER;
+        multi |= ts->roles[r] == ROW_GROUP;
     }
-    for (int i = 0; i < ncell && !multi_level; i++)
-        multi_level = nhead_rows > 1 || (roles[cells[i].row] == ROW_HEADER && cells[i].colspan > 1) ||
-                      (cells[i].col == 0 && cells[i].rowspan > 1 && roles[cells[i].row] != ROW_HEADER);
+    for (int i = 0; i < ts->ncell && !multi; i++) {
+        const Cell *c = &ts->cells[i];
+        multi = nhead_rows > 1 || (ts->roles[c->row] == ROW_HEADER && c->colspan > 1) ||
+                (c->col == 0 && c->rowspan > 1 && ts->roles[c->row] != ROW_HEADER);
+    }
+    ts->multi_level = multi;
+}
 
-    /* rows as boxes */
-    int cell_i = 0;
-    int span_until = -1;          /* last row of an open rowspan group */
-    int sub_box = -1;             /* the box of the last subheader row */
-    VEC(int) active = { 0 };
-    int32_t gap = L->styles[body_sid].space_before > m->pending_after
-                ? L->styles[body_sid].space_before : m->pending_after;
-    for (int r = 0; r < nrows; r++) {
-        OpVec ops = { 0 };
-        RowRole role = roles[r];
-        if (role == ROW_HEADER || role == ROW_SUBHEAD || role == ROW_GROUP) {
-            Op bg = { 0 };
-            bg.kind = OP_RECT;
-            bg.x = indent;
-            bg.w = width;
-            bg.h = rh[r];
-            bg.color = role == ROW_GROUP ? L->table_group_fill : L->table_head_fill;
-            bg.anchor = -1;
-            VEC_PUSH(&m->rp->arena, ops, bg);
+/* What the rows' walk carries from one row to the next. */
+typedef struct RowWalk {
+    int      cell_i;           /* the first cell of the next row */
+    int      span_until;       /* last row of an open rowspan group */
+    int      sub_box;          /* the box of the last subheader row, -1 */
+    int      group;            /* the cell of the last group row, -1 */
+    VEC(int) active;           /* cells whose lines this row may draw */
+    int32_t  gap;              /* the space above the first row */
+} RowWalk;
+
+/* What one row draws, before it is cut into boxes. */
+typedef struct RowDraw {
+    OpVec        ops;
+    VEC(int)     notes;        /* footnotes marked in it */
+    VEC(int32_t) note_y;       /* the top of the line each note is marked on */
+    VEC(int32_t) cuts;         /* line bottoms: where the row may be sliced */
+    VEC(int32_t) tops;         /* line tops, one per cut */
+} RowDraw;
+
+/* The row's structure (THead or TBody > TR > TH / TD) and its cells'
+ * elements; returns the TR. Header rows are column headers; the first
+ * cell of a body row, where it names the row ("569 - Barn och
+ * ungdomsvård"), is its row header. */
+static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
+{
+    RowRole role = ts->roles[r];
+    int section;
+    if (role == ROW_HEADER) {
+        if (!ts->se_head)
+            ts->se_head = se_new(m, SE_THEAD, ts->se_table);
+        section = ts->se_head;
+    } else {
+        if (!ts->se_body)
+            ts->se_body = se_new(m, SE_TBODY, ts->se_table);
+        section = ts->se_body;
+    }
+    int se_tr = se_new(m, SE_TR, section);
+    for (; rw->cell_i < ts->ncell && ts->cells[rw->cell_i].row == r; rw->cell_i++) {
+        Cell *c = &ts->cells[rw->cell_i];
+        if (c->row + c->rowspan - 1 > rw->span_until)
+            rw->span_until = c->row + c->rowspan - 1;
+        VEC_PUSH(&m->rp->arena, rw->active, rw->cell_i);
+        bool row_head = role != ROW_HEADER && c->col == 0 && ts->ncols > 1 &&
+                        ts->t->u.table.cols[0].type == COL_TEXT && c->frac < 0;
+        c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
+        StructElem *e = &m->se.v[c->se];
+        e->colspan = c->colspan;
+        e->rowspan = c->rowspan;
+        if (role == ROW_HEADER || role == ROW_SUBHEAD)
+            e->scope = 1;                   /* Column */
+        else if (row_head)
+            e->scope = 2;                   /* Row */
+        if (ts->multi_level)
+            cell_headers(m, ts->cells, c, ts->owner, ts->roles, ts->ncols, rw->group);
+    }
+    if (role == ROW_GROUP && ts->owner[r * ts->ncols] >= 0)
+        rw->group = ts->owner[r * ts->ncols];
+    return se_tr;
+}
+
+/* The lines of the active cells that row r draws, with their notes and
+ * where the row may be cut between them. */
+static void row_lines(M *m, const TableSet *ts, const RowWalk *rw, int r, RowDraw *d)
+{
+    Arena *a = &m->rp->arena;
+    for (int q = 0; q < rw->active.n; q++) {
+        Cell *c = &ts->cells[rw->active.v[q]];
+        int32_t cx = ts->indent + ts->x[c->col] + ts->px;
+        if (c->lines.n == 0 && c->row == r) {
+            /* an empty cell draws nothing but is still a cell: an
+             * empty text marks its place in the row for the tags */
+            Op op = op_text(m, "", 0, 0, 0, 0);
+            op.x = cx;
+            op.y = ts->py;
+            op.se = c->se;
+            VEC_PUSH(a, d->ops, op);
         }
-        if (role == ROW_SUM)
-            op_push_rule(m, &ops, indent, 0, width, 900, 0x1A1A1A);
-        VEC(int) notes = { 0 };
-        VEC(int32_t) note_y = { 0 };      /* the top of the line each note is marked on */
-        VEC(int32_t) cuts = { 0 };        /* line bottoms: where the row may be sliced */
-        VEC(int32_t) tops = { 0 };
+        for (int k = 0; k < c->lines.n; k++) {
+            if (c->line_row[k] != r)
+                continue;
+            Line *ln = &c->lines.v[k];
+            int first_op = d->ops.n;
+            for (int qo = 0; qo < ln->nops; qo++) {
+                Op op = ln->ops[qo];
+                op.x += cx;
+                op.y += c->line_y[k];
+                if (op.se == 0)
+                    op.se = c->se;
+                VEC_PUSH(a, d->ops, op);
+            }
+            se_links(m, d->ops.v + first_op, d->ops.n - first_op, c->se);
+            for (int qn = 0; qn < ln->nnotes; qn++) {
+                VEC_PUSH(a, d->notes, ln->notes[qn]);
+                VEC_PUSH(a, d->note_y, c->line_y[k]);
+            }
+            VEC_PUSH(a, d->tops, c->line_y[k]);
+            VEC_PUSH(a, d->cuts, c->line_y[k] + ln->h);
+        }
+    }
+}
+
+/* Rules under the cells that end in row r. Header rows get a rule only
+ * at their end, and under a cell that heads several columns. */
+static void row_rules(M *m, const TableSet *ts, int r, OpVec *ops)
+{
+    const Layout *L = m->lay;
+    RowRole role = ts->roles[r];
+    int ncols = ts->ncols;
+    const int *owner = ts->owner;
+    bool header_end = (role == ROW_HEADER && r == ts->last_head) || role == ROW_SUBHEAD;
+    for (int k = 0; k < ncols;) {
+        int o = owner[r * ncols + k];
+        int k2 = k + 1;
+        bool ends = o < 0 || r + 1 >= ts->nrows || owner[(r + 1) * ncols + k] != o;
+        while (k2 < ncols && owner[r * ncols + k2] == o && o >= 0)
+            k2++;
+        bool spans = o >= 0 && ts->cells[o].colspan > 1;
+        if (ends && !(role == ROW_HEADER && !header_end && !spans))
+            op_push_rule(m, ops, ts->indent + ts->x[k], ts->rh[r], ts->x[k2] - ts->x[k],
+                         header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
+        k = k2;
+    }
+}
+
+/* Everything row r draws: its fill, the rule above a sum, its cells'
+ * lines, the rules under it. */
+static void row_draw(M *m, const TableSet *ts, const RowWalk *rw, int r, RowDraw *d)
+{
+    const Layout *L = m->lay;
+    RowRole role = ts->roles[r];
+    if (role == ROW_HEADER || role == ROW_SUBHEAD || role == ROW_GROUP)
+        op_push_rect(m, &d->ops, ts->indent, 0, ts->width, ts->rh[r],
+                     role == ROW_GROUP ? L->table_group_fill : L->table_head_fill);
+    if (role == ROW_SUM)
+        op_push_rule(m, &d->ops, ts->indent, 0, ts->width, 900, 0x1A1A1A);
+    row_lines(m, ts, rw, r, d);
+    row_rules(m, ts, r, &d->ops);
+}
+
+/* Where the slice of row r starting at `from` ends: the whole rest, or,
+ * in a body row taller than `limit`, the lowest line bottom within reach
+ * that no line straddles. */
+static int32_t slice_end(const TableSet *ts, const RowDraw *d, int r, int32_t from, int32_t limit)
+{
+    int32_t rh = ts->rh[r];
+    if (ts->roles[r] == ROW_HEADER || rh - from <= limit)
+        return rh;
+    int32_t best = 0;
+    for (int q = 0; q < d->cuts.n; q++) {
+        int32_t cy = d->cuts.v[q];
+        if (cy <= from || cy > from + limit || cy <= best)
+            continue;
+        bool clean = true;
+        for (int z = 0; z < d->tops.n && clean; z++)
+            clean = !(d->tops.v[z] < cy && d->cuts.v[z] > cy);
+        if (clean)
+            best = cy;
+    }
+    return best > from ? best : from + limit;
+}
+
+/* The ops of row r between `from` and `to`, moved up by `from`: the
+ * row's fill cut to the slice, a text by its baseline, a shape by its
+ * middle. */
+static OpVec slice_ops(M *m, const TableSet *ts, const RowDraw *d, int r, int32_t from, int32_t to)
+{
+    int32_t rh = ts->rh[r];
+    OpVec sl = { 0 };
+    if (from == 0 && to == rh) {
+        /* one slice: the whole row, including the lines of a cell
+         * spanning down into the rows below (kept on this page) */
+        sl.v = d->ops.v;
+        sl.n = d->ops.n;
+        return sl;
+    }
+    for (int q = 0; q < d->ops.n; q++) {
+        Op op = d->ops.v[q];
+        int32_t ay = op.kind == OP_TEXT || op.kind == OP_PAGENUM ? op.y : op.y + op.h / 2;
+        if (op.kind == OP_RECT && op.y == 0 && op.h == rh) {      /* the row's fill */
+            op.y = 0;
+            op.h = to - from;
+            VEC_PUSH(&m->rp->arena, sl, op);
+            continue;
+        }
+        if ((from == 0 ? ay >= 0 - 1000000 : ay > from) && ay <= to &&
+            !(op.kind == OP_RULE && op.y == rh && to != rh) &&
+            !(op.kind == OP_RULE && op.y == 0 && from != 0)) {
+            op.y -= from;
+            VEC_PUSH(&m->rp->arena, sl, op);
+        }
+    }
+    return sl;
+}
+
+/* Row r as boxes: one, or, for a row taller than a page, slices cut
+ * between lines, each a box of its own (a page may break between them)
+ * that fits a page under the repeated header rows. Each box carries the
+ * notes marked in it. Returns the last. */
+static Box *row_boxes(M *m, const TableSet *ts, const RowWalk *rw, int r, int se_tr, const RowDraw *d)
+{
+    int32_t limit = (ts->page_text - ts->head_h) * 9 / 10;
+    if (limit < ts->page_text / 4)
+        limit = ts->page_text / 4;
+    int32_t rh = ts->rh[r], from = 0;
+    Box *b = NULL;
+    while (from < rh) {
+        int32_t to = slice_end(ts, d, r, from, limit);
+        OpVec sl = slice_ops(m, ts, d, r, from, to);
+        m->cur_se = se_tr;
+        b = new_box(m, to - from, r == 0 && from == 0 ? rw->gap : 0);
+        b->ops = sl.v;
+        b->nops = sl.n;
+        b->table = ts->tid;
+        bool whole = from == 0 && to == rh;
+        int nn = 0;
+        for (int q = 0; q < d->notes.n; q++)
+            nn += whole || ((from == 0 || d->note_y.v[q] >= from) && d->note_y.v[q] < to);
+        if (nn) {
+            b->note_first = m->box_notes.n;
+            b->nnotes = nn;
+            for (int q = 0; q < d->notes.n; q++)
+                if (whole || ((from == 0 || d->note_y.v[q] >= from) && d->note_y.v[q] < to))
+                    VEC_PUSH(&m->rp->arena, m->box_notes, d->notes.v[q]);
+        }
+        if (to < rh)
+            b->flags |= BOX_TABLE_ROW;
+        from = to;
+    }
+    assert(b);                      /* every row is at least its padding high */
+    return b;
+}
+
+/* The flags of row r's last box `b`: a header row is repeated, a body
+ * row may be split from its table, a subheader's rows know it. Never
+ * one row alone under a header, at the table's start or on the page it
+ * goes on to; a sum, a varav row or a sub-row never starts a page; a
+ * subheader or a group label never ends one; rows a span joins keep
+ * together when they fit. */
+static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
+{
+    RowRole role = ts->roles[r];
+    int nrows = ts->nrows;
+    if (role == ROW_HEADER) {
+        b->flags |= BOX_HEAD_ROW | BOX_KEEP_NEXT;
+        if (m->thead.v[ts->tid] < 0)
+            m->thead.v[ts->tid] = m->boxes.n - 1;
+        m->thead_n.v[ts->tid]++;
+    } else {
+        b->flags |= BOX_TABLE_ROW;
+        if (role == ROW_SUBHEAD) {
+            b->flags |= BOX_SUBHEAD;
+            rw->sub_box = m->boxes.n - 1;
+        } else if (rw->sub_box >= 0) {
+            b->sub = m->boxes.n - 1 - rw->sub_box;
+        }
+    }
+    int nbody = nrows - (ts->last_head + 1);
+    if (role != ROW_HEADER && nbody >= 2 && (r == ts->last_head + 1 || r == nrows - 2))
+        b->flags |= BOX_KEEP_NEXT;
+    if (r + 1 < nrows && (ts->roles[r + 1] == ROW_SUM || ts->roles[r + 1] == ROW_PART ||
+                          ts->roles[r + 1] == ROW_SUB))
+        b->flags |= BOX_KEEP_NEXT;
+    if (role == ROW_SUBHEAD && r < nrows - 1)
+        b->flags |= BOX_KEEP_NEXT;
+    if (ts->keep_whole && r < nrows - 1)
+        b->flags |= BOX_KEEP_NEXT;
+    if (r < rw->span_until) {
+        int64_t span_h = 0;
+        for (int q = r; q <= rw->span_until; q++)
+            span_h += ts->rh[q];
+        if (span_h <= ts->keep_limit)
+            b->flags |= BOX_KEEP_NEXT;
+    }
+    if (role == ROW_GROUP && r < nrows - 1)
+        b->flags |= BOX_KEEP_NEXT;
+}
+
+/* The rows as boxes, top to bottom. */
+static void table_rows(M *m, TableSet *ts)
+{
+    const Style *body = &m->lay->styles[ts->t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
+    RowWalk rw = { 0 };
+    rw.span_until = rw.sub_box = rw.group = -1;
+    rw.gap = body->space_before > m->pending_after ? body->space_before : m->pending_after;
+    for (int r = 0; r < ts->nrows; r++) {
         /* the cells whose lines this row may draw: its own, and those
          * spanning down from above (kept in `active`, so each row looks
          * at a few cells, not at all before it) */
         int keep = 0;
-        for (int q = 0; q < active.n; q++)
-            if (cells[active.v[q]].row + cells[active.v[q]].rowspan - 1 >= r)
-                active.v[keep++] = active.v[q];
-        active.n = keep;
-        /* the row's structure: THead or TBody > TR > TH / TD */
-        int section;
-        if (role == ROW_HEADER) {
-            if (!se_head)
-                se_head = se_new(m, SE_THEAD, se_table);
-            section = se_head;
-        } else {
-            if (!se_body)
-                se_body = se_new(m, SE_TBODY, se_table);
-            section = se_body;
-        }
-        int se_tr = se_new(m, SE_TR, section);
-        for (; cell_i < ncell && cells[cell_i].row == r; cell_i++) {
-            Cell *c = &cells[cell_i];
-            if (c->row + c->rowspan - 1 > span_until)
-                span_until = c->row + c->rowspan - 1;
-            VEC_PUSH(&m->rp->arena, active, cell_i);
-            /* header rows are column headers; the first cell of a body
-             * row, where it names the row ("569 - Barn och ungdomsvård"),
-             * is its row header */
-            bool row_head = role != ROW_HEADER && c->col == 0 && ncols > 1 &&
-                            t->u.table.cols[0].type == COL_TEXT && c->frac < 0;
-            c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
-            StructElem *e = &m->se.v[c->se];
-            e->colspan = c->colspan;
-            e->rowspan = c->rowspan;
-            if (role == ROW_HEADER || role == ROW_SUBHEAD)
-                e->scope = 1;                   /* Column */
-            else if (row_head)
-                e->scope = 2;                   /* Row */
-            if (multi_level)
-                cell_headers(m, cells, c, owner, roles, ncols, group);
-        }
-        if (role == ROW_GROUP && owner[r * ncols] >= 0)
-            group = owner[r * ncols];
-        for (int q = 0; q < active.n; q++) {
-            Cell *c = &cells[active.v[q]];
-            int32_t cx = indent + x[c->col] + px;
-            if (c->lines.n == 0 && c->row == r) {
-                /* an empty cell draws nothing but is still a cell: an
-                 * empty text marks its place in the row for the tags */
-                Op op = { 0 };
-                op.kind = OP_TEXT;
-                op.s = "";
-                op.x = cx;
-                op.y = py;
-                op.se = c->se;
-                op.anchor = -1;
-                VEC_PUSH(&m->rp->arena, ops, op);
-            }
-            for (int k = 0; k < c->lines.n; k++) {
-                if (c->line_row[k] != r)
-                    continue;
-                Line *ln = &c->lines.v[k];
-                int first_op = ops.n;
-                for (int qo = 0; qo < ln->nops; qo++) {
-                    Op op = ln->ops[qo];
-                    op.x += cx;
-                    op.y += c->line_y[k];
-                    if (op.se == 0)
-                        op.se = c->se;
-                    VEC_PUSH(&m->rp->arena, ops, op);
-                }
-                se_links(m, ops.v + first_op, ops.n - first_op, c->se);
-                for (int qn = 0; qn < ln->nnotes; qn++) {
-                    VEC_PUSH(&m->rp->arena, notes, ln->notes[qn]);
-                    VEC_PUSH(&m->rp->arena, note_y, c->line_y[k]);
-                }
-                VEC_PUSH(&m->rp->arena, tops, c->line_y[k]);
-                VEC_PUSH(&m->rp->arena, cuts, c->line_y[k] + ln->h);
-            }
-        }
-        /* rules under the cells that end in this row */
-        bool header_end = (role == ROW_HEADER && r == last_head) || role == ROW_SUBHEAD;
-        for (int k = 0; k < ncols;) {
-            int o = owner[r * ncols + k];
-            int k2 = k + 1;
-            bool ends = o < 0 || r + 1 >= nrows || owner[(r + 1) * ncols + k] != o;
-            while (k2 < ncols && owner[r * ncols + k2] == o && o >= 0)
-                k2++;
-            /* header rows get a rule only at their end, and under a cell
-             * that heads several columns */
-            bool spans = o >= 0 && cells[o].colspan > 1;
-            if (ends && !(role == ROW_HEADER && !header_end && !spans))
-                op_push_rule(m, &ops, indent + x[k], rh[r], x[k2] - x[k],
-                         header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
-            k = k2;
-        }
-        /* A row taller than a page is cut between lines into slices,
-         * each a box of its own (a page may break between them). */
-        /* a slice must fit a page under the repeated header rows */
-        int32_t limit = (page_text - head_h) * 9 / 10;
-        if (limit < page_text / 4)
-            limit = page_text / 4;
-        int32_t from = 0;
-        Box *b = NULL;
-        while (from < rh[r]) {
-            int32_t to = rh[r];
-            if (role != ROW_HEADER && rh[r] - from > limit) {
-                /* the lowest line bottom within reach that no line straddles */
-                int32_t best = 0;
-                for (int q = 0; q < cuts.n; q++) {
-                    int32_t cy = cuts.v[q];
-                    if (cy <= from || cy > from + limit || cy <= best)
-                        continue;
-                    bool clean = true;
-                    for (int z = 0; z < tops.n && clean; z++)
-                        clean = !(tops.v[z] < cy && cuts.v[z] > cy);
-                    if (clean)
-                        best = cy;
-                }
-                to = best > from ? best : from + limit;
-            }
-            OpVec sl = { 0 };
-            if (from == 0 && to == rh[r]) {
-                /* one slice: the whole row, including the lines of a cell
-                 * spanning down into the rows below (kept on this page) */
-                sl.v = ops.v;
-                sl.n = ops.n;
-            }
-            for (int q = 0; q < ops.n && sl.v != ops.v; q++) {
-                Op op = ops.v[q];
-                int32_t ay = op.kind == OP_TEXT || op.kind == OP_PAGENUM ? op.y : op.y + op.h / 2;
-                if (op.kind == OP_RECT && op.y == 0 && op.h == rh[r]) {      /* the row's fill */
-                    op.y = 0;
-                    op.h = to - from;
-                    VEC_PUSH(&m->rp->arena, sl, op);
-                    continue;
-                }
-                if ((from == 0 ? ay >= 0 - 1000000 : ay > from) && ay <= to &&
-                    !(op.kind == OP_RULE && op.y == rh[r] && to != rh[r]) &&
-                    !(op.kind == OP_RULE && op.y == 0 && from != 0)) {
-                    op.y -= from;
-                    VEC_PUSH(&m->rp->arena, sl, op);
-                }
-            }
-            m->cur_se = se_tr;
-            b = new_box(m, to - from, r == 0 && from == 0 ? gap : 0);
-            b->ops = sl.v;
-            b->nops = sl.n;
-            b->table = tid;
-            bool whole = from == 0 && to == rh[r];
-            int nn = 0;
-            for (int q = 0; q < notes.n; q++)
-                nn += whole || ((from == 0 || note_y.v[q] >= from) && note_y.v[q] < to);
-            if (nn) {
-                b->note_first = m->box_notes.n;
-                b->nnotes = nn;
-                for (int q = 0; q < notes.n; q++)
-                    if (whole || ((from == 0 || note_y.v[q] >= from) && note_y.v[q] < to))
-                        VEC_PUSH(&m->rp->arena, m->box_notes, notes.v[q]);
-            }
-            if (to < rh[r])
-                b->flags |= BOX_TABLE_ROW;
-            from = to;
-        }
-        if (role == ROW_HEADER) {
-            b->flags |= BOX_HEAD_ROW | BOX_KEEP_NEXT;
-            if (m->thead.v[tid] < 0)
-                m->thead.v[tid] = m->boxes.n - 1;
-            m->thead_n.v[tid]++;
-        } else {
-            b->flags |= BOX_TABLE_ROW;
-            if (role == ROW_SUBHEAD) {
-                b->flags |= BOX_SUBHEAD;
-                sub_box = m->boxes.n - 1;
-            } else if (sub_box >= 0) {
-                b->sub = m->boxes.n - 1 - sub_box;
-            }
-        }
-        /* Never one row alone under a header, at the table's start or
-         * on the page it goes on to; a sum, a varav row or a sub-row
-         * never starts a page; a subheader never ends one. */
-        int nbody = nrows - (last_head + 1);
-        if (role != ROW_HEADER && nbody >= 2 && (r == last_head + 1 || r == nrows - 2))
-            b->flags |= BOX_KEEP_NEXT;
-        if (r + 1 < nrows && (roles[r + 1] == ROW_SUM || roles[r + 1] == ROW_PART || roles[r + 1] == ROW_SUB))
-            b->flags |= BOX_KEEP_NEXT;
-        if (role == ROW_SUBHEAD && r < nrows - 1)
-            b->flags |= BOX_KEEP_NEXT;
-        if (keep_whole && r < nrows - 1)
-            b->flags |= BOX_KEEP_NEXT;
-        if (r < span_until) {
-            int64_t span_h = 0;
-            for (int q = r; q <= span_until; q++)
-                span_h += rh[q];
-            if (span_h <= keep_limit)
-                b->flags |= BOX_KEEP_NEXT;
-        }
-        if (role == ROW_GROUP && r < nrows - 1)
-            b->flags |= BOX_KEEP_NEXT;      /* a group label never ends a page */
-        if (role == ROW_HEADER && rh[r] > page_text / 2)
-            diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+        for (int q = 0; q < rw.active.n; q++)
+            if (ts->cells[rw.active.v[q]].row + ts->cells[rw.active.v[q]].rowspan - 1 >= r)
+                rw.active.v[keep++] = rw.active.v[q];
+        rw.active.n = keep;
+        RowDraw d = { 0 };
+        int se_tr = row_elements(m, ts, &rw, r);
+        row_draw(m, ts, &rw, r, &d);
+        Box *b = row_boxes(m, ts, &rw, r, se_tr, &d);
+        row_keeps(m, ts, &rw, r, b);
+        if (ts->roles[r] == ROW_HEADER && ts->rh[r] > ts->page_text / 2)
+            diag_warn(&m->rp->diags, m->rep->file, ts->t->line, ts->t->col,
                       "header row %d of this table is taller than half a page", r + 1);
     }
-    free(owner);
-    m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
+}
+
+void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
+{
+    const Layout *L = m->lay;
+    if (t->u.table.nrows <= 0) {
+        empty_table(m, t, indent, width);
+        return;
+    }
+    if (t->u.table.ncols <= 0)
+        return;
+    TableSet ts = { 0 };
+    ts.t = t;
+    ts.ncols = t->u.table.ncols;
+    ts.nrows = t->u.table.nrows;
+    ts.indent = indent;
+    ts.width = width;
+    ts.px = L->table_pad_x;
+    ts.py = L->table_pad_y;
+    ts.page_text = m->text_h;
+    table_start(m, &ts);
+    table_columns(m, &ts);
+    set_cells(m, &ts);
+    place_lines(m, &ts);
+    table_shape(&ts);
+    table_rows(m, &ts);
+    free(ts.owner);
 
     /* table notes, kept with the last row */
+    m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
     bool any_note = table_notes(m, t, indent, width);
-    int32_t after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
-    m->pending_after = after;
+    m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
 }
