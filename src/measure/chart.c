@@ -276,32 +276,41 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
     measure_table(m, t, indent, width);
 }
 
-void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
+/* ---- the drawing ---------------------------------------------------------- */
+
+/* A chart's value axis: from vmin to vmax in steps of `step`, its ticks
+ * labelled with `dec` decimals. */
+typedef struct Axis {
+    double vmin, vmax, step;
+    int    dec;
+    double ticks[CHART_MAX_INTERVALS + 2];  /* one more for rounding at the top */
+    int    nticks;
+} Axis;
+
+/* Where a chart's parts go in its box, from chart_frame. */
+typedef struct Frame {
+    const Chart *ch;
+    int16_t      face;
+    const Font  *font;
+    int32_t      fs, lh;           /* font size, line height */
+    uint32_t     color;            /* of its text */
+    bool         horizontal, stacked;
+    int32_t      indent, width, height;
+    int32_t      left;             /* room left of the plot: value or category labels */
+    int32_t      label_w, cat_w;   /* the widest value label, category label */
+    int          legend_rows, label_lines;
+    int32_t      legend_h;
+    int32_t      px0, px1, py0, py1, pw, ph;   /* the plot area */
+} Frame;
+
+/* The range of the values (dlo, dhi; stacked: of the stacks) and what
+ * the axis must show (lo, hi: bars stand on zero, a line need not). */
+static bool data_range(const Chart *ch, double *lo, double *hi, double *dlo, double *dhi)
 {
-    const Layout *L = m->lay;
-    const Chart *ch = n->u.chart.chart;
-    const Style *st = &L->styles[ST_CHART];
-    int16_t face = FACE(st->family, st->variant);
-    const Font *font = m->flow->faces[face];
-    int32_t fs = st->size;
-    if (n->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
-
-    int fig = se_new(m, SE_FIGURE, m->container);
-    m->se.v[fig].alt = ch->alt;
-    for (const Node *c = n->first; c; c = c->next)
-        if (c->kind == N_CAPTION)
-            emit_caption(m, c, fig, indent, width);
-
-    int32_t height = ch->height > 0 ? ch->height : L->chart_height;
-    OpVec ops = { 0 };
-    bool horizontal = ch->type == CHART_HBAR;
-    bool stacked = ch->type == CHART_STACKED_BAR;
-
-    /* value range: of the values (dlo, dhi; stacked: of the stacks), and
-     * what the axis must show (lo, hi: bars stand on zero) */
-    double lo = 0, hi = 0, dlo = INFINITY, dhi = -INFINITY;
-    bool any = false;
+    bool stacked = ch->type == CHART_STACKED_BAR, any = false;
+    *lo = *hi = 0;
+    *dlo = INFINITY;
+    *dhi = -INFINITY;
     for (int k = 0; k < ch->ncat; k++) {
         double pos = 0, neg = 0;
         bool here = false;
@@ -313,17 +322,17 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
             if (stacked) {
                 if (v >= 0) pos += v; else neg += v;
             } else {
-                if (v > hi) hi = v;
-                if (v < lo) lo = v;
-                dlo = fmin(dlo, v);
-                dhi = fmax(dhi, v);
+                if (v > *hi) *hi = v;
+                if (v < *lo) *lo = v;
+                *dlo = fmin(*dlo, v);
+                *dhi = fmax(*dhi, v);
             }
         }
         if (stacked && here) {
-            if (pos > hi) hi = pos;
-            if (neg < lo) lo = neg;
-            dlo = fmin(dlo, neg < 0 ? neg : pos);
-            dhi = fmax(dhi, pos > 0 ? pos : neg);
+            if (pos > *hi) *hi = pos;
+            if (neg < *lo) *lo = neg;
+            *dlo = fmin(*dlo, neg < 0 ? neg : pos);
+            *dhi = fmax(*dhi, pos > 0 ? pos : neg);
         }
     }
     if (ch->type == CHART_LINE && any) {
@@ -336,9 +345,19 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
                     mx = fmax(mx, ch->series[s].values[k]);
                 }
         /* a flat line (or a single point) is shown against zero */
-        lo = mn > 0 && mx > mn && mn > (mx - mn) * 2 ? mn : fmin(0, mn);
-        hi = fmax(mx, 0);
+        *lo = mn > 0 && mx > mn && mn > (mx - mn) * 2 ? mn : fmin(0, mn);
+        *hi = fmax(mx, 0);
     }
+    return any;
+}
+
+/* The value range the axis shows: the data's, or the report's own min
+ * and max, with a warning where they cut bars or values off. */
+static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
+{
+    const Chart *ch = n->u.chart.chart;
+    double lo, hi, dlo, dhi;
+    bool any = data_range(ch, &lo, &hi, &dlo, &dhi);
     if (ch->has_min) lo = ch->axis_min;
     if (ch->has_max) hi = ch->axis_max;
     if (ch->has_min && ch->has_max && ch->axis_max <= ch->axis_min) {
@@ -368,6 +387,14 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     }
     if (hi <= lo)
         hi = lo + 1;
+    *lo_out = lo;
+    *hi_out = hi;
+}
+
+/* The axis over [lo, hi]: the report's step or a nice one, the ends on
+ * whole steps, the ticks. */
+static void axis_ticks(const Chart *ch, double lo, double hi, Axis *ax)
+{
     double step = ch->has_step ? ch->axis_step : nice_step(hi - lo, 5);
     /* a step below what doubles resolve at these values (1e15 and
      * 1e15 + 0.125 are neighbours) would never move the ticks on: the
@@ -380,291 +407,350 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
         vmax = vmin + step;
     if ((vmax - vmin) / step > CHART_MAX_INTERVALS)
         step = nice_step(vmax - vmin, 5);
-    int dec = ch->axis_decimals >= 0 ? ch->axis_decimals : step_decimals(step);
-    /* the ticks, counted (one more for rounding at the top) */
-    double ticks[CHART_MAX_INTERVALS + 2];
-    int nticks = 0;
-    for (double v = vmin; v <= vmax + step / 2 && nticks < CHART_MAX_INTERVALS + 2; v += step)
-        ticks[nticks++] = v;
+    ax->vmin = vmin;
+    ax->vmax = vmax;
+    ax->step = step;
+    ax->dec = ch->axis_decimals >= 0 ? ch->axis_decimals : step_decimals(step);
+    ax->nticks = 0;
+    for (double v = vmin; v <= vmax + step / 2 && ax->nticks < CHART_MAX_INTERVALS + 2; v += step)
+        ax->ticks[ax->nticks++] = v;
+}
 
-    /* geometry */
-    int32_t lh = fs * 13 / 10;
-    int32_t top = ch->axis_title ? lh + fs / 2 : fs / 2;
-    int32_t label_w = 0;
-    char buf[64];
-    for (int t = 0; t < nticks; t++) {
-        numfmt_double(ticks[t], dec, buf, sizeof buf);
-        int32_t w = font_text_width(font, buf, strlen(buf), fs);
-        if (w > label_w) label_w = w;
-    }
-    int32_t cat_w = 0;
-    for (int k = 0; k < ch->ncat; k++) {
-        int32_t w = font_text_width(font, ch->cats[k], strlen(ch->cats[k]), fs);
-        if (w > cat_w) cat_w = w;
-    }
-    int32_t left = horizontal ? cat_w + fs : label_w + fs * 8 / 10;
-    if (left > width / 3) left = width / 3;
-    /* the legend names every series, in as many rows as it takes: a
-     * colour is never left without its name */
-    int legend_rows = 0;
-    if (ch->nseries > 1 || ch->type != CHART_BAR) {
-        int32_t lx = 0;
-        legend_rows = 1;
-        for (int s = 0; s < ch->nseries; s++) {
-            const char *name = ch->series[s].name ? ch->series[s].name : "";
-            int32_t ew = fs * 3 + font_text_width(font, name, strlen(name), fs);
-            if (lx > 0 && lx + ew > width - left) {
-                legend_rows++;
-                lx = 0;
-            }
-            lx += ew + fs;
+/* How many rows the legend takes: it names every series, in as many
+ * rows as it takes, so a colour is never left without its name; none
+ * for a bar chart of one series. */
+static int legend_rows(const Frame *f)
+{
+    const Chart *ch = f->ch;
+    if (ch->nseries <= 1 && ch->type == CHART_BAR)
+        return 0;
+    int32_t lx = 0, fs = f->fs;
+    int rows = 1;
+    for (int s = 0; s < ch->nseries; s++) {
+        const char *name = ch->series[s].name ? ch->series[s].name : "";
+        int32_t ew = fs * 3 + font_text_width(f->font, name, strlen(name), fs);
+        if (lx > 0 && lx + ew > f->width - f->left) {
+            rows++;
+            lx = 0;
         }
+        lx += ew + fs;
     }
-    int32_t legend_h = legend_rows ? legend_rows * lh + fs : 0;
-    height += legend_rows > 1 ? (legend_rows - 1) * lh : 0;
-    /* category labels under a vertical chart: on one line; else wrapped
-     * on two, if that lets every label stand; else every second or third */
+    return rows;
+}
+
+/* The chart's geometry: room for the axis title above, value or
+ * category labels left, category labels and the legend below. Category
+ * labels under a vertical chart stand on one line; else wrapped on two,
+ * if that lets every label stand (the chart grows by a line); else every
+ * second or third is shown (draw_categories). */
+static void chart_frame(M *m, const Axis *ax, Frame *f)
+{
+    const Chart *ch = f->ch;
+    int32_t fs = f->fs, lh = f->lh;
+    char buf[64];
+    for (int t = 0; t < ax->nticks; t++) {
+        numfmt_double(ax->ticks[t], ax->dec, buf, sizeof buf);
+        int32_t w = font_text_width(f->font, buf, strlen(buf), fs);
+        if (w > f->label_w) f->label_w = w;
+    }
+    for (int k = 0; k < ch->ncat; k++) {
+        int32_t w = font_text_width(f->font, ch->cats[k], strlen(ch->cats[k]), fs);
+        if (w > f->cat_w) f->cat_w = w;
+    }
+    int32_t top = ch->axis_title ? lh + fs / 2 : fs / 2;
+    f->left = f->horizontal ? f->cat_w + fs : f->label_w + fs * 8 / 10;
+    if (f->left > f->width / 3) f->left = f->width / 3;
+    f->legend_rows = legend_rows(f);
+    f->legend_h = f->legend_rows ? f->legend_rows * lh + fs : 0;
+    f->height += f->legend_rows > 1 ? (f->legend_rows - 1) * lh : 0;
     int nc = ch->ncat > 0 ? ch->ncat : 1;
-    int label_lines = 1;
-    if (!horizontal) {
-        int32_t slot0 = (width - left - fs) / nc - fs / 2;
-        bool one = cat_w <= slot0, two = true;
+    f->label_lines = 1;
+    if (!f->horizontal) {
+        int32_t slot0 = (f->width - f->left - fs) / nc - fs / 2;
+        bool one = f->cat_w <= slot0, two = true;
         for (int k = 0; k < ch->ncat && !one && two; k++) {
             const char *a, *b;
-            two = two_lines(m, font, ch->cats[k], fs, slot0, &a, &b) > 0;
+            two = two_lines(m, f->font, ch->cats[k], fs, slot0, &a, &b) > 0;
         }
         if (!one && two) {
-            label_lines = 2;
-            height += lh;
+            f->label_lines = 2;
+            f->height += lh;
         }
     }
-    int32_t bottom = lh * label_lines + fs / 2 + legend_h;
-    int32_t px0 = indent + left, px1 = indent + width - fs;
-    int32_t py0 = top, py1 = height - bottom;
-    if (py1 - py0 < fs * 4)
-        py1 = py0 + fs * 4;
-    int32_t pw = px1 - px0, ph = py1 - py0;
+    int32_t bottom = lh * f->label_lines + fs / 2 + f->legend_h;
+    f->px0 = f->indent + f->left;
+    f->px1 = f->indent + f->width - fs;
+    f->py0 = top;
+    f->py1 = f->height - bottom;
+    if (f->py1 - f->py0 < fs * 4)
+        f->py1 = f->py0 + fs * 4;
+    f->pw = f->px1 - f->px0;
+    f->ph = f->py1 - f->py0;
+}
 
-    if (ch->axis_title)
-        text_op(m, &ops, arena_printf(&m->rp->arena, "%s%s%s%s", ch->axis_title,
-                                      ch->axis_unit ? " (" : "", ch->axis_unit ? ch->axis_unit : "",
-                                      ch->axis_unit ? ")" : ""),
-                face, fs, st->color, indent, lh - fs / 3, 0);
-
-    /* value axis: grid and labels. Labels too wide for their room (long
-     * numbers on a narrow page) are set smaller: left of a vertical
-     * chart, to fit; under a horizontal one, to fit between the ticks,
-     * down to half size, and then only every second (third ...) tick is
-     * labelled */
-    int32_t tfs = fs, troom = horizontal ? (nticks > 1 ? pw / (nticks - 1) - fs / 2 : pw) : left - fs / 2;
+/* The value axis: grid and labels. Labels too wide for their room (long
+ * numbers on a narrow page) are set smaller: left of a vertical chart,
+ * to fit; under a horizontal one, to fit between the ticks, down to half
+ * size, and then only every second (third ...) tick is labelled. */
+static void draw_value_axis(M *m, const Frame *f, const Axis *ax, OpVec *ops)
+{
+    int32_t fs = f->fs, nticks = ax->nticks;
+    int32_t tfs = fs, troom = f->horizontal ? (nticks > 1 ? f->pw / (nticks - 1) - fs / 2 : f->pw)
+                                            : f->left - fs / 2;
     int tevery = 1;
-    if (label_w > troom && troom > 0) {
-        tfs = (int32_t)((int64_t)fs * troom / label_w);
+    if (f->label_w > troom && troom > 0) {
+        tfs = (int32_t)((int64_t)fs * troom / f->label_w);
         if (tfs < 1000)
             tfs = 1000;                     /* 1 pt; keep_inside moves it in */
-        if (horizontal && tfs < fs / 2) {
+        if (f->horizontal && tfs < fs / 2) {
             tfs = fs / 2;
-            while (tevery < nticks && (int64_t)label_w * tfs / fs > (int64_t)troom * tevery)
+            while (tevery < nticks && (int64_t)f->label_w * tfs / fs > (int64_t)troom * tevery)
                 tevery++;
         }
     }
+    char buf[64];
     for (int t = 0; t < nticks; t++) {
-        double v = ticks[t];
-        numfmt_double(v, dec, buf, sizeof buf);
+        double v = ax->ticks[t];
+        numfmt_double(v, ax->dec, buf, sizeof buf);
         const char *lab = arena_strdup(&m->rp->arena, buf);
-        double f = (v - vmin) / (vmax - vmin);
-        if (!horizontal) {
-            int32_t y = py1 - (int32_t)lround(f * ph);
-            op_push_rule(m, &ops, px0, y, pw, fabs(v) < step / 1000 ? 800 : 300,
-                    fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0);
-            text_op(m, &ops, lab, face, tfs, st->color, px0 - fs / 2, y + fs / 3, 2);
+        double at = (v - ax->vmin) / (ax->vmax - ax->vmin);
+        bool zero = fabs(v) < ax->step / 1000;
+        if (!f->horizontal) {
+            int32_t y = f->py1 - (int32_t)lround(at * f->ph);
+            op_push_rule(m, ops, f->px0, y, f->pw, zero ? 800 : 300, zero ? 0x555555 : 0xD0D0D0);
+            text_op(m, ops, lab, f->face, tfs, f->color, f->px0 - fs / 2, y + fs / 3, 2);
         } else {
-            int32_t x = px0 + (int32_t)lround(f * pw);
-            Op g = { 0 };
-            g.kind = OP_RECT;
-            g.x = x - 150;
-            g.y = py0;
-            g.w = 300;
-            g.h = ph;
-            g.color = fabs(v) < step / 1000 ? 0x555555 : 0xD0D0D0;
-            g.anchor = -1;
-            VEC_PUSH(&m->rp->arena, ops, g);
+            int32_t x = f->px0 + (int32_t)lround(at * f->pw);
+            op_push_rect(m, ops, x - 150, f->py0, 300, f->ph, zero ? 0x555555 : 0xD0D0D0);
             if (t % tevery == 0)
-                text_op(m, &ops, lab, face, tfs, st->color, x, py1 + lh, 1);
+                text_op(m, ops, lab, f->face, tfs, f->color, x, f->py1 + f->lh, 1);
         }
     }
+}
 
-    /* categories */
-    int32_t slot = (horizontal ? ph : pw) / nc;
+/* The category labels: under a vertical chart, on one or two lines or
+ * every second (third ...); beside the bars of a horizontal one, within
+ * the room left of the plot, on two lines where the bar's slot is high
+ * enough, else shortened. */
+static void draw_categories(M *m, const Frame *f, OpVec *ops)
+{
+    const Chart *ch = f->ch;
+    int32_t fs = f->fs, lh = f->lh;
+    int nc = ch->ncat > 0 ? ch->ncat : 1;
+    int32_t slot = (f->horizontal ? f->ph : f->pw) / nc;
     int every = 1;
-    if (!horizontal && label_lines == 1)
-        while (every < nc && (cat_w + fs) > slot * every)
+    if (!f->horizontal && f->label_lines == 1)
+        while (every < nc && (f->cat_w + fs) > slot * every)
             every++;
     for (int k = 0; k < ch->ncat; k++) {
         if (k % every)
             continue;
-        int32_t c = (horizontal ? py0 : px0) + slot * k + slot / 2;
+        int32_t c = (f->horizontal ? f->py0 : f->px0) + slot * k + slot / 2;
         const char *a = ch->cats[k], *b = NULL;
-        if (!horizontal) {
-            if (label_lines == 2)
-                two_lines(m, font, ch->cats[k], fs, slot - fs / 2, &a, &b);
-            text_op(m, &ops, a, face, fs, st->color, c, py1 + lh, 1);
+        if (!f->horizontal) {
+            if (f->label_lines == 2)
+                two_lines(m, f->font, ch->cats[k], fs, slot - fs / 2, &a, &b);
+            text_op(m, ops, a, f->face, fs, f->color, c, f->py1 + lh, 1);
             if (b)
-                text_op(m, &ops, b, face, fs, st->color, c, py1 + 2 * lh, 1);
+                text_op(m, ops, b, f->face, fs, f->color, c, f->py1 + 2 * lh, 1);
+            continue;
+        }
+        int32_t room = f->left - fs;
+        if (slot >= 2 * lh && two_lines(m, f->font, ch->cats[k], fs, room, &a, &b) == 2) {
+            text_op(m, ops, a, f->face, fs, f->color, f->px0 - fs / 2, c + fs / 3 - lh / 2, 2);
+            text_op(m, ops, b, f->face, fs, f->color, f->px0 - fs / 2, c + fs / 3 + lh / 2, 2);
         } else {
-            /* beside its bar, within the room left of the plot: on two
-             * lines where the bar's slot is high enough, else shortened */
-            int32_t room = left - fs;
-            if (slot >= 2 * lh && two_lines(m, font, ch->cats[k], fs, room, &a, &b) == 2) {
-                text_op(m, &ops, a, face, fs, st->color, px0 - fs / 2, c + fs / 3 - lh / 2, 2);
-                text_op(m, &ops, b, face, fs, st->color, px0 - fs / 2, c + fs / 3 + lh / 2, 2);
-            } else {
-                text_op(m, &ops, fit(m, font, ch->cats[k], fs, room), face, fs, st->color,
-                        px0 - fs / 2, c + fs / 3, 2);
-            }
+            text_op(m, ops, fit(m, f->font, ch->cats[k], fs, room), f->face, fs, f->color,
+                    f->px0 - fs / 2, c + fs / 3, 2);
         }
     }
+}
 
-    /* series */
-    double span = vmax - vmin;
-    #define VPOS(v) ((int32_t)lround(((v) - vmin) / span * (horizontal ? pw : ph)))
+/* A series' line through npts points, in its dash pattern. */
+static void series_line(M *m, OpVec *ops, const Series *se, const int32_t *pts, int npts, uint32_t color)
+{
+    Op o = { .kind = OP_PATH, .pts = pts, .npts = npts, .w = 1600, .color = color, .anchor = -1 };
+    o.dash = se->line == LINE_DASHED ? 1 : se->line == LINE_DOTTED ? 2 : 0;
+    VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+/* Series s's marker shape centred on x, y. */
+static void series_marker(M *m, OpVec *ops, int s, int32_t fs, int32_t x, int32_t y, uint32_t color)
+{
+    Op mk = { .kind = OP_MARKER, .shape = (int16_t)series_shapes[s % 5], .color = color, .anchor = -1,
+              .in_chart = true };
+    mk.w = mk.h = fs * 55 / 100;
+    mk.x = x - mk.w / 2;
+    mk.y = y - mk.h / 2;
+    VEC_PUSH(&m->rp->arena, *ops, mk);
+}
+
+/* Where value v stands along the value axis, from the plot's start. */
+static int32_t value_pos(const Frame *f, const Axis *ax, double v)
+{
+    return (int32_t)lround((v - ax->vmin) / (ax->vmax - ax->vmin) * (f->horizontal ? f->pw : f->ph));
+}
+
+/* Series s as a line: a path through each run of present values, with
+ * markers on the points when there are few of them (or the run is one
+ * point). Values beyond the axis stand at its edge. */
+static void draw_line_series(M *m, const Frame *f, const Axis *ax, int s, OpVec *ops)
+{
+    const Chart *ch = f->ch;
+    const Series *se = &ch->series[s];
+    uint32_t color = m->lay->chart_colors[s % m->lay->nchart_colors];
+    int32_t slot = f->pw / (ch->ncat > 0 ? ch->ncat : 1);
+    int k = 0;
+    while (k < ch->ncat) {
+        while (k < ch->ncat && !se->present[k]) k++;
+        int start = k;
+        while (k < ch->ncat && se->present[k]) k++;
+        int cnt = k - start;
+        if (cnt <= 0)
+            continue;
+        int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, cnt * 2);
+        for (int q = 0; q < cnt; q++) {
+            double v = fmax(ax->vmin, fmin(ax->vmax, se->values[start + q]));
+            pts[2 * q] = f->px0 + slot * (start + q) + slot / 2;
+            pts[2 * q + 1] = f->py1 - value_pos(f, ax, v);
+        }
+        if (cnt >= 2)
+            series_line(m, ops, se, pts, cnt, color);
+        if (ch->ncat <= 24 || cnt == 1)
+            for (int q = 0; q < cnt; q++)
+                series_marker(m, ops, s, f->fs, pts[2 * q], pts[2 * q + 1], color);
+    }
+}
+
+/* Series s as bars: side by side in each category's slot, or stacked
+ * on the series before it (positive on positive, negative on
+ * negative). */
+static void draw_bar_series(M *m, const Frame *f, const Axis *ax, int s, OpVec *ops)
+{
+    const Chart *ch = f->ch;
+    const Series *se = &ch->series[s];
+    uint32_t color = m->lay->chart_colors[s % m->lay->nchart_colors];
     int ns = ch->nseries;
-    for (int s = 0; s < ns; s++) {
+    int32_t slot = (f->horizontal ? f->ph : f->pw) / (ch->ncat > 0 ? ch->ncat : 1);
+    int32_t inner = slot * 80 / 100;
+    int32_t bw = f->stacked ? inner : inner / (ns > 0 ? ns : 1);
+    int32_t gap = ns > 1 && !f->stacked ? 400 : 0;
+    for (int k = 0; k < ch->ncat; k++) {
+        if (!se->present[k])
+            continue;
+        double base = 0;
+        if (f->stacked)
+            for (int q = 0; q < s; q++)
+                if (ch->series[q].present[k] && (ch->series[q].values[k] >= 0) == (se->values[k] >= 0))
+                    base += ch->series[q].values[k];
+        double a = fmax(ax->vmin, fmin(ax->vmax, base));
+        double b = fmax(ax->vmin, fmin(ax->vmax, base + se->values[k]));
+        int32_t p0 = value_pos(f, ax, fmin(a, b)), p1 = value_pos(f, ax, fmax(a, b));
+        int32_t off = slot * k + (slot - inner) / 2 + (f->stacked ? 0 : bw * s);
+        int32_t len = p1 - p0 > 0 ? p1 - p0 : 300;
+        if (!f->horizontal)
+            op_push_rect(m, ops, f->px0 + off, f->py1 - p1, bw - gap, len, color);
+        else
+            op_push_rect(m, ops, f->px0 + p0, f->py0 + off, len, bw - gap, color);
+    }
+}
+
+/* The legend: for each series its line and marker or its swatch, then
+ * its name, in rows as legend_rows() counted them. */
+static void draw_legend(M *m, const Frame *f, OpVec *ops)
+{
+    const Chart *ch = f->ch;
+    int32_t fs = f->fs, lh = f->lh;
+    int32_t lx = f->px0, ly = f->height - fs / 2 - (f->legend_rows - 1) * lh;
+    for (int s = 0; s < ch->nseries; s++) {
         const Series *se = &ch->series[s];
-        uint32_t color = L->chart_colors[s % L->nchart_colors];
+        uint32_t color = m->lay->chart_colors[s % m->lay->nchart_colors];
+        const char *name = se->name ? se->name : "";
+        int32_t tw = font_text_width(f->font, name, strlen(name), fs);
+        if (lx > f->px0 && lx + fs * 3 + tw > f->indent + f->width) {
+            lx = f->px0;                    /* the next row, as counted */
+            ly += lh;
+        }
         if (ch->type == CHART_LINE) {
-            int8_t dash = se->line == LINE_DASHED ? 1 : se->line == LINE_DOTTED ? 2 : 0;
-            int k = 0;
-            while (k < ch->ncat) {
-                while (k < ch->ncat && !se->present[k]) k++;
-                int start = k;
-                while (k < ch->ncat && se->present[k]) k++;
-                int cnt = k - start;
-                if (cnt <= 0)
-                    continue;
-                int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, cnt * 2);
-                for (int q = 0; q < cnt; q++) {
-                    double v = fmax(vmin, fmin(vmax, se->values[start + q]));
-                    pts[2 * q] = px0 + slot * (start + q) + slot / 2;
-                    pts[2 * q + 1] = py1 - VPOS(v);
-                }
-                if (cnt >= 2) {
-                    Op o = { 0 };
-                    o.kind = OP_PATH;
-                    o.pts = pts;
-                    o.npts = cnt;
-                    o.w = 1600;
-                    o.dash = dash;
-                    o.color = color;
-                    o.anchor = -1;
-                    VEC_PUSH(&m->rp->arena, ops, o);
-                }
-                if (ch->ncat <= 24 || cnt == 1)
-                    for (int q = 0; q < cnt; q++) {
-                        Op mk = { 0 };
-                        mk.kind = OP_MARKER;
-                        mk.w = mk.h = fs * 55 / 100;
-                        mk.x = pts[2 * q] - mk.w / 2;
-                        mk.y = pts[2 * q + 1] - mk.h / 2;
-                        mk.shape = (int16_t)series_shapes[s % 5];
-                        mk.color = color;
-                        mk.anchor = -1;
-                        mk.in_chart = true;
-                        VEC_PUSH(&m->rp->arena, ops, mk);
-                    }
-            }
+            int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 4);
+            pts[0] = lx; pts[1] = ly - fs / 3; pts[2] = lx + fs * 2; pts[3] = ly - fs / 3;
+            series_line(m, ops, se, pts, 2, color);
+            series_marker(m, ops, s, fs, lx + fs, ly - fs / 3, color);
         } else {
-            int32_t inner = slot * 80 / 100;
-            int32_t bw = stacked ? inner : inner / (ns > 0 ? ns : 1);
-            for (int k = 0; k < ch->ncat; k++) {
-                if (!se->present[k])
-                    continue;
-                double base = 0;
-                if (stacked)
-                    for (int q = 0; q < s; q++)
-                        if (ch->series[q].present[k] &&
-                            (ch->series[q].values[k] >= 0) == (se->values[k] >= 0))
-                            base += ch->series[q].values[k];
-                double a = fmax(vmin, fmin(vmax, base)), b = fmax(vmin, fmin(vmax, base + se->values[k]));
-                int32_t p0 = VPOS(fmin(a, b)), p1 = VPOS(fmax(a, b));
-                int32_t off = slot * k + (slot - inner) / 2 + (stacked ? 0 : bw * s);
-                if (!horizontal)
-                    op_push_rect(m, &ops, px0 + off, py1 - p1, bw - (ns > 1 && !stacked ? 400 : 0),
-                            p1 - p0 > 0 ? p1 - p0 : 300, color);
-                else
-                    op_push_rect(m, &ops, px0 + p0, py0 + off, p1 - p0 > 0 ? p1 - p0 : 300,
-                            bw - (ns > 1 && !stacked ? 400 : 0), color);
-            }
+            op_push_rect(m, ops, lx + fs / 2, ly - fs * 8 / 10, fs, fs * 7 / 10, color);
         }
+        text_op(m, ops, name, f->face, fs, f->color, lx + fs * 2 + fs / 2, ly, 0);
+        lx += fs * 4 + tw;
     }
-    #undef VPOS
-    /* axis line */
-    if (!horizontal)
-        op_push_rule(m, &ops, px0, py1, pw, 700, 0x555555);
+}
 
-    /* legend: marker or swatch, then the name, in a row */
-    if (legend_h) {
-        int32_t lx = px0, ly = height - fs / 2 - (legend_rows - 1) * lh;
-        for (int s = 0; s < ns; s++) {
-            const Series *se = &ch->series[s];
-            uint32_t color = L->chart_colors[s % L->nchart_colors];
-            const char *name = se->name ? se->name : "";
-            int32_t tw = font_text_width(font, name, strlen(name), fs);
-            if (lx > px0 && lx + fs * 3 + tw > indent + width) {
-                lx = px0;                   /* the next row, as counted above */
-                ly += lh;
-            }
-            if (ch->type == CHART_LINE) {
-                int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 4);
-                pts[0] = lx; pts[1] = ly - fs / 3; pts[2] = lx + fs * 2; pts[3] = ly - fs / 3;
-                Op o = { 0 };
-                o.kind = OP_PATH;
-                o.pts = pts;
-                o.npts = 2;
-                o.w = 1600;
-                o.dash = se->line == LINE_DASHED ? 1 : se->line == LINE_DOTTED ? 2 : 0;
-                o.color = color;
-                o.anchor = -1;
-                VEC_PUSH(&m->rp->arena, ops, o);
-                Op mk = { 0 };
-                mk.kind = OP_MARKER;
-                mk.w = mk.h = fs * 55 / 100;
-                mk.x = lx + fs - mk.w / 2;
-                mk.y = ly - fs / 3 - mk.h / 2;
-                mk.shape = (int16_t)series_shapes[s % 5];
-                mk.color = color;
-                mk.anchor = -1;
-                mk.in_chart = true;
-                VEC_PUSH(&m->rp->arena, ops, mk);
-            } else {
-                op_push_rect(m, &ops, lx + fs / 2, ly - fs * 8 / 10, fs, fs * 7 / 10, color);
-            }
-            text_op(m, &ops, name, face, fs, st->color, lx + fs * 2 + fs / 2, ly, 0);
-            lx += fs * 4 + tw;
-        }
+/* The chart's drawing, inside the text column. */
+static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
+{
+    const Chart *ch = f->ch;
+    OpVec ops = { 0 };
+    if (ch->axis_title)
+        text_op(m, &ops, arena_printf(&m->rp->arena, "%s%s%s%s", ch->axis_title,
+                                      ch->axis_unit ? " (" : "", ch->axis_unit ? ch->axis_unit : "",
+                                      ch->axis_unit ? ")" : ""),
+                f->face, f->fs, f->color, f->indent, f->lh - f->fs / 3, 0);
+    draw_value_axis(m, f, ax, &ops);
+    draw_categories(m, f, &ops);
+    for (int s = 0; s < ch->nseries; s++) {
+        if (ch->type == CHART_LINE)
+            draw_line_series(m, f, ax, s, &ops);
+        else
+            draw_bar_series(m, f, ax, s, &ops);
     }
+    if (!f->horizontal)
+        op_push_rule(m, &ops, f->px0, f->py1, f->pw, 700, 0x555555);      /* the axis line */
+    if (f->legend_h)
+        draw_legend(m, f, &ops);
+    keep_inside(m, &ops, f->indent, f->width);
+    return ops;
+}
 
-    keep_inside(m, &ops, indent, width);
-    int32_t gap = m->pending_after;
+void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
+{
+    const Layout *L = m->lay;
+    const Chart *ch = n->u.chart.chart;
+    const Style *st = &L->styles[ST_CHART];
+    if (n->id)
+        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+    int fig = se_new(m, SE_FIGURE, m->container);
+    m->se.v[fig].alt = ch->alt;
+    for (const Node *c = n->first; c; c = c->next)
+        if (c->kind == N_CAPTION)
+            emit_caption(m, c, fig, indent, width);
+
+    Frame f = { 0 };
+    f.ch = ch;
+    f.face = FACE(st->family, st->variant);
+    f.font = m->flow->faces[f.face];
+    f.fs = st->size;
+    f.lh = f.fs * 13 / 10;
+    f.color = st->color;
+    f.horizontal = ch->type == CHART_HBAR;
+    f.stacked = ch->type == CHART_STACKED_BAR;
+    f.indent = indent;
+    f.width = width;
+    f.height = ch->height > 0 ? ch->height : L->chart_height;
+    double lo, hi;
+    value_range(m, n, &lo, &hi);
+    Axis ax;
+    axis_ticks(ch, lo, hi, &ax);
+    chart_frame(m, &ax, &f);
+    OpVec ops = draw_chart(m, &f, &ax);
+
     for (int i = 0; i < ops.n; i++)
         ops.v[i].se = fig;          /* the whole drawing is the figure */
     m->cur_se = fig;
-    Box *b = new_box(m, height, gap);
+    Box *b = new_box(m, f.height, m->pending_after);
     b->ops = ops.v;
     b->nops = ops.n;
-    m->pending_after = L->styles[ST_BODY].space_after + 4000;
-    for (const Node *c = n->first; c; c = c->next)
-        if (c->kind == N_NOTE) {
-            b->flags |= BOX_KEEP_NEXT;
-            const Style *ns2 = &L->styles[ST_TABLE_NOTE];
-            Pieces ps = { 0 };
-            text_pieces(m, c, ns2, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, ns2, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_P, m->container);
-            m->pending_after = 0;
-            emit_lines(m, &ls, indent, ns2->space_before, false);
-            m->pending_after = ns2->space_after;
-        }
+    m->pending_after = 0;
+    bool any_note = emit_notes(m, n, indent, width);
+    m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 4000;
     if (L->chart_data_table && ch->ncat > 0 && ch->nseries > 0) {
         /* the table starts on the chart's page: the chart (or its last
          * note) keeps with the table's caption */

@@ -161,6 +161,24 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
     m->pending_after = 0;
 }
 
+bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width)
+{
+    const Style *ns = &m->lay->styles[ST_TABLE_NOTE];
+    bool any = false;
+    for (const Node *c = parent->first; c; c = c->next)
+        if (c->kind == N_NOTE) {
+            if (!any && m->boxes.n)
+                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
+            any = true;
+            Pieces ps = { 0 };
+            text_pieces(m, c, ns, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_P, m->container);
+            emit_lines(m, &ls, indent, ns->space_before, false);
+        }
+    return any;
+}
+
 static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width, bool keep_all)
 {
     const Style *st = &m->lay->styles[sid];

@@ -180,6 +180,11 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
  * `parent`, kept with what follows; returns its pieces. */
 Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width);
 
+/* Emit the <note>s among the children of `parent` (a table or chart)
+ * as paragraphs in the table-note style, the first kept with the box
+ * before it. Returns whether there were any. */
+bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width);
+
 /* Start a new box at the end of the flow and return it. */
 Box *new_box(M *m, int32_t h, int32_t before);
 

@@ -922,26 +922,6 @@ static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w
     return true;
 }
 
-/* The table's notes under it, the first kept with the table's last box.
- * Returns whether it has any. */
-static bool table_notes(M *m, const Node *t, int32_t indent, int32_t width)
-{
-    const Style *ns = &m->lay->styles[ST_TABLE_NOTE];
-    bool any = false;
-    for (const Node *c = t->first; c; c = c->next)
-        if (c->kind == N_NOTE) {
-            if (!any && m->boxes.n)
-                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
-            any = true;
-            Pieces ps = { 0 };
-            text_pieces(m, c, ns, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_P, m->container);
-            emit_lines(m, &ls, indent, ns->space_before, false);
-        }
-    return any;
-}
-
 /* The caption again for the pages a table goes on to: "Resultat 2024
  * (forts.)", the layout's word for continued. One box, an artifact (the
  * caption is read once); footnote marks and links are left out. */
@@ -1012,7 +992,7 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
     Lines ls = text_break(m, ps.v, ps.n, st, width - 2 * L->table_pad_x, ALIGN_LEFT, false);
     m->cur_se = se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent + L->table_pad_x, L->table_pad_y, false);
-    bool any_note = table_notes(m, t, indent, width);
+    bool any_note = emit_notes(m, t, indent, width);
     m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
 }
 
@@ -1531,6 +1511,6 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
 
     /* table notes, kept with the last row */
     m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
-    bool any_note = table_notes(m, t, indent, width);
+    bool any_note = emit_notes(m, t, indent, width);
     m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
 }
