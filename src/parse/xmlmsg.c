@@ -52,24 +52,13 @@ static xmlDocPtr schema_tree(XmlMsgs *m)
 static const char *const FIRST_LINE =
     "begin the file with exactly <?xml version=\"1.0\" encoding=\"UTF-8\"?>, with nothing before it, not even a space";
 
-/* A message and hint for an error of the XML itself, from its code. */
-static void parser_words(const xmlError *e, char *msg, size_t cap, const char **hint)
+/* Characters, references and encodings: a message and hint for error
+ * e, or false if it is not one of them. */
+static bool character_words(const xmlError *e, char *msg, size_t cap, const char **hint)
 {
     const char *text = e->message ? e->message : "";
     const char *s1 = e->str1 ? e->str1 : "";
     int v = e->int1;
-    *hint = "look here for an element that is not closed, an attribute value without quotes, "
-            "or a & or < in the text (write them &amp; and &lt;)";
-    if (e->domain == XML_FROM_NAMESPACE) {
-        if (e->level == XML_ERR_WARNING)
-            snprintf(msg, cap, "a namespace is declared here; report files use none");
-        else if (*s1)
-            snprintf(msg, cap, "the prefix \"%s:\" names no namespace; report files use none", s1);
-        else
-            snprintf(msg, cap, "a namespace declaration that XML does not allow; report files use none");
-        *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
-        return;
-    }
     switch (e->code) {
     case XML_ERR_INVALID_CHAR:
         if (strstr(text, "not proper UTF-8")) {
@@ -90,17 +79,17 @@ static void parser_words(const xmlError *e, char *msg, size_t cap, const char **
             snprintf(msg, cap, "the file contains the control character U+%04X, which XML does not allow", v);
             *hint = "remove it: most editors do not show it; it often comes with text pasted from another program";
         }
-        return;
+        return true;
     case XML_ERR_INVALID_HEX_CHARREF:
     case XML_ERR_INVALID_DEC_CHARREF:
     case XML_ERR_INVALID_CHARREF:
         snprintf(msg, cap, "a character reference (&#...;) that is not a number");
         *hint = "write &#160; or &#xA0; (digits only), or the character itself";
-        return;
+        return true;
     case XML_ERR_ENTITYREF_SEMICOL_MISSING:
         snprintf(msg, cap, "a & that begins no reference");
         *hint = "write & as &amp; in text";
-        return;
+        return true;
     case XML_ERR_NAME_REQUIRED:
         if (strstr(text, "EntityRef")) {
             snprintf(msg, cap, "a lone & in the text");
@@ -111,12 +100,12 @@ static void parser_words(const xmlError *e, char *msg, size_t cap, const char **
         } else {
             snprintf(msg, cap, "a name is missing here");
         }
-        return;
+        return true;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
         snprintf(msg, cap, "&%.100s; is not a reference XML knows", s1);
         *hint = "only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; are allowed";
-        return;
+        return true;
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_UNSUPPORTED_ENCODING:
     case XML_ERR_ENCODING_NAME:
@@ -124,75 +113,79 @@ static void parser_words(const xmlError *e, char *msg, size_t cap, const char **
         snprintf(msg, cap, "the file names an encoding rapport does not read%s%.60s%s",
                  *s1 ? " (" : "", s1, *s1 ? ")" : "");
         *hint = "save the file as UTF-8 and write encoding=\"UTF-8\" in its first line";
-        return;
+        return true;
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_ENTITY_PROCESSING:
+        snprintf(msg, cap, "an entity that rapport does not expand");
+        *hint = "report files use no DTD and no entities; write the text itself";
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Tags, attributes, comments and the like: a message and hint for
+ * error e, or false if it is not one of them. */
+static bool markup_words(const xmlError *e, char *msg, size_t cap, const char **hint)
+{
+    const char *text = e->message ? e->message : "";
+    const char *s1 = e->str1 ? e->str1 : "";
+    int v = e->int1;
+    switch (e->code) {
     case XML_ERR_LT_IN_ATTRIBUTE:
         snprintf(msg, cap, "a < inside an attribute's value");
         *hint = "write < as &lt;; or is the closing quote of the value missing?";
-        return;
+        return true;
     case XML_ERR_ATTRIBUTE_NOT_STARTED:
         snprintf(msg, cap, "an attribute's value without quotes");
         *hint = "attribute values are written in quotes: name=\"value\"";
-        return;
+        return true;
     case XML_ERR_ATTRIBUTE_NOT_FINISHED:
     case XML_ERR_STRING_NOT_CLOSED:
     case XML_ERR_LITERAL_NOT_FINISHED:
         snprintf(msg, cap, "a value is not closed with its quote");
         *hint = "attribute values are written in quotes: name=\"value\"";
-        return;
+        return true;
     case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
         snprintf(msg, cap, "the attribute \"%.100s\" has no value", s1);
         *hint = "write name=\"value\"";
-        return;
+        return true;
     case XML_ERR_ATTRIBUTE_REDEFINED:
         snprintf(msg, cap, "the attribute \"%.100s\" is given twice", s1);
         *hint = "keep one of them";
-        return;
+        return true;
     case XML_ERR_SPACE_REQUIRED:
         snprintf(msg, cap, "a space is missing here");
         *hint = "separate attributes with a space: a=\"1\" b=\"2\"";
-        return;
+        return true;
     case XML_ERR_COMMENT_NOT_FINISHED:
         snprintf(msg, cap, "a comment <!-- is not closed with -->");
         *hint = "close the comment, or remove it";
-        return;
+        return true;
     case XML_ERR_HYPHEN_IN_COMMENT:
         snprintf(msg, cap, "two hyphens (--) inside a comment");
         *hint = "an XML comment <!-- ... --> may not contain -- inside it; write a single hyphen or a dash";
-        return;
+        return true;
     case XML_ERR_PI_NOT_STARTED:
     case XML_ERR_PI_NOT_FINISHED:
         snprintf(msg, cap, "a <? ... ?> instruction that is not closed");
         *hint = "close it with ?>, or remove it: a report needs only its first line <?xml ...?>";
-        return;
-    case XML_ERR_RESERVED_XML_NAME:
-        snprintf(msg, cap, "<?xml ...?> may only stand at the very start of the file");
-        *hint = FIRST_LINE;
-        return;
-    case XML_ERR_XMLDECL_NOT_STARTED:
-    case XML_ERR_XMLDECL_NOT_FINISHED:
-    case XML_ERR_VERSION_MISSING:
-    case XML_ERR_UNKNOWN_VERSION:
-    case XML_WAR_UNKNOWN_VERSION:
-    case XML_ERR_VERSION_MISMATCH:
-    case XML_ERR_STANDALONE_VALUE:
-        snprintf(msg, cap, "the first line <?xml ...?> is not written as XML wants it");
-        *hint = FIRST_LINE;
-        return;
+        return true;
     case XML_ERR_MISPLACED_CDATA_END:
         snprintf(msg, cap, "]]> in the text");
         *hint = "write ]]&gt;";
-        return;
+        return true;
     case XML_ERR_CDATA_NOT_FINISHED:
         snprintf(msg, cap, "a <![CDATA[ section that is not closed with ]]>");
         *hint = "close it with ]]>, or write the text without CDATA (& as &amp;, < as &lt;)";
-        return;
+        return true;
     case XML_ERR_GT_REQUIRED:
         if (*s1)
             snprintf(msg, cap, "the tag <%.100s ...> is not closed with >", s1);
         else
             snprintf(msg, cap, "a tag is not closed with >");
         *hint = "look for a missing > or quote in the tag";
-        return;
+        return true;
     case XML_ERR_TAG_NAME_MISMATCH: {
         /* "... mismatch: NAME line N and OTHER": OTHER only in the text */
         const char *other = NULL;
@@ -204,16 +197,47 @@ static void parser_words(const xmlError *e, char *msg, size_t cap, const char **
         b[strcspn(b, "\n")] = 0;
         snprintf(msg, cap, "<%.100s> from line %d is not closed before </%s>", s1, v, b);
         *hint = "every <name> must be closed by </name> in the same order; look at the element the message names";
-        return;
+        return true;
     }
     case XML_ERR_TAG_NOT_FINISHED:
         snprintf(msg, cap, "the file ends before <%.100s> (line %d) is closed", s1, v);
         *hint = "the file ends before all elements are closed: is it cut short, or is a closing tag missing?";
-        return;
+        return true;
     case XML_ERR_LTSLASH_REQUIRED:
         snprintf(msg, cap, "the file ends before all elements are closed");
         *hint = "is it cut short, or is a closing tag missing?";
-        return;
+        return true;
+    case XML_ERR_NAME_TOO_LONG:
+        snprintf(msg, cap, "a name longer than XML allows");
+        *hint = "element and attribute names are short words, such as <p> or width";
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The file as a whole (its first line, its start and end, its depth,
+ * namespaces): a message and hint for error e, or false if it is not
+ * one of them. */
+static bool document_words(const xmlError *e, char *msg, size_t cap, const char **hint)
+{
+    const char *text = e->message ? e->message : "";
+    const char *s1 = e->str1 ? e->str1 : "";
+    switch (e->code) {
+    case XML_ERR_RESERVED_XML_NAME:
+        snprintf(msg, cap, "<?xml ...?> may only stand at the very start of the file");
+        *hint = FIRST_LINE;
+        return true;
+    case XML_ERR_XMLDECL_NOT_STARTED:
+    case XML_ERR_XMLDECL_NOT_FINISHED:
+    case XML_ERR_VERSION_MISSING:
+    case XML_ERR_UNKNOWN_VERSION:
+    case XML_WAR_UNKNOWN_VERSION:
+    case XML_ERR_VERSION_MISMATCH:
+    case XML_ERR_STANDALONE_VALUE:
+        snprintf(msg, cap, "the first line <?xml ...?> is not written as XML wants it");
+        *hint = FIRST_LINE;
+        return true;
     case XML_ERR_DOCUMENT_EMPTY:
     case XML_ERR_DOCUMENT_START:
         if (strstr(text, "empty")) {
@@ -223,39 +247,51 @@ static void parser_words(const xmlError *e, char *msg, size_t cap, const char **
             snprintf(msg, cap, "the file does not begin with an element");
             *hint = "a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>";
         }
-        return;
+        return true;
     case XML_ERR_DOCUMENT_END:
         snprintf(msg, cap, "something follows the end of the file's last element");
         *hint = "everything must be inside the one <report> element";
-        return;
-    case XML_ERR_NAME_TOO_LONG:
-        snprintf(msg, cap, "a name longer than XML allows");
-        *hint = "element and attribute names are short words, such as <p> or width";
-        return;
-    case XML_ERR_ENTITY_LOOP:
-    case XML_ERR_ENTITY_PROCESSING:
-        snprintf(msg, cap, "an entity that rapport does not expand");
-        *hint = "report files use no DTD and no entities; write the text itself";
-        return;
+        return true;
     case XML_ERR_INTERNAL_ERROR:
         if (strstr(text, "depth")) {
             snprintf(msg, cap, "elements are nested deeper than %d here, the most rapport accepts", RP_MAX_XML_DEPTH);
             *hint = "a list inside a list inside a list ... cannot be read on paper; flatten the structure";
-            return;
+            return true;
         }
-        break;
+        return false;
     case XML_WAR_LANG_VALUE:
         snprintf(msg, cap, "xml:lang=\"%.60s\" is not a language code", s1);
         *hint = "the report's language is given once, on <report lang=\"sv\">";
-        return;
+        return true;
     case XML_WAR_NS_URI:
     case XML_WAR_NS_URI_RELATIVE:
         snprintf(msg, cap, "a namespace is declared here; report files use none");
         *hint = "leave out xmlns=\"...\"";
-        return;
+        return true;
     default:
-        break;
+        return false;
     }
+}
+
+/* A message and hint for an error of the XML itself, from its code. */
+static void parser_words(const xmlError *e, char *msg, size_t cap, const char **hint)
+{
+    const char *s1 = e->str1 ? e->str1 : "";
+    *hint = "look here for an element that is not closed, an attribute value without quotes, "
+            "or a & or < in the text (write them &amp; and &lt;)";
+    if (e->domain == XML_FROM_NAMESPACE) {
+        if (e->level == XML_ERR_WARNING)
+            snprintf(msg, cap, "a namespace is declared here; report files use none");
+        else if (*s1)
+            snprintf(msg, cap, "the prefix \"%s:\" names no namespace; report files use none", s1);
+        else
+            snprintf(msg, cap, "a namespace declaration that XML does not allow; report files use none");
+        *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
+        return;
+    }
+    if (character_words(e, msg, cap, hint) || markup_words(e, msg, cap, hint) ||
+        document_words(e, msg, cap, hint))
+        return;
     if (e->level == XML_ERR_WARNING) {
         snprintf(msg, cap, "something unusual in the XML here");
         *hint = "it is read anyway; compare it with the example report in README.md";
@@ -593,6 +629,82 @@ static const char *type_words(const char *type)
     return "of the right form (see README.md)";
 }
 
+/* A second <date> or another element given twice (libxml2 names the
+ * element in `a`); without a node, said at the next message's element
+ * (false). */
+static bool twice_or_misplaced(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
+                               const char **hint)
+{
+    if (!node) {                        /* said at the next message's element */
+        snprintf(m->pending, sizeof m->pending, "%s", a);
+        return false;
+    }
+    if (!strcmp(a, "date")) {
+        snprintf(msg, cap, "<date> is not a date written as 2025-02-20 (or it is given twice)");
+        *hint = "write the date as year-month-day, e.g. <date>2025-02-20</date>, once in <meta>";
+    } else {
+        snprintf(msg, cap, "<%.100s> is given twice, or does not belong here", a);
+        *hint = "<meta> holds each of its elements once: title, subtitle, organisation, department, "
+                "date, reference, running-title, author, keywords";
+    }
+    return true;
+}
+
+/* An element <a> where it may not stand: in a layout, what it belongs in;
+ * in a report, the child its parent is missing, else "not allowed". */
+static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
+                          const char **hint, char *hbuf, size_t hcap)
+{
+    if (m->layout) {
+        layout_misplaced(m, node, a, msg, cap, hint, hbuf, hcap);
+        return true;
+    }
+    if (node && missing_child(node->parent, msg, cap, hint))
+        return true;
+    snprintf(msg, cap, "<%.100s> is not allowed here", a);
+    *hint = "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand";
+    return true;
+}
+
+/* Something required missing inside `node`, or false where a wrong
+ * attribute of inline content caused it (said by itself). */
+static bool missing_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
+                            const char **hint)
+{
+    if (!m->layout && node && missing_child(node, msg, cap, hint))
+        return true;
+    if (!m->layout && is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
+        return false;
+    if (*a)
+        snprintf(msg, cap, "<%.100s> is missing here", a);
+    else
+        snprintf(msg, cap, "something required is missing inside this element");
+    if (!m->layout)
+        *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+    return true;
+}
+
+/* The attribute `a` of <b> (`node`): a value it does not take, or an
+ * attribute it does not have, with the ones it has. */
+static void invalid_attribute(XmlMsgs *m, xmlNodePtr node, const char *a, const char *b, char *msg,
+                              size_t cap, const char **hint, char *hbuf, size_t hcap)
+{
+    char list[400];
+    if (schema_has_attr(m, b, a, list, sizeof list)) {
+        xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)a) : NULL;
+        snprintf(msg, cap, "%.100s=\"%.100s\" is not a value <%.100s> takes", a, v ? (const char *)v : "", b);
+        xmlFree(v);
+        *hint = values_hint(b, a, hbuf, hcap);
+    } else {
+        snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", b, a);
+        if (*list)
+            snprintf(hbuf, hcap, "its attributes: %.360s", list);
+        else
+            snprintf(hbuf, hcap, "<%.100s> takes no attributes", b);
+        *hint = hbuf;
+    }
+}
+
 /* A message and hint for a validation error, and the element it is
  * about (*at). False when the error only follows from another. */
 static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *msg, size_t cap,
@@ -615,46 +727,16 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
         snprintf(msg, cap, "\"%.100s\" is not %s", b, type_words(a));
         return true;
     case XML_RELAXNG_ERR_INTEREXTRA:
-        if (!node) {                        /* said at the next message's element */
-            snprintf(m->pending, sizeof m->pending, "%s", a);
-            return false;
-        }
-        if (!strcmp(a, "date")) {
-            snprintf(msg, cap, "<date> is not a date written as 2025-02-20 (or it is given twice)");
-            *hint = "write the date as year-month-day, e.g. <date>2025-02-20</date>, once in <meta>";
-        } else {
-            snprintf(msg, cap, "<%.100s> is given twice, or does not belong here", a);
-            *hint = "<meta> holds each of its elements once: title, subtitle, organisation, department, "
-                    "date, reference, running-title, author, keywords";
-        }
-        return true;
+        return twice_or_misplaced(m, node, a, msg, cap, hint);
     case XML_RELAXNG_ERR_ELEMNAME:
         snprintf(msg, cap, "<%.100s> is needed here, before <%.100s>", a, b);
         if (!m->layout)
             *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
         return true;
     case XML_RELAXNG_ERR_ELEMWRONG:
-        if (m->layout) {
-            layout_misplaced(m, node, a, msg, cap, hint, hbuf, hcap);
-            return true;
-        }
-        if (node && missing_child(node->parent, msg, cap, hint))
-            return true;
-        snprintf(msg, cap, "<%.100s> is not allowed here", a);
-        *hint = "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand";
-        return true;
+        return wrong_element(m, node, a, msg, cap, hint, hbuf, hcap);
     case XML_RELAXNG_ERR_NOELEM:
-        if (!m->layout && node && missing_child(node, msg, cap, hint))
-            return true;
-        if (!m->layout && is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
-            return false;
-        if (*a)
-            snprintf(msg, cap, "<%.100s> is missing here", a);
-        else
-            snprintf(msg, cap, "something required is missing inside this element");
-        if (!m->layout)
-            *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
-        return true;
+        return missing_element(m, node, a, msg, cap, hint);
     case XML_RELAXNG_ERR_NOTELEM:
         snprintf(msg, cap, "text where only elements may stand");
         *hint = m->layout ? "in a layout, text goes only in <word>; settings are attributes"
@@ -665,25 +747,10 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
         *at = node;
         return unknown_attribute(m, node, a, msg, cap, hint, hbuf, hcap) ||
                attribute_problem(m, node, a, msg, cap, hint, hbuf, hcap);
-    case XML_RELAXNG_ERR_INVALIDATTR: {
-        node = element_named(node, b);
-        *at = node;
-        char list[400];
-        if (schema_has_attr(m, b, a, list, sizeof list)) {
-            xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)a) : NULL;
-            snprintf(msg, cap, "%.100s=\"%.100s\" is not a value <%.100s> takes", a, v ? (const char *)v : "", b);
-            xmlFree(v);
-            *hint = values_hint(b, a, hbuf, hcap);
-        } else {
-            snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", b, a);
-            if (*list)
-                snprintf(hbuf, hcap, "its attributes: %.360s", list);
-            else
-                snprintf(hbuf, hcap, "<%.100s> takes no attributes", b);
-            *hint = hbuf;
-        }
+    case XML_RELAXNG_ERR_INVALIDATTR:
+        *at = element_named(node, b);
+        invalid_attribute(m, *at, a, b, msg, cap, hint, hbuf, hcap);
         return true;
-    }
     case XML_RELAXNG_ERR_EXTRACONTENT:
         if (m->last_node && node && within(m->last_node, node))
             return false;                   /* a child's mistake, said */
