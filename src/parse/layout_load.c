@@ -574,18 +574,95 @@ static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
     }
 }
 
-static void load(L *l, xmlNodePtr root)
+/* A <font> family, at most LAYOUT_MAX_FAMILIES of them. */
+static void load_font(L *l, xmlNodePtr x, Layout *y)
 {
-    Layout *y = l->lay;
-    Words words = { 0 };
-    static const char *const a_page[] = { "width", "height", "top", "bottom", "left", "right", "header", "footer", NULL };
     static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
+    if (y->nfamilies == LAYOUT_MAX_FAMILIES) {
+        LERR(x, "a layout declares at most %d font families", LAYOUT_MAX_FAMILIES);
+        diag_hint(&l->rp->diags, "a family holds a font's four variants; reports look best with one or two");
+        return;
+    }
+    FontFamily *f = &y->families[y->nfamilies];
+    memset(f, 0, sizeof *f);
+    each_attr(l, x, a_font, font_attr, f);
+    if (!f->name || !f->path[VAR_REGULAR])
+        return;                     /* the schema said what is missing */
+    font_variants(l, x, f);
+    y->nfamilies++;
+}
+
+/* The <fallback-font>: one at most. */
+static void load_fallback(L *l, xmlNodePtr x, Layout *y)
+{
     static const char *const a_fallback[] = { "regular", "bold", "italic", "bold-italic", NULL };
-    static const char *const a_style[] = { "name", "family", "weight", "style", "size", "leading", "before", "after", "indent", "color", "align", "new-page", "uppercase", NULL };
+    FontFamily *f = &y->fallback;
+    if (f->path[VAR_REGULAR]) {
+        LERR(x, "a layout names at most one fallback font; the first is on line %d", f->line);
+        diag_hint(&l->rp->diags, "keep the <fallback-font> whose font has the characters your reports need");
+        return;
+    }
+    each_attr(l, x, a_fallback, font_attr, f);
+    if (!f->path[VAR_REGULAR]) {
+        memset(f, 0, sizeof *f);    /* the schema said it is missing */
+        return;
+    }
+    font_variants(l, x, f);
+}
+
+/* A <style>, by one of the names style_names knows. */
+static void load_style(L *l, xmlNodePtr x, Layout *y)
+{
+    static const char *const a_style[] = { "name", "family", "weight", "style", "size", "leading", "before",
+                                           "after", "indent", "color", "align", "new-page", "uppercase", NULL };
+    xmlChar *sn = xmlGetProp(x, (const xmlChar *)"name");
+    int id = -1;
+    for (int i = 0; sn && i < ST_COUNT; i++)
+        if (!strcmp(style_names[i], (const char *)sn))
+            id = i;
+    if (id < 0 && sn) {                 /* without a name: the schema said so */
+        char list[600] = "";
+        size_t k = 0;
+        for (int i = 0; i < ST_COUNT; i++)
+            k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", style_names[i]);
+        LERR(x, "unknown style \"%s\"", (const char *)sn);
+        diag_hint(&l->rp->diags, "styles: %s", list);
+    } else if (id >= 0) {
+        Style *s = &y->styles[id];
+        l->style[id] = x;
+        s->set = true;
+        s->variant = 0;
+        each_attr(l, x, a_style, style_attr, s);
+    }
+    xmlFree(sn);
+}
+
+/* A <status>, at most LAYOUT_MAX_STATUSES of them. */
+static void load_status(L *l, xmlNodePtr x, Layout *y)
+{
+    static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
+    if (y->nstatuses == LAYOUT_MAX_STATUSES) {
+        LERR(x, "a layout declares at most %d statuses", LAYOUT_MAX_STATUSES);
+        diag_hint(&l->rp->diags, "remove the statuses no report uses");
+        return;
+    }
+    StatusDef *s = &y->statuses[y->nstatuses];
+    memset(s, 0, sizeof *s);
+    l->status[y->nstatuses] = x;
+    each_attr(l, x, a_status, status_attr, s);
+    if (!s->name || !s->word)
+        return;                     /* the schema said what is missing */
+    y->nstatuses++;
+}
+
+/* The elements that are only settings (attributes), by their name `el`:
+ * which attributes each has and who reads them. */
+static void load_settings(L *l, xmlNodePtr x, const char *el, Layout *y)
+{
+    static const char *const a_page[] = { "width", "height", "top", "bottom", "left", "right", "header", "footer", NULL };
     static const char *const a_colors[] = { "accent", "rule", "table-head-fill", "table-head-text", "table-rule", "table-group-fill", "cover-band", "cover-band-text", "chart", NULL };
     static const char *const a_spacing[] = { "list-indent", "table-pad-x", "table-pad-y", "footnote-rule", "chart-height", NULL };
     static const char *const a_hf[] = { "left", "center", "right", "rule", NULL };
-    static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
     static const char *const a_hyph[] = { "dictionary", "left", "right", NULL };
     static const char *const a_cover[] = { "brand", "logo", "logo-alt", "logo-width", "logo-position", NULL };
     static const char *const a_contents[] = { "levels", NULL };
@@ -593,113 +670,42 @@ static void load(L *l, xmlNodePtr root)
     static const char *const a_intent[] = { "icc", NULL };
     static const char *const a_charts[] = { "data-table", NULL };
     static const char *const a_typo[] = { "quotes", "dashes", NULL };
-
-    xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
-    y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
-    xmlFree(nm);
-    for (xmlNodePtr x = root->children; x; x = x->next) {
-        if (x->type != XML_ELEMENT_NODE)
-            continue;
-        const char *el = (const char *)x->name;
-        if (!strcmp(el, "page")) {
-            l->page = x;
-            each_attr(l, x, a_page, page_attr, y);
-        } else if (!strcmp(el, "font")) {
-            if (y->nfamilies == LAYOUT_MAX_FAMILIES) {
-                LERR(x, "a layout declares at most %d font families", LAYOUT_MAX_FAMILIES);
-                diag_hint(&l->rp->diags, "a family holds a font's four variants; reports look best with one or two");
-                continue;
-            }
-            FontFamily *f = &y->families[y->nfamilies];
-            memset(f, 0, sizeof *f);
-            each_attr(l, x, a_font, font_attr, f);
-            if (!f->name || !f->path[VAR_REGULAR])
-                continue;                   /* the schema said what is missing */
-            font_variants(l, x, f);
-            y->nfamilies++;
-        } else if (!strcmp(el, "fallback-font")) {
-            FontFamily *f = &y->fallback;
-            if (f->path[VAR_REGULAR]) {
-                LERR(x, "a layout names at most one fallback font; the first is on line %d", f->line);
-                diag_hint(&l->rp->diags, "keep the <fallback-font> whose font has the characters your reports need");
-                continue;
-            }
-            each_attr(l, x, a_fallback, font_attr, f);
-            if (!f->path[VAR_REGULAR]) {
-                memset(f, 0, sizeof *f);    /* the schema said it is missing */
-                continue;
-            }
-            font_variants(l, x, f);
-        } else if (!strcmp(el, "style")) {
-            xmlChar *sn = xmlGetProp(x, (const xmlChar *)"name");
-            int id = -1;
-            for (int i = 0; sn && i < ST_COUNT; i++)
-                if (!strcmp(style_names[i], (const char *)sn))
-                    id = i;
-            if (id < 0 && sn) {                 /* without a name: the schema said so */
-                char list[600] = "";
-                size_t k = 0;
-                for (int i = 0; i < ST_COUNT; i++)
-                    k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", style_names[i]);
-                LERR(x, "unknown style \"%s\"", (const char *)sn);
-                diag_hint(&l->rp->diags, "styles: %s", list);
-            } else if (id >= 0) {
-                Style *s = &y->styles[id];
-                l->style[id] = x;
-                s->set = true;
-                s->variant = 0;
-                each_attr(l, x, a_style, style_attr, s);
-            }
-            xmlFree(sn);
-        } else if (!strcmp(el, "colors")) {
-            l->colors = x;
-            each_attr(l, x, a_colors, colors_attr, y);
-        } else if (!strcmp(el, "spacing")) {
-            each_attr(l, x, a_spacing, spacing_attr, y);
-        } else if (!strcmp(el, "header")) {
-            each_attr(l, x, a_hf, hf_attr, y->header);
-        } else if (!strcmp(el, "footer")) {
-            each_attr(l, x, a_hf, hf_attr, y->footer);
-        } else if (!strcmp(el, "status")) {
-            if (y->nstatuses == LAYOUT_MAX_STATUSES) {
-                LERR(x, "a layout declares at most %d statuses", LAYOUT_MAX_STATUSES);
-                diag_hint(&l->rp->diags, "remove the statuses no report uses");
-                continue;
-            }
-            StatusDef *s = &y->statuses[y->nstatuses];
-            memset(s, 0, sizeof *s);
-            l->status[y->nstatuses] = x;
-            each_attr(l, x, a_status, status_attr, s);
-            if (!s->name || !s->word)
-                continue;                   /* the schema said what is missing */
-            y->nstatuses++;
-        } else if (!strcmp(el, "hyphenation")) {
-            l->hyphenation = x;
-            each_attr(l, x, a_hyph, misc_attr, y);
-            hyphen_words(l, x, y);
-        } else if (!strcmp(el, "cover")) {
-            each_attr(l, x, a_cover, misc_attr, y);
-            cover_logo(l, x, y);
-        } else if (!strcmp(el, "contents")) {
-            each_attr(l, x, a_contents, misc_attr, y);
-        } else if (!strcmp(el, "footnotes")) {
-            each_attr(l, x, a_notes, misc_attr, y);
-        } else if (!strcmp(el, "output-intent")) {
-            each_attr(l, x, a_intent, misc_attr, y);
-        } else if (!strcmp(el, "charts")) {
-            each_attr(l, x, a_charts, misc_attr, y);
-        } else if (!strcmp(el, "typography")) {
-            each_attr(l, x, a_typo, misc_attr, y);
-        } else if (!strcmp(el, "words")) {
-            xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
-            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
-            xmlFree(t);
-        }
-        /* any other element: the schema said it has no place here */
+    if (!strcmp(el, "page")) {
+        l->page = x;
+        each_attr(l, x, a_page, page_attr, y);
+    } else if (!strcmp(el, "colors")) {
+        l->colors = x;
+        each_attr(l, x, a_colors, colors_attr, y);
+    } else if (!strcmp(el, "spacing")) {
+        each_attr(l, x, a_spacing, spacing_attr, y);
+    } else if (!strcmp(el, "header")) {
+        each_attr(l, x, a_hf, hf_attr, y->header);
+    } else if (!strcmp(el, "footer")) {
+        each_attr(l, x, a_hf, hf_attr, y->footer);
+    } else if (!strcmp(el, "hyphenation")) {
+        l->hyphenation = x;
+        each_attr(l, x, a_hyph, misc_attr, y);
+        hyphen_words(l, x, y);
+    } else if (!strcmp(el, "cover")) {
+        each_attr(l, x, a_cover, misc_attr, y);
+        cover_logo(l, x, y);
+    } else if (!strcmp(el, "contents")) {
+        each_attr(l, x, a_contents, misc_attr, y);
+    } else if (!strcmp(el, "footnotes")) {
+        each_attr(l, x, a_notes, misc_attr, y);
+    } else if (!strcmp(el, "output-intent")) {
+        each_attr(l, x, a_intent, misc_attr, y);
+    } else if (!strcmp(el, "charts")) {
+        each_attr(l, x, a_charts, misc_attr, y);
+    } else if (!strcmp(el, "typography")) {
+        each_attr(l, x, a_typo, misc_attr, y);
     }
-    y->words = words.v;
-    y->nwords = words.n;
-    /* the fields of the running header and footer */
+    /* any other element: the schema said it has no place here */
+}
+
+/* The {fields} of the running header and footer: each one known. */
+static void check_fields(L *l, xmlNodePtr root, const Layout *y)
+{
     static const char *fields[] = { "title", "subtitle", "organisation", "department", "running-title",
                                     "date", "reference", "page", "pages", NULL };
     for (xmlNodePtr x = root->children; x; x = x->next) {
@@ -722,6 +728,13 @@ static void load(L *l, xmlNodePtr root)
             }
         }
     }
+}
+
+/* What the layout as a whole must have: a font, room between the page's
+ * margins, its hyphenation patterns (else a warning, and none); and the
+ * styles it left out, inherited from body. */
+static void complete(L *l, xmlNodePtr root, Layout *y)
+{
     if (y->nfamilies == 0)
         diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
                    "the layout declares no font");
@@ -744,13 +757,45 @@ static void load(L *l, xmlNodePtr root)
         diag_hint(&l->rp->diags, "install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off");
         y->hyphen_dict = NULL;
     }
-    /* Styles the layout left out inherit from body. */
     for (int i = 1; i < ST_COUNT; i++)
         if (!y->styles[i].set) {
             y->styles[i] = y->styles[ST_BODY];
             if (i >= ST_H1 && i <= ST_H5)
                 y->styles[i].variant = VAR_BOLD;
         }
+}
+
+static void load(L *l, xmlNodePtr root)
+{
+    Layout *y = l->lay;
+    Words words = { 0 };
+    xmlChar *nm = xmlGetProp(root, (const xmlChar *)"name");
+    y->name = arena_strdup(&l->rp->arena, nm ? (const char *)nm : "layout");
+    xmlFree(nm);
+    for (xmlNodePtr x = root->children; x; x = x->next) {
+        if (x->type != XML_ELEMENT_NODE)
+            continue;
+        const char *el = (const char *)x->name;
+        if (!strcmp(el, "font")) {
+            load_font(l, x, y);
+        } else if (!strcmp(el, "fallback-font")) {
+            load_fallback(l, x, y);
+        } else if (!strcmp(el, "style")) {
+            load_style(l, x, y);
+        } else if (!strcmp(el, "status")) {
+            load_status(l, x, y);
+        } else if (!strcmp(el, "words")) {
+            xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
+            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
+            xmlFree(t);
+        } else {
+            load_settings(l, x, el, y);
+        }
+    }
+    y->words = words.v;
+    y->nwords = words.n;
+    check_fields(l, root, y);
+    complete(l, root, y);
 }
 
 /* The styles whose colour is the accent unless they give their own:
