@@ -9,6 +9,7 @@
 #include "signals.h"
 #include "../base/limits.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -262,19 +263,56 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         }
 }
 
-int main(int argc, char **argv)
+/* What the command line asks besides the run's options. */
+typedef struct Cli {
+    const char  *out, *dir;   /* -o FILE, -d DIR */
+    int          jobs;        /* -j N; 0: one per core */
+    const char **args;        /* the reports and folders named */
+    int          nargs;
+} Cli;
+
+/* The value of an option that takes one (-o, -d, --layout, --trace).
+ * "-d report.xml" or "--trace report.xml" would swallow the report, and
+ * "-o report.xml" would overwrite it: refused. Returns -1, or the exit
+ * status of a usage error. */
+static int path_option(const char *a, const char *v, RpOptions *o, Cli *cl)
 {
-    RpOptions o;
-    rp_options_init(&o);
-    signals_install();
-    o.temp_file = signals_temp_file;
-    const char *out = NULL, *dir = NULL;
-    int jobs = 0;
-    Inputs in = { 0 };
-    const char **args = calloc((size_t)argc, sizeof *args);   /* reports and folders */
-    int nargs = 0;
-    if (!args)
-        return RP_EINPUT;
+    size_t vl = strlen(v);
+    if (a[2] != 'l' && vl > 4 && !strcmp(v + vl - 4, ".xml"))
+        return usage_error(a[1] == 'd' ? "-d takes a folder for the PDFs, not" :
+                           a[1] == 'o' ? "-o takes the PDF to write, not the report" :
+                           "--trace takes a text file to write, not the report", v);
+    if (a[1] == 'o') cl->out = v;
+    else if (a[1] == 'd') cl->dir = v;
+    else if (a[2] == 'l') o->layout = v;
+    else o->trace_path = v;
+    return -1;
+}
+
+/* A switch without a value; false if `a` is none. */
+static bool flag_option(const char *a, RpOptions *o)
+{
+    if (strcmp(a, "--since") == 0)
+        o->since = true;
+    else if (strcmp(a, "--check") == 0)
+        o->check_only = true;
+    else if (strcmp(a, "--no-tags") == 0)
+        o->untagged = true;
+    else if (strcmp(a, "--allow-paths") == 0)
+        o->allow_any_path = true;
+    else if (strcmp(a, "--strict") == 0)
+        o->strict = true;
+    else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+        o->quiet = true;
+    else
+        return false;
+    return true;
+}
+
+/* argv into `o` and `cl`. Returns -1 to go on, or the exit status:
+ * --help and --version are done, a wrong option said. */
+static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
+{
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -287,129 +325,122 @@ int main(int argc, char **argv)
                    strcmp(a, "--trace") == 0) {
             if (i + 1 >= argc)
                 return usage_error("missing value after", a);
-            const char *v = argv[++i];
-            /* "-d report.xml" or "--trace report.xml" would swallow the
-             * report, and "-o report.xml" would overwrite it */
-            size_t vl = strlen(v);
-            if (a[2] != 'l' && vl > 4 && !strcmp(v + vl - 4, ".xml"))
-                return usage_error(a[1] == 'd' ? "-d takes a folder for the PDFs, not" :
-                                   a[1] == 'o' ? "-o takes the PDF to write, not the report" :
-                                   "--trace takes a text file to write, not the report", v);
-            if (a[1] == 'o') out = v;
-            else if (a[1] == 'd') dir = v;
-            else if (a[2] == 'l') o.layout = v;
-            else o.trace_path = v;
+            int r = path_option(a, argv[++i], o, cl);
+            if (r >= 0)
+                return r;
         } else if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {
             const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
             char *end;
             long n = v ? strtol(v, &end, 10) : 0;
             if (!v || *end || n < 1 || n > 64)
                 return usage_error("-j takes a number of reports at a time, 1 to 64", NULL);
-            jobs = (int)n;
-        } else if (strcmp(a, "--since") == 0) {
-            o.since = true;
+            cl->jobs = (int)n;
         } else if (strncmp(a, "--layout=", 9) == 0) {
-            o.layout = a + 9;
-        } else if (strcmp(a, "--check") == 0) {
-            o.check_only = true;
+            o->layout = a + 9;
         } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
             const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
-            if (!strcmp(v, "off")) o.pdfa = RP_PDFA_OFF;
-            else if (!strcmp(v, "2b")) o.pdfa = RP_PDFA_2B;
-            else if (!strcmp(v, "2u")) o.pdfa = RP_PDFA_2U;
-            else if (!strcmp(v, "2a")) o.pdfa = RP_PDFA_2A;
+            if (!strcmp(v, "off")) o->pdfa = RP_PDFA_OFF;
+            else if (!strcmp(v, "2b")) o->pdfa = RP_PDFA_2B;
+            else if (!strcmp(v, "2u")) o->pdfa = RP_PDFA_2U;
+            else if (!strcmp(v, "2a")) o->pdfa = RP_PDFA_2A;
             else
                 return usage_error("--pdfa takes 2a, 2u, 2b or off, not", v);
-        } else if (strcmp(a, "--no-tags") == 0) {
-            o.untagged = true;
-        } else if (strcmp(a, "--allow-paths") == 0) {
-            o.allow_any_path = true;
-        } else if (strcmp(a, "--strict") == 0) {
-            o.strict = true;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o.quiet = true;
+        } else if (flag_option(a, o)) {
+            continue;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option", a);
         } else {
-            args[nargs++] = a;
+            cl->args[cl->nargs++] = a;
         }
     }
-    /* folders are searched once every option is known (-q) */
-    in.quiet = o.quiet;
-    for (int i = 0; i < nargs; i++) {
+    return -1;
+}
+
+/* The reports named and those in the folders named. Folders are
+ * searched once every option is known (-q). Returns -1, or an exit
+ * status. */
+static int gather(const Cli *cl, bool quiet, Inputs *in)
+{
+    in->quiet = quiet;
+    for (int i = 0; i < cl->nargs; i++) {
         struct stat st;
-        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t al = strlen(args[i]);
-            while (al > 1 && args[i][al - 1] == '/')
+        const char *arg = cl->args[i];
+        if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t al = strlen(arg);
+            while (al > 1 && arg[al - 1] == '/')
                 al--;
-            char *folder = strndup(args[i], al);     /* kept for the run: paths point into it */
+            char *folder = strndup(arg, al);     /* kept for the run: paths point into it */
             if (!folder)
                 return RP_EINPUT;
-            if (in.nfolders == in.capfolders)
-                in.folders = grow(in.folders, &in.capfolders, sizeof *in.folders);
-            in.folders[in.nfolders++] = folder;
-            walk(&in, folder, al, 0);
+            if (in->nfolders == in->capfolders)
+                in->folders = grow(in->folders, &in->capfolders, sizeof *in->folders);
+            in->folders[in->nfolders++] = folder;
+            walk(in, folder, al, 0);
         } else {
-            add_input(&in, args[i], NULL);
+            add_input(in, arg, NULL);
         }
     }
-    free(args);
-    const char **inputs = in.v;
-    int ninputs = in.n;
-    if (ninputs == 0)
+    if (in->n == 0)
         return usage_error("no report given (or no .xml file in the folders given)", NULL);
-    if (o.untagged && o.pdfa == RP_PDFA_2A)
-        o.pdfa = RP_PDFA_2U;        /* 2a needs the tags: the nearest level without them */
-    if (out && ninputs > 1)
+    return -1;
+}
+
+/* The -d folder: made if missing, as make and cp -r would. Returns -1,
+ * or an exit status. */
+static int output_folder(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+        return usage_error("-d needs a folder, and this is a file:", dir);
+    if (stat(dir, &st) == 0)
+        return -1;
+    size_t dl = strlen(dir);
+    char *mk = malloc(dl + 2);
+    if (!mk)
+        return RP_EINPUT;
+    snprintf(mk, dl + 2, "%s/", dir);
+    make_dirs(mk);
+    free(mk);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "rapport: cannot make the folder %s\n", dir);
+        return RP_EINPUT;
+    }
+    return -1;
+}
+
+/* Where the PDFs go: -o with one report only, and not onto anything it
+ * may not replace; -d made. Returns -1, or an exit status. */
+static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
+{
+    if (cl->out && in->n > 1)
         return usage_error("-o takes one report; use -d DIR for several", NULL);
-    if (out && dir)
+    if (cl->out && cl->dir)
         return usage_error("-o and -d do not go together", NULL);
-    if (out && !o.check_only) {
-        const char *why = rp_output_refused(inputs[0], out);
+    if (cl->out && !o->check_only) {
+        const char *why = rp_output_refused(in->v[0], cl->out);
         if (why) {
-            fprintf(stderr, "rapport: -o %s: cannot write the PDF there: %s\n", out, why);
-            inputs_free(&in);
+            fprintf(stderr, "rapport: -o %s: cannot write the PDF there: %s\n", cl->out, why);
+            inputs_free(in);
             return RP_EUSAGE;
         }
     }
-    if (dir) {
-        struct stat st;
-        if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
-            return usage_error("-d needs a folder, and this is a file:", dir);
-        if (stat(dir, &st) != 0) {         /* made, as make and cp -r would */
-            char *d = strdup(dir);
-            if (!d)
-                return RP_EINPUT;
-            size_t dl = strlen(d);
-            char *mk = malloc(dl + 2);
-            if (!mk)
-                return RP_EINPUT;
-            snprintf(mk, dl + 2, "%s/", d);
-            make_dirs(mk);
-            free(mk);
-            free(d);
-            if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-                fprintf(stderr, "rapport: cannot make the folder %s\n", dir);
-                return RP_EINPUT;
-            }
-        }
-    }
-    if (ninputs == 1) {
-        char *dst = o.check_only ? NULL : out ? NULL : output_for(inputs[0], dir, in.rel[0]);
-        int r = rp_render_file(&o, inputs[0], o.check_only ? NULL : out ? out : dst, stderr);
-        free(dst);
-        inputs_free(&in);
-        return r == RP_SKIPPED ? RP_OK : r;
-    }
+    return cl->dir ? output_folder(cl->dir) : -1;
+}
+
+/* Several reports, `jobs` at a time, each in a process of its own;
+ * refused if two would write one PDF. */
+static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
+{
+    int ninputs = in->n;
+    assert(ninputs > 1);
     BatchItem *items = calloc((size_t)ninputs, sizeof *items);
     if (!items)
         return RP_EINPUT;
     for (int i = 0; i < ninputs; i++) {
-        items[i].input = inputs[i];
-        items[i].output = o.check_only ? NULL : output_for(inputs[i], dir, in.rel[i]);
+        items[i].input = in->v[i];
+        items[i].output = o->check_only ? NULL : output_for(in->v[i], cl->dir, in->rel[i]);
     }
-    /* two reports must not write one PDF */
-    for (int i = 0; i < ninputs && !o.check_only; i++)
+    for (int i = 0; i < ninputs && !o->check_only; i++)
         for (int k = i + 1; k < ninputs; k++)
             if (!strcmp(items[i].output, items[k].output)) {
                 fprintf(stderr, "rapport: %s and %s would both write %s\n", items[i].input,
@@ -417,19 +448,53 @@ int main(int argc, char **argv)
                 fprintf(stderr, "Give them different names, or put each folder's reports in a folder of its own and name the folder.\n");
                 return RP_EUSAGE;
             }
+    int jobs = cl->jobs;
     if (!jobs) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (int)cores : 1;
     }
     /* fonts, schema and patterns loaded once, here: every report's
      * process is forked from this one and finds them ready */
-    o.engine = rp_engine_new();
-    rp_engine_prepare(&o);
-    int status = batch_run(&o, items, ninputs, jobs);
-    rp_engine_free(o.engine);
+    o->engine = rp_engine_new();
+    rp_engine_prepare(o);
+    int status = batch_run(o, items, ninputs, jobs);
+    rp_engine_free(o->engine);
     for (int i = 0; i < ninputs; i++)
         free((char *)items[i].output);
     free(items);
-    inputs_free(&in);
     return status;
+}
+
+int main(int argc, char **argv)
+{
+    RpOptions o;
+    rp_options_init(&o);
+    signals_install();
+    o.temp_file = signals_temp_file;
+    Cli cl = { 0 };
+    Inputs in = { 0 };
+    cl.args = calloc((size_t)argc, sizeof *cl.args);
+    if (!cl.args)
+        return RP_EINPUT;
+    int r = parse_args(argc, argv, &o, &cl);
+    if (r < 0)
+        r = gather(&cl, o.quiet, &in);
+    free(cl.args);
+    if (r >= 0)
+        return r;
+    if (o.untagged && o.pdfa == RP_PDFA_2A)
+        o.pdfa = RP_PDFA_2U;        /* 2a needs the tags: the nearest level without them */
+    r = check_targets(&o, &cl, &in);
+    if (r >= 0)
+        return r;
+    if (in.n == 1) {
+        char *dst = o.check_only || cl.out ? NULL : output_for(in.v[0], cl.dir, in.rel[0]);
+        r = rp_render_file(&o, in.v[0], o.check_only ? NULL : cl.out ? cl.out : dst, stderr);
+        free(dst);
+        r = r == RP_SKIPPED ? RP_OK : r;
+    } else {
+        r = render_batch(&o, &cl, &in);
+    }
+    inputs_free(&in);
+    return r;
 }
