@@ -622,6 +622,172 @@ static void fit_pagenums(PB *b, Pages *pg)
         }
 }
 
+/* A full-page box (the cover): a page of its own. */
+static void full_page(PB *b, const Box *box, int i)
+{
+    flush(b, false);
+    Placed p = { box, 0, 0, i, false };
+    VEC_PUSH(&b->rp->arena, b->items, p);
+    VEC_PUSH(&b->rp->arena, b->item_notes, 0);
+    VEC_PUSH(&b->rp->arena, b->item_lines, 0);
+    VEC_PUSH(&b->rp->arena, b->item_carry, 0);
+    b->content = 1;
+    flush(b, true);
+}
+
+/* Place box i on the current page with the space `gap` above it, if it
+ * fits with its notes, or with the first line of a long first note (the
+ * rest goes on), or because the page has nothing else (then whatever
+ * does not fit runs past the bottom, with a warning). False if it must
+ * go to the next page. */
+static bool fit_box(PB *b, const Box *box, int i, int32_t gap)
+{
+    BoxRefs l = { 0 };
+    int nn, fn;
+    int32_t fh;
+    new_lines(b, box, &l, &nn, &fh, &fn);
+    int32_t all = lines_h(&l, 0, l.n) + (l.n && !b->lines.n ? note_sep(b) : 0);
+    int32_t free_h = bottom_of(b) - b->notes_h - b->y - gap - box->h;
+    /* notes must not start behind others continued to the next page */
+    if ((l.n == 0 || b->carry.n == 0) && all <= free_h) {
+        place(b, box, i, gap, false);
+        return true;
+    }
+    /* The box fits, but not all its notes: a long first note splits
+     * (its first line stays with the mark), and so do all notes on
+     * a page that has nothing else. */
+    int32_t first_line = l.n ? l.v[0]->h + (b->lines.n ? 0 : note_sep(b)) : 0;
+    if (free_h >= 0 && l.n && b->carry.n == 0 && first_line <= free_h &&
+        (fn > 3 || !b->content)) {
+        place_notes(b, box, i, gap, false, free_h);
+        return true;
+    }
+    if (!b->content) {
+        if (box->h > bottom_of(b) - top_of(b) - b->notes_h)
+            diag_warn(&b->rp->diags, b->flow->report->file, 0, 0,
+                      "something on page %d is taller than the page and runs past its bottom",
+                      b->pages.n + 1);
+        place_notes(b, box, i, gap, false, free_h > 0 ? free_h : 0);
+        return true;
+    }
+    return false;
+}
+
+/* The page ends before box i, or earlier if i is held by a keep chain
+ * that starts on this page (not before min_start); what was placed from
+ * there is taken back, and the page is made. Returns the box the next
+ * page starts with. */
+static int break_before(PB *b, int i, int min_start)
+{
+    const Flow *flow = b->flow;
+    int j = i;
+    while (j > min_start && (flow->boxes[j - 1].flags & BOX_KEEP_NEXT))
+        j--;
+    /* the first content item on this page */
+    int first = -1;
+    for (int k = 0; k < b->items.n; k++)
+        if (!b->items.v[k].repeat) {
+            first = b->items.v[k].index;
+            break;
+        }
+    if (j <= first)
+        j = i;             /* the chain fills the page: break inside it */
+    while (b->items.n && b->items.v[b->items.n - 1].index >= j && !b->items.v[b->items.n - 1].repeat)
+        unplace(b);
+    /* a page left holding only repeated header rows is no page */
+    if (!b->content) {
+        b->items.n = 0;
+        b->item_notes.n = b->item_lines.n = b->item_carry.n = 0;
+        b->y = top_of(b);
+    }
+    flush(b, false);
+    return j;
+}
+
+/* Stack the boxes on pages, then give the notes continued past the last
+ * page of text pages of their own. */
+static void stack_boxes(PB *b)
+{
+    const Flow *flow = b->flow;
+    int nb = flow->nboxes;
+    int i = 0;
+    int min_start = 0;     /* never backtrack past the first box of the current page */
+    while (i < nb) {
+        if (b->pages.n >= RP_MAX_PAGES) {
+            diag_error(&b->rp->diags, flow->report->file, 0, 0,
+                       "the report would have more than %d pages", RP_MAX_PAGES);
+            break;
+        }
+        const Box *box = &flow->boxes[i];
+        if (box->flags & BOX_FULL_PAGE) {
+            full_page(b, box, i);
+            min_start = ++i;
+            continue;
+        }
+        if (((box->flags & BOX_NEW_PAGE) ||
+             (b->content && !(box->flags & BOX_LANDSCAPE) != !b->landscape)) && b->content) {
+            flush(b, false);
+            min_start = i;
+        }
+        if (!b->items.n && !b->lines.n) {
+            b->landscape = (box->flags & BOX_LANDSCAPE) != 0;
+            take_carry(b);
+            repeat_header(b, i);
+        }
+        if (fit_box(b, box, i, b->content ? box->before : 0)) {
+            i++;
+            continue;
+        }
+        i = min_start = break_before(b, i, min_start);
+    }
+    flush(b, false);
+    for (int guard = 0; b->carry.n && guard < RP_MAX_PAGES; guard++) {
+        take_carry(b);
+        flush(b, false);
+    }
+}
+
+/* Where each anchor stands: its box's page and place; a footnote's, where
+ * its text starts, at the foot of a page. */
+static void anchor_pages(PB *b, Pages *pg)
+{
+    const Flow *flow = b->flow;
+    int nb = flow->nboxes;
+    pg->anchor_page = ARENA_ARRAY(&b->rp->arena, int, flow->nanchors + 1);
+    pg->anchor_y = ARENA_ARRAY(&b->rp->arena, int32_t, flow->nanchors + 1);
+    for (int a = 0; a < flow->nanchors; a++) {
+        int bx = flow->anchors[a].box;
+        pg->anchor_page[a] = bx >= 0 && bx < nb ? b->box_page[bx] : -1;
+        pg->anchor_y[a] = bx >= 0 && bx < nb ? b->box_y[bx] : 0;
+    }
+    bool notes = false;
+    for (int a = 0; a < flow->nanchors && !notes; a++)
+        notes = flow->anchors[a].note > 0;
+    if (!notes)
+        return;
+    int nn = flow->nnotes;
+    int *note_page = ARENA_ARRAY(&b->rp->arena, int, nn + 1);
+    int32_t *note_y = ARENA_ARRAY(&b->rp->arena, int32_t, nn + 1);
+    for (int k = 0; k <= nn; k++)
+        note_page[k] = -1;
+    for (int pi = 0; pi < pg->n; pi++)
+        for (int k = 0; k < pg->v[pi].n; k++) {
+            const Placed *pl = &pg->v[pi].items[k];
+            int num = pl->box->note;
+            if (num >= 1 && num <= nn && pl->box->note_start && note_page[num] < 0) {
+                note_page[num] = pi;
+                note_y[num] = pl->y;
+            }
+        }
+    for (int a = 0; a < flow->nanchors; a++) {
+        int num = flow->anchors[a].note;
+        if (num >= 1 && num <= nn) {
+            pg->anchor_page[a] = note_page[num];
+            pg->anchor_y[a] = note_y[num];
+        }
+    }
+}
+
 Pages *paginate_flow(Rp *rp, const Flow *flow)
 {
     PB pb = { 0 };
@@ -638,106 +804,7 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
     b->box_y = ARENA_ARRAY(&rp->arena, int32_t, nb + 1);
     for (int k = 0; k < nb; k++)
         b->box_page[k] = -1;
-
-    bool warned_pages = false;
-
-    int i = 0;
-    int min_start = 0;     /* never backtrack past the first box of the current page */
-    while (i < nb) {
-        if (b->pages.n >= RP_MAX_PAGES) {
-            if (!warned_pages)
-                diag_error(&rp->diags, flow->report->file, 0, 0,
-                           "the report would have more than %d pages", RP_MAX_PAGES);
-            warned_pages = true;
-            break;
-        }
-        const Box *box = &flow->boxes[i];
-        if (box->flags & BOX_FULL_PAGE) {
-            flush(b, false);
-            Placed p = { box, 0, 0, i, false };
-            VEC_PUSH(&rp->arena, b->items, p);
-            VEC_PUSH(&rp->arena, b->item_notes, 0);
-            VEC_PUSH(&rp->arena, b->item_lines, 0);
-            VEC_PUSH(&rp->arena, b->item_carry, 0);
-            b->content = 1;
-            flush(b, true);
-            i++;
-            min_start = i;
-            continue;
-        }
-        if (((box->flags & BOX_NEW_PAGE) ||
-             (b->content && !(box->flags & BOX_LANDSCAPE) != !b->landscape)) && b->content) {
-            flush(b, false);
-            min_start = i;
-        }
-        if (!b->items.n && !b->lines.n) {
-            b->landscape = (box->flags & BOX_LANDSCAPE) != 0;
-            take_carry(b);
-            repeat_header(b, i);
-        }
-        int32_t gap = b->content ? box->before : 0;
-        BoxRefs l = { 0 };
-        int nn, fn;
-        int32_t fh;
-        new_lines(b, box, &l, &nn, &fh, &fn);
-        int32_t all = lines_h(&l, 0, l.n) + (l.n && !b->lines.n ? note_sep(b) : 0);
-        int32_t free_h = bottom_of(b) - b->notes_h - b->y - gap - box->h;
-        /* notes must not start behind others continued to the next page */
-        if ((l.n == 0 || b->carry.n == 0) && all <= free_h) {
-            place(b, box, i, gap, false);
-            i++;
-            continue;
-        }
-        /* The box fits, but not all its notes: a long first note splits
-         * (its first line stays with the mark), and so do all notes on
-         * a page that has nothing else. */
-        int32_t first_line = l.n ? l.v[0]->h + (b->lines.n ? 0 : note_sep(b)) : 0;
-        if (free_h >= 0 && l.n && b->carry.n == 0 && first_line <= free_h &&
-            (fn > 3 || !b->content)) {
-            place_notes(b, box, i, gap, false, free_h);
-            i++;
-            continue;
-        }
-        if (!b->content) {
-            if (box->h > bottom_of(b) - top_of(b) - b->notes_h)
-                diag_warn(&rp->diags, flow->report->file, 0, 0,
-                          "something on page %d is taller than the page and runs past its bottom",
-                          b->pages.n + 1);
-            place_notes(b, box, i, gap, false, free_h > 0 ? free_h : 0);
-            i++;
-            continue;
-        }
-        /* Break before box i, or earlier if i is held by a keep chain. */
-        int j = i;
-        while (j > min_start && (flow->boxes[j - 1].flags & BOX_KEEP_NEXT))
-            j--;
-        /* the first content item on this page */
-        int first = -1;
-        for (int k = 0; k < b->items.n; k++)
-            if (!b->items.v[k].repeat) {
-                first = b->items.v[k].index;
-                break;
-            }
-        if (j <= first)
-            j = i;             /* the chain fills the page: break inside it */
-        while (b->items.n && b->items.v[b->items.n - 1].index >= j && !b->items.v[b->items.n - 1].repeat)
-            unplace(b);
-        /* a page left holding only repeated header rows is no page */
-        if (!b->content) {
-            b->items.n = 0;
-            b->item_notes.n = b->item_lines.n = b->item_carry.n = 0;
-            b->y = top_of(b);
-        }
-        flush(b, false);
-        i = j;
-        min_start = j;
-    }
-    flush(b, false);
-    /* notes continued past the last page of text get pages of their own */
-    for (int guard = 0; b->carry.n && guard < RP_MAX_PAGES; guard++) {
-        take_carry(b);
-        flush(b, false);
-    }
+    stack_boxes(b);
 
     Pages *pg = ARENA_NEW(&rp->arena, Pages);
     pg->flow = flow;
@@ -747,40 +814,7 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
     for (int k = 0; k < pg->n; k++)
         if (!pg->v[k].full)
             running(b, &pg->v[k], pg->n, warned);
-    pg->anchor_page = ARENA_ARRAY(&rp->arena, int, flow->nanchors + 1);
-    pg->anchor_y = ARENA_ARRAY(&rp->arena, int32_t, flow->nanchors + 1);
-    for (int a = 0; a < flow->nanchors; a++) {
-        int bx = flow->anchors[a].box;
-        pg->anchor_page[a] = bx >= 0 && bx < nb ? b->box_page[bx] : -1;
-        pg->anchor_y[a] = bx >= 0 && bx < nb ? b->box_y[bx] : 0;
-    }
-    /* a footnote's anchor: where its text starts, at the foot of a page */
-    bool notes = false;
-    for (int a = 0; a < flow->nanchors && !notes; a++)
-        notes = flow->anchors[a].note > 0;
-    if (notes) {
-        int nn = flow->nnotes;
-        int *note_page = ARENA_ARRAY(&rp->arena, int, nn + 1);
-        int32_t *note_y = ARENA_ARRAY(&rp->arena, int32_t, nn + 1);
-        for (int k = 0; k <= nn; k++)
-            note_page[k] = -1;
-        for (int pi = 0; pi < pg->n; pi++)
-            for (int k = 0; k < pg->v[pi].n; k++) {
-                const Placed *pl = &pg->v[pi].items[k];
-                int num = pl->box->note;
-                if (num >= 1 && num <= nn && pl->box->note_start && note_page[num] < 0) {
-                    note_page[num] = pi;
-                    note_y[num] = pl->y;
-                }
-            }
-        for (int a = 0; a < flow->nanchors; a++) {
-            int num = flow->anchors[a].note;
-            if (num >= 1 && num <= nn) {
-                pg->anchor_page[a] = note_page[num];
-                pg->anchor_y[a] = note_y[num];
-            }
-        }
-    }
+    anchor_pages(b, pg);
     fit_pagenums(b, pg);
     return pg;
 }
