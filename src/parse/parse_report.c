@@ -1000,6 +1000,130 @@ static bool axis_value(P *p, Node *at, const char *name, const char *v, double *
     return true;
 }
 
+/* <categories>: the labels, separated by |, trimmed; at most
+ * RP_MAX_CHART_CATEGORIES; none if they are all blank (an error). */
+static void chart_categories(P *p, xmlNodePtr c, Chart *ch)
+{
+    size_t len;
+    char *s = element_text(p, c, &len);
+    int k = 1;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '|')
+            k++;
+    if (k > RP_MAX_CHART_CATEGORIES) {
+        Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
+        HINT("show the values as a table, or sum them up by month or year");
+        k = RP_MAX_CHART_CATEGORIES;
+    }
+    ch->cats = ARENA_ARRAY(&p->rp->arena, const char *, k);
+    char *q = s;
+    for (int i = 0; i < k; i++) {
+        char *bar = strchr(q, '|');
+        if (bar)
+            *bar = 0;
+        while (*q == ' ')
+            q++;
+        size_t ql = strlen(q);
+        while (ql && q[ql - 1] == ' ')
+            q[--ql] = 0;
+        ch->cats[i] = q;
+        q = bar ? bar + 1 : q + ql;
+    }
+    ch->ncat = k;
+    size_t blank = 0;
+    while (blank < len && (s[blank] == ' ' || s[blank] == '|'))
+        blank++;
+    if (blank == len) {
+        Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        ERR(&tmp, "<categories> is empty");
+        HINT("write the labels under the chart, separated by |, e.g. <categories>jan | feb | mar</categories>");
+        ch->ncat = 0;
+    }
+}
+
+/* <axis>: its title, unit, min, max, step and decimals. */
+static void chart_axis(P *p, xmlNodePtr c, Chart *ch)
+{
+    ch->axis_title = attr(p, c, "title");
+    ch->axis_unit = attr(p, c, "unit");
+    Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+    const char *v;
+    ch->has_min = axis_value(p, &loc, "min", attr(p, c, "min"), &ch->axis_min);
+    ch->has_max = axis_value(p, &loc, "max", attr(p, c, "max"), &ch->axis_max);
+    ch->has_step = axis_value(p, &loc, "step", attr(p, c, "step"), &ch->axis_step);
+    if (ch->has_step && ch->axis_step <= 0) {
+        value_error(p, &loc, "step", attr(p, c, "step"), "is not a step",
+                    "the step between the axis' numbers is more than 0, e.g. step=\"10\"");
+        ch->has_step = false;
+    }
+    if ((v = attr(p, c, "decimals"))) {     /* the schema says 0 to 6 */
+        long d = strtol(v, NULL, 10);
+        ch->axis_decimals = d < 0 ? -1 : d > 6 ? 6 : (int)d;
+    }
+}
+
+/* A <series>: its name, line and one value per category, separated by
+ * spaces; "-" a missing value, and so is one that is no number or too
+ * large (an error). */
+static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
+{
+    s->name = attr(p, c, "name");
+    const char *line = attr(p, c, "line");
+    s->line = !line ? LINE_SOLID : strcmp(line, "dashed") == 0 ? LINE_DASHED
+            : strcmp(line, "dotted") == 0 ? LINE_DOTTED : LINE_SOLID;
+    size_t len;
+    char *txt = element_text(p, c, &len);
+    int cnt = 0;
+    for (char *q = txt; *q;) {
+        while (*q == ' ') q++;
+        if (!*q) break;
+        cnt++;
+        while (*q && *q != ' ') q++;
+    }
+    Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+    if (cnt != ch->ncat && ch->ncat > 0) {
+        ERR(&loc, "the series \"%s\" has %d values but the chart has %d categories",
+            s->name ? s->name : "", cnt, ch->ncat);
+        HINT("give one value per category, separated by spaces; write - for a missing value");
+    }
+    int k = ch->ncat;
+    s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
+    s->present = ARENA_ARRAY(&p->rp->arena, bool, k > 0 ? k : 1);
+    int i = 0;
+    for (char *q = txt; *q && i < k;) {
+        while (*q == ' ') q++;
+        if (!*q) break;
+        char *w = q;
+        while (*q && *q != ' ') q++;
+        size_t wl = (size_t)(q - w);
+        if (wl == 1 && *w == '-') {
+            s->present[i++] = false;
+            continue;
+        }
+        if (!numfmt_is_number(w, wl)) {
+            ERR(&loc, "\"%.*s\" in the series \"%s\" is not a number", (int)wl, w,
+                s->name ? s->name : "");
+            HINT("write numbers with a point for decimals (12.5); - marks a missing value");
+            s->present[i++] = false;
+            continue;
+        }
+        char tmp[64];           /* numfmt_is_number: at most 40 digits */
+        snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
+        double val = strtod(tmp, NULL);
+        if (fabs(val) > RP_MAX_CHART_VALUE) {
+            ERR(&loc, "\"%.*s\" in the series \"%s\" is too large for a chart", (int)wl, w,
+                s->name ? s->name : "");
+            HINT("a chart shows values up to 10^15; write the amounts in a larger unit "
+                 "(mnkr rather than kronor) and name it in <axis unit=\"...\"/>");
+            s->present[i++] = false;
+            continue;
+        }
+        s->values[i] = val;
+        s->present[i++] = true;
+    }
+}
+
 static Node *build_chart(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_CHART, x);
@@ -1030,115 +1154,12 @@ static Node *build_chart(P *p, xmlNodePtr x)
             build_inline(p, c, cap);
             model_append(n, cap);
         } else if (is_el(c, "categories")) {
-            size_t len;
-            char *s = element_text(p, c, &len);
-            int k = 1;
-            for (size_t i = 0; i < len; i++)
-                if (s[i] == '|')
-                    k++;
-            if (k > RP_MAX_CHART_CATEGORIES) {
-                Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
-                ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
-                HINT("show the values as a table, or sum them up by month or year");
-                k = RP_MAX_CHART_CATEGORIES;
-            }
-            ch->cats = ARENA_ARRAY(&p->rp->arena, const char *, k);
-            char *q = s;
-            for (int i = 0; i < k; i++) {
-                char *bar = strchr(q, '|');
-                if (bar)
-                    *bar = 0;
-                while (*q == ' ')
-                    q++;
-                size_t ql = strlen(q);
-                while (ql && q[ql - 1] == ' ')
-                    q[--ql] = 0;
-                ch->cats[i] = q;
-                q = bar ? bar + 1 : q + ql;
-            }
-            ch->ncat = k;
-            size_t blank = 0;
-            while (blank < len && (s[blank] == ' ' || s[blank] == '|'))
-                blank++;
-            if (blank == len) {
-                Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
-                ERR(&tmp, "<categories> is empty");
-                HINT("write the labels under the chart, separated by |, e.g. <categories>jan | feb | mar</categories>");
-                ch->ncat = 0;
-            }
+            chart_categories(p, c, ch);
         } else if (is_el(c, "axis")) {
-            ch->axis_title = attr(p, c, "title");
-            ch->axis_unit = attr(p, c, "unit");
-            Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
-            const char *v;
-            ch->has_min = axis_value(p, &loc, "min", attr(p, c, "min"), &ch->axis_min);
-            ch->has_max = axis_value(p, &loc, "max", attr(p, c, "max"), &ch->axis_max);
-            ch->has_step = axis_value(p, &loc, "step", attr(p, c, "step"), &ch->axis_step);
-            if (ch->has_step && ch->axis_step <= 0) {
-                value_error(p, &loc, "step", attr(p, c, "step"), "is not a step",
-                            "the step between the axis' numbers is more than 0, e.g. step=\"10\"");
-                ch->has_step = false;
-            }
-            if ((v = attr(p, c, "decimals"))) {     /* the schema says 0 to 6 */
-                long d = strtol(v, NULL, 10);
-                ch->axis_decimals = d < 0 ? -1 : d > 6 ? 6 : (int)d;
-            }
+            chart_axis(p, c, ch);
         } else if (is_el(c, "series") && ch->nseries < nseries) {
             Series *s = &ch->series[ch->nseries++];
-            s->name = attr(p, c, "name");
-            const char *line = attr(p, c, "line");
-            s->line = !line ? LINE_SOLID : strcmp(line, "dashed") == 0 ? LINE_DASHED
-                    : strcmp(line, "dotted") == 0 ? LINE_DOTTED : LINE_SOLID;
-            size_t len;
-            char *txt = element_text(p, c, &len);
-            int cnt = 0;
-            for (char *q = txt; *q;) {
-                while (*q == ' ') q++;
-                if (!*q) break;
-                cnt++;
-                while (*q && *q != ' ') q++;
-            }
-            Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
-            if (cnt != ch->ncat && ch->ncat > 0) {
-                ERR(&loc, "the series \"%s\" has %d values but the chart has %d categories",
-                    s->name ? s->name : "", cnt, ch->ncat);
-                HINT("give one value per category, separated by spaces; write - for a missing value");
-            }
-            int k = ch->ncat;
-            s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
-            s->present = ARENA_ARRAY(&p->rp->arena, bool, k > 0 ? k : 1);
-            int i = 0;
-            for (char *q = txt; *q && i < k;) {
-                while (*q == ' ') q++;
-                if (!*q) break;
-                char *w = q;
-                while (*q && *q != ' ') q++;
-                size_t wl = (size_t)(q - w);
-                if (wl == 1 && *w == '-') {
-                    s->present[i++] = false;
-                    continue;
-                }
-                if (!numfmt_is_number(w, wl)) {
-                    ERR(&loc, "\"%.*s\" in the series \"%s\" is not a number", (int)wl, w,
-                        s->name ? s->name : "");
-                    HINT("write numbers with a point for decimals (12.5); - marks a missing value");
-                    s->present[i++] = false;
-                    continue;
-                }
-                char tmp[64];           /* numfmt_is_number: at most 40 digits */
-                snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
-                double val = strtod(tmp, NULL);
-                if (fabs(val) > RP_MAX_CHART_VALUE) {
-                    ERR(&loc, "\"%.*s\" in the series \"%s\" is too large for a chart", (int)wl, w,
-                        s->name ? s->name : "");
-                    HINT("a chart shows values up to 10^15; write the amounts in a larger unit "
-                         "(mnkr rather than kronor) and name it in <axis unit=\"...\"/>");
-                    s->present[i++] = false;
-                    continue;
-                }
-                s->values[i] = val;
-                s->present[i++] = true;
-            }
+            chart_series(p, c, ch, s);
         } else if (is_el(c, "source")) {
             Node *src = new_node(p, N_NOTE, c);
             build_inline(p, c, src);
