@@ -16,7 +16,6 @@
 #include "parse/parse.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,55 +29,19 @@ void rp_options_init(RpOptions *o)
     o->pdfa = RP_PDFA_2A;
 }
 
-static int file_exists(const char *p)
+/* The folder holding layouts/ and fonts/. */
+static const char *data_dir(const RpOptions *o)
 {
-    struct stat st;
-    return stat(p, &st) == 0;
+    return o->data_dir ? o->data_dir : RP_DEFAULT_DATA_DIR;
 }
 
-/* The folder holding layouts/ and fonts/: given, or found from where the
- * program is (build/rapport in a checkout, PREFIX/bin when installed). */
-static const char *data_dir(Rp *rp, const RpOptions *o)
-{
-    if (o->data_dir)
-        return o->data_dir;
-    const char *env = getenv("RAPPORT_DATA");
-    if (env && *env)
-        return arena_strdup(&rp->arena, env);
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            const char *cands[] = { "%s/..", "%s/../..", "%s/../share/rapport" };
-            for (int i = 0; i < 3; i++) {
-                const char *d = arena_printf(&rp->arena, cands[i], exe);
-                if (file_exists(arena_printf(&rp->arena, "%s/layouts/linkoping.xml", d))) {
-                    char real[PATH_MAX];
-                    return realpath(d, real) ? arena_strdup(&rp->arena, real) : d;
-                }
-            }
-        }
-    }
-    return "/usr/local/share/rapport";
-}
-
-/* The document date: SOURCE_DATE_EPOCH, else the report's date (noon
- * UTC), else none (-1): never the clock, so the same report always gives
- * the same bytes. */
+/* The document date: the one given (SOURCE_DATE_EPOCH), else the
+ * report's date (noon UTC), else none (-1): never the clock, so the same
+ * report always gives the same bytes. */
 static long doc_date(const RpOptions *o, const Report *rep)
 {
     if (o->source_date >= 0)
         return o->source_date;
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        char *end;
-        long v = strtol(sde, &end, 10);
-        if (*end == 0 && v >= 0)
-            return v;
-    }
     int y, m, d;
     if (rep->meta.date && sscanf(rep->meta.date, "%4d-%2d-%2d", &y, &m, &d) == 3) {
         struct tm tm = { 0 };
@@ -91,7 +54,7 @@ static long doc_date(const RpOptions *o, const Report *rep)
     return -1;
 }
 
-/* Milliseconds since an unspecified start, for RAPPORT_TIMINGS. */
+/* Milliseconds since an unspecified start, for o->timings. */
 static double now_ms(void)
 {
     struct timespec ts;
@@ -188,16 +151,14 @@ static bool up_to_date(const RpOptions *o, const char *output, const char *input
 static int run(const RpOptions *o, const char *name, const char *data, size_t len,
                const char *output, unsigned char **pdf, size_t *pdf_len, FILE *err)
 {
-    /* RAPPORT_TIMINGS=1 prints the time of each stage (for the benchmark) */
-    const char *tm = getenv("RAPPORT_TIMINGS");
-    bool timings = tm && *tm && *tm != '0';
+    bool timings = o->timings;     /* the time of each stage (for the benchmark) */
     double t0 = now_ms(), t1 = t0, t2 = t0, t3 = t0, t4 = t0;
     Rp rp;
     arena_init(&rp.arena);
     diags_init(&rp.diags);
     rp.opt = o;
     rp.diags.strict = o->strict;
-    rp.data_dir = data_dir(&rp, o);
+    rp.data_dir = data_dir(o);
     rp.engine = o->engine;
     *pdf = NULL;
     *pdf_len = 0;
@@ -285,7 +246,7 @@ void rp_engine_prepare(const RpOptions *o)
     diags_init(&rp.diags);
     rp.opt = o;
     rp.engine = o->engine;
-    rp.data_dir = data_dir(&rp, o);
+    rp.data_dir = data_dir(o);
     parse_prepare(&rp);
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {

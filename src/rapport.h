@@ -8,7 +8,9 @@
  * A run is: parse -> measure -> paginate -> draw, each stage reading the
  * previous stage's output (rapport.c). A run owns one arena; nothing is
  * global, so many runs may happen in one process, one after the other or
- * in parallel threads.
+ * in parallel threads. The library reads no environment variable and
+ * never the clock for its output: what a run depends on is in RpOptions
+ * (the command line, cli/, fills it from the environment).
  */
 #ifndef RAPPORT_H
 #define RAPPORT_H
@@ -18,6 +20,10 @@
 #include <stdio.h>
 
 #define RAPPORT_VERSION "0.1.0"
+
+/* Where layouts/ and fonts/ are when RpOptions.data_dir does not say:
+ * where `make install` puts them. */
+#define RP_DEFAULT_DATA_DIR "/usr/local/share/rapport"
 
 /* Exit statuses of the command (and results of rp_render_file). */
 enum {
@@ -43,7 +49,8 @@ void rp_engine_free(RpEngine *e);
 
 typedef struct RpOptions {
     const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
-    const char *data_dir;   /* where layouts/ and fonts/ live; NULL: found from the program */
+    const char *data_dir;   /* where layouts/ and fonts/ live; NULL: RP_DEFAULT_DATA_DIR
+                             * (the command finds it: RAPPORT_DATA, else beside itself) */
     bool        check_only; /* --check: check and lay out, write nothing */
     bool        quiet;      /* no warnings on the error stream */
     bool        strict;     /* --strict: warnings count as errors */
@@ -52,7 +59,9 @@ typedef struct RpOptions {
     bool        untagged;   /* --no-tags: no structure tree (and so no PDF/A-2a, PDF/UA) */
     bool        since;      /* --since: skip a report whose PDF is newer than all it is made from */
     const char *trace_path; /* if set: also write a text dump of every page here */
-    long        source_date;/* seconds since 1970 for the PDF's dates; -1: from the report or now */
+    long        source_date;/* seconds since 1970 for the PDF's dates; -1: the report's <date>
+                             * (the command passes SOURCE_DATE_EPOCH) */
+    bool        timings;    /* print each stage's time on `err` (the command: RAPPORT_TIMINGS=1) */
     /* If set, called with the path of the temporary file the PDF is
      * written to just before it is made, and with NULL once it is gone
      * (renamed into place or removed): a command line keeps it so that

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -263,6 +264,57 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         }
 }
 
+/* The folder holding layouts/ and fonts/: $RAPPORT_DATA, else found from
+ * where the program is (build/rapport in a checkout, PREFIX/bin when
+ * installed), else NULL (the library's default). Kept for the process. */
+static const char *find_data_dir(void)
+{
+    const char *env = getenv("RAPPORT_DATA");
+    if (env && *env)
+        return env;
+    static char found[PATH_MAX + 32];
+    char exe[PATH_MAX], cand[PATH_MAX + 32], probe[PATH_MAX + 64];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = 0;
+    static const char *const cands[] = { "%s/..", "%s/../..", "%s/../share/rapport" };
+    for (int i = 0; i < 3; i++) {
+        snprintf(cand, sizeof cand, cands[i], exe);
+        snprintf(probe, sizeof probe, "%s/layouts/linkoping.xml", cand);
+        struct stat st;
+        if (stat(probe, &st) != 0)
+            continue;
+        if (realpath(cand, found))
+            return found;
+        snprintf(found, sizeof found, "%s", cand);
+        return found;
+    }
+    return NULL;
+}
+
+/* What the run takes from the environment, which the library never
+ * reads: where its data is, the documents' date (SOURCE_DATE_EPOCH, for
+ * reproducible builds) and whether to print the stages' times
+ * (RAPPORT_TIMINGS=1, for the benchmark). */
+static void environment(RpOptions *o)
+{
+    o->data_dir = find_data_dir();
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long v = strtol(sde, &end, 10);
+        if (*end == 0 && v >= 0)
+            o->source_date = v;
+    }
+    const char *tm = getenv("RAPPORT_TIMINGS");
+    o->timings = tm && *tm && *tm != '0';
+}
+
 /* What the command line asks besides the run's options. */
 typedef struct Cli {
     const char  *out, *dir;   /* -o FILE, -d DIR */
@@ -469,6 +521,7 @@ int main(int argc, char **argv)
 {
     RpOptions o;
     rp_options_init(&o);
+    environment(&o);
     signals_install();
     o.temp_file = signals_temp_file;
     Cli cl = { 0 };
