@@ -1,7 +1,8 @@
 /*
  * limits.h - every limit rapport puts on its input, in one place.
  *
- * Each bounds a dimension that a broken or hostile file could blow up, so
+ * Each bounds a dimension that a broken or hostile file (or command
+ * line) could blow up, so
  * that memory and time stay proportional to a sane report and out of
  * memory can never be caused by input. Each has its own message where it
  * is checked. They are generous: the largest real report we know is a few
@@ -140,7 +141,23 @@
  * recursion and its paths short whatever the file system holds. */
 #define RP_MAX_FOLDER_DEPTH     32
 
-/* Passes of the table-of-contents fixpoint (it settles in 2). */
-#define RP_MAX_TOC_PASSES       4
+/* Font families a layout declares (<font>): a report looks best with
+ * one or two; each is four faces the measure and draw stages keep in
+ * fixed arrays (FACE_COUNT). */
+#define RP_MAX_FONT_FAMILIES    8
+
+/* Statuses a layout declares (<status>): the Linköping layout has nine;
+ * a legend of more could not be read. */
+#define RP_MAX_STATUSES         24
+
+/* Intervals on a chart's value axis: a nice step gives 5 to 10; an axis
+ * step of the report's own that gives more than this is replaced by a
+ * nice one. The ticks' count, not the arithmetic, bounds the loops over
+ * them (a step of 10^-9 on an axis up to 10^15). */
+#define RP_MAX_CHART_INTERVALS  50
+
+/* Reports rendered at a time (-j): each is a process of its own, and the
+ * signal handler keeps their ids in a fixed table. */
+#define RP_MAX_JOBS             64
 
 #endif

@@ -10,6 +10,7 @@
  */
 #include "batch.h"
 #include "signals.h"
+#include "../base/limits.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -93,8 +94,8 @@ int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs)
 {
     if (jobs < 1)
         jobs = 1;
-    if (jobs > 64)
-        jobs = 64;
+    if (jobs > RP_MAX_JOBS)
+        jobs = RP_MAX_JOBS;
     bool tty = isatty(STDERR_FILENO);
     signal(SIGPIPE, SIG_IGN);
     Job *run = calloc((size_t)jobs, sizeof *run);

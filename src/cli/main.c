@@ -384,8 +384,11 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
             const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
             char *end;
             long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > 64)
-                return usage_error("-j takes a number of reports at a time, 1 to 64", NULL);
+            if (!v || *end || n < 1 || n > RP_MAX_JOBS) {
+                char msg[80];
+                snprintf(msg, sizeof msg, "-j takes a number of reports at a time, 1 to %d", RP_MAX_JOBS);
+                return usage_error(msg, NULL);
+            }
             cl->jobs = (int)n;
         } else if (strncmp(a, "--layout=", 9) == 0) {
             o->layout = a + 9;

@@ -7,6 +7,7 @@
  * before the file exists, and the batch's child processes.
  */
 #include "signals.h"
+#include "../base/limits.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -14,11 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define MAX_CHILDREN 64          /* as -j allows */
-
 static char temp_path[PATH_MAX + 64];
 static volatile sig_atomic_t temp_set;     /* temp_path holds a whole path */
-static volatile sig_atomic_t children[MAX_CHILDREN];
+static volatile sig_atomic_t children[RP_MAX_JOBS];
 static volatile sig_atomic_t owner;        /* the process that started them */
 
 static void on_signal(int sig)
@@ -26,7 +25,7 @@ static void on_signal(int sig)
     if (temp_set)
         unlink(temp_path);
     if (owner == (sig_atomic_t)getpid())      /* a child inherits the table, not the children */
-        for (int i = 0; i < MAX_CHILDREN; i++)
+        for (int i = 0; i < RP_MAX_JOBS; i++)
             if (children[i] > 0)
                 kill((pid_t)children[i], sig);
     /* the action is the default again (SA_RESETHAND): end as the signal asked */
@@ -68,7 +67,7 @@ void signals_temp_file(const char *path)
 void signals_child(pid_t pid, bool running)
 {
     owner = (sig_atomic_t)getpid();
-    for (int i = 0; i < MAX_CHILDREN; i++)
+    for (int i = 0; i < RP_MAX_JOBS; i++)
         if (running ? children[i] == 0 : children[i] == (sig_atomic_t)pid) {
             children[i] = running ? (sig_atomic_t)pid : 0;
             return;

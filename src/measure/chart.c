@@ -11,6 +11,7 @@
  * and a marker shape of their own.
  */
 #include "measure_int.h"
+#include "../base/limits.h"
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
 
@@ -162,11 +163,6 @@ static int step_decimals(double step)
     return d;
 }
 
-/* Intervals on the value axis: a nice step gives 5 to 10; an axis step
- * of the report's own that gives more than this is replaced by a nice
- * one. The ticks' count, not the arithmetic, bounds the loops over them. */
-#define CHART_MAX_INTERVALS 50
-
 static const Shape series_shapes[] = { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING };
 
 /* ---- the data as a table ------------------------------------------------ */
@@ -283,7 +279,7 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
 typedef struct Axis {
     double vmin, vmax, step;
     int    dec;
-    double ticks[CHART_MAX_INTERVALS + 2];  /* one more for rounding at the top */
+    double ticks[RP_MAX_CHART_INTERVALS + 2];  /* one more for rounding at the top */
     int    nticks;
 } Axis;
 
@@ -405,14 +401,14 @@ static void axis_ticks(const Chart *ch, double lo, double hi, Axis *ax)
     double vmin = floor(lo / step + 1e-9) * step, vmax = ceil(hi / step - 1e-9) * step;
     if (vmax <= vmin)
         vmax = vmin + step;
-    if ((vmax - vmin) / step > CHART_MAX_INTERVALS)
+    if ((vmax - vmin) / step > RP_MAX_CHART_INTERVALS)
         step = nice_step(vmax - vmin, 5);
     ax->vmin = vmin;
     ax->vmax = vmax;
     ax->step = step;
     ax->dec = ch->axis_decimals >= 0 ? ch->axis_decimals : step_decimals(step);
     ax->nticks = 0;
-    for (double v = vmin; v <= vmax + step / 2 && ax->nticks < CHART_MAX_INTERVALS + 2; v += step)
+    for (double v = vmin; v <= vmax + step / 2 && ax->nticks < RP_MAX_CHART_INTERVALS + 2; v += step)
         ax->ticks[ax->nticks++] = v;
 }
 

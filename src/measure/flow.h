@@ -150,8 +150,8 @@ typedef struct Note {
 /* Face index of family f, variant v. The fallback font's variants come
  * after the layout's families. */
 #define FACE(f, v) ((int16_t)((f) * 4 + (v)))
-#define FACE_FALLBACK(v) FACE(LAYOUT_MAX_FAMILIES, v)
-#define FACE_COUNT ((LAYOUT_MAX_FAMILIES + 1) * 4)
+#define FACE_FALLBACK(v) FACE(RP_MAX_FONT_FAMILIES, v)
+#define FACE_COUNT ((RP_MAX_FONT_FAMILIES + 1) * 4)
 
 typedef struct Flow {
     const Layout *layout;

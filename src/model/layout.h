@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "model.h"
+#include "../base/limits.h"
 
 #define MPT(pt) ((int32_t)((pt) * 1000))
 
@@ -75,16 +76,13 @@ typedef struct Word {
     const char *text;
 } Word;
 
-#define LAYOUT_MAX_FAMILIES 8
-#define LAYOUT_MAX_STATUSES 24
-
 typedef struct Layout {
     const char *name;
     const char *path;           /* file it was read from ("<built-in>") */
     int32_t     page_w, page_h;
     int32_t     margin_top, margin_bottom, margin_left, margin_right;
     int32_t     header_y, footer_y;        /* baselines, from the top/bottom edge */
-    FontFamily  families[LAYOUT_MAX_FAMILIES];
+    FontFamily  families[RP_MAX_FONT_FAMILIES];
     int         nfamilies;
     FontFamily  fallback;                  /* <fallback-font>: for characters a family's font
                                             * lacks; path[VAR_REGULAR] NULL: none. Its name
@@ -114,7 +112,7 @@ typedef struct Layout {
     bool        notes_per_chapter;         /* footnote numbers restart in each chapter */
     bool        typo_quotes;               /* <typography quotes="swedish">: " ' print as ” ’ */
     bool        typo_dashes;               /* <typography dashes="on">: en dashes, minus signs */
-    StatusDef   statuses[LAYOUT_MAX_STATUSES];
+    StatusDef   statuses[RP_MAX_STATUSES];
     int         nstatuses;
     Word       *words;
     int         nwords;

@@ -31,7 +31,7 @@ typedef struct L {
     /* elements, for messages about what they set */
     xmlNodePtr  page, colors, hyphenation;
     xmlNodePtr  style[ST_COUNT];
-    xmlNodePtr  status[LAYOUT_MAX_STATUSES];
+    xmlNodePtr  status[RP_MAX_STATUSES];
     const char *logo_src;       /* <cover logo="...">, as written */
     /* colours the layout gives; those it does not take the accent */
     bool        rule_given, band_given, chart_given;
@@ -574,12 +574,12 @@ static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
     }
 }
 
-/* A <font> family, at most LAYOUT_MAX_FAMILIES of them. */
+/* A <font> family, at most RP_MAX_FONT_FAMILIES of them. */
 static void load_font(L *l, xmlNodePtr x, Layout *y)
 {
     static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
-    if (y->nfamilies == LAYOUT_MAX_FAMILIES) {
-        LERR(x, "a layout declares at most %d font families", LAYOUT_MAX_FAMILIES);
+    if (y->nfamilies == RP_MAX_FONT_FAMILIES) {
+        LERR(x, "a layout declares at most %d font families", RP_MAX_FONT_FAMILIES);
         diag_hint(&l->rp->diags, "a family holds a font's four variants; reports look best with one or two");
         return;
     }
@@ -637,12 +637,12 @@ static void load_style(L *l, xmlNodePtr x, Layout *y)
     xmlFree(sn);
 }
 
-/* A <status>, at most LAYOUT_MAX_STATUSES of them. */
+/* A <status>, at most RP_MAX_STATUSES of them. */
 static void load_status(L *l, xmlNodePtr x, Layout *y)
 {
     static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
-    if (y->nstatuses == LAYOUT_MAX_STATUSES) {
-        LERR(x, "a layout declares at most %d statuses", LAYOUT_MAX_STATUSES);
+    if (y->nstatuses == RP_MAX_STATUSES) {
+        LERR(x, "a layout declares at most %d statuses", RP_MAX_STATUSES);
         diag_hint(&l->rp->diags, "remove the statuses no report uses");
         return;
     }
