@@ -11,8 +11,8 @@
  *
  * Why one pass is enough: the page numbers are drawn in a column of fixed
  * width reserved here, so the contents' length never depends on the
- * numbers, and pagination of the body never has to be redone (the
- * fixpoint is reached in the first pass; paginate checks it).
+ * numbers, and pagination of the body never has to be redone: there is
+ * no fixpoint to iterate (paginate.c, design notes).
  */
 #include "measure_int.h"
 #include "../model/numfmt.h"

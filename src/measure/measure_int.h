@@ -128,12 +128,12 @@ void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *o
 Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
                  Align align, bool justify);
 
-/* Break a table cell: the fewest lines, then the least ragged, and
- * hyphenated as `hyph` allows. */
 /* A heading's lines: never hyphenated, as few as it takes, of even
  * length ("Kommunövergripande mål med | nämndmål och nämndindikatorer"). */
 Lines text_break_heading(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align);
 
+/* Break a table cell: the fewest lines, then the least ragged, and
+ * hyphenated as `hyph` allows. */
 Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t width,
                       Align align, Hyph hyph);
 

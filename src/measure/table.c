@@ -2,7 +2,10 @@
  * table.c - tables: column widths, cells, rows (measure stage).
  *
  * Design notes
- *  - Column widths follow the automatic table layout browsers use: each
+ *  - Column widths are those that make the table least tall (colwidth.h,
+ *    shortest_widths) when its words fit without hyphens; consecutive
+ *    tables of one kind share one grid of them (grid_widths). Else they
+ *    follow the automatic table layout browsers use (widths): each
  *    column has a minimum (its widest word or number, plus padding) and a
  *    preferred width (its longest cell on one line). Columns with a given
  *    width (mm, pt, %) take it; star columns (2*) share what is left by
