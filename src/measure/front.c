@@ -216,17 +216,10 @@ static int leader_and_number(M *m, Op *ops, const Style *st, int32_t from, int32
             dots[2 * d] = ' ';
             dots[2 * d + 1] = '.';
         }
-        Op lead = { 0 };
-        lead.kind = OP_TEXT;
-        lead.face = lface;
-        lead.size = t1->size;
-        lead.color = st->color;
-        lead.s = dots;
-        lead.len = ndots * 2;
+        Op lead = op_text(m, dots, ndots * 2, lface, t1->size, st->color);
         lead.x = to - ndots * dotw;
         lead.y = base;
-        lead.w = ndots * dotw;
-        lead.anchor = -1;
+        lead.w = ndots * dotw;          /* on the grid of dots, as counted */
         lead.se = SE_ARTIFACT;          /* the dot leader is not read */
         ops[q++] = lead;
     }
@@ -343,17 +336,9 @@ static void contents(M *m, const Node *c, int32_t width)
         bool printed = an->box >= 0;
         int32_t x0 = as->indent + li;
         ls = text_break(m, ps.v, ps.n, as, width - x0 - (printed ? numcol : 0), ALIGN_LEFT, false);
-        Op bullet = { 0 };
-        bullet.kind = OP_TEXT;
-        bullet.face = FACE(as->family, as->variant);
-        bullet.size = as->size;
-        bullet.color = as->color;
-        bullet.s = "\xE2\x80\xA2";
-        bullet.len = 3;
+        Op bullet = op_text(m, "\xE2\x80\xA2", 3, FACE(as->family, as->variant), as->size, as->color);
         bullet.x = as->indent + li * 30 / 100;
         bullet.y = text_baseline(m, as);
-        bullet.w = font_text_width(m->flow->faces[bullet.face], bullet.s, 3, as->size);
-        bullet.anchor = -1;
         int se_li = se_new(m, SE_LI, se_list);
         bullet.se = se_new(m, SE_LBL, se_li);
         m->cur_se = se_new(m, SE_LBODY, se_li);

@@ -305,23 +305,13 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
         int se_lbl = se_new(m, SE_LBL, se_li);
         int se_body = se_new(m, SE_LBODY, se_li);
         /* the label, drawn in the first line's box, hanging left */
-        Op lab = { 0 };
-        lab.kind = OP_TEXT;
-        lab.face = FACE(st->family, st->variant);
-        lab.size = st->size;
-        lab.color = st->color;
-        lab.y = base;
-        lab.anchor = -1;
-        if (l->u.list.type == LIST_BULLET) {
-            lab.s = "\xE2\x80\xA2";       /* • */
-            lab.len = 3;
-        } else if (l->u.list.type == LIST_NUMBER) {
-            lab.s = arena_printf(&m->rp->arena, "%d%s", num, l->u.list.paren ? ")" : ".");
-            lab.len = (int)strlen(lab.s);
-        }
+        const char *label = l->u.list.type == LIST_BULLET ? "\xE2\x80\xA2"       /* • */
+                          : l->u.list.type == LIST_NUMBER
+                          ? arena_printf(&m->rp->arena, "%d%s", num, l->u.list.paren ? ")" : ".") : "";
         num++;
-        if (lab.len) {
-            lab.w = font_text_width(m->flow->faces[lab.face], lab.s, (size_t)lab.len, lab.size);
+        if (*label) {
+            Op lab = op_text(m, label, (int)strlen(label), FACE(st->family, st->variant), st->size, st->color);
+            lab.y = base;
             lab.x = indent + (l->u.list.type == LIST_BULLET ? li * 30 / 100 : li - lab.w - st->size / 3);
             if (lab.x < indent) lab.x = indent;
             lab.se = se_lbl;
@@ -639,17 +629,10 @@ static void measure_notes(M *m)
                 b.ops[q + extra].x += hang;
             }
             if (extra) {
-                Op num = { 0 };
-                num.kind = OP_TEXT;
-                num.face = FACE(st->family, st->variant);
-                num.size = st->size * 75 / 100;
-                num.color = st->color;
-                num.s = arena_printf(&m->rp->arena, "%d", m->note_label[i]);
-                num.len = (int)strlen(num.s);
-                num.x = 0;
+                const char *label = arena_printf(&m->rp->arena, "%d", m->note_label[i]);
+                Op num = op_text(m, label, (int)strlen(label), FACE(st->family, st->variant),
+                                 st->size * 75 / 100, st->color);
                 num.y = base - st->size * 30 / 100;
-                num.anchor = -1;
-                num.w = font_text_width(m->flow->faces[num.face], num.s, (size_t)num.len, num.size);
                 num.tail = TAIL_SPACE; /* "2 LVM Lagen om ...", not "2LVM" */
                 b.ops[0] = num;        /* the number first: it reads first */
             }
