@@ -172,6 +172,7 @@ typedef struct Flow {
     Box        *note_boxes;
     int         nnote_boxes;
     int        *box_notes; /* footnote numbers (1-based), see Box.note_first */
+    int         nbox_notes;
     int         ntables;
     StructElem *se;           /* se[0] is the Document */
     int         nse;
@@ -190,6 +191,11 @@ typedef struct Flow {
  * NULL only if a font cannot be loaded (an error in rp->diags).
  */
 Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay);
+
+/* Assert the flow's invariants (flow.c): every index inside its array,
+ * the structure tree made parents first, every link with its element.
+ * Reads the flow only; measure_document calls it on what it returns. */
+void flow_check(const Flow *f);
 
 /* The faces of the layout's families (faces[FACE(family, variant)]),
  * from the engine if it has them: 0, or -1 with an error in rp->diags. */

@@ -749,6 +749,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->headings = m->headings.v;
     f->nheadings = m->headings.n;
     f->box_notes = m->box_notes.v;
+    f->nbox_notes = m->box_notes.n;
     f->note_boxes = m->note_boxes.v;
     f->nnote_boxes = m->note_boxes.n;
     f->se = m->se.v;
@@ -771,5 +772,6 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     free(m->breaks);
     free(m->scratch);
     free(m->sbuf);
+    flow_check(f);
     return f;
 }

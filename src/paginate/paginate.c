@@ -37,7 +37,9 @@
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
 
+#include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef const Box *BoxRef;
@@ -788,6 +790,45 @@ static void anchor_pages(PB *b, Pages *pg)
     }
 }
 
+void pages_check(const Pages *pg, bool whole)
+{
+    const Flow *flow = pg->flow;
+    int next = 0;                   /* the flow box the next content item must be */
+    int *mark_page = xmalloc(sizeof(int) * (size_t)(flow->nnotes + 1));
+    for (int k = 0; k <= flow->nnotes; k++)
+        mark_page[k] = -1;
+    for (int pi = 0; pi < pg->n; pi++) {
+        const Page *p = &pg->v[pi];
+        assert(p->n == 0 || p->items);
+        for (int k = 0; k < p->n; k++) {
+            const Placed *pl = &p->items[k];
+            assert(pl->box);
+            assert(pl->index >= -1 && pl->index < flow->nboxes);
+            if (pl->index >= 0 && !pl->repeat) {
+                assert(pl->index == next);              /* nothing lost, nothing twice */
+                next++;
+                for (int q = 0; q < pl->box->nnotes; q++) {
+                    int num = flow->box_notes[pl->box->note_first + q];
+                    if (mark_page[num] < 0)
+                        mark_page[num] = pi;
+                }
+            }
+        }
+        for (int k = 0; k < p->n; k++) {
+            const Box *bx = p->items[k].box;
+            if (p->items[k].index < 0 && bx->note_start)
+                /* never before its mark; on its page unless the mark's box
+                 * stood alone and left no room (fit_box: it ran past the
+                 * bottom): tests/notes-check holds the samples to that */
+                assert(mark_page[bx->note] >= 0 && mark_page[bx->note] <= pi);
+        }
+    }
+    assert(!whole || next == flow->nboxes);
+    free(mark_page);
+    for (int a = 0; a < flow->nanchors; a++)
+        assert(pg->anchor_page[a] >= -1 && pg->anchor_page[a] < pg->n);
+}
+
 Pages *paginate_flow(Rp *rp, const Flow *flow)
 {
     PB pb = { 0 };
@@ -816,5 +857,6 @@ Pages *paginate_flow(Rp *rp, const Flow *flow)
             running(b, &pg->v[k], pg->n, warned);
     anchor_pages(b, pg);
     fit_pagenums(b, pg);
+    pages_check(pg, b->pages.n < RP_MAX_PAGES);
     return pg;
 }

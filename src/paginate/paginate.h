@@ -41,4 +41,12 @@ typedef struct Pages {
  * alone (with a warning). */
 Pages *paginate_flow(Rp *rp, const Flow *flow);
 
+/* Assert the invariants of pages made from pg->flow (paginate.c's design
+ * notes): every box of the flow placed once, in order (all of them if
+ * `whole`: pagination was not cut short at RP_MAX_PAGES), besides
+ * repeated header rows; no footnote starting before its first mark;
+ * every anchor on a page or none. paginate_flow calls it on what
+ * it returns. */
+void pages_check(const Pages *pg, bool whole);
+
 #endif
