@@ -137,7 +137,7 @@ Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t w
     Pieces ps = { 0 };
     text_pieces(m, cap, cs, &ps);
     Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
-    m->cur_se = se_new(m, SE_CAPTION, parent);
+    m->cur_se = parent ? se_new(m, SE_CAPTION, parent) : se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent, cs->space_before, true);
     m->pending_after = cs->space_after;
     return ps;
@@ -179,7 +179,11 @@ bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width)
     return any;
 }
 
-static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width, bool keep_all)
+/* A paragraph of style `sid` as the structure element `type` under
+ * `parent`: a body paragraph (P) in the container, a figure's caption
+ * (Caption) in its Figure. */
+static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int32_t indent, int32_t width,
+                 bool keep_all)
 {
     const Style *st = &m->lay->styles[sid];
     Pieces ps = { 0 };
@@ -187,8 +191,7 @@ static void para(M *m, const Node *n, StyleId sid, int32_t indent, int32_t width
     if (n->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
     Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, st->justify);
-    m->cur_se = se_new(m, sid == ST_CAPTION ? SE_CAPTION : SE_P,
-                       sid == ST_CAPTION && m->caption_parent ? m->caption_parent : m->container);
+    m->cur_se = se_new(m, type, parent);
     if (ls.n == 0) {                 /* an empty paragraph still takes its space */
         m->pending_after = st->space_after > m->pending_after ? st->space_after : m->pending_after;
         return;
@@ -419,11 +422,9 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
     int fig = se_new(m, SE_FIGURE, m->container);
     m->se.v[fig].alt = n->u.figure.alt;
-    m->caption_parent = fig;
     for (const Node *k = n->first; k; k = k->next)
         if (k->kind == N_CAPTION)
-            para(m, k, ST_CAPTION, indent, width, true);
-    m->caption_parent = 0;
+            para(m, k, ST_CAPTION, SE_CAPTION, fig, indent, width, true);
     const Image *im = n->u.figure.image;
     if (!im)
         return;
@@ -492,7 +493,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             }
             break;
         case N_P:
-            para(m, c, ST_BODY, indent, width, false);
+            para(m, c, ST_BODY, SE_P, m->container, indent, width, false);
             break;
         case N_LIST:
             list(m, c, indent, width);

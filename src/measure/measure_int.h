@@ -81,7 +81,6 @@ typedef struct M {
     VEC(StructElem) se;            /* the structure tree, in reading order */
     int           cur_se;          /* element new boxes belong to */
     int           container;       /* element new blocks go into (Document, LBody) */
-    int           caption_parent;  /* Table or Figure a caption belongs to, 0: none */
     int          *note_label;      /* per footnote: the number printed (per chapter or not) */
     bool          landscape;       /* measuring a <landscape> block */
     int32_t       text_h;          /* height of the text area of the current pages */
@@ -177,7 +176,8 @@ void se_links(M *m, Op *ops, int n, int parent);
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all);
 
 /* Emit the caption `cap` of a table or chart as a Caption element under
- * `parent`, kept with what follows; returns its pieces. */
+ * `parent` (0: as a paragraph of the container, for what is no table to
+ * a screen reader), kept with what follows; returns its pieces. */
 Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width);
 
 /* Emit the <note>s among the children of `parent` (a table or chart)

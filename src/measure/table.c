@@ -979,13 +979,7 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
             caption = true;
-            const Style *cs = &L->styles[ST_CAPTION];
-            Pieces ps = { 0 };
-            text_pieces(m, c, cs, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_P, m->container);
-            emit_lines(m, &ls, indent, cs->space_before, true);
-            m->pending_after = cs->space_after;
+            emit_caption(m, c, 0, indent, width);
         }
     if (!caption)
         return;                         /* an error in the parser: not reached */
