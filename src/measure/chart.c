@@ -167,30 +167,6 @@ static const Shape series_shapes[] = { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGL
 
 /* ---- the data as a table ------------------------------------------------ */
 
-static Node *new_node(M *m, NodeKind kind, const Node *at, Node *parent)
-{
-    Node *x = ARENA_NEW(&m->rp->arena, Node);
-    x->kind = kind;
-    x->line = at->line;
-    x->col = at->col;
-    if (parent)
-        model_append(parent, x);
-    return x;
-}
-
-static void cell(M *m, const Node *at, Node *row, int col, const char *text)
-{
-    Node *c = new_node(m, N_CELL, at, row);
-    c->u.cell.colspan = c->u.cell.rowspan = 1;
-    c->u.cell.col = col;
-    c->u.cell.status = -1;
-    if (text && *text) {
-        Node *t = new_node(m, N_TEXT, at, c);
-        t->text = text;
-        t->len = strlen(text);
-    }
-}
-
 /* The decimals a series' values are written with (at most 3). */
 static int series_decimals(const Series *s, int ncat)
 {
@@ -208,15 +184,20 @@ static int series_decimals(const Series *s, int ncat)
     return dec;
 }
 
+/* A label for a cell: none if it is empty. */
+static const char *words(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
 /* With <charts data-table="yes"/> in the layout, a chart's values are
  * also printed as a table under it: a category per row, a series per
  * column, as the report's own tables look. Everyone can read the exact
  * values, and a screen reader gets them as a table with its headers. */
 static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int32_t width)
 {
-    Node *t = new_node(m, N_TABLE, n, NULL);
-    t->u.table.ncols = 1 + ch->nseries;
-    t->u.table.nrows = 1 + ch->ncat;
+    Arena *a = &m->rp->arena;
+    Node *t = model_new_table(a, 1 + ch->nseries, n);
     t->u.table.small = ch->nseries > 5;
     /* the categories' column as wide as its longest label (a label is
      * short: "mar 2021" should not break), the series share the rest */
@@ -231,42 +212,35 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
     catw += 2 * m->lay->table_pad_x + cs->size / 2;
     if (catw > width * 2 / 5)
         catw = width * 2 / 5;
-    Column *cols = ARENA_ARRAY(&m->rp->arena, Column, t->u.table.ncols);
+    Column *cols = t->u.table.cols;
     for (int k = 0; k < t->u.table.ncols; k++) {
         cols[k].type = k ? COL_NUMBER : COL_TEXT;
-        cols[k].fmt.decimals = -1;
         cols[k].kind = k ? WIDTH_STAR : WIDTH_ABS;
         cols[k].width = k ? 1000 : catw;
     }
-    t->u.table.cols = cols;
     /* its title, with what the values count ("mnkr", "Antal placeringar") */
-    Node *cap = new_node(m, N_CAPTION, n, t);
     const char *title = layout_word(m->lay, m->rep->type, "chart-data", "Diagrammets värden");
     const char *what = ch->axis_unit && *ch->axis_unit ? ch->axis_unit : ch->axis_title;
     if (what && *what)
-        title = arena_printf(&m->rp->arena, "%s (%s)", title, what);
-    Node *ct = new_node(m, N_TEXT, n, cap);
-    ct->text = title;
-    ct->len = strlen(title);
+        title = arena_printf(a, "%s (%s)", title, what);
+    model_new_text(a, model_new(a, N_CAPTION, t, n), title, n);
 
-    Node *head = new_node(m, N_ROW, n, t);
-    head->u.row.role = ROW_HEADER;
-    cell(m, n, head, 0, NULL);           /* over the categories: nothing to say */
+    Node *head = model_new_row(a, t, ROW_HEADER, n);
+    model_new_cell(a, head, 0, NULL, n);          /* over the categories: nothing to say */
     for (int s = 0; s < ch->nseries; s++)
-        cell(m, n, head, 1 + s, ch->series[s].name);
-    int *dec = ARENA_ARRAY(&m->rp->arena, int, ch->nseries + 1);
+        model_new_cell(a, head, 1 + s, words(ch->series[s].name), n);
+    int *dec = ARENA_ARRAY(a, int, ch->nseries + 1);
     for (int s = 0; s < ch->nseries; s++)
         dec[s] = series_decimals(&ch->series[s], ch->ncat);
     for (int k = 0; k < ch->ncat; k++) {
-        Node *row = new_node(m, N_ROW, n, t);
-        row->u.row.index = 1 + k;
-        cell(m, n, row, 0, ch->cats[k]);
+        Node *row = model_new_row(a, t, ROW_NORMAL, n);
+        model_new_cell(a, row, 0, words(ch->cats[k]), n);
         for (int s = 0; s < ch->nseries; s++) {
             char buf[64];
             const char *v = "\xE2\x80\x93";          /* no value: a dash */
             if (ch->series[s].present[k] && numfmt_double(ch->series[s].values[k], dec[s], buf, sizeof buf) > 0)
-                v = arena_strdup(&m->rp->arena, buf);
-            cell(m, n, row, 1 + s, v);
+                v = arena_strdup(a, buf);
+            model_new_cell(a, row, 1 + s, v, n);
         }
     }
     measure_table(m, t, indent, width);

@@ -5,8 +5,9 @@
  * one group row per målområde (the goal's area attribute, else the
  * heading of the section it stands in), then a row per nämndmål with its
  * marker and status word and the page it is reported on (a link), and
- * under the table the number of goals per status. The table is built as
- * ordinary table nodes in the run's arena and laid out by table.c, so it
+ * under the table the number of goals per status. The table is built by
+ * the model's constructors (model_new_table ...) in the run's arena and
+ * laid out by table.c, so it
  * looks and breaks like every other table. The goals are found by
  * walking the report once; the pages are filled in when pages are known,
  * like the contents'.
@@ -22,32 +23,6 @@ typedef struct OV {
     int    *count;           /* per layout status */
     int     goals;
 } OV;
-
-static Node *node(M *m, NodeKind k, Node *parent)
-{
-    Node *n = ARENA_NEW(&m->rp->arena, Node);
-    n->kind = k;
-    if (parent)
-        model_append(parent, n);
-    return n;
-}
-
-static Node *text(M *m, Node *parent, const char *s)
-{
-    Node *t = node(m, N_TEXT, parent);
-    t->text = s;
-    t->len = strlen(s);
-    return t;
-}
-
-static Node *cell(M *m, Node *row, int col)
-{
-    Node *c = node(m, N_CELL, row);
-    c->u.cell.colspan = c->u.cell.rowspan = 1;
-    c->u.cell.col = col;
-    c->u.cell.status = -1;
-    return c;
-}
 
 static const char *plain(M *m, const Node *n)
 {
@@ -83,33 +58,25 @@ static void walk(OV *o, const Node *n, const char *area)
             continue;
         }
         const char *a = c->u.sec.area ? c->u.sec.area : area ? area : "";
-        int row_i = o->table->u.table.nrows;
+        Arena *ar = &m->rp->arena;
         if (!o->area || strcmp(o->area, a) != 0) {
-            Node *g = node(m, N_ROW, o->table);
-            g->u.row.role = ROW_GROUP;
-            g->u.row.index = row_i++;
-            Node *gc = cell(m, g, 0);
-            gc->u.cell.colspan = 3;
-            text(m, gc, *a ? a : "Övriga mål");
+            Node *g = model_new_row(ar, o->table, ROW_GROUP, NULL);
+            model_new_cell(ar, g, 0, *a ? a : "Övriga mål", NULL)->u.cell.colspan = 3;
             o->area = a;
         }
-        Node *r = node(m, N_ROW, o->table);
-        r->u.row.index = row_i++;
+        Node *r = model_new_row(ar, o->table, ROW_NORMAL, NULL);
         const Node *h = model_heading(c);
-        text(m, cell(m, r, 0), strip_lead(h ? plain(m, h) : "", "Nämndmål"));
-        Node *sc = cell(m, r, 1);
+        model_new_cell(ar, r, 0, strip_lead(h ? plain(m, h) : "", "Nämndmål"), NULL);
+        Node *sc = model_new_cell(ar, r, 1, NULL, NULL);
         if (c->u.sec.status >= 0) {
-            Node *st = node(m, N_STATUS, sc);
-            st->u.status.status = c->u.sec.status;
+            model_new(ar, N_STATUS, sc, NULL)->u.status.status = c->u.sec.status;
             o->count[c->u.sec.status]++;
         } else {
-            text(m, sc, "\xE2\x80\x93");      /* – : not assessed in the report */
+            model_new_text(ar, sc, "\xE2\x80\x93", NULL);      /* – : not assessed in the report */
         }
-        Node *pc = cell(m, r, 2);
-        Node *ref = node(m, N_REF, pc);
+        Node *ref = model_new(ar, N_REF, model_new_cell(ar, r, 2, NULL, NULL), NULL);
         ref->u.ref.target = c;
         ref->u.ref.show = REF_PAGE;
-        o->table->u.table.nrows = row_i;
         o->goals++;
     }
 }
@@ -117,28 +84,22 @@ static void walk(OV *o, const Node *n, const char *area)
 void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
 {
     const Layout *L = m->lay;
+    Arena *a = &m->rp->arena;
     OV o = { 0 };
     o.m = m;
-    o.count = ARENA_ARRAY(&m->rp->arena, int, L->nstatuses + 1);
-    Node *t = node(m, N_TABLE, NULL);
-    t->line = ov->line;
-    t->col = ov->col;
-    t->u.table.ncols = 3;
-    t->u.table.cols = ARENA_ARRAY(&m->rp->arena, Column, 3);
+    o.count = ARENA_ARRAY(a, int, L->nstatuses + 1);
+    Node *t = model_new_table(a, 3, ov);
     Column *cols = t->u.table.cols;
-    cols[0].kind = WIDTH_STAR; cols[0].width = 6000; cols[0].fmt.decimals = -1;
-    cols[1].kind = WIDTH_STAR; cols[1].width = 3000; cols[1].fmt.decimals = -1;
-    cols[2].kind = WIDTH_STAR; cols[2].width = 1000; cols[2].align = ALIGN_RIGHT; cols[2].fmt.decimals = -1;
+    cols[0].kind = WIDTH_STAR; cols[0].width = 6000;
+    cols[1].kind = WIDTH_STAR; cols[1].width = 3000;
+    cols[2].kind = WIDTH_STAR; cols[2].width = 1000; cols[2].align = ALIGN_RIGHT;
     const char *title = ov->u.overview.title ? ov->u.overview.title
                       : layout_word(L, m->rep->type, "goal-overview", "Måluppfyllelse i sammanfattning");
-    Node *cap = node(m, N_CAPTION, t);
-    text(m, cap, title);
-    Node *hr = node(m, N_ROW, t);
-    hr->u.row.role = ROW_HEADER;
-    text(m, cell(m, hr, 0), layout_word(L, m->rep->type, "overview.goal", "Nämndmål"));
-    text(m, cell(m, hr, 1), layout_word(L, m->rep->type, "overview.status", "Bedömning"));
-    text(m, cell(m, hr, 2), layout_word(L, m->rep->type, "overview.page", "Sida"));
-    t->u.table.nrows = 1;
+    model_new_text(a, model_new(a, N_CAPTION, t, NULL), title, NULL);
+    Node *hr = model_new_row(a, t, ROW_HEADER, NULL);
+    model_new_cell(a, hr, 0, layout_word(L, m->rep->type, "overview.goal", "Nämndmål"), NULL);
+    model_new_cell(a, hr, 1, layout_word(L, m->rep->type, "overview.status", "Bedömning"), NULL);
+    model_new_cell(a, hr, 2, layout_word(L, m->rep->type, "overview.page", "Sida"), NULL);
     o.table = t;
     walk(&o, m->rep->root, NULL);
     if (!o.goals) {
@@ -147,18 +108,17 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
         return;
     }
     /* the count per status, as a note under the table */
-    Node *note = node(m, N_NOTE, t);
+    Node *note = model_new(a, N_NOTE, t, NULL);
     bool first = true;
     for (int s = 0; s < L->nstatuses; s++) {
         if (!o.count[s])
             continue;
         if (!first)
-            text(m, note, ", ");
+            model_new_text(a, note, ", ", NULL);
         first = false;
-        Node *st = node(m, N_STATUS, note);
-        st->u.status.status = s;
-        text(m, note, arena_printf(&m->rp->arena, ": %d", o.count[s]));
+        model_new(a, N_STATUS, note, NULL)->u.status.status = s;
+        model_new_text(a, note, arena_printf(a, ": %d", o.count[s]), NULL);
     }
-    text(m, note, arena_printf(&m->rp->arena, first ? "%d mål" : " (%d mål)", o.goals));
+    model_new_text(a, note, arena_printf(a, first ? "%d mål" : " (%d mål)", o.goals), NULL);
     measure_table(m, t, indent, width);
 }

@@ -3,6 +3,7 @@
  */
 #include "model.h"
 
+#include <assert.h>
 #include <string.h>
 
 void model_append(Node *parent, Node *child)
@@ -65,6 +66,62 @@ const char *model_kind_name(NodeKind k)
         "footnote", "fnref", "ref", "link", "nohyphen",
     };
     return (unsigned)k < N_KIND_COUNT ? names[k] : "?";
+}
+
+/* ---- nodes made in code ---- */
+#include "../base/arena.h"
+
+Node *model_new(Arena *a, NodeKind kind, Node *parent, const Node *at)
+{
+    Node *n = ARENA_NEW(a, Node);
+    n->kind = kind;
+    if (at) {
+        n->line = at->line;
+        n->col = at->col;
+    }
+    if (parent)
+        model_append(parent, n);
+    return n;
+}
+
+Node *model_new_text(Arena *a, Node *parent, const char *s, const Node *at)
+{
+    Node *t = model_new(a, N_TEXT, parent, at);
+    t->text = s;
+    t->len = strlen(s);
+    return t;
+}
+
+Node *model_new_table(Arena *a, int ncols, const Node *at)
+{
+    assert(ncols >= 1);
+    Node *t = model_new(a, N_TABLE, NULL, at);
+    t->u.table.ncols = ncols;
+    t->u.table.cols = ARENA_ARRAY(a, Column, ncols);
+    for (int k = 0; k < ncols; k++)
+        t->u.table.cols[k].fmt.decimals = -1;
+    return t;
+}
+
+Node *model_new_row(Arena *a, Node *t, RowRole role, const Node *at)
+{
+    assert(t->kind == N_TABLE);
+    Node *r = model_new(a, N_ROW, t, at);
+    r->u.row.role = role;
+    r->u.row.index = t->u.table.nrows++;
+    return r;
+}
+
+Node *model_new_cell(Arena *a, Node *r, int col, const char *s, const Node *at)
+{
+    assert(r->kind == N_ROW && r->parent && col >= 0 && col < r->parent->u.table.ncols);
+    Node *c = model_new(a, N_CELL, r, at);
+    c->u.cell.colspan = c->u.cell.rowspan = 1;
+    c->u.cell.col = col;
+    c->u.cell.status = -1;
+    if (s)
+        model_new_text(a, c, s, at);
+    return c;
 }
 
 /* ---- layout look-ups (data defined in layout.h) ---- */

@@ -186,4 +186,32 @@ size_t model_plain_text(const Node *n, char *buf, size_t cap);
 /* Name of a node kind as written in the XML ("section", "p" ...). */
 const char *model_kind_name(NodeKind k);
 
+/*
+ * Nodes made in code, not read from a report: the goal overview and a
+ * chart's values are tables like the report's own, built here so that
+ * they hold what parse_report() promises of a table (invariant 3: every
+ * cell on the grid, rows numbered in order). `at` is the report's node
+ * they stand for, whose line and column messages about them name (NULL:
+ * none). All in the arena `a`; strings are not copied.
+ */
+struct Arena;
+
+/* A node of `kind`, the last child of `parent` (unless NULL). */
+Node *model_new(struct Arena *a, NodeKind kind, Node *parent, const Node *at);
+
+/* A text node holding `s`, the last child of `parent`. */
+Node *model_new_text(struct Arena *a, Node *parent, const char *s, const Node *at);
+
+/* A table of `ncols` columns (text, automatic width, numbers printed as
+ * written: the caller sets what differs) and no rows yet. */
+Node *model_new_table(struct Arena *a, int ncols, const Node *at);
+
+/* A row of `role` at the end of table `t`: the next index, t's nrows one
+ * more. */
+Node *model_new_row(struct Arena *a, Node *t, RowRole role, const Node *at);
+
+/* A cell in column `col` of row `r`, one column and row wide, no status,
+ * holding the text `s` (even ""), or nothing if `s` is NULL. */
+Node *model_new_cell(struct Arena *a, Node *r, int col, const char *s, const Node *at);
+
 #endif
