@@ -27,158 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int se_new(M *m, SeType type, int parent)
-{
-    StructElem e = { 0 };
-    e.type = (int16_t)type;
-    e.parent = parent;
-    e.colspan = e.rowspan = 1;
-    VEC_PUSH(&m->rp->arena, m->se, e);
-    return m->se.n - 1;
-}
-
-void se_links(M *m, Op *ops, int n, int parent)
-{
-    int group = -1, se = 0;
-    for (int i = 0; i < n; i++) {
-        if (ops[i].se != SE_LINK_PENDING)
-            continue;
-        if (ops[i].link_group != group) {
-            group = ops[i].link_group;
-            se = se_new(m, SE_LINK, parent);
-        }
-        ops[i].se = se;
-    }
-}
-
-Box *new_box(M *m, int32_t h, int32_t before)
-{
-    Box b = { 0 };
-    b.se = m->cur_se;
-    b.h = h;
-    b.before = before;
-    b.table = -1;
-    b.flags = m->pending_flags | (m->landscape ? BOX_LANDSCAPE : 0);
-    m->pending_flags = 0;
-    VEC_PUSH(&m->rp->arena, m->boxes, b);
-    int idx = m->boxes.n - 1;
-    for (int i = 0; i < m->placing.n; i++) {
-        m->anchors.v[m->placing.v[i]].box = idx;
-        m->anchors.v[m->placing.v[i]].y = 0;
-    }
-    m->placing.n = 0;
-    return &m->boxes.v[idx];
-}
-
-static void push_shape(M *m, OpVec *ops, OpKind kind, int32_t x, int32_t y, int32_t w, int32_t h,
-                       uint32_t color)
-{
-    Op o = { .kind = kind, .x = x, .y = y, .w = w, .h = h, .color = color, .anchor = -1 };
-    VEC_PUSH(&m->rp->arena, *ops, o);
-}
-
-void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
-{
-    push_shape(m, ops, OP_RULE, x, y, w, th, color);
-}
-
-void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color)
-{
-    push_shape(m, ops, OP_RECT, x, y, w, h, color);
-}
-
-Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color)
-{
-    Op o = { .kind = OP_TEXT, .s = s, .len = len, .face = face, .size = size, .color = color, .anchor = -1 };
-    if (len > 0)
-        o.w = font_text_width(m->flow->faces[face], s, (size_t)len, size);
-    return o;
-}
-
-Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)
-{
-    Op *d = ARENA_ARRAY(&m->rp->arena, Op, n > 0 ? n : 1);
-    for (int i = 0; i < n; i++) {
-        d[i] = src[i];
-        d[i].x += dx;
-        d[i].y += dy;
-    }
-    return d;
-}
-
-/* Attach the pending list label to box b (made at x offset dx). */
-static void take_label(M *m, Box *b)
-{
-    if (!m->npending_ops)
-        return;
-    int n = b->nops + m->npending_ops;
-    Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
-    memcpy(ops, m->pending_ops, sizeof(Op) * (size_t)m->npending_ops);
-    if (b->nops)
-        memcpy(ops + m->npending_ops, b->ops, sizeof(Op) * (size_t)b->nops);
-    b->ops = ops;
-    b->nops = n;
-    m->npending_ops = 0;
-}
-
-static void box_notes(M *m, Box *b, const Line *L)
-{
-    if (!L->nnotes)
-        return;
-    b->note_first = m->box_notes.n;
-    b->nnotes = L->nnotes;
-    for (int i = 0; i < L->nnotes; i++)
-        VEC_PUSH(&m->rp->arena, m->box_notes, L->notes[i]);
-}
-
-Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width)
-{
-    const Style *cs = &m->lay->styles[ST_CAPTION];
-    Pieces ps = { 0 };
-    text_pieces(m, cap, cs, &ps);
-    Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
-    m->cur_se = parent ? se_new(m, SE_CAPTION, parent) : se_new(m, SE_P, m->container);
-    emit_lines(m, &ls, indent, cs->space_before, true);
-    m->pending_after = cs->space_after;
-    return ps;
-}
-
-void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
-{
-    int32_t gap = before > m->pending_after ? before : m->pending_after;
-    for (int k = 0; k < ls->n; k++) {
-        const Line *L = &ls->v[k];
-        Box *b = new_box(m, L->h, k == 0 ? gap : 0);
-        b->ops = ops_copy(m, L->ops, L->nops, x, 0);
-        b->nops = L->nops;
-        se_links(m, b->ops, b->nops, m->cur_se);
-        box_notes(m, b, L);
-        if (k == 0)
-            take_label(m, b);
-        if (keep_all || (ls->n >= 2 && (k == 0 || k == ls->n - 2)))
-            b->flags |= BOX_KEEP_NEXT;
-    }
-    m->pending_after = 0;
-}
-
-bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width)
-{
-    const Style *ns = &m->lay->styles[ST_TABLE_NOTE];
-    bool any = false;
-    for (const Node *c = parent->first; c; c = c->next)
-        if (c->kind == N_NOTE) {
-            if (!any && m->boxes.n)
-                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
-            any = true;
-            Pieces ps = { 0 };
-            text_pieces(m, c, ns, &ps);
-            Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
-            m->cur_se = se_new(m, SE_P, m->container);
-            emit_lines(m, &ls, indent, ns->space_before, false);
-        }
-    return any;
-}
-
 /* A paragraph of style `sid` as the structure element `type` under
  * `parent`: a body paragraph (P) in the container, a figure's caption
  * (Caption) in its Figure. */
@@ -201,38 +49,6 @@ static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int3
 }
 
 /* ---- headings ----------------------------------------------------------- */
-
-/* An appendix's label ("Bilaga 1") with no-break spaces, so it never
- * breaks inside, or NULL. */
-static const char *label_of(M *m, const Node *sec)
-{
-    const char *l = sec->kind == N_APPENDIX ? sec->u.sec.label : NULL;
-    if (!l || !*l)
-        return NULL;
-    size_t n = 0;
-    for (const char *c = l; *c; c++)
-        n += *c == ' ' ? 2 : 1;
-    char *out = arena_alloc(&m->rp->arena, n + 1), *o = out;
-    for (const char *c = l; *c; c++) {
-        if (*c == ' ') {
-            *o++ = '\xC2';
-            *o++ = '\xA0';
-        } else {
-            *o++ = *c;
-        }
-    }
-    *o = 0;
-    return out;
-}
-
-const char *heading_title(M *m, const Node *sec)
-{
-    char buf[1024];
-    const Node *h = model_heading(sec);
-    model_plain_text(h ? h : sec, buf, sizeof buf);
-    const char *label = label_of(m, sec);
-    return label ? arena_printf(&m->rp->arena, "%s %s", label, buf) : arena_strdup(&m->rp->arena, buf);
-}
 
 static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
 {
@@ -274,7 +90,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
                                arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
         VEC_PUSH(&m->rp->arena, ps, mk);
     }
-    const char *label = label_of(m, sec);
+    const char *label = heading_label(m, sec);
     if (label)
         text_piece_str(m, arena_printf(&m->rp->arena, "%s ", label), st, 0, &ps);
     if (h)

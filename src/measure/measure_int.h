@@ -2,9 +2,16 @@
  * measure_int.h - what the measure stage's files share among themselves
  * (not for other stages: they see flow.h).
  *
- * text.c turns inline content into lines (pieces -> items -> breaks ->
- * ops); measure.c walks the blocks and emits boxes; table.c and chart.c
- * lay out tables and charts; front.c makes the cover and the contents.
+ * The files, each calling only those below it:
+ *   measure.c   the block walker and the driver (measure_document)
+ *   table.c, chart.c, overview.c, front.c   tables, charts, the goal
+ *               overview, the cover and contents (chart.c and overview.c
+ *               lay their tables out with table.c)
+ *   build.c     boxes, lines, structure elements, ops
+ *   text.c      inline content into lines (pieces -> items -> breaks -> ops)
+ *   title.c     the plain titles of headings
+ * and below them the leaves: font.c, hyphen.c, compound.c, typo.c,
+ * linebreak.c, colwidth.c.
  */
 #ifndef RP_MEASURE_INT_H
 #define RP_MEASURE_INT_H
@@ -148,11 +155,6 @@ int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word,
                  int32_t *min_hyph);
 
-/* The plain title of a section, goal or appendix, for the contents, the
- * bookmarks and <ref show="title">: an appendix's label ("Bilaga 1", its
- * spaces no-break), a space, its heading. In the run's arena. */
-const char *heading_title(M *m, const Node *sec);
-
 /* How far a status marker at font size `size` moves the text after it. */
 int32_t marker_advance(int32_t size);
 
@@ -162,7 +164,18 @@ int anchor_for(M *m, const Node *n);
 /* Baseline of a line of style st from the line's top. */
 int32_t text_baseline(const M *m, const Style *st);
 
-/* ---- measure.c ---- */
+/* ---- title.c (calls nothing else of measure/) ---- */
+
+/* The plain title of a section, goal or appendix, for the contents, the
+ * bookmarks and <ref show="title">: an appendix's label ("Bilaga 1", its
+ * spaces no-break), a space, its heading. In the run's arena. */
+const char *heading_title(M *m, const Node *sec);
+
+/* An appendix's label ("Bilaga 1") with no-break spaces, so it never
+ * breaks inside, or NULL. */
+const char *heading_label(M *m, const Node *sec);
+
+/* ---- build.c (calls text.c only; see its design notes) ---- */
 
 /* A new structure element of `type` under `parent`; returns its index. */
 int se_new(M *m, SeType type, int parent);
@@ -199,24 +212,25 @@ Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t co
 /* Copy ops into the arena, shifted by dx, dy. */
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);
 
-/* Measure the blocks among the children of `parent`. */
-void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width);
-
-/* ---- table.c ---- */
+/* ---- table.c, chart.c, overview.c, front.c (call build.c and text.c;
+ * chart.c and overview.c call table.c) ---- */
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width);
 
 /* Find the runs of consecutive tables in the report with the same
  * columns and header rows: each run shares one grid of column widths. */
 void table_grids(M *m, const Node *root);
 
-/* ---- chart.c ---- */
 void measure_chart(M *m, const Node *n, int32_t indent, int32_t width);
 
-/* ---- overview.c ---- */
 void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width);
 
-/* ---- front.c ---- */
 /* The cover and the contents: boxes placed before the body. */
 void measure_front(M *m, int32_t width, Box **out, int *nout);
+
+/* ---- measure.c (the block walker and the driver: calls all the above,
+ * is called by none of them) ---- */
+
+/* Measure the blocks among the children of `parent`. */
+void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width);
 
 #endif

@@ -1,0 +1,184 @@
+/*
+ * build.c - building the flow: boxes, lines, structure elements and ops
+ * (measure stage).
+ *
+ * The layer the block measurers build on. measure.c (the block walker),
+ * table.c, chart.c, overview.c and front.c call it to turn lines
+ * (text.c) and drawings into boxes; it calls text.c and nothing above
+ * it, so no file here is called back by a file it calls.
+ *
+ * Its state is in M, written here and read by the measurers: the boxes
+ * made so far, the structure tree (se) with the element new boxes belong
+ * to (cur_se) and the one new blocks go into (container), what waits for
+ * the next box (placing: anchors; pending_flags; pending_ops: a list
+ * label) and the space owed after the last block (pending_after).
+ *
+ * Invariants:
+ *  1. A box belongs to the element that was m->cur_se when it was made.
+ *  2. Anchors waiting in m->placing land at the top of the next box made,
+ *     and so do m->pending_flags; both are empty after new_box.
+ *  3. The space above a block's first box is the larger of its own space
+ *     before and m->pending_after; emit_lines uses it up (leaves 0).
+ *  4. Structure elements are made parents first: se[i].parent < i, the
+ *     Document (element 0) alone without one.
+ *  5. Every link among the ops of a box gets its Link element (se_links)
+ *     before the box is done: flow_check finds no SE_LINK_PENDING.
+ */
+#include "measure_int.h"
+
+#include <assert.h>
+#include <string.h>
+
+int se_new(M *m, SeType type, int parent)
+{
+    assert(parent >= -1 && parent < m->se.n);       /* parents first (invariant 4) */
+    assert((parent == -1) == (type == SE_DOCUMENT));
+    StructElem e = { 0 };
+    e.type = (int16_t)type;
+    e.parent = parent;
+    e.colspan = e.rowspan = 1;
+    VEC_PUSH(&m->rp->arena, m->se, e);
+    return m->se.n - 1;
+}
+
+void se_links(M *m, Op *ops, int n, int parent)
+{
+    int group = -1, se = 0;
+    for (int i = 0; i < n; i++) {
+        if (ops[i].se != SE_LINK_PENDING)
+            continue;
+        if (ops[i].link_group != group) {
+            group = ops[i].link_group;
+            se = se_new(m, SE_LINK, parent);
+        }
+        ops[i].se = se;
+    }
+}
+
+Box *new_box(M *m, int32_t h, int32_t before)
+{
+    Box b = { 0 };
+    b.se = m->cur_se;
+    b.h = h;
+    b.before = before;
+    b.table = -1;
+    b.flags = m->pending_flags | (m->landscape ? BOX_LANDSCAPE : 0);
+    m->pending_flags = 0;
+    VEC_PUSH(&m->rp->arena, m->boxes, b);
+    int idx = m->boxes.n - 1;
+    for (int i = 0; i < m->placing.n; i++) {
+        m->anchors.v[m->placing.v[i]].box = idx;
+        m->anchors.v[m->placing.v[i]].y = 0;
+    }
+    m->placing.n = 0;
+    return &m->boxes.v[idx];
+}
+
+static void push_shape(M *m, OpVec *ops, OpKind kind, int32_t x, int32_t y, int32_t w, int32_t h,
+                       uint32_t color)
+{
+    Op o = { .kind = kind, .x = x, .y = y, .w = w, .h = h, .color = color, .anchor = -1 };
+    VEC_PUSH(&m->rp->arena, *ops, o);
+}
+
+void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color)
+{
+    push_shape(m, ops, OP_RULE, x, y, w, th, color);
+}
+
+void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color)
+{
+    push_shape(m, ops, OP_RECT, x, y, w, h, color);
+}
+
+Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color)
+{
+    Op o = { .kind = OP_TEXT, .s = s, .len = len, .face = face, .size = size, .color = color, .anchor = -1 };
+    if (len > 0)
+        o.w = font_text_width(m->flow->faces[face], s, (size_t)len, size);
+    return o;
+}
+
+Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)
+{
+    Op *d = ARENA_ARRAY(&m->rp->arena, Op, n > 0 ? n : 1);
+    for (int i = 0; i < n; i++) {
+        d[i] = src[i];
+        d[i].x += dx;
+        d[i].y += dy;
+    }
+    return d;
+}
+
+/* Attach the pending list label to box b (made at x offset dx). */
+static void take_label(M *m, Box *b)
+{
+    if (!m->npending_ops)
+        return;
+    int n = b->nops + m->npending_ops;
+    Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
+    memcpy(ops, m->pending_ops, sizeof(Op) * (size_t)m->npending_ops);
+    if (b->nops)
+        memcpy(ops + m->npending_ops, b->ops, sizeof(Op) * (size_t)b->nops);
+    b->ops = ops;
+    b->nops = n;
+    m->npending_ops = 0;
+}
+
+static void box_notes(M *m, Box *b, const Line *L)
+{
+    if (!L->nnotes)
+        return;
+    b->note_first = m->box_notes.n;
+    b->nnotes = L->nnotes;
+    for (int i = 0; i < L->nnotes; i++)
+        VEC_PUSH(&m->rp->arena, m->box_notes, L->notes[i]);
+}
+
+Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width)
+{
+    const Style *cs = &m->lay->styles[ST_CAPTION];
+    Pieces ps = { 0 };
+    text_pieces(m, cap, cs, &ps);
+    Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+    m->cur_se = parent ? se_new(m, SE_CAPTION, parent) : se_new(m, SE_P, m->container);
+    emit_lines(m, &ls, indent, cs->space_before, true);
+    m->pending_after = cs->space_after;
+    return ps;
+}
+
+void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
+{
+    int32_t gap = before > m->pending_after ? before : m->pending_after;
+    for (int k = 0; k < ls->n; k++) {
+        const Line *L = &ls->v[k];
+        Box *b = new_box(m, L->h, k == 0 ? gap : 0);
+        b->ops = ops_copy(m, L->ops, L->nops, x, 0);
+        b->nops = L->nops;
+        se_links(m, b->ops, b->nops, m->cur_se);
+        box_notes(m, b, L);
+        if (k == 0)
+            take_label(m, b);
+        if (keep_all || (ls->n >= 2 && (k == 0 || k == ls->n - 2)))
+            b->flags |= BOX_KEEP_NEXT;
+    }
+    m->pending_after = 0;
+}
+
+bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width)
+{
+    const Style *ns = &m->lay->styles[ST_TABLE_NOTE];
+    bool any = false;
+    for (const Node *c = parent->first; c; c = c->next)
+        if (c->kind == N_NOTE) {
+            if (!any && m->boxes.n)
+                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
+            any = true;
+            Pieces ps = { 0 };
+            text_pieces(m, c, ns, &ps);
+            Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
+            m->cur_se = se_new(m, SE_P, m->container);
+            emit_lines(m, &ls, indent, ns->space_before, false);
+        }
+    return any;
+}
