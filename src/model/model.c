@@ -3,6 +3,8 @@
  */
 #include "model.h"
 
+#include "../base/limits.h"
+
 #include <assert.h>
 #include <string.h>
 
@@ -66,6 +68,77 @@ const char *model_kind_name(NodeKind k)
         "footnote", "fnref", "ref", "link", "nohyphen",
     };
     return (unsigned)k < N_KIND_COUNT ? names[k] : "?";
+}
+
+/* ---- the invariants, checked ---- */
+
+typedef struct Check {
+    const Report *rep;
+    int           nstatuses;
+    int           footnotes;   /* footnotes met so far, in document order */
+} Check;
+
+static void check_table(const Node *t)
+{
+    assert(t->u.table.nrows == 0 || (t->u.table.ncols >= 1 && t->u.table.cols));   /* 3 */
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW)
+            continue;
+        assert(r->u.row.index >= 0 && r->u.row.index < t->u.table.nrows);
+        for (const Node *c = r->first; c; c = c->next) {
+            assert(c->kind == N_CELL);
+            assert(c->u.cell.col >= 0 && c->u.cell.colspan >= 1 &&
+                   c->u.cell.col + c->u.cell.colspan <= t->u.table.ncols);
+            assert(c->u.cell.rowspan >= 1 && r->u.row.index + c->u.cell.rowspan <= t->u.table.nrows);
+        }
+    }
+}
+
+static void check_node(Check *k, const Node *n)
+{
+    for (const Node *c = n->first; c; c = c->next) {
+        assert(c->parent == n);
+        switch (c->kind) {
+        case N_SECTION:                                                  /* 1 */
+            assert(c->u.sec.level >= 1 && c->u.sec.level <= RP_MAX_HEADING_LEVEL);
+            assert(n->kind != N_SECTION || c->u.sec.level == n->u.sec.level + 1);
+            break;
+        case N_GOAL:                                                     /* 4 */
+            assert(c->u.sec.status >= -1 && c->u.sec.status < k->nstatuses);
+            break;
+        case N_FNREF:                                                    /* 2 */
+        case N_REF:
+            assert(c->kind == N_FNREF ? c->u.fn.target != NULL : c->u.ref.target != NULL);
+            break;
+        case N_FOOTNOTE:
+            assert(c->u.fn.number == ++k->footnotes);
+            break;
+        case N_TABLE:
+            check_table(c);
+            break;
+        case N_CELL:
+            assert(c->u.cell.status >= -1 && c->u.cell.status < k->nstatuses);
+            break;
+        case N_STATUS:
+            assert(c->u.status.status >= 0 && c->u.status.status < k->nstatuses);
+            break;
+        case N_FIGURE:                                                   /* 5 */
+            assert(!c->u.figure.image ||
+                   (c->u.figure.image->index >= 0 && c->u.figure.image->index < k->rep->nimages));
+            break;
+        default:
+            break;
+        }
+        check_node(k, c);        /* depth bounded by RP_MAX_XML_DEPTH */
+    }
+}
+
+void model_check(const Report *rep, int nstatuses)
+{
+    assert(rep->root && rep->root->kind == N_REPORT);
+    Check k = { rep, nstatuses, 0 };
+    check_node(&k, rep->root);
+    assert(k.footnotes == rep->nfootnotes);
 }
 
 /* ---- nodes made in code ---- */

@@ -14,7 +14,8 @@
  *  2. Every fnref/ref has a resolved target; footnotes are numbered in
  *     document order (1, 2, ...).
  *  3. Every table's rows have been placed on a grid: cell->u.cell.col and
- *     row spans never run past the table, and table.ncols >= 1.
+ *     row spans never run past the table, and table.ncols >= 1 (but in
+ *     a table with no rows yet, which the parser warns about).
  *  4. Status values are indices into the layout's status vocabulary.
  *  5. A figure's image, if it has one, is decoded or checked whole
  *     (parse/image.c) and within limits.h; images are numbered
@@ -185,6 +186,10 @@ size_t model_plain_text(const Node *n, char *buf, size_t cap);
 
 /* Name of a node kind as written in the XML ("section", "p" ...). */
 const char *model_kind_name(NodeKind k);
+
+/* Assert the invariants above of a report parse_report() has accepted,
+ * its layout having `nstatuses` statuses. Reads the tree only, once. */
+void model_check(const Report *rep, int nstatuses);
 
 /*
  * Nodes made in code, not read from a report: the goal overview and a

@@ -1648,6 +1648,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     xmlread_close(&f);
     if (diag_errors(&rp->diags))
         return NULL;
+    model_check(rep, p.layout->nstatuses);
     *layout_out = p.layout;
     return rep;
 }
