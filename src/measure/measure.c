@@ -571,17 +571,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->nnote_boxes = m->note_boxes.n;
     f->se = m->se.v;
     f->nse = m->se.n;
-    f->ntables = m->thead.n;
-    f->table_head = m->thead.v;
-    f->table_nhead = m->thead_n.v;
-    f->table_cont = m->tcont.v;
-    f->table_cap = m->tcap.v;
-    for (int t = 0; t < f->ntables; t++) {
-        if (f->table_head[t] >= 0)
-            f->table_head[t] += nfront;
-        if (f->table_cap[t] >= 0)
-            f->table_cap[t] += nfront;
-    }
+    table_flow(m, f, nfront);
     free(m->items);
     free(m->iref);
     free(m->ioff);

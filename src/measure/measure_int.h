@@ -59,6 +59,8 @@ typedef struct Lines {
     int   n;
 } Lines;
 
+struct Tables;
+
 typedef struct M {
     Rp           *rp;
     const Report *rep;
@@ -74,16 +76,12 @@ typedef struct M {
     VEC(int)      box_notes;
     VEC(Box)      note_boxes;
     Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
-    Map           grids;           /* table node -> the Grid it shares (table.c) */
     Map           missing;         /* characters reported without a glyph (text.c) */
     uint8_t       fallback_failed; /* variants of the fallback font that did not load (bits) */
     VEC(int)      placing;         /* anchors to place on the next box */
     VEC(int)      headings;        /* heading anchors in document order (a forward <ref>
                                     * creates its target's anchor early) */
-    VEC(int)      thead;           /* per table: first header box, -1 */
-    VEC(int)      thead_n;         /* per table: number of header boxes */
-    VEC(Box)      tcont;           /* per table: its caption continued ("(forts.)"), h 0: none */
-    VEC(int)      tcap;            /* per table: its caption's first box, -1 */
+    struct Tables *tables;         /* table.c's own: the grids, what the flow keeps per table */
     int           toc_levels;      /* heading levels the contents list */
     VEC(StructElem) se;            /* the structure tree, in reading order */
     int           cur_se;          /* element new boxes belong to */
@@ -95,7 +93,6 @@ typedef struct M {
     uint16_t      pending_flags;   /* flags for the next box (BOX_NEW_PAGE) */
     Op           *pending_ops;     /* a list label waiting for its first line */
     int           npending_ops;
-    int32_t       pending_dx;      /* x of the box the pending ops were made for */
     /* scratch for line breaking, grown as needed */
     LbItem       *items;
     int          *iref;            /* per item: piece index */
@@ -217,8 +214,14 @@ Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);
 void measure_table(M *m, const Node *t, int32_t indent, int32_t width);
 
 /* Find the runs of consecutive tables in the report with the same
- * columns and header rows: each run shares one grid of column widths. */
+ * columns and header rows: each run shares one grid of column widths.
+ * Called once, before any table is measured. */
 void table_grids(M *m, const Node *root);
+
+/* What the flow keeps per table measured (Flow.ntables, table_head,
+ * table_nhead, table_cont, table_cap), its box indices moved by `shift`
+ * (the front matter put before the body). */
+void table_flow(M *m, Flow *f, int shift);
 
 void measure_chart(M *m, const Node *n, int32_t indent, int32_t width);
 

@@ -809,9 +809,20 @@ static void find_tables(M *m, const Node *n, NodeVec *out)
     }
 }
 
+/* table.c's state for the run (M.tables). */
+struct Tables {
+    Map      grids;            /* table node -> the Grid it shares */
+    VEC(int) head;             /* per table: first header box, -1 */
+    VEC(int) nhead;            /* per table: number of header boxes */
+    VEC(Box) cont;             /* per table: its caption continued ("(forts.)"), h 0: none */
+    VEC(int) cap;              /* per table: its caption's first box, -1 */
+};
+
 void table_grids(M *m, const Node *root)
 {
-    map_init(&m->grids, &m->rp->arena, 0);
+    assert(!m->tables);
+    m->tables = ARENA_NEW(&m->rp->arena, struct Tables);
+    map_init(&m->tables->grids, &m->rp->arena, 0);
     NodeVec all = { 0 };
     find_tables(m, root, &all);
     const char *prev_key = NULL;
@@ -829,7 +840,7 @@ void table_grids(M *m, const Node *root)
             g->tables = ARENA_ARRAY(&m->rp->arena, const Node *, all.n - i);
             g->tables[g->n++] = t;
         }
-        map_put(&m->grids, t, g);
+        map_put(&m->tables->grids, t, g);
         prev_key = key;
     }
 }
@@ -879,7 +890,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
  * grid cannot be solved), with *pr prepared all the same. */
 static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w)
 {
-    Grid *g = m->grids.slots ? map_get(&m->grids, t) : NULL;
+    Grid *g = m->tables->grids.slots ? map_get(&m->tables->grids, t) : NULL;
     int me = -1;
     for (int i = 0; g && i < g->n; i++)
         if (g->tables[i] == t)
@@ -1022,22 +1033,23 @@ typedef struct TableSet {
 static void table_start(M *m, TableSet *ts)
 {
     const Node *t = ts->t;
-    ts->tid = m->thead.n;
-    VEC_PUSH(&m->rp->arena, m->thead, -1);
-    VEC_PUSH(&m->rp->arena, m->thead_n, 0);
+    struct Tables *tb = m->tables;
+    ts->tid = tb->head.n;
+    VEC_PUSH(&m->rp->arena, tb->head, -1);
+    VEC_PUSH(&m->rp->arena, tb->nhead, 0);
     Box none = { 0 };
-    VEC_PUSH(&m->rp->arena, m->tcont, none);
-    VEC_PUSH(&m->rp->arena, m->tcap, -1);
+    VEC_PUSH(&m->rp->arena, tb->cont, none);
+    VEC_PUSH(&m->rp->arena, tb->cap, -1);
     if (t->id)
         VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
     ts->se_table = se_new(m, SE_TABLE, m->container);
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
-            if (m->tcap.v[ts->tid] < 0)
-                m->tcap.v[ts->tid] = m->boxes.n;
+            if (tb->cap.v[ts->tid] < 0)
+                tb->cap.v[ts->tid] = m->boxes.n;
             Pieces ps = emit_caption(m, c, ts->se_table, ts->indent, ts->width);
-            if (m->tcont.v[ts->tid].h == 0)
-                m->tcont.v[ts->tid] = continued_caption(m, &ps, &m->lay->styles[ST_CAPTION], ts->indent,
+            if (tb->cont.v[ts->tid].h == 0)
+                tb->cont.v[ts->tid] = continued_caption(m, &ps, &m->lay->styles[ST_CAPTION], ts->indent,
                                                         ts->width);
         }
 }
@@ -1420,9 +1432,10 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     int nrows = ts->nrows;
     if (role == ROW_HEADER) {
         b->flags |= BOX_HEAD_ROW | BOX_KEEP_NEXT;
-        if (m->thead.v[ts->tid] < 0)
-            m->thead.v[ts->tid] = m->boxes.n - 1;
-        m->thead_n.v[ts->tid]++;
+        struct Tables *tb = m->tables;
+        if (tb->head.v[ts->tid] < 0)
+            tb->head.v[ts->tid] = m->boxes.n - 1;
+        tb->nhead.v[ts->tid]++;
     } else {
         b->flags |= BOX_TABLE_ROW;
         if (role == ROW_SUBHEAD) {
@@ -1510,4 +1523,20 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
     bool any_note = emit_notes(m, t, indent, width);
     m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
+}
+
+void table_flow(M *m, Flow *f, int shift)
+{
+    struct Tables *tb = m->tables;
+    f->ntables = tb->head.n;
+    f->table_head = tb->head.v;
+    f->table_nhead = tb->nhead.v;
+    f->table_cont = tb->cont.v;
+    f->table_cap = tb->cap.v;
+    for (int t = 0; t < f->ntables; t++) {
+        if (f->table_head[t] >= 0)
+            f->table_head[t] += shift;
+        if (f->table_cap[t] >= 0)
+            f->table_cap[t] += shift;
+    }
 }
