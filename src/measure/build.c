@@ -10,8 +10,9 @@
  * Its state is in M, written here and read by the measurers: the boxes
  * made so far, the structure tree (se) with the element new boxes belong
  * to (cur_se) and the one new blocks go into (container), what waits for
- * the next box (placing: anchors; pending_flags; pending_ops: a list
- * label) and the space owed after the last block (pending_after).
+ * the next box (placing: anchors; pending_flags; label: a list's
+ * bullet or number) and the space owed after the last block
+ * (pending_after).
  *
  * Invariants:
  *  1. A box belongs to the element that was m->cur_se when it was made.
@@ -21,7 +22,9 @@
  *     before and m->pending_after; emit_lines uses it up (leaves 0).
  *  4. Structure elements are made parents first: se[i].parent < i, the
  *     Document (element 0) alone without one.
- *  5. Every link among the ops of a box gets its Link element (se_links)
+ *  5. A label hung (hang_label) is drawn in the first box emit_lines
+ *     makes next, before its ops, or dropped (drop_label).
+ *  6. Every link among the ops of a box gets its Link element (se_links)
  *     before the box is done: flow_check finds no SE_LINK_PENDING.
  */
 #include "measure_int.h"
@@ -110,19 +113,29 @@ Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)
     return d;
 }
 
-/* Attach the pending list label to box b (made at x offset dx). */
+void hang_label(M *m, Op label)
+{
+    m->label = label;
+    m->label_waiting = true;
+}
+
+void drop_label(M *m)
+{
+    m->label_waiting = false;
+}
+
+/* The waiting list label, first among box b's ops. */
 static void take_label(M *m, Box *b)
 {
-    if (!m->npending_ops)
+    if (!m->label_waiting)
         return;
-    int n = b->nops + m->npending_ops;
-    Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
-    memcpy(ops, m->pending_ops, sizeof(Op) * (size_t)m->npending_ops);
+    Op *ops = ARENA_ARRAY(&m->rp->arena, Op, b->nops + 1);
+    ops[0] = m->label;
     if (b->nops)
-        memcpy(ops + m->npending_ops, b->ops, sizeof(Op) * (size_t)b->nops);
+        memcpy(ops + 1, b->ops, sizeof(Op) * (size_t)b->nops);
     b->ops = ops;
-    b->nops = n;
-    m->npending_ops = 0;
+    b->nops++;
+    m->label_waiting = false;
 }
 
 static void box_notes(M *m, Box *b, const Line *L)

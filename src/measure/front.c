@@ -342,9 +342,7 @@ static void contents(M *m, const Node *c, int32_t width)
         int se_li = se_new(m, SE_LI, se_list);
         bullet.se = se_new(m, SE_LBL, se_li);
         m->cur_se = se_new(m, SE_LBODY, se_li);
-        m->pending_ops = ARENA_NEW(&m->rp->arena, Op);
-        m->pending_ops[0] = bullet;
-        m->npending_ops = 1;
+        hang_label(m, bullet);
         int before = as->space_before;
         if (printed) {
             /* an appendix printed in this report: its entry links there */
@@ -375,7 +373,7 @@ static void contents(M *m, const Node *c, int32_t width)
             }
         }
         emit_lines(m, &ls, as->indent + li, before, false);
-        m->npending_ops = 0;
+        drop_label(m);
     }
 }
 

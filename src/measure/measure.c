@@ -134,9 +134,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
             lab.x = indent + (l->u.list.type == LIST_BULLET ? li * 30 / 100 : li - lab.w - st->size / 3);
             if (lab.x < indent) lab.x = indent;
             lab.se = se_lbl;
-            m->pending_ops = ARENA_NEW(&m->rp->arena, Op);
-            m->pending_ops[0] = lab;
-            m->npending_ops = 1;
+            hang_label(m, lab);
         }
         bool blocks = it->first && (it->first->kind == N_P || it->first->kind == N_LIST);
         if (blocks) {
@@ -160,7 +158,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
             }
             m->pending_after = st->space_after;
         }
-        m->npending_ops = 0;
+        drop_label(m);
     }
     const Style *body = &m->lay->styles[ST_BODY];
     m->pending_after = body->space_after;

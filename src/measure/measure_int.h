@@ -91,8 +91,8 @@ typedef struct M {
     int32_t       text_h;          /* height of the text area of the current pages */
     int32_t       pending_after;   /* space owed after the last block */
     uint16_t      pending_flags;   /* flags for the next box (BOX_NEW_PAGE) */
-    Op           *pending_ops;     /* a list label waiting for its first line */
-    int           npending_ops;
+    Op            label;           /* a list label waiting for its first line (hang_label) */
+    bool          label_waiting;
     /* scratch for line breaking, grown as needed */
     LbItem       *items;
     int          *iref;            /* per item: piece index */
@@ -194,6 +194,12 @@ Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t w
  * as paragraphs in the table-note style, the first kept with the box
  * before it. Returns whether there were any. */
 bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width);
+
+/* Hang `label` (a list item's bullet or number, in the coordinates of
+ * the item's first line) before the first line emit_lines makes next;
+ * drop_label forgets one that no line took. */
+void hang_label(M *m, Op label);
+void drop_label(M *m);
 
 /* Start a new box at the end of the flow and return it. */
 Box *new_box(M *m, int32_t h, int32_t before);
