@@ -329,8 +329,7 @@ static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool all
         *width = (int32_t)lround(d * (pct ? 10 : 1000));
         return true;
     }
-    const char *unit = v + k;
-    if (!k || (strcmp(unit, "mm") != 0 && strcmp(unit, "cm") != 0 && strcmp(unit, "pt") != 0)) {
+    if (!value_is_length(v, false)) {
         value_error(p, n, "width", v, "is not a width", hint);
         return false;
     }

@@ -45,18 +45,31 @@ bool value_whole(const char *s, long lo, long hi, long *out)
     return true;
 }
 
-const char *value_length(const char *s, bool unitless_pt, int32_t *out)
+/* Millipoints per unit of the length s (its number read), or 0 if s is
+ * not a number and a unit. */
+static double per_unit(const char *s, bool unitless_pt)
 {
     size_t n = value_decimal(s);
     if (n == 0)
-        return "is not a length";
+        return 0;
     const char *unit = s + n;
-    double mul;
-    if (strcmp(unit, "pt") == 0) mul = 1000;
-    else if (strcmp(unit, "mm") == 0) mul = 72000.0 / 25.4;
-    else if (strcmp(unit, "cm") == 0) mul = 720000.0 / 25.4;
-    else if (*unit == 0 && unitless_pt) mul = 1000;
-    else return "is not a length";
+    if (strcmp(unit, "pt") == 0) return 1000;
+    if (strcmp(unit, "mm") == 0) return 72000.0 / 25.4;
+    if (strcmp(unit, "cm") == 0) return 720000.0 / 25.4;
+    if (*unit == 0 && unitless_pt) return 1000;
+    return 0;
+}
+
+bool value_is_length(const char *s, bool unitless_pt)
+{
+    return per_unit(s, unitless_pt) > 0;
+}
+
+const char *value_length(const char *s, bool unitless_pt, int32_t *out)
+{
+    double mul = per_unit(s, unitless_pt);
+    if (mul == 0)
+        return "is not a length";
     double v = strtod(s, NULL) * mul;
     if (v >= RP_MAX_LENGTH + 0.5)           /* what rounds to at most the bound */
         return "is longer than the largest page PDF allows (5 080 mm, 14 400 pt)";

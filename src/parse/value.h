@@ -27,8 +27,14 @@ bool value_whole(const char *s, long lo, long hi, long *out);
 
 /* A length: "25mm", "2.5cm", "11pt", or with unitless_pt also "11" (in
  * pt), in millipoints in *out. Returns NULL, or why it is not a length
- * ("is not a length", "is longer than ..."); *out is then untouched. */
+ * ("is not a length", "is longer than ..."); *out is then untouched.
+ * The one reader of lengths: a report's are then bounded by its
+ * layout's page as well (parse_report.c, report_length). */
 const char *value_length(const char *s, bool unitless_pt, int32_t *out);
+
+/* Is s written as a length (as value_length reads one), whatever its
+ * size? */
+bool value_is_length(const char *s, bool unitless_pt);
 
 /* A colour "#RRGGBB" (the n bytes at s) as 0xRRGGBB in *out. Returns
  * NULL, or why it is not one. */
