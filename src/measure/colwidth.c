@@ -8,6 +8,7 @@
 #include "colwidth.h"
 #include "../base/arena.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -598,6 +599,12 @@ int64_t colwidth_solve(CwCell *cells, int ncell, int nrows, const CwColumn *cols
     }
     if (last >= 0 && spare > given)
         w[last] += (int32_t)(spare - given);
+    int64_t total = 0;
+    for (int k = 0; k < ncols; k++) {
+        assert(cols[k].fixed >= 0 ? w[k] == cols[k].fixed : w[k] >= cols[k].min);     /* invariant 1 */
+        total += w[k];
+    }
+    assert(total <= width);             /* invariant 2: the room is never overdrawn */
     int64_t h = evaluate(&s, w).height;
     solver_free(&s);
     return h;
