@@ -43,8 +43,11 @@
  * Invariants:
  *  1. A free column is never narrower than its `min`, a fixed column
  *     keeps its `fixed` width (both as given by the caller).
- *  2. The widths sum to `width` whenever the minimums and fixed widths
- *     fit in it; otherwise the caller's fallback (narrowing) applies.
+ *  2. The widths sum to at most `width`, and to `width` itself when the
+ *     minimums and fixed widths fit in it and a free column can take
+ *     what is left (all fixed: the caller gives the rest to the last
+ *     column); when they do not fit, the caller's fallback (narrowing)
+ *     applies.
  *  3. The result depends only on the input: integers throughout.
  */
 #ifndef RP_COLWIDTH_H
