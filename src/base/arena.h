@@ -10,6 +10,7 @@
 #ifndef RP_ARENA_H
 #define RP_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct ArenaBlock ArenaBlock;
@@ -52,6 +53,12 @@ char *arena_strdup(Arena *a, const char *s);
 /* printf into the arena. */
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* vprintf into memory that alloc(ctx, size) gives (never NULL): the one
+ * place a formatted string is sized and written. arena_printf takes the
+ * arena's, diagnostics malloc's. */
+char *rp_vformat(void *(*alloc)(void *ctx, size_t size), void *ctx, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 /* Typed helpers. */
 #define ARENA_NEW(a, T)       ((T *)arena_alloc((a), sizeof(T)))

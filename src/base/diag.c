@@ -26,17 +26,15 @@ void diags_free(Diags *d)
     memset(d, 0, sizeof *d);
 }
 
+static void *from_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return xmalloc(size);
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        n = 0;
-    char *s = xmalloc((size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
+    return rp_vformat(from_malloc, NULL, fmt, ap);
 }
 
 void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
