@@ -58,6 +58,12 @@ void se_links(M *m, Op *ops, int n, int parent)
     }
 }
 
+void place_anchor(M *m, int anchor)
+{
+    assert(anchor >= 0 && anchor < m->anchors.n);
+    VEC_PUSH(&m->rp->arena, m->placing, anchor);
+}
+
 Box *new_box(M *m, int32_t h, int32_t before)
 {
     Box b = { 0 };

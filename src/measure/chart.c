@@ -686,7 +686,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     const Chart *ch = n->u.chart.chart;
     const Style *st = &L->styles[ST_CHART];
     if (n->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+        place_anchor(m, anchor_for(m, n));
     int fig = se_new(m, SE_FIGURE, m->container);
     m->se.v[fig].alt = ch->alt;
     for (const Node *c = n->first; c; c = c->next)

@@ -37,7 +37,7 @@ static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int3
     Pieces ps = { 0 };
     text_pieces(m, n, st, &ps);
     if (n->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+        place_anchor(m, anchor_for(m, n));
     Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, st->justify);
     m->cur_se = se_new(m, type, parent);
     if (ls.n == 0) {                 /* an empty paragraph still takes its space */
@@ -72,7 +72,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
      * also where a heading is kept out of the printed contents */
     an->outline = an->in_toc || (sec->kind != N_GOAL && level <= m->toc_levels) ||
                   sec->kind == N_APPENDIX;
-    VEC_PUSH(&m->rp->arena, m->placing, a);
+    place_anchor(m, a);
     VEC_PUSH(&m->rp->arena, m->headings, a);
 
     Pieces ps = { 0 };
@@ -233,7 +233,7 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
 static void figure(M *m, const Node *n, int32_t indent, int32_t width)
 {
     if (n->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, n));
+        place_anchor(m, anchor_for(m, n));
     int fig = se_new(m, SE_FIGURE, m->container);
     m->se.v[fig].alt = n->u.figure.alt;
     for (const Node *k = n->first; k; k = k->next)

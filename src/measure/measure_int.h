@@ -201,6 +201,10 @@ bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width);
 void hang_label(M *m, Op label);
 void drop_label(M *m);
 
+/* Anchor number `anchor` (anchor_for) stands at the top of the next box
+ * made. */
+void place_anchor(M *m, int anchor);
+
 /* Start a new box at the end of the flow and return it. */
 Box *new_box(M *m, int32_t h, int32_t before);
 

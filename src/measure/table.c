@@ -986,7 +986,7 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
     const Layout *L = m->lay;
     bool caption = false;
     if (t->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
+        place_anchor(m, anchor_for(m, t));
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
             caption = true;
@@ -1041,7 +1041,7 @@ static void table_start(M *m, TableSet *ts)
     VEC_PUSH(&m->rp->arena, tb->cont, none);
     VEC_PUSH(&m->rp->arena, tb->cap, -1);
     if (t->id)
-        VEC_PUSH(&m->rp->arena, m->placing, anchor_for(m, t));
+        place_anchor(m, anchor_for(m, t));
     ts->se_table = se_new(m, SE_TABLE, m->container);
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
