@@ -64,6 +64,11 @@ void place_anchor(M *m, int anchor)
     VEC_PUSH(&m->rp->arena, m->placing, anchor);
 }
 
+void new_page_next(M *m)
+{
+    m->pending_flags |= BOX_NEW_PAGE;
+}
+
 Box *new_box(M *m, int32_t h, int32_t before)
 {
     Box b = { 0 };

@@ -291,7 +291,7 @@ static void contents(M *m, const Node *c, int32_t width)
     text_piece_str(m, title, ts, 0, &ps);
     Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
     m->pending_after = 0;
-    m->pending_flags |= BOX_NEW_PAGE;
+    new_page_next(m);
     m->cur_se = se_new(m, SE_P, 0);
     emit_lines(m, &ls, 0, 0, true);
     int se_toc = se_new(m, SE_TOC, 0);

@@ -96,7 +96,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     if (h)
         text_pieces(m, h, st, &ps);
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
-        m->pending_flags |= BOX_NEW_PAGE;
+        new_page_next(m);
     m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
     Lines ls = text_break_heading(m, ps.v, ps.n, st, width - st->indent, st->align);
     if (ls.n == 0) {
@@ -301,7 +301,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
                     VEC_PUSH(&m->rp->arena, m->headings, an);
                     continue;
                 }
-                m->pending_flags |= BOX_NEW_PAGE;
+                new_page_next(m);
                 heading(m, a, indent, width);
                 measure_blocks(m, a, indent, width);
             }
@@ -327,7 +327,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             goal_description(m, c, parent, indent, width);
             break;
         case N_PAGE_BREAK:
-            m->pending_flags |= BOX_NEW_PAGE;
+            new_page_next(m);
             break;
         case N_LANDSCAPE: {
             /* its own pages, turned: the text is as wide as the paper is high */
@@ -335,11 +335,11 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             bool was = m->landscape;
             int32_t was_h = m->text_h;
             if (!was) {
-                m->pending_flags |= BOX_NEW_PAGE;
+                new_page_next(m);
                 m->landscape = true;
                 m->text_h = L->page_w - L->margin_top - L->margin_bottom;
                 measure_blocks(m, c, 0, L->page_h - L->margin_left - L->margin_right);
-                m->pending_flags |= BOX_NEW_PAGE;
+                new_page_next(m);
             } else {
                 measure_blocks(m, c, indent, width);
             }

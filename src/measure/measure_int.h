@@ -205,6 +205,9 @@ void drop_label(M *m);
  * made. */
 void place_anchor(M *m, int anchor);
 
+/* The next box made starts a new page. */
+void new_page_next(M *m);
+
 /* Start a new box at the end of the flow and return it. */
 Box *new_box(M *m, int32_t h, int32_t before);
 
