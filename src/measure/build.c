@@ -7,12 +7,13 @@
  * (text.c) and drawings into boxes; it calls text.c and nothing above
  * it, so no file here is called back by a file it calls.
  *
- * Its state is in M, written here and read by the measurers: the boxes
- * made so far, the structure tree (se) with the element new boxes belong
- * to (cur_se) and the one new blocks go into (container), what waits for
- * the next box (placing: anchors; pending_flags; label: a list's
- * bullet or number) and the space owed after the last block
- * (pending_after).
+ * Its state is in M (the group "build.c's"): the boxes made so far, the
+ * structure tree (se) with the element new boxes belong to (cur_se) and
+ * the one new blocks go into (container), what waits for the next box
+ * (placing: anchors, place_anchor; pending_flags, new_page_next; label:
+ * a list's bullet or number, hang_label), written only here, and the
+ * space owed after the last block (pending_after), which the measurers
+ * set as they end a block.
  *
  * Invariants:
  *  1. A box belongs to the element that was m->cur_se when it was made.

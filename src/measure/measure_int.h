@@ -61,39 +61,59 @@ typedef struct Lines {
 
 struct Tables;
 
+/*
+ * The measure stage's run context, one per document. Grouped by who
+ * writes each field; what a group's owner writes, the others only read.
+ */
 typedef struct M {
+    /* the run and its pages: set by measure.c (measure_document; text_h
+     * and landscape around a <landscape> block), read by all */
     Rp           *rp;
     const Report *rep;
     const Layout *lay;
     Flow         *flow;
+    int32_t       text_h;          /* height of the text area of the current pages */
+    bool          landscape;       /* measuring a <landscape> block */
+    int           toc_levels;      /* heading levels the contents list */
+    int          *note_label;      /* per footnote: the number printed (per chapter or not) */
+
+    /* text.c's: hyphenation, the glyphs found missing */
     Hyphenator   *hyph;
-    struct HyphSlot *hcache;       /* words hyphenated so far (text.c), by their bytes */
-    Map           hyph_except;     /* the layout's <hyphenation><word>s, lower case, by text.c */
+    struct HyphSlot *hcache;       /* words hyphenated so far, by their bytes */
+    Map           hyph_except;     /* the layout's <hyphenation><word>s, lower case */
     bool          hyph_except_made;
     size_t        hcache_cap, hcache_n;
-    VEC(Box)      boxes;
-    VEC(Anchor)   anchors;
-    VEC(int)      box_notes;
-    VEC(Box)      note_boxes;
-    Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
-    Map           missing;         /* characters reported without a glyph (text.c) */
+    Map           missing;         /* characters reported without a glyph */
     uint8_t       fallback_failed; /* variants of the fallback font that did not load (bits) */
-    VEC(int)      placing;         /* anchors to place on the next box */
-    VEC(int)      headings;        /* heading anchors in document order (a forward <ref>
-                                    * creates its target's anchor early) */
-    struct Tables *tables;         /* table.c's own: the grids, what the flow keeps per table */
-    int           toc_levels;      /* heading levels the contents list */
+
+    /* the anchors: made by text.c (anchor_for), titled by measure.c
+     * (headings), put on their boxes by build.c (place_anchor, new_box) */
+    VEC(Anchor)   anchors;
+    Map           node_anchor;     /* node -> anchor number + 1, for refs and links */
+
+    /* build.c's: the flow being built (build.c's design notes). Only
+     * build.c writes placing, pending_flags and the label; the
+     * measurers also set cur_se, container and pending_after */
+    VEC(Box)      boxes;
+    VEC(int)      box_notes;       /* footnotes marked, per box (Box.note_first) */
     VEC(StructElem) se;            /* the structure tree, in reading order */
     int           cur_se;          /* element new boxes belong to */
     int           container;       /* element new blocks go into (Document, LBody) */
-    int          *note_label;      /* per footnote: the number printed (per chapter or not) */
-    bool          landscape;       /* measuring a <landscape> block */
-    int32_t       text_h;          /* height of the text area of the current pages */
+    VEC(int)      placing;         /* anchors to place on the next box (place_anchor) */
     int32_t       pending_after;   /* space owed after the last block */
-    uint16_t      pending_flags;   /* flags for the next box (BOX_NEW_PAGE) */
+    uint16_t      pending_flags;   /* flags for the next box (new_page_next) */
     Op            label;           /* a list label waiting for its first line (hang_label) */
     bool          label_waiting;
-    /* scratch for line breaking, grown as needed */
+
+    /* measure.c's: what the block walker collects for the flow */
+    VEC(int)      headings;        /* heading anchors in document order (a forward <ref>
+                                    * creates its target's anchor early) */
+    VEC(Box)      note_boxes;      /* the footnotes' lines (measure_notes) */
+
+    /* table.c's own: the grids, what the flow keeps per table */
+    struct Tables *tables;
+
+    /* text.c's scratch for line breaking, grown as needed */
     LbItem       *items;
     int          *iref;            /* per item: piece index */
     int          *ioff, *ilen;     /* per item: byte range in the piece */
