@@ -504,6 +504,60 @@ Hyphenator *measure_hyphenator(Rp *rp, const Layout *lay)
     return h;
 }
 
+/* The cover and the contents, measured once the body has named every
+ * heading, put before the body: the boxes, and the anchors and tables
+ * that point into the body moved by the front's length. The front
+ * places no anchor of its own (a contents entry links to its heading's),
+ * so every placed anchor is the body's, but for one still waiting when
+ * the body ends (an empty last paragraph with an id): the front's first
+ * box takes it, and it moves to the body's first box, not its last.
+ * Returns the front's length. */
+static int front_first(M *m, Flow *f)
+{
+    Box *front = NULL;
+    int nfront = 0;
+    int nbody = m->boxes.n;
+    Box *body = m->boxes.v;
+    m->boxes.v = NULL;
+    m->boxes.n = m->boxes.cap = 0;
+    measure_front(m, f->width, &front, &nfront);
+    if (nbody > 0 && nfront > 0)
+        body[0].flags |= BOX_NEW_PAGE;
+    f->nboxes = nfront + nbody;
+    f->boxes = ARENA_ARRAY(&m->rp->arena, Box, f->nboxes > 0 ? f->nboxes : 1);
+    if (nfront)
+        memcpy(f->boxes, front, sizeof(Box) * (size_t)nfront);
+    if (nbody)
+        memcpy(f->boxes + nfront, body, sizeof(Box) * (size_t)nbody);
+    for (int i = 0; i < m->anchors.n; i++)
+        if (m->anchors.v[i].box >= 0)
+            m->anchors.v[i].box += nfront;
+    return nfront;
+}
+
+/* What the flow keeps of M, and M's scratch freed. */
+static void hand_over(M *m, Flow *f, int nfront)
+{
+    f->anchors = m->anchors.v;
+    f->nanchors = m->anchors.n;
+    f->headings = m->headings.v;
+    f->nheadings = m->headings.n;
+    f->box_notes = m->box_notes.v;
+    f->nbox_notes = m->box_notes.n;
+    f->note_boxes = m->note_boxes.v;
+    f->nnote_boxes = m->note_boxes.n;
+    f->se = m->se.v;
+    f->nse = m->se.n;
+    table_flow(m, f, nfront);
+    free(m->items);
+    free(m->iref);
+    free(m->ioff);
+    free(m->ilen);
+    free(m->breaks);
+    free(m->scratch);
+    free(m->sbuf);
+}
+
 Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
 {
     M mm = { 0 };
@@ -536,47 +590,9 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     table_grids(m, rep->root);
     measure_blocks(m, rep->root, 0, f->width);
     measure_notes(m);
-
-    /* The cover and the contents go in front of the body. */
-    Box *front = NULL;
-    int nfront = 0;
-    int nbody = m->boxes.n;
-    Box *body = m->boxes.v;
-    m->boxes.v = NULL;
-    m->boxes.n = m->boxes.cap = 0;
-    measure_front(m, f->width, &front, &nfront);
+    int nfront = front_first(m, f);
     ahead_stop(ahead);
-    if (nbody > 0 && nfront > 0)
-        body[0].flags |= BOX_NEW_PAGE;
-    f->nboxes = nfront + nbody;
-    f->boxes = ARENA_ARRAY(&rp->arena, Box, f->nboxes > 0 ? f->nboxes : 1);
-    if (nfront)
-        memcpy(f->boxes, front, sizeof(Box) * (size_t)nfront);
-    if (nbody)
-        memcpy(f->boxes + nfront, body, sizeof(Box) * (size_t)nbody);
-    /* Anchors placed in the body move by the front's length. Those made
-     * while measuring the front (none yet) are already right. */
-    for (int i = 0; i < m->anchors.n; i++)
-        if (m->anchors.v[i].box >= 0)
-            m->anchors.v[i].box += nfront;
-    f->anchors = m->anchors.v;
-    f->nanchors = m->anchors.n;
-    f->headings = m->headings.v;
-    f->nheadings = m->headings.n;
-    f->box_notes = m->box_notes.v;
-    f->nbox_notes = m->box_notes.n;
-    f->note_boxes = m->note_boxes.v;
-    f->nnote_boxes = m->note_boxes.n;
-    f->se = m->se.v;
-    f->nse = m->se.n;
-    table_flow(m, f, nfront);
-    free(m->items);
-    free(m->iref);
-    free(m->ioff);
-    free(m->ilen);
-    free(m->breaks);
-    free(m->scratch);
-    free(m->sbuf);
+    hand_over(m, f, nfront);
     flow_check(f);
     return f;
 }
