@@ -432,6 +432,19 @@ static const Required layout_required[] = {
     { "word", "key", "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>" },
 };
 
+/* "<el> has no attribute "a"", with the attributes it has (`list`, from
+ * schema_has_attr) as the hint. */
+static void no_such_attribute(const char *el, const char *a, const char *list, char *msg, size_t cap,
+                              const char **hint, char *hbuf, size_t hcap)
+{
+    snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", el, a);
+    if (*list)
+        snprintf(hbuf, hcap, "its attributes: %.360s", list);
+    else
+        snprintf(hbuf, hcap, "<%.100s> takes no attributes", el);
+    *hint = hbuf;
+}
+
 /* An attribute of `node` that element `el` does not have in the schema:
  * says which, with the ones it has (msg, hint); false if none. libxml2
  * names it itself ("Invalid attribute") unless the element's attributes
@@ -445,12 +458,7 @@ static bool unknown_attribute(XmlMsgs *m, xmlNodePtr node, const char *el, char 
         const char *a = (const char *)at->name;
         if (at->ns || schema_has_attr(m, el, a, list, sizeof list))
             continue;
-        snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", el, a);
-        if (*list)
-            snprintf(hbuf, hcap, "its attributes: %.360s", list);
-        else
-            snprintf(hbuf, hcap, "<%.100s> takes no attributes", el);
-        *hint = hbuf;
+        no_such_attribute(el, a, list, msg, cap, hint, hbuf, hcap);
         return true;
     }
     return false;
@@ -696,12 +704,7 @@ static void invalid_attribute(XmlMsgs *m, xmlNodePtr node, const char *a, const 
         xmlFree(v);
         *hint = values_hint(b, a, hbuf, hcap);
     } else {
-        snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", b, a);
-        if (*list)
-            snprintf(hbuf, hcap, "its attributes: %.360s", list);
-        else
-            snprintf(hbuf, hcap, "<%.100s> takes no attributes", b);
-        *hint = hbuf;
+        no_such_attribute(b, a, list, msg, cap, hint, hbuf, hcap);
     }
 }
 
