@@ -655,6 +655,64 @@ static Font *fail(Rp *rp, Where w, const char *path, const char *why)
     return NULL;
 }
 
+/* The character map: its Unicode BMP subtable (format 4, platform 3/1
+ * or 0/3) read into f, and the glyphs of the code points below 0x250
+ * looked up once. NULL, or what is wrong. */
+static const char *read_cmap(Font *f, Arena *a)
+{
+    size_t off, len;
+    if (!table(f, "cmap", &off, &len) || len < 4)
+        return ("has no cmap table");
+    const uint8_t *cm = f->data + off;
+    int nsub = u16(cm + 2);
+    size_t sub = 0;
+    for (int i = 0; i < nsub; i++) {
+        size_t r = 4 + (size_t)i * 8;
+        if (r + 8 > len)
+            break;
+        int pid = u16(cm + r), eid = u16(cm + r + 2);
+        size_t so = u32(cm + r + 4);
+        if (so + 4 > len || u16(cm + so) != 4)
+            continue;
+        if ((pid == 3 && eid == 1) || (pid == 0 && !sub))
+            sub = so;
+    }
+    if (!sub)
+        return ("has no Unicode character map");
+    const uint8_t *c4 = cm + sub;
+    size_t c4len = u16(c4 + 2);
+    if (sub + c4len > len || c4len < 14)
+        return ("has a damaged character map");
+    f->nseg = u16(c4 + 6) / 2;
+    size_t need = 14 + (size_t)f->nseg * 8 + 2;
+    if (need > c4len)
+        return ("has a damaged character map");
+    f->seg_end = ARENA_ARRAY(a, uint16_t, f->nseg);
+    f->seg_start = ARENA_ARRAY(a, uint16_t, f->nseg);
+    f->seg_range = ARENA_ARRAY(a, uint16_t, f->nseg);
+    f->seg_delta = ARENA_ARRAY(a, int16_t, f->nseg);
+    const uint8_t *ends = c4 + 14;
+    const uint8_t *starts = ends + f->nseg * 2 + 2;
+    const uint8_t *deltas = starts + f->nseg * 2;
+    const uint8_t *ranges = deltas + f->nseg * 2;
+    for (int i = 0; i < f->nseg; i++) {
+        f->seg_end[i] = u16(ends + i * 2);
+        f->seg_start[i] = u16(starts + i * 2);
+        f->seg_delta[i] = (int16_t)u16(deltas + i * 2);
+        f->seg_range[i] = u16(ranges + i * 2);
+    }
+    f->glyph_ids = ranges;
+    f->glyph_ids_len = c4len - (size_t)(ranges - c4);
+    f->ascii = true;
+    for (uint32_t cp = 0; cp < 0x250; cp++) {
+        int g = seg_lookup(f, cp);
+        f->latin[cp] = (uint16_t)(g < f->nglyphs ? g : 0);
+        if (cp >= 0x20 && cp < 0x7F && !f->latin[cp])
+            f->ascii = false;
+    }
+    return NULL;
+}
+
 static Font *load(Rp *rp, Arena *a, const char *path, Where w);
 
 Font *font_load(Rp *rp, const char *path, const char *who, int line, int col)
@@ -740,56 +798,9 @@ static Font *load(Rp *rp, Arena *a, const char *path, Where w)
         f->fixed_pitch = u32(f->data + off + 12) != 0;
     }
 
-    /* cmap: the Unicode BMP subtable, format 4 (3,1 or 0,3). */
-    if (!table(f, "cmap", &off, &len) || len < 4)
-        return fail(rp, w, path, "has no cmap table");
-    const uint8_t *cm = f->data + off;
-    int nsub = u16(cm + 2);
-    size_t sub = 0;
-    for (int i = 0; i < nsub; i++) {
-        size_t r = 4 + (size_t)i * 8;
-        if (r + 8 > len)
-            break;
-        int pid = u16(cm + r), eid = u16(cm + r + 2);
-        size_t so = u32(cm + r + 4);
-        if (so + 4 > len || u16(cm + so) != 4)
-            continue;
-        if ((pid == 3 && eid == 1) || (pid == 0 && !sub))
-            sub = so;
-    }
-    if (!sub)
-        return fail(rp, w, path, "has no Unicode character map");
-    const uint8_t *c4 = cm + sub;
-    size_t c4len = u16(c4 + 2);
-    if (sub + c4len > len || c4len < 14)
-        return fail(rp, w, path, "has a damaged character map");
-    f->nseg = u16(c4 + 6) / 2;
-    size_t need = 14 + (size_t)f->nseg * 8 + 2;
-    if (need > c4len)
-        return fail(rp, w, path, "has a damaged character map");
-    f->seg_end = ARENA_ARRAY(a, uint16_t, f->nseg);
-    f->seg_start = ARENA_ARRAY(a, uint16_t, f->nseg);
-    f->seg_range = ARENA_ARRAY(a, uint16_t, f->nseg);
-    f->seg_delta = ARENA_ARRAY(a, int16_t, f->nseg);
-    const uint8_t *ends = c4 + 14;
-    const uint8_t *starts = ends + f->nseg * 2 + 2;
-    const uint8_t *deltas = starts + f->nseg * 2;
-    const uint8_t *ranges = deltas + f->nseg * 2;
-    for (int i = 0; i < f->nseg; i++) {
-        f->seg_end[i] = u16(ends + i * 2);
-        f->seg_start[i] = u16(starts + i * 2);
-        f->seg_delta[i] = (int16_t)u16(deltas + i * 2);
-        f->seg_range[i] = u16(ranges + i * 2);
-    }
-    f->glyph_ids = ranges;
-    f->glyph_ids_len = c4len - (size_t)(ranges - c4);
-    f->ascii = true;
-    for (uint32_t cp = 0; cp < 0x250; cp++) {
-        int g = seg_lookup(f, cp);
-        f->latin[cp] = (uint16_t)(g < f->nglyphs ? g : 0);
-        if (cp >= 0x20 && cp < 0x7F && !f->latin[cp])
-            f->ascii = false;
-    }
+    const char *bad_cmap = read_cmap(f, a);
+    if (bad_cmap)
+        return fail(rp, w, path, bad_cmap);
     const char *why = shaping(a, f);
     return why ? fail(rp, w, path, why) : f;
 }

@@ -1068,6 +1068,173 @@ static void close_spaced(LB *lb, const Piece *ps, bool space)
     close_text(lb, ps);
 }
 
+/* One line of a broken paragraph: items s..e (e the break), its natural
+ * width and glue, whether it is justified, where its first item starts. */
+typedef struct LineSpan {
+    int     s, e;
+    bool    hyphen, forced, just;
+    int64_t nat, stretch, shrink, slack;
+    int32_t x;
+} LineSpan;
+
+static LineSpan line_span(const M *m, int prev, int e, int n, int k, int nl, int32_t width, Align align,
+                          bool justify)
+{
+    LineSpan ls = { 0 };
+    ls.e = e;
+    ls.s = prev + 1;
+    while (ls.s < e && m->items[ls.s].type != LB_BOX)
+        ls.s++;
+    ls.hyphen = e < n && m->items[e].type == LB_PENALTY && m->items[e].flagged;
+    ls.forced = e < n && m->items[e].type == LB_PENALTY && m->items[e].penalty <= LB_FORCE;
+    for (int i = ls.s; i < e; i++) {
+        const LbItem *it = &m->items[i];
+        if (it->type == LB_PENALTY)
+            continue;
+        ls.nat += it->w;
+        if (it->type == LB_GLUE) {
+            ls.stretch += it->stretch;
+            ls.shrink += it->shrink;
+        }
+    }
+    if (ls.hyphen)
+        ls.nat += m->items[e].w;
+    ls.slack = width - ls.nat;
+    ls.just = justify && k < nl - 1 && !ls.forced &&
+              ((ls.slack > 0 && ls.stretch > 0) || (ls.slack < 0 && ls.shrink > 0));
+    if (!ls.just && ls.slack > 0) {
+        if (align == ALIGN_RIGHT) ls.x = (int32_t)ls.slack;
+        else if (align == ALIGN_CENTER) ls.x = (int32_t)(ls.slack / 2);
+    }
+    return ls;
+}
+
+/* A status marker or a page number standing in the line at x (item it
+ * of piece p): its op, and a page number's link. */
+static void inline_object(LB *lb, const Piece *ps, const Piece *p, const LbItem *it, int32_t x, const Style *st)
+{
+    M *m = lb->m;
+    Op op = { 0 };
+    op.anchor = -1;
+    if (p->marker) {
+        op.kind = OP_MARKER;
+        op.w = op.h = marker_size(p->size);
+        op.x = x;
+        op.y = lb->baseline - p->size * 62 / 100 + (p->size * 62 / 100 - op.h) / 2;
+        op.shape = (int16_t)(p->marker - 1);
+        op.color = p->marker_color;
+        /* read aloud as its word where no word stands beside it */
+        op.s = p->speak;
+        op.se = p->speak ? 0 : SE_ARTIFACT;
+    } else {
+        op.kind = OP_PAGENUM;
+        op.x = x;
+        op.w = it->w;
+        op.y = lb->baseline;
+        op.face = p->face;
+        op.size = p->size;
+        op.color = p->color;
+        op.anchor = p->pagenum;
+        op.se = SE_LINK_PENDING;
+        op.link_group = pi_of(ps, p);
+        Op link = { 0 };
+        link.se = SE_LINK_PENDING;
+        link.link_group = pi_of(ps, p);
+        link.kind = OP_LINK;
+        link.x = x;
+        link.w = it->w;
+        link.h = st->leading;
+        link.anchor = p->pagenum;
+        VEC_PUSH(&m->rp->arena, lb->ops, link);
+    }
+    VEC_PUSH(&m->rp->arena, lb->ops, op);
+}
+
+/* The ops of the line's items: words gathered into text ops as long as
+ * the look stays, spaces stretched or shrunk if it is justified. */
+static void set_line(LB *lb, const Piece *ps, const LineSpan *ls, const Style *st)
+{
+    M *m = lb->m;
+    int32_t x = ls->x;
+    bool glue_pending = false;
+    for (int i = ls->s; i < ls->e; i++) {
+        const LbItem *it = &m->items[i];
+        if (it->type == LB_PENALTY)
+            continue;
+        if (it->type == LB_GLUE) {
+            int32_t gw = it->w;
+            if (ls->just)
+                gw += (int32_t)(ls->slack > 0 ? ls->slack * it->stretch / ls->stretch
+                                              : ls->slack * it->shrink / ls->shrink);
+            x += gw;
+            glue_pending = true;
+            /* a space between two runs of the fallback font is the
+             * style's (that is its width here): not one of the
+             * fallback's, drawn in the open text */
+            if (ls->just || (lb->cur_piece >= 0 && ps[lb->cur_piece].face != ps[m->iref[i]].face))
+                close_spaced(lb, ps, true);
+            continue;
+        }
+        const Piece *p = &ps[m->iref[i]];
+        if (p->note) {
+            bool seen = false;
+            for (int q = 0; q < lb->notes.n; q++)
+                seen |= lb->notes.v[q] == p->note;
+            if (!seen)
+                VEC_PUSH(&m->rp->arena, lb->notes, p->note);
+        }
+        if (p->marker || p->pagenum >= 0) {
+            close_spaced(lb, ps, glue_pending);
+            inline_object(lb, ps, p, it, x, st);
+            x += it->w;
+            glue_pending = false;
+            continue;
+        }
+        int pi = m->iref[i];
+        if (lb->cur_piece >= 0 && !same_look(&ps[lb->cur_piece], p))
+            close_spaced(lb, ps, glue_pending);
+        if (lb->cur_piece < 0) {
+            lb->cur_piece = pi;
+            lb->cur_x = x;
+        } else if (glue_pending) {
+            sbuf_put(m, &lb->cur_len, " ", 1);
+        }
+        sbuf_put_word(m, &lb->cur_len, p->s + m->ioff[i], (size_t)m->ilen[i]);
+        x += it->w;
+        glue_pending = false;
+    }
+    if (ls->hyphen) {
+        if (lb->cur_piece < 0) {
+            lb->cur_piece = m->iref[ls->e];
+            lb->cur_x = x;
+        }
+        sbuf_put(m, &lb->cur_len, "-", 1);
+    }
+    close_text(lb, ps);
+}
+
+/* What the reader of the text gets at the end of line k of nl (the last
+ * text's tail), and where a page number's line may close up. */
+static void line_ends(LB *lb, const LineSpan *ls, int n, int k, int nl, Align align)
+{
+    const M *m = lb->m;
+    int e = ls->e;
+    bool space = e < n && (m->items[e].type == LB_GLUE || ls->forced);
+    for (int q = lb->ops.n - 1; q >= 0 && k < nl - 1; q--)
+        if (lb->ops.v[q].kind == OP_TEXT && lb->ops.v[q].len > 0) {
+            lb->ops.v[q].tail = ls->hyphen ? TAIL_HYPHEN : space ? TAIL_SPACE : TAIL_NONE;
+            lb->ops.v[q].eol = true;
+            break;
+        }
+    /* a page number's line, for pagination to close it up (flow.h) */
+    for (int q = 0; q < lb->ops.n; q++)
+        if (lb->ops.v[q].kind == OP_PAGENUM) {
+            lb->ops.v[q].line_before = (int16_t)(q < INT16_MAX ? q : 0);
+            lb->ops.v[q].line_after = (int16_t)(lb->ops.n - q - 1 < INT16_MAX ? lb->ops.n - q - 1 : 0);
+            lb->ops.v[q].line_align = (int8_t)(ls->just ? ALIGN_LEFT : align);
+        }
+}
+
 static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                          Align align, bool justify, Hyph hyph, int mode)
 {
@@ -1082,148 +1249,18 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
     out.v = ARENA_ARRAY(&m->rp->arena, Line, nl);
     out.n = nl;
     int32_t base = text_baseline(m, st);
-    int prev = -1;
-    for (int k = 0; k < nl; k++) {
-        int e = m->breaks[k];
-        int s = prev + 1;
-        while (s < e && m->items[s].type != LB_BOX)
-            s++;
-        bool hyphen = e < n && m->items[e].type == LB_PENALTY && m->items[e].flagged;
-        bool forced = e < n && m->items[e].type == LB_PENALTY && m->items[e].penalty <= LB_FORCE;
-        /* natural width and glue */
-        int64_t nat = 0, stretch = 0, shrink = 0;
-        for (int i = s; i < e; i++) {
-            const LbItem *it = &m->items[i];
-            if (it->type == LB_PENALTY)
-                continue;
-            nat += it->w;
-            if (it->type == LB_GLUE) {
-                stretch += it->stretch;
-                shrink += it->shrink;
-            }
-        }
-        if (hyphen)
-            nat += m->items[e].w;
-        int64_t slack = width - nat;
-        bool just = justify && k < nl - 1 && !forced && ((slack > 0 && stretch > 0) || (slack < 0 && shrink > 0));
-        int32_t x = 0;
-        if (!just && slack > 0) {
-            if (align == ALIGN_RIGHT) x = (int32_t)slack;
-            else if (align == ALIGN_CENTER) x = (int32_t)(slack / 2);
-        }
+    for (int k = 0, prev = -1; k < nl; prev = m->breaks[k], k++) {
+        LineSpan ls = line_span(m, prev, m->breaks[k], n, k, nl, width, align, justify);
         LB lb = { m, { 0 }, { 0 }, -1, 0, 0, base, st->leading };
-        bool glue_pending = false;
-        for (int i = s; i < e; i++) {
-            const LbItem *it = &m->items[i];
-            if (it->type == LB_PENALTY)
-                continue;
-            if (it->type == LB_GLUE) {
-                int32_t gw = it->w;
-                if (just)
-                    gw += (int32_t)(slack > 0 ? slack * it->stretch / stretch
-                                              : slack * it->shrink / shrink);
-                x += gw;
-                glue_pending = true;
-                /* a space between two runs of the fallback font is the
-                 * style's (that is its width here): not one of the
-                 * fallback's, drawn in the open text */
-                if (just || (lb.cur_piece >= 0 && ps[lb.cur_piece].face != ps[m->iref[i]].face))
-                    close_spaced(&lb, ps, true);
-                continue;
-            }
-            const Piece *p = &ps[m->iref[i]];
-            if (p->note) {
-                bool seen = false;
-                for (int q = 0; q < lb.notes.n; q++)
-                    seen |= lb.notes.v[q] == p->note;
-                if (!seen)
-                    VEC_PUSH(&m->rp->arena, lb.notes, p->note);
-            }
-            if (p->marker || p->pagenum >= 0) {
-                close_spaced(&lb, ps, glue_pending);
-                Op op = { 0 };
-                op.anchor = -1;
-                if (p->marker) {
-                    op.kind = OP_MARKER;
-                    op.w = op.h = marker_size(p->size);
-                    op.x = x;
-                    op.y = base - p->size * 62 / 100 + (p->size * 62 / 100 - op.h) / 2;
-                    op.shape = (int16_t)(p->marker - 1);
-                    op.color = p->marker_color;
-                    /* read aloud as its word where no word stands beside it */
-                    op.s = p->speak;
-                    op.se = p->speak ? 0 : SE_ARTIFACT;
-                } else {
-                    op.kind = OP_PAGENUM;
-                    op.x = x;
-                    op.w = it->w;
-                    op.y = base;
-                    op.face = p->face;
-                    op.size = p->size;
-                    op.color = p->color;
-                    op.anchor = p->pagenum;
-                    op.se = SE_LINK_PENDING;
-                    op.link_group = pi_of(ps, p);
-                    Op link = { 0 };
-                    link.se = SE_LINK_PENDING;
-                    link.link_group = pi_of(ps, p);
-                    link.kind = OP_LINK;
-                    link.x = x;
-                    link.w = it->w;
-                    link.h = st->leading;
-                    link.anchor = p->pagenum;
-                    VEC_PUSH(&m->rp->arena, lb.ops, link);
-                }
-                VEC_PUSH(&m->rp->arena, lb.ops, op);
-                x += it->w;
-                glue_pending = false;
-                continue;
-            }
-            int pi = m->iref[i];
-            if (lb.cur_piece >= 0 && !same_look(&ps[lb.cur_piece], p))
-                close_spaced(&lb, ps, glue_pending);
-            if (lb.cur_piece < 0) {
-                lb.cur_piece = pi;
-                lb.cur_x = x;
-            } else if (glue_pending) {
-                sbuf_put(m, &lb.cur_len, " ", 1);
-            }
-            sbuf_put_word(m, &lb.cur_len, p->s + m->ioff[i], (size_t)m->ilen[i]);
-            x += it->w;
-            glue_pending = false;
-        }
-        if (hyphen) {
-            int pi = m->iref[e];
-            if (lb.cur_piece < 0) {
-                lb.cur_piece = pi;
-                lb.cur_x = x;
-            }
-            sbuf_put(m, &lb.cur_len, "-", 1);
-        }
-        close_text(&lb, ps);
-        /* how the line's last text reads on into the next line */
-        bool space = e < n && (m->items[e].type == LB_GLUE || forced);
-        for (int q = lb.ops.n - 1; q >= 0 && k < nl - 1; q--)
-            if (lb.ops.v[q].kind == OP_TEXT && lb.ops.v[q].len > 0) {
-                lb.ops.v[q].tail = hyphen ? TAIL_HYPHEN : space ? TAIL_SPACE : TAIL_NONE;
-                lb.ops.v[q].eol = true;
-                break;
-            }
-        /* a page number's line, for pagination to close it up (flow.h) */
-        for (int q = 0; q < lb.ops.n; q++)
-            if (lb.ops.v[q].kind == OP_PAGENUM) {
-                lb.ops.v[q].line_before = (int16_t)(q < INT16_MAX ? q : 0);
-                lb.ops.v[q].line_after = (int16_t)(lb.ops.n - q - 1 < INT16_MAX ? lb.ops.n - q - 1 : 0);
-                lb.ops.v[q].line_align = (int8_t)(just ? ALIGN_LEFT : align);
-            }
+        set_line(&lb, ps, &ls, st);
+        line_ends(&lb, &ls, n, k, nl, align);
         Line *L = &out.v[k];
         L->ops = lb.ops.v;
         L->nops = lb.ops.n;
         L->h = st->leading;
-        L->width = (int32_t)nat;
+        L->width = (int32_t)ls.nat;
         L->notes = lb.notes.v;
         L->nnotes = lb.notes.n;
-        prev = e;
     }
     return out;
 }
