@@ -29,6 +29,14 @@ void rp_options_init(RpOptions *o)
     o->pdfa = RP_PDFA_2A;
 }
 
+/* The threads a run may use, its own included: as asked, else one per
+ * processor core, at most RP_MAX_THREADS. */
+static int run_threads(const RpOptions *o)
+{
+    long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > RP_MAX_THREADS ? RP_MAX_THREADS : (int)n;
+}
+
 /* The folder holding layouts/ and fonts/. */
 static const char *data_dir(const RpOptions *o)
 {
@@ -160,6 +168,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     rp.diags.strict = o->strict;
     rp.data_dir = data_dir(o);
     rp.engine = o->engine;
+    rp.threads = run_threads(o);
     *pdf = NULL;
     *pdf_len = 0;
 

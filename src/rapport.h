@@ -62,6 +62,9 @@ typedef struct RpOptions {
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: the report's <date>
                              * (the command passes SOURCE_DATE_EPOCH) */
     bool        timings;    /* print each stage's time on `err` (the command: RAPPORT_TIMINGS=1) */
+    int         threads;    /* threads one run may use, its own included: 1 none beside it;
+                             * 0 one per processor core (at most RP_MAX_THREADS). The PDF is
+                             * the same whatever the number. */
     /* If set, called with the path of the temporary file the PDF is
      * written to just before it is made, and with NULL once it is gone
      * (renamed into place or removed): a command line keeps it so that

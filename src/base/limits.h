@@ -160,4 +160,9 @@
  * signal handler keeps their ids in a fixed table. */
 #define RP_MAX_JOBS             64
 
+/* Threads one run uses, its own included (--threads; 0: one per core, at
+ * most this): a second shapes words ahead and deflates streams, more only
+ * deflate, and a report's streams keep three busy at most. */
+#define RP_MAX_THREADS          4
+
 #endif

@@ -18,6 +18,7 @@ typedef struct Rp {
     const RpOptions *opt;
     const char      *data_dir;   /* resolved folder holding layouts/ and fonts/ */
     struct RpEngine *engine;     /* what runs share (engine.h); NULL: nothing is shared */
+    int              threads;    /* threads the run may use, its own included (>= 1) */
 } Rp;
 
 #endif

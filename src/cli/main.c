@@ -30,6 +30,8 @@ static const char usage[] =
     "  -o FILE            write the PDF to FILE (one report only)\n"
     "  -d DIR             write the PDFs into the folder DIR\n"
     "  -j N               render N reports at a time (default: one per processor core)\n"
+    "  --threads N        threads one report may use (default: one per core for a single\n"
+    "                     report, one each when several render at a time); same PDF\n"
     "  --since            skip a report whose PDF is newer than it, its images, layout and fonts\n"
     "  --check            check and lay out the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
@@ -390,6 +392,16 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
                 return usage_error(msg, NULL);
             }
             cl->jobs = (int)n;
+        } else if (strcmp(a, "--threads") == 0 || strncmp(a, "--threads=", 10) == 0) {
+            const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > RP_MAX_THREADS) {
+                char msg[80];
+                snprintf(msg, sizeof msg, "--threads takes a number of threads, 1 to %d", RP_MAX_THREADS);
+                return usage_error(msg, NULL);
+            }
+            o->threads = (int)n;
         } else if (strncmp(a, "--layout=", 9) == 0) {
             o->layout = a + 9;
         } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
@@ -508,6 +520,10 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (int)cores : 1;
     }
+    /* reports side by side keep the cores busy: each one thread, unless
+     * asked otherwise */
+    if (jobs > 1 && o->threads == 0)
+        o->threads = 1;
     /* fonts, schema and patterns loaded once, here: every report's
      * process is forked from this one and finds them ready */
     o->engine = rp_engine_new();

@@ -17,7 +17,6 @@
 #include "archive.h"
 #include "device.h"
 #include "embed.h"
-#include "../measure/compound.h"
 #include "haru.h"
 #include "tags.h"
 
@@ -703,13 +702,6 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);
     d->dests = ARENA_ARRAY(&rp->arena, HPDF_Destination, pg->flow->nanchors + 1);
     d->img = ARENA_ARRAY(&rp->arena, HPDF_Image, pg->flow->report->nimages + 1);
-    /* measuring read what it needed of the fonts and the dictionary;
-     * what drawing needs (new words, the outlines to subset) is read
-     * again */
-    for (int k = 0; k < FACE_COUNT; k++)
-        if (pg->flow->faces[k])
-            font_release(pg->flow->faces[k]);
-    compound_release();
     if (tagged)
         d->tags = tags_new(rp, d->pdf, pg->flow, pg->n);
     for (int i = 0; i < pg->n && d->status == HPDF_OK; i++) {
@@ -723,7 +715,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
                        .image = d_image, .link = d_link, .stop = d->status != HPDF_OK };
     device_replay(pg, &d->dev);
     /* the pages are drawn: their streams are deflated meanwhile */
-    PdfBatch *batch = d->status == HPDF_OK ? pdfw_begin(d->pdf) : NULL;
+    PdfBatch *batch = d->status == HPDF_OK ? pdfw_begin(d->pdf, rp->threads) : NULL;
     for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
         if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK) {
             d->status = HPDF_INVALID_FONTDEF_DATA;

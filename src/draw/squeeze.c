@@ -7,23 +7,27 @@
  *    asks for jobs in the order it added them, so it mostly finds them
  *    done, or takes the next one itself instead of waiting.
  *  - Each thread has its own compressor (libdeflate's are not shared).
- *  - Nothing here touches libharu: the writer gathers a stream's bytes
- *    before it adds the job.
+ *  - Nothing here touches libharu: a job's bytes are the caller's, or
+ *    come from the caller's fill function, on whichever thread runs the
+ *    job; those are freed as soon as they are deflated, so at most one
+ *    copy per thread is alive, whatever the streams add up to.
  */
 #include "squeeze.h"
 #include "../base/arena.h"
 
+#include <assert.h>
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 enum { WAITING, TAKEN, DONE };
 enum { MAX_WORKERS = 3 };
 
 typedef struct Job {
-    const unsigned char *in;
+    const unsigned char *in;         /* the caller's bytes, or NULL: fill's */
     size_t               nin;
+    SqueezeFill          fill;
+    void                *ctx;
     unsigned char       *out;        /* NULL after DONE: it failed */
     size_t               nout;
     int                  state;
@@ -34,7 +38,7 @@ struct Squeeze {
     pthread_cond_t  done;
     Job            *jobs;
     size_t          n, cap, next;     /* next: the first job no one has taken */
-    int             level;
+    int             level, threads;
     pthread_t       th[MAX_WORKERS];
     int             nth;
     struct libdeflate_compressor *mine;   /* the writer's own, made at its first job */
@@ -42,13 +46,19 @@ struct Squeeze {
 
 static void deflate_job(Job *j, struct libdeflate_compressor *c)
 {
-    size_t bound = c ? libdeflate_zlib_compress_bound(c, j->nin) : 0;
-    unsigned char *out = c ? malloc(bound) : NULL;
-    size_t n = out ? libdeflate_zlib_compress(c, j->in, j->nin, out, bound) : 0;
+    unsigned char *mine = NULL;     /* fill's bytes, freed as soon as they are deflated */
+    const unsigned char *in = j->in;
+    size_t nin = j->nin;
+    if (!in && j->fill)
+        in = mine = j->fill(j->ctx, &nin);
+    size_t bound = c && in ? libdeflate_zlib_compress_bound(c, nin) : 0;
+    unsigned char *out = bound ? malloc(bound) : NULL;
+    size_t n = out ? libdeflate_zlib_compress(c, in, nin, out, bound) : 0;
     if (n == 0) {
         free(out);
         out = NULL;
     }
+    free(mine);
     j->out = out;
     j->nout = n;
 }
@@ -78,6 +88,8 @@ static void *worker(void *arg)
 {
     Squeeze *q = arg;
     struct libdeflate_compressor *c = libdeflate_alloc_compressor(q->level);
+    if (!c)
+        return NULL;            /* no memory for it: the others (the writer) do the jobs */
     for (;;) {
         pthread_mutex_lock(&q->mu);
         size_t k = take(q);
@@ -90,29 +102,39 @@ static void *worker(void *arg)
     return NULL;
 }
 
-Squeeze *squeeze_new(int level)
+Squeeze *squeeze_new(int level, int threads)
 {
     Squeeze *q = xmalloc(sizeof *q);
-    *q = (Squeeze){ .level = level };
+    *q = (Squeeze){ .level = level, .threads = threads };
     pthread_mutex_init(&q->mu, NULL);
     pthread_cond_init(&q->done, NULL);
     return q;
 }
 
-size_t squeeze_add(Squeeze *q, const void *in, size_t n)
+static size_t add_job(Squeeze *q, Job j)
 {
+    assert(q->nth == 0);            /* no adding once the workers run */
     if (q->n == q->cap) {
         q->cap = q->cap ? q->cap * 2 : 64;
         q->jobs = xrealloc(q->jobs, sizeof *q->jobs * q->cap);
     }
-    q->jobs[q->n] = (Job){ .in = in, .nin = n, .state = WAITING };
+    q->jobs[q->n] = j;
     return q->n++;
+}
+
+size_t squeeze_add(Squeeze *q, const void *in, size_t n)
+{
+    return add_job(q, (Job){ .in = in, .nin = n, .state = WAITING });
+}
+
+size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx)
+{
+    return add_job(q, (Job){ .fill = fill, .ctx = ctx, .state = WAITING });
 }
 
 void squeeze_start(Squeeze *q)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int want = cores > 1 ? (int)(cores - 1) : 0;   /* the writer is a core too */
+    int want = q->threads - 1;                      /* the writer is one */
     if (want > MAX_WORKERS)
         want = MAX_WORKERS;
     if ((size_t)want > q->n / 2)                   /* a thread for one stream costs more than it saves */
@@ -124,6 +146,7 @@ void squeeze_start(Squeeze *q)
 
 const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n)
 {
+    assert(k < q->n);
     pthread_mutex_lock(&q->mu);
     Job *j = &q->jobs[k];
     if (j->state == WAITING) {

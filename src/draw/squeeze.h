@@ -6,7 +6,8 @@
  * a hundred more. Streams are independent of each other, so the writer
  * hands them all over at once (a batch), goes on with what only it can
  * do (libharu's objects, subsetting fonts) and takes each stream's
- * bytes when it gets to it: a worker thread per further core deflates
+ * bytes when it gets to it: worker threads (one per further thread the
+ * run may use, at most three, at most one per two streams) deflate
  * meanwhile, and whatever no worker has begun the writer does itself.
  *
  * libdeflate rather than zlib: it deflates whole buffers, which is all
@@ -30,11 +31,17 @@ enum { SQUEEZE_LEVEL = 6, SQUEEZE_FONT_LEVEL = 9 };
 
 typedef struct Squeeze Squeeze;
 
-/* A batch of streams to deflate at `level`. */
-Squeeze *squeeze_new(int level);
+/* A batch of streams to deflate at `level`, on up to `threads` threads
+ * (the writer's own included: 1, it alone). */
+Squeeze *squeeze_new(int level, int threads);
 /* Add in[0..n), which the caller keeps until the batch is freed: the
  * job's index, from 0. No adding after squeeze_start(). */
 size_t squeeze_add(Squeeze *q, const void *in, size_t n);
+/* Add a job whose bytes fill(ctx, &n) makes (malloc'd, freed once they
+ * are deflated; NULL: the job fails) on the thread that runs it. fill
+ * must be safe to call from another thread while the caller goes on. */
+typedef unsigned char *(*SqueezeFill)(void *ctx, size_t *n);
+size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx);
 /* Workers begin on the jobs. */
 void squeeze_start(Squeeze *q);
 /* Job k deflated (waits for it, or does it here): NULL if it failed.

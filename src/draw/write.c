@@ -7,10 +7,12 @@
  *    would in HPDF_SaveToStream: fonts are subset and a stream's /Length
  *    object is filled in when the stream is written, before the Length
  *    object itself comes up.
- *  - Streams libharu would deflate (page contents, mostly) are gathered
- *    before the first object is written and deflated as one batch on
- *    every core (squeeze.h), each written from the batch when its turn
- *    comes; streams with write hooks (fonts) go through libharu.
+ *  - Streams libharu would deflate (page contents, mostly) are handed
+ *    to a batch (squeeze.h) once the pages are drawn (pdfw_begin), each
+ *    copied out of libharu and deflated on whichever thread gets to it,
+ *    and written from the batch when its turn comes; one that changed
+ *    size since (nothing should draw after pdfw_begin) or came later is
+ *    deflated then. Streams with write hooks (fonts) go through libharu.
  *  - Streams are written at once as ordinary objects. Everything else is
  *    kept in `body` and, at the end, packed into object streams of at
  *    most OBJSTM_MAX objects or OBJSTM_BYTES bytes, each deflated: small
@@ -151,6 +153,7 @@ struct PdfW {
     long        nx;
     long        next;
     bool        failed;
+    int         threads;  /* for deflating the object streams */
 };
 
 static HPDF_STATUS cb_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT siz)
@@ -216,7 +219,7 @@ static void object_streams(PdfW *w)
     size_t nstm = 0, cap = 0;
     Stm *stm = NULL;
     Buf all = { 0 };                 /* the streams' bytes, one after another */
-    Squeeze *q = squeeze_new(SQUEEZE_LEVEL);
+    Squeeze *q = squeeze_new(SQUEEZE_LEVEL, w->threads);
     size_t i = 0;
     while (i < w->nobj) {
         size_t j = i, start = w->ooff[i];
@@ -317,9 +320,10 @@ static void xref_stream(PdfW *w)
     buf_put(&dict, "", 1);
     size_t at = w->out.n;
     Buf z = { 0 };
-    if (!squeeze_into(&z, rows.p, rows.n, SQUEEZE_LEVEL))
+    if (squeeze_into(&z, rows.p, rows.n, SQUEEZE_LEVEL))
+        put_deflated(w, num, (const char *)dict.p, z.p, z.n);
+    else
         w->failed = true;
-    put_deflated(w, num, (const char *)dict.p, z.p, z.n);
     free(z.p);
     buf_puts(&w->out, "startxref\n");
     buf_int(&w->out, (long)at);
@@ -337,11 +341,16 @@ static bool ours(HPDF_Dict d)
            !d->write_fn && !d->after_write_fn && d->stream->type == HPDF_STREAM_MEMORY;
 }
 
-/* The bytes of a memory stream in one piece (malloc'd), in *n. */
+/* The bytes of memory stream s in one piece (malloc'd), their count in
+ * *n; NULL if memory runs out or libharu's buffers do not add up to its
+ * size. It only reads: safe on a worker thread once nothing writes to s
+ * (squeeze.h). */
 static unsigned char *gather(HPDF_Stream s, size_t *n)
 {
     size_t total = HPDF_Stream_Size(s), at = 0;
-    unsigned char *p = xmalloc(total ? total : 1);
+    unsigned char *p = malloc(total ? total : 1);
+    if (!p)
+        return NULL;
     HPDF_UINT count = HPDF_MemStream_GetBufCount(s);
     for (HPDF_UINT i = 0; i < count; i++) {
         HPDF_UINT len = 0;
@@ -351,9 +360,15 @@ static unsigned char *gather(HPDF_Stream s, size_t *n)
         memcpy(p + at, b, len);
         at += len;
     }
+    if (at != total) {
+        free(p);
+        return NULL;
+    }
     *n = at;
     return p;
 }
+
+static unsigned char *gather_job(void *stream, size_t *n) { return gather(stream, n); }
 
 /* Stream d, object num, with its bytes z[0..nz): deflated, with
  * libharu's entries but its filter and the length told to its Length
@@ -405,30 +420,31 @@ static bool plain(HPDF_Dict d)
 }
 
 struct PdfBatch {
-    Squeeze        *q;
-    HPDF_UINT       n;          /* libharu's objects when it began */
-    long           *job;        /* per object: its job in q, or -1 */
-    unsigned char **bytes;      /* per object: the stream's bytes, gathered */
+    Squeeze   *q;
+    int        threads;
+    HPDF_UINT  n;           /* libharu's objects when it began */
+    long      *job;         /* per object: its job in q, or -1 */
+    size_t    *size;        /* per object: its stream's size when the job was made */
 };
 
-PdfBatch *pdfw_begin(HPDF_Doc pdf)
+PdfBatch *pdfw_begin(HPDF_Doc pdf, int threads)
 {
     HPDF_List entries = pdf->xref->entries;
     PdfBatch *b = xmalloc(sizeof *b);
     b->n = entries->count;
     b->job = xmalloc(sizeof *b->job * (b->n ? b->n : 1));
-    b->bytes = xmalloc(sizeof *b->bytes * (b->n ? b->n : 1));
-    b->q = squeeze_new(SQUEEZE_LEVEL);
+    b->size = xmalloc(sizeof *b->size * (b->n ? b->n : 1));
+    b->threads = threads;
+    b->q = squeeze_new(SQUEEZE_LEVEL, threads);
     for (HPDF_UINT i = 0; i < b->n; i++) {
         HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
         HPDF_Obj_Header *h = e->obj;
         b->job[i] = -1;
-        b->bytes[i] = NULL;
         if (i > 0 && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream &&
             ours(e->obj)) {
-            size_t n;
-            b->bytes[i] = gather(((HPDF_Dict)e->obj)->stream, &n);
-            b->job[i] = (long)squeeze_add(b->q, b->bytes[i], n);
+            HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
+            b->size[i] = HPDF_Stream_Size(st);
+            b->job[i] = (long)squeeze_add_fill(b->q, gather_job, st);
         }
     }
     squeeze_start(b->q);
@@ -440,9 +456,7 @@ void pdfw_end(PdfBatch *b)
     if (!b)
         return;
     squeeze_free(b->q);
-    for (HPDF_UINT i = 0; i < b->n; i++)
-        free(b->bytes[i]);
-    free(b->bytes);
+    free(b->size);
     free(b->job);
     free(b);
 }
@@ -454,8 +468,10 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
     *out = NULL;
     *len = 0;
     w->cb = HPDF_CallbackWriter_New(pdf->mmgr, cb_write, w);
-    if (!w->cb)
+    if (!w->cb) {
+        pdfw_end(batch);
         return -1;
+    }
     static const char *version[] = { "1.2", "1.3", "1.4", "1.5", "1.6", "1.7" };
     /* object and cross-reference streams need 1.5 */
     int v = pdf->pdf_version >= HPDF_VER_15 && pdf->pdf_version <= HPDF_VER_17 ? (int)pdf->pdf_version : HPDF_VER_15;
@@ -468,9 +484,9 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
         w->failed = true;
 
     HPDF_List entries = pdf->xref->entries;
-    PdfBatch *own = batch ? NULL : pdfw_begin(pdf);
     if (!batch)
-        batch = own;
+        batch = pdfw_begin(pdf, 1);
+    w->threads = batch->threads;
     /* the count is read again each time: writing may add objects */
     for (HPDF_UINT i = 1; i < entries->count && !w->failed; i++) {
         HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
@@ -483,12 +499,13 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             size_t nz;
             const unsigned char *z = NULL;
             Buf now = { 0 };
-            if (i < batch->n && batch->job[i] >= 0) {
+            HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
+            if (i < batch->n && batch->job[i] >= 0 && batch->size[i] == HPDF_Stream_Size(st)) {
                 z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
-            } else {                    /* made after pdfw_begin(): deflated here */
+            } else {                    /* made (or written to) after pdfw_begin(): deflated here */
                 size_t n;
-                unsigned char *raw = gather(((HPDF_Dict)e->obj)->stream, &n);
-                if (squeeze_into(&now, raw, n, SQUEEZE_LEVEL))
+                unsigned char *raw = gather(st, &n);
+                if (raw && squeeze_into(&now, raw, n, SQUEEZE_LEVEL))
                     z = now.p, nz = now.n;
                 free(raw);
             }
@@ -502,7 +519,10 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
         if (stream && plain(e->obj)) {
             size_t n;
             unsigned char *raw = gather(((HPDF_Dict)e->obj)->stream, &n);
-            put_ours(w, num, e->obj, raw, n, true);
+            if (raw)
+                put_ours(w, num, e->obj, raw, n, true);
+            else
+                w->failed = true;
             free(raw);
             continue;
         }

@@ -60,9 +60,10 @@ long pdfw_next(PdfW *w);
 Buf *pdfw_object(PdfW *w, long num);
 
 /* Begin deflating the streams `pdf` has now (page contents, once every
- * page is drawn), on every core, while the caller goes on (fonts). */
+ * page is drawn: nothing may draw on a page after this), on up to
+ * `threads` threads, the caller's included, while it goes on (fonts). */
 typedef struct PdfBatch PdfBatch;
-PdfBatch *pdfw_begin(HPDF_Doc pdf);
+PdfBatch *pdfw_begin(HPDF_Doc pdf, int threads);
 /* Done with a batch pdfw_save() was not given (NULL is fine). */
 void pdfw_end(PdfBatch *b);
 

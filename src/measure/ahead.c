@@ -6,9 +6,10 @@
  * Design notes
  *  - The guess follows what measure.c and table.c do with a block: a
  *    heading's style by its level, a cell's by its row's role, <b> and
- *    <i> inside. It reads the model only, before measuring starts, and
- *    the worker reads only the list it made: nothing is shared with the
- *    measuring thread but font.c's words, which it hands over itself.
+ *    <i> inside. It reads the model only, before measuring starts; the
+ *    worker reads the list made here, the strings in the model (which
+ *    measuring does not change) and the fonts, under the invariants
+ *    font.c lists.
  *  - Words are cut as font.c cuts them (at U+0020 and U+00A0), in the
  *    order measuring meets them, so the worker keeps ahead.
  */
@@ -116,6 +117,8 @@ static void walk(Walk *w, const Node *n, StyleId sid, int variant, int depth)
 
 FontAhead *ahead_start(Rp *rp, const Report *rep, const Layout *lay, Font *const *faces)
 {
+    if (rp->threads < 2)
+        return NULL;                    /* no thread to shape on */
     Walk w = { font_ahead_new(&rp->arena), lay, faces };
     walk(&w, rep->root, ST_BODY, 0, 0);
     font_ahead_start(w.a);

@@ -24,8 +24,9 @@
 #include "flow.h"
 
 /* Start shaping the words of `rep` in the faces of `faces` (the flow's,
- * loaded). Returns the handle for ahead_stop(), or NULL when a worker
- * is not worth it (one core, a tiny report). */
+ * loaded). Returns the handle for ahead_stop(), or NULL when the run has
+ * no thread to spare (rp->threads); a report of a few words gets a
+ * handle but no thread. */
 FontAhead *ahead_start(Rp *rp, const Report *rep, const Layout *lay, Font *const *faces);
 
 /* Stop the worker (measuring is over); its words serve on. NULL is fine. */

@@ -109,7 +109,25 @@ int font_advance(const Font *f, uint32_t cp)
 
 /* ---- shaping --------------------------------------------------------------- */
 
-/* The words already shaped: open addressing on their bytes. */
+/* Words shaped ahead by a worker thread (font_ahead_*, ahead.h). What the
+ * two threads share, and why it is safe:
+ *  1. The list and its table (FontAhead's w and tab, each word's f, s,
+ *     n, hash) are made before the worker starts and only read after.
+ *  2. A word's glyphs (g, ng) are written by the worker before it sets
+ *     the word DONE (release) and read by the measuring thread after it
+ *     finds DONE (acquire): each word is claimed by one thread (an atomic
+ *     state), and the measuring thread copies the glyphs into its own
+ *     cache, which may outlive the run (an engine's font).
+ *  3. The Font's fields the worker reads (its HarfBuzz font, latin[],
+ *     the cmap, work->lang) are set by font_load before the worker
+ *     starts and not changed after; the HarfBuzz font is immutable (its
+ *     face, tables and shape plans are then safe to share).
+ *  4. Nothing releases a font's pages or frees it while the worker runs:
+ *     font_ahead_stop() is called when measuring ends, before
+ *     font_release(); the list goes with the run's arena, after the
+ *     fonts' own cleanups are registered (so it is freed first).
+ *  5. The worker never ends the program: out of memory, it gives its
+ *     word back and stops. */
 typedef struct AheadWord AheadWord;
 
 /* A word's state: waiting, being shaped by the worker or by the
@@ -136,6 +154,7 @@ struct FontAhead {
     atomic_bool stop;
 };
 
+/* The words already shaped: open addressing on their bytes. */
 typedef struct WordSlot {
     const char      *s;          /* NULL: empty */
     uint32_t         n, hash;
@@ -184,7 +203,7 @@ static void cache_grow(FontWork *w)
 /* HarfBuzz on s[0..n), with stand-ins for what the font lacks and the
  * clusters on the bytes of s. The glyphs stay in HarfBuzz's buffer. */
 static unsigned shape_raw(const Font *f, hb_buffer_t *b, const char *s, size_t n, hb_glyph_info_t **gi,
-                          hb_glyph_position_t **gp)
+                          hb_glyph_position_t **gp, bool *ok)
 {
     hb_buffer_clear_contents(b);
     size_t i = 0;
@@ -207,8 +226,7 @@ static unsigned shape_raw(const Font *f, hb_buffer_t *b, const char *s, size_t n
     unsigned len;
     *gi = hb_buffer_get_glyph_infos(b, &len);
     *gp = hb_buffer_get_glyph_positions(b, NULL);
-    if (!hb_buffer_allocation_successful(b))
-        rp_oom(n * 40);
+    *ok = hb_buffer_allocation_successful(b);
     return len;
 }
 
@@ -281,11 +299,19 @@ static Word word_of(const Font *f, const char *s, size_t n)
     if (found)
         return (Word){ w->slots[k].g, w->slots[k].ng, w->slots[k].units };
     const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, h) : NULL;
-    if (aw && !ahead_claim(aw))      /* shaped ahead (or being shaped): the same glyphs */
-        return cache_put(w, k, h, s, n, (FontGlyph *)aw->g, aw->ng);
+    if (aw && !ahead_claim(aw)) {    /* shaped ahead (or being shaped): the same glyphs */
+        /* copied: the cache may outlive the run (an engine's font), the
+         * worker's glyphs do not */
+        FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, aw->ng ? aw->ng : 1);
+        memcpy(g, aw->g, sizeof *g * (size_t)aw->ng);
+        return cache_put(w, k, h, s, n, g, aw->ng);
+    }
     hb_glyph_info_t *gi;
     hb_glyph_position_t *gp;
-    unsigned len = shape_raw(f, w->buf, s, n, &gi, &gp);
+    bool ok;
+    unsigned len = shape_raw(f, w->buf, s, n, &gi, &gp, &ok);
+    if (!ok)
+        rp_oom(n * 40);
     FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, len ? len : 1);
     take_glyphs(w->buf, g);
     return cache_put(w, k, h, s, n, g, (int)len);
@@ -342,9 +368,10 @@ static const AheadWord *ahead_find(const FontAhead *a, const Font *f, const char
 }
 
 /* Whether the measuring thread is to shape the word itself: true if no
- * one had begun it (it is the measuring thread's now); false once the
- * worker's glyphs are there, waited for if the worker is at it (a word
- * takes microseconds). */
+ * one had begun it (it is the measuring thread's now), or the worker gave
+ * it back; false once the worker's glyphs are there, waited for if the
+ * worker is at it (a word takes microseconds: the wait yields the core,
+ * which is the worker's if they share one). */
 static bool ahead_claim(const AheadWord *cw)
 {
     AheadWord *aw = (AheadWord *)cw;
@@ -369,9 +396,18 @@ static void *ahead_work(void *p)
             continue;                   /* the measuring thread got there first */
         hb_glyph_info_t *gi;
         hb_glyph_position_t *gp;
-        unsigned len = shape_raw(aw->f, b, aw->s, aw->n, &gi, &gp);
-        aw->g = xmalloc(sizeof *aw->g * (len ? len : 1));
-        take_glyphs(b, aw->g);
+        bool ok;
+        unsigned len = shape_raw(aw->f, b, aw->s, aw->n, &gi, &gp, &ok);
+        FontGlyph *g = ok ? malloc(sizeof *g * (len ? len : 1)) : NULL;
+        if (!g) {
+            /* out of memory: the word goes back to the measuring thread,
+             * which shapes it (and says so, if it cannot either); a
+             * worker never ends the program */
+            atomic_store_explicit(&aw->state, AH_WAITING, memory_order_release);
+            break;
+        }
+        take_glyphs(b, g);
+        aw->g = g;
         aw->ng = (int)len;
         atomic_store_explicit(&aw->state, AH_DONE, memory_order_release);
     }
@@ -450,8 +486,8 @@ void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
 
 void font_ahead_start(FontAhead *a)
 {
-    if (a->n < 64 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
-        return;                         /* nothing worth a thread, or no core for it */
+    if (a->n < 64)
+        return;                         /* not worth a thread */
     for (size_t i = 0; i < a->n; i++)
         ((Font *)a->w[i].f)->work->ahead = a;
     a->running = pthread_create(&a->th, NULL, ahead_work, a) == 0;

@@ -21,6 +21,7 @@
 #include "measure_int.h"
 #include "../base/engine.h"
 #include "ahead.h"
+#include "compound.h"
 #include "../base/limits.h"
 
 #include <stdio.h>
@@ -594,5 +595,12 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     ahead_stop(ahead);
     hand_over(m, f, nfront);
     flow_check(f);
+    /* measuring read what it needed of the fonts and the dictionary;
+     * what drawing needs (new words, the outlines to subset) is read
+     * again */
+    for (int k = 0; k < FACE_COUNT; k++)
+        if (f->faces[k])
+            font_release(f->faces[k]);
+    compound_release();
     return f;
 }

@@ -1,0 +1,91 @@
+/*
+ * Unit tests: runs that share an engine (rapport.h), one after another,
+ * as a program using the library would. The engine keeps the fonts and
+ * the words they shaped; what a run's own threads made must not stay in
+ * it past the run (a run freed the glyphs its shaping thread made while
+ * the engine's fonts still pointed at them: the next run read freed
+ * memory). Each sample is rendered twice with one engine and with
+ * several threads, and once alone on one thread: the bytes must agree.
+ * Run from the source tree (the samples, layouts and fonts).
+ */
+#include "test.h"
+#include "rapport.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const samples[] = {
+    "samples/verksamhetsberattelse-2024.xml",
+    "samples/delarsrapport-2022-aug.xml",
+    "samples/verksamhetsplan-2019.xml",
+};
+enum { NSAMPLES = sizeof samples / sizeof *samples };
+
+static unsigned char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    unsigned char *p = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (;;) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            p = realloc(p, cap);
+        }
+        size_t got = fread(p + *n, 1, cap - *n, f);
+        *n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    return p;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    size_t na, nb;
+    unsigned char *pa = slurp(a, &na), *pb = slurp(b, &nb);
+    bool same = pa && pb && na == nb && memcmp(pa, pb, na) == 0;
+    free(pa);
+    free(pb);
+    return same;
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/rapport-engine-XXXXXX";
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    char alone[NSAMPLES][96], shared[2][NSAMPLES][96];
+    RpOptions o;
+    rp_options_init(&o);
+    o.data_dir = ".";
+    o.quiet = true;
+    o.threads = 1;
+    for (int i = 0; i < NSAMPLES; i++) {
+        snprintf(alone[i], sizeof alone[i], "%s/alone-%d.pdf", dir, i);
+        CHECK("a sample renders on its own", rp_render_file(&o, samples[i], alone[i], stderr) == RP_OK);
+    }
+    o.threads = 4;
+    o.engine = rp_engine_new();
+    rp_engine_prepare(&o);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < NSAMPLES; i++) {
+            snprintf(shared[round][i], sizeof shared[round][i], "%s/shared-%d-%d.pdf", dir, round, i);
+            CHECK("a sample renders with a shared engine", rp_render_file(&o, samples[i], shared[round][i], stderr) == RP_OK);
+            CHECK("... to the same bytes as alone on one thread", same_file(alone[i], shared[round][i]));
+        }
+    rp_engine_free(o.engine);
+    for (int i = 0; i < NSAMPLES; i++) {
+        unlink(alone[i]);
+        unlink(shared[0][i]);
+        unlink(shared[1][i]);
+    }
+    rmdir(dir);
+    TEST_DONE();
+}
