@@ -363,6 +363,21 @@ static bool flag_option(const char *a, RpOptions *o)
     return true;
 }
 
+/* The number v gives, 1 to max; -1 if it is none or out of range. */
+static int count_option(const char *v, int max)
+{
+    char *end;
+    long n = v ? strtol(v, &end, 10) : 0;
+    return !v || *end || n < 1 || n > max ? -1 : (int)n;
+}
+
+static int count_error(const char *what, int max)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s, 1 to %d", what, max);
+    return usage_error(msg, NULL);
+}
+
 /* argv into `o` and `cl`. Returns -1 to go on, or the exit status:
  * --help and --version are done, a wrong option said. */
 static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
@@ -384,24 +399,12 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
                 return r;
         } else if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {
             const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
-            char *end;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > RP_MAX_JOBS) {
-                char msg[80];
-                snprintf(msg, sizeof msg, "-j takes a number of reports at a time, 1 to %d", RP_MAX_JOBS);
-                return usage_error(msg, NULL);
-            }
-            cl->jobs = (int)n;
+            if ((cl->jobs = count_option(v, RP_MAX_JOBS)) < 0)
+                return count_error("-j takes a number of reports at a time", RP_MAX_JOBS);
         } else if (strcmp(a, "--threads") == 0 || strncmp(a, "--threads=", 10) == 0) {
             const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
-            char *end;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || n < 1 || n > RP_MAX_THREADS) {
-                char msg[80];
-                snprintf(msg, sizeof msg, "--threads takes a number of threads, 1 to %d", RP_MAX_THREADS);
-                return usage_error(msg, NULL);
-            }
-            o->threads = (int)n;
+            if ((o->threads = count_option(v, RP_MAX_THREADS)) < 0)
+                return count_error("--threads takes a number of threads", RP_MAX_THREADS);
         } else if (strncmp(a, "--layout=", 9) == 0) {
             o->layout = a + 9;
         } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
