@@ -65,6 +65,18 @@ void place_anchor(M *m, int anchor)
     VEC_PUSH(&m->rp->arena, m->placing, anchor);
 }
 
+void anchors_at_end(M *m)
+{
+    if (m->boxes.n == 0)
+        return;                         /* nothing to stand on: no destination */
+    int last = m->boxes.n - 1;
+    for (int i = 0; i < m->placing.n; i++) {
+        m->anchors.v[m->placing.v[i]].box = last;
+        m->anchors.v[m->placing.v[i]].y = m->boxes.v[last].h;
+    }
+    m->placing.n = 0;
+}
+
 void new_page_next(M *m)
 {
     m->pending_flags |= BOX_NEW_PAGE;

@@ -590,6 +590,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     number_notes(m, rep->root, &counter);
     table_grids(m, rep->root);
     measure_blocks(m, rep->root, 0, f->width);
+    anchors_at_end(m);
     measure_notes(m);
     int nfront = front_first(m, f);
     ahead_stop(ahead);

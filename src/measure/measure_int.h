@@ -224,6 +224,10 @@ void drop_label(M *m);
 /* Anchor number `anchor` (anchor_for) stands at the top of the next box
  * made. */
 void place_anchor(M *m, int anchor);
+/* Anchors still waiting when the body ends (an empty last paragraph
+ * with an id) stand at the end of its last box, not on the next box
+ * made, which would be the front matter's. */
+void anchors_at_end(M *m);
 
 /* The next box made starts a new page. */
 void new_page_next(M *m);
