@@ -1024,17 +1024,10 @@ static void close_text(LB *lb, const Piece *ps)
         return;
     M *m = lb->m;
     const Piece *p = &ps[lb->cur_piece];
-    Op op = { 0 };
-    op.kind = OP_TEXT;
+    Op op = op_text(m, arena_strndup(&m->rp->arena, m->sbuf, lb->cur_len), (int)lb->cur_len, p->face, p->size,
+                    p->color);
     op.x = lb->cur_x;
     op.y = lb->baseline - p->rise;
-    op.face = p->face;
-    op.size = p->size;
-    op.color = p->color;
-    op.s = arena_strndup(&m->rp->arena, m->sbuf, lb->cur_len);
-    op.len = (int)lb->cur_len;
-    op.w = font_text_width(face_font(m, p->face), op.s, (size_t)op.len, p->size);
-    op.anchor = -1;
     op.note = p->note;
     if (p->anchor >= 0 || p->uri) {
         op.se = SE_LINK_PENDING;
