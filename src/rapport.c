@@ -246,16 +246,24 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     return failed ? RP_EINPUT : RP_OK;
 }
 
+/* A run context for work outside a report's run (the engine, a layout's
+ * words); diags_free and arena_free end it. */
+static void side_run(Rp *rp, const RpOptions *o)
+{
+    memset(rp, 0, sizeof *rp);
+    arena_init(&rp->arena);
+    diags_init(&rp->diags);
+    rp->opt = o;
+    rp->engine = o->engine;
+    rp->data_dir = data_dir(o);
+}
+
 void rp_engine_prepare(const RpOptions *o)
 {
     if (!o->engine)
         return;
-    Rp rp = { 0 };
-    arena_init(&rp.arena);
-    diags_init(&rp.diags);
-    rp.opt = o;
-    rp.engine = o->engine;
-    rp.data_dir = data_dir(o);
+    Rp rp;
+    side_run(&rp, o);
     parse_prepare(&rp);
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {
@@ -265,6 +273,37 @@ void rp_engine_prepare(const RpOptions *o)
     }
     diags_free(&rp.diags);
     arena_free(&rp.arena);
+}
+
+int rp_layout_words(const RpOptions *o, const char *near,
+                    void (*each)(void *ctx, const char *kind, const char *key, const char *text),
+                    void *ctx, FILE *err)
+{
+    Rp rp;
+    side_run(&rp, o);
+    Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", near, 0, 0, false);
+    if (lay) {
+        for (int i = 0; i < lay->nstatuses; i++) {
+            const StatusDef *s = &lay->statuses[i];
+            const char *kind = s->activity ? "activity" : "goal";
+            if (s->word)
+                each(ctx, kind, s->name, s->word);
+            /* the wording of every report type: an old report may use any */
+            for (int k = 0; k < lay->nwords; k++) {
+                const Word *w = &lay->words[k];
+                if (!strncmp(w->key, "status.", 7) && !strcmp(w->key + 7, s->name))
+                    each(ctx, kind, s->name, w->text);
+            }
+        }
+        for (int k = 0; k < lay->nwords; k++)
+            if (!lay->words[k].type)
+                each(ctx, NULL, lay->words[k].key, lay->words[k].text);
+    }
+    diags_print(&rp.diags, err, o->quiet);
+    int failed = diag_errors(&rp.diags) > 0 || !lay;
+    diags_free(&rp.diags);
+    arena_free(&rp.arena);
+    return failed ? RP_EINPUT : RP_OK;
 }
 
 int rp_render_memory(const RpOptions *o, const char *name, const char *data,

@@ -107,6 +107,19 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
 const char *rp_output_refused(const char *input, const char *output);
 
 /*
+ * The words of the layout o->layout (or the default one), found as for
+ * a report at `near` (NULL: among rapport's own): `each` is called with
+ * kind "goal" or "activity", the status's name and a word for it (the
+ * status's own word, then its wording for each report type), then with
+ * kind NULL, the key and the text of every general word ("contents",
+ * "appendix", "legend" ...). For importing old reports, whose wording
+ * may be any of them. Errors go to `err`. Returns RP_OK or RP_EINPUT.
+ */
+int rp_layout_words(const RpOptions *o, const char *near,
+                    void (*each)(void *ctx, const char *kind, const char *key, const char *text),
+                    void *ctx, FILE *err);
+
+/*
  * The same from memory, for the fuzzer and tests: `name` is used in
  * messages, `data` holds `len` bytes of XML. The PDF is built in memory
  * and, if `pdf_out` is not NULL, returned in a malloc'd buffer (*pdf_out,
