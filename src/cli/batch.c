@@ -76,7 +76,8 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it)
     if (pid == 0) {
         close(fds[0]);
         FILE *err = fdopen(fds[1], "w");
-        int r = rp_render_file(o, it->input, it->output, err ? err : stderr);
+        int r = it->work ? it->work(it, err ? err : stderr)
+                         : rp_render_file(o, it->input, it->output, err ? err : stderr);
         if (err)
             fclose(err);
         _exit(r);
@@ -91,6 +92,12 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it)
 }
 
 int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs)
+{
+    return batch_run_as(o, items, n, jobs, "rendered", "up to date");
+}
+
+int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
+                 const char *done_word, const char *skipped_word)
 {
     if (jobs < 1)
         jobs = 1;
@@ -164,13 +171,14 @@ int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs)
             pfd[k] = pfd[active];
             k--;
             if (tty)
-                fprintf(stderr, "[%d/%d] %d rendered, %d failed", done, n, rendered, failed);
+                fprintf(stderr, "[%d/%d] %d %s, %d failed", done, n, rendered, done_word, failed);
         }
     }
     if (tty)
         fprintf(stderr, "\r\033[K");
-    fprintf(stderr, "rapport: %d rendered, %d failed, %d up to date, %d warning%s, %.1f s\n",
-            rendered, failed, skipped, warnings, warnings == 1 ? "" : "s", now_s() - t0);
+    fprintf(stderr, "rapport: %d %s, %d failed, %d %s, %d warning%s, %.1f s\n",
+            rendered, done_word, failed, skipped, skipped_word, warnings, warnings == 1 ? "" : "s",
+            now_s() - t0);
     free(run);
     free(pfd);
     return failed ? RP_EINPUT : RP_OK;
