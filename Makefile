@@ -9,7 +9,7 @@
 BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
-           libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl
+           libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl pandoc
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -34,7 +34,8 @@ LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
 LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/layout_rng.o \
            $(OBJDIR)/gen/lexicon_data.o
 LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
-CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o $(OBJDIR)/cli/signals.o
+CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o $(OBJDIR)/cli/signals.o \
+           $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/import/*.c))
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 
@@ -115,7 +116,7 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/sentences build/slow-fsync.so build/mkpng
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/sentences build/slow-fsync.so build/mkpng build/rp2json
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
 
@@ -131,6 +132,11 @@ build/slow-fsync.so: tests/tools/slow-fsync.c
 build/sentences: tests/tools/sentences.c
 	@mkdir -p build
 	@$(CC) -std=c11 -O2 -Wall $(XML_CFLAGS) -o $@ $< -lxml2
+
+# For the import's round trip: a report as a Word document (pandoc's JSON).
+build/rp2json: tests/import/rp2json.c build/librapport.a
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) -Isrc -o $@ $< build/librapport.a -lxml2 -lm
 
 build/mkpng: tests/tools/mkpng.c tests/tools/pngenc.h
 	@mkdir -p build
@@ -236,5 +242,7 @@ install: all
 	install -m 644 layouts/icc/* $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc/
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/rapport/fonts/
 	install -m 644 src/parse/report.rng src/parse/layout.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
+	install -d $(DESTDIR)$(PREFIX)/share/rapport/import
+	install -m 644 import/rapport.lua $(DESTDIR)$(PREFIX)/share/rapport/import/
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -8,6 +8,7 @@
 #include "batch.h"
 #include "signals.h"
 #include "../base/limits.h"
+#include "../import/import.h"
 
 #include <assert.h>
 #include <dirent.h>
@@ -41,6 +42,9 @@ static const char usage[] =
     "  --pdfa=LEVEL       archival PDF/A: 2a (the default), 2u, 2b, or off\n"
     "  --no-tags          no structure for screen readers (smaller; not PDF/UA or 2a)\n"
     "  -q, --quiet        print errors only, no warnings\n"
+    "  --import FILE.docx|FILE.odt|FOLDER...\n"
+    "                     make Word or OpenDocument reports rapport reports\n"
+    "                     (rapport --import --help: its options; needs pandoc)\n"
     "  --help             print this help\n"
     "  --version          print the version\n"
     "\n"
@@ -541,6 +545,8 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
 
 int main(int argc, char **argv)
 {
+    if (import_requested(argc, argv))
+        return import_main(argc, argv, find_data_dir());
     RpOptions o;
     rp_options_init(&o);
     environment(&o);

@@ -1,0 +1,1510 @@
+--[[
+rapport.lua - pandoc writer: a Word (.docx) or OpenDocument (.odt) report
+as rapport's XML (README, "Elements"). `rapport --import` runs
+
+    pandoc -f docx+styles -t rapport.lua --extract-media=NAME-media \
+           -M rapport-import-...=... REPORT.docx
+
+in the folder of the XML it writes, then checks the XML against the
+schema and lays it out, and prints every "import warning" comment of it
+as a warning at its line. The writer never fails on a document: what it
+cannot place it leaves out or keeps as text, and says so in such a
+comment, at the place, for the person who finishes the report.
+
+How a Word report maps (the issue's list, in the order of a report):
+  1. The title page (what stands before the contents list, or before the
+     first heading) gives <meta>: the title (Word's Title style, else the
+     line naming the report type, else the first line), the nämnd (a line
+     ending in "nämnden", "styrelsen"...), the förvaltning, "Dnr ...", a
+     date. A line that fits none is said in a warning.
+  2. Word's contents list (styles "toc 1"..., "TOC Heading"; in an .odt,
+     lines ending in a page number under "Innehåll") is dropped: rapport
+     makes its own. Which headings it listed sets <contents levels> and
+     toc="no"/"yes" where rapport's default would differ.
+  3. Heading 1-5 (also the Swedish style names Rubrik 1-5) nest into
+     <section>s; a heading deeper than five levels becomes a bold line.
+  4. A section with no sections inside whose heading starts "Nämndmål",
+     or that stands under a "Målområde" heading after the colour legend
+     or with a "... bedöms" line, is a <goal>. Its status is read from a
+     status word of the layout at the end of its heading or after
+     "Nämndmålet bedöms:"; a colour cannot be read: the goal is left
+     without a status, with a warning.
+  5. Paragraphs keep bold, italic, superscript, subscript, line breaks,
+     web links and footnotes; lists nest; a picture alone in its
+     paragraph is a <figure> (Word's description is its alt text; a
+     missing one is a warning), with the caption next to it.
+  6. Tables keep merged cells (rowspan, colspan) and header rows; a
+     column of Swedish numbers ("1 234,5", "−71,1") becomes a number
+     column of machine numbers; a row starting "Summa" or "Totalt" is a
+     sum row that rapport checks (sum-of="above"), "varav" rows are part
+     rows, Män/Kvinnor rows sub rows, a row of one cell across the table
+     a group row; a cell holding only a status word gets its <status>;
+     paragraphs starting with "*" right under a table are its notes.
+  7. A heading "Bilagor" (a list of documents under it, or headings) and
+     headings "Bilaga N ..." become the <appendices>, which rapport
+     prints last.
+--]]
+
+local stringify = pandoc.utils.stringify
+
+-- ---- what rapport --import passes (-M rapport-import-...) -----------------
+
+local meta = PANDOC_DOCUMENT and PANDOC_DOCUMENT.meta or {}
+
+local function meta_list(key)
+  local v = meta[key]
+  if v == nil then return {} end
+  if type(v) == "string" then return { v } end
+  if v.t == "MetaString" or v.t == "MetaInlines" then return { stringify(v) } end
+  local out = {}
+  for _, x in ipairs(v) do out[#out + 1] = type(x) == "string" and x or stringify(x) end
+  return out
+end
+
+local function meta_string(key)
+  local l = meta_list(key)
+  return l[1] or ""
+end
+
+-- ---- text ------------------------------------------------------------------
+
+local function trim(s)
+  return (s:gsub("^[%s\194\160]+", ""):gsub("[%s\194\160]+$", ""))
+end
+
+-- Lower case, Swedish letters too (string.lower knows only ASCII).
+local upper_to_lower = { ["Å"] = "å", ["Ä"] = "ä", ["Ö"] = "ö", ["É"] = "é", ["Ü"] = "ü" }
+local function lower(s)
+  s = s:gsub("\195[\132\133\150\137\156]", upper_to_lower)
+  return s:lower()
+end
+
+-- Words compared: lower case, white space folded, a final full stop gone.
+local function norm(s)
+  s = lower(s):gsub("\194\160", " "):gsub("%s+", " ")
+  return trim(s):gsub("[%.:]$", "")
+end
+
+local function starts(s, prefix)
+  return s:sub(1, #prefix) == prefix
+end
+
+-- XML text: the characters XML 1.0 allows, escaped.
+local function esc(s)
+  s = s:gsub("[%z\1-\8\11\12\14-\31]", ""):gsub("\239\191[\190\191]", "")
+  return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"))
+end
+
+local function esc_attr(s)
+  return (esc(s):gsub('"', "&quot;"))
+end
+
+-- A comment's text may not hold "--".
+local function comment_text(s)
+  return (s:gsub("%-%-+", "-"):gsub("%-$", "- "))
+end
+
+-- An OpenDocument file: pandoc before 3 reads neither its merged cells nor
+-- its header rows, nor a picture's description, and no paragraph styles.
+local odt = lower(meta_string("rapport-import-source")):match("%.odt$") ~= nil
+local odt_tables_said = false
+
+-- ---- the layout's words ---------------------------------------------------
+
+local words = {}                 -- key -> text, for this report's type
+for _, kv in ipairs(meta_list("rapport-import-word")) do
+  local k, v = kv:match("^([^|]*)|(.*)$")
+  if k then words[k] = v end
+end
+local function word(key, fallback)
+  local w = words[key]
+  return (w and w ~= "") and w or fallback
+end
+
+local statuses = {}              -- normalised word -> { name =, kind = }
+local status_words = { goal = {}, activity = {} }   -- kind -> list of words, for hints
+for _, e in ipairs(meta_list("rapport-import-status")) do
+  local kind, name, w = e:match("^([^|]*)|([^|]*)|(.*)$")
+  if kind and w ~= "" then
+    local n = norm(w)
+    if not statuses[n] then
+      statuses[n] = { name = name, kind = kind }
+      local l = status_words[kind] or {}
+      status_words[kind] = l
+      l[#l + 1] = w
+    end
+  end
+end
+
+-- The status a text is (the whole text, a final full stop allowed).
+local function status_of(text, kind)
+  local s = statuses[norm(text)]
+  if s and (not kind or s.kind == kind) then return s end
+end
+
+-- The status word a heading ends with ("Goda arbetsplatser - Uppfyllt",
+-- "... (Delvis uppfyllt)"): the status, the heading before it, the word.
+local function ends_with_status(text, kind)
+  local t = trim(text:gsub("%s+", " ")):gsub("[%.%)]+$", "")
+  local lt = lower(t)
+  local best, best_len
+  for n, s in pairs(statuses) do
+    if (not kind or s.kind == kind) and #lt > #n and lt:sub(-#n) == n and
+       lt:sub(1, #lt - #n):match("[%s]*[%(:%-–][%s]*$") and (not best_len or #n > best_len) then
+      best, best_len = s, #n
+    end
+  end
+  if not best then return nil end
+  local head = trim(t:sub(1, #t - best_len):gsub("[%s%(:%-–]+$", ""))
+  if head == "" then return nil end
+  return best, head, t:sub(#t - best_len + 1)
+end
+
+-- ---- output ---------------------------------------------------------------
+
+local out = {}
+local function emit(depth, s)
+  out[#out + 1] = string.rep("  ", depth) .. s
+end
+
+-- A warning for the person finishing the report: rapport --import prints
+-- it with the line it stands on. The first line is the message, the
+-- rest the hint.
+local function warn(depth, message, hint)
+  local s = "<!-- import warning: " .. comment_text(message)
+  if hint then s = s .. "\n" .. string.rep("  ", depth) .. "     " .. comment_text(hint) end
+  emit(depth, s .. " -->")
+end
+
+local function note(depth, text)
+  emit(depth, "<!-- import: " .. comment_text(text) .. " -->")
+end
+
+local function short(s)
+  s = trim(s:gsub("%s+", " "))
+  if utf8.len(s) and utf8.len(s) > 60 then
+    s = s:sub(1, utf8.offset(s, 58) - 1) .. "…"
+  end
+  return s
+end
+
+-- ---- inline content ---------------------------------------------------------
+
+local inline_xml
+
+-- Blocks inside a footnote, as its one run of text (rapport's footnote
+-- holds text, bold, italic and links).
+local function note_xml(blocks)
+  local parts = {}
+  for _, b in ipairs(blocks) do
+    if b.t == "Para" or b.t == "Plain" then
+      parts[#parts + 1] = inline_xml(b.content, "note")
+    elseif b.t == "BulletList" or b.t == "OrderedList" then
+      for _, item in ipairs(b.content) do parts[#parts + 1] = note_xml(item) end
+    elseif b.t == "Div" or b.t == "BlockQuote" then
+      parts[#parts + 1] = note_xml(b.content)
+    else
+      parts[#parts + 1] = esc(stringify(b))
+    end
+  end
+  return trim(table.concat(parts, " "))
+end
+
+local function is_web(url)
+  return url:match("^https?://") or url:match("^mailto:") or url:match("^www%.")
+end
+
+-- mode: nil (paragraphs, cells, headings) or "note" (inside a footnote:
+-- no superscript, line breaks or footnotes).
+function inline_xml(inlines, mode)
+  local parts = {}
+  local function wrap(tag, content)
+    local inner = inline_xml(content, mode)
+    if trim(inner) == "" then
+      parts[#parts + 1] = inner
+    else
+      -- spaces stay outside the element
+      local lead, mid, tail = inner:match("^(%s*)(.-)(%s*)$")
+      parts[#parts + 1] = lead .. "<" .. tag .. ">" .. mid .. "</" .. tag .. ">" .. tail
+    end
+  end
+  for _, el in ipairs(inlines) do
+    local t = el.t
+    if t == "Str" then
+      parts[#parts + 1] = esc(el.text)
+    elseif t == "Space" or t == "SoftBreak" then
+      parts[#parts + 1] = " "
+    elseif t == "LineBreak" then
+      parts[#parts + 1] = mode == "note" and " " or "<br/>"
+    elseif t == "Strong" then
+      wrap("b", el.content)
+    elseif t == "Emph" then
+      wrap("i", el.content)
+    elseif t == "Superscript" or t == "Subscript" then
+      if mode == "note" then
+        parts[#parts + 1] = inline_xml(el.content, mode)
+      else
+        wrap(t == "Superscript" and "sup" or "sub", el.content)
+      end
+    elseif t == "Quoted" then
+      local q = el.quotetype == "SingleQuote" and "'" or '"'
+      parts[#parts + 1] = q .. inline_xml(el.content, mode) .. q
+    elseif t == "Code" or t == "Math" then
+      parts[#parts + 1] = esc(el.text)
+    elseif t == "Link" then
+      local inner = inline_xml(el.content, mode)
+      if is_web(el.target) and trim(inner) ~= "" then
+        local href = el.target:match("^www%.") and "https://" .. el.target or el.target
+        parts[#parts + 1] = '<link href="' .. esc_attr(href) .. '">' .. inner .. "</link>"
+      else
+        parts[#parts + 1] = inner       -- a link inside the document: its text
+      end
+    elseif t == "Note" then
+      if mode == "note" then
+        parts[#parts + 1] = " (" .. note_xml(el.content) .. ")"
+      else
+        local text = note_xml(el.content)
+        if text ~= "" then parts[#parts + 1] = "<footnote>" .. text .. "</footnote>" end
+      end
+    elseif t == "Image" or t == "RawInline" then
+      -- pictures are figures (block level); raw Word fields have no text
+    elseif el.content then          -- Span, Underline, Strikeout, SmallCaps, Cite
+      parts[#parts + 1] = inline_xml(el.content, mode)
+    end
+  end
+  local s = table.concat(parts)
+  return (s:gsub("  +", " "))
+end
+
+-- Inline content trimmed, for an element of its own.
+local function inline_trim(inlines, mode)
+  local s = inline_xml(inlines, mode)
+  return trim(s)
+end
+
+local function plain(inlines)
+  return trim(stringify(inlines):gsub("%s+", " "))
+end
+
+-- ---- step 1: the document as a flat list of items ---------------------------
+
+--[[ Items: { kind = "block", block = b } | { kind = "heading", level, inlines }
+     | { kind = "toc", level, text } | { kind = "tochead", text }
+     | { kind = "caption", inlines } | { kind = "title"|"subtitle", text }.
+     Word's paragraph styles arrive as Divs with a custom-style (pandoc's
+     "styles" extension); those that carry meaning become items, the
+     others are unwrapped. ]]
+
+local function style_kind(style)
+  local s = lower(style)
+  local n = s:match("^heading (%d)$") or s:match("^rubrik (%d)$") or s:match("^überschrift (%d)$")
+  if n then return "heading", tonumber(n) end
+  n = s:match("^toc (%d)$") or s:match("^innehåll (%d)$") or s:match("^contents (%d)$") or
+      s:match("^innehållsförteckning (%d)$")
+  if n then return "toc", tonumber(n) end
+  if s == "toc heading" or s == "innehållsförteckningsrubrik" or s == "contents heading" then
+    return "tochead"
+  end
+  if s == "caption" or s == "image caption" or s == "table caption" or s == "beskrivning" or
+     s == "bildtext" or s == "figure caption" then
+    return "caption"
+  end
+  if s == "title" or s == "rubrik" then return "title" end
+  if s == "subtitle" or s == "underrubrik" then return "subtitle" end
+end
+
+local function flatten(blocks, items)
+  for _, b in ipairs(blocks) do
+    if b.t == "Div" then
+      local style = b.attributes and b.attributes["custom-style"]
+      local kind, level = nil, nil
+      if style then kind, level = style_kind(style) end
+      if kind then
+        for _, p in ipairs(b.content) do
+          if p.t == "Para" or p.t == "Plain" then
+            if kind == "heading" then
+              items[#items + 1] = { kind = "heading", level = level, inlines = p.content }
+            elseif kind == "toc" then
+              items[#items + 1] = { kind = "toc", level = level, text = plain(p.content) }
+            elseif kind == "caption" then
+              items[#items + 1] = { kind = "caption", inlines = p.content }
+            else
+              items[#items + 1] = { kind = kind, text = plain(p.content) }
+            end
+          else
+            flatten({ p }, items)
+          end
+        end
+      else
+        flatten(b.content, items)
+      end
+    elseif b.t == "Header" then
+      local classes = b.classes or b.attr.classes
+      local toc_head = false
+      for _, c in ipairs(classes) do
+        if c == "TOC-Heading" or c == "Contents-Heading" then toc_head = true end
+      end
+      if toc_head then
+        items[#items + 1] = { kind = "tochead", text = plain(b.content) }
+      else
+        items[#items + 1] = { kind = "heading", level = b.level, inlines = b.content }
+      end
+    elseif b.t == "BlockQuote" then
+      flatten(b.content, items)
+    elseif b.t ~= "Null" and b.t ~= "HorizontalRule" and b.t ~= "RawBlock" then
+      items[#items + 1] = { kind = "block", block = b }
+    end
+  end
+  return items
+end
+
+-- A contents line whose style was lost (.odt): its text, then dots or a
+-- tab, then a page number; or one link to Word's _Toc bookmark.
+local function toc_like(item)
+  local b = item.block
+  if not b or (b.t ~= "Para" and b.t ~= "Plain") then return false end
+  local c = b.content
+  if #c >= 1 and c[1].t == "Link" and (c[1].target or ""):match("^#_Toc") then return true end
+  local s = plain(c)
+  return s:match("^.+[%s%.…]%d+$") ~= nil and #s < 200
+end
+
+local contents = { entries = {}, title = nil, found = false }
+
+local function toc_key(s)
+  s = s:gsub("[%s%.…\t]+%d+$", "")          -- the page number and its leader
+  return norm(s)
+end
+
+local function take_contents(items)
+  local kept = {}
+  local i = 1
+  while i <= #items do
+    local it = items[i]
+    local is_head = it.kind == "tochead"
+    if not is_head and it.kind == "block" and (it.block.t == "Para" or it.block.t == "Plain") then
+      local s = norm(plain(it.block.content))
+      is_head = (s == norm(word("contents", "Innehåll")) or s == "innehållsförteckning") and
+                items[i + 1] and (items[i + 1].kind == "toc" or toc_like(items[i + 1]))
+    end
+    if it.kind == "heading" and not is_head then
+      local s = norm(plain(it.inlines))
+      is_head = (s == norm(word("contents", "Innehåll")) or s == "innehållsförteckning") and
+                items[i + 1] and (items[i + 1].kind == "toc" or toc_like(items[i + 1]))
+    end
+    if is_head then
+      contents.found = true
+      contents.at = contents.at or #kept
+      local t = it.text or plain(it.inlines or it.block.content)
+      if norm(t) ~= norm(word("contents", "Innehåll")) then contents.title = t end
+      i = i + 1
+      while items[i] and (items[i].kind == "toc" or (items[i].kind == "block" and toc_like(items[i]))) do
+        local e = items[i]
+        local text = e.text or plain(e.block.content)
+        contents.entries[#contents.entries + 1] = { level = e.level or 1, key = toc_key(text) }
+        i = i + 1
+      end
+    elseif it.kind == "toc" then
+      contents.found = true
+      contents.at = contents.at or #kept
+      contents.entries[#contents.entries + 1] = { level = it.level, key = toc_key(it.text) }
+      i = i + 1
+    else
+      kept[#kept + 1] = it
+      i = i + 1
+    end
+  end
+  return kept
+end
+
+-- ---- step 2: the title page -------------------------------------------------
+
+local function iso_date(s)
+  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if y then return s end
+  local months = { januari = 1, februari = 2, mars = 3, april = 4, maj = 5, juni = 6, juli = 7,
+                   augusti = 8, september = 9, oktober = 10, november = 11, december = 12 }
+  local dd, mon, yy = lower(s):match("^(%d%d?)%s+(%a+)%s+(%d%d%d%d)$")
+  if dd and months[mon] then return string.format("%s-%02d-%02d", yy, months[mon], tonumber(dd)) end
+end
+
+local type_words = {
+  { "verksamhetsberättelse", "verksamhetsberattelse" }, { "delårsrapport", "delarsrapport" },
+  { "verksamhetsplan", "verksamhetsplan" }, { "internbudget", "internbudget" },
+}
+
+local function type_of_title(title)
+  local t = lower(title)
+  for _, tw in ipairs(type_words) do
+    if t:find(tw[1], 1, true) then return tw[2] end
+  end
+end
+
+local function title_page(items, m)
+  -- what stands before the contents list, or else the short lines
+  -- before the first heading
+  local n = 0
+  if contents.found then
+    for i, it in ipairs(items) do
+      if it.kind == "heading" or i > contents.at then break end
+      n = i
+    end
+  end
+  local lines, rest = {}, {}
+  for i, it in ipairs(items) do
+    local text = it.text
+    if not text and it.kind == "block" and (it.block.t == "Para" or it.block.t == "Plain") then
+      text = plain(it.block.content)
+    end
+    local is_line = text and (it.kind == "title" or it.kind == "subtitle" or it.kind == "block")
+    local short_line = is_line and #text < 160 and not text:match("[%.!?]$")
+    if #rest == 0 and is_line and (i <= n or (n == 0 and short_line)) and
+       not (it.kind == "block" and it.block.t ~= "Para" and it.block.t ~= "Plain") then
+      if text ~= "" then lines[#lines + 1] = { kind = it.kind, text = text } end
+    else
+      rest[#rest + 1] = it
+    end
+  end
+  local left = {}
+  for _, l in ipairs(lines) do
+    local t, lt = l.text, lower(l.text)
+    if l.kind == "title" and not m.title then
+      m.title = t
+    elseif l.kind == "subtitle" and not m.subtitle then
+      m.subtitle = t
+    elseif (lt:match("nämnden?$") or lt:match("styrelsen?$") or lt:match("fullmäktige$")) and not m.organisation then
+      m.organisation = t
+    elseif (lt:match("förvaltningen?$") or lt:match("kontoret$")) and not m.department then
+      m.department = t
+    elseif lt:match("^dnr") or lt:match("^diarienummer") then
+      m.reference = m.reference or trim(t:gsub("^[^%s:]+[:.]?%s*", ""))
+    elseif iso_date(t) and not m.date then
+      m.date = iso_date(t)
+    elseif m.title and norm(t) == norm(m.title) or m.subtitle and norm(t) == norm(m.subtitle) then
+      -- the title page's line that Word also keeps as the document title
+    else
+      left[#left + 1] = t
+    end
+  end
+  -- the title: Word's own, else the line naming the report's type, else the first line
+  if not m.title then
+    for i, t in ipairs(left) do
+      if type_of_title(t) then m.title = t; table.remove(left, i); break end
+    end
+  end
+  if not m.title and #left > 0 then m.title = table.remove(left, 1) end
+  if not m.subtitle and #left == 1 and #left[1] < 120 then m.subtitle = table.remove(left, 1) end
+  m.left = left
+  return rest
+end
+
+-- ---- step 3: sections -------------------------------------------------------
+
+--[[ A node: { heading = inlines, level = Word's level, depth = nesting,
+     body = { item | node } }. The root has depth 0. ]]
+
+local function build_tree(items)
+  local root = { depth = 0, level = 0, body = {} }
+  local stack = { root }
+  for _, it in ipairs(items) do
+    if it.kind == "heading" then
+      while #stack > 1 and stack[#stack].level >= it.level do table.remove(stack) end
+      local parent = stack[#stack]
+      local node = { heading = it.inlines, level = it.level, depth = parent.depth + 1, body = {}, parent = parent }
+      parent.body[#parent.body + 1] = node
+      stack[#stack + 1] = node
+    else
+      local parent = stack[#stack]
+      parent.body[#parent.body + 1] = it
+    end
+  end
+  return root
+end
+
+local function is_node(x) return x.heading ~= nil end
+
+local function has_sections(node)
+  for _, x in ipairs(node.body) do if is_node(x) then return true end end
+  return false
+end
+
+local function heading_text(node) return plain(node.heading) end
+
+-- ---- blocks ---------------------------------------------------------------
+
+local emit_blocks, emit_list, emit_table
+
+local function para_text(item)
+  local b = item and item.block
+  if b and (b.t == "Para" or b.t == "Plain") then return plain(b.content) end
+end
+
+-- The pictures of a paragraph (a figure each), or nil if it has none.
+local function images_of(inlines)
+  local found = {}
+  for _, el in ipairs(inlines) do
+    if el.t == "Image" then found[#found + 1] = el
+    elseif el.content and type(el.content) == "table" and el.t ~= "Note" then
+      local inner = images_of(el.content)
+      for _, x in ipairs(inner or {}) do found[#found + 1] = x end
+    end
+  end
+  return #found > 0 and found or nil
+end
+
+local function length_mm(v)
+  if not v then return nil end
+  local n, unit = v:match("^([%d%.]+)%s*(%a*)$")
+  n = tonumber(n)
+  if not n then return nil end
+  local per = { ["in"] = 25.4, cm = 10, mm = 1, pt = 25.4 / 72, px = 25.4 / 96, [""] = 25.4 / 96 }
+  return per[unit] and n * per[unit]
+end
+
+local function looks_like_file_name(s)
+  local l = lower(s)
+  return l == "" or l:match("%.%a%a%a%a?$") or l:match("^bild %d+$") or l:match("^picture %d+$") or
+         l:match("^image%d*$") or l:match("^figur %d+$")
+end
+
+local figures = 0
+
+local function emit_figure(depth, img, caption_inlines)
+  figures = figures + 1
+  local src = img.src
+  local ext = lower(src:match("%.(%w+)$") or "")
+  if ext ~= "png" and ext ~= "jpg" and ext ~= "jpeg" then
+    warn(depth, "a picture (" .. src .. ") is a " .. ext:upper() .. " file, which rapport cannot print; it was left out here",
+         'save it as PNG and put <figure src="…png" alt="…"/> here')
+    return
+  end
+  local alt = plain(img.caption or {})
+  local attrs = 'src="' .. esc_attr(src) .. '"'
+  local missing = looks_like_file_name(alt)
+  if missing then
+    attrs = attrs .. ' alt="Bild ' .. figures .. ' saknar beskrivning"'
+  else
+    attrs = attrs .. ' alt="' .. esc_attr(alt) .. '"'
+  end
+  local mm = length_mm(img.attributes and img.attributes.width)
+  if mm and mm > 5 then
+    attrs = attrs .. (mm >= 160 and ' width="100%"' or string.format(' width="%dmm"', math.floor(mm + 0.5)))
+  end
+  if missing then
+    warn(depth, "picture " .. figures .. " (" .. src .. ") has no alt text in the Word file",
+         "write in alt what the picture shows, in a sentence, for readers who cannot see it")
+  end
+  if caption_inlines then
+    emit(depth, "<figure " .. attrs .. ">")
+    emit(depth + 1, "<caption>" .. inline_trim(caption_inlines) .. "</caption>")
+    emit(depth, "</figure>")
+  else
+    emit(depth, "<figure " .. attrs .. "/>")
+  end
+end
+
+-- A caption style, or a line starting "Figur 3" (pictures) or "Tabell 2"
+-- (tables): the caption of what stands next to it.
+local function caption_of(item, words_)
+  if not item then return nil end
+  if item.kind == "caption" then return item.inlines end
+  local b = item.block
+  if b and (b.t == "Para" or b.t == "Plain") then
+    local s = lower(plain(b.content))
+    for _, w in ipairs(words_) do
+      if s:match("^" .. w .. "%s*%d") then return b.content end
+    end
+  end
+end
+
+local function caption_item(item) return caption_of(item, { "figur", "diagram", "bild" }) end
+local function table_caption_item(item) return caption_of(item, { "tabell" }) end
+
+-- A status word alone: the <status> of it (for goal lines and cells).
+local function status_xml(text, kind)
+  local s = status_of(text, kind)
+  if s then return '<status value="' .. s.name .. '">' .. esc(trim(text):gsub("%.$", "")) .. "</status>", s end
+end
+
+-- The colour legend: "Färgsättningen indikerar:" and a list of status words.
+local legend_seen = false
+
+local function legend_at(items, i)
+  local text = para_text(items[i])
+  local nxt = items[i + 1]
+  if not text or not nxt or not nxt.block or nxt.block.t ~= "BulletList" then return nil end
+  if norm(text) ~= norm(word("legend", "Färgsättningen indikerar:")) and not starts(lower(text), "färgsättningen") then
+    return nil
+  end
+  local kind, own = nil, {}
+  for _, item in ipairs(nxt.block.content) do
+    local w = item[1] and item[1].content and plain(item[1].content) or ""
+    local s = status_of(w)
+    if not s or (kind and s.kind ~= kind) then return nil end
+    kind = s.kind
+    own[#own + 1] = { s = s, w = w }
+  end
+  return text, kind, own
+end
+
+local function emit_paragraph(depth, inlines)
+  local x = inline_trim(inlines)
+  if x ~= "" then emit(depth, "<p>" .. x .. "</p>") end
+end
+
+function emit_blocks(depth, items, ctx)
+  ctx = ctx or {}
+  local i = 1
+  while i <= #items do
+    local it = items[i]
+    local b = it.block
+    local used = 1
+    if it.kind == "caption" then
+      local nxt = items[i + 1]
+      if nxt and nxt.block and nxt.block.t == "Table" then
+        emit_table(depth, nxt.block, it.inlines, items, i + 2)
+        used = 2 + (items.notes_taken or 0)
+        items.notes_taken = nil
+      elseif nxt and nxt.block and (nxt.block.t == "Para" or nxt.block.t == "Plain") and images_of(nxt.block.content) then
+        local imgs = images_of(nxt.block.content)
+        local rest = inline_trim(nxt.block.content)
+        if rest ~= "" then emit(depth, "<p>" .. rest .. "</p>") end
+        for k, img in ipairs(imgs) do emit_figure(depth, img, k == 1 and it.inlines or nil) end
+        used = 2
+      else
+        emit_paragraph(depth, it.inlines)
+      end
+    elseif it.kind == "title" or it.kind == "subtitle" or it.kind == "tochead" or it.kind == "toc" then
+      if it.text and it.text ~= "" then emit(depth, "<p>" .. esc(it.text) .. "</p>") end
+    elseif b.t == "Para" or b.t == "Plain" then
+      local legend_title, kind, own = legend_at(items, i)
+      local imgs = images_of(b.content)
+      local nxt = items[i + 1]
+      local before_table = nxt and nxt.block and nxt.block.t == "Table"
+      local odt_caption = odt and before_table and #plain(b.content) < 120 and
+                          not plain(b.content):match("[%.:!?]$") and not images_of(b.content)
+      if before_table and (table_caption_item(it) or odt_caption) then
+        emit_table(depth, nxt.block, b.content, items, i + 2)
+        used = 2 + (items.notes_taken or 0)
+        items.notes_taken = nil
+      elseif legend_title then
+        legend_seen = true
+        local attrs = ' title="' .. esc_attr(legend_title) .. '" statuses="' .. kind .. '"'
+        local items_xml = {}
+        for _, o in ipairs(own) do
+          if norm(o.w) ~= norm(word("status." .. o.s.name, o.w)) then
+            items_xml[#items_xml + 1] = '<item status="' .. o.s.name .. '">' .. esc(o.w) .. "</item>"
+          end
+        end
+        if #items_xml == 0 then
+          emit(depth, "<legend" .. attrs .. "/>")
+        else
+          emit(depth, "<legend" .. attrs .. ">")
+          for _, x in ipairs(items_xml) do emit(depth + 1, x) end
+          emit(depth, "</legend>")
+        end
+        used = 2
+      elseif imgs then
+        local rest = inline_trim(b.content)
+        if rest ~= "" then emit(depth, "<p>" .. rest .. "</p>") end
+        local cap = caption_item(items[i + 1])
+        for k, img in ipairs(imgs) do emit_figure(depth, img, k == #imgs and cap or nil) end
+        if cap then used = 2 end
+      elseif ctx.goal and ctx.goal_line == it then
+        emit(depth, "<p>" .. ctx.goal_line_xml .. "</p>")
+      else
+        emit_paragraph(depth, b.content)
+      end
+    elseif b.t == "BulletList" or b.t == "OrderedList" then
+      emit_list(depth, b)
+    elseif b.t == "Table" then
+      emit_table(depth, b, nil, items, i + 1)
+      used = 1 + (items.notes_taken or 0)
+      items.notes_taken = nil
+    elseif b.t == "LineBlock" then
+      local lines = {}
+      for _, l in ipairs(b.content) do lines[#lines + 1] = inline_trim(l) end
+      emit(depth, "<p>" .. table.concat(lines, "<br/>") .. "</p>")
+    elseif b.t == "CodeBlock" then
+      emit(depth, "<p>" .. esc(b.text:gsub("\n", " ")) .. "</p>")
+    elseif b.t == "DefinitionList" then
+      for _, d in ipairs(b.content) do
+        emit(depth, "<p><b>" .. inline_trim(d[1]) .. "</b></p>")
+        for _, def in ipairs(d[2]) do
+          local sub = {}
+          for _, x in ipairs(def) do sub[#sub + 1] = { kind = "block", block = x } end
+          emit_blocks(depth, sub)
+        end
+      end
+    elseif b.t == "Div" then
+      local sub = flatten(b.content, {})
+      emit_blocks(depth, sub, ctx)
+    elseif b.t == "Figure" then        -- pandoc 3: a picture with its caption
+      local cap = b.caption and b.caption.long and b.caption.long[1] and b.caption.long[1].content
+      local inner = flatten(b.content, {})
+      for _, x in ipairs(inner) do
+        local imgs = x.block and x.block.content and images_of(x.block.content)
+        for _, img in ipairs(imgs or {}) do emit_figure(depth, img, cap) end
+      end
+    else
+      warn(depth, "a " .. b.t .. " of the Word file has no place in a report; it was left out")
+    end
+    i = i + used
+  end
+end
+
+-- ---- lists ----------------------------------------------------------------
+
+function emit_list(depth, b, hoisted)
+  local attrs = ""
+  if b.t == "OrderedList" then
+    local la = b.listAttributes or b.attr
+    local start = la and (la.start or la[1]) or 1
+    local delim = la and (la.delimiter or la[3]) or "Period"
+    delim = type(delim) == "table" and delim.t or tostring(delim)
+    attrs = ' type="number"'
+    if delim == "OneParen" or delim == "TwoParens" then attrs = attrs .. ' numbering="1)"' end
+    if start and start ~= 1 and start >= 1 then attrs = attrs .. ' start="' .. math.floor(start) .. '"' end
+  end
+  local after = {}
+  emit(depth, "<list" .. attrs .. ">")
+  for _, item in ipairs(b.content) do
+    local blocks = {}
+    for _, x in ipairs(item) do
+      if x.t == "Div" then
+        for _, y in ipairs(flatten(x.content, {})) do
+          if y.block then blocks[#blocks + 1] = y.block end
+        end
+      else
+        blocks[#blocks + 1] = x
+      end
+    end
+    local simple = #blocks == 1 and (blocks[1].t == "Plain" or blocks[1].t == "Para") and not images_of(blocks[1].content)
+    if #blocks == 0 then
+      emit(depth + 1, "<item/>")
+    elseif simple then
+      emit(depth + 1, "<item>" .. inline_trim(blocks[1].content) .. "</item>")
+    else
+      emit(depth + 1, "<item>")
+      for _, x in ipairs(blocks) do
+        if x.t == "Plain" or x.t == "Para" then
+          local imgs = images_of(x.content)
+          local s = inline_trim(x.content)
+          if s ~= "" or not imgs then emit(depth + 2, "<p>" .. s .. "</p>") end
+          for _, img in ipairs(imgs or {}) do after[#after + 1] = { kind = "image", img = img } end
+        elseif x.t == "BulletList" or x.t == "OrderedList" then
+          emit_list(depth + 2, x, after)
+        elseif x.t == "LineBlock" then
+          local lines = {}
+          for _, l in ipairs(x.content) do lines[#lines + 1] = inline_trim(l) end
+          emit(depth + 2, "<p>" .. table.concat(lines, "<br/>") .. "</p>")
+        else
+          after[#after + 1] = { kind = "block", block = x }
+        end
+      end
+      emit(depth + 1, "</item>")
+    end
+  end
+  emit(depth, "</list>")
+  if hoisted then
+    for _, a in ipairs(after) do hoisted[#hoisted + 1] = a end
+    return
+  end
+  for _, a in ipairs(after) do
+    if a.kind == "image" then
+      note(depth, "this picture stood in the list above; a list item holds only text and lists")
+      emit_figure(depth, a.img)
+    else
+      warn(depth, "a " .. a.block.t .. " stood in the list above; a list item holds only text and lists, so it follows the list here")
+      emit_blocks(depth, { { kind = "block", block = a.block } })
+    end
+  end
+end
+
+-- ---- tables -----------------------------------------------------------------
+
+-- "1 234,5", "−71,1", "+3,9", "1877" -> "1234.5", "-71.1", "+3.9", "1877";
+-- nil if the text is not a number written the Swedish way. Also the
+-- number's decimals.
+local function swedish_number(s)
+  s = trim(s)
+  s = s:gsub("\226\136\146", "-"):gsub("\226\128\147", "-")    -- minus sign, en dash
+  s = s:gsub("\194\160", " "):gsub("\226\128\175", " "):gsub("\226\128\137", " ")
+  local sign, rest = s:match("^([%+%-]?)%s*(.+)$")
+  local int, dec = rest:match("^(%d[%d ]*),(%d+)$")
+  if not int then int = rest:match("^(%d[%d ]*)$") end
+  if not int then return nil end
+  -- digit groups: "1 234 567" (threes after the first), or no spaces
+  if int:find(" ") then
+    local lead = int:gsub(" %d%d%d", "")
+    if not lead:match("^%d%d?%d?$") then return nil end
+    int = int:gsub(" ", "")
+  end
+  if #int > 1 and int:sub(1, 1) == "0" then return nil end  -- "007", a code
+  return sign .. int .. (dec and ("." .. dec) or ""), dec and #dec or 0
+end
+
+local function cell_blocks(cell)
+  local blocks = {}
+  for _, x in ipairs(cell.contents) do
+    if x.t == "Div" then
+      for _, y in ipairs(flatten(x.content, {})) do
+        if y.block then blocks[#blocks + 1] = y.block
+        elseif y.inlines then blocks[#blocks + 1] = pandoc.Para(y.inlines) end
+      end
+    else
+      blocks[#blocks + 1] = x
+    end
+  end
+  return blocks
+end
+
+-- The inlines of a cell that is one paragraph, else nil.
+local function cell_inlines(blocks)
+  if #blocks == 1 and (blocks[1].t == "Plain" or blocks[1].t == "Para") then return blocks[1].content end
+  if #blocks == 0 then return {} end
+end
+
+-- Inlines that are all bold (or all italic), and what is inside.
+local function unwrap_all(inlines, tag)
+  local inner, any = {}, false
+  for _, el in ipairs(inlines) do
+    if el.t == tag then
+      for _, x in ipairs(el.content) do inner[#inner + 1] = x end
+      any = true
+    elseif el.t == "Space" or el.t == "SoftBreak" then
+      inner[#inner + 1] = el
+    else
+      return nil
+    end
+  end
+  return any and inner or nil
+end
+
+local function cell_text(c)
+  return c.inlines and plain(c.inlines) or ""
+end
+
+-- A row's role from its first cell: "Summa ..." or "Totalt ..." sums the
+-- rows above, "varav ..." breaks down the row above it (so not right
+-- under a header or group row).
+local function row_role(cells, ncols, in_body, above)
+  local first = cells[1]
+  if not first then return "normal" end
+  local t = norm(cell_text(first))
+  if t == "total" or t:match("^summa[%s,:]") or t == "summa" or t:match("^totalt[%s,:]") or t == "totalt" then
+    return "sum"
+  end
+  if (t:match("^varav[%s:]") or t == "varav") and (above == "normal" or above == "sum" or above == "part") then
+    return "part"
+  end
+  if t == "män" or t == "kvinnor" or t == "flickor" or t == "pojkar" then return "sub" end
+  if in_body and #cells == 1 and first.cs == ncols and ncols > 1 then return "group" end
+  return "normal"
+end
+
+local function read_rows(tbl)
+  local rows = {}
+  local function add(r, role)
+    local cells = {}
+    for _, c in ipairs(r.cells) do
+      local blocks = cell_blocks(c)
+      cells[#cells + 1] = { rs = c.row_span or 1, cs = c.col_span or 1, blocks = blocks,
+                            inlines = cell_inlines(blocks) }
+    end
+    rows[#rows + 1] = { role = role, cells = cells }
+  end
+  for _, r in ipairs(tbl.head.rows) do add(r, "header") end
+  for _, body in ipairs(tbl.bodies) do
+    for _, r in ipairs(body.head) do add(r, "subheader") end
+    for _, r in ipairs(body.body) do add(r, "body") end
+  end
+  for _, r in ipairs(tbl.foot.rows) do add(r, "body") end
+  return rows
+end
+
+-- Each cell's column, rowspans counted; the table's width.
+local function place_cells(rows)
+  local busy, ncols = {}, 0
+  for _, r in ipairs(rows) do
+    local col = 1
+    for _, c in ipairs(r.cells) do
+      while (busy[col] or 0) > 0 do col = col + 1 end
+      c.col = col
+      for k = col, col + c.cs - 1 do busy[k] = c.rs end
+      col = col + c.cs
+      if col - 1 > ncols then ncols = col - 1 end
+    end
+    r.width_end = col
+    for k, v in pairs(busy) do if v > 0 then busy[k] = v - 1 end end
+  end
+  -- columns a row leaves free (not covered from above): padded with empty cells
+  busy = {}
+  for _, r in ipairs(rows) do
+    local taken = {}
+    for k, v in pairs(busy) do if v > 0 then taken[k] = true end end
+    for _, c in ipairs(r.cells) do
+      for k = c.col, c.col + c.cs - 1 do taken[k] = true end
+    end
+    for k = 1, ncols do
+      if not taken[k] then r.cells[#r.cells + 1] = { rs = 1, cs = 1, blocks = {}, inlines = {}, col = k } end
+    end
+    table.sort(r.cells, function(a, b) return a.col < b.col end)
+    for k, v in pairs(busy) do if v > 0 then busy[k] = v - 1 end end
+    for _, c in ipairs(r.cells) do
+      for k = c.col, c.col + c.cs - 1 do busy[k] = math.max(busy[k] or 0, c.rs) end
+    end
+  end
+  return ncols
+end
+
+local dash_cells = { ["-"] = true, ["–"] = true, ["—"] = true, ["i u"] = true, ["i.u."] = true, ["iu"] = true,
+                     ["u.i."] = true, ["ej"] = true }
+
+-- Which columns hold numbers: machine numbers made of the Swedish ones.
+local function number_columns(rows, ncols)
+  local cols = {}
+  for k = 1, ncols do cols[k] = { numbers = 0, years = 0, other = false, decs = {}, plus = 0, positive = 0, cells = {} } end
+  for _, r in ipairs(rows) do
+    if r.role ~= "header" and r.role ~= "subheader" and r.role ~= "group" then
+      for _, c in ipairs(r.cells) do
+        local col = cols[c.col]
+        if c.cs == 1 and col then
+          local inl = c.inlines and (unwrap_all(c.inlines, "Strong") or unwrap_all(c.inlines, "Emph") or c.inlines)
+          local text = inl and plain(inl) or nil
+          if text == nil then
+            col.other = true
+          elseif text ~= "" then
+            local num, dec = swedish_number(text)
+            local only_text = true
+            for _, el in ipairs(inl) do
+              if el.t ~= "Str" and el.t ~= "Space" then only_text = false end
+            end
+            if num and only_text then
+              col.numbers = col.numbers + 1
+              col.decs[dec] = true
+              local v = tonumber(num)
+              if dec == 0 and v and v >= 1900 and v <= 2100 and not text:find("%s") then col.years = col.years + 1 end
+              if num:sub(1, 1) == "+" then col.plus = col.plus + 1 end
+              if v and v > 0 then col.positive = col.positive + 1 end
+              c.number = num
+              col.cells[#col.cells + 1] = c
+            elseif not dash_cells[lower(text)] and not (text:match("%d") and utf8.len(text) and utf8.len(text) <= 24) then
+              col.other = true
+            end
+          end
+        end
+      end
+    end
+  end
+  for k = 1, ncols do
+    local col = cols[k]
+    col.is_number = col.numbers > 0 and not col.other and col.years < col.numbers
+    local n, d = 0, nil
+    for dec in pairs(col.decs) do n = n + 1; d = dec end
+    col.decimals = n == 1 and tostring(d) or "as-written"
+    -- "+3,9": a column of deviations signs every positive number
+    -- (sign="always"); where only some have a plus, those stay as written
+    col.sign = col.plus > 0 and col.plus == col.positive
+    for _, c in ipairs(col.cells) do
+      if c.number:sub(1, 1) == "+" then
+        if col.sign then c.number = c.number:sub(2) else c.number = nil end
+      end
+    end
+  end
+  return cols
+end
+
+-- A cell's content: inline text, or paragraphs and lists.
+local function cell_xml(c, number_col)
+  if c.number and number_col then return esc(c.number) end
+  if c.inlines then
+    local st = c.inlines and status_xml(plain(c.inlines))
+    if st and c.status then return st end
+    return inline_trim(c.inlines)
+  end
+  return nil
+end
+
+function emit_table(depth, tbl, caption_inlines, items, after)
+  local rows = read_rows(tbl)
+  if #rows == 0 then return end
+  local ncols = place_cells(rows)
+  -- a first row all in bold is the header Word did not mark
+  local has_head = false
+  for _, r in ipairs(rows) do if r.role == "header" then has_head = true end end
+  if not has_head and #rows > 1 then
+    local bold = true
+    for _, c in ipairs(rows[1].cells) do
+      if c.inlines and #c.inlines > 0 and not unwrap_all(c.inlines, "Strong") then bold = false end
+      if not c.inlines then bold = false end
+    end
+    if bold then
+      rows[1].role = "header"
+      for _, c in ipairs(rows[1].cells) do
+        if c.inlines and #c.inlines > 0 then c.inlines = unwrap_all(c.inlines, "Strong") end
+      end
+    end
+  end
+  local above
+  for _, r in ipairs(rows) do
+    if r.role == "body" then r.role = row_role(r.cells, ncols, true, above) end
+    above = r.role
+  end
+  local cols = number_columns(rows, ncols)
+  local any_number = false
+  for k = 1, ncols do any_number = any_number or cols[k].is_number end
+  -- status words alone in their cells
+  local statuses_found = 0
+  for _, r in ipairs(rows) do
+    if r.role ~= "header" and r.role ~= "subheader" then
+      for _, c in ipairs(r.cells) do
+        if c.inlines and not (c.number and cols[c.col] and cols[c.col].is_number) and status_of(plain(c.inlines)) then
+          c.status = true
+          statuses_found = statuses_found + 1
+        end
+      end
+    end
+  end
+  -- the caption: the table's own, or the caption line before it
+  local cap = caption_inlines
+  local own = tbl.caption and tbl.caption.long and #tbl.caption.long > 0 and tbl.caption.long
+  if own then
+    local inl = {}
+    for _, b in ipairs(own) do
+      if b.content then
+        if #inl > 0 then inl[#inl + 1] = pandoc.Space() end
+        for _, x in ipairs(b.content) do inl[#inl + 1] = x end
+      end
+    end
+    cap = inl
+  end
+  emit(depth, "<table>")
+  if odt and not odt_tables_said and PANDOC_VERSION < { 3 } then
+    odt_tables_said = true
+    warn(depth + 1, "pandoc " .. tostring(PANDOC_VERSION) .. " reads no merged cells or header rows from an OpenDocument file: check this table against the original, and the tables after it",
+         "or open the file in LibreOffice, save it as Word (.docx) and import that")
+  end
+  if statuses_found > 0 then
+    note(depth + 1, "statuses inferred from their words in the cells")
+  end
+  if cap and plain(cap) ~= "" then emit(depth + 1, "<caption>" .. inline_trim(cap) .. "</caption>") end
+  if any_number then
+    emit(depth + 1, "<columns>")
+    for k = 1, ncols do
+      if cols[k].is_number then
+        emit(depth + 2, '<column type="number" decimals="' .. cols[k].decimals .. '"' ..
+                        (cols[k].sign and ' sign="always"' or "") .. "/>")
+      else
+        emit(depth + 2, "<column/>")
+      end
+    end
+    emit(depth + 1, "</columns>")
+  end
+  local since_sum = 0
+  for _, r in ipairs(rows) do
+    local attrs = ""
+    if r.role ~= "normal" then attrs = ' role="' .. r.role .. '"' end
+    if r.role == "sum" and any_number and since_sum > 0 then attrs = attrs .. ' sum-of="above"' end
+    if r.role == "normal" then since_sum = since_sum + 1 end
+    if r.role == "header" or r.role == "subheader" or r.role == "sum" then since_sum = 0 end
+    local cells = {}
+    for _, c in ipairs(r.cells) do
+      local ca = ""
+      if c.cs > 1 then ca = ca .. ' colspan="' .. c.cs .. '"' end
+      if c.rs > 1 then ca = ca .. ' rowspan="' .. c.rs .. '"' end
+      local x = cell_xml(c, cols[c.col] and cols[c.col].is_number and r.role ~= "header" and
+                            r.role ~= "subheader" and r.role ~= "group")
+      if x == nil then
+        cells[#cells + 1] = { open = "<cell" .. ca .. ">", blocks = c.blocks }
+      elseif x == "" then
+        cells[#cells + 1] = "<cell" .. ca .. "/>"
+      else
+        cells[#cells + 1] = "<cell" .. ca .. ">" .. x .. "</cell>"
+      end
+    end
+    local simple = true
+    for _, c in ipairs(cells) do if type(c) ~= "string" then simple = false end end
+    if simple then
+      emit(depth + 1, "<row" .. attrs .. ">" .. table.concat(cells) .. "</row>")
+    else
+      emit(depth + 1, "<row" .. attrs .. ">")
+      for _, c in ipairs(cells) do
+        if type(c) == "string" then
+          emit(depth + 2, c)
+        else
+          emit(depth + 2, c.open)
+          for _, x in ipairs(c.blocks) do
+            if x.t == "Para" or x.t == "Plain" then
+              emit_paragraph(depth + 3, x.content)
+            elseif x.t == "BulletList" or x.t == "OrderedList" then
+              local lost = {}
+              emit_list(depth + 3, x, lost)
+              if #lost > 0 then warn(depth + 3, "a picture or table inside a list in this cell was left out") end
+            else
+              local s = esc(plain({ x }))
+              warn(depth + 3, "a " .. x.t .. " inside a table cell cannot be kept; its text stands here")
+              if trim(s) ~= "" then emit(depth + 3, "<p>" .. s .. "</p>") end
+            end
+          end
+          emit(depth + 2, "</cell>")
+        end
+      end
+      emit(depth + 1, "</row>")
+    end
+  end
+  -- notes: "*..." paragraphs right under the table
+  local taken = 0
+  if items then
+    local k = after
+    while items[k] and para_text(items[k]) and para_text(items[k]):match("^%*") do
+      emit(depth + 1, "<note>" .. inline_trim(items[k].block.content) .. "</note>")
+      k = k + 1
+      taken = taken + 1
+    end
+    items.notes_taken = taken
+  end
+  emit(depth, "</table>")
+end
+
+-- ---- sections, goals, appendices ---------------------------------------------
+
+local function listed(node)
+  local key = toc_key(heading_text(node))
+  for _, e in ipairs(contents.entries) do if e.key == key then return true end end
+  return false
+end
+
+-- The levels Word's contents list showed: the deepest level of which it
+-- listed at least half the headings (goals apart: rapport lists none by
+-- default). Headings it listed deeper get toc="yes", those it left out
+-- above toc="no".
+local function contents_levels(root)
+  if #contents.entries == 0 then return nil end
+  local total, shown = {}, {}
+  local function walk(node)
+    for _, x in ipairs(node.body) do
+      if is_node(x) then
+        if not x.goal then
+          total[x.depth] = (total[x.depth] or 0) + 1
+          if listed(x) then shown[x.depth] = (shown[x.depth] or 0) + 1 end
+        end
+        walk(x)
+      end
+    end
+  end
+  walk(root)
+  local levels = 1
+  for d = 1, 5 do
+    if (shown[d] or 0) > 0 and shown[d] * 2 >= total[d] then levels = d end
+  end
+  contents.levels = levels
+  return levels
+end
+
+local function toc_attr(node)
+  if not contents.levels then return "" end
+  local l = listed(node)
+  if node.goal then return l and ' toc="yes"' or "" end
+  if node.depth <= contents.levels and not l then return ' toc="no"' end
+  if node.depth > contents.levels and l then return ' toc="yes"' end
+  return ""
+end
+
+-- "Nämndmålet bedöms: Delvis uppfyllt": the status, the line as XML.
+local function goal_line(item)
+  local text = para_text(item)
+  if not text then return nil end
+  local lead, rest = text:match("^(.-[Bb]edöms):%s*(.+)$")
+  if not lead then return nil end
+  local st = status_of(rest, "goal")
+  if not st then return nil end
+  return st, esc(lead) .. ': <status value="' .. st.name .. '">' .. esc(trim(rest):gsub("%.$", "")) .. "</status>", rest
+end
+
+local function is_goal(node)
+  if has_sections(node) then return false end
+  local h = lower(heading_text(node))
+  if starts(h, "kommunövergripande") then return false end
+  if starts(h, "nämndmål") or starts(h, "nämnd mål") then return true end
+  local parent = node.parent and node.parent.heading and lower(heading_text(node.parent)) or ""
+  if not starts(parent, "målområde") then return false end
+  if node.after_legend then return true end
+  for _, x in ipairs(node.body) do
+    local t = not is_node(x) and para_text(x)
+    local pre = t and lower(t):match("^(.-)bedöms")
+    if pre and #pre < 30 and not pre:find("%.") then return true end
+  end
+  return false
+end
+
+local function goal_words_hint()
+  local names = {}
+  for n, s in pairs(statuses) do if s.kind == "goal" then names[s.name] = true end end
+  local list = {}
+  for _, n in ipairs({ "met", "partly-met", "not-met", "not-assessed" }) do
+    if names[n] then list[#list + 1] = '"' .. n .. '"' end
+  end
+  local l = #list > 0 and table.concat(list, ", ") or '"met", "partly-met", "not-met", "not-assessed"'
+  return "write status=" .. l .. " on this <goal> (a colour in the Word file cannot be read)"
+end
+
+local emit_node
+
+local function emit_body(depth, node)
+  local run = {}
+  local function flush()
+    if #run > 0 then emit_blocks(depth, run, node.ctx) end
+    run = {}
+  end
+  for _, x in ipairs(node.body) do
+    if is_node(x) then
+      flush()
+      emit_node(depth, x)
+    else
+      run[#run + 1] = x
+    end
+  end
+  flush()
+end
+
+function emit_node(depth, node)
+  if node.depth > 5 then
+    warn(depth, "a heading on level " .. node.depth .. ": rapport has five levels, so it is a bold line here")
+    emit(depth, "<p><b>" .. inline_trim(node.heading) .. "</b></p>")
+    emit_body(depth, node)
+    return
+  end
+  local heading = node.heading
+  if node.goal then
+    local attrs, status_note = "", nil
+    local st, head, word_ = ends_with_status(heading_text(node), "goal")
+    local line_st, line_xml, line_word
+    for _, x in ipairs(node.body) do
+      if not is_node(x) then
+        local s, xml, w = goal_line(x)
+        if s then line_st, line_xml, line_word = s, xml, w; node.ctx = { goal = true, goal_line = x, goal_line_xml = xml } end
+      end
+    end
+    if line_st then
+      attrs = ' status="' .. line_st.name .. '"'
+      status_note = 'status inferred from "' .. trim(line_word) .. '" (Nämndmålet bedöms)'
+    elseif st then
+      attrs = ' status="' .. st.name .. '"'
+      status_note = 'status inferred from "' .. word_ .. '" at the end of the heading'
+      heading = pandoc.List({ pandoc.Str(head) })
+    end
+    emit(depth, "<goal" .. attrs .. toc_attr(node) .. ">")
+    if status_note then
+      note(depth + 1, status_note)
+    else
+      warn(depth + 1, 'no status word for the goal "' .. short(heading_text(node)) .. '"', goal_words_hint())
+    end
+    if st and line_st and st.name ~= line_st.name then
+      warn(depth + 1, 'the heading says "' .. word_ .. '" but the text "' .. trim(line_word) .. '"; the text was taken')
+    end
+    emit(depth + 1, "<heading>" .. inline_trim(heading) .. "</heading>")
+    emit_body(depth + 1, node)
+    emit(depth, "</goal>")
+  else
+    emit(depth, "<section" .. toc_attr(node) .. ">")
+    emit(depth + 1, "<heading>" .. inline_trim(heading) .. "</heading>")
+    emit_body(depth + 1, node)
+    emit(depth, "</section>")
+  end
+end
+
+local function is_legend_line(x)
+  local t = para_text(x)
+  return t and (norm(t) == norm(word("legend", "Färgsättningen indikerar:")) or starts(lower(t), "färgsättningen"))
+end
+
+-- Mark the goals. A goal under a "Målområde" heading counts in the part
+-- of the report the colour legend stands in (after it).
+local function mark_goals(node, legend)
+  for _, x in ipairs(node.body) do
+    if is_node(x) then
+      x.after_legend = legend
+      if is_goal(x) then x.goal = true end
+      mark_goals(x, legend)
+    elseif is_legend_line(x) then
+      legend = true
+    end
+  end
+end
+
+-- "Bilaga 2 Internkontrollrapport" -> "Bilaga 2", "Internkontrollrapport"
+local function split_label(text)
+  local appendix = word("appendix", "Bilaga")
+  local pat = "^(" .. lower(appendix):gsub("%p", "%%%0") .. "%s+%d+%a?)[%s%.:–%-]+(.+)$"
+  local l = lower(text)
+  local lab = l:match(pat)
+  if lab then
+    local head = trim(text:sub(#lab + 1):gsub("^[%s%.:–%-]+", ""))
+    return text:sub(1, #lab), head
+  end
+  return nil, text
+end
+
+local function is_appendices_heading(t)
+  local l = norm(t)
+  local w = norm(word("appendices", "Bilagor"))
+  return l == w or l:sub(-#w - 1) == " " .. w
+end
+
+local function is_appendix_heading(t)
+  local l = norm(t)
+  local w = norm(word("appendix", "Bilaga"))
+  return l:match("^" .. w:gsub("%p", "%%%0") .. "%s+%d") ~= nil
+end
+
+-- Take the appendices out of the body: { title, list = { {label, inlines, node} } }.
+local function take_appendices(root)
+  local app = { title = nil, list = {} }
+  local kept = {}
+  local seen_app, after_app = false, {}
+  for _, x in ipairs(root.body) do
+    if is_node(x) and is_appendices_heading(heading_text(x)) then
+      seen_app = true
+      app.title = app.title or heading_text(x)
+      for _, y in ipairs(x.body) do
+        if is_node(y) then
+          local label, head = split_label(heading_text(y))
+          app.list[#app.list + 1] = { label = label, heading = label and pandoc.List({ pandoc.Str(head) }) or y.heading, node = y }
+        elseif y.block and (y.block.t == "BulletList" or y.block.t == "OrderedList") then
+          for _, item in ipairs(y.block.content) do
+            local inl = item[1] and item[1].content or {}
+            local label, head = split_label(plain(inl))
+            app.list[#app.list + 1] = { label = label, heading = label and pandoc.List({ pandoc.Str(head) }) or inl }
+          end
+        elseif para_text(y) and para_text(y) ~= "" then
+          local label, head = split_label(para_text(y))
+          app.list[#app.list + 1] = { label = label, heading = label and pandoc.List({ pandoc.Str(head) }) or y.block.content }
+        end
+      end
+    elseif is_node(x) and is_appendix_heading(heading_text(x)) then
+      seen_app = true
+      local label, head = split_label(heading_text(x))
+      app.list[#app.list + 1] = { label = label, heading = label and pandoc.List({ pandoc.Str(head) }) or x.heading, node = x }
+    else
+      if seen_app and is_node(x) then after_app[#after_app + 1] = heading_text(x) end
+      kept[#kept + 1] = x
+    end
+  end
+  root.body = kept
+  app.moved = after_app
+  return app
+end
+
+local function emit_appendices(depth, app)
+  if #app.list == 0 then return end
+  local attrs = app.title and ' title="' .. esc_attr(app.title) .. '"' or ""
+  emit(depth, "<appendices" .. attrs .. ">")
+  for _, a in ipairs(app.list) do
+    local la = a.label and ' label="' .. esc_attr(a.label) .. '"' or ""
+    local h = inline_trim(a.heading)
+    if h == "" then h = esc(a.label or word("appendix", "Bilaga")) end
+    if a.node and #a.node.body > 0 then
+      emit(depth + 1, "<appendix" .. la .. ">")
+      emit(depth + 2, "<heading>" .. h .. "</heading>")
+      local function redepth(n, d)
+        for _, y in ipairs(n.body) do if is_node(y) then y.depth = d; redepth(y, d + 1) end end
+      end
+      redepth(a.node, 2)
+      emit_body(depth + 2, a.node)
+      emit(depth + 1, "</appendix>")
+    else
+      emit(depth + 1, "<appendix" .. la .. "><heading>" .. h .. "</heading></appendix>")
+    end
+  end
+  emit(depth, "</appendices>")
+end
+
+-- ---- the report ------------------------------------------------------------
+
+local function convert(doc)
+  local items = flatten(doc.blocks, {})
+  items = take_contents(items)
+  local m = {}
+  if doc.meta.title then m.title = plain(doc.meta.title) end
+  if doc.meta.subtitle then m.subtitle = plain(doc.meta.subtitle) end
+  if doc.meta.date then m.date = iso_date(plain(doc.meta.date)) end
+  local body_items = title_page(items, m)
+  local source = meta_string("rapport-import-source")
+  local root = build_tree(body_items)
+  mark_goals(root, false)
+  local app = take_appendices(root)
+
+  local rtype = meta_string("rapport-import-type")
+  local guessed = false
+  if rtype == "" then
+    rtype = m.title and type_of_title(m.title) or "rapport"
+    guessed = true
+  end
+  local attrs = ' type="' .. rtype .. '"'
+  local layout = meta_string("rapport-import-layout")
+  if layout ~= "" then attrs = attrs .. ' layout="' .. esc_attr(layout) .. '"' end
+
+  emit(0, '<?xml version="1.0" encoding="UTF-8"?>')
+  emit(0, "<!-- Imported from " .. comment_text(source) .. " by rapport. Read the comments")
+  emit(0, '     "import warning" below: each says what to finish by hand. -->')
+  emit(0, "<report" .. attrs .. ' lang="sv">')
+  if guessed then
+    note(1, 'type="' .. rtype .. '" ' .. (rtype == "rapport" and "(no report type in the title)" or "from the title") ..
+            "; the import's type option sets it")
+  end
+  emit(1, "<meta>")
+  if not m.title or m.title == "" then
+    m.title = source:gsub("%.%w+$", "")
+    warn(2, "the Word file has no title page or Title: its name is the title", "write the report's title in <title>")
+  end
+  emit(2, "<title>" .. esc(m.title) .. "</title>")
+  for _, k in ipairs({ "subtitle", "organisation", "department", "date", "reference" }) do
+    if m[k] and m[k] ~= "" then emit(2, "<" .. k .. ">" .. esc(m[k]) .. "</" .. k .. ">") end
+  end
+  for _, l in ipairs(m.left or {}) do
+    warn(2, 'the title page\'s line "' .. short(l) .. '" has no place in <meta>; it was left out',
+         "if it belongs, write it in <subtitle>, <organisation>, <department>, <date> (2025-02-20) or <reference>")
+  end
+  emit(1, "</meta>")
+  local levels = contents_levels(root)
+  local ca = ""
+  if levels then ca = ' levels="' .. levels .. '"' end
+  if contents.title then ca = ca .. ' title="' .. esc_attr(contents.title) .. '"' end
+  emit(1, "<contents" .. ca .. "/>")
+  emit_body(1, root)
+  for _, h in ipairs(app.moved) do
+    warn(1, 'the section "' .. short(h) .. '" came after the appendices in the Word file; rapport prints appendices last')
+  end
+  emit_appendices(1, app)
+  emit(0, "</report>")
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- ---- pandoc's writer interface ------------------------------------------------
+
+-- pandoc 2.17 (Debian 12) runs "classic" writers: a function per element,
+-- bottom up, then Doc. The conversion needs the whole tree at once, which
+-- Doc finds in PANDOC_DOCUMENT; the element functions return nothing.
+function Doc(body, metadata, variables)
+  return convert(PANDOC_DOCUMENT)
+end
+
+local element_functions = {
+  "Str", "Space", "SoftBreak", "LineBreak", "Emph", "Underline", "Strong", "Strikeout", "Superscript",
+  "Subscript", "SmallCaps", "SingleQuoted", "DoubleQuoted", "Link", "Image", "Code", "InlineMath",
+  "DisplayMath", "Note", "Span", "RawInline", "Cite", "Plain", "Para", "LineBlock", "Header",
+  "BlockQuote", "HorizontalRule", "CodeBlock", "BulletList", "OrderedList", "DefinitionList",
+  "CaptionedImage", "Table", "Div", "RawBlock", "Blocksep", "Citation", "Figure",
+}
+for _, name in ipairs(element_functions) do
+  _G[name] = function() return "" end
+end
+-- any element function a later pandoc asks for
+local not_elements = { Writer = true, ByteStringWriter = true, Template = true, Extensions = true,
+                       Reader = true, ByteStringReader = true }
+setmetatable(_G, { __index = function(_, key)
+  if type(key) == "string" and key:match("^%u%a+$") and not not_elements[key] then
+    return function() return "" end
+  end
+end })

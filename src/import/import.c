@@ -1,0 +1,686 @@
+/*
+ * import.c - `rapport --import`: old reports from Word and OpenDocument.
+ *
+ * Each .docx or .odt goes through pandoc, which reads it and hands its
+ * document tree to the writer import/rapport.lua (kept with the layouts
+ * and fonts, found the same way: the data folder). The writer makes the
+ * XML and marks in it, as comments, what it could not place. rapport
+ * prints those comments as warnings at their lines, writes the file,
+ * and checks it as it checks any report (schema, layout, sums).
+ *
+ * Invariants:
+ *   1. An existing file is never replaced: the XML is written to a
+ *      temporary file and linked to its name only if that name is free.
+ *   2. The XML is written when pandoc could read the file, even if the
+ *      check finds errors: it is the person's to correct (exit status 1
+ *      says so). Nothing is written when pandoc failed.
+ *   3. The renderer does not depend on pandoc: only this command runs it,
+ *      and without it says which package to install.
+ */
+#define _GNU_SOURCE             /* memmem */
+#include "import.h"
+#include "pandoc.h"
+#include "../cli/batch.h"
+#include "../cli/signals.h"
+#include "../base/limits.h"
+#include "../rapport.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: rapport --import [options] REPORT.docx|REPORT.odt|FOLDER...\n"
+    "\n"
+    "Makes each Word (.docx) or OpenDocument (.odt) report a rapport report:\n"
+    "REPORT.xml beside it, its pictures in the folder REPORT-media. The report\n"
+    "is checked, and what is left to finish by hand is said as warnings (and\n"
+    "as comments in the XML). A folder stands for every .docx and .odt file\n"
+    "in it and in the folders inside it. An existing .xml is never replaced.\n"
+    "Needs pandoc (Debian package pandoc).\n"
+    "\n"
+    "  -o FILE.xml        write the report to FILE.xml (one file only)\n"
+    "  -d DIR             write the reports into the folder DIR\n"
+    "  -j N               import N files at a time (default: one per processor core)\n"
+    "  --type TYPE        verksamhetsberattelse, delarsrapport, verksamhetsplan,\n"
+    "                     internbudget or rapport (default: from the title)\n"
+    "  --layout NAME|FILE the layout the report is for (its status words are read)\n"
+    "  --allow-paths      check pictures and layouts outside the report's folder too\n"
+    "  -q, --quiet        print errors only, no warnings\n"
+    "\n"
+    "Exit status: 0 all went well, 1 a file could not be imported (or has\n"
+    "errors to correct, or pandoc is missing), 2 the command line was wrong.\n";
+
+static const char *const report_types[] = {
+    "verksamhetsberattelse", "delarsrapport", "verksamhetsplan", "internbudget", "rapport",
+};
+
+/* What every file's import shares. */
+typedef struct Import {
+    RpOptions   check;          /* for checking the XML: check_only, the layout */
+    const char *type;           /* --type, or NULL: from the title */
+    const char *layout;         /* --layout as given, or NULL */
+    bool        quiet;
+    bool        single;         /* one file: say where it went */
+    char        writer[PATH_MAX + 64];  /* DATA/import/rapport.lua */
+    char      **meta;           /* "-M", "key=value" ... for pandoc */
+    int         nmeta, capmeta;
+} Import;
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p) {
+        fprintf(stderr, "rapport: out of memory\n");
+        exit(RP_EINPUT);
+    }
+    return p;
+}
+
+static char *xstrdup(const char *s)
+{
+    return strcpy(xrealloc(NULL, strlen(s) + 1), s);
+}
+
+static char *xprintf(const char *fmt, const char *a, const char *b)
+{
+    size_t n = strlen(fmt) + strlen(a) + (b ? strlen(b) : 0) + 1;
+    char *s = xrealloc(NULL, n);
+    snprintf(s, n, fmt, a, b ? b : "");
+    return s;
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "rapport: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+    fprintf(stderr, "Try 'rapport --import --help' for the options.\n");
+    return RP_EUSAGE;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static bool importable(const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    /* "~$rapport.docx": the lock file Word keeps while a file is open */
+    return (ends_with(name, ".docx") || ends_with(name, ".odt")) && strncmp(base, "~$", 2) != 0;
+}
+
+/* ---- the files to import ------------------------------------------------- */
+
+typedef struct Files {
+    char **path;
+    char **rel;                 /* below the folder given, or NULL */
+    int    n, cap;
+    dev_t  dev[256];            /* folders searched: each once (links, loops) */
+    ino_t  ino[256];
+    int    nseen;
+} Files;
+
+static void add_file(Files *f, const char *path, const char *rel)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 16;
+        f->path = xrealloc(f->path, sizeof *f->path * (size_t)f->cap);
+        f->rel = xrealloc(f->rel, sizeof *f->rel * (size_t)f->cap);
+    }
+    f->path[f->n] = xstrdup(path);
+    f->rel[f->n] = rel ? xstrdup(rel) : NULL;
+    f->n++;
+}
+
+static bool seen_folder(Files *f, const struct stat *st)
+{
+    for (int i = 0; i < f->nseen; i++)
+        if (f->dev[i] == st->st_dev && f->ino[i] == st->st_ino)
+            return true;
+    if (f->nseen < (int)(sizeof f->dev / sizeof *f->dev)) {
+        f->dev[f->nseen] = st->st_dev;
+        f->ino[f->nseen++] = st->st_ino;
+    }
+    return false;
+}
+
+static int visible(const struct dirent *e)
+{
+    return e->d_name[0] != '.';
+}
+
+/* The .docx and .odt files below `dir`, in name order; `root` is the
+ * length of the folder given, for the paths below it. */
+static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || seen_folder(f, &st))
+        return;
+    if (depth > RP_MAX_FOLDER_DEPTH) {
+        if (!quiet)
+            fprintf(stderr, "rapport: warning: %s: folders nested more than %d deep are not searched\n",
+                    dir, RP_MAX_FOLDER_DEPTH);
+        return;
+    }
+    struct dirent **names;
+    int n = scandir(dir, &names, visible, alphasort);
+    if (n < 0) {
+        if (!quiet)
+            fprintf(stderr, "rapport: warning: cannot read the folder %s: %s\n", dir, strerror(errno));
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        char *p = xprintf("%s/%s", dir, names[i]->d_name);
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+            walk(f, p, root, depth + 1, quiet);
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && importable(p))
+            add_file(f, p, p + root + 1);
+        else if (ends_with(p, ".doc") && !quiet)
+            fprintf(stderr, "%s: warning: an old Word file (.doc) is not imported\n"
+                    "    hint: open it in Word or LibreOffice and save it as .docx\n", p);
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* REPORT.docx -> DIR/REL.xml, or REPORT.xml beside it. */
+static char *output_for(const char *in, const char *rel, const char *dir)
+{
+    const char *base = dir ? (rel ? rel : (strrchr(in, '/') ? strrchr(in, '/') + 1 : in)) : in;
+    char *stem = xstrdup(base);
+    *strrchr(stem, '.') = 0;
+    char *out = dir ? xprintf("%s/%s.xml", dir, stem) : xprintf("%s.xml%s", stem, NULL);
+    free(stem);
+    return out;
+}
+
+/* mkdir -p of the folder of `path`. */
+static void make_dirs(const char *path)
+{
+    char *p = xstrdup(path);
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') {
+            *s = 0;
+            mkdir(p, 0777);
+            *s = '/';
+        }
+    free(p);
+}
+
+/* ---- what the writer is told ---------------------------------------------- */
+
+static void add_meta(Import *im, const char *key, const char *value)
+{
+    if (im->nmeta + 2 > im->capmeta) {
+        im->capmeta = im->capmeta ? im->capmeta * 2 : 64;
+        im->meta = xrealloc(im->meta, sizeof *im->meta * (size_t)im->capmeta);
+    }
+    im->meta[im->nmeta++] = xstrdup("-M");
+    im->meta[im->nmeta++] = xprintf("%s=%s", key, value);
+}
+
+/* rp_layout_words' callback: the statuses' words and the general words,
+ * as "kind|name|word" and "key|text". */
+static void take_word(void *ctx, const char *kind, const char *key, const char *text)
+{
+    Import *im = ctx;
+    char *v = kind ? xprintf("%s|%s", kind, key) : xstrdup(key);
+    char *kv = xprintf("%s|%s", v, text);
+    add_meta(im, kind ? "rapport-import-status" : "rapport-import-word", kv);
+    free(v);
+    free(kv);
+}
+
+/* ---- one file ----------------------------------------------------------- */
+
+/* Charts of Word's own (word/charts/chartN.xml in the .docx): pandoc
+ * does not read them, so they would go missing without a word. The
+ * names stand uncompressed in the zip's directory. */
+static int count_charts(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    static const char key[] = "word/charts/chart";
+    char buf[65536 + sizeof key];
+    size_t keep = 0, got;
+    bool seen[1000] = { false };
+    int n = 0;
+    while ((got = fread(buf + keep, 1, sizeof buf - keep - 1, f)) > 0) {
+        size_t len = keep + got;
+        buf[len] = 0;
+        for (char *p = buf; (p = memmem(p, (size_t)(buf + len - p), key, sizeof key - 1)); p++) {
+            char *e;
+            long k = strtol(p + sizeof key - 1, &e, 10);
+            if (e > p + sizeof key - 1 && k >= 0 && k < 1000 && !strncmp(e, ".xml", 4) && !seen[k]) {
+                seen[k] = true;
+                n++;
+            }
+        }
+        keep = len < sizeof key + 8 ? len : sizeof key + 8;
+        memmove(buf, buf + len - keep, keep);
+    }
+    fclose(f);
+    return n;
+}
+
+/* The "import warning" comments of the XML as warnings at their lines:
+ * the comment's first line is the message, the rest the hint. */
+static int print_comment_warnings(const char *file, const char *xml, FILE *err, bool quiet)
+{
+    static const char mark[] = "<!-- import warning: ";
+    int n = 0, line = 1;
+    const char *bol = xml;
+    for (const char *p = xml; *p; p++) {
+        if (*p == '\n') {
+            line++;
+            bol = p + 1;
+            continue;
+        }
+        if (*p != '<' || strncmp(p, mark, sizeof mark - 1) != 0)
+            continue;
+        const char *msg = p + sizeof mark - 1;
+        const char *end = strstr(msg, "-->");
+        if (!end)
+            break;
+        const char *nl = memchr(msg, '\n', (size_t)(end - msg));
+        const char *mend = nl ? nl : end;
+        while (mend > msg && mend[-1] == ' ')
+            mend--;
+        n++;
+        if (!quiet) {
+            fprintf(err, "%s:%d:%d: warning: %.*s\n", file, line, (int)(p - bol) + 1, (int)(mend - msg), msg);
+            if (nl) {
+                fputs("    hint:", err);
+                for (const char *h = nl; h < end;) {
+                    while (h < end && (*h == ' ' || *h == '\n'))
+                        h++;
+                    const char *he = h;
+                    while (he < end && *he != '\n')
+                        he++;
+                    const char *t = he;
+                    while (t > h && t[-1] == ' ')
+                        t--;
+                    if (t > h)
+                        fprintf(err, " %.*s", (int)(t - h), h);
+                    h = he;
+                }
+                fputc('\n', err);
+            }
+        }
+        p = end;
+    }
+    return n;
+}
+
+/* Write data to `path`, which must not exist: through a temporary file
+ * (named as the PDFs' are, so that a later run sweeps one a kill left
+ * behind) linked to its name only when complete. */
+static int write_new(const char *path, const char *data, size_t len, FILE *err)
+{
+    char tmp[PATH_MAX + 64];
+    snprintf(tmp, sizeof tmp, "%s.rapport-%ld-XXXXXX", path, (long)getpid());
+    signals_temp_file(tmp);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        signals_temp_file(NULL);
+        fprintf(err, "%s: error: cannot write it: %s\n", path, strerror(errno));
+        return -1;
+    }
+    signals_temp_file(tmp);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    int werr = done < len ? errno : 0;
+    if (!werr && fsync(fd) != 0)
+        werr = errno;
+    if (close(fd) != 0 && !werr)
+        werr = errno;
+    if (!werr && link(tmp, path) != 0) {
+        werr = errno;
+        /* a file system without hard links: rename, the name still free */
+        if ((werr == EPERM || werr == ENOTSUP || werr == EXDEV) && access(path, F_OK) != 0)
+            werr = rename(tmp, path) == 0 ? 0 : errno;
+    }
+    unlink(tmp);
+    signals_temp_file(NULL);
+    if (werr) {
+        fprintf(err, "%s: error: cannot write it: %s\n", path,
+                werr == EEXIST ? "a file of that name appeared meanwhile" : strerror(werr));
+        return -1;
+    }
+    return 0;
+}
+
+static char *dir_of(const char *path)
+{
+    char *d = xstrdup(path);
+    char *slash = strrchr(d, '/');
+    if (!slash)
+        return strcpy(d, ".");
+    if (slash == d)
+        slash[1] = 0;
+    else
+        *slash = 0;
+    return d;
+}
+
+/* What <report layout="..."> says for --layout: a name as it is, a file
+ * by its path from the report's folder (when it lies inside it), else
+ * nothing (*outside set). */
+static char *layout_attr(const Import *im, const char *outdir, bool *outside)
+{
+    *outside = false;
+    if (!im->layout)
+        return NULL;
+    if (!strchr(im->layout, '/') && !ends_with(im->layout, ".xml"))
+        return xstrdup(im->layout);
+    char lay[PATH_MAX], dir[PATH_MAX];
+    if (realpath(im->layout, lay) && realpath(outdir, dir)) {
+        size_t n = strlen(dir);
+        if (!strncmp(lay, dir, n) && lay[n] == '/')
+            return xstrdup(lay + n + 1);
+    }
+    *outside = true;
+    return NULL;
+}
+
+static int import_one(const Import *im, const char *input, const char *output, FILE *err)
+{
+    struct stat st;
+    if (lstat(output, &st) == 0) {
+        if (!im->quiet)
+            fprintf(err, "%s: warning: it exists already, so %s was not imported again\n"
+                    "    hint: an imported report is never replaced: delete it to import again, or write another with -o\n",
+                    output, input);
+        return RP_SKIPPED;
+    }
+    if (stat(input, &st) != 0 || !S_ISREG(st.st_mode)) {
+        fprintf(err, "%s: error: cannot read it: %s\n", input,
+                S_ISREG(st.st_mode) ? strerror(errno) : "it is not a file");
+        return RP_EINPUT;
+    }
+    char in_abs[PATH_MAX];
+    if (!realpath(input, in_abs)) {
+        fprintf(err, "%s: error: cannot read it: %s\n", input, strerror(errno));
+        return RP_EINPUT;
+    }
+    char *outdir = dir_of(output);
+    const char *base = strrchr(output, '/') ? strrchr(output, '/') + 1 : output;
+    char *stem = xstrdup(base);
+    stem[strlen(stem) - 4] = 0;             /* ".xml" */
+    char *media = xprintf("--extract-media=%s-media", stem, NULL);
+    const char *src = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
+    bool outside;
+    char *lay = layout_attr(im, outdir, &outside);
+
+    /* pandoc -f docx+styles -t rapport.lua --extract-media=X-media -M ... FILE */
+    int nargs = 0;
+    char **args = xrealloc(NULL, sizeof *args * (size_t)(im->nmeta + 16));
+    args[nargs++] = "pandoc";
+    args[nargs++] = "-f";
+    args[nargs++] = ends_with(input, ".odt") ? "odt" : "docx+styles";
+    args[nargs++] = "-t";
+    args[nargs++] = (char *)im->writer;
+    args[nargs++] = media;
+    for (int i = 0; i < im->nmeta; i++)
+        args[nargs++] = im->meta[i];
+    char *m_src = xprintf("rapport-import-source=%s%s", src, NULL);
+    char *m_type = xprintf("rapport-import-type=%s%s", im->type ? im->type : "", NULL);
+    char *m_lay = xprintf("rapport-import-layout=%s%s", lay ? lay : "", NULL);
+    args[nargs++] = "-M";
+    args[nargs++] = m_src;
+    args[nargs++] = "-M";
+    args[nargs++] = m_type;
+    args[nargs++] = "-M";
+    args[nargs++] = m_lay;
+    args[nargs++] = in_abs;
+    args[nargs] = NULL;
+
+    PandocRun r;
+    int result = RP_OK;
+    if (pandoc_run(args, outdir, (size_t)RP_MAX_INPUT_BYTES, &r) != 0) {
+        /* pandoc's own words: its first line, or two when the first
+         * only says that the writer failed */
+        bool writer = !strncmp(r.err, "Error running Lua", 17);
+        char *say = r.err + strspn(r.err, "\n ");
+        char *nl = strchr(say, '\n');
+        if (nl && writer) {
+            *nl = ' ';
+            nl = strchr(nl + 1, '\n');
+        }
+        if (nl)
+            *nl = 0;
+        fprintf(err, "%s: error: pandoc could not %s it%s%s\n", input, writer ? "import" : "read",
+                *say ? ": " : "", say);
+        if (writer)
+            fprintf(err, "    hint: this is a fault in rapport's import (%s); please report it with this file\n",
+                    im->writer);
+        else
+            fprintf(err, "    hint: is it a Word (.docx) or OpenDocument (.odt) file? Open it in Word or LibreOffice, save it again and import that\n");
+        result = RP_EINPUT;
+    } else if (r.too_large) {
+        fprintf(err, "%s: error: the report made of it is larger than %ld MB\n", input,
+                RP_MAX_INPUT_BYTES / (1024 * 1024));
+        fprintf(err, "    hint: split the document in Word and import the parts\n");
+        result = RP_EINPUT;
+    } else {
+        /* written first, then checked as any report is (its pictures
+         * found beside it), the check's messages after the import's own */
+        int warnings = print_comment_warnings(output, r.out, err, im->quiet);
+        int charts = count_charts(input);
+        if (charts && !im->quiet) {
+            fprintf(err, "%s: warning: it has %d chart%s of Word's own, which the import cannot read: left out\n",
+                    input, charts, charts == 1 ? "" : "s");
+            fprintf(err, "    hint: write each as a <chart> with its values (README: Charts), or paste it in Word as a picture and import again\n");
+            warnings++;
+        }
+        if (outside && !im->quiet) {
+            fprintf(err, "%s: warning: the report does not name the layout %s, which is outside its folder\n",
+                    output, im->layout);
+            fprintf(err, "    hint: render it with --layout %s\n", im->layout);
+        }
+        if (write_new(output, r.out, r.out_len, err) != 0) {
+            result = RP_EINPUT;
+        } else if (rp_render_file(&im->check, output, NULL, err) != RP_OK) {
+            fprintf(err, "rapport: %s is written, but rapport cannot render it before the errors above are corrected in it\n",
+                    output);
+            result = RP_EINPUT;
+        } else if (im->single && !im->quiet) {
+            fprintf(err, "rapport: %s written from %s%s\n", output, input,
+                    warnings ? "; the warnings above say what to finish by hand" : "");
+        }
+    }
+    pandoc_run_free(&r);
+    free(args);
+    free(m_src);
+    free(m_type);
+    free(m_lay);
+    free(lay);
+    free(media);
+    free(stem);
+    free(outdir);
+    return result;
+}
+
+static int import_item(const BatchItem *it, FILE *err)
+{
+    return import_one(it->ctx, it->input, it->output, err);
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+bool import_requested(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--import"))
+            return true;
+    return false;
+}
+
+/* Options of rendering that mean nothing for an import. */
+static bool render_only(const char *a)
+{
+    static const char *const opts[] = { "--since", "--check", "--trace", "--strict", "--pdfa",
+                                        "--no-tags" };
+    for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+        if (!strncmp(a, opts[i], strlen(opts[i])))
+            return true;
+    return false;
+}
+
+int import_main(int argc, char **argv, const char *data_dir)
+{
+    signals_install();
+    Import im = { 0 };
+    rp_options_init(&im.check);
+    im.check.check_only = true;
+    im.check.data_dir = data_dir;
+    const char *out = NULL, *dir = NULL;
+    int jobs = 0;
+    Files files = { 0 };
+    const char **args = xrealloc(NULL, sizeof *args * (size_t)argc);
+    int nargs = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--import")) {
+            continue;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            return RP_OK;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "-d") || !strcmp(a, "--type") || !strcmp(a, "--layout")) {
+            if (i + 1 >= argc)
+                return usage_error("missing value after", a);
+            const char *v = argv[++i];
+            if (a[1] == 'o') out = v;
+            else if (a[1] == 'd') dir = v;
+            else if (a[2] == 't') im.type = v;
+            else im.layout = v;
+        } else if (!strncmp(a, "--layout=", 9)) {
+            im.layout = a + 9;
+        } else if (!strncmp(a, "--type=", 7)) {
+            im.type = a + 7;
+        } else if (!strcmp(a, "-j") || (!strncmp(a, "-j", 2) && a[2])) {
+            const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > RP_MAX_JOBS) {
+                char msg[80];
+                snprintf(msg, sizeof msg, "-j takes a number of files at a time, 1 to %d", RP_MAX_JOBS);
+                return usage_error(msg, NULL);
+            }
+            jobs = (int)n;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            im.quiet = im.check.quiet = true;
+        } else if (!strcmp(a, "--allow-paths")) {
+            im.check.allow_any_path = true;
+        } else if (render_only(a)) {
+            return usage_error("this option is for rendering and does not go with --import:", a);
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option", a);
+        } else {
+            args[nargs++] = a;
+        }
+    }
+    if (im.type) {
+        bool known = false;
+        for (size_t k = 0; k < sizeof report_types / sizeof *report_types; k++)
+            known |= !strcmp(im.type, report_types[k]);
+        if (!known)
+            return usage_error("--type takes verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget or rapport, not",
+                               im.type);
+    }
+    if (out && !ends_with(out, ".xml"))
+        return usage_error("-o takes the report to write, a file ending in .xml, not", out);
+    if (out && dir)
+        return usage_error("-o and -d do not go together", NULL);
+    for (int i = 0; i < nargs; i++) {
+        struct stat st;
+        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            char *folder = xstrdup(args[i]);
+            size_t n = strlen(folder);
+            while (n > 1 && folder[n - 1] == '/')
+                folder[--n] = 0;
+            walk(&files, folder, n, 0, im.quiet);
+            free(folder);
+        } else if (importable(args[i])) {
+            add_file(&files, args[i], NULL);
+        } else if (ends_with(args[i], ".doc")) {
+            fprintf(stderr, "rapport: %s is an old Word file (.doc), which cannot be imported\n", args[i]);
+            fprintf(stderr, "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n");
+            return RP_EUSAGE;
+        } else {
+            return usage_error("--import reads Word (.docx) and OpenDocument (.odt) files, not", args[i]);
+        }
+    }
+    free(args);
+    if (files.n == 0)
+        return usage_error("no .docx or .odt file given (or none in the folders given)", NULL);
+    if (out && files.n > 1)
+        return usage_error("-o takes one file; use -d DIR for several", NULL);
+
+    if (!pandoc_installed()) {
+        fprintf(stderr, "rapport: --import needs pandoc, which reads Word and OpenDocument files; it is not installed\n");
+        fprintf(stderr, "    hint: install the Debian package pandoc: sudo apt-get install pandoc\n");
+        return RP_EINPUT;
+    }
+    snprintf(im.writer, sizeof im.writer, "%s/import/rapport.lua", data_dir ? data_dir : RP_DEFAULT_DATA_DIR);
+    if (access(im.writer, R_OK) != 0) {
+        fprintf(stderr, "rapport: cannot read the import's writer %s: %s\n", im.writer, strerror(errno));
+        fprintf(stderr, "    hint: rapport is not installed whole: run make install again\n");
+        return RP_EINPUT;
+    }
+
+    BatchItem *items = xrealloc(NULL, sizeof *items * (size_t)files.n);
+    for (int i = 0; i < files.n; i++) {
+        items[i] = (BatchItem){ files.path[i], out ? xstrdup(out) : output_for(files.path[i], files.rel[i], dir),
+                                import_item, &im };
+        if (dir)
+            make_dirs(items[i].output);
+    }
+    /* the layout's words for statuses, legend, contents and appendices */
+    im.check.layout = im.layout;
+    if (rp_layout_words(&im.check, items[0].output, take_word, &im, stderr) != RP_OK)
+        return RP_EINPUT;
+    int status;
+    if (files.n == 1) {
+        im.single = true;
+        status = import_one(&im, items[0].input, items[0].output, stderr);
+        if (status == RP_SKIPPED)
+            status = RP_OK;
+    } else {
+        if (!jobs) {
+            long cores = sysconf(_SC_NPROCESSORS_ONLN);
+            jobs = cores > 0 ? (int)cores : 1;
+        }
+        status = batch_run_as(&im.check, items, files.n, jobs, "imported", "kept");
+    }
+    for (int i = 0; i < files.n; i++) {
+        free((char *)items[i].output);
+        free(files.path[i]);
+        free(files.rel[i]);
+    }
+    free(items);
+    free(files.path);
+    free(files.rel);
+    for (int i = 0; i < im.nmeta; i++)
+        free(im.meta[i]);
+    free(im.meta);
+    return status;
+}
