@@ -122,17 +122,11 @@ local function word(key, fallback)
 end
 
 local statuses = {}              -- normalised word -> { name =, kind = }
-local status_words = { goal = {}, activity = {} }   -- kind -> list of words, for hints
 for _, e in ipairs(meta_list("rapport-import-status")) do
   local kind, name, w = e:match("^([^|]*)|([^|]*)|(.*)$")
   if kind and w ~= "" then
     local n = norm(w)
-    if not statuses[n] then
-      statuses[n] = { name = name, kind = kind }
-      local l = status_words[kind] or {}
-      status_words[kind] = l
-      l[#l + 1] = w
-    end
+    if not statuses[n] then statuses[n] = { name = name, kind = kind } end
   end
 end
 
@@ -322,7 +316,9 @@ local function flatten(blocks, items)
       if kind then
         for _, p in ipairs(b.content) do
           if p.t == "Para" or p.t == "Plain" then
-            if kind == "heading" then
+            if kind == "heading" and plain(p.content) == "" then
+              -- an empty heading paragraph (spacing in Word): nothing
+            elseif kind == "heading" then
               items[#items + 1] = { kind = "heading", level = level, inlines = p.content }
             elseif kind == "toc" then
               items[#items + 1] = { kind = "toc", level = level, text = plain(p.content) }
@@ -346,7 +342,7 @@ local function flatten(blocks, items)
       end
       if toc_head then
         items[#items + 1] = { kind = "tochead", text = plain(b.content) }
-      else
+      elseif plain(b.content) ~= "" then
         items[#items + 1] = { kind = "heading", level = b.level, inlines = b.content }
       end
     elseif b.t == "BlockQuote" then
@@ -419,13 +415,20 @@ end
 
 -- ---- step 2: the title page -------------------------------------------------
 
+-- "2018-12-13" or "13 december 2018" as 2018-12-13; nil if not a date.
 local function iso_date(s)
-  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if y then return s end
   local months = { januari = 1, februari = 2, mars = 3, april = 4, maj = 5, juni = 6, juli = 7,
                    augusti = 8, september = 9, oktober = 10, november = 11, december = 12 }
-  local dd, mon, yy = lower(s):match("^(%d%d?)%s+(%a+)%s+(%d%d%d%d)$")
-  if dd and months[mon] then return string.format("%s-%02d-%02d", yy, months[mon], tonumber(dd)) end
+  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then
+    local mon
+    d, mon, y = lower(trim(s)):match("^(%d%d?)%s+(%a+)%s+(%d%d%d%d)$")
+    m = mon and months[mon]
+  end
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  if y and m and d and m >= 1 and m <= 12 and d >= 1 and d <= 31 then
+    return string.format("%04d-%02d-%02d", y, m, d)
+  end
 end
 
 local type_words = {
@@ -440,27 +443,27 @@ local function type_of_title(title)
   end
 end
 
+--[[ The title page: what stands before Word's contents list; without
+     one, the short lines (no full stop) before the first heading. Its
+     lines fill <meta>. A line that fits no field is left out with a
+     warning when the contents list marked where the title page ends;
+     else it may be body text, and stays, as a paragraph. ]]
 local function title_page(items, m)
-  -- what stands before the contents list, or else the short lines
-  -- before the first heading
-  local n = 0
-  if contents.found then
-    for i, it in ipairs(items) do
-      if it.kind == "heading" or i > contents.at then break end
-      n = i
-    end
-  end
   local lines, rest = {}, {}
+  local certain = contents.found and contents.at > 0    -- a contents list after the title page
   for i, it in ipairs(items) do
     local text = it.text
     if not text and it.kind == "block" and (it.block.t == "Para" or it.block.t == "Plain") then
       text = plain(it.block.content)
     end
-    local is_line = text and (it.kind == "title" or it.kind == "subtitle" or it.kind == "block")
-    local short_line = is_line and #text < 160 and not text:match("[%.!?]$")
-    if #rest == 0 and is_line and (i <= n or (n == 0 and short_line)) and
-       not (it.kind == "block" and it.block.t ~= "Para" and it.block.t ~= "Plain") then
-      if text ~= "" then lines[#lines + 1] = { kind = it.kind, text = text } end
+    local on_page
+    if certain then
+      on_page = i <= contents.at
+    else
+      on_page = text ~= nil and #text < 160 and not text:match("[%.!?]$")
+    end
+    if #rest == 0 and text and on_page and it.kind ~= "heading" then
+      if text ~= "" then lines[#lines + 1] = { kind = it.kind, text = text, item = it } end
     else
       rest[#rest + 1] = it
     end
@@ -476,25 +479,31 @@ local function title_page(items, m)
       m.organisation = t
     elseif (lt:match("förvaltningen?$") or lt:match("kontoret$")) and not m.department then
       m.department = t
-    elseif lt:match("^dnr") or lt:match("^diarienummer") then
-      m.reference = m.reference or trim(t:gsub("^[^%s:]+[:.]?%s*", ""))
+    elseif (lt:match("^dnr[%s:.]") or lt:match("^diarienummer")) and not m.reference then
+      m.reference = trim(t:gsub("^[^%s:]+[:.]?%s*", ""))
     elseif iso_date(t) and not m.date then
       m.date = iso_date(t)
     elseif m.title and norm(t) == norm(m.title) or m.subtitle and norm(t) == norm(m.subtitle) then
       -- the title page's line that Word also keeps as the document title
     else
-      left[#left + 1] = t
+      left[#left + 1] = l
     end
   end
-  -- the title: Word's own, else the line naming the report's type, else the first line
-  if not m.title then
-    for i, t in ipairs(left) do
-      if type_of_title(t) then m.title = t; table.remove(left, i); break end
+  -- the title: Word's own (its Title style or the file's properties),
+  -- unless that names no report type and a line of the title page does
+  for i, l in ipairs(left) do
+    if type_of_title(l.text) and not (m.title and type_of_title(m.title)) then
+      m.title = table.remove(left, i).text
+      break
     end
   end
-  if not m.title and #left > 0 then m.title = table.remove(left, 1) end
-  if not m.subtitle and #left == 1 and #left[1] < 120 then m.subtitle = table.remove(left, 1) end
-  m.left = left
+  if not m.title and #left > 0 then m.title = table.remove(left, 1).text end
+  if certain then
+    if not m.subtitle and #left == 1 and #left[1].text < 120 then m.subtitle = table.remove(left, 1).text end
+    m.left = left
+  else
+    for k = #left, 1, -1 do table.insert(rest, 1, left[k].item) end
+  end
   return rest
 end
 
@@ -594,7 +603,7 @@ local function emit_figure(depth, img, caption_inlines)
     warn(depth, "picture " .. figures .. " (" .. src .. ") has no alt text in the Word file",
          "write in alt what the picture shows, in a sentence, for readers who cannot see it")
   end
-  if caption_inlines then
+  if caption_inlines and plain(caption_inlines) ~= "" then
     emit(depth, "<figure " .. attrs .. ">")
     emit(depth + 1, "<caption>" .. inline_trim(caption_inlines) .. "</caption>")
     emit(depth, "</figure>")
@@ -764,7 +773,7 @@ function emit_list(depth, b, hoisted)
     delim = type(delim) == "table" and delim.t or tostring(delim)
     attrs = ' type="number"'
     if delim == "OneParen" or delim == "TwoParens" then attrs = attrs .. ' numbering="1)"' end
-    if start and start ~= 1 and start >= 1 then attrs = attrs .. ' start="' .. math.floor(start) .. '"' end
+    if start and start ~= 1 and start >= 1 and start <= 10000 then attrs = attrs .. ' start="' .. math.floor(start) .. '"' end
   end
   local after = {}
   emit(depth, "<list" .. attrs .. ">")
@@ -1463,7 +1472,7 @@ local function convert(doc)
     if m[k] and m[k] ~= "" then emit(2, "<" .. k .. ">" .. esc(m[k]) .. "</" .. k .. ">") end
   end
   for _, l in ipairs(m.left or {}) do
-    warn(2, 'the title page\'s line "' .. short(l) .. '" has no place in <meta>; it was left out',
+    warn(2, 'the title page\'s line "' .. short(l.text) .. '" has no place in <meta>; it was left out',
          "if it belongs, write it in <subtitle>, <organisation>, <department>, <date> (2025-02-20) or <reference>")
   end
   emit(1, "</meta>")
