@@ -243,6 +243,6 @@ install: all
 	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/rapport/fonts/
 	install -m 644 src/parse/report.rng src/parse/layout.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
 	install -d $(DESTDIR)$(PREFIX)/share/rapport/import
-	install -m 644 import/rapport.lua $(DESTDIR)$(PREFIX)/share/rapport/import/
+	install -m 644 import/*.lua $(DESTDIR)$(PREFIX)/share/rapport/import/
 
 -include $(shell find build -name '*.d' 2>/dev/null)
