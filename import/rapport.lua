@@ -577,7 +577,7 @@ local function emit_figure(depth, img, caption_inlines)
   local src = img.src
   local ext = lower(src:match("%.(%w+)$") or "")
   if ext ~= "png" and ext ~= "jpg" and ext ~= "jpeg" then
-    warn(depth, "a picture (" .. src .. ") is a " .. ext:upper() .. " file, which rapport cannot print; it was left out here",
+    warn(depth, "a picture (" .. src .. ") is in the format " .. ext:upper() .. ", which rapport cannot print; it was left out here",
          'save it as PNG and put <figure src="…png" alt="…"/> here')
     return
   end
