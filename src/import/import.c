@@ -654,6 +654,15 @@ int import_main(int argc, char **argv, const char *data_dir)
         if (dir)
             make_dirs(items[i].output);
     }
+    /* two files must not write one report (a.docx and a.odt side by side) */
+    for (int i = 0; i < files.n; i++)
+        for (int k = i + 1; k < files.n; k++)
+            if (!strcmp(items[i].output, items[k].output)) {
+                fprintf(stderr, "rapport: %s and %s would both write %s\n", items[i].input, items[k].input,
+                        items[i].output);
+                fprintf(stderr, "    hint: import one of them by itself, with -o and another name\n");
+                return RP_EUSAGE;
+            }
     /* the layout's words for statuses, legend, contents and appendices */
     im.check.layout = im.layout;
     if (rp_layout_words(&im.check, items[0].output, take_word, &im, stderr) != RP_OK)
