@@ -422,6 +422,12 @@ static int import_one(const Import *im, const char *input, const char *output, F
         return RP_EINPUT;
     }
     char *outdir = dir_of(output);
+    if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(err, "%s: error: cannot write it: the folder %s does not exist\n", output, outdir);
+        fprintf(err, "    hint: make the folder first, or give -d, which makes it\n");
+        free(outdir);
+        return RP_EINPUT;
+    }
     const char *base = strrchr(output, '/') ? strrchr(output, '/') + 1 : output;
     char *stem = xstrdup(base);
     stem[strlen(stem) - 4] = 0;             /* ".xml" */
