@@ -630,8 +630,6 @@ local function status_xml(text, kind)
 end
 
 -- The colour legend: "Färgsättningen indikerar:" and a list of status words.
-local legend_seen = false
-
 local function legend_at(items, i)
   local text = para_text(items[i])
   local nxt = items[i + 1]
@@ -665,9 +663,7 @@ function emit_blocks(depth, items, ctx)
     if it.kind == "caption" then
       local nxt = items[i + 1]
       if nxt and nxt.block and nxt.block.t == "Table" then
-        emit_table(depth, nxt.block, it.inlines, items, i + 2)
-        used = 2 + (items.notes_taken or 0)
-        items.notes_taken = nil
+        used = 2 + emit_table(depth, nxt.block, it.inlines, items, i + 2)
       elseif nxt and nxt.block and (nxt.block.t == "Para" or nxt.block.t == "Plain") and images_of(nxt.block.content) then
         local imgs = images_of(nxt.block.content)
         local rest = inline_trim(nxt.block.content)
@@ -687,11 +683,8 @@ function emit_blocks(depth, items, ctx)
       local odt_caption = odt and before_table and #plain(b.content) < 120 and
                           not plain(b.content):match("[%.:!?]$") and not images_of(b.content)
       if before_table and (table_caption_item(it) or odt_caption) then
-        emit_table(depth, nxt.block, b.content, items, i + 2)
-        used = 2 + (items.notes_taken or 0)
-        items.notes_taken = nil
+        used = 2 + emit_table(depth, nxt.block, b.content, items, i + 2)
       elseif legend_title then
-        legend_seen = true
         local attrs = ' title="' .. esc_attr(legend_title) .. '" statuses="' .. kind .. '"'
         local items_xml = {}
         for _, o in ipairs(own) do
@@ -721,9 +714,7 @@ function emit_blocks(depth, items, ctx)
     elseif b.t == "BulletList" or b.t == "OrderedList" then
       emit_list(depth, b)
     elseif b.t == "Table" then
-      emit_table(depth, b, nil, items, i + 1)
-      used = 1 + (items.notes_taken or 0)
-      items.notes_taken = nil
+      used = 1 + emit_table(depth, b, nil, items, i + 1)
     elseif b.t == "LineBlock" then
       local lines = {}
       for _, l in ipairs(b.content) do lines[#lines + 1] = inline_trim(l) end

@@ -233,9 +233,12 @@ return function(R)
     return nil
   end
 
+  -- Write pandoc's table `tbl` as a <table> at `depth`, its caption
+  -- `caption_inlines` unless it has its own; items[after...] are what
+  -- follows it, for its notes. Returns how many of those it took.
   local function emit_table(depth, tbl, caption_inlines, items, after)
     local rows = read_rows(tbl)
-    if #rows == 0 then return end
+    if #rows == 0 then return 0 end
     local ncols = place_cells(rows)
     -- a first row all in bold is the header Word did not mark
     local has_head = false
@@ -369,9 +372,9 @@ return function(R)
         k = k + 1
         taken = taken + 1
       end
-      items.notes_taken = taken
     end
     emit(depth, "</table>")
+    return taken
   end
 
   return emit_table

@@ -413,7 +413,7 @@ static int import_one(const Import *im, const char *input, const char *output, F
     }
     if (stat(input, &st) != 0 || !S_ISREG(st.st_mode)) {
         fprintf(err, "%s: error: cannot read it: %s\n", input,
-                S_ISREG(st.st_mode) ? strerror(errno) : "it is not a file");
+                access(input, F_OK) != 0 ? strerror(errno) : "it is not a file");
         return RP_EINPUT;
     }
     char in_abs[PATH_MAX];
