@@ -551,18 +551,17 @@ static bool render_only(const char *a)
     return false;
 }
 
-int import_main(int argc, char **argv, const char *data_dir)
+/* What the command line asks besides the imports' shared options. */
+typedef struct ImportCli {
+    const char  *out, *dir;     /* -o FILE.xml, -d DIR */
+    int          jobs;          /* -j N; 0: one per core */
+    const char **args;          /* the files and folders named */
+    int          nargs;
+} ImportCli;
+
+/* Returns -1 when the command line is right, else the exit status. */
+static int parse_args(int argc, char **argv, Import *im, ImportCli *cl)
 {
-    signals_install();
-    Import im = { 0 };
-    rp_options_init(&im.check);
-    im.check.check_only = true;
-    im.check.data_dir = data_dir;
-    const char *out = NULL, *dir = NULL;
-    int jobs = 0;
-    Files files = { 0 };
-    const char **args = xrealloc(NULL, sizeof *args * (size_t)argc);
-    int nargs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--import")) {
@@ -574,14 +573,14 @@ int import_main(int argc, char **argv, const char *data_dir)
             if (i + 1 >= argc)
                 return usage_error("missing value after", a);
             const char *v = argv[++i];
-            if (a[1] == 'o') out = v;
-            else if (a[1] == 'd') dir = v;
-            else if (a[2] == 't') im.type = v;
-            else im.layout = v;
+            if (a[1] == 'o') cl->out = v;
+            else if (a[1] == 'd') cl->dir = v;
+            else if (a[2] == 't') im->type = v;
+            else im->layout = v;
         } else if (!strncmp(a, "--layout=", 9)) {
-            im.layout = a + 9;
+            im->layout = a + 9;
         } else if (!strncmp(a, "--type=", 7)) {
-            im.type = a + 7;
+            im->type = a + 7;
         } else if (!strcmp(a, "-j") || (!strncmp(a, "-j", 2) && a[2])) {
             const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
             char *end;
@@ -591,111 +590,158 @@ int import_main(int argc, char **argv, const char *data_dir)
                 snprintf(msg, sizeof msg, "-j takes a number of files at a time, 1 to %d", RP_MAX_JOBS);
                 return usage_error(msg, NULL);
             }
-            jobs = (int)n;
+            cl->jobs = (int)n;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            im.quiet = im.check.quiet = true;
+            im->quiet = im->check.quiet = true;
         } else if (!strcmp(a, "--allow-paths")) {
-            im.check.allow_any_path = true;
+            im->check.allow_any_path = true;
         } else if (render_only(a)) {
             return usage_error("this option is for rendering and does not go with --import:", a);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option", a);
         } else {
-            args[nargs++] = a;
+            cl->args[cl->nargs++] = a;
         }
     }
-    if (im.type) {
+    if (im->type) {
         bool known = false;
         for (size_t k = 0; k < sizeof report_types / sizeof *report_types; k++)
-            known |= !strcmp(im.type, report_types[k]);
+            known |= !strcmp(im->type, report_types[k]);
         if (!known)
             return usage_error("--type takes verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget or rapport, not",
-                               im.type);
+                               im->type);
     }
-    if (out && !ends_with(out, ".xml"))
-        return usage_error("-o takes the report to write, a file ending in .xml, not", out);
-    if (out && dir)
+    if (cl->out && !ends_with(cl->out, ".xml"))
+        return usage_error("-o takes the report to write, a file ending in .xml, not", cl->out);
+    if (cl->out && cl->dir)
         return usage_error("-o and -d do not go together", NULL);
-    for (int i = 0; i < nargs; i++) {
+    return -1;
+}
+
+/* The files named and those in the folders named. Returns -1, or the
+ * exit status when there is none to import or one that cannot be. */
+static int gather(const ImportCli *cl, bool quiet, Files *files)
+{
+    for (int i = 0; i < cl->nargs; i++) {
         struct stat st;
-        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            char *folder = xstrdup(args[i]);
+        const char *a = cl->args[i];
+        if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+            char *folder = xstrdup(a);
             size_t n = strlen(folder);
             while (n > 1 && folder[n - 1] == '/')
                 folder[--n] = 0;
-            walk(&files, folder, n, 0, im.quiet);
+            walk(files, folder, n, 0, quiet);
             free(folder);
-        } else if (importable(args[i])) {
-            add_file(&files, args[i], NULL);
-        } else if (ends_with(args[i], ".doc")) {
-            fprintf(stderr, "rapport: %s is an old Word file (.doc), which cannot be imported\n", args[i]);
+        } else if (importable(a)) {
+            add_file(files, a, NULL);
+        } else if (ends_with(a, ".doc")) {
+            fprintf(stderr, "rapport: %s is an old Word file (.doc), which cannot be imported\n", a);
             fprintf(stderr, "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n");
             return RP_EUSAGE;
         } else {
-            return usage_error("--import reads Word (.docx) and OpenDocument (.odt) files, not", args[i]);
+            return usage_error("--import reads Word (.docx) and OpenDocument (.odt) files, not", a);
         }
     }
-    free(args);
-    if (files.n == 0)
+    if (files->n == 0)
         return usage_error("no .docx or .odt file given (or none in the folders given)", NULL);
-    if (out && files.n > 1)
+    if (cl->out && files->n > 1)
         return usage_error("-o takes one file; use -d DIR for several", NULL);
+    return -1;
+}
 
+/* pandoc and the writer, there to be run. Returns -1, or exit status 1. */
+static int find_tools(Import *im, const char *data_dir)
+{
     if (!pandoc_installed()) {
         fprintf(stderr, "rapport: --import needs pandoc, which reads Word and OpenDocument files; it is not installed\n");
         fprintf(stderr, "    hint: install the Debian package pandoc: sudo apt-get install pandoc\n");
         return RP_EINPUT;
     }
-    snprintf(im.writer, sizeof im.writer, "%s/import/rapport.lua", data_dir ? data_dir : RP_DEFAULT_DATA_DIR);
-    if (access(im.writer, R_OK) != 0) {
-        fprintf(stderr, "rapport: cannot read the import's writer %s: %s\n", im.writer, strerror(errno));
+    snprintf(im->writer, sizeof im->writer, "%s/import/rapport.lua", data_dir ? data_dir : RP_DEFAULT_DATA_DIR);
+    if (access(im->writer, R_OK) != 0) {
+        fprintf(stderr, "rapport: cannot read the import's writer %s: %s\n", im->writer, strerror(errno));
         fprintf(stderr, "    hint: rapport is not installed whole: run make install again\n");
         return RP_EINPUT;
     }
+    return -1;
+}
 
-    BatchItem *items = xrealloc(NULL, sizeof *items * (size_t)files.n);
-    for (int i = 0; i < files.n; i++) {
-        items[i] = (BatchItem){ files.path[i], out ? xstrdup(out) : output_for(files.path[i], files.rel[i], dir),
-                                import_item, &im };
-        if (dir)
+/* Each file with the report it makes (folders made for -d). Two files
+ * must not write one report (a.docx and a.odt side by side): returns
+ * -1, or exit status 2 when they would. */
+static int make_items(const Import *im, const ImportCli *cl, const Files *files, BatchItem *items)
+{
+    for (int i = 0; i < files->n; i++) {
+        items[i] = (BatchItem){ files->path[i],
+                                cl->out ? xstrdup(cl->out) : output_for(files->path[i], files->rel[i], cl->dir),
+                                import_item, im };
+        if (cl->dir)
             make_dirs(items[i].output);
     }
-    /* two files must not write one report (a.docx and a.odt side by side) */
-    for (int i = 0; i < files.n; i++)
-        for (int k = i + 1; k < files.n; k++)
+    for (int i = 0; i < files->n; i++)
+        for (int k = i + 1; k < files->n; k++)
             if (!strcmp(items[i].output, items[k].output)) {
                 fprintf(stderr, "rapport: %s and %s would both write %s\n", items[i].input, items[k].input,
                         items[i].output);
                 fprintf(stderr, "    hint: import one of them by itself, with -o and another name\n");
                 return RP_EUSAGE;
             }
+    return -1;
+}
+
+static int import_all(Import *im, const ImportCli *cl, BatchItem *items, int n)
+{
     /* the layout's words for statuses, legend, contents and appendices */
-    im.check.layout = im.layout;
-    if (rp_layout_words(&im.check, items[0].output, take_word, &im, stderr) != RP_OK)
+    im->check.layout = im->layout;
+    if (rp_layout_words(&im->check, items[0].output, take_word, im, stderr) != RP_OK)
         return RP_EINPUT;
-    int status;
-    if (files.n == 1) {
-        im.single = true;
-        status = import_one(&im, items[0].input, items[0].output, stderr);
-        if (status == RP_SKIPPED)
-            status = RP_OK;
-    } else {
-        if (!jobs) {
-            long cores = sysconf(_SC_NPROCESSORS_ONLN);
-            jobs = cores > 0 ? (int)cores : 1;
-        }
-        status = batch_run_as(&im.check, items, files.n, jobs, "imported", "kept");
+    if (n == 1) {
+        im->single = true;
+        int r = import_one(im, items[0].input, items[0].output, stderr);
+        return r == RP_SKIPPED ? RP_OK : r;
     }
-    for (int i = 0; i < files.n; i++) {
+    int jobs = cl->jobs;
+    if (!jobs) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cores > 0 ? (int)cores : 1;
+    }
+    return batch_run_as(&im->check, items, n, jobs, "imported", "kept");
+}
+
+int import_main(int argc, char **argv, const char *data_dir)
+{
+    signals_install();
+    Import im = { 0 };
+    rp_options_init(&im.check);
+    im.check.check_only = true;
+    im.check.data_dir = data_dir;
+    ImportCli cl = { 0 };
+    Files files = { 0 };
+    BatchItem *items = NULL;
+    cl.args = xrealloc(NULL, sizeof *cl.args * (size_t)argc);
+    int r = parse_args(argc, argv, &im, &cl);
+    if (r < 0)
+        r = gather(&cl, im.quiet, &files);
+    if (r < 0)
+        r = find_tools(&im, data_dir);
+    if (r < 0) {
+        items = xrealloc(NULL, sizeof *items * (size_t)files.n);
+        r = make_items(&im, &cl, &files, items);
+    }
+    if (r < 0)
+        r = import_all(&im, &cl, items, files.n);
+    for (int i = 0; items && i < files.n; i++)
         free((char *)items[i].output);
+    for (int i = 0; i < files.n; i++) {
         free(files.path[i]);
         free(files.rel[i]);
     }
+    for (int i = 0; i < im.nmeta; i++)
+        free(im.meta[i]);
     free(items);
     free(files.path);
     free(files.rel);
-    for (int i = 0; i < im.nmeta; i++)
-        free(im.meta[i]);
     free(im.meta);
-    return status;
+    free(cl.args);
+    return r;
 }
