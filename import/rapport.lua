@@ -168,6 +168,13 @@ local function note(depth, text)
   emit(depth, "<!-- import: " .. comment_text(text) .. " -->")
 end
 
+-- A kind of block in words, for messages: "a table".
+local block_words = { Table = "table", CodeBlock = "block of code", DefinitionList = "list of terms",
+                      LineBlock = "block of lines", Figure = "picture", Div = "box" }
+local function a_block(t)
+  return "a " .. (block_words[t] or t)
+end
+
 local function short(s)
   s = trim(s:gsub("%s+", " "))
   if utf8.len(s) and utf8.len(s) > 60 then
@@ -741,7 +748,7 @@ function emit_blocks(depth, items, ctx)
         for _, img in ipairs(imgs or {}) do emit_figure(depth, img, cap) end
       end
     else
-      warn(depth, "a " .. b.t .. " of the Word file has no place in a report; it was left out")
+      warn(depth, a_block(b.t) .. " of the Word file has no place in a report; it was left out")
     end
     i = i + used
   end
@@ -809,7 +816,7 @@ function emit_list(depth, b, hoisted)
       note(depth, "this picture stood in the list above; a list item holds only text and lists")
       emit_figure(depth, a.img)
     else
-      warn(depth, "a " .. a.block.t .. " stood in the list above; a list item holds only text and lists, so it follows the list here")
+      warn(depth, a_block(a.block.t) .. " stood in the list above; a list item holds only text and lists, so it follows the list here")
       emit_blocks(depth, { { kind = "block", block = a.block } })
     end
   end
@@ -820,7 +827,7 @@ end
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 emit_table = dofile(here .. "tables.lua")({
   trim = trim, lower = lower, norm = norm, plain = plain, esc = esc, para_text = para_text,
-  inline_trim = inline_trim, emit = emit, warn = warn, note = note,
+  inline_trim = inline_trim, emit = emit, warn = warn, note = note, a_block = a_block,
   status_of = status_of, status_xml = status_xml, flatten = flatten,
   emit_paragraph = emit_paragraph, emit_list = function(...) return emit_list(...) end,
   odt = odt,

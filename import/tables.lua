@@ -24,7 +24,7 @@ functions the two share and gets back emit_table.
 
 return function(R)
   local trim, lower, norm, plain, esc = R.trim, R.lower, R.norm, R.plain, R.esc
-  local inline_trim, emit, warn, note = R.inline_trim, R.emit, R.warn, R.note
+  local inline_trim, emit, warn, note, a_block = R.inline_trim, R.emit, R.warn, R.note, R.a_block
   local status_of, status_xml, flatten = R.status_of, R.status_xml, R.flatten
   local emit_paragraph, emit_list, para_text, odt = R.emit_paragraph, R.emit_list, R.para_text, R.odt
   local odt_tables_said = false
@@ -353,7 +353,7 @@ return function(R)
                 if #lost > 0 then warn(depth + 3, "a picture or table inside a list in this cell was left out") end
               else
                 local s = esc(plain({ x }))
-                warn(depth + 3, "a " .. x.t .. " inside a table cell cannot be kept; its text stands here")
+                warn(depth + 3, a_block(x.t) .. " inside a table cell cannot be kept; its text stands here")
                 if trim(s) ~= "" then emit(depth + 3, "<p>" .. s .. "</p>") end
               end
             end
