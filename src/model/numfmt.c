@@ -3,6 +3,7 @@
  */
 #include "numfmt.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,114 @@ int numfmt_is_number(const char *s, size_t n)
         digits += f;
     }
     return digits > 0 && i == n && digits <= 40;
+}
+
+/* The length of a group separator at s[i]: a space, U+00A0 or U+202F. */
+static size_t group_sep(const char *s, size_t n, size_t i)
+{
+    if (s[i] == ' ')
+        return 1;
+    if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xAF", 3))
+        return 3;
+    return 0;
+}
+
+/* Blanks around a number as written: those trim() knows and the
+ * no-break spaces a spreadsheet puts there. */
+static void trim_wide(const char **s, size_t *n)
+{
+    for (;;) {
+        trim(s, n);
+        size_t k;
+        if (*n && (k = group_sep(*s, *n, 0)) > 0) {
+            *s += k;
+            *n -= k;
+        } else if (*n >= 2 && !memcmp(*s + *n - 2, NBSP, 2)) {
+            *n -= 2;
+        } else if (*n >= 3 && !memcmp(*s + *n - 3, "\xE2\x80\xAF", 3)) {
+            *n -= 3;
+        } else {
+            return;
+        }
+    }
+}
+
+NumRead numfmt_read(const char *s, size_t n, const char *unit, char *out, size_t cap,
+                    int *unit_after)
+{
+    *unit_after = 0;
+    if (cap)
+        out[0] = 0;
+    trim_wide(&s, &n);
+    if (numfmt_is_number(s, n)) {
+        if (n + 1 > cap)
+            return NUM_TEXT;
+        memcpy(out, s, n);
+        out[n] = 0;
+        return NUM_MACHINE;
+    }
+    /* a unit after it: "%" or the column's, after an optional space */
+    size_t ul = unit && *unit ? strlen(unit) : 0;
+    if (ul && n > ul && !memcmp(s + n - ul, unit, ul)) {
+        *unit_after = 1;
+        n -= ul;
+    } else if (n > 1 && s[n - 1] == '%') {
+        *unit_after = 2;
+        n--;
+    }
+    if (*unit_after)
+        trim_wide(&s, &n);
+    size_t i = 0, k = 0;
+    char m[96];                         /* the machine form being built */
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        m[k++] = s[i++];
+    else if (i + 2 < n && !memcmp(s + i, MINUS, 3)) {
+        m[k++] = '-';
+        i += 3;
+    }
+    /* digits in groups: the first of 1 to 3 when others follow */
+    size_t group = 0, groups = 1, first = 0, digits = 0;
+    bool lead_zero = i < n && s[i] == '0';
+    while (i < n && k < 60) {
+        size_t g;
+        if (s[i] >= '0' && s[i] <= '9') {
+            m[k++] = s[i++];
+            group++;
+            digits++;
+        } else if (group > 0 && (g = group_sep(s, n, i)) > 0 && i + g < n &&
+                   s[i + g] >= '0' && s[i + g] <= '9') {
+            if (groups == 1)
+                first = group;
+            else if (group != 3)
+                return NUM_TEXT;
+            groups++;
+            group = 0;
+            i += g;
+        } else {
+            break;
+        }
+    }
+    if (!digits || (groups > 1 && (first > 3 || group != 3)))
+        return NUM_TEXT;
+    bool comma = false;
+    size_t frac = 0;
+    if (i < n && (s[i] == ',' || s[i] == '.')) {
+        comma = s[i] == ',';
+        m[k++] = '.';
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9' && k < 90; i++, frac++)
+            m[k++] = s[i];
+        if (!frac)
+            return NUM_TEXT;
+    }
+    if (i != n || digits + frac > 40 || k + 1 > cap)
+        return NUM_TEXT;
+    if (comma && groups == 1 && frac == 3 && digits <= 3 && !lead_zero)
+        return NUM_AMBIGUOUS;
+    m[k] = 0;
+    memcpy(out, m, k + 1);
+    return NUM_READ;
 }
 
 /* Append helper with truncation. */

@@ -22,6 +22,32 @@
  * optional + or -, digits, optionally . and digits. */
 int numfmt_is_number(const char *s, size_t n);
 
+/* What numfmt_read() made of a number as people and spreadsheets write it. */
+typedef enum NumRead {
+    NUM_TEXT,        /* not a number: words, "-", "1,234.5" */
+    NUM_MACHINE,     /* already a machine number ("1877.0", "-71.1", "+3.9") */
+    NUM_READ,        /* written the Swedish way ("1 877,0", "−71,1", "12 %"):
+                      * `out` holds it as a machine number */
+    NUM_AMBIGUOUS,   /* "1,234": a thousand and more, or one and a bit? */
+} NumRead;
+
+/*
+ * Read s[0..n) as a Swedish spreadsheet or a person writes a number:
+ * blanks around it allowed; a sign "-", "+" or U+2212; digits in groups
+ * of three parted by a space, a no-break space (U+00A0) or a narrow one
+ * (U+202F), the first group of one to three; a decimal comma (or point)
+ * and at least one digit; then, after an optional space, "%" or `unit`
+ * (NULL: only "%"). A comma followed by exactly three digits, with no
+ * group separator before it and one to three digits before it that do
+ * not start with 0, is NUM_AMBIGUOUS ("1,234", "-12,500"; "0,125" and
+ * "1 234,567" are not). On NUM_READ (and NUM_MACHINE) `out` holds the
+ * machine number, NUL-terminated (nothing if it does not fit `cap`: then
+ * NUM_TEXT), and *unit_after says which unit followed: 0 none, 1 `unit`,
+ * 2 "%" when `unit` is not "%". Never fails otherwise.
+ */
+NumRead numfmt_read(const char *s, size_t n, const char *unit, char *out, size_t cap,
+                    int *unit_after);
+
 /* Format the machine number s[0..n) by `f` into out (NUL-terminated,
  * truncated to cap). Returns the length written, or -1 if s is not a
  * machine number (out then holds nothing). */
