@@ -58,6 +58,14 @@ size_t model_plain_text(const Node *n, char *buf, size_t cap)
     return len;
 }
 
+const char *model_source(const Node *n, const char *report)
+{
+    for (; n; n = n->parent)
+        if (n->kind == N_ROW)
+            return n->u.row.src ? n->u.row.src : report;
+    return report;
+}
+
 const char *model_kind_name(NodeKind k)
 {
     static const char *names[N_KIND_COUNT] = {

@@ -130,8 +130,12 @@ struct Node {
         struct { int levels; const char *title; } contents;
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;
-        struct { int ncols, nrows; Column *cols; bool small; } table;
-        struct { RowRole role; int index; bool sum_above; } row;
+        struct { int ncols, nrows; Column *cols; bool small;
+                 const char *src; } table; /* src: the CSV its rows were read from (resolved), or NULL */
+        struct { RowRole role; int index; bool sum_above;
+                 const char *src; } row;   /* src: the CSV file it was read from (<table src>),
+                                            * its line and column there the node's line and
+                                            * field; NULL: written in the report */
         struct { int colspan, rowspan, col; Align align; int status; } cell;
         struct { NumFormat fmt; } num;
         struct { int status; } status;
@@ -183,6 +187,11 @@ Node *model_heading(const Node *sec);
 /* The plain text of an inline subtree (footnotes left out), appended to
  * buf[0..cap) with NUL; returns the length it would have. */
 size_t model_plain_text(const Node *n, char *buf, size_t cap);
+
+/* The file node `n` was read from, for messages about it: the CSV of
+ * the table row it stands in (Node.u.row.src), else `report` (the
+ * report's file). Its line and column are the node's. */
+const char *model_source(const Node *n, const char *report);
 
 /* Name of a node kind as written in the XML ("section", "p" ...). */
 const char *model_kind_name(NodeKind k);

@@ -19,6 +19,7 @@
 #include "../base/map.h"
 #include "../model/numfmt.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <libxml/tree.h>
@@ -79,7 +80,8 @@ static Node *new_node(P *p, NodeKind k, xmlNodePtr x)
     return n;
 }
 
-#define ERR(n, ...) diag_error(&p->rp->diags, p->file, (n)->line, (n)->col, __VA_ARGS__)
+/* at node n: in the report, or in the CSV a table row was read from */
+#define ERR(n, ...) diag_error(&p->rp->diags, model_source((n), p->file), (n)->line, (n)->col, __VA_ARGS__)
 #define HINT(...)   diag_hint(&p->rp->diags, __VA_ARGS__)
 
 /* Text content with every run of white space folded to one space. */
@@ -587,7 +589,7 @@ static const Node *plain_cell(const Node *c)
 }
 
 /* A column with no <column> is a number column when its body cells
- * hold machine numbers ("98.4"), and nothing but those, blanks and
+ * hold numbers ("98.4", "1 234,5"), and nothing but those, blanks and
  * dashes: its numbers are then printed the Swedish way and aligned. */
 static bool guess_number_column(const Node *t, int col)
 {
@@ -604,7 +606,10 @@ static bool guess_number_column(const Node *t, int col)
             const Node *x = plain_cell(c);
             if (!x)
                 return false;
-            if (numfmt_is_number(x->text, x->len))
+            char m[64];
+            int unit;
+            NumRead nr = numfmt_read(x->text, x->len, NULL, m, sizeof m, &unit);
+            if (nr == NUM_MACHINE || (nr == NUM_READ && !unit))
                 numbers++;
             else if (!(x->len == 1 && x->text[0] == '-') && !(x->len == 3 && !memcmp(x->text, "\xE2\x80\x93", 3)))
                 return false;
@@ -753,8 +758,11 @@ static void grid_table(P *p, Node *t)
 }
 
 /* The machine number a cell holds (plain text or one <num>), if any:
- * its value scaled by 10^6, and how many decimals it shows. */
-static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec)
+ * its value scaled by 10^6, how many decimals it shows (*dec) and how
+ * many it is written with (*written). Amounts of more than 12 integer
+ * digits (10^12: Sweden's budget in kronor) are not summed, so that
+ * sums of a table's rows stay far inside int64_t. */
+static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec, int *written)
 {
     const Node *c = cell->first;
     if (!c || c->next || (c->kind != N_TEXT && c->kind != N_NUM))
@@ -770,9 +778,10 @@ static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec
     int neg = *s == '-';
     if (*s == '-' || *s == '+') s++;
     int64_t ip = 0, fp = 0;
-    int fd = 0;
+    int fd = 0, id = 0;
     for (; *s >= '0' && *s <= '9'; s++)
-        ip = ip * 10 + (*s - '0');
+        if ((ip = ip * 10 + (*s - '0')) > 0 && ++id > 12)
+            return false;
     if (*s == '.')
         for (s++; *s >= '0' && *s <= '9'; s++, fd++)
             if (fd < 6) fp = fp * 10 + (*s - '0');
@@ -782,34 +791,70 @@ static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec
     int shown = c->kind == N_NUM && c->u.num.fmt.decimals >= 0 ? c->u.num.fmt.decimals
               : col->fmt.decimals >= 0 ? col->fmt.decimals : fd;
     *dec = shown;
+    *written = fd < 6 ? fd : 6;
     return true;
 }
 
-/* "1 877,0" or "-71,1": a number written the Swedish way, which in a
- * number column is taken as text (not formatted, not summed). */
-static bool swedish_number(const char *s, size_t n)
+/* Numbers in number columns written the Swedish way ("1 234,5",
+ * "−71,1", "+3,9", "12 %" where the column's unit is %) are read as if
+ * written as machine numbers: printed in the column's format, summed
+ * and checked. A unit that is not the column's ("9,3%" in a column of
+ * none) stays as written: text, aligned on its comma, not summed, as
+ * before. "1,234" could be a thousand or one and a bit: an error at
+ * the cell. Header, subheader and group rows hold words. */
+static void read_numbers(P *p, Node *t)
 {
-    size_t i = 0;
-    bool digits = false, comma = false, space = false;
-    if (i < n && (s[i] == '-' || s[i] == '+'))
-        i++;
-    else if (i + 2 < n && !memcmp(s + i, "\xE2\x88\x92", 3))
-        i += 3;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= '0' && c <= '9')
-            digits = true;
-        else if (c == ',' && digits && !comma)
-            comma = true;
-        else if (c == ' ' && digits && !comma)
-            space = true;
-        else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0 && digits && !comma) {
-            space = true;
-            i++;
-        } else
-            return false;
+    for (Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
+            r->u.row.role == ROW_SUBHEAD)
+            continue;
+        for (Node *c = r->first; c; c = c->next) {
+            Node *x = c->first;
+            int ci = c->u.cell.col;
+            if (ci >= t->u.table.ncols || t->u.table.cols[ci].type != COL_NUMBER || !x || x->next ||
+                x->kind != N_TEXT)
+                continue;
+            const Column *col = &t->u.table.cols[ci];
+            char m[64];
+            int unit;
+            NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
+            if (nr == NUM_AMBIGUOUS) {
+                ERR(c, "\"%s\" can be read two ways: as a thousand and more, or as one and a bit", x->text);
+                HINT("write a thousand and more with a space or nothing between the thousands (1 234 or 1234), "
+                     "and decimals with a comma or a point (1,2340 or 1.234); in a spreadsheet, give the column "
+                     "a number format with a thousands separator");
+            } else if (nr == NUM_READ && unit != 2) {
+                x->text = arena_strdup(&p->rp->arena, m);
+                x->len = strlen(m);
+                x->u.text.nnl = 0;
+            }
+        }
     }
-    return digits && (comma || space) && s[n - 1] != ',' && s[n - 1] != ' ';
+}
+
+/* Fill the empty cell `sc` of a sum row with `sum` (scaled by 10^6),
+ * written as a machine number with `dec` decimals (the most the rows
+ * above are written with): the column prints it like the others. */
+static void fill_sum(P *p, Node *sc, int64_t sum, int dec)
+{
+    assert(dec >= 0 && dec <= 6);
+    dec = dec < 0 ? 0 : dec > 6 ? 6 : dec;
+    int64_t a = sum < 0 ? -sum : sum, scale = 1;
+    for (int k = dec; k < 6; k++)
+        scale *= 10;
+    a /= scale;                              /* exact: no term has more decimals */
+    int64_t div = 1;
+    for (int k = 0; k < dec; k++)
+        div *= 10;
+    char raw[64];
+    if (dec > 0)
+        snprintf(raw, sizeof raw, "%s%lld.%0*lld", sum < 0 ? "-" : "", (long long)(a / div), dec,
+                 (long long)(a % div));
+    else
+        snprintf(raw, sizeof raw, "%s%lld", sum < 0 ? "-" : "", (long long)a);
+    Node *x = model_new_text(&p->rp->arena, sc, arena_strdup(&p->rp->arena, raw), sc);
+    x->line = sc->line;
+    x->col = sc->col;
 }
 
 /* Sum rows marked sum-of="above": every number column must add up, to
@@ -818,7 +863,7 @@ static bool swedish_number(const char *s, size_t n)
 static void check_sums(P *p, Node *t)
 {
     int ncols = t->u.table.ncols;
-    /* Swedish-style numbers in number columns: text, probably by mistake */
+    /* numbers written the English way: text, probably by mistake */
     bool told = false;
     for (Node *r = t->first; r && !told; r = r->next) {
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
@@ -828,17 +873,10 @@ static void check_sums(P *p, Node *t)
             const Node *x = c->first;
             int col = c->u.cell.col;
             if (col < ncols && x && !x->next && x->kind == N_TEXT && english_number(x->text, x->len)) {
-                diag_add(&p->rp->diags, DIAG_WARNING, p->file, c->line, c->col,
+                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->file), c->line, c->col,
                          "write numbers with a point before the decimals and no separator between "
                          "the thousands (1234.5); rapport prints them the Swedish way (1 234,5)",
                          "\"%s\" looks like a number written the English way", x->text);
-                told = true;
-            } else if (col < ncols && t->u.table.cols[col].type == COL_NUMBER && x && !x->next &&
-                x->kind == N_TEXT && swedish_number(x->text, x->len)) {
-                diag_add(&p->rp->diags, DIAG_WARNING, p->file, c->line, c->col,
-                         "in a number column write numbers with a point and no spaces (1877.0); "
-                         "rapport prints them the Swedish way. Written like this it is text: not formatted, not summed",
-                         "\"%s\" is written the Swedish way", x->text);
                 told = true;        /* once per table is enough */
             }
         }
@@ -850,13 +888,15 @@ static void check_sums(P *p, Node *t)
             int col = sc->u.cell.col;
             if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER)
                 continue;
-            int64_t want;
-            int dec;
-            if (!cell_value(sc, &t->u.table.cols[col], &want, &dec))
+            int64_t want = 0;
+            int dec = 0, wdec;
+            bool empty = !sc->first;            /* to be filled with the sum */
+            if (!empty && !cell_value(sc, &t->u.table.cols[col], &want, &dec, &wdec))
                 continue;
             /* the rows above, back to the last header or sum row */
             int64_t sum = 0;
-            int terms = 0;
+            int terms = 0, most = 0;
+            bool over = false;
             Node *from = NULL;
             for (Node *q = t->first; q && q != r; q = q->next)
                 if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM ||
@@ -867,16 +907,21 @@ static void check_sums(P *p, Node *t)
                     continue;
                 for (Node *qc = q->first; qc; qc = qc->next) {
                     int64_t v;
-                    int d;
+                    int d, w;
                     if (qc->u.cell.col == col && qc->u.cell.colspan == 1 &&
-                        cell_value(qc, &t->u.table.cols[col], &v, &d)) {
-                        sum += v;
+                        cell_value(qc, &t->u.table.cols[col], &v, &d, &w)) {
+                        over |= __builtin_add_overflow(sum, v, &sum);
                         terms++;
+                        most = w > most ? w : most;
                     }
                 }
             }
-            if (!terms)
+            if (!terms || over)
                 continue;
+            if (empty) {
+                fill_sum(p, sc, sum, most);
+                continue;
+            }
             int64_t unit = 1000000;
             for (int k = 0; k < dec && k < 6; k++)
                 unit /= 10;
@@ -894,7 +939,7 @@ static void check_sums(P *p, Node *t)
                      (long long)(sum < 0 ? -sum : sum) / 1000000, (long long)(sum < 0 ? -sum : sum) % 1000000);
             numfmt_format(raw, strlen(raw), &f, b, sizeof b);
             model_plain_text(r->first, label, sizeof label);
-            diag_add(&p->rp->diags, DIAG_WARNING, p->file, sc->line, sc->col,
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->file), sc->line, sc->col,
                      "the figures may be off in the source; correct them, or remove sum-of to skip the check",
                      "%s %s but the rows above add up to %s", label, a, b);
         }
@@ -973,6 +1018,7 @@ static Node *build_table(P *p, xmlNodePtr x)
         return t;
     }
     grid_table(p, t);
+    read_numbers(p, t);
     check_sums(p, t);
     return t;
 }
