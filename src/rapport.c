@@ -71,9 +71,10 @@ static double now_ms(void)
 }
 
 /* The files a report is made from besides itself: its layout, the
- * layout's fonts, colour profile, hyphenation patterns and logo, the report's
- * images. --since compares their dates with the PDF's, and none of them
- * may be where the PDF (or the trace) is written. */
+ * layout's fonts, colour profile, hyphenation patterns and logo, the
+ * report's images and the CSVs its tables read. --since compares their
+ * dates with the PDF's, and none of them may be where the PDF (or the
+ * trace) is written. */
 typedef VEC(const char *) Paths;
 
 static void figure_paths(Rp *rp, const Node *n, const char *dir, Paths *out)
@@ -82,6 +83,8 @@ static void figure_paths(Rp *rp, const Node *n, const char *dir, Paths *out)
     for (; n; n = n->next) {
         if (n->kind == N_FIGURE && n->u.figure.image && n->u.figure.image->path)
             VEC_PUSH(&rp->arena, *out, n->u.figure.image->path);
+        if (n->kind == N_TABLE && n->u.table.src)          /* the CSV of <table src> */
+            VEC_PUSH(&rp->arena, *out, n->u.table.src);
         figure_paths(rp, n->first, dir, out);     /* depth bounded by RP_MAX_XML_DEPTH */
     }
 }

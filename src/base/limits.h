@@ -77,6 +77,25 @@
  * this bounds the value read before that. */
 #define RP_MAX_SPAN             10000
 
+/* A CSV a table reads its rows from (<table src>): a finance system's
+ * export of a year's accounts is a few hundred KB; 8 MB holds some
+ * 100 000 rows, more than a report's table can show. Read whole, and
+ * its cells count against RP_MAX_WORK_BYTES with the report's own. */
+#define RP_MAX_CSV_BYTES        (8L * 1024 * 1024)
+
+/* One field of such a CSV: a cell's text. Labels and amounts are short;
+ * a comment column may hold a few sentences. More is not a table cell
+ * (a whole text pasted into one), and it bounds the time a <row-role>
+ * pattern takes to match a first field. */
+#define RP_MAX_CSV_FIELD_BYTES  4000
+
+/* A <row-role> pattern ("Summa*"): a row label is a few words. Bounds
+ * the matching time with RP_MAX_CSV_FIELD_BYTES. */
+#define RP_MAX_CSV_PATTERN_BYTES 200
+
+/* Header rows a CSV's table takes from its first rows (header-rows). */
+#define RP_MAX_CSV_HEADER_ROWS  10
+
 /* Pages of one document: a safety net against a layout loop. */
 #define RP_MAX_PAGES            20000
 

@@ -33,7 +33,7 @@ static const char usage[] =
     "  -j N               render N reports at a time (default: one per processor core)\n"
     "  --threads N        threads one report may use (default: one per core for a single\n"
     "                     report, one each when several render at a time); same PDF\n"
-    "  --since            skip a report whose PDF is newer than it, its images, layout and fonts\n"
+    "  --since            skip a report whose PDF is newer than it, its images, CSVs, layout and fonts\n"
     "  --check            check and lay out the reports; write nothing\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review)\n"

@@ -11,6 +11,7 @@
  * length.
  */
 #include "parse.h"
+#include "csv.h"
 #include "files.h"
 #include "image.h"
 #include "value.h"
@@ -45,6 +46,7 @@ typedef struct P {
     int          list_depth;
     Map          images;      /* resolved path -> ImageFile: each file read once */
     size_t       image_bytes; /* what the images take so far (RP_MAX_REPORT_IMAGE_BYTES) */
+    int64_t      work;        /* working memory the report and its CSVs are estimated to take */
 } P;
 
 static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
@@ -373,7 +375,7 @@ static void unknown_element(P *p, xmlNodePtr x)
 {
     static const char *known[] = {
         "report", "meta", "contents", "section", "heading", "goal", "appendices", "appendix",
-        "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note",
+        "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note", "row-role",
         "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
         "page-break", "landscape", "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
         "fnref", "ref", "link", "description", NULL };
@@ -946,13 +948,128 @@ static void check_sums(P *p, Node *t)
     }
 }
 
+/* The rules of a table's <row-role> children, in s (positions in at). */
+static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
+{
+    int n = 0;
+    for (xmlNodePtr c = x->children; c; c = c->next)
+        n += is_el(c, "row-role");
+    s->rules = ARENA_ARRAY(&p->rp->arena, CsvRule, n ? n : 1);
+    *at = ARENA_ARRAY(&p->rp->arena, Node, n ? n : 1);
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (!is_el(c, "row-role"))
+            continue;
+        Node *a = &(*at)[s->nrules];
+        a->line = xmlread_line(c);
+        a->col = xmlread_col(c);
+        if (!s->path) {
+            ERR(a, "<row-role> gives roles to rows read from a CSV, and this table has no src");
+            HINT("name the CSV with <table src=\"...\">, or give the <row>s their role=\"...\"");
+            continue;
+        }
+        CsvRule *u = &s->rules[s->nrules++];
+        static const char *roles[] = { "normal", "header", "group", "sum", "part", "sub", "subheader" };
+        const char *role = attr(p, c, "role"), *row = attr(p, c, "row");
+        for (int k = 0; role && k < 7; k++)
+            if (strcmp(role, roles[k]) == 0)
+                u->role = (RowRole)k;
+        const char *so = attr(p, c, "sum-of");
+        u->sum_above = so && strcmp(so, "above") == 0;
+        u->match = attr(p, c, "match");
+        if (u->match && strlen(u->match) > RP_MAX_CSV_PATTERN_BYTES) {
+            ERR(a, "the pattern of match=\"...\" is %zu bytes long; rapport takes at most %d",
+                strlen(u->match), RP_MAX_CSV_PATTERN_BYTES);
+            HINT("match the start of the label and end with *, e.g. match=\"Summa*\"");
+            u->match = NULL;
+        }
+        if (row) {
+            char *end;
+            long v = strtol(row, &end, 10);
+            if (strcmp(row, "last") == 0)
+                u->row = -1;
+            else if (end != row && !*end && v >= 1 && v <= RP_MAX_TABLE_ROWS)
+                u->row = (int)v;
+            else {
+                ERR(a, "row=\"%s\" is not a row of a CSV", row);
+                HINT("write the row's number as the spreadsheet shows it (from 1), or last");
+            }
+        }
+        if (!u->match && !u->row)
+            u->role = ROW_NORMAL;           /* the schema or the checks above said why */
+    }
+}
+
+/* The file `src` a report names at `at` (an image, a CSV), resolved
+ * against the report's folder and allowed to lie only inside it or
+ * rapport's data folder (unless --allow-paths); NULL with an error
+ * naming it as `what` if not. */
+static const char *report_file(P *p, const Node *at, const char *src, const char *what)
+{
+    const char *why = NULL;
+    const char *path = files_resolve(p->rp, p->dir, p->rp->data_dir, src, &why);
+    if (!path) {
+        ERR(at, "the %s \"%s\" cannot be used: %s", what, src, why);
+        if (strstr(why, "outside"))
+            HINT("put the %s in the report's folder (or a folder inside it); --allow-paths lifts this rule", what);
+        else
+            HINT("the path is relative to the report file's folder");
+    }
+    return path;
+}
+
+/* A table's rows from the CSV its src names (csv.h): found like an
+ * image (inside the report's folder unless --allow-paths), its rows
+ * appended to t. */
+static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
+{
+    const char *path = report_file(p, t, src, "CSV");
+    if (!path)
+        return;
+    CsvSpec s = { .path = path, .name = strcmp(p->dir, ".") || src[0] == '/' ? path : src,
+                  .header_rows = 1, .ncols = t->u.table.ncols, .at = t, .report = p->file,
+                  .work_left = RP_MAX_WORK_BYTES - p->work };
+    const char *hr = attr(p, x, "header-rows");
+    if (hr) {
+        char *end;
+        long v = strtol(hr, &end, 10);
+        if (end == hr || *end || v < 0 || v > RP_MAX_CSV_HEADER_ROWS) {
+            ERR(t, "header-rows=\"%s\" is out of range (0 to %d)", hr, RP_MAX_CSV_HEADER_ROWS);
+            HINT("write how many rows at the top of the CSV are its header, e.g. header-rows=\"2\"");
+        } else {
+            s.header_rows = (int)v;
+        }
+    }
+    Node *at;
+    row_roles(p, x, &s, &at);
+    if (csv_table(p->rp, t, &s) < 0)
+        return;
+    p->work += s.work;
+    t->u.table.src = path;
+    for (int k = 0; k < s.nrules; k++)
+        if (!s.rules[k].used)
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
+                     "compare it with the first column of the CSV; * stands for any text",
+                     "no row of %s fits this <row-role>", s.name);
+}
+
 static Node *build_table(P *p, xmlNodePtr x)
 {
     Node *t = new_node(p, N_TABLE, x);
     register_id(p, t, attr(p, x, "id"));
     const char *fs = attr(p, x, "font-size");
     t->u.table.small = fs && strcmp(fs, "small") == 0;
+    const char *src = attr(p, x, "src");
+    bool csv_done = !src;           /* its rows stand after the report's, before the notes */
+    if (!src) {                     /* a <row-role> here is a mistake: said at each */
+        CsvSpec none = { 0 };
+        Node *at;
+        row_roles(p, x, &none, &at);
+    }
     for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (is_el(c, "note") && !csv_done) {
+            table_csv(p, x, t, src);
+            csv_done = true;
+        }
         if (is_el(c, "caption")) {
             Node *cap = new_node(p, N_CAPTION, c);
             build_inline(p, c, cap);
@@ -989,6 +1106,8 @@ static Node *build_table(P *p, xmlNodePtr x)
             model_append(t, n);
         }
     }
+    if (!csv_done)
+        table_csv(p, x, t, src);
     int rows = 0;
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW)
@@ -998,6 +1117,8 @@ static Node *build_table(P *p, xmlNodePtr x)
             precise_error(p, r, "write the row's cells as <cell>...</cell>; an empty cell is <cell/>",
                           "a <row> needs at least one <cell>");
     }
+    if (!rows && src)
+        return t;                   /* the CSV could not be used: said why */
     if (!rows) {
         /* A table whose figures are not in yet (a report written before
          * the books close) is printed as its caption and the layout's
@@ -1227,16 +1348,9 @@ static void figure_file(P *p, Node *n, const char *src, const char *width)
     }
     if (!src)
         return;
-    const char *why = NULL;
-    const char *path = files_resolve(p->rp, p->dir, p->rp->data_dir, src, &why);
-    if (!path) {
-        ERR(n, "the image \"%s\" cannot be used: %s", src, why);
-        if (strstr(why, "outside"))
-            HINT("put the image in the report's folder (or a folder inside it); --allow-paths lifts this rule");
-        else
-            HINT("the path is relative to the report file's folder");
+    const char *path = report_file(p, n, src, "image");
+    if (!path)
         return;
-    }
     /* a file shown twice is read once; so is a broken one */
     ImageFile *f = map_get(&p->images, path);
     if (!f) {
@@ -1654,7 +1768,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
         xmlread_close(&f);
         return NULL;
     }
-    P p = { .rp = rp, .file = path };
+    P p = { .rp = rp, .file = path, .work = f.work };
     map_init(&p.ids, &rp->arena, 1);
     map_init(&p.images, &rp->arena, 1);
     content_id(f.src, f.len, rep_id);

@@ -304,6 +304,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     for (const char *q = f->src, *end = f->src + f->len; (q = memchr(q, '<', (size_t)(end - q))); q++)
         cells += end - q >= 5 && memcmp(q, "<cell", 5) == 0;
     int64_t need = (int64_t)f->len * RP_WORK_PER_INPUT_BYTE + cells * RP_WORK_PER_CELL;
+    f->work = need;
     if (need > RP_MAX_WORK_BYTES) {
         diag_add(&rp->diags, DIAG_ERROR, path, 0, 0,
                  "split it into several reports, or its long tables into several tables in reports of their own",

@@ -13,6 +13,7 @@
 #define RP_XMLREAD_H
 
 #include <libxml/tree.h>
+#include <stdint.h>
 #include "../base/rp.h"
 
 typedef struct XmlFile {
@@ -20,6 +21,7 @@ typedef struct XmlFile {
     char       *src;       /* the bytes read (owned by the run's arena) */
     size_t      len;
     xmlDocPtr   doc;       /* NULL when not well-formed */
+    int64_t     work;      /* the working memory it is estimated to need (limits.h) */
 } XmlFile;
 
 /* Read and parse `path` (or, if data != NULL, the `len` bytes at data,
