@@ -376,6 +376,9 @@ static bool open_text(Reader *rd, CsvSpec *s)
                  "the CSV \"%s\" cannot be used: %s", s->name, why);
         return false;
     }
+    s->hash = 14695981039346656037ull;
+    for (size_t i = 0; i < len; i++)
+        s->hash = (s->hash ^ raw[i]) * 1099511628211ull;
     const char *not_csv = NULL;
     if (len == 0)
         not_csv = "the file is empty";

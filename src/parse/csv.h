@@ -58,6 +58,7 @@ typedef struct CsvSpec {
     const Node *at;          /* input: the <table>, for messages about the file as a whole */
     const char *report;      /* input: the report's file, for those messages */
     int64_t     work;        /* output: the working memory its rows are estimated to take */
+    uint64_t    hash;        /* output: a hash of the file's bytes (FNV-1a), for the PDF's ID */
 } CsvSpec;
 
 /*

@@ -1045,6 +1045,8 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
         return;
     p->work += s.work;
     t->u.table.src = path;
+    for (int b = 0; b < 8; b++)      /* another CSV, another document: its ID tells */
+        p->rep->id[8 + b] ^= (unsigned char)(s.hash >> (8 * b));
     for (int k = 0; k < s.nrules; k++)
         if (!s.rules[k].used)
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
