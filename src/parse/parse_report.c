@@ -475,7 +475,17 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             n = new_node(p, N_NUM, c);
             parse_numformat(p, c, &n->u.num.fmt);
             n->text = element_text(p, c, &n->len);
-            if (!numfmt_is_number(n->text, n->len)) {
+            char m[64];
+            int unit;
+            NumRead nr = numfmt_read(n->text, n->len, n->u.num.fmt.unit, m, sizeof m, &unit);
+            if (nr == NUM_READ && unit != 2) {      /* <num>1 234,5</num> as <num>1234.5</num> */
+                n->text = arena_strdup(&p->rp->arena, m);
+                n->len = strlen(m);
+            } else if (nr == NUM_AMBIGUOUS) {
+                ERR(n, "<num> holds \"%s\", which can be read two ways: as a thousand and more, or as one and a bit",
+                    n->text);
+                HINT("write <num>1234</num> for a thousand and more, <num>1.234</num> for one and a bit");
+            } else if (nr != NUM_MACHINE) {
                 ERR(n, "<num> holds \"%s\", which is not a number", n->text);
                 HINT("write numbers with a point for decimals and no spaces, e.g. <num>-1877.5</num>; rapport prints them the Swedish way");
             }
