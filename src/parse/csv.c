@@ -117,7 +117,12 @@ static char detect_sep(const char *s, size_t n, size_t *skip)
     *skip = 0;
     if (n >= 5 && !memcmp(s, "sep=", 4) && (n == 5 || s[5] == '\n' || s[5] == '\r') &&
         (s[4] == ';' || s[4] == ',' || s[4] == '\t')) {
-        *skip = 5 + (n > 5 && s[5] == '\r') + (n > 6 && s[6] == '\n') + (n > 5 && s[5] == '\n');
+        size_t k = 5;
+        if (k < n && s[k] == '\r')
+            k++;
+        if (k < n && s[k] == '\n')
+            k++;
+        *skip = k;
         return s[4];
     }
     enum { LINES = 20 };

@@ -78,6 +78,7 @@ int main(void)
     CHECK("a ;-file with unquoted decimal commas", READ("A;B;C\nx;1,5;2\ny;3;4,25\n", 0) == 3);
     CHECK("... is read by ;", !strcmp(cell(t, 1, 1), "1,5") && !strcmp(cell(t, 2, 2), "4,25"));
     CHECK("Excel's sep= line", READ("sep=,\nA,B\nx;y,2\n", 0) == 2 && !strcmp(cell(t, 1, 0), "x;y"));
+    CHECK("... counts as a line, not a row", READ("sep=;\r\n\r\nA;B\nx;\"1\n", 0) == -1 && error_at(4, 2, "never closed"));
     CHECK("a quote inside quotes and a line break in a field",
           READ("A;B\n\"Hon sa \"\"ja\"\"\";\"två\nrader\"\nz;1\n", 0) == 3 &&
           !strcmp(cell(t, 1, 0), "Hon sa \"ja\"") && !strcmp(cell(t, 1, 1), "två rader") &&

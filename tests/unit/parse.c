@@ -79,7 +79,7 @@ int main(void)
     r = parse("<report><meta><title>x</title></meta>\n"
               "<p>a <status value='klar'/></p>\n"
               "<p>b <ref to='nowhere'/></p>\n"
-              "<p><num>1 000</num></p>\n"
+              "<p><num>1 000 kr</num></p>\n"
               "<table><columns><column/><column/></columns><row><cell>1</cell></row></table>\n"
               "</report>", &lay);
     CHECK("errors give no report", r == NULL);
