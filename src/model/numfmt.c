@@ -74,7 +74,7 @@ static void trim_wide(const char **s, size_t *n)
 NumRead numfmt_read(const char *s, size_t n, const char *unit, char *out, size_t cap,
                     int *unit_after)
 {
-    *unit_after = 0;
+    *unit_after = NUM_UNIT_NONE;
     if (cap)
         out[0] = 0;
     trim_wide(&s, &n);
@@ -88,10 +88,10 @@ NumRead numfmt_read(const char *s, size_t n, const char *unit, char *out, size_t
     /* a unit after it: "%" or the column's, after an optional space */
     size_t ul = unit && *unit ? strlen(unit) : 0;
     if (ul && n > ul && !memcmp(s + n - ul, unit, ul)) {
-        *unit_after = 1;
+        *unit_after = NUM_UNIT_GIVEN;
         n -= ul;
     } else if (n > 1 && s[n - 1] == '%') {
-        *unit_after = 2;
+        *unit_after = NUM_UNIT_PERCENT;
         n--;
     }
     if (*unit_after)

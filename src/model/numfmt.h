@@ -31,6 +31,13 @@ typedef enum NumRead {
     NUM_AMBIGUOUS,   /* "1,234": a thousand and more, or one and a bit? */
 } NumRead;
 
+/* The unit numfmt_read() found after a number. */
+enum NumUnit {
+    NUM_UNIT_NONE,       /* none */
+    NUM_UNIT_GIVEN,      /* the `unit` it was given ("mnkr"; "%" when that is it) */
+    NUM_UNIT_PERCENT,    /* "%", when the unit given is another or none */
+};
+
 /*
  * Read s[0..n) as a Swedish spreadsheet or a person writes a number:
  * blanks around it allowed; a sign "-", "+" or U+2212; digits in groups
@@ -42,8 +49,8 @@ typedef enum NumRead {
  * not start with 0, is NUM_AMBIGUOUS ("1,234", "-12,500"; "0,125" and
  * "1 234,567" are not). On NUM_READ (and NUM_MACHINE) `out` holds the
  * machine number, NUL-terminated (nothing if it does not fit `cap`: then
- * NUM_TEXT), and *unit_after says which unit followed: 0 none, 1 `unit`,
- * 2 "%" when `unit` is not "%". Never fails otherwise.
+ * NUM_TEXT), and *unit_after says which unit followed (NumUnit). Never
+ * fails otherwise.
  */
 NumRead numfmt_read(const char *s, size_t n, const char *unit, char *out, size_t cap,
                     int *unit_after);

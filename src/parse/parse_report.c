@@ -8,7 +8,9 @@
  * unknown statuses (against the layout's vocabulary), duplicate ids,
  * references to nothing, heading depth, numbers that are not numbers,
  * table rows that do not fit their columns, chart series of the wrong
- * length.
+ * length. A table's rows may also come from a CSV file (csv.c), and
+ * numbers written the Swedish way in number columns are read here
+ * (numfmt_read).
  */
 #include "parse.h"
 #include "csv.h"
@@ -478,7 +480,7 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             char m[64];
             int unit;
             NumRead nr = numfmt_read(n->text, n->len, n->u.num.fmt.unit, m, sizeof m, &unit);
-            if (nr == NUM_READ && unit != 2) {      /* <num>1 234,5</num> as <num>1234.5</num> */
+            if (nr == NUM_READ && unit != NUM_UNIT_PERCENT) {      /* <num>1 234,5</num> as <num>1234.5</num> */
                 n->text = arena_strdup(&p->rp->arena, m);
                 n->len = strlen(m);
             } else if (nr == NUM_AMBIGUOUS) {
@@ -621,7 +623,7 @@ static bool guess_number_column(const Node *t, int col)
             char m[64];
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, NULL, m, sizeof m, &unit);
-            if (nr == NUM_MACHINE || (nr == NUM_READ && !unit))
+            if (nr == NUM_MACHINE || (nr == NUM_READ && unit == NUM_UNIT_NONE))
                 numbers++;
             else if (!(x->len == 1 && x->text[0] == '-') && !(x->len == 3 && !memcmp(x->text, "\xE2\x80\x93", 3)))
                 return false;
@@ -835,7 +837,7 @@ static void read_numbers(P *p, Node *t)
                 HINT("write a thousand and more with a space or nothing between the thousands (1 234 or 1234), "
                      "and decimals with a comma or a point (1,2340 or 1.234); in a spreadsheet, give the column "
                      "a number format with a thousands separator");
-            } else if (nr == NUM_READ && unit != 2) {
+            } else if (nr == NUM_READ && unit != NUM_UNIT_PERCENT) {
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
