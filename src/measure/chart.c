@@ -397,6 +397,15 @@ static void look_rect(M *m, OpVec *ops, const Look *lk, int32_t x, int32_t y, in
     hatch_convex(m, ops, q, 4, lk->hatch, lk->color, 0, 0, 0);
 }
 
+/* A share in Swedish style: "32 %", under 10 % with a decimal ("2,4 %"). */
+static const char *share_text(M *m, double share)
+{
+    char buf[64];
+    double pc = share * 100;
+    numfmt_double(pc, pc < 10 && pc != round(pc) ? 1 : 0, buf, sizeof buf);
+    return arena_printf(&m->rp->arena, "%s\xC2\xA0%%", buf);
+}
+
 /* ---- the data as a table ------------------------------------------------ */
 
 /* The decimals a series' values are written with (at most 3). */
@@ -429,7 +438,8 @@ static const char *words(const char *s)
 static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int32_t width)
 {
     Arena *a = &m->rp->arena;
-    Node *t = model_new_table(a, 1 + ch->nseries, n);
+    bool pie = ch->type == CHART_PIE || ch->type == CHART_DONUT;
+    Node *t = model_new_table(a, 1 + ch->nseries + pie, n);
     t->u.table.small = ch->nseries > 5;
     /* the categories' column as wide as its longest label (a label is
      * short: "mar 2021" should not break), the series share the rest */
@@ -461,6 +471,13 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
     model_new_cell(a, head, 0, NULL, n);          /* over the categories: nothing to say */
     for (int s = 0; s < ch->nseries; s++)
         model_new_cell(a, head, 1 + s, words(ch->series[s].name), n);
+    /* a pie's slices also as the shares it shows */
+    double sum = 0;
+    for (int k = 0; pie && k < ch->ncat; k++)
+        if (ch->series[0].present[k])
+            sum += ch->series[0].values[k];
+    if (pie)
+        model_new_cell(a, head, 1 + ch->nseries, layout_word(m->lay, m->rep->type, "chart-share", "Andel"), n);
     int *dec = ARENA_ARRAY(a, int, ch->nseries + 1);
     for (int s = 0; s < ch->nseries; s++)
         dec[s] = series_decimals(&ch->series[s], ch->ncat);
@@ -474,6 +491,10 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
                 v = arena_strdup(a, buf);
             model_new_cell(a, row, 1 + s, v, n);
         }
+        if (pie)
+            model_new_cell(a, row, 1 + ch->nseries,
+                           ch->series[0].present[k] && sum > 0 ? share_text(m, ch->series[0].values[k] / sum)
+                                                               : "\xE2\x80\x93", n);
     }
     measure_table(m, t, indent, width);
 }
@@ -1072,15 +1093,6 @@ static void spread(PieLabel **l, int n, int32_t lh, int32_t top, int32_t bottom)
         if (i < n - 1 && l[i]->y > l[i + 1]->y - lh)
             l[i]->y = l[i + 1]->y - lh;
     }
-}
-
-/* A share in Swedish style: "32 %", under 10 % with a decimal ("2,4 %"). */
-static const char *share_text(M *m, double share)
-{
-    char buf[64];
-    double pc = share * 100;
-    numfmt_double(pc, pc < 10 && pc != round(pc) ? 1 : 0, buf, sizeof buf);
-    return arena_printf(&m->rp->arena, "%s\xC2\xA0%%", buf);
 }
 
 static void draw_pie(M *m, const Frame *f, OpVec *ops)
