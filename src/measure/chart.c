@@ -4,11 +4,21 @@
  *
  * A chart is one box (it never splits over pages) with its caption kept
  * before it. Layout of the box, top to bottom: axis title, plot area
- * with value ticks on the left and category labels below, legend.
+ * with value ticks on the left and category labels below (or beside
+ * horizontal bars), legend; a pie or donut takes the plot area's middle.
  * Ticks are "nice" numbers (1, 2, 2.5 or 5 times a power of ten) printed
- * in Swedish style. Series take the layout's palette and, so they stay
- * apart in grey-scale print and for colour-blind readers, a dash pattern
- * and a marker shape of their own.
+ * in Swedish style.
+ *
+ * Design notes.
+ * 1. Series differ without colour (chart_looks): any two series (a pie's
+ *    slices) of a chart print at least RP_CHART_GREY_APART apart in grey
+ *    or differ in hatching; every line has its own dash (op_dash_pattern)
+ *    and marker. tests/swatch-check measures it on the printed legend.
+ * 2. No category goes unlabelled and none is shortened while wrapping,
+ *    staggering or more room can show it whole (labels_under,
+ *    labels_beside); wrapping costs time linear in a label's length.
+ * 3. One legend rule for every type (legend_shown).
+ * 4. Everything drawn stays inside the text column (keep_inside).
  */
 #include "measure_int.h"
 #include "../base/limits.h"
@@ -254,7 +264,7 @@ static int8_t pick_dash(const bool *taken, LineStyle want, int s)
 }
 
 /* The looks of n series (or slices), in order: the layout's colours in
- * turn; for each, the first hatching (none first) under which no series
+ * turn (or a series' own); for each, the first hatching (none first) under which no series
  * before it prints within RP_CHART_GREY_APART of its grey, so any two
  * differ in grey or in pattern (a hatching no series has yet before one
  * another series of another grey has); every line its own dash (what the
@@ -264,9 +274,10 @@ static Look *chart_looks(M *m, const Chart *ch, int n)
 {
     const Layout *L = m->lay;
     Look *lk = ARENA_ARRAY(&m->rp->arena, Look, n > 0 ? n : 1);
-    bool taken[OP_DASHES] = { false };
+    bool taken[OP_DASHES] = { false }, pie = ch->type == CHART_PIE || ch->type == CHART_DONUT;
     for (int s = 0; s < n; s++) {
-        lk[s].color = L->chart_colors[s % L->nchart_colors];
+        lk[s].color = s < ch->nseries && !pie && ch->series[s].has_color ? ch->series[s].color
+                    : L->chart_colors[s % L->nchart_colors];
         lk[s].shape = (int16_t)series_shapes[s % 5];
         double g = layout_grey(lk[s].color);
         int h = 0, fresh = -1;
@@ -284,7 +295,7 @@ static Look *chart_looks(M *m, const Chart *ch, int n)
                 fresh = h;          /* shared with a series of another grey: if none is unused */
         }
         lk[s].hatch = (int8_t)(fresh >= 0 ? fresh : s % NHATCH);
-        LineStyle want = s < ch->nseries ? ch->series[s].line : LINE_AUTO;
+        LineStyle want = s < ch->nseries && !pie ? ch->series[s].line : LINE_AUTO;
         lk[s].dash = pick_dash(taken, want, s);
         taken[lk[s].dash] = true;
     }

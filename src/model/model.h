@@ -83,6 +83,8 @@ typedef struct Column {
 typedef struct Series {
     const char *name;
     LineStyle   line;
+    uint32_t    color;         /* the report's own colour (color="#RRGGBB"), if has_color */
+    bool        has_color;
     double     *values;        /* ncat values */
     bool       *present;       /* false: a gap ("-") */
 } Series;

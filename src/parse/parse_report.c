@@ -1071,6 +1071,15 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
     const char *line = attr(p, c, "line");
     s->line = !line ? LINE_AUTO : strcmp(line, "dashed") == 0 ? LINE_DASHED
             : strcmp(line, "dotted") == 0 ? LINE_DOTTED : LINE_SOLID;
+    const char *color = attr(p, c, "color");
+    if (color) {
+        Node at = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        s->has_color = !value_color(color, strlen(color), &s->color);
+        if (!s->has_color) {
+            ERR(&at, "color=\"%s\" is not a colour", color);
+            HINT("write colours as # and six hexadecimal digits, #RRGGBB: e.g. #C8102E");
+        }
+    }
     size_t len;
     char *txt = element_text(p, c, &len);
     int cnt = 0;
