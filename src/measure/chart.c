@@ -746,7 +746,7 @@ static void labels_beside(M *m, Frame *f, int32_t bottom)
 {
     const Chart *ch = f->ch;
     int nc = ch->ncat > 0 ? ch->ncat : 1;
-    int32_t room = f->left - f->fs;
+    int32_t room = f->left - f->fs / 2;     /* the labels end fs / 2 before the plot */
     int most = 1;
     for (int k = 0; k < ch->ncat; k++) {
         wrap_label(m, f->font, ch->cats[k], f->fs, room, LABEL_LINES, &f->labels[k]);
