@@ -1071,7 +1071,8 @@ static void draw_slice(M *m, OpVec *ops, const Look *lk, double cx, double cy, d
         int k = wedge(cx, cy, r, b0, b1, q);
         hatch_convex(m, ops, q, k, lk->hatch, lk->color, cx, cy, hole);
     }
-    push_polygon(m, ops, poly, n, 0xFFFFFF, false, 800);
+    if (a1 - a0 < 2 * M_PI - 1e-6)
+        push_polygon(m, ops, poly, n, 0xFFFFFF, false, 800);   /* parted from its neighbours */
 }
 
 /* A pie's label: the share, where it stands, which side. */
@@ -1176,7 +1177,8 @@ static void draw_pie(M *m, const Frame *f, OpVec *ops)
 }
 
 /* A pie's geometry: the circle with its labels in the middle of the
- * box, the legend under it. */
+ * box, the legend under it; a box too low for a circle of eight lines'
+ * height grows to it. */
 static void pie_frame(Frame *f)
 {
     int32_t fs = f->fs, lh = f->lh;
@@ -1188,9 +1190,9 @@ static void pie_frame(Frame *f)
     f->legend_rows = legend_rows(f);
     f->legend_h = f->legend_rows ? f->legend_rows * lh + fs : 0;
     f->height += f->legend_rows > 1 ? (f->legend_rows - 1) * lh : 0;
+    if (f->height - f->legend_h - fs / 2 - f->py0 < fs * 8)
+        f->height = f->py0 + fs * 8 + f->legend_h + fs / 2;     /* a circle a reader can see */
     f->py1 = f->height - f->legend_h - fs / 2;
-    if (f->py1 - f->py0 < fs * 8)
-        f->py1 = f->py0 + fs * 8;
     f->ph = f->py1 - f->py0;
 }
 
