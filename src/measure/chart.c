@@ -1014,9 +1014,10 @@ static void on_circle(double cx, double cy, double r, double a, double *x, doubl
     *y = cy - r * cos(a);
 }
 
-/* The slice from angle a0 to a1 (a1 - a0 at most pi, so it is convex)
- * as a polygon in q: the centre (or, for a donut, the inner arc) and
- * the outer arc. Returns the corners. */
+/* The wedge from angle a0 to a1 (a1 - a0 at most pi, so it is convex)
+ * as a polygon in q: the centre and the arc, in chords of at most
+ * PIE_STEP_DEG (q holds 180 / PIE_STEP_DEG + 3 corners). Returns the
+ * corners. */
 static int wedge(double cx, double cy, double r, double a0, double a1, double *q)
 {
     int steps = (int)ceil((a1 - a0) / (PIE_STEP_DEG * M_PI / 180));
@@ -1047,8 +1048,7 @@ static void push_polygon(M *m, OpVec *ops, const double *q, int n, uint32_t colo
 static void draw_slice(M *m, OpVec *ops, const Look *lk, double cx, double cy, double r, double hole,
                        double a0, double a1)
 {
-    int max = 2 * (2 + 180 / PIE_STEP_DEG + 2);
-    double *q = ARENA_ARRAY(&m->rp->arena, double, 2 * max);
+    double q[2 * (180 / PIE_STEP_DEG + 3)];     /* a half circle's wedge (wedge) */
     /* the fill: outer arc, then (a donut) the inner arc back */
     int steps = (int)ceil((a1 - a0) / (PIE_STEP_DEG * M_PI / 180));
     if (steps < 1)
@@ -1079,34 +1079,71 @@ static void draw_slice(M *m, OpVec *ops, const Look *lk, double cx, double cy, d
 typedef struct PieLabel {
     const char *text;
     double      a;          /* the middle of its slice */
-    int32_t     y, w;       /* baseline wanted, then given; width */
+    double      x, y;       /* where its leader ends, or its text begins: the arc's point a little out */
+    int32_t     want, base; /* the baseline it wants, the one it gets */
     bool        right, thin;
 } PieLabel;
 
-/* The labels of one side, sorted by y, pushed apart to a line's height
- * each, within [top, bottom]. */
+/* The labels of one side, sorted by the baseline they want, given
+ * baselines a line's height apart, as near theirs as that allows,
+ * within [top, bottom]. */
 static void spread(PieLabel **l, int n, int32_t lh, int32_t top, int32_t bottom)
 {
     for (int i = 1; i < n; i++)         /* insertion sort: a pie has few slices */
-        for (int j = i; j > 0 && l[j]->y < l[j - 1]->y; j--) {
+        for (int j = i; j > 0 && l[j]->want < l[j - 1]->want; j--) {
             PieLabel *t = l[j];
             l[j] = l[j - 1];
             l[j - 1] = t;
         }
     for (int i = 0; i < n; i++) {
-        if (l[i]->y < top)
-            l[i]->y = top;
-        if (i && l[i]->y < l[i - 1]->y + lh)
-            l[i]->y = l[i - 1]->y + lh;
+        l[i]->base = l[i]->want < top ? top : l[i]->want;
+        if (i && l[i]->base < l[i - 1]->base + lh)
+            l[i]->base = l[i - 1]->base + lh;
     }
     for (int i = n - 1; i >= 0; i--) {
-        if (l[i]->y > bottom)
-            l[i]->y = bottom;
-        if (i < n - 1 && l[i]->y > l[i + 1]->y - lh)
-            l[i]->y = l[i + 1]->y - lh;
+        if (l[i]->base > bottom)
+            l[i]->base = bottom;
+        if (i < n - 1 && l[i]->base > l[i + 1]->base - lh)
+            l[i]->base = l[i + 1]->base - lh;
     }
 }
 
+/* Label l of a slice of the circle (cx, cy, r): just outside the arc
+ * at the slice's middle (a thin slice's further out, for its leader),
+ * its baseline set so the text clears the arc above and below. */
+static void pie_label(PieLabel *l, double cx, double cy, double r, int32_t fs)
+{
+    on_circle(cx, cy, r + fs * (l->thin ? 1.6 : 0.7), l->a, &l->x, &l->y);
+    l->right = sin(l->a) >= 0;
+    double c = cos(l->a);
+    l->want = (int32_t)lround(l->y + fs / 3.0 + (c > 0 ? -fs / 4.0 : fs / 3.0));
+}
+
+/* Label l's text, and its leader from the arc when the slice is thin or
+ * the label was pushed from its place: out from the slice, then level
+ * to the text. */
+static void draw_pie_label(M *m, const Frame *f, const PieLabel *l, double cx, double cy, double r,
+                           OpVec *ops)
+{
+    int32_t fs = f->fs, tx = (int32_t)lround(l->x) + (l->right ? fs / 4 : -fs / 4);
+    bool moved = abs(l->base - l->want) > fs / 4;
+    if (l->thin || moved) {
+        double lx = cx + (l->right ? 1 : -1) * (r + fs * 2.2), ly = l->base - fs / 3.0, x0, y0;
+        if (l->right ? lx < l->x : lx > l->x)
+            lx = l->x;
+        on_circle(cx, cy, r - fs * 0.3, l->a, &x0, &y0);
+        int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 6);
+        pts[0] = (int32_t)lround(x0); pts[1] = (int32_t)lround(y0);
+        pts[2] = (int32_t)lround(l->x); pts[3] = (int32_t)lround(moved ? ly : l->y);
+        pts[4] = (int32_t)lround(lx); pts[5] = (int32_t)lround(ly);
+        Op o = { .kind = OP_PATH, .pts = pts, .npts = 3, .w = 500, .color = 0x555555, .anchor = -1 };
+        VEC_PUSH(&m->rp->arena, *ops, o);
+        tx = (int32_t)lround(lx) + (l->right ? fs / 3 : -fs / 3);
+    }
+    text_op(m, ops, l->text, f->face, fs, f->color, tx, l->base, l->right ? 0 : 2);
+}
+
+/* A pie or donut: its slices, then their shares, spread on each side. */
 static void draw_pie(M *m, const Frame *f, OpVec *ops)
 {
     const Chart *ch = f->ch;
@@ -1138,42 +1175,16 @@ static void draw_pie(M *m, const Frame *f, OpVec *ops)
         draw_slice(m, ops, &f->looks[k], cx, cy, r, hole, a, a1);
         PieLabel *l = &lab[nl++];
         l->text = share_text(m, share);
-        l->w = font_text_width(f->font, l->text, strlen(l->text), fs);
         l->a = (a + a1) / 2;
         l->thin = share < PIE_THIN;
-        double x, y;
-        on_circle(cx, cy, r + fs * (l->thin ? 1.6 : 0.7), l->a, &x, &y);
-        l->right = sin(l->a) >= 0;
-        l->y = (int32_t)lround(y + fs / 3.0 + (cos(l->a) > 0 ? 0 : fs / 3.0) - (cos(l->a) > 0 ? fs / 4.0 : 0));
+        pie_label(l, cx, cy, r, fs);
         side[l->right][nside[l->right]++] = l;
         a = a1;
     }
     for (int s = 0; s < 2; s++)
         spread(side[s], nside[s], lh, f->py0 + fs, f->py1);
-    for (int i = 0; i < nl; i++) {
-        PieLabel *l = &lab[i];
-        double x0, y0, x1, y1;
-        on_circle(cx, cy, r + fs * (l->thin ? 1.6 : 0.7), l->a, &x1, &y1);
-        double want = y1 + fs / 3.0 + (cos(l->a) > 0 ? 0 : fs / 3.0) - (cos(l->a) > 0 ? fs / 4.0 : 0);
-        bool moved = fabs(l->y - want) > fs / 4.0;
-        int32_t tx = (int32_t)lround(x1) + (l->right ? fs / 4 : -fs / 4);
-        if (l->thin || moved) {
-            /* a leader: from the arc out, then level to the label */
-            double lx = cx + (l->right ? 1 : -1) * (r + fs * 2.2);
-            if (l->right ? lx < x1 : lx > x1)
-                lx = x1;
-            on_circle(cx, cy, r - fs * 0.3, l->a, &x0, &y0);
-            double ly = l->y - fs / 3.0;
-            int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 6);
-            pts[0] = (int32_t)lround(x0); pts[1] = (int32_t)lround(y0);
-            pts[2] = (int32_t)lround(x1); pts[3] = (int32_t)lround(moved ? ly : y1);
-            pts[4] = (int32_t)lround(lx); pts[5] = (int32_t)lround(ly);
-            Op o = { .kind = OP_PATH, .pts = pts, .npts = 3, .w = 500, .color = 0x555555, .anchor = -1 };
-            VEC_PUSH(&m->rp->arena, *ops, o);
-            tx = (int32_t)lround(lx) + (l->right ? fs / 3 : -fs / 3);
-        }
-        text_op(m, ops, l->text, f->face, fs, f->color, tx, l->y, l->right ? 0 : 2);
-    }
+    for (int i = 0; i < nl; i++)
+        draw_pie_label(m, f, &lab[i], cx, cy, r, ops);
 }
 
 /* A pie's geometry: the circle with its labels in the middle of the
