@@ -539,7 +539,11 @@ typedef struct Frame {
     int          legend_rows, label_lines;
     int          stagger;          /* >1: labels in turn on this many rows, one line each */
     int          every;            /* only each every-th label shown */
-    int32_t      legend_h;
+    const Node  *node;             /* the <chart>, for warnings */
+    int32_t      vfs;              /* value labels' size; 0: none */
+    int32_t      cat_gap;          /* room between a vertical plot and its labels (values under zero) */
+    int         *dec;              /* the decimals of each series' values */
+    int32_t      legend_h, legend_x;   /* the legend's height, where its rows start */
     int32_t      px0, px1, py0, py1, pw, ph;   /* the plot area */
 } Frame;
 
@@ -686,7 +690,7 @@ static int legend_rows(const Frame *f)
 {
     if (!legend_shown(f))
         return 0;
-    int32_t lx = 0, room = f->indent + f->width - f->px0;
+    int32_t lx = 0, room = f->indent + f->width - f->legend_x;
     int rows = 1;
     for (int i = 0; i < f->nnames; i++) {
         int32_t ew = entry_w(f, i);
@@ -769,6 +773,78 @@ static void labels_beside(M *m, Frame *f, int32_t bottom)
     }
 }
 
+/* The value a bar (a stack: its total) of category k is labelled with,
+ * in *text; false if there is none (a gap). */
+static bool bar_value(M *m, const Frame *f, int s, int k, const char **text, double *v)
+{
+    const Chart *ch = f->ch;
+    char buf[64];
+    int dec = 0;
+    bool any = false;
+    *v = 0;
+    for (int q = f->stacked ? 0 : s; q < (f->stacked ? ch->nseries : s + 1); q++)
+        if (ch->series[q].present[k]) {
+            *v += ch->series[q].values[k];
+            dec = f->dec[q] > dec ? f->dec[q] : dec;
+            any = true;
+        }
+    if (!any || numfmt_double(*v, dec, buf, sizeof buf) <= 0)
+        return false;
+    *text = arena_strdup(&m->rp->arena, buf);
+    return true;
+}
+
+/* Room for value labels (value-labels="yes"): a line above a vertical
+ * chart's plot (and below it, with values under zero), the widest
+ * label's width right of a horizontal one's (and left). They are set at
+ * the chart's size, or three quarters of it where the bars are narrow;
+ * bars narrower still get none, with a warning. */
+static void value_room(M *m, Frame *f)
+{
+    const Chart *ch = f->ch;
+    int32_t widest = 0, fs = f->fs;
+    bool neg = false;
+    for (int s = 0; s < (f->stacked ? 1 : ch->nseries); s++)
+        for (int k = 0; k < ch->ncat; k++) {
+            const char *t;
+            double v;
+            if (!bar_value(m, f, s, k, &t, &v))
+                continue;
+            int32_t w = font_text_width(f->font, t, strlen(t), fs);
+            widest = w > widest ? w : widest;
+            neg |= v < 0;
+        }
+    int nc = ch->ncat > 0 ? ch->ncat : 1, ns = f->stacked || ch->nseries < 1 ? 1 : ch->nseries;
+    if (!f->horizontal) {
+        int32_t bar = (f->pw / nc) * 80 / 100 / ns;
+        f->vfs = widest <= bar ? fs : widest * 3 / 4 <= bar ? fs * 3 / 4 : 0;
+    } else {
+        int32_t bar = (f->ph / nc) * 80 / 100 / ns;
+        f->vfs = bar >= fs ? fs : bar >= fs * 3 / 4 ? fs * 3 / 4 : 0;
+    }
+    if (!f->vfs) {
+        diag_warn(&m->rp->diags, m->rep->file, f->node->line, f->node->col,
+                  "the bars are too narrow for their values; the values are left out");
+        diag_hint(&m->rp->diags, "make the chart wider (fewer categories or series), or show the values "
+                  "as a table (<charts data-table=\"yes\"/> in the layout)");
+        return;
+    }
+    widest = (int32_t)((int64_t)widest * f->vfs / fs);
+    if (!f->horizontal) {
+        f->py0 += f->lh;
+        if (neg) {
+            f->py1 -= f->lh;
+            f->cat_gap = f->lh;
+        }
+        f->ph = f->py1 - f->py0;
+    } else {
+        f->px1 -= widest + fs / 2;
+        if (neg)
+            f->px0 += widest + fs / 2;
+        f->pw = f->px1 - f->px0;
+    }
+}
+
 /* The chart's geometry: room for the axis title above, value or
  * category labels left, category labels and the legend below. */
 static void chart_frame(M *m, const Axis *ax, Frame *f)
@@ -793,6 +869,7 @@ static void chart_frame(M *m, const Axis *ax, Frame *f)
     f->px0 = f->indent + f->left;
     f->px1 = f->indent + f->width - fs;
     f->pw = f->px1 - f->px0;
+    f->legend_x = f->px0;
     f->legend_rows = legend_rows(f);
     f->legend_h = f->legend_rows ? f->legend_rows * lh + fs : 0;
     f->height += f->legend_rows > 1 ? (f->legend_rows - 1) * lh : 0;
@@ -810,6 +887,8 @@ static void chart_frame(M *m, const Axis *ax, Frame *f)
     if (f->py1 - f->py0 < fs * 4)
         f->py1 = f->py0 + fs * 4;
     f->ph = f->py1 - f->py0;
+    if (f->ch->value_labels && f->ch->type != CHART_LINE)
+        value_room(m, f);
 }
 
 /* ---- the drawing ---------------------------------------------------------- */
@@ -843,7 +922,8 @@ static void draw_value_axis(M *m, const Frame *f, const Axis *ax, OpVec *ops)
         bool zero = fabs(v) < ax->step / 1000;
         if (!f->horizontal) {
             int32_t y = f->py1 - (int32_t)lround(at * f->ph);
-            op_push_rule(m, ops, f->px0, y, f->pw, zero ? 800 : 300, zero ? 0x555555 : 0xD0D0D0);
+            if (t > 0 || zero || !f->cat_gap)  /* not through values hanging below the plot */
+                op_push_rule(m, ops, f->px0, y, f->pw, zero ? 800 : 300, zero ? 0x555555 : 0xD0D0D0);
             text_op(m, ops, lab, f->face, tfs, f->color, f->px0 - fs / 2, y + fs / 3, 2);
         } else {
             int32_t x = f->px0 + (int32_t)lround(at * f->pw);
@@ -871,7 +951,7 @@ static void draw_categories(M *m, const Frame *f, OpVec *ops)
         int row = f->stagger > 1 ? k % f->stagger : 0;
         for (int i = 0; i < w->n; i++) {
             if (!f->horizontal)
-                text_op(m, ops, w->line[i], f->face, fs, f->color, c, f->py1 + lh * (row + i + 1), 1);
+                text_op(m, ops, w->line[i], f->face, fs, f->color, c, f->py1 + f->cat_gap + lh * (row + i + 1), 1);
             else
                 text_op(m, ops, w->line[i], f->face, fs, f->color, f->px0 - fs / 2,
                         c + fs / 3 - (w->n - 1) * lh / 2 + i * lh, 2);
@@ -966,18 +1046,53 @@ static void draw_bar_series(M *m, const Frame *f, const Axis *ax, int s, OpVec *
     }
 }
 
+/* Each bar's value at its end, outside it (a stack's total at the end
+ * of the side it falls on): above or below a vertical bar, right or
+ * left of a horizontal one. */
+static void draw_value_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
+{
+    const Chart *ch = f->ch;
+    int ns = ch->nseries > 0 ? ch->nseries : 1;
+    int32_t slot = (f->horizontal ? f->ph : f->pw) / (ch->ncat > 0 ? ch->ncat : 1);
+    int32_t inner = slot * 80 / 100, bw = f->stacked ? inner : inner / ns, vfs = f->vfs;
+    for (int s = 0; s < (f->stacked ? 1 : ch->nseries); s++)
+        for (int k = 0; k < ch->ncat; k++) {
+            const char *t;
+            double v;
+            if (!bar_value(m, f, s, k, &t, &v))
+                continue;
+            double end = 0;         /* where the bar (stack) ends */
+            if (f->stacked) {
+                for (int q = 0; q < ch->nseries; q++)
+                    if (ch->series[q].present[k] && (ch->series[q].values[k] >= 0) == (v >= 0))
+                        end += ch->series[q].values[k];
+            } else {
+                end = v;
+            }
+            int32_t at = value_pos(f, ax, fmax(ax->vmin, fmin(ax->vmax, end)));
+            int32_t mid = slot * k + (slot - inner) / 2 + (f->stacked ? 0 : bw * s) + bw / 2;
+            if (!f->horizontal)
+                text_op(m, ops, t, f->face, vfs, f->color, f->px0 + mid,
+                        v >= 0 ? f->py1 - at - vfs / 4 : f->py1 - at + vfs, 1);
+            else
+                text_op(m, ops, t, f->face, vfs, f->color,
+                        v >= 0 ? f->px0 + at + vfs / 3 : f->px0 + at - vfs / 3, f->py0 + mid + vfs / 3,
+                        v >= 0 ? 0 : 2);
+        }
+}
+
 /* The legend: for each series (slice) its line and marker or its
  * swatch, then its name, in rows as legend_rows() counted them. */
 static void draw_legend(M *m, const Frame *f, OpVec *ops)
 {
     int32_t fs = f->fs, lh = f->lh, sw = swatch_w(f);
-    int32_t lx = f->px0, ly = f->height - fs / 2 - (f->legend_rows - 1) * lh;
+    int32_t lx = f->legend_x, ly = f->height - fs / 2 - (f->legend_rows - 1) * lh;
     for (int i = 0; i < f->nnames; i++) {
         const Look *lk = &f->looks[i];
         const char *name = f->names[i] ? f->names[i] : "";
         int32_t ew = entry_w(f, i);
-        if (lx > f->px0 && lx + ew - fs * 3 / 2 > f->indent + f->width) {
-            lx = f->px0;                    /* the next row, as counted */
+        if (lx > f->legend_x && lx + ew - fs * 3 / 2 > f->indent + f->width) {
+            lx = f->legend_x;               /* the next row, as counted */
             ly += lh;
         }
         if (f->ch->type == CHART_LINE) {
@@ -1198,6 +1313,7 @@ static void pie_frame(Frame *f)
     f->px0 = f->indent;
     f->px1 = f->indent + f->width;
     f->pw = f->width;
+    f->legend_x = f->px0;
     f->legend_rows = legend_rows(f);
     f->legend_h = f->legend_rows ? f->legend_rows * lh + fs : 0;
     f->height += f->legend_rows > 1 ? (f->legend_rows - 1) * lh : 0;
@@ -1229,8 +1345,10 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
             else
                 draw_bar_series(m, f, ax, s, &ops);
         }
-        if (!f->horizontal)
-            op_push_rule(m, &ops, f->px0, f->py1, f->pw, 700, 0x555555);      /* the axis line */
+        if (f->vfs)
+            draw_value_labels(m, f, ax, &ops);
+        if (!f->horizontal && !f->cat_gap)     /* the axis line; not through values hanging below */
+            op_push_rule(m, &ops, f->px0, f->py1, f->pw, 700, 0x555555);
     }
     if (f->legend_h)
         draw_legend(m, f, &ops);
@@ -1275,6 +1393,10 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
         f.nnames = ch->nseries;
     }
     f.looks = chart_looks(m, ch, f.nnames);
+    f.node = n;
+    f.dec = ARENA_ARRAY(&m->rp->arena, int, ch->nseries + 1);
+    for (int s = 0; s < ch->nseries; s++)
+        f.dec[s] = series_decimals(&ch->series[s], ch->ncat);
     Axis ax = { 0 };
     if (f.pie) {
         pie_frame(&f);

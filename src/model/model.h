@@ -102,6 +102,7 @@ typedef struct Chart {
     bool        has_min, has_max, has_step;
     int         axis_decimals; /* -1: automatic */
     int         legend;        /* -1 automatic (more than one series), 0 no, 1 yes */
+    bool        value_labels;  /* bars: each bar's value at its end (value-labels="yes") */
 } Chart;
 
 /* A figure's image, read and checked when the report is parsed, in the

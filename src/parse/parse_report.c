@@ -1176,6 +1176,8 @@ static Node *build_chart(P *p, xmlNodePtr x)
     ch->alt = attr(p, x, "alt");
     const char *legend = attr(p, x, "legend");
     ch->legend = !legend ? -1 : strcmp(legend, "yes") == 0;
+    const char *values = attr(p, x, "value-labels");
+    ch->value_labels = values && strcmp(values, "yes") == 0;
     const char *h = attr(p, x, "height");
     ch->height = h ? report_length(p, n, "height", h) : 0;
     ch->axis_decimals = -1;
