@@ -541,6 +541,8 @@ typedef struct Frame {
     int          every;            /* only each every-th label shown */
     const Node  *node;             /* the <chart>, for warnings */
     int32_t      vfs;              /* value labels' size; 0: none */
+    struct BarValue *values;       /* the labels value_room found */
+    int          nvalues;
     int32_t      cat_gap;          /* room between a vertical plot and its labels (values under zero) */
     int         *dec;              /* the decimals of each series' values */
     int32_t      legend_h, legend_x;   /* the legend's height, where its rows start */
@@ -773,6 +775,14 @@ static void labels_beside(M *m, Frame *f, int32_t bottom)
     }
 }
 
+/* A value label: the value of series s's bar of category k (a stack's
+ * total, s 0), as printed. */
+typedef struct BarValue {
+    const char *text;
+    double      v;
+    int         s, k;
+} BarValue;
+
 /* The value a bar (a stack: its total) of category k is labelled with,
  * in *text; false if there is none (a gap). */
 static bool bar_value(M *m, const Frame *f, int s, int k, const char **text, double *v)
@@ -794,6 +804,23 @@ static bool bar_value(M *m, const Frame *f, int s, int k, const char **text, dou
     return true;
 }
 
+/* Every bar's (stack's) value label, in f->values. */
+static void bar_values(M *m, Frame *f)
+{
+    const Chart *ch = f->ch;
+    int ns = f->stacked ? 1 : ch->nseries;
+    f->values = ARENA_ARRAY(&m->rp->arena, BarValue, ns * ch->ncat > 0 ? ns * ch->ncat : 1);
+    f->nvalues = 0;
+    for (int s = 0; s < ns; s++)
+        for (int k = 0; k < ch->ncat; k++) {
+            BarValue *b = &f->values[f->nvalues];
+            b->s = s;
+            b->k = k;
+            if (bar_value(m, f, s, k, &b->text, &b->v))
+                f->nvalues++;
+        }
+}
+
 /* Room for value labels (value-labels="yes"): a line above a vertical
  * chart's plot (and below it, with values under zero), the widest
  * label's width right of a horizontal one's (and left). They are set at
@@ -804,16 +831,13 @@ static void value_room(M *m, Frame *f)
     const Chart *ch = f->ch;
     int32_t widest = 0, fs = f->fs;
     bool neg = false;
-    for (int s = 0; s < (f->stacked ? 1 : ch->nseries); s++)
-        for (int k = 0; k < ch->ncat; k++) {
-            const char *t;
-            double v;
-            if (!bar_value(m, f, s, k, &t, &v))
-                continue;
-            int32_t w = font_text_width(f->font, t, strlen(t), fs);
-            widest = w > widest ? w : widest;
-            neg |= v < 0;
-        }
+    bar_values(m, f);
+    for (int i = 0; i < f->nvalues; i++) {
+        const BarValue *b = &f->values[i];
+        int32_t w = font_text_width(f->font, b->text, strlen(b->text), fs);
+        widest = w > widest ? w : widest;
+        neg |= b->v < 0;
+    }
     int nc = ch->ncat > 0 ? ch->ncat : 1, ns = f->stacked || ch->nseries < 1 ? 1 : ch->nseries;
     if (!f->horizontal) {
         int32_t bar = (f->pw / nc) * 80 / 100 / ns;
@@ -1055,30 +1079,27 @@ static void draw_value_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
     int ns = ch->nseries > 0 ? ch->nseries : 1;
     int32_t slot = (f->horizontal ? f->ph : f->pw) / (ch->ncat > 0 ? ch->ncat : 1);
     int32_t inner = slot * 80 / 100, bw = f->stacked ? inner : inner / ns, vfs = f->vfs;
-    for (int s = 0; s < (f->stacked ? 1 : ch->nseries); s++)
-        for (int k = 0; k < ch->ncat; k++) {
-            const char *t;
-            double v;
-            if (!bar_value(m, f, s, k, &t, &v))
-                continue;
-            double end = 0;         /* where the bar (stack) ends */
-            if (f->stacked) {
-                for (int q = 0; q < ch->nseries; q++)
-                    if (ch->series[q].present[k] && (ch->series[q].values[k] >= 0) == (v >= 0))
-                        end += ch->series[q].values[k];
-            } else {
-                end = v;
-            }
-            int32_t at = value_pos(f, ax, fmax(ax->vmin, fmin(ax->vmax, end)));
-            int32_t mid = slot * k + (slot - inner) / 2 + (f->stacked ? 0 : bw * s) + bw / 2;
-            if (!f->horizontal)
-                text_op(m, ops, t, f->face, vfs, f->color, f->px0 + mid,
-                        v >= 0 ? f->py1 - at - vfs / 4 : f->py1 - at + vfs, 1);
-            else
-                text_op(m, ops, t, f->face, vfs, f->color,
-                        v >= 0 ? f->px0 + at + vfs / 3 : f->px0 + at - vfs / 3, f->py0 + mid + vfs / 3,
-                        v >= 0 ? 0 : 2);
+    for (int i = 0; i < f->nvalues; i++) {
+        const BarValue *b = &f->values[i];
+        int s = b->s, k = b->k;
+        double v = b->v, end = 0;           /* where the bar (stack) ends */
+        if (f->stacked) {
+            for (int q = 0; q < ch->nseries; q++)
+                if (ch->series[q].present[k] && (ch->series[q].values[k] >= 0) == (v >= 0))
+                    end += ch->series[q].values[k];
+        } else {
+            end = v;
         }
+        int32_t at = value_pos(f, ax, fmax(ax->vmin, fmin(ax->vmax, end)));
+        int32_t mid = slot * k + (slot - inner) / 2 + (f->stacked ? 0 : bw * s) + bw / 2;
+        if (!f->horizontal)
+            text_op(m, ops, b->text, f->face, vfs, f->color, f->px0 + mid,
+                    v >= 0 ? f->py1 - at - vfs / 4 : f->py1 - at + vfs, 1);
+        else
+            text_op(m, ops, b->text, f->face, vfs, f->color,
+                    v >= 0 ? f->px0 + at + vfs / 3 : f->px0 + at - vfs / 3, f->py0 + mid + vfs / 3,
+                    v >= 0 ? 0 : 2);
+    }
 }
 
 /* The legend: for each series (slice) its line and marker or its
