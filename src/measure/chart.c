@@ -544,6 +544,9 @@ typedef struct Frame {
     struct BarValue *values;       /* the labels value_room found */
     int          nvalues;
     int32_t      cat_gap;          /* room between a vertical plot and its labels (values under zero) */
+    bool         direct;           /* lines named at their ends (the layout's direct-labels) */
+    int32_t      direct_w;         /* the room for those names, right of the plot */
+    Wrapped     *direct_names;
     int         *dec;              /* the decimals of each series' values */
     int32_t      legend_h, legend_x;   /* the legend's height, where its rows start */
     int32_t      px0, px1, py0, py1, pw, ph;   /* the plot area */
@@ -665,11 +668,12 @@ static void axis_ticks(const Chart *ch, double lo, double hi, Axis *ax)
 /* ---- the frame ------------------------------------------------------------ */
 
 /* The legend: one rule for every kind of chart. It names the series (a
- * pie's slices) when there is more than one, or when the report asks
- * (legend="yes"); never when it says legend="no". */
+ * pie's slices) when there is more than one, unless the lines are named
+ * at their ends, or when the report asks (legend="yes"); never when it
+ * says legend="no". */
 static bool legend_shown(const Frame *f)
 {
-    return f->ch->legend == 1 || (f->ch->legend < 0 && f->nnames > 1);
+    return f->ch->legend == 1 || (f->ch->legend < 0 && f->nnames > 1 && !f->direct);
 }
 
 /* A legend entry's swatch: a line with its marker, or a patch of the
@@ -869,6 +873,25 @@ static void value_room(M *m, Frame *f)
     }
 }
 
+/* Room right of a line chart's plot for its series' names, each on up
+ * to two lines: the widest name's, up to a quarter of the width. */
+static void direct_room(M *m, Frame *f)
+{
+    const Chart *ch = f->ch;
+    int32_t widest = 0;
+    for (int s = 0; s < ch->nseries; s++) {
+        const char *name = ch->series[s].name ? ch->series[s].name : "";
+        int32_t w = font_text_width(f->font, name, strlen(name), f->fs);
+        widest = w > widest ? w : widest;
+    }
+    f->direct_w = widest < f->width / 4 ? widest : f->width / 4;
+    f->direct_names = ARENA_ARRAY(&m->rp->arena, Wrapped, ch->nseries > 0 ? ch->nseries : 1);
+    for (int s = 0; s < ch->nseries; s++)
+        wrap_label(m, f->font, ch->series[s].name ? ch->series[s].name : "", f->fs, f->direct_w, 2,
+                   &f->direct_names[s]);
+    f->px1 -= f->direct_w + f->fs / 2;
+}
+
 /* The chart's geometry: room for the axis title above, value or
  * category labels left, category labels and the legend below. */
 static void chart_frame(M *m, const Axis *ax, Frame *f)
@@ -892,6 +915,8 @@ static void chart_frame(M *m, const Axis *ax, Frame *f)
     if (f->left > most) f->left = most;
     f->px0 = f->indent + f->left;
     f->px1 = f->indent + f->width - fs;
+    if (f->direct)
+        direct_room(m, f);
     f->pw = f->px1 - f->px0;
     f->legend_x = f->px0;
     f->legend_rows = legend_rows(f);
@@ -1070,6 +1095,90 @@ static void draw_bar_series(M *m, const Frame *f, const Axis *ax, int s, OpVec *
     }
 }
 
+/* A label set beside a drawing, pushed up or down to clear the others
+ * of its side: a pie's share, a line's name at its end. */
+typedef struct SideLabel {
+    const char *text;
+    const Wrapped *name;    /* a line's name, on its lines; NULL: text, one line */
+    double      a;          /* the middle of its slice */
+    double      x, y;       /* where its leader ends, or its text begins: the arc's point a little out */
+    int32_t     want, base; /* the baseline it wants, the one it gets */
+    bool        right, thin;
+} SideLabel;
+
+static int lines(const SideLabel *l)
+{
+    return l->name ? l->name->n : 1;
+}
+
+/* The labels of one side, sorted by the baseline they want, given
+ * baselines a line's height apart, as near theirs as that allows,
+ * within [top, bottom]. */
+static void spread(SideLabel **l, int n, int32_t lh, int32_t top, int32_t bottom)
+{
+    for (int i = 1; i < n; i++)         /* insertion sort: a pie has few slices */
+        for (int j = i; j > 0 && l[j]->want < l[j - 1]->want; j--) {
+            SideLabel *t = l[j];
+            l[j] = l[j - 1];
+            l[j - 1] = t;
+        }
+    for (int i = 0; i < n; i++) {
+        l[i]->base = l[i]->want < top ? top : l[i]->want;
+        if (i && l[i]->base < l[i - 1]->base + lines(l[i - 1]) * lh)
+            l[i]->base = l[i - 1]->base + lines(l[i - 1]) * lh;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        if (l[i]->base + (lines(l[i]) - 1) * lh > bottom)
+            l[i]->base = bottom - (lines(l[i]) - 1) * lh;
+        if (i < n - 1 && l[i]->base > l[i + 1]->base - lines(l[i]) * lh)
+            l[i]->base = l[i + 1]->base - lines(l[i]) * lh;
+    }
+}
+
+/* Each line's name right of the plot, level with its last point (names
+ * that would touch pushed apart), a thin dotted line in the series'
+ * colour leading to it from that point. */
+static void draw_direct_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
+{
+    const Chart *ch = f->ch;
+    int32_t fs = f->fs, lh = f->lh, slot = f->pw / (ch->ncat > 0 ? ch->ncat : 1);
+    SideLabel *lab = ARENA_ARRAY(&m->rp->arena, SideLabel, ch->nseries > 0 ? ch->nseries : 1);
+    SideLabel **order = ARENA_ARRAY(&m->rp->arena, SideLabel *, ch->nseries > 0 ? ch->nseries : 1);
+    int *series = ARENA_ARRAY(&m->rp->arena, int, ch->nseries > 0 ? ch->nseries : 1);
+    int n = 0;
+    for (int s = 0; s < ch->nseries; s++) {
+        const Series *se = &ch->series[s];
+        int k = ch->ncat - 1;
+        while (k >= 0 && !se->present[k])
+            k--;
+        if (k < 0 || !f->direct_names[s].n)
+            continue;
+        SideLabel *l = &lab[n];
+        l->name = &f->direct_names[s];
+        l->x = f->px0 + slot * k + slot / 2;
+        l->y = f->py1 - value_pos(f, ax, fmax(ax->vmin, fmin(ax->vmax, se->values[k])));
+        l->want = (int32_t)lround(l->y) + fs / 3 - (l->name->n - 1) * lh / 2;
+        series[n] = s;
+        order[n] = l;
+        n++;
+    }
+    spread(order, n, lh, f->py0 + fs / 3, f->height - f->legend_h - fs / 2);
+    for (int i = 0; i < n; i++) {
+        const SideLabel *l = &lab[i];
+        int32_t *pts = ARENA_ARRAY(&m->rp->arena, int32_t, 6);
+        int32_t mid = l->base - fs / 3 + (l->name->n - 1) * lh / 2;
+        pts[0] = (int32_t)lround(l->x) + fs / 3; pts[1] = (int32_t)lround(l->y);
+        pts[2] = f->px1 + fs / 6;                pts[3] = mid;
+        pts[4] = f->px1 + fs / 3;                pts[5] = mid;
+        Op o = { .kind = OP_PATH, .pts = pts, .npts = 3, .w = 600, .color = f->looks[series[i]].color,
+                 .dash = 2, .anchor = -1 };     /* dotted: a pointer, not data */
+        if (pts[0] < pts[2])
+            VEC_PUSH(&m->rp->arena, *ops, o);
+        for (int j = 0; j < l->name->n; j++)
+            text_op(m, ops, l->name->line[j], f->face, fs, f->color, f->px1 + fs / 2, l->base + j * lh, 0);
+    }
+}
+
 /* Each bar's value at its end, outside it (a stack's total at the end
  * of the side it falls on): above or below a vertical bar, right or
  * left of a horizontal one. */
@@ -1211,43 +1320,10 @@ static void draw_slice(M *m, OpVec *ops, const Look *lk, double cx, double cy, d
         push_polygon(m, ops, poly, n, 0xFFFFFF, false, 800);   /* parted from its neighbours */
 }
 
-/* A pie's label: the share, where it stands, which side. */
-typedef struct PieLabel {
-    const char *text;
-    double      a;          /* the middle of its slice */
-    double      x, y;       /* where its leader ends, or its text begins: the arc's point a little out */
-    int32_t     want, base; /* the baseline it wants, the one it gets */
-    bool        right, thin;
-} PieLabel;
-
-/* The labels of one side, sorted by the baseline they want, given
- * baselines a line's height apart, as near theirs as that allows,
- * within [top, bottom]. */
-static void spread(PieLabel **l, int n, int32_t lh, int32_t top, int32_t bottom)
-{
-    for (int i = 1; i < n; i++)         /* insertion sort: a pie has few slices */
-        for (int j = i; j > 0 && l[j]->want < l[j - 1]->want; j--) {
-            PieLabel *t = l[j];
-            l[j] = l[j - 1];
-            l[j - 1] = t;
-        }
-    for (int i = 0; i < n; i++) {
-        l[i]->base = l[i]->want < top ? top : l[i]->want;
-        if (i && l[i]->base < l[i - 1]->base + lh)
-            l[i]->base = l[i - 1]->base + lh;
-    }
-    for (int i = n - 1; i >= 0; i--) {
-        if (l[i]->base > bottom)
-            l[i]->base = bottom;
-        if (i < n - 1 && l[i]->base > l[i + 1]->base - lh)
-            l[i]->base = l[i + 1]->base - lh;
-    }
-}
-
 /* Label l of a slice of the circle (cx, cy, r): just outside the arc
  * at the slice's middle (a thin slice's further out, for its leader),
  * its baseline set so the text clears the arc above and below. */
-static void pie_label(PieLabel *l, double cx, double cy, double r, int32_t fs)
+static void pie_label(SideLabel *l, double cx, double cy, double r, int32_t fs)
 {
     on_circle(cx, cy, r + fs * (l->thin ? 1.6 : 0.7), l->a, &l->x, &l->y);
     l->right = sin(l->a) >= 0;
@@ -1258,7 +1334,7 @@ static void pie_label(PieLabel *l, double cx, double cy, double r, int32_t fs)
 /* Label l's text, and its leader from the arc when the slice is thin or
  * the label was pushed from its place: out from the slice, then level
  * to the text. */
-static void draw_pie_label(M *m, const Frame *f, const PieLabel *l, double cx, double cy, double r,
+static void draw_pie_label(M *m, const Frame *f, const SideLabel *l, double cx, double cy, double r,
                            OpVec *ops)
 {
     int32_t fs = f->fs, tx = (int32_t)lround(l->x) + (l->right ? fs / 4 : -fs / 4);
@@ -1298,10 +1374,10 @@ static void draw_pie(M *m, const Frame *f, OpVec *ops)
         r = fs;
     double cx = f->indent + f->width / 2.0, cy = f->py0 + f->ph / 2.0;
     double hole = ch->type == CHART_DONUT ? r * 0.55 : 0;
-    PieLabel *lab = ARENA_ARRAY(&m->rp->arena, PieLabel, ch->ncat);
-    PieLabel **side[2];
-    side[0] = ARENA_ARRAY(&m->rp->arena, PieLabel *, ch->ncat);
-    side[1] = ARENA_ARRAY(&m->rp->arena, PieLabel *, ch->ncat);
+    SideLabel *lab = ARENA_ARRAY(&m->rp->arena, SideLabel, ch->ncat);
+    SideLabel **side[2];
+    side[0] = ARENA_ARRAY(&m->rp->arena, SideLabel *, ch->ncat);
+    side[1] = ARENA_ARRAY(&m->rp->arena, SideLabel *, ch->ncat);
     int nside[2] = { 0, 0 }, nl = 0;
     double a = 0;
     for (int k = 0; k < ch->ncat; k++) {
@@ -1309,7 +1385,7 @@ static void draw_pie(M *m, const Frame *f, OpVec *ops)
             continue;
         double share = se->values[k] / sum, a1 = a + share * 2 * M_PI;
         draw_slice(m, ops, &f->looks[k], cx, cy, r, hole, a, a1);
-        PieLabel *l = &lab[nl++];
+        SideLabel *l = &lab[nl++];
         l->text = share_text(m, share);
         l->a = (a + a1) / 2;
         l->thin = share < PIE_THIN;
@@ -1368,6 +1444,8 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
         }
         if (f->vfs)
             draw_value_labels(m, f, ax, &ops);
+        if (f->direct)
+            draw_direct_labels(m, f, ax, &ops);
         if (!f->horizontal && !f->cat_gap)     /* the axis line; not through values hanging below */
             op_push_rule(m, &ops, f->px0, f->py1, f->pw, 700, 0x555555);
     }
@@ -1415,6 +1493,7 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     }
     f.looks = chart_looks(m, ch, f.nnames);
     f.node = n;
+    f.direct = L->chart_direct_labels && ch->type == CHART_LINE && ch->nseries > 0;
     f.dec = ARENA_ARRAY(&m->rp->arena, int, ch->nseries + 1);
     for (int s = 0; s < ch->nseries; s++)
         f.dec[s] = series_decimals(&ch->series[s], ch->ncat);

@@ -106,6 +106,7 @@ typedef struct Layout {
     int32_t     list_indent, footnote_rule_width, para_indent_first;
     int32_t     chart_height;
     bool        chart_data_table;          /* print each chart's values as a table under it */
+    bool        chart_direct_labels;       /* name a line chart's series at their lines' ends */
     uint32_t    chart_colors[8];
     int         nchart_colors;
     uint32_t    cover_band, cover_band_text;

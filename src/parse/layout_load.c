@@ -450,6 +450,7 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             icc_load(l, x, y, v);
     } else if (!strcmp(el, "charts")) {
         if (!strcmp(n, "data-table")) y->chart_data_table = yes_of(l, x, n, v) == 1;
+        else if (!strcmp(n, "direct-labels")) y->chart_direct_labels = yes_of(l, x, n, v) == 1;
     } else if (!strcmp(el, "footnotes")) {
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
         else if (strcmp(v, "document") != 0) {
@@ -670,7 +671,7 @@ static void load_settings(L *l, xmlNodePtr x, const char *el, Layout *y)
     static const char *const a_contents[] = { "levels", NULL };
     static const char *const a_notes[] = { "numbering", NULL };
     static const char *const a_intent[] = { "icc", NULL };
-    static const char *const a_charts[] = { "data-table", NULL };
+    static const char *const a_charts[] = { "data-table", "direct-labels", NULL };
     static const char *const a_typo[] = { "quotes", "dashes", NULL };
     if (!strcmp(el, "page")) {
         l->page = x;
