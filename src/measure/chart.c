@@ -351,7 +351,7 @@ static void push_segment(M *m, OpVec *ops, double x0, double y0, double x1, doub
 /* Hatching `h` over the convex polygon q (n corners, millipoints),
  * leaving out what lies within `hole` of (hx, hy) (a donut's middle).
  * The lines are white on a dark colour, dark on a light one, and stand
- * on a grid fixed to the page, so the bars of a series line up. Nothing
+ * on a grid fixed to the chart, so the bars of a series line up. Nothing
  * on a part narrower than the lines' gap: no pattern would show. */
 static void hatch_convex(M *m, OpVec *ops, const double *q, int n, int hatch, uint32_t color,
                          double hx, double hy, double hole)
