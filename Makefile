@@ -117,11 +117,15 @@ demo: all
 # Every test: unit tests and end-to-end tests on the release build, then
 # the same under AddressSanitizer and UndefinedBehaviorSanitizer.
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/sentences build/slow-fsync.so build/mkpng build/rp2json
+	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/swatches build/sentences build/slow-fsync.so build/mkpng build/rp2json
 	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@tests/run-all build
 
 build/pixel: tests/tools/pixel.c
+	@mkdir -p build
+	@$(CC) -std=c11 -O2 -Wall -o $@ $<
+
+build/swatches: tests/tools/swatches.c
 	@mkdir -p build
 	@$(CC) -std=c11 -O2 -Wall -o $@ $<
 

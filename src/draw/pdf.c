@@ -402,11 +402,13 @@ static void draw_path(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
         return;
     HPDF_Page_SetLineWidth(p, pt(o->w));
     HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN);
-    static const HPDF_UINT16 dashed[] = { 5, 3 }, dotted[] = { 1, 2 };
-    if (o->dash == 1)
-        HPDF_Page_SetDash(p, dashed, 2, 0);
-    else if (o->dash == 2)
-        HPDF_Page_SetDash(p, dotted, 2, 0);
+    if (o->dash > 0 && o->dash < OP_DASHES) {
+        HPDF_UINT16 ptn[8];
+        HPDF_UINT n = 0;
+        while (n < 6 && op_dash_pattern[o->dash][n])
+            ptn[n] = op_dash_pattern[o->dash][n], n++;
+        HPDF_Page_SetDash(p, ptn, n, 0);
+    }
     rgb_stroke(p, o->color);
     set_fill(d, p, o->color);
     HPDF_Page_MoveTo(p, px(ox + o->pts[0]), py(d, oy + o->pts[1]));

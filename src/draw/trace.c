@@ -14,7 +14,7 @@
  *     image X Y W H WxH
  *     rule X Y W H #RGB             a line (y its middle) or a fill
  *     rect X Y W H #RGB fill|stroke
- *     path N #RGB W [dashed|dotted] [fill] X0 Y0 .. XN YN
+ *     path N #RGB W [DASH] [fill] X0 Y0 .. XN YN  DASH: op_dash_name's
  *     link X Y W H -> page P | URI
  *     tag E TYPE | artifact         the structure element the next ops are in (H1, P, TD ...)
  *   deco X Y STRING w=W             a part of the running header or footer,
@@ -123,8 +123,9 @@ static void t_marker(Device *dev, const Op *o, int32_t x, int32_t y)
 static void t_path(Device *dev, const Op *o, int32_t ox, int32_t oy)
 {
     Trace *t = (Trace *)dev;
-    fprintf(t->out, "%spath %d #%06X %.1f%s%s", t->ind, o->npts, (unsigned)o->color, pt(o->w),
-            o->dash == 1 ? " dashed" : o->dash == 2 ? " dotted" : "", o->fill ? " fill" : "");
+    fprintf(t->out, "%spath %d #%06X %.1f%s%s%s", t->ind, o->npts, (unsigned)o->color, pt(o->w),
+            o->dash > 0 && o->dash < OP_DASHES ? " " : "", o->dash > 0 && o->dash < OP_DASHES ? op_dash_name[o->dash] : "",
+            o->fill ? " fill" : "");
     for (int k = 0; k < o->npts; k++)
         fprintf(t->out, " %.1f %.1f", pt(ox + o->pts[2 * k]), pt(oy + o->pts[2 * k + 1]));
     fputc('\n', t->out);

@@ -39,6 +39,24 @@ typedef enum OpKind {
     OP_IMAGE,     /* `image` scaled into x,y,w,h */
 } OpKind;
 
+/* A PATH's dash (Op.dash): on and off lengths in pt, in turn, a 0
+ * ending them; pattern 0 is solid. A line chart gives each series one
+ * of its own, so lines that print as the same grey still differ. */
+enum { OP_DASHES = 8 };
+static const unsigned char op_dash_pattern[OP_DASHES][7] = {
+    { 0 },                          /* solid */
+    { 5, 3, 0 },                    /* dashed */
+    { 1, 2, 0 },                    /* dotted */
+    { 6, 2, 1, 2, 0 },              /* dash-dot */
+    { 10, 3, 0 },                   /* long-dash */
+    { 6, 2, 1, 2, 1, 2, 0 },        /* dash-dot-dot */
+    { 3, 2, 0 },                    /* short-dash */
+    { 10, 2, 2, 2, 0 },             /* long-dash-dot */
+};
+static const char *const op_dash_name[OP_DASHES] = {
+    "solid", "dashed", "dotted", "dash-dot", "long-dash", "dash-dot-dot", "short-dash", "long-dash-dot",
+};
+
 /* How a text that ends a line reads on (copy-paste, screen readers):
  * the line break is only the layout's, the text goes on. */
 typedef enum OpTail {
@@ -61,7 +79,7 @@ typedef struct Op {
     const int32_t *pts;     /* PATH */
     const Image *image;     /* IMAGE */
     int         npts;
-    int8_t      dash;       /* PATH: 0 solid, 1 dashed, 2 dotted */
+    int8_t      dash;       /* PATH: op_dash_pattern's index, 0 solid */
     bool        fill;       /* PATH: filled polygon */
     bool        stroke;     /* RECT: outline only */
     bool        right;      /* PAGENUM: right-aligned */

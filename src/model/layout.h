@@ -47,6 +47,16 @@ typedef struct Style {
     bool     uppercase;
 } Style;
 
+/* The grey a colour prints as in black and white, 0 (black) to 1
+ * (paper): its luma, 0.299 R + 0.587 G + 0.114 B, as a grey-scale
+ * print or pdftoppm -gray makes it. Two chart series less than
+ * RP_CHART_GREY_APART apart print alike. */
+static inline double layout_grey(uint32_t c)
+{
+    return (0.299 * ((c >> 16) & 255) + 0.587 * ((c >> 8) & 255) + 0.114 * (c & 255)) / 255.0;
+}
+#define RP_CHART_GREY_APART 0.20
+
 typedef enum Shape { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_RING } Shape;
 
 typedef struct StatusDef {
@@ -96,6 +106,7 @@ typedef struct Layout {
     int32_t     list_indent, footnote_rule_width, para_indent_first;
     int32_t     chart_height;
     bool        chart_data_table;          /* print each chart's values as a table under it */
+    bool        chart_direct_labels;       /* name a line chart's series at their lines' ends */
     uint32_t    chart_colors[8];
     int         nchart_colors;
     uint32_t    cover_band, cover_band_text;

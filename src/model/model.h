@@ -54,10 +54,12 @@ typedef enum ColType { COL_TEXT, COL_NUMBER, COL_STATUS } ColType;
 typedef enum ListType { LIST_BULLET, LIST_NUMBER, LIST_NONE } ListType;
 
 typedef enum ChartType {
-    CHART_LINE, CHART_BAR, CHART_STACKED_BAR, CHART_HBAR
+    CHART_LINE, CHART_BAR, CHART_STACKED_BAR, CHART_HBAR, CHART_PIE, CHART_DONUT
 } ChartType;
 
-typedef enum LineStyle { LINE_SOLID, LINE_DASHED, LINE_DOTTED } LineStyle;
+/* A line series' dash: the report's line="...", or LINE_AUTO (none
+ * given: the chart picks one no other series of it has). */
+typedef enum LineStyle { LINE_AUTO, LINE_SOLID, LINE_DASHED, LINE_DOTTED } LineStyle;
 
 typedef enum RefShow { REF_PAGE, REF_TITLE, REF_BOTH } RefShow;
 
@@ -81,6 +83,8 @@ typedef struct Column {
 typedef struct Series {
     const char *name;
     LineStyle   line;
+    uint32_t    color;         /* the report's own colour (color="#RRGGBB"), if has_color */
+    bool        has_color;
     double     *values;        /* ncat values */
     bool       *present;       /* false: a gap ("-") */
 } Series;
@@ -97,6 +101,8 @@ typedef struct Chart {
     double      axis_min, axis_max, axis_step;
     bool        has_min, has_max, has_step;
     int         axis_decimals; /* -1: automatic */
+    int         legend;        /* -1 automatic (more than one series), 0 no, 1 yes */
+    bool        value_labels;  /* bars: each bar's value at its end (value-labels="yes") */
 } Chart;
 
 /* A figure's image, read and checked when the report is parsed, in the

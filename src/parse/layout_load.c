@@ -71,8 +71,10 @@ static void layout_defaults(Layout *y)
     y->hyphen_left = 2;
     y->hyphen_right = 3;
     y->toc_levels = 2;
-    static const uint32_t palette[] = { 0x005596, 0xC8102E, 0x2E8540, 0xE0A800,
-                                        0x6A3D9A, 0x555555, 0x00A3AD, 0x8C564B };
+    /* dark and light in turn, so series side by side print as
+     * different greys (layout_grey) */
+    static const uint32_t palette[] = { 0x005596, 0xE0A800, 0xC8102E, 0x5B9BD5,
+                                        0x1E6B33, 0xEE7F2D, 0x6A3D9A, 0x35BDC2 };
     memcpy(y->chart_colors, palette, sizeof palette);
     y->nchart_colors = 8;
     for (int i = 0; i < ST_COUNT; i++) {
@@ -448,6 +450,7 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             icc_load(l, x, y, v);
     } else if (!strcmp(el, "charts")) {
         if (!strcmp(n, "data-table")) y->chart_data_table = yes_of(l, x, n, v) == 1;
+        else if (!strcmp(n, "direct-labels")) y->chart_direct_labels = yes_of(l, x, n, v) == 1;
     } else if (!strcmp(el, "footnotes")) {
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
         else if (strcmp(v, "document") != 0) {
@@ -668,7 +671,7 @@ static void load_settings(L *l, xmlNodePtr x, const char *el, Layout *y)
     static const char *const a_contents[] = { "levels", NULL };
     static const char *const a_notes[] = { "numbering", NULL };
     static const char *const a_intent[] = { "icc", NULL };
-    static const char *const a_charts[] = { "data-table", NULL };
+    static const char *const a_charts[] = { "data-table", "direct-labels", NULL };
     static const char *const a_typo[] = { "quotes", "dashes", NULL };
     if (!strcmp(el, "page")) {
         l->page = x;
@@ -836,6 +839,30 @@ static double contrast(uint32_t a, uint32_t b)
     return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
 
+/* The chart palette in black and white: series take its colours in
+ * order, so each colour should print as a grey at least
+ * RP_CHART_GREY_APART from the one before it. Where it does not, the
+ * chart still tells the series apart (bars are hatched, lines dashed),
+ * but the layout's author should know. */
+static void check_chart_greys(L *l, xmlNodePtr root)
+{
+    const Layout *y = l->lay;
+    for (int i = 1; i < y->nchart_colors; i++) {
+        uint32_t a = y->chart_colors[i - 1], b = y->chart_colors[i];
+        double ga = layout_grey(a), gb = layout_grey(b);
+        if (fabs(ga - gb) >= RP_CHART_GREY_APART)
+            continue;
+        xmlNodePtr at = l->colors ? l->colors : root;
+        diag_warn(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
+                  "chart colours %d and %d (#%06X and #%06X) print as greys %.0f %% and %.0f %%: "
+                  "in black and white their series look alike", i, i + 1, (unsigned)a, (unsigned)b,
+                  ga * 100, gb * 100);
+        diag_hint(&l->rp->diags, "order chart=\"...\" dark and light in turn, %.0f %% apart or more "
+                  "(e.g. #005596 #E0A800 #C8102E #5B9BD5); bars too alike are hatched",
+                  RP_CHART_GREY_APART * 100);
+    }
+}
+
 /* What a reader with poor sight or a black-and-white print needs: text
  * with a contrast of 4.5:1 (WCAG 1.4.3), and statuses of one kind told
  * apart by shape, not colour alone. */
@@ -868,6 +895,7 @@ static void check_legibility(L *l, xmlNodePtr root)
                           y->statuses[i].name, y->statuses[k].name);
                 diag_hint(d, "give each status of a kind its own shape: circle, square, triangle, diamond, ring");
             }
+    check_chart_greys(l, root);
 }
 
 static int is_path(const char *name)

@@ -1250,8 +1250,17 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
 {
     s->name = attr(p, c, "name");
     const char *line = attr(p, c, "line");
-    s->line = !line ? LINE_SOLID : strcmp(line, "dashed") == 0 ? LINE_DASHED
+    s->line = !line ? LINE_AUTO : strcmp(line, "dashed") == 0 ? LINE_DASHED
             : strcmp(line, "dotted") == 0 ? LINE_DOTTED : LINE_SOLID;
+    const char *color = attr(p, c, "color");
+    if (color) {
+        Node at = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        s->has_color = !value_color(color, strlen(color), &s->color);
+        if (!s->has_color) {
+            ERR(&at, "color=\"%s\" is not a colour", color);
+            HINT("write colours as # and six hexadecimal digits, #RRGGBB: e.g. #C8102E");
+        }
+    }
     size_t len;
     char *txt = element_text(p, c, &len);
     int cnt = 0;
@@ -1304,6 +1313,35 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
     }
 }
 
+/* A pie's (or donut's) one series: its values are the slices, so there
+ * is one series, no value below zero and some above it. */
+static void pie_series(P *p, xmlNodePtr c, const Chart *ch, const Series *s)
+{
+    Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+    if (ch->nseries > 1) {
+        ERR(&loc, "a %s chart shows one series; \"%s\" is one more",
+            ch->type == CHART_PIE ? "pie" : "donut", s->name ? s->name : "");
+        HINT("a pie shows the parts of one whole; compare series with type=\"bar\" or \"stacked-bar\"");
+        return;
+    }
+    double sum = 0;
+    for (int k = 0; k < ch->ncat; k++) {
+        if (!s->present[k])
+            continue;
+        if (s->values[k] < 0) {
+            ERR(&loc, "the slice \"%s\" of the %s chart is negative", ch->cats[k],
+                ch->type == CHART_PIE ? "pie" : "donut");
+            HINT("a slice is a share of a whole, 0 or more; show gains and losses with type=\"bar\"");
+            return;
+        }
+        sum += s->values[k];
+    }
+    if (ch->ncat > 0 && !(sum > 0)) {
+        ERR(&loc, "the %s chart's values add up to nothing", ch->type == CHART_PIE ? "pie" : "donut");
+        HINT("give each category its amount, e.g. <series name=\"Nettokostnad\">120 80 45</series>");
+    }
+}
+
 static Node *build_chart(P *p, xmlNodePtr x)
 {
     Node *n = new_node(p, N_CHART, x);
@@ -1313,8 +1351,14 @@ static Node *build_chart(P *p, xmlNodePtr x)
     const char *type = attr(p, x, "type");
     ch->type = !type ? CHART_LINE : strcmp(type, "bar") == 0 ? CHART_BAR
              : strcmp(type, "stacked-bar") == 0 ? CHART_STACKED_BAR
-             : strcmp(type, "horizontal-bar") == 0 ? CHART_HBAR : CHART_LINE;
+             : strcmp(type, "horizontal-bar") == 0 ? CHART_HBAR
+             : strcmp(type, "pie") == 0 ? CHART_PIE
+             : strcmp(type, "donut") == 0 ? CHART_DONUT : CHART_LINE;
     ch->alt = attr(p, x, "alt");
+    const char *legend = attr(p, x, "legend");
+    ch->legend = !legend ? -1 : strcmp(legend, "yes") == 0;
+    const char *values = attr(p, x, "value-labels");
+    ch->value_labels = values && strcmp(values, "yes") == 0;
     const char *h = attr(p, x, "height");
     ch->height = h ? report_length(p, n, "height", h) : 0;
     ch->axis_decimals = -1;
@@ -1340,6 +1384,8 @@ static Node *build_chart(P *p, xmlNodePtr x)
         } else if (is_el(c, "series") && ch->nseries < nseries) {
             Series *s = &ch->series[ch->nseries++];
             chart_series(p, c, ch, s);
+            if (ch->type == CHART_PIE || ch->type == CHART_DONUT)
+                pie_series(p, c, ch, s);
         } else if (is_el(c, "source")) {
             Node *src = new_node(p, N_NOTE, c);
             build_inline(p, c, src);

@@ -319,7 +319,7 @@ static const struct { const char *el, *attr, *values; } allowed[] = {
     { "cell", "colspan", "a whole number from 1" }, { "cell", "rowspan", "a whole number from 1" },
     { "cell", "align", "left, right, center" },
     { "num", "decimals", "0 to 6" }, { "num", "sign", "auto, always" },
-    { "chart", "type", "line, bar, stacked-bar, horizontal-bar" },
+    { "chart", "type", "line, bar, stacked-bar, horizontal-bar, pie, donut" }, { "chart", "legend", "yes, no" }, { "chart", "value-labels", "yes, no" },
     { "chart", "height", "a length like 60mm" }, { "series", "line", "solid, dashed, dotted" },
     { "axis", "decimals", "0 to 6" }, { "axis", "min", "a number with a point for decimals, e.g. 0 or 12.5" },
     { "axis", "max", "a number with a point for decimals, e.g. 100 or 12.5" },
@@ -409,7 +409,7 @@ static bool schema_has_attr(XmlMsgs *m, const char *el, const char *attr, char *
 typedef struct Required { const char *el, *attr, *hint; } Required;
 
 static const Required required[] = {
-    { "chart", "type", "allowed: line, bar, stacked-bar, horizontal-bar" },
+    { "chart", "type", "allowed: line, bar, stacked-bar, horizontal-bar, pie, donut" },
     { "chart", "alt", "describe the chart in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
     { "figure", "src", "name a PNG or JPEG file in the report's folder" },
     { "figure", "alt", "describe the image in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
