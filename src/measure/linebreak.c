@@ -79,13 +79,17 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             cand[nc++] = j;
     }
     cand[nc++] = n;
-    /* where a line after each candidate starts: the first box after it */
+    /* where a line after each candidate starts (the first box after it),
+     * and whether the candidate is a hyphen (bit HYPHENATED) */
+    enum { HYPHENATED = 40 };
     for (int c = 0, s = 0; c < nc; c++) {
         if (s < cand[c] + 1)
             s = cand[c] + 1;
         while (s < n && items[s].type != LB_BOX)
             s++;
-        start[c] = s;
+        int i = cand[c];
+        bool hyphen = i >= 0 && i < n && items[i].type == LB_PENALTY && items[i].flagged;
+        start[c] = s | (int64_t)hyphen << HYPHENATED;
     }
     /* best/prev indexed by candidate number. */
     best[0] = 0;
@@ -107,9 +111,9 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
         for (int ci = c - 1; ci >= floor_c; ci--) {
             if (best[ci] == INF_COST)
                 continue;
-            int i = cand[ci];
-            /* The line starts after i, skipping glue and penalties. */
-            int s = start[ci] < j ? (int)start[ci] : j;
+            /* The line starts after cand[ci], skipping glue and penalties. */
+            int s = (int)(start[ci] & (((int64_t)1 << HYPHENATED) - 1));
+            s = s < j ? s : j;
             int64_t nat = sw[j] - sw[s] + penw;
             /* glue inside the line */
             int64_t st = sst[j] - sst[s], sh = ssh[j] - ssh[s];
@@ -126,7 +130,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
                 }
             }
             bool overfull = d >= ((int64_t)1 << 40);
-            if (hyphen_here && prev[ci] >= 0 && i >= 0 && items[i].type == LB_PENALTY && items[i].flagged)
+            if (hyphen_here && (start[ci] >> HYPHENATED) && prev[ci] >= 0)
                 d += 60000;         /* two hyphenated lines in a row: rarely, three never */
             d += per_line;
             int64_t total = best[ci] + d;
