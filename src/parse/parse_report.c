@@ -871,6 +871,39 @@ static void fill_sum(P *p, Node *sc, int64_t sum, int dec)
     x->col = sc->col;
 }
 
+/* A cell that stands for no value in a sum: empty, or a dash or dots
+ * (-, –, —, −, .., …), as tables write a missing figure. */
+static bool no_value(const Node *cell)
+{
+    const Node *x = cell->first;
+    if (!x)
+        return true;
+    if (x->next || x->kind != N_TEXT)
+        return false;
+    static const char *const dashes[] = { "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x88\x92", "..",
+                                          "\xE2\x80\xA6" };
+    for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++)
+        if (x->len == strlen(dashes[k]) && memcmp(x->text, dashes[k], x->len) == 0)
+            return true;
+    return false;
+}
+
+/* A cell of the rows summed that holds something else than a number:
+ * the sum cannot be filled in (an error), and a sum written is checked
+ * without it (a warning). Said at the cell, not at the sum. */
+static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
+{
+    char text[80], label[80];
+    model_plain_text(bad, text, sizeof text);
+    model_plain_text(sum_row->first, label, sizeof label);
+    diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->file), bad->line, bad->col,
+             "write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
+             "a unit belongs in the column's unit=\"...\"",
+             fill ? "\"%s\" is not a number, so the sum in \"%s\" cannot be filled in"
+                  : "\"%s\" is not a number: the sum in \"%s\" is checked without it",
+             text, label);
+}
+
 /* Sum rows marked sum-of="above": every number column must add up, to
  * within what rounding the shown decimals allows. A difference is a
  * warning (an error with --strict): the published figures may be off. */
@@ -888,8 +921,8 @@ static void check_sums(P *p, Node *t)
             int col = c->u.cell.col;
             if (col < ncols && x && !x->next && x->kind == N_TEXT && english_number(x->text, x->len)) {
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->file), c->line, c->col,
-                         "write numbers with a point before the decimals and no separator between "
-                         "the thousands (1234.5); rapport prints them the Swedish way (1 234,5)",
+                         "write 1 234,5 or 1234.5: a comma or a point before the decimals, a space (or "
+                         "nothing) between the thousands; rapport prints them the Swedish way (1 234,5)",
                          "\"%s\" looks like a number written the English way", x->text);
                 told = true;        /* once per table is enough */
             }
@@ -911,6 +944,7 @@ static void check_sums(P *p, Node *t)
             int64_t sum = 0;
             int terms = 0, most = 0;
             bool over = false;
+            const Node *bad = NULL;         /* the first cell summed that holds no number */
             Node *from = NULL;
             for (Node *q = t->first; q && q != r; q = q->next)
                 if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM ||
@@ -922,13 +956,21 @@ static void check_sums(P *p, Node *t)
                 for (Node *qc = q->first; qc; qc = qc->next) {
                     int64_t v;
                     int d, w;
-                    if (qc->u.cell.col == col && qc->u.cell.colspan == 1 &&
-                        cell_value(qc, &t->u.table.cols[col], &v, &d, &w)) {
+                    if (qc->u.cell.col != col || qc->u.cell.colspan != 1)
+                        continue;
+                    if (cell_value(qc, &t->u.table.cols[col], &v, &d, &w)) {
                         over |= __builtin_add_overflow(sum, v, &sum);
                         terms++;
                         most = w > most ? w : most;
+                    } else if (!bad && !no_value(qc)) {
+                        bad = qc;
                     }
                 }
+            }
+            if (bad) {
+                not_summed(p, bad, r, empty);
+                if (empty)
+                    continue;
             }
             if (!terms || over)
                 continue;
