@@ -1101,11 +1101,19 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
     t->u.table.src = path;
     for (int b = 0; b < 8; b++)      /* another CSV, another document: its ID tells */
         p->rep->id[8 + b] ^= (unsigned char)(s.hash >> (8 * b));
-    for (int k = 0; k < s.nrules; k++)
-        if (!s.rules[k].used)
+    for (int k = 0; k < s.nrules; k++) {
+        const CsvRule *ru = &s.rules[k];
+        if (ru->used)
+            continue;
+        if (ru->match)
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
                      "compare it with the first column of the CSV; * stands for any text",
-                     "no row of %s fits this <row-role>", s.name);
+                     "no row of %s fits <row-role match=\"%.100s\">", s.name, ru->match);
+        else
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
+                     "the CSV has fewer rows than that", "%s has no row %d for this <row-role>", s.name,
+                     ru->row);
+    }
 }
 
 static Node *build_table(P *p, xmlNodePtr x)
