@@ -401,6 +401,60 @@ static char *layout_attr(const Import *im, const char *outdir, bool *outside)
     return NULL;
 }
 
+/* pandoc failed: its own words, its first line, or two when the first
+ * only says that the writer failed, with what to do. */
+static void pandoc_failed(const Import *im, const char *input, PandocRun *r, FILE *err)
+{
+    bool writer = !strncmp(r->err, "Error running Lua", 17);
+    char *say = r->err + strspn(r->err, "\n ");
+    char *nl = strchr(say, '\n');
+    if (nl && writer) {
+        *nl = ' ';
+        nl = strchr(nl + 1, '\n');
+    }
+    if (nl)
+        *nl = 0;
+    fprintf(err, "%s: error: pandoc could not %s it%s%s\n", input, writer ? "import" : "read",
+            *say ? ": " : "", say);
+    if (writer)
+        fprintf(err, "    hint: this is a fault in rapport's import (%s); please report it with this file\n",
+                im->writer);
+    else
+        fprintf(err, "    hint: is it a Word (.docx) or OpenDocument (.odt) file? Open it in Word or LibreOffice, save it again and import that\n");
+}
+
+/* The report pandoc made, written first, then checked as any report is
+ * (its pictures found beside it), the check's messages after the
+ * import's own. */
+static int write_and_check(const Import *im, const char *input, const char *output, const PandocRun *r,
+                           bool outside, FILE *err)
+{
+    int warnings = print_comment_warnings(output, r->out, err, im->quiet);
+    int charts = count_charts(input);
+    if (charts && !im->quiet) {
+        fprintf(err, "%s: warning: it has %d chart%s of Word's own, which the import cannot read: left out\n",
+                input, charts, charts == 1 ? "" : "s");
+        fprintf(err, "    hint: write each as a <chart> with its values (README: Charts), or paste it in Word as a picture and import again\n");
+        warnings++;
+    }
+    if (outside && !im->quiet) {
+        fprintf(err, "%s: warning: the report does not name the layout %s, which is outside its folder\n",
+                output, im->layout);
+        fprintf(err, "    hint: render it with --layout %s\n", im->layout);
+    }
+    if (write_new(output, r->out, r->out_len, err) != 0)
+        return RP_EINPUT;
+    if (rp_render_file(&im->check, output, NULL, err) != RP_OK) {
+        fprintf(err, "rapport: %s is written, but rapport cannot render it before the errors above are corrected in it\n",
+                output);
+        return RP_EINPUT;
+    }
+    if (im->single && !im->quiet)
+        fprintf(err, "rapport: %s written from %s%s\n", output, input,
+                warnings ? "; the warnings above say what to finish by hand" : "");
+    return RP_OK;
+}
+
 static int import_one(const Import *im, const char *input, const char *output, FILE *err)
 {
     struct stat st;
@@ -462,24 +516,7 @@ static int import_one(const Import *im, const char *input, const char *output, F
     PandocRun r;
     int result = RP_OK;
     if (pandoc_run(args, outdir, (size_t)RP_MAX_INPUT_BYTES, &r) != 0) {
-        /* pandoc's own words: its first line, or two when the first
-         * only says that the writer failed */
-        bool writer = !strncmp(r.err, "Error running Lua", 17);
-        char *say = r.err + strspn(r.err, "\n ");
-        char *nl = strchr(say, '\n');
-        if (nl && writer) {
-            *nl = ' ';
-            nl = strchr(nl + 1, '\n');
-        }
-        if (nl)
-            *nl = 0;
-        fprintf(err, "%s: error: pandoc could not %s it%s%s\n", input, writer ? "import" : "read",
-                *say ? ": " : "", say);
-        if (writer)
-            fprintf(err, "    hint: this is a fault in rapport's import (%s); please report it with this file\n",
-                    im->writer);
-        else
-            fprintf(err, "    hint: is it a Word (.docx) or OpenDocument (.odt) file? Open it in Word or LibreOffice, save it again and import that\n");
+        pandoc_failed(im, input, &r, err);
         result = RP_EINPUT;
     } else if (r.too_large) {
         fprintf(err, "%s: error: the report made of it is larger than %ld MB\n", input,
@@ -487,31 +524,7 @@ static int import_one(const Import *im, const char *input, const char *output, F
         fprintf(err, "    hint: split the document in Word and import the parts\n");
         result = RP_EINPUT;
     } else {
-        /* written first, then checked as any report is (its pictures
-         * found beside it), the check's messages after the import's own */
-        int warnings = print_comment_warnings(output, r.out, err, im->quiet);
-        int charts = count_charts(input);
-        if (charts && !im->quiet) {
-            fprintf(err, "%s: warning: it has %d chart%s of Word's own, which the import cannot read: left out\n",
-                    input, charts, charts == 1 ? "" : "s");
-            fprintf(err, "    hint: write each as a <chart> with its values (README: Charts), or paste it in Word as a picture and import again\n");
-            warnings++;
-        }
-        if (outside && !im->quiet) {
-            fprintf(err, "%s: warning: the report does not name the layout %s, which is outside its folder\n",
-                    output, im->layout);
-            fprintf(err, "    hint: render it with --layout %s\n", im->layout);
-        }
-        if (write_new(output, r.out, r.out_len, err) != 0) {
-            result = RP_EINPUT;
-        } else if (rp_render_file(&im->check, output, NULL, err) != RP_OK) {
-            fprintf(err, "rapport: %s is written, but rapport cannot render it before the errors above are corrected in it\n",
-                    output);
-            result = RP_EINPUT;
-        } else if (im->single && !im->quiet) {
-            fprintf(err, "rapport: %s written from %s%s\n", output, input,
-                    warnings ? "; the warnings above say what to finish by hand" : "");
-        }
+        result = write_and_check(im, input, output, &r, outside, err);
     }
     pandoc_run_free(&r);
     free(args);

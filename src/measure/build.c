@@ -118,14 +118,6 @@ void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, 
     push_shape(m, ops, OP_RECT, x, y, w, h, color);
 }
 
-Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color)
-{
-    Op o = { .kind = OP_TEXT, .s = s, .len = len, .face = face, .size = size, .color = color, .anchor = -1 };
-    if (len > 0)
-        o.w = font_text_width(m->flow->faces[face], s, (size_t)len, size);
-    return o;
-}
-
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy)
 {
     Op *d = ARENA_ARRAY(&m->rp->arena, Op, n > 0 ? n : 1);

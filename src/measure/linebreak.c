@@ -37,6 +37,37 @@ static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shr
     return d;
 }
 
+/* Where a line starts after a candidate (the first box after it), and
+ * whether the candidate is a hyphen: bit HYPHENATED of start[]. */
+enum { HYPHENATED = 40 };
+
+/* The candidates: positions j where a line may end (a glue after a box,
+ * a penalty below LB_NEVER, or n), after -1 (the paragraph's start),
+ * into cand[] (the caller's breaks[]); each with its start[]. Returns
+ * how many. */
+static int candidates(const LbItem *items, int n, int *cand, int64_t *start)
+{
+    int nc = 0;
+    cand[nc++] = -1;
+    for (int j = 0; j < n; j++) {
+        const LbItem *it = &items[j];
+        if ((it->type == LB_GLUE && j > 0 && items[j - 1].type == LB_BOX) ||
+            (it->type == LB_PENALTY && it->penalty < LB_NEVER))
+            cand[nc++] = j;
+    }
+    cand[nc++] = n;
+    for (int c = 0, s = 0; c < nc; c++) {
+        if (s < cand[c] + 1)
+            s = cand[c] + 1;
+        while (s < n && items[s].type != LB_BOX)
+            s++;
+        int i = cand[c];
+        bool hyphen = i >= 0 && i < n && items[i].type == LB_PENALTY && items[i].flagged;
+        start[c] = s | (int64_t)hyphen << HYPHENATED;
+    }
+    return nc;
+}
+
 int linebreak(const LbItem *items, int n, int32_t width, int mode,
               int *breaks, int64_t *scratch)
 {
@@ -65,32 +96,8 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
     sw[n] = acc;
     sst[n] = ast;
     ssh[n] = ash;
-    /* Candidates: positions j where a line may end (a glue after a box,
-     * a penalty below LB_NEVER, or n). best[] is indexed by item. Start
-     * of a line after a break at i: the first box after i. */
-    /* cand list reuses breaks[] as storage of candidate indices. */
-    int nc = 0;
     int *cand = breaks;
-    cand[nc++] = -1;                       /* the paragraph start */
-    for (int j = 0; j < n; j++) {
-        const LbItem *it = &items[j];
-        if ((it->type == LB_GLUE && j > 0 && items[j - 1].type == LB_BOX) ||
-            (it->type == LB_PENALTY && it->penalty < LB_NEVER))
-            cand[nc++] = j;
-    }
-    cand[nc++] = n;
-    /* where a line after each candidate starts (the first box after it),
-     * and whether the candidate is a hyphen (bit HYPHENATED) */
-    enum { HYPHENATED = 40 };
-    for (int c = 0, s = 0; c < nc; c++) {
-        if (s < cand[c] + 1)
-            s = cand[c] + 1;
-        while (s < n && items[s].type != LB_BOX)
-            s++;
-        int i = cand[c];
-        bool hyphen = i >= 0 && i < n && items[i].type == LB_PENALTY && items[i].flagged;
-        start[c] = s | (int64_t)hyphen << HYPHENATED;
-    }
+    int nc = candidates(items, n, cand, start);
     /* best/prev indexed by candidate number. */
     best[0] = 0;
     prev[0] = -1;

@@ -143,6 +143,10 @@ void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
  * print and its face lacks: errors at the fields' elements. */
 void text_check_furniture(M *m);
 
+/* A text op: s[0..len) in `face` at `size` and `color`, its width
+ * measured, at 0,0 in the box's element, linking nowhere. */
+Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color);
+
 /* Append a plain string as one piece in style `st` with `variant`, with
  * the layout's typographic punctuation (a block of its own). */
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
@@ -238,10 +242,6 @@ Box *new_box(M *m, int32_t h, int32_t before);
 /* Append a horizontal rule (thickness th) or a filled rectangle. */
 void op_push_rule(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t th, uint32_t color);
 void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, uint32_t color);
-
-/* A text op: s[0..len) in `face` at `size` and `color`, its width
- * measured, at 0,0 in the box's element, linking nowhere. */
-Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color);
 
 /* Copy ops into the arena, shifted by dx, dy. */
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);

@@ -553,6 +553,14 @@ void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *o
 
 /* ---- items -------------------------------------------------------------- */
 
+Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t color)
+{
+    Op o = { .kind = OP_TEXT, .s = s, .len = len, .face = face, .size = size, .color = color, .anchor = -1 };
+    if (len > 0)
+        o.w = font_text_width(m->flow->faces[face], s, (size_t)len, size);
+    return o;
+}
+
 static const Font *face_font(const M *m, int face)
 {
     return m->flow->faces[face];
