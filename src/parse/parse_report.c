@@ -216,11 +216,49 @@ static void list_statuses(P *p, bool activity, char *buf, size_t cap)
     }
 }
 
+/* Whether UTF-8 words a and b are the same but for case (ASCII and the
+ * Latin-1 letters: "uppfyllt" and "Uppfyllt", "ÅTGÄRD" and "åtgärd"). */
+static bool same_word(const char *a, const char *b)
+{
+    unsigned char pa = 0, pb = 0;       /* the byte before: 0xC3 leads a Latin-1 letter */
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        unsigned char lx = (x >= 'A' && x <= 'Z') || (pa == 0xC3 && x >= 0x80 && x <= 0x9E && x != 0x97) ? x + 32 : x;
+        unsigned char ly = (y >= 'A' && y <= 'Z') || (pb == 0xC3 && y >= 0x80 && y <= 0x9E && y != 0x97) ? y + 32 : y;
+        if (lx != ly)
+            return false;
+        pa = x;
+        pb = y;
+    }
+    return *a == *b;
+}
+
+/* The status whose printed word (the layout's, for this report type) is
+ * `value`, as a writer types what the page shows: its index, or -1. */
+static int status_by_word(P *p, const char *value)
+{
+    for (int i = 0; i < p->layout->nstatuses; i++) {
+        const StatusDef *sd = &p->layout->statuses[i];
+        const char *w = layout_word(p->layout, p->rep->type, arena_printf(&p->rp->arena, "status.%s", sd->name),
+                                    sd->word);
+        if ((w && same_word(w, value)) || (sd->word && same_word(sd->word, value)))
+            return i;
+    }
+    return -1;
+}
+
 static int lookup_status(P *p, Node *n, const char *value)
 {
     int i = layout_status(p->layout, value);
     if (i >= 0)
         return i;
+    int by_word = status_by_word(p, value);
+    if (by_word >= 0) {
+        ERR(n, "unknown status \"%s\"", value);
+        HINT("\"%s\" is the word printed for the status %s: write status=\"%s\"", value,
+             p->layout->statuses[by_word].name, p->layout->statuses[by_word].name);
+        return -1;
+    }
     char goal[256], act[256];
     list_statuses(p, false, goal, sizeof goal);
     list_statuses(p, true, act, sizeof act);
