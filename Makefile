@@ -114,12 +114,39 @@ demo: all
 	done
 
 
-# Every test: unit tests and end-to-end tests on the release build, then
-# the same under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Every test: unit tests and end-to-end tests on the release build, and
+# under AddressSanitizer and UndefinedBehaviorSanitizer. The tests are in
+# sections, tests/check/NAME.sh, that run side by side (one per core) and
+# print a line each as they end; the last line adds them up: "N passed,
+# N failed". make check ONLY=tables runs one section (ONLY="a b": two).
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+# the sections, longest first, so that the cores end together
+CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
+                  bad csv cli tables archival goals notes fonts stress furniture covers \
+                  typography layout hyphenation readme
+ONLY ?=
+CHECK_RUN := renders $(or $(ONLY),$(CHECK_SECTIONS))
+TEST_TOOLS := build/complete build/gen build/pixel build/swatches build/sentences build/slow-fsync.so \
+              build/mkpng build/rp2json
+
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) build/complete build/gen build/pixel build/swatches build/sentences build/slow-fsync.so build/mkpng build/rp2json
-	@$(MAKE) --no-print-directory BUILD=sanitize all test-bins-sanitize
-	@tests/run-all build
+	@$(if $(filter-out $(CHECK_SECTIONS),$(ONLY)),echo "make check: no section called $(filter-out $(CHECK_SECTIONS),$(ONLY)); the sections: $(CHECK_SECTIONS)"; exit 2)
+	@$(MAKE) -s -j$(NPROC) --no-print-directory all $(TEST_BIN) $(TEST_TOOLS)
+	@$(MAKE) -s -j$(NPROC) --no-print-directory BUILD=sanitize all test-bins-sanitize
+	@rm -f build/check/*.result
+	@$(MAKE) -j$(NPROC) --output-sync=target --no-print-directory check-sections CHECK_RUN="$(CHECK_RUN)"
+
+# (run by make check: the samples are rendered first, for the sections
+# that read them; each section ends with status 0, its counts in
+# build/check/NAME.result, which tests/check/summary adds up)
+CHECK_SECTION_TARGETS := $(addprefix check-section-,$(CHECK_RUN))
+.PHONY: check-sections $(CHECK_SECTION_TARGETS)
+check-sections: $(CHECK_SECTION_TARGETS)
+	@tests/check/summary build $(CHECK_RUN)
+$(filter check-section-renders check-section-unit check-section-unit-sanitize,$(CHECK_SECTION_TARGETS)): check-section-%:
+	@tests/check/$*.sh build
+$(filter-out check-section-renders check-section-unit check-section-unit-sanitize,$(CHECK_SECTION_TARGETS)): check-section-%: check-section-renders
+	@tests/check/$*.sh build
 
 build/pixel: tests/tools/pixel.c
 	@mkdir -p build

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# accessibility: what a screen reader gets from the samples (every
+# sentence of the XML in the structure tree's text: pdfinfo -struct-text),
+# table headers on two levels, and tests/ua-check catching broken tagging
+. "$(dirname "$0")/lib.sh"
+need_renders
+vb=$R/verksamhetsberattelse-2024
+
+# a table with two header rows: each number names its column's header on
+# both levels and its row's header
+pg=$(trace_page_of "$vb.trace" 'Färdigställda projekt, belopp')
+tests/ua-check "$vb.pdf" "${pg:-0}" >"$T/tree11"
+check "multi-level table headers: a cell names its two column headers, its row header and its group (page ${pg:-none})" \
+    grep -qE '^ *TD \(1\) Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+,th-[0-9]+$' "$T/tree11"
+
+# ---- the checker must catch broken tagging ----------------------------------
+qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
+# a drawing outside any marked content
+awk '/^%% Contents for page 3$/ { f = 1 } f && /^stream$/ { print; print "0 0 m 10 10 l S"; f = 0; next } { print }' \
+    "$T/qdf.pdf" | fix-qdf >"$T/untagged.pdf"
+check "the checker catches an untagged drawing" sh -c "! tests/ua-check '$T/untagged.pdf' >/dev/null"
+# a sequence begun inside a text object that ends after its ET
+awk '!done && held { if ($0 == "ET") { print "ET"; print "EMC"; held = 0; done = 1; next } print "EMC"; held = 0 }
+     !done && $0 == "EMC" { held = 1; next } { print }' "$T/qdf.pdf" | fix-qdf >"$T/misnest.pdf"
+check "the checker catches marked content not nested with a text object" sh -c "! tests/ua-check '$T/misnest.pdf' >/dev/null"
+grep -av '^  /Alt ' "$T/qdf.pdf" | fix-qdf >"$T/noalt.pdf"
+check "the checker catches a figure without alt text" sh -c "! tests/ua-check '$T/noalt.pdf' >/dev/null"
+sed 's|/S /TH$|/S /TD|' "$T/qdf.pdf" | fix-qdf >"$T/noheaders.pdf"
+check "the checker catches a table without header cells" sh -c "! tests/ua-check '$T/noheaders.pdf' >/dev/null"
+sed 's|/S /H2$|/S /H4|' "$T/qdf.pdf" | fix-qdf >"$T/skip.pdf"
+check "the checker catches a skipped heading level" sh -c "! tests/ua-check '$T/skip.pdf' >/dev/null"
+grep -av '^  /ID ' "$T/qdf.pdf" | fix-qdf >"$T/noid.pdf"
+check "the checker catches a note without an ID" sh -c "! tests/ua-check '$T/noid.pdf' >/dev/null"
+awk '/\/Headers \[$/ { h = 1 } h && /^ *\(th-/ { sub(/\(th-/, "(th-x") } /^ *\]$/ { h = 0 } { print }' \
+    "$T/qdf.pdf" | fix-qdf >"$T/badheaders.pdf"
+check "the checker catches /Headers naming no header cell" sh -c "! tests/ua-check '$T/badheaders.pdf' >/dev/null"
+sed '/^  \/IDTree <<$/,/^  >>$/d' "$T/qdf.pdf" | fix-qdf >"$T/noidtree.pdf"
+check "the checker catches identifiers missing from the /IDTree" sh -c "! tests/ua-check '$T/noidtree.pdf' >/dev/null"
+sed '0,/^  \/S \/TD$/s//  \/S \/P/' "$T/qdf.pdf" | fix-qdf >"$T/ptr.pdf"
+check "the checker catches a row holding something other than cells" sh -c "! tests/ua-check '$T/ptr.pdf' >/dev/null"
+perl -0pe 's{/BBox \[[^\]]*\]\s*}{}' "$T/qdf.pdf" | fix-qdf >"$T/nobbox.pdf"
+check "the checker catches a table without a /BBox" sh -c "tests/ua-check '$T/nobbox.pdf' | grep -qF 'Table without a /BBox'"
+check "the unbroken file passes the same checker" tests/ua-check "$T/qdf.pdf"
+
+# ---- what a screen reader reads ----------------------------------------------
+# every sentence of the XML in the structure tree's text, with its word
+# spaces where lines broke and between words of different looks, and no
+# hyphen hyphenation added (a soft hyphen there)
+for s in $SAMPLES; do
+    pdfinfo -struct-text "$(textcopy "$R/$s.pdf")" >"$T/$s.struct" 2>/dev/null
+    check "$s: a screen reader gets every sentence with its spaces, no hyphenation hyphens" \
+        "$B/sentences" "samples/$s.xml" "$T/$s.struct"
+done
+sed 's/ och / och/' "$T/verksamhetsplan-2019.struct" >"$T/runon.struct"
+check "the sentence check notices words run together" \
+    sh -c "! '$B/sentences' samples/verksamhetsplan-2019.xml '$T/runon.struct' >/dev/null"
+sed 's/försörjningsstöd/försörjnings-stöd/' "$T/verksamhetsberattelse-2024.struct" >"$T/hyphen.struct"
+check "the sentence check notices a hyphenation hyphen read as a hyphen" \
+    sh -c "! '$B/sentences' samples/verksamhetsberattelse-2024.xml '$T/hyphen.struct' >/dev/null"
+# the text layer: numbers keep their no-break spaces, a line-end hard
+# hyphen stays a hyphen
+check "a screen reader gets 1 877,0 with a no-break space" grep -q $'1\xc2\xa0877,0' "$T/verksamhetsberattelse-2024.struct"
+# (where lines end in "social- och" and the like: U+2010, which poppler keeps)
+check "a hard hyphen at a line end is kept: ‐ och" sh -c "cat '$T'/*.struct | grep -q \"\$(printf '\\342\\200\\220 och ')\""
+finish

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# archival: the same report gives the same bytes (another time, folder,
+# time zone, locale), SOURCE_DATE_EPOCH, the PDF/A levels, --no-tags
+. "$(dirname "$0")/lib.sh"
+need_renders
+# the renders are a second or more old; rendered again elsewhere, later
+mkdir -p "$T/elsewhere"
+sleep 1
+for s in $SAMPLES; do
+    check "$s: rendered again elsewhere, later, in another time zone: the same bytes" \
+        sh -c "cd '$T/elsewhere' && TZ=America/New_York LC_ALL=C '$PWD/$BIN' -q -o $s.pdf '$PWD/samples/$s.xml' && cmp -s $s.pdf '$R/$s.pdf'"
+done
+check "the same report gives the same bytes" sh -c "'$BIN' -q -o '$T/a.pdf' samples/delarsrapport-2022-aug.xml && sleep 1 && '$BIN' -q -o '$T/b.pdf' samples/delarsrapport-2022-aug.xml && cmp -s '$T/a.pdf' '$T/b.pdf'"
+check "SOURCE_DATE_EPOCH sets the document's date" \
+    sh -c "SOURCE_DATE_EPOCH=1700000000 '$BIN' -q -o '$T/sde.pdf' samples/verksamhetsplan-2019.xml && pdfinfo '$T/sde.pdf' | grep -q 'CreationDate: *Tue Nov 14 22:13:20 2023 UTC'"
+check "--pdfa=2u writes conformance U" sh -c "'$BIN' -q --pdfa=2u -o '$T/u.pdf' samples/verksamhetsplan-2019.xml && tests/pdfa-check '$T/u.pdf' U"
+check "--pdfa=off writes a plain PDF" sh -c "'$BIN' -q --pdfa=off -o '$T/off.pdf' samples/verksamhetsplan-2019.xml && pdfinfo '$T/off.pdf' | grep -q 'Metadata Stream: *no'"
+check "--pdfa=2b writes conformance B" sh -c "'$BIN' -q --pdfa=2b -o '$T/b.pdf' samples/verksamhetsplan-2019.xml && tests/pdfa-check '$T/b.pdf' B"
+check "--no-tags writes an untagged PDF/A-2u" sh -c "'$BIN' -q --no-tags -o '$T/nt.pdf' samples/verksamhetsplan-2019.xml && pdfinfo '$T/nt.pdf' | grep -q 'Tagged: *no' && tests/pdfa-check '$T/nt.pdf' U"
+# the XMP as archive tools read it: pdfa-check refuses a metadata stream
+# whose /Length is a reference (qpdf's QDF form writes it so), and an
+# extension schema sharing its rdf:Description with the properties
+qpdf --qdf --object-streams=disable "$R/verksamhetsplan-2019.pdf" "$T/xmp-ref.pdf" 2>/dev/null
+check "pdfa-check refuses XMP whose /Length is a reference" \
+    sh -c "tests/pdfa-check '$T/xmp-ref.pdf' A | grep -qF 'XMP metadata stream' && ! tests/pdfa-check '$T/xmp-ref.pdf' A >/dev/null"
+perl -0pe 's{(xmlns:pdfuaid="[^"]*")>(.*?)  </rdf:Description>\n  <rdf:Description rdf:about=""\n(\s*xmlns:pdfaExtension="[^"]*"\n\s*xmlns:pdfaSchema="[^"]*"\n\s*xmlns:pdfaProperty="[^"]*")>}{$1\n$3>$2}s' \
+    "$T/xmp-ref.pdf" >"$T/xmp-shared.qdf" && fix-qdf "$T/xmp-shared.qdf" >"$T/xmp-shared.pdf" 2>/dev/null
+awk '/^  \/Dest / && !done { print "  /Type /Outlines"; done = 1 } { print }' "$T/xmp-ref.pdf" | fix-qdf >"$T/outline-type.qdf" &&
+    qpdf "$T/outline-type.qdf" "$T/outline-type.pdf"
+check "pdfa-check refuses an outline item typed like the root" \
+    sh -c "tests/pdfa-check '$T/outline-type.pdf' A | grep -qF 'outline item has /Type'"
+check "pdfa-check refuses an extension schema sharing the document's rdf:Description" \
+    sh -c "pdfinfo -meta '$T/xmp-shared.pdf' | xmllint --noout - && tests/pdfa-check '$T/xmp-shared.pdf' A | grep -qF 'shares an rdf:Description'"
+finish

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# bad: the bad-input corpus (tests/bad, tests/bad/EXPECT): each file's exit
+# status and first message with file:line:col, no PDF left behind, nothing
+# for the sanitizers to find
+. "$(dirname "$0")/lib.sh"
+while IFS='|' read -r file want text; do
+    case "$file" in ''|'#'*) continue ;; esac
+    src=tests/bad/$file
+    cp "$src" "$T/$file"
+    out=$T/${file%.xml}.pdf
+    # a hang is a failure, not a stuck test run
+    timeout 20 "$BIN" -o "$out" "$T/$file" >/dev/null 2>"$T/err"
+    rc=$?
+    expect=${text//FILE/$T/$file}
+    if [ $rc != "$want" ]; then bad "$file: exit $rc, want $want"; sed 's/^/    /' "$T/err";
+    elif ! grep -qF -- "$expect" "$T/err"; then bad "$file: no message \"$expect\""; sed 's/^/    /' "$T/err";
+    elif [ "$want" != 0 ] && { [ -e "$out" ] || ls "$T" | grep -q "${file%.xml}.pdf."; }; then bad "$file: a PDF was left behind";
+    elif [ "$want" = 0 ] && [ ! -s "$out" ]; then bad "$file: no PDF written";
+    else ok; fi
+    if [ -x "$SAN/rapport" ]; then
+        check "$file: no sanitizer finding" sh -c "ASAN_OPTIONS=detect_leaks=1 timeout 60 '$SAN/rapport' -q --check '$T/$file' >'$T/san.err' 2>&1; test \$? != 124 && ! grep -q 'Sanitizer' '$T/san.err'"
+    fi
+done <tests/bad/EXPECT
+check "--strict makes a sum that does not add up an error" exit_is 1 "$BIN" --strict --check tests/bad/sum-off.xml
+check "a table with a caption and no rows yet prints its caption and \"Uppgifter saknas.\"" \
+    sh -c "'$BIN' -q -o '$T/empty-table.pdf' tests/bad/empty-table.xml && pdftotext -raw '$T/empty-table.pdf' - | grep -A1 'Resultat 2025, belopp i mnkr$' | grep -qx 'Uppgifter saknas.'"
+check "... and --strict makes it an error" exit_is 1 "$BIN" --strict --check tests/bad/empty-table.xml
+check "three mistakes are reported at once" \
+    sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
+finish

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# cli: the command line: options, exit statuses, where PDFs go, mistakes
+# a user makes with it, hostile folders (loops, FIFOs, links), the PDF
+# never replacing a report, signals while writing, --since
+. "$(dirname "$0")/lib.sh"
+need_renders
+# ---- the command line -------------------------------------------------------
+check "--help exits 0" "$BIN" --help
+check "--version names the version" sh -c "'$BIN' --version | grep -q '^rapport [0-9]'"
+check "no input is a usage error (2)" exit_is 2 "$BIN"
+check "an unknown option is a usage error (2)" exit_is 2 "$BIN" --bogus samples/verksamhetsplan-2019.xml
+check "-o with two inputs is a usage error (2)" exit_is 2 "$BIN" -o x.pdf a.xml b.xml
+check "--threads 5 is a usage error (2)" exit_is 2 "$BIN" --threads 5 samples/verksamhetsplan-2019.xml
+# the PDF does not depend on which thread shaped a word or deflated a page
+for t in 1 2 4; do "$BIN" -q --threads $t -o "$T/threads-$t.pdf" samples/verksamhetsberattelse-2024.xml; done
+check "--threads 1, 2 and 4 give the same bytes" \
+    sh -c "cmp -s '$T/threads-1.pdf' '$T/threads-2.pdf' && cmp -s '$T/threads-1.pdf' '$T/threads-4.pdf' && cmp -s '$T/threads-1.pdf' '$R/verksamhetsberattelse-2024.pdf'"
+check "a missing input exits 1" exit_is 1 "$BIN" "$T/no-such-report.xml"
+check "an unwritable output exits 1" exit_is 1 "$BIN" -o /nonexistent-dir/x.pdf samples/verksamhetsplan-2019.xml
+check "an unwritable output is explained" sh -c "'$BIN' -o /nonexistent-dir/x.pdf samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'cannot write the PDF'"
+cp samples/verksamhetsplan-2019.xml "$T/vp.xml"
+check "the PDF goes beside the report by default" sh -c "'$BIN' -q '$T/vp.xml' && test -s '$T/vp.pdf'"
+cp "$T/vp.pdf" "$T/vp.good"
+cp tests/bad/malformed.xml "$T/vp.xml"
+"$BIN" "$T/vp.xml" 2>/dev/null
+check "a failed run leaves the old PDF untouched" cmp -s "$T/vp.pdf" "$T/vp.good"
+rm -f "$T/vp.pdf"
+check "--check writes nothing" sh -c "'$BIN' --check samples/verksamhetsplan-2019.xml && ! ls samples/*.pdf >/dev/null 2>&1"
+mkdir -p "$T/outdir"
+check "-d writes every report into the folder" sh -c "'$BIN' -q -d '$T/outdir' samples/*.xml && test \$(ls '$T/outdir'/*.pdf | wc -l) = $(ls samples/*.xml | wc -l)"
+check "--layout takes a path to a copied layout" sh -c "cp layouts/linkoping.xml '$T/mine.xml' && sed -i 's|\.\./fonts/|$PWD/fonts/|g' '$T/mine.xml' && '$BIN' -q --layout '$T/mine.xml' -o '$T/l.pdf' samples/verksamhetsplan-2019.xml"
+
+# mistakes a user makes with the command itself
+check "-o with a .xml name is refused: it would overwrite a report" exit_is 2 "$BIN" -o "$T/x.xml" samples/verksamhetsplan-2019.xml
+check "-d with a report's name is refused" exit_is 2 "$BIN" -d samples/verksamhetsplan-2019.xml
+check "-d makes the folder it is given" sh -c "'$BIN' -q -d '$T/new/folder' samples/verksamhetsplan-2019.xml && test -s '$T/new/folder/verksamhetsplan-2019.pdf'"
+mkdir -p "$T/two/a" "$T/two/b"
+cp samples/verksamhetsplan-2019.xml "$T/two/a/"; cp samples/verksamhetsplan-2019.xml "$T/two/b/"
+check "two reports that would write one PDF are refused" exit_is 2 "$BIN" -d "$T/two/out" "$T/two/a/verksamhetsplan-2019.xml" "$T/two/b/verksamhetsplan-2019.xml"
+cp layouts/linkoping.xml "$T/two/a/min-stil.xml"
+check "a layout among the reports of a folder is not taken for a report" \
+    sh -c "'$BIN' -q -d '$T/two/out2' '$T/two/a' && test -s '$T/two/out2/verksamhetsplan-2019.pdf' && test ! -e '$T/two/out2/min-stil.pdf'"
+check "a PDF given instead of the report is named as such" sh -c "'$BIN' '$T/vp.good' 2>&1 | grep -q 'this is a PDF, not a report'"
+sed 's|right="{page}"|right="{sida}"|' layouts/linkoping.xml >"$T/two/a/fel-stil.xml"
+check "an unknown field in the footer is an error" sh -c "'$BIN' --check --layout '$T/two/a/fel-stil.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'the field {sida} in <footer> is not known'"
+
+
+# ---- what a hostile folder, command or signal must not do ---------------------
+E=$T/edges
+mkdir -p "$E"
+# 201 warnings, then one error: the error is shown, with -q too, and so is
+# how many warnings were left out
+{ echo '<report><meta><title>Varningar</title></meta>'
+  for i in $(seq 1 201); do echo '<table><columns><column/><column type="number"/></columns><row><cell>A</cell><cell>1,234.5</cell></row></table>'; done
+  echo '<p><ref to="saknas"/></p></report>'; } >"$E/warnings.xml"
+check "with -q, 201 warnings do not hide the one error" \
+    sh -c "'$BIN' -q --check '$E/warnings.xml' 2>&1 | grep -q ':203:4: error: <ref to=\"saknas\">'"
+check "without -q the error is shown, and how many warnings were left out" \
+    sh -c "'$BIN' --check '$E/warnings.xml' 2>'$E/w.err'; grep -q ':203:4: error: <ref to=\"saknas\">' '$E/w.err' && grep -qx 'rapport: 1 more warning not shown' '$E/w.err'"
+
+# a folder with two links to itself and one to the folder above: each
+# folder searched once, each report rendered once
+mkdir -p "$E/loop/sub"
+cp samples/verksamhetsplan-2019.xml "$E/loop/r.xml"
+cp samples/verksamhetsplan-2019.xml "$E/loop/sub/s.xml"
+ln -s . "$E/loop/a"; ln -s . "$E/loop/b"; ln -s .. "$E/loop/sub/up"
+check "a folder linked to itself is searched once: each report rendered once" \
+    sh -c "timeout 10 '$BIN' -q -j 2 -d '$E/loop-out' '$E/loop' && test \"\$(cd '$E/loop-out' && find . -name '*.pdf' | sort | tr '\n' ' ')\" = './r.pdf ./sub/s.pdf '"
+# folders deeper than the limit are not searched, with a warning
+d=$E/deep; for i in $(seq 1 34); do d=$d/d; done; mkdir -p "$d"
+cp samples/verksamhetsplan-2019.xml "$d/r.xml"; cp samples/verksamhetsplan-2019.xml "$E/deep/d/r.xml"
+check "folders nested more than 32 deep are not searched, with a warning" \
+    sh -c "'$BIN' --check '$E/deep' 2>&1 | grep -q 'folders nested more than 32 deep are not searched'"
+# a FIFO named like a report among the reports does not stop the walk
+mkdir -p "$E/fifo-dir"; cp samples/verksamhetsplan-2019.xml "$E/fifo-dir/r.xml"; mkfifo "$E/fifo-dir/x.xml"
+check "a FIFO named x.xml in a folder is not a report, and does not block" \
+    timeout 10 "$BIN" -q --check "$E/fifo-dir"
+check "a FIFO given as the report is refused at once, not waited on" \
+    sh -c "timeout 10 '$BIN' -q --check '$E/fifo-dir/x.xml' 2>'$E/f.err'; test \$? = 1 && grep -q 'not a regular file' '$E/f.err'"
+mkfifo "$E/fifo-dir/font.ttf"
+sed "s|\.\./fonts/Carlito-Regular.ttf|$E/fifo-dir/font.ttf|" layouts/linkoping.xml >"$E/fifo-dir/fifofont.xml"
+check "a FIFO named as a font is refused at once, not waited on" \
+    sh -c "timeout 10 '$BIN' -q --allow-paths --layout '$E/fifo-dir/fifofont.xml' --check samples/verksamhetsplan-2019.xml 2>'$E/f.err'; test \$? = 1 && grep -q 'is not a regular file' '$E/f.err'"
+
+# the PDF never replaces the report, by any name; nor anything that is
+# not a regular file
+cp samples/verksamhetsplan-2019.xml "$E/report.txt"; cp "$E/report.txt" "$E/report.orig"
+check "-o onto the report itself (not named .xml) is refused, the report kept" \
+    sh -c "! '$BIN' -q -o '$E/report.txt' '$E/report.txt' 2>/dev/null && cmp -s '$E/report.txt' '$E/report.orig'"
+ln "$E/report.txt" "$E/hardlink.pdf"
+check "-o onto a hard link to the report is refused" \
+    sh -c "'$BIN' -q -o '$E/hardlink.pdf' '$E/report.txt' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is the report itself' '$E/o.err' && cmp -s '$E/report.txt' '$E/report.orig'"
+check "-o onto the report by another path is refused" \
+    sh -c "! '$BIN' -q -o '$E/../edges/./report.txt' '$E/report.txt' 2>/dev/null && cmp -s '$E/report.txt' '$E/report.orig'"
+cp "$E/report.txt" "$E/beside.xml"; ln "$E/beside.xml" "$E/beside.pdf"
+check "a report whose PDF beside it is a hard link to it is not overwritten (exit 1)" \
+    sh -c "'$BIN' -q '$E/beside.xml' 2>/dev/null; test \$? = 1 && cmp -s '$E/beside.xml' '$E/report.orig'"
+check "--trace onto the report is refused" \
+    sh -c "! '$BIN' -q --trace '$E/report.txt' --check '$E/report.txt' 2>/dev/null && cmp -s '$E/report.txt' '$E/report.orig'"
+mkfifo "$E/fifo.pdf"
+check "-o onto a FIFO is refused with a clear error, the FIFO kept" \
+    sh -c "timeout 10 '$BIN' -q -o '$E/fifo.pdf' '$E/beside.xml' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is a FIFO' '$E/o.err' && test -p '$E/fifo.pdf'"
+ln -s "$E/report.orig" "$E/link.pdf"
+check "-o onto a symbolic link is refused, the link and its file kept" \
+    sh -c "! '$BIN' -q -o '$E/link.pdf' '$E/beside.xml' 2>/dev/null && test -L '$E/link.pdf' && cmp -s '$E/report.orig' '$E/report.txt'"
+mkdir -p "$E/dir.pdf"
+check "-o onto a folder is refused" sh -c "'$BIN' -q -o '$E/dir.pdf' '$E/beside.xml' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is a folder' '$E/o.err'"
+if [ "$(id -u)" = 0 ]; then     # a device node of our own (as /dev/null is, which -o would have replaced)
+    mknod "$E/null" c 1 3
+    check "-o onto a device is refused, the device kept" \
+        sh -c "'$BIN' -q -o '$E/null' '$E/beside.xml' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is a device' '$E/o.err' && test -c '$E/null'"
+fi
+
+# a write stopped by a file size limit or a signal leaves no temporary file;
+# one killed outright leaves one the next run in that folder removes
+mkdir -p "$E/sig"; cp samples/verksamhetsplan-2019.xml "$E/sig/r.xml"
+printf 'gammal\n' >"$E/sig/r.pdf"
+check "over ulimit -f: exit 1, a message, no temporary file, the old PDF kept" \
+    sh -c "(ulimit -f 40; '$BIN' -q '$E/sig/r.xml' 2>'$E/sig.err'); test \$? = 1 && grep -q 'File too large' '$E/sig.err' && test \"\$(ls '$E/sig')\" = 'r.pdf
+r.xml' && grep -qx gammal '$E/sig/r.pdf'"
+# (a signal is sent once the temporary file is there, waiting up to 10 s
+# for it; the checks print what the folder held)
+seen_temp() { for _ in $(seq 1 200); do ls "$1" | grep -q 'r\.pdf\.rapport-' && return 0; sleep 0.05; done; return 1; }
+sig_left() {     # sig_left WANT-LISTING SEEN RC-FILE
+    local got
+    got=$(ls "$E/sig" | tr '\n' ' ')
+    echo "the folder holds: $got; the temporary file was seen: $2; exit status $(cat "$3" 2>/dev/null)"
+    [ "$2" = yes ] && [ "$got" = "$1" ]
+}
+for s in TERM INT HUP; do
+    ( set -m; LD_PRELOAD=$PWD/$B/slow-fsync.so "$BIN" -q "$E/sig/r.xml" 2>/dev/null & p=$!
+      seen_temp "$E/sig" && echo yes >"$E/sig.seen"
+      kill -$s $p; wait $p; echo $? >"$E/sig.rc" ) 2>/dev/null
+    check "SIG$s while writing: the temporary file removed, the old PDF kept, ended by the signal" \
+        sh -c "$(declare -f sig_left); E='$E'; sig_left 'r.pdf r.xml ' \"\$(cat '$E/sig.seen' 2>/dev/null)\" '$E/sig.rc' &&
+               grep -qx gammal '$E/sig/r.pdf' && test \$(cat '$E/sig.rc') -gt 128"
+    rm -f "$E/sig.seen"
+done
+# SIGTERM to a batch: passed on to the reports being rendered
+mkdir -p "$E/sigb/in"; cp "$E/sig/r.xml" "$E/sigb/in/a.xml"; cp "$E/sig/r.xml" "$E/sigb/in/b.xml"
+( LD_PRELOAD=$PWD/$B/slow-fsync.so "$BIN" -q -j 2 -d "$E/sigb/out" "$E/sigb/in" 2>/dev/null & p=$!
+  for _ in $(seq 1 200); do [ "$(ls "$E/sigb/out" 2>/dev/null | wc -l)" = 2 ] && echo yes >"$E/sigb.seen" && break; sleep 0.05; done
+  kill -TERM $p; wait $p; sleep 0.2 ) 2>/dev/null
+check "SIGTERM to a batch stops its reports too: no temporary file left" \
+    sh -c "ls '$E/sigb/out'; test -s '$E/sigb.seen' && test -d '$E/sigb/out' && test -z \"\$(ls '$E/sigb/out')\""
+( LD_PRELOAD=$PWD/$B/slow-fsync.so "$BIN" -q "$E/sig/r.xml" 2>/dev/null & p=$!
+  seen_temp "$E/sig"
+  kill -KILL $p; wait $p ) 2>/dev/null
+check "SIGKILL while writing leaves a temporary file named REPORT.pdf.rapport-PID-XXXXXX" \
+    sh -c "ls '$E/sig'; ls '$E/sig' | grep -qE '^r\.pdf\.rapport-[0-9]+-[A-Za-z0-9]{6}\$'"
+touch "$E/sig/r.pdf.rapport-$$-abcdef" "$E/sig/r.pdf.rapport-9-notes" "$E/sig/other.pdf.123456"
+check "the next run writing there removes it, and only what is left over" \
+    sh -c "'$BIN' -q -o '$E/sig/s.pdf' '$E/sig/r.xml'; ls '$E/sig' | tr '\n' ' '; test \"\$(ls '$E/sig' | tr '\n' ' ')\" = 'other.pdf.123456 r.pdf r.pdf.rapport-$$-abcdef r.pdf.rapport-9-notes r.xml s.pdf '"
+
+# --since and a PDF dated in the future: made again, with a warning
+cp samples/verksamhetsplan-2019.xml "$E/since.xml"
+"$BIN" -q "$E/since.xml"
+touch -d 2099-01-01 "$E/since.pdf"
+check "--since remakes a PDF dated in the future, and says so" \
+    sh -c "'$BIN' --since '$E/since.xml' 2>'$E/since.err' && grep -q 'in the future' '$E/since.err' && test \$(date -r '$E/since.pdf' +%Y) != 2099"
+stat -c %y "$E/since.pdf" >"$E/since.t1"
+check "--since then skips it: up to date" \
+    sh -c "'$BIN' --since '$E/since.xml' && stat -c %y '$E/since.pdf' | cmp -s - '$E/since.t1'"
+
+finish

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# contents: the table of contents, bookmarks and page labels of long
+# synthetic reports (200 pages; 108 sections, three pages of contents),
+# contents and outline in document order with forward references, and
+# appendices with and without labels and page numbers
+. "$(dirname "$0")/lib.sh"
+
+"$B/gen" --pages 200 --kind mix >"$T/g200.xml"
+check "a 200-page synthetic report renders" "$BIN" -q -o "$T/g200.pdf" --trace "$T/g200.trace" "$T/g200.xml"
+toc_checks "synthetic 200 pages" "$T/g200.pdf" "$T/g200.trace"
+"$B/gen" --pages 3 --kind toc >"$T/toc3.xml"
+check "a report with 108 sections renders" "$BIN" -q -o "$T/toc3.pdf" --trace "$T/toc3.trace" "$T/toc3.xml"
+TOC_PAGES=0
+toc_checks "synthetic, long contents" "$T/toc3.pdf" "$T/toc3.trace"
+check "a 200-page synthetic report is tagged as PDF/UA-1 asks" tests/ua-check "$T/g200.pdf"
+check "its contents run over three pages" test "$TOC_PAGES" = 3
+check "the outline opens at the top level with the appendices and every heading of the contents' levels" \
+    sh -c "qpdf --json --json-key=outlines '$T/toc3.pdf' | jq -e '(.outlines | length) == 36 and ([.outlines[].kids | length] | add) == 72 and all(.outlines[]; .open == false or (.kids | length) == 0)' >/dev/null"
+check "the document says its language, title and author" \
+    sh -c "qpdf --qdf --object-streams=disable '$T/toc3.pdf' '$T/qdf.pdf' && grep -aq '/Lang (sv-SE)' '$T/qdf.pdf' && pdfinfo '$T/toc3.pdf' | grep -q '^Author: *Testnämnden'"
+check "page labels match the printed numbers" \
+    sh -c "qpdf --json --json-key=pagelabels '$T/toc3.pdf' | jq -e '.pagelabels[0].label[\"/S\"] == \"/D\" and .pagelabels[0].index == 0' >/dev/null"
+
+# a forward <ref> names its target before the target's heading is reached:
+# the contents and the outline still list the headings in document order
+cat >"$T/fwdref.xml" <<'XML'
+<report><meta><title>Framåt</title></meta>
+<contents/>
+<section><heading>Första</heading><p>Se <ref to="tredje" show="title"/> på sidan <ref to="tredje"/>.</p></section>
+<section><heading>Andra</heading><p>Text.</p>
+  <section><heading>Andra ett</heading><p>Se <ref to="sist"/>.</p></section></section>
+<section id="tredje"><heading>Tredje</heading><p>Text.</p>
+  <section id="sist"><heading>Tredje ett</heading><p>Text.</p></section></section>
+<appendices><appendix><heading>Bilaga A</heading><p>Text.</p></appendix>
+  <appendix><heading>Bilaga B</heading></appendix></appendices>
+</report>
+XML
+"$BIN" -q -o "$T/fwdref.pdf" "$T/fwdref.xml"
+pdftotext -raw "$(textcopy "$T/fwdref.pdf")" "$T/fwdref.txt"
+pages_of "$T/fwdref.txt" "$T/fwdref.pages"
+check "a forward <ref>: the contents list the headings in document order" \
+    sh -c "sed -n 's/ \\. \\..*//p' '$T/fwdref.pages/2' | tr '\\n' '|' | grep -qx 'Första|Andra|Andra ett|Tredje|Tredje ett|• Bilaga A|'"
+check "... and so does the outline" \
+    sh -c "qpdf --json --json-key=outlines '$T/fwdref.pdf' | jq -r '.. | objects | select(has(\"title\") and has(\"destpageposfrom1\")) | .title' | tr '\\n' '|' | grep -qx 'Första|Andra|Andra ett|Tredje|Tredje ett|Bilaga A|'"
+check "an appendix printed in the report has its page number in the contents, a separate one none" \
+    sh -c "grep -qx '• Bilaga A \\. \\..* 4' '$T/fwdref.pages/2' && grep -qx '• Bilaga B' '$T/fwdref.pages/2' && grep -q '^Bilaga A$' '$T/fwdref.pages/4'"
+check "... and its entry is a link, like the five headings'" \
+    sh -c "qpdf --json --json-key=pages --json-key=qpdf '$T/fwdref.pdf' | jq -e '.qpdf[1] as \$o | [.pages[1] | \$o[\"obj:\" + .object].value[\"/Annots\"][]] | length == 6' >/dev/null"
+
+# appendix labels: numbered by <appendices numbering="yes">, or given;
+# the label stands in the heading, the contents, the bookmark and a
+# <ref show="title">, and never breaks inside (a no-break space)
+cat >"$T/labels.xml" <<'XML'
+<report><meta><title>Bilagor</title></meta>
+<contents/>
+<section><heading>Inledning</heading><p>Se <ref to="b2" show="title"/>.</p></section>
+<appendices numbering="yes">
+  <appendix><heading>Uppföljning av lokalförsörjningsplan</heading><p>Text.</p></appendix>
+  <appendix id="b2"><heading>Internkontrollrapport</heading></appendix>
+  <appendix label="Bilaga 3a"><heading>Extra</heading><p>Text.</p></appendix>
+</appendices>
+</report>
+XML
+"$BIN" -q -o "$T/labels.pdf" "$T/labels.xml"
+pdftotext -raw "$(textcopy "$T/labels.pdf")" "$T/labels.txt"
+check "appendix labels in the contents: numbered, given, and on a separate document too" \
+    sh -c "grep -q '^• Bilaga 1 Uppföljning av lokalförsörjningsplan \\. \\. .* 4$' '$T/labels.txt' && grep -qx '• Bilaga 2 Internkontrollrapport' '$T/labels.txt' && grep -q '^• Bilaga 3a Extra \\. \\. .* 5$' '$T/labels.txt'"
+check "... in the appendices' headings and in a reference to one" \
+    sh -c "grep -q 'Bilaga 1 Uppföljning av lokalförsörjningsplan$' '$T/labels.txt' && grep -q 'Bilaga 3a Extra$' '$T/labels.txt' && grep -qx 'Se Bilaga 2 Internkontrollrapport.' '$T/labels.txt'"
+check "... in the bookmarks, with a no-break space inside the label" \
+    sh -c "qpdf --json --json-key=outlines '$T/labels.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | sed 's/\\xC2\\xA0/~/g' | tr '\\n' '|' | grep -qx 'Inledning|Bilaga~1 Uppföljning av lokalförsörjningsplan|Bilaga~3a Extra|'"
+
+# cross-references: the page number and the title of the target, as links
+{
+    echo '<report><meta><title>Hänvisningar</title></meta><contents/>'
+    echo '<section><heading>Inledning</heading><p>Se sidan <ref to="mal"/> och avsnittet <ref to="mal" show="title"/>.</p>'
+    for i in $(seq 1 60); do echo "<p>Stycke $i med lite text som fyller ut sidan så att målet hamnar längre fram i rapporten.</p>"; done
+    echo '</section><section id="mal"><heading>Målet för hänvisningen</heading><p>Här.</p></section></report>'
+} >"$T/ref.xml"
+check "a report with cross-references renders" "$BIN" -q -o "$T/ref.pdf" "$T/ref.xml"
+pdftotext "$(textcopy "$T/ref.pdf")" "$T/ref.txt"
+pages_of "$T/ref.txt" "$T/ref.pages"
+refpage=$(grep -o 'Se sidan [0-9]*' "$T/ref.txt" | awk '{print $3}')
+check "a page reference names the page of its target (${refpage:-none})" \
+    sh -c "test -n '$refpage' && grep -q '^Målet för hänvisningen' '$T/ref.pages/$refpage'"
+check "a title reference prints the target's title" grep -q 'avsnittet Målet för hänvisningen' "$T/ref.txt"
+check "references are links" sh -c "test \$(qpdf --json --json-key=pages --json-key=qpdf '$T/ref.pdf' | jq '.qpdf[1] as \$o | [.pages[2].object] | map(\$o[\"obj:\" + .].value[\"/Annots\"] | length) | add') -ge 2"
+finish

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# goals: the goal overview (its counts and page numbers), status markers
+# and legends (in the layout's or the report's own words), a goal's
+# short description
+. "$(dirname "$0")/lib.sh"
+need_renders
+vb=$R/verksamhetsberattelse-2024
+sed '0,/^    marker 0 #2E8540/s//    marker 0 #C8102E/' "$vb.trace" >"$T/wrong.trace"
+check "the marker check notices a wrong colour" sh -c "! tests/markers-check '$T/wrong.trace' '$vb.pdf' '$B/pixel' 2>/dev/null >/dev/null"
+x=samples/verksamhetsberattelse-2024.xml
+pdftotext -layout "$(textcopy "$vb.pdf")" "$T/vb-layout.txt"
+want="Uppfyllt: $(grep -o '<goal[^>]*status="met"' $x | wc -l),   Delvis uppfyllt: $(grep -o '<goal[^>]*status="partly-met"' $x | wc -l),   Ej uppfyllt: $(grep -o '<goal[^>]*status="not-met"' $x | wc -l) ($(grep -c '<goal ' $x) mål)"
+check "the goal overview counts the goals of the report ($want)" grep -qF "$want" "$T/vb-layout.txt"
+# the overview's rows: goal, page (as printed); each goal's name on that
+# page of the trace
+awk '/Nämndmål +Bedömning +Sida/ { f = 1; next } f && /\(.* mål\)/ { exit } f && / [0-9]+$/' "$T/vb-layout.txt" |
+    sed 's/^ *//; s/   .*  *\([0-9]*\)$/\t\1/' >"$T/overview.tsv"
+ovbad=""
+while IFS=$'\t' read -r goal page; do
+    trace_text "$vb.trace" "$page" | squeeze | grep -qF "$(printf '%s' "$goal" | squeeze)" || ovbad="$ovbad [$goal -> $page]"
+done <"$T/overview.tsv"
+check "the goal overview's $(wc -l <"$T/overview.tsv") page numbers are the goals' pages" \
+    sh -c "test $(wc -l <"$T/overview.tsv") = $(grep -c '<goal ' $x) && test -z '$ovbad'"
+[ -n "$ovbad" ] && echo "    wrong:$ovbad"
+sed -e 's|shape="triangle" word="Delvis uppfyllt"|shape="circle" word="Delvis uppfyllt"|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/sameshape.xml"
+check "a layout giving two goal statuses one shape is warned about" \
+    sh -c "'$BIN' --check --layout '$T/sameshape.xml' samples/delarsrapport-2022-aug.xml 2>&1 | grep -q 'the same shape'"
+
+# a legend in the report's own words: the statuses given keep their
+# marker and take the words; the others keep the layout's, in its order
+cat >"$T/legend.xml" <<'XML'
+<report type="delarsrapport"><meta><title>Teckenförklaring</title></meta>
+<section><heading>Mål</heading>
+<legend>
+  <item status="not-met">Visar att nämndmålet inte uppfylls per helår</item>
+  <item status="met">Visar att nämndmålet uppfylls per helår</item>
+</legend>
+</section></report>
+XML
+"$BIN" -q -o "$T/legend.pdf" --trace "$T/legend.trace" "$T/legend.xml"
+check "a legend in the report's own words, in the layout's order of statuses" \
+    sh -c "pdftotext -raw -f 2 -l 2 '$T/legend.pdf' - | sed -n '/^Färgsättningen indikerar:$/,/^Nämndmålet kan ej bedömas$/p' | tr '\\n' '|' | grep -qx 'Färgsättningen indikerar:|Visar att nämndmålet uppfylls per helår|Uppfylls delvis per helår|Visar att nämndmålet inte uppfylls per helår|Nämndmålet kan ej bedömas|'"
+check "... each with its marker" sh -c "test \$(grep -c '^ *marker' '$T/legend.trace') = 4"
+
+# a goal's short description: under its name, where the name's text
+# begins (after the marker), kept with it
+cat >"$T/goaldesc.xml" <<'XML'
+<report><meta><title>Mål</title></meta>
+<section><heading>Uppföljning av mål</heading>
+<goal status="partly-met">
+  <heading>Nämndmål: Goda arbetsplatser</heading>
+  <description>Nämnden ska vara en attraktiv arbetsgivare.</description>
+  <p>Sjukfrånvaron har ökat.</p>
+</goal>
+<goal><heading>Nämndmål: Utan status</heading><description>Kort beskrivning.</description></goal>
+</section></report>
+XML
+"$BIN" -q -o "$T/goaldesc.pdf" --trace "$T/goaldesc.trace" "$T/goaldesc.xml"
+check "a goal's description stands under its name, before its text" \
+    sh -c "pdftotext -raw -f 2 -l 2 '$T/goaldesc.pdf' - | tr '\\n' '|' | grep -q '|Nämndmål: Goda arbetsplatser|Nämnden ska vara en attraktiv arbetsgivare.|Sjukfrånvaron har ökat.|Nämndmål: Utan status|Kort beskrivning.|'"
+check "... aligned with the name's text, after the marker or without one" \
+    sh -c "awk '/ text .* Nämndmål: Goda/{a=\$2} / text .* Nämnden ska/{b=\$2} / text .* Nämndmål: Utan/{c=\$2} / text .* Kort beskrivning/{d=\$2} END{exit !(a != \"\" && a == b && c == d && a > c)}' '$T/goaldesc.trace'"
+check "... and read as a paragraph (ua-check)" tests/ua-check "$T/goaldesc.pdf"
+finish

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# hyphenation: how many lines of the samples end in a hyphen (never three
+# in a row, never a heading), the layout's own hyphenation words, <nohyphen>
+. "$(dirname "$0")/lib.sh"
+need_renders
+# hyphenated lines outside tables (tests/hyphen-lines): 101 across the
+# samples before compounds, minimums of three and costlier hyphens in
+# ragged text; at most half of that now, and never three in a row
+tests/hyphen-lines "$R"/delarsrapport-2022-aug.trace "$R"/verksamhetsberattelse-2024.trace \
+    "$R"/verksamhetsplan-2019.trace >"$T/hylines"
+say "lines ending in a hyphen outside tables (lines, runs of three):"; sed 's/^/  /' "$T/hylines"
+check "at most half as many hyphenated lines outside tables as before (101), none three in a row" \
+    awk '$1 == "total" { exit !($2 <= 50 && $3 == 0) }' "$T/hylines"
+check "no heading ends a line in a hyphen (the trace's tags say what is a heading)" \
+    sh -c "grep -q ' H1\$' '$R/verksamhetsberattelse-2024.trace' &&
+           ! awk '/^ *tag /{ h = \$3 ~ /^H[1-6]\$/ } h && /^    text .*[a-zåäöé]-\$/' '$R'/delarsrapport-2022-aug.trace \
+               '$R'/verksamhetsberattelse-2024.trace '$R'/verksamhetsplan-2019.trace | grep -q ."
+
+# the layout's own hyphenation words: a narrow page, where "Linköpingsbor"
+# (a name: never broken) must break where the layout allows it
+sed -e 's|width="210mm"|width="85mm"|' -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" \
+    layouts/linkoping.xml >"$T/narrow.xml"
+sed 's|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"/>|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"><word>Lin-kö-pings-bor</word><word>medarbetar-engagemang</word></hyphenation>|' \
+    "$T/narrow.xml" >"$T/narrow-words.xml"
+printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Om medarbetarengagemang och Linköpingsbor talar vi.</p></section></report>' >"$T/words.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/words.pdf" --trace "$T/words.trace" "$T/words.xml"
+check "a name is not hyphenated, even on a narrow page" grep -q ' Linköpingsbor talar vi\.$' "$T/words.trace"
+"$BIN" -q --layout "$T/narrow-words.xml" -o "$T/words.pdf" --trace "$T/words-listed.trace" "$T/words.xml"
+check "a word the layout lists breaks where it says: Linkö-pingsbor" grep -q ' Linkö-$' "$T/words-listed.trace"
+sed 's|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"/>|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"><word>-fel</word><ord>x</ord></hyphenation>|' \
+    "$T/narrow.xml" >"$T/narrow-bad.xml"
+"$BIN" --check --layout "$T/narrow-bad.xml" "$T/words.xml" 2>"$T/words.err"
+check "a layout's hyphenation word that is no word is an error at its line" \
+    grep -q 'narrow-bad.xml:29:[0-9]*: error: <word>-fel</word> is not a word with hyphens where it may break' "$T/words.err"
+check "<hyphenation> holds only <word>s (the layout schema)" grep -q 'narrow-bad.xml:29:[0-9]*: error: unknown element <ord> in a layout' "$T/words.err"
+# <nohyphen> in a report: its words are not hyphenated
+printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Det gäller en %s av stort värde.</p></section></report>' \
+    konsekvensanalys >"$T/nohy-a.xml"
+printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Det gäller en %s av stort värde.</p></section></report>' \
+    '<nohyphen>konsekvensanalys</nohyphen>' >"$T/nohy-b.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/nohy.pdf" --trace "$T/nohy-a.trace" "$T/nohy-a.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/nohy.pdf" --trace "$T/nohy-b.trace" "$T/nohy-b.xml"
+check "<nohyphen> keeps a word whole that would be hyphenated" \
+    sh -c "grep -q ' konse-\$' '$T/nohy-a.trace' && grep -q ' konsekvensanalys av\$' '$T/nohy-b.trace'"
+finish

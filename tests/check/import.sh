@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# import: rapport --import from Word and OpenDocument (tests/import/run,
+# which ends with "N passed, N failed": its counts count here)
+. "$(dirname "$0")/lib.sh"
+out=$(tests/import/run "$B" 2>&1)
+last=$(printf '%s\n' "$out" | tail -1)
+p=$(printf '%s' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(printf '%s' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+if [ -z "$p" ]; then
+    bad "tests/import/run did not finish"; printf '%s\n' "$out" | tail -20 | sed 's/^/    /'
+else
+    pass=$((pass + p)); fail=$((fail + f))
+    [ "$f" != 0 ] && printf '%s\n' "$out" | grep -v '^[0-9]* passed' | head -40
+fi
+finish

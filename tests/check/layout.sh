@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# layout: a layout's values read strictly, its warnings where they belong,
+# its structure checked against src/parse/layout.rng, colours given once
+# (accent)
+. "$(dirname "$0")/lib.sh"
+need_renders
+
+# a layout's values are read strictly: colours #RRGGBB, lengths a decimal
+# number and a unit, font sizes a PDF can set, each an error at its place
+sed -e 's|top="27mm"|top="0x100mm"|' -e 's|accent="#005596"|accent="#-FFFFF"|' -e 's|rule="#005596"|rule="#0x1234"|' \
+    -e 's|chart="#005596 |chart="#005596 #123456 |' -e 's|name="body"      family="sans" size="11"|name="body"      family="sans" size="0"|' \
+    -e 's|<spacing list-indent="6mm"|<spacing list-indent="1e3mm"|' -e 's|left="3" right="3"|left="x" right="3"|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/badvalues.xml"
+"$BIN" --check --layout "$T/badvalues.xml" samples/verksamhetsplan-2019.xml 2>"$T/badvalues.err"
+check "a layout with wrong values is refused" test $? = 1
+for want in ':17:3: error: top="0x100mm" is not a length' ':31:3: error: accent="#-FFFFF" is not a colour' \
+            ':31:3: error: rule="#0x1234" is not a colour' ':31:3: error: chart="..." names more than 8 colours' \
+            ':36:3: error: list-indent="1e3mm" is not a length' ':40:3: error: size="0" is not a font size rapport can set' \
+            ':29:3: error: left="x" is not a number of letters from 1 to 9'; do
+    check "the layout error $want" grep -qF -- "badvalues.xml$want" "$T/badvalues.err"
+done
+
+# a layout's warnings stand at the element they are about
+sed -e 's|color="#F2C200" shape="triangle"|color="#F2C200" shape="circle"|' \
+    -e 's|name="body"      family="sans" size="11" leading="14.5" after="7" color="#1A1A1A"|name="body"      family="sans" size="11" leading="14.5" after="7" color="#EEEEEE"|' \
+    -e 's|dictionary="hyph_sv_SE"|dictionary="hyph_xx_XX"|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/warnings.xml"
+"$BIN" --check --layout "$T/warnings.xml" samples/verksamhetsplan-2019.xml 2>"$T/warnings.err"
+sl=$(grep -n '<status name="partly-met"' layouts/linkoping.xml | cut -d: -f1)   # the second of the two
+for want in ":$sl:3: warning: statuses \"met\" and \"partly-met\" have the same shape" \
+            ':40:3: warning: the text colour of style "body" has a contrast of' ':29:3: warning: hyphenation dictionary'; do
+    check "the layout warning $want" grep -qF -- "warnings.xml$want" "$T/warnings.err"
+done
+
+# ---- the layout schema (src/parse/layout.rng) --------------------------------
+# the structure of a layout is checked against layout.rng, compiled into
+# rapport and installed for editors: the shipped layout follows it, and
+# an unknown element, an unknown attribute or a misplaced element is an
+# error at its line:col, beside the value errors of the same layout
+check "layouts/linkoping.xml follows src/parse/layout.rng (xmllint)" \
+    xmllint --noout --relaxng src/parse/layout.rng layouts/linkoping.xml
+# (libxml2 checks no further siblings after an element that has no place
+# among them: the unknown element stands after the unknown attribute)
+ln_contents=$(grep -n '<contents levels' layouts/linkoping.xml | cut -d: -f1)
+ln_notes=$(grep -n '<footnotes numbering' layouts/linkoping.xml | cut -d: -f1)
+sed -e '/<footnotes numbering/a\  <margins top="2cm"/>' -e 's|<contents levels="2"/>|<contents levels="2" title="Innehåll"/>|' \
+    -e 's|<colors accent="#005596"|<colors accent="#00559"|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/schema-bad.xml"
+"$BIN" --check --layout "$T/schema-bad.xml" samples/verksamhetsplan-2019.xml 2>"$T/schema-bad.err"
+check "a layout with an unknown element and attribute is refused" test $? = 1
+for want in ":$((ln_notes + 1)):3: error: unknown element <margins> in a layout" \
+            ":$ln_contents:3: error: <contents> has no attribute \"title\"" \
+            ':31:3: error: accent="#00559" is not a colour'; do
+    check "the layout error $want" grep -qF -- "schema-bad.xml$want" "$T/schema-bad.err"
+done
+check "... with the attributes <contents> has as the hint" grep -qF 'hint: its attributes: levels' "$T/schema-bad.err"
+check "... and each said once" sh -c "test \$(grep -c 'error:' '$T/schema-bad.err') = 3"
+ln_words=$(grep -n '<words type="verksamhetsplan">' layouts/linkoping.xml | cut -d: -f1)
+sed -e 's|<words type="verksamhetsplan">|<words type="verksamhetsplan"><style name="h1"/>|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/schema-words.xml"
+check "a <style> inside <words> is an error at its place" \
+    sh -c "'$BIN' --check --layout '$T/schema-words.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -qF 'schema-words.xml:$ln_words:33: error: <words> holds only <word key=\"...\">text</word>, not <style>'"
+sed -e 's|<words>|<word key="page">Sida</word><words>|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/schema-word.xml"
+check "a <word> outside <words> is an error at its place" \
+    sh -c "'$BIN' --check --layout '$T/schema-word.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -qF 'schema-word.xml:$(grep -n '^  <words>' layouts/linkoping.xml | cut -d: -f1):3: error: <word> stands inside <words>, not in <layout>'"
+
+# ---- colours given once: accent -------------------------------------------
+# linkoping.xml with accent changed and the colours that repeat it removed
+# (rule, cover-band, chart, the colour of h1, h2, toc-title, cover-title):
+# the cover band, the rules, the first chart series and the headings take
+# the new accent. The trace is the sample's with only the colour changed;
+# the page content paints in the new colour exactly where the sample
+# painted in #005596 (headings' text colour is not in the trace).
+sed -e 's|accent="#005596"|accent="#7A1F5C"|' -e 's| rule="#005596"||' -e 's| cover-band="#005596"||' \
+    -e 's| chart="[^"]*"||' -e 's| color="#005596"||' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/accent.xml"
+check "the accent layout has no colour but accent in #005596's places" sh -c "! grep -q '005596' '$T/accent.xml'"
+"$BIN" -q --layout "$T/accent.xml" -o "$T/accent.pdf" --trace "$T/accent.trace" samples/verksamhetsberattelse-2024.xml
+check "accent alone: the cover band is in the accent" grep -qE '^  rect 0\.0 0\.0 [0-9.]+ [0-9.]+ #7A1F5C fill$' "$T/accent.trace"
+check "accent alone: the rules are in the accent" grep -qE '^  rule [0-9. ]+ #7A1F5C$' "$T/accent.trace"
+check "accent alone: the first chart series is in the accent" grep -qE '^ *path [0-9]+ #7A1F5C ' "$T/accent.trace"
+check "accent alone: the trace is the sample's with #005596 as #7A1F5C" \
+    sh -c "sed 's/#7A1F5C/#005596/g' '$T/accent.trace' | cmp -s - '$R/verksamhetsberattelse-2024.trace'"
+qpdf --qdf --object-streams=disable "$T/accent.pdf" "$T/accent-q.pdf"
+qpdf --qdf --object-streams=disable "$R/verksamhetsberattelse-2024.pdf" "$T/vb-q.pdf"
+check "accent alone: headings and all paint in the accent where the sample paints #005596" \
+    sh -c "test \$(grep -ac '^0.47843 0.12157 0.36078 rg\$' '$T/accent-q.pdf') = \$(grep -ac '^0 0.33333 0.58824 rg\$' '$T/vb-q.pdf') &&
+           test \$(grep -ac '^0 0.33333 0.58824 rg\$' '$T/vb-q.pdf') -gt 20 && ! grep -aq '0 0.33333 0.58824 r[gG]' '$T/accent-q.pdf'"
+
+finish

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# notes: footnotes on the page of their mark, clear of the text: a note on
+# every sentence of 50 pages, a note two pages long, numbering per
+# chapter, marks as links to their notes, notes in headings and cells
+. "$(dirname "$0")/lib.sh"
+need_renders
+# a footnote on every sentence of 50 pages: nothing lost, nothing overlapping
+"$B/gen" --pages 50 --kind notes >"$T/notes.xml"
+check "50 pages with a footnote on every sentence render" "$BIN" -q -o "$T/notes.pdf" --trace "$T/notes.trace" "$T/notes.xml"
+check "their notes stand on the pages of their marks, clear of the text" tests/notes-check "$T/notes.trace"
+nnotes=$(grep -o '<footnote>' "$T/notes.xml" | wc -l)
+pdftotext -raw "$(textcopy "$T/notes.pdf")" "$T/notes.txt"
+check "all $nnotes note texts are printed once, in order" \
+    sh -c "cat '$T/notes.txt' | grep -o 'uttag [0-9]*\.' | awk '{ if (\$2 + 0 != NR) bad = 1 } END { exit bad || NR != $nnotes }'"
+# a note two pages long continues on the next pages, nothing lost
+{
+    echo '<report><meta><title>Lång fotnot</title></meta><section><heading>Text</heading>'
+    for i in 1 2 3; do echo "<p>Inledande stycke $i som står före den långa noten och fyller en del av sidan med text.</p>"; done
+    echo '<p>Här står märket<footnote>'
+    for i in $(seq 1 110); do echo "Notens mening nummer $i, som är en av många i en mycket lång källhänvisning."; done
+    echo '</footnote> och texten fortsätter.</p>'
+    for i in $(seq 1 40); do echo "<p>Stycke $i efter noten, med vanlig brödtext som ska hamna på sidorna efter.</p>"; done
+    echo '</section></report>'
+} >"$T/longnote.xml"
+check "a two-page footnote renders" "$BIN" -q -o "$T/longnote.pdf" --trace "$T/longnote.trace" "$T/longnote.xml"
+check "it starts on its mark's page and overlaps nothing" tests/notes-check "$T/longnote.trace"
+pdftotext -raw "$(textcopy "$T/longnote.pdf")" "$T/longnote.txt"
+check "every sentence of it is printed once, in order" \
+    sh -c "cat '$T/longnote.txt' | tr '\n' ' ' | grep -o 'Notens mening nummer [0-9]*' | awk '{ if (\$4 + 0 != NR) bad = 1 } END { exit bad || NR != 110 }'"
+check "it runs over more than one page" sh -c "test \$(grep -c '^  note 1 ' '$T/longnote.trace') -gt 60 && test \$(awk '/^page /{p=\$2} /^  note 1 /{print p}' '$T/longnote.trace' | sort -u | wc -l) -ge 2"
+check "all text after the note is there" \
+    sh -c "grep -o 'Stycke [0-9]* efter noten' '$T/longnote.txt' | sort -u | wc -l | grep -qx 40"
+
+# footnote numbers may restart in each chapter
+sed -e 's|numbering="document"|numbering="chapter"|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/chapter.xml"
+chapter_notes() {
+    "$BIN" -q --layout "$T/chapter.xml" -o "$T/chap.pdf" samples/verksamhetsberattelse-2024.xml &&
+        pdftotext -raw "$(textcopy "$T/chap.pdf")" - | grep -q '^1 Källa qliksense, aktualiseringar'
+}
+check "with numbering per chapter, the last chapter's notes start at 1" chapter_notes
+
+# every footnote mark is a link to where its note starts (Contents "Fotnot N")
+vbt=$R/verksamhetsberattelse-2024
+qpdf --json --json-key=pages --json-key=qpdf "$vbt.pdf" | jq -r '.qpdf[1] as $o
+    | (.pages | map({ key: .object, value: .pageposfrom1 }) | from_entries) as $pn
+    | .pages[] | ($o["obj:" + .object].value["/Annots"] // [])[] | $o["obj:" + .].value
+    | select((.["/Contents"] // "") | test("^u:Fotnot [0-9]+$"))
+    | (.["/Dest"] | if type == "string" then $o["obj:" + .].value else . end) as $d
+    | "\(.["/Contents"] | ltrimstr("u:Fotnot "))\t\($pn[$d[0]])"' | sort -u >"$T/notelinks"
+awk '/^page /{ p = $2 } /^  note [0-9]+ .*start$/{ print $2 "\t" p }' "$vbt.trace" | sort -u >"$T/notestarts"
+check "every footnote mark links to its note's page ($(wc -l <"$T/notestarts") notes)" \
+    sh -c "test -s '$T/notestarts' && cmp -s '$T/notelinks' '$T/notestarts'"
+
+# footnotes in a heading and in table cells: the note stands beside the
+# mark in the heading or cell, never loose in a row
+cat >"$T/fncell.xml" <<'XML'
+<report><meta><title>Not i tabell</title></meta>
+<section><heading>Rubrik<footnote>Not i rubrik</footnote></heading>
+<p>Text.</p>
+<table><columns><column/><column type="number"/></columns>
+<row role="header"><cell>Post</cell><cell>Belopp<footnote>Not i huvud</footnote></cell></row>
+<row><cell>Hyror<footnote>Not i cell</footnote></cell><cell>12</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/fncell.pdf" "$T/fncell.xml"
+check "notes in a heading and in table cells stay inside them (ua-check)" tests/ua-check "$T/fncell.pdf"
+check "... and each is inside its own cell or heading" \
+    sh -c "tests/ua-check '$T/fncell.pdf' 2 | grep -c '^ *Note' | grep -qx 3"
+finish

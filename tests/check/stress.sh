@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# stress: every sample on an A6 page, where tables and notes break
+# everywhere: nothing lost, nothing outside the margins, notes on the
+# pages of their marks
+. "$(dirname "$0")/lib.sh"
+a6_layout "$T/tiny.xml"
+for xml in samples/*.xml; do
+    s=$(basename "$xml" .xml)
+    check "$s on an A6 page: renders" "$BIN" -q --layout "$T/tiny.xml" -o "$T/$s-a6.pdf" --trace "$T/$s-a6.trace" "$xml"
+    txt=$(textcopy "$T/$s-a6.pdf")
+    pdftotext -raw "$txt" "$T/$s-a6.txt" 2>/dev/null
+    check "$s on an A6 page: nothing lost" "$B/complete" --unordered "tests/seeds/$s.txt" "$T/$s-a6.txt"
+    pdftotext -bbox "$txt" "$T/$s-a6.html" 2>/dev/null
+    check "$s on an A6 page: no text outside the page's margins" awk -F'"' '
+        /<page / { page++ }
+        /<word / && page > 1 {
+            if ($2 + 0 < 27.5 || $6 + 0 > 270.5 || $8 + 0 > 405) { print "page " page ": " $0; bad = 1 }
+        }
+        END { exit bad }' "$T/$s-a6.html"
+    check "$s on an A6 page: every footnote on the page of its mark, clear of the text" tests/notes-check "$T/$s-a6.trace"
+done
+finish

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# tables: a sample table read back row by row, the samples' column widths
+# (tests/table-figures), tables at their edges (numbers, headers, labels,
+# units), tables split over pages, a table of 5 000 rows, extreme tables
+. "$(dirname "$0")/lib.sh"
+need_renders
+
+# the "Resultat 2024" table reads back row by row, in order, sum last
+pdftotext -raw "$(textcopy "$R/verksamhetsberattelse-2024.pdf")" "$T/vb.txt" 2>/dev/null
+check "Resultat 2024 reads back row by row with its sum" awk '
+    /^100 – Nämnd- och styrelseverksamhet 3,2 3,2 0,1 3,2$/ { a = NR }
+    /^569 – Barn och ungdomsvård 532,0 492,7 −39,4 545,5$/ { b = NR }
+    /^922 – Socialförvaltningen 46,5 46,6 0,1 44,0$/ { c = NR }
+    /^Summa nettokostnader, tkr 1 877,0 1 805,9 −71,1 1 823,9$/ { d = NR }
+    /^varav intäkter \* −1 008,0 −985,3 23,1 −1 054,9$/ { e = NR }
+    END { exit !(a && a < b && b < c && c < d && d < e) }' "$T/vb.txt"
+
+# column widths: the samples' tables from their traces (tests/table-figures)
+tests/table-figures "$R"/delarsrapport-2022-aug.trace "$R"/verksamhetsberattelse-2024.trace \
+    "$R"/verksamhetsplan-2019.trace >"$T/figures"
+say "tables (hyphenated lines, height in pt, split numbers):"; sed 's/^/  /' "$T/figures"
+check "the samples' table lines ending in a hyphen: under 60 (242 with the old widths)" \
+    awk '$1 == "total" { exit !($2 < 60) }' "$T/figures"
+check "the samples' tables are no taller than with the old widths (10 447 pt)" \
+    awk '$1 == "total" { exit !($3 <= 10447) }' "$T/figures"
+check "no number in the samples' tables is split inside its digit groups" \
+    awk '$1 == "total" { exit !($4 == 0) }' "$T/figures"
+printf 'page 1\n  box 1 y=0.0 h=20.0 row\n    text 10.0 10.0 R9: 1\n    text 10.0 20.0 063 kr/inv\n    text 100.0 10.0 funktions-\n    text 100.0 20.0 nedsättning\n    text 200.0 10.0 x\n' >"$T/fake.trace"
+check "the table figures see a split number and a hyphenated label" \
+    sh -c "tests/table-figures '$T/fake.trace' | grep -qx 'fake 1 20 1'"
+
+# tables at their edges: numbers in every form, headers, labels, units
+check "tables at their edges render" "$BIN" -o "$T/edge.pdf" --trace "$T/edge.trace" tests/tables-edge.xml
+check "a number written the English way is warned about at its cell" \
+    sh -c "'$BIN' --check tests/tables-edge.xml 2>&1 | grep -q 'tables-edge.xml:12:61: warning: \"1,234.5\" looks like a number written the English way'"
+edge_row() { awk -v want="$1" '/^  box /{ if (line == want) f = 1; line = "" } /^    text /{ s = $0; sub(/^    text [^ ]+ [^ ]+ /, "", s); line = line (line == "" ? "" : "|") s } END { if (line == want) f = 1; exit !f }' "$T/edge.trace"; }
+check "without <columns>, numbers are set the Swedish way" edge_row "Norr|98,4|12|1,234.5"
+check "a zero written 0.0 prints 0,0; placeholders stay" edge_row "Summa|0,0|1"$'\xc2\xa0'"063|-"
+check "decimals=as-written keeps 9,6 9 0,57" sh -c "grep -q ' 9,6\$' '$T/edge.trace' && grep -q ' 0,57\$' '$T/edge.trace'"
+check "a signed percentage written as text gets a real minus" grep -q $' \u22125,2\xc2\xa0%$' "$T/edge.trace"
+# (the eight narrow columns cannot hold their header words: one header,
+# and the labels under it, break at syllables and joints, never in false
+# words as "Persona-lomsätt-ning" did before compounds were known)
+check "no header cell is hyphenated where the table holds its words" \
+    sh -c "! awk '/^  box .* head\$/{ h = 1; next } /^  box /{ h = 0 } h && / [^ ]*[a-zåäö]-\$/' '$T/edge.trace' | grep -v 'Verk-\|samhets-' | grep -q ."
+check "a label beside number columns is hyphenated only at a compound's joint" \
+    sh -c "! awk '/^  box .* row\$/{ h = 1; next } /^  box /{ h = 0 } h && / [^ ]*[a-zåäö]-\$/' '$T/edge.trace' | grep -v 'Social-\$\|Funktions-\$' | grep -q ."
+check "no label beside number columns is hyphenated elsewhere" \
+    sh -c "tests/table-figures '$T/edge.trace' | awk '\$1 == \"edge\" { exit !(\$2 <= 4) }'"
+# (bound: the trace shows the no-break spaces rapport put there)
+check "a number stays with its digit groups and its unit: 12 761 kr/inv" grep -q $' 12\xc2\xa0761\xc2\xa0kr/inv$' "$T/edge.trace"
+check "a number stays with its unit: 29 %" grep -q $'8\xc2\xa0605 ärenden, 29\xc2\xa0%$' "$T/edge.trace"
+
+# long tables over pages: "(forts.)", never one row alone, no sum first, subheaders repeated
+{
+    echo '<report type="rapport"><meta><title>Delade tabeller</title></meta><section><heading>Tabeller</heading>'
+    for n in $(seq 36 2 60); do
+        echo "<page-break/><table><caption>Tabell med $n rader</caption>"
+        echo '<columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>'
+        echo '<row role="header"><cell>Verksamhet</cell><cell>Utfall</cell><cell>Budget</cell></row>'
+        for i in $(seq 1 "$n"); do
+            [ "$i" = 20 ] && echo '<row role="subheader"><cell>Nämndspecifika</cell><cell>Utfall</cell><cell>Budget</cell></row>'
+            echo "<row><cell>Rad $i av $n</cell><cell>$i.5</cell><cell>1$i.0</cell></row>"
+        done
+        echo '<row role="sum"><cell>Summa</cell><cell>1.0</cell><cell>2.0</cell></row>'
+        echo '<row role="part"><cell>varav kostnader</cell><cell>1.0</cell><cell>2.0</cell></row></table>'
+    done
+    echo '</section></report>'
+} >"$T/split.xml"
+check "13 tables split over pages render" "$BIN" -q -o "$T/split.pdf" --trace "$T/split.trace" "$T/split.xml"
+# per page: the repeated caption, header and subheader, then the rows
+# (the first text after a box line: structure tags stand between)
+awk 'function text(   t) { while ((getline t) > 0 && t ~ /^ *tag /) ; return t }
+     /^page /{ if (p) print p, cap, head, sb, rows, first; p = $2; cap = head = sb = rows = 0; first = "" }
+     /^  box .* repeat$/ { t = text(); if (t ~ /\(forts\.\)$/) cap = 1; next }
+     /^  box .* repeat head$/ { head = 1; next }
+     /^  box .* repeat row$/ { t = text(); if (t ~ /Nämndspecifika/) sb = 1; next }
+     /^  box .* row$/ { rows++; t = text(); if (first == "") { first = t; sub(/^ *text [^ ]+ [^ ]+ /, "", first); gsub(/ /, "_", first) } }
+     END { print p, cap, head, sb, rows, first }' "$T/split.trace" >"$T/split.pages"
+check "every continued page repeats the caption with (forts.) and the header" \
+    awk '$6 !~ /^Rad_1_av/ && $5 > 0 && !($2 && $3) { bad = 1 } END { exit bad }' "$T/split.pages"
+check "never one row alone under a repeated header" awk '$3 && $5 < 2 { bad = 1 } END { exit bad }' "$T/split.pages"
+check "a sum or varav row never starts a page" awk '$6 ~ /^(Summa|varav)/ { bad = 1 } END { exit bad }' "$T/split.pages"
+check "a page under the subheader repeats it" \
+    awk '$6 ~ /^Rad_[0-9]+_av/ { split($6, a, "_"); if (a[2] + 0 > 20 && !$4) bad = 1 } END { exit bad }' "$T/split.pages"
+check "no row lost or doubled over the splits" \
+    sh -c "test \$(grep -c '^    text [^ ]* [^ ]* Rad [0-9]* av' '$T/split.trace') = \$(seq 36 2 60 | paste -sd+ | bc)"
+check "the split tables pass the tagging checks" tests/ua-check "$T/split.pdf"
+
+# a table of 5 000 rows: its header on every page, no row lost
+"$B/gen" --pages 125 --kind table >"$T/t5000.xml"
+check "a table of 5 000 rows renders" "$BIN" -q -o "$T/t5000.pdf" --trace "$T/t5000.trace" "$T/t5000.xml"
+trace_boxes "$T/t5000.trace" >"$T/t5000.boxes"
+tpages=$(grep -c '^page ' "$T/t5000.trace")
+heads=$(awk -F'\t' '$2 ~ /(^| )head$/ && $3 == "Verksamhet|Bokslut|Budget|Avvikelse" { print $1 }' "$T/t5000.boxes" | sort -u | awk '$1 >= 3' | wc -l)
+check "its header row stands on each of its $((tpages - 2)) pages" test "$heads" = $((tpages - 2))
+# the rows as their numbers, from the trace: 5 000, each once
+# (after the number a no-break space)
+awk -F'\t' '$2 == "row" && $3 ~ /^[0-9]+(\302\240| )– / { match($3, /^[0-9]+/); print substr($3, 1, RLENGTH) }' \
+    "$T/t5000.boxes" >"$T/t5000.rows"
+check "none of its 5 000 rows is lost or doubled ($(wc -l <"$T/t5000.rows") rows)" \
+    sh -c "test \$(wc -l <'$T/t5000.rows') = 5000 && test \$(sort -u '$T/t5000.rows' | wc -l) = 5000"
+
+# a row taller than a page, a 300-character word, a wide table on a landscape page
+{
+    echo '<report><meta><title>Extrema tabeller</title></meta><table>'
+    echo '<row role="header"><cell>Rubrik</cell><cell>Text</cell></row><row><cell>Lång</cell><cell>'
+    for i in $(seq 1 120); do echo "<p>Stycke $i i en cell som är högre än en hel sida.</p>"; done
+    echo '</cell></row><row><cell>Ord</cell><cell>'
+    printf 'Ordet%.0s' $(seq 1 60); echo '</cell></row></table>'
+    echo '<landscape><table><row role="header"><cell>A</cell><cell>B</cell><cell>C</cell><cell>D</cell><cell>E</cell><cell>F</cell><cell>G</cell><cell>H</cell><cell>I</cell><cell>J</cell><cell>K</cell><cell>L</cell><cell>M</cell><cell>N</cell></row>'
+    echo '<row><cell>Bred</cell><cell>1</cell><cell>2</cell><cell>3</cell><cell>4</cell><cell>5</cell><cell>6</cell><cell>7</cell><cell>8</cell><cell>9</cell><cell>10</cell><cell>11</cell><cell>12</cell><cell>13</cell></row></table></landscape>'
+    echo '</report>'
+} >"$T/extreme.xml"
+check "a row taller than a page and a 300-character word render" "$BIN" -q -o "$T/extreme.pdf" "$T/extreme.xml"
+pdftotext -raw "$(textcopy "$T/extreme.pdf")" "$T/extreme.txt" 2>/dev/null
+check "the tall row is split between lines, nothing lost" \
+    sh -c "grep -c '^Stycke [0-9]* i en cell' '$T/extreme.txt' | grep -qx 120"
+check "the long word is all there" \
+    sh -c "tr -d '\n -' <'$T/extreme.txt' | grep -q \"\$(printf 'Ordet%.0s' \$(seq 1 60))\""
+check "nothing runs outside the margins" margins_ok "$T/extreme.pdf" 1
+check "the wide table stands on a landscape page" \
+    sh -c "pdfinfo -f 1 -l 99 '$T/extreme.pdf' | grep '^Page.*size:' | tail -1 | grep -q '841.89 x 595.276'"
+finish

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# typography: Swedish quotes, en dashes and minus signs for the straight
+# characters written (<typography> in the layout); codes, dates and years
+# stay as written
+. "$(dirname "$0")/lib.sh"
+need_renders
+for s in $SAMPLES; do
+    pdftotext "$(textcopy "$R/$s.pdf")" "$T/$s.txt" 2>/dev/null
+    check "$s: no straight quote is printed" sh -c "! grep -n \"[\\\"']\" '$T/$s.txt'"
+done
+check "the samples' straight quotes print as ” and ’" sh -c "grep -q '”gröna” resultat' '$T/verksamhetsplan-2019.txt' &&
+    grep -q 'två ’våldsbud’ på' '$T/verksamhetsberattelse-2024.txt'"
+check "a spaced hyphen prints as a spaced en dash, bound to the word before" \
+    grep -q $'Privata utförare\xc2\xa0– Barn och Unga$' "$R/verksamhetsberattelse-2024.trace"
+check "a range prints with an en dash: 2018–2022" grep -qF 'Antal vårddyg SiS år 2018–2022' "$R/delarsrapport-2022-aug.trace"
+check "... and 16–20 år" grep -qF 'åldersgruppen 16–20'$'\xc2\xa0''år' "$R/delarsrapport-2022-aug.trace"
+check "a minus in running text is U+2212: minus −71,1 mnkr" \
+    grep -qF 'blev minus −71,1'$'\xc2\xa0''mnkr' "$R/verksamhetsberattelse-2024.trace"
+check "a date and a diarienummer stay as written" grep -qF 'KS 2024-04-06 §106 (dnr 2024-421)' "$R/verksamhetsberattelse-2024.trace"
+check "a year ht -18 stays as written" grep -qF 'påbörjas ht -18 och' "$R/verksamhetsplan-2019.trace"
+check "a year Aug -22 stays as written" grep -qF 'Aug -22'$'\xc2\xa0''100%' "$R/delarsrapport-2022-aug.trace"
+cat >"$T/typo.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<report type="rapport">
+  <meta><title>Typografi</title><organisation>Testnämnden</organisation></meta>
+  <section>
+    <heading>Citat "i rubriken" - och tankstreck</heading>
+    <p><b>"Viktigt</b>" sa hon om Linköping's 'våldsbud'.</p>
+    <p>Privata utförare - Barn och Unga, åren 2018-2022, kl. 08.00-17.00, 1-3 st, resultatet minus -71,1 mnkr, -5 % och (-12).</p>
+    <p>Beslut i KS 2024-03-01 (dnr 2024-421), SON 2023-0123, tel. 013-20 60 00, ht -18.</p>
+  </section>
+</report>
+XML
+cp "$T/typo.xml" "$T/typo-before.xml"
+check "a report with straight quotes and hyphens renders" "$BIN" -q -o "$T/typo.pdf" --trace "$T/typo.trace" "$T/typo.xml"
+check "the report itself is not changed" cmp "$T/typo.xml" "$T/typo-before.xml"
+for want in '”Viktigt' '” sa hon om Linköping’s ’våldsbud’.' 'Citat ”i rubriken”'$'\xc2\xa0''– och tankstreck' \
+            'Privata utförare'$'\xc2\xa0''– Barn' '2018–2022, kl. 08.00–17.00, 1–3'$'\xc2\xa0''st' \
+            '−71,1'$'\xc2\xa0''mnkr, −5'$'\xc2\xa0''% och (−12).' \
+            'KS 2024-03-01 (dnr 2024-421), SON 2023-0123, tel. 013-20' 'ht -18.'; do
+    check "it prints $want" grep -qF -- "$want" "$T/typo.trace"
+done
+pdfinfo -struct-text "$(textcopy "$T/typo.pdf")" >"$T/typo.struct" 2>/dev/null
+check "a screen reader gets every sentence of it" "$B/sentences" "$T/typo.xml" "$T/typo.struct"
+sed -e 's|<typography quotes="swedish" dashes="on"/>|<typography quotes="off" dashes="off"/>|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/typo-off.xml"
+check "with <typography quotes=\"off\" dashes=\"off\"/> it renders" \
+    "$BIN" -q --layout "$T/typo-off.xml" -o "$T/typo-off.pdf" --trace "$T/typo-off.trace" "$T/typo.xml"
+for want in '"Viktigt' "\" sa hon om Linköping's 'våldsbud'." 'Citat "i rubriken" - och' 'Privata utförare - Barn' \
+            '2018-2022, kl. 08.00-17.00, 1-3' '-71,1'; do
+    check "... it prints $want as written" grep -qF -- "$want" "$T/typo-off.trace"
+done
+check "... and no ” ’ – −" sh -c "! grep -nE '^ *text .*(”|’|–|−)' '$T/typo-off.trace'"
+sed -e 's|<typography quotes="swedish" dashes="on"/>|<typography quotes="off"/>|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/typo-quotes-off.xml"
+"$BIN" -q --layout "$T/typo-quotes-off.xml" -o "$T/typo-q.pdf" --trace "$T/typo-q.trace" "$T/typo.xml"
+check "quotes=\"off\" alone keeps the quotes straight and the dashes" \
+    sh -c "grep -qF '\"Viktigt' '$T/typo-q.trace' && grep -qF '2018–2022' '$T/typo-q.trace'"
+sed -e 's|<typography quotes="swedish" dashes="on"/>|<typography quotes="english" dashes="yes" hyphens="on"/>|' \
+    layouts/linkoping.xml >"$T/typo-bad.xml"
+"$BIN" --check --layout "$T/typo-bad.xml" "$T/typo.xml" 2>"$T/typo-bad.err"
+check "a layout with a wrong typography value is refused" test $? = 1
+tl=$(grep -n '<typography' layouts/linkoping.xml | cut -d: -f1)   # the line of <typography>
+for want in ":$tl:3: error: quotes=\"english\" must be swedish or off" ":$tl:3: error: dashes=\"yes\" must be on or off" \
+            ":$tl:3: error: <typography> has no attribute \"hyphens\""; do
+    check "the layout error $want" grep -qF -- "typo-bad.xml$want" "$T/typo-bad.err"
+done
+finish
