@@ -1,5 +1,5 @@
 /*
- * mkpng.c - PNG files for the end-to-end image tests (tests/run-all),
+ * mkpng.c - PNG files for the end-to-end image tests (tests/check/hostile.sh),
  * made at test time so none is kept in the repository.
  *
  *   mkpng KIND FILE
