@@ -131,21 +131,27 @@ TEST_TOOLS := build/complete build/gen build/pixel build/swatches build/sentence
 
 check: deps
 	@$(if $(filter-out $(CHECK_SECTIONS),$(ONLY)),echo "make check: no section called $(filter-out $(CHECK_SECTIONS),$(ONLY)); the sections: $(CHECK_SECTIONS)"; exit 2)
-	@$(MAKE) -s -j$(NPROC) --no-print-directory all $(TEST_BIN) $(TEST_TOOLS)
-	@$(MAKE) -s -j$(NPROC) --no-print-directory BUILD=sanitize all test-bins-sanitize
 	@rm -f build/check/*.result
 	@$(MAKE) -j$(NPROC) --output-sync=target --no-print-directory check-sections CHECK_RUN="$(CHECK_RUN)"
 
-# (run by make check: the samples are rendered first, for the sections
-# that read them; each section ends with status 0, its counts in
-# build/check/NAME.result, which tests/check/summary adds up)
+# (run by make check, which shares the cores among all of it: the release
+# build, then the samples rendered once for the sections that read them;
+# the sanitizer build beside the first sections, before those that use
+# it. Each section ends with status 0 and its counts in
+# build/check/NAME.result, which tests/check/summary adds up.)
 CHECK_SECTION_TARGETS := $(addprefix check-section-,$(CHECK_RUN))
-.PHONY: check-sections $(CHECK_SECTION_TARGETS)
+CHECK_SANITIZED := unit-sanitize samples bad hostile
+.PHONY: check-sections check-build-release check-build-sanitize $(CHECK_SECTION_TARGETS)
 check-sections: $(CHECK_SECTION_TARGETS)
 	@tests/check/summary build $(CHECK_RUN)
-$(filter check-section-renders check-section-unit check-section-unit-sanitize,$(CHECK_SECTION_TARGETS)): check-section-%:
-	@tests/check/$*.sh build
-$(filter-out check-section-renders check-section-unit check-section-unit-sanitize,$(CHECK_SECTION_TARGETS)): check-section-%: check-section-renders
+check-build-release:
+	@$(MAKE) -s --no-print-directory all $(TEST_BIN) $(TEST_TOOLS)
+check-build-sanitize:
+	@$(MAKE) -s --no-print-directory BUILD=sanitize all test-bins-sanitize
+check-section-renders check-section-unit: check-build-release
+$(filter-out check-section-renders check-section-unit check-section-unit-sanitize,$(CHECK_SECTION_TARGETS)): check-section-renders
+$(addprefix check-section-,$(CHECK_SANITIZED)): check-build-sanitize
+$(CHECK_SECTION_TARGETS): check-section-%:
 	@tests/check/$*.sh build
 
 build/pixel: tests/tools/pixel.c
@@ -277,4 +283,4 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/rapport/import
 	install -m 644 import/*.lua $(DESTDIR)$(PREFIX)/share/rapport/import/
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(OBJDIR) -name '*.d' 2>/dev/null)
