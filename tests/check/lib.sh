@@ -13,9 +13,9 @@
 # What a section finds here:
 #   B, BIN, SAN   the build folder, rapport, the sanitizer build ($SAN/rapport)
 #   T             the section's own folder, /tmp/rapport-check-NAME.XXXXXX,
-#                 removed at the end unless a check failed (then kept to
-#                 look at); build/check/NAME.log lists every check, passed
-#                 or failed, and what the section printed
+#                 removed at the end, or kept as build/check/NAME.files
+#                 when a check failed; build/check/NAME.log lists every
+#                 check, passed or failed, and what the section printed
 #   R             the three samples rendered once for all sections
 #                 (tests/check/renders.sh): $R/NAME.pdf, $R/NAME.trace
 #                 (build/check/renders)
@@ -30,11 +30,12 @@ NAME=$(basename "$0" .sh)
 W=$B/check
 R=$PWD/$W/renders
 [ "${B#/}" = "$B" ] || R=$W/renders
-# the section's files outside rapport's folder (a report there may name
-# files that a report elsewhere may not): removed when all passed
+# the section's files, outside rapport's folder (where a report may name
+# files that a report elsewhere may not); at the end removed, or after a
+# failure moved to build/check/NAME.files
 T=$(mktemp -d "/tmp/rapport-check-$NAME.XXXXXX")
 mkdir -p "$W"
-rm -f "$W/$NAME.result"
+rm -rf "$W/$NAME.result" "$W/$NAME.files"
 exec 3>&1 >"$W/$NAME.log" 2>&1
 pass=0
 fail=0
@@ -66,12 +67,12 @@ section_end() {
     # section and all it started)
     times >"$W/$NAME.times"
     echo "$pass $fail $((us / 1000000)).$(((us / 100000) % 10)) $(awk '{ for (i = 1; i <= NF; i++) { split($i, t, /[ms]/); c += t[1] * 60 + t[2] } } END { printf "%.1f", c }' "$W/$NAME.times")" >"$W/$NAME.result"
-    [ "$fail" = 0 ] && rm -rf "$T"
+    if [ "$fail" = 0 ]; then rm -rf "$T"; else mv "$T" "$W/$NAME.files" 2>/dev/null; fi
     {
         printf '%-15s %5d.%d s   %4d passed, %d failed\n' "$NAME" $((us / 1000000)) $(((us / 100000) % 10)) "$pass" "$fail"
         if [ "$fail" != 0 ]; then
             awk '/^FAIL: / { f = 1; print "  " $0; next } f && /^    / { print "  " $0; next } { f = 0 }' "$W/$NAME.log"
-            echo "  (all of it: $W/$NAME.log, the files: $T/)"
+            echo "  (all of it: $W/$NAME.log; the files: $W/$NAME.files/)"
         fi
     } >&3
     exit 0
