@@ -119,6 +119,7 @@ demo: all
 # sections, tests/check/NAME.sh, that run side by side (one per core) and
 # print a line each as they end; the last line adds them up: "N passed,
 # N failed". make check ONLY=tables runs one section (ONLY="a b": two).
+# Jobs: one per core, or as make -jN says.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 # the sections, longest first, so that the cores end together
 CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
@@ -132,7 +133,8 @@ TEST_TOOLS := build/complete build/gen build/pixel build/swatches build/sentence
 check: deps
 	@$(if $(filter-out $(CHECK_SECTIONS),$(ONLY)),echo "make check: no section called $(filter-out $(CHECK_SECTIONS),$(ONLY)); the sections: $(CHECK_SECTIONS)"; exit 2)
 	@rm -f build/check/*.result
-	@$(MAKE) -j$(NPROC) --output-sync=target --no-print-directory check-sections CHECK_RUN="$(CHECK_RUN)"
+	@$(MAKE) $(if $(findstring -j,$(MAKEFLAGS)),,-j$(NPROC)) --output-sync=target --no-print-directory \
+	  check-sections CHECK_RUN="$(CHECK_RUN)"
 
 # (run by make check, which shares the cores among all of it: the release
 # build, then the samples rendered once for the sections that read them;
