@@ -10,6 +10,9 @@ if [ -z "$p" ]; then
     bad "tests/import/run did not finish"; printf '%s\n' "$out" | tail -20 | sed 's/^/    /'
 else
     pass=$((pass + p)); fail=$((fail + f))
-    [ "$f" != 0 ] && printf '%s\n' "$out" | grep -v '^[0-9]* passed' | head -40
+    if [ "$f" != 0 ]; then
+        echo "FAIL: tests/import/run: $f of its checks failed"
+        printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed 's/^/    /'
+    fi
 fi
 finish

@@ -44,10 +44,11 @@ START=${EPOCHREALTIME/./}
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
 # check DESCRIPTION COMMAND...: passes when COMMAND succeeds; else its
-# output (up to 40 lines) follows the failure
+# output follows the failure (all of it in the log, 40 lines of it on the
+# terminal)
 check() {
     local what=$1; shift
-    if "$@" >"$T/.out" 2>&1; then ok; echo "ok: $what"; else bad "$what"; sed 's/^/    /' "$T/.out" | head -40; fi
+    if "$@" >"$T/.out" 2>&1; then ok; echo "ok: $what"; else bad "$what"; sed 's/^/    /' "$T/.out"; fi
 }
 exit_is() { local want=$1; shift; "$@" >/dev/null 2>&1; [ $? = "$want" ]; }
 fails() { ! "$@" >/dev/null 2>&1; }
@@ -71,7 +72,11 @@ section_end() {
     {
         printf '%-15s %5d.%d s   %4d passed, %d failed\n' "$NAME" $((us / 1000000)) $(((us / 100000) % 10)) "$pass" "$fail"
         if [ "$fail" != 0 ]; then
-            awk '/^FAIL: / { f = 1; print "  " $0; next } f && /^    / { print "  " $0; next } { f = 0 }' "$W/$NAME.log"
+            awk 'function more() { if (n > 40) print "      (" n - 40 " more lines in the log)"; n = 0 }
+                /^FAIL: / { more(); f = 1; print "  " $0; next }
+                f && /^    / { if (++n <= 40) print "  " $0; next }
+                { more(); f = 0 }
+                END { more() }' "$W/$NAME.log"
             echo "  (all of it: $W/$NAME.log; the files: $W/$NAME.files/)"
         fi
     } >&3
@@ -158,7 +163,7 @@ unit_tests() {
         pass=$((pass + p)); fail=$((fail + f))
         if [ "$f" != 0 ]; then echo "FAIL: $t: $f of its checks failed"
         elif [ $rc != 0 ]; then bad "$t: exit status $rc"; fi
-        [ "$f" != 0 ] || [ $rc != 0 ] && printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed 's/^/    /' | head -40
+        [ "$f" != 0 ] || [ $rc != 0 ] && printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed 's/^/    /'
     done
 }
 
