@@ -4,7 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 need_renders
 H=$T
-# covers: balanced title lines, the layout's logo, date and diarienummer
 # the text lines of a trace's page 1 (the cover), without their positions
 cover_lines() { awk '/^page 2/ { exit } $1 == "text" { $1 = $2 = $3 = ""; sub(/^ +/, ""); print }' "$1"; }
 no_lone_word() { test -s "$1" && ! cover_lines "$1" | grep -E '^[^ ]{1,4}$'; }
