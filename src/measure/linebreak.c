@@ -138,7 +138,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             }
             bool overfull = d >= ((int64_t)1 << 40);
             if (hyphen_here && (start[ci] >> HYPHENATED) && prev[ci] >= 0)
-                d += 60000;         /* two hyphenated lines in a row: rarely, three never */
+                d += 60000;         /* two hyphenated lines in a row cost more (three, more still): rare, not forbidden */
             d += per_line;
             int64_t total = best[ci] + d;
             if (total < bestc) {
