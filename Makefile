@@ -9,7 +9,7 @@
 BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
-           libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl \
+           libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl universal-ctags \
            pandoc zip unzip
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
@@ -124,7 +124,7 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 # the sections, longest first, so that the cores end together
 CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
                   bad csv cli tables archival goals notes fonts stress furniture covers \
-                  typography layout hyphenation readme
+                  typography layout hyphenation readme code
 ONLY ?=
 CHECK_RUN := renders $(or $(ONLY),$(CHECK_SECTIONS))
 TEST_TOOLS := build/complete build/gen build/pixel build/swatches build/sentences build/slow-fsync.so \
