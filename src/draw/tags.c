@@ -14,7 +14,10 @@
  *    Document): elements are thereby ordered as their content is drawn,
  *    which is reading order, and empty ones never appear. They are
  *    numbered in that order, parents before children, so the numbers
- *    in a table's cells are neighbours and deflate well.
+ *    in a table's cells are neighbours and deflate well. One exception
+ *    to drawing order: an element with StructElem.after (a footnote of
+ *    a header cell's mark) goes right after that sibling (its table),
+ *    though drawn at the foot of a page, after what followed the table.
  *  - Marked content: consecutive ops of one element share one sequence
  *    and one MCID; the page's entry in the parent tree maps each MCID
  *    back to its element. A status marker that stands for a word gets a
@@ -71,6 +74,8 @@ struct Tags {
     int           page_index, npages, mcid, cur;
     bool          cur_actual;    /* the open sequence carries ActualText */
     VEC(int)      annot_elem;    /* per annotation key - npages: its Link element */
+    int          *kid_of;        /* per element: its Kid in its parent's list, -1 */
+    int          *after_last;    /* per element: the last Kid put after it (StructElem.after), -1 */
     float        *bbox;          /* per Figure and Table, four: what it drew on its first page */
     bool         *has_bbox;
 };
@@ -90,8 +95,10 @@ Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages)
     t->tail = ARENA_ARRAY(&rp->arena, int, n);
     t->first_page = ARENA_ARRAY(&rp->arena, int, n);
     t->num = ARENA_ARRAY(&rp->arena, long, n);
+    t->kid_of = ARENA_ARRAY(&rp->arena, int, n);
+    t->after_last = ARENA_ARRAY(&rp->arena, int, n);
     for (int i = 0; i < n; i++)
-        t->head[i] = t->tail[i] = t->first_page[i] = -1;
+        t->head[i] = t->tail[i] = t->first_page[i] = t->kid_of[i] = t->after_last[i] = -1;
     t->page_mc = ARENA_ARRAY(&rp->arena, int, npages + 1);
     t->page_num = ARENA_ARRAY(&rp->arena, long, npages + 1);
     t->bbox = ARENA_ARRAY(&rp->arena, float, 4 * (size_t)n);
@@ -112,6 +119,24 @@ static void add_kid(Tags *t, int e, int kind, int val, int page)
     else
         t->head[e] = at;
     t->tail[e] = at;
+    if (kind == KID_ELEM)
+        t->kid_of[val] = at;
+}
+
+/* Element i as a kid of `parent` right after its sibling `after` (and
+ * after what was put there before it): a note of a header cell follows
+ * its table, whatever was drawn between. */
+static void add_kid_after(Tags *t, int parent, int i, int after)
+{
+    int prev = t->after_last[after] >= 0 ? t->after_last[after] : t->kid_of[after];
+    Kid k = { KID_ELEM, i, t->page_index, t->kids.v[prev].next };
+    VEC_PUSH(&t->rp->arena, t->kids, k);
+    int at = t->kids.n - 1;
+    t->kids.v[prev].next = at;
+    if (t->tail[parent] == prev)
+        t->tail[parent] = at;
+    t->kid_of[i] = at;
+    t->after_last[after] = at;
 }
 
 /* Element i (clamped to the document), recorded and attached to its
@@ -124,7 +149,11 @@ static int use(Tags *t, int i)
         return i;
     t->first_page[i] = t->page_index;
     int parent = t->flow->se[i].parent;
-    if (i != 0 && parent >= 0 && parent != i) {
+    int after = t->flow->se[i].after;
+    if (i != 0 && parent >= 0 && parent != i && after > 0 && after < t->flow->nse &&
+        t->flow->se[after].parent == parent && t->kid_of[after] >= 0) {
+        add_kid_after(t, parent, i, after);
+    } else if (i != 0 && parent >= 0 && parent != i) {
         use(t, parent);
         add_kid(t, parent, KID_ELEM, i, t->page_index);
     } else if (i != 0) {

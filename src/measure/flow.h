@@ -119,6 +119,8 @@ typedef struct StructElem {
     const int  *headers;    /* TH/TD of a table with headers on several levels: */
     int         nheaders;   /*   the header cells (elements) that head it */
     bool        has_id;     /* named by another element's headers: gets an /ID */
+    int         after;      /* >0: read right after this sibling (a Note of a header
+                             * cell's mark, after its Table), not where first drawn */
 } StructElem;
 
 enum {

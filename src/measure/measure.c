@@ -387,6 +387,27 @@ static void collect_notes(M *m, const Node *n, const Node **notes)
     }
 }
 
+/* A note whose mark stands in a header cell would be read with every
+ * cell that names the header in its /Headers: it goes after the table
+ * instead (in the table's parent, read right after the table), the
+ * mark's link staying in the cell. `*parent` is the mark's element;
+ * `*after` gets the table, or 0. */
+static void header_note(const M *m, int *parent, int *after)
+{
+    *after = 0;
+    int e = *parent;
+    while (e > 0 && m->se.v[e].type != SE_TH && m->se.v[e].type != SE_TABLE)
+        e = m->se.v[e].parent;
+    if (e <= 0 || m->se.v[e].type != SE_TH)
+        return;
+    while (e > 0 && m->se.v[e].type != SE_TABLE)
+        e = m->se.v[e].parent;
+    if (e <= 0)
+        return;
+    *parent = m->se.v[e].parent;
+    *after = e;
+}
+
 static void measure_notes(M *m)
 {
     int nn = m->rep->nfootnotes;
@@ -401,8 +422,9 @@ static void measure_notes(M *m)
     int32_t hang = numw + st->size / 2;
     int32_t base = text_baseline(m, st);
     /* a note belongs, in reading order, to the element of its first
-     * mark: the paragraph, heading or table cell (not the row), beside
-     * the mark's link */
+     * mark: the paragraph, heading or data cell (not the row), beside
+     * the mark's link; one marked in a header cell follows its table
+     * (header_note) */
     int *note_parent = ARENA_ARRAY(&m->rp->arena, int, nn);
     for (int b = m->boxes.n - 1; b >= 0; b--)
         for (int k = 0; k < m->boxes.v[b].nnotes; k++) {
@@ -420,6 +442,9 @@ static void measure_notes(M *m)
                 }
             note_parent[num - 1] = se;
         }
+    int *note_after = ARENA_ARRAY(&m->rp->arena, int, nn);
+    for (int i = 0; i < nn; i++)
+        header_note(m, &note_parent[i], &note_after[i]);
     for (int i = 0; i < nn; i++) {
         Note *note = &m->flow->notes[i];
         note->number = i + 1;
@@ -430,6 +455,7 @@ static void measure_notes(M *m)
         text_pieces(m, nodes[i], st, &ps);
         Lines ls = text_break(m, ps.v, ps.n, st, m->flow->width - hang, ALIGN_LEFT, false);
         int se_note = se_new(m, SE_NOTE, note_parent[i]);
+        m->se.v[se_note].after = note_after[i];
         for (int k = 0; k < ls.n; k++) {
             Box b = { 0 };
             b.h = ls.v[k].h;
