@@ -77,8 +77,10 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     VEC_PUSH(&m->rp->arena, m->headings, a);
 
     Pieces ps = { 0 };
+    const char *word = NULL;
     if (sec->kind == N_GOAL && sec->u.sec.status >= 0) {
         const StatusDef *sd = &m->lay->statuses[sec->u.sec.status];
+        word = layout_word(m->lay, m->rep->type, arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
         Piece mk = { 0 };
         mk.face = FACE(st->family, st->variant);
         mk.size = st->size;
@@ -87,8 +89,6 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         mk.pagenum = -1;
         mk.marker = (int16_t)(sd->shape + 1);
         mk.marker_color = sd->color;
-        mk.speak = layout_word(m->lay, m->rep->type,
-                               arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
         VEC_PUSH(&m->rp->arena, ps, mk);
     }
     const char *label = heading_label(m, sec);
@@ -96,6 +96,14 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         text_piece_str(m, arena_printf(&m->rp->arena, "%s ", label), st, 0, &ps);
     if (h)
         text_pieces(m, h, st, &ps);
+    if (word) {
+        /* the status in words after the name, as beside every other
+         * marker: "Goda arbetsplatser – Delvis uppfyllt", not bold, the
+         * dash kept on the name's line; the marker is then decoration */
+        Style plain = *st;
+        plain.variant &= ~VAR_BOLD;
+        text_piece_str(m, arena_printf(&m->rp->arena, "\xC2\xA0\xE2\x80\x93 %s", word), &plain, 0, &ps);
+    }
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
         new_page_next(m);
     m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
