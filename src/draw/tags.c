@@ -40,7 +40,7 @@
 static const char *names[SE_TYPE_COUNT] = {
     "Document", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody", "Table",
     "THead", "TBody", "TR", "TH", "TD", "Note", "Link", "TOC", "TOCI", "Figure", "Caption",
-    "Span", "Sect",
+    "Span", "Sect", "Reference",
 };
 
 const char *tags_type_name(int type)

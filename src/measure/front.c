@@ -16,6 +16,7 @@
  */
 #include "measure_int.h"
 #include "../model/numfmt.h"
+#include "../base/limits.h"
 
 #include <string.h>
 #include <time.h>
@@ -237,10 +238,13 @@ static int leader_and_number(M *m, Op *ops, const Style *st, int32_t from, int32
     return q;
 }
 
-static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol, int se_toc)
+/* One entry of the contents: a TOCI in `se_toc` holding a Reference,
+ * and in it the Link (the title, the page number and the annotation),
+ * as ISO 32000-1 Table 333 lists a TOCI's parts. Returns the TOCI. */
+static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol, int se_toc)
 {
     int se_item = se_new(m, SE_TOCI, se_toc);
-    int se_link = se_new(m, SE_LINK, se_item);
+    int se_link = se_new(m, SE_LINK, se_new(m, SE_REFERENCE, se_item));
     int lv = a->level < 1 ? 1 : a->level > 3 ? 3 : a->level;
     StyleId sid = (StyleId)(ST_TOC1 + lv - 1);
     const Style *st = &m->lay->styles[sid];
@@ -249,7 +253,7 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
     int32_t tw = width - st->indent - numcol;
     Lines ls = text_break(m, ps.v, ps.n, st, tw, ALIGN_LEFT, false);
     if (ls.n == 0)
-        return;
+        return se_item;
     for (int k = 0; k < ls.n; k++) {
         const Line *L = &ls.v[k];
         bool last = k == ls.n - 1;
@@ -279,6 +283,7 @@ static void toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numc
         if (!last)
             b->flags |= BOX_KEEP_NEXT;
     }
+    return se_item;
 }
 
 static void contents(M *m, const Node *c, int32_t width)
@@ -299,12 +304,31 @@ static void contents(M *m, const Node *c, int32_t width)
     const Style *t1 = &L->styles[ST_TOC1];
     int32_t numcol = font_text_width(m->flow->faces[FACE(t1->family, t1->variant)], "0000", 4, t1->size);
     bool first = true;
+    /* nested like the headings: an entry's TOCI holds a TOC of the
+     * entries below it. open[d]: the entry of depth d whose list new
+     * deeper entries go into, its level and its TOC (0: none yet) */
+    struct { int level, toci, toc; } open[RP_MAX_HEADING_LEVEL + 1];
+    int depth = 0;
     for (int h = 0; h < m->headings.n; h++) {
         int i = m->headings.v[h];
         const Anchor *a = &m->anchors.v[i];
         if (!a->in_toc || a->box < 0 || a->appendix)
             continue;
-        toc_entry(m, a, i, width, numcol, se_toc);
+        while (depth > 0 && open[depth - 1].level >= a->level)
+            depth--;
+        int into = se_toc;
+        if (depth > 0) {
+            if (!open[depth - 1].toc)
+                open[depth - 1].toc = se_new(m, SE_TOC, open[depth - 1].toci);
+            into = open[depth - 1].toc;
+        }
+        int toci = toc_entry(m, a, i, width, numcol, into);
+        if (depth <= RP_MAX_HEADING_LEVEL) {
+            open[depth].level = a->level;
+            open[depth].toci = toci;
+            open[depth].toc = 0;
+            depth++;
+        }
         if (first) {
             m->boxes.v[m->boxes.n - 1].before = ts->space_after;
             first = false;
