@@ -1,7 +1,9 @@
 /*
  * front.c - the cover and the table of contents (measure stage).
  *
- * The cover is one full-page box drawn in page coordinates. The contents
+ * The cover is one full-page box drawn in page coordinates; its title
+ * is the document's first heading (H1), and "Innehåll" a heading of the
+ * same level as the chapters, "Bilagor" one below it. The contents
  * ("Innehåll") list every heading anchor marked in_toc, in document
  * order (m->headings, not the anchors' numbers), indented by
  * level, with a dot leader and the page number right-aligned as an
@@ -29,13 +31,14 @@ static const char *swedish_date(M *m, const char *iso)
     return arena_strdup(&m->rp->arena, buf);
 }
 
-/* Lines of `text` in style sid, copied into ops at (x, y) of a page; returns height.
+/* Lines of `text` in style sid, copied into ops at (x, y) of a page, as
+ * one structure element of `type` (a paragraph, the title's H1); returns height.
  * A heading (the title, the subtitle) is broken as headings are: never
  * hyphenated, in as few lines as it takes, of even length, so that no
  * short last word ("2019") stands alone. */
 static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_t x,
                          int32_t y, int32_t width, bool heading, uint32_t color_override,
-                         bool use_override)
+                         bool use_override, SeType type)
 {
     const Style *st = &m->lay->styles[sid];
     Pieces ps = { 0 };
@@ -46,7 +49,7 @@ static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_
     Lines ls = heading ? text_break_heading(m, ps.v, ps.n, st, width, ALIGN_LEFT)
                        : text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     int32_t h = 0;
-    int se = se_new(m, SE_P, 0);        /* each line group of the cover reads as a paragraph */
+    int se = se_new(m, type, 0);
     for (int k = 0; k < ls.n; k++) {
         for (int q = 0; q < ls.v[k].nops; q++) {
             Op op = ls.v[k].ops[q];
@@ -133,7 +136,7 @@ static void cover(M *m, int32_t width)
     if (L->cover_brand)
         put_lines(m, &ops, L->cover_brand, ST_COVER_ORG, x + before_brand,
                   band / 2 - L->styles[ST_COVER_ORG].leading / 2, width - before_brand, false,
-                  L->cover_band_text, true);
+                  L->cover_band_text, true, SE_P);
     /* the title block a third down the page */
     int32_t y = L->page_h * 36 / 100;
     Op rule = { 0 };
@@ -147,27 +150,27 @@ static void cover(M *m, int32_t width)
     rule.se = SE_ARTIFACT;
     VEC_PUSH(&m->rp->arena, ops, rule);
     if (meta->title)
-        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, true, 0, false) +
+        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, true, 0, false, SE_H1) +
              L->styles[ST_COVER_TITLE].space_after;
     if (meta->subtitle)
-        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, true, 0, false) +
+        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, true, 0, false, SE_P) +
              L->styles[ST_COVER_SUBTITLE].space_after;
     y += 12000;
     if (meta->organisation)
-        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, false, 0, false) +
+        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, false, 0, false, SE_P) +
              L->styles[ST_COVER_ORG].space_after;
     if (meta->department)
-        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, false, 0, false);
+        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, false, 0, false, SE_P);
     /* date and diarienummer at the foot, on the left (a logo at the
      * foot stands on the right, so they get half the width) */
     bool foot_logo = L->cover_logo.image && L->cover_logo.pos == LOGO_FOOT_RIGHT;
     int32_t fw = foot_logo ? width / 2 : width;
     int32_t fy = L->page_h - L->margin_bottom - 3 * L->styles[ST_COVER_META].leading;
     if (meta->date)
-        fy += put_lines(m, &ops, swedish_date(m, meta->date), ST_COVER_META, x, fy, fw, false, 0, false);
+        fy += put_lines(m, &ops, swedish_date(m, meta->date), ST_COVER_META, x, fy, fw, false, 0, false, SE_P);
     if (meta->reference)
         put_lines(m, &ops, arena_printf(&m->rp->arena, "Dnr %s", meta->reference), ST_COVER_META,
-                  x, fy, fw, false, 0, false);
+                  x, fy, fw, false, 0, false, SE_P);
     if (foot_logo)
         put_logo(m, &ops, band, width);
     Box *b = new_box(m, L->page_h, 0);
@@ -297,7 +300,7 @@ static void contents(M *m, const Node *c, int32_t width)
     Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     new_page_next(m);
-    m->cur_se = se_new(m, SE_P, 0);
+    m->cur_se = se_new(m, SE_H1, 0);         /* a part of the report, like a chapter */
     emit_lines(m, &ls, 0, 0, true);
     int se_toc = se_new(m, SE_TOC, 0);
     m->pending_after = ts->space_after;
@@ -343,7 +346,7 @@ static void contents(M *m, const Node *c, int32_t width)
     text_piece_str(m, atitle, t1, VAR_BOLD, &ps);
     ls = text_break(m, ps.v, ps.n, t1, width, ALIGN_LEFT, false);
     m->pending_after = 0;
-    m->cur_se = se_new(m, SE_P, 0);
+    m->cur_se = se_new(m, SE_H2, 0);         /* "Bilagor": a heading under "Innehåll" */
     emit_lines(m, &ls, 0, t1->space_before * 3, true);
     int se_list = se_new(m, SE_L, 0);
     const Style *as = &L->styles[ST_TOC_APPENDIX];
