@@ -7,6 +7,7 @@
  *   table.c, chart.c, overview.c, front.c   tables, charts, the goal
  *               overview, the cover and contents (chart.c and overview.c
  *               lay their tables out with table.c)
+ *   cellblock.c a table cell's paragraphs and lists, as lines and list parts
  *   build.c     boxes, lines, structure elements, ops
  *   text.c      inline content into lines (pieces -> items -> breaks -> ops)
  *   title.c     the plain titles of headings
@@ -245,6 +246,27 @@ void op_push_rect(M *m, OpVec *ops, int32_t x, int32_t y, int32_t w, int32_t h, 
 
 /* Copy ops into the arena, shifted by dx, dy. */
 Op *ops_copy(M *m, const Op *src, int n, int32_t dx, int32_t dy);
+
+/* ---- cellblock.c (calls build.c and text.c; called by table.c) ---- */
+
+/* A table cell's blocks as lines, with the parts of its lists (see
+ * cellblock.c): per line the part its text belongs to (-1: the cell)
+ * and the part of the label that is its ops[0] (-1: none); per part its
+ * type (SE_L, SE_LI, SE_LBL, SE_LBODY) and its parent (-1: the cell). */
+typedef struct CellBlocks {
+    Lines    lines;
+    int     *line_part;
+    int     *line_label;
+    int16_t *part_type;
+    int     *part_parent;
+    int      nparts;
+} CellBlocks;
+
+/* Whether the cell's content is blocks among which is a list. */
+bool cell_has_list(const Node *cell);
+
+/* The cell's blocks broken at `width` in style st, as `hyph` allows. */
+CellBlocks cell_blocks(M *m, const Node *cell, const Style *st, int32_t width, Align align, Hyph hyph);
 
 /* ---- table.c, chart.c, overview.c, front.c (call build.c and text.c;
  * chart.c and overview.c call table.c) ---- */

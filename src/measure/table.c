@@ -49,6 +49,8 @@ typedef struct Cell {
     int         variant;
     bool        fill_head, fill_group;
     int         se;            /* its TH or TD */
+    CellBlocks  blocks;        /* a cell holding a list: its lines' list parts (cellblock.c) */
+    int        *part_se;       /*   the parts' elements, made with se */
 } Cell;
 
 /* "-", "i u", "..": a cell in a number column that says there is no
@@ -1085,8 +1087,14 @@ static void set_cells(M *m, TableSet *ts)
         int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
         /* a header is hyphenated only where the table cannot hold its words */
         bool whole = !c->fill_head || cw + 2 * px + c->pad >= c->min;
-        c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align,
-                                   whole && c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED);
+        Hyph hyph = whole && c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED;
+        if (c->node->u.cell.status < 0 && cell_has_list(c->node)) {
+            /* read as a list, not as text with bullets */
+            c->blocks = cell_blocks(m, c->node, &st, cw, c->align, hyph);
+            c->lines = c->blocks.lines;
+        } else {
+            c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align, hyph);
+        }
         c->h = 0;
         for (int k = 0; k < c->lines.n; k++)
             c->h += c->lines.v[k].h;
@@ -1233,6 +1241,13 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
         bool row_head = role != ROW_HEADER && c->col == 0 && ts->ncols > 1 &&
                         ts->t->u.table.cols[0].type == COL_TEXT && c->frac < 0;
         c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
+        if (c->blocks.nparts) {
+            c->part_se = ARENA_ARRAY(&m->rp->arena, int, c->blocks.nparts);
+            for (int k = 0; k < c->blocks.nparts; k++) {
+                int up = c->blocks.part_parent[k];
+                c->part_se[k] = se_new(m, (SeType)c->blocks.part_type[k], up < 0 ? c->se : c->part_se[up]);
+            }
+        }
         StructElem *e = &m->se.v[c->se];
         e->colspan = c->colspan;
         e->rowspan = c->rowspan;
@@ -1270,15 +1285,19 @@ static void row_lines(M *m, const TableSet *ts, const RowWalk *rw, int r, RowDra
                 continue;
             Line *ln = &c->lines.v[k];
             int first_op = d->ops.n;
+            /* the element of the line's text: the cell's, or a part of its list */
+            int part = c->part_se ? c->blocks.line_part[k] : -1;
+            int label = c->part_se ? c->blocks.line_label[k] : -1;
+            int se = part >= 0 ? c->part_se[part] : c->se;
             for (int qo = 0; qo < ln->nops; qo++) {
                 Op op = ln->ops[qo];
                 op.x += cx;
                 op.y += c->line_y[k];
                 if (op.se == 0)
-                    op.se = c->se;
+                    op.se = qo == 0 && label >= 0 ? c->part_se[label] : se;
                 VEC_PUSH(a, d->ops, op);
             }
-            se_links(m, d->ops.v + first_op, d->ops.n - first_op, c->se);
+            se_links(m, d->ops.v + first_op, d->ops.n - first_op, se);
             for (int qn = 0; qn < ln->nnotes; qn++) {
                 VEC_PUSH(a, d->notes, ln->notes[qn]);
                 VEC_PUSH(a, d->note_y, c->line_y[k]);
