@@ -41,6 +41,46 @@ check "the checker catches a row holding something other than cells" sh -c "! te
 perl -0pe 's{/BBox \[[^\]]*\]\s*}{}' "$T/qdf.pdf" | fix-qdf >"$T/nobbox.pdf"
 check "the checker catches a table without a /BBox" sh -c "tests/ua-check '$T/nobbox.pdf' | grep -qF 'Table without a /BBox'"
 check "the unbroken file passes the same checker" tests/ua-check "$T/qdf.pdf"
+# what a screen reader meets (issue 19): each rule with a file that breaks it
+# (UA_TEXT=1: the rules on what poppler reads, half a minute a sample)
+for s in delarsrapport-2022-aug verksamhetsberattelse-2024 verksamhetsplan-2019; do
+    check "$s: what a screen reader reads: goal headings with their status, lists in cells as lists" \
+        env UA_TEXT=1 tests/ua-check "$R/$s.pdf"
+done
+sed 's|/S /TD$|/S /TH|' "$T/qdf.pdf" | fix-qdf >"$T/note-th.pdf"
+check "the checker catches a footnote inside a header cell" \
+    sh -c "tests/ua-check '$T/note-th.pdf' | grep -qF 'Note inside a header cell'"
+awk '/^\/H[1-6] <<\/MCID [0-9]+>> BDC$/ { h = 1; tf = 0 } h && / Tf$/ { tf++ }
+     h && tf >= 2 && $0 != "EMC" && $0 != "ET" && $0 != "BT" { next } $0 == "EMC" { h = 0 } { print }' \
+    "$T/qdf.pdf" | fix-qdf >"$T/goal-silent.pdf"
+check "the checker catches a goal heading without its status in words" \
+    sh -c "UA_TEXT=1 tests/ua-check '$T/goal-silent.pdf' | grep -qF 'does not say the status in words'"
+sed 's|/S /Reference$|/S /Link|' "$T/qdf.pdf" | fix-qdf >"$T/toci-link.pdf"
+check "the checker catches a Link directly in a TOCI" \
+    sh -c "tests/ua-check '$T/toci-link.pdf' | grep -qF 'a Link inside a TOCI'"
+qpdf --qdf --object-streams=disable "$R/verksamhetsplan-2019.pdf" "$T/vp-qdf.pdf"
+check "the verksamhetsplan's cell list is an L of 8 items" \
+    sh -c "pdfinfo -struct-text '$R/verksamhetsplan-2019.pdf' | awk '/^ *TH/ { th = 1 } /^ *TR/ { th = 0 } th && /^ *L \\(/ { l++ } th && /^ *LI / { li++ } END { exit !(l == 1 && li == 8) }'"
+sed 's|/S /Lbl$|/S /Span|' "$T/vp-qdf.pdf" | fix-qdf >"$T/cell-bullets.pdf"
+check "the checker catches a list in a cell read as text with bullets" \
+    sh -c "UA_TEXT=1 tests/ua-check '$T/cell-bullets.pdf' | grep -qF 'list in a table cell read as text'"
+check "the unbroken verksamhetsplan passes the same checker" tests/ua-check "$T/vp-qdf.pdf"
+check "every goal heading of the samples is read with its status word after a dash" \
+    sh -c "for s in delarsrapport-2022-aug verksamhetsberattelse-2024; do n=\$(grep -c '<goal [^>]*status=' samples/\$s.xml); r=\$(pdfinfo -struct-text '$R/'\$s.pdf | grep -A1 '^ *H[1-6] ' | grep -cE '– (Uppfyllt|Delvis uppfyllt|Ej uppfyllt|Kan ej bedömas|Uppfylls per helår|Uppfylls delvis per helår|Uppfylls ej per helår|Nämndmålet kan ej bedömas)\"\$'); test \$n -gt 0 && test \$n = \$r || exit 1; done"
+check "the cover's title is the first heading, H1, and the contents' title a heading" \
+    sh -c "pdfinfo -struct-text '$R/verksamhetsberattelse-2024.pdf' | grep -A1 '^ *H[1-6] ' | grep -v '^--' | sed -n 1,4p | tr -d ' ' | tr '\\n' '|' | grep -qx 'H1(block)|\"Verksamhetsberättelse2024\"|H1(block)|\"Innehåll\"|'"
+# lists in a cell: numbered, nested, with a note, an empty item
+cat >"$T/celllist.xml" <<'XML'
+<report><meta><title>Listor i celler</title></meta>
+<section><heading>Tabell</heading>
+<table><caption>Listor</caption>
+<row role="header"><cell>Område</cell><cell>Punkter</cell></row>
+<row><cell>Ett</cell><cell><p>Inledning.</p><list type="number"><item>Första punkten med en ganska lång text som bryts över flera rader i cellen</item><item><p>Andra</p><list><item>Inre a</item><item>Inre b<footnote>En not i en lista i en cell.</footnote></item></list></item><item><list><item>Bara inre</item></list></item><item/></list></cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/celllist.pdf" "$T/celllist.xml"
+check "a numbered list with a nested one in a cell: L, LI, Lbl, LBody, tagged as PDF/UA-1 asks" \
+    sh -c "UA_TEXT=1 tests/ua-check '$T/celllist.pdf' && test \$(pdfinfo -struct-text '$T/celllist.pdf' | grep -c '^ *L (block)') = 3 && test \$(pdfinfo -struct-text '$T/celllist.pdf' | grep -c '^ *Lbl (block)') = 7"
 
 # ---- what a screen reader reads ----------------------------------------------
 # every sentence of the XML in the structure tree's text, with its word

@@ -42,6 +42,8 @@ check "a forward <ref>: the contents list the headings in document order" \
     sh -c "sed -n 's/ \\. \\..*//p' '$T/fwdref.pages/2' | tr '\\n' '|' | grep -qx 'Första|Andra|Andra ett|Tredje|Tredje ett|• Bilaga A|'"
 check "... and so does the outline" \
     sh -c "qpdf --json --json-key=outlines '$T/fwdref.pdf' | jq -r '.. | objects | select(has(\"title\") and has(\"destpageposfrom1\")) | .title' | tr '\\n' '|' | grep -qx 'Första|Andra|Andra ett|Tredje|Tredje ett|Bilaga A|'"
+check "the contents nest like the headings: a TOCI holds the TOC of the entries below it" \
+    sh -c "pdfinfo -struct-text '$T/fwdref.pdf' | grep -E '^ *(TOC|TOCI|Reference)' | tr -d ' ' | tr '\\n' '|' | grep -qx 'TOC|TOCI|Reference(inline)|TOCI|Reference(inline)|TOC|TOCI|Reference(inline)|TOCI|Reference(inline)|TOC|TOCI|Reference(inline)|'"
 check "an appendix printed in the report has its page number in the contents, a separate one none" \
     sh -c "grep -qx '• Bilaga A \\. \\..* 4' '$T/fwdref.pages/2' && grep -qx '• Bilaga B' '$T/fwdref.pages/2' && grep -q '^Bilaga A$' '$T/fwdref.pages/4'"
 check "... and its entry is a link, like the five headings'" \

@@ -52,7 +52,8 @@ check "every footnote mark links to its note's page ($(wc -l <"$T/notestarts") n
     sh -c "test -s '$T/notestarts' && cmp -s '$T/notelinks' '$T/notestarts'"
 
 # footnotes in a heading and in table cells: the note stands beside the
-# mark in the heading or cell, never loose in a row
+# mark in the heading or data cell, never loose in a row; the note of a
+# header cell's mark (a column's or a row's) follows the table, read once
 cat >"$T/fncell.xml" <<'XML'
 <report><meta><title>Not i tabell</title></meta>
 <section><heading>Rubrik<footnote>Not i rubrik</footnote></heading>
@@ -64,6 +65,6 @@ cat >"$T/fncell.xml" <<'XML'
 XML
 "$BIN" -q -o "$T/fncell.pdf" "$T/fncell.xml"
 check "notes in a heading and in table cells stay inside them (ua-check)" tests/ua-check "$T/fncell.pdf"
-check "... and each is inside its own cell or heading" \
-    sh -c "tests/ua-check '$T/fncell.pdf' 2 | grep -c '^ *Note' | grep -qx 3"
+check "... the heading's inside it, the header cells' two right after the table" \
+    sh -c "tests/ua-check '$T/fncell.pdf' 2 | awk '/^    Note/ { h++ } /^  Table/ { t = 1 } t && /^  Note/ { a++ } END { exit !(h == 1 && a == 2) }'"
 finish
