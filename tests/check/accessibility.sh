@@ -40,6 +40,12 @@ sed '0,/^  \/S \/TD$/s//  \/S \/P/' "$T/qdf.pdf" | fix-qdf >"$T/ptr.pdf"
 check "the checker catches a row holding something other than cells" sh -c "! tests/ua-check '$T/ptr.pdf' >/dev/null"
 perl -0pe 's{/BBox \[[^\]]*\]\s*}{}' "$T/qdf.pdf" | fix-qdf >"$T/nobbox.pdf"
 check "the checker catches a table without a /BBox" sh -c "tests/ua-check '$T/nobbox.pdf' | grep -qF 'Table without a /BBox'"
+sed 's|^  /Tabs /S$||' "$T/qdf.pdf" | fix-qdf >"$T/notabs.pdf"
+check "the checker catches a page whose links are not in structure order" \
+    sh -c "tests/ua-check '$T/notabs.pdf' | grep -qF '(/Tabs /S)'"
+sed 's|^  /StemV [0-9]*$|  /StemV 0|' "$T/qdf.pdf" | fix-qdf >"$T/nostemv.pdf"
+check "the checker catches a font descriptor without a StemV" \
+    sh -c "tests/ua-check '$T/nostemv.pdf' | grep -qF 'font descriptor lacks'"
 check "the unbroken file passes the same checker" tests/ua-check "$T/qdf.pdf"
 # what a screen reader meets (issue 19): each rule with a file that breaks it
 # (UA_TEXT=1: the rules on what poppler reads, half a minute a sample)
