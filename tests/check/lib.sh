@@ -59,6 +59,26 @@ say() { echo "$*"; }
 # counts to build/check/NAME.result. Every section ends with `finish`; one
 # that stops before (a shell error) counts as a failure.
 finished=""
+# counted SCRIPT ARGS...: run a test script of its own that ends with
+# "N passed, N failed", and count its checks as this section's (its
+# failures printed whole, or its last lines if it did not finish)
+counted() {
+    local out last p f
+    out=$("$@" 2>&1)
+    last=$(printf '%s\n' "$out" | tail -1)
+    p=$(printf '%s' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    f=$(printf '%s' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    if [ -z "$p" ]; then
+        bad "$1 did not finish"; printf '%s\n' "$out" | tail -20 | sed 's/^/    /'
+        return
+    fi
+    pass=$((pass + p)); fail=$((fail + f))
+    if [ "$f" != 0 ]; then
+        echo "FAIL: $1: $f of its checks failed"
+        printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed 's/^/    /'
+    fi
+}
+
 finish() { finished=yes; exit 0; }
 section_end() {
     local rc=$? us
