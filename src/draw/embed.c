@@ -31,7 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_CODES = 65535 };
 
 struct Embed {
     Rp          *rp;
@@ -77,7 +76,7 @@ unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n)
     for (unsigned c = e->by_gid[gid]; c; c = e->next[c])
         if (e->tlen[c] == n && memcmp(e->text[c], t, n) == 0)
             return c;
-    if (e->n >= MAX_CODES || n > 0xFFFF)
+    if (e->n >= EMBED_MAX_CODE || n > 0xFFFF)
         return 0;
     if (e->n + 1 >= e->cap) {
         int cap = e->cap ? e->cap * 2 : 256;
@@ -140,7 +139,7 @@ static void tounicode(const Embed *e, Buf *b)
     buf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+                "2 begincodespacerange\n<00> <BF>\n<C000> <FFFF>\nendcodespacerange\n");
     int c = 1;
     char line[32];
     while (c <= e->n) {
@@ -154,7 +153,11 @@ static void tounicode(const Embed *e, Buf *b)
         for (int done = 0; done < block; c++) {
             if (!e->tlen[c])
                 continue;
-            snprintf(line, sizeof line, "<%04X> ", c);
+            unsigned char code[2];
+            if (embed_code_bytes((unsigned)c, code) == 1)
+                snprintf(line, sizeof line, "<%02X> ", code[0]);
+            else
+                snprintf(line, sizeof line, "<%02X%02X> ", code[0], code[1]);
             buf_puts(b, line);
             cmap_text(b, e->text[c], e->tlen[c]);
             buf_puts(b, "\n");
@@ -163,6 +166,41 @@ static void tounicode(const Embed *e, Buf *b)
         buf_puts(b, "endbfchar\n");
     }
     buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+static HPDF_Dict stream_of(Embed *e, const void *data, size_t len, bool deflated);
+
+/* Adobe-Identity-0, the CID font's and its CMap's (a dictionary of its
+ * own for each: libharu objects have one parent). */
+static HPDF_Dict system_info(HPDF_MMgr mm)
+{
+    HPDF_Dict d = HPDF_Dict_New(mm);
+    HPDF_Dict_Add(d, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    HPDF_Dict_Add(d, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    HPDF_Dict_AddNumber(d, "Supplement", 0);
+    return d;
+}
+
+/* The CMap of the codes (embed.h): one byte below 0xC0, two from 0xC000,
+ * code c is CID c. Embedded, as PDF/A asks of a CMap not predefined. */
+static HPDF_Dict encoding(Embed *e)
+{
+    static const char cmap[] =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def /Ordering (Identity) def "
+        "/Supplement 0 def end def\n"
+        "/CMapName /Rapport-Short-H def\n/CMapType 1 def\n/WMode 0 def\n"
+        "2 begincodespacerange\n<00> <BF>\n<C000> <FFFF>\nendcodespacerange\n"
+        "2 begincidrange\n<00> <BF> 0\n<C000> <FFFF> 192\nendcidrange\n"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    HPDF_Dict s = stream_of(e, cmap, sizeof cmap - 1, false);
+    if (s) {
+        HPDF_Dict_AddName(s, "Type", "CMap");
+        HPDF_Dict_AddName(s, "CMapName", "Rapport-Short-H");
+        HPDF_Dict_Add(s, "CIDSystemInfo", system_info(e->pdf->mmgr));
+        HPDF_Dict_AddNumber(s, "WMode", 0);
+    }
+    return s;
 }
 
 static HPDF_Dict stream_of(Embed *e, const void *data, size_t len, bool deflated)
@@ -196,6 +234,12 @@ static unsigned char *subset(Embed *e, uint16_t *new_gid, size_t *zlen, size_t *
                                            "LTSH", "gasp", "cvt ", "fpgm", "prep", "JSTF", "BASE", "MATH" };
     for (size_t k = 0; k < sizeof dropped / sizeof *dropped; k++)
         hb_set_add(drop, hb_tag_from_string(dropped[k], 4));
+    /* of the names, the copyright notice only: a PDF finds the font by
+     * its BaseFont, and the family and style names (~0.7 KB a face) are
+     * read by nothing that draws from an embedded subset */
+    hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+    hb_set_clear(names);
+    hb_set_add(names, 0);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
     hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
     hb_subset_input_destroy(in);
@@ -303,10 +347,7 @@ int embed_finish(Embed *e)
         HPDF_Array_AddReal(ws, (HPDF_REAL)e->width[c]);
     HPDF_Array_Add(w, ws);
 
-    HPDF_Dict sysinfo = HPDF_Dict_New(mm);
-    HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-    HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-    HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
+    HPDF_Dict sysinfo = system_info(mm);
 
     HPDF_Dict cid = HPDF_Dict_New(mm);
     HPDF_Xref_Add(e->pdf->xref, cid);
@@ -328,7 +369,10 @@ int embed_finish(Embed *e)
     HPDF_Dict_AddName(e->type0, "Type", "Font");
     HPDF_Dict_AddName(e->type0, "Subtype", "Type0");
     HPDF_Dict_AddName(e->type0, "BaseFont", name);
-    HPDF_Dict_AddName(e->type0, "Encoding", "Identity-H");
+    HPDF_Dict enc = encoding(e);
+    if (!enc)
+        return -1;
+    HPDF_Dict_Add(e->type0, "Encoding", enc);
     HPDF_Array desc_fonts = HPDF_Array_New(mm);
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(e->type0, "DescendantFonts", desc_fonts);

@@ -2,8 +2,11 @@
  * embed.h - a TrueType face in the PDF: the glyphs used, subset by
  * HarfBuzz, as a Type0 font with a CIDFontType2 descendant (draw stage).
  *
- * Text is written as 2-byte codes of our own: each code stands for one
- * glyph read as one text, so one glyph may have several codes. The hyphen
+ * Text is written as codes of our own: each code stands for one glyph
+ * read as one text, so one glyph may have several codes. The first 192
+ * codes given out (all a report in one script draws, as a rule) take one
+ * byte in the content streams, the others two: an embedded CMap says so
+ * (its codespace <00>-<BF> and <C000>-<FFFF>), and takes code c to CID c. The hyphen
  * hyphenation added is the hyphen glyph read as U+00AD (a soft hyphen:
  * copy-paste and screen readers get the whole word), a no-break space is
  * the space glyph read as U+00A0, a ligature is one glyph read as its
@@ -31,8 +34,24 @@ HPDF_Dict embed_dict(const Embed *e);
 
 /* The code that draws glyph `gid` and reads as the UTF-8 text t[0..n)
  * (n = 0: reads as nothing, the second glyph of one character). Returns
- * the code (1..65535), or 0 if the font has run out of codes. */
+ * the code (1..EMBED_MAX_CODE), or 0 if the font has run out of codes. */
 unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n);
+
+enum { EMBED_SHORT_CODES = 0xC0, EMBED_MAX_CODE = EMBED_SHORT_CODES + 0x4000 - 1 };
+
+/* The bytes of code c in a content stream (and in the ToUnicode map):
+ * one below EMBED_SHORT_CODES, else two from 0xC000. Returns how many. */
+static inline int embed_code_bytes(unsigned c, unsigned char out[2])
+{
+    if (c < EMBED_SHORT_CODES) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    c = 0xC000 + (c - EMBED_SHORT_CODES);
+    out[0] = (unsigned char)(c >> 8);
+    out[1] = (unsigned char)c;
+    return 2;
+}
 
 /* Advance of code c, in thousandths of the font size (its W entry). */
 double embed_width(const Embed *e, unsigned c);

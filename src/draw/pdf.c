@@ -51,8 +51,17 @@ typedef struct D {
     bool         mc_in_text;   /* the open marked-content sequence began inside it */
     int          cur_font;     /* emb index + 1; 0 none set */
     int32_t      cur_size;
-    uint32_t     cur_fill;
-    bool         fill_set;
+    uint32_t     cur_fill, cur_stroke;
+    bool         fill_set, stroke_set;
+    int32_t      cur_width;    /* line width in millipoints; -1 not yet said */
+    int          cur_join;     /* line join; -1 not yet said */
+    int          cur_dash;     /* op_dash_pattern's index; 0 solid (the default) */
+    Buf          gb;           /* graphics operators on their way to the page */
+    /* a rule waiting for the next one that continues it (same colour,
+     * height and y, starting where it ends): one rectangle, no seams */
+    bool         rule_open;
+    int32_t      rule_x0, rule_x1, rule_y, rule_h;
+    uint32_t     rule_color;
     Tags        *tags;         /* NULL: an untagged PDF */
     int          box_se;       /* the structure element of the box being drawn */
     bool         repeat;       /* drawing a repeated table header: an artifact */
@@ -94,29 +103,6 @@ static void begin_text(D *d, HPDF_Page p)
         d->in_text = true;
         d->tx = d->ty = 0;          /* BT: the text matrix is the identity */
     }
-}
-
-static void rgb_fill(HPDF_Page p, uint32_t c);
-
-static void set_fill(D *d, HPDF_Page p, uint32_t c)
-{
-    if (d->fill_set && d->cur_fill == c)
-        return;
-    rgb_fill(p, c);
-    d->cur_fill = c;
-    d->fill_set = true;
-}
-
-static void rgb_fill(HPDF_Page p, uint32_t c)
-{
-    HPDF_Page_SetRGBFill(p, (float)((c >> 16) & 255) / 255.0f, (float)((c >> 8) & 255) / 255.0f,
-                         (float)(c & 255) / 255.0f);
-}
-
-static void rgb_stroke(HPDF_Page p, uint32_t c)
-{
-    HPDF_Page_SetRGBStroke(p, (float)((c >> 16) & 255) / 255.0f, (float)((c >> 8) & 255) / 255.0f,
-                           (float)(c & 255) / 255.0f);
 }
 
 /* ---- fonts ---------------------------------------------------------------- */
@@ -208,14 +194,111 @@ static void put_num(Buf *b, double v)
     buf_put(b, tmp + k, sizeof tmp - (size_t)k);
 }
 
-/* A code into a literal string: its two bytes, escaped where a literal
- * needs it (half the size of hex, and it deflates better). The caller
- * has made room for four bytes. */
+/* ---- graphics -------------------------------------------------------------
+ * Colours and paths are written here as text is: from the ops'
+ * millipoints, with at most three decimals (libharu's floats would
+ * write 245.10699 for 245.107, which neither reads nor deflates well),
+ * and each part of the graphics state said only when it changes. */
+
+static void gb_flush(D *d)
+{
+    if (d->gb.n) {
+        haru_page_write(d->page, d->gb.p, d->gb.n);
+        d->gb.n = 0;
+    }
+}
+
+/* A length in millipoints as points, and a space. */
+static void put_len(Buf *b, int32_t v)
+{
+    put_num(b, v / 1000.0);
+    buf_puts(b, " ");
+}
+
+/* A point: x from the left, y from the top (millipoints) as PDF's points
+ * from the bottom left. */
+static void put_xy(const D *d, Buf *b, int32_t x, int32_t y)
+{
+    put_len(b, x);
+    put_len(b, d->paper_h - y);
+}
+
+/* An 8-bit colour: three decimals tell all 256 levels apart. */
+static void put_rgb(Buf *b, uint32_t c, const char *op)
+{
+    for (int k = 16; k >= 0; k -= 8) {
+        put_num(b, (double)((c >> k) & 255) / 255.0);
+        buf_puts(b, " ");
+    }
+    buf_puts(b, op);
+}
+
+static void set_fill(D *d, uint32_t c)
+{
+    if (d->fill_set && d->cur_fill == c)
+        return;
+    put_rgb(&d->gb, c, "rg\n");
+    d->cur_fill = c;
+    d->fill_set = true;
+}
+
+static void set_stroke(D *d, uint32_t c, int32_t width)
+{
+    if (!d->stroke_set || d->cur_stroke != c) {
+        put_rgb(&d->gb, c, "RG\n");
+        d->cur_stroke = c;
+        d->stroke_set = true;
+    }
+    if (d->cur_width != width) {
+        put_len(&d->gb, width);
+        buf_puts(&d->gb, "w\n");
+        d->cur_width = width;
+    }
+}
+
+static void set_dash(D *d, int dash)
+{
+    if (dash < 0 || dash >= OP_DASHES)
+        dash = 0;
+    if (d->cur_dash == dash)
+        return;
+    buf_puts(&d->gb, "[");
+    for (int n = 0; n < 6 && op_dash_pattern[dash][n]; n++) {
+        buf_int(&d->gb, op_dash_pattern[dash][n]);
+        buf_puts(&d->gb, " ");
+    }
+    buf_puts(&d->gb, "] 0 d\n");
+    d->cur_dash = dash;
+}
+
+static void put_rect(const D *d, Buf *b, int32_t x, int32_t y, int32_t w, int32_t h, const char *paint)
+{
+    put_xy(d, b, x, y + h);
+    put_len(b, w);
+    put_len(b, h);
+    buf_puts(b, "re\n");
+    buf_puts(b, paint);
+}
+
+/* The rule waiting to be continued, drawn (before anything else is). */
+static void rule_flush(D *d)
+{
+    if (d->rule_open) {
+        d->rule_open = false;
+        set_fill(d, d->rule_color);
+        put_rect(d, &d->gb, d->rule_x0, d->rule_y, d->rule_x1 - d->rule_x0, d->rule_h, "f\n");
+        gb_flush(d);
+    }
+}
+
+/* A code into a literal string: its one or two bytes (embed.h), escaped
+ * where a literal needs it. The caller has made room for four bytes. */
 static void put_code(Buf *b, unsigned c)
 {
-    unsigned char two[2] = { (unsigned char)(c >> 8), (unsigned char)c };
-    for (int k = 0; k < 2; k++) {
-        unsigned char ch = two[k];
+    unsigned char code[2];
+    int n = embed_code_bytes(c, code);
+    for (int k = 0; k < n; k++) {
+        unsigned char ch = code[k];
         if (ch == '(' || ch == ')' || ch == '\\') {
             b->p[b->n++] = '\\';
             b->p[b->n++] = ch;
@@ -291,22 +374,24 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
     const Font *ft = d->pg->flow->faces[o->face];
     Buf *b = &d->tb;
     b->n = 0;
+    rule_flush(d);
     begin_text(d, p);
-    set_fill(d, p, o->color);
+    set_fill(d, o->color);
+    gb_flush(d);
     if (d->cur_font != k + 1 || d->cur_size != o->size) {
         buf_puts(b, "/F");
         buf_int(b, k + 1);
         buf_puts(b, " ");
-        put_num(b, pt(o->size));
+        put_num(b, o->size / 1000.0);
         buf_puts(b, " Tf\n");
         d->cur_font = k + 1;
         d->cur_size = o->size;
     }
     extent(d, x, y - o->size, x + o->w, y + o->size / 4);
     int32_t X = x, Y = d->paper_h - y;          /* millipoints from the bottom left */
-    put_num(b, pt(X - d->tx));
+    put_num(b, (X - d->tx) / 1000.0);
     buf_puts(b, " ");
-    put_num(b, pt(Y - d->ty));
+    put_num(b, (Y - d->ty) / 1000.0);
     buf_puts(b, " Td[(");
     d->tx = X;
     d->ty = Y;
@@ -331,14 +416,16 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         } else {
             break;
         }
-        /* written to a ten-thousandth of an em (0.001 pt at 10 pt), what
-         * is left carried on to the next glyph: no drift along the line */
-        long tenths = (long)(adj * 10 + (adj < 0 ? -0.5 : 0.5));
-        if (tenths != 0) {
+        /* written in whole thousandths of an em (0.011 pt at 11 pt, less
+         * than a printer's dot), what is left carried on to the next
+         * glyph: no drift along the line, and a kerning pair is written
+         * the same each time, which deflates well */
+        long whole = lround(adj);
+        if (whole != 0) {
             buf_puts(b, ")");
-            put_num(b, tenths / 10.0);
+            buf_int(b, whole);
             buf_puts(b, "(");
-            adj -= tenths / 10.0;
+            adj -= (double)whole;
         }
         buf_reserve(b, 4);
         put_code(b, c);
@@ -357,73 +444,92 @@ static uint32_t outline_of(uint32_t c)
     return r << 16 | g << 8 | b;
 }
 
-static void draw_marker(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y)
+/* A circle of radius r around (cx, cy), as four Bézier arcs. */
+static void put_circle(const D *d, Buf *b, int32_t cx, int32_t cy, int32_t r)
 {
-    float s = pt(o->w), cx = px(x) + s / 2, cy = py(d, y) - s / 2, r = s / 2;
-    set_fill(d, p, o->color);
-    rgb_stroke(p, outline_of(o->color));
-    HPDF_Page_SetLineWidth(p, s * 0.08f);
-    switch ((Shape)o->shape) {
-    case SHAPE_CIRCLE:
-        HPDF_Page_Circle(p, cx, cy, r);
-        HPDF_Page_FillStroke(p);
-        break;
-    case SHAPE_SQUARE:
-        HPDF_Page_Rectangle(p, cx - r * 0.9f, cy - r * 0.9f, r * 1.8f, r * 1.8f);
-        HPDF_Page_FillStroke(p);
-        break;
-    case SHAPE_TRIANGLE:
-        HPDF_Page_MoveTo(p, cx, cy + r * 1.05f);
-        HPDF_Page_LineTo(p, cx + r * 1.1f, cy - r * 0.85f);
-        HPDF_Page_LineTo(p, cx - r * 1.1f, cy - r * 0.85f);
-        HPDF_Page_ClosePath(p);
-        HPDF_Page_FillStroke(p);
-        break;
-    case SHAPE_DIAMOND:
-        HPDF_Page_MoveTo(p, cx, cy + r * 1.15f);
-        HPDF_Page_LineTo(p, cx + r * 1.15f, cy);
-        HPDF_Page_LineTo(p, cx, cy - r * 1.15f);
-        HPDF_Page_LineTo(p, cx - r * 1.15f, cy);
-        HPDF_Page_ClosePath(p);
-        HPDF_Page_FillStroke(p);
-        break;
-    case SHAPE_RING:
-        rgb_stroke(p, o->color);
-        HPDF_Page_SetLineWidth(p, s * 0.22f);
-        HPDF_Page_Circle(p, cx, cy, r * 0.85f);
-        HPDF_Page_Stroke(p);
-        break;
+    int32_t k = (int32_t)lround(r * 0.5522847498);       /* the arcs' handles */
+    put_xy(d, b, cx - r, cy);
+    buf_puts(b, "m\n");
+    static const int8_t arc[4][6] = {      /* handle, handle, end: as multiples of (k, r) */
+        { -2, -1, -1, -2, 0, -2 }, { 1, -2, 2, -1, 2, 0 }, { 2, 1, 1, 2, 0, 2 }, { -1, 2, -2, 1, -2, 0 },
+    };
+    for (int q = 0; q < 4; q++) {
+        for (int j = 0; j < 3; j++) {
+            int ax = arc[q][2 * j], ay = arc[q][2 * j + 1];
+            /* +-1: a handle's k along the axis; +-2: the radius */
+            int32_t X = cx + (ax == 2 ? r : ax == -2 ? -r : ax == 1 ? k : ax == -1 ? -k : 0);
+            int32_t Y = cy + (ay == 2 ? r : ay == -2 ? -r : ay == 1 ? k : ay == -1 ? -k : 0);
+            put_xy(d, b, X, Y);
+        }
+        buf_puts(b, "c\n");
     }
 }
 
-static void draw_path(D *d, HPDF_Page p, const Op *o, int32_t ox, int32_t oy)
+/* A closed polygon of n points, x and y as fractions of r (per thousand)
+ * around (cx, cy). */
+static void put_polygon(const D *d, Buf *b, int32_t cx, int32_t cy, int32_t r, const int16_t *v, int n)
+{
+    for (int q = 0; q < n; q++) {
+        put_xy(d, b, cx + r * v[2 * q] / 1000, cy - r * v[2 * q + 1] / 1000);
+        buf_puts(b, q ? "l\n" : "m\n");
+    }
+    buf_puts(b, "h\n");
+}
+
+static void draw_marker(D *d, const Op *o, int32_t x, int32_t y)
+{
+    int32_t s = o->w, r = s / 2, cx = x + r, cy = y + r;
+    Buf *b = &d->gb;
+    set_fill(d, o->color);
+    set_stroke(d, outline_of(o->color), s * 8 / 100);
+    set_dash(d, 0);
+    static const int16_t triangle[] = { 0, 1050, 1100, -850, -1100, -850 };
+    static const int16_t diamond[] = { 0, 1150, 1150, 0, 0, -1150, -1150, 0 };
+    switch ((Shape)o->shape) {
+    case SHAPE_CIRCLE:
+        put_circle(d, b, cx, cy, r);
+        buf_puts(b, "B\n");
+        break;
+    case SHAPE_SQUARE:
+        put_rect(d, b, cx - r * 9 / 10, cy - r * 9 / 10, r * 18 / 10, r * 18 / 10, "B\n");
+        break;
+    case SHAPE_TRIANGLE:
+        put_polygon(d, b, cx, cy, r, triangle, 3);
+        buf_puts(b, "B\n");
+        break;
+    case SHAPE_DIAMOND:
+        put_polygon(d, b, cx, cy, r, diamond, 4);
+        buf_puts(b, "B\n");
+        break;
+    case SHAPE_RING:
+        set_stroke(d, o->color, s * 22 / 100);
+        put_circle(d, b, cx, cy, r * 85 / 100);
+        buf_puts(b, "S\n");
+        break;
+    }
+    gb_flush(d);
+}
+
+static void draw_path(D *d, const Op *o, int32_t ox, int32_t oy)
 {
     if (o->npts < 2)
         return;
-    HPDF_Page_SetLineWidth(p, pt(o->w));
-    HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN);
-    if (o->dash > 0 && o->dash < OP_DASHES) {
-        HPDF_UINT16 ptn[8];
-        HPDF_UINT n = 0;
-        while (n < 6 && op_dash_pattern[o->dash][n])
-            ptn[n] = op_dash_pattern[o->dash][n], n++;
-        HPDF_Page_SetDash(p, ptn, n, 0);
+    Buf *b = &d->gb;
+    set_stroke(d, o->color, o->w);
+    if (d->cur_join != 1) {
+        buf_puts(b, "1 j\n");
+        d->cur_join = 1;
     }
-    rgb_stroke(p, o->color);
-    set_fill(d, p, o->color);
-    HPDF_Page_MoveTo(p, px(ox + o->pts[0]), py(d, oy + o->pts[1]));
-    for (int k = 1; k < o->npts; k++)
-        HPDF_Page_LineTo(p, px(ox + o->pts[2 * k]), py(d, oy + o->pts[2 * k + 1]));
-    for (int k = 0; k < o->npts; k++)
-        extent(d, ox + o->pts[2 * k], oy + o->pts[2 * k + 1], ox + o->pts[2 * k], oy + o->pts[2 * k + 1]);
-    if (o->fill) {
-        HPDF_Page_ClosePath(p);
-        HPDF_Page_Fill(p);
-    } else {
-        HPDF_Page_Stroke(p);
+    set_dash(d, o->dash);
+    set_fill(d, o->color);
+    for (int k = 0; k < o->npts; k++) {
+        int32_t X = ox + o->pts[2 * k], Y = oy + o->pts[2 * k + 1];
+        put_xy(d, b, X, Y);
+        buf_puts(b, k ? "l\n" : "m\n");
+        extent(d, X, Y, X, Y);
     }
-    if (o->dash)
-        HPDF_Page_SetDash(p, NULL, 0, 0);
+    buf_puts(b, o->fill ? "h\nf\n" : "S\n");
+    gb_flush(d);
 }
 
 /* A destination at height y of page pi that keeps the reader's zoom
@@ -487,7 +593,10 @@ static void d_page(Device *dev, int index, const Page *page)
     d->cur_font = 0;
     d->cur_size = 0;
     memset(d->on_page, 0, sizeof d->on_page);
-    d->fill_set = false;
+    d->fill_set = d->stroke_set = false;
+    d->cur_width = -1;
+    d->cur_join = -1;
+    d->cur_dash = 0;
     if (d->tags)
         tags_page(d->tags, d->page, index);
 }
@@ -496,6 +605,7 @@ static void d_page_end(Device *dev, int index)
 {
     D *d = (D *)dev;
     (void)index;
+    rule_flush(d);
     end_text(d, d->page);
     if (d->tags)
         tags_close(d->tags);
@@ -517,6 +627,7 @@ static void d_element(Device *dev, int se, const char *actual, bool text)
     if (!text)
         end_text(d, p);
     if (d->tags && tags_needs_switch(d->tags, se, actual)) {
+        rule_flush(d);              /* inside the sequence it was drawn in */
         /* marked content and text objects nest: a sequence begun
          * outside the text object cannot end inside it. Text opens
          * its sequences inside BT, so one text object carries a
@@ -538,47 +649,62 @@ static void d_text(Device *dev, const Op *o, int32_t x, int32_t y, const char *s
     draw_text(d, d->page, o, x, y, s, len);
 }
 
+/* A rule that continues the one before it (a table's rule is drawn a
+ * cell at a time) lengthens it: one rectangle, which a viewer draws
+ * without the seams it may show between abutting ones. */
 static void d_rule(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
-    set_fill(d, d->page, o->color);
     extent(d, x, y - o->h / 2, x + o->w, y + o->h / 2);
-    HPDF_Page_Rectangle(d->page, px(x), py(d, y + o->h / 2), pt(o->w), pt(o->h));
-    HPDF_Page_Fill(d->page);
+    int32_t top = y - o->h / 2;
+    if (d->rule_open && d->rule_color == o->color && d->rule_y == top && d->rule_h == o->h &&
+        d->rule_x1 == x) {
+        d->rule_x1 = x + o->w;
+        return;
+    }
+    rule_flush(d);
+    d->rule_open = true;
+    d->rule_color = o->color;
+    d->rule_x0 = x;
+    d->rule_x1 = x + o->w;
+    d->rule_y = top;
+    d->rule_h = o->h;
 }
 
 static void d_rect(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
-    HPDF_Page p = d->page;
+    rule_flush(d);
     extent(d, x, y, x + o->w, y + o->h);
     if (o->stroke) {
-        rgb_stroke(p, o->color);
-        HPDF_Page_SetLineWidth(p, 0.5f);
-        HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
-        HPDF_Page_Stroke(p);
+        set_stroke(d, o->color, 500);
+        set_dash(d, 0);
+        put_rect(d, &d->gb, x, y, o->w, o->h, "S\n");
     } else {
-        set_fill(d, p, o->color);
-        HPDF_Page_Rectangle(p, px(x), py(d, y + o->h), pt(o->w), pt(o->h));
-        HPDF_Page_Fill(p);
+        set_fill(d, o->color);
+        put_rect(d, &d->gb, x, y, o->w, o->h, "f\n");
     }
+    gb_flush(d);
 }
 
 static void d_marker(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
-    draw_marker(d, d->page, o, x, y);
+    rule_flush(d);
+    draw_marker(d, o, x, y);
 }
 
 static void d_path(Device *dev, const Op *o, int32_t ox, int32_t oy)
 {
     D *d = (D *)dev;
-    draw_path(d, d->page, o, ox, oy);
+    rule_flush(d);
+    draw_path(d, o, ox, oy);
 }
 
 static void d_image(Device *dev, const Op *o, int32_t x, int32_t y)
 {
     D *d = (D *)dev;
+    rule_flush(d);
     HPDF_Image img = image_of(d, o->image);
     extent(d, x, y, x + o->w, y + o->h);
     if (img)
@@ -724,6 +850,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
             d->reported = diag_errors(&rp->diags) > 0;
         }
     free(d->tb.p);
+    free(d->gb.p);
     if (d->status == HPDF_OK)
         outline(d);
     if (d->status == HPDF_OK && d->tags)

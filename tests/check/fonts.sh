@@ -58,8 +58,8 @@ for want in 'Ελληνικά, αβγδε' 'Русский язык, ёжик' '
 done
 pdffonts "$T/glyphs.pdf" >"$T/glyphs.fonts"
 check "DejaVu Sans and its bold are embedded as subsets with Unicode maps" \
-    sh -c "grep -E '^[A-Z]{6}\+DejaVuSans +CID TrueType +Identity-H +yes yes yes' '$T/glyphs.fonts' &&
-           grep -E '^[A-Z]{6}\+DejaVuSans-Bold +CID TrueType +Identity-H +yes yes yes' '$T/glyphs.fonts'"
+    sh -c "grep -E '^[A-Z]{6}\+DejaVuSans +CID TrueType +Custom +yes yes yes' '$T/glyphs.fonts' &&
+           grep -E '^[A-Z]{6}\+DejaVuSans-Bold +CID TrueType +Custom +yes yes yes' '$T/glyphs.fonts'"
 check "the fallback's text stands on the line's baseline" \
     sh -c "grep -F ' ⇒ ' '$T/glyphs.trace' | head -1 | awk '{ print \$3 }' | grep -qx \"\$(grep -F 'Pilar och' '$T/glyphs.trace' | awk '{ print \$3 }')\""
 check "the fallback's text is PDF/A-2a and tagged as PDF/UA-1 asks" \
@@ -84,5 +84,31 @@ for want in '<fallback-font> has no attribute "family"' '<fallback-font> needs r
             'DejaVuSans-Fet.ttf" cannot be used'; do
     check "the layout error $want" grep -qF -- "$want" "$T/badfb.err"
 done
+
+# ---- codes: one byte for a face's first 192 glyphs, two beyond -------------
+# A paragraph of about 330 different letters (Latin-1 and Extended-A, Greek,
+# Cyrillic: all in Carlito) makes one face give out two-byte codes: the text
+# layer reads every word back, with the one-byte ones around them.
+python3 - "$T/codes.xml" <<'PY'
+import sys
+words = []
+for lo, hi in ((0xC0, 0x17F), (0x391, 0x3A9), (0x3B1, 0x3C9), (0x410, 0x44F)):
+    cs = [chr(c) for c in range(lo, hi + 1) if c not in (0xD7, 0xF7, 0x3A2)]
+    words += [''.join(cs[i:i + 8]) for i in range(0, len(cs), 8)]
+open(sys.argv[1] + '.words', 'w').write('\n'.join(words) + '\n')
+open(sys.argv[1], 'w').write('<report type="rapport"><meta><title>Koder</title></meta><section>'
+    '<heading>Koder</heading><p>Före ' + ' '.join(words) + ' efter.</p></section></report>\n')
+PY
+"$BIN" -q -o "$T/codes.pdf" "$T/codes.xml"
+pdftotext "$(textcopy "$T/codes.pdf")" - | tr ' ' '\n' >"$T/codes.read"
+check "a face with over 192 glyphs: every word reads back (two-byte codes)" \
+    sh -c "test \$(wc -l <'$T/codes.xml.words') -gt 35 && ! grep -vxF -f '$T/codes.read' '$T/codes.xml.words'"
+check "... beside the one-byte ones: 'Före' and 'efter.' too" \
+    sh -c "grep -qxF 'Före' '$T/codes.read' && grep -qxF 'efter.' '$T/codes.read'"
+qpdf --qdf --object-streams=disable "$T/codes.pdf" "$T/codes-q.pdf"
+check "... and the font's CMap says so: <00> <BF> and <C000> <FFFF>" \
+    sh -c "grep -aq '^<00> <BF> 0\$' '$T/codes-q.pdf' && grep -aq '^<C000> <FFFF> 192\$' '$T/codes-q.pdf' &&
+           grep -aqE '^<C0[0-9A-F]{2}> <' '$T/codes-q.pdf'"
+check "... and it is PDF/A-2a and PDF/UA-1" sh -c "tests/pdfa-check '$T/codes.pdf' A && tests/ua-check '$T/codes.pdf'"
 
 finish
