@@ -72,7 +72,9 @@ static double now_ms(void)
 
 /* The files a report is made from besides itself: its layout, the
  * layout's fonts, colour profile, hyphenation patterns and logo, the
- * report's images and the CSVs its tables read. --since compares their
+ * parts it includes (<include>), the images of the report and its
+ * parts and the CSVs their tables read: what the report uses, nothing
+ * else of its folder. --since compares their
  * dates with the PDF's, and none of them may be where the PDF (or the
  * trace) is written. */
 typedef VEC(const char *) Paths;
@@ -103,6 +105,8 @@ static Paths sources(Rp *rp, const char *input, const Report *rep, const Layout 
             if (fam->path[v] && *fam->path[v])
                 VEC_PUSH(&rp->arena, p, fam->path[v]);
     }
+    for (int i = 1; i < rep->nfiles; i++)               /* its parts; [0] is the report */
+        VEC_PUSH(&rp->arena, p, rep->files[i]);
     figure_paths(rp, rep->root, files_dir(&rp->arena, input), &p);
     return p;
 }

@@ -15,6 +15,14 @@
  * about 5 MB of XML). */
 #define RP_MAX_INPUT_BYTES      (64L * 1024 * 1024)
 
+/* Parts a report is written in (<include src="del.xml"/>), and how deep
+ * parts may include parts: a report written by ten förvaltningar has ten
+ * parts, each with a few of its own at most; more is a generated file, or
+ * a part included over and over. Each part is a file of its own, bounded
+ * like the report, and all of them together by RP_MAX_WORK_BYTES. */
+#define RP_MAX_PARTS            500
+#define RP_MAX_PART_DEPTH       8
+
 /* Text in one paragraph: the longest real ones are a few thousand
  * bytes; a megabyte is a damaged or generated file, and breaking it
  * into lines would take time and memory out of all proportion. */

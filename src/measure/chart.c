@@ -610,7 +610,7 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
     if (ch->has_min) lo = ch->axis_min;
     if (ch->has_max) hi = ch->axis_max;
     if (ch->has_min && ch->has_max && ch->axis_max <= ch->axis_min) {
-        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+        diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
                   "the axis' max is not above its min; max is left out");
         diag_hint(&m->rp->diags, "give <axis> a max larger than its min, or leave one out");
         hi = fmax(dhi, lo);
@@ -618,7 +618,7 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
     if (any && ch->type != CHART_LINE && ch->has_min && lo > 0) {
         char b[64];
         numfmt_double(lo, lo == round(lo) ? 0 : 2, b, sizeof b);
-        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+        diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
                   "the bars stand on zero, below the axis' minimum %s: they are cut off at it", b);
         diag_hint(&m->rp->diags, "leave out min so the bars start at zero, or show the values as a line chart");
     }
@@ -630,7 +630,7 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
         char a[64], b[64];
         numfmt_double(v, v == round(v) ? 0 : 2, a, sizeof a);
         numfmt_double(edge, edge == round(edge) ? 0 : 2, b, sizeof b);
-        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+        diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
                   "the value %s lies outside the axis (%s %s); it is drawn at the edge",
                   a, side ? "maximum" : "minimum", b);
     }
@@ -851,7 +851,7 @@ static void value_room(M *m, Frame *f)
         f->vfs = bar >= fs ? fs : bar >= fs * 3 / 4 ? fs * 3 / 4 : 0;
     }
     if (!f->vfs) {
-        diag_warn(&m->rp->diags, m->rep->file, f->node->line, f->node->col,
+        diag_warn(&m->rp->diags, model_source(f->node, m->rep), f->node->line, f->node->col,
                   "the bars are too narrow for their values; the values are left out");
         diag_hint(&m->rp->diags, "make the chart wider (fewer categories or series), or show the values "
                   "as a table (<charts data-table=\"yes\"/> in the layout)");

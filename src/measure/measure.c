@@ -260,7 +260,7 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
     int32_t h = (int32_t)((int64_t)w * ih / iw);
     int32_t maxh = m->text_h * 2 / 3;
     if (h > maxh) {
-        diag_warn(&m->rp->diags, m->rep->file, n->line, n->col,
+        diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
                   "the image is taller than two thirds of a page; it is scaled down");
         w = (int32_t)((int64_t)w * maxh / h);
         h = maxh;

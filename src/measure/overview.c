@@ -103,7 +103,7 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
     o.table = t;
     walk(&o, m->rep->root, NULL);
     if (!o.goals) {
-        diag_warn(&m->rp->diags, m->rep->file, ov->line, ov->col,
+        diag_warn(&m->rp->diags, model_source(ov, m->rep), ov->line, ov->col,
                   "the goal overview is empty: the report has no <goal>");
         return;
     }

@@ -268,11 +268,11 @@ static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
     }
     free(mh);
     if (msum > width)
-        diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
                   "the words of this table do not fit the text width even hyphenated: its columns are "
                   "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room");
     else if (heads_cut)
-        diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
                   "the header words of this table fit the text width only hyphenated; shorter headers, "
                   "font-size=\"small\" or a <landscape> page keep them whole");
     for (int i = 0; i < ncell; i++) {
@@ -415,7 +415,7 @@ static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32
         sum = width;
     }
     if (sum > width) {
-        diag_warn(&m->rp->diags, m->rep->file, t->line, t->col,
+        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
                   "the table is %.0f mm wider than the text; its columns are narrowed and long words split",
                   (double)(sum - width) / 2834.6);
         for (int k = 0; k < ncols; k++)
@@ -1507,7 +1507,7 @@ static void table_rows(M *m, TableSet *ts)
         Box *b = row_boxes(m, ts, &rw, r, se_tr, &d);
         row_keeps(m, ts, &rw, r, b);
         if (ts->roles[r] == ROW_HEADER && ts->rh[r] > ts->page_text / 2)
-            diag_warn(&m->rp->diags, m->rep->file, ts->t->line, ts->t->col,
+            diag_warn(&m->rp->diags, model_source(ts->t, m->rep), ts->t->line, ts->t->col,
                       "header row %d of this table is taller than half a page", r + 1);
     }
 }

@@ -140,20 +140,20 @@ static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t
     const char *name = strrchr(f->path, '/');
     const FontFamily *fb = &m->lay->fallback;
     if (why == LACK_RTL) {
-        diag_error(&m->rp->diags, model_source(n, m->rep->file), line, col,
+        diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
                    "right-to-left text is not supported yet: \"%.*s\" (%s)", (int)(end - at), n->text + at, codes);
         diag_hint(&m->rp->diags, "rapport sets every line left to right, which would print the "
                                  "letters in the wrong order; write the words in Latin letters, or leave them out");
     } else if (m->flow->faces[FACE_FALLBACK(variant)]) {
         const char *fbname = strrchr(fb->path[variant], '/');
-        diag_error(&m->rp->diags, model_source(n, m->rep->file), line, col,
+        diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
                    "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
                    (int)(end - at), n->text + at, codes);
         diag_hint(&m->rp->diags, "nor has the fallback font %s: write the characters another way, or give "
                                  "the layout a font that has them (<font> or <fallback-font> in the layout)",
                   fbname ? fbname + 1 : fb->path[variant]);
     } else {
-        diag_error(&m->rp->diags, model_source(n, m->rep->file), line, col,
+        diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
                    "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
                    (int)(end - at), n->text + at, codes);
         diag_hint(&m->rp->diags, "write the characters another way, or give the layout a font that has "

@@ -58,12 +58,14 @@ size_t model_plain_text(const Node *n, char *buf, size_t cap)
     return len;
 }
 
-const char *model_source(const Node *n, const char *report)
+const char *model_source(const Node *n, const Report *rep)
 {
+    assert(n && n->file >= 0 && (n->file == 0 || n->file < rep->nfiles));
+    const char *file = n->file > 0 ? rep->files[n->file] : rep->file;
     for (; n; n = n->parent)
         if (n->kind == N_ROW)
-            return n->u.row.src ? n->u.row.src : report;
-    return report;
+            return n->u.row.src ? n->u.row.src : file;
+    return file;
 }
 
 const char *model_kind_name(NodeKind k)
@@ -159,6 +161,7 @@ Node *model_new(Arena *a, NodeKind kind, Node *parent, const Node *at)
     if (at) {
         n->line = at->line;
         n->col = at->col;
+        n->file = at->file;
     }
     if (parent)
         model_append(parent, n);

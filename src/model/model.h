@@ -4,8 +4,9 @@
  * Stage 1's output (parse/ builds it, measure/ reads it). A report is a
  * tree of Nodes in the run's arena: sections, goals and appendices hold
  * blocks (paragraphs, lists, tables, charts ...), blocks hold inline
- * nodes (text, bold, footnotes ...). Every node keeps the line and column
- * it was written at, so later stages can still point at the source.
+ * nodes (text, bold, footnotes ...). Every node keeps the file, line and
+ * column it was written at (a report may be written in parts, <include>),
+ * so later stages can still point at the source: model_source().
  * Nothing here knows about fonts, pages or libxml2.
  *
  * Invariants once parse_report() has succeeded:
@@ -125,6 +126,7 @@ typedef struct Node Node;
 struct Node {
     NodeKind    kind;
     int         line, col;
+    int         file;          /* the file it was written in: Report.files[file] (0: the report) */
     Node       *parent, *first, *last, *next;
     const char *text;          /* N_TEXT; N_NUM raw digits; N_STATUS override */
     size_t      len;
@@ -177,6 +179,9 @@ typedef struct Report {
     const char *layout_name;   /* as written in the report, or NULL */
     const char *lang;
     const char *file;          /* the path errors are reported against */
+    const char **files;        /* every file it is written in: files[0] the report, then
+                                * its parts (<include>) in the order they were read */
+    int         nfiles;
     int         nfootnotes;
     int         ngoals;
     int         nheadings;
@@ -195,9 +200,10 @@ Node *model_heading(const Node *sec);
 size_t model_plain_text(const Node *n, char *buf, size_t cap);
 
 /* The file node `n` was read from, for messages about it: the CSV of
- * the table row it stands in (Node.u.row.src), else `report` (the
- * report's file). Its line and column are the node's. */
-const char *model_source(const Node *n, const char *report);
+ * the table row it stands in (Node.u.row.src), else the report's file
+ * or the part it was written in (Node.file). Its line and column are
+ * the node's. */
+const char *model_source(const Node *n, const Report *rep);
 
 /* Name of a node kind as written in the XML ("section", "p" ...). */
 const char *model_kind_name(NodeKind k);

@@ -39,6 +39,12 @@ static bool inside(const char *p, const char *dir)
 const char *files_resolve(Rp *rp, const char *base, const char *also, const char *name,
                           const char **why)
 {
+    return files_resolve_in(rp, base, base, also, name, why);
+}
+
+const char *files_resolve_in(Rp *rp, const char *base, const char *root, const char *also,
+                             const char *name, const char **why)
+{
     const char *path = name[0] == '/' ? name : arena_printf(&rp->arena, "%s/%s", base, name);
     char real[PATH_MAX];
     if (!realpath(path, real)) {
@@ -47,7 +53,7 @@ const char *files_resolve(Rp *rp, const char *base, const char *also, const char
     }
     if (rp->opt && rp->opt->allow_any_path)
         return path;
-    if (inside(path, base) || inside(path, also))
+    if (inside(path, root) || inside(path, also))
         return path;
     *why = "it lies outside the report's folder";
     return NULL;

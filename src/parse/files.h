@@ -26,6 +26,12 @@ const char *files_dir(Arena *a, const char *path);
 const char *files_resolve(Rp *rp, const char *base, const char *also, const char *name,
                           const char **why);
 
+/* The same for a file named in a part of a report (<include>): `name`
+ * resolved against `base`, the folder of the file naming it, and
+ * allowed only inside `root`, the report's own folder (or `also`). */
+const char *files_resolve_in(Rp *rp, const char *base, const char *root, const char *also,
+                             const char *name, const char **why);
+
 /* Whether `path` is a regular file: for a file a report names that
  * other code reads (a layout, through xmlread), checked before it is
  * opened. If not, false with *why set (a static sentence). */

@@ -26,6 +26,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <libxml/tree.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,13 +37,26 @@ typedef struct ImageFile {
     ImageError  err;
 } ImageFile;
 
+/* A file being read: the report, or a part it includes (and the parts
+ * that part includes ...), for the chain a cycle is said with. */
+typedef struct Reading {
+    const char *real;         /* its real path, to find it again; NULL: not a file */
+    const char *shown;        /* as messages name it */
+} Reading;
+
 typedef struct P {
     Rp         *rp;
-    const char *file;
+    const char *file;         /* the file being read: the report, or the part being read */
+    int         fileno;       /* its index in rep->files (Node.file) */
     Report     *rep;
     Layout     *layout;
     Map          ids;         /* id -> Node */
-    const char  *dir;         /* the report's folder: files it names are found from here */
+    const char  *dir;         /* the folder of the file being read: files it names are found from here */
+    const char  *root_dir;    /* the report's folder, which every file it or its parts name must be in */
+    Reading      reading[RP_MAX_PART_DEPTH + 1];  /* the report, the part it includes, ... */
+    int          depth;       /* parts being read inside each other (reading[0..depth]) */
+    long         footnotes;   /* footnotes counted so far, parts included (RP_MAX_FOOTNOTES) */
+    VEC(const char *) files;  /* the report, then its parts: rep->files */
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
     VEC(const char *) ref_ids;
     int          list_depth;
@@ -52,6 +66,7 @@ typedef struct P {
 } P;
 
 static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
+static void build_part(P *p, xmlNodePtr x, Node *parent, int level);
 static void appendix_label_check(P *p, Node *ap);
 static void build_legend_items(P *p, xmlNodePtr x, Node *legend);
 static void build_inline(P *p, xmlNodePtr x, Node *parent);
@@ -77,6 +92,7 @@ static Node *new_node(P *p, NodeKind k, xmlNodePtr x)
 {
     Node *n = ARENA_NEW(&p->rp->arena, Node);
     n->kind = k;
+    n->file = p->fileno;
     if (x) {
         n->line = xmlread_line(x);
         n->col = xmlread_col(x);
@@ -84,8 +100,16 @@ static Node *new_node(P *p, NodeKind k, xmlNodePtr x)
     return n;
 }
 
-/* at node n: in the report, or in the CSV a table row was read from */
-#define ERR(n, ...) diag_error(&p->rp->diags, model_source((n), p->file), (n)->line, (n)->col, __VA_ARGS__)
+/* The place of element x in the file being read, for messages about
+ * what is not a node of its own (a column, a chart's axis). */
+static Node here(const P *p, xmlNodePtr x)
+{
+    return (Node){ .line = xmlread_line(x), .col = xmlread_col(x), .file = p->fileno };
+}
+
+/* at node n: in the report or the part it was written in, or in the CSV
+ * a table row was read from */
+#define ERR(n, ...) diag_error(&p->rp->diags, model_source((n), p->rep), (n)->line, (n)->col, __VA_ARGS__)
 #define HINT(...)   diag_hint(&p->rp->diags, __VA_ARGS__)
 
 /* Text content with every run of white space folded to one space. */
@@ -187,9 +211,17 @@ static void register_id(P *p, Node *n, const char *id)
     if (!id)
         return;
     Node *first = map_get(&p->ids, id);
-    if (first) {
+    if (first && first->file == n->file) {
         ERR(n, "the id \"%s\" is used twice (first on line %d)", id, first->line);
         HINT("every id must be unique in the report");
+        return;
+    }
+    if (first) {                /* in two files: said in both, each naming the other */
+        const char *here_file = model_source(n, p->rep), *there = model_source(first, p->rep);
+        ERR(n, "the id \"%s\" is used twice: also in %s, line %d", id, there, first->line);
+        HINT("every id must be unique in the report and all its parts");
+        ERR(first, "the id \"%s\" is used twice: also in %s, line %d", id, here_file, n->line);
+        HINT("every id must be unique in the report and all its parts");
         return;
     }
     n->id = id;
@@ -417,7 +449,7 @@ static void unknown_element(P *p, xmlNodePtr x)
         "report", "meta", "contents", "section", "heading", "goal", "appendices", "appendix",
         "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note", "row-role",
         "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
-        "page-break", "landscape", "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
+        "page-break", "landscape", "include", "part", "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
         "fnref", "ref", "link", "description", NULL };
     const char *name = (const char *)x->name;
     for (int i = 0; known[i]; i++)
@@ -590,7 +622,7 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
         Column *col = &t->u.table.cols[i++];
         const char *w = attr(p, c, "width");
         col->kind = WIDTH_AUTO;
-        Node at = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        Node at = here(p, c);
         if (w && !report_width(p, &at, w, true, true, &col->kind, &col->width))
             col->kind = WIDTH_AUTO;
         col->align = parse_align(attr(p, c, "align"));
@@ -934,7 +966,7 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
     char text[80], label[80];
     model_plain_text(bad, text, sizeof text);
     model_plain_text(sum_row->first, label, sizeof label);
-    diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->file), bad->line, bad->col,
+    diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->rep), bad->line, bad->col,
              "write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
              "a unit belongs in the column's unit=\"...\"",
              fill ? "\"%s\" is not a number, so the sum in \"%s\" cannot be filled in"
@@ -958,7 +990,7 @@ static void check_sums(P *p, Node *t)
             const Node *x = c->first;
             int col = c->u.cell.col;
             if (col < ncols && x && !x->next && x->kind == N_TEXT && english_number(x->text, x->len)) {
-                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->file), c->line, c->col,
+                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
                          "write 1 234,5 or 1234.5: a comma or a point before the decimals, a space (or "
                          "nothing) between the thousands; rapport prints them the Swedish way (1 234,5)",
                          "\"%s\" looks like a number written the English way", x->text);
@@ -1033,7 +1065,7 @@ static void check_sums(P *p, Node *t)
                      (long long)(sum < 0 ? -sum : sum) / 1000000, (long long)(sum < 0 ? -sum : sum) % 1000000);
             numfmt_format(raw, strlen(raw), &f, b, sizeof b);
             model_plain_text(r->first, label, sizeof label);
-            diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->file), sc->line, sc->col,
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
                      "the figures may be off in the source; correct them, or remove sum-of to skip the check",
                      "%s %s but the rows above add up to %s", label, a, b);
         }
@@ -1052,8 +1084,7 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
         if (!is_el(c, "row-role"))
             continue;
         Node *a = &(*at)[s->nrules];
-        a->line = xmlread_line(c);
-        a->col = xmlread_col(c);
+        *a = here(p, c);
         if (!s->path) {
             ERR(a, "<row-role> gives roles to rows read from a CSV, and this table has no src");
             HINT("name the CSV with <table src=\"...\">, or give the <row>s their role=\"...\"");
@@ -1098,11 +1129,13 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
 static const char *report_file(P *p, const Node *at, const char *src, const char *what)
 {
     const char *why = NULL;
-    const char *path = files_resolve(p->rp, p->dir, p->rp->data_dir, src, &why);
+    const char *path = files_resolve_in(p->rp, p->dir, p->root_dir, p->rp->data_dir, src, &why);
     if (!path) {
         ERR(at, "the %s \"%s\" cannot be used: %s", what, src, why);
         if (strstr(why, "outside"))
             HINT("put the %s in the report's folder (or a folder inside it); --allow-paths lifts this rule", what);
+        else if (p->depth > 0)
+            HINT("the path is relative to the folder of the part that names it, %s", p->dir);
         else
             HINT("the path is relative to the report file's folder");
     }
@@ -1279,7 +1312,7 @@ static void chart_categories(P *p, xmlNodePtr c, Chart *ch)
         if (s[i] == '|')
             k++;
     if (k > RP_MAX_CHART_CATEGORIES) {
-        Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        Node tmp = here(p, c);
         ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
         HINT("show the values as a table, or sum them up by month or year");
         k = RP_MAX_CHART_CATEGORIES;
@@ -1303,7 +1336,7 @@ static void chart_categories(P *p, xmlNodePtr c, Chart *ch)
     while (blank < len && (s[blank] == ' ' || s[blank] == '|'))
         blank++;
     if (blank == len) {
-        Node tmp = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        Node tmp = here(p, c);
         ERR(&tmp, "<categories> is empty");
         HINT("write the labels under the chart, separated by |, e.g. <categories>jan | feb | mar</categories>");
         ch->ncat = 0;
@@ -1315,7 +1348,7 @@ static void chart_axis(P *p, xmlNodePtr c, Chart *ch)
 {
     ch->axis_title = attr(p, c, "title");
     ch->axis_unit = attr(p, c, "unit");
-    Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+    Node loc = here(p, c);
     const char *v;
     ch->has_min = axis_value(p, &loc, "min", attr(p, c, "min"), &ch->axis_min);
     ch->has_max = axis_value(p, &loc, "max", attr(p, c, "max"), &ch->axis_max);
@@ -1342,7 +1375,7 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
             : strcmp(line, "dotted") == 0 ? LINE_DOTTED : LINE_SOLID;
     const char *color = attr(p, c, "color");
     if (color) {
-        Node at = { .line = xmlread_line(c), .col = xmlread_col(c) };
+        Node at = here(p, c);
         s->has_color = !value_color(color, strlen(color), &s->color);
         if (!s->has_color) {
             ERR(&at, "color=\"%s\" is not a colour", color);
@@ -1358,7 +1391,7 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
         cnt++;
         while (*q && *q != ' ') q++;
     }
-    Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+    Node loc = here(p, c);
     if (cnt != ch->ncat && ch->ncat > 0) {
         ERR(&loc, "the series \"%s\" has %d values but the chart has %d categories",
             s->name ? s->name : "", cnt, ch->ncat);
@@ -1405,7 +1438,7 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
  * is one series, no value below zero and some above it. */
 static void pie_series(P *p, xmlNodePtr c, const Chart *ch, const Series *s)
 {
-    Node loc = { .line = xmlread_line(c), .col = xmlread_col(c) };
+    Node loc = here(p, c);
     if (ch->nseries > 1) {
         ERR(&loc, "a %s chart shows one series; \"%s\" is one more",
             ch->type == CHART_PIE ? "pie" : "donut", s->name ? s->name : "");
@@ -1677,6 +1710,9 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "landscape") == 0) {
             n = new_node(p, N_LANDSCAPE, c);
             build_blocks(p, c, n, level);
+        } else if (strcmp(name, "include") == 0) {
+            build_part(p, c, parent, level);
+            continue;
         } else if (strcmp(name, "contents") == 0) {
             n = new_node(p, N_CONTENTS, c);
             const char *lv = attr(p, c, "levels");
@@ -1890,6 +1926,180 @@ static void content_id(const char *s, size_t n, unsigned char out[16])
     }
 }
 
+/* ---- parts: <include src="del.xml"/> ---------------------------------- */
+
+/* A part alone may hold sections, goals and blocks; where it is included
+ * (at `inc`, in `parent`) decides which of them may stand: a goal only
+ * in a section or an appendix, a section anywhere but in a goal. The
+ * schema cannot know the place, so it is checked here, at each element
+ * of the part (p->file) that may not stand there. */
+static void part_fits(P *p, xmlNodePtr root, const Node *parent, const Node *inc)
+{
+    bool sections = parent->kind != N_GOAL;
+    bool goals = parent->kind == N_SECTION || parent->kind == N_APPENDIX;
+    const char *by = model_source(inc, p->rep);
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        bool sec = is_el(c, "section"), goal = is_el(c, "goal");
+        if ((!sec && !goal) || (sec && sections) || (goal && goals))
+            continue;
+        Node at = here(p, c);
+        if (goal) {
+            ERR(&at, "a <goal> stands in a <section>, but %s includes this part outside one (line %d)", by, inc->line);
+            HINT("include the part inside a <section>, or put its goals in a <section> of the part");
+        } else {
+            ERR(&at, "a <goal> holds no <section>, but %s includes this part in a goal (line %d)", by, inc->line);
+            HINT("include the part in the <section> around the goal, or move the <section> out of the part");
+        }
+    }
+}
+
+/* Is the file `real` being read already (the report, or a part that
+ * includes this one)? Then it would include itself for ever: an error
+ * at the <include> `at` that names the chain of files. */
+static bool part_cycle(P *p, const Node *at, const char *real, const char *shown)
+{
+    int k = 0;
+    while (k <= p->depth && !(p->reading[k].real && strcmp(p->reading[k].real, real) == 0))
+        k++;
+    if (k > p->depth)
+        return false;
+    if (k == p->depth) {
+        ERR(at, "%s includes itself", shown);
+        HINT("remove this <include>: a part is included by the report or by another part, never by itself");
+        return true;
+    }
+    char chain[1024];
+    size_t n = 0;
+    n += (size_t)snprintf(chain, sizeof chain, "%s", p->reading[k].shown);
+    for (int j = k + 1; j <= p->depth && n < sizeof chain; j++)
+        n += (size_t)snprintf(chain + n, sizeof chain - n, "%s%s", j == k + 1 ? " includes " : ", which includes ",
+                              p->reading[j].shown);
+    if (n < sizeof chain)
+        snprintf(chain + n, sizeof chain - n, ", which includes %s again", shown);
+    ERR(at, "the parts include each other: %s", chain);
+    HINT("a part may include other parts, but never one that includes it; remove this <include>");
+    return true;
+}
+
+/* The part file the <include> `at` names as `src`, found and read like
+ * an image (relative to the including file, inside the report's folder
+ * unless --allow-paths), not already being read, and parsed; NULL with
+ * an error at the <include> if not (a part that is not well-formed is
+ * said at its own lines). Sets *shown to the name messages give it. */
+static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const char **shown, const char **real)
+{
+    if (p->depth >= RP_MAX_PART_DEPTH) {
+        ERR(at, "parts are included %d deep here; rapport reads parts included at most %d deep",
+            p->depth + 1, RP_MAX_PART_DEPTH);
+        HINT("include the parts from the report itself, rather than each from the one before");
+        return false;
+    }
+    if (p->files.n > RP_MAX_PARTS) {
+        ERR(at, "the report includes more than %d parts", RP_MAX_PARTS);
+        HINT("a report is written in a few dozen parts at most; is one part included over and over?");
+        return false;
+    }
+    const char *why = NULL;
+    const char *path = files_resolve_in(p->rp, p->dir, p->root_dir, NULL, src, &why);
+    char rpath[PATH_MAX];
+    if (path && !realpath(path, rpath))
+        path = NULL, why = strerror(errno);
+    if (!path) {
+        ERR(at, "the part \"%s\" cannot be used: %s", src, why);
+        if (strstr(why, "outside"))
+            HINT("put the part in the report's folder (or a folder inside it); --allow-paths lifts this rule");
+        else
+            HINT("the path is relative to the folder of %s, the file that includes it; check the name",
+                 model_source(at, p->rep));
+        return false;
+    }
+    *shown = strcmp(p->dir, ".") == 0 || src[0] == '/' ? src : path;
+    *real = arena_strdup(&p->rp->arena, rpath);
+    if (part_cycle(p, at, *real, *shown))
+        return false;
+    size_t len;
+    unsigned char *data = files_load(p->rp, path, (size_t)RP_MAX_INPUT_BYTES, &len, &why);
+    if (!data) {
+        ERR(at, "the part \"%s\" cannot be read: %s", src, why);
+        HINT("the part must be a file rapport may read; check its name and its permissions");
+        return false;
+    }
+    int r = xmlread_parse(p->rp, f, *shown, (const char *)data, len);
+    free(data);
+    if (r != 0)
+        return false;
+    p->work += f->work;
+    if (p->work > RP_MAX_WORK_BYTES) {
+        ERR(at, "the report with its parts would need about %lld MB of memory to lay out; "
+            "rapport takes at most %ld MB for one report", (long long)(p->work >> 20), RP_MAX_WORK_BYTES >> 20);
+        HINT("split it into several reports, or its long tables into tables of their own");
+        return false;
+    }
+    return true;
+}
+
+/* <include src="del.xml"/>: the sections and blocks of the part it names
+ * built into `parent` where the <include> stands, as if written there,
+ * each node remembering the part's file (Node.file) for messages. The
+ * part is checked against the schema (its <part> start) and then as the
+ * report is, at its own file's lines; the files it names are found from
+ * its own folder. */
+static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
+{
+    if (parent->kind != N_REPORT && parent->kind != N_SECTION && parent->kind != N_GOAL &&
+        parent->kind != N_APPENDIX && parent->kind != N_LANDSCAPE)
+        return;                             /* in a cell or an item: the schema said so */
+    const char *src = attr(p, x, "src");
+    if (!src || !*src)
+        return;                             /* the schema said so */
+    Node at = here(p, x);
+    XmlFile f;
+    const char *shown, *real;
+    if (!part_open(p, &at, src, &f, &shown, &real))
+        return;
+    xmlNodePtr root = xmlDocGetRootElement(f.doc);
+    if (strcmp((const char *)root->name, "part") != 0) {
+        if (strcmp((const char *)root->name, "report") == 0) {
+            ERR(&at, "\"%s\" is a whole report, not a part", src);
+            HINT("a part starts with <part> and holds only sections and blocks: move them from its <report> "
+                 "into a <part>, or render it as a report of its own");
+        } else {
+            ERR(&at, "\"%s\" is not a part of a report: it starts with <%s>", src, (const char *)root->name);
+            HINT("a part starts with <part> and holds sections and blocks, e.g. <part><section>...</section></part>");
+        }
+        xmlread_close(&f);
+        return;
+    }
+    Count count = { p->rp, shown, 0, p->footnotes };
+    count_inline(&count, root);
+    p->footnotes = count.footnotes;
+    if (count.over) {
+        xmlread_close(&f);
+        return;
+    }
+    xmlread_validate(p->rp, &f, "report", rp_report_rng, rp_report_rng_len);
+    unsigned char h[16];
+    content_id(f.src, f.len, h);          /* another part, another document */
+    for (int b = 0; b < 16; b++)
+        p->rep->id[b] ^= h[b];
+    const char *file = p->file, *dir = p->dir;
+    int fileno = p->fileno;
+    VEC_PUSH(&p->rp->arena, p->files, shown);
+    p->rep->files = p->files.v;
+    p->rep->nfiles = p->files.n;
+    p->file = shown;
+    p->fileno = p->files.n - 1;
+    p->dir = files_dir(&p->rp->arena, shown);
+    p->reading[++p->depth] = (Reading){ real, shown };
+    part_fits(p, root, parent, &at);
+    build_blocks(p, root, parent, level);
+    p->depth--;
+    p->file = file;
+    p->dir = dir;
+    p->fileno = fileno;
+    xmlread_close(&f);
+}
+
 Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
                      const char *layout_opt, Layout **layout_out)
 {
@@ -1912,19 +2122,28 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
      * with anything well-formed), so the checks only it can make
      * (statuses, references, numbers) are reported in the same run. */
     xmlread_validate(rp, &f, "report", rp_report_rng, rp_report_rng_len);
+    if (strcmp((const char *)root->name, "part") == 0)
+        diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
+                 "render the report that includes it with <include src=\"...\"/>; a report starts with <report>",
+                 "this file is a part of a report (<part>), not a report");
     if (strcmp((const char *)root->name, "report") != 0) {
         xmlread_close(&f);
         return NULL;
     }
-    P p = { .rp = rp, .file = path, .work = f.work };
+    P p = { .rp = rp, .file = path, .work = f.work, .footnotes = count.footnotes };
     map_init(&p.ids, &rp->arena, 1);
     map_init(&p.images, &rp->arena, 1);
     content_id(f.src, f.len, rep_id);
-    p.dir = data ? "." : files_dir(&rp->arena, path);
+    p.dir = p.root_dir = data ? "." : files_dir(&rp->arena, path);
+    char real[PATH_MAX];
+    p.reading[0] = (Reading){ !data && realpath(path, real) ? arena_strdup(&rp->arena, real) : NULL, path };
     Report *rep = ARENA_NEW(&rp->arena, Report);
     memcpy(rep->id, rep_id, 16);
     p.rep = rep;
     rep->file = path;
+    VEC_PUSH(&rp->arena, p.files, path);
+    rep->files = p.files.v;
+    rep->nfiles = p.files.n;
     rep->type = attr(&p, root, "type");
     if (!rep->type)
         rep->type = "rapport";

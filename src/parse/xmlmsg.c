@@ -418,6 +418,7 @@ static const Required required[] = {
     { "link", "href", "the web address, e.g. https://www.linkoping.se" },
     { "status", "value", "one of the layout's status names" },
     { "series", "name", "the series' name, shown in the legend" },
+    { "include", "src", "the file of the part, relative to this file's folder, e.g. <include src=\"ekonomi.xml\"/>" },
 };
 
 #define FONT_EXAMPLE "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>"
@@ -669,7 +670,13 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
         layout_misplaced(m, node, a, msg, cap, hint, hbuf, hcap);
         return true;
     }
-    if (node && missing_child(node->parent, msg, cap, hint))
+    if (node && node->parent && node->parent->type == XML_DOCUMENT_NODE) {
+        snprintf(msg, cap, "the file starts with <%.100s>, not with <report>", a);
+        *hint = "a report file holds one <report> element (a part of a report, one <part>); "
+                "compare it with the example in README.md";
+        return true;
+    }
+    if (node && node->parent && missing_child(node->parent, msg, cap, hint))
         return true;
     snprintf(msg, cap, "<%.100s> is not allowed here", a);
     *hint = "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand";

@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# parts: a report written in several files (<include src="del.xml"/>):
+# the sample cut into parts renders as the whole; a mistake in a part is
+# said at the part's own file, line and column; cycles, missing parts,
+# parts outside the folder and whole reports as parts are errors; --since
+# follows the parts
+. "$(dirname "$0")/lib.sh"
+export SOURCE_DATE_EPOCH=1700000000
+S=samples/verksamhetsberattelse-2024.xml
+P=$T/split
+mkdir -p "$P/kap"
+
+# part FROM TO [LINE]: lines FROM..TO of the sample as a part (and LINE
+# at its end)
+part() {
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<part>'
+    sed -n "$1,$2p" "$S"
+    [ -z "${3:-}" ] || echo "$3"
+    echo '</part>'
+}
+# The sample cut at its section boundaries, found by their ids: the
+# blocks of "Förväntad utveckling" (blocks inside a section), the chapter
+# "Ekonomi" (a whole section), and the chapters from "Mål och inriktning"
+# on in kap/, whose part includes the last chapter from its own folder
+# (a part in a part). The report keeps the rest.
+at() { grep -n "^  <section id=\"$1\"" "$S" | cut -d: -f1; }
+utv=$(at forvantad-utveckling) eko=$(at ekonomi) mal=$(at mal-och-inriktning) vol=$(at volymtal)
+app=$(grep -n '^  <appendices' "$S" | cut -d: -f1)
+check "the sample's chapters are found" test -n "$utv" -a -n "$eko" -a -n "$mal" -a -n "$vol" -a -n "$app"
+{
+    sed -n "1,$((utv + 1))p" "$S"                   # up to the heading of Förväntad utveckling
+    echo '    <include src="utveckling.xml"/>'
+    echo '  </section>'
+    echo '  <include src="ekonomi.xml"/>'
+    echo '  <include src="kap/verksamhet.xml"/>'
+    sed -n "$app,\$p" "$S"
+} >"$P/rapport.xml"
+part $((utv + 2)) $((eko - 2)) >"$P/utveckling.xml"
+part "$eko" $((mal - 1)) >"$P/ekonomi.xml"
+part "$mal" $((vol - 1)) '  <include src="volymtal.xml"/>' >"$P/kap/verksamhet.xml"
+part "$vol" $((app - 1)) >"$P/kap/volymtal.xml"
+cp "$S" "$T/whole.xml"
+"$BIN" -q --trace "$T/whole.trace" -o "$T/whole.pdf" "$T/whole.xml"
+check "the report in four parts renders" "$BIN" -q --trace "$T/parts.trace" -o "$T/parts.pdf" "$P/rapport.xml"
+check "its page dump is the whole report's" cmp "$T/whole.trace" "$T/parts.trace"
+# the document ID is a hash of the files the report is made of, so it is
+# all that may differ: the same length, in the same place
+noid() { LC_ALL=C sed 's|/ID \[ <[0-9A-F]*> <[0-9A-F]*> \]|/ID [ <> <> ]|' "$1"; }
+check "its PDF is the whole report's, byte for byte but the document ID" \
+    sh -c "cmp '$T/whole.pdf' '$T/parts.pdf' >/dev/null && exit 1; noid '$T/whole.pdf' >'$T/whole.noid'; noid '$T/parts.pdf' >'$T/parts.noid'; cmp '$T/whole.noid' '$T/parts.noid'"
+# a warning about a section of a part is said at the part: the whole
+# report's line less the lines before the part's first (its line 3)
+"$BIN" --check "$T/whole.xml" 2>"$T/whole.err"
+"$BIN" --check "$P/rapport.xml" 2>"$T/warn.err"
+line=$(sed -n "s|^$T/whole.xml:\([0-9]*\):7: warning: the section \"Kommentar\" is empty|\1|p" "$T/whole.err")
+check "the whole report warns about an empty section in its last chapter" test -n "$line" -a "${line:-0}" -gt "$vol"
+check "the report in parts warns about it at the part's file and line" \
+    grep -q "^$P/kap/volymtal.xml:$((line - vol + 3)):7: warning: the section \"Kommentar\" is empty" "$T/warn.err"
+check "... and only there" test "$(grep -c warning: "$T/warn.err")" = "$(grep -c warning: "$T/whole.err")"
+
+# ---- --since follows the parts ------------------------------------------
+"$BIN" -q "$P/rapport.xml"
+touch -d '-1 hour' "$P/rapport.xml" "$P"/*.xml "$P"/kap/*.xml
+stat -c %y "$P/rapport.pdf" >"$T/t1"
+check "--since: nothing touched, nothing rendered" \
+    sh -c "'$BIN' -q --since '$P/rapport.xml' && stat -c %y '$P/rapport.pdf' | cmp -s - '$T/t1'"
+sleep 0.01; touch "$P/kap/volymtal.xml"
+check "--since: a part of a part touched, the report is rendered again" \
+    sh -c "'$BIN' -q --since '$P/rapport.xml' && ! stat -c %y '$P/rapport.pdf' | cmp -s - '$T/t1'"
+ln "$P/ekonomi.xml" "$T/link.pdf"
+check "the PDF is never written over a part (a hard link to it)" \
+    sh -c "'$BIN' -q -o '$T/link.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'it is $P/ekonomi.xml, which the report is made from' '$T/link.err' && cmp -s '$T/link.pdf' '$P/ekonomi.xml'"
+check "... nor the trace" \
+    sh -c "'$BIN' -q --trace '$T/link.pdf' -o '$T/x.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'cannot write the trace there: it is $P/ekonomi.xml' '$T/link.err' && test ! -e '$T/x.pdf'"
+
+# ---- mistakes in parts, said where they are -----------------------------
+E=$T/err
+mkdir -p "$E/del"
+"$B/mkpng" logo "$E/del/bild.png"
+report() {      # the report including FILES, one <include> each, in a section
+    {
+        echo '<?xml version="1.0" encoding="UTF-8"?>'
+        echo '<report><meta><title>Delar</title></meta>'
+        echo '  <section id="s"><heading>Avsnitt</heading>'
+        for f in "$@"; do echo "    <include src=\"$f\"/>"; done
+        echo '  </section>'
+        echo '</report>'
+    } >"$E/rapport.xml"
+}
+# expect DESCRIPTION STATUS TEXT: rendering $E/rapport.xml exits STATUS
+# with TEXT in its messages (TEXT "": with none), and (unless 0) writes
+# no PDF
+expect() {
+    rm -f "$E/rapport.pdf"
+    "$BIN" -o "$E/rapport.pdf" "$E/rapport.xml" >"$T/out" 2>&1
+    local rc=$?
+    if [ $rc != "$2" ]; then bad "$1: exit $rc, want $2"; sed 's/^/    /' "$T/out"
+    elif [ -n "$3" ] && ! grep -qF -- "$3" "$T/out"; then bad "$1: no message \"$3\""; sed 's/^/    /' "$T/out"
+    elif [ -z "$3" ] && [ -s "$T/out" ]; then bad "$1: messages, none expected"; sed 's/^/    /' "$T/out"
+    elif [ "$2" != 0 ] && [ -e "$E/rapport.pdf" ]; then bad "$1: a PDF was written"
+    else ok; echo "ok: $1"; fi
+}
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <p>Ett stycke med <stycke>fel</stycke> i sig.</p>
+  <list type="punkt"><item>Ett</item></list>
+</part>
+EOF
+report del/del.xml
+expect "an unknown element in a part: at the part's line and column" 1 "$E/del/del.xml:3:21: error: unknown element <stycke>"
+expect "a schema error in a part: at the part's line and column" 1 "$E/del/del.xml:4:3: error: type=\"punkt\" is not a value <list> takes"
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <table>
+    <row><cell>A</cell><cell>4.0</cell></row>
+    <row><cell>B</cell><cell>5.0</cell></row>
+    <row role="sum" sum-of="above"><cell>Summa</cell><cell>10.0</cell></row>
+  </table>
+</part>
+EOF
+expect "a sum in a part's table that does not add up: at the part" 0 "$E/del/del.xml:6:54: warning: Summa 10,0 but the rows above add up to 9,0"
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <p>Se noten<fnref to="saknas"/> och <ref to="mal"/>.</p>
+</part>
+EOF
+expect "a footnote mark in a part that points to nothing: at the part" 1 "$E/del/del.xml:3:14: error: <fnref to=\"saknas\"> points to nothing"
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <figure src="bild.png" alt="En bild bredvid delen"/>
+  <figure src="saknas.png" alt="En bild som inte finns"/>
+</part>
+EOF
+expect "a missing image of a part: at the part, its name relative to the part's folder" 1 "$E/del/del.xml:4:3: error: the image \"saknas.png\" cannot be used"
+check "... and the image beside the part is found there" sh -c "! grep -q 'bild.png' '$T/out'"
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <p>Tecken som inget typsnitt har: 漢字.</p>
+</part>
+EOF
+expect "a character no font has, found when measuring: at the part" 1 "$E/del/del.xml:3:37: error: the font"
+# ids, footnotes and references across parts
+cat >"$E/del/a.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <p id="dubbel">Först<footnote id="not">Noten står i del a.</footnote>.</p>
+</part>
+EOF
+cat >"$E/del/b.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <section><heading>Del b</heading>
+    <p id="dubbel">Samma id igen, och noten från a<fnref to="not"/>.</p>
+  </section>
+</part>
+EOF
+report del/a.xml del/b.xml
+expect "an id in two parts: an error at the second ..." 1 "$E/del/b.xml:4:5: error: the id \"dubbel\" is used twice: also in $E/del/a.xml, line 3"
+expect "... and at the first" 1 "$E/del/a.xml:3:3: error: the id \"dubbel\" is used twice: also in $E/del/b.xml, line 4"
+sed -i 's/id="dubbel"//' "$E/del/b.xml"
+report del/a.xml del/b.xml
+sed -i 's|</section>|<p>Se <ref to="not"/>.</p></section>|' "$E/rapport.xml"
+expect "a footnote repeated and referred to across parts renders" 0 ""
+check "... the mark of the note of part a is repeated in part b" \
+    sh -c "pdftotext '$E/rapport.pdf' - | tr -d '\n' | grep -qF 'noten från a[1]'"
+# a goal's place: a part included in a goal holds no section
+cat >"$E/del/mal.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
+  <p>Målets text.</p>
+  <section><heading>Inte här</heading><p>Text.</p></section>
+</part>
+EOF
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<report><meta><title>Delar</title></meta>'
+    echo '  <section><heading>Mål</heading>'
+    echo '    <goal status="met"><heading>Nämndmål</heading><include src="del/mal.xml"/></goal>'
+    echo '  </section>'
+    echo '  <include src="del/mal2.xml"/>'
+    echo '</report>'
+} >"$E/rapport.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <goal><heading>Mål utan avsnitt</heading></goal>\n</part>\n' >"$E/del/mal2.xml"
+expect "a section in a part included in a goal: at the part" 1 "$E/del/mal.xml:4:3: error: a <goal> holds no <section>, but $E/rapport.xml includes this part in a goal (line 4)"
+expect "a goal in a part included at the top: at the part" 1 "$E/del/mal2.xml:3:3: error: a <goal> stands in a <section>, but $E/rapport.xml includes this part outside one (line 6)"
+
+# ---- parts that cannot be used ------------------------------------------
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <include src="b.xml"/>\n</part>\n' >"$E/del/a.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>b</p>\n  <include src="a.xml"/>\n</part>\n' >"$E/del/b.xml"
+report del/a.xml
+expect "a cycle: an error at the <include> that closes it, naming the chain" 1 \
+    "$E/del/b.xml:4:3: error: the parts include each other: $E/del/a.xml includes $E/del/b.xml, which includes $E/del/a.xml again"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>a</p>\n  <include src="a.xml"/>\n</part>\n' >"$E/del/a.xml"
+expect "a part that includes itself" 1 "$E/del/a.xml:4:3: error: $E/del/a.xml includes itself"
+report rapport.xml
+expect "a report that includes itself" 1 "$E/rapport.xml:4:5: error: $E/rapport.xml includes itself"
+report del/finns-inte.xml
+expect "a missing part: at the <include>" 1 "$E/rapport.xml:4:5: error: the part \"del/finns-inte.xml\" cannot be used: No such file or directory"
+expect "... with a hint" 1 "hint: the path is relative to the folder of $E/rapport.xml"
+mkdir -p "$T/utanfor"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>Utanför.</p>\n</part>\n' >"$T/utanfor/del.xml"
+report ../utanfor/del.xml
+expect "a part outside the report's folder" 1 "$E/rapport.xml:4:5: error: the part \"../utanfor/del.xml\" cannot be used: it lies outside the report's folder"
+check "... which --allow-paths allows" "$BIN" -q --allow-paths -o "$E/rapport.pdf" "$E/rapport.xml"
+cp samples/verksamhetsplan-2019.xml "$E/del/hel.xml"
+report del/hel.xml
+expect "a whole report as a part" 1 "$E/rapport.xml:4:5: error: \"del/hel.xml\" is a whole report, not a part"
+mkdir -p "$E/del/mapp.xml"
+report del/mapp.xml
+expect "a folder as a part" 1 "$E/rapport.xml:4:5: error: the part \"del/mapp.xml\" cannot be read: it is a folder, not a file"
+chmod 000 "$E/del/b.xml"
+report del/b.xml
+if [ "$(id -u)" != 0 ]; then
+    expect "an unreadable part" 1 "$E/rapport.xml:4:5: error: the part \"del/b.xml\" cannot be read: Permission denied"
+fi
+chmod 644 "$E/del/b.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>Inte stängt\n</part>\n' >"$E/del/trasig.xml"
+report del/trasig.xml
+expect "a part that is not well-formed: at its own line" 1 "$E/del/trasig.xml:4:8: error: <p> from line 3 is not closed before </part>"
+check "a part rendered as a report: an error that says what it is" \
+    sh -c "'$BIN' -o '$T/del.pdf' '$E/del/a.xml' 2>'$T/out'; test \$? = 1 && grep -q '$E/del/a.xml:2:1: error: this file is a part of a report (<part>), not a report' '$T/out' && test ! -e '$T/del.pdf'"
+# parts in parts, deeper than rapport reads them
+for i in $(seq 1 12); do
+    printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>Del %d.</p>\n  <include src="d%d.xml"/>\n</part>\n' "$i" $((i + 1)) >"$E/del/d$i.xml"
+done
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Sist.</p></part>\n' >"$E/del/d13.xml"
+report del/d1.xml
+expect "parts included deeper than the bound: an error at the <include> too deep" 1 "$E/del/d8.xml:4:3: error: parts are included 9 deep here"
+finish
