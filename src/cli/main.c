@@ -165,7 +165,8 @@ static int by_name(const void *a, const void *b)
 }
 
 /* A layout lying among the reports (as the README suggests) is not a
- * report: its first element is <layout>. */
+ * report: its first element is <layout>; nor is a part of a report,
+ * <part>, which the report that includes it renders. */
 static bool is_layout(const char *path)
 {
     /* never wait: a FIFO named x.xml would block the walk */
@@ -192,7 +193,9 @@ static bool is_layout(const char *path)
         }
         if (p[1] == '?' || p[1] == '!')
             continue;          /* the declaration, a DOCTYPE */
-        return !strncmp(p + 1, "layout", 6) && (p[7] == ' ' || p[7] == '>' || p[7] == '\n');
+        size_t k = !strncmp(p + 1, "layout", 6) ? 6 : !strncmp(p + 1, "part", 4) ? 4 : 0;
+        char after = k ? p[k + 1] : 0;
+        return k && (after == ' ' || after == '>' || after == '\n' || after == '\r' || after == '\t');
     }
     return false;
 }

@@ -59,6 +59,15 @@ check "the report in parts warns about it at the part's file and line" \
     grep -q "^$P/kap/volymtal.xml:$((line - vol + 3)):7: warning: the section \"Kommentar\" is empty" "$T/warn.err"
 check "... and only there" test "$(grep -c warning: "$T/warn.err")" = "$(grep -c warning: "$T/whole.err")"
 
+# the README's example: the report, its part in a folder, its chapter
+X=$T/readme
+mkdir -p "$X/ekonomi"
+block() { awk -v k="$1" '/^### Reports in parts/{t=1} /^## Layouts/{t=0} t && /^```xml/{n++; f=1; next} /^```/{f=0} t && f && n==k' README.md; }
+block 1 >"$X/rapport.xml"; block 2 >"$X/ekonomi/resultat.xml"; block 3 >"$X/omsorg.xml"
+check "the README's report in parts renders" "$BIN" -q -o "$X/rapport.pdf" "$X/rapport.xml"
+check "... with the part's paragraph in the report's section, the chapter after it" \
+    sh -c "pdftotext '$X/rapport.pdf' - | tr '\n' ' ' | grep -q 'Ekonomi Nämnden redovisar ett underskott på −71,1 mnkr.* Vård och omsorg Se Ekonomi'"
+
 # ---- --since follows the parts ------------------------------------------
 "$BIN" -q "$P/rapport.xml"
 touch -d '-1 hour' "$P/rapport.xml" "$P"/*.xml "$P"/kap/*.xml
@@ -73,6 +82,10 @@ check "the PDF is never written over a part (a hard link to it)" \
     sh -c "'$BIN' -q -o '$T/link.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'it is $P/ekonomi.xml, which the report is made from' '$T/link.err' && cmp -s '$T/link.pdf' '$P/ekonomi.xml'"
 check "... nor the trace" \
     sh -c "'$BIN' -q --trace '$T/link.pdf' -o '$T/x.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'cannot write the trace there: it is $P/ekonomi.xml' '$T/link.err' && test ! -e '$T/x.pdf'"
+
+# a folder of reports: the parts lying among them are not reports
+check "a folder holding a report and its parts renders the report alone" \
+    sh -c "'$BIN' -q -d '$T/ut' '$P' 2>'$T/batch.err' && test \"\$(cd '$T/ut' && find . -name '*.pdf' | sort)\" = './rapport.pdf'"
 
 # ---- mistakes in parts, said where they are -----------------------------
 E=$T/err
