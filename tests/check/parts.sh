@@ -77,6 +77,26 @@ check "--since: nothing touched, nothing rendered" \
 sleep 0.01; touch "$P/kap/volymtal.xml"
 check "--since: a part of a part touched, the report is rendered again" \
     sh -c "'$BIN' -q --since '$P/rapport.xml' && ! stat -c %y '$P/rapport.pdf' | cmp -s - '$T/t1'"
+# a CSV and an image that a part names, from the part's own folder
+mkdir -p "$T/csv/del"
+printf 'Verksamhet;Utfall\r\nA;1,5\r\nB;2,5\r\nSumma;\r\n' >"$T/csv/del/tal.csv"
+"$B/mkpng" logo "$T/csv/del/bild.png"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <table src="tal.csv"><caption>Tal</caption><columns><column/><column type="number" decimals="1"/></columns>\n    <row-role match="Summa" role="sum" sum-of="above"/></table>\n  <figure src="bild.png" alt="En bild"/>\n</part>\n' >"$T/csv/del/del.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<report><meta><title>CSV</title></meta>\n<section><heading>Tal</heading><include src="del/del.xml"/></section>\n</report>\n' >"$T/csv/rapport.xml"
+check "a part's table reads its CSV, and its figure its image, from the part's folder" \
+    sh -c "'$BIN' -q '$T/csv/rapport.xml' && pdftotext -raw '$T/csv/rapport.pdf' - | grep -q '^Summa 4,0$'"
+touch -d '-1 hour' "$T/csv/rapport.xml" "$T/csv/del/del.xml" "$T/csv/del/bild.png"
+for f in tal.csv bild.png; do
+    touch -d '-1 hour' "$T/csv/del/tal.csv" "$T/csv/del/bild.png"
+    "$BIN" -q "$T/csv/rapport.xml"; stat -c %y "$T/csv/rapport.pdf" >"$T/t2"
+    sleep 0.01; touch "$T/csv/del/$f"
+    check "--since: the $f of a part touched, the report is rendered again" \
+        sh -c "'$BIN' -q --since '$T/csv/rapport.xml' && ! stat -c %y '$T/csv/rapport.pdf' | cmp -s - '$T/t2'"
+done
+printf 'Verksamhet;Utfall\r\nA;"1,5\r\n' >"$T/csv/del/tal.csv"
+check "a mistake in a part's CSV is said at the CSV" \
+    sh -c "'$BIN' -q '$T/csv/rapport.xml' 2>&1 | grep -q '^$T/csv/del/tal.csv:2:2: error: the quote that begins this field is never closed'"
+
 ln "$P/ekonomi.xml" "$T/link.pdf"
 check "the PDF is never written over a part (a hard link to it)" \
     sh -c "'$BIN' -q -o '$T/link.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'it is $P/ekonomi.xml, which the report is made from' '$T/link.err' && cmp -s '$T/link.pdf' '$P/ekonomi.xml'"
@@ -227,6 +247,12 @@ expect "a whole report as a part" 1 "$E/rapport.xml:4:5: error: \"del/hel.xml\" 
 mkdir -p "$E/del/mapp.xml"
 report del/mapp.xml
 expect "a folder as a part" 1 "$E/rapport.xml:4:5: error: the part \"del/mapp.xml\" cannot be read: it is a folder, not a file"
+mkfifo "$E/del/fifo.xml"
+report del/fifo.xml
+expect "a FIFO as a part: refused, never waited on" 1 "$E/rapport.xml:4:5: error: the part \"del/fifo.xml\" cannot be read: it is a pipe (FIFO), not a file"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Igen.</p></part>\n' >"$E/del/igen.xml"
+report $(for i in $(seq 1 501); do echo del/igen.xml; done)
+expect "a part included 501 times: more parts than rapport reads" 1 "$E/rapport.xml:504:5: error: the report includes more than 500 parts"
 chmod 000 "$E/del/b.xml"
 report del/b.xml
 if [ "$(id -u)" != 0 ]; then
