@@ -55,6 +55,8 @@ typedef struct P {
     const char  *root_dir;    /* the report's folder, which every file it or its parts name must be in */
     Reading      reading[RP_MAX_PART_DEPTH + 1];  /* the report, the part it includes, ... */
     int          depth;       /* parts being read inside each other (reading[0..depth]) */
+    int          above;       /* elements around the root of the file being read, in the
+                               * report and the parts that include it (RP_MAX_XML_DEPTH) */
     long         footnotes;   /* footnotes counted so far, parts included (RP_MAX_FOOTNOTES) */
     VEC(const char *) files;  /* the report, then its parts: rep->files */
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
@@ -216,8 +218,13 @@ static void register_id(P *p, Node *n, const char *id)
         HINT("every id must be unique in the report");
         return;
     }
+    const char *here_file = first ? model_source(n, p->rep) : NULL, *there = first ? model_source(first, p->rep) : NULL;
+    if (first && strcmp(here_file, there) == 0) {     /* one part included twice */
+        ERR(n, "the id \"%s\" is used twice: %s is included twice, and its ids with it", id, here_file);
+        HINT("include a part once; every id must be unique in the report and all its parts");
+        return;
+    }
     if (first) {                /* in two files: said in both, each naming the other */
-        const char *here_file = model_source(n, p->rep), *there = model_source(first, p->rep);
         ERR(n, "the id \"%s\" is used twice: also in %s, line %d", id, there, first->line);
         HINT("every id must be unique in the report and all its parts");
         ERR(first, "the id \"%s\" is used twice: also in %s, line %d", id, here_file, n->line);
@@ -2070,6 +2077,20 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
         xmlread_close(&f);
         return;
     }
+    /* the part's root stands where the <include> does: elements nested
+     * too deep for one file are too deep across files too */
+    int above = p->above;
+    for (xmlNodePtr a = x->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        above++;
+    xmlNodePtr deep = xmlread_too_deep(root, above + 1);
+    if (deep) {
+        diag_add(&p->rp->diags, DIAG_ERROR, shown, xmlread_line(deep), xmlread_col(deep),
+                 "a list inside a list inside a list ... cannot be read on paper; flatten the structure",
+                 "<%s> is nested more than %d elements deep, counting those around the <include> of this part",
+                 (const char *)deep->name, RP_MAX_XML_DEPTH);
+        xmlread_close(&f);
+        return;
+    }
     Count count = { p->rp, shown, 0, p->footnotes };
     count_inline(&count, root);
     p->footnotes = count.footnotes;
@@ -2091,8 +2112,11 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
     p->fileno = p->files.n - 1;
     p->dir = files_dir(&p->rp->arena, shown);
     p->reading[++p->depth] = (Reading){ real, shown };
+    int above_include = p->above;
+    p->above = above;
     part_fits(p, root, parent, &at);
     build_blocks(p, root, parent, level);
+    p->above = above_include;
     p->depth--;
     p->file = file;
     p->dir = dir;

@@ -157,15 +157,14 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
     }
 }
 
-/* The first element nested deeper than the limit, or NULL. */
-static xmlNodePtr too_deep(xmlNodePtr n, int depth)
+xmlNodePtr xmlread_too_deep(xmlNodePtr n, int depth)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (depth > RP_MAX_XML_DEPTH)
             return n;
-        xmlNodePtr d = too_deep(n->children, depth + 1);
+        xmlNodePtr d = xmlread_too_deep(n->children, depth + 1);
         if (d)
             return d;
     }
@@ -368,7 +367,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         if (f->src[i] == '\n')
             cs.line_start[++l] = i + 1;
     assign_cols(&cs, root, 1);
-    xmlNodePtr deep = too_deep(root, 1);
+    xmlNodePtr deep = xmlread_too_deep(root, 1);
     if (deep) {
         diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(deep), xmlread_col(deep),
                  "a list inside a list inside a list ... cannot be read on paper; flatten the structure",

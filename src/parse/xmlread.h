@@ -43,6 +43,11 @@ void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen);
 int xmlread_line(const xmlNode *n);
 int xmlread_col(const xmlNode *n);
 
+/* The first element among n and its siblings and below them that is
+ * nested deeper than RP_MAX_XML_DEPTH, n standing at `depth` (a root
+ * at 1), or NULL. */
+xmlNodePtr xmlread_too_deep(xmlNodePtr n, int depth);
+
 /* Free the libxml2 tree. */
 void xmlread_close(XmlFile *f);
 

@@ -196,6 +196,9 @@ EOF
 report del/a.xml del/b.xml
 expect "an id in two parts: an error at the second ..." 1 "$E/del/b.xml:4:5: error: the id \"dubbel\" is used twice: also in $E/del/a.xml, line 3"
 expect "... and at the first" 1 "$E/del/a.xml:3:3: error: the id \"dubbel\" is used twice: also in $E/del/b.xml, line 4"
+report del/a.xml del/a.xml
+expect "a part with an id included twice: said once, that it is included twice" 1 \
+    "$E/del/a.xml:3:3: error: the id \"dubbel\" is used twice: $E/del/a.xml is included twice, and its ids with it"
 sed -i 's/id="dubbel"//' "$E/del/b.xml"
 report del/a.xml del/b.xml
 sed -i 's|</section>|<p>Se <ref to="not"/>.</p></section>|' "$E/rapport.xml"
@@ -264,6 +267,14 @@ report del/trasig.xml
 expect "a part that is not well-formed: at its own line" 1 "$E/del/trasig.xml:4:8: error: <p> from line 3 is not closed before </part>"
 check "a part rendered as a report: an error that says what it is" \
     sh -c "'$BIN' -o '$T/del.pdf' '$E/del/a.xml' 2>'$T/out'; test \$? = 1 && grep -q '$E/del/a.xml:2:1: error: this file is a part of a report (<part>), not a report' '$T/out' && test ! -e '$T/del.pdf'"
+# elements nested as deep as rapport reads in one file, and deeper with
+# the report's elements around the <include>
+{ echo '<?xml version="1.0" encoding="UTF-8"?>'; echo '<part>'
+  for i in $(seq 198); do echo '<landscape>'; done; echo '<p>Djupt.</p>'
+  for i in $(seq 198); do echo '</landscape>'; done; echo '</part>'; } >"$E/del/djup.xml"
+report del/djup.xml
+expect "a part nested too deep where it is included: at the first element too deep" 1 \
+    "$E/del/djup.xml:200:1: error: <landscape> is nested more than 200 elements deep, counting those around the <include> of this part"
 # parts in parts, deeper than rapport reads them
 for i in $(seq 1 12); do
     printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>Del %d.</p>\n  <include src="d%d.xml"/>\n</part>\n' "$i" $((i + 1)) >"$E/del/d$i.xml"
