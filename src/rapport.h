@@ -90,9 +90,10 @@ void rp_engine_prepare(const RpOptions *o);
  * so a failed run leaves the old file (or none); temporary files that
  * killed runs left in that folder are removed first. Nothing is written
  * where rp_output_refused() objects, nor over a file the report is made
- * from (its layout, fonts, images).
+ * from (its parts, layout, fonts, images).
  * Returns RP_OK or RP_EINPUT; with o->since, RP_SKIPPED when `output` is
- * newer than the report, its layout, the layout's files and its images
+ * newer than the report, its parts, its layout, the layout's files and
+ * its images and CSVs
  * (and not dated in the future).
  */
 int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err);

@@ -16,7 +16,9 @@
 
 /*
  * Parse the report at `path` (or the `len` bytes at `data`, named `path`,
- * if data != NULL). The layout is `layout_opt` if not NULL, else the one
+ * if data != NULL), and the parts it includes (<include src>: files
+ * found from the folder of `path`, or the working folder for data;
+ * Report.files lists them). The layout is `layout_opt` if not NULL, else the one
  * the report names, else "linkoping". On success returns the report and
  * sets *layout; on failure returns NULL with the errors in rp->diags.
  */

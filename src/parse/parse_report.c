@@ -10,7 +10,10 @@
  * table rows that do not fit their columns, chart series of the wrong
  * length. A table's rows may also come from a CSV file (csv.c), and
  * numbers written the Swedish way in number columns are read here
- * (numfmt_read).
+ * (numfmt_read). A report may be written in parts: an <include> is
+ * replaced by the sections and blocks of the <part> file it names, read
+ * and checked the same way, each node remembering its file (Node.file)
+ * so that every later message names the part (build_part).
  */
 #include "parse.h"
 #include "csv.h"
@@ -213,26 +216,24 @@ static void register_id(P *p, Node *n, const char *id)
     if (!id)
         return;
     Node *first = map_get(&p->ids, id);
-    if (first && first->file == n->file) {
+    if (!first) {
+        n->id = id;
+        map_put(&p->ids, id, n);
+        return;
+    }
+    const char *mine = model_source(n, p->rep), *theirs = model_source(first, p->rep);
+    if (first->file == n->file) {
         ERR(n, "the id \"%s\" is used twice (first on line %d)", id, first->line);
         HINT("every id must be unique in the report");
-        return;
-    }
-    const char *here_file = first ? model_source(n, p->rep) : NULL, *there = first ? model_source(first, p->rep) : NULL;
-    if (first && strcmp(here_file, there) == 0) {     /* one part included twice */
-        ERR(n, "the id \"%s\" is used twice: %s is included twice, and its ids with it", id, here_file);
+    } else if (strcmp(mine, theirs) == 0) {         /* one part included twice */
+        ERR(n, "the id \"%s\" is used twice: %s is included twice, and its ids with it", id, mine);
         HINT("include a part once; every id must be unique in the report and all its parts");
-        return;
-    }
-    if (first) {                /* in two files: said in both, each naming the other */
-        ERR(n, "the id \"%s\" is used twice: also in %s, line %d", id, there, first->line);
+    } else {                    /* in two files: said in both, each naming the other */
+        ERR(n, "the id \"%s\" is used twice: also in %s, line %d", id, theirs, first->line);
         HINT("every id must be unique in the report and all its parts");
-        ERR(first, "the id \"%s\" is used twice: also in %s, line %d", id, here_file, n->line);
+        ERR(first, "the id \"%s\" is used twice: also in %s, line %d", id, mine, n->line);
         HINT("every id must be unique in the report and all its parts");
-        return;
     }
-    n->id = id;
-    map_put(&p->ids, id, n);
 }
 
 static Node *find_id(P *p, const char *id)
@@ -456,8 +457,8 @@ static void unknown_element(P *p, xmlNodePtr x)
         "report", "meta", "contents", "section", "heading", "goal", "appendices", "appendix",
         "p", "list", "item", "table", "caption", "columns", "column", "row", "cell", "note", "row-role",
         "chart", "categories", "series", "axis", "source", "figure", "legend", "goal-overview",
-        "page-break", "landscape", "include", "part", "b", "i", "sup", "sub", "nohyphen", "br", "num", "status", "footnote",
-        "fnref", "ref", "link", "description", NULL };
+        "page-break", "landscape", "include", "part", "b", "i", "sup", "sub", "nohyphen", "br", "num",
+        "status", "footnote", "fnref", "ref", "link", "description", NULL };
     const char *name = (const char *)x->name;
     for (int i = 0; known[i]; i++)
         if (strcmp(known[i], name) == 0)
