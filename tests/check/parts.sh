@@ -49,6 +49,25 @@ check "its page dump is the whole report's" cmp "$T/whole.trace" "$T/parts.trace
 noid() { LC_ALL=C sed 's|/ID \[ <[0-9A-F]*> <[0-9A-F]*> \]|/ID [ <> <> ]|' "$1"; }
 check "its PDF is the whole report's, byte for byte but the document ID" \
     sh -c "cmp '$T/whole.pdf' '$T/parts.pdf' >/dev/null && exit 1; noid '$T/whole.pdf' >'$T/whole.noid'; noid '$T/parts.pdf' >'$T/parts.noid'; cmp '$T/whole.noid' '$T/parts.noid'"
+# every sample with each of its chapters in a part of its own (its
+# sections at the top, as the samples indent them): the same pages as the
+# sample rendered whole (renders.sh), the same PDF but the document ID
+need_renders
+for n in $SAMPLES; do
+    mkdir -p "$T/each/$n"
+    awk -v dir="$T/each/$n" '
+        /^  <section/ { k++; f = dir "/kap" k ".xml"
+                        print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<part>" > f
+                        print "  <include src=\"kap" k ".xml\"/>" }
+        f { print > f } !f { print }
+        /^  <\/section>/ { print "</part>" > f; close(f); f = "" }' "samples/$n.xml" >"$T/each/$n/$n.xml"
+    env -u SOURCE_DATE_EPOCH "$BIN" -q -o "$T/each/$n.pdf" --trace "$T/each/$n.trace" "$T/each/$n/$n.xml"
+    check "$n, a part a chapter: the same pages" cmp "$R/$n.trace" "$T/each/$n.trace"
+    noid "$R/$n.pdf" >"$T/each/$n.whole.noid"; noid "$T/each/$n.pdf" >"$T/each/$n.noid"
+    check "$n, a part a chapter: the same PDF but the document ID" cmp "$T/each/$n.whole.noid" "$T/each/$n.noid"
+done
+check "... each chapter in a part" test "$(ls "$T"/each/*/kap*.xml | wc -l)" = 18
+
 # a warning about a section of a part is said at the part: the whole
 # report's line less the lines before the part's first (its line 3)
 "$BIN" --check "$T/whole.xml" 2>"$T/whole.err"
