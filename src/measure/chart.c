@@ -636,6 +636,17 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
     }
     if (hi <= lo)
         hi = lo + 1;
+    /* room above the highest value and below the lowest one, where the
+     * report leaves the ends to rapport: a bar of 2 500 on an axis that
+     * ends at 2 500 looks cut off at the frame (the ends are then rounded
+     * out to whole steps, axis_ticks) */
+    double room = (hi - lo) * 0.05;
+    if (any && !ch->has_max && hi > 0)
+        hi += room;
+    if (any && !ch->has_min && lo < 0)
+        lo -= room;
+    else if (any && !ch->has_min && lo > 0)
+        lo = fmax(0, lo - room);
     *lo_out = lo;
     *hi_out = hi;
 }
