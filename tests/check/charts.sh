@@ -19,6 +19,20 @@ check "a value outside a given axis is warned about" \
     sh -c "'$BIN' --check tests/charts-edge.xml 2>&1 | grep -c 'lies outside the axis' | grep -qx 2"
 check "their labels do not overlap" tests/overlap-check "$(textcopy "$T/edge.pdf")"
 check "a single point is shown against zero" sh -c "pdftotext -layout '$(textcopy "$T/edge.pdf")' - | sed -n '/En punkt/,/Ensam/p' | grep -qE '^ *0 *'"
+# room above the highest bar: values ending on a whole step (2 500 on steps
+# of 500) do not reach the frame's top; a max the report gives is kept
+room() {   # room NAME MAX-ATTRIBUTE: the chart's axis labels, one per line
+    local f=$T/room-$1; shift
+    printf '<report type="rapport"><meta><title>Rum</title></meta><section><heading>Rum</heading>
+<chart type="bar" alt="Tre staplar"><caption>Staplar</caption><categories>a | b | c</categories><axis title="st"%s/>
+<series name="S">2500 2480 1000</series></chart></section></report>\n' "$1" >"$f.xml"
+    "$BIN" -q -o "$f.pdf" "$f.xml" && pdftotext -layout "$(textcopy "$f.pdf")" - |
+        grep -oE '^ *[0-9][0-9 ]*$' | tr -d ' '
+}
+top=$(room auto '' | sort -n | tail -1)
+check "a bar of 2 500 gets an axis above 2 500 (its top: ${top:-none})" test "${top:-0}" -gt 2500
+top=$(room given ' max="2500"' | sort -n | tail -1)
+check "... and with max=\"2500\" the axis ends at 2 500 (${top:-none})" test "${top:-0}" = 2500
 # charts in black and white (issue 22): every two series of a chart print
 # apart, by grey or pattern, in their legend swatches (pdftoppm -gray)
 for s in delarsrapport-2022-aug verksamhetsberattelse-2024; do
