@@ -10,7 +10,7 @@ BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
            libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl universal-ctags \
-           pandoc zip unzip
+           pandoc zip unzip gettext
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -43,9 +43,20 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 SAMPLES := $(wildcard samples/*.xml)
 DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all demo check deps clean install golden bench fuzz fuzz-image test-bins-sanitize
+.PHONY: all demo check deps clean install golden bench fuzz fuzz-image test-bins-sanitize pot
 
-all: deps $(OUT)rapport
+# Messages in the user's language (gettext): po/sv.po, compiled into
+# $(OUT)locale/sv/LC_MESSAGES/rapport.mo, where rapport finds it beside
+# itself; make install puts it in $(PREFIX)/share/locale. make pot
+# collects the messages marked _("...") into po/rapport.pot; a message
+# without its Swedish is an error of make check (section messages).
+LINGUAS := sv
+MO := $(LINGUAS:%=$(OUT)locale/%/LC_MESSAGES/rapport.mo)
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+            --add-comments=TRANSLATORS: --package-name=rapport --msgid-bugs-address=rapport --sort-by-file
+MSG_SRC = $(filter-out src/gen/%,$(wildcard src/*.c src/*/*.c))
+
+all: deps $(OUT)rapport $(MO)
 
 # Install the Debian packages rapport needs, if any is missing.
 deps:
@@ -62,6 +73,16 @@ deps:
 $(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a
 	@echo "  LINK $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)locale/%/LC_MESSAGES/rapport.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@msgfmt --check -o $@ $<
+
+pot:
+	@$(XGETTEXT) -o po/rapport.pot $(MSG_SRC)
+	@msgmerge -q --update --backup=none po/sv.po po/rapport.pot
+
+$(OBJDIR)/cli/main.o: CFLAGS += -DRP_LOCALE_DIR='"$(PREFIX)/share/locale"'
 
 $(OUT)librapport.a: $(LIB_OBJ)
 	@rm -f $@
@@ -284,5 +305,15 @@ install: all
 	install -m 644 src/parse/report.rng src/parse/layout.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
 	install -d $(DESTDIR)$(PREFIX)/share/rapport/import
 	install -m 644 import/*.lua $(DESTDIR)$(PREFIX)/share/rapport/import/
+	@$(MAKE) --no-print-directory install-locale
+
+.PHONY: install-locale uninstall-locale uninstall
+install-locale: $(MO)
+	@for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+	  install -m 644 $(OUT)locale/$$l/LC_MESSAGES/rapport.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/ || exit 1; done
+uninstall-locale:
+	rm -f $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES/rapport.mo)
+uninstall: uninstall-locale
 
 -include $(shell find $(OBJDIR) -name '*.d' 2>/dev/null)

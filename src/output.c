@@ -5,6 +5,7 @@
  */
 #include "output.h"
 #include "base/arena.h"
+#include "base/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -31,17 +32,17 @@ const char *output_refusal(const char *input, const char *output)
     if (lstat(output, &out) != 0)
         return NULL;            /* nothing there (or unreadable: writing says why) */
     if (S_ISLNK(out.st_mode))
-        return "it is a symbolic link, which the PDF would replace; give the path of the file it points to";
+        return _("it is a symbolic link, which the PDF would replace; give the path of the file it points to");
     if (S_ISDIR(out.st_mode))
-        return "it is a folder";
+        return _("it is a folder");
     if (S_ISCHR(out.st_mode) || S_ISBLK(out.st_mode))
-        return "it is a device, not a file";
+        return _("it is a device, not a file");
     if (S_ISFIFO(out.st_mode))
-        return "it is a FIFO (named pipe), not a file";
+        return _("it is a FIFO (named pipe), not a file");
     if (!S_ISREG(out.st_mode))
-        return "it is not a regular file";
+        return _("it is not a regular file");
     if (input && stat(input, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-        return "it is the report itself";
+        return _("it is the report itself");
     return NULL;
 }
 
@@ -147,7 +148,7 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
         int saved = errno;
         if (announce)
             announce(NULL);
-        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(saved));
+        fprintf(err, _("%s: error: cannot write the PDF: %s\n"), path, strerror(saved));
         free(tmp);
         return -1;
     }
@@ -178,11 +179,11 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
     if (announce)
         announce(NULL);
     if (!ok) {
-        fprintf(err, "%s: error: cannot write the PDF: %s\n", path, strerror(saved));
+        fprintf(err, _("%s: error: cannot write the PDF: %s\n"), path, strerror(saved));
         if (saved == EFBIG)
-            fprintf(err, "    hint: the file would be larger than this process may write (ulimit -f)\n");
+            fprintf(err, _("    hint: the file would be larger than this process may write (ulimit -f)\n"));
         else if (saved == ENOSPC || saved == EDQUOT)
-            fprintf(err, "    hint: free some space on the disk, or write the PDF elsewhere (-o, -d)\n");
+            fprintf(err, _("    hint: free some space on the disk, or write the PDF elsewhere (-o, -d)\n"));
     }
     free(tmp);
     return ok ? 0 : -1;

@@ -14,6 +14,7 @@
 #include "output.h"
 #include "parse/files.h"
 #include "parse/parse.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -151,7 +152,7 @@ static bool up_to_date(const RpOptions *o, const char *output, const char *input
             struct tm tm;
             time_t t = st.st_mtime;
             strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
-            fprintf(err, "%s: warning: the PDF is dated %s, in the future; it is made again\n", output, when);
+            fprintf(err, _("%s: warning: the PDF is dated %s, in the future; it is made again\n"), output, when);
         }
         return false;
     }
@@ -180,7 +181,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     *pdf_len = 0;
 
     Layout *lay = NULL;
-    const char *stage = "reading the report";    /* for a stage that fails without a word */
+    const char *stage = _("reading the report");    /* for a stage that fails without a word */
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
     t1 = t2 = t3 = t4 = now_ms();
     Paths src = rep ? sources(&rp, name, rep, lay) : (Paths){ 0 };
@@ -190,9 +191,9 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         const char *what = i ? "trace" : "PDF";
         const char *clash = targets[i] ? made_from(targets[i], data ? NULL : name, &src) : NULL;
         if (clash && clash == name)
-            diag_error(&rp.diags, targets[i], 0, 0, "cannot write the %s there: it is the report itself", what);
+            diag_error(&rp.diags, targets[i], 0, 0, _("cannot write the %s there: it is the report itself"), what);
         else if (clash)
-            diag_error(&rp.diags, targets[i], 0, 0, "cannot write the %s there: it is %s, which the report is made from",
+            diag_error(&rp.diags, targets[i], 0, 0, _("cannot write the %s there: it is %s, which the report is made from"),
                        what, clash);
     }
     if (rep && !diag_errors(&rp.diags) && o->since && !data && up_to_date(o, output, name, &src, err)) {
@@ -209,19 +210,19 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         t2 = t3 = t4 = now_ms();
         Pages *pg = NULL;
         if (flow) {
-            stage = "making the pages";
+            stage = _("making the pages");
             pg = paginate_flow(&rp, flow);
         }
         t3 = t4 = now_ms();
         if (pg && o->trace_path) {
             FILE *t = fopen(o->trace_path, "w");
             if (!t || pdf_trace(pg, t) != 0)
-                diag_error(&rp.diags, o->trace_path, 0, 0, "cannot write the trace: %s", strerror(errno));
+                diag_error(&rp.diags, o->trace_path, 0, 0, _("cannot write the trace: %s"), strerror(errno));
             if (t)
                 fclose(t);
         }
         if (pg && !diag_errors(&rp.diags) && !o->check_only) {
-            stage = "drawing the PDF";
+            stage = _("drawing the PDF");
             if (pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len) != 0 ||
                 !*pdf) {
                 free(*pdf);
@@ -238,8 +239,8 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
      * never a success with nothing written */
     bool made = o->check_only ? rep != NULL : *pdf != NULL;
     if (!made && !diag_errors(&rp.diags)) {
-        diag_error(&rp.diags, name, 0, 0, "%s failed without saying why: no PDF was made", stage);
-        diag_hint(&rp.diags, "this is a fault in rapport; please report it with this file");
+        diag_error(&rp.diags, name, 0, 0, _("%s failed without saying why: no PDF was made"), stage);
+        diag_hint(&rp.diags, _("this is a fault in rapport; please report it with this file"));
     }
     diags_print(&rp.diags, err, o->quiet);
     int failed = diag_errors(&rp.diags) > 0;
@@ -337,7 +338,7 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
 {
     const char *why = output ? output_refusal(input, output) : NULL;
     if (why) {
-        fprintf(err, "%s: error: cannot write the PDF there: %s\n", output, why);
+        fprintf(err, _("%s: error: cannot write the PDF there: %s\n"), output, why);
         return RP_EINPUT;
     }
     unsigned char *pdf;

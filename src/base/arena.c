@@ -3,6 +3,7 @@
  * See arena.h for the contract.
  */
 #include "arena.h"
+#include "../base/i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -31,9 +32,9 @@ _Noreturn void rp_oom(size_t size)
      * ulimit, gives less memory than a sane report needs. A clear exit,
      * not a signal; nothing half-written is left (output is written
      * last, to a temporary file). */
-    fprintf(stderr, "rapport: error: out of memory (%zu bytes more were needed)\n"
+    fprintf(stderr, _("rapport: error: out of memory (%zu bytes more were needed)\n"
                     "    hint: the machine (or a ulimit) gives rapport less memory than this report needs; "
-                    "close other programs, or render fewer reports at a time (-j 1)\n", size);
+                    "close other programs, or render fewer reports at a time (-j 1)\n"), size);
     exit(1);
 }
 

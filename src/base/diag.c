@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "arena.h"
 #include "limits.h"
+#include "../base/i18n.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -114,7 +115,7 @@ void diags_print(const Diags *d, FILE *out, int only_errors)
         const Diag *g = &d->v[order[oi]];
         if (only_errors && g->level != DIAG_ERROR)
             continue;
-        const char *what = g->level == DIAG_ERROR ? "error" : "warning";
+        const char *what = g->level == DIAG_ERROR ? _("error") : _("warning");
         if (g->line > 0 && g->col > 0)
             fprintf(out, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, what, g->msg);
         else if (g->line > 0)
@@ -122,7 +123,7 @@ void diags_print(const Diags *d, FILE *out, int only_errors)
         else
             fprintf(out, "%s: %s: %s\n", g->file, what, g->msg);
         if (g->hint)
-            fprintf(out, "    hint: %s\n", g->hint);
+            fprintf(out, _("    hint: %s\n"), g->hint);
     }
     free(order);
     /* -q asked for no warnings: then the ones left out are not news */
@@ -130,11 +131,11 @@ void diags_print(const Diags *d, FILE *out, int only_errors)
     if (nerr || nwarn) {
         fputs("rapport: ", out);
         if (nerr)
-            fprintf(out, "%d more error%s", nerr, nerr == 1 ? "" : "s");
+            fprintf(out, P_("%d more error", "%d more errors", nerr), nerr);
         if (nerr && nwarn)
-            fputs(" and ", out);
+            fputs(_(" and "), out);
         if (nwarn)
-            fprintf(out, "%d more warning%s", nwarn, nwarn == 1 ? "" : "s");
-        fputs(" not shown\n", out);
+            fprintf(out, P_("%d more warning", "%d more warnings", nwarn), nwarn);
+        fputs(_(" not shown\n"), out);
     }
 }

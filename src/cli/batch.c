@@ -11,6 +11,7 @@
 #include "batch.h"
 #include "signals.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -43,7 +44,7 @@ static void append(Job *j, const char *buf, size_t n)
         j->cap = (j->len + n + 1) * 2;
         char *m = realloc(j->msg, j->cap);
         if (!m) {
-            fprintf(stderr, "rapport: out of memory\n");
+            fprintf(stderr, _("rapport: out of memory\n"));
             exit(RP_EINPUT);
         }
         j->msg = m;
@@ -55,8 +56,10 @@ static void append(Job *j, const char *buf, size_t n)
 
 static int count_warnings(const char *m)
 {
+    char warning[64];              /* as diags_print writes it */
+    snprintf(warning, sizeof warning, ": %s: ", _("warning"));
     int n = 0;
-    for (const char *p = m; p && (p = strstr(p, ": warning: ")); p++)
+    for (const char *p = m; p && (p = strstr(p, warning)); p++)
         n++;
     return n;
 }
@@ -93,7 +96,7 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it)
 
 int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs)
 {
-    return batch_run_as(o, items, n, jobs, "rendered", "up to date");
+    return batch_run_as(o, items, n, jobs, N_("rendered"), N_("up to date"));
 }
 
 int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
@@ -108,7 +111,7 @@ int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
     Job *run = calloc((size_t)jobs, sizeof *run);
     struct pollfd *pfd = calloc((size_t)jobs, sizeof *pfd);
     if (!run || !pfd) {
-        fprintf(stderr, "rapport: out of memory\n");
+        fprintf(stderr, _("rapport: out of memory\n"));
         return RP_EINPUT;
     }
     int next = 0, active = 0, done = 0;
@@ -117,7 +120,7 @@ int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
     while (next < n || active > 0) {
         while (active < jobs && next < n) {
             if (!start(&run[active], o, &items[next])) {
-                fprintf(stderr, "%s: error: cannot start a process for it: %s\n", items[next].input,
+                fprintf(stderr, _("%s: error: cannot start a process for it: %s\n"), items[next].input,
                         strerror(errno));
                 failed++;
                 done++;
@@ -159,7 +162,7 @@ int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
             } else {
                 failed++;
                 if (code < 0)
-                    fprintf(stderr, "%s: error: rapport stopped on it (signal %d); please report this file\n",
+                    fprintf(stderr, _("%s: error: rapport stopped on it (signal %d); please report this file\n"),
                             run[k].item->input, WIFSIGNALED(st) ? WTERMSIG(st) : 0);
             }
             warnings += count_warnings(run[k].msg);
@@ -171,13 +174,14 @@ int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
             pfd[k] = pfd[active];
             k--;
             if (tty)
-                fprintf(stderr, "[%d/%d] %d %s, %d failed", done, n, rendered, done_word, failed);
+                fprintf(stderr, _("[%d/%d] %d %s, %d failed"), done, n, rendered, _(done_word), failed);
         }
     }
     if (tty)
         fprintf(stderr, "\r\033[K");
-    fprintf(stderr, "rapport: %d %s, %d failed, %d %s, %d warning%s, %.1f s\n",
-            rendered, done_word, failed, skipped, skipped_word, warnings, warnings == 1 ? "" : "s",
+    fprintf(stderr, P_("rapport: %d %s, %d failed, %d %s, %d warning, %.1f s\n",
+               "rapport: %d %s, %d failed, %d %s, %d warnings, %.1f s\n", warnings),
+            rendered, _(done_word), failed, skipped, _(skipped_word), warnings,
             now_s() - t0);
     free(run);
     free(pfd);

@@ -10,11 +10,17 @@
 #include "../base/limits.h"
 #include "../import/import.h"
 
+#ifndef RP_LOCALE_DIR
+#define RP_LOCALE_DIR "/usr/local/share/locale"   /* where make install puts the catalogue */
+#endif
+#include "../base/i18n.h"
+
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +29,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: rapport [options] REPORT.xml|FOLDER...\n"
+    N_("usage: rapport [options] REPORT.xml|FOLDER...\n"
     "\n"
     "Renders each report to a PDF beside it (REPORT.pdf). A folder stands for\n"
     "every .xml file in it and in the folders inside it.\n"
@@ -49,12 +55,12 @@ static const char usage[] =
     "  --version          print the version\n"
     "\n"
     "Exit status: 0 all went well, 1 a report had errors (no PDF written\n"
-    "for it), 2 the command line was wrong.\n";
+    "for it), 2 the command line was wrong.\n");
 
 static int usage_error(const char *msg, const char *arg)
 {
-    fprintf(stderr, "rapport: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-    fprintf(stderr, "Try 'rapport --help' for the options.\n");
+    fprintf(stderr, _("rapport: %s%s%s\n"), msg, arg ? " " : "", arg ? arg : "");
+    fprintf(stderr, _("Try 'rapport --help' for the options.\n"));
     return RP_EUSAGE;
 }
 
@@ -82,7 +88,7 @@ static char *output_for(const char *in, const char *dir, const char *rel)
     size_t cap = (dir ? strlen(dir) + 1 : 0) + n + 5;
     char *out = malloc(cap);
     if (!out) {
-        fprintf(stderr, "rapport: out of memory\n");
+        fprintf(stderr, _("rapport: out of memory\n"));
         exit(RP_EINPUT);
     }
     snprintf(out, cap, "%s%s%.*s.pdf", dir ? dir : "", dir ? "/" : "", (int)n, base);
@@ -114,7 +120,7 @@ static void *grow(void *v, int *cap, size_t size)
     *cap = *cap ? *cap * 2 : 16;
     v = realloc(v, size * (size_t)*cap);
     if (!v) {
-        fprintf(stderr, "rapport: out of memory\n");
+        fprintf(stderr, _("rapport: out of memory\n"));
         exit(RP_EINPUT);
     }
     return v;
@@ -216,7 +222,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         return;
     if (depth > RP_MAX_FOLDER_DEPTH) {
         if (!in->quiet && !in->told_depth)
-            fprintf(stderr, "rapport: warning: %s: folders nested more than %d deep are not searched\n",
+            fprintf(stderr, _("rapport: warning: %s: folders nested more than %d deep are not searched\n"),
                     dir, RP_MAX_FOLDER_DEPTH);
         in->told_depth = true;
         return;
@@ -224,7 +230,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
     DIR *d = opendir(dir);
     if (!d) {
         if (!in->quiet)
-            fprintf(stderr, "rapport: warning: cannot read the folder %s: %s\n", dir, strerror(errno));
+            fprintf(stderr, _("rapport: warning: cannot read the folder %s: %s\n"), dir, strerror(errno));
         return;
     }
     char **names = NULL;
@@ -236,7 +242,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         if (nnames == cap)
             names = grow(names, &cap, sizeof *names);
         if (!(names[nnames++] = strdup(e->d_name))) {
-            fprintf(stderr, "rapport: out of memory\n");
+            fprintf(stderr, _("rapport: out of memory\n"));
             exit(RP_EINPUT);
         }
     }
@@ -247,7 +253,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *p = malloc(len);
         if (!p) {
-            fprintf(stderr, "rapport: out of memory\n");
+            fprintf(stderr, _("rapport: out of memory\n"));
             exit(RP_EINPUT);
         }
         snprintf(p, len, "%s/%s", dir, names[i]);
@@ -306,6 +312,56 @@ static const char *find_data_dir(void)
     return NULL;
 }
 
+/* The language of the messages, as POSIX orders the variables: LC_ALL,
+ * then LC_MESSAGES, then LANG; "C" and "POSIX" (and none) are English.
+ * Only the messages change: numbers in the PDF and everything else stay
+ * as in the C locale. A Swedish office machine may lack the locale
+ * sv_SE.UTF-8 (a fresh Debian has only C.UTF-8); then the messages are
+ * still Swedish: LC_MESSAGES becomes C.UTF-8, which is not "C", so
+ * gettext reads LANGUAGE, set to the language asked for when the user
+ * gave none. The catalogue is beside the program (build/locale) or
+ * where make install puts it (PREFIX/share/locale), found from the
+ * program's own path. */
+static void choose_language(void)
+{
+    const char *v = NULL;
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (int i = 0; i < 3 && !(v && *v); i++)
+        v = getenv(vars[i]);
+    if (!v || !*v || !strcmp(v, "POSIX") || !strcmp(v, "C") || !strncmp(v, "C.", 2))
+        return;
+    if (!setlocale(LC_MESSAGES, "")) {
+        const char *lang = getenv("LANGUAGE");
+        if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
+            return;
+        if (!lang || !*lang) {
+            char code[32];
+            snprintf(code, sizeof code, "%.*s", (int)strcspn(v, ".@"), v);
+            setenv("LANGUAGE", code, 1);
+        }
+    }
+    char exe[PATH_MAX], dir[PATH_MAX + 32];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    const char *found = RP_LOCALE_DIR;
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = 0;
+        static const char *const cands[] = { "%s/locale", "%s/../share/locale" };
+        for (int i = 0; i < 2; i++) {
+            struct stat st;
+            snprintf(dir, sizeof dir, cands[i], exe);
+            if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+                found = dir;
+                break;
+            }
+        }
+    }
+    bindtextdomain(RP_TEXT_DOMAIN, found);
+    bind_textdomain_codeset(RP_TEXT_DOMAIN, "UTF-8");
+}
+
 /* What the run takes from the environment, which the library never
  * reads: where its data is, the documents' date (SOURCE_DATE_EPOCH, for
  * reproducible builds) and whether to print the stages' times
@@ -340,9 +396,9 @@ static int path_option(const char *a, const char *v, RpOptions *o, Cli *cl)
 {
     size_t vl = strlen(v);
     if (a[2] != 'l' && vl > 4 && !strcmp(v + vl - 4, ".xml"))
-        return usage_error(a[1] == 'd' ? "-d takes a folder for the PDFs, not" :
-                           a[1] == 'o' ? "-o takes the PDF to write, not the report" :
-                           "--trace takes a text file to write, not the report", v);
+        return usage_error(a[1] == 'd' ? _("-d takes a folder for the PDFs, not") :
+                           a[1] == 'o' ? _("-o takes the PDF to write, not the report") :
+                           _("--trace takes a text file to write, not the report"), v);
     if (a[1] == 'o') cl->out = v;
     else if (a[1] == 'd') cl->dir = v;
     else if (a[2] == 'l') o->layout = v;
@@ -392,7 +448,7 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return RP_OK;
         } else if (strcmp(a, "--version") == 0) {
             printf("rapport %s\n", RAPPORT_VERSION);
@@ -400,18 +456,18 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "-d") == 0 || strcmp(a, "--layout") == 0 ||
                    strcmp(a, "--trace") == 0) {
             if (i + 1 >= argc)
-                return usage_error("missing value after", a);
+                return usage_error(_("missing value after"), a);
             int r = path_option(a, argv[++i], o, cl);
             if (r >= 0)
                 return r;
         } else if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {
             const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
             if ((cl->jobs = count_option(v, RP_MAX_JOBS)) < 0)
-                return count_error("-j takes a number of reports at a time", RP_MAX_JOBS);
+                return count_error(_("-j takes a number of reports at a time"), RP_MAX_JOBS);
         } else if (strcmp(a, "--threads") == 0 || strncmp(a, "--threads=", 10) == 0) {
             const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
             if ((o->threads = count_option(v, RP_MAX_THREADS)) < 0)
-                return count_error("--threads takes a number of threads", RP_MAX_THREADS);
+                return count_error(_("--threads takes a number of threads"), RP_MAX_THREADS);
         } else if (strncmp(a, "--layout=", 9) == 0) {
             o->layout = a + 9;
         } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
@@ -421,11 +477,11 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
             else if (!strcmp(v, "2u")) o->pdfa = RP_PDFA_2U;
             else if (!strcmp(v, "2a")) o->pdfa = RP_PDFA_2A;
             else
-                return usage_error("--pdfa takes 2a, 2u, 2b or off, not", v);
+                return usage_error(_("--pdfa takes 2a, 2u, 2b or off, not"), v);
         } else if (flag_option(a, o)) {
             continue;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option", a);
+            return usage_error(_("unknown option"), a);
         } else {
             cl->args[cl->nargs++] = a;
         }
@@ -458,7 +514,7 @@ static int gather(const Cli *cl, bool quiet, Inputs *in)
         }
     }
     if (in->n == 0)
-        return usage_error("no report given (or no .xml file in the folders given)", NULL);
+        return usage_error(_("no report given (or no .xml file in the folders given)"), NULL);
     return -1;
 }
 
@@ -468,7 +524,7 @@ static int output_folder(const char *dir)
 {
     struct stat st;
     if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
-        return usage_error("-d needs a folder, and this is a file:", dir);
+        return usage_error(_("-d needs a folder, and this is a file:"), dir);
     if (stat(dir, &st) == 0)
         return -1;
     size_t dl = strlen(dir);
@@ -479,7 +535,7 @@ static int output_folder(const char *dir)
     make_dirs(mk);
     free(mk);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "rapport: cannot make the folder %s\n", dir);
+        fprintf(stderr, _("rapport: cannot make the folder %s\n"), dir);
         return RP_EINPUT;
     }
     return -1;
@@ -490,13 +546,13 @@ static int output_folder(const char *dir)
 static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
 {
     if (cl->out && in->n > 1)
-        return usage_error("-o takes one report; use -d DIR for several", NULL);
+        return usage_error(_("-o takes one report; use -d DIR for several"), NULL);
     if (cl->out && cl->dir)
-        return usage_error("-o and -d do not go together", NULL);
+        return usage_error(_("-o and -d do not go together"), NULL);
     if (cl->out && !o->check_only) {
         const char *why = rp_output_refused(in->v[0], cl->out);
         if (why) {
-            fprintf(stderr, "rapport: -o %s: cannot write the PDF there: %s\n", cl->out, why);
+            fprintf(stderr, _("rapport: -o %s: cannot write the PDF there: %s\n"), cl->out, why);
             inputs_free(in);
             return RP_EUSAGE;
         }
@@ -520,9 +576,9 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
     for (int i = 0; i < ninputs && !o->check_only; i++)
         for (int k = i + 1; k < ninputs; k++)
             if (!strcmp(items[i].output, items[k].output)) {
-                fprintf(stderr, "rapport: %s and %s would both write %s\n", items[i].input,
+                fprintf(stderr, _("rapport: %s and %s would both write %s\n"), items[i].input,
                         items[k].input, items[i].output);
-                fprintf(stderr, "Give them different names, or put each folder's reports in a folder of its own and name the folder.\n");
+                fprintf(stderr, _("Give them different names, or put each folder's reports in a folder of its own and name the folder.\n"));
                 return RP_EUSAGE;
             }
     int jobs = cl->jobs;
@@ -548,6 +604,7 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
 
 int main(int argc, char **argv)
 {
+    choose_language();
     if (import_requested(argc, argv))
         return import_main(argc, argv, find_data_dir());
     RpOptions o;

@@ -21,6 +21,7 @@
 #include "haru.h"
 #include "squeeze.h"
 #include "write.h"
+#include "../base/i18n.h"
 
 #include <hb.h>
 #include <hb-subset.h>
@@ -301,8 +302,8 @@ int embed_finish(Embed *e)
     size_t zlen = 0, rawlen = 0;
     unsigned char *z = subset(e, new_gid, &zlen, &rawlen);
     if (!z) {
-        diag_error(&e->rp->diags, f->path, 0, 0, "the font cannot be subset for the PDF");
-        diag_hint(&e->rp->diags, "name another TrueType font in the layout");
+        diag_error(&e->rp->diags, f->path, 0, 0, _("the font cannot be subset for the PDF"));
+        diag_hint(&e->rp->diags, _("name another TrueType font in the layout"));
         return -1;
     }
     HPDF_Dict file = stream_of(e, z, zlen, true);

@@ -19,6 +19,7 @@
 #include "embed.h"
 #include "haru.h"
 #include "tags.h"
+#include "../base/i18n.h"
 
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -354,8 +355,8 @@ static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, 
 static void out_of_codes(D *d, const Font *ft)
 {
     if (d->status == HPDF_OK) {
-        diag_error(&d->rp->diags, ft->path, 0, 0, "the report draws more different glyphs of this font than one PDF font can hold");
-        diag_hint(&d->rp->diags, "split the report, or write part of it in another font");
+        diag_error(&d->rp->diags, ft->path, 0, 0, _("the report draws more different glyphs of this font than one PDF font can hold"));
+        diag_hint(&d->rp->diags, _("split the report, or write part of it in another font"));
         d->status = HPDF_INVALID_FONTDEF_DATA;
         d->reported = true;
     }
@@ -801,8 +802,8 @@ static int info(D *d, long when, int pdfa, bool tagged)
         return 0;
     if (!d->lay->icc_data) {
         diag_error(&d->rp->diags, d->lay->path, 0, 0,
-                   "an archival PDF (PDF/A) needs the colour profile the layout names in <output-intent icc=\"...\"/>");
-        diag_hint(&d->rp->diags, "rapport ships layouts/icc/sRGB.icc; or render with --pdfa=off");
+                   _("an archival PDF (PDF/A) needs the colour profile the layout names in <output-intent icc=\"...\"/>"));
+        diag_hint(&d->rp->diags, _("rapport ships layouts/icc/sRGB.icc; or render with --pdfa=off"));
         return -1;
     }
     return archive_pdfa(d->pdf, &a, d->lay->icc_data, d->lay->icc_len);
@@ -819,7 +820,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     *len = 0;
     d->pdf = HPDF_New(on_error, d);
     if (!d->pdf) {
-        diag_error(&rp->diags, pg->flow->report->file, 0, 0, "cannot start a PDF (out of memory?)");
+        diag_error(&rp->diags, pg->flow->report->file, 0, 0, _("cannot start a PDF (out of memory?)"));
         return -1;
     }
     HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
@@ -871,8 +872,8 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         batch = NULL;
         if (rc == -2) {
             diag_error(&rp->diags, pg->flow->report->file, 0, 0,
-                       "the PDF would be too large (over 4 GiB or 8 388 607 objects)");
-            diag_hint(&rp->diags, "split the report into parts");
+                       _("the PDF would be too large (over 4 GiB or 8 388 607 objects)"));
+            diag_hint(&rp->diags, _("split the report into parts"));
             HPDF_Free(d->pdf);
             return -1;
         }
@@ -891,7 +892,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         *len = 0;
         if (!dd.reported)
             diag_error(&rp->diags, pg->flow->report->file, 0, 0,
-                       "the PDF library failed (error 0x%04X, detail %u)", (unsigned)failed, (unsigned)dd.detail);
+                       _("the PDF library failed (error 0x%04X, detail %u)"), (unsigned)failed, (unsigned)dd.detail);
         return -1;
     }
     return 0;

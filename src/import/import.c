@@ -24,6 +24,7 @@
 #include "../cli/signals.h"
 #include "../base/limits.h"
 #include "../rapport.h"
+#include "../base/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -37,7 +38,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: rapport --import [options] REPORT.docx|REPORT.odt|FOLDER...\n"
+    N_("usage: rapport --import [options] REPORT.docx|REPORT.odt|FOLDER...\n"
     "\n"
     "Makes each Word (.docx) or OpenDocument (.odt) report a rapport report:\n"
     "REPORT.xml beside it, its pictures in the folder REPORT-media. The report\n"
@@ -56,7 +57,7 @@ static const char usage[] =
     "  -q, --quiet        print errors only, no warnings\n"
     "\n"
     "Exit status: 0 all went well, 1 a file could not be imported (or has\n"
-    "errors to correct, or pandoc is missing), 2 the command line was wrong.\n";
+    "errors to correct, or pandoc is missing), 2 the command line was wrong.\n");
 
 static const char *const report_types[] = {
     "verksamhetsberattelse", "delarsrapport", "verksamhetsplan", "internbudget", "rapport",
@@ -78,7 +79,7 @@ static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n);
     if (!p) {
-        fprintf(stderr, "rapport: out of memory\n");
+        fprintf(stderr, _("rapport: out of memory\n"));
         exit(RP_EINPUT);
     }
     return p;
@@ -99,8 +100,8 @@ static char *xprintf(const char *fmt, const char *a, const char *b)
 
 static int usage_error(const char *msg, const char *arg)
 {
-    fprintf(stderr, "rapport: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-    fprintf(stderr, "Try 'rapport --import --help' for the options.\n");
+    fprintf(stderr, _("rapport: %s%s%s\n"), msg, arg ? " " : "", arg ? arg : "");
+    fprintf(stderr, _("Try 'rapport --import --help' for the options.\n"));
     return RP_EUSAGE;
 }
 
@@ -167,7 +168,7 @@ static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
         return;
     if (depth > RP_MAX_FOLDER_DEPTH) {
         if (!quiet)
-            fprintf(stderr, "rapport: warning: %s: folders nested more than %d deep are not searched\n",
+            fprintf(stderr, _("rapport: warning: %s: folders nested more than %d deep are not searched\n"),
                     dir, RP_MAX_FOLDER_DEPTH);
         return;
     }
@@ -175,7 +176,7 @@ static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
     int n = scandir(dir, &names, visible, alphasort);
     if (n < 0) {
         if (!quiet)
-            fprintf(stderr, "rapport: warning: cannot read the folder %s: %s\n", dir, strerror(errno));
+            fprintf(stderr, _("rapport: warning: cannot read the folder %s: %s\n"), dir, strerror(errno));
         return;
     }
     for (int i = 0; i < n; i++) {
@@ -185,8 +186,8 @@ static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
         else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && importable(p))
             add_file(f, p, p + root + 1);
         else if (ends_with(p, ".doc") && !quiet)
-            fprintf(stderr, "%s: warning: an old Word file (.doc) is not imported\n"
-                    "    hint: open it in Word or LibreOffice and save it as .docx\n", p);
+            fprintf(stderr, _("%s: warning: an old Word file (.doc) is not imported\n"
+                    "    hint: open it in Word or LibreOffice and save it as .docx\n"), p);
         free(p);
         free(names[i]);
     }
@@ -299,7 +300,7 @@ static int print_comment_warnings(const char *file, const char *xml, FILE *err, 
             mend--;
         n++;
         if (!quiet) {
-            fprintf(err, "%s:%d:%d: warning: %.*s\n", file, line, (int)(p - bol) + 1, (int)(mend - msg), msg);
+            fprintf(err, _("%s:%d:%d: warning: %.*s\n"), file, line, (int)(p - bol) + 1, (int)(mend - msg), msg);
             if (nl) {
                 fputs("    hint:", err);
                 for (const char *h = nl; h < end;) {
@@ -334,7 +335,7 @@ static int write_new(const char *path, const char *data, size_t len, FILE *err)
     int fd = mkstemp(tmp);
     if (fd < 0) {
         signals_temp_file(NULL);
-        fprintf(err, "%s: error: cannot write it: %s\n", path, strerror(errno));
+        fprintf(err, _("%s: error: cannot write it: %s\n"), path, strerror(errno));
         return -1;
     }
     signals_temp_file(tmp);
@@ -361,8 +362,8 @@ static int write_new(const char *path, const char *data, size_t len, FILE *err)
     unlink(tmp);
     signals_temp_file(NULL);
     if (werr) {
-        fprintf(err, "%s: error: cannot write it: %s\n", path,
-                werr == EEXIST ? "a file of that name appeared meanwhile" : strerror(werr));
+        fprintf(err, _("%s: error: cannot write it: %s\n"), path,
+                werr == EEXIST ? _("a file of that name appeared meanwhile") : strerror(werr));
         return -1;
     }
     return 0;
@@ -414,13 +415,13 @@ static void pandoc_failed(const Import *im, const char *input, PandocRun *r, FIL
     }
     if (nl)
         *nl = 0;
-    fprintf(err, "%s: error: pandoc could not %s it%s%s\n", input, writer ? "import" : "read",
+    fprintf(err, _("%s: error: pandoc could not %s it%s%s\n"), input, writer ? "import" : "read",
             *say ? ": " : "", say);
     if (writer)
-        fprintf(err, "    hint: this is a fault in rapport's import (%s); please report it with this file\n",
+        fprintf(err, _("    hint: this is a fault in rapport's import (%s); please report it with this file\n"),
                 im->writer);
     else
-        fprintf(err, "    hint: is it a Word (.docx) or OpenDocument (.odt) file? Open it in Word or LibreOffice, save it again and import that\n");
+        fprintf(err, _("    hint: is it a Word (.docx) or OpenDocument (.odt) file? Open it in Word or LibreOffice, save it again and import that\n"));
 }
 
 /* The report pandoc made, written first, then checked as any report is
@@ -432,26 +433,27 @@ static int write_and_check(const Import *im, const char *input, const char *outp
     int warnings = print_comment_warnings(output, r->out, err, im->quiet);
     int charts = count_charts(input);
     if (charts && !im->quiet) {
-        fprintf(err, "%s: warning: it has %d chart%s of Word's own, which the import cannot read: left out\n",
-                input, charts, charts == 1 ? "" : "s");
-        fprintf(err, "    hint: write each as a <chart> with its values (README: Charts), or paste it in Word as a picture and import again\n");
+        fprintf(err, P_("%s: warning: it has %d chart of Word's own, which the import cannot read: left out\n",
+                   "%s: warning: it has %d charts of Word's own, which the import cannot read: left out\n", charts),
+                input, charts);
+        fprintf(err, _("    hint: write each as a <chart> with its values (README: Charts), or paste it in Word as a picture and import again\n"));
         warnings++;
     }
     if (outside && !im->quiet) {
-        fprintf(err, "%s: warning: the report does not name the layout %s, which is outside its folder\n",
+        fprintf(err, _("%s: warning: the report does not name the layout %s, which is outside its folder\n"),
                 output, im->layout);
-        fprintf(err, "    hint: render it with --layout %s\n", im->layout);
+        fprintf(err, _("    hint: render it with --layout %s\n"), im->layout);
     }
     if (write_new(output, r->out, r->out_len, err) != 0)
         return RP_EINPUT;
     if (rp_render_file(&im->check, output, NULL, err) != RP_OK) {
-        fprintf(err, "rapport: %s is written, but rapport cannot render it before the errors above are corrected in it\n",
+        fprintf(err, _("rapport: %s is written, but rapport cannot render it before the errors above are corrected in it\n"),
                 output);
         return RP_EINPUT;
     }
     if (im->single && !im->quiet)
-        fprintf(err, "rapport: %s written from %s%s\n", output, input,
-                warnings ? "; the warnings above say what to finish by hand" : "");
+        fprintf(err, _("rapport: %s written from %s%s\n"), output, input,
+                warnings ? _("; the warnings above say what to finish by hand") : "");
     return RP_OK;
 }
 
@@ -460,25 +462,25 @@ static int import_one(const Import *im, const char *input, const char *output, F
     struct stat st;
     if (lstat(output, &st) == 0) {
         if (!im->quiet)
-            fprintf(err, "%s: warning: it exists already, so %s was not imported again\n"
-                    "    hint: an imported report is never replaced: delete it to import again, or write another with -o\n",
+            fprintf(err, _("%s: warning: it exists already, so %s was not imported again\n"
+                    "    hint: an imported report is never replaced: delete it to import again, or write another with -o\n"),
                     output, input);
         return RP_SKIPPED;
     }
     if (stat(input, &st) != 0 || !S_ISREG(st.st_mode)) {
-        fprintf(err, "%s: error: cannot read it: %s\n", input,
-                access(input, F_OK) != 0 ? strerror(errno) : "it is not a file");
+        fprintf(err, _("%s: error: cannot read it: %s\n"), input,
+                access(input, F_OK) != 0 ? strerror(errno) : _("it is not a file"));
         return RP_EINPUT;
     }
     char in_abs[PATH_MAX];
     if (!realpath(input, in_abs)) {
-        fprintf(err, "%s: error: cannot read it: %s\n", input, strerror(errno));
+        fprintf(err, _("%s: error: cannot read it: %s\n"), input, strerror(errno));
         return RP_EINPUT;
     }
     char *outdir = dir_of(output);
     if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(err, "%s: error: cannot write it: the folder %s does not exist\n", output, outdir);
-        fprintf(err, "    hint: make the folder first, or give -d, which makes it\n");
+        fprintf(err, _("%s: error: cannot write it: the folder %s does not exist\n"), output, outdir);
+        fprintf(err, _("    hint: make the folder first, or give -d, which makes it\n"));
         free(outdir);
         return RP_EINPUT;
     }
@@ -519,9 +521,9 @@ static int import_one(const Import *im, const char *input, const char *output, F
         pandoc_failed(im, input, &r, err);
         result = RP_EINPUT;
     } else if (r.too_large) {
-        fprintf(err, "%s: error: the report made of it is larger than %ld MB\n", input,
+        fprintf(err, _("%s: error: the report made of it is larger than %ld MB\n"), input,
                 RP_MAX_INPUT_BYTES / (1024 * 1024));
-        fprintf(err, "    hint: split the document in Word and import the parts\n");
+        fprintf(err, _("    hint: split the document in Word and import the parts\n"));
         result = RP_EINPUT;
     } else {
         result = write_and_check(im, input, output, &r, outside, err);
@@ -580,11 +582,11 @@ static int parse_args(int argc, char **argv, Import *im, ImportCli *cl)
         if (!strcmp(a, "--import")) {
             continue;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            fputs(usage, stdout);
+            fputs(_(usage), stdout);
             return RP_OK;
         } else if (!strcmp(a, "-o") || !strcmp(a, "-d") || !strcmp(a, "--type") || !strcmp(a, "--layout")) {
             if (i + 1 >= argc)
-                return usage_error("missing value after", a);
+                return usage_error(_("missing value after"), a);
             const char *v = argv[++i];
             if (a[1] == 'o') cl->out = v;
             else if (a[1] == 'd') cl->dir = v;
@@ -600,7 +602,7 @@ static int parse_args(int argc, char **argv, Import *im, ImportCli *cl)
             long n = v ? strtol(v, &end, 10) : 0;
             if (!v || *end || n < 1 || n > RP_MAX_JOBS) {
                 char msg[80];
-                snprintf(msg, sizeof msg, "-j takes a number of files at a time, 1 to %d", RP_MAX_JOBS);
+                snprintf(msg, sizeof msg, _("-j takes a number of files at a time, 1 to %d"), RP_MAX_JOBS);
                 return usage_error(msg, NULL);
             }
             cl->jobs = (int)n;
@@ -609,9 +611,9 @@ static int parse_args(int argc, char **argv, Import *im, ImportCli *cl)
         } else if (!strcmp(a, "--allow-paths")) {
             im->check.allow_any_path = true;
         } else if (render_only(a)) {
-            return usage_error("this option is for rendering and does not go with --import:", a);
+            return usage_error(_("this option is for rendering and does not go with --import:"), a);
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option", a);
+            return usage_error(_("unknown option"), a);
         } else {
             cl->args[cl->nargs++] = a;
         }
@@ -621,13 +623,13 @@ static int parse_args(int argc, char **argv, Import *im, ImportCli *cl)
         for (size_t k = 0; k < sizeof report_types / sizeof *report_types; k++)
             known |= !strcmp(im->type, report_types[k]);
         if (!known)
-            return usage_error("--type takes verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget or rapport, not",
+            return usage_error(_("--type takes verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget or rapport, not"),
                                im->type);
     }
     if (cl->out && !ends_with(cl->out, ".xml"))
-        return usage_error("-o takes the report to write, a file ending in .xml, not", cl->out);
+        return usage_error(_("-o takes the report to write, a file ending in .xml, not"), cl->out);
     if (cl->out && cl->dir)
-        return usage_error("-o and -d do not go together", NULL);
+        return usage_error(_("-o and -d do not go together"), NULL);
     return -1;
 }
 
@@ -648,17 +650,17 @@ static int gather(const ImportCli *cl, bool quiet, Files *files)
         } else if (importable(a)) {
             add_file(files, a, NULL);
         } else if (ends_with(a, ".doc")) {
-            fprintf(stderr, "rapport: %s is an old Word file (.doc), which cannot be imported\n", a);
-            fprintf(stderr, "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n");
+            fprintf(stderr, _("rapport: %s is an old Word file (.doc), which cannot be imported\n"), a);
+            fprintf(stderr, _("    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"));
             return RP_EUSAGE;
         } else {
-            return usage_error("--import reads Word (.docx) and OpenDocument (.odt) files, not", a);
+            return usage_error(_("--import reads Word (.docx) and OpenDocument (.odt) files, not"), a);
         }
     }
     if (files->n == 0)
-        return usage_error("no .docx or .odt file given (or none in the folders given)", NULL);
+        return usage_error(_("no .docx or .odt file given (or none in the folders given)"), NULL);
     if (cl->out && files->n > 1)
-        return usage_error("-o takes one file; use -d DIR for several", NULL);
+        return usage_error(_("-o takes one file; use -d DIR for several"), NULL);
     return -1;
 }
 
@@ -666,14 +668,14 @@ static int gather(const ImportCli *cl, bool quiet, Files *files)
 static int find_tools(Import *im, const char *data_dir)
 {
     if (!pandoc_installed()) {
-        fprintf(stderr, "rapport: --import needs pandoc, which reads Word and OpenDocument files; it is not installed\n");
-        fprintf(stderr, "    hint: install the Debian package pandoc: sudo apt-get install pandoc\n");
+        fprintf(stderr, _("rapport: --import needs pandoc, which reads Word and OpenDocument files; it is not installed\n"));
+        fprintf(stderr, _("    hint: install the Debian package pandoc: sudo apt-get install pandoc\n"));
         return RP_EINPUT;
     }
     snprintf(im->writer, sizeof im->writer, "%s/import/rapport.lua", data_dir ? data_dir : RP_DEFAULT_DATA_DIR);
     if (access(im->writer, R_OK) != 0) {
-        fprintf(stderr, "rapport: cannot read the import's writer %s: %s\n", im->writer, strerror(errno));
-        fprintf(stderr, "    hint: rapport is not installed whole: run make install again\n");
+        fprintf(stderr, _("rapport: cannot read the import's writer %s: %s\n"), im->writer, strerror(errno));
+        fprintf(stderr, _("    hint: rapport is not installed whole: run make install again\n"));
         return RP_EINPUT;
     }
     return -1;
@@ -694,9 +696,9 @@ static int make_items(const Import *im, const ImportCli *cl, const Files *files,
     for (int i = 0; i < files->n; i++)
         for (int k = i + 1; k < files->n; k++)
             if (!strcmp(items[i].output, items[k].output)) {
-                fprintf(stderr, "rapport: %s and %s would both write %s\n", items[i].input, items[k].input,
+                fprintf(stderr, _("rapport: %s and %s would both write %s\n"), items[i].input, items[k].input,
                         items[i].output);
-                fprintf(stderr, "    hint: import one of them by itself, with -o and another name\n");
+                fprintf(stderr, _("    hint: import one of them by itself, with -o and another name\n"));
                 return RP_EUSAGE;
             }
     return -1;
@@ -718,7 +720,7 @@ static int import_all(Import *im, const ImportCli *cl, BatchItem *items, int n)
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (int)cores : 1;
     }
-    return batch_run_as(&im->check, items, n, jobs, "imported", "kept");
+    return batch_run_as(&im->check, items, n, jobs, N_("imported"), N_("kept"));
 }
 
 int import_main(int argc, char **argv, const char *data_dir)

@@ -6,6 +6,7 @@
  * same time, so that neither can fill up and stall it.
  */
 #include "pandoc.h"
+#include "../base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -68,7 +69,7 @@ static char *text_dup(const char *s)
 {
     char *d = strdup(s);
     if (!d) {
-        fprintf(stderr, "rapport: out of memory\n");
+        fprintf(stderr, _("rapport: out of memory\n"));
         exit(1);
     }
     return d;

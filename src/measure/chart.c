@@ -24,6 +24,7 @@
 #include "../base/limits.h"
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
+#include "../base/i18n.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -611,16 +612,16 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
     if (ch->has_max) hi = ch->axis_max;
     if (ch->has_min && ch->has_max && ch->axis_max <= ch->axis_min) {
         diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
-                  "the axis' max is not above its min; max is left out");
-        diag_hint(&m->rp->diags, "give <axis> a max larger than its min, or leave one out");
+                  _("the axis' max is not above its min; max is left out"));
+        diag_hint(&m->rp->diags, _("give <axis> a max larger than its min, or leave one out"));
         hi = fmax(dhi, lo);
     }
     if (any && ch->type != CHART_LINE && ch->has_min && lo > 0) {
         char b[64];
         numfmt_double(lo, lo == round(lo) ? 0 : 2, b, sizeof b);
         diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
-                  "the bars stand on zero, below the axis' minimum %s: they are cut off at it", b);
-        diag_hint(&m->rp->diags, "leave out min so the bars start at zero, or show the values as a line chart");
+                  _("the bars stand on zero, below the axis' minimum %s: they are cut off at it"), b);
+        diag_hint(&m->rp->diags, _("leave out min so the bars start at zero, or show the values as a line chart"));
     }
     for (int side = 0; any && side < 2; side++) {
         bool out = side ? ch->has_max && dhi > hi : ch->has_min && dlo < lo;
@@ -631,7 +632,7 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
         numfmt_double(v, v == round(v) ? 0 : 2, a, sizeof a);
         numfmt_double(edge, edge == round(edge) ? 0 : 2, b, sizeof b);
         diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
-                  "the value %s lies outside the axis (%s %s); it is drawn at the edge",
+                  _("the value %s lies outside the axis (%s %s); it is drawn at the edge"),
                   a, side ? "maximum" : "minimum", b);
     }
     if (hi <= lo)
@@ -863,9 +864,9 @@ static void value_room(M *m, Frame *f)
     }
     if (!f->vfs) {
         diag_warn(&m->rp->diags, model_source(f->node, m->rep), f->node->line, f->node->col,
-                  "the bars are too narrow for their values; the values are left out");
-        diag_hint(&m->rp->diags, "make the chart wider (fewer categories or series), or show the values "
-                  "as a table (<charts data-table=\"yes\"/> in the layout)");
+                  _("the bars are too narrow for their values; the values are left out"));
+        diag_hint(&m->rp->diags, _("make the chart wider (fewer categories or series), or show the values "
+                  "as a table (<charts data-table=\"yes\"/> in the layout)"));
         return;
     }
     widest = (int32_t)((int64_t)widest * f->vfs / fs);

@@ -7,6 +7,7 @@
 #include "font.h"
 #include "../base/engine.h"
 #include "../base/utf8.h"
+#include "../base/i18n.h"
 
 #include <hb.h>
 #include <hb-ot.h>
@@ -619,12 +620,12 @@ static const char *validate(const Font *f)
     const uint8_t *d = f->data;
     size_t n = u16(d + 4);
     if (n == 0 || n > 64 || 12 + n * 16 > f->len)
-        return "is cut short or damaged (its table directory)";
+        return _("is cut short or damaged (its table directory)");
     for (size_t i = 0; i < n; i++) {
         const uint8_t *rec = d + 12 + i * 16;
         uint32_t sum = u32(rec + 4), off = u32(rec + 8), len = u32(rec + 12);
         if (off > f->len || len > f->len - off)
-            return "is cut short (a table runs past the end of the file)";
+            return _("is cut short (a table runs past the end of the file)");
         uint32_t s = 0;
         const uint8_t *t = d + off;
         size_t whole = len & ~(size_t)3;
@@ -645,13 +646,13 @@ static const char *validate(const Font *f)
         if (memcmp(rec, "head", 4) == 0 && len >= 12)
             s -= u32(t + 8);                     /* checkSumAdjustment is left out of head's sum */
         if (s != sum)
-            return "is damaged (a table's checksum is wrong)";
+            return _("is damaged (a table's checksum is wrong)");
     }
     static const char *const need[] = { "head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf" };
     size_t off, len;
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!table(f, need[i], &off, &len))
-            return "lacks a table a PDF needs (TrueType outlines: glyf and loca)";
+            return _("lacks a table a PDF needs (TrueType outlines: glyf and loca)");
     size_t goff, glen, hoff, hlen;
     table(f, "glyf", &goff, &glen);
     table(f, "head", &hoff, &hlen);
@@ -659,12 +660,12 @@ static const char *validate(const Font *f)
     bool longs = hlen >= 54 && u16(d + hoff + 50) == 1;
     size_t entries = (size_t)f->nglyphs + 1;
     if (len < entries * (longs ? 4 : 2))
-        return "is damaged (loca is shorter than the glyph count)";
+        return _("is damaged (loca is shorter than the glyph count)");
     uint32_t prev = 0;
     for (size_t g = 0; g < entries; g++) {
         uint32_t at = longs ? u32(d + off + g * 4) : (uint32_t)u16(d + off + g * 2) * 2;
         if (at < prev || at > glen)
-            return "is damaged (loca points outside glyf)";
+            return _("is damaged (loca points outside glyf)");
         prev = at;
     }
     return NULL;
@@ -686,8 +687,8 @@ static void unmap(void *p)
 static Font *fail(Rp *rp, Where w, const char *path, const char *why)
 {
     diag_add(&rp->diags, DIAG_ERROR, w.who, w.line, w.col,
-             "name a TrueType font (.ttf) that opens in a font viewer; rapport's own are in its fonts/ folder",
-             "font %s: %s", path, why);
+             _("name a TrueType font (.ttf) that opens in a font viewer; rapport's own are in its fonts/ folder"),
+             _("font %s: %s"), path, why);
     return NULL;
 }
 
@@ -698,7 +699,7 @@ static const char *read_cmap(Font *f, Arena *a)
 {
     size_t off, len;
     if (!table(f, "cmap", &off, &len) || len < 4)
-        return ("has no cmap table");
+        return (_("has no cmap table"));
     const uint8_t *cm = f->data + off;
     int nsub = u16(cm + 2);
     size_t sub = 0;
@@ -714,15 +715,15 @@ static const char *read_cmap(Font *f, Arena *a)
             sub = so;
     }
     if (!sub)
-        return ("has no Unicode character map");
+        return (_("has no Unicode character map"));
     const uint8_t *c4 = cm + sub;
     size_t c4len = u16(c4 + 2);
     if (sub + c4len > len || c4len < 14)
-        return ("has a damaged character map");
+        return (_("has a damaged character map"));
     f->nseg = u16(c4 + 6) / 2;
     size_t need = 14 + (size_t)f->nseg * 8 + 2;
     if (need > c4len)
-        return ("has a damaged character map");
+        return (_("has a damaged character map"));
     f->seg_end = ARENA_ARRAY(a, uint16_t, f->nseg);
     f->seg_start = ARENA_ARRAY(a, uint16_t, f->nseg);
     f->seg_range = ARENA_ARRAY(a, uint16_t, f->nseg);
@@ -774,11 +775,11 @@ static Font *load(Rp *rp, Arena *a, const char *path, Where w)
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return fail(rp, w, path, "is not a regular file (a folder, a pipe or a device)");
+        return fail(rp, w, path, _("is not a regular file (a folder, a pipe or a device)"));
     }
     if (st.st_size < 12 || st.st_size > 64L * 1024 * 1024) {
         close(fd);
-        return fail(rp, w, path, "is not a TrueType font");
+        return fail(rp, w, path, _("is not a TrueType font"));
     }
     /* mapped, not read: a run touches a few hundred KB of a face (its
      * shaping tables, the outlines of the glyphs it uses), not all of it */
@@ -792,26 +793,26 @@ static Font *load(Rp *rp, Arena *a, const char *path, Where w)
     f->len = (size_t)st.st_size;
     arena_on_free(a, unmap, f);
     if (u32(f->data) != 0x00010000 && memcmp(f->data, "true", 4) != 0)
-        return fail(rp, w, path, "is not a TrueType font (.ttf with glyf outlines)");
+        return fail(rp, w, path, _("is not a TrueType font (.ttf with glyf outlines)"));
 
     size_t off, len;
     if (!table(f, "head", &off, &len) || len < 54)
-        return fail(rp, w, path, "has no usable head table");
+        return fail(rp, w, path, _("has no usable head table"));
     f->upem = u16(f->data + off + 18);
     if (f->upem < 16 || f->upem > 16384)
-        return fail(rp, w, path, "has an impossible units-per-em");
+        return fail(rp, w, path, _("has an impossible units-per-em"));
     if (!table(f, "hhea", &off, &len) || len < 36)
-        return fail(rp, w, path, "has no usable hhea table");
+        return fail(rp, w, path, _("has no usable hhea table"));
     f->ascent = (int16_t)u16(f->data + off + 4);
     f->descent = -(int16_t)u16(f->data + off + 6);
     int nmetrics = u16(f->data + off + 34);
     size_t moff, mlen;
     if (!table(f, "maxp", &off, &len) || len < 6)
-        return fail(rp, w, path, "has no usable maxp table");
+        return fail(rp, w, path, _("has no usable maxp table"));
     f->nglyphs = u16(f->data + off + 4);
     if (!table(f, "hmtx", &moff, &mlen) || nmetrics < 1 || nmetrics > f->nglyphs ||
         (size_t)nmetrics * 4 > mlen)
-        return fail(rp, w, path, "has no usable hmtx table");
+        return fail(rp, w, path, _("has no usable hmtx table"));
     const char *bad = validate(f);
     if (bad)
         return fail(rp, w, path, bad);

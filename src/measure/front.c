@@ -19,6 +19,7 @@
 #include "measure_int.h"
 #include "../model/numfmt.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <string.h>
 #include <time.h>
@@ -89,9 +90,9 @@ static int32_t put_logo(M *m, OpVec *ops, int32_t band, int32_t width)
         int32_t w1 = (int32_t)((int64_t)maxh * im->w / im->h);
         int32_t nw = w1 < maxw ? w1 : maxw;
         diag_warn(&m->rp->diags, L->path, lg->line, lg->col,
-                  "the logo is too large for its place on the cover (%.0f x %.0f mm); it is scaled down to %.0f mm wide",
+                  _("the logo is too large for its place on the cover (%.0f x %.0f mm); it is scaled down to %.0f mm wide"),
                   w / 2834.6, h / 2834.6, nw / 2834.6);
-        diag_hint(&m->rp->diags, "give a smaller logo-width%s", in_band ? ", or logo-position=\"foot-right\"" : "");
+        diag_hint(&m->rp->diags, _("give a smaller logo-width%s"), in_band ? _(", or logo-position=\"foot-right\"") : "");
         w = nw;
         h = (int32_t)((int64_t)w * im->h / im->w);
     }

@@ -23,6 +23,7 @@
 #include "ahead.h"
 #include "compound.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,7 +262,7 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
     int32_t maxh = m->text_h * 2 / 3;
     if (h > maxh) {
         diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
-                  "the image is taller than two thirds of a page; it is scaled down");
+                  _("the image is taller than two thirds of a page; it is scaled down"));
         w = (int32_t)((int64_t)w * maxh / h);
         h = maxh;
     }
@@ -529,8 +530,8 @@ Hyphenator *measure_hyphenator(Rp *rp, const Layout *lay)
     Hyphenator *h = hyphen_load(lay->hyphen_dict, lay->hyphen_left, lay->hyphen_right);
     if (!h)
         diag_warn(&rp->diags, lay->path, 0, 0,
-                  "hyphenation dictionary %s cannot be read, or is not an ISO 8859-1 .dic file "
-                  "of standard patterns; words will not be hyphenated", lay->hyphen_dict);
+                  _("hyphenation dictionary %s cannot be read, or is not an ISO 8859-1 .dic file "
+                  "of standard patterns; words will not be hyphenated"), lay->hyphen_dict);
     if (h) {
         arena_on_free(shared ? engine_arena(rp->engine) : &rp->arena, free_hyphenator, h);
         if (shared)

@@ -13,6 +13,7 @@
  * like the contents'.
  */
 #include "measure_int.h"
+#include "../base/i18n.h"
 
 #include <string.h>
 
@@ -104,7 +105,7 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
     walk(&o, m->rep->root, NULL);
     if (!o.goals) {
         diag_warn(&m->rp->diags, model_source(ov, m->rep), ov->line, ov->col,
-                  "the goal overview is empty: the report has no <goal>");
+                  _("the goal overview is empty: the report has no <goal>"));
         return;
     }
     /* the count per status, as a note under the table */

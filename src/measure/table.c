@@ -26,6 +26,7 @@
 #include "measure_int.h"
 #include "../base/limits.h"
 #include "../model/numfmt.h"
+#include "../base/i18n.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -269,12 +270,12 @@ static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
     free(mh);
     if (msum > width)
         diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  "the words of this table do not fit the text width even hyphenated: its columns are "
-                  "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room");
+                  _("the words of this table do not fit the text width even hyphenated: its columns are "
+                  "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room"));
     else if (heads_cut)
         diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  "the header words of this table fit the text width only hyphenated; shorter headers, "
-                  "font-size=\"small\" or a <landscape> page keep them whole");
+                  _("the header words of this table fit the text width only hyphenated; shorter headers, "
+                  "font-size=\"small\" or a <landscape> page keep them whole"));
     for (int i = 0; i < ncell; i++) {
         const Cell *c = &cells[i];
         if (c->colspan == 1)
@@ -416,7 +417,7 @@ static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32
     }
     if (sum > width) {
         diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  "the table is %.0f mm wider than the text; its columns are narrowed and long words split",
+                  _("the table is %.0f mm wider than the text; its columns are narrowed and long words split"),
                   (double)(sum - width) / 2834.6);
         for (int k = 0; k < ncols; k++)
             w[k] = (int32_t)((int64_t)w[k] * width / sum);
@@ -1508,7 +1509,7 @@ static void table_rows(M *m, TableSet *ts)
         row_keeps(m, ts, &rw, r, b);
         if (ts->roles[r] == ROW_HEADER && ts->rh[r] > ts->page_text / 2)
             diag_warn(&m->rp->diags, model_source(ts->t, m->rep), ts->t->line, ts->t->col,
-                      "header row %d of this table is taller than half a page", r + 1);
+                      _("header row %d of this table is taller than half a page"), r + 1);
     }
 }
 

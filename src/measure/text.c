@@ -18,6 +18,7 @@
 #include "typo.h"
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
+#include "../base/i18n.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -141,23 +142,23 @@ static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t
     const FontFamily *fb = &m->lay->fallback;
     if (why == LACK_RTL) {
         diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
-                   "right-to-left text is not supported yet: \"%.*s\" (%s)", (int)(end - at), n->text + at, codes);
-        diag_hint(&m->rp->diags, "rapport sets every line left to right, which would print the "
-                                 "letters in the wrong order; write the words in Latin letters, or leave them out");
+                   _("right-to-left text is not supported yet: \"%.*s\" (%s)"), (int)(end - at), n->text + at, codes);
+        diag_hint(&m->rp->diags, _("rapport sets every line left to right, which would print the "
+                                 "letters in the wrong order; write the words in Latin letters, or leave them out"));
     } else if (m->flow->faces[FACE_FALLBACK(variant)]) {
         const char *fbname = strrchr(fb->path[variant], '/');
         diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
-                   "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
+                   _("the font %s has no glyph for \"%.*s\" (%s)"), name ? name + 1 : f->path,
                    (int)(end - at), n->text + at, codes);
-        diag_hint(&m->rp->diags, "nor has the fallback font %s: write the characters another way, or give "
-                                 "the layout a font that has them (<font> or <fallback-font> in the layout)",
+        diag_hint(&m->rp->diags, _("nor has the fallback font %s: write the characters another way, or give "
+                                 "the layout a font that has them (<font> or <fallback-font> in the layout)"),
                   fbname ? fbname + 1 : fb->path[variant]);
     } else {
         diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
-                   "the font %s has no glyph for \"%.*s\" (%s)", name ? name + 1 : f->path,
+                   _("the font %s has no glyph for \"%.*s\" (%s)"), name ? name + 1 : f->path,
                    (int)(end - at), n->text + at, codes);
-        diag_hint(&m->rp->diags, "write the characters another way, or give the layout a font that has "
-                                 "them (<font> in the layout, or <fallback-font> for what its fonts lack)");
+        diag_hint(&m->rp->diags, _("write the characters another way, or give the layout a font that has "
+                                 "them (<font> in the layout, or <fallback-font> for what its fonts lack)"));
     }
 }
 
@@ -204,11 +205,11 @@ void text_check_furniture(M *m)
                             continue;
                         const char *fname = strrchr(f->path, '/');
                         diag_error(&m->rp->diags, m->rep->file, meta->line[fld], meta->col[fld],
-                                   "the font %s of the running %s has no glyph for \"%.*s\" (U+%04X) in <%s>",
+                                   _("the font %s of the running %s has no glyph for \"%.*s\" (U+%04X) in <%s>"),
                                    fname ? fname + 1 : f->path, hf ? "footer" : "header", (int)(i - at), v + at,
                                    (unsigned)cp, names[k].name);
-                        diag_hint(&m->rp->diags, "write it another way, or give the layout's header and footer "
-                                                 "styles a font that has it");
+                        diag_hint(&m->rp->diags, _("write it another way, or give the layout's header and footer "
+                                                 "styles a font that has it"));
                         told[fld] = true;
                         break;
                     }
@@ -230,10 +231,10 @@ void text_check_furniture(M *m)
                 continue;
             const char *fname = strrchr(body->path, '/');
             diag_error(&m->rp->diags, m->rep->file, meta->line[fld], meta->col[fld],
-                       why == LACK_RTL ? "right-to-left text is not supported yet: \"%.*s\" (U+%04X) in <%s>"
-                                       : "no font of the layout has a glyph for \"%.*s\" (U+%04X) in <%s>",
+                       why == LACK_RTL ? _("right-to-left text is not supported yet: \"%.*s\" (U+%04X) in <%s>")
+                                       : _("no font of the layout has a glyph for \"%.*s\" (U+%04X) in <%s>"),
                        (int)(i - at), v + at, (unsigned)cp, names[k].name);
-            diag_hint(&m->rp->diags, "write it another way, or give the layout a font that has it (%s has not)",
+            diag_hint(&m->rp->diags, _("write it another way, or give the layout a font that has it (%s has not)"),
                       fname ? fname + 1 : body->path);
             told[fld] = true;
         }

@@ -36,6 +36,7 @@
 #include "../base/limits.h"
 #include "../base/utf8.h"
 #include "../model/numfmt.h"
+#include "../base/i18n.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -488,17 +489,17 @@ static void warn_shortened(PB *b, int hf, int part, const char *shown)
         char field[32];
         snprintf(field, sizeof field, "%.*s", (int)strlen(name) - 2, name + 1);
         diag_warn(&b->rp->diags, r->file, r->meta.line[mi], r->meta.col[mi],
-                  "the running %s's %s is too long for its place; it is shortened to \"%s\"",
+                  _("the running %s's %s is too long for its place; it is shortened to \"%s\""),
                   line, field, shown);
         diag_hint(&b->rp->diags,
-                  "the %s's parts keep 1 em apart on one line: write a shorter <%s>, or put "
-                  "another field in the layout's <%s %s=\"%s\">",
+                  _("the %s's parts keep 1 em apart on one line: write a shorter <%s>, or put "
+                  "another field in the layout's <%s %s=\"%s\">"),
                   line, field, line, where[part], tpl);
     } else {
         diag_warn(&b->rp->diags, r->file, 0, 0,
-                  "the running %s's %s part (\"%s\") is too long for its place; it is shortened to \"%s\"",
+                  _("the running %s's %s part (\"%s\") is too long for its place; it is shortened to \"%s\""),
                   line, where[part], tpl, shown);
-        diag_hint(&b->rp->diags, "the %s's parts keep 1 em apart on one line: shorten <%s %s=\"%s\"> in the layout",
+        diag_hint(&b->rp->diags, _("the %s's parts keep 1 em apart on one line: shorten <%s %s=\"%s\"> in the layout"),
                   line, line, where[part], tpl);
     }
 }
@@ -667,7 +668,7 @@ static bool fit_box(PB *b, const Box *box, int i, int32_t gap)
     if (!b->content) {
         if (box->h > bottom_of(b) - top_of(b) - b->notes_h)
             diag_warn(&b->rp->diags, b->flow->report->file, 0, 0,
-                      "something on page %d is taller than the page and runs past its bottom",
+                      _("something on page %d is taller than the page and runs past its bottom"),
                       b->pages.n + 1);
         place_notes(b, box, i, gap, false, free_h > 0 ? free_h : 0);
         return true;
@@ -717,7 +718,7 @@ static void stack_boxes(PB *b)
     while (i < nb) {
         if (b->pages.n >= RP_MAX_PAGES) {
             diag_error(&b->rp->diags, flow->report->file, 0, 0,
-                       "the report would have more than %d pages", RP_MAX_PAGES);
+                       _("the report would have more than %d pages"), RP_MAX_PAGES);
             break;
         }
         const Box *box = &flow->boxes[i];

@@ -27,6 +27,7 @@
 #include "files.h"
 #include "../base/limits.h"
 #include "../base/utf8.h"
+#include "../base/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +97,8 @@ static char *decode(Reader *rd, const unsigned char *b, size_t n, size_t *out_n)
     }
     if (bom) {
         CERR(rd, line_of((const char *)b, bad), 0,
-             "save it again from the spreadsheet as \"CSV UTF-8\" or \"CSV (semikolonavgränsad)\"",
-             "the file begins as UTF-8 (a byte order mark), but byte 0x%02X here is not UTF-8", b[bad]);
+             _("save it again from the spreadsheet as \"CSV UTF-8\" or \"CSV (semikolonavgränsad)\""),
+             _("the file begins as UTF-8 (a byte order mark), but byte 0x%02X here is not UTF-8"), b[bad]);
         return NULL;
     }
     char *out = arena_alloc(&rd->rp->arena, n * 3 + 1);
@@ -183,8 +184,8 @@ static Field keep_field(Reader *rd, int line, int num)
 {
     Field f = { "", 0, line, num };
     if (rd->len > RP_MAX_CSV_FIELD_BYTES) {
-        CERR(rd, line, num, "a table cell holds a label or an amount; put long texts in the report's paragraphs",
-             "the field is %zu bytes long; rapport takes at most %d in a cell", rd->len, RP_MAX_CSV_FIELD_BYTES);
+        CERR(rd, line, num, _("a table cell holds a label or an amount; put long texts in the report's paragraphs"),
+             _("the field is %zu bytes long; rapport takes at most %d in a cell"), rd->len, RP_MAX_CSV_FIELD_BYTES);
         return f;
     }
     char *d = arena_alloc(&rd->rp->arena, rd->len + 1);
@@ -205,8 +206,8 @@ static Field keep_field(Reader *rd, int line, int num)
     for (size_t i = 0; i < k;) {
         uint32_t c = utf8_next(d, k, &i);
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-            CERR(rd, line, num, "delete the character in the spreadsheet, or save the file again as CSV",
-                 "the field holds a control character (U+%04X), which cannot be printed", (unsigned)c);
+            CERR(rd, line, num, _("delete the character in the spreadsheet, or save the file again as CSV"),
+                 _("the field holds a control character (U+%04X), which cannot be printed"), (unsigned)c);
             return f;
         }
     }
@@ -225,9 +226,9 @@ static bool read_field(Reader *rd, int num, Field *out)
         rd->i++;
         for (;;) {
             if (rd->i >= rd->n) {
-                CERR(rd, line, num, "end the field with a quote before the next separator; a quote inside a "
-                     "quoted field is written twice (\"\"), as the spreadsheet does",
-                     "the quote that begins this field is never closed");
+                CERR(rd, line, num, _("end the field with a quote before the next separator; a quote inside a "
+                     "quoted field is written twice (\"\"), as the spreadsheet does"),
+                     _("the quote that begins this field is never closed"));
                 return false;
             }
             char c = rd->s[rd->i];
@@ -248,8 +249,8 @@ static bool read_field(Reader *rd, int num, Field *out)
         while (rd->i < rd->n && rd->s[rd->i] == ' ')
             rd->i++;
         if (rd->i < rd->n && rd->s[rd->i] != rd->sep && rd->s[rd->i] != '\n' && rd->s[rd->i] != '\r') {
-            CERR(rd, rd->line, num, "a quote inside a quoted field is written twice: \"Hon sa \"\"ja\"\"\"",
-                 "text after the closing quote of the field");
+            CERR(rd, rd->line, num, _("a quote inside a quoted field is written twice: \"Hon sa \"\"ja\"\"\""),
+                 _("text after the closing quote of the field"));
             while (rd->i < rd->n && rd->s[rd->i] != rd->sep && rd->s[rd->i] != '\n' && rd->s[rd->i] != '\r')
                 rd->i++;
         }
@@ -361,9 +362,9 @@ static bool fits_memory(Reader *rd, CsvSpec *s)
     if (need <= s->work_left)
         return true;
     diag_add(&rd->rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
-             "split the table in several, or the report in several reports",
-             "the CSV \"%s\" (%lld fields) would need about %lld MB of memory to lay out with the report; "
-             "rapport takes at most %ld MB for one report",
+             _("split the table in several, or the report in several reports"),
+             _("the CSV \"%s\" (%lld fields) would need about %lld MB of memory to lay out with the report; "
+             "rapport takes at most %ld MB for one report"),
              s->name, (long long)fields, (long long)(need >> 20), RP_MAX_WORK_BYTES >> 20);
     return false;
 }
@@ -377,8 +378,8 @@ static bool open_text(Reader *rd, CsvSpec *s)
     unsigned char *raw = files_load(rd->rp, s->path, RP_MAX_CSV_BYTES, &len, &why);
     if (!raw) {
         diag_add(&rd->rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
-                 "the path is relative to the report file's folder",
-                 "the CSV \"%s\" cannot be used: %s", s->name, why);
+                 _("the path is relative to the report file's folder"),
+                 _("the CSV \"%s\" cannot be used: %s"), s->name, why);
         return false;
     }
     s->hash = 14695981039346656037ull;
@@ -386,15 +387,15 @@ static bool open_text(Reader *rd, CsvSpec *s)
         s->hash = (s->hash ^ raw[i]) * 1099511628211ull;
     const char *not_csv = NULL;
     if (len == 0)
-        not_csv = "the file is empty";
+        not_csv = _("the file is empty");
     else if (len >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)))
-        not_csv = "the file is UTF-16 (\"Unicode text\"), not a CSV";
+        not_csv = _("the file is UTF-16 (\"Unicode text\"), not a CSV");
     else if (len >= 4 && !memcmp(raw, "PK\x03\x04", 4))
-        not_csv = "the file is a workbook (.xlsx or .ods), not a CSV";
+        not_csv = _("the file is a workbook (.xlsx or .ods), not a CSV");
     else if (memchr(raw, 0, len))
-        not_csv = "the file holds NUL bytes: it is not text";
+        not_csv = _("the file holds NUL bytes: it is not text");
     if (not_csv) {
-        CERR(rd, 0, 0, "save the sheet from the spreadsheet as \"CSV (semikolonavgränsad)\" or \"CSV UTF-8\"",
+        CERR(rd, 0, 0, _("save the sheet from the spreadsheet as \"CSV (semikolonavgränsad)\" or \"CSV UTF-8\""),
              "%s", not_csv);
         free(raw);
         return false;
@@ -473,12 +474,12 @@ int csv_table(Rp *rp, Node *t, CsvSpec *s)
         for (int k = cap; k < r->n; k++)
             if (r->f[k].len) {
                 if (s->ncols)
-                    CERR(&rd, r->f[k].line, k + 1, "the report's <columns> declares the table's columns: add a "
-                         "<column>, or delete what stands in this field in the spreadsheet",
-                         "a field too many: the table has %d column%s", s->ncols, s->ncols == 1 ? "" : "s");
+                    CERR(&rd, r->f[k].line, k + 1, _("the report's <columns> declares the table's columns: add a "
+                         "<column>, or delete what stands in this field in the spreadsheet"),
+                         P_("a field too many: the table has %d column", "a field too many: the table has %d columns", s->ncols), s->ncols);
                 else
-                    CERR(&rd, r->f[k].line, k + 1, "30 columns fit a landscape page in small type; split the table in two",
-                         "this row has more than %d fields with something in them; rapport lays out at most %d columns",
+                    CERR(&rd, r->f[k].line, k + 1, _("30 columns fit a landscape page in small type; split the table in two"),
+                         _("this row has more than %d fields with something in them; rapport lays out at most %d columns"),
                          RP_MAX_TABLE_COLUMNS, RP_MAX_TABLE_COLUMNS);
                 break;
             }
@@ -487,17 +488,17 @@ int csv_table(Rp *rp, Node *t, CsvSpec *s)
         ncols = widest < cap ? widest : cap;
     if (!rows)
         diag_add(&rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
-                 "export the rows again, or give the table its rows in the report",
-                 "the CSV \"%s\" has no rows", s->name);
+                 _("export the rows again, or give the table its rows in the report"),
+                 _("the CSV \"%s\" has no rows"), s->name);
     else if (rows > RP_MAX_TABLE_ROWS)
         diag_add(&rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
-                 "a table this long is a register, not a report; split it, or put it in an appendix of its own",
-                 "the CSV \"%s\" has %d rows; rapport lays out at most %d", s->name, rows, RP_MAX_TABLE_ROWS);
+                 _("a table this long is a register, not a report; split it, or put it in an appendix of its own"),
+                 _("the CSV \"%s\" has %d rows; rapport lays out at most %d"), s->name, rows, RP_MAX_TABLE_ROWS);
     else if (s->header_rows > rows)
         diag_add(&rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
-                 "header-rows counts the rows at the top of the CSV that are its header",
-                 "header-rows=\"%d\", but the CSV \"%s\" has %d row%s", s->header_rows, s->name, rows,
-                 rows == 1 ? "" : "s");
+                 _("header-rows counts the rows at the top of the CSV that are its header"),
+                 P_("header-rows=\"%d\", but the CSV \"%s\" has %d row", "header-rows=\"%d\", but the CSV \"%s\" has %d rows", rows),
+                 s->header_rows, s->name, rows);
     if (diag_errors(&rp->diags) > errors)
         return -1;
     int made = 0;

@@ -3,6 +3,7 @@
  * bound (parse stage). See files.h.
  */
 #include "files.h"
+#include "../base/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -55,17 +56,17 @@ const char *files_resolve_in(Rp *rp, const char *base, const char *root, const c
         return path;
     if (inside(path, root) || inside(path, also))
         return path;
-    *why = "it lies outside the report's folder";
+    *why = _("it lies outside the report's folder");
     return NULL;
 }
 
 /* What a file that is not a regular file is, for a message. */
 static const char *not_regular(mode_t m)
 {
-    return S_ISDIR(m)  ? "it is a folder, not a file"
-         : S_ISFIFO(m) ? "it is a pipe (FIFO), not a file"
-         : S_ISSOCK(m) ? "it is a socket, not a file"
-                       : "it is a device, not a file";
+    return S_ISDIR(m)  ? _("it is a folder, not a file")
+         : S_ISFIFO(m) ? _("it is a pipe (FIFO), not a file")
+         : S_ISSOCK(m) ? _("it is a socket, not a file")
+                       : _("it is a device, not a file");
 }
 
 bool files_regular(const char *path, const char **why)
@@ -102,7 +103,7 @@ unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, con
         return NULL;
     }
     if ((uintmax_t)st.st_size > max) {
-        *why = arena_printf(&rp->arena, "the file is %jd bytes; rapport reads such files up to %zu bytes",
+        *why = arena_printf(&rp->arena, _("the file is %jd bytes; rapport reads such files up to %zu bytes"),
                             (intmax_t)st.st_size, max);
         close(fd);
         return NULL;
@@ -114,7 +115,7 @@ unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, con
     for (;;) {
         if (n == cap) {
             if (cap > max) {
-                *why = arena_printf(&rp->arena, "the file is larger than %zu bytes, the most rapport reads of it", max);
+                *why = arena_printf(&rp->arena, _("the file is larger than %zu bytes, the most rapport reads of it"), max);
                 free(buf);
                 close(fd);
                 return NULL;
@@ -126,7 +127,7 @@ unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, con
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            *why = arena_printf(&rp->arena, "cannot read it: %s", strerror(errno));
+            *why = arena_printf(&rp->arena, _("cannot read it: %s"), strerror(errno));
             free(buf);
             close(fd);
             return NULL;

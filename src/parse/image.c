@@ -44,6 +44,7 @@
 #include "image.h"
 #include "files.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -51,7 +52,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#define HINT_RESAVE "open it in an image editor and save it again as PNG or JPEG"
+#define HINT_RESAVE _("open it in an image editor and save it again as PNG or JPEG")
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -76,15 +77,15 @@ static Image *fail(ImageError *err, const char *why, const char *hint)
 static bool too_large(Rp *rp, long w, long h, size_t bytes, size_t room, ImageError *err)
 {
     if (w > RP_MAX_IMAGE_SIDE || h > RP_MAX_IMAGE_SIDE || w * h > RP_MAX_IMAGE_PIXELS) {
-        fail(err, arena_printf(&rp->arena, "it is %ld x %ld pixels (%.1f megapixels); rapport takes images of up to %ld megapixels, at most %d pixels wide or high",
+        fail(err, arena_printf(&rp->arena, _("it is %ld x %ld pixels (%.1f megapixels); rapport takes images of up to %ld megapixels, at most %d pixels wide or high"),
                                w, h, (double)w * (double)h / 1e6, RP_MAX_IMAGE_PIXELS / 1000000, RP_MAX_IMAGE_SIDE),
-             "scale it down: 2 000 pixels across is 300 dpi over the whole text width");
+             _("scale it down: 2 000 pixels across is 300 dpi over the whole text width"));
         return true;
     }
     if (bytes > room) {
-        fail(err, arena_printf(&rp->arena, "with it the report's images would take more than %ld MB",
+        fail(err, arena_printf(&rp->arena, _("with it the report's images would take more than %ld MB"),
                                RP_MAX_REPORT_IMAGE_BYTES / 1000000),
-             "scale the report's images down: 2 000 pixels across is 300 dpi over the whole text width");
+             _("scale the report's images down: 2 000 pixels across is 300 dpi over the whole text width"));
         return true;
     }
     return false;
@@ -117,14 +118,14 @@ typedef struct Png {
 
 static Image *damaged(Png *g, const char *what)
 {
-    return fail(g->err, arena_printf(&g->rp->arena, "the PNG file is damaged (%s)", what), HINT_RESAVE);
+    return fail(g->err, arena_printf(&g->rp->arena, _("the PNG file is damaged (%s)"), what), HINT_RESAVE);
 }
 
 /* IHDR: is it a PNG this decoder can read, of a size limits.h allows? */
 static bool png_header(Png *g, const unsigned char *d, uint32_t len, size_t room)
 {
     if (len != 13) {
-        damaged(g, "its header chunk has the wrong length");
+        damaged(g, _("its header chunk has the wrong length"));
         return false;
     }
     g->w = be32(d);
@@ -141,11 +142,11 @@ static bool png_header(Png *g, const unsigned char *d, uint32_t len, size_t room
     default: ok = false;
     }
     if (!ok || g->w == 0 || g->h == 0 || g->w > 0x7FFFFFFF || g->h > 0x7FFFFFFF) {
-        damaged(g, "its header names an impossible size, colour type or bit depth");
+        damaged(g, _("its header names an impossible size, colour type or bit depth"));
         return false;
     }
     if (d[10] != 0 || d[11] != 0 || g->interlace > 1) {
-        damaged(g, "its header names an unknown compression, filter or interlace method");
+        damaged(g, _("its header names an unknown compression, filter or interlace method"));
         return false;
     }
     g->chans = chans[g->ctype];
@@ -161,40 +162,40 @@ static bool png_chunks(Png *g, size_t room)
     bool ihdr = false, idat_done = false;
     for (;;) {
         if (g->n - pos < 12) {
-            damaged(g, "it is cut short: it has no IEND chunk");
+            damaged(g, _("it is cut short: it has no IEND chunk"));
             return false;
         }
         uint32_t len = be32(p + pos);
         const unsigned char *type = p + pos + 4, *d = p + pos + 8;
         if (len > 0x7FFFFFFF) {
-            damaged(g, "a chunk length is impossible");
+            damaged(g, _("a chunk length is impossible"));
             return false;
         }
         if (len > g->n - pos - 12) {
-            damaged(g, "it is cut short inside a chunk");
+            damaged(g, _("it is cut short inside a chunk"));
             return false;
         }
         for (int k = 0; k < 4; k++)
             if (!((type[k] >= 'A' && type[k] <= 'Z') || (type[k] >= 'a' && type[k] <= 'z'))) {
-                damaged(g, "a chunk has no valid name");
+                damaged(g, _("a chunk has no valid name"));
                 return false;
             }
 #ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION   /* a fuzzer cannot make checksums */
         if ((uint32_t)crc32(0L, type, len + 4) != be32(d + len)) {
-            damaged(g, arena_printf(&g->rp->arena, "the checksum of its %.4s chunk does not match", (const char *)type));
+            damaged(g, arena_printf(&g->rp->arena, _("the checksum of its %.4s chunk does not match"), (const char *)type));
             return false;
         }
 #endif
         bool is_idat = !memcmp(type, "IDAT", 4);
         if (!ihdr && memcmp(type, "IHDR", 4) != 0) {
-            damaged(g, "it does not begin with a header chunk");
+            damaged(g, _("it does not begin with a header chunk"));
             return false;
         }
         if (g->idat && !is_idat)
             idat_done = true;
         if (!memcmp(type, "IHDR", 4)) {
             if (ihdr) {
-                damaged(g, "it has two header chunks");
+                damaged(g, _("it has two header chunks"));
                 return false;
             }
             if (!png_header(g, d, len, room))
@@ -203,7 +204,7 @@ static bool png_chunks(Png *g, size_t room)
         } else if (!memcmp(type, "PLTE", 4)) {
             if (g->npal || g->idat || len % 3 || len == 0 || len > 256 * 3 ||
                 (g->ctype == 3 && len / 3 > (1u << g->depth))) {
-                damaged(g, "its palette (PLTE chunk) is misplaced or of the wrong size");
+                damaged(g, _("its palette (PLTE chunk) is misplaced or of the wrong size"));
                 return false;
             }
             memcpy(g->pal, d, len);
@@ -214,7 +215,7 @@ static bool png_chunks(Png *g, size_t room)
                 ;
             else if (g->idat || (g->ctype == 3 && (!g->npal || len > (uint32_t)g->npal)) ||
                      (g->ctype == 0 && len != 2) || (g->ctype == 2 && len != 6)) {
-                damaged(g, "its transparency (tRNS chunk) is misplaced or of the wrong size");
+                damaged(g, _("its transparency (tRNS chunk) is misplaced or of the wrong size"));
                 return false;
             } else if (g->ctype == 3) {
                 memcpy(g->pal_alpha, d, len);
@@ -226,7 +227,7 @@ static bool png_chunks(Png *g, size_t room)
             }
         } else if (is_idat) {
             if (idat_done) {
-                damaged(g, "its image data is split by other chunks");
+                damaged(g, _("its image data is split by other chunks"));
                 return false;
             }
             if (!g->idat)
@@ -235,18 +236,18 @@ static bool png_chunks(Png *g, size_t room)
             break;
         } else if (!(type[0] & 0x20)) {
             /* a critical chunk (upper case first letter) must be understood */
-            fail(g->err, arena_printf(&g->rp->arena, "the PNG uses a part of the format rapport does not know (the chunk \"%.4s\")",
+            fail(g->err, arena_printf(&g->rp->arena, _("the PNG uses a part of the format rapport does not know (the chunk \"%.4s\")"),
                                       (const char *)type), HINT_RESAVE);
             return false;
         }
         pos += 12 + (size_t)len;
     }
     if (!g->idat) {
-        damaged(g, "it has no image data (no IDAT chunk)");
+        damaged(g, _("it has no image data (no IDAT chunk)"));
         return false;
     }
     if (g->ctype == 3 && !g->npal) {
-        damaged(g, "a palette image, but no palette: the PLTE chunk is missing");
+        damaged(g, _("a palette image, but no palette: the PLTE chunk is missing"));
         return false;
     }
     return true;
@@ -272,11 +273,11 @@ static bool inflate_row(Png *g, unsigned char *buf, size_t n)
     g->z.avail_out = (uInt)n;
     while (g->z.avail_out) {
         if (g->ended) {
-            damaged(g, "its image data ends before its last row");
+            damaged(g, _("its image data ends before its last row"));
             return false;
         }
         if (g->z.avail_in == 0 && !next_idat(g)) {
-            damaged(g, "its image data is cut short before its last row");
+            damaged(g, _("its image data is cut short before its last row"));
             return false;
         }
         int r = inflate(&g->z, Z_NO_FLUSH);
@@ -285,7 +286,7 @@ static bool inflate_row(Png *g, unsigned char *buf, size_t n)
         } else if (r == Z_MEM_ERROR) {
             rp_oom(n);
         } else if (r != Z_OK && !(r == Z_BUF_ERROR && g->z.avail_in == 0)) {
-            damaged(g, arena_printf(&g->rp->arena, "its compressed image data does not decode: %s",
+            damaged(g, arena_printf(&g->rp->arena, _("its compressed image data does not decode: %s"),
                                     g->z.msg ? g->z.msg : "error"));
             return false;
         }
@@ -310,7 +311,7 @@ static bool inflate_end(Png *g)
         else if (r == Z_MEM_ERROR)
             rp_oom(sizeof scratch);
         else if (r != Z_OK && !(r == Z_BUF_ERROR && g->z.avail_in == 0)) {
-            damaged(g, arena_printf(&g->rp->arena, "its compressed image data does not decode: %s",
+            damaged(g, arena_printf(&g->rp->arena, _("its compressed image data does not decode: %s"),
                                     g->z.msg ? g->z.msg : "error"));
             return false;
         }
@@ -401,7 +402,7 @@ static bool emit_row(Png *g, const unsigned char *row, uint32_t pw, uint32_t y, 
         case 3: {
             unsigned k = sample(row, i, d);
             if (k >= (unsigned)g->npal) {
-                damaged(g, arena_printf(&g->rp->arena, "a pixel uses colour %u of a palette of %d", k, g->npal));
+                damaged(g, arena_printf(&g->rp->arena, _("a pixel uses colour %u of a palette of %d"), k, g->npal));
                 return false;
             }
             r = g->pal[3 * k];
@@ -462,7 +463,7 @@ static bool png_pixels(Png *g)
         for (uint32_t y = 0; y < ph && ok; y++) {
             ok = inflate_row(g, cur, rb + 1);
             if (ok && cur[0] > 4) {
-                damaged(g, arena_printf(&g->rp->arena, "a row has the unknown filter type %d", cur[0]));
+                damaged(g, arena_printf(&g->rp->arena, _("a row has the unknown filter type %d"), cur[0]));
                 ok = false;
             }
             if (ok) {
@@ -511,7 +512,7 @@ static Image *png(Rp *rp, const unsigned char *p, size_t n, size_t room, ImageEr
 
 static Image *jpeg_damaged(Rp *rp, ImageError *err, const char *what)
 {
-    return fail(err, arena_printf(&rp->arena, "the JPEG file is damaged (%s)", what), HINT_RESAVE);
+    return fail(err, arena_printf(&rp->arena, _("the JPEG file is damaged (%s)"), what), HINT_RESAVE);
 }
 
 static Image *jpeg(Rp *rp, const unsigned char *p, size_t n, size_t room, ImageError *err)
@@ -521,84 +522,84 @@ static Image *jpeg(Rp *rp, const unsigned char *p, size_t n, size_t room, ImageE
     unsigned w = 0, h = 0, nc = 0;
     for (;;) {
         if (n - pos < 2)
-            return fail(err, "the JPEG file is cut short: it has no end marker", HINT_RESAVE);
+            return fail(err, _("the JPEG file is cut short: it has no end marker"), HINT_RESAVE);
         if (p[pos] != 0xFF)
-            return jpeg_damaged(rp, err, "a marker is missing between its parts");
+            return jpeg_damaged(rp, err, _("a marker is missing between its parts"));
         unsigned m = p[pos + 1];
         if (m == 0xFF) {            /* a fill byte before a marker */
             if (!sof)
-                return jpeg_damaged(rp, err, "fill bytes before its frame header");
+                return jpeg_damaged(rp, err, _("fill bytes before its frame header"));
             pos++;
             continue;
         }
         pos += 2;
         if (m == 0xD9) {            /* EOI */
             if (!sos)
-                return jpeg_damaged(rp, err, "it ends before its image data");
+                return jpeg_damaged(rp, err, _("it ends before its image data"));
             break;
         }
         if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {   /* markers without a length */
             if (!sof)
-                return jpeg_damaged(rp, err, "a marker out of place before its frame header");
+                return jpeg_damaged(rp, err, _("a marker out of place before its frame header"));
             continue;
         }
         if (m == 0xD8 || m == 0x00)
-            return jpeg_damaged(rp, err, "a marker out of place");
+            return jpeg_damaged(rp, err, _("a marker out of place"));
         if (n - pos < 2)
-            return fail(err, "the JPEG file is cut short: it has no end marker", HINT_RESAVE);
+            return fail(err, _("the JPEG file is cut short: it has no end marker"), HINT_RESAVE);
         size_t len = be16(p + pos);
         if (len < 2)
-            return jpeg_damaged(rp, err, "a segment has an impossible length");
+            return jpeg_damaged(rp, err, _("a segment has an impossible length"));
         if (len > n - pos)
-            return fail(err, "the JPEG file is cut short inside a segment", HINT_RESAVE);
+            return fail(err, _("the JPEG file is cut short inside a segment"), HINT_RESAVE);
         const unsigned char *s = p + pos + 2;
         size_t slen = len - 2;
         if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {   /* SOFn */
             if (sof)
-                return jpeg_damaged(rp, err, "it has two frame headers");
+                return jpeg_damaged(rp, err, _("it has two frame headers"));
             if (m > 0xC2)
-                return fail(err, arena_printf(&rp->arena, "it is a %s JPEG, which PDF viewers cannot show",
+                return fail(err, arena_printf(&rp->arena, _("it is a %s JPEG, which PDF viewers cannot show"),
                                               m == 0xC3 ? "lossless" : m >= 0xC9 && m <= 0xCB ? "arithmetic-coded"
                                                                      : "hierarchical"),
-                            "save it again as an ordinary (baseline or progressive) JPEG, or as PNG");
+                            _("save it again as an ordinary (baseline or progressive) JPEG, or as PNG"));
             if (slen < 6)
-                return jpeg_damaged(rp, err, "its frame header is too short");
+                return jpeg_damaged(rp, err, _("its frame header is too short"));
             h = be16(s + 1);
             w = be16(s + 3);
             nc = s[5];
             if (slen != 6 + 3 * (size_t)nc)
-                return jpeg_damaged(rp, err, "its frame header has the wrong length");
+                return jpeg_damaged(rp, err, _("its frame header has the wrong length"));
             if (s[0] != 8)
-                return fail(err, arena_printf(&rp->arena, "the JPEG has %d bits a sample; PDF viewers show JPEGs of 8", s[0]),
-                            "save it again as an ordinary 8-bit JPEG, or as PNG");
+                return fail(err, arena_printf(&rp->arena, _("the JPEG has %d bits a sample; PDF viewers show JPEGs of 8"), s[0]),
+                            _("save it again as an ordinary 8-bit JPEG, or as PNG"));
             if (w == 0 || h == 0)
-                return jpeg_damaged(rp, err, "its frame header gives no size");
+                return jpeg_damaged(rp, err, _("its frame header gives no size"));
             if (nc == 4)
-                return fail(err, "the JPEG is in CMYK (4 colour channels); an archival PDF with an sRGB output intent takes only RGB and grey images",
-                            "convert it to RGB (in most image editors: Image > Mode > RGB) and save it again, or save it as PNG");
+                return fail(err, _("the JPEG is in CMYK (4 colour channels); an archival PDF with an sRGB output intent takes only RGB and grey images"),
+                            _("convert it to RGB (in most image editors: Image > Mode > RGB) and save it again, or save it as PNG"));
             if (nc != 1 && nc != 3)
-                return fail(err, arena_printf(&rp->arena, "the JPEG has %u colour channels; rapport takes grey (1) and colour (3) JPEGs", nc),
-                            "save it again as an RGB or greyscale JPEG, or as PNG");
+                return fail(err, arena_printf(&rp->arena, _("the JPEG has %u colour channels; rapport takes grey (1) and colour (3) JPEGs"), nc),
+                            _("save it again as an RGB or greyscale JPEG, or as PNG"));
             for (unsigned k = 0; k < nc; k++) {
                 unsigned hs = s[6 + 3 * k + 1] >> 4, vs = s[6 + 3 * k + 1] & 15;
                 if (hs < 1 || hs > 4 || vs < 1 || vs > 4)
-                    return jpeg_damaged(rp, err, "its frame header has impossible sampling factors");
+                    return jpeg_damaged(rp, err, _("its frame header has impossible sampling factors"));
             }
             if (too_large(rp, (long)w, (long)h, n, room, err))
                 return NULL;
             sof = true;
         } else if (m == 0xDA) {     /* SOS, then the entropy-coded data */
             if (!sof)
-                return jpeg_damaged(rp, err, "its image data comes before its frame header");
+                return jpeg_damaged(rp, err, _("its image data comes before its frame header"));
             if (slen < 1 || s[0] < 1 || s[0] > nc || slen != 4 + 2 * (size_t)s[0])
-                return jpeg_damaged(rp, err, "a scan header has the wrong length");
+                return jpeg_damaged(rp, err, _("a scan header has the wrong length"));
             sos = true;
             pos += len;
             /* to the next marker: 0xFF not followed by a stuffed 0 or a restart marker */
             for (;;) {
                 const unsigned char *ff = memchr(p + pos, 0xFF, n - pos);
                 if (!ff || (size_t)(ff - p) + 1 >= n)
-                    return fail(err, "the JPEG file is cut short: its image data has no end marker", HINT_RESAVE);
+                    return fail(err, _("the JPEG file is cut short: its image data has no end marker"), HINT_RESAVE);
                 pos = (size_t)(ff - p);
                 unsigned nx = p[pos + 1];
                 if (nx != 0 && !(nx >= 0xD0 && nx <= 0xD7))
@@ -629,11 +630,11 @@ Image *image_decode(Rp *rp, const unsigned char *data, size_t len, size_t room, 
     if (len >= 8 && !memcmp(data, png_sig, 8))
         return png(rp, data, len, room, err);
     if (len >= 4 && !memcmp(data, png_sig, 4))
-        return fail(err, "the PNG file is damaged (its signature is broken, as by a copy in text mode)",
-                    "copy the file again as binary, or save it again as PNG");
+        return fail(err, _("the PNG file is damaged (its signature is broken, as by a copy in text mode)"),
+                    _("copy the file again as binary, or save it again as PNG"));
     if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
         return jpeg(rp, data, len, room, err);
-    return fail(err, "it is neither a PNG nor a JPEG image", "save it as PNG (drawings, charts) or JPEG (photos)");
+    return fail(err, _("it is neither a PNG nor a JPEG image"), _("save it as PNG (drawings, charts) or JPEG (photos)"));
 }
 
 Image *image_load(Rp *rp, const char *path, size_t room, ImageError *err)
@@ -642,7 +643,7 @@ Image *image_load(Rp *rp, const char *path, size_t room, ImageError *err)
     const char *why;
     unsigned char *data = files_load(rp, path, RP_MAX_IMAGE_FILE_BYTES, &len, &why);
     if (!data)
-        return fail(err, why, "name a PNG or JPEG file in the report's folder");
+        return fail(err, why, _("name a PNG or JPEG file in the report's folder"));
     Image *im = image_decode(rp, data, len, room, err);
     free(data);
     return im;

@@ -16,6 +16,7 @@
 #include "value.h"
 #include "../base/limits.h"
 #include "xmlread.h"
+#include "../base/i18n.h"
 
 #include <libxml/tree.h>
 #include <math.h>
@@ -93,8 +94,8 @@ static int32_t length_of(L *l, xmlNodePtr x, const char *name, const char *v, in
     const char *why = value_length(v, unitless_pt, &len);
     if (why) {
         LERR(x, "%s=\"%s\" %s", name, v, why);
-        diag_hint(&l->rp->diags, "write a number with mm, cm or pt, e.g. 25mm%s",
-                  unitless_pt ? " (sizes in pt may omit the unit)" : "");
+        diag_hint(&l->rp->diags, _("write a number with mm, cm or pt, e.g. 25mm%s"),
+                  unitless_pt ? _(" (sizes in pt may omit the unit)") : "");
         return -1;
     }
     return len;
@@ -104,8 +105,8 @@ static int color_of(L *l, xmlNodePtr x, const char *name, const char *v, size_t 
 {
     if (!value_color(v, n, out))
         return 0;
-    LERR(x, "%s=\"%.*s\" is not a colour", name, (int)n, v);
-    diag_hint(&l->rp->diags, "write colours as # and six hexadecimal digits (0-9, A-F), #RRGGBB: e.g. #005596");
+    LERR(x, _("%s=\"%.*s\" is not a colour"), name, (int)n, v);
+    diag_hint(&l->rp->diags, _("write colours as # and six hexadecimal digits (0-9, A-F), #RRGGBB: e.g. #005596"));
     return -1;
 }
 
@@ -113,8 +114,8 @@ static int yes_of(L *l, xmlNodePtr x, const char *name, const char *v)
 {
     if (strcmp(v, "yes") == 0) return 1;
     if (strcmp(v, "no") == 0) return 0;
-    LERR(x, "%s=\"%s\" must be yes or no", name, v);
-    diag_hint(&l->rp->diags, "a layout is written in English: yes (ja) or no (nej)");
+    LERR(x, _("%s=\"%s\" must be yes or no"), name, v);
+    diag_hint(&l->rp->diags, _("a layout is written in English: yes (ja) or no (nej)"));
     return 0;
 }
 
@@ -136,10 +137,10 @@ static const char *path_named(L *l, xmlNodePtr x, const char *what, const char *
         if (alt)
             return alt;
     }
-    LERR(x, "the %s \"%s\" cannot be used: %s", what, v, why);
+    LERR(x, _("the %s \"%s\" cannot be used: %s"), what, v, why);
     diag_hint(&l->rp->diags, strstr(why, "outside")
-              ? "put it beside the layout (or in rapport's fonts/ folder); --allow-paths lifts this rule"
-              : "paths are relative to the layout file (%s)", l->file);
+              ? _("put it beside the layout (or in rapport's fonts/ folder); --allow-paths lifts this rule")
+              : _("paths are relative to the layout file (%s)"), l->file);
     return NULL;
 }
 
@@ -165,20 +166,20 @@ static void icc_load(L *l, xmlNodePtr x, Layout *y, const char *name)
     unsigned char *b = files_load(l->rp, y->icc_profile, RP_MAX_ICC_BYTES, &len, &why);
     if (b && len >= 132 && be32(b) == len && !memcmp(b + 36, "acsp", 4)) {
         if (b[8] < 2 || b[8] > 4)
-            why = arena_printf(&l->rp->arena, "it is an ICC profile of version %d; PDF/A-2 takes versions 2 to 4", b[8]);
+            why = arena_printf(&l->rp->arena, _("it is an ICC profile of version %d; PDF/A-2 takes versions 2 to 4"), b[8]);
         else if (memcmp(b + 12, "mntr", 4) != 0 && memcmp(b + 12, "prtr", 4) != 0)
-            why = "it is an ICC profile, but not of a display or printer; an output intent needs one of those";
+            why = _("it is an ICC profile, but not of a display or printer; an output intent needs one of those");
         else if (memcmp(b + 16, "RGB ", 4) != 0)
-            why = "it is an ICC profile, but not of RGB colours (an sRGB output intent needs one)";
+            why = _("it is an ICC profile, but not of RGB colours (an sRGB output intent needs one)");
     } else if (b && len >= 132 && !memcmp(b + 36, "acsp", 4)) {
-        why = arena_printf(&l->rp->arena, "the ICC profile is damaged: its header says %u bytes, the file has %zu",
+        why = arena_printf(&l->rp->arena, _("the ICC profile is damaged: its header says %u bytes, the file has %zu"),
                            be32(b), len);
     } else if (b) {
-        why = "it is not an ICC colour profile";
+        why = _("it is not an ICC colour profile");
     }
     if (why) {
-        LERR(x, "the colour profile \"%s\" cannot be used: %s", name, why);
-        diag_hint(&l->rp->diags, "name an sRGB ICC profile, such as rapport's layouts/icc/sRGB.icc");
+        LERR(x, _("the colour profile \"%s\" cannot be used: %s"), name, why);
+        diag_hint(&l->rp->diags, _("name an sRGB ICC profile, such as rapport's layouts/icc/sRGB.icc"));
         free(b);
         return;
     }
@@ -253,8 +254,8 @@ static void font_variants(L *l, xmlNodePtr x, FontFamily *f)
                          : f->path[VAR_REGULAR];
     for (int v = 0; v < 4; v++)
         if (*f->path[v] && access(f->path[v], R_OK) != 0) {
-            LERR(x, "font file \"%s\" cannot be read", f->path[v]);
-            diag_hint(&l->rp->diags, "font paths are relative to the layout file (%s)", l->file);
+            LERR(x, _("font file \"%s\" cannot be read"), f->path[v]);
+            diag_hint(&l->rp->diags, _("font paths are relative to the layout file (%s)"), l->file);
         }
 }
 
@@ -268,19 +269,19 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
                 s->family = i;
                 return;
             }
-        LERR(x, "font family \"%s\" is not declared", v);
-        diag_hint(&l->rp->diags, "declare it first with <font family=\"%s\" regular=... bold=... />", v);
+        LERR(x, _("font family \"%s\" is not declared"), v);
+        diag_hint(&l->rp->diags, _("declare it first with <font family=\"%s\" regular=... bold=... />"), v);
     } else if (!strcmp(n, "weight")) {
         if (!strcmp(v, "bold")) s->variant |= VAR_BOLD;
         else if (strcmp(v, "normal") != 0) {
-            LERR(x, "weight=\"%s\" must be bold or normal", v);
-            diag_hint(&l->rp->diags, "a layout is written in English: bold (fet) or normal");
+            LERR(x, _("weight=\"%s\" must be bold or normal"), v);
+            diag_hint(&l->rp->diags, _("a layout is written in English: bold (fet) or normal"));
         }
     } else if (!strcmp(n, "style")) {
         if (!strcmp(v, "italic")) s->variant |= VAR_ITALIC;
         else if (strcmp(v, "normal") != 0) {
-            LERR(x, "style=\"%s\" must be italic or normal", v);
-            diag_hint(&l->rp->diags, "a layout is written in English: italic (kursiv) or normal");
+            LERR(x, _("style=\"%s\" must be italic or normal"), v);
+            diag_hint(&l->rp->diags, _("a layout is written in English: italic (kursiv) or normal"));
         }
     } else if (!strcmp(n, "color")) {
         color_of(l, x, n, v, strlen(v), &s->color);
@@ -291,8 +292,8 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
         else if (!strcmp(v, "center")) s->align = ALIGN_CENTER;
         else if (!strcmp(v, "justify")) s->justify = true;
         else {
-            LERR(x, "align=\"%s\" must be left, right, center or justify", v);
-            diag_hint(&l->rp->diags, "a layout is written in English: left, right, center or justify");
+            LERR(x, _("align=\"%s\" must be left, right, center or justify"), v);
+            diag_hint(&l->rp->diags, _("a layout is written in English: left, right, center or justify"));
         }
     } else if (!strcmp(n, "new-page")) {
         s->new_page = yes_of(l, x, n, v);
@@ -302,8 +303,8 @@ static void style_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v
         int32_t len = length_of(l, x, n, v, 1);
         if (len < 0) return;
         if (!strcmp(n, "size") && (len < RP_MIN_FONT_SIZE || len > RP_MAX_FONT_SIZE)) {
-            LERR(x, "size=\"%s\" is not a font size rapport can set", v);
-            diag_hint(&l->rp->diags, "a font size is from %d to %d pt; body text is about 11",
+            LERR(x, _("size=\"%s\" is not a font size rapport can set"), v);
+            diag_hint(&l->rp->diags, _("a font size is from %d to %d pt; body text is about 11"),
                       RP_MIN_FONT_SIZE / 1000, RP_MAX_FONT_SIZE / 1000);
             return;
         }
@@ -329,9 +330,9 @@ static void colors_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
             if (!*p) break;
             size_t len = strcspn(p, " ");
             if (k == max) {
-                LERR(x, "chart=\"...\" names more than %d colours", max);
-                diag_hint(&l->rp->diags, "the palette holds %d colours; series past the %dth take them "
-                          "again, told apart by their dash and marker", max, max);
+                LERR(x, _("chart=\"...\" names more than %d colours"), max);
+                diag_hint(&l->rp->diags, _("the palette holds %d colours; series past the %dth take them "
+                          "again, told apart by their dash and marker"), max, max);
                 break;
             }
             if (color_of(l, x, n, p, len, &y->chart_colors[k]) == 0)
@@ -386,8 +387,8 @@ static void status_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
     else if (!strcmp(n, "kind")) {
         if (!strcmp(v, "activity")) s->activity = true;
         else if (strcmp(v, "goal") != 0) {
-            LERR(x, "kind=\"%s\" must be goal or activity", v);
-            diag_hint(&l->rp->diags, "goal for a nämndmål's status, activity for an assignment's");
+            LERR(x, _("kind=\"%s\" must be goal or activity"), v);
+            diag_hint(&l->rp->diags, _("goal for a nämndmål's status, activity for an assignment's"));
         }
     } else if (!strcmp(n, "shape")) {
         static const char *shapes[] = { "circle", "square", "triangle", "diamond", "ring" };
@@ -396,8 +397,8 @@ static void status_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *
                 s->shape = (Shape)i;
                 return;
             }
-        LERR(x, "shape=\"%s\" is not known", v);
-        diag_hint(&l->rp->diags, "shapes: circle, square, triangle, diamond, ring");
+        LERR(x, _("shape=\"%s\" is not known"), v);
+        diag_hint(&l->rp->diags, _("shapes: circle, square, triangle, diamond, ring"));
     }
 }
 
@@ -417,9 +418,9 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             if (value_whole(v, 1, 9, &k)) {
                 *(!strcmp(n, "left") ? &y->hyphen_left : &y->hyphen_right) = (int)k;
             } else {
-                LERR(x, "%s=\"%s\" is not a number of letters from 1 to 9", n, v);
-                diag_hint(&l->rp->diags, "%s; for Swedish left=\"2\" right=\"3\"", !strcmp(n, "left")
-                          ? "the fewest letters of a word before a hyphen" : "the fewest letters carried to the next line");
+                LERR(x, _("%s=\"%s\" is not a number of letters from 1 to 9"), n, v);
+                diag_hint(&l->rp->diags, _("%s; for Swedish left=\"2\" right=\"3\""), !strcmp(n, "left")
+                          ? _("the fewest letters of a word before a hyphen") : _("the fewest letters carried to the next line"));
             }
         }
     } else if (!strcmp(el, "cover")) {
@@ -431,8 +432,8 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
             if (len > 0 && len <= y->page_w / 2)
                 y->cover_logo.width = len;
             else if (len >= 0) {
-                LERR(x, "logo-width=\"%s\" is not a width a logo can have on the page", v);
-                diag_hint(&l->rp->diags, "give a width above 0 and at most half the page's, e.g. 40mm");
+                LERR(x, _("logo-width=\"%s\" is not a width a logo can have on the page"), v);
+                diag_hint(&l->rp->diags, _("give a width above 0 and at most half the page's, e.g. 40mm"));
             }
         } else {
             static const char *const pos[] = { "band", "band-right", "foot-right" };
@@ -441,9 +442,9 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
                     y->cover_logo.pos = (LogoPos)i;
                     return;
                 }
-            LERR(x, "logo-position=\"%s\" is not known", v);
-            diag_hint(&l->rp->diags, "band (in the coloured band, at the left margin), band-right, "
-                                     "or foot-right (at the foot of the page, opposite the date)");
+            LERR(x, _("logo-position=\"%s\" is not known"), v);
+            diag_hint(&l->rp->diags, _("band (in the coloured band, at the left margin), band-right, "
+                                     "or foot-right (at the foot of the page, opposite the date)"));
         }
     } else if (!strcmp(el, "output-intent")) {
         if (!strcmp(n, "icc") && (y->icc_profile = path_of(l, x, v)) != NULL)
@@ -454,32 +455,32 @@ static void misc_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)
     } else if (!strcmp(el, "footnotes")) {
         if (!strcmp(v, "chapter")) y->notes_per_chapter = true;
         else if (strcmp(v, "document") != 0) {
-            LERR(x, "numbering=\"%s\" must be document or chapter", v);
-            diag_hint(&l->rp->diags, "document: the notes are numbered through the report; chapter: from 1 in every chapter");
+            LERR(x, _("numbering=\"%s\" must be document or chapter"), v);
+            diag_hint(&l->rp->diags, _("document: the notes are numbered through the report; chapter: from 1 in every chapter"));
         }
     } else if (!strcmp(el, "typography")) {
         if (!strcmp(n, "quotes")) {
             if (!strcmp(v, "swedish") || !strcmp(v, "off"))
                 y->typo_quotes = !strcmp(v, "swedish");
             else {
-                LERR(x, "quotes=\"%s\" must be swedish or off", v);
-                diag_hint(&l->rp->diags, "swedish: \"...\" and '...' print as \xE2\x80\x9D...\xE2\x80\x9D and \xE2\x80\x99...\xE2\x80\x99; "
-                                         "off: as written");
+                LERR(x, _("quotes=\"%s\" must be swedish or off"), v);
+                diag_hint(&l->rp->diags, _("swedish: \"...\" and '...' print as \xE2\x80\x9D...\xE2\x80\x9D and \xE2\x80\x99...\xE2\x80\x99; "
+                                         "off: as written"));
             }
         } else {
             if (!strcmp(v, "on") || !strcmp(v, "off"))
                 y->typo_dashes = !strcmp(v, "on");
             else {
-                LERR(x, "dashes=\"%s\" must be on or off", v);
-                diag_hint(&l->rp->diags, "on: a spaced hyphen and a hyphen in a range (2018-2022) print as "
-                                         "an en dash, a hyphen before a number as a minus sign; off: as written");
+                LERR(x, _("dashes=\"%s\" must be on or off"), v);
+                diag_hint(&l->rp->diags, _("on: a spaced hyphen and a hyphen in a range (2018-2022) print as "
+                                         "an en dash, a hyphen before a number as a minus sign; off: as written"));
             }
         }
     } else if (!strcmp(el, "contents")) {
         long lv;
         if (!value_whole(v, 1, 5, &lv)) {
-            LERR(x, "levels=\"%s\" must be 1 to 5", v);
-            diag_hint(&l->rp->diags, "the heading levels the contents lists: 1 (chapters only) to 5 (all)");
+            LERR(x, _("levels=\"%s\" must be 1 to 5"), v);
+            diag_hint(&l->rp->diags, _("the heading levels the contents lists: 1 (chapters only) to 5 (all)"));
         } else {
             y->toc_levels = (int)lv;
         }
@@ -497,19 +498,19 @@ static void cover_logo(L *l, xmlNodePtr x, Layout *y)
     lg->col = xmlread_col(x);
     for (xmlNodePtr c = x->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE) {
-            LERR(c, "<cover> holds no elements, not <%s>", (const char *)c->name);
-            diag_hint(&l->rp->diags, "a logo is given by attributes: <cover logo=\"logo.png\" logo-alt=\"...\" logo-width=\"40mm\"/>");
+            LERR(c, _("<cover> holds no elements, not <%s>"), (const char *)c->name);
+            diag_hint(&l->rp->diags, _("a logo is given by attributes: <cover logo=\"logo.png\" logo-alt=\"...\" logo-width=\"40mm\"/>"));
         }
     if (!l->logo_src) {
         if (lg->alt || lg->width || xmlHasProp(x, (const xmlChar *)"logo-position")) {
-            LERR(x, "<cover> sets logo-alt, logo-width or logo-position but names no logo");
-            diag_hint(&l->rp->diags, "add logo=\"logo.png\" (a PNG or JPEG beside the layout), or remove them");
+            LERR(x, _("<cover> sets logo-alt, logo-width or logo-position but names no logo"));
+            diag_hint(&l->rp->diags, _("add logo=\"logo.png\" (a PNG or JPEG beside the layout), or remove them"));
         }
         return;
     }
     if (!lg->alt || !*lg->alt) {
-        LERR(x, "the logo needs logo-alt: the words a screen reader says for it");
-        diag_hint(&l->rp->diags, "e.g. logo-alt=\"Linköpings kommun\"");
+        LERR(x, _("the logo needs logo-alt: the words a screen reader says for it"));
+        diag_hint(&l->rp->diags, _("e.g. logo-alt=\"Linköpings kommun\""));
     }
     const char *path = path_named(l, x, "logo", l->logo_src);
     if (!path)
@@ -517,9 +518,9 @@ static void cover_logo(L *l, xmlNodePtr x, Layout *y)
     ImageError err = { 0 };
     Image *im = image_load(l->rp, path, (size_t)RP_MAX_REPORT_IMAGE_BYTES, &err);
     if (!im) {
-        LERR(x, "the logo \"%s\" cannot be used: %s", l->logo_src, err.why);
+        LERR(x, _("the logo \"%s\" cannot be used: %s"), l->logo_src, err.why);
         if (strstr(err.hint, "report's folder"))
-            diag_hint(&l->rp->diags, "name a PNG or JPEG file; paths are relative to the layout file (%s)", l->file);
+            diag_hint(&l->rp->diags, _("name a PNG or JPEG file; paths are relative to the layout file (%s)"), l->file);
         else
             diag_hint(&l->rp->diags, "%s", err.hint);
         return;
@@ -546,9 +547,9 @@ static void hyphen_words(L *l, xmlNodePtr x, Layout *y)
         for (const unsigned char *p = (const unsigned char *)t; ok && *p; p++)
             ok = *p == '-' || *p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
         if (!ok) {
-            LERR(w, "<word>%s</word> is not a word with hyphens where it may break", t);
-            diag_hint(&l->rp->diags, "letters, and a hyphen between them where a line may break: "
-                                     "<word>konsekvens-analys</word>; a word without hyphens is never broken");
+            LERR(w, _("<word>%s</word> is not a word with hyphens where it may break"), t);
+            diag_hint(&l->rp->diags, _("letters, and a hyphen between them where a line may break: "
+                                     "<word>konsekvens-analys</word>; a word without hyphens is never broken"));
         } else {
             VEC_PUSH(&l->rp->arena, v, arena_strdup(&l->rp->arena, t));
         }
@@ -582,8 +583,8 @@ static void load_font(L *l, xmlNodePtr x, Layout *y)
 {
     static const char *const a_font[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
     if (y->nfamilies == RP_MAX_FONT_FAMILIES) {
-        LERR(x, "a layout declares at most %d font families", RP_MAX_FONT_FAMILIES);
-        diag_hint(&l->rp->diags, "a family holds a font's four variants; reports look best with one or two");
+        LERR(x, _("a layout declares at most %d font families"), RP_MAX_FONT_FAMILIES);
+        diag_hint(&l->rp->diags, _("a family holds a font's four variants; reports look best with one or two"));
         return;
     }
     FontFamily *f = &y->families[y->nfamilies];
@@ -601,8 +602,8 @@ static void load_fallback(L *l, xmlNodePtr x, Layout *y)
     static const char *const a_fallback[] = { "regular", "bold", "italic", "bold-italic", NULL };
     FontFamily *f = &y->fallback;
     if (f->path[VAR_REGULAR]) {
-        LERR(x, "a layout names at most one fallback font; the first is on line %d", f->line);
-        diag_hint(&l->rp->diags, "keep the <fallback-font> whose font has the characters your reports need");
+        LERR(x, _("a layout names at most one fallback font; the first is on line %d"), f->line);
+        diag_hint(&l->rp->diags, _("keep the <fallback-font> whose font has the characters your reports need"));
         return;
     }
     each_attr(l, x, a_fallback, font_attr, f);
@@ -628,8 +629,8 @@ static void load_style(L *l, xmlNodePtr x, Layout *y)
         size_t k = 0;
         for (int i = 0; i < ST_COUNT; i++)
             k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", style_names[i]);
-        LERR(x, "unknown style \"%s\"", (const char *)sn);
-        diag_hint(&l->rp->diags, "styles: %s", list);
+        LERR(x, _("unknown style \"%s\""), (const char *)sn);
+        diag_hint(&l->rp->diags, _("styles: %s"), list);
     } else if (id >= 0) {
         Style *s = &y->styles[id];
         l->style[id] = x;
@@ -645,8 +646,8 @@ static void load_status(L *l, xmlNodePtr x, Layout *y)
 {
     static const char *const a_status[] = { "name", "kind", "color", "shape", "word", NULL };
     if (y->nstatuses == RP_MAX_STATUSES) {
-        LERR(x, "a layout declares at most %d statuses", RP_MAX_STATUSES);
-        diag_hint(&l->rp->diags, "remove the statuses no report uses");
+        LERR(x, _("a layout declares at most %d statuses"), RP_MAX_STATUSES);
+        diag_hint(&l->rp->diags, _("remove the statuses no report uses"));
         return;
     }
     StatusDef *s = &y->statuses[y->nstatuses];
@@ -723,9 +724,9 @@ static void check_fields(L *l, xmlNodePtr root, const Layout *y)
                 for (int k = 0; e && fields[k]; k++)
                     ok |= strlen(fields[k]) == (size_t)(e - p - 1) && !strncmp(p + 1, fields[k], (size_t)(e - p - 1));
                 if (!ok) {
-                    LERR(x, "the field %.*s in <%s> is not known", e ? (int)(e - p + 1) : (int)strlen(p), p,
+                    LERR(x, _("the field %.*s in <%s> is not known"), e ? (int)(e - p + 1) : (int)strlen(p), p,
                          (const char *)x->name);
-                    diag_hint(&l->rp->diags, "fields: {title} {subtitle} {organisation} {department} {running-title} {date} {reference} {page} {pages}");
+                    diag_hint(&l->rp->diags, _("fields: {title} {subtitle} {organisation} {department} {running-title} {date} {reference} {page} {pages}"));
                     break;
                 }
             }
@@ -740,24 +741,24 @@ static void complete(L *l, xmlNodePtr root, Layout *y)
 {
     if (y->nfamilies == 0)
         diag_error(&l->rp->diags, l->file, xmlread_line(root), xmlread_col(root),
-                   "the layout declares no font");
+                   _("the layout declares no font"));
     if (y->nfamilies == 0)
-        diag_hint(&l->rp->diags, "add <font family=\"sans\" regular=\"...ttf\"/> before the styles that use it");
+        diag_hint(&l->rp->diags, _("add <font family=\"sans\" regular=\"...ttf\"/> before the styles that use it"));
     if (y->page_w < 100000 || y->page_h < 100000 ||
         y->margin_left + y->margin_right > y->page_w - 72000 ||
         y->margin_top + y->margin_bottom > y->page_h - 144000)
     {
         xmlNodePtr at = l->page ? l->page : root;
         diag_error(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
-                   "the page leaves too little room between its margins");
-        diag_hint(&l->rp->diags, "a page is at least 100 pt (35 mm) each way, with 1 inch (25.4 mm) "
-                  "between the left and right margins and 2 inches between top and bottom");
+                   _("the page leaves too little room between its margins"));
+        diag_hint(&l->rp->diags, _("a page is at least 100 pt (35 mm) each way, with 1 inch (25.4 mm) "
+                  "between the left and right margins and 2 inches between top and bottom"));
     }
     if (y->hyphen_dict && access(y->hyphen_dict, R_OK) != 0) {
         xmlNodePtr at = l->hyphenation ? l->hyphenation : root;
         diag_warn(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
-                  "hyphenation dictionary %s not found; words will not be hyphenated", y->hyphen_dict);
-        diag_hint(&l->rp->diags, "install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off");
+                  _("hyphenation dictionary %s not found; words will not be hyphenated"), y->hyphen_dict);
+        diag_hint(&l->rp->diags, _("install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off"));
         y->hyphen_dict = NULL;
     }
     for (int i = 1; i < ST_COUNT; i++)
@@ -854,11 +855,11 @@ static void check_chart_greys(L *l, xmlNodePtr root)
             continue;
         xmlNodePtr at = l->colors ? l->colors : root;
         diag_warn(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
-                  "chart colours %d and %d (#%06X and #%06X) print as greys %.0f %% and %.0f %%: "
-                  "in black and white their series look alike", i, i + 1, (unsigned)a, (unsigned)b,
+                  _("chart colours %d and %d (#%06X and #%06X) print as greys %.0f %% and %.0f %%: "
+                  "in black and white their series look alike"), i, i + 1, (unsigned)a, (unsigned)b,
                   ga * 100, gb * 100);
-        diag_hint(&l->rp->diags, "order chart=\"...\" dark and light in turn, %.0f %% apart or more "
-                  "(e.g. #005596 #E0A800 #C8102E #5B9BD5); bars too alike are hatched",
+        diag_hint(&l->rp->diags, _("order chart=\"...\" dark and light in turn, %.0f %% apart or more "
+                  "(e.g. #005596 #E0A800 #C8102E #5B9BD5); bars too alike are hatched"),
                   RP_CHART_GREY_APART * 100);
     }
 }
@@ -874,16 +875,16 @@ static void check_legibility(L *l, xmlNodePtr root)
         if (y->styles[i].set && contrast(y->styles[i].color, 0xFFFFFF) < 4.5) {
             xmlNodePtr at = l->style[i] ? l->style[i] : root;
             diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
-                      "the text colour of style \"%s\" has a contrast of %.1f:1 on white paper; 4.5:1 is needed to be read easily",
+                      _("the text colour of style \"%s\" has a contrast of %.1f:1 on white paper; 4.5:1 is needed to be read easily"),
                       style_names[i], contrast(y->styles[i].color, 0xFFFFFF));
-            diag_hint(d, "choose a darker colour; #1A1A1A or #005596 read well");
+            diag_hint(d, _("choose a darker colour; #1A1A1A or #005596 read well"));
         }
     if (contrast(y->table_head_color, y->table_head_fill) < 4.5) {
         xmlNodePtr at = l->colors ? l->colors : root;
         diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
-                  "table header text has a contrast of %.1f:1 on its fill; 4.5:1 is needed",
+                  _("table header text has a contrast of %.1f:1 on its fill; 4.5:1 is needed"),
                   contrast(y->table_head_color, y->table_head_fill));
-        diag_hint(d, "make table-head-text darker or table-head-fill lighter");
+        diag_hint(d, _("make table-head-text darker or table-head-fill lighter"));
     }
     for (int i = 0; i < y->nstatuses; i++)
         for (int k = i + 1; k < y->nstatuses; k++)
@@ -891,9 +892,9 @@ static void check_legibility(L *l, xmlNodePtr root)
                 y->statuses[i].shape == y->statuses[k].shape) {
                 xmlNodePtr at = l->status[k] ? l->status[k] : root;
                 diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
-                          "statuses \"%s\" and \"%s\" have the same shape: in black and white they differ only by their word",
+                          _("statuses \"%s\" and \"%s\" have the same shape: in black and white they differ only by their word"),
                           y->statuses[i].name, y->statuses[k].name);
-                diag_hint(d, "give each status of a kind its own shape: circle, square, triangle, diamond, ring");
+                diag_hint(d, _("give each status of a kind its own shape: circle, square, triangle, diamond, ring"));
             }
     check_chart_greys(l, root);
 }
@@ -919,9 +920,9 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
             found = NULL;           /* a FIFO would stall the run */
         if (!found) {
             diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", line, col,
-                     strstr(why, "outside") ? "put the layout beside the report; --allow-paths lifts this rule"
-                                            : "a layout's path is relative to the report's folder",
-                     "the layout \"%s\" cannot be used: %s", name, why);
+                     strstr(why, "outside") ? _("put the layout beside the report; --allow-paths lifts this rule")
+                                            : _("a layout's path is relative to the report's folder"),
+                     _("the layout \"%s\" cannot be used: %s"), name, why);
             return NULL;
         }
     } else if (is_path(name)) {
@@ -952,14 +953,14 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
         const char *where = report_path ? report_path : "rapport";
         /* named by the report: at its place; else by the command line */
         diag_error(&rp->diags, where, from_report ? line : 0, from_report ? col : 0,
-                   "layout \"%s\" not found", name);
+                   _("layout \"%s\" not found"), name);
         char buf[1024] = "";
         size_t k = 0;
         for (int i = 0; i < ntried && k < sizeof buf - 100; i++)
             k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", tried[i]);
         if (!ntried && found)
             snprintf(buf, sizeof buf, "%s", found);
-        diag_hint(&rp->diags, "looked for %s; the default layout is \"linkoping\"", buf);
+        diag_hint(&rp->diags, _("looked for %s; the default layout is \"linkoping\""), buf);
         return NULL;
     }
     XmlFile f;
@@ -968,9 +969,9 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
     xmlNodePtr root = xmlDocGetRootElement(f.doc);
     if (strcmp((const char *)root->name, "layout") != 0) {
         diag_error(&rp->diags, found, xmlread_line(root), xmlread_col(root),
-                   "this is not a layout: it starts with <%s>, a layout with <layout>",
+                   _("this is not a layout: it starts with <%s>, a layout with <layout>"),
                    (const char *)root->name);
-        diag_hint(&rp->diags, "--layout and layout=\"...\" name a layout file such as layouts/linkoping.xml");
+        diag_hint(&rp->diags, _("--layout and layout=\"...\" name a layout file such as layouts/linkoping.xml"));
         xmlread_close(&f);
         return NULL;
     }

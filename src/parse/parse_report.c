@@ -24,6 +24,7 @@
 #include "../base/limits.h"
 #include "../base/map.h"
 #include "../model/numfmt.h"
+#include "../base/i18n.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -223,16 +224,16 @@ static void register_id(P *p, Node *n, const char *id)
     }
     const char *mine = model_source(n, p->rep), *theirs = model_source(first, p->rep);
     if (first->file == n->file) {
-        ERR(n, "the id \"%s\" is used twice (first on line %d)", id, first->line);
-        HINT("every id must be unique in the report");
+        ERR(n, _("the id \"%s\" is used twice (first on line %d)"), id, first->line);
+        HINT(_("every id must be unique in the report"));
     } else if (strcmp(mine, theirs) == 0) {         /* one part included twice */
-        ERR(n, "the id \"%s\" is used twice: %s is included twice, and its ids with it", id, mine);
-        HINT("include a part once; every id must be unique in the report and all its parts");
+        ERR(n, _("the id \"%s\" is used twice: %s is included twice, and its ids with it"), id, mine);
+        HINT(_("include a part once; every id must be unique in the report and all its parts"));
     } else {                    /* in two files: said in both, each naming the other */
-        ERR(n, "the id \"%s\" is used twice: also in %s, line %d", id, theirs, first->line);
-        HINT("every id must be unique in the report and all its parts");
-        ERR(first, "the id \"%s\" is used twice: also in %s, line %d", id, mine, n->line);
-        HINT("every id must be unique in the report and all its parts");
+        ERR(n, _("the id \"%s\" is used twice: also in %s, line %d"), id, theirs, first->line);
+        HINT(_("every id must be unique in the report and all its parts"));
+        ERR(first, _("the id \"%s\" is used twice: also in %s, line %d"), id, mine, n->line);
+        HINT(_("every id must be unique in the report and all its parts"));
     }
 }
 
@@ -294,16 +295,16 @@ static int lookup_status(P *p, Node *n, const char *value)
         return i;
     int by_word = status_by_word(p, value);
     if (by_word >= 0) {
-        ERR(n, "unknown status \"%s\"", value);
-        HINT("\"%s\" is the word printed for the status %s: write status=\"%s\"", value,
+        ERR(n, _("unknown status \"%s\""), value);
+        HINT(_("\"%s\" is the word printed for the status %s: write status=\"%s\""), value,
              p->layout->statuses[by_word].name, p->layout->statuses[by_word].name);
         return -1;
     }
     char goal[256], act[256];
     list_statuses(p, false, goal, sizeof goal);
     list_statuses(p, true, act, sizeof act);
-    ERR(n, "unknown status \"%s\"", value);
-    HINT("the layout \"%s\" knows the goal statuses %s and the assignment statuses %s",
+    ERR(n, _("unknown status \"%s\""), value);
+    HINT(_("the layout \"%s\" knows the goal statuses %s and the assignment statuses %s"),
          p->layout->name, goal, act);
     return -1;
 }
@@ -348,7 +349,7 @@ static void replace_error(P *p, Node *n, const char *vague, const char *hint, co
 /* The same for the schema's "something is missing here". */
 static void precise_error(P *p, Node *n, const char *hint, const char *msg)
 {
-    replace_error(p, n, "is missing", hint, msg);
+    replace_error(p, n, _("is missing"), hint, msg);
 }
 
 /* An error at n about an attribute's value: said once, replacing what
@@ -370,15 +371,15 @@ static int32_t report_length(P *p, Node *n, const char *name, const char *v)
     const char *why = value_length(v, false, &len);
     int32_t page = p->layout->page_w > p->layout->page_h ? p->layout->page_w : p->layout->page_h;
     if (why) {
-        value_error(p, n, name, v, why, "write a number and mm, cm or pt, e.g. 60mm");
+        value_error(p, n, name, v, why, _("write a number and mm, cm or pt, e.g. 60mm"));
         return -1;
     }
     if (len > page) {
         char big[80];
-        snprintf(big, sizeof big, "is larger than the page (%d mm)", (int)lround(page * 25.4 / 72000));
+        snprintf(big, sizeof big, _("is larger than the page (%d mm)"), (int)lround(page * 25.4 / 72000));
         value_error(p, n, name, v, big, strcmp(name, "width") == 0
-                    ? "for a share of the text width write a percentage, such as 50%"
-                    : "a chart is about 60mm high; it must fit on a page");
+                    ? _("for a share of the text width write a percentage, such as 50%")
+                    : _("a chart is about 60mm high; it must fit on a page"));
         return -1;
     }
     return len;
@@ -392,9 +393,9 @@ static int32_t report_length(P *p, Node *n, const char *name, const char *v)
 static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool allow_star,
                          WidthKind *kind, int32_t *width)
 {
-    const char *hint = allow_star ? "write auto, a length like 30mm, a share of the text width like 40%, "
-                                    "or of what the other columns leave like 2*"
-                                  : "write a length like 60mm, or a share of the text width like 50%";
+    const char *hint = allow_star ? _("write auto, a length like 30mm, a share of the text width like 40%, "
+                                    "or of what the other columns leave like 2*")
+                                  : _("write a length like 60mm, or a share of the text width like 50%");
     if (allow_auto && strcmp(v, "auto") == 0) {
         *kind = WIDTH_AUTO;
         return true;
@@ -404,9 +405,9 @@ static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool all
         double d = strtod(v, NULL);
         bool pct = v[k] == '%';
         if (pct ? d > 100 : d > RP_MAX_STAR_WIDTH) {
-            value_error(p, n, "width", v, pct ? "is more than the whole text width" : "is too large a share",
-                        pct ? "a share of the text width is from 0 to 100%"
-                            : "2* is twice as wide as 1*: the numbers only compare the columns, keep them small");
+            value_error(p, n, "width", v, pct ? _("is more than the whole text width") : _("is too large a share"),
+                        pct ? _("a share of the text width is from 0 to 100%")
+                            : _("2* is twice as wide as 1*: the numbers only compare the columns, keep them small"));
             return false;
         }
         *kind = pct ? WIDTH_PCT : WIDTH_STAR;
@@ -414,7 +415,7 @@ static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool all
         return true;
     }
     if (!value_is_length(v, false)) {
-        value_error(p, n, "width", v, "is not a width", hint);
+        value_error(p, n, "width", v, _("is not a width"), hint);
         return false;
     }
     int32_t len = report_length(p, n, "width", v);
@@ -489,9 +490,9 @@ static void unknown_element(P *p, xmlNodePtr x)
         }
     }
     char hint_buf[200];
-    const char *hint = "paragraphs are <p>, headings <heading> inside a <section>; README.md lists every element";
+    const char *hint = _("paragraphs are <p>, headings <heading> inside a <section>; README.md lists every element");
     if (near) {
-        snprintf(hint_buf, sizeof hint_buf, "did you mean <%s>? README.md, section \"Elements\", lists every element", near);
+        snprintf(hint_buf, sizeof hint_buf, _("did you mean <%s>? README.md, section \"Elements\", lists every element"), near);
         hint = hint_buf;
     }
     Diags *d = &p->rp->diags;
@@ -504,12 +505,12 @@ static void unknown_element(P *p, xmlNodePtr x)
             d->v[i].hint = NULL;
             size_t n = strlen(name) + 32;
             d->v[i].msg = xmalloc(n);
-            snprintf(d->v[i].msg, n, "unknown element <%s>", name);
+            snprintf(d->v[i].msg, n, _("unknown element <%s>"), name);
             d->v[i].hint = xmalloc(strlen(hint) + 1);
             strcpy(d->v[i].hint, hint);
             return;
         }
-    diag_add(d, DIAG_ERROR, p->file, line, col, hint, "unknown element <%s>", name);
+    diag_add(d, DIAG_ERROR, p->file, line, col, hint, _("unknown element <%s>"), name);
 }
 
 /* ---- inline ----------------------------------------------------------- */
@@ -562,12 +563,12 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
                 n->text = arena_strdup(&p->rp->arena, m);
                 n->len = strlen(m);
             } else if (nr == NUM_AMBIGUOUS) {
-                ERR(n, "<num> holds \"%s\", which can be read two ways: as a thousand and more, or as one and a bit",
+                ERR(n, _("<num> holds \"%s\", which can be read two ways: as a thousand and more, or as one and a bit"),
                     n->text);
-                HINT("write <num>1234</num> for a thousand and more, <num>1.234</num> for one and a bit");
+                HINT(_("write <num>1234</num> for a thousand and more, <num>1.234</num> for one and a bit"));
             } else if (nr != NUM_MACHINE) {
-                ERR(n, "<num> holds \"%s\", which is not a number", n->text);
-                HINT("write numbers with a point for decimals and no spaces, e.g. <num>-1877.5</num>; rapport prints them the Swedish way");
+                ERR(n, _("<num> holds \"%s\", which is not a number"), n->text);
+                HINT(_("write numbers with a point for decimals and no spaces, e.g. <num>-1877.5</num>; rapport prints them the Swedish way"));
             }
         } else if (strcmp(name, "status") == 0) {
             n = new_node(p, N_STATUS, c);
@@ -590,8 +591,8 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
                 blank = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
             xmlFree(all);
             if (blank) {
-                ERR(n, "the footnote is empty");
-                HINT("write the note's text inside <footnote>...</footnote>, or remove it");
+                ERR(n, _("the footnote is empty"));
+                HINT(_("write the note's text inside <footnote>...</footnote>, or remove it"));
             }
         } else if (strcmp(name, "fnref") == 0 || strcmp(name, "ref") == 0) {
             n = new_node(p, name[0] == 'f' ? N_FNREF : N_REF, c);
@@ -617,8 +618,8 @@ static void build_columns(P *p, xmlNodePtr cols, Node *t)
         if (is_el(c, "column"))
             n++;
     if (n > RP_MAX_TABLE_COLUMNS) {
-        ERR(t, "the table declares %d columns; rapport lays out at most %d", n, RP_MAX_TABLE_COLUMNS);
-        HINT("30 columns fit a landscape page in small type; split the table in two");
+        ERR(t, _("the table declares %d columns; rapport lays out at most %d"), n, RP_MAX_TABLE_COLUMNS);
+        HINT(_("30 columns fit a landscape page in small type; split the table in two"));
         n = RP_MAX_TABLE_COLUMNS;
     }
     t->u.table.cols = ARENA_ARRAY(&p->rp->arena, Column, n);
@@ -648,14 +649,14 @@ static int span_of(P *p, Node *cell, const char *name, const char *v)
     char *end;
     long n = strtol(v, &end, 10);
     if (end == v || *end) {
-        ERR(cell, "%s=\"%s\" is not a whole number", name, v);
-        HINT("write the number of %s the cell covers, e.g. %s=\"2\"",
+        ERR(cell, _("%s=\"%s\" is not a whole number"), name, v);
+        HINT(_("write the number of %s the cell covers, e.g. %s=\"2\""),
              name[0] == 'c' ? "columns" : "rows", name);
         return 1;
     }
     if (n < 1 || n > RP_MAX_SPAN) {
-        ERR(cell, "%s=\"%s\" is out of range (1 to %d)", name, v, RP_MAX_SPAN);
-        HINT("write the number of %s the cell covers", name[0] == 'c' ? "columns" : "rows");
+        ERR(cell, _("%s=\"%s\" is out of range (1 to %d)"), name, v, RP_MAX_SPAN);
+        HINT(_("write the number of %s the cell covers"), name[0] == 'c' ? "columns" : "rows");
         return 1;
     }
     return (int)n;
@@ -760,21 +761,21 @@ static void grid_table(P *p, Node *t)
             while (col < cap && busy[col] > 0)
                 col++;
             if (col >= cap) {
-                ERR(c, "this row has more than %d columns", cap);
-                HINT("30 columns fit a landscape page in small type; split the table in two");
+                ERR(c, _("this row has more than %d columns"), cap);
+                HINT(_("30 columns fit a landscape page in small type; split the table in two"));
                 break;
             }
             int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
             if (edge && !warned && col < edge && col + cs > edge) {
-                ERR(c, "colspan=\"%d\" runs past the table's right edge: this cell starts in column %d of %d",
+                ERR(c, _("colspan=\"%d\" runs past the table's right edge: this cell starts in column %d of %d"),
                     cs, col + 1, edge);
-                HINT("make it colspan=\"%d\", or add a <column> to <columns>", edge - col);
+                HINT(_("make it colspan=\"%d\", or add a <column> to <columns>"), edge - col);
                 warned = 1;
             } else if (edge && !warned && col >= edge) {
-                ERR(c, "one cell too many: this row already fills the table's %d column%s", edge,
-                    edge == 1 ? "" : "s");
-                HINT(declared ? "add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"
-                              : "every row has as many columns as the first; add a cell to the first row, or remove this one");
+                ERR(c, P_("one cell too many: this row already fills the table's %d column",
+                       "one cell too many: this row already fills the table's %d columns", edge), edge);
+                HINT(declared ? _("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)")
+                              : _("every row has as many columns as the first; add a cell to the first row, or remove this one"));
                 warned = 1;
             }
             if (col + cs > cap)
@@ -791,12 +792,12 @@ static void grid_table(P *p, Node *t)
         if (!edge)
             edge = width;
         if (declared && width > declared && !warned) {
-            ERR(r, "this row has %d column%s but the table declares %d", width, width == 1 ? "" : "s", declared);
-            HINT("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)");
+            ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
+            HINT(_("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"));
             warned = 1;
         } else if (declared && width < declared && r->u.row.role != ROW_GROUP && !warned) {
-            ERR(r, "this row has %d column%s but the table declares %d", width, width == 1 ? "" : "s", declared);
-            HINT("add empty cells (<cell/>) so every row fills all columns, or use colspan");
+            ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
+            HINT(_("add empty cells (<cell/>) so every row fills all columns, or use colspan"));
             warned = 1;
         }
         if (width > ncols)
@@ -806,8 +807,8 @@ static void grid_table(P *p, Node *t)
                 busy[k]--;
     }
     if (nrows > RP_MAX_TABLE_ROWS) {
-        ERR(t, "the table has %d rows; rapport lays out at most %d", nrows, RP_MAX_TABLE_ROWS);
-        HINT("a table this long is a register, not a report; split it, or put it in an appendix of its own");
+        ERR(t, _("the table has %d rows; rapport lays out at most %d"), nrows, RP_MAX_TABLE_ROWS);
+        HINT(_("a table this long is a register, not a report; split it, or put it in an appendix of its own"));
     }
     t->u.table.nrows = nrows;
     if (ncols > declared) {     /* no <columns>: all automatic */
@@ -829,9 +830,9 @@ static void grid_table(P *p, Node *t)
         for (Node *c = r->first; c; c = c->next)
             if (r->u.row.index + c->u.cell.rowspan > nrows) {
                 int left = nrows - r->u.row.index;
-                ERR(c, "rowspan=\"%d\" runs past the table's last row: this cell is in row %d of %d",
+                ERR(c, _("rowspan=\"%d\" runs past the table's last row: this cell is in row %d of %d"),
                     c->u.cell.rowspan, r->u.row.index + 1, nrows);
-                HINT("make it rowspan=\"%d\", or add the rows it should cover", left);
+                HINT(_("make it rowspan=\"%d\", or add the rows it should cover"), left);
                 c->u.cell.rowspan = left;
             }
     }
@@ -911,10 +912,10 @@ static void read_numbers(P *p, Node *t)
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
             if (nr == NUM_AMBIGUOUS) {
-                ERR(c, "\"%s\" can be read two ways: as a thousand and more, or as one and a bit", x->text);
-                HINT("write a thousand and more with a space or nothing between the thousands (1 234 or 1234), "
+                ERR(c, _("\"%s\" can be read two ways: as a thousand and more, or as one and a bit"), x->text);
+                HINT(_("write a thousand and more with a space or nothing between the thousands (1 234 or 1234), "
                      "and decimals with a comma or a point (1,2340 or 1.234); in a spreadsheet, give the column "
-                     "a number format with a thousands separator");
+                     "a number format with a thousands separator"));
             } else if (nr == NUM_READ && unit != NUM_UNIT_PERCENT) {
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
@@ -975,10 +976,10 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
     model_plain_text(bad, text, sizeof text);
     model_plain_text(sum_row->first, label, sizeof label);
     diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->rep), bad->line, bad->col,
-             "write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
-             "a unit belongs in the column's unit=\"...\"",
-             fill ? "\"%s\" is not a number, so the sum in \"%s\" cannot be filled in"
-                  : "\"%s\" is not a number: the sum in \"%s\" is checked without it",
+             _("write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
+             "a unit belongs in the column's unit=\"...\""),
+             fill ? _("\"%s\" is not a number, so the sum in \"%s\" cannot be filled in")
+                  : _("\"%s\" is not a number: the sum in \"%s\" is checked without it"),
              text, label);
 }
 
@@ -999,9 +1000,9 @@ static void check_sums(P *p, Node *t)
             int col = c->u.cell.col;
             if (col < ncols && x && !x->next && x->kind == N_TEXT && english_number(x->text, x->len)) {
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
-                         "write 1 234,5 or 1234.5: a comma or a point before the decimals, a space (or "
-                         "nothing) between the thousands; rapport prints them the Swedish way (1 234,5)",
-                         "\"%s\" looks like a number written the English way", x->text);
+                         _("write 1 234,5 or 1234.5: a comma or a point before the decimals, a space (or "
+                         "nothing) between the thousands; rapport prints them the Swedish way (1 234,5)"),
+                         _("\"%s\" looks like a number written the English way"), x->text);
                 told = true;        /* once per table is enough */
             }
         }
@@ -1074,8 +1075,8 @@ static void check_sums(P *p, Node *t)
             numfmt_format(raw, strlen(raw), &f, b, sizeof b);
             model_plain_text(r->first, label, sizeof label);
             diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
-                     "the figures may be off in the source; correct them, or remove sum-of to skip the check",
-                     "%s %s but the rows above add up to %s", label, a, b);
+                     _("the figures may be off in the source; correct them, or remove sum-of to skip the check"),
+                     _("%s %s but the rows above add up to %s"), label, a, b);
         }
     }
 }
@@ -1094,8 +1095,8 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
         Node *a = &(*at)[s->nrules];
         *a = here(p, c);
         if (!s->path) {
-            ERR(a, "<row-role> gives roles to rows read from a CSV, and this table has no src");
-            HINT("name the CSV with <table src=\"...\">, or give the <row>s their role=\"...\"");
+            ERR(a, _("<row-role> gives roles to rows read from a CSV, and this table has no src"));
+            HINT(_("name the CSV with <table src=\"...\">, or give the <row>s their role=\"...\""));
             continue;
         }
         CsvRule *u = &s->rules[s->nrules++];
@@ -1108,9 +1109,9 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
         u->sum_above = so && strcmp(so, "above") == 0;
         u->match = attr(p, c, "match");
         if (u->match && strlen(u->match) > RP_MAX_CSV_PATTERN_BYTES) {
-            ERR(a, "the pattern of match=\"...\" is %zu bytes long; rapport takes at most %d",
+            ERR(a, _("the pattern of match=\"...\" is %zu bytes long; rapport takes at most %d"),
                 strlen(u->match), RP_MAX_CSV_PATTERN_BYTES);
-            HINT("match the start of the label and end with *, e.g. match=\"Summa*\"");
+            HINT(_("match the start of the label and end with *, e.g. match=\"Summa*\""));
             u->match = NULL;
         }
         if (row) {
@@ -1121,8 +1122,8 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
             else if (end != row && !*end && v >= 1 && v <= RP_MAX_TABLE_ROWS)
                 u->row = (int)v;
             else {
-                ERR(a, "row=\"%s\" is not a row of a CSV", row);
-                HINT("write the row's number as the spreadsheet shows it (from 1), or last");
+                ERR(a, _("row=\"%s\" is not a row of a CSV"), row);
+                HINT(_("write the row's number as the spreadsheet shows it (from 1), or last"));
             }
         }
         if (!u->match && !u->row)
@@ -1139,13 +1140,13 @@ static const char *report_file(P *p, const Node *at, const char *src, const char
     const char *why = NULL;
     const char *path = files_resolve_in(p->rp, p->dir, p->root_dir, p->rp->data_dir, src, &why);
     if (!path) {
-        ERR(at, "the %s \"%s\" cannot be used: %s", what, src, why);
+        ERR(at, _("the %s \"%s\" cannot be used: %s"), what, src, why);
         if (strstr(why, "outside"))
-            HINT("put the %s in the report's folder (or a folder inside it); --allow-paths lifts this rule", what);
+            HINT(_("put the %s in the report's folder (or a folder inside it); --allow-paths lifts this rule"), what);
         else if (p->depth > 0)
-            HINT("the path is relative to the folder of the part that names it, %s", p->dir);
+            HINT(_("the path is relative to the folder of the part that names it, %s"), p->dir);
         else
-            HINT("the path is relative to the report file's folder");
+            HINT(_("the path is relative to the report file's folder"));
     }
     return path;
 }
@@ -1166,8 +1167,8 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
         char *end;
         long v = strtol(hr, &end, 10);
         if (end == hr || *end || v < 0 || v > RP_MAX_CSV_HEADER_ROWS) {
-            ERR(t, "header-rows=\"%s\" is out of range (0 to %d)", hr, RP_MAX_CSV_HEADER_ROWS);
-            HINT("write how many rows at the top of the CSV are its header, e.g. header-rows=\"2\"");
+            ERR(t, _("header-rows=\"%s\" is out of range (0 to %d)"), hr, RP_MAX_CSV_HEADER_ROWS);
+            HINT(_("write how many rows at the top of the CSV are its header, e.g. header-rows=\"2\""));
         } else {
             s.header_rows = (int)v;
         }
@@ -1186,11 +1187,11 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
             continue;
         if (ru->match)
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
-                     "compare it with the first column of the CSV; * stands for any text",
-                     "no row of %s fits <row-role match=\"%.100s\">", s.name, ru->match);
+                     _("compare it with the first column of the CSV; * stands for any text"),
+                     _("no row of %s fits <row-role match=\"%.100s\">"), s.name, ru->match);
         else
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
-                     "the CSV has fewer rows than that", "%s has no row %d for this <row-role>", s.name,
+                     _("the CSV has fewer rows than that"), _("%s has no row %d for this <row-role>"), s.name,
                      ru->row);
     }
 }
@@ -1257,8 +1258,8 @@ static Node *build_table(P *p, xmlNodePtr x)
             continue;
         rows++;
         if (!r->first)
-            precise_error(p, r, "write the row's cells as <cell>...</cell>; an empty cell is <cell/>",
-                          "a <row> needs at least one <cell>");
+            precise_error(p, r, _("write the row's cells as <cell>...</cell>; an empty cell is <cell/>"),
+                          _("a <row> needs at least one <cell>"));
     }
     if (!rows && src)
         return t;                   /* the CSV could not be used: said why */
@@ -1273,12 +1274,12 @@ static Node *build_table(P *p, xmlNodePtr x)
         const char *none = layout_word(p->layout, p->rep->type, "table-empty", "Uppgifter saknas.");
         if (caption)
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, t->line, t->col,
-                     "add the <row>s when the figures are known",
-                     "the table has no rows yet: its caption is printed with \"%s\"", none);
+                     _("add the <row>s when the figures are known"),
+                     _("the table has no rows yet: its caption is printed with \"%s\""), none);
         else
-            precise_error(p, t, "a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed, "
-                          "or give it a <caption> to print only the caption and a note that the figures are missing",
-                          "the table has no rows");
+            precise_error(p, t, _("a table holds <row> elements with <cell>s; remove the empty <table/> if it is not needed, "
+                          "or give it a <caption> to print only the caption and a note that the figures are missing"),
+                          _("the table has no rows"));
         return t;
     }
     grid_table(p, t);
@@ -1301,8 +1302,8 @@ static bool axis_value(P *p, Node *at, const char *name, const char *v, double *
     if (end == v)
         return false;               /* not a number: the schema said so */
     if (!isfinite(d) || fabs(d) > RP_MAX_CHART_VALUE) {
-        value_error(p, at, name, v, "is too large for a chart",
-                    "an axis goes up to 10^15; write the amounts in a larger unit (mnkr rather than kronor)");
+        value_error(p, at, name, v, _("is too large for a chart"),
+                    _("an axis goes up to 10^15; write the amounts in a larger unit (mnkr rather than kronor)"));
         return false;
     }
     *out = d;
@@ -1321,8 +1322,8 @@ static void chart_categories(P *p, xmlNodePtr c, Chart *ch)
             k++;
     if (k > RP_MAX_CHART_CATEGORIES) {
         Node tmp = here(p, c);
-        ERR(&tmp, "the chart has %d categories; rapport draws at most %d", k, RP_MAX_CHART_CATEGORIES);
-        HINT("show the values as a table, or sum them up by month or year");
+        ERR(&tmp, _("the chart has %d categories; rapport draws at most %d"), k, RP_MAX_CHART_CATEGORIES);
+        HINT(_("show the values as a table, or sum them up by month or year"));
         k = RP_MAX_CHART_CATEGORIES;
     }
     ch->cats = ARENA_ARRAY(&p->rp->arena, const char *, k);
@@ -1345,8 +1346,8 @@ static void chart_categories(P *p, xmlNodePtr c, Chart *ch)
         blank++;
     if (blank == len) {
         Node tmp = here(p, c);
-        ERR(&tmp, "<categories> is empty");
-        HINT("write the labels under the chart, separated by |, e.g. <categories>jan | feb | mar</categories>");
+        ERR(&tmp, _("<categories> is empty"));
+        HINT(_("write the labels under the chart, separated by |, e.g. <categories>jan | feb | mar</categories>"));
         ch->ncat = 0;
     }
 }
@@ -1362,8 +1363,8 @@ static void chart_axis(P *p, xmlNodePtr c, Chart *ch)
     ch->has_max = axis_value(p, &loc, "max", attr(p, c, "max"), &ch->axis_max);
     ch->has_step = axis_value(p, &loc, "step", attr(p, c, "step"), &ch->axis_step);
     if (ch->has_step && ch->axis_step <= 0) {
-        value_error(p, &loc, "step", attr(p, c, "step"), "is not a step",
-                    "the step between the axis' numbers is more than 0, e.g. step=\"10\"");
+        value_error(p, &loc, "step", attr(p, c, "step"), _("is not a step"),
+                    _("the step between the axis' numbers is more than 0, e.g. step=\"10\""));
         ch->has_step = false;
     }
     if ((v = attr(p, c, "decimals"))) {     /* the schema says 0 to 6 */
@@ -1386,8 +1387,8 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
         Node at = here(p, c);
         s->has_color = !value_color(color, strlen(color), &s->color);
         if (!s->has_color) {
-            ERR(&at, "color=\"%s\" is not a colour", color);
-            HINT("write colours as # and six hexadecimal digits, #RRGGBB: e.g. #C8102E");
+            ERR(&at, _("color=\"%s\" is not a colour"), color);
+            HINT(_("write colours as # and six hexadecimal digits, #RRGGBB: e.g. #C8102E"));
         }
     }
     size_t len;
@@ -1401,9 +1402,9 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
     }
     Node loc = here(p, c);
     if (cnt != ch->ncat && ch->ncat > 0) {
-        ERR(&loc, "the series \"%s\" has %d values but the chart has %d categories",
+        ERR(&loc, _("the series \"%s\" has %d values but the chart has %d categories"),
             s->name ? s->name : "", cnt, ch->ncat);
-        HINT("give one value per category, separated by spaces; write - for a missing value");
+        HINT(_("give one value per category, separated by spaces; write - for a missing value"));
     }
     int k = ch->ncat;
     s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
@@ -1420,9 +1421,9 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
             continue;
         }
         if (!numfmt_is_number(w, wl)) {
-            ERR(&loc, "\"%.*s\" in the series \"%s\" is not a number", (int)wl, w,
+            ERR(&loc, _("\"%.*s\" in the series \"%s\" is not a number"), (int)wl, w,
                 s->name ? s->name : "");
-            HINT("write numbers with a point for decimals (12.5); - marks a missing value");
+            HINT(_("write numbers with a point for decimals (12.5); - marks a missing value"));
             s->present[i++] = false;
             continue;
         }
@@ -1430,10 +1431,10 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
         snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
         double val = strtod(tmp, NULL);
         if (fabs(val) > RP_MAX_CHART_VALUE) {
-            ERR(&loc, "\"%.*s\" in the series \"%s\" is too large for a chart", (int)wl, w,
+            ERR(&loc, _("\"%.*s\" in the series \"%s\" is too large for a chart"), (int)wl, w,
                 s->name ? s->name : "");
-            HINT("a chart shows values up to 10^15; write the amounts in a larger unit "
-                 "(mnkr rather than kronor) and name it in <axis unit=\"...\"/>");
+            HINT(_("a chart shows values up to 10^15; write the amounts in a larger unit "
+                 "(mnkr rather than kronor) and name it in <axis unit=\"...\"/>"));
             s->present[i++] = false;
             continue;
         }
@@ -1448,9 +1449,9 @@ static void pie_series(P *p, xmlNodePtr c, const Chart *ch, const Series *s)
 {
     Node loc = here(p, c);
     if (ch->nseries > 1) {
-        ERR(&loc, "a %s chart shows one series; \"%s\" is one more",
+        ERR(&loc, _("a %s chart shows one series; \"%s\" is one more"),
             ch->type == CHART_PIE ? "pie" : "donut", s->name ? s->name : "");
-        HINT("a pie shows the parts of one whole; compare series with type=\"bar\" or \"stacked-bar\"");
+        HINT(_("a pie shows the parts of one whole; compare series with type=\"bar\" or \"stacked-bar\""));
         return;
     }
     double sum = 0;
@@ -1458,16 +1459,16 @@ static void pie_series(P *p, xmlNodePtr c, const Chart *ch, const Series *s)
         if (!s->present[k])
             continue;
         if (s->values[k] < 0) {
-            ERR(&loc, "the slice \"%s\" of the %s chart is negative", ch->cats[k],
+            ERR(&loc, _("the slice \"%s\" of the %s chart is negative"), ch->cats[k],
                 ch->type == CHART_PIE ? "pie" : "donut");
-            HINT("a slice is a share of a whole, 0 or more; show gains and losses with type=\"bar\"");
+            HINT(_("a slice is a share of a whole, 0 or more; show gains and losses with type=\"bar\""));
             return;
         }
         sum += s->values[k];
     }
     if (ch->ncat > 0 && !(sum > 0)) {
-        ERR(&loc, "the %s chart's values add up to nothing", ch->type == CHART_PIE ? "pie" : "donut");
-        HINT("give each category its amount, e.g. <series name=\"Nettokostnad\">120 80 45</series>");
+        ERR(&loc, _("the %s chart's values add up to nothing"), ch->type == CHART_PIE ? "pie" : "donut");
+        HINT(_("give each category its amount, e.g. <series name=\"Nettokostnad\">120 80 45</series>"));
     }
 }
 
@@ -1496,8 +1497,8 @@ static Node *build_chart(P *p, xmlNodePtr x)
         if (is_el(c, "series"))
             nseries++;
     if (nseries > RP_MAX_CHART_SERIES) {
-        ERR(n, "the chart has %d series; rapport draws at most %d", nseries, RP_MAX_CHART_SERIES);
-        HINT("more lines or bars than this cannot be told apart; split the chart, or show the values as a table");
+        ERR(n, _("the chart has %d series; rapport draws at most %d"), nseries, RP_MAX_CHART_SERIES);
+        HINT(_("more lines or bars than this cannot be told apart; split the chart, or show the values as a table"));
         nseries = RP_MAX_CHART_SERIES;
     }
     ch->series = ARENA_ARRAY(&p->rp->arena, Series, nseries);
@@ -1553,7 +1554,7 @@ static void figure_file(P *p, Node *n, const char *src, const char *width)
         map_put(&p->images, path, f);
     }
     if (!f->image) {
-        ERR(n, "the image \"%s\" cannot be used: %s", src, f->err.why);
+        ERR(n, _("the image \"%s\" cannot be used: %s"), src, f->err.why);
         HINT("%s", f->err.hint);
         return;
     }
@@ -1578,9 +1579,9 @@ static int list_start(P *p, Node *n, const char *v)
     if (errno == ERANGE || k > RP_MAX_LIST_START) {
         /* libxml2 refuses some (30 digits) itself: one message is enough */
         char msg[200];
-        snprintf(msg, sizeof msg, "start=\"%.60s\" is past %d, the highest number a list may start from",
+        snprintf(msg, sizeof msg, _("start=\"%.60s\" is past %d, the highest number a list may start from"),
                  v, RP_MAX_LIST_START);
-        replace_error(p, n, "start=", "a list that goes on from another starts at a few dozen; check the number", msg);
+        replace_error(p, n, "start=", _("a list that goes on from another starts at a few dozen; check the number"), msg);
         return 1;
     }
     return (int)k;
@@ -1597,8 +1598,8 @@ static Node *build_list(P *p, xmlNodePtr x)
     n->u.list.paren = num && strcmp(num, "1)") == 0;
     n->u.list.start = list_start(p, n, attr(p, x, "start"));
     if (++p->list_depth > RP_MAX_LIST_DEPTH) {
-        ERR(n, "lists are nested more than %d deep", RP_MAX_LIST_DEPTH);
-        HINT("a list inside a list inside a list cannot be read on paper; flatten it");
+        ERR(n, _("lists are nested more than %d deep"), RP_MAX_LIST_DEPTH);
+        HINT(_("a list inside a list inside a list cannot be read on paper; flatten it"));
         p->list_depth--;
         return n;
     }
@@ -1630,17 +1631,17 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
         if (st) {
             s->u.sec.status = lookup_status(p, s, st);
             if (s->u.sec.status >= 0 && p->layout->statuses[s->u.sec.status].activity) {
-                ERR(s, "\"%s\" is an assignment status; a goal takes a goal status", st);
+                ERR(s, _("\"%s\" is an assignment status; a goal takes a goal status"), st);
                 char goal[256];
                 list_statuses(p, false, goal, sizeof goal);
-                HINT("goal statuses in the layout \"%s\": %s", p->layout->name, goal);
+                HINT(_("goal statuses in the layout \"%s\": %s"), p->layout->name, goal);
             }
         }
     }
     if (level > RP_MAX_HEADING_LEVEL) {
-        ERR(s, "this %s is nested %d deep; headings go down to level %d",
+        ERR(s, _("this %s is nested %d deep; headings go down to level %d"),
             model_kind_name(kind), level, RP_MAX_HEADING_LEVEL);
-        HINT("move it out one level, or make it a paragraph with <b>bold</b> text");
+        HINT(_("move it out one level, or make it a paragraph with <b>bold</b> text"));
     }
     p->rep->nheadings++;
     build_blocks(p, x, s, level);
@@ -1651,8 +1652,8 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
         char title[160];
         model_plain_text(h, title, sizeof title);
         diag_add(&p->rp->diags, DIAG_WARNING, p->file, s->line, s->col,
-                 "write its text, or remove the section (a heading alone is printed as it is)",
-                 "the section \"%s\" is empty", title);
+                 _("write its text, or remove the section (a heading alone is printed as it is)"),
+                 _("the section \"%s\" is empty"), title);
     }
     return s;
 }
@@ -1678,9 +1679,9 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
             build_inline(p, c, n);
             size_t bytes = model_plain_text(n, NULL, 0);
             if (bytes > RP_MAX_PARAGRAPH_BYTES) {
-                ERR(n, "this paragraph holds %zu bytes of text; rapport sets paragraphs of up to %d",
+                ERR(n, _("this paragraph holds %zu bytes of text; rapport sets paragraphs of up to %d"),
                     bytes, RP_MAX_PARAGRAPH_BYTES);
-                HINT("a paragraph this long is a damaged or generated file; split it into <p> elements");
+                HINT(_("a paragraph this long is a damaged or generated file; split it into <p> elements"));
                 n->first = n->last = NULL;
             }
         } else if (strcmp(name, "section") == 0) {
@@ -1770,17 +1771,17 @@ static void build_legend_items(P *p, xmlNodePtr x, Node *legend)
         if (si < 0)
             continue;
         if (p->layout->statuses[si].activity != legend->u.legend.activity) {
-            ERR(n, "\"%s\" is %s status, but this legend shows the %s statuses", v,
-                legend->u.legend.activity ? "a goal" : "an assignment",
+            ERR(n, _("\"%s\" is %s status, but this legend shows the %s statuses"), v,
+                legend->u.legend.activity ? _("a goal") : _("an assignment"),
                 legend->u.legend.activity ? "assignment" : "goal");
-            HINT("write statuses=\"%s\" on the <legend>, or give the words of its own statuses",
+            HINT(_("write statuses=\"%s\" on the <legend>, or give the words of its own statuses"),
                  legend->u.legend.activity ? "goal" : "activity");
             continue;
         }
         for (Node *k = legend->first; k; k = k->next)
             if (k->u.status.status == si) {
-                ERR(n, "the legend already has words for \"%s\" (line %d)", v, k->line);
-                HINT("give each status one <item>");
+                ERR(n, _("the legend already has words for \"%s\" (line %d)"), v, k->line);
+                HINT(_("give each status one <item>"));
                 si = -1;
                 break;
             }
@@ -1812,8 +1813,8 @@ static void appendix_label_check(P *p, Node *ap)
         t++;
     if (strncmp(t, label, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
         diag_add(&p->rp->diags, DIAG_WARNING, p->file, h->line, h->col,
-                 "remove the label from the <heading>: rapport prints it before the heading",
-                 "the heading starts with its label \"%s\", which is printed again before it", label);
+                 _("remove the label from the <heading>: rapport prints it before the heading"),
+                 _("the heading starts with its label \"%s\", which is printed again before it"), label);
 }
 
 static void build_meta(P *p, xmlNodePtr meta)
@@ -1849,16 +1850,16 @@ static void resolve_refs(P *p)
         const char *to = p->ref_ids.v[i];
         Node *t = to ? find_id(p, to) : NULL;
         if (!t) {
-            ERR(r, "<%s to=\"%s\"> points to nothing: no element has id=\"%s\"",
+            ERR(r, _("<%s to=\"%s\"> points to nothing: no element has id=\"%s\""),
                 model_kind_name(r->kind), to ? to : "", to ? to : "");
-            HINT("give the target an id attribute, or correct the spelling");
+            HINT(_("give the target an id attribute, or correct the spelling"));
             continue;
         }
         if (r->kind == N_FNREF) {
             if (t->kind != N_FOOTNOTE) {
-                ERR(r, "<fnref to=\"%s\"> must point to a <footnote>, but \"%s\" is a <%s>",
+                ERR(r, _("<fnref to=\"%s\"> must point to a <footnote>, but \"%s\" is a <%s>"),
                     to, to, model_kind_name(t->kind));
-                HINT("<fnref> repeats a footnote's mark; to point to another element use <ref to=\"%s\"/>", to);
+                HINT(_("<fnref> repeats a footnote's mark; to point to another element use <ref to=\"%s\"/>"), to);
                 continue;
             }
             r->u.fn.target = t;
@@ -1901,8 +1902,8 @@ static long count_inline(Count *k, xmlNodePtr x)
             continue;
         if (strcmp((const char *)c->name, "footnote") == 0 && ++k->footnotes == RP_MAX_FOOTNOTES + 1) {
             diag_add(&k->rp->diags, DIAG_ERROR, k->file, xmlread_line(c), xmlread_col(c),
-                     "the longest real reports have a few hundred notes; is the file generated by mistake?",
-                     "this is footnote number %d; rapport sets at most %d in one report",
+                     _("the longest real reports have a few hundred notes; is the file generated by mistake?"),
+                     _("this is footnote number %d; rapport sets at most %d in one report"),
                      RP_MAX_FOOTNOTES + 1, RP_MAX_FOOTNOTES);
             k->over++;
         }
@@ -1911,9 +1912,9 @@ static long count_inline(Count *k, xmlNodePtr x)
             n += 1 + inner;
         } else if (inner > RP_MAX_INLINE_ELEMENTS) {
             diag_add(&k->rp->diags, DIAG_ERROR, k->file, xmlread_line(c), xmlread_col(c),
-                     "a paragraph this full of markup is a damaged or generated file; split it into "
-                     "several, or remove markup that does nothing (rows of <br/>, empty <b/>)",
-                     "<%s> holds %ld inline elements (b, i, br, footnote, ...); rapport takes at most %d in one block",
+                     _("a paragraph this full of markup is a damaged or generated file; split it into "
+                     "several, or remove markup that does nothing (rows of <br/>, empty <b/>)"),
+                     _("<%s> holds %ld inline elements (b, i, br, footnote, ...); rapport takes at most %d in one block"),
                      (const char *)c->name, inner, RP_MAX_INLINE_ELEMENTS);
             k->over++;
         }
@@ -1952,11 +1953,11 @@ static void part_fits(P *p, xmlNodePtr root, const Node *parent, const Node *inc
             continue;
         Node at = here(p, c);
         if (goal) {
-            ERR(&at, "a <goal> stands in a <section>, but %s includes this part outside one (line %d)", by, inc->line);
-            HINT("include the part inside a <section>, or put its goals in a <section> of the part");
+            ERR(&at, _("a <goal> stands in a <section>, but %s includes this part outside one (line %d)"), by, inc->line);
+            HINT(_("include the part inside a <section>, or put its goals in a <section> of the part"));
         } else {
-            ERR(&at, "a <goal> holds no <section>, but %s includes this part in a goal (line %d)", by, inc->line);
-            HINT("include the part in the <section> around the goal, or move the <section> out of the part");
+            ERR(&at, _("a <goal> holds no <section>, but %s includes this part in a goal (line %d)"), by, inc->line);
+            HINT(_("include the part in the <section> around the goal, or move the <section> out of the part"));
         }
     }
 }
@@ -1972,20 +1973,20 @@ static bool part_cycle(P *p, const Node *at, const char *real, const char *shown
     if (k > p->depth)
         return false;
     if (k == p->depth) {
-        ERR(at, "%s includes itself", shown);
-        HINT("remove this <include>: a part is included by the report or by another part, never by itself");
+        ERR(at, _("%s includes itself"), shown);
+        HINT(_("remove this <include>: a part is included by the report or by another part, never by itself"));
         return true;
     }
     char chain[1024];
     size_t n = 0;
     n += (size_t)snprintf(chain, sizeof chain, "%s", p->reading[k].shown);
     for (int j = k + 1; j <= p->depth && n < sizeof chain; j++)
-        n += (size_t)snprintf(chain + n, sizeof chain - n, "%s%s", j == k + 1 ? " includes " : ", which includes ",
+        n += (size_t)snprintf(chain + n, sizeof chain - n, "%s%s", j == k + 1 ? _(" includes ") : _(", which includes "),
                               p->reading[j].shown);
     if (n < sizeof chain)
-        snprintf(chain + n, sizeof chain - n, ", which includes %s again", shown);
-    ERR(at, "the parts include each other: %s", chain);
-    HINT("a part may include other parts, but never one that includes it; remove this <include>");
+        snprintf(chain + n, sizeof chain - n, _(", which includes %s again"), shown);
+    ERR(at, _("the parts include each other: %s"), chain);
+    HINT(_("a part may include other parts, but never one that includes it; remove this <include>"));
     return true;
 }
 
@@ -1997,14 +1998,14 @@ static bool part_cycle(P *p, const Node *at, const char *real, const char *shown
 static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const char **shown, const char **real)
 {
     if (p->depth >= RP_MAX_PART_DEPTH) {
-        ERR(at, "parts are included %d deep here; rapport reads parts included at most %d deep",
+        ERR(at, _("parts are included %d deep here; rapport reads parts included at most %d deep"),
             p->depth + 1, RP_MAX_PART_DEPTH);
-        HINT("include the parts from the report itself, rather than each from the one before");
+        HINT(_("include the parts from the report itself, rather than each from the one before"));
         return false;
     }
     if (p->files.n > RP_MAX_PARTS) {
-        ERR(at, "the report includes more than %d parts", RP_MAX_PARTS);
-        HINT("a report is written in a few dozen parts at most; is one part included over and over?");
+        ERR(at, _("the report includes more than %d parts"), RP_MAX_PARTS);
+        HINT(_("a report is written in a few dozen parts at most; is one part included over and over?"));
         return false;
     }
     const char *why = NULL;
@@ -2013,11 +2014,11 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
     if (path && !realpath(path, rpath))
         path = NULL, why = strerror(errno);
     if (!path) {
-        ERR(at, "the part \"%s\" cannot be used: %s", src, why);
+        ERR(at, _("the part \"%s\" cannot be used: %s"), src, why);
         if (strstr(why, "outside"))
-            HINT("put the part in the report's folder (or a folder inside it); --allow-paths lifts this rule");
+            HINT(_("put the part in the report's folder (or a folder inside it); --allow-paths lifts this rule"));
         else
-            HINT("the path is relative to the folder of %s, the file that includes it; check the name",
+            HINT(_("the path is relative to the folder of %s, the file that includes it; check the name"),
                  model_source(at, p->rep));
         return false;
     }
@@ -2028,8 +2029,8 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
     size_t len;
     unsigned char *data = files_load(p->rp, path, (size_t)RP_MAX_INPUT_BYTES, &len, &why);
     if (!data) {
-        ERR(at, "the part \"%s\" cannot be read: %s", src, why);
-        HINT("the part must be a file rapport may read; check its name and its permissions");
+        ERR(at, _("the part \"%s\" cannot be read: %s"), src, why);
+        HINT(_("the part must be a file rapport may read; check its name and its permissions"));
         return false;
     }
     int r = xmlread_parse(p->rp, f, *shown, (const char *)data, len);
@@ -2038,9 +2039,9 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
         return false;
     p->work += f->work;
     if (p->work > RP_MAX_WORK_BYTES) {
-        ERR(at, "the report with its parts would need about %lld MB of memory to lay out; "
-            "rapport takes at most %ld MB for one report", (long long)(p->work >> 20), RP_MAX_WORK_BYTES >> 20);
-        HINT("split it into several reports, or its long tables into tables of their own");
+        ERR(at, _("the report with its parts would need about %lld MB of memory to lay out; "
+            "rapport takes at most %ld MB for one report"), (long long)(p->work >> 20), RP_MAX_WORK_BYTES >> 20);
+        HINT(_("split it into several reports, or its long tables into tables of their own"));
         return false;
     }
     return true;
@@ -2068,12 +2069,12 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
     xmlNodePtr root = xmlDocGetRootElement(f.doc);
     if (strcmp((const char *)root->name, "part") != 0) {
         if (strcmp((const char *)root->name, "report") == 0) {
-            ERR(&at, "\"%s\" is a whole report, not a part", src);
-            HINT("a part starts with <part> and holds only sections and blocks: move them from its <report> "
-                 "into a <part>, or render it as a report of its own");
+            ERR(&at, _("\"%s\" is a whole report, not a part"), src);
+            HINT(_("a part starts with <part> and holds only sections and blocks: move them from its <report> "
+                 "into a <part>, or render it as a report of its own"));
         } else {
-            ERR(&at, "\"%s\" is not a part of a report: it starts with <%s>", src, (const char *)root->name);
-            HINT("a part starts with <part> and holds sections and blocks, e.g. <part><section>...</section></part>");
+            ERR(&at, _("\"%s\" is not a part of a report: it starts with <%s>"), src, (const char *)root->name);
+            HINT(_("a part starts with <part> and holds sections and blocks, e.g. <part><section>...</section></part>"));
         }
         xmlread_close(&f);
         return;
@@ -2086,8 +2087,8 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
     xmlNodePtr deep = xmlread_too_deep(root, above + 1);
     if (deep) {
         diag_add(&p->rp->diags, DIAG_ERROR, shown, xmlread_line(deep), xmlread_col(deep),
-                 "a list inside a list inside a list ... cannot be read on paper; flatten the structure",
-                 "<%s> is nested more than %d elements deep, counting those around the <include> of this part",
+                 _("a list inside a list inside a list ... cannot be read on paper; flatten the structure"),
+                 _("<%s> is nested more than %d elements deep, counting those around the <include> of this part"),
                  (const char *)deep->name, RP_MAX_XML_DEPTH);
         xmlread_close(&f);
         return;
@@ -2149,8 +2150,8 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     xmlread_validate(rp, &f, "report", rp_report_rng, rp_report_rng_len);
     if (strcmp((const char *)root->name, "part") == 0)
         diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
-                 "render the report that includes it with <include src=\"...\"/>; a report starts with <report>",
-                 "this file is a part of a report (<part>), not a report");
+                 _("render the report that includes it with <include src=\"...\"/>; a report starts with <report>"),
+                 _("this file is a part of a report (<part>), not a report"));
     if (strcmp((const char *)root->name, "report") != 0) {
         xmlread_close(&f);
         return NULL;
@@ -2194,8 +2195,8 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     build_blocks(&p, root, rep->root, 0);
     resolve_refs(&p);
     if (!rep->meta.title)
-        precise_error(&p, rep->root, "a report starts with <meta><title>...</title></meta>",
-                      "the report has no <meta> with a <title>");
+        precise_error(&p, rep->root, _("a report starts with <meta><title>...</title></meta>"),
+                      _("the report has no <meta> with a <title>"));
     xmlread_close(&f);
     if (diag_errors(&rp->diags))
         return NULL;

@@ -4,6 +4,7 @@
  */
 #include "value.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -69,10 +70,10 @@ const char *value_length(const char *s, bool unitless_pt, int32_t *out)
 {
     double mul = per_unit(s, unitless_pt);
     if (mul == 0)
-        return "is not a length";
+        return _("is not a length");
     double v = strtod(s, NULL) * mul;
     if (v >= RP_MAX_LENGTH + 0.5)           /* what rounds to at most the bound */
-        return "is longer than the largest page PDF allows (5 080 mm, 14 400 pt)";
+        return _("is longer than the largest page PDF allows (5 080 mm, 14 400 pt)");
     *out = (int32_t)lround(v);
     return NULL;
 }
@@ -80,14 +81,14 @@ const char *value_length(const char *s, bool unitless_pt, int32_t *out)
 const char *value_color(const char *s, size_t n, uint32_t *out)
 {
     if (n != 7 || s[0] != '#')
-        return "is not a colour";
+        return _("is not a colour");
     uint32_t c = 0;
     for (size_t i = 1; i < 7; i++) {
         char h = s[i];
         int d = digit(h) ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
               : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
         if (d < 0)
-            return "is not a colour";
+            return _("is not a colour");
         c = c << 4 | (uint32_t)d;
     }
     *out = c;

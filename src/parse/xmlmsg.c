@@ -15,6 +15,7 @@
 #include "xmlmsg.h"
 #include "xmlread.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <libxml/relaxng.h>
 #include <stdbool.h>
@@ -50,7 +51,7 @@ static xmlDocPtr schema_tree(XmlMsgs *m)
 /* ---- errors of the XML itself ----------------------------------------- */
 
 static const char *const FIRST_LINE =
-    "begin the file with exactly <?xml version=\"1.0\" encoding=\"UTF-8\"?>, with nothing before it, not even a space";
+    N_("begin the file with exactly <?xml version=\"1.0\" encoding=\"UTF-8\"?>, with nothing before it, not even a space");
 
 /* Characters, references and encodings: a message and hint for error
  * e, or false if it is not one of them. */
@@ -62,62 +63,62 @@ static bool character_words(const xmlError *e, char *msg, size_t cap, const char
     switch (e->code) {
     case XML_ERR_INVALID_CHAR:
         if (strstr(text, "not proper UTF-8")) {
-            snprintf(msg, cap, "the file is not valid UTF-8 here");
-            *hint = "save the file as UTF-8 (in most editors: Save as, Encoding: UTF-8)";
+            snprintf(msg, cap, _("the file is not valid UTF-8 here"));
+            *hint = _("save the file as UTF-8 (in most editors: Save as, Encoding: UTF-8)");
         } else if (strstr(text, "CharRef")) {
             if (v > 0x10FFFF || v < 0 || strstr(text, "out of bounds"))
-                snprintf(msg, cap, "a character reference (&#...;) past the last Unicode character");
+                snprintf(msg, cap, _("a character reference (&#...;) past the last Unicode character"));
             else if (v >= 0xD800 && v <= 0xDFFF)
-                snprintf(msg, cap, "the character reference to U+%04X names half of a UTF-16 pair, not a character", v);
+                snprintf(msg, cap, _("the character reference to U+%04X names half of a UTF-16 pair, not a character"), v);
             else
-                snprintf(msg, cap, "the character reference to U+%04X names a control character, which XML does not allow", v);
-            *hint = "write the character itself, or a reference to a real one such as &#160; (a no-break space)";
+                snprintf(msg, cap, _("the character reference to U+%04X names a control character, which XML does not allow"), v);
+            *hint = _("write the character itself, or a reference to a real one such as &#160; (a no-break space)");
         } else if (v == 0) {
-            snprintf(msg, cap, "the file contains a NUL byte (a zero character)");
-            *hint = "the file is damaged or not a text file; open it in an editor and save it again as UTF-8";
+            snprintf(msg, cap, _("the file contains a NUL byte (a zero character)"));
+            *hint = _("the file is damaged or not a text file; open it in an editor and save it again as UTF-8");
         } else {
-            snprintf(msg, cap, "the file contains the control character U+%04X, which XML does not allow", v);
-            *hint = "remove it: most editors do not show it; it often comes with text pasted from another program";
+            snprintf(msg, cap, _("the file contains the control character U+%04X, which XML does not allow"), v);
+            *hint = _("remove it: most editors do not show it; it often comes with text pasted from another program");
         }
         return true;
     case XML_ERR_INVALID_HEX_CHARREF:
     case XML_ERR_INVALID_DEC_CHARREF:
     case XML_ERR_INVALID_CHARREF:
-        snprintf(msg, cap, "a character reference (&#...;) that is not a number");
-        *hint = "write &#160; or &#xA0; (digits only), or the character itself";
+        snprintf(msg, cap, _("a character reference (&#...;) that is not a number"));
+        *hint = _("write &#160; or &#xA0; (digits only), or the character itself");
         return true;
     case XML_ERR_ENTITYREF_SEMICOL_MISSING:
-        snprintf(msg, cap, "a & that begins no reference");
-        *hint = "write & as &amp; in text";
+        snprintf(msg, cap, _("a & that begins no reference"));
+        *hint = _("write & as &amp; in text");
         return true;
     case XML_ERR_NAME_REQUIRED:
         if (strstr(text, "EntityRef")) {
-            snprintf(msg, cap, "a lone & in the text");
-            *hint = "write & as &amp; in text";
+            snprintf(msg, cap, _("a lone & in the text"));
+            *hint = _("write & as &amp; in text");
         } else if (strstr(text, "StartTag")) {
-            snprintf(msg, cap, "a < that begins no element");
-            *hint = "write < as &lt; in text; an element's name begins with a letter";
+            snprintf(msg, cap, _("a < that begins no element"));
+            *hint = _("write < as &lt; in text; an element's name begins with a letter");
         } else {
-            snprintf(msg, cap, "a name is missing here");
+            snprintf(msg, cap, _("a name is missing here"));
         }
         return true;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-        snprintf(msg, cap, "&%.100s; is not a reference XML knows", s1);
-        *hint = "only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; are allowed";
+        snprintf(msg, cap, _("&%.100s; is not a reference XML knows"), s1);
+        *hint = _("only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; are allowed");
         return true;
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_UNSUPPORTED_ENCODING:
     case XML_ERR_ENCODING_NAME:
     case XML_ERR_INVALID_ENCODING:
-        snprintf(msg, cap, "the file names an encoding rapport does not read%s%.60s%s",
+        snprintf(msg, cap, _("the file names an encoding rapport does not read%s%.60s%s"),
                  *s1 ? " (" : "", s1, *s1 ? ")" : "");
-        *hint = "save the file as UTF-8 and write encoding=\"UTF-8\" in its first line";
+        *hint = _("save the file as UTF-8 and write encoding=\"UTF-8\" in its first line");
         return true;
     case XML_ERR_ENTITY_LOOP:
     case XML_ERR_ENTITY_PROCESSING:
-        snprintf(msg, cap, "an entity that rapport does not expand");
-        *hint = "report files use no DTD and no entities; write the text itself";
+        snprintf(msg, cap, _("an entity that rapport does not expand"));
+        *hint = _("report files use no DTD and no entities; write the text itself");
         return true;
     default:
         return false;
@@ -133,58 +134,58 @@ static bool markup_words(const xmlError *e, char *msg, size_t cap, const char **
     int v = e->int1;
     switch (e->code) {
     case XML_ERR_LT_IN_ATTRIBUTE:
-        snprintf(msg, cap, "a < inside an attribute's value");
-        *hint = "write < as &lt;; or is the closing quote of the value missing?";
+        snprintf(msg, cap, _("a < inside an attribute's value"));
+        *hint = _("write < as &lt;; or is the closing quote of the value missing?");
         return true;
     case XML_ERR_ATTRIBUTE_NOT_STARTED:
-        snprintf(msg, cap, "an attribute's value without quotes");
-        *hint = "attribute values are written in quotes: name=\"value\"";
+        snprintf(msg, cap, _("an attribute's value without quotes"));
+        *hint = _("attribute values are written in quotes: name=\"value\"");
         return true;
     case XML_ERR_ATTRIBUTE_NOT_FINISHED:
     case XML_ERR_STRING_NOT_CLOSED:
     case XML_ERR_LITERAL_NOT_FINISHED:
-        snprintf(msg, cap, "a value is not closed with its quote");
-        *hint = "attribute values are written in quotes: name=\"value\"";
+        snprintf(msg, cap, _("a value is not closed with its quote"));
+        *hint = _("attribute values are written in quotes: name=\"value\"");
         return true;
     case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
-        snprintf(msg, cap, "the attribute \"%.100s\" has no value", s1);
-        *hint = "write name=\"value\"";
+        snprintf(msg, cap, _("the attribute \"%.100s\" has no value"), s1);
+        *hint = _("write name=\"value\"");
         return true;
     case XML_ERR_ATTRIBUTE_REDEFINED:
-        snprintf(msg, cap, "the attribute \"%.100s\" is given twice", s1);
-        *hint = "keep one of them";
+        snprintf(msg, cap, _("the attribute \"%.100s\" is given twice"), s1);
+        *hint = _("keep one of them");
         return true;
     case XML_ERR_SPACE_REQUIRED:
-        snprintf(msg, cap, "a space is missing here");
-        *hint = "separate attributes with a space: a=\"1\" b=\"2\"";
+        snprintf(msg, cap, _("a space is missing here"));
+        *hint = _("separate attributes with a space: a=\"1\" b=\"2\"");
         return true;
     case XML_ERR_COMMENT_NOT_FINISHED:
-        snprintf(msg, cap, "a comment <!-- is not closed with -->");
-        *hint = "close the comment, or remove it";
+        snprintf(msg, cap, _("a comment <!-- is not closed with -->"));
+        *hint = _("close the comment, or remove it");
         return true;
     case XML_ERR_HYPHEN_IN_COMMENT:
-        snprintf(msg, cap, "two hyphens (--) inside a comment");
-        *hint = "an XML comment <!-- ... --> may not contain -- inside it; write a single hyphen or a dash";
+        snprintf(msg, cap, _("two hyphens (--) inside a comment"));
+        *hint = _("an XML comment <!-- ... --> may not contain -- inside it; write a single hyphen or a dash");
         return true;
     case XML_ERR_PI_NOT_STARTED:
     case XML_ERR_PI_NOT_FINISHED:
-        snprintf(msg, cap, "a <? ... ?> instruction that is not closed");
-        *hint = "close it with ?>, or remove it: a report needs only its first line <?xml ...?>";
+        snprintf(msg, cap, _("a <? ... ?> instruction that is not closed"));
+        *hint = _("close it with ?>, or remove it: a report needs only its first line <?xml ...?>");
         return true;
     case XML_ERR_MISPLACED_CDATA_END:
-        snprintf(msg, cap, "]]> in the text");
-        *hint = "write ]]&gt;";
+        snprintf(msg, cap, _("]]> in the text"));
+        *hint = _("write ]]&gt;");
         return true;
     case XML_ERR_CDATA_NOT_FINISHED:
-        snprintf(msg, cap, "a <![CDATA[ section that is not closed with ]]>");
-        *hint = "close it with ]]>, or write the text without CDATA (& as &amp;, < as &lt;)";
+        snprintf(msg, cap, _("a <![CDATA[ section that is not closed with ]]>"));
+        *hint = _("close it with ]]>, or write the text without CDATA (& as &amp;, < as &lt;)");
         return true;
     case XML_ERR_GT_REQUIRED:
         if (*s1)
-            snprintf(msg, cap, "the tag <%.100s ...> is not closed with >", s1);
+            snprintf(msg, cap, _("the tag <%.100s ...> is not closed with >"), s1);
         else
-            snprintf(msg, cap, "a tag is not closed with >");
-        *hint = "look for a missing > or quote in the tag";
+            snprintf(msg, cap, _("a tag is not closed with >"));
+        *hint = _("look for a missing > or quote in the tag");
         return true;
     case XML_ERR_TAG_NAME_MISMATCH: {
         /* "... mismatch: NAME line N and OTHER": OTHER only in the text */
@@ -195,21 +196,21 @@ static bool markup_words(const xmlError *e, char *msg, size_t cap, const char **
         if (other)
             snprintf(b, sizeof b, "%.127s", other);
         b[strcspn(b, "\n")] = 0;
-        snprintf(msg, cap, "<%.100s> from line %d is not closed before </%s>", s1, v, b);
-        *hint = "every <name> must be closed by </name> in the same order; look at the element the message names";
+        snprintf(msg, cap, _("<%.100s> from line %d is not closed before </%s>"), s1, v, b);
+        *hint = _("every <name> must be closed by </name> in the same order; look at the element the message names");
         return true;
     }
     case XML_ERR_TAG_NOT_FINISHED:
-        snprintf(msg, cap, "the file ends before <%.100s> (line %d) is closed", s1, v);
-        *hint = "the file ends before all elements are closed: is it cut short, or is a closing tag missing?";
+        snprintf(msg, cap, _("the file ends before <%.100s> (line %d) is closed"), s1, v);
+        *hint = _("the file ends before all elements are closed: is it cut short, or is a closing tag missing?");
         return true;
     case XML_ERR_LTSLASH_REQUIRED:
-        snprintf(msg, cap, "the file ends before all elements are closed");
-        *hint = "is it cut short, or is a closing tag missing?";
+        snprintf(msg, cap, _("the file ends before all elements are closed"));
+        *hint = _("is it cut short, or is a closing tag missing?");
         return true;
     case XML_ERR_NAME_TOO_LONG:
-        snprintf(msg, cap, "a name longer than XML allows");
-        *hint = "element and attribute names are short words, such as <p> or width";
+        snprintf(msg, cap, _("a name longer than XML allows"));
+        *hint = _("element and attribute names are short words, such as <p> or width");
         return true;
     default:
         return false;
@@ -225,8 +226,8 @@ static bool document_words(const xmlError *e, char *msg, size_t cap, const char 
     const char *s1 = e->str1 ? e->str1 : "";
     switch (e->code) {
     case XML_ERR_RESERVED_XML_NAME:
-        snprintf(msg, cap, "<?xml ...?> may only stand at the very start of the file");
-        *hint = FIRST_LINE;
+        snprintf(msg, cap, _("<?xml ...?> may only stand at the very start of the file"));
+        *hint = _(FIRST_LINE);
         return true;
     case XML_ERR_XMLDECL_NOT_STARTED:
     case XML_ERR_XMLDECL_NOT_FINISHED:
@@ -235,38 +236,38 @@ static bool document_words(const xmlError *e, char *msg, size_t cap, const char 
     case XML_WAR_UNKNOWN_VERSION:
     case XML_ERR_VERSION_MISMATCH:
     case XML_ERR_STANDALONE_VALUE:
-        snprintf(msg, cap, "the first line <?xml ...?> is not written as XML wants it");
-        *hint = FIRST_LINE;
+        snprintf(msg, cap, _("the first line <?xml ...?> is not written as XML wants it"));
+        *hint = _(FIRST_LINE);
         return true;
     case XML_ERR_DOCUMENT_EMPTY:
     case XML_ERR_DOCUMENT_START:
         if (strstr(text, "empty")) {
-            snprintf(msg, cap, "the file has no report in it");
-            *hint = "a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>";
+            snprintf(msg, cap, _("the file has no report in it"));
+            *hint = _("a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>");
         } else {
-            snprintf(msg, cap, "the file does not begin with an element");
-            *hint = "a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>";
+            snprintf(msg, cap, _("the file does not begin with an element"));
+            *hint = _("a report file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?> and then <report>");
         }
         return true;
     case XML_ERR_DOCUMENT_END:
-        snprintf(msg, cap, "something follows the end of the file's last element");
-        *hint = "everything must be inside the one <report> element";
+        snprintf(msg, cap, _("something follows the end of the file's last element"));
+        *hint = _("everything must be inside the one <report> element");
         return true;
     case XML_ERR_INTERNAL_ERROR:
         if (strstr(text, "depth")) {
-            snprintf(msg, cap, "elements are nested deeper than %d here, the most rapport accepts", RP_MAX_XML_DEPTH);
-            *hint = "a list inside a list inside a list ... cannot be read on paper; flatten the structure";
+            snprintf(msg, cap, _("elements are nested deeper than %d here, the most rapport accepts"), RP_MAX_XML_DEPTH);
+            *hint = _("a list inside a list inside a list ... cannot be read on paper; flatten the structure");
             return true;
         }
         return false;
     case XML_WAR_LANG_VALUE:
-        snprintf(msg, cap, "xml:lang=\"%.60s\" is not a language code", s1);
-        *hint = "the report's language is given once, on <report lang=\"sv\">";
+        snprintf(msg, cap, _("xml:lang=\"%.60s\" is not a language code"), s1);
+        *hint = _("the report's language is given once, on <report lang=\"sv\">");
         return true;
     case XML_WAR_NS_URI:
     case XML_WAR_NS_URI_RELATIVE:
-        snprintf(msg, cap, "a namespace is declared here; report files use none");
-        *hint = "leave out xmlns=\"...\"";
+        snprintf(msg, cap, _("a namespace is declared here; report files use none"));
+        *hint = _("leave out xmlns=\"...\"");
         return true;
     default:
         return false;
@@ -277,26 +278,26 @@ static bool document_words(const xmlError *e, char *msg, size_t cap, const char 
 static void parser_words(const xmlError *e, char *msg, size_t cap, const char **hint)
 {
     const char *s1 = e->str1 ? e->str1 : "";
-    *hint = "look here for an element that is not closed, an attribute value without quotes, "
-            "or a & or < in the text (write them &amp; and &lt;)";
+    *hint = _("look here for an element that is not closed, an attribute value without quotes, "
+            "or a & or < in the text (write them &amp; and &lt;)");
     if (e->domain == XML_FROM_NAMESPACE) {
         if (e->level == XML_ERR_WARNING)
-            snprintf(msg, cap, "a namespace is declared here; report files use none");
+            snprintf(msg, cap, _("a namespace is declared here; report files use none"));
         else if (*s1)
-            snprintf(msg, cap, "the prefix \"%s:\" names no namespace; report files use none", s1);
+            snprintf(msg, cap, _("the prefix \"%s:\" names no namespace; report files use none"), s1);
         else
-            snprintf(msg, cap, "a namespace declaration that XML does not allow; report files use none");
-        *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
+            snprintf(msg, cap, _("a namespace declaration that XML does not allow; report files use none"));
+        *hint = _("write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"");
         return;
     }
     if (character_words(e, msg, cap, hint) || markup_words(e, msg, cap, hint) ||
         document_words(e, msg, cap, hint))
         return;
     if (e->level == XML_ERR_WARNING) {
-        snprintf(msg, cap, "something unusual in the XML here");
-        *hint = "it is read anyway; compare it with the example report in README.md";
+        snprintf(msg, cap, _("something unusual in the XML here"));
+        *hint = _("it is read anyway; compare it with the example report in README.md");
     } else {
-        snprintf(msg, cap, "the file is not well-formed XML here");
+        snprintf(msg, cap, _("the file is not well-formed XML here"));
     }
 }
 
@@ -308,24 +309,24 @@ static const struct { const char *el, *attr, *values; } allowed[] = {
     { "section", "toc", "yes, no" }, { "section", "new-page", "yes, no" }, { "goal", "toc", "yes, no" },
     { "contents", "levels", "1 to 5" },
     { "list", "type", "bullet, number, none" }, { "list", "numbering", "1. or 1)" },
-    { "list", "start", "a whole number from 1 to 10000" },
-    { "table", "font-size", "normal, small" }, { "table", "header-rows", "a whole number from 0" },
+    { "list", "start", N_("a whole number from 1 to 10000") },
+    { "table", "font-size", "normal, small" }, { "table", "header-rows", N_("a whole number from 0") },
     { "row-role", "role", "header, group, sum, part, sub, subheader, normal" }, { "row-role", "sum-of", "above" },
-    { "row-role", "row", "a row number of the CSV from 1, or last" },
+    { "row-role", "row", N_("a row number of the CSV from 1, or last") },
     { "column", "type", "text, number, status" }, { "column", "align", "left, right, center" },
     { "column", "decimals", "0 to 6" }, { "column", "sign", "auto, always" },
-    { "column", "width", "auto, or a length like 30mm, 40%, 2*" },
+    { "column", "width", N_("auto, or a length like 30mm, 40%, 2*") },
     { "row", "role", "header, group, sum, part, sub, normal" }, { "row", "sum-of", "above" },
-    { "cell", "colspan", "a whole number from 1" }, { "cell", "rowspan", "a whole number from 1" },
+    { "cell", "colspan", N_("a whole number from 1") }, { "cell", "rowspan", N_("a whole number from 1") },
     { "cell", "align", "left, right, center" },
     { "num", "decimals", "0 to 6" }, { "num", "sign", "auto, always" },
     { "chart", "type", "line, bar, stacked-bar, horizontal-bar, pie, donut" }, { "chart", "legend", "yes, no" }, { "chart", "value-labels", "yes, no" },
-    { "chart", "height", "a length like 60mm" }, { "series", "line", "solid, dashed, dotted" },
-    { "axis", "decimals", "0 to 6" }, { "axis", "min", "a number with a point for decimals, e.g. 0 or 12.5" },
-    { "axis", "max", "a number with a point for decimals, e.g. 100 or 12.5" },
-    { "axis", "step", "a number with a point for decimals, e.g. 10 or 2.5" },
+    { "chart", "height", N_("a length like 60mm") }, { "series", "line", "solid, dashed, dotted" },
+    { "axis", "decimals", "0 to 6" }, { "axis", "min", N_("a number with a point for decimals, e.g. 0 or 12.5") },
+    { "axis", "max", N_("a number with a point for decimals, e.g. 100 or 12.5") },
+    { "axis", "step", N_("a number with a point for decimals, e.g. 10 or 2.5") },
     { "ref", "show", "page, title, both" }, { "legend", "statuses", "goal, activity" },
-    { "figure", "width", "a length like 60mm or 50%" },
+    { "figure", "width", N_("a length like 60mm or 50%") },
 };
 
 /* The hint for a wrong value: what the attribute takes. */
@@ -333,12 +334,12 @@ static const char *values_hint(const char *el, const char *attr, char *buf, size
 {
     for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
         if (!strcmp(allowed[i].el, el) && !strcmp(allowed[i].attr, attr)) {
-            snprintf(buf, cap, "%s %s", strchr(allowed[i].values, ',') ? "allowed:" : "write", allowed[i].values);
+            snprintf(buf, cap, strchr(allowed[i].values, ',') ? _("allowed: %s") : _("write %s"), _(allowed[i].values));
             return buf;
         }
     if (!strcmp(attr, "id"))
-        return "an id is a name of letters, digits, - and _ (no spaces, not starting with a digit)";
-    return "check the spelling; README.md, section \"Elements\", lists the values";
+        return _("an id is a name of letters, digits, - and _ (no spaces, not starting with a digit)");
+    return _("check the spelling; README.md, section \"Elements\", lists the values");
 }
 
 /* The attributes an element has in the schema, after `def` (an <element>
@@ -409,30 +410,28 @@ static bool schema_has_attr(XmlMsgs *m, const char *el, const char *attr, char *
 typedef struct Required { const char *el, *attr, *hint; } Required;
 
 static const Required required[] = {
-    { "chart", "type", "allowed: line, bar, stacked-bar, horizontal-bar, pie, donut" },
-    { "chart", "alt", "describe the chart in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
-    { "figure", "src", "name a PNG or JPEG file in the report's folder" },
-    { "figure", "alt", "describe the image in a sentence for readers who cannot see it (a screen reader reads it aloud)" },
-    { "fnref", "to", "name the id of the <footnote> it repeats" },
-    { "ref", "to", "name the id of the element it points to" },
-    { "link", "href", "the web address, e.g. https://www.linkoping.se" },
-    { "status", "value", "one of the layout's status names" },
-    { "series", "name", "the series' name, shown in the legend" },
-    { "include", "src", "the file of the part, relative to this file's folder, e.g. <include src=\"ekonomi.xml\"/>" },
+    { "chart", "type", N_("allowed: line, bar, stacked-bar, horizontal-bar, pie, donut") },
+    { "chart", "alt", N_("describe the chart in a sentence for readers who cannot see it (a screen reader reads it aloud)") },
+    { "figure", "src", N_("name a PNG or JPEG file in the report's folder") },
+    { "figure", "alt", N_("describe the image in a sentence for readers who cannot see it (a screen reader reads it aloud)") },
+    { "fnref", "to", N_("name the id of the <footnote> it repeats") },
+    { "ref", "to", N_("name the id of the element it points to") },
+    { "link", "href", N_("the web address, e.g. https://www.linkoping.se") },
+    { "status", "value", N_("one of the layout's status names") },
+    { "series", "name", N_("the series' name, shown in the legend") },
+    { "include", "src", N_("the file of the part, relative to this file's folder, e.g. <include src=\"ekonomi.xml\"/>") },
 };
 
-#define FONT_EXAMPLE "e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>"
-#define STATUS_EXAMPLE "e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfyllt\"/>"
 static const Required layout_required[] = {
-    { "font", "family", "the family's name, which styles use: " FONT_EXAMPLE },
-    { "font", "regular", "the file of the regular face: " FONT_EXAMPLE },
-    { "fallback-font", "regular", "e.g. <fallback-font regular=\"../fonts/DejaVuSans.ttf\" bold=\"../fonts/DejaVuSans-Bold.ttf\"/>" },
-    { "style", "name", "the style it sets: body, h1, h2, h3, h4, h5, list, caption, table, table-small, table-head, "
+    { "font", "family", N_("the family's name, which styles use: e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>") },
+    { "font", "regular", N_("the file of the regular face: e.g. <font family=\"sans\" regular=\"../fonts/Carlito-Regular.ttf\"/>") },
+    { "fallback-font", "regular", N_("e.g. <fallback-font regular=\"../fonts/DejaVuSans.ttf\" bold=\"../fonts/DejaVuSans-Bold.ttf\"/>") },
+    { "style", "name", N_("the style it sets: body, h1, h2, h3, h4, h5, list, caption, table, table-small, table-head, "
                        "table-note, footnote, header, footer, toc-title, toc1, toc2, toc3, toc-appendix, cover-title, "
-                       "cover-subtitle, cover-org, cover-meta, chart, legend or goal" },
-    { "status", "name", "the name reports use in <status value=\"...\">: " STATUS_EXAMPLE },
-    { "status", "word", "the word printed beside the marker: " STATUS_EXAMPLE },
-    { "word", "key", "the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>" },
+                       "cover-subtitle, cover-org, cover-meta, chart, legend or goal") },
+    { "status", "name", N_("the name reports use in <status value=\"...\">: e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfyllt\"/>") },
+    { "status", "word", N_("the word printed beside the marker: e.g. <status name=\"met\" kind=\"goal\" color=\"#2E8540\" shape=\"circle\" word=\"Uppfyllt\"/>") },
+    { "word", "key", N_("the key names the wording it sets, e.g. <word key=\"contents\">Innehåll</word>") },
 };
 
 /* "<el> has no attribute "a"", with the attributes it has (`list`, from
@@ -440,11 +439,11 @@ static const Required layout_required[] = {
 static void no_such_attribute(const char *el, const char *a, const char *list, char *msg, size_t cap,
                               const char **hint, char *hbuf, size_t hcap)
 {
-    snprintf(msg, cap, "<%.100s> has no attribute \"%.100s\"", el, a);
+    snprintf(msg, cap, _("<%.100s> has no attribute \"%.100s\""), el, a);
     if (*list)
-        snprintf(hbuf, hcap, "its attributes: %.360s", list);
+        snprintf(hbuf, hcap, _("its attributes: %.360s"), list);
     else
-        snprintf(hbuf, hcap, "<%.100s> takes no attributes", el);
+        snprintf(hbuf, hcap, _("<%.100s> takes no attributes"), el);
     *hint = hbuf;
 }
 
@@ -477,8 +476,8 @@ static bool attribute_problem(XmlMsgs *m, xmlNodePtr node, const char *el, char 
         /* a layout's values are checked by layout_load.c, not here */
         for (size_t i = 0; node && i < sizeof layout_required / sizeof layout_required[0]; i++)
             if (!strcmp(layout_required[i].el, el) && !xmlHasProp(node, (const xmlChar *)layout_required[i].attr)) {
-                snprintf(msg, cap, "<%s> needs %s=\"...\"", el, layout_required[i].attr);
-                *hint = layout_required[i].hint;
+                snprintf(msg, cap, _("<%s> needs %s=\"...\""), el, layout_required[i].attr);
+                *hint = _(layout_required[i].hint);
                 return true;
             }
         return false;
@@ -488,8 +487,8 @@ static bool attribute_problem(XmlMsgs *m, xmlNodePtr node, const char *el, char 
             continue;
         xmlChar *v = xmlGetProp(node, (const xmlChar *)required[i].attr);
         if (!v) {
-            snprintf(msg, cap, "<%s> needs %s=\"...\"", el, required[i].attr);
-            *hint = required[i].hint;
+            snprintf(msg, cap, _("<%s> needs %s=\"...\""), el, required[i].attr);
+            *hint = _(required[i].hint);
             return true;
         }
         for (size_t k = 0; k < sizeof allowed / sizeof allowed[0]; k++) {
@@ -505,7 +504,7 @@ static bool attribute_problem(XmlMsgs *m, xmlNodePtr node, const char *el, char 
                 p = e ? e + 2 : p + l;
             }
             if (!ok) {
-                snprintf(msg, cap, "%s=\"%.100s\" is not a value <%s> takes", required[i].attr, (const char *)v, el);
+                snprintf(msg, cap, _("%s=\"%.100s\" is not a value <%s> takes"), required[i].attr, (const char *)v, el);
                 *hint = values_hint(el, required[i].attr, hbuf, hcap);
                 xmlFree(v);
                 return true;
@@ -518,9 +517,9 @@ static bool attribute_problem(XmlMsgs *m, xmlNodePtr node, const char *el, char 
 
 /* Children an element must have, in order, and how to write them. */
 static const struct { const char *el, *child, *hint; } needed[] = {
-    { "chart", "categories", "write the labels first, separated by |: <categories>jan | feb | mar</categories>" },
-    { "chart", "series", "give the values: <series name=\"2024\">12 14 9</series>, one per category" },
-    { "list", "item", "a list holds items: <item>...</item>" },
+    { "chart", "categories", N_("write the labels first, separated by |: <categories>jan | feb | mar</categories>") },
+    { "chart", "series", N_("give the values: <series name=\"2024\">12 14 9</series>, one per category") },
+    { "list", "item", N_("a list holds items: <item>...</item>") },
 };
 
 static bool has_child(xmlNodePtr n, const char *name)
@@ -537,8 +536,8 @@ static bool missing_child(xmlNodePtr node, char *msg, size_t cap, const char **h
 {
     for (size_t i = 0; node && i < sizeof needed / sizeof needed[0]; i++)
         if (!strcmp((const char *)node->name, needed[i].el) && !has_child(node, needed[i].child)) {
-            snprintf(msg, cap, "<%s> needs <%s>", needed[i].el, needed[i].child);
-            *hint = needed[i].hint;
+            snprintf(msg, cap, _("<%s> needs <%s>"), needed[i].el, needed[i].child);
+            *hint = _(needed[i].hint);
             return true;
         }
     return false;
@@ -574,12 +573,12 @@ static bool within(xmlNodePtr inner, xmlNodePtr outer)
 }
 
 static const char *const FORMAT_HINT =
-    "README.md, section \"Elements\", shows what each element holds and where it may stand";
+    N_("README.md, section \"Elements\", shows what each element holds and where it may stand");
 static const char *const LAYOUT_HINT =
-    "layouts/linkoping.xml shows every element of a layout and where it stands";
+    N_("layouts/linkoping.xml shows every element of a layout and where it stands");
 static const char *const LAYOUT_HOLDS =
-    "a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, "
-    "contents, footnotes, charts, typography, output-intent, status and words";
+    N_("a layout holds page, font, fallback-font, hyphenation, colors, spacing, style, header, footer, cover, "
+    "contents, footnotes, charts, typography, output-intent, status and words");
 
 /* Is there an element `el` anywhere in the schema? True when the schema
  * is not at hand. */
@@ -609,17 +608,17 @@ static void layout_misplaced(XmlMsgs *m, xmlNodePtr node, const char *el, char *
                        ? (const char *)node->parent->name : "layout";
     xmlDocPtr schema = schema_tree(m);
     if (schema && !schema_has_element(xmlDocGetRootElement(schema), el)) {
-        snprintf(msg, cap, "unknown element <%.100s> in a layout", el);
-        *hint = LAYOUT_HOLDS;
+        snprintf(msg, cap, _("unknown element <%.100s> in a layout"), el);
+        *hint = _(LAYOUT_HOLDS);
     } else if (!strcmp(parent, "words")) {
-        snprintf(msg, cap, "<words> holds only <word key=\"...\">text</word>, not <%.100s>", el);
-        *hint = "move it out of <words>, or write it as a <word>";
+        snprintf(msg, cap, _("<words> holds only <word key=\"...\">text</word>, not <%.100s>"), el);
+        *hint = _("move it out of <words>, or write it as a <word>");
     } else if (!strcmp(el, "word")) {
-        snprintf(msg, cap, "<word> stands inside <words>, not in <%.100s>", parent);
-        *hint = "e.g. <words><word key=\"contents\">Innehåll</word></words>";
+        snprintf(msg, cap, _("<word> stands inside <words>, not in <%.100s>"), parent);
+        *hint = _("e.g. <words><word key=\"contents\">Innehåll</word></words>");
     } else {
-        snprintf(msg, cap, "<%.100s> may not stand inside <%.100s>", el, parent);
-        snprintf(hbuf, hcap, "%s, each directly inside <layout>", LAYOUT_HOLDS);
+        snprintf(msg, cap, _("<%.100s> may not stand inside <%.100s>"), el, parent);
+        snprintf(hbuf, hcap, _("%s, each directly inside <layout>"), _(LAYOUT_HOLDS));
         *hint = hbuf;
     }
 }
@@ -628,16 +627,16 @@ static void layout_misplaced(XmlMsgs *m, xmlNodePtr node, const char *el, char *
 static const char *type_words(const char *type)
 {
     static const struct { const char *type, *words; } t[] = {
-        { "positiveInteger", "a whole number, 1 or more" }, { "nonNegativeInteger", "a whole number, 0 or more" },
-        { "NCName", "a name of letters, digits, - and _ (no spaces, not starting with a digit)" },
-        { "date", "a date written 2025-02-20" }, { "decimal", "a number with a point for decimals" },
-        { "integer", "a whole number" }, { "string", "text of the right form (see README.md)" },
-        { "language", "a language code such as sv" }, { "anyURI", "a web address" },
+        { "positiveInteger", N_("a whole number, 1 or more") }, { "nonNegativeInteger", N_("a whole number, 0 or more") },
+        { "NCName", N_("a name of letters, digits, - and _ (no spaces, not starting with a digit)") },
+        { "date", N_("a date written 2025-02-20") }, { "decimal", N_("a number with a point for decimals") },
+        { "integer", N_("a whole number") }, { "string", N_("text of the right form (see README.md)") },
+        { "language", N_("a language code such as sv") }, { "anyURI", N_("a web address") },
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (!strcmp(type, t[i].type))
-            return t[i].words;
-    return "of the right form (see README.md)";
+            return _(t[i].words);
+    return _("of the right form (see README.md)");
 }
 
 /* A second <date> or another element given twice (libxml2 names the
@@ -651,12 +650,12 @@ static bool twice_or_misplaced(XmlMsgs *m, xmlNodePtr node, const char *a, char 
         return false;
     }
     if (!strcmp(a, "date")) {
-        snprintf(msg, cap, "<date> is not a date written as 2025-02-20 (or it is given twice)");
-        *hint = "write the date as year-month-day, e.g. <date>2025-02-20</date>, once in <meta>";
+        snprintf(msg, cap, _("<date> is not a date written as 2025-02-20 (or it is given twice)"));
+        *hint = _("write the date as year-month-day, e.g. <date>2025-02-20</date>, once in <meta>");
     } else {
-        snprintf(msg, cap, "<%.100s> is given twice, or does not belong here", a);
-        *hint = "<meta> holds each of its elements once: title, subtitle, organisation, department, "
-                "date, reference, running-title, author, keywords";
+        snprintf(msg, cap, _("<%.100s> is given twice, or does not belong here"), a);
+        *hint = _("<meta> holds each of its elements once: title, subtitle, organisation, department, "
+                "date, reference, running-title, author, keywords");
     }
     return true;
 }
@@ -671,15 +670,15 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
         return true;
     }
     if (node && node->parent && node->parent->type == XML_DOCUMENT_NODE) {
-        snprintf(msg, cap, "the file starts with <%.100s>, not with <report>", a);
-        *hint = "a report file holds one <report> element (a part of a report, one <part>); "
-                "compare it with the example in README.md";
+        snprintf(msg, cap, _("the file starts with <%.100s>, not with <report>"), a);
+        *hint = _("a report file holds one <report> element (a part of a report, one <part>); "
+                "compare it with the example in README.md");
         return true;
     }
     if (node && node->parent && missing_child(node->parent, msg, cap, hint))
         return true;
-    snprintf(msg, cap, "<%.100s> is not allowed here", a);
-    *hint = "this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand";
+    snprintf(msg, cap, _("<%.100s> is not allowed here"), a);
+    *hint = _("this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand");
     return true;
 }
 
@@ -693,11 +692,11 @@ static bool missing_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *ms
     if (!m->layout && is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
         return false;
     if (*a)
-        snprintf(msg, cap, "<%.100s> is missing here", a);
+        snprintf(msg, cap, _("<%.100s> is missing here"), a);
     else
-        snprintf(msg, cap, "something required is missing inside this element");
+        snprintf(msg, cap, _("something required is missing inside this element"));
     if (!m->layout)
-        *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+        *hint = _("an element the report format requires is missing here (README.md, section \"Elements\")");
     return true;
 }
 
@@ -709,7 +708,7 @@ static void invalid_attribute(XmlMsgs *m, xmlNodePtr node, const char *a, const 
     char list[400];
     if (schema_has_attr(m, b, a, list, sizeof list)) {
         xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)a) : NULL;
-        snprintf(msg, cap, "%.100s=\"%.100s\" is not a value <%.100s> takes", a, v ? (const char *)v : "", b);
+        snprintf(msg, cap, _("%.100s=\"%.100s\" is not a value <%.100s> takes"), a, v ? (const char *)v : "", b);
         xmlFree(v);
         *hint = values_hint(b, a, hbuf, hcap);
     } else {
@@ -725,7 +724,7 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     const char *a = e->str1 ? e->str1 : "", *b = e->str2 ? e->str2 : "";
     xmlNodePtr node = *at;
     const char *kind = m->layout ? "layout" : "report";
-    *hint = m->layout ? LAYOUT_HINT : FORMAT_HINT;
+    *hint = m->layout ? _(LAYOUT_HINT) : _(FORMAT_HINT);
     switch (e->code) {
     case XML_RELAXNG_ERR_CONTENTVALID:      /* the parent of a mistake said already */
     case XML_RELAXNG_ERR_INTERSEQ:
@@ -736,23 +735,23 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     case XML_RELAXNG_ERR_TYPECMP:
         return false;
     case XML_RELAXNG_ERR_TYPEVAL:
-        snprintf(msg, cap, "\"%.100s\" is not %s", b, type_words(a));
+        snprintf(msg, cap, _("\"%.100s\" is not %s"), b, type_words(a));
         return true;
     case XML_RELAXNG_ERR_INTEREXTRA:
         return twice_or_misplaced(m, node, a, msg, cap, hint);
     case XML_RELAXNG_ERR_ELEMNAME:
-        snprintf(msg, cap, "<%.100s> is needed here, before <%.100s>", a, b);
+        snprintf(msg, cap, _("<%.100s> is needed here, before <%.100s>"), a, b);
         if (!m->layout)
-            *hint = "an element the report format requires is missing here (README.md, section \"Elements\")";
+            *hint = _("an element the report format requires is missing here (README.md, section \"Elements\")");
         return true;
     case XML_RELAXNG_ERR_ELEMWRONG:
         return wrong_element(m, node, a, msg, cap, hint, hbuf, hcap);
     case XML_RELAXNG_ERR_NOELEM:
         return missing_element(m, node, a, msg, cap, hint);
     case XML_RELAXNG_ERR_NOTELEM:
-        snprintf(msg, cap, "text where only elements may stand");
-        *hint = m->layout ? "in a layout, text goes only in <word>; settings are attributes"
-                          : "text goes in <p>, <item>, <cell>, <heading> and the like";
+        snprintf(msg, cap, _("text where only elements may stand"));
+        *hint = m->layout ? _("in a layout, text goes only in <word>; settings are attributes")
+                          : _("text goes in <p>, <item>, <cell>, <heading> and the like");
         return true;
     case XML_RELAXNG_ERR_ATTRVALID:
         node = element_named(node, a);
@@ -767,31 +766,31 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
         if (m->last_node && node && within(m->last_node, node))
             return false;                   /* a child's mistake, said */
         if (!strcmp(b, "text"))
-            snprintf(msg, cap, "<%.100s> may not hold text", a);
+            snprintf(msg, cap, _("<%.100s> may not hold text"), a);
         else
-            snprintf(msg, cap, "<%.100s> may not hold <%.100s>", a, b);
-        *hint = m->layout ? LAYOUT_HINT
-                          : "this element holds something it may not; README.md, section \"Elements\", lists what goes where";
+            snprintf(msg, cap, _("<%.100s> may not hold <%.100s>"), a, b);
+        *hint = m->layout ? _(LAYOUT_HINT)
+                          : _("this element holds something it may not; README.md, section \"Elements\", lists what goes where");
         return true;
     case XML_RELAXNG_ERR_TEXTWRONG:
-        snprintf(msg, cap, "<%.100s> may not hold text here", a);
-        *hint = m->layout ? "in a layout, text goes only in <word>; settings are attributes"
-                          : "text goes in <p>, <item>, <cell>, <heading> and the like; between the elements of this one, only elements stand";
+        snprintf(msg, cap, _("<%.100s> may not hold text here"), a);
+        *hint = m->layout ? _("in a layout, text goes only in <word>; settings are attributes")
+                          : _("text goes in <p>, <item>, <cell>, <heading> and the like; between the elements of this one, only elements stand");
         return true;
     case XML_RELAXNG_ERR_DATAELEM:
     case XML_RELAXNG_ERR_VALELEM:
     case XML_RELAXNG_ERR_LISTELEM:
-        snprintf(msg, cap, "<%.100s> holds plain text only, no elements", a);
-        *hint = "remove the markup (<b>, <i> ...) inside it";
+        snprintf(msg, cap, _("<%.100s> holds plain text only, no elements"), a);
+        *hint = _("remove the markup (<b>, <i> ...) inside it");
         return true;
     case XML_RELAXNG_ERR_ELEMNOTEMPTY:
-        snprintf(msg, cap, "<%.100s> must be empty", a);
-        snprintf(hbuf, hcap, "write <%.100s/> and nothing inside it", a);
+        snprintf(msg, cap, _("<%.100s> must be empty"), a);
+        snprintf(hbuf, hcap, _("write <%.100s/> and nothing inside it"), a);
         *hint = hbuf;
         return true;
     case XML_RELAXNG_ERR_LACKDATA:
-        snprintf(msg, cap, "<%.100s> is empty", a);
-        snprintf(hbuf, hcap, "write its text inside <%.100s>...</%.100s>", a, a);
+        snprintf(msg, cap, _("<%.100s> is empty"), a);
+        snprintf(hbuf, hcap, _("write its text inside <%.100s>...</%.100s>"), a, a);
         *hint = hbuf;
         return true;
     case XML_RELAXNG_ERR_ELEMNONS:
@@ -800,11 +799,11 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     case XML_RELAXNG_ERR_ATTRNONS:
     case XML_RELAXNG_ERR_ATTRWRONGNS:
     case XML_RELAXNG_ERR_ATTREXTRANS:
-        snprintf(msg, cap, "a namespace on <%.100s>; %s files use none", node ? (const char *)node->name : a, kind);
-        *hint = "write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"";
+        snprintf(msg, cap, _("a namespace on <%.100s>; %s files use none"), node ? (const char *)node->name : a, kind);
+        *hint = _("write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"");
         return true;
     default:
-        snprintf(msg, cap, "this does not follow the %s format", kind);
+        snprintf(msg, cap, _("this does not follow the %s format"), kind);
         return true;
     }
 }

@@ -6,6 +6,7 @@
 #include "xmlmsg.h"
 #include "../base/engine.h"
 #include "../base/limits.h"
+#include "../base/i18n.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -181,25 +182,25 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
     if (!fp) {
         if (fd >= 0)
             close(fd);
-        diag_error(&rp->diags, path, 0, 0, "cannot open the file: %s", strerror(errno));
+        diag_error(&rp->diags, path, 0, 0, _("cannot open the file: %s"), strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(fp);
-        diag_error(&rp->diags, path, 0, 0, "this is a folder, not a report file");
+        diag_error(&rp->diags, path, 0, 0, _("this is a folder, not a report file"));
         return NULL;
     }
     if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(fp);
-        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "give rapport the file itself",
-                 "this is not a regular file (a pipe, a device or a socket)");
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("give rapport the file itself"),
+                 _("this is not a regular file (a pipe, a device or a socket)"));
         return NULL;
     }
     if (fstat(fileno(fp), &st) == 0 && st.st_size > RP_MAX_INPUT_BYTES) {
         fclose(fp);
         diag_error(&rp->diags, path, 0, 0,
-                   "the file is %lld bytes; rapport reads files up to %ld bytes",
+                   _("the file is %lld bytes; rapport reads files up to %ld bytes"),
                    (long long)st.st_size, (long)RP_MAX_INPUT_BYTES);
         return NULL;
     }
@@ -211,7 +212,7 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
                 free(buf);
                 fclose(fp);
                 diag_error(&rp->diags, path, 0, 0,
-                           "the file is larger than %ld bytes, the most rapport reads",
+                           _("the file is larger than %ld bytes, the most rapport reads"),
                            (long)RP_MAX_INPUT_BYTES);
                 return NULL;
             }
@@ -227,7 +228,7 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
     fclose(fp);
     if (bad) {
         free(buf);
-        diag_error(&rp->diags, path, 0, 0, "cannot read the file");
+        diag_error(&rp->diags, path, 0, 0, _("cannot read the file"));
         return NULL;
     }
     char *copy = arena_strndup(&rp->arena, buf, n);
@@ -277,7 +278,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     f->path = path;
     if (data) {
         if (len > (size_t)RP_MAX_INPUT_BYTES) {
-            diag_error(&rp->diags, path, 0, 0, "the input is larger than %ld bytes",
+            diag_error(&rp->diags, path, 0, 0, _("the input is larger than %ld bytes"),
                        (long)RP_MAX_INPUT_BYTES);
             return -1;
         }
@@ -289,13 +290,13 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
             return -1;
     }
     if (f->len >= 5 && !memcmp(f->src, "%PDF-", 5)) {
-        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "give rapport the .xml file the PDF is made from",
-                 "this is a PDF, not a report");
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("give rapport the .xml file the PDF is made from"),
+                 _("this is a PDF, not a report"));
         return -1;
     }
     if (f->len == 0) {
-        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, "the file has no report in it",
-                 "the file is empty");
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("the file has no report in it"),
+                 _("the file is empty"));
         return -1;
     }
     /* Refused now rather than killed for memory half-way through. */
@@ -306,9 +307,9 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     f->work = need;
     if (need > RP_MAX_WORK_BYTES) {
         diag_add(&rp->diags, DIAG_ERROR, path, 0, 0,
-                 "split it into several reports, or its long tables into several tables in reports of their own",
-                 "this report (%lld table cells, %lld bytes) would need about %lld MB of memory to lay out; "
-                 "rapport takes at most %ld MB for one report",
+                 _("split it into several reports, or its long tables into several tables in reports of their own"),
+                 _("this report (%lld table cells, %lld bytes) would need about %lld MB of memory to lay out; "
+                 "rapport takes at most %ld MB for one report"),
                  (long long)cells, (long long)f->len, (long long)(need >> 20), RP_MAX_WORK_BYTES >> 20);
         return -1;
     }
@@ -318,8 +319,8 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     int dl, dc;
     if (find_doctype(f->src, f->len, &dl, &dc)) {
         diag_add(&rp->diags, DIAG_ERROR, path, dl, dc,
-                 "delete the <!DOCTYPE ...> part; report files use no DTD and no entities",
-                 "a <!DOCTYPE> declaration is not allowed in a report");
+                 _("delete the <!DOCTYPE ...> part; report files use no DTD and no entities"),
+                 _("a <!DOCTYPE> declaration is not allowed in a report"));
         return -1;
     }
     XmlMsgs ms;
@@ -340,15 +341,15 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         f->doc = NULL;
         if (ms.errors == 0)
             diag_add(&rp->diags, DIAG_ERROR, path, 0, 0,
-                     "open it in an editor that checks XML, or compare it with the example in README.md",
-                     "the file is not well-formed XML");
+                     _("open it in an editor that checks XML, or compare it with the example in README.md"),
+                     _("the file is not well-formed XML"));
         return -1;
     }
     if (f->doc->intSubset || f->doc->extSubset) {    /* belt and braces */
         xmlNodePtr dt = (xmlNodePtr)f->doc->intSubset;
         diag_add(&rp->diags, DIAG_ERROR, path, dt ? xmlread_line(dt) : 0, 0,
-                 "delete the <!DOCTYPE ...> line; report files use no DTD",
-                 "a <!DOCTYPE> declaration is not allowed in a report");
+                 _("delete the <!DOCTYPE ...> line; report files use no DTD"),
+                 _("a <!DOCTYPE> declaration is not allowed in a report"));
         xmlFreeDoc(f->doc);
         f->doc = NULL;
         return -1;
@@ -370,8 +371,8 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     xmlNodePtr deep = xmlread_too_deep(root, 1);
     if (deep) {
         diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(deep), xmlread_col(deep),
-                 "a list inside a list inside a list ... cannot be read on paper; flatten the structure",
-                 "<%s> is nested more than %d elements deep, the most rapport accepts",
+                 _("a list inside a list inside a list ... cannot be read on paper; flatten the structure"),
+                 _("<%s> is nested more than %d elements deep, the most rapport accepts"),
                  (const char *)deep->name, RP_MAX_XML_DEPTH);
         xmlFreeDoc(f->doc);
         f->doc = NULL;
@@ -414,8 +415,8 @@ int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size
     xmlmsg_begin(&ms, rp, f->path, kind, rng, rnglen);
     if (!schema) {
         /* The schema is compiled in; failing here is a bug of ours. */
-        diag_add(&rp->diags, DIAG_ERROR, f->path, 0, 0, "please report this to rapport's maintainers",
-                 "internal error: the built-in %s schema does not compile", kind);
+        diag_add(&rp->diags, DIAG_ERROR, f->path, 0, 0, _("please report this to rapport's maintainers"),
+                 _("internal error: the built-in %s schema does not compile"), kind);
         return 1;
     }
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
@@ -426,9 +427,9 @@ int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size
     xmlmsg_end(&ms, root);
     if (ret != 0 && ms.count == 0) {
         diag_add(&rp->diags, DIAG_ERROR, f->path, root ? xmlread_line(root) : 0, root ? xmlread_col(root) : 0,
-                 ms.layout ? "layouts/linkoping.xml shows every element of a layout and where it stands"
-                           : "README.md, section \"Elements\", shows what each element holds and where it may stand",
-                 "the %s does not follow the %s format", kind, kind);
+                 ms.layout ? _("layouts/linkoping.xml shows every element of a layout and where it stands")
+                           : _("README.md, section \"Elements\", shows what each element holds and where it may stand"),
+                 _("the %s does not follow the %s format"), kind, kind);
         ms.count = 1;
     }
     return ms.count;

@@ -22,6 +22,9 @@
 #   textcopy      the file poppler's text tools should read (see there)
 #   trace_*       reading a page trace (rapport --trace, src/draw/trace.c)
 set -u
+# the messages the checks read are English; a section about Swedish sets LANG itself
+export LANG=C.UTF-8 LANGUAGE=
+unset LC_ALL LC_MESSAGES
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 B=${1:-build}
 SAN=$B/sanitize
