@@ -165,7 +165,7 @@ static bool up_to_date(const RpOptions *o, const char *output, const char *input
 }
 
 static int run(const RpOptions *o, const char *name, const char *data, size_t len,
-               const char *output, unsigned char **pdf, size_t *pdf_len, FILE *err)
+               const char *output, unsigned char **pdf, size_t *pdf_len, int *pages, FILE *err)
 {
     bool timings = o->timings;     /* the time of each stage (for the benchmark) */
     double t0 = now_ms(), t1 = t0, t2 = t0, t3 = t0, t4 = t0;
@@ -223,6 +223,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         }
         if (pg && !diag_errors(&rp.diags) && !o->check_only) {
             stage = _("drawing the PDF");
+            *pages = pg->n;
             if (pdf_draw(&rp, pg, doc_date(o, rep), o->pdfa, !o->untagged, pdf, pdf_len) != 0 ||
                 !*pdf) {
                 free(*pdf);
@@ -319,7 +320,8 @@ int rp_render_memory(const RpOptions *o, const char *name, const char *data,
 {
     unsigned char *pdf;
     size_t n;
-    int r = run(o, name, data, len, NULL, &pdf, &n, err);
+    int pages = 0;
+    int r = run(o, name, data, len, NULL, &pdf, &n, &pages, err);
     if (pdf_out) {
         *pdf_out = pdf;
         *pdf_len = n;
@@ -343,11 +345,14 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
     }
     unsigned char *pdf;
     size_t n;
-    int r = run(o, input, NULL, 0, output, &pdf, &n, err);
+    int pages = 0;
+    int r = run(o, input, NULL, 0, output, &pdf, &n, &pages, err);
     /* run() returns RP_OK only with a PDF, unless checking */
     if (r == RP_OK && output && !o->check_only &&
         output_write(output, pdf, n, o->temp_file, err) != 0)
         r = RP_EINPUT;
+    else if (r == RP_OK && output && !o->check_only && o->written)
+        o->written(output, pages);
     free(pdf);
     return r;
 }

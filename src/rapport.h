@@ -71,6 +71,9 @@ typedef struct RpOptions {
      * its signal handler can remove the file. */
     void      (*temp_file)(const char *path);
     RpEngine   *engine;     /* shared with other runs (rp_engine_new); NULL: the run's own */
+    /* If set, called by rp_render_file once the PDF `path` of `pages`
+     * pages is in place (the command tells a user at a terminal). */
+    void      (*written)(const char *path, int pages);
 } RpOptions;
 
 /* Fill `o` with the defaults. */

@@ -90,6 +90,26 @@ void diag_hint(Diags *d, const char *fmt, ...)
     va_end(ap);
 }
 
+int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle)
+{
+    int dropped = 0, k = 0;
+    for (int i = 0; i < d->n; i++) {
+        Diag *g = &d->v[i];
+        if (g->level == DIAG_ERROR && g->line == line && g->col == col && !strcmp(g->file, file) &&
+            (!needle || strstr(g->msg, needle))) {
+            free(g->msg);
+            free(g->hint);
+            d->nerrors--;
+            d->kept_errors--;
+            dropped++;
+            continue;
+        }
+        d->v[k++] = *g;
+    }
+    d->n = k;
+    return dropped;
+}
+
 /* Print in source order, as a compiler does: by file, line, column;
  * messages about the same place keep the order they were recorded in. */
 static int before(const Diag *x, const Diag *y)

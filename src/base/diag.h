@@ -56,6 +56,12 @@ void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
 void diag_hint(Diags *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Forget the errors recorded at file:line:col whose message holds
+ * `needle` (NULL: any): a vaguer message about a mistake that a later
+ * stage says precisely, so that each mistake is said once. Returns how
+ * many were forgotten. */
+int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle);
+
 static inline int diag_errors(const Diags *d) { return d->nerrors; }
 
 /* Print all diagnostics in source order, compiler style:

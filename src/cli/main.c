@@ -602,6 +602,14 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
     return status;
 }
 
+/* A report rendered at a terminal says what it wrote: "wrote
+ * rapport.pdf, 22 pages" (nothing when the messages go to a file or a
+ * pipe, or with -q). */
+static void say_written(const char *path, int pages)
+{
+    fprintf(stderr, P_("wrote %s, %d page\n", "wrote %s, %d pages\n", pages), path, pages);
+}
+
 int main(int argc, char **argv)
 {
     choose_language();
@@ -629,6 +637,8 @@ int main(int argc, char **argv)
     if (r >= 0)
         return r;
     if (in.n == 1) {
+        if (!o.quiet && isatty(STDERR_FILENO))
+            o.written = say_written;
         char *dst = o.check_only || cl.out ? NULL : output_for(in.v[0], cl.dir, in.rel[0]);
         r = rp_render_file(&o, in.v[0], o.check_only ? NULL : cl.out ? cl.out : dst, stderr);
         free(dst);

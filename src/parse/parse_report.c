@@ -34,6 +34,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* An image file as read for the figures that show it. */
 typedef struct ImageFile {
@@ -242,6 +243,15 @@ static Node *find_id(P *p, const char *id)
     return map_get(&p->ids, id);
 }
 
+/* The word the page prints for status i in this report, or NULL. */
+static const char *status_word(P *p, int i)
+{
+    const StatusDef *sd = &p->layout->statuses[i];
+    return layout_word(p->layout, p->rep->type, arena_printf(&p->rp->arena, "status.%s", sd->name), sd->word);
+}
+
+/* "met (Uppfyllt), partly-met (Delvis uppfyllt), ...": the statuses of
+ * one kind, each with the word the page prints for it. */
 static void list_statuses(P *p, bool activity, char *buf, size_t cap)
 {
     size_t k = 0;
@@ -250,7 +260,9 @@ static void list_statuses(P *p, bool activity, char *buf, size_t cap)
         const StatusDef *s = &p->layout->statuses[i];
         if (s->activity != activity)
             continue;
-        int w = snprintf(buf + k, cap - k, "%s%s", k ? ", " : "", s->name);
+        const char *word = status_word(p, i);
+        int w = word ? snprintf(buf + k, cap - k, "%s%s (%s)", k ? ", " : "", s->name, word)
+                     : snprintf(buf + k, cap - k, "%s%s", k ? ", " : "", s->name);
         if (w < 0 || (size_t)w >= cap - k)
             break;
         k += (size_t)w;
@@ -280,12 +292,37 @@ static int status_by_word(P *p, const char *value)
 {
     for (int i = 0; i < p->layout->nstatuses; i++) {
         const StatusDef *sd = &p->layout->statuses[i];
-        const char *w = layout_word(p->layout, p->rep->type, arena_printf(&p->rp->arena, "status.%s", sd->name),
-                                    sd->word);
+        const char *w = status_word(p, i);
         if ((w && same_word(w, value)) || (sd->word && same_word(sd->word, value)))
             return i;
     }
     return -1;
+}
+
+static int edit_distance(const char *a, const char *b);
+
+/* The schema's message about name="value" at n, which the message about
+ * to be recorded says precisely: forgotten, so the mistake is said once. */
+static void said_precisely(P *p, Node *n, const char *name, const char *value)
+{
+    char needle[200];
+    snprintf(needle, sizeof needle, "%s=\"%.150s\"", name, value);
+    diag_drop_at(&p->rp->diags, model_source(n, p->rep), n->line, n->col, needle);
+}
+
+/* The status whose name is within two letters of `value` ("met" for
+ * "mett"), as a misspelling: its index, or -1. */
+static int status_near(P *p, const char *value)
+{
+    int best = -1, dist = 3;
+    for (int i = 0; i < p->layout->nstatuses; i++) {
+        int d = edit_distance(value, p->layout->statuses[i].name);
+        if (d < dist && d < (int)strlen(p->layout->statuses[i].name)) {
+            dist = d;
+            best = i;
+        }
+    }
+    return best;
 }
 
 static int lookup_status(P *p, Node *n, const char *value)
@@ -293,16 +330,23 @@ static int lookup_status(P *p, Node *n, const char *value)
     int i = layout_status(p->layout, value);
     if (i >= 0)
         return i;
-    int by_word = status_by_word(p, value);
-    if (by_word >= 0) {
+    int near = status_by_word(p, value);
+    near = near >= 0 ? near : status_near(p, value);
+    if (near >= 0) {
+        const char *name = p->layout->statuses[near].name, *word = status_word(p, near);
+        said_precisely(p, n, "status", value);
         ERR(n, _("unknown status \"%s\""), value);
-        HINT(_("\"%s\" is the word printed for the status %s: write status=\"%s\""), value,
-             p->layout->statuses[by_word].name, p->layout->statuses[by_word].name);
+        if (word)
+            HINT(_("did you mean status=\"%s\" (%s)? A status is written with its name; the page prints the word"),
+                 name, word);
+        else
+            HINT(_("did you mean status=\"%s\"?"), name);
         return -1;
     }
-    char goal[256], act[256];
+    char goal[512], act[512];
     list_statuses(p, false, goal, sizeof goal);
     list_statuses(p, true, act, sizeof act);
+    said_precisely(p, n, "status", value);
     ERR(n, _("unknown status \"%s\""), value);
     HINT(_("the layout \"%s\" knows the goal statuses %s and the assignment statuses %s"),
          p->layout->name, goal, act);
@@ -1843,15 +1887,66 @@ static void build_meta(P *p, xmlNodePtr meta)
     }
 }
 
+/* Is s a language tag of the shape BCP 47 gives (sv, sv-SE, en-GB,
+ * sr-Latn-RS, es-419)? The schema's type "language" takes any word of
+ * up to eight letters ("svenska"), which no PDF reader knows. */
+static bool language_tag(const char *s)
+{
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (n < 2 || n > 3)
+        return false;
+    for (s += n; *s == '-'; s += n) {
+        s++;
+        n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+        if (n < 2 || n > 8)
+            return false;
+    }
+    return *s == 0;
+}
+
+/* <report lang>: a language tag, or an error with the tag meant. */
+static const char *checked_lang(P *p, xmlNodePtr root)
+{
+    const char *v = attr(p, root, "lang");
+    if (!v || language_tag(v))
+        return v;
+    static const struct { const char *word, *tag; } words[] = {
+        { "sv", "sv" }, { "sw", "sv" }, { "en", "en" }, { "eng", "en" }, { "fi", "fi" }, { "suomi", "fi" },
+        { "de", "de" }, { "ty", "de" }, { "no", "nb" }, { "da", "da" }, { "dansk", "da" }, { "fr", "fr" },
+    };
+    const char *tag = NULL;
+    for (size_t i = 0; i < sizeof words / sizeof words[0] && !tag; i++)
+        if (!strncasecmp(v, words[i].word, strlen(words[i].word)))
+            tag = words[i].tag;
+    Node at = { .line = xmlread_line(root), .col = xmlread_col(root) };
+    said_precisely(p, &at, "lang", v);
+    ERR(&at, _("lang=\"%s\" is not a language code"), v);
+    if (tag)
+        HINT(_("write lang=\"%s\": a language is written as a short code (sv Swedish, en English, sv-FI Swedish in Finland)"), tag);
+    else
+        HINT(_("write lang=\"sv\" for Swedish: a language is written as a short code (en English, sv-FI Swedish in Finland)"));
+    return NULL;
+}
+
 static void resolve_refs(P *p)
 {
     for (int i = 0; i < p->refs.n; i++) {
         Node *r = p->refs.v[i];
         const char *to = p->ref_ids.v[i];
         Node *t = to ? find_id(p, to) : NULL;
+        if (!t && (!to || !*to)) {
+            /* the schema's "" is not a name: said here in the words of <fnref> and <ref> */
+            diag_drop_at(&p->rp->diags, model_source(r, p->rep), r->line, r->col, "\"\"");
+            ERR(r, _("<%s to=\"\"> names nothing"), model_kind_name(r->kind));
+            if (r->kind == N_FNREF)
+                HINT(_("write the id of the <footnote> it repeats: <fnref to=\"...\"/>, the footnote <footnote id=\"...\">"));
+            else
+                HINT(_("write the id of the element it points to: <ref to=\"...\"/>, the element with id=\"...\""));
+            continue;
+        }
         if (!t) {
             ERR(r, _("<%s to=\"%s\"> points to nothing: no element has id=\"%s\""),
-                model_kind_name(r->kind), to ? to : "", to ? to : "");
+                model_kind_name(r->kind), to, to);
             HINT(_("give the target an id attribute, or correct the spelling"));
             continue;
         }
@@ -2173,7 +2268,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     rep->type = attr(&p, root, "type");
     if (!rep->type)
         rep->type = "rapport";
-    rep->lang = attr(&p, root, "lang");
+    rep->lang = checked_lang(&p, root);
     rep->layout_name = attr(&p, root, "layout");
     const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
     p.layout = layout_load(rp, lname, data ? NULL : path, xmlread_line(root), xmlread_col(root),

@@ -20,7 +20,9 @@
 #include <libxml/relaxng.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void xmlmsg_begin(XmlMsgs *m, Rp *rp, const char *path, const char *kind, const char *rng, size_t rnglen)
 {
@@ -572,6 +574,39 @@ static bool within(xmlNodePtr inner, xmlNodePtr outer)
     return false;
 }
 
+/* The first text of `el` that is more than white space, or NULL: text
+ * typed straight into an element that holds only elements. */
+static xmlNodePtr stray_text(xmlNodePtr el)
+{
+    if (!el || el->type != XML_ELEMENT_NODE || is_inline((const char *)el->name))
+        return NULL;                        /* <br>text</br>: said as "may not hold text" */
+    for (xmlNodePtr c = el->children; c; c = c->next)
+        if (c->type == XML_TEXT_NODE && c->content &&
+            ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")])
+            return c;
+    return NULL;
+}
+
+/* "text straight inside <el>: "the text..."", placed at the text. */
+static void stray_text_words(XmlMsgs *m, xmlNodePtr *at, xmlNodePtr text, char *msg, size_t cap,
+                             const char **hint)
+{
+    const char *s = (const char *)text->content;
+    s += strspn(s, " \t\r\n");
+    size_t n = strcspn(s, "\r\n"), cut = n > 60 ? 60 : n;
+    while (cut < n && cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;                              /* not inside a character */
+    snprintf(msg, cap, _("text straight inside <%.100s>: \"%.*s%s\""), (const char *)(*at)->name,
+             (int)cut, s, cut < n ? "..." : "");
+    const char *el = (const char *)(*at)->name;
+    *hint = m->layout ? _("in a layout, text goes only in <word>; settings are attributes")
+          : !strcmp(el, "list") ? _("a list's text goes in its items: write <item> before it and </item> after it")
+          : !strcmp(el, "row") || !strcmp(el, "table") ? _("a table's text goes in its cells: <row><cell>...</cell></row>")
+          : !strcmp(el, "meta") ? _("<meta> holds elements such as <title>...</title>; text stands inside them")
+          : _("text goes in a paragraph: write <p> before it and </p> after it");
+    *at = text;
+}
+
 static const char *const FORMAT_HINT =
     N_("README.md, section \"Elements\", shows what each element holds and where it may stand");
 static const char *const LAYOUT_HINT =
@@ -642,6 +677,81 @@ static const char *type_words(const char *type)
 /* A second <date> or another element given twice (libxml2 names the
  * element in `a`); without a node, said at the next message's element
  * (false). */
+/* A date written the Swedish way ("20 feb 2025", "20 februari 2025",
+ * "20/2 2025", "20.2.2025", "2025-2-20") as 2025-02-20 in `out`; false
+ * when it is not read as a date. */
+static bool iso_date(const char *s, char *out, size_t cap)
+{
+    static const char *const months[] = { "jan", "feb", "mar", "apr", "maj", "jun",
+                                          "jul", "aug", "sep", "okt", "nov", "dec" };
+    int n[3], k = 0, month = 0;
+    bool year_first = false;
+    for (const char *p = s; *p && k < 3;) {
+        if (*p >= '0' && *p <= '9') {
+            long v = strtol(p, (char **)&p, 10);
+            if (v > 9999)
+                return false;
+            year_first |= k == 0 && v > 31;
+            n[k++] = (int)v;
+        } else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') {
+            const char *w = p;
+            while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+                p++;
+            for (int i = 0; i < 12 && !month && p - w >= 3; i++)
+                if (!strncasecmp(w, months[i], 3))
+                    month = i + 1;
+            if (!month || k != 1)
+                return false;
+            n[k++] = month;
+        } else {
+            p++;
+        }
+    }
+    if (k != 3)
+        return false;
+    int y = year_first ? n[0] : n[2], mo = n[1], d = year_first ? n[2] : n[0];
+    if (y < 100)
+        y += 2000;
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1] || (mo == 2 && d == 29 && !leap))
+        return false;
+    snprintf(out, cap, "%04d-%02d-%02d", y, mo, d);
+    return true;
+}
+
+/* The <date> of <meta> (`node`, or one below it) that is not a date:
+ * quoted, with the date written right when it can be read. */
+static void date_words(XmlMsgs *m, xmlNodePtr node, char *msg, size_t cap, const char **hint)
+{
+    xmlNodePtr date = NULL;
+    int dates = 0;
+    if (node && !strcmp((const char *)node->name, "date"))
+        node = node->parent;
+    for (xmlNodePtr c = node ? node->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "date")) {
+            dates++;
+            date = dates == 1 || !date ? c : date;
+        }
+    if (dates > 1) {
+        snprintf(msg, cap, _("<date> is given twice"));
+        *hint = _("<meta> holds one <date>, the report's own: keep one");
+        return;
+    }
+    xmlChar *v = date ? xmlNodeGetContent(date) : NULL;
+    const char *s = v ? (const char *)v : "";
+    s += strspn(s, " \t\r\n");
+    char iso[32];
+    snprintf(msg, cap, _("<date>%.60s</date> is not a date written as 2025-02-20"), s);
+    if (iso_date(s, iso, sizeof iso) && strncmp(s, iso, strlen(iso)) != 0) {
+        snprintf(m->hint, sizeof m->hint, _("write it year-month-day, with digits: <date>%s</date>"), iso);
+        *hint = m->hint;
+    } else {
+        *hint = _("write the date year-month-day, with digits, e.g. <date>2025-02-20</date>");
+    }
+    xmlFree(v);
+}
+
 static bool twice_or_misplaced(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
                                const char **hint)
 {
@@ -650,8 +760,7 @@ static bool twice_or_misplaced(XmlMsgs *m, xmlNodePtr node, const char *a, char 
         return false;
     }
     if (!strcmp(a, "date")) {
-        snprintf(msg, cap, _("<date> is not a date written as 2025-02-20 (or it is given twice)"));
-        *hint = _("write the date as year-month-day, e.g. <date>2025-02-20</date>, once in <meta>");
+        date_words(m, node, msg, cap, hint);
     } else {
         snprintf(msg, cap, _("<%.100s> is given twice, or does not belong here"), a);
         *hint = _("<meta> holds each of its elements once: title, subtitle, organisation, department, "
@@ -749,6 +858,10 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     case XML_RELAXNG_ERR_NOELEM:
         return missing_element(m, node, a, msg, cap, hint);
     case XML_RELAXNG_ERR_NOTELEM:
+        if (stray_text(node)) {
+            stray_text_words(m, at, stray_text(node), msg, cap, hint);
+            return true;
+        }
         snprintf(msg, cap, _("text where only elements may stand"));
         *hint = m->layout ? _("in a layout, text goes only in <word>; settings are attributes")
                           : _("text goes in <p>, <item>, <cell>, <heading> and the like");
@@ -765,14 +878,27 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
     case XML_RELAXNG_ERR_EXTRACONTENT:
         if (m->last_node && node && within(m->last_node, node))
             return false;                   /* a child's mistake, said */
-        if (!strcmp(b, "text"))
+        if (!m->layout && m->last_node && node && is_inline(b) && within(m->last_node, element_named(node, a)))
+            return false;                   /* a sibling's mistake (<fnref to="">) upsets the mixed content */
+        if (!strcmp(b, "text") && stray_text(node))
+            stray_text_words(m, at, stray_text(node), msg, cap, hint);
+        else if (!strcmp(b, "text"))
             snprintf(msg, cap, _("<%.100s> may not hold text"), a);
         else
             snprintf(msg, cap, _("<%.100s> may not hold <%.100s>"), a, b);
         *hint = m->layout ? _(LAYOUT_HINT)
                           : _("this element holds something it may not; README.md, section \"Elements\", lists what goes where");
+        if (!m->layout && !strcmp(a, "meta") && strcmp(b, "text") != 0) {
+            snprintf(hbuf, hcap, _("<meta> holds only the report's facts (title, subtitle, organisation, department, "
+                                   "date, reference, running-title, author, keywords): move <%.100s> below </meta>"), b);
+            *hint = hbuf;
+        }
         return true;
     case XML_RELAXNG_ERR_TEXTWRONG:
+        if (stray_text(node)) {
+            stray_text_words(m, at, stray_text(node), msg, cap, hint);
+            return true;
+        }
         snprintf(msg, cap, _("<%.100s> may not hold text here"), a);
         *hint = m->layout ? _("in a layout, text goes only in <word>; settings are attributes")
                           : _("text goes in <p>, <item>, <cell>, <heading> and the like; between the elements of this one, only elements stand");
@@ -855,6 +981,19 @@ static void say_pending(XmlMsgs *m, xmlNodePtr near)
     record(m, DIAG_ERROR, at ? xmlread_line(at) : 0, at ? xmlread_col(at) : 0, at, hint, msg);
 }
 
+/* Where the text of a text node begins, past its leading white space. */
+static void text_start(xmlNodePtr text, int *line, int *col)
+{
+    for (const char *s = (const char *)text->content; *s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'; s++) {
+        if (*s == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (*s != '\r') {
+            ++*col;
+        }
+    }
+}
+
 void xmlmsg_on_error(void *user, xmlErrorPtr e)
 {
     XmlMsgs *m = user;
@@ -876,10 +1015,14 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     } else {
         parser_words(e, msg, sizeof msg, &hint);
     }
-    int line = e->line, col = e->int2;
+    int line = e->line, col = e->int2;     /* libxml2 counts characters */
     if (node) {
         line = xmlread_line(node);
         col = xmlread_col(node);
+    }
+    if (node && node->type == XML_TEXT_NODE) {
+        text_start(node, &line, &col);
+        node = node->parent;                /* what the message is about */
     }
     record(m, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, line, col, validity ? node : NULL,
            hint, msg);

@@ -42,6 +42,18 @@ int xmlread_col(const xmlNode *n)
 
 /* ---- columns ---------------------------------------------------------- */
 
+/* Columns are counted in characters, as editors count them: a byte that
+ * continues a UTF-8 character (10xxxxxx) adds nothing. The scan below
+ * finds bytes; this turns them into characters (libxml2's own messages
+ * count characters already). */
+static int chars_between(const char *s, size_t from, size_t to)
+{
+    int n = 0;
+    for (size_t i = from; i < to; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 typedef struct ColScan {
     Arena      *arena;
     const char *src;
@@ -90,7 +102,7 @@ static Pos *pos_at(ColScan *s, size_t p)
 {
     Pos *pos = ARENA_NEW(s->arena, Pos);
     pos->line = line_of(s, p);
-    pos->col = (int)(p - s->line_start[pos->line]) + 1;
+    pos->col = chars_between(s->src, s->line_start[pos->line], p) + 1;
     return pos;
 }
 
@@ -135,7 +147,7 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
                 if (after == ' ' || after == '>' || after == '/' || after == '\t' ||
                     after == '\n' || after == '\r') {
                     pos->line = line_of(s, p);
-                    pos->col = (int)(p - s->line_start[pos->line]) + 1;
+                    pos->col = chars_between(s->src, s->line_start[pos->line], p) + 1;
                     s->pos = tag_end(s, p + 1, &selfclose);
                     found = true;
                     break;
@@ -264,7 +276,7 @@ static int find_doctype(const char *s, size_t n, int *line, int *col)
         }
         if (i + 9 <= n && !memcmp(s + i, "<!DOCTYPE", 9)) {
             *line = l;
-            *col = (int)(i - ls) + 1;
+            *col = chars_between(s, ls, i) + 1;
             return 1;
         }
         return 0;           /* the first element: no DTD before it */
