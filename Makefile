@@ -145,7 +145,7 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 # the sections, longest first, so that the cores end together
 CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
                   bad csv cli tables archival goals notes fonts stress furniture covers \
-                  typography layout hyphenation readme code parts
+                  typography layout hyphenation readme code parts messages
 ONLY ?=
 CHECK_RUN := renders $(or $(ONLY),$(CHECK_SECTIONS))
 TEST_TOOLS := build/complete build/gen build/pixel build/swatches build/sentences build/slow-fsync.so \

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# messages: rapport speaks Swedish (gettext, po/sv.po) when the locale is
+# Swedish, even on a machine without the sv_SE locale, and English
+# otherwise; every message has its Swedish; each mistake of tests/bad is
+# said once, at its line and column (in characters), with a hint; the
+# PDF is the same bytes whatever the language; a report rendered at a
+# terminal says what it wrote
+. "$(dirname "$0")/lib.sh"
+SRC=$(ls src/*.c src/*/*.c | grep -v '^src/gen/')
+SV="env LANG=sv_SE.UTF-8"
+
+# ---- the catalogue -------------------------------------------------------
+check "every message of the sources has its Swedish in po/sv.po (tests/tools/po-check)" \
+    tests/tools/po-check po/sv.po $SRC
+mkdir -p "$T/src"
+printf '#include "../src/base/i18n.h"\nconst char *f(void);\nconst char *f(void) { return _("a message nobody has translated"); }\n' >"$T/src/new.c"
+check "... a new message without its Swedish fails the check, named with its place" \
+    sh -c "! tests/tools/po-check po/sv.po $(echo $SRC) '$T/src/new.c' >'$T/new.out' && grep -q 'new.c:3: untranslated message: \"a message nobody has translated\"' '$T/new.out'"
+sed '0,/^#, c-format$/s//#, fuzzy, c-format/' po/sv.po >"$T/fuzzy.po"
+check "... and so does a message whose Swedish is marked fuzzy" \
+    sh -c "! tests/tools/po-check '$T/fuzzy.po' $(echo $SRC) >'$T/fuzzy.out' && grep -q 'fuzzy message' '$T/fuzzy.out'"
+check "the catalogue is built beside the program" test -s "$B/locale/sv/LC_MESSAGES/rapport.mo"
+
+# ---- the language --------------------------------------------------------
+# FILE|the one error, as line:col: message|its hint (part of it)
+while IFS='|' read -r file msg hint; do
+    case "$file" in ''|'#'*) continue ;; esac
+    $SV "$BIN" --check "tests/bad/$file" >/dev/null 2>"$T/sv.err"
+    # once: no other message at that place; the hint on the line after it
+    check "$file in Swedish: \"$msg\", once, with the hint" \
+        sh -c "grep -c '^tests/bad/$file:${msg%%: *}: ' '$T/sv.err' | grep -qx 1 && grep -A1 -F 'tests/bad/$file:$msg' '$T/sv.err' | tail -n 1 | grep '^    tips: ' | grep -qF '$hint'"
+done <<'EOF_SV'
+three-mistakes.xml|6:5: fel: okänd status "uppfyllt"|menade du status="met" (Uppfyllt)?
+text-in-section.xml|7:5: fel: text direkt i <section>: "Här skrev jag text direkt i avsnittet."|text står i ett stycke: skriv <p> före texten och </p> efter
+contents-in-meta.xml|3:31: fel: <meta> får inte innehålla <contents>|flytta <contents> till efter </meta>
+date-swedish.xml|3:31: fel: <date>20 feb 2025</date> är inte ett datum skrivet som 2025-02-20|skriv det år-månad-dag, med siffror: <date>2025-02-20</date>
+ampersand.xml|4:55: fel: ett ensamt & i texten|skriv & som &amp; i text
+fnref-empty.xml|4:93: fel: <fnref to=""> pekar inte på något|skriv id för fotnoten den upprepar
+cell-status.xml|7:39: fel: okänd status "pågår"|menade du status="ongoing" (Pågår)?
+lang-word.xml|2:1: fel: lang="svenska" är ingen språkkod|skriv lang="sv"
+columns-in-characters.xml|4:111: fel: <ref to="saknas"> pekar inte på något: inget element har id="saknas"|ge elementet som den ska peka på ett id-attribut
+EOF_SV
+check "three-mistakes.xml in Swedish: its three errors, each once" \
+    sh -c "$SV '$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': fel: ' | grep -qx 3"
+check "figure-no-alt.xml in Swedish: a figure without alt is told so, not to give a src" \
+    sh -c "$SV '$BIN' --check tests/bad/figure-no-alt.xml 2>&1 | grep -qF 'figure-no-alt.xml:5:5: fel: <figure> behöver alt=\"...\"'"
+check "LANG=C gives English" \
+    sh -c "LANG=C '$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -qF 'three-mistakes.xml:6:5: error: unknown status \"uppfyllt\"'"
+check "LC_ALL=C wins over a Swedish LANG (the order POSIX gives)" \
+    sh -c "LC_ALL=C LANG=sv_SE.UTF-8 '$BIN' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'error: a lone & in the text'"
+check "LC_MESSAGES=sv_SE.UTF-8 alone gives Swedish" \
+    sh -c "LANG=C LC_MESSAGES=sv_SE.UTF-8 '$BIN' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'fel: ett ensamt & i texten'"
+check "Swedish without the sv_SE locale on this machine (as on a fresh Debian), or with it" \
+    sh -c "$SV '$BIN' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'tips: skriv & som &amp; i text'"
+check "--help in Swedish" sh -c "$SV '$BIN' --help | grep -q '^användning: rapport \[val\] RAPPORT.xml|MAPP'"
+check "a usage error in Swedish, exit 2" \
+    sh -c "$SV '$BIN' --nej 2>'$T/u.err'; test \$? = 2 && grep -qx 'rapport: okänt val --nej' '$T/u.err' && grep -q 'rapport --help' '$T/u.err'"
+check "the sanitizer build speaks Swedish too (its own catalogue)" \
+    sh -c "test ! -x '$SAN/rapport' || $SV '$SAN/rapport' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'fel: ett ensamt & i texten'"
+make -s --no-print-directory install-locale DESTDIR="$T/inst" PREFIX=/usr >/dev/null 2>&1
+mkdir -p "$T/inst/usr/bin" && cp "$BIN" "$T/inst/usr/bin/rapport"
+check "installed, the catalogue is found beside the program (PREFIX/share/locale)" \
+    sh -c "test -s '$T/inst/usr/share/locale/sv/LC_MESSAGES/rapport.mo' && RAPPORT_DATA='$PWD' $SV '$T/inst/usr/bin/rapport' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'fel: ett ensamt & i texten'"
+
+# ---- the PDF does not change with the language ----------------------------
+for s in verksamhetsberattelse-2024 delarsrapport-2022-aug; do
+    LANG=C "$BIN" -q -o "$T/$s-c.pdf" "samples/$s.xml" 2>/dev/null
+    $SV LC_ALL=sv_SE.UTF-8 "$BIN" -q -o "$T/$s-sv.pdf" "samples/$s.xml" 2>/dev/null
+    check "$s: the same PDF bytes under LANG=C and a Swedish locale" cmp "$T/$s-c.pdf" "$T/$s-sv.pdf"
+done
+
+# ---- what was written, at a terminal ---------------------------------------
+pages=$(pdfinfo "$T/verksamhetsberattelse-2024-c.pdf" | awk '/^Pages:/ { print $2 }')
+script -qec "$SV '$BIN' -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty.out" 2>&1
+check "at a terminal: \"skrev FILE, $pages sidor\"" grep -qF "skrev $T/tty.pdf, $pages sidor" "$T/tty.out"
+script -qec "LANG=C '$BIN' -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty-en.out" 2>&1
+check "... \"wrote FILE, $pages pages\" in English" grep -qF "wrote $T/tty.pdf, $pages pages" "$T/tty-en.out"
+script -qec "$SV '$BIN' -q -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty-q.out" 2>&1
+check "... nothing with -q" sh -c "! grep -q skrev '$T/tty-q.out'"
+check "... nothing when the messages go to a pipe" \
+    sh -c "$SV '$BIN' -o '$T/pipe.pdf' samples/verksamhetsberattelse-2024.xml 2>&1 | grep -c skrev | grep -qx 0"
+finish
