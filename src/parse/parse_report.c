@@ -310,16 +310,37 @@ static void said_precisely(P *p, Node *n, const char *name, const char *value)
     diag_drop_at(&p->rp->diags, model_source(n, p->rep), n->line, n->col, needle);
 }
 
-/* The status whose name is within two letters of `value` ("met" for
- * "mett"), as a misspelling: its index, or -1. */
+/* s in lower case (A-Z, and Å Ä Ö É), into buf. */
+static const char *lower(const char *s, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < cap; s++, k++) {
+        unsigned char c = (unsigned char)*s;
+        bool latin1 = k > 0 && (unsigned char)buf[k - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97;
+        buf[k] = (char)((c >= 'A' && c <= 'Z') || latin1 ? c + 32 : c);
+    }
+    buf[k] = 0;
+    return buf;
+}
+
+/* The status whose name, or word on the page, is within two letters of
+ * `value` ("met" for "mett", "Uppfyllt" for "uppfylt"), as a
+ * misspelling: its index, or -1. */
 static int status_near(P *p, const char *value)
 {
     int best = -1, dist = 3;
+    char v[128], w[128];
+    lower(value, v, sizeof v);
     for (int i = 0; i < p->layout->nstatuses; i++) {
-        int d = edit_distance(value, p->layout->statuses[i].name);
-        if (d < dist && d < (int)strlen(p->layout->statuses[i].name)) {
-            dist = d;
-            best = i;
+        const char *cand[2] = { p->layout->statuses[i].name, status_word(p, i) };
+        for (int k = 0; k < 2; k++) {
+            if (!cand[k])
+                continue;
+            int d = edit_distance(v, lower(cand[k], w, sizeof w));
+            if (d < dist && d < (int)strlen(cand[k]) - 1) {
+                dist = d;
+                best = i;
+            }
         }
     }
     return best;
@@ -932,6 +953,32 @@ static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec
     return true;
 }
 
+/* Text in a number column that a writer meant as a number but that
+ * cannot be read as one: figures with spaces, commas and points where
+ * they do not belong ("12 34,5", "1,2,3"), or followed by a unit of
+ * money or count that is not the column's ("1 877 kr"). Words ("1 ny",
+ * "62% SoL") and figures ending a sentence ("73.") are left alone. */
+static bool almost_number(const char *s)
+{
+    static const char *const units[] = { "kr", "tkr", "mkr", "mnkr", "mdkr", "st", NULL };
+    s += strspn(s, " ");
+    s += *s == '-' || *s == '+';
+    if (!(*s >= '0' && *s <= '9'))
+        return false;
+    size_t n = strspn(s, "0123456789 ,.");
+    if (n && s[n - 1] == '.')
+        return false;
+    const char *rest = s + n;
+    if (!*rest)
+        return true;
+    if (rest[-1] != ' ')
+        return false;
+    for (int i = 0; units[i]; i++)
+        if (!strcmp(rest, units[i]))
+            return true;
+    return false;
+}
+
 /* Numbers in number columns written the Swedish way ("1 234,5",
  * "−71,1", "+3,9", "12 %" where the column's unit is %) are read as if
  * written as machine numbers: printed in the column's format, summed
@@ -964,6 +1011,15 @@ static void read_numbers(P *p, Node *t)
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
+            } else if (nr == NUM_TEXT && almost_number(x->text)) {
+                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
+                         col->fmt.unit ? NULL : _("write it as a number: 1 234,5 (a space between the thousands, "
+                                                  "a comma before the decimals); a unit goes in the column's unit=\"...\""),
+                         _("\"%s\" in a number column is not a number: it is printed as written, "
+                           "not set on the decimal comma nor summed"), x->text);
+                if (col->fmt.unit)
+                    HINT(_("write it as a number: 1 234,5 (a space between the thousands, a comma before the "
+                           "decimals), without a unit other than the column's \"%s\""), col->fmt.unit);
             }
         }
     }

@@ -55,6 +55,17 @@ static xmlDocPtr schema_tree(XmlMsgs *m)
 static const char *const FIRST_LINE =
     N_("begin the file with exactly <?xml version=\"1.0\" encoding=\"UTF-8\"?>, with nothing before it, not even a space");
 
+/* The end tag that closes the wrong element: libxml2 names it only in
+ * its text, "... mismatch: NAME line N and OTHER". */
+static void mismatched_end(const char *text, char *b, size_t cap)
+{
+    const char *other = NULL;
+    for (const char *p = text; (p = strstr(p, " and ")); p++)
+        other = p + 5;
+    snprintf(b, cap, "%.127s", other ? other : "");
+    b[strcspn(b, "\n")] = 0;
+}
+
 /* Characters, references and encodings: a message and hint for error
  * e, or false if it is not one of them. */
 static bool character_words(const xmlError *e, char *msg, size_t cap, const char **hint)
@@ -190,14 +201,8 @@ static bool markup_words(const xmlError *e, char *msg, size_t cap, const char **
         *hint = _("look for a missing > or quote in the tag");
         return true;
     case XML_ERR_TAG_NAME_MISMATCH: {
-        /* "... mismatch: NAME line N and OTHER": OTHER only in the text */
-        const char *other = NULL;
-        for (const char *p = text; (p = strstr(p, " and ")); p++)
-            other = p + 5;
-        char b[128] = "";
-        if (other)
-            snprintf(b, sizeof b, "%.127s", other);
-        b[strcspn(b, "\n")] = 0;
+        char b[128];
+        mismatched_end(text, b, sizeof b);
         snprintf(msg, cap, _("<%.100s> from line %d is not closed before </%s>"), s1, v, b);
         *hint = _("every <name> must be closed by </name> in the same order; look at the element the message names");
         return true;
@@ -522,6 +527,8 @@ static const struct { const char *el, *child, *hint; } needed[] = {
     { "chart", "categories", N_("write the labels first, separated by |: <categories>jan | feb | mar</categories>") },
     { "chart", "series", N_("give the values: <series name=\"2024\">12 14 9</series>, one per category") },
     { "list", "item", N_("a list holds items: <item>...</item>") },
+    { "section", "heading", N_("a section begins with its heading: <section><heading>...</heading><p>...</p>") },
+    { "goal", "heading", N_("a goal begins with its heading: <goal status=\"...\"><heading>...</heading>") },
 };
 
 static bool has_child(xmlNodePtr n, const char *name)
@@ -994,6 +1001,32 @@ static void text_start(xmlNodePtr text, int *line, int *col)
     }
 }
 
+/* A "&name" without its ";": libxml2 says so after the name; the place
+ * becomes the & itself (line `line`, column *col in characters), and
+ * the words quote what follows it. */
+static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size_t cap)
+{
+    if (!m->src || line < 1 || *col < 1)
+        return;
+    size_t p = 0;
+    for (int l = 1; l < line && p < m->srclen; p++)
+        if (m->src[p] == '\n')
+            l++;
+    size_t start = p, at = p;
+    for (int c = 1; c < *col && at < m->srclen && m->src[at] != '\n'; at++)
+        c += ((unsigned char)m->src[at + 1] & 0xC0) != 0x80;
+    while (at > start && m->src[at] != '&')
+        at--;
+    if (m->src[at] != '&')
+        return;
+    int c = 1;
+    for (size_t i = start; i < at; i++)
+        c += ((unsigned char)m->src[i] & 0xC0) != 0x80;
+    *col = c;
+    size_t n = strcspn(m->src + at, " \t\r\n<;\"'");
+    snprintf(msg, cap, _("a & that begins no reference: \"%.*s\""), (int)(n > 40 ? 40 : n), m->src + at);
+}
+
 void xmlmsg_on_error(void *user, xmlErrorPtr e)
 {
     XmlMsgs *m = user;
@@ -1016,10 +1049,18 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         parser_words(e, msg, sizeof msg, &hint);
     }
     int line = e->line, col = e->int2;     /* libxml2 counts characters */
+    if (e->code == XML_ERR_TAG_NAME_MISMATCH) {
+        char b[128];                        /* at the start of </b>, not after it */
+        mismatched_end(e->message ? e->message : "", b, sizeof b);
+        if (col > (int)strlen(b) + 3)
+            col -= (int)strlen(b) + 3;
+    }
     if (node) {
         line = xmlread_line(node);
         col = xmlread_col(node);
     }
+    if (e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING && !node)
+        lone_ampersand(m, line, &col, msg, sizeof msg);
     if (node && node->type == XML_TEXT_NODE) {
         text_start(node, &line, &col);
         node = node->parent;                /* what the message is about */

@@ -26,6 +26,8 @@ typedef struct XmlMsgs {
     xmlDocPtr   schema;        /* it as a tree, read at the first message
                                   that names attributes or elements */
     bool        layout;        /* the file is a layout, not a report */
+    const char *src;           /* its text while it is parsed (or NULL): to */
+    size_t      srclen;        /* place and quote a lone & */
     int         count;         /* messages recorded */
     int         errors;        /* of them errors (not warnings) */
     int         last_line;     /* the last one, to drop repeats */

@@ -337,6 +337,8 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     }
     XmlMsgs ms;
     xmlmsg_begin(&ms, rp, path, "report", NULL, 0);
+    ms.src = f->src;
+    ms.srclen = f->len;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         rp_oom(sizeof(xmlParserCtxt));

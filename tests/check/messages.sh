@@ -39,7 +39,13 @@ fnref-empty.xml|4:93: fel: <fnref to=""> pekar inte på något|skriv id för fot
 cell-status.xml|7:39: fel: okänd status "pågår"|menade du status="ongoing" (Pågår)?
 lang-word.xml|2:1: fel: lang="svenska" är ingen språkkod|skriv lang="sv"
 columns-in-characters.xml|4:111: fel: <ref to="saknas"> pekar inte på något: inget element har id="saknas"|ge elementet som den ska peka på ett id-attribut
+section-without-heading.xml|5:5: fel: <section> behöver <heading>|ett avsnitt börjar med sin rubrik
+status-misspelt.xml|5:5: fel: okänd status "Uppfylt"|menade du status="met" (Uppfyllt)?
+wrong-nesting.xml|5:29: fel: <i> från rad 5 är inte stängd före </b>|varje <namn> måste stängas med </namn>
+ampersand-word.xml|4:43: fel: ett & som inte inleder någon referens: "&omsorg"|skriv & som &amp; i text
 EOF_SV
+check "number-with-space.xml in Swedish: a warning at the cell, with the hint" \
+    sh -c "$SV '$BIN' --check tests/bad/number-with-space.xml 2>&1 | grep -A1 -F 'number-with-space.xml:8:34: varning: \"12 34,5\" i en talkolumn är inte ett tal' | grep -q '^    tips: skriv det som ett tal: 1 234,5'"
 check "three-mistakes.xml in Swedish: its three errors, each once" \
     sh -c "$SV '$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': fel: ' | grep -qx 3"
 check "figure-no-alt.xml in Swedish: a figure without alt is told so, not to give a src" \

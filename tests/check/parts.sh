@@ -283,7 +283,7 @@ fi
 chmod 644 "$E/del/b.xml"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>Inte stängt\n</part>\n' >"$E/del/trasig.xml"
 report del/trasig.xml
-expect "a part that is not well-formed: at its own line" 1 "$E/del/trasig.xml:4:8: error: <p> from line 3 is not closed before </part>"
+expect "a part that is not well-formed: at its own line" 1 "$E/del/trasig.xml:4:1: error: <p> from line 3 is not closed before </part>"
 check "a part rendered as a report: an error that says what it is" \
     sh -c "'$BIN' -o '$T/del.pdf' '$E/del/a.xml' 2>'$T/out'; test \$? = 1 && grep -q '$E/del/a.xml:2:1: error: this file is a part of a report (<part>), not a report' '$T/out' && test ! -e '$T/del.pdf'"
 # elements nested as deep as rapport reads in one file, and deeper with
