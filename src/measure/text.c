@@ -206,7 +206,7 @@ void text_check_furniture(M *m)
                         const char *fname = strrchr(f->path, '/');
                         diag_error(&m->rp->diags, m->rep->file, meta->line[fld], meta->col[fld],
                                    _("the font %s of the running %s has no glyph for \"%.*s\" (U+%04X) in <%s>"),
-                                   fname ? fname + 1 : f->path, hf ? "footer" : "header", (int)(i - at), v + at,
+                                   fname ? fname + 1 : f->path, hf ? _("footer") : _("header"), (int)(i - at), v + at,
                                    (unsigned)cp, names[k].name);
                         diag_hint(&m->rp->diags, _("write it another way, or give the layout's header and footer "
                                                  "styles a font that has it"));

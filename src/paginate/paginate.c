@@ -484,23 +484,24 @@ static void warn_shortened(PB *b, int hf, int part, const char *shown)
     const char *tpl = (hf ? b->lay->footer : b->lay->header)[part];
     const char *name;
     int mi = template_meta(tpl, &name);
-    const char *line = hf ? "footer" : "header";
+    const char *line = hf ? "footer" : "header";           /* the layout's element */
+    const char *running = hf ? _("footer") : _("header");  /* in words */
     if (mi >= 0) {
         char field[32];
         snprintf(field, sizeof field, "%.*s", (int)strlen(name) - 2, name + 1);
         diag_warn(&b->rp->diags, r->file, r->meta.line[mi], r->meta.col[mi],
                   _("the running %s's %s is too long for its place; it is shortened to \"%s\""),
-                  line, field, shown);
+                  running, field, shown);
         diag_hint(&b->rp->diags,
                   _("the %s's parts keep 1 em apart on one line: write a shorter <%s>, or put "
                   "another field in the layout's <%s %s=\"%s\">"),
-                  line, field, line, where[part], tpl);
+                  running, field, line, where[part], tpl);
     } else {
         diag_warn(&b->rp->diags, r->file, 0, 0,
                   _("the running %s's %s part (\"%s\") is too long for its place; it is shortened to \"%s\""),
-                  line, where[part], tpl, shown);
+                  running, where[part], tpl, shown);
         diag_hint(&b->rp->diags, _("the %s's parts keep 1 em apart on one line: shorten <%s %s=\"%s\"> in the layout"),
-                  line, line, where[part], tpl);
+                  running, line, where[part], tpl);
     }
 }
 

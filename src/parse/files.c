@@ -56,7 +56,7 @@ const char *files_resolve_in(Rp *rp, const char *base, const char *root, const c
         return path;
     if (inside(path, root) || inside(path, also))
         return path;
-    *why = _("it lies outside the report's folder");
+    *why = _(FILES_OUTSIDE);
     return NULL;
 }
 

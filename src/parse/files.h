@@ -16,6 +16,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "../base/rp.h"
+#include "../base/i18n.h"
+
+#include <string.h>
 
 /* The folder of `path` ("." for a bare file name), in the arena. */
 const char *files_dir(Arena *a, const char *path);
@@ -46,5 +49,14 @@ bool files_regular(const char *path, const char **why);
  * returns NULL and sets *why to a sentence for the user, in rp's arena.
  */
 unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, const char **why);
+
+/* The reason files_resolve gives for a path outside the folder it may
+ * read: a caller tells it apart from the others by files_outside(),
+ * in whatever language the reason is written. */
+#define FILES_OUTSIDE N_("it lies outside the report's folder")
+static inline bool files_outside(const char *why)
+{
+    return why && strcmp(why, _(FILES_OUTSIDE)) == 0;
+}
 
 #endif

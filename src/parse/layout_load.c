@@ -137,8 +137,8 @@ static const char *path_named(L *l, xmlNodePtr x, const char *what, const char *
         if (alt)
             return alt;
     }
-    LERR(x, _("the %s \"%s\" cannot be used: %s"), what, v, why);
-    diag_hint(&l->rp->diags, strstr(why, "outside")
+    LERR(x, _("%s \"%s\" cannot be used: %s"), !strcmp(what, "logo") ? _("the logo") : _("the file"), v, why);
+    diag_hint(&l->rp->diags, files_outside(why)
               ? _("put it beside the layout (or in rapport's fonts/ folder); --allow-paths lifts this rule")
               : _("paths are relative to the layout file (%s)"), l->file);
     return NULL;
@@ -519,7 +519,7 @@ static void cover_logo(L *l, xmlNodePtr x, Layout *y)
     Image *im = image_load(l->rp, path, (size_t)RP_MAX_REPORT_IMAGE_BYTES, &err);
     if (!im) {
         LERR(x, _("the logo \"%s\" cannot be used: %s"), l->logo_src, err.why);
-        if (strstr(err.hint, "report's folder"))
+        if (!strcmp(err.hint, _("name a PNG or JPEG file in the report's folder")))
             diag_hint(&l->rp->diags, _("name a PNG or JPEG file; paths are relative to the layout file (%s)"), l->file);
         else
             diag_hint(&l->rp->diags, "%s", err.hint);
@@ -920,7 +920,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
             found = NULL;           /* a FIFO would stall the run */
         if (!found) {
             diag_add(&rp->diags, DIAG_ERROR, report_path ? report_path : "rapport", line, col,
-                     strstr(why, "outside") ? _("put the layout beside the report; --allow-paths lifts this rule")
+                     files_outside(why) ? _("put the layout beside the report; --allow-paths lifts this rule")
                                             : _("a layout's path is relative to the report's folder"),
                      _("the layout \"%s\" cannot be used: %s"), name, why);
             return NULL;

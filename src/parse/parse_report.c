@@ -988,6 +988,10 @@ static bool almost_number(const char *s)
  * the cell. Header, subheader and group rows hold words. */
 static void read_numbers(P *p, Node *t)
 {
+    bool summed = false;            /* then the sum's check says what is not a number */
+    for (Node *r = t->first; r; r = r->next)
+        summed |= r->kind == N_ROW && (r->u.row.role == ROW_SUM || r->u.row.role == ROW_PART ||
+                                       r->u.row.role == ROW_SUB);
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
             r->u.row.role == ROW_SUBHEAD)
@@ -1011,7 +1015,7 @@ static void read_numbers(P *p, Node *t)
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
-            } else if (nr == NUM_TEXT && almost_number(x->text)) {
+            } else if (nr == NUM_TEXT && !summed && almost_number(x->text)) {
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
                          col->fmt.unit ? NULL : _("write it as a number: 1 234,5 (a space between the thousands, "
                                                   "a comma before the decimals); a unit goes in the column's unit=\"...\""),
@@ -1240,9 +1244,10 @@ static const char *report_file(P *p, const Node *at, const char *src, const char
     const char *why = NULL;
     const char *path = files_resolve_in(p->rp, p->dir, p->root_dir, p->rp->data_dir, src, &why);
     if (!path) {
-        ERR(at, _("the %s \"%s\" cannot be used: %s"), what, src, why);
-        if (strstr(why, "outside"))
-            HINT(_("put the %s in the report's folder (or a folder inside it); --allow-paths lifts this rule"), what);
+        const char *the = !strcmp(what, "CSV") ? _("the CSV") : _("the image");
+        ERR(at, _("%s \"%s\" cannot be used: %s"), the, src, why);
+        if (files_outside(why))
+            HINT(_("put %s in the report's folder (or a folder inside it); --allow-paths lifts this rule"), the);
         else if (p->depth > 0)
             HINT(_("the path is relative to the folder of the part that names it, %s"), p->dir);
         else
@@ -1873,7 +1878,7 @@ static void build_legend_items(P *p, xmlNodePtr x, Node *legend)
         if (p->layout->statuses[si].activity != legend->u.legend.activity) {
             ERR(n, _("\"%s\" is %s status, but this legend shows the %s statuses"), v,
                 legend->u.legend.activity ? _("a goal") : _("an assignment"),
-                legend->u.legend.activity ? "assignment" : "goal");
+                legend->u.legend.activity ? _("assignment") : _("goal"));
             HINT(_("write statuses=\"%s\" on the <legend>, or give the words of its own statuses"),
                  legend->u.legend.activity ? "goal" : "activity");
             continue;
@@ -2166,7 +2171,7 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
         path = NULL, why = strerror(errno);
     if (!path) {
         ERR(at, _("the part \"%s\" cannot be used: %s"), src, why);
-        if (strstr(why, "outside"))
+        if (files_outside(why))
             HINT(_("put the part in the report's folder (or a folder inside it); --allow-paths lifts this rule"));
         else
             HINT(_("the path is relative to the folder of %s, the file that includes it; check the name"),
