@@ -1015,7 +1015,8 @@ static void read_numbers(P *p, Node *t)
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
-            } else if (nr == NUM_TEXT && !summed && almost_number(x->text)) {
+            } else if (nr == NUM_TEXT && !summed && almost_number(x->text) &&
+                       !english_number(x->text, x->len)) {      /* check_sums says that one */
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
                          col->fmt.unit ? NULL : _("write it as a number: 1 234,5 (a space between the thousands, "
                                                   "a comma before the decimals); a unit goes in the column's unit=\"...\""),

@@ -61,7 +61,25 @@ typedef struct ColScan {
     size_t     *line_start;   /* offset of each line, 1-based index */
     int         nlines;
     size_t      pos;          /* scan position, only moves forward */
+    size_t      col_at;       /* the last place a column was counted for, */
+    int         col_line;     /* its line and its column in characters: */
+    int         col;          /* the next count starts there (linear in all) */
 } ColScan;
+
+/* The column in characters of byte offset p of line `line`. The places
+ * asked for move forward, so each count goes on from the last one: a
+ * file of one long line costs no more than one of many. */
+static int char_col(ColScan *s, int line, size_t p)
+{
+    if (line != s->col_line || p < s->col_at) {
+        s->col_line = line;
+        s->col_at = s->line_start[line];
+        s->col = 1;
+    }
+    s->col += chars_between(s->src, s->col_at, p);
+    s->col_at = p;
+    return s->col;
+}
 
 /* The line holding byte offset p (binary search over line starts). */
 static int line_of(const ColScan *s, size_t p)
@@ -102,7 +120,7 @@ static Pos *pos_at(ColScan *s, size_t p)
 {
     Pos *pos = ARENA_NEW(s->arena, Pos);
     pos->line = line_of(s, p);
-    pos->col = chars_between(s->src, s->line_start[pos->line], p) + 1;
+    pos->col = char_col(s, pos->line, p);
     return pos;
 }
 
@@ -147,7 +165,7 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
                 if (after == ' ' || after == '>' || after == '/' || after == '\t' ||
                     after == '\n' || after == '\r') {
                     pos->line = line_of(s, p);
-                    pos->col = chars_between(s->src, s->line_start[pos->line], p) + 1;
+                    pos->col = char_col(s, pos->line, p);
                     s->pos = tag_end(s, p + 1, &selfclose);
                     found = true;
                     break;
@@ -370,7 +388,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     }
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
     /* Line starts, for the column scan. */
-    ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0 };
+    ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0, 0, 0, 1 };
     int lines = 1;
     for (size_t i = 0; i < f->len; i++)
         if (f->src[i] == '\n')
