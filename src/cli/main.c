@@ -437,7 +437,7 @@ static int count_option(const char *v, int max)
 static int count_error(const char *what, int max)
 {
     char msg[96];
-    snprintf(msg, sizeof msg, "%s, 1 to %d", what, max);
+    snprintf(msg, sizeof msg, _("%s, 1 to %d"), what, max);
     return usage_error(msg, NULL);
 }
 

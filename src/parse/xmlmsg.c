@@ -314,22 +314,22 @@ static void parser_words(const xmlError *e, char *msg, size_t cap, const char **
 static const struct { const char *el, *attr, *values; } allowed[] = {
     { "report", "type", "verksamhetsberattelse, delarsrapport, verksamhetsplan, internbudget, rapport" },
     { "section", "toc", "yes, no" }, { "section", "new-page", "yes, no" }, { "goal", "toc", "yes, no" },
-    { "contents", "levels", "1 to 5" },
-    { "list", "type", "bullet, number, none" }, { "list", "numbering", "1. or 1)" },
+    { "contents", "levels", N_("1 to 5") },
+    { "list", "type", "bullet, number, none" }, { "list", "numbering", N_("1. or 1)") },
     { "list", "start", N_("a whole number from 1 to 10000") },
     { "table", "font-size", "normal, small" }, { "table", "header-rows", N_("a whole number from 0") },
     { "row-role", "role", "header, group, sum, part, sub, subheader, normal" }, { "row-role", "sum-of", "above" },
     { "row-role", "row", N_("a row number of the CSV from 1, or last") },
     { "column", "type", "text, number, status" }, { "column", "align", "left, right, center" },
-    { "column", "decimals", "0 to 6" }, { "column", "sign", "auto, always" },
+    { "column", "decimals", N_("0 to 6") }, { "column", "sign", "auto, always" },
     { "column", "width", N_("auto, or a length like 30mm, 40%, 2*") },
     { "row", "role", "header, group, sum, part, sub, normal" }, { "row", "sum-of", "above" },
     { "cell", "colspan", N_("a whole number from 1") }, { "cell", "rowspan", N_("a whole number from 1") },
     { "cell", "align", "left, right, center" },
-    { "num", "decimals", "0 to 6" }, { "num", "sign", "auto, always" },
+    { "num", "decimals", N_("0 to 6") }, { "num", "sign", "auto, always" },
     { "chart", "type", "line, bar, stacked-bar, horizontal-bar, pie, donut" }, { "chart", "legend", "yes, no" }, { "chart", "value-labels", "yes, no" },
     { "chart", "height", N_("a length like 60mm") }, { "series", "line", "solid, dashed, dotted" },
-    { "axis", "decimals", "0 to 6" }, { "axis", "min", N_("a number with a point for decimals, e.g. 0 or 12.5") },
+    { "axis", "decimals", N_("0 to 6") }, { "axis", "min", N_("a number with a point for decimals, e.g. 0 or 12.5") },
     { "axis", "max", N_("a number with a point for decimals, e.g. 100 or 12.5") },
     { "axis", "step", N_("a number with a point for decimals, e.g. 10 or 2.5") },
     { "ref", "show", "page, title, both" }, { "legend", "statuses", "goal, activity" },
@@ -839,7 +839,7 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
 {
     const char *a = e->str1 ? e->str1 : "", *b = e->str2 ? e->str2 : "";
     xmlNodePtr node = *at;
-    const char *kind = m->layout ? "layout" : "report";
+    const char *kind = m->layout ? _("layout") : _("report");
     *hint = m->layout ? _(LAYOUT_HINT) : _(FORMAT_HINT);
     switch (e->code) {
     case XML_RELAXNG_ERR_CONTENTVALID:      /* the parent of a mistake said already */

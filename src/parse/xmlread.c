@@ -461,7 +461,7 @@ int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size
         diag_add(&rp->diags, DIAG_ERROR, f->path, root ? xmlread_line(root) : 0, root ? xmlread_col(root) : 0,
                  ms.layout ? _("layouts/linkoping.xml shows every element of a layout and where it stands")
                            : _("README.md, section \"Elements\", shows what each element holds and where it may stand"),
-                 _("the %s does not follow the %s format"), kind, kind);
+                 _("the %s does not follow the %s format"), _(kind), _(kind));
         ms.count = 1;
     }
     return ms.count;
