@@ -1369,6 +1369,9 @@ static Node *build_table(P *p, xmlNodePtr x)
     }
     if (!rows && src)
         return t;                   /* the CSV could not be used: said why */
+    for (xmlNodePtr c = x->children; c && !rows; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "cell"))
+            return t;               /* cells outside rows: said at the first of them */
     if (!rows) {
         /* A table whose figures are not in yet (a report written before
          * the books close) is printed as its caption and the layout's

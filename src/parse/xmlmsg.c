@@ -204,7 +204,8 @@ static bool markup_words(const xmlError *e, char *msg, size_t cap, const char **
         char b[128];
         mismatched_end(text, b, sizeof b);
         snprintf(msg, cap, _("<%.100s> from line %d is not closed before </%s>"), s1, v, b);
-        *hint = _("every <name> must be closed by </name> in the same order; look at the element the message names");
+        *hint = !strcmp(s1, "br") ? _("a line break is written <br/>, with its slash: it is never closed")
+                                  : _("every <name> must be closed by </name> in the same order; look at the element the message names");
         return true;
     }
     case XML_ERR_TAG_NOT_FINISHED:
@@ -776,6 +777,38 @@ static bool twice_or_misplaced(XmlMsgs *m, xmlNodePtr node, const char *a, char 
     return true;
 }
 
+/* The misplacings a writer makes most, in words of their own: a second
+ * heading, a heading after the text, a cell outside a row. */
+static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t cap, const char **hint)
+{
+    const char *parent = (const char *)node->parent->name;
+    bool sectionlike = !strcmp(parent, "section") || !strcmp(parent, "goal");
+    xmlNodePtr first = node->parent->children;
+    while (first && first->type != XML_ELEMENT_NODE)
+        first = first->next;
+    if (sectionlike && !strcmp(a, "heading") && first != node) {
+        if (first && !strcmp((const char *)first->name, "heading")) {
+            snprintf(msg, cap, _("a second <heading> in one <%s>"), parent);
+            *hint = _("a section has one heading; a heading below it begins a <section> of its own inside this one");
+        } else {
+            snprintf(msg, cap, _("<heading> must come first in <%s>"), parent);
+            *hint = _("move <heading>...</heading> to the start of the section, before its text");
+        }
+        return true;
+    }
+    if (sectionlike && first == node && strcmp(a, "heading") != 0 && has_child(node->parent, "heading")) {
+        snprintf(msg, cap, _("<%s> begins with its <heading>, not with <%s>"), parent, a);
+        *hint = _("move <heading>...</heading> to the start of the section, before its text");
+        return true;
+    }
+    if (!strcmp(a, "cell") && !strcmp(parent, "table")) {
+        snprintf(msg, cap, _("<cell> stands in a <row>, not straight in <table>"));
+        *hint = _("write each row of cells as <row><cell>...</cell><cell>...</cell></row>");
+        return true;
+    }
+    return false;
+}
+
 /* An element <a> where it may not stand: in a layout, what it belongs in;
  * in a report, the child its parent is missing, else "not allowed". */
 static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
@@ -792,6 +825,8 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
         return true;
     }
     if (node && node->parent && missing_child(node->parent, msg, cap, hint))
+        return true;
+    if (node && misplaced_words(node, a, msg, cap, hint))
         return true;
     snprintf(msg, cap, _("<%.100s> is not allowed here"), a);
     *hint = _("this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand");
