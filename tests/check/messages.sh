@@ -73,10 +73,19 @@ check "installed, the catalogue is found beside the program (PREFIX/share/locale
     sh -c "test -s '$T/inst/usr/share/locale/sv/LC_MESSAGES/rapport.mo' && RAPPORT_DATA='$PWD' $SV '$T/inst/usr/bin/rapport' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'fel: ett ensamt & i texten'"
 
 # ---- the PDF does not change with the language ----------------------------
+# a real Swedish locale (decimal comma, Swedish collation), made for the
+# test where this machine has none (localedef, no root needed: LOCPATH)
+LOC=
+mkdir -p "$T/loc"
+if localedef -i sv_SE -f UTF-8 "$T/loc/sv_SE.UTF-8" >/dev/null 2>&1; then LOC=$T/loc; fi
+check "with the sv_SE.UTF-8 locale installed, Swedish as well" \
+    sh -c "test -n '$LOC' && LOCPATH='$LOC' LANG=sv_SE.UTF-8 '$BIN' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'fel: ett ensamt & i texten'"
 for s in verksamhetsberattelse-2024 delarsrapport-2022-aug; do
     LANG=C "$BIN" -q -o "$T/$s-c.pdf" "samples/$s.xml" 2>/dev/null
     $SV LC_ALL=sv_SE.UTF-8 "$BIN" -q -o "$T/$s-sv.pdf" "samples/$s.xml" 2>/dev/null
-    check "$s: the same PDF bytes under LANG=C and a Swedish locale" cmp "$T/$s-c.pdf" "$T/$s-sv.pdf"
+    check "$s: the same PDF bytes under LANG=C and a Swedish LANG (no such locale here)" cmp "$T/$s-c.pdf" "$T/$s-sv.pdf"
+    LOCPATH=$LOC LC_ALL=sv_SE.UTF-8 "$BIN" -q -o "$T/$s-loc.pdf" "samples/$s.xml" 2>/dev/null
+    check "$s: the same PDF bytes in a real sv_SE.UTF-8 locale (decimal comma)" cmp "$T/$s-c.pdf" "$T/$s-loc.pdf"
 done
 
 # ---- what was written, at a terminal ---------------------------------------
