@@ -1089,6 +1089,12 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         mismatched_end(e->message ? e->message : "", b, sizeof b);
         if (col > (int)strlen(b) + 3)
             col -= (int)strlen(b) + 3;
+        const char *open = e->str1 ? e->str1 : "";
+        if (*open && strcmp(open, "br") != 0) {
+            snprintf(m->hint, sizeof m->hint, _("write </%.40s> where the <%.40s> of line %d ends, before </%.40s>"),
+                     open, open, e->int1, b);
+            hint = m->hint;
+        }
     }
     if (node) {
         line = xmlread_line(node);

@@ -33,7 +33,7 @@ typedef struct XmlMsgs {
     int         last_line;     /* the last one, to drop repeats */
     char        last_msg[512];
     xmlNodePtr  last_node;     /* element of the last validity message */
-    char        hint[160];     /* a hint made for the message being said */
+    char        hint[256];     /* a hint made for the message being said */
     char        pending[128];  /* an element an interleave has too many
                                   of; libxml2 gives it no place */
 } XmlMsgs;

@@ -41,7 +41,7 @@ lang-word.xml|2:1: fel: lang="svenska" är ingen språkkod|skriv lang="sv"
 columns-in-characters.xml|4:111: fel: <ref to="saknas"> pekar inte på något: inget element har id="saknas"|ge elementet som den ska peka på ett id-attribut
 section-without-heading.xml|5:5: fel: <section> behöver <heading>|ett avsnitt börjar med sin rubrik
 status-misspelt.xml|5:5: fel: okänd status "Uppfylt"|menade du status="met" (Uppfyllt)?
-wrong-nesting.xml|5:29: fel: <i> från rad 5 är inte stängd före </b>|varje <namn> måste stängas med </namn>
+wrong-nesting.xml|5:29: fel: <i> från rad 5 är inte stängd före </b>|skriv </i> där <i> från rad 5 slutar, före </b>
 ampersand-word.xml|4:43: fel: ett & som inte inleder någon referens: "&omsorg"|skriv & som &amp; i text
 br-not-closed.xml|4:53: fel: <br> från rad 4 är inte stängd före </p>|en radbrytning skrivs <br/>, med snedstrecket
 cell-outside-row.xml|4:67: fel: <cell> står i en <row>, inte direkt i <table>|skriv varje rad med celler som <row>
