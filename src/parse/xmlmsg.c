@@ -824,8 +824,17 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
                 "compare it with the example in README.md");
         return true;
     }
-    if (node && node->parent && missing_child(node->parent, msg, cap, hint))
+    if (node && node->parent && missing_child(node->parent, msg, cap, hint)) {
+        xmlChar *title = xmlGetProp(node->parent, (const xmlChar *)"title");
+        if (title && !has_child(node->parent, "heading")) {     /* <section title="...">, as in HTML */
+            snprintf(hbuf, hcap, _("write the title as the section's heading, not as title=\"...\": "
+                                   "<%s><heading>%.100s</heading>"), (const char *)node->parent->name,
+                     (const char *)title);
+            *hint = hbuf;
+        }
+        xmlFree(title);
         return true;
+    }
     if (node && misplaced_words(node, a, msg, cap, hint))
         return true;
     snprintf(msg, cap, _("<%.100s> is not allowed here"), a);

@@ -47,6 +47,7 @@ br-not-closed.xml|4:53: fel: <br> från rad 4 är inte stängd före </p>|en rad
 cell-outside-row.xml|4:67: fel: <cell> står i en <row>, inte direkt i <table>|skriv varje rad med celler som <row>
 heading-after-text.xml|4:12: fel: <section> börjar med sin <heading>, inte med <p>|flytta <heading>...</heading> till början av avsnittet
 two-headings.xml|4:32: fel: en andra <heading> i samma <section>|en underrubrik inleder ett eget <section>
+section-title-attribute.xml|4:30: fel: <section> behöver <heading>|skriv titeln som avsnittets rubrik, inte som title="...": <section><heading>Inledning</heading>
 EOF_SV
 check "number-with-space.xml in Swedish: a warning at the cell, with the hint" \
     sh -c "$SV '$BIN' --check tests/bad/number-with-space.xml 2>&1 | grep -A1 -F 'number-with-space.xml:8:34: varning: \"12 34,5\" i en talkolumn är inte ett tal' | grep -q '^    tips: skriv det som ett tal: 1 234,5'"
