@@ -232,7 +232,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             }
         }
         t4 = now_ms();
-        if (timings && pg)
+        if (timings && pg)          /* for the benchmark, which reads it: not translated */
             fprintf(err, "%s: %d pages; parse %.1f ms, measure %.1f ms, paginate %.1f ms, draw %.1f ms; arena %.1f MiB\n",
                     name, pg->n, t1 - t0, t2 - t1, t3 - t2, t4 - t3, rp.arena.used / 1048576.0);
     }

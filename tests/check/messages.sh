@@ -19,6 +19,11 @@ check "... a new message without its Swedish fails the check, named with its pla
 sed '0,/^#, c-format$/s//#, fuzzy, c-format/' po/sv.po >"$T/fuzzy.po"
 check "... and so does a message whose Swedish is marked fuzzy" \
     sh -c "! tests/tools/po-check '$T/fuzzy.po' $(echo $SRC) >'$T/fuzzy.out' && grep -q 'fuzzy message' '$T/fuzzy.out'"
+check "no message in the sources is left unmarked for translation (tests/tools/unmarked)" \
+    tests/tools/unmarked $SRC
+printf 'static void f(Diags *d)\n{\n    diag_error(d, "x", 1, 1,\n               "a message nobody marked");\n}\n' >"$T/src/unmarked.c"
+check "... one that is, is named" \
+    sh -c "! tests/tools/unmarked '$T/src/unmarked.c' >'$T/unmarked.out' && grep -q 'unmarked.c:4:' '$T/unmarked.out'"
 check "the catalogue is built beside the program" test -s "$B/locale/sv/LC_MESSAGES/rapport.mo"
 
 # ---- the language --------------------------------------------------------
