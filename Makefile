@@ -163,7 +163,7 @@ check: deps
 # it. Each section ends with status 0 and its counts in
 # build/check/NAME.result, which tests/check/summary adds up.)
 CHECK_SECTION_TARGETS := $(addprefix check-section-,$(CHECK_RUN))
-CHECK_SANITIZED := unit-sanitize samples bad hostile
+CHECK_SANITIZED := unit-sanitize samples bad hostile messages
 .PHONY: check-sections check-build-release check-build-sanitize $(CHECK_SECTION_TARGETS)
 check-sections: $(CHECK_SECTION_TARGETS)
 	@tests/check/summary build $(CHECK_RUN)
