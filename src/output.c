@@ -5,6 +5,7 @@
  */
 #include "output.h"
 #include "base/arena.h"
+#include "base/diag.h"
 #include "base/i18n.h"
 
 #include <dirent.h>
@@ -120,7 +121,7 @@ static void temp_letters(char *x, unsigned attempt)
 }
 
 int output_write(const char *path, const unsigned char *buf, size_t len,
-                 void (*announce)(const char *tmp), FILE *err)
+                 void (*announce)(const char *tmp), Diags *d)
 {
     /* the folder's left-overs first */
     const char *slash = strrchr(path, '/');
@@ -148,7 +149,7 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
         int saved = errno;
         if (announce)
             announce(NULL);
-        fprintf(err, _("%s: error: cannot write the PDF: %s\n"), path, strerror(saved));
+        diag_error(d, path, 0, 0, _("cannot write the PDF: %s"), strerror(saved));
         free(tmp);
         return -1;
     }
@@ -179,11 +180,11 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
     if (announce)
         announce(NULL);
     if (!ok) {
-        fprintf(err, _("%s: error: cannot write the PDF: %s\n"), path, strerror(saved));
+        diag_error(d, path, 0, 0, _("cannot write the PDF: %s"), strerror(saved));
         if (saved == EFBIG)
-            fprintf(err, _("    hint: the file would be larger than this process may write (ulimit -f)\n"));
+            diag_hint(d, _("the file would be larger than this process may write (ulimit -f)"));
         else if (saved == ENOSPC || saved == EDQUOT)
-            fprintf(err, _("    hint: free some space on the disk, or write the PDF elsewhere (-o, -d)\n"));
+            diag_hint(d, _("free some space on the disk, or write the PDF elsewhere (-o, -d)"));
     }
     free(tmp);
     return ok ? 0 : -1;

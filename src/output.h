@@ -28,6 +28,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/diag.h"
+
 /* Why the PDF of `input` may not be written to `output`, in words that
  * follow "cannot write the PDF there: " ("it is a FIFO (named pipe)"),
  * or NULL when it may: `output` does not exist or is a regular file that
@@ -42,10 +44,10 @@ bool output_same_file(const char *a, const char *b);
  * place (see above), after removing left-over temporary files in its
  * folder. `announce`, if not NULL, is called with the temporary file's
  * path just before it is created and with NULL once it is gone.
- * Returns 0, or -1 after printing "path: error: ..." on `err`; then
- * `path` is as it was. */
+ * Returns 0, or -1 after recording why as an error about `path` in `d`;
+ * then `path` is as it was. */
 int output_write(const char *path, const unsigned char *buf, size_t len,
-                 void (*announce)(const char *tmp), FILE *err);
+                 void (*announce)(const char *tmp), Diags *d);
 
 /* Remove the temporary files in the folder `dir` that runs killed while
  * writing left behind: named as above, regular files of this user, whose

@@ -112,6 +112,23 @@ static Paths sources(Rp *rp, const char *input, const Report *rep, const Layout 
     return p;
 }
 
+/* Tell the listener of every message of `d`, in the order they are
+ * printed, then print them on `err`. */
+static void report(const RpOptions *o, const Diags *d, FILE *err)
+{
+    const RpListener *l = o->listener;
+    if (l && l->message) {
+        int *order = diags_order(d);
+        for (int i = 0; i < d->n; i++) {
+            const Diag *g = &d->v[order[i]];
+            RpMessage m = { g->level == DIAG_ERROR, g->file, g->line, g->col, g->msg, g->hint };
+            l->message(l->ctx, &m);
+        }
+        free(order);
+    }
+    diags_print(d, err, o->quiet);
+}
+
 /* The first of the report and its sources that is the file `target`, or
  * NULL. */
 static const char *made_from(const char *target, const char *input, const Paths *src)
@@ -147,12 +164,16 @@ static bool up_to_date(const RpOptions *o, const char *output, const char *input
         return false;
     if (st.st_mtime > time(NULL)) {
         /* not a diagnostic: --strict must not make it fail the report */
-        if (!o->quiet) {
-            char when[32];
-            struct tm tm;
-            time_t t = st.st_mtime;
-            strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+        char when[32];
+        struct tm tm;
+        time_t t = st.st_mtime;
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+        if (!o->quiet)
             fprintf(err, _("%s: warning: the PDF is dated %s, in the future; it is made again\n"), output, when);
+        if (o->listener && o->listener->message) {
+            char text[160];
+            snprintf(text, sizeof text, _("the PDF is dated %s, in the future; it is made again"), when);
+            o->listener->message(o->listener->ctx, &(RpMessage){ false, output, 0, 0, text, NULL });
         }
         return false;
     }
@@ -185,6 +206,9 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
     t1 = t2 = t3 = t4 = now_ms();
     Paths src = rep ? sources(&rp, name, rep, lay) : (Paths){ 0 };
+    if (o->listener && o->listener->source)
+        for (int i = 0; i < src.n; i++)
+            o->listener->source(o->listener->ctx, src.v[i]);
     /* nothing the report is made from is overwritten, by the PDF or the trace */
     const char *targets[2] = { output, o->trace_path };
     for (int i = 0; i < 2 && rep; i++) {
@@ -213,6 +237,8 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             stage = _("making the pages");
             pg = paginate_flow(&rp, flow);
         }
+        if (pg && o->listener && o->listener->pages)
+            o->listener->pages(o->listener->ctx, pg->n);
         t3 = t4 = now_ms();
         if (pg && o->trace_path) {
             FILE *t = fopen(o->trace_path, "w");
@@ -243,7 +269,11 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         diag_error(&rp.diags, name, 0, 0, _("%s failed without saying why: no PDF was made"), stage);
         diag_hint(&rp.diags, _("this is a fault in rapport; please report it with this file"));
     }
-    diags_print(&rp.diags, err, o->quiet);
+    /* a complete PDF without errors is written (a failed write is an
+     * error like any other, told with the report's) */
+    if (made && output && !o->check_only && !diag_errors(&rp.diags))
+        output_write(output, *pdf, *pdf_len, o->temp_file, &rp.diags);
+    report(o, &rp.diags, err);
     int failed = diag_errors(&rp.diags) > 0;
     if (failed) {
         free(*pdf);
@@ -308,7 +338,7 @@ int rp_layout_words(const RpOptions *o, const char *near,
             if (!lay->words[k].type)
                 each(ctx, NULL, lay->words[k].key, lay->words[k].text);
     }
-    diags_print(&rp.diags, err, o->quiet);
+    report(o, &rp.diags, err);
     int failed = diag_errors(&rp.diags) > 0 || !lay;
     diags_free(&rp.diags);
     arena_free(&rp.arena);
@@ -340,18 +370,19 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
 {
     const char *why = output ? output_refusal(input, output) : NULL;
     if (why) {
-        fprintf(err, _("%s: error: cannot write the PDF there: %s\n"), output, why);
+        Diags d;
+        diags_init(&d);
+        diag_error(&d, output, 0, 0, _("cannot write the PDF there: %s"), why);
+        report(o, &d, err);
+        diags_free(&d);
         return RP_EINPUT;
     }
     unsigned char *pdf;
     size_t n;
     int pages = 0;
+    /* run() writes the PDF, and returns RP_OK only when it did (or checked) */
     int r = run(o, input, NULL, 0, output, &pdf, &n, &pages, err);
-    /* run() returns RP_OK only with a PDF, unless checking */
-    if (r == RP_OK && output && !o->check_only &&
-        output_write(output, pdf, n, o->temp_file, err) != 0)
-        r = RP_EINPUT;
-    else if (r == RP_OK && output && !o->check_only && o->written)
+    if (r == RP_OK && output && !o->check_only && o->written)
         o->written(output, pages);
     free(pdf);
     return r;

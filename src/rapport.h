@@ -47,6 +47,34 @@ typedef struct RpEngine RpEngine;
 RpEngine *rp_engine_new(void);
 void rp_engine_free(RpEngine *e);
 
+/* An error or warning of a run, for a caller that wants it structured
+ * (RpListener.message) rather than as a line of text. */
+typedef struct RpMessage {
+    bool        error;      /* an error; else a warning */
+    const char *file;       /* the file it is about */
+    int         line, col;  /* 1-based; 0 when not known */
+    const char *text;       /* the message, without file, place and level */
+    const char *hint;       /* what to do about it, or NULL */
+} RpMessage;
+
+/*
+ * What a run found out, told to a caller that asks (the command's --json
+ * and --watch). Every member may be NULL. The strings are borrowed for
+ * the call only.
+ */
+typedef struct RpListener {
+    void *ctx;
+    /* each error and warning, in the order they are printed (-q or not),
+     * as they are also printed on `err` */
+    void (*message)(void *ctx, const RpMessage *m);
+    /* each file the report is made from besides itself (its layout, the
+     * layout's fonts, its images, CSVs, parts), once the report has been
+     * read: what --since compares and --watch watches */
+    void (*source)(void *ctx, const char *path);
+    /* the number of pages, once laid out */
+    void (*pages)(void *ctx, int pages);
+} RpListener;
+
 typedef struct RpOptions {
     const char *layout;     /* --layout NAME|PATH; NULL: the report's, else the default */
     const char *data_dir;   /* where layouts/ and fonts/ live; NULL: RP_DEFAULT_DATA_DIR
@@ -74,6 +102,7 @@ typedef struct RpOptions {
     /* If set, called by rp_render_file once the PDF `path` of `pages`
      * pages is in place (the command tells a user at a terminal). */
     void      (*written)(const char *path, int pages);
+    const RpListener *listener; /* told what the run finds (see there); NULL: nobody */
 } RpOptions;
 
 /* Fill `o` with the defaults. */

@@ -120,7 +120,7 @@ static int before(const Diag *x, const Diag *y)
     return x->col < y->col;
 }
 
-void diags_print(const Diags *d, FILE *out, int only_errors)
+int *diags_order(const Diags *d)
 {
     int *order = xmalloc(sizeof(int) * (size_t)(d->n ? d->n : 1));
     for (int i = 0; i < d->n; i++) {            /* stable insertion sort */
@@ -131,6 +131,12 @@ void diags_print(const Diags *d, FILE *out, int only_errors)
         }
         order[j] = i;
     }
+    return order;
+}
+
+void diags_print(const Diags *d, FILE *out, int only_errors)
+{
+    int *order = diags_order(d);
     for (int oi = 0; oi < d->n; oi++) {
         const Diag *g = &d->v[order[oi]];
         if (only_errors && g->level != DIAG_ERROR)

@@ -64,6 +64,11 @@ int diag_drop_at(Diags *d, const char *file, int line, int col, const char *need
 
 static inline int diag_errors(const Diags *d) { return d->nerrors; }
 
+/* The indexes of d->v in source order (by file, line, column; messages
+ * about one place in the order they were recorded), as diags_print
+ * prints them: a malloc'd array of d->n ints that the caller frees. */
+int *diags_order(const Diags *d);
+
 /* Print all diagnostics in source order, compiler style:
  *   file:line:col: error: message
  *       hint: ...
