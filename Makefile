@@ -35,8 +35,7 @@ LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
 LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/layout_rng.o \
            $(OBJDIR)/gen/lexicon_data.o
 LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
-CLI_OBJ := $(OBJDIR)/cli/main.o $(OBJDIR)/cli/batch.o $(OBJDIR)/cli/signals.o \
-           $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/import/*.c))
+CLI_OBJ := $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/cli/*.c src/import/*.c))
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 

@@ -7,9 +7,18 @@
  * a pipe and printed in one piece when it ends, so the lines of two
  * reports never mix. On a terminal a progress line shows how far the
  * batch has come; at the end one summary line says how it went.
+ *
+ * With --json a child writes, after its messages, a NUL byte and its JSON
+ * line (json.h) into the same pipe (no message holds a NUL: they are C
+ * strings); the parent prints the messages on stderr and the line on
+ * stdout in one piece, so the objects of reports rendered side by side
+ * never mix. For a child that wrote none (it stopped on a signal) the
+ * parent writes one.
  */
 #include "batch.h"
+#include "json.h"
 #include "signals.h"
+#include "xalloc.h"
 #include "../base/limits.h"
 #include "../base/i18n.h"
 
@@ -29,7 +38,15 @@ typedef struct Job {
     int     fd;            /* read end of the child's message pipe; -1 when closed */
     char   *msg;           /* what it printed so far */
     size_t  len, cap;
+    double  t0;            /* when it started */
 } Job;
+
+/* What the batch has done so far, and how it is to say so. */
+typedef struct Tally {
+    int  done, rendered, failed, skipped, warnings;
+    bool tty;              /* the progress line on stderr */
+    bool json;             /* --json: each report's object on stdout */
+} Tally;
 
 static double now_s(void)
 {
@@ -43,10 +60,8 @@ static void append(Job *j, const char *buf, size_t n)
     if (j->len + n + 1 > j->cap) {
         j->cap = (j->len + n + 1) * 2;
         char *m = realloc(j->msg, j->cap);
-        if (!m) {
-            fprintf(stderr, _("rapport: out of memory\n"));
-            exit(RP_EINPUT);
-        }
+        if (!m)
+            xoom();
         j->msg = m;
     }
     memcpy(j->msg + j->len, buf, n);
@@ -64,7 +79,23 @@ static int count_warnings(const char *m)
     return n;
 }
 
-static bool start(Job *j, const RpOptions *o, const BatchItem *it)
+/* In a child: render (or do the work of) the item; with --json its
+ * messages, a NUL and its JSON line on `err`. Returns the exit status. */
+static int child(const RpOptions *o, const BatchItem *it, FILE *err, bool json)
+{
+    if (it->work)
+        return it->work(it, err);
+    if (!json)
+        return rp_render_file(o, it->input, it->output, err);
+    char *line;
+    int r = json_render(o, it->input, it->output, err, &line);
+    fputc(0, err);
+    fputs(line, err);
+    free(line);
+    return r;
+}
+
+static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -79,8 +110,7 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it)
     if (pid == 0) {
         close(fds[0]);
         FILE *err = fdopen(fds[1], "w");
-        int r = it->work ? it->work(it, err ? err : stderr)
-                         : rp_render_file(o, it->input, it->output, err ? err : stderr);
+        int r = child(o, it, err ? err : stderr, json);
         if (err)
             fclose(err);
         _exit(r);
@@ -91,22 +121,71 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it)
     j->item = it;
     j->pid = pid;
     j->fd = fds[0];
+    j->t0 = now_s();
     return true;
 }
 
-int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs)
+/* With --json, one report's line on stdout, whole. */
+static void put_json(char *line)
 {
-    return batch_run_as(o, items, n, jobs, N_("rendered"), N_("up to date"));
+    if (!line)
+        xoom();
+    fputs(line, stdout);
+    fflush(stdout);
+    free(line);
 }
 
-int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
-                 const char *done_word, const char *skipped_word)
+/* A child is done: count it, print what it said. */
+static void collect(Job *j, Tally *t, int n, const char *done_word)
+{
+    close(j->fd);
+    int st = 0;
+    waitpid(j->pid, &st, 0);
+    signals_child(j->pid, false);
+    int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    char why[256];
+    snprintf(why, sizeof why, "%s", _("the report's process wrote no result"));
+    if (t->tty)
+        fprintf(stderr, "\r\033[K");
+    if (code == RP_OK) {
+        t->rendered++;
+    } else if (code == RP_SKIPPED) {
+        t->skipped++;
+    } else {
+        t->failed++;
+        if (code < 0) {
+            int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+            fprintf(stderr, _("%s: error: rapport stopped on it (signal %d); please report this file\n"),
+                    j->item->input, sig);
+            snprintf(why, sizeof why, _("rapport stopped on it (signal %d); please report this file"), sig);
+        }
+    }
+    t->warnings += count_warnings(j->msg);
+    if (j->len)
+        fputs(j->msg, stderr);        /* with --json: up to the NUL */
+    if (t->json) {
+        /* the messages, a NUL, the JSON line; or none, and one made here */
+        const char *line = code >= 0 && j->msg ? memchr(j->msg, 0, j->len) : NULL;
+        if (line && line[1])
+            put_json(strdup(line + 1));
+        else
+            put_json(json_failure(j->item->input, j->item->output, why, now_s() - j->t0));
+    }
+    free(j->msg);
+    t->done++;
+    if (t->tty)
+        fprintf(stderr, _("[%d/%d] %d %s, %d failed"), t->done, n, t->rendered, _(done_word), t->failed);
+}
+
+/* Run items[0..n) as batch_run and batch_run_as say. */
+static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
+                   const char *done_word, const char *skipped_word, bool json)
 {
     if (jobs < 1)
         jobs = 1;
     if (jobs > RP_MAX_JOBS)
         jobs = RP_MAX_JOBS;
-    bool tty = isatty(STDERR_FILENO);
+    Tally t = { .tty = isatty(STDERR_FILENO), .json = json };
     signal(SIGPIPE, SIG_IGN);
     Job *run = calloc((size_t)jobs, sizeof *run);
     struct pollfd *pfd = calloc((size_t)jobs, sizeof *pfd);
@@ -114,16 +193,19 @@ int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
         fprintf(stderr, _("rapport: out of memory\n"));
         return RP_EINPUT;
     }
-    int next = 0, active = 0, done = 0;
-    int rendered = 0, failed = 0, skipped = 0, warnings = 0;
+    int next = 0, active = 0;
     double t0 = now_s();
     while (next < n || active > 0) {
         while (active < jobs && next < n) {
-            if (!start(&run[active], o, &items[next])) {
+            if (!start(&run[active], o, &items[next], json)) {
+                char why[256];
+                snprintf(why, sizeof why, _("cannot start a process for it: %s"), strerror(errno));
                 fprintf(stderr, _("%s: error: cannot start a process for it: %s\n"), items[next].input,
                         strerror(errno));
-                failed++;
-                done++;
+                if (json)
+                    put_json(json_failure(items[next].input, items[next].output, why, 0));
+                t.failed++;
+                t.done++;
             } else {
                 active++;
             }
@@ -147,43 +229,30 @@ int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
             }
             if (r < 0 && errno == EINTR)
                 continue;
-            /* the child is done: collect it */
-            close(run[k].fd);
-            int st = 0;
-            waitpid(run[k].pid, &st, 0);
-            signals_child(run[k].pid, false);
-            int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-            if (tty)
-                fprintf(stderr, "\r\033[K");
-            if (code == RP_OK) {
-                rendered++;
-            } else if (code == RP_SKIPPED) {
-                skipped++;
-            } else {
-                failed++;
-                if (code < 0)
-                    fprintf(stderr, _("%s: error: rapport stopped on it (signal %d); please report this file\n"),
-                            run[k].item->input, WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-            }
-            warnings += count_warnings(run[k].msg);
-            if (run[k].len)
-                fputs(run[k].msg, stderr);
-            free(run[k].msg);
-            done++;
+            collect(&run[k], &t, n, done_word);
             run[k] = run[--active];
             pfd[k] = pfd[active];
             k--;
-            if (tty)
-                fprintf(stderr, _("[%d/%d] %d %s, %d failed"), done, n, rendered, _(done_word), failed);
         }
     }
-    if (tty)
+    if (t.tty)
         fprintf(stderr, "\r\033[K");
     fprintf(stderr, P_("rapport: %d %s, %d failed, %d %s, %d warning, %.1f s\n",
-               "rapport: %d %s, %d failed, %d %s, %d warnings, %.1f s\n", warnings),
-            rendered, _(done_word), failed, skipped, _(skipped_word), warnings,
+               "rapport: %d %s, %d failed, %d %s, %d warnings, %.1f s\n", t.warnings),
+            t.rendered, _(done_word), t.failed, t.skipped, _(skipped_word), t.warnings,
             now_s() - t0);
     free(run);
     free(pfd);
-    return failed ? RP_EINPUT : RP_OK;
+    return t.failed ? RP_EINPUT : RP_OK;
+}
+
+int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs, bool json)
+{
+    return run_all(o, items, n, jobs, N_("rendered"), N_("up to date"), json);
+}
+
+int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,
+                 const char *done_word, const char *skipped_word)
+{
+    return run_all(o, items, n, jobs, done_word, skipped_word, false);
 }

@@ -17,8 +17,9 @@ typedef struct BatchItem {
 
 /* Render items[0..n) with up to `jobs` at a time. Prints each failed
  * report's messages as a whole, a progress line on a terminal, and a
- * summary line. Returns RP_OK, or RP_EINPUT if any report failed. */
-int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs);
+ * summary line; with `json`, each report's JSON line on stdout (json.h).
+ * Returns RP_OK, or RP_EINPUT if any report failed. */
+int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs, bool json);
 
 /* The same for items that have their work: the progress and summary
  * lines count them as `done` ("imported") and `skipped` ("kept"). */

@@ -6,7 +6,9 @@
  */
 #include "../rapport.h"
 #include "batch.h"
+#include "json.h"
 #include "signals.h"
+#include "xalloc.h"
 #include "../base/limits.h"
 #include "../import/import.h"
 
@@ -48,6 +50,8 @@ static const char usage[] =
     "  --pdfa=LEVEL       archival PDF/A: 2a (the default), 2u, 2b, or off\n"
     "  --no-tags          no structure for screen readers (smaller; not PDF/UA or 2a)\n"
     "  -q, --quiet        print errors only, no warnings\n"
+    "  --json             print one JSON object per report on stdout (JSON Lines):\n"
+    "                     input, output, status, pages, warnings, errors, seconds\n"
     "  --import FILE.docx|FILE.odt|FOLDER...\n"
     "                     make Word or OpenDocument reports rapport reports\n"
     "                     (rapport --import --help: its options; needs pandoc)\n"
@@ -115,23 +119,12 @@ typedef struct Inputs {
     bool told_depth;      /* the depth warning was printed */
 } Inputs;
 
-static void *grow(void *v, int *cap, size_t size)
-{
-    *cap = *cap ? *cap * 2 : 16;
-    v = realloc(v, size * (size_t)*cap);
-    if (!v) {
-        fprintf(stderr, _("rapport: out of memory\n"));
-        exit(RP_EINPUT);
-    }
-    return v;
-}
-
 static void add_input(Inputs *in, const char *s, const char *rel)
 {
     if (in->n == in->cap) {
         int cap = in->cap;
-        in->v = grow(in->v, &in->cap, sizeof *in->v);
-        in->rel = grow(in->rel, &cap, sizeof *in->rel);
+        in->v = xgrow(in->v, &in->cap, sizeof *in->v);
+        in->rel = xgrow(in->rel, &cap, sizeof *in->rel);
     }
     in->v[in->n] = s;
     in->rel[in->n++] = rel;
@@ -160,7 +153,7 @@ static bool seen_before(Inputs *in, const struct stat *st)
         if (in->seen[i].dev == st->st_dev && in->seen[i].ino == st->st_ino)
             return true;
     if (in->nseen == in->capseen)
-        in->seen = grow(in->seen, &in->capseen, sizeof *in->seen);
+        in->seen = xgrow(in->seen, &in->capseen, sizeof *in->seen);
     in->seen[in->nseen++] = (FolderId){ st->st_dev, st->st_ino };
     return false;
 }
@@ -240,7 +233,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         if (e->d_name[0] == '.')
             continue;
         if (nnames == cap)
-            names = grow(names, &cap, sizeof *names);
+            names = xgrow(names, &cap, sizeof *names);
         if (!(names[nnames++] = strdup(e->d_name))) {
             fprintf(stderr, _("rapport: out of memory\n"));
             exit(RP_EINPUT);
@@ -384,6 +377,7 @@ static void environment(RpOptions *o)
 typedef struct Cli {
     const char  *out, *dir;   /* -o FILE, -d DIR */
     int          jobs;        /* -j N; 0: one per core */
+    bool         json;        /* --json */
     const char **args;        /* the reports and folders named */
     int          nargs;
 } Cli;
@@ -480,6 +474,8 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
                 return usage_error(_("--pdfa takes 2a, 2u, 2b or off, not"), v);
         } else if (flag_option(a, o)) {
             continue;
+        } else if (strcmp(a, "--json") == 0) {
+            cl->json = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error(_("unknown option"), a);
         } else {
@@ -506,7 +502,7 @@ static int gather(const Cli *cl, bool quiet, Inputs *in)
             if (!folder)
                 return RP_EINPUT;
             if (in->nfolders == in->capfolders)
-                in->folders = grow(in->folders, &in->capfolders, sizeof *in->folders);
+                in->folders = xgrow(in->folders, &in->capfolders, sizeof *in->folders);
             in->folders[in->nfolders++] = folder;
             walk(in, folder, al, 0);
         } else {
@@ -594,7 +590,7 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
      * process is forked from this one and finds them ready */
     o->engine = rp_engine_new();
     rp_engine_prepare(o);
-    int status = batch_run(o, items, ninputs, jobs);
+    int status = batch_run(o, items, ninputs, jobs, cl->json);
     rp_engine_free(o->engine);
     for (int i = 0; i < ninputs; i++)
         free((char *)items[i].output);
@@ -608,6 +604,26 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
 static void say_written(const char *path, int pages)
 {
     fprintf(stderr, P_("wrote %s, %d page\n", "wrote %s, %d pages\n", pages), path, pages);
+}
+
+/* One report: rendered (with --json, its object on stdout). */
+static int render_one(const RpOptions *o, const Cli *cl, const Inputs *in)
+{
+    char *dst = o->check_only || cl->out ? NULL : output_for(in->v[0], cl->dir, in->rel[0]);
+    const char *target = o->check_only ? NULL : cl->out ? cl->out : dst;
+    int r;
+    if (cl->json) {
+        char *line;
+        r = json_render(o, in->v[0], target, stderr, &line);
+        fputs(line, stdout);
+        free(line);
+        if (fflush(stdout) != 0)
+            r = RP_EINPUT;
+    } else {
+        r = rp_render_file(o, in->v[0], target, stderr);
+    }
+    free(dst);
+    return r == RP_SKIPPED ? RP_OK : r;
 }
 
 int main(int argc, char **argv)
@@ -637,12 +653,9 @@ int main(int argc, char **argv)
     if (r >= 0)
         return r;
     if (in.n == 1) {
-        if (!o.quiet && isatty(STDERR_FILENO))
+        if (!o.quiet && !cl.json && isatty(STDERR_FILENO))
             o.written = say_written;
-        char *dst = o.check_only || cl.out ? NULL : output_for(in.v[0], cl.dir, in.rel[0]);
-        r = rp_render_file(&o, in.v[0], o.check_only ? NULL : cl.out ? cl.out : dst, stderr);
-        free(dst);
-        r = r == RP_SKIPPED ? RP_OK : r;
+        r = render_one(&o, &cl, &in);
     } else {
         r = render_batch(&o, &cl, &in);
     }

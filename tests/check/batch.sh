@@ -19,4 +19,37 @@ check "run again with --since, it renders nothing" grep -q '^rapport: 0 rendered
 touch "$T/batch/in/del-1/r3.xml"
 "$BIN" -q --since -d "$T/batch/out" "$T/batch/in" 2>"$T/batch/err3"
 check "a changed report is rendered again" grep -q '^rapport: 1 rendered, 5 failed, 494 up to date' "$T/batch/err3"
+# --json: one object a report, one a line, for machines (-j 2: written whole)
+J=$T/json
+mkdir -p "$J/in"
+cp samples/verksamhetsplan-2019.xml "$J/in/a.xml"; cp samples/delarsrapport-2022-aug.xml "$J/in/b.xml"
+cp tests/bad/three-mistakes.xml "$J/in/c-broken.xml"; cp tests/bad/malformed.xml "$J/in/d-malformed.xml"
+cp samples/verksamhetsplan-2019.xml "$J/in/$(printf 'e "citat" \\ och\tflik\001 \xff.xml')"
+"$BIN" --json -q -j 2 -d "$J/out" "$J/in" >"$J/all.jsonl" 2>"$J/err"
+rc=$?
+check "--json: a batch with broken reports exits 1" test $rc = 1
+check "--json: one line a report, each parsing with jq on its own" \
+    sh -c "test \$(wc -l <'$J/all.jsonl') = 5 && while IFS= read -r l; do printf '%s\n' \"\$l\" | jq -e 'type == \"object\"' >/dev/null || exit 1; done <'$J/all.jsonl'"
+jq -r '"\(.input | sub(".*/"; "")) \(.status) \(.pages) \(.errors | length)"' "$J/all.jsonl" | LC_ALL=C sort >"$J/got"
+printf '%s\n' "a.xml ok $(npages "$J/out/a.pdf") 0" "b.xml ok $(npages "$J/out/b.pdf") 0" "c-broken.xml error null 3" \
+    "d-malformed.xml error null 1" >"$J/want"
+check "--json: the statuses, pages (as the PDFs have them) and errors of each report" \
+    sh -c "grep -v '^e ' '$J/got' | diff '$J/want' -"
+printf '%s\n' '6:5 unknown status "uppfyllt" true' '7:11 <ref to="ekonomi"> points to nothing: no element has id="ekonomi" true' \
+    "10:50 one cell too many: this row already fills the table's 2 columns true" >"$J/want-errors"
+check "--json: the broken report's errors with their lines and columns, messages and hints" \
+    sh -c "jq -r 'select(.input | endswith(\"c-broken.xml\")) | .errors[] | \"\(.line):\(.column) \(.message) \(.hint != null)\"' '$J/all.jsonl' |
+           diff '$J/want-errors' -"
+# (jq -s: with -e, jq 1.6 judges only the last line's result)
+check "--json: warnings (with -q too) with file, line and column" \
+    jq -s -e 'map(select(.input | endswith("b.xml")) | .warnings[0] | (.file | endswith("b.xml")) and .line > 0 and .column > 0 and (.message | length > 0)) == [true]' "$J/all.jsonl"
+check "--json: quotes, a backslash, control characters and a byte not UTF-8 in a name still give valid JSON" \
+    jq -s -e 'map(select(.input | contains("citat")) | .status == "ok" and (.input | endswith("/e \"citat\" \\ och\tflik\u0001 \ufffd.xml"))) == [true]' "$J/all.jsonl"
+check "--json: the messages still go to stderr, and the summary" grep -q '^rapport: 3 rendered, 2 failed' "$J/err"
+"$BIN" --json -q --since -d "$J/out" "$J/in/a.xml" "$J/in/c-broken.xml" >"$J/since.jsonl" 2>/dev/null
+check "--json with --since: an up-to-date report is skipped" \
+    sh -c "jq -r '.status' '$J/since.jsonl' | LC_ALL=C sort | tr '\n' ' ' | grep -qx 'error skipped '"
+"$BIN" --json --check "$J/in/a.xml" >"$J/check.jsonl" 2>/dev/null
+check "--json with --check, one report: status ok, the pages laid out, no output" \
+    sh -c "jq -e '.status == \"ok\" and .output == null and .pages == $(npages "$J/out/a.pdf") and .seconds >= 0' '$J/check.jsonl'"
 finish
