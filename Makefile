@@ -35,7 +35,10 @@ LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
 LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/layout_rng.o \
            $(OBJDIR)/gen/lexicon_data.o
 LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
-CLI_OBJ := $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/cli/*.c src/import/*.c))
+CLI_OBJ := $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/cli/*.c src/import/*.c)) \
+           $(OBJDIR)/gen/starters.o
+# one per report type of src/parse/report.rng, in its order
+STARTERS := $(patsubst %,src/cli/new/%.xml,verksamhetsberattelse delarsrapport verksamhetsplan internbudget rapport)
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 
@@ -108,6 +111,24 @@ $(OBJDIR)/gen/%_rng.c: src/parse/%.rng
 $(OBJDIR)/gen/%_rng.o: $(OBJDIR)/gen/%_rng.c
 	@$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-variable-declarations -c -o $@ $<
 
+# The starter reports of rapport --new, compiled into the command as
+# C strings (rp_starters, src/cli/new.h): one per report type.
+$(OBJDIR)/gen/starters.c: $(STARTERS)
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from src/cli/new/ by the Makefile */'; \
+	  echo '#include "cli/new.h"'; \
+	  echo 'const Starter rp_starters[] = {'; \
+	  for f in $(STARTERS); do \
+	    echo "{ \"$$(basename $$f .xml)\","; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	  done; \
+	  echo '};'; \
+	  echo 'const int rp_nstarters = sizeof rp_starters / sizeof *rp_starters;'; } > $@
+
+$(OBJDIR)/gen/starters.o: $(OBJDIR)/gen/starters.c src/cli/new.h
+	@$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
 # The words Swedish compounds are made of, from hunspell-sv's dictionary,
 # as a table carried in the program (src/gen/lexicon.c, src/measure/compound.c).
 $(OBJDIR)/gen/lexicon: src/gen/lexicon.c
@@ -143,7 +164,7 @@ demo: all
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 # the sections, longest first, so that the cores end together
 CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
-                  bad csv cli tables archival goals notes fonts stress furniture covers \
+                  bad csv cli editing tables archival goals notes fonts stress furniture covers \
                   typography layout hyphenation readme code parts messages
 ONLY ?=
 CHECK_RUN := renders $(or $(ONLY),$(CHECK_SECTIONS))

@@ -7,6 +7,7 @@
 #include "../rapport.h"
 #include "batch.h"
 #include "json.h"
+#include "new.h"
 #include "signals.h"
 #include "xalloc.h"
 #include "../base/limits.h"
@@ -52,6 +53,9 @@ static const char usage[] =
     "  -q, --quiet        print errors only, no warnings\n"
     "  --json             print one JSON object per report on stdout (JSON Lines):\n"
     "                     input, output, status, pages, warnings, errors, seconds\n"
+    "  --new TYPE [-o FILE.xml]\n"
+    "                     print a new report to start from (TYPE: verksamhetsberattelse,\n"
+    "                     delarsrapport, verksamhetsplan, internbudget or rapport)\n"
     "  --import FILE.docx|FILE.odt|FOLDER...\n"
     "                     make Word or OpenDocument reports rapport reports\n"
     "                     (rapport --import --help: its options; needs pandoc)\n"
@@ -631,6 +635,8 @@ int main(int argc, char **argv)
     choose_language();
     if (import_requested(argc, argv))
         return import_main(argc, argv, find_data_dir());
+    if (new_requested(argc, argv))
+        return new_main(argc, argv, find_data_dir());
     RpOptions o;
     rp_options_init(&o);
     environment(&o);
