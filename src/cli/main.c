@@ -9,6 +9,7 @@
 #include "json.h"
 #include "new.h"
 #include "signals.h"
+#include "watch.h"
 #include "xalloc.h"
 #include "../base/limits.h"
 #include "../import/import.h"
@@ -53,6 +54,8 @@ static const char usage[] =
     "  -q, --quiet        print errors only, no warnings\n"
     "  --json             print one JSON object per report on stdout (JSON Lines):\n"
     "                     input, output, status, pages, warnings, errors, seconds\n"
+    "  --watch            render the report again each time it, or a file it is made\n"
+    "                     from, is saved; one line per render (Ctrl-C stops)\n"
     "  --new TYPE [-o FILE.xml]\n"
     "                     print a new report to start from (TYPE: verksamhetsberattelse,\n"
     "                     delarsrapport, verksamhetsplan, internbudget or rapport)\n"
@@ -382,6 +385,7 @@ typedef struct Cli {
     const char  *out, *dir;   /* -o FILE, -d DIR */
     int          jobs;        /* -j N; 0: one per core */
     bool         json;        /* --json */
+    bool         watch;       /* --watch */
     const char **args;        /* the reports and folders named */
     int          nargs;
 } Cli;
@@ -480,6 +484,8 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
             continue;
         } else if (strcmp(a, "--json") == 0) {
             cl->json = true;
+        } else if (strcmp(a, "--watch") == 0) {
+            cl->watch = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error(_("unknown option"), a);
         } else {
@@ -547,6 +553,8 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
 {
     if (cl->out && in->n > 1)
         return usage_error(_("-o takes one report; use -d DIR for several"), NULL);
+    if (cl->watch && in->n > 1)
+        return usage_error(_("--watch takes one report"), NULL);
     if (cl->out && cl->dir)
         return usage_error(_("-o and -d do not go together"), NULL);
     if (cl->out && !o->check_only) {
@@ -610,13 +618,15 @@ static void say_written(const char *path, int pages)
     fprintf(stderr, P_("wrote %s, %d page\n", "wrote %s, %d pages\n", pages), path, pages);
 }
 
-/* One report: rendered (with --json, its object on stdout). */
+/* One report: rendered (with --json, its object on stdout), or watched. */
 static int render_one(const RpOptions *o, const Cli *cl, const Inputs *in)
 {
     char *dst = o->check_only || cl->out ? NULL : output_for(in->v[0], cl->dir, in->rel[0]);
     const char *target = o->check_only ? NULL : cl->out ? cl->out : dst;
     int r;
-    if (cl->json) {
+    if (cl->watch) {
+        r = watch_run(o, in->v[0], target, cl->json);
+    } else if (cl->json) {
         char *line;
         r = json_render(o, in->v[0], target, stderr, &line);
         fputs(line, stdout);
@@ -659,7 +669,7 @@ int main(int argc, char **argv)
     if (r >= 0)
         return r;
     if (in.n == 1) {
-        if (!o.quiet && !cl.json && isatty(STDERR_FILENO))
+        if (!o.quiet && !cl.json && !cl.watch && isatty(STDERR_FILENO))
             o.written = say_written;
         r = render_one(&o, &cl, &in);
     } else {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # editing: what a user writing a report meets: rapport --new (a starter
-# of each report type)
+# of each report type) and rapport --watch (a new PDF at each save)
 . "$(dirname "$0")/lib.sh"
 
 # ---- --new: a starter of every report type the schema knows --------------------
@@ -39,6 +39,55 @@ echo 'min text' >"$N/finns.xml"
 check "-o onto an existing file is refused with a hint, the file kept" \
     sh -c "cat '$N/exists.err'; test $rc = 2 && grep -q 'already exists' '$N/exists.err' && grep -q 'hint:' '$N/exists.err' && grep -qx 'min text' '$N/finns.xml'"
 check "--new takes no report besides" exit_is 2 "$BIN" --new rapport samples/verksamhetsplan-2019.xml
-check "--help lists --new and --json" sh -c "'$BIN' --help | grep -q -- '--new TYPE' && '$BIN' --help | grep -q -- '--json'"
+check "--help lists --new, --watch and --json" sh -c "'$BIN' --help | grep -q -- '--new TYPE' && '$BIN' --help | grep -q -- '--watch' && '$BIN' --help | grep -q -- '--json'"
 
+# ---- --watch: three saves, one broken -----------------------------------------
+WD=$T/watch
+mkdir -p "$WD"
+cp samples/verksamhetsplan-2019.xml "$WD/r.xml"
+# lines_at_least N: wait (5 s at most) until --watch has printed N lines
+lines_at_least() {
+    for _ in $(seq 1 100); do [ "$(wc -l <"$WD/out")" -ge "$1" ] && return 0; sleep 0.05; done
+    return 1
+}
+# save FILE: as editors do: a new file renamed over the old one
+save() { cat >"$1.tmp-save" && mv "$1.tmp-save" "$1"; }
+# (with job control, so that the job does not ignore SIGINT as background
+# jobs of a script do)
+set -m
+"$BIN" -q --watch "$WD/r.xml" >"$WD/out" 2>"$WD/err" &
+pid=$!
+set +m
+lines_at_least 1
+cp "$WD/r.pdf" "$WD/first.pdf" 2>/dev/null
+sed 's|<heading>Inledning</heading>|<heading>Inledning i år</heading>|' "$WD/r.xml" | save "$WD/r.xml"
+lines_at_least 2
+cp "$WD/r.pdf" "$WD/good.pdf" 2>/dev/null
+# the second save writes the file in place (as some editors do), with a mistake
+sed 's|<heading>Uppdrag</heading>|<heading>Uppdrag</heading><paragraf/>|' "$WD/r.xml" >"$WD/broken" && cat "$WD/broken" >"$WD/r.xml"
+lines_at_least 3
+cp "$WD/r.pdf" "$WD/after-broken.pdf" 2>/dev/null
+# the third mends it and adds an image: the image joins the watch
+"$B/mkpng" alpha "$WD/bild.png"
+sed -e 's|<paragraf/>||' -e 's|<heading>Uppdrag</heading>|<heading>Uppdrag</heading><figure src="bild.png" alt="En bild"/>|' \
+    "$WD/r.xml" | save "$WD/r.xml"
+lines_at_least 4
+"$B/mkpng" interlaced "$WD/bild2.png" && mv "$WD/bild2.png" "$WD/bild.png"
+lines_at_least 5
+kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
+rc=$?
+say "--watch printed:"; cat "$WD/out"; cat "$WD/err"
+check "--watch renders at once, then after each of three saves: four lines" \
+    sh -c "cat '$WD/out'; test \$(grep -Ec 'r\.pdf: [0-9]+ pages' '$WD/out') -ge 3 && test \$(wc -l <'$WD/out') -ge 4"
+check "each line has the time and the pages, or the errors" \
+    sh -c "sed -n 1p '$WD/out' | grep -Eq '^[0-9]{2}:[0-9]{2}:[0-9]{2} .*r\.pdf: 15 pages(, 2 warnings)? \(' &&
+           sed -n 3p '$WD/out' | grep -Eq '^[0-9]{2}:[0-9]{2}:[0-9]{2} .*r\.xml: 1 error(, 2 warnings)?; .*r\.pdf is the last good one, unchanged'"
+check "the first save made a new PDF" sh -c "! cmp -s '$WD/first.pdf' '$WD/good.pdf'"
+check "after the broken save the PDF is still the last good one (the same bytes)" cmp "$WD/good.pdf" "$WD/after-broken.pdf"
+check "the error was printed with its line and column" grep -q 'r\.xml:[0-9]*:[0-9]*: error: unknown element <paragraf>' "$WD/err"
+check "the mended report is rendered again, with its image" sh -c "sed -n 4p '$WD/out' | grep -q 'r\.pdf: 15 pages'"
+check "saving the image alone renders again (a new image joins the watch)" sh -c "sed -n 5p '$WD/out' | grep -q 'r\.pdf: 15 pages'"
+check "Ctrl-C stopped it (ended by SIGINT: $rc), and left no temporary file" \
+    sh -c "ls '$WD'; test $rc = 130 && ! ls '$WD' | grep -q 'rapport-'"
+check "--watch takes one report" exit_is 2 "$BIN" --watch samples/verksamhetsplan-2019.xml samples/delarsrapport-2022-aug.xml
 finish
