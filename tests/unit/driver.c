@@ -61,6 +61,53 @@ static int render(int m, const char *xml, const char *pdf)
     return r;
 }
 
+/* What a listener (RpOptions.listener) was told. */
+typedef struct Told {
+    int  errors, warnings, pages, sources;
+    bool layout;            /* the layout was among the sources */
+    char first[256];        /* the first error: file|line|text|hint */
+} Told;
+
+static void told_message(void *ctx, const RpMessage *m)
+{
+    Told *t = ctx;
+    if (m->error && !t->errors)
+        snprintf(t->first, sizeof t->first, "%s|%d|%s|%s", m->file, m->line, m->text, m->hint ? m->hint : "-");
+    if (m->error)
+        t->errors++;
+    else
+        t->warnings++;
+}
+
+static void told_source(void *ctx, const char *path)
+{
+    Told *t = ctx;
+    t->sources++;
+    size_t n = strlen(path);
+    t->layout |= n >= 13 && !strcmp(path + n - 13, "linkoping.xml");
+}
+
+static void told_pages(void *ctx, int pages)
+{
+    ((Told *)ctx)->pages = pages;
+}
+
+/* render() with a listener. */
+static int render_told(int m, const char *xml, const char *pdf, Told *t)
+{
+    mode = m;
+    memset(t, 0, sizeof *t);
+    RpListener l = { t, told_message, told_source, told_pages };
+    RpOptions o;
+    rp_options_init(&o);
+    o.data_dir = ".";
+    o.listener = &l;
+    FILE *err = fmemopen(messages, sizeof messages - 1, "w");
+    int r = rp_render_file(&o, xml, pdf, err);
+    fclose(err);
+    return r;
+}
+
 static bool exists(const char *p)
 {
     struct stat st;
@@ -95,6 +142,26 @@ int main(void)
     CHECK("... whole", n == sizeof fake - 1 && !strcmp(back, fake));
     CHECK("a failed draw leaves the PDF before it untouched",
           render(FAIL_SILENT, xml, pdf) == RP_EINPUT && exists(pdf));
+
+    /* the listener: told the pages, the files the report is made from,
+     * and each message (as it is printed) */
+    Told t;
+    CHECK("with a listener, a render is told its pages (the cover and one)", render_told(DRAWN, xml, pdf, &t) == RP_OK && t.pages == 2);
+    CHECK("... and its sources, the layout among them", t.sources >= 2 && t.layout);
+    CHECK("... and no message when there is none", t.errors == 0 && t.warnings == 0);
+    char want[256];
+    snprintf(want, sizeof want, "%s|0|the PDF library failed (a test)|-", xml);
+    CHECK("a failed draw's error is told with its file and text",
+          render_told(FAIL_TOLD, xml, pdf, &t) == RP_EINPUT && t.errors == 1 && !strcmp(t.first, want));
+    CHECK("... and printed as well", strstr(messages, "a test") != NULL);
+    char nowhere[96];
+    snprintf(nowhere, sizeof nowhere, "%s/no-such-folder/r.pdf", dir);
+    CHECK("a PDF that cannot be written is an error told like the others",
+          render_told(DRAWN, xml, nowhere, &t) == RP_EINPUT && t.errors == 1 &&
+          strstr(t.first, "cannot write the PDF: No such file or directory") && !exists(nowhere));
+    CHECK("a target refused before the run is told too",
+          render_told(DRAWN, xml, dir, &t) == RP_EINPUT && t.errors == 1 &&
+          strstr(t.first, "cannot write the PDF there: it is a folder") && t.pages == 0);
 
     unlink(pdf);
     unlink(xml);
