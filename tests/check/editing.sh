@@ -74,6 +74,15 @@ sed -e 's|<paragraf/>||' -e 's|<heading>Uppdrag</heading>|<heading>Uppdrag</head
 lines_at_least 4
 "$B/mkpng" interlaced "$WD/bild2.png" && mv "$WD/bild2.png" "$WD/bild.png"
 lines_at_least 5
+# a part in a folder of its own joins the watch too, and an error in it is told
+mkdir -p "$WD/kap"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Första delen.</p></part>\n' >"$WD/kap/del.xml"
+sed 's|<heading>Uppdrag</heading>|<heading>Uppdrag</heading><include src="kap/del.xml"/>|' "$WD/r.xml" | save "$WD/r.xml"
+lines_at_least 6
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Andra delen.</p><paragraf/></part>\n' | save "$WD/kap/del.xml"
+lines_at_least 7
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Tredje delen.</p></part>\n' | save "$WD/kap/del.xml"
+lines_at_least 8
 kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
 rc=$?
 say "--watch printed:"; cat "$WD/out"; cat "$WD/err"
@@ -87,6 +96,10 @@ check "after the broken save the PDF is still the last good one (the same bytes)
 check "the error was printed with its line and column" grep -q 'r\.xml:[0-9]*:[0-9]*: error: unknown element <paragraf>' "$WD/err"
 check "the mended report is rendered again, with its image" sh -c "sed -n 4p '$WD/out' | grep -q 'r\.pdf: 15 pages'"
 check "saving the image alone renders again (a new image joins the watch)" sh -c "sed -n 5p '$WD/out' | grep -q 'r\.pdf: 15 pages'"
+check "a part the report starts to include is watched: its saves render again, its error told" \
+    sh -c "sed -n 6p '$WD/out' | grep -q 'r\.pdf: 15 pages' && sed -n 7p '$WD/out' | grep -q 'r\.xml: 1 error' &&
+           sed -n 8p '$WD/out' | grep -q 'r\.pdf: 15 pages' && grep -q 'kap/del\.xml:2:26: error: unknown element <paragraf>' '$WD/err' &&
+           pdftotext '$WD/r.pdf' - | grep -q 'Tredje delen'"
 check "Ctrl-C stopped it (ended by SIGINT: $rc), and left no temporary file" \
     sh -c "ls '$WD'; test $rc = 130 && ! ls '$WD' | grep -q 'rapport-'"
 check "--watch takes one report" exit_is 2 "$BIN" --watch samples/verksamhetsplan-2019.xml samples/delarsrapport-2022-aug.xml
