@@ -102,5 +102,17 @@ check "a part the report starts to include is watched: its saves render again, i
            pdftotext '$WD/r.pdf' - | grep -q 'Tredje delen'"
 check "Ctrl-C stopped it (ended by SIGINT: $rc), and left no temporary file" \
     sh -c "ls '$WD'; test $rc = 130 && ! ls '$WD' | grep -q 'rapport-'"
+# Ctrl-C while a render writes the PDF: the temporary file removed, the
+# PDF before it kept (fsync made slow, so the signal finds the file)
+cp "$WD/r.pdf" "$WD/before.pdf"
+set -m
+LD_PRELOAD=$PWD/$B/slow-fsync.so "$BIN" -q --watch "$WD/r.xml" >/dev/null 2>&1 &
+pid=$!
+set +m
+for _ in $(seq 1 100); do ls "$WD" | grep -q 'r\.pdf\.rapport-' && seen=yes && break; sleep 0.05; done
+kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
+rc=$?
+check "Ctrl-C while writing: the temporary file (seen: ${seen:-no}) removed, the PDF before kept" \
+    sh -c "ls '$WD'; test '${seen:-no}' = yes && test $rc = 130 && ! ls '$WD' | grep -q 'rapport-' && cmp -s '$WD/r.pdf' '$WD/before.pdf'"
 check "--watch takes one report" exit_is 2 "$BIN" --watch samples/verksamhetsplan-2019.xml samples/delarsrapport-2022-aug.xml
 finish
