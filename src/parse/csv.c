@@ -333,21 +333,28 @@ bool csv_match(const char *pattern, const char *text, size_t n)
     return p == pn;
 }
 
-/* The role of the body row `r` by the first rule that fits it. */
+/* The role of the body row `r` by the first rule that fits it; every
+ * rule that fits counts it (a later one is told it came too late). */
 static RowRole rule_role(CsvSpec *s, const Record *r, int last, bool *sum_above)
 {
+    RowRole role = ROW_NORMAL;
+    bool decided = false;
     *sum_above = false;
     for (int k = 0; k < s->nrules; k++) {
         CsvRule *u = &s->rules[k];
         bool fits = u->row ? (u->row == r->number || (u->row == -1 && r->number == last))
                            : u->match && csv_match(u->match, r->f[0].text, r->f[0].len);
-        if (fits) {
+        if (!fits)
+            continue;
+        u->fits++;
+        if (!decided) {
+            decided = true;
             u->used++;
             *sum_above = u->sum_above;
-            return u->role;
+            role = u->role;
         }
     }
-    return ROW_NORMAL;
+    return role;
 }
 
 /* Note 4: the fields the text can hold at most, with its bytes, within

@@ -45,6 +45,7 @@ typedef struct CsvRule {
     bool        sum_above;  /* sum-of="above" */
     /* output: */
     int         used;       /* rows it gave its role */
+    int         fits;       /* rows it fits, also those an earlier rule gave their role */
 } CsvRule;
 
 typedef struct CsvSpec {

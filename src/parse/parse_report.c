@@ -1291,7 +1291,22 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
         const CsvRule *ru = &s.rules[k];
         if (ru->used)
             continue;
+        char which[128];
         if (ru->match)
+            snprintf(which, sizeof which, "match=\"%.100s\"", ru->match);
+        else if (ru->row < 0)
+            snprintf(which, sizeof which, "row=\"last\"");
+        else
+            snprintf(which, sizeof which, "row=\"%d\"", ru->row);
+        if (ru->fits)
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
+                     _("the first <row-role> that fits a row decides: move this one above the other, or remove it"),
+                     _("<row-role %s> gives no row its role: a <row-role> above it fits its rows first"), which);
+        else if (ru->row < 0)
+            diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
+                     _("the table's rows are all header rows (header-rows), or the file has none"),
+                     _("%s has no rows below its header for <row-role %s>"), s.name, which);
+        else if (ru->match)
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, at[k].line, at[k].col,
                      _("compare it with the first column of the CSV; * stands for any text"),
                      _("no row of %s fits <row-role match=\"%.100s\">"), s.name, ru->match);
