@@ -10,7 +10,7 @@ BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
            libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl universal-ctags \
-           pandoc zip unzip gettext
+           pandoc zip unzip gettext man-db
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -45,7 +45,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(OUT)test/%)
 SAMPLES := $(wildcard samples/*.xml)
 DEMO_PDF := $(SAMPLES:samples/%.xml=out/%.pdf)
 
-.PHONY: all demo check deps clean install golden bench fuzz fuzz-image test-bins-sanitize pot
+.PHONY: all demo check deps clean install uninstall golden bench fuzz fuzz-image test-bins-sanitize pot
 
 # Messages in the user's language (gettext): po/sv.po, compiled into
 # $(OUT)locale/sv/LC_MESSAGES/rapport.mo, where rapport finds it beside
@@ -169,7 +169,7 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 # the sections, longest first, so that the cores end together
 CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
                   bad csv cli editing tables archival goals notes fonts stress furniture covers \
-                  typography layout hyphenation readme code parts messages
+                  typography layout hyphenation readme code parts messages docs
 ONLY ?=
 CHECK_RUN := renders $(or $(ONLY),$(CHECK_SECTIONS))
 TEST_TOOLS := build/complete build/gen build/pixel build/swatches build/sentences build/slow-fsync.so \
@@ -317,27 +317,44 @@ golden: all
 clean:
 	rm -rf build out
 
+# make install puts the program, its data (layouts, fonts, the schemas
+# for editors, the import's Lua writer), the man page and the user's
+# guide below PREFIX; make uninstall removes exactly those files, then
+# the folders left empty.
 PREFIX ?= /usr/local
+I_BIN   := $(DESTDIR)$(PREFIX)/bin
+I_DATA  := $(DESTDIR)$(PREFIX)/share/rapport
+I_MAN   := $(DESTDIR)$(PREFIX)/share/man/man1
+I_DOC   := $(DESTDIR)$(PREFIX)/share/doc/rapport
+I_FILES := $(wildcard layouts/*.xml layouts/icc/* fonts/*) schema/report.rng schema/layout.rng \
+           $(patsubst %,import/%,$(notdir $(wildcard import/*.lua)))
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rapport/layouts \
-	           $(DESTDIR)$(PREFIX)/share/rapport/fonts $(DESTDIR)$(PREFIX)/share/rapport/schema
-	install -m 755 $(OUT)rapport $(DESTDIR)$(PREFIX)/bin/rapport
-	install -m 644 layouts/*.xml $(DESTDIR)$(PREFIX)/share/rapport/layouts/
-	install -d $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc
-	install -m 644 layouts/icc/* $(DESTDIR)$(PREFIX)/share/rapport/layouts/icc/
-	install -m 644 fonts/* $(DESTDIR)$(PREFIX)/share/rapport/fonts/
-	install -m 644 src/parse/report.rng src/parse/layout.rng $(DESTDIR)$(PREFIX)/share/rapport/schema/
-	install -d $(DESTDIR)$(PREFIX)/share/rapport/import
-	install -m 644 import/*.lua $(DESTDIR)$(PREFIX)/share/rapport/import/
+	install -d $(I_BIN) $(I_DATA)/layouts/icc $(I_DATA)/fonts $(I_DATA)/schema $(I_DATA)/import $(I_MAN) $(I_DOC)
+	install -m 755 $(OUT)rapport $(I_BIN)/rapport
+	install -m 644 layouts/*.xml $(I_DATA)/layouts/
+	install -m 644 layouts/icc/* $(I_DATA)/layouts/icc/
+	install -m 644 fonts/* $(I_DATA)/fonts/
+	install -m 644 src/parse/report.rng src/parse/layout.rng $(I_DATA)/schema/
+	install -m 644 import/*.lua $(I_DATA)/import/
+	install -m 644 doc/rapport.1 $(I_MAN)/rapport.1
+	install -m 644 doc/handbok.md $(I_DOC)/handbok.md
 	@$(MAKE) --no-print-directory install-locale
 
-.PHONY: install-locale uninstall-locale uninstall
+uninstall: uninstall-locale
+	rm -f $(I_BIN)/rapport $(I_MAN)/rapport.1 $(I_DOC)/handbok.md $(addprefix $(I_DATA)/,$(I_FILES))
+	@for d in $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES) \
+	          $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%) $(DESTDIR)$(PREFIX)/share/locale \
+	          $(I_DATA)/layouts/icc $(I_DATA)/layouts $(I_DATA)/fonts $(I_DATA)/schema $(I_DATA)/import \
+	          $(I_DATA) $(I_DOC) $(I_MAN) $(I_BIN) $(DESTDIR)$(PREFIX)/share/doc $(DESTDIR)$(PREFIX)/share/man \
+	          $(DESTDIR)$(PREFIX)/share; do \
+	  [ ! -d "$$d" ] || rmdir --ignore-fail-on-non-empty "$$d"; done
+
+.PHONY: install-locale uninstall-locale
 install-locale: $(MO)
 	@for l in $(LINGUAS); do \
 	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
 	  install -m 644 $(OUT)locale/$$l/LC_MESSAGES/rapport.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/ || exit 1; done
 uninstall-locale:
 	rm -f $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES/rapport.mo)
-uninstall: uninstall-locale
 
 -include $(shell find $(OBJDIR) -name '*.d' 2>/dev/null)
