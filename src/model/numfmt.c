@@ -39,6 +39,40 @@ int numfmt_is_number(const char *s, size_t n)
     return digits > 0 && i == n && digits <= 40;
 }
 
+int numfmt_two_readings(const char *s, size_t n, TwoReadings *r)
+{
+    trim(&s, &n);
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    else if (i + 2 < n && !memcmp(s + i, MINUS, 3)) {
+        neg = true;
+        i += 3;
+    }
+    size_t lead = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    size_t ndig = i - lead;
+    if (ndig < 1 || ndig > 3 || s[lead] == '0' || i + 4 != n || (s[i] != ',' && s[i] != '.'))
+        return 0;
+    for (size_t k = i + 1; k < n; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    const char *frac = s + i + 1;
+    int flen = 3;
+    while (flen > 1 && frac[flen - 1] == '0')       /* 43,900 as decimals: 43,9 */
+        flen--;
+    const char *sign = neg ? MINUS : "", *msign = neg ? "-" : "";
+    int d = (int)ndig;
+    const char *w = s + lead;
+    snprintf(r->thousands, sizeof r->thousands, "%s%.*s %.3s", sign, d, w, frac);
+    snprintf(r->plain, sizeof r->plain, "%s%.*s%.3s", msign, d, w, frac);
+    snprintf(r->decimal, sizeof r->decimal, "%s%.*s,%.*s", sign, d, w, flen, frac);
+    snprintf(r->point, sizeof r->point, "%s%.*s.%.*s", msign, d, w, flen, frac);
+    return 1;
+}
+
 /* The length of a group separator at s[i]: a space, U+00A0 or U+202F. */
 static size_t group_sep(const char *s, size_t n, size_t i)
 {

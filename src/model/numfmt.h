@@ -22,6 +22,17 @@
  * optional + or -, digits, optionally . and digits. */
 int numfmt_is_number(const char *s, size_t n);
 
+/* The two ways "1,234" or "2.350" can be read: a thousand and more
+ * ("2 350", with a plain space, as a message shows it; "2350"), or one
+ * and a bit ("2,35" as printed; "2.35" as written, which is not
+ * ambiguous). */
+typedef struct TwoReadings { char thousands[32], plain[32], decimal[32], point[32]; } TwoReadings;
+
+/* If s[0..n) is one to three digits (not starting with 0), a comma or a
+ * point and exactly three digits ("1,234", "2.350", "-43,900"): 1, with
+ * its two readings in *r. Else 0. */
+int numfmt_two_readings(const char *s, size_t n, TwoReadings *r);
+
 /* What numfmt_read() made of a number as people and spreadsheets write it. */
 typedef enum NumRead {
     NUM_TEXT,        /* not a number: words, "-", "1,234.5" */

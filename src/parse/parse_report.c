@@ -77,6 +77,7 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level);
 static void appendix_label_check(P *p, Node *ap);
 static void build_legend_items(P *p, xmlNodePtr x, Node *legend);
 static void build_inline(P *p, xmlNodePtr x, Node *parent);
+static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool ambiguous, int shown);
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -628,9 +629,9 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
                 n->text = arena_strdup(&p->rp->arena, m);
                 n->len = strlen(m);
             } else if (nr == NUM_AMBIGUOUS) {
-                ERR(n, _("<num> holds \"%s\", which can be read two ways: as a thousand and more, or as one and a bit"),
-                    n->text);
-                HINT(_("write <num>1234</num> for a thousand and more, <num>1.234</num> for one and a bit"));
+                two_readings(p, n, n->text, n->len, true, n->u.num.fmt.decimals);
+            } else if (nr == NUM_MACHINE && two_readings(p, n, n->text, n->len, false, n->u.num.fmt.decimals)) {
+                /* said */
             } else if (nr != NUM_MACHINE) {
                 ERR(n, _("<num> holds \"%s\", which is not a number"), n->text);
                 HINT(_("write numbers with a point for decimals and no spaces, e.g. <num>-1877.5</num>; rapport prints them the Swedish way"));
@@ -979,6 +980,25 @@ static bool almost_number(const char *s)
     return false;
 }
 
+/* "1,234" or "2.350" at node n: which of its two readings is meant?
+ * `shown` is the decimals it would be printed with (-1: as written). A
+ * comma with three digits after it is always asked about (NUM_AMBIGUOUS);
+ * a point, only where the three digits end in zero and fewer decimals are
+ * shown: "2.350" in a column of whole numbers would print as 2, where a
+ * thousands point meant 2 350. Returns whether it asked. */
+static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool ambiguous, int shown)
+{
+    TwoReadings r;
+    if (!numfmt_two_readings(text, len, &r))
+        return false;
+    if (!ambiguous && (!memchr(text, '.', len) || shown < 0 || shown >= 3 || r.plain[strlen(r.plain) - 1] != '0'))
+        return false;
+    ERR(n, _("\"%s\" can be read two ways: as %s or as %s"), text, r.thousands, r.decimal);
+    HINT(_("write %s or %s if you mean %s, and %s if you mean %s (rapport reads a point as a decimal point)"),
+         r.plain, r.thousands, r.thousands, r.point, r.decimal);
+    return true;
+}
+
 /* Numbers in number columns written the Swedish way ("1 234,5",
  * "−71,1", "+3,9", "12 %" where the column's unit is %) are read as if
  * written as machine numbers: printed in the column's format, summed
@@ -1006,11 +1026,10 @@ static void read_numbers(P *p, Node *t)
             char m[64];
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
-            if (nr == NUM_AMBIGUOUS) {
-                ERR(c, _("\"%s\" can be read two ways: as a thousand and more, or as one and a bit"), x->text);
-                HINT(_("write a thousand and more with a space or nothing between the thousands (1 234 or 1234), "
-                     "and decimals with a comma or a point (1,2340 or 1.234); in a spreadsheet, give the column "
-                     "a number format with a thousands separator"));
+            if (nr == NUM_AMBIGUOUS || (nr == NUM_MACHINE && col->fmt.decimals >= 0 &&
+                                        two_readings(p, c, x->text, x->len, false, col->fmt.decimals))) {
+                if (nr == NUM_AMBIGUOUS)
+                    two_readings(p, c, x->text, x->len, true, col->fmt.decimals);
             } else if (nr == NUM_READ && unit != NUM_UNIT_PERCENT) {
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
