@@ -918,6 +918,10 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
                           : _("text goes in <p>, <item>, <cell>, <heading> and the like");
         return true;
     case XML_RELAXNG_ERR_ATTRVALID:
+        if (!node) {        /* (after a choice it backtracked over) said at the end */
+            snprintf(m->pending_attr, sizeof m->pending_attr, "%s", a);
+            return false;
+        }
         node = element_named(node, a);
         *at = node;
         return unknown_attribute(m, node, a, msg, cap, hint, hbuf, hcap) ||
@@ -1129,8 +1133,36 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         record(m, DIAG_ERROR, line, col, node, hint, msg);
 }
 
+/* The first element named `name` at or below n whose attributes are
+ * wrong: an unknown one, a required one missing, a value not in its list
+ * (msg, hint). Depth bounded by the parser's (RP_MAX_XML_DEPTH). */
+static xmlNodePtr attribute_culprit(XmlMsgs *m, xmlNodePtr n, const char *name, char *msg, size_t cap,
+                                    const char **hint, char *hbuf, size_t hcap)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, name) &&
+            (unknown_attribute(m, n, name, msg, cap, hint, hbuf, hcap) ||
+             attribute_problem(m, n, name, msg, cap, hint, hbuf, hcap)))
+            return n;
+        xmlNodePtr c = attribute_culprit(m, n->children, name, msg, cap, hint, hbuf, hcap);
+        if (c)
+            return c;
+    }
+    return NULL;
+}
+
 void xmlmsg_end(XmlMsgs *m, xmlNodePtr root)
 {
     if (m->pending[0])
         say_pending(m, root);
+    if (m->pending_attr[0]) {
+        char msg[512], hbuf[400];
+        const char *hint = NULL;
+        xmlNodePtr at = attribute_culprit(m, root, m->pending_attr, msg, sizeof msg, &hint, hbuf, sizeof hbuf);
+        if (at)
+            record(m, DIAG_ERROR, xmlread_line(at), xmlread_col(at), at, hint, msg);
+        m->pending_attr[0] = 0;
+    }
 }

@@ -36,6 +36,8 @@ typedef struct XmlMsgs {
     char        hint[256];     /* a hint made for the message being said */
     char        pending[128];  /* an element an interleave has too many
                                   of; libxml2 gives it no place */
+    char        pending_attr[128]; /* an element whose attributes failed,
+                                  which libxml2 names without its node */
 } XmlMsgs;
 
 /* Start collecting for the file `path`, of the format `kind` ("report"
