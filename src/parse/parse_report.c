@@ -1552,7 +1552,9 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
     int k = ch->ncat;
     s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
     s->present = ARENA_ARRAY(&p->rp->arena, bool, k > 0 ? k : 1);
-    int i = 0;
+    int i = 0, bad = 0;
+    const char *first_bad = NULL;
+    size_t first_len = 0;
     for (char *q = txt; *q && i < k;) {
         while (*q == ' ') q++;
         if (!*q) break;
@@ -1563,15 +1565,28 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
             s->present[i++] = false;
             continue;
         }
-        if (!numfmt_is_number(w, wl)) {
-            ERR(&loc, _("\"%.*s\" in the series \"%s\" is not a number"), (int)wl, w,
-                s->name ? s->name : "");
-            HINT(_("write numbers with a point for decimals (12.5); - marks a missing value"));
+        /* 12.5 or the Swedish way, 12,5 and −3,9 (the values are parted
+         * by spaces, so a comma can only be a decimal one, but for
+         * "1,234": a thousands comma?) */
+        char tmp[64];
+        int unit;
+        NumRead nr = numfmt_read(w, wl, NULL, tmp, sizeof tmp, &unit);
+        if (nr == NUM_MACHINE)
+            snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
+        if (nr == NUM_AMBIGUOUS) {
+            Node at = loc;
+            two_readings(p, &at, arena_strndup(&p->rp->arena, w, wl), wl, true, -1);
             s->present[i++] = false;
             continue;
         }
-        char tmp[64];           /* numfmt_is_number: at most 40 digits */
-        snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
+        if ((nr != NUM_MACHINE && nr != NUM_READ) || unit != NUM_UNIT_NONE) {
+            if (!bad++) {
+                first_bad = w;
+                first_len = wl;
+            }
+            s->present[i++] = false;
+            continue;
+        }
         double val = strtod(tmp, NULL);
         if (fabs(val) > RP_MAX_CHART_VALUE) {
             ERR(&loc, _("\"%.*s\" in the series \"%s\" is too large for a chart"), (int)wl, w,
@@ -1584,6 +1599,16 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
         s->values[i] = val;
         s->present[i++] = true;
     }
+    if (bad == 1)
+        ERR(&loc, _("\"%.*s\" in the series \"%s\" is not a number"), (int)first_len, first_bad,
+            s->name ? s->name : "");
+    else if (bad > 1)
+        ERR(&loc, P_("\"%.*s\" and %d more value in the series \"%s\" are not numbers",
+                     "\"%.*s\" and %d more values in the series \"%s\" are not numbers", bad - 1),
+            (int)first_len, first_bad, bad - 1, s->name ? s->name : "");
+    if (bad)
+        HINT(_("write the values parted by spaces, as 12,5 or 12.5 (no spaces inside a number, no unit: "
+               "that goes in <axis unit=\"...\"/>); - marks a missing value"));
 }
 
 /* A pie's (or donut's) one series: its values are the slices, so there

@@ -33,6 +33,11 @@ top=$(room auto '' | sort -n | tail -1)
 check "a bar of 2 500 gets an axis above 2 500 (its top: ${top:-none})" test "${top:-0}" -gt 2500
 top=$(room given ' max="2500"' | sort -n | tail -1)
 check "... and with max=\"2500\" the axis ends at 2 500 (${top:-none})" test "${top:-0}" = 2500
+# a series written the Swedish way: decimal commas and minus signs
+printf '<report type="rapport"><meta><title>S</title></meta><section><heading>S</heading>
+<chart type="line" alt="Tre värden"><caption>K</caption><categories>a | b | c | d</categories>
+<series name="S">41,2 −3,9 12.5 -</series></chart></section></report>\n' >"$T/sv-series.xml"
+check "a series of 41,2 −3,9 12.5 - is read without a word" sh -c "'$BIN' --strict --check '$T/sv-series.xml' 2>&1 | grep -c . | grep -qx 0"
 # charts in black and white (issue 22): every two series of a chart print
 # apart, by grey or pattern, in their legend swatches (pdftoppm -gray)
 for s in delarsrapport-2022-aug verksamhetsberattelse-2024; do
