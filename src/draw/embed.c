@@ -192,7 +192,7 @@ static HPDF_Dict encoding(Embed *e)
         "/Supplement 0 def end def\n"
         "/CMapName /Rapport-Short-H def\n/CMapType 1 def\n/WMode 0 def\n"
         "2 begincodespacerange\n<00> <BF>\n<C000> <FFFF>\nendcodespacerange\n"
-        "2 begincidrange\n<00> <BF> 0\n<C000> <FFFF> 192\nendcidrange\n"
+        "2 begincidrange\n<00> <BF> 0\n<C000> <FFFF> 49152\nendcidrange\n"
         "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     HPDF_Dict s = stream_of(e, cmap, sizeof cmap - 1, false);
     if (s) {
@@ -331,22 +331,30 @@ int embed_finish(Embed *e)
     HPDF_Dict_AddNumber(desc, "StemV", 10 + 220 * (f->weight > 50 ? f->weight - 50 : 0) / 900);
     HPDF_Dict_Add(desc, "FontFile2", file);
 
+    /* glyph of each CID (embed_cid), from 0 (.notdef) to the last */
     Buf map = { 0 };
-    unsigned char two[2] = { 0, 0 };
-    buf_put(&map, two, 2);                    /* code 0: .notdef */
+    size_t ncid = embed_cid((unsigned)e->n) + 1;
+    buf_reserve(&map, ncid * 2);
+    memset(map.p, 0, ncid * 2);
+    map.n = ncid * 2;
     for (int c = 1; c <= e->n; c++) {
-        two[0] = (unsigned char)(new_gid[c] >> 8);
-        two[1] = (unsigned char)new_gid[c];
-        buf_put(&map, two, 2);
+        size_t at = embed_cid((unsigned)c) * 2;
+        map.p[at] = (char)(new_gid[c] >> 8);
+        map.p[at + 1] = (char)new_gid[c];
     }
     HPDF_Dict cidmap = stream_of(e, map.p, map.n, false);
     free(map.p);
 
-    HPDF_Array w = HPDF_Array_New(mm), ws = HPDF_Array_New(mm);
-    HPDF_Array_AddNumber(w, 1);
-    for (int c = 1; c <= e->n; c++)
+    /* widths: CIDs 1 ... (the one-byte codes), then 0xC000 ... */
+    HPDF_Array w = HPDF_Array_New(mm), ws = NULL;
+    for (int c = 1; c <= e->n; c++) {
+        if (c == 1 || c == EMBED_SHORT_CODES) {
+            HPDF_Array_AddNumber(w, (HPDF_INT32)embed_cid((unsigned)c));
+            ws = HPDF_Array_New(mm);
+            HPDF_Array_Add(w, ws);
+        }
         HPDF_Array_AddReal(ws, (HPDF_REAL)e->width[c]);
-    HPDF_Array_Add(w, ws);
+    }
 
     HPDF_Dict sysinfo = system_info(mm);
 

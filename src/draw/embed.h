@@ -6,7 +6,9 @@
  * read as one text, so one glyph may have several codes. The first 192
  * codes given out (all a report in one script draws, as a rule) take one
  * byte in the content streams, the others two: an embedded CMap says so
- * (its codespace <00>-<BF> and <C000>-<FFFF>), and takes code c to CID c. The hyphen
+ * (its codespace <00>-<BF> and <C000>-<FFFF>), and takes each code to the
+ * CID of its own value (0xC000 on for the two-byte ones: MuPDF reads a
+ * CID as a code of the codespace, and text of CIDs outside it is lost). The hyphen
  * hyphenation added is the hyphen glyph read as U+00AD (a soft hyphen:
  * copy-paste and screen readers get the whole word), a no-break space is
  * the space glyph read as U+00A0, a ligature is one glyph read as its
@@ -41,6 +43,12 @@ enum { EMBED_SHORT_CODES = 0xC0, EMBED_MAX_CODE = EMBED_SHORT_CODES + 0x4000 - 1
 
 /* The bytes of code c in a content stream (and in the ToUnicode map):
  * one below EMBED_SHORT_CODES, else two from 0xC000. Returns how many. */
+/* The CID of code c: the value of its bytes. */
+static inline unsigned embed_cid(unsigned c)
+{
+    return c < EMBED_SHORT_CODES ? c : 0xC000 + (c - EMBED_SHORT_CODES);
+}
+
 static inline int embed_code_bytes(unsigned c, unsigned char out[2])
 {
     if (c < EMBED_SHORT_CODES) {
