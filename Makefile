@@ -342,11 +342,10 @@ install: all
 
 uninstall: uninstall-locale
 	rm -f $(I_BIN)/rapport $(I_MAN)/rapport.1 $(I_DOC)/handbok.md $(addprefix $(I_DATA)/,$(I_FILES))
-	@for d in $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES) \
-	          $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%) $(DESTDIR)$(PREFIX)/share/locale \
-	          $(I_DATA)/layouts/icc $(I_DATA)/layouts $(I_DATA)/fonts $(I_DATA)/schema $(I_DATA)/import \
-	          $(I_DATA) $(I_DOC) $(I_MAN) $(I_BIN) $(DESTDIR)$(PREFIX)/share/doc $(DESTDIR)$(PREFIX)/share/man \
-	          $(DESTDIR)$(PREFIX)/share; do \
+	@# only rapport's own folders: bin, share/man/man1, share/locale ... are
+	@# the system's (on Debian /usr/local/bin is there, empty, before us)
+	@for d in $(I_DATA)/layouts/icc $(I_DATA)/layouts $(I_DATA)/fonts $(I_DATA)/schema $(I_DATA)/import \
+	          $(I_DATA) $(I_DOC); do \
 	  [ ! -d "$$d" ] || rmdir --ignore-fail-on-non-empty "$$d"; done
 
 .PHONY: install-locale uninstall-locale

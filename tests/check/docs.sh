@@ -142,12 +142,18 @@ check "the installed layout.rng validates the layouts (xmllint)" \
     xmllint --noout --relaxng "$T/x/share/rapport/schema/layout.rng" layouts/*.xml
 check "man renders the installed page" sh -c "MANWIDTH=80 man -l '$T/x/share/man/man1/rapport.1' | grep -q SYNOPSIS"
 inst uninstall
-check "make uninstall leaves nothing of what make install put there" \
-    sh -c "test -d '$T/x' && test -z \"\$(find '$T/x' -mindepth 1)\" || find '$T/x' -mindepth 1"
+check "make uninstall leaves no file of what make install put there" \
+    sh -c "test -d '$T/x' && test -z \"\$(find '$T/x' -mindepth 1 ! -type d)\" || find '$T/x' -mindepth 1 ! -type d"
+check "... nor a folder of rapport's own" sh -c "test ! -e '$T/x/share/rapport' && test ! -e '$T/x/share/doc/rapport'"
+mkdir -p "$T/y/bin" "$T/y/share/man/man1"
+MAKEFLAGS= MAKELEVEL= make -s --no-print-directory install PREFIX="$T/y" >/dev/null 2>&1
+MAKEFLAGS= MAKELEVEL= make -s --no-print-directory uninstall PREFIX="$T/y" >/dev/null 2>&1
+check "... and keeps the system's folders it did not make (an empty PREFIX/bin)" \
+    test -d "$T/y/bin" -a -d "$T/y/share/man/man1"
 # a file of one's own among rapport's is kept, with its folders
 inst install
 echo '<layout name="egen"/>' >"$T/x/share/rapport/layouts/egen.xml"
 inst uninstall
 check "make uninstall keeps a layout of one's own put beside rapport's" \
-    sh -c "test \"\$(cd '$T/x' && find . -type f)\" = ./share/rapport/layouts/egen.xml && test ! -e '$T/x/bin'"
+    sh -c "test \"\$(cd '$T/x' && find . -type f)\" = ./share/rapport/layouts/egen.xml && test ! -e '$T/x/bin/rapport'"
 finish
