@@ -110,6 +110,39 @@ int diag_drop_at(Diags *d, const char *file, int line, int col, const char *need
     return dropped;
 }
 
+static bool same_diag(const Diag *a, const Diag *b)
+{
+    return a->level == b->level && a->line == b->line && a->col == b->col && !strcmp(a->file, b->file) &&
+           !strcmp(a->msg, b->msg);
+}
+
+int diags_forget_repeats(Diags *d, int from)
+{
+    int gone = 0, k = from;
+    for (int i = from; i < d->n; i++) {
+        Diag *g = &d->v[i];
+        bool seen = false;
+        for (int j = 0; j < k && !seen; j++)       /* the ones kept before it */
+            seen = same_diag(&d->v[j], g);
+        if (!seen) {
+            d->v[k++] = *g;
+            continue;
+        }
+        if (g->level == DIAG_ERROR) {
+            d->nerrors--;
+            d->kept_errors--;
+        } else {
+            d->nwarnings--;
+            d->kept_warnings--;
+        }
+        free(g->msg);
+        free(g->hint);
+        gone++;
+    }
+    d->n = k;
+    return gone;
+}
+
 /* Print in source order, as a compiler does: by file, line, column;
  * messages about the same place keep the order they were recorded in. */
 static int before(const Diag *x, const Diag *y)

@@ -62,6 +62,12 @@ void diag_hint(Diags *d, const char *fmt, ...)
  * many were forgotten. */
 int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle);
 
+/* Forget the messages recorded since d->n was `from` that say again what
+ * one recorded before them said, at the same place (a part included a
+ * second time; from 0: every repeat). Returns how many went. Quadratic
+ * in the messages kept, which are at most 2 x d->max. */
+int diags_forget_repeats(Diags *d, int from);
+
 static inline int diag_errors(const Diags *d) { return d->nerrors; }
 
 /* The indexes of d->v in source order (by file, line, column; messages

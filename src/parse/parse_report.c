@@ -64,6 +64,9 @@ typedef struct P {
                                * report and the parts that include it (RP_MAX_XML_DEPTH) */
     long         footnotes;   /* footnotes counted so far, parts included (RP_MAX_FOOTNOTES) */
     VEC(const char *) files;  /* the report, then its parts: rep->files */
+    VEC(const char *) reals;  /* the real paths of the parts read so far */
+    int          includes;    /* <include>s tried, read or not (RP_MAX_PARTS) */
+    bool         over_work;   /* the parts' memory was found too large (said once) */
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
     VEC(const char *) ref_ids;
     int          list_depth;
@@ -2222,9 +2225,13 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
         HINT(_("include the parts from the report itself, rather than each from the one before"));
         return false;
     }
-    if (p->files.n > RP_MAX_PARTS) {
-        ERR(at, _("the report includes more than %d parts"), RP_MAX_PARTS);
-        HINT(_("a report is written in a few dozen parts at most; is one part included over and over?"));
+    /* every <include> counts, read or not: a thousand that fail must
+     * not read a file a thousand times */
+    if (++p->includes > RP_MAX_PARTS) {
+        if (p->includes == RP_MAX_PARTS + 1) {
+            ERR(at, _("the report includes more than %d parts"), RP_MAX_PARTS);
+            HINT(_("a report is written in a few dozen parts at most; is one part included over and over?"));
+        }
         return false;
     }
     const char *why = NULL;
@@ -2245,6 +2252,8 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
     *real = arena_strdup(&p->rp->arena, rpath);
     if (part_cycle(p, at, *real, *shown))
         return false;
+    if (p->over_work)
+        return false;                   /* said at the part that went over */
     size_t len;
     unsigned char *data = files_load(p->rp, path, (size_t)RP_MAX_INPUT_BYTES, &len, &why);
     if (!data) {
@@ -2252,12 +2261,20 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
         HINT(_("the part must be a file rapport may read; check its name and its permissions"));
         return false;
     }
-    int r = xmlread_parse(p->rp, f, *shown, (const char *)data, len);
+    /* what it needs at least, before it is parsed (xmlread_parse adds its
+     * table cells): the parts together stay within one report's memory */
+    int64_t least = (int64_t)len * RP_WORK_PER_INPUT_BYTE;
+    int r = p->work + least > RP_MAX_WORK_BYTES ? (p->work += least, 1)
+                                                : xmlread_parse(p->rp, f, *shown, (const char *)data, len);
     free(data);
-    if (r != 0)
+    if (r < 0)
         return false;
-    p->work += f->work;
+    if (r == 0)
+        p->work += f->work;
     if (p->work > RP_MAX_WORK_BYTES) {
+        if (r == 0)
+            xmlread_close(f);
+        p->over_work = true;
         ERR(at, _("the report with its parts would need about %lld MB of memory to lay out; "
             "rapport takes at most %ld MB for one report"), (long long)(p->work >> 20), RP_MAX_WORK_BYTES >> 20);
         HINT(_("split it into several reports, or its long tables into tables of their own"));
@@ -2319,6 +2336,13 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
         xmlread_close(&f);
         return;
     }
+    /* a part included a second time says what it said the first time
+     * again: that is forgotten below (its ids clash, said once) */
+    bool again = false;
+    for (int k = 0; k < p->reals.n && !again; k++)
+        again = !strcmp(p->reals.v[k], real);
+    VEC_PUSH(&p->rp->arena, p->reals, real);
+    int said = p->rp->diags.n;
     xmlread_validate(p->rp, &f, "report", rp_report_rng, rp_report_rng_len);
     unsigned char h[16];
     content_id(f.src, f.len, h);          /* another part, another document */
@@ -2343,6 +2367,8 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
     p->dir = dir;
     p->fileno = fileno;
     xmlread_close(&f);
+    if (again)
+        diags_forget_repeats(&p->rp->diags, said);
 }
 
 Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
@@ -2413,6 +2439,8 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
             build_meta(&p, c);
     build_blocks(&p, root, rep->root, 0);
     resolve_refs(&p);
+    if (p.includes)       /* a part included twice: its references are resolved twice */
+        diags_forget_repeats(&rp->diags, 0);
     if (!rep->meta.title)
         precise_error(&p, rep->root, _("a report starts with <meta><title>...</title></meta>"),
                       _("the report has no <meta> with a <title>"));

@@ -275,6 +275,22 @@ expect "a FIFO as a part: refused, never waited on" 1 "$E/rapport.xml:4:5: error
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Igen.</p></part>\n' >"$E/del/igen.xml"
 report $(for i in $(seq 1 501); do echo del/igen.xml; done)
 expect "a part included 501 times: more parts than rapport reads" 1 "$E/rapport.xml:504:5: error: the report includes more than 500 parts"
+# includes that fail count too (RP_MAX_PARTS): a whole report included
+# over and over is read within the memory of one report, not once per
+# include (it was 17 GB and 97 s)
+{ printf '<?xml version="1.0" encoding="UTF-8"?>\n<report><meta><title>Stor</title></meta><section><heading>S</heading>\n'
+  for i in $(seq 1 3000); do printf '<p>Ett stycke text som fyller filen, rad %d av tretusen.</p>\n' "$i"; done
+  printf '</section></report>\n'; } >"$E/del/stor.xml"
+report $(for i in $(seq 1 400); do echo del/stor.xml; done)
+/usr/bin/time -f '%M' -o "$T/stor.kb" "$BIN" -q --check "$E/rapport.xml" >"$T/out" 2>&1
+kb=$(tail -1 "$T/stor.kb")
+check "400 includes of a 200 KB report: refused, in less than 200 MB ($kb KB)" \
+    sh -c "grep -q 'is a whole report, not a part' '$T/out' && test '$kb' -lt 204800"
+# a part included twice says its mistakes once
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Se <fnref to="ingenstans"/>.</p><bogus/></part>\n' >"$E/del/fel2.xml"
+report del/fel2.xml del/fel2.xml
+expect "a part with mistakes included twice ..." 1 "fel2.xml:2:13: error: <fnref to=\"ingenstans\"> points to nothing"
+check "... says each mistake once" sh -c "test \$(grep -c 'points to nothing' '$T/out') = 1 && test \$(grep -c 'bogus' '$T/out') = 1"
 chmod 000 "$E/del/b.xml"
 report del/b.xml
 if [ "$(id -u)" != 0 ]; then
