@@ -750,6 +750,23 @@ static void date_words(XmlMsgs *m, xmlNodePtr node, char *msg, size_t cap, const
     const char *s = v ? (const char *)v : "";
     s += strspn(s, " \t\r\n");
     char iso[32];
+    int y, mo, d, end = 0;
+    static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    size_t sl = strlen(s);
+    if (sl >= 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &end) == 3 && end == 10 && s[4] == '-' &&
+        s[7] == '-' && strspn(s + 10, " \t\r\n") == sl - 10) {
+        /* written right, but no such day: 2026-09-31, 2025-02-29, 2025-13-01 */
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        int last = mo >= 1 && mo <= 12 ? (mo == 2 && !leap ? 28 : mdays[mo - 1]) : 0;
+        if (!last) {
+            snprintf(msg, cap, _("<date>%.10s</date> has no month %d: the months are 01 to 12"), s, mo);
+        } else {
+            snprintf(msg, cap, _("<date>%.10s</date> is not a day: month %02d of %d has %d days"), s, mo, y, last);
+        }
+        *hint = _("write the date of a day the calendar has, year-month-day");
+        xmlFree(v);
+        return;
+    }
     snprintf(msg, cap, _("<date>%.60s</date> is not a date written as 2025-02-20"), s);
     if (iso_date(s, iso, sizeof iso) && strncmp(s, iso, strlen(iso)) != 0) {
         snprintf(m->hint, sizeof m->hint, _("write it year-month-day, with digits: <date>%s</date>"), iso);
