@@ -818,6 +818,40 @@ static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t ca
         *hint = _("move <heading>...</heading> to the start of the section, before its text");
         return true;
     }
+    /* a part of a chart or table out of its order: which it comes after */
+    static const struct { const char *el, *order[6]; } ordered[] = {
+        { "chart", { "caption", "categories", "axis", "series", "source", NULL } },
+        { "table", { "caption", "columns", "row-role", "row", "note", NULL } },
+    };
+    for (size_t i = 0; i < sizeof ordered / sizeof ordered[0]; i++) {
+        if (strcmp(parent, ordered[i].el) != 0)
+            continue;
+        int mine = -1;
+        for (int k = 0; ordered[i].order[k]; k++)
+            if (!strcmp(ordered[i].order[k], a))
+                mine = k;
+        if (mine < 0)
+            break;
+        const char *order_hint = !strcmp(parent, "chart")
+                                     ? _("the parts of a chart come in this order: <caption>, <categories>, <axis>, "
+                                         "<series> (one or more), <source>")
+                                     : _("the parts of a table come in this order: <caption>, <columns>, "
+                                         "<row-role>s, <row>s, <note>s");
+        for (int dir = 0; dir < 2; dir++)           /* one due before it after it; one due after it before */
+            for (xmlNodePtr c = dir ? node->prev : node->next; c; c = dir ? c->prev : c->next) {
+                if (c->type != XML_ELEMENT_NODE)
+                    continue;
+                for (int k = dir ? mine + 1 : 0; dir ? ordered[i].order[k] != NULL : k < mine; k++)
+                    if (!strcmp(ordered[i].order[k], (const char *)c->name)) {
+                        const char *fmt = dir ? _("<%s> comes before <%s> in a <%s>")
+                                              : _("<%s> comes after <%s> in a <%s>");
+                        snprintf(msg, cap, fmt, a, (const char *)c->name, parent);
+                        *hint = order_hint;
+                        return true;
+                    }
+            }
+        break;
+    }
     if (!strcmp(a, "cell") && !strcmp(parent, "table")) {
         snprintf(msg, cap, _("<cell> stands in a <row>, not straight in <table>"));
         *hint = _("write each row of cells as <row><cell>...</cell><cell>...</cell></row>");
