@@ -532,6 +532,15 @@ static const struct { const char *el, *child, *hint; } needed[] = {
     { "goal", "heading", N_("a goal begins with its heading: <goal status=\"...\"><heading>...</heading>") },
 };
 
+/* Is there an element `name` among the siblings before n? */
+static bool has_child_before(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->prev : NULL; c; c = c->prev)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return true;
+    return false;
+}
+
 static bool has_child(xmlNodePtr n, const char *name)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
@@ -816,6 +825,16 @@ static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t ca
     if (sectionlike && first == node && strcmp(a, "heading") != 0 && has_child(node->parent, "heading")) {
         snprintf(msg, cap, _("<%s> begins with its <heading>, not with <%s>"), parent, a);
         *hint = _("move <heading>...</heading> to the start of the section, before its text");
+        return true;
+    }
+    if (!strcmp(a, "heading") && !strcmp(parent, "part")) {
+        snprintf(msg, cap, _("a <heading> stands in a <section>, not straight in <part>"));
+        *hint = _("a part holds sections and blocks: write <section><heading>...</heading>...</section>");
+        return true;
+    }
+    if (!strcmp(parent, "report") && !has_child_before(node, "meta") && has_child(node->parent, "meta")) {
+        snprintf(msg, cap, _("<%s> comes after <meta> in a <report>"), a);
+        *hint = _("a report begins with <meta> (its title, date ...); then the contents and the sections");
         return true;
     }
     /* a part of a chart or table out of its order: which it comes after */

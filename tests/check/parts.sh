@@ -291,6 +291,10 @@ printf '<?xml version="1.0" encoding="UTF-8"?>\n<part><p>Se <fnref to="ingenstan
 report del/fel2.xml del/fel2.xml
 expect "a part with mistakes included twice ..." 1 "fel2.xml:2:13: error: <fnref to=\"ingenstans\"> points to nothing"
 check "... says each mistake once" sh -c "test \$(grep -c 'points to nothing' '$T/out') = 1 && test \$(grep -c 'bogus' '$T/out') = 1"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <heading>Rubrik</heading>\n  <p>Text.</p>\n</part>\n' >"$E/del/rubrik.xml"
+report del/rubrik.xml
+expect "a <heading> straight in a <part>: said so, with the <section> to write" 1 \
+    "$E/del/rubrik.xml:3:3: error: a <heading> stands in a <section>, not straight in <part>"
 chmod 000 "$E/del/b.xml"
 report del/b.xml
 if [ "$(id -u)" != 0 ]; then
