@@ -7,7 +7,7 @@
  * becomes the path of report.rng (for XML editors, through the
  * <?xml-model?> line), @YEAR@ this year, @PREV@ the year before and
  * @NEXT@ the year after (SOURCE_DATE_EPOCH, when set, says which year it
- * is, as it says the date of a PDF). Each starter renders as it is,
+ * is, as it says the date of a PDF), @FILE@ the file it is written to. Each starter renders as it is,
  * without a warning (make check renders each with --strict).
  */
 #include "new.h"
@@ -148,15 +148,25 @@ static int this_year(void)
     return localtime_r(&t, &tm) ? tm.tm_year + 1900 : 2000;
 }
 
-/* The starter with its placeholders filled in, on `f`. */
-static void put_starter(FILE *f, const Starter *s, const char *data_dir)
+/* The starter with its placeholders filled in, on `f`; @FILE@ is the
+ * file it goes to (in a comment: the command that renders it), `file`
+ * or, where that is none or cannot stand in an XML comment, TYPE.xml. */
+static void put_starter(FILE *f, const Starter *s, const char *data_dir, const char *file)
 {
+    char name[PATH_MAX + 16];
+    if (!file || !*file || strstr(file, "--") || file[strlen(file) - 1] == '-' || strlen(file) >= PATH_MAX)
+        snprintf(name, sizeof name, "%s.xml", s->type);
+    else
+        snprintf(name, sizeof name, "%s", file);
     char schema[PATH_MAX + 64];
     schema_path(data_dir, schema, sizeof schema);
     int year = this_year();
     for (const char *p = s->text; *p; p++) {
         if (*p != '@') {
             fputc(*p, f);
+        } else if (!strncmp(p, "@FILE@", 6)) {
+            fputs(name, f);
+            p += 5;
         } else if (!strncmp(p, "@SCHEMA@", 8)) {
             put_href(f, schema);
             p += 7;
@@ -186,7 +196,7 @@ static int write_new(const Starter *s, const char *path, const char *data_dir)
             close(fd);
         return RP_EINPUT;
     }
-    put_starter(f, s, data_dir);
+    put_starter(f, s, data_dir, path);
     bool ok = !ferror(f);
     if (fclose(f) != 0 || !ok) {
         fprintf(stderr, _("rapport: cannot write %s: %s\n"), path, strerror(errno));
@@ -229,6 +239,6 @@ int new_main(int argc, char **argv, const char *data_dir)
         return RP_EUSAGE;
     if (out)
         return write_new(s, out, data_dir);
-    put_starter(stdout, s, data_dir);
+    put_starter(stdout, s, data_dir, NULL);
     return fflush(stdout) == 0 && !ferror(stdout) ? RP_OK : RP_EINPUT;
 }

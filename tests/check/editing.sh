@@ -33,7 +33,8 @@ check "a misspelt type: exit 2, did you mean, and the types" \
 "$BIN" --new protokoll >"$N/unknown.out" 2>"$N/unknown.err"; rc=$?
 check "an unknown type: exit 2 with the list of types, nothing on stdout" \
     sh -c "cat '$N/unknown.err'; test $rc = 2 && test ! -s '$N/unknown.out' && grep -q 'no report type \"protokoll\"' '$N/unknown.err' && grep -q 'internbudget, rapport' '$N/unknown.err'"
-check "-o writes the starter to a file" sh -c "'$BIN' --new rapport -o '$N/egen.xml' && cmp -s '$N/egen.xml' '$N/rapport.xml'"
+check "-o writes the starter to a file (the same, but for the file named in its comment)" \
+    sh -c "'$BIN' --new rapport -o '$N/egen.xml' && sed 's|$N/egen.xml|rapport.xml|' '$N/egen.xml' | cmp -s - '$N/rapport.xml'"
 echo 'min text' >"$N/finns.xml"
 "$BIN" --new rapport -o "$N/finns.xml" 2>"$N/exists.err"; rc=$?
 check "-o onto an existing file is refused with a hint, the file kept" \
@@ -115,4 +116,12 @@ rc=$?
 check "Ctrl-C while writing: the temporary file (seen: ${seen:-no}) removed, the PDF before kept" \
     sh -c "ls '$WD'; test '${seen:-no}' = yes && test $rc = 130 && ! ls '$WD' | grep -q 'rapport-' && cmp -s '$WD/r.pdf' '$WD/before.pdf'"
 check "--watch takes one report" exit_is 2 "$BIN" --watch samples/verksamhetsplan-2019.xml samples/delarsrapport-2022-aug.xml
+# the starter's comment names the file it was written to, and stays a
+# comment whatever the name ("--" may not stand in one)
+"$BIN" --new delarsrapport -o "$T/min-rapport.xml" 2>/dev/null
+check "--new -o: the comment says how to render that file" grep -qF "rapport $T/min-rapport.xml" "$T/min-rapport.xml"
+"$BIN" --new rapport -o "$T/a--b.xml" 2>/dev/null
+check "--new -o a--b.xml: still well-formed, and it renders" \
+    sh -c "xmllint --noout '$T/a--b.xml' && '$BIN' -q --strict --check '$T/a--b.xml'"
+
 finish
