@@ -24,7 +24,24 @@ void diags_free(Diags *d)
         free(d->v[i].hint);
     }
     free(d->v);
+    for (int i = 0; i < d->ngone; i++)
+        free(d->gone[i].msg);
+    free(d->gone);
     memset(d, 0, sizeof *d);
+}
+
+/* An error past the cap, kept in brief: a message said precisely later
+ * (diag_drop_at) may be among them, and must not be counted twice. */
+static void keep_gone(Diags *d, const char *file, int line, int col, const char *fmt, va_list ap)
+{
+    enum { WORDS = 160 };
+    if (d->ngone == d->capgone) {
+        d->capgone = d->capgone ? d->capgone * 2 : 64;
+        d->gone = xrealloc(d->gone, sizeof(Diag) * (size_t)d->capgone);
+    }
+    Diag *g = &d->gone[d->ngone++];
+    *g = (Diag){ DIAG_ERROR, file, line, col, xmalloc(WORDS), NULL };
+    vsnprintf(g->msg, WORDS, fmt, ap);
 }
 
 static void *from_malloc(void *ctx, size_t size)
@@ -50,10 +67,15 @@ void diag_add(Diags *d, DiagLevel level, const char *file, int line, int col,
         d->nwarnings++;
     d->last_dropped = (error ? d->kept_errors : d->kept_warnings) >= d->max;
     if (d->last_dropped) {
-        if (error)
+        if (error) {
             d->dropped_errors++;
-        else
+            va_list ap;
+            va_start(ap, fmt);
+            keep_gone(d, file, line, col, fmt, ap);
+            va_end(ap);
+        } else {
             d->dropped_warnings++;
+        }
         return;
     }
     if (error)
@@ -107,6 +129,23 @@ int diag_drop_at(Diags *d, const char *file, int line, int col, const char *need
         d->v[k++] = *g;
     }
     d->n = k;
+    /* and among those past the cap, from the first not yet forgotten:
+     * they are asked for in the order they were said, so this is where
+     * the one asked for is, as a rule */
+    for (int i = d->gone_from; i < d->ngone; i++) {
+        Diag *g = &d->gone[i];
+        if (g->msg && g->line == line && g->col == col && !strcmp(g->file, file) &&
+            (!needle || strstr(g->msg, needle))) {
+            free(g->msg);
+            g->msg = NULL;
+            d->nerrors--;
+            d->dropped_errors--;
+            dropped++;
+            break;                      /* the schema says a thing once */
+        }
+    }
+    while (d->gone_from < d->ngone && !d->gone[d->gone_from].msg)
+        d->gone_from++;
     return dropped;
 }
 

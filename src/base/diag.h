@@ -34,6 +34,9 @@ typedef struct Diags {
     int   kept_errors, kept_warnings;     /* recorded in v, by level */
     int   dropped_errors, dropped_warnings; /* counted but not recorded */
     int   last_dropped;   /* the latest message was not recorded: no hint for it */
+    Diag *gone;           /* the errors counted but not recorded, their words cut
+                           * short and no hint: for diag_drop_at to find them too */
+    int   ngone, capgone, gone_from;  /* gone[0..gone_from) forgotten already */
 } Diags;
 
 void diags_init(Diags *d);

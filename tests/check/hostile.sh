@@ -178,4 +178,13 @@ check "a colour profile longer than its header says is damaged" \
 check "one sample leaks nothing under valgrind" \
     valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 "$BIN" -q -o "$T/vg.pdf" samples/verksamhetsplan-2019.xml
 
+# past the 200 errors printed, a mistake the schema says and rapport says
+# again precisely (a misspelt status) is counted once, not twice
+{ echo '<report><meta><title>T</title></meta><section><heading>Mål</heading>'
+  for i in $(seq 1 300); do echo "<goal status=\"Uppfylt\"><heading>Mål $i</heading><p>Text.</p></goal>"; done
+  echo '</section></report>'; } >"$T/statuses.xml"
+"$BIN" -q --check "$T/statuses.xml" >"$T/statuses.out" 2>&1
+check "300 misspelt statuses: 200 said and '100 more errors not shown' ($(tail -1 "$T/statuses.out"))" \
+    sh -c "test \$(grep -c ': error: ' '$T/statuses.out') = 200 && tail -1 '$T/statuses.out' | grep -q '100 more errors not shown'"
+
 finish
