@@ -1815,11 +1815,16 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
         HINT(_("move it out one level, or make it a paragraph with <b>bold</b> text"));
     }
     p->rep->nheadings++;
+    int errors = diag_errors(&p->rp->diags);
     build_blocks(p, x, s, level);
     /* a section with only its heading prints a bare heading: a draft
-     * left unfinished, most often */
+     * left unfinished, most often (not said where a part it includes
+     * could not be read: that error says it) */
     const Node *h = model_heading(s);
-    if (kind == N_SECTION && h && h == s->first && !h->next) {
+    bool failed_include = false;
+    for (xmlNodePtr c = x->children; c && !failed_include; c = c->next)
+        failed_include = is_el(c, "include") && diag_errors(&p->rp->diags) > errors;
+    if (kind == N_SECTION && h && h == s->first && !h->next && !failed_include) {
         char title[160];
         model_plain_text(h, title, sizeof title);
         diag_add(&p->rp->diags, DIAG_WARNING, p->file, s->line, s->col,

@@ -257,6 +257,7 @@ report rapport.xml
 expect "a report that includes itself" 1 "$E/rapport.xml:4:5: error: $E/rapport.xml includes itself"
 report del/finns-inte.xml
 expect "a missing part: at the <include>" 1 "$E/rapport.xml:4:5: error: the part \"del/finns-inte.xml\" cannot be used: No such file or directory"
+check "... and its section, left with only its heading, is not called empty as well" sh -c "! grep -q 'is empty' '$T/out'"
 expect "... with a hint" 1 "hint: the path is relative to the folder of $E/rapport.xml"
 mkdir -p "$T/utanfor"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<part>\n  <p>Utanför.</p>\n</part>\n' >"$T/utanfor/del.xml"
