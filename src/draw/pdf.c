@@ -451,17 +451,15 @@ static void put_circle(const D *d, Buf *b, int32_t cx, int32_t cy, int32_t r)
     int32_t k = (int32_t)lround(r * 0.5522847498);       /* the arcs' handles */
     put_xy(d, b, cx - r, cy);
     buf_puts(b, "m\n");
-    static const int8_t arc[4][6] = {      /* handle, handle, end: as multiples of (k, r) */
-        { -2, -1, -1, -2, 0, -2 }, { 1, -2, 2, -1, 2, 0 }, { 2, 1, 1, 2, 0, 2 }, { -1, 2, -2, 1, -2, 0 },
+    /* each quarter's handle, handle and end, x and y as an index of
+     * `off` (-r, -k, 0, k, r): left to top, right, bottom and back */
+    const int32_t off[5] = { -r, -k, 0, k, r };
+    static const int8_t arc[4][6] = {
+        { 0, 1, 1, 0, 2, 0 }, { 3, 0, 4, 1, 4, 2 }, { 4, 3, 3, 4, 2, 4 }, { 1, 4, 0, 3, 0, 2 },
     };
     for (int q = 0; q < 4; q++) {
-        for (int j = 0; j < 3; j++) {
-            int ax = arc[q][2 * j], ay = arc[q][2 * j + 1];
-            /* +-1: a handle's k along the axis; +-2: the radius */
-            int32_t X = cx + (ax == 2 ? r : ax == -2 ? -r : ax == 1 ? k : ax == -1 ? -k : 0);
-            int32_t Y = cy + (ay == 2 ? r : ay == -2 ? -r : ay == 1 ? k : ay == -1 ? -k : 0);
-            put_xy(d, b, X, Y);
-        }
+        for (int j = 0; j < 3; j++)
+            put_xy(d, b, cx + off[arc[q][2 * j]], cy + off[arc[q][2 * j + 1]]);
         buf_puts(b, "c\n");
     }
 }
