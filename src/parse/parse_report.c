@@ -67,6 +67,8 @@ typedef struct P {
     VEC(const char *) reals;  /* the real paths of the parts read so far */
     int          includes;    /* <include>s tried, read or not (RP_MAX_PARTS) */
     bool         over_work;   /* the parts' memory was found too large (said once) */
+    VEC(Node *)  unassessed;  /* goals written without status="..." */
+    int          assessed;    /* goals written with one */
     VEC(Node *)  refs;        /* fnref and ref nodes to resolve */
     VEC(const char *) ref_ids;
     int          list_depth;
@@ -1799,6 +1801,10 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
         p->rep->ngoals++;
         s->u.sec.area = attr(p, x, "area");
         const char *st = attr(p, x, "status");
+        if (st)
+            p->assessed++;
+        else
+            VEC_PUSH(&p->rp->arena, p->unassessed, s);
         if (st) {
             s->u.sec.status = lookup_status(p, s, st);
             if (s->u.sec.status >= 0 && p->layout->statuses[s->u.sec.status].activity) {
@@ -2376,6 +2382,33 @@ static void build_part(P *p, xmlNodePtr x, Node *parent, int level)
         diags_forget_repeats(&p->rp->diags, said);
 }
 
+/* A goal without a status where the report's other goals have one: most
+ * often an assessment forgotten, which would print as no marker and no
+ * word, silently. (A plan's goals, none of which has a status, are not
+ * assessed yet: nothing to say.) */
+static void unassessed_goals(P *p)
+{
+    if (!p->assessed)
+        return;
+    char goal[256];
+    list_statuses(p, false, goal, sizeof goal);
+    for (int i = 0; i < p->unassessed.n; i++) {
+        Node *g = p->unassessed.v[i];
+        char title[160];
+        const Node *h = model_heading(g);
+        if (h)
+            model_plain_text(h, title, sizeof title);
+        else
+            snprintf(title, sizeof title, "%s", "");
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(g, p->rep), g->line, g->col, NULL,
+                 P_("the goal \"%s\" has no status, unlike the report's other goal: it is printed "
+                    "without a marker or an assessment",
+                    "the goal \"%s\" has no status, unlike the report's %d other goals: it is printed "
+                    "without a marker or an assessment", p->assessed), title, p->assessed);
+        diag_hint(&p->rp->diags, _("give it one of the layout's goal statuses: %s"), goal);
+    }
+}
+
 Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
                      const char *layout_opt, Layout **layout_out)
 {
@@ -2444,6 +2477,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
             build_meta(&p, c);
     build_blocks(&p, root, rep->root, 0);
     resolve_refs(&p);
+    unassessed_goals(&p);
     if (p.includes)       /* a part included twice: its references are resolved twice */
         diags_forget_repeats(&rp->diags, 0);
     if (!rep->meta.title)
