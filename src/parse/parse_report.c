@@ -999,8 +999,12 @@ static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool
     if (!ambiguous && (!memchr(text, '.', len) || shown < 0 || shown >= 3 || r.plain[strlen(r.plain) - 1] != '0'))
         return false;
     ERR(n, _("\"%s\" can be read two ways: as %s or as %s"), text, r.thousands, r.decimal);
-    HINT(_("write %s or %s if you mean %s, and %s if you mean %s (rapport reads a point as a decimal point)"),
-         r.plain, r.thousands, r.thousands, r.point, r.decimal);
+    if (n->kind == N_CHART)         /* in a series a space parts the values */
+        HINT(_("write %s if you mean %s, and %s if you mean %s (rapport reads a point as a decimal point)"),
+             r.plain, r.thousands, r.point, r.decimal);
+    else
+        HINT(_("write %s or %s if you mean %s, and %s if you mean %s (rapport reads a point as a decimal point)"),
+             r.plain, r.thousands, r.thousands, r.point, r.decimal);
     return true;
 }
 
@@ -1580,6 +1584,7 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
             snprintf(tmp, sizeof tmp, "%.*s", (int)(wl < 60 ? wl : 60), w);
         if (nr == NUM_AMBIGUOUS) {
             Node at = loc;
+            at.kind = N_CHART;                  /* a series' number: no spaces in its hint */
             two_readings(p, &at, arena_strndup(&p->rp->arena, w, wl), wl, true, -1);
             s->present[i++] = false;
             continue;
