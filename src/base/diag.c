@@ -112,17 +112,33 @@ void diag_hint(Diags *d, const char *fmt, ...)
     va_end(ap);
 }
 
+/* A kept message let go: freed and no longer counted. */
+static void unkeep(Diags *d, Diag *g)
+{
+    if (g->level == DIAG_ERROR) {
+        d->nerrors--;
+        d->kept_errors--;
+    } else {
+        d->nwarnings--;
+        d->kept_warnings--;
+    }
+    free(g->msg);
+    free(g->hint);
+}
+
+/* Is g the message at file:line:col that holds `needle` (NULL: any)? */
+static bool said_at(const Diag *g, const char *file, int line, int col, const char *needle)
+{
+    return g->line == line && g->col == col && !strcmp(g->file, file) && (!needle || strstr(g->msg, needle));
+}
+
 int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle)
 {
     int dropped = 0, k = 0;
     for (int i = 0; i < d->n; i++) {
         Diag *g = &d->v[i];
-        if (g->level == DIAG_ERROR && g->line == line && g->col == col && !strcmp(g->file, file) &&
-            (!needle || strstr(g->msg, needle))) {
-            free(g->msg);
-            free(g->hint);
-            d->nerrors--;
-            d->kept_errors--;
+        if (g->level == DIAG_ERROR && said_at(g, file, line, col, needle)) {
+            unkeep(d, g);
             dropped++;
             continue;
         }
@@ -134,8 +150,7 @@ int diag_drop_at(Diags *d, const char *file, int line, int col, const char *need
      * the one asked for is, as a rule */
     for (int i = d->gone_from; i < d->ngone; i++) {
         Diag *g = &d->gone[i];
-        if (g->msg && g->line == line && g->col == col && !strcmp(g->file, file) &&
-            (!needle || strstr(g->msg, needle))) {
+        if (g->msg && said_at(g, file, line, col, needle)) {
             free(g->msg);
             g->msg = NULL;
             d->nerrors--;
@@ -167,15 +182,7 @@ int diags_forget_repeats(Diags *d, int from)
             d->v[k++] = *g;
             continue;
         }
-        if (g->level == DIAG_ERROR) {
-            d->nerrors--;
-            d->kept_errors--;
-        } else {
-            d->nwarnings--;
-            d->kept_warnings--;
-        }
-        free(g->msg);
-        free(g->hint);
+        unkeep(d, g);
         gone++;
     }
     d->n = k;
