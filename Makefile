@@ -135,7 +135,7 @@ $(OBJDIR)/gen/starters.o: $(OBJDIR)/gen/starters.c src/cli/new.h
 
 # The words Swedish compounds are made of, from hunspell-sv's dictionary,
 # as a table carried in the program (src/gen/lexicon.c, src/measure/compound.c).
-$(OBJDIR)/gen/lexicon: src/gen/lexicon.c
+$(OBJDIR)/gen/lexicon: src/gen/lexicon.c src/measure/lexicon.h
 	@mkdir -p $(dir $@)
 	@$(CC) -std=c11 -O2 -Wall -o $@ $<
 

@@ -5,8 +5,9 @@
  *
  * Design notes
  *  - The table lies in the program's read-only data: nothing is loaded.
- *    A filter in front of it answers most look-ups (strings that are no
- *    word) from 256 KB; the rest touch two pages of the table.
+ *    It holds the words' hashes, not the words (src/gen/lexicon.c says
+ *    why that is safe): a look-up is a hash and a probe or two in one
+ *    place of 0.8 MB.
  *  - A word is read left to right as parts: a part that may begin or
  *    stand inside a compound (Hunspell's X or U flags, 3 letters or
  *    more), or any word of 4 letters or more (the dictionary does not
@@ -16,10 +17,12 @@
  *    every reading counts: a joint suppresses pattern breaks next to it,
  *    and is a break of its own.
  *  - Linear in the word for each start (a word is at most 63 letters):
- *    a few hundred look-ups for a long word, each a hash and a compare.
+ *    a few hundred look-ups for a long word, each a hash and a probe.
  */
 #include "compound.h"
+#include "lexicon.h"
 
+#include <endian.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -33,39 +36,35 @@ extern const unsigned char rp_lexicon[], rp_lexicon_end[];
  * false joints: "mini|mal", "verksam|het|s". */
 enum { MAX = 63, MIN_FIRST = 3, MIN_MIDDLE = 4, MIN_WORD_PART = 5, MIN_LAST = 4, MIN_PART = 3 };
 
-static uint32_t rd32(const unsigned char *p)
+/* The little-endian u64 at p (one load on a little-endian machine). */
+static uint64_t rd64(const unsigned char *p)
 {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return le64toh(v);
 }
 
-/* The word's bits (1 may begin a compound, 2 may end one), 0 if absent. */
+/* The word's bits (1 may begin a compound, 2 may end one), 0 if absent:
+ * its slot is at or after its home slot, and before the first entry
+ * nearer its own home (src/gen/lexicon.c places them so). */
 static int lookup(const unsigned char *w, int n)
 {
-    enum { FILTER_BITS = 1 << 21, HEAD = 8 + FILTER_BITS / 8 };
     size_t size = (size_t)(rp_lexicon_end - rp_lexicon);
-    if (size < HEAD || memcmp(rp_lexicon, "RPLX", 4) != 0 || n <= 0)
+    if (size < 8 || memcmp(rp_lexicon, "RPL2", 4) != 0 || n <= 0)
         return 0;
-    uint32_t slots = rd32(rp_lexicon + 4);
-    if (slots == 0 || (slots & (slots - 1)) || HEAD + (size_t)slots * 4 > size)
+    uint64_t slots = rd64(rp_lexicon) >> 32;
+    if (slots == 0 || 8 + slots * 8 > size)
         return 0;
-    uint32_t h = 2166136261u;
-    for (int i = 0; i < n; i++)
-        h = (h ^ w[i]) * 16777619u;
-    uint32_t bit = (h >> 11) & (FILTER_BITS - 1);
-    if (!(rp_lexicon[8 + (bit >> 3)] & (1 << (bit & 7))))
-        return 0;                       /* no word: the filter says so */
-    const unsigned char *tab = rp_lexicon + HEAD;
-    const unsigned char *pool = tab + (size_t)slots * 4;
-    size_t pool_size = size - HEAD - (size_t)slots * 4;
-    for (uint32_t k = h & (slots - 1), probes = 0; probes < slots; k = (k + 1) & (slots - 1), probes++) {
-        uint32_t off = rd32(tab + (size_t)k * 4);
-        if (!off)
+    const unsigned char *tab = rp_lexicon + 8;
+    uint64_t key = lexicon_key(lexicon_hash(w, (size_t)n));
+    uint64_t k = lexicon_home(key, slots);
+    for (uint64_t d = 0; d < slots; d++) {
+        uint64_t e = rd64(tab + k * 8);
+        if ((e & ~(uint64_t)3) == key)
+            return (int)(e & 3);
+        if (!e || lexicon_dist(e, k, slots) < d)
             return 0;
-        if (off - 1 + 2 > pool_size)
-            return 0;
-        const unsigned char *e = pool + off - 1;
-        if (e[1] == n && off - 1 + 2 + (size_t)n <= pool_size && memcmp(e + 2, w, (size_t)n) == 0)
-            return e[0];
+        k = k + 1 < slots ? k + 1 : 0;
     }
     return 0;
 }
