@@ -6,6 +6,7 @@
 #include "../base/i18n.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +19,23 @@ struct ArenaBlock {
     _Alignas(max_align_t) unsigned char data[];
 };
 
+/* An allocation of LARGE bytes or more has a block of its own, in a
+ * list of its own: a vector that grows past that size is moved by
+ * realloc (which for big blocks remaps pages, copying nothing) and leaves
+ * nothing behind, where a copy in the arena would leave the old storage
+ * there until the run ends. */
+struct ArenaLarge {
+    ArenaLarge *prev, *next;
+    _Alignas(max_align_t) unsigned char data[];
+};
+
 struct ArenaCleanup {
     ArenaCleanup *next;
     void        (*fn)(void *);
     void         *p;
 };
 
-enum { BLOCK_MIN = 64 * 1024 };
+enum { BLOCK_MIN = 64 * 1024, LARGE = 32 * 1024 };
 
 _Noreturn void rp_oom(size_t size)
 {
@@ -57,6 +68,7 @@ void *xrealloc(void *p, size_t size)
 void arena_init(Arena *a)
 {
     a->head = NULL;
+    a->large = NULL;
     a->cleanups = NULL;
     a->used = 0;
 }
@@ -82,21 +94,46 @@ void arena_free(Arena *a)
         b = prev;
     }
     a->head = NULL;
+    for (ArenaLarge *l = a->large, *next; l; l = next) {
+        next = l->next;
+        free(l);
+    }
+    a->large = NULL;
     a->used = 0;
 }
 
+static void *large(Arena *a, size_t size)
+{
+    if (size > SIZE_MAX - sizeof(ArenaLarge))
+        rp_oom(size);
+    ArenaLarge *l = calloc(1, sizeof(ArenaLarge) + size);
+    if (!l)
+        rp_oom(sizeof(ArenaLarge) + size);
+    l->prev = NULL;
+    l->next = a->large;
+    if (a->large)
+        a->large->prev = l;
+    a->large = l;
+    a->used += size;
+    return l->data;
+}
+
+/* Blocks come from calloc and nothing handed out is ever handed out
+ * again, so what arena_alloc returns is zero already: pages nobody
+ * writes are not touched (calloc takes fresh ones from the system as
+ * they are). */
 void *arena_alloc(Arena *a, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
+    if (size >= LARGE)
+        return large(a, size);
     size = (size + align - 1) & ~(align - 1);
     ArenaBlock *b = a->head;
     if (!b || b->size - b->off < size) {
-        size_t bs = size > BLOCK_MIN ? size : BLOCK_MIN;
+        size_t bs = BLOCK_MIN;
         if (b && b->size * 2 > bs && b->size < 16 * 1024 * 1024)
             bs = b->size * 2;           /* grow blocks with the document */
-        if (bs > SIZE_MAX - sizeof(ArenaBlock))
-            rp_oom(size);
-        b = malloc(sizeof(ArenaBlock) + bs);
+        b = calloc(1, sizeof(ArenaBlock) + bs);
         if (!b)
             rp_oom(sizeof(ArenaBlock) + bs);
         b->prev = a->head;
@@ -107,8 +144,32 @@ void *arena_alloc(Arena *a, size_t size)
     void *p = b->data + b->off;
     b->off += size;
     a->used += size;
-    memset(p, 0, size);
     return p;
+}
+
+void *arena_grow(Arena *a, void *p, size_t old, size_t size)
+{
+    if (!p || old < LARGE) {
+        void *q = arena_alloc(a, size);
+        if (old)
+            memcpy(q, p, old < size ? old : size);
+        return q;
+    }
+    /* p is a large allocation's (only those are LARGE bytes or more) */
+    if (size > SIZE_MAX - sizeof(ArenaLarge))
+        rp_oom(size);
+    ArenaLarge *l = (ArenaLarge *)((unsigned char *)p - offsetof(ArenaLarge, data));
+    ArenaLarge *m = realloc(l, sizeof(ArenaLarge) + size);
+    if (!m)
+        rp_oom(sizeof(ArenaLarge) + size);
+    if (m->prev)
+        m->prev->next = m;
+    else
+        a->large = m;
+    if (m->next)
+        m->next->prev = m;
+    a->used += size - old;
+    return m->data;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)

@@ -17,8 +17,11 @@ typedef struct ArenaBlock ArenaBlock;
 
 typedef struct ArenaCleanup ArenaCleanup;
 
+typedef struct ArenaLarge ArenaLarge;
+
 typedef struct Arena {
     ArenaBlock   *head;     /* newest block; older ones chained behind it */
+    ArenaLarge   *large;    /* the big allocations, each its own block */
     ArenaCleanup *cleanups; /* run by arena_free, newest first */
     size_t        used;     /* bytes handed out, for the benchmark's figures */
 } Arena;
@@ -44,6 +47,12 @@ void arena_on_free(Arena *a, void (*fn)(void *), void *p);
 /* `size` bytes aligned for any type, zero-filled. Never NULL. */
 void *arena_alloc(Arena *a, size_t size);
 
+/* Storage of `size` bytes holding the `old` bytes at p (an allocation
+ * of `old` bytes from this arena, or NULL and 0), for a vector that
+ * grows: p is not to be used after. The bytes past `old` are not zeroed.
+ * A big one is moved (realloc), a small one copied. */
+void *arena_grow(Arena *a, void *p, size_t old, size_t size);
+
 /* A copy of `n` bytes of `s` with a NUL after them. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 
@@ -66,16 +75,17 @@ char *rp_vformat(void *(*alloc)(void *ctx, size_t size), void *ctx, const char *
 
 /*
  * A growable array in the arena: struct { T *v; int n, cap; }.
- * VEC_PUSH doubles the capacity, copying into the arena (the old storage
- * is left behind, which costs at most the final size again: linear).
+ * VEC_PUSH doubles the capacity (arena_grow: a small array's old storage
+ * is left behind, which costs at most its final size again, a big one is
+ * moved). Hold indexes, not pointers, into a vector that grows.
  */
 #define VEC(T) struct { T *v; int n, cap; }
 #define VEC_PUSH(a, vec, item) do {                                        \
         if ((vec).n == (vec).cap) {                                        \
             int ncap_ = (vec).cap ? (vec).cap * 2 : 1;                     \
-            void *nv_ = arena_alloc((a), sizeof(*(vec).v) * (size_t)ncap_); \
-            if ((vec).n) memcpy(nv_, (vec).v, sizeof(*(vec).v) * (size_t)(vec).n); \
-            (vec).v = nv_; (vec).cap = ncap_;                              \
+            (vec).v = arena_grow((a), (vec).v, sizeof(*(vec).v) * (size_t)(vec).cap, \
+                                 sizeof(*(vec).v) * (size_t)ncap_);        \
+            (vec).cap = ncap_;                                             \
         }                                                                  \
         (vec).v[(vec).n++] = (item);                                       \
     } while (0)

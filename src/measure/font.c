@@ -155,9 +155,10 @@ struct FontAhead {
     atomic_bool stop;
 };
 
-/* The words already shaped: open addressing on their bytes. */
+/* The words already shaped, in the order they came: a table of their
+ * indexes (open addressing on their bytes) finds them. */
 typedef struct WordSlot {
-    const char      *s;          /* NULL: empty */
+    const char      *s;
     uint32_t         n, hash;
     int64_t          units;
     const FontGlyph *g;
@@ -170,8 +171,10 @@ struct FontWork {
     FontGlyph   *glyphs;        /* what font_shape() returns */
     int          cap;
     FontGlyph    one[128];      /* a lone ASCII character: nothing to kern or join */
-    WordSlot    *slots;
-    size_t       nslots, used;
+    WordSlot    *words;         /* in the arena */
+    size_t       nwords, capwords;
+    uint32_t    *tab;           /* malloc'd: 1 + an index into words, 0: empty */
+    size_t       tabcap;
     hb_language_t lang;
     FontAhead   *ahead;         /* words being shaped ahead, or NULL */
 };
@@ -186,19 +189,19 @@ static uint32_t hash_bytes(const char *s, size_t n)
 
 static void cache_grow(FontWork *w)
 {
-    size_t cap = w->nslots ? w->nslots * 2 : 1024;
-    WordSlot *v = ARENA_ARRAY(w->arena, WordSlot, cap);
-    for (size_t i = 0; i < w->nslots; i++) {
-        WordSlot *o = &w->slots[i];
-        if (!o->s)
-            continue;
-        size_t k = o->hash & (cap - 1);
-        while (v[k].s)
+    size_t cap = w->tabcap ? w->tabcap * 2 : 1024;
+    uint32_t *t = calloc(cap, sizeof *t);
+    if (!t)
+        rp_oom(cap * sizeof *t);
+    for (size_t i = 0; i < w->nwords; i++) {
+        size_t k = w->words[i].hash & (cap - 1);
+        while (t[k])
             k = (k + 1) & (cap - 1);
-        v[k] = *o;
+        t[k] = (uint32_t)i + 1;
     }
-    w->slots = v;
-    w->nslots = cap;
+    free(w->tab);
+    w->tab = t;
+    w->tabcap = cap;
 }
 
 /* HarfBuzz on s[0..n), with stand-ins for what the font lacks and the
@@ -235,35 +238,43 @@ static unsigned shape_raw(const Font *f, hb_buffer_t *b, const char *s, size_t n
  * run: clusters from 0, advances in font units. */
 typedef struct Word { const FontGlyph *g; int n; int64_t units; } Word;
 
-/* Keep the glyphs g[0..ng) of s[0..n) in slot k of the cache. */
+/* Keep the glyphs g[0..ng) of s[0..n) in the cache, found from slot k
+ * of its table. */
 static Word cache_put(FontWork *w, size_t k, uint32_t h, const char *s, size_t n, FontGlyph *g, int ng)
 {
     int64_t units = 0;
     for (int q = 0; q < ng; q++)
         units += g[q].adv;
-    WordSlot *sl = &w->slots[k];
+    if (w->nwords == w->capwords) {
+        size_t cap = w->capwords ? w->capwords * 2 : 256;
+        w->words = arena_grow(w->arena, w->words, w->capwords * sizeof *w->words, cap * sizeof *w->words);
+        w->capwords = cap;
+    }
+    WordSlot *sl = &w->words[w->nwords];
     sl->s = arena_strndup(w->arena, s, n);
     sl->n = (uint32_t)n;
     sl->hash = h;
     sl->units = units;
     sl->g = g;
     sl->ng = ng;
-    w->used++;
+    w->tab[k] = (uint32_t)++w->nwords;
     return (Word){ g, ng, units };
 }
 
-/* The cache's slot for s[0..n): where it is, or the empty slot it goes
- * in (*found says which). */
+/* The table's slot for s[0..n): the word's, or the empty slot it goes in
+ * (*found says which). */
 static size_t cache_slot(FontWork *w, const char *s, size_t n, uint32_t h, bool *found)
 {
-    if (w->used * 2 >= w->nslots)
+    if ((w->nwords + 1) * 2 >= w->tabcap)
         cache_grow(w);
-    size_t k = h & (w->nslots - 1);
-    for (; w->slots[k].s; k = (k + 1) & (w->nslots - 1))
-        if (w->slots[k].hash == h && w->slots[k].n == n && memcmp(w->slots[k].s, s, n) == 0) {
+    size_t k = h & (w->tabcap - 1);
+    for (; w->tab[k]; k = (k + 1) & (w->tabcap - 1)) {
+        const WordSlot *e = &w->words[w->tab[k] - 1];
+        if (e->hash == h && e->n == n && memcmp(e->s, s, n) == 0) {
             *found = true;
             return k;
         }
+    }
     *found = false;
     return k;
 }
@@ -297,8 +308,10 @@ static Word word_of(const Font *f, const char *s, size_t n)
     uint32_t h = hash_bytes(s, n);
     bool found;
     size_t k = cache_slot(w, s, n, h, &found);
-    if (found)
-        return (Word){ w->slots[k].g, w->slots[k].ng, w->slots[k].units };
+    if (found) {
+        const WordSlot *e = &w->words[w->tab[k] - 1];
+        return (Word){ e->g, e->ng, e->units };
+    }
     const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, h) : NULL;
     if (aw && !ahead_claim(aw)) {    /* shaped ahead (or being shaped): the same glyphs */
         /* copied: the cache may outlive the run (an engine's font), the
@@ -560,6 +573,7 @@ static void work_free(void *p)
     hb_font_destroy(f->hb);
     hb_buffer_destroy(f->work->buf);
     free(f->work->glyphs);
+    free(f->work->tab);
 }
 
 /* HarfBuzz's view of the file (the bytes stay in the arena), and the
