@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -187,21 +188,34 @@ static uint32_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
-static void cache_grow(FontWork *w)
+/* Tables of indexes, 1 + an item's index in each slot (0: empty), found
+ * by the items' 32-bit hashes with open addressing: the word cache's and
+ * the words shaped ahead. Put v in t (cap slots, a power of two). */
+static void index_put(uint32_t *t, size_t cap, uint32_t h, uint32_t v)
 {
-    size_t cap = w->tabcap ? w->tabcap * 2 : 1024;
-    uint32_t *t = calloc(cap, sizeof *t);
-    if (!t)
-        rp_oom(cap * sizeof *t);
-    for (size_t i = 0; i < w->nwords; i++) {
-        size_t k = w->words[i].hash & (cap - 1);
-        while (t[k])
-            k = (k + 1) & (cap - 1);
-        t[k] = (uint32_t)i + 1;
+    size_t k = h & (cap - 1);
+    while (t[k])
+        k = (k + 1) & (cap - 1);
+    t[k] = v;
+}
+
+/* *t made twice as big (`first` slots the first time), holding the n
+ * items of `stride` bytes at items, whose hash is at hash_off in each. */
+static void index_grow(uint32_t **t, size_t *cap, size_t first, const void *items, size_t n, size_t stride,
+                       size_t hash_off)
+{
+    size_t c = *cap ? *cap * 2 : first;
+    uint32_t *nt = calloc(c, sizeof *nt);
+    if (!nt)
+        rp_oom(c * sizeof *nt);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h;
+        memcpy(&h, (const char *)items + i * stride + hash_off, sizeof h);
+        index_put(nt, c, h, (uint32_t)i + 1);
     }
-    free(w->tab);
-    w->tab = t;
-    w->tabcap = cap;
+    free(*t);
+    *t = nt;
+    *cap = c;
 }
 
 /* HarfBuzz on s[0..n), with stand-ins for what the font lacks and the
@@ -266,7 +280,7 @@ static Word cache_put(FontWork *w, size_t k, uint32_t h, const char *s, size_t n
 static size_t cache_slot(FontWork *w, const char *s, size_t n, uint32_t h, bool *found)
 {
     if ((w->nwords + 1) * 2 >= w->tabcap)
-        cache_grow(w);
+        index_grow(&w->tab, &w->tabcap, 1024, w->words, w->nwords, sizeof *w->words, offsetof(WordSlot, hash));
     size_t k = h & (w->tabcap - 1);
     for (; w->tab[k]; k = (k + 1) & (w->tabcap - 1)) {
         const WordSlot *e = &w->words[w->tab[k] - 1];
@@ -462,21 +476,8 @@ void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
 {
     if (a->running || !f || f->guess_script || n == 0 || n > 255 || (n == 1 && (unsigned char)s[0] < 0x80))
         return;
-    if ((a->n + 1) * 2 > a->tabcap) {
-        size_t cap = a->tabcap ? a->tabcap * 2 : 4096;
-        uint32_t *tab = calloc(cap, sizeof *tab);
-        if (!tab)
-            rp_oom(cap * sizeof *tab);
-        for (size_t i = 0; i < a->n; i++) {
-            size_t k = a->w[i].hash & (cap - 1);
-            while (tab[k])
-                k = (k + 1) & (cap - 1);
-            tab[k] = (uint32_t)i + 1;
-        }
-        free(a->tab);
-        a->tab = tab;
-        a->tabcap = cap;
-    }
+    if ((a->n + 1) * 2 > a->tabcap)
+        index_grow(&a->tab, &a->tabcap, 4096, a->w, a->n, sizeof *a->w, offsetof(AheadWord, hash));
     uint32_t h = hash_bytes(s, n);
     if (ahead_find(a, f, s, n, h))
         return;
@@ -492,10 +493,7 @@ void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
     atomic_init(&aw->state, AH_WAITING);
     aw->g = NULL;
     aw->ng = 0;
-    size_t k = h & (a->tabcap - 1);
-    while (a->tab[k])
-        k = (k + 1) & (a->tabcap - 1);
-    a->tab[k] = (uint32_t)++a->n;
+    index_put(a->tab, a->tabcap, h, (uint32_t)++a->n);
 }
 
 void font_ahead_start(FontAhead *a)
