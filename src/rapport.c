@@ -8,6 +8,7 @@
  */
 #include "rapport.h"
 #include "base/rp.h"
+#include "base/engine.h"
 #include "draw/pdf.h"
 #include "measure/flow.h"
 #include "paginate/paginate.h"
@@ -204,6 +205,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     Layout *lay = NULL;
     const char *stage = _("reading the report");    /* for a stage that fails without a word */
     Report *rep = parse_report(&rp, name, data, len, o->layout, &lay);
+    engine_settle(rp.engine);       /* all it was filled with, before measuring adds to it */
     t1 = t2 = t3 = t4 = now_ms();
     Paths src = rep ? sources(&rp, name, rep, lay) : (Paths){ 0 };
     if (o->listener && o->listener->source)
@@ -297,13 +299,13 @@ static void side_run(Rp *rp, const RpOptions *o)
     rp->data_dir = data_dir(o);
 }
 
-void rp_engine_prepare(const RpOptions *o)
+static void prepare(void *ctx)
 {
-    if (!o->engine)
-        return;
+    const RpOptions *o = ctx;
     Rp rp;
     side_run(&rp, o);
     parse_prepare(&rp);
+    engine_reached(o->engine, ENGINE_SCHEMAS);
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {
         Font *faces[FACE_COUNT] = { 0 };
@@ -312,6 +314,20 @@ void rp_engine_prepare(const RpOptions *o)
     }
     diags_free(&rp.diags);
     arena_free(&rp.arena);
+}
+
+void rp_engine_prepare(const RpOptions *o)
+{
+    if (o->engine)
+        prepare((void *)o);
+}
+
+void rp_engine_prepare_beside(const RpOptions *o)
+{
+    if (!o->engine)
+        return;
+    parse_init();                   /* libxml2 set up before a second thread uses it */
+    engine_fill(o->engine, prepare, (void *)o);
 }
 
 int rp_layout_words(const RpOptions *o, const char *near,

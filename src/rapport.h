@@ -114,6 +114,13 @@ void rp_options_init(RpOptions *o);
  * Nothing is reported: a run reports what it cannot load. */
 void rp_engine_prepare(const RpOptions *o);
 
+/* The same on a thread of its own, while the caller goes on to render
+ * one report with o->engine: the report's file is read and checked while
+ * the schema is compiled and the fonts and patterns are loaded (on a
+ * machine of one core it costs a thread and saves nothing). Render one
+ * report at a time with the engine; rp_engine_free waits for the thread. */
+void rp_engine_prepare_beside(const RpOptions *o);
+
 /*
  * Render the report file `input` to the PDF `output` (NULL: no PDF, as
  * for check_only). Messages go to `err` as file:line:col: message. The

@@ -5,21 +5,33 @@
 #include "map.h"
 #include "../rapport.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 struct RpEngine {
-    Arena arena;
-    Map   items;          /* "kind\x1Fkey" -> value */
+    Arena           arena;
+    Map             items;      /* "kind\x1Fkey" -> value */
+    /* a thread filling the engine (engine_fill), and how far it got */
+    pthread_mutex_t mu;         /* over items, while it runs */
+    pthread_cond_t  moved;
+    pthread_t       th;
+    bool            filling;
+    int             reached;
+    void          (*fill)(void *);
+    void           *ctx;
 };
 
 RpEngine *rp_engine_new(void)
 {
     RpEngine *e = xmalloc(sizeof *e);
+    memset(e, 0, sizeof *e);
     arena_init(&e->arena);
     map_init(&e->items, &e->arena, 1);
+    pthread_mutex_init(&e->mu, NULL);
+    pthread_cond_init(&e->moved, NULL);
     return e;
 }
 
@@ -27,8 +39,57 @@ void rp_engine_free(RpEngine *e)
 {
     if (!e)
         return;
+    engine_settle(e);
     arena_free(&e->arena);
+    pthread_mutex_destroy(&e->mu);
+    pthread_cond_destroy(&e->moved);
     free(e);
+}
+
+static void *filler(void *p)
+{
+    RpEngine *e = p;
+    e->fill(e->ctx);
+    engine_reached(e, ENGINE_ALL);
+    return NULL;
+}
+
+void engine_fill(RpEngine *e, void (*fill)(void *ctx), void *ctx)
+{
+    engine_settle(e);
+    e->fill = fill;
+    e->ctx = ctx;
+    e->reached = 0;
+    e->filling = pthread_create(&e->th, NULL, filler, e) == 0;
+    if (!e->filling)            /* no thread to be had: filled here, now */
+        fill(ctx);
+}
+
+void engine_reached(RpEngine *e, int stage)
+{
+    pthread_mutex_lock(&e->mu);
+    if (stage > e->reached)
+        e->reached = stage;
+    pthread_cond_broadcast(&e->moved);
+    pthread_mutex_unlock(&e->mu);
+}
+
+void engine_wait(RpEngine *e, int stage)
+{
+    if (!e || !e->filling)
+        return;
+    pthread_mutex_lock(&e->mu);
+    while (e->reached < stage)
+        pthread_cond_wait(&e->moved, &e->mu);
+    pthread_mutex_unlock(&e->mu);
+}
+
+void engine_settle(RpEngine *e)
+{
+    if (e && e->filling) {
+        pthread_join(e->th, NULL);
+        e->filling = false;
+    }
 }
 
 Arena *engine_arena(RpEngine *e) { return &e->arena; }
@@ -41,7 +102,9 @@ void *engine_lookup(RpEngine *e, const char *kind, const char *key)
     memcpy(k, kind, nk);
     k[nk] = '\x1F';
     memcpy(k + nk + 1, key, n - nk - 1);     /* with the NUL */
+    pthread_mutex_lock(&e->mu);
     void *v = map_get(&e->items, k);
+    pthread_mutex_unlock(&e->mu);
     if (k != stack)
         free(k);
     return v;
@@ -49,7 +112,10 @@ void *engine_lookup(RpEngine *e, const char *kind, const char *key)
 
 void engine_store(RpEngine *e, const char *kind, const char *key, void *value)
 {
-    map_put(&e->items, arena_printf(&e->arena, "%s\x1F%s", kind, key), value);
+    char *k = arena_printf(&e->arena, "%s\x1F%s", kind, key);
+    pthread_mutex_lock(&e->mu);
+    map_put(&e->items, k, value);
+    pthread_mutex_unlock(&e->mu);
 }
 
 bool engine_file_key(const char *path, char *buf, size_t cap)

@@ -10,9 +10,15 @@
  * registers a destructor with arena_on_free(engine_arena(e), ...) for
  * what a library allocated.
  *
- * An engine is used by one thread at a time. The command line keeps one
- * and renders a batch in forked children, which find what the parent
- * loaded before forking (rp_engine_prepare) and add to their own copy.
+ * An engine is used by one thread at a time, but for one that fills it
+ * beside a run (engine_fill): the run looks things up while it works
+ * (lookups and stores are locked against each other), waits for a stage
+ * before it looks up what that stage stores, and for the filling to end
+ * (engine_settle) before it stores or allocates in the engine itself.
+ * The command line keeps one and renders a batch in forked children,
+ * which find what the parent loaded before forking (rp_engine_prepare)
+ * and add to their own copy; a single report it renders while a thread
+ * fills the engine (rp_engine_prepare_beside).
  */
 #ifndef RP_ENGINE_H
 #define RP_ENGINE_H
@@ -21,6 +27,20 @@
 #include "arena.h"
 
 typedef struct RpEngine RpEngine;
+
+/* The stages of filling an engine, in order. */
+enum { ENGINE_SCHEMAS = 1, ENGINE_ALL };
+
+/* Run fill(ctx) on a thread of its own, which says how far it got with
+ * engine_reached (ENGINE_ALL when fill returns); with no thread to be
+ * had, fill runs here before this returns. */
+void engine_fill(RpEngine *e, void (*fill)(void *ctx), void *ctx);
+void engine_reached(RpEngine *e, int stage);
+
+/* Wait until the filling thread reached `stage`, or until it ended: no
+ * wait if none runs (e may be NULL). */
+void engine_wait(RpEngine *e, int stage);
+void engine_settle(RpEngine *e);
 
 /* The engine's arena: for what lives as long as the engine. */
 Arena *engine_arena(RpEngine *e);

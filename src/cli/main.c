@@ -671,7 +671,15 @@ int main(int argc, char **argv)
     if (in.n == 1) {
         if (!o.quiet && !cl.json && !cl.watch && isatty(STDERR_FILENO))
             o.written = say_written;
+        /* the schema, fonts and patterns made ready on the other core
+         * while the report is read and checked */
+        if (!cl.watch) {
+            o.engine = rp_engine_new();
+            rp_engine_prepare_beside(&o);
+        }
         r = render_one(&o, &cl, &in);
+        rp_engine_free(o.engine);
+        o.engine = NULL;
     } else {
         r = render_batch(&o, &cl, &in);
     }

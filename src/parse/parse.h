@@ -41,6 +41,9 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
  * rp_engine_prepare). */
 void parse_prepare(Rp *rp);
 
+/* Set up libxml2 (once per process) before threads use it. */
+void parse_init(void);
+
 /* The schema texts compiled into the program (generated from
  * report.rng and layout.rng). */
 extern const char rp_report_rng[];

@@ -16,6 +16,7 @@
  * so that every later message names the part (build_part).
  */
 #include "parse.h"
+#include "../base/engine.h"
 #include "csv.h"
 #include "files.h"
 #include "image.h"
@@ -2434,7 +2435,9 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     }
     /* Schema errors do not stop here: the model is still built (it copes
      * with anything well-formed), so the checks only it can make
-     * (statuses, references, numbers) are reported in the same run. */
+     * (statuses, references, numbers) are reported in the same run.
+     * The schema may be being compiled beside us (rp_engine_prepare_beside). */
+    engine_wait(rp->engine, ENGINE_SCHEMAS);
     xmlread_validate(rp, &f, "report", rp_report_rng, rp_report_rng_len);
     if (strcmp((const char *)root->name, "part") == 0)
         diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
@@ -2494,6 +2497,11 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     model_check(rep, p.layout->nstatuses);
     *layout_out = p.layout;
     return rep;
+}
+
+void parse_init(void)
+{
+    xmlInitParser();
 }
 
 void parse_prepare(Rp *rp)

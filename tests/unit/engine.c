@@ -81,10 +81,38 @@ int main(void)
             CHECK("... to the same bytes as alone on one thread", same_file(alone[i], shared[round][i]));
         }
     rp_engine_free(o.engine);
+
+    /* an engine filled beside the run, as the command does for one
+     * report: the same bytes, with the run on one thread or four; a
+     * report that is no XML, and an engine freed unused, wait for the
+     * filling thread and leave nothing behind (ASan's build checks) */
+    char beside[NSAMPLES][96];
+    for (int i = 0; i < NSAMPLES; i++) {
+        o.threads = i % 2 ? 4 : 1;
+        o.engine = rp_engine_new();
+        rp_engine_prepare_beside(&o);
+        snprintf(beside[i], sizeof beside[i], "%s/beside-%d.pdf", dir, i);
+        CHECK("a sample renders while its engine is filled beside it",
+              rp_render_file(&o, samples[i], beside[i], stderr) == RP_OK);
+        CHECK("... to the same bytes as alone", same_file(alone[i], beside[i]));
+        rp_engine_free(o.engine);
+    }
+    o.engine = rp_engine_new();
+    rp_engine_prepare_beside(&o);
+    FILE *devnull = fopen("/dev/null", "w");
+    CHECK("a report that is no XML fails while the engine is filled",
+          rp_render_file(&o, "README.md", NULL, devnull) == RP_EINPUT);
+    rp_engine_free(o.engine);
+    o.engine = rp_engine_new();
+    rp_engine_prepare_beside(&o);
+    rp_engine_free(o.engine);
+    if (devnull)
+        fclose(devnull);
     for (int i = 0; i < NSAMPLES; i++) {
         unlink(alone[i]);
         unlink(shared[0][i]);
         unlink(shared[1][i]);
+        unlink(beside[i]);
     }
     rmdir(dir);
     TEST_DONE();
