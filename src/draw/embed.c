@@ -13,7 +13,7 @@
  *    print needs no hinting). The W array gives the advances of hmtx to
  *    three decimals of a thousandth of an em, so TJ numbers (pdf.c) are
  *    needed only where shaping moved a glyph (kerning).
- *  - The font program is deflated here, at SQUEEZE_FONT_LEVEL (squeeze.h):
+ *  - The font program is deflated here, at SQUEEZE_LEVEL (squeeze.h):
  *    a subset is small, and deflating it costs ~0.2 ms a face.
  */
 #include "embed.h"
@@ -259,7 +259,7 @@ static unsigned char *subset(Embed *e, uint16_t *new_gid, size_t *zlen, size_t *
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
     Buf z = { 0 };
-    if (len > 0 && !squeeze_into(&z, data, len, SQUEEZE_FONT_LEVEL)) {
+    if (len > 0 && !squeeze_into(&z, data, len, SQUEEZE_LEVEL)) {
         free(z.p);
         z.p = NULL;
     }

@@ -13,6 +13,7 @@
  * it was measured.
  */
 #include "pdf.h"
+#include "squeeze.h"
 #include "../base/utf8.h"
 #include "archive.h"
 #include "device.h"
@@ -882,6 +883,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         }
     }
     pdfw_end(batch);
+    squeeze_drain();
     HPDF_STATUS failed = d->status;
     HPDF_Free(d->pdf);
     if (failed != HPDF_OK) {

@@ -6,7 +6,12 @@
  *    is WAITING, TAKEN (someone is deflating it) or DONE. The writer
  *    asks for jobs in the order it added them, so it mostly finds them
  *    done, or takes the next one itself instead of waiting.
- *  - Each thread has its own compressor (libdeflate's are not shared).
+ *  - Each thread has its own compressor (libdeflate's are not shared),
+ *    taken from a pool and given back: a compressor is 650 KB that
+ *    libdeflate clears as it starts, and a fresh one is fresh pages, each
+ *    a page fault (a PDF's ~20 deflations made and dropped one apiece:
+ *    ~10 % of the verksamhetsberättelse's page faults). squeeze_drain
+ *    empties the pool.
  *  - Nothing here touches libharu: a job's bytes are the caller's, or
  *    come from the caller's fill function, on whichever thread runs the
  *    job; those are freed as soon as they are deflated, so at most one
@@ -21,7 +26,53 @@
 #include <stdlib.h>
 
 enum { WAITING, TAKEN, DONE };
-enum { MAX_WORKERS = 3 };
+enum { MAX_WORKERS = 3, POOL_MAX = MAX_WORKERS + 1 };
+
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct { int level; struct libdeflate_compressor *c; } pool[POOL_MAX];
+static int npool;
+
+/* A compressor of `level`: the pool's, or a new one (NULL: no memory). */
+static struct libdeflate_compressor *compressor_get(int level)
+{
+    struct libdeflate_compressor *c = NULL;
+    pthread_mutex_lock(&pool_mu);
+    for (int i = 0; i < npool && !c; i++)
+        if (pool[i].level == level) {
+            c = pool[i].c;
+            pool[i] = pool[--npool];
+        }
+    pthread_mutex_unlock(&pool_mu);
+    return c ? c : libdeflate_alloc_compressor(level);
+}
+
+static void compressor_put(int level, struct libdeflate_compressor *c)
+{
+    if (!c)
+        return;
+    pthread_mutex_lock(&pool_mu);
+    if (npool < POOL_MAX) {
+        pool[npool].level = level;
+        pool[npool++].c = c;
+        c = NULL;
+    }
+    pthread_mutex_unlock(&pool_mu);
+    if (c)
+        libdeflate_free_compressor(c);
+}
+
+void squeeze_drain(void)
+{
+    pthread_mutex_lock(&pool_mu);
+    int n = npool;
+    struct libdeflate_compressor *c[POOL_MAX];
+    for (int i = 0; i < n; i++)
+        c[i] = pool[i].c;
+    npool = 0;
+    pthread_mutex_unlock(&pool_mu);
+    for (int i = 0; i < n; i++)
+        libdeflate_free_compressor(c[i]);
+}
 
 typedef struct Job {
     const unsigned char *in;         /* the caller's bytes, or NULL: fill's */
@@ -87,7 +138,7 @@ static void run(Squeeze *q, size_t k, struct libdeflate_compressor *c)
 static void *worker(void *arg)
 {
     Squeeze *q = arg;
-    struct libdeflate_compressor *c = libdeflate_alloc_compressor(q->level);
+    struct libdeflate_compressor *c = compressor_get(q->level);
     if (!c)
         return NULL;            /* no memory for it: the others (the writer) do the jobs */
     for (;;) {
@@ -98,7 +149,7 @@ static void *worker(void *arg)
             break;
         run(q, k, c);
     }
-    libdeflate_free_compressor(c);
+    compressor_put(q->level, c);
     return NULL;
 }
 
@@ -153,7 +204,7 @@ const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n)
         j->state = TAKEN;
         pthread_mutex_unlock(&q->mu);
         if (!q->mine)
-            q->mine = libdeflate_alloc_compressor(q->level);
+            q->mine = compressor_get(q->level);
         run(q, k, q->mine);
         pthread_mutex_lock(&q->mu);
     }
@@ -178,8 +229,7 @@ void squeeze_free(Squeeze *q)
         pthread_join(q->th[i], NULL);
     for (size_t k = 0; k < q->n; k++)
         free(q->jobs[k].out);
-    if (q->mine)
-        libdeflate_free_compressor(q->mine);
+    compressor_put(q->level, q->mine);
     free(q->jobs);
     pthread_mutex_destroy(&q->mu);
     pthread_cond_destroy(&q->done);
@@ -188,13 +238,13 @@ void squeeze_free(Squeeze *q)
 
 bool squeeze_into(Buf *dst, const void *in, size_t n, int level)
 {
-    struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
+    struct libdeflate_compressor *c = compressor_get(level);
     if (!c)
         return false;
     size_t bound = libdeflate_zlib_compress_bound(c, n);
     buf_reserve(dst, bound);
     size_t z = libdeflate_zlib_compress(c, in, n, dst->p + dst->n, bound);
-    libdeflate_free_compressor(c);
+    compressor_put(level, c);
     dst->n += z;
     return z > 0;
 }
