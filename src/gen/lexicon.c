@@ -14,8 +14,8 @@
  * Words with neither flag (half the dictionary) are left out: they take
  * no part in compounds, and the table stays small.
  *
- * The file: "RPL2", the slot count (u32), then the slots (u64 each,
- * little-endian): 0 empty, else the word's 64-bit hash with its two low
+ * The file: "RPL3", the slot count (u32), a filter of LEXICON_FILTER
+ * bytes (lexicon.h), then the slots (u64 each, little-endian): 0 empty, else the word's 64-bit hash with its two low
  * bits replaced by the word's bits. No word is stored: a look-up
  * compares hashes, and the build fails if two words of the dictionary
  * share one; a string that is no word matches one by chance once in 2^62
@@ -173,10 +173,21 @@ int main(int argc, char **argv)
         }
         words++;
     }
-    fwrite("RPL2", 1, 4, stdout);
+    unsigned char *filter = calloc(LEXICON_FILTER, 1);
+    if (!filter)
+        return 1;
+    for (size_t k = 0; k < slots; k++)
+        if (tab[k])
+            for (int i = 0; i < 3; i++) {
+                unsigned b = lexicon_bit(tab[k], i);
+                filter[lexicon_block(tab[k]) + b / 8] |= (unsigned char)(1u << (b % 8));
+            }
+    fwrite("RPL3", 1, 4, stdout);
     put(slots, 4);
+    fwrite(filter, 1, LEXICON_FILTER, stdout);
     for (size_t k = 0; k < slots; k++)
         put(tab[k], 8);
-    fprintf(stderr, "lexicon: %zu words, %zu slots, %zu bytes\n", words, slots, 8 + slots * 8);
+    fprintf(stderr, "lexicon: %zu words, %zu slots, %zu bytes\n", words, slots,
+            8 + (size_t)LEXICON_FILTER + slots * 8);
     return ferror(stdout) ? 1 : 0;
 }

@@ -50,13 +50,19 @@ static uint64_t rd64(const unsigned char *p)
 static int lookup(const unsigned char *w, int n)
 {
     size_t size = (size_t)(rp_lexicon_end - rp_lexicon);
-    if (size < 8 || memcmp(rp_lexicon, "RPL2", 4) != 0 || n <= 0)
+    if (size < 8 || memcmp(rp_lexicon, "RPL3", 4) != 0 || n <= 0)
         return 0;
     uint64_t slots = rd64(rp_lexicon) >> 32;
-    if (slots == 0 || 8 + slots * 8 > size)
+    if (slots == 0 || 8 + LEXICON_FILTER + slots * 8 > size)
         return 0;
-    const unsigned char *tab = rp_lexicon + 8;
     uint64_t key = lexicon_key(lexicon_hash(w, (size_t)n));
+    const unsigned char *block = rp_lexicon + 8 + lexicon_block(key);
+    for (int i = 0; i < 3; i++) {
+        unsigned b = lexicon_bit(key, i);
+        if (!(block[b / 8] >> (b % 8) & 1))
+            return 0;                   /* no word: the filter says so */
+    }
+    const unsigned char *tab = rp_lexicon + 8 + LEXICON_FILTER;
     uint64_t k = lexicon_home(key, slots);
     for (uint64_t d = 0; d < slots; d++) {
         uint64_t e = rd64(tab + k * 8);

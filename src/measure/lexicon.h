@@ -31,6 +31,19 @@ static inline uint64_t lexicon_key(uint64_t h)
     return (h & ~(uint64_t)3) ? h & ~(uint64_t)3 : 4;
 }
 
+/* A filter in front of the table (a blocked Bloom filter): a 64-byte
+ * block chosen by the hash, three bits set in it per word. A string that
+ * is no word, as most looked up are, is told so from the block, 64 KB in
+ * all, which the cache keeps, where the table's slots are a memory read
+ * each; one in twenty such strings gets past it. */
+enum { LEXICON_FILTER = 64 * 1024 };
+
+static inline size_t lexicon_block(uint64_t h) { return (size_t)(h >> 2 & (LEXICON_FILTER / 64 - 1)) * 64; }
+static inline unsigned lexicon_bit(uint64_t h, int i)
+{
+    return (unsigned)(i == 0 ? h >> 12 : i == 1 ? h >> 21 : h >> 40) & 511;
+}
+
 /* The slot an entry's probe begins at, of `slots`, and how far slot k
  * lies after it. */
 static inline uint64_t lexicon_home(uint64_t e, uint64_t slots) { return (e >> 32) * slots >> 32; }
