@@ -70,12 +70,22 @@ HPDF_Dict embed_dict(const Embed *e) { return e->type0; }
 
 double embed_width(const Embed *e, unsigned c) { return c && (int)c <= e->n ? e->width[c] : 0; }
 
+/* a[0..n) == b[0..n): a glyph's text is a character or two, compared
+ * here without a call */
+static inline bool same_text(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n)
 {
     if (gid >= e->f->nglyphs)
         gid = 0;
     for (unsigned c = e->by_gid[gid]; c; c = e->next[c])
-        if (e->tlen[c] == n && memcmp(e->text[c], t, n) == 0)
+        if (e->tlen[c] == n && same_text(e->text[c], t, n))
             return c;
     if (e->n >= EMBED_MAX_CODE || n > 0xFFFF)
         return 0;

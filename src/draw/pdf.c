@@ -295,22 +295,38 @@ static void rule_flush(D *d)
 
 /* A code into a literal string: its one or two bytes (embed.h), escaped
  * where a literal needs it. The caller has made room for four bytes. */
-static void put_code(Buf *b, unsigned c)
+static unsigned char *put_code(unsigned char *at, unsigned c)
 {
     unsigned char code[2];
     int n = embed_code_bytes(c, code);
     for (int k = 0; k < n; k++) {
         unsigned char ch = code[k];
         if (ch == '(' || ch == ')' || ch == '\\') {
-            b->p[b->n++] = '\\';
-            b->p[b->n++] = ch;
+            *at++ = '\\';
+            *at++ = ch;
         } else if (ch == '\r') {
-            b->p[b->n++] = '\\';        /* a raw CR in a literal is read as LF */
-            b->p[b->n++] = 'r';
+            *at++ = '\\';             /* a raw CR in a literal is read as LF */
+            *at++ = 'r';
         } else {
-            b->p[b->n++] = ch;
+            *at++ = ch;
         }
     }
+    return at;
+}
+
+/* v in decimal at `at`; past its last digit. */
+static unsigned char *put_long(unsigned char *at, long v)
+{
+    char tmp[24];
+    int k = sizeof tmp;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        tmp[--k] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        tmp[--k] = '-';
+    memcpy(at, tmp + k, sizeof tmp - (size_t)k);
+    return at + (sizeof tmp - (size_t)k);
 }
 
 /* The text glyph g[q] reads as: its cluster's characters if it is the
@@ -399,6 +415,10 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
     d->ty = Y;
     const FontGlyph *g;
     int ng = font_shape(ft, s, (size_t)len, &g);
+    /* room for every glyph at its longest: a kerning number, ")(" and an
+     * escaped two-byte code */
+    buf_reserve(b, (size_t)ng * 24 + 32);
+    unsigned char *at = b->p + b->n;
     double adj = 0;                  /* thousandths of an em the pen is owed */
     double em = 1000.0 / ft->upem;
     for (int q = 0; q <= ng; q++) {
@@ -422,18 +442,18 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
          * than a printer's dot), what is left carried on to the next
          * glyph: no drift along the line, and a kerning pair is written
          * the same each time, which deflates well */
-        long whole = lround(adj);
-        if (whole != 0) {
-            buf_puts(b, ")");
-            buf_int(b, whole);
-            buf_puts(b, "(");
+        if (adj >= 0.5 || adj <= -0.5) {
+            long whole = lround(adj);
+            *at++ = ')';
+            at = put_long(at, whole);
+            *at++ = '(';
             adj -= (double)whole;
         }
-        buf_reserve(b, 4);
-        put_code(b, c);
+        at = put_code(at, c);
         if (q < ng)
             adj += embed_width(e, c) - (g[q].adv - g[q].dx) * em;
     }
+    b->n = (size_t)(at - b->p);
     buf_puts(b, ")]TJ\n");
     haru_page_write(p, b->p, b->n);
 }
