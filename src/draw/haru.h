@@ -24,6 +24,19 @@ int haru_page_font(HPDF_Doc pdf, HPDF_Page page, const char *name, HPDF_Dict fon
 
 
 
+/* The text string of UTF-8 s: in PDFDocEncoding where it will do (a
+ * literal, a byte a character), else UTF-16BE after its byte order
+ * mark (a hex string). libharu makes UTF-16 only through its UTF-8
+ * encoder, which costs 260 KB of tables and 0.3 ms to set up, and only
+ * from strings without a NUL byte, which UTF-16 has: so a binary object
+ * here, which libharu writes as a hex string. NULL: out of memory. */
+void *haru_text(HPDF_Doc pdf, const char *s);
+
+/* Set the document information's entry `key` ("Title") to the text
+ * string of s: HPDF_SetInfoAttr takes only strings of the current
+ * encoder's, and the dictionary is private. Returns 0 or -1. */
+int haru_info(HPDF_Doc pdf, const char *key, const char *s);
+
 /* A stream whose bytes the caller has deflated itself: libharu writes a
  * /Filter only for the compression it does (at its own level), and drops
  * any the caller adds; this one says /FlateDecode from a write hook. */

@@ -738,7 +738,6 @@ static void d_image(Device *dev, const Op *o, int32_t x, int32_t y)
 static void outline(D *d)
 {
     const Flow *f = d->pg->flow;
-    HPDF_Encoder enc = HPDF_GetEncoder(d->pdf, "UTF-8");
     HPDF_Outline parents[6] = { NULL };
     for (int h = 0; h < f->nheadings; h++) {     /* in document order */
         int a = f->headings[h];
@@ -750,8 +749,9 @@ static void outline(D *d)
         HPDF_Outline parent = NULL;
         for (int k = lv - 1; k >= 1 && !parent; k--)
             parent = parents[k];
-        HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, an->title, enc);
-        if (!o)
+        HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, "", NULL);
+        void *title = o ? haru_text(d->pdf, an->title) : NULL;
+        if (!title || HPDF_Dict_Add(o, "Title", title) != HPDF_OK)
             continue;
         /* libharu types every item /Outlines, the root's type (ISO
          * 32000-1, Table 153: an item has no /Type) */
@@ -771,7 +771,6 @@ static int info(D *d, long when, int pdfa, bool tagged)
 {
     const Meta *m = &d->pg->flow->report->meta;
     const Report *rep = d->pg->flow->report;
-    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
     /* the document's language, for screen readers and hyphenation in
      * viewers; the viewer shows the title, not the file name */
     const char *lang = !rep->lang || !strcmp(rep->lang, "sv") ? "sv-SE" : rep->lang;
@@ -799,15 +798,15 @@ static int info(D *d, long when, int pdfa, bool tagged)
     a.when = when;
     memcpy(a.id, rep->id, 16);
     if (a.title)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, a.title);
+        haru_info(d->pdf, "Title", a.title);
     if (a.author)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, a.author);
+        haru_info(d->pdf, "Author", a.author);
     if (a.subject)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, a.subject);
+        haru_info(d->pdf, "Subject", a.subject);
     if (a.keywords)
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, a.keywords);
-    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, a.creator);
-    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_PRODUCER, a.producer);
+        haru_info(d->pdf, "Keywords", a.keywords);
+    haru_info(d->pdf, "Creator", a.creator);
+    haru_info(d->pdf, "Producer", a.producer);
     if (when >= 0) {
         time_t t = (time_t)when;
         struct tm tm;
@@ -843,8 +842,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         return -1;
     }
     HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(d->pdf);
-    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+    /* no encoder: text strings are made by haru_text */
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
     d->pages = ARENA_ARRAY(&rp->arena, HPDF_Page, pg->n > 0 ? pg->n : 1);

@@ -257,11 +257,9 @@ void tags_link(Tags *t, HPDF_Annotation annot, int se, const char *contents)
     HPDF_Dict_AddNumber(annot, "StructParent", t->npages + t->annot_elem.n);
     if (contents) {
         /* PDFDocEncoding where it will do: a quarter of UTF-16's size */
-        size_t n = strlen(contents);
-        char *lat = ARENA_ARRAY(&t->rp->arena, char, n + 1);
-        bool doc = pdfdoc_encode(contents, lat, n + 1) >= 0;
-        HPDF_Dict_Add(annot, "Contents", HPDF_String_New(t->pdf->mmgr, doc ? lat : contents,
-                                                         doc ? NULL : HPDF_GetEncoder(t->pdf, "UTF-8")));
+        void *text = haru_text(t->pdf, contents);
+        if (text)
+            HPDF_Dict_Add(annot, "Contents", text);
     }
     add_kid(t, i, KID_OBJR, (int)obj_num(annot), t->page_index);
     /* the annotations' keys come after the pages', in order */

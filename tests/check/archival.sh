@@ -31,4 +31,12 @@ check "pdfa-check refuses an outline item typed like the root" \
     sh -c "tests/pdfa-check '$T/outline-type.pdf' A | grep -qF 'outline item has /Type'"
 check "pdfa-check refuses an extension schema sharing the document's rdf:Description" \
     sh -c "pdfinfo -meta '$T/xmp-shared.pdf' | xmllint --noout - && tests/pdfa-check '$T/xmp-shared.pdf' A | grep -qF 'shares an rdf:Description'"
+# titles, bookmarks and the information dictionary: PDFDocEncoding where
+# it will do, UTF-16 where not (Greek, a dash, a sign), as viewers read them
+sed -e 's|<title>\([^<]*\)</title>|<title>\1 – Ω ≥ 5</title>|' -e '0,/<heading>/s|<heading>\([^<]*\)</heading>|<heading>\1 Ω ≥ ő</heading>|' \
+    samples/verksamhetsplan-2019.xml >"$T/greek.xml"
+check "a title and a bookmark outside PDFDocEncoding read back whole" \
+    sh -c "'$BIN' -q -o '$T/greek.pdf' '$T/greek.xml' && pdfinfo '$T/greek.pdf' | grep -q 'Title: *Förvaltningens verksamhetsplan 2019 – Ω ≥ 5\$' &&
+           mutool show '$T/greek.pdf' outline | grep -q '\"Social- och omsorgsförvaltningen Ω ≥ ő\"' &&
+           mutool show '$T/greek.pdf' outline | grep -q '\"Inledning\"' && tests/pdfa-check '$T/greek.pdf' A >/dev/null"
 finish
