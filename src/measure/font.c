@@ -443,26 +443,30 @@ static void *ahead_work(void *p)
     return NULL;
 }
 
+/* The worker stopped, and the words it shaped let go: what measuring
+ * used is in the fonts' caches, and drawing shapes what it draws anew
+ * (the same glyphs), so the memory is drawing's to use. */
 void font_ahead_stop(FontAhead *a)
 {
-    if (a && a->running) {
+    if (!a)
+        return;
+    if (a->running) {
         atomic_store(&a->stop, true);
         pthread_join(a->th, NULL);
         a->running = false;
     }
-}
-
-static void ahead_free(void *p)
-{
-    FontAhead *a = p;
-    font_ahead_stop(a);
     for (size_t i = 0; i < a->n; i++) {
         free(a->w[i].g);
         ((Font *)a->w[i].f)->work->ahead = NULL;
     }
     free(a->w);
     free(a->tab);
+    a->w = NULL;
+    a->tab = NULL;
+    a->n = a->cap = a->tabcap = 0;
 }
+
+static void ahead_free(void *p) { font_ahead_stop(p); }
 
 FontAhead *font_ahead_new(Arena *arena)
 {

@@ -121,8 +121,9 @@ int font_shape(const Font *f, const char *s, size_t n, const FontGlyph **out);
  * order they will be needed, then font_ahead_start(); measuring takes a
  * word's glyphs from the worker when it has them, else shapes the word
  * itself: the glyphs are the same either way. font_ahead_stop() ends the
- * worker (before anything releases the fonts); measuring copies what it
- * takes, and the list goes with `arena`. font.c lists the invariants. */
+ * worker (before anything releases the fonts) and frees the list and its
+ * glyphs (measuring copied what it took; drawing shapes anew); `arena`
+ * stops it too, if nothing did. font.c lists the invariants. */
 FontAhead *font_ahead_new(Arena *arena);
 void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n);
 void font_ahead_start(FontAhead *a);
