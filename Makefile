@@ -33,8 +33,10 @@ OBJDIR  := $(OUT)obj
 LIB_SRC := $(wildcard src/*.c src/base/*.c src/model/*.c src/parse/*.c \
                       src/measure/*.c src/paginate/*.c src/draw/*.c)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)/gen/layout_rng.o \
-           $(OBJDIR)/gen/lexicon_data.o
+           $(OBJDIR)/gen/lexicon_data.o $(OBJDIR)/gen/patterns_data.o
 LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
+# the default layout's hyphenation dictionary, carried ready-made
+PATTERNS_DIC := /usr/share/hyphen/hyph_sv_SE.dic
 CLI_OBJ := $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/cli/*.c src/import/*.c)) \
            $(OBJDIR)/gen/starters.o
 # one per report type of src/parse/report.rng, in its order
@@ -144,6 +146,19 @@ $(OBJDIR)/gen/lexicon.bin: $(OBJDIR)/gen/lexicon $(LEXICON_DIC)
 
 $(OBJDIR)/gen/lexicon_data.o: $(OBJDIR)/gen/lexicon.bin
 	@printf '.section .rodata\n.global rp_lexicon\n.global rp_lexicon_end\n.balign 16\nrp_lexicon:\n.incbin "%s"\nrp_lexicon_end:\n.section .note.GNU-stack,"",@progbits\n' $< > $(@:.o=.S)
+	@$(CC) -c -o $@ $(@:.o=.S)
+
+# The hyphenation patterns as the program carries them (src/gen/patterns.c,
+# src/measure/hyphen.c): a run of that dictionary reads no patterns.
+$(OBJDIR)/gen/patterns: src/gen/patterns.c src/measure/hyphen.c src/measure/hyphen.h src/base/arena.c src/base/utf8.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -Isrc -o $@ src/gen/patterns.c src/measure/hyphen.c src/base/arena.c src/base/utf8.c $(LDFLAGS)
+
+$(OBJDIR)/gen/patterns.bin: $(OBJDIR)/gen/patterns $(wildcard $(PATTERNS_DIC))
+	@$< $(PATTERNS_DIC) > $@.tmp && mv $@.tmp $@
+
+$(OBJDIR)/gen/patterns_data.o: $(OBJDIR)/gen/patterns.bin
+	@printf '.section .rodata\n.global rp_patterns\n.global rp_patterns_end\n.balign 16\nrp_patterns:\n.incbin "%s"\nrp_patterns_end:\n.section .note.GNU-stack,"",@progbits\n' $< > $(@:.o=.S)
 	@$(CC) -c -o $@ $(@:.o=.S)
 
 $(OUT)test/%: tests/unit/%.c $(OUT)librapport.a tests/unit/test.h

@@ -58,6 +58,9 @@
 #include "../base/utf8.h"
 
 #include <assert.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/mman.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -95,7 +98,13 @@ struct Hyphenator {
     int left, right;            /* the caller's minimums, as rapport applies them */
     int lhmin, rhmin;           /* as libhyphen applies them (dictionary's raise them) */
     int clhmin, crhmin;         /* the same for the parts of a hyphenated compound */
+    int dl, dr, dcl, dcr;       /* the dictionary's own (its *HYPHENMIN lines), 0 none */
+    bool borrowed;              /* slot, pattern and pool lie in the program's image */
 };
+
+/* The build's image of a dictionary (src/gen/patterns.c, hyphen_image);
+ * empty in the tool that makes it. */
+extern const unsigned char rp_patterns[], rp_patterns_end[];
 
 /* The slot of the node extending `parent` by byte c, or the empty slot
  * where it would go: Fibonacci hashing of the link. */
@@ -268,12 +277,161 @@ static int latin1_charset(const unsigned char *line, size_t len)
            (len == 10 && strncasecmp((const char *)line, "ISO-8859-1", 10) == 0);
 }
 
+/* The minimums rapport and libhyphen apply, from the caller's and the
+ * dictionary's. */
+static void minimums(Hyphenator *h, int left, int right)
+{
+    int dl = h->dl, dr = h->dr, dcl = h->dcl, dcr = h->dcr;
+    /* hnj_hyphen_hyphenate3(dict, ..., left, right, 2, 2), where the
+     * dictionary libhyphen returns is its implicit first level, which
+     * copies the minimums of the patterns' level below it */
+    int clh = dcl ? dcl : dl ? dl : 3;
+    int crh = dcr ? dcr : dr ? dr : 3;
+    h->left = left > 0 ? left : 2;
+    h->right = right > 0 ? right : 2;
+    h->lhmin = h->left > dl ? h->left : dl;
+    h->rhmin = h->right > dr ? h->right : dr;
+    if (h->lhmin <= 0)
+        h->lhmin = 2;
+    if (h->rhmin <= 0)
+        h->rhmin = 2;
+    h->clhmin = 2 > (signed char)clh ? 2 : (signed char)clh;
+    h->crhmin = 2 > (signed char)crh ? 2 : (signed char)crh;
+}
+
+/* FNV-1a, 64 bits, of the dictionary file: which file an image is of. */
+static uint64_t file_hash(const unsigned char *p, size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211u;
+    return h;
+}
+
+/* ---- the image ---------------------------------------------------------------
+ * What hyphen_load makes of a file, as bytes a build carries, so that a
+ * run finds the default dictionary ready instead of reading its 4 000
+ * patterns (1.5 ms) into 0.6 MB of heap. Little-endian words:
+ *   "RPHY", the file's size (u64) and file_hash (u64): an image serves
+ *   only the very file it was made of;
+ *   mask, shift, nodes, npool, dl, dr, dcl, dcr (u32 each);
+ *   root[256], then slot[mask + 1] (link, node), pattern[nodes] (u32),
+ *   then the pool's npool bytes. */
+enum { IMAGE_HEAD = 4 + 16 + 8 * 4 };
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd64(const unsigned char *p) { return rd32(p) | (uint64_t)rd32(p + 4) << 32; }
+
+/* The image's Hyphenator if it is one of buf[0..size), else NULL. The
+ * words are used where they lie (the image is aligned to 16 and its
+ * words to 4; x86 and the other targets Debian builds for read
+ * little-endian words so). */
+static Hyphenator *from_image(const unsigned char *buf, size_t size, int left, int right)
+{
+    const unsigned char *img = rp_patterns;
+    const uint16_t one = 1;
+    if (*(const unsigned char *)&one != 1)
+        return NULL;            /* its words are little-endian, read in place */
+    if ((size_t)(rp_patterns_end - img) < IMAGE_HEAD || memcmp(img, "RPHY", 4) != 0)
+        return NULL;
+    if (rd64(img + 4) != size || rd64(img + 12) != file_hash(buf, size))
+        return NULL;
+    size_t have = (size_t)(rp_patterns_end - img);
+    const unsigned char *q = img + 20;
+    uint32_t mask = rd32(q), shift = rd32(q + 4), nodes = rd32(q + 8), npool = rd32(q + 12);
+    size_t need = IMAGE_HEAD + 256 * 4 + ((size_t)mask + 1) * 8 + (size_t)nodes * 4 + npool;
+    if (need > have || ((mask + 1) & mask) != 0 || 32 - shift > 31)
+        return NULL;
+    Hyphenator *h = xmalloc(sizeof *h);
+    memset(h, 0, sizeof *h);
+    h->mask = mask;
+    h->shift = (int)shift;
+    h->nodes = nodes;
+    h->npool = npool;
+    h->dl = (int)rd32(q + 16), h->dr = (int)rd32(q + 20), h->dcl = (int)rd32(q + 24), h->dcr = (int)rd32(q + 28);
+    q = img + IMAGE_HEAD;
+    for (int c = 0; c < 256; c++)
+        h->root[c] = rd32(q + 4 * c);
+    q += 256 * 4;
+    h->slot = (Slot *)(uintptr_t)q;
+    q += ((size_t)mask + 1) * 8;
+    h->pattern = (uint32_t *)(uintptr_t)q;
+    q += (size_t)nodes * 4;
+    h->pool = (unsigned char *)(uintptr_t)q;
+    h->borrowed = true;
+    minimums(h, left, right);
+    return h;
+}
+
+static void put32(FILE *out, uint32_t v)
+{
+    unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), (unsigned char)(v >> 24) };
+    fwrite(b, 1, 4, out);
+}
+
+int hyphen_image(const char *path, FILE *out)
+{
+    size_t size;
+    unsigned char *buf = read_file(path, &size);
+    if (!buf)
+        return -1;
+    uint64_t fh = file_hash(buf, size);
+    free(buf);
+    Hyphenator *h = hyphen_load(path, 0, 0);
+    if (!h || h->borrowed) {
+        hyphen_free(h);
+        return -1;
+    }
+    fwrite("RPHY", 1, 4, out);
+    put32(out, (uint32_t)size);
+    put32(out, (uint32_t)((uint64_t)size >> 32));
+    put32(out, (uint32_t)fh);
+    put32(out, (uint32_t)(fh >> 32));
+    uint32_t head[8] = { h->mask, (uint32_t)h->shift, h->nodes, (uint32_t)h->npool,
+                         (uint32_t)h->dl, (uint32_t)h->dr, (uint32_t)h->dcl, (uint32_t)h->dcr };
+    for (int k = 0; k < 8; k++)
+        put32(out, head[k]);
+    for (int c = 0; c < 256; c++)
+        put32(out, h->root[c]);
+    for (uint32_t i = 0; i <= h->mask; i++) {
+        put32(out, h->slot[i].link);
+        put32(out, h->slot[i].node);
+    }
+    for (uint32_t i = 0; i < h->nodes; i++)
+        put32(out, h->pattern[i]);
+    fwrite(h->pool, 1, h->npool, out);
+    hyphen_free(h);
+    return ferror(out) ? -1 : 0;
+}
+
+int hyphen_from_image(const Hyphenator *h) { return h && h->borrowed; }
+
+void hyphen_release(void)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0)
+        return;
+    uintptr_t a = ((uintptr_t)rp_patterns + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t b = (uintptr_t)rp_patterns_end & ~((uintptr_t)page - 1);
+    if (b > a)      /* read-only data of the program: read again if touched */
+        madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 Hyphenator *hyphen_load(const char *path, int left, int right)
 {
     size_t size;
     unsigned char *buf = read_file(path, &size);
     if (!buf)
         return NULL;
+    Hyphenator *img = from_image(buf, size, left, right);
+    if (img) {
+        free(buf);
+        return img;
+    }
     /* a text file has no NUL byte: this is not a dictionary */
     unsigned char *nl = memchr(buf, '\n', size);
     if (memchr(buf, 0, size) || !nl || !latin1_charset(buf, (size_t)(nl - buf))) {
@@ -335,21 +493,8 @@ Hyphenator *hyphen_load(const char *path, int left, int right)
     h->pool = xrealloc(h->pool, h->npool + 1);
     h->pattern = xrealloc(h->pattern, h->nodes * sizeof *h->pattern);
 
-    /* hnj_hyphen_hyphenate3(dict, ..., left, right, 2, 2), where the
-     * dictionary libhyphen returns is its implicit first level, which
-     * copies the minimums of the patterns' level below it */
-    int clh = dcl ? dcl : dl ? dl : 3;
-    int crh = dcr ? dcr : dr ? dr : 3;
-    h->left = left > 0 ? left : 2;
-    h->right = right > 0 ? right : 2;
-    h->lhmin = h->left > dl ? h->left : dl;
-    h->rhmin = h->right > dr ? h->right : dr;
-    if (h->lhmin <= 0)
-        h->lhmin = 2;
-    if (h->rhmin <= 0)
-        h->rhmin = 2;
-    h->clhmin = 2 > (signed char)clh ? 2 : (signed char)clh;
-    h->crhmin = 2 > (signed char)crh ? 2 : (signed char)crh;
+    h->dl = dl, h->dr = dr, h->dcl = dcl, h->dcr = dcr;
+    minimums(h, left, right);
     return h;
 }
 
@@ -357,9 +502,11 @@ void hyphen_free(Hyphenator *h)
 {
     if (!h)
         return;
-    free(h->slot);
-    free(h->pattern);
-    free(h->pool);
+    if (!h->borrowed) {
+        free(h->slot);
+        free(h->pattern);
+        free(h->pool);
+    }
     free(h);
 }
 

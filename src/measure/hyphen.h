@@ -11,6 +11,7 @@
 #define RP_HYPHEN_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct Hyphenator Hyphenator;
 
@@ -24,6 +25,18 @@ typedef struct Hyphenator Hyphenator;
 Hyphenator *hyphen_load(const char *path, int left, int right);
 /* Free what hyphen_load returned; NULL is fine. */
 void hyphen_free(Hyphenator *h);
+
+/* The dictionary at `path` as the image a build carries (rp_patterns,
+ * made by src/gen/patterns.c): hyphen_load of that very file (the same
+ * size and bytes) then takes it as it lies, without reading patterns.
+ * Returns 0, or -1 if the file cannot be loaded or written. */
+int hyphen_image(const char *path, FILE *out);
+
+/* Drop the image's pages once hyphenating is done (read again if used). */
+void hyphen_release(void);
+
+/* Whether h is the build's image (for the tests). */
+int hyphen_from_image(const Hyphenator *h);
 
 /* Hyphenation points of the UTF-8 word s[0..n): sets ok[i] = 1 when a
  * hyphen may be inserted before byte offset i. `ok` holds n + 1 bytes and

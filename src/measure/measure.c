@@ -638,5 +638,6 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
         if (f->faces[k])
             font_release(f->faces[k]);
     compound_release();
+    hyphen_release();
     return f;
 }

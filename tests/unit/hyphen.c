@@ -407,6 +407,44 @@ static void bad_files(void)
 }
 
 
+/* The build carries the default dictionary ready-made: that very file is
+ * taken from the image, any other (here the same patterns and one more
+ * comment line) is read, and the two hyphenate every word alike. */
+static void image_and_file(const char *dic, const Words *l)
+{
+    Hyphenator *img = hyphen_load(dic, 2, 3);
+    CHECK("the default dictionary comes from the program's image", hyphen_from_image(img));
+    size_t n;
+    char *text = slurp(dic, &n);
+    CHECK("the dictionary reads", text != NULL);
+    if (!img || !text) {
+        hyphen_free(img);
+        free(text);
+        return;
+    }
+    char *more = malloc(n + 32);
+    memcpy(more, text, n);
+    memcpy(more + n, "% one line more\n", 16);
+    write_file(tmp("copy.dic"), more, n + 16);
+    Hyphenator *read = hyphen_load(tmp("copy.dic"), 2, 3);
+    CHECK("another file is read, not taken from the image", read && !hyphen_from_image(read));
+    size_t bad = 0;
+    for (size_t i = 0; read && i < l->n; i++) {
+        size_t k = strlen(l->w[i]);
+        unsigned char a[128], b[128];
+        if (k > 120)
+            continue;
+        int na = hyphen_points(img, l->w[i], k, a), nb = hyphen_points(read, l->w[i], k, b);
+        bad += na != nb || memcmp(a, b, k + 1) != 0;
+    }
+    CHECK("the image and the file hyphenate every word alike", read && bad == 0);
+    hyphen_free(read);
+    hyphen_free(img);
+    free(more);
+    free(text);
+    unlink(tmp("copy.dic"));
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir)) {
@@ -432,6 +470,7 @@ int main(void)
     CHECK("the word list has at least 50 000 words (install hunspell-sv)", l.n >= 50000);
 
     against_libhyphen(SV, &l);
+    image_and_file(SV, &l);
     random_patterns();
     bad_files();
     printf("compared: %zu words\n", compared);
