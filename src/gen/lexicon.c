@@ -69,6 +69,56 @@ static void put(uint64_t v, int bytes)
 #define home(e, slots) ((size_t)lexicon_home(e, slots))
 #define dist(e, k, slots) ((size_t)lexicon_dist(e, k, slots))
 
+/* Place the words (each at pool + offs[i]: bits, length, letters) in
+ * tab's slots, Robin Hood fashion: the entry nearer its home slot gives
+ * way, so a look-up stops at the first entry nearer its home than it.
+ * who[k] is the word in slot k. Returns how many words, or -1 if two
+ * words have one hash. */
+static size_t place(uint64_t *tab, size_t *who, size_t slots, const unsigned char *pool, const uint32_t *offs,
+                    size_t nwords)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < nwords; i++) {
+        const unsigned char *e = pool + offs[i];
+        uint64_t h = hash(e + 2, e[1]);
+        /* the same word twice (both meanings), or two words the table
+         * cannot tell apart */
+        size_t k = home(key(h), slots), d = 0;
+        for (; tab[k] && d <= dist(tab[k], k, slots); k = k + 1 < slots ? k + 1 : 0, d++)
+            if ((tab[k] & ~(uint64_t)3) == key(h))
+                break;
+        if (tab[k] && (tab[k] & ~(uint64_t)3) == key(h)) {
+            const unsigned char *o = pool + offs[who[k]];
+            if (o[1] != e[1] || memcmp(o + 2, e + 2, e[1]) != 0) {
+                fprintf(stderr, "lexicon: \"%.*s\" and \"%.*s\" have one hash; change the hash\n",
+                        o[1], (const char *)o + 2, e[1], (const char *)e + 2);
+                return (size_t)-1;
+            }
+            tab[k] |= e[0];
+            continue;
+        }
+        uint64_t v = key(h) | e[0];
+        size_t vw = i;
+        k = home(v, slots), d = 0;
+        for (;; k = k + 1 < slots ? k + 1 : 0, d++) {
+            if (!tab[k]) {
+                tab[k] = v;
+                who[k] = vw;
+                break;
+            }
+            size_t dk = dist(tab[k], k, slots);
+            if (dk < d) {
+                uint64_t tv = tab[k];
+                size_t tw = who[k];
+                tab[k] = v, who[k] = vw;
+                v = tv, vw = tw, d = dk;
+            }
+        }
+        words++;
+    }
+    return words;
+}
+
 int main(int argc, char **argv)
 {
     FILE *f = argc == 2 ? fopen(argv[1], "r") : NULL;
@@ -132,47 +182,9 @@ int main(int argc, char **argv)
     size_t *who = calloc(slots, sizeof *who);      /* the word in each slot */
     if (!tab || !who)
         return 1;
-    size_t words = 0;
-    for (size_t i = 0; i < nwords; i++) {
-        const unsigned char *e = pool + offs[i];
-        uint64_t h = hash(e + 2, e[1]);
-        /* the same word twice (both meanings), or two words the table
-         * cannot tell apart */
-        size_t k = home(key(h), slots), d = 0;
-        for (; tab[k] && d <= dist(tab[k], k, slots); k = k + 1 < slots ? k + 1 : 0, d++)
-            if ((tab[k] & ~(uint64_t)3) == key(h))
-                break;
-        if (tab[k] && (tab[k] & ~(uint64_t)3) == key(h)) {
-            const unsigned char *o = pool + offs[who[k]];
-            if (o[1] != e[1] || memcmp(o + 2, e + 2, e[1]) != 0) {
-                fprintf(stderr, "lexicon: \"%.*s\" and \"%.*s\" have one hash; change the hash\n",
-                        o[1], (const char *)o + 2, e[1], (const char *)e + 2);
-                return 1;
-            }
-            tab[k] |= e[0];
-            continue;
-        }
-        /* Robin Hood: the entry nearer its home slot gives way, so a
-         * look-up stops at the first entry nearer its home than it */
-        uint64_t v = key(h) | e[0];
-        size_t vw = i;
-        k = home(v, slots), d = 0;
-        for (;; k = k + 1 < slots ? k + 1 : 0, d++) {
-            if (!tab[k]) {
-                tab[k] = v;
-                who[k] = vw;
-                break;
-            }
-            size_t dk = dist(tab[k], k, slots);
-            if (dk < d) {
-                uint64_t tv = tab[k];
-                size_t tw = who[k];
-                tab[k] = v, who[k] = vw;
-                v = tv, vw = tw, d = dk;
-            }
-        }
-        words++;
-    }
+    size_t words = place(tab, who, slots, pool, offs, nwords);
+    if (words == (size_t)-1)
+        return 1;
     unsigned char *filter = calloc(LEXICON_FILTER, 1);
     if (!filter)
         return 1;
