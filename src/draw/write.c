@@ -219,6 +219,9 @@ static void object_streams(PdfW *w)
     size_t nstm = 0, cap = 0;
     Stm *stm = NULL;
     Buf all = { 0 };                 /* the streams' bytes, one after another */
+    /* the objects and, per object, its number and offset: all of it, at
+     * once (no doubling's slack) */
+    buf_reserve(&all, w->body.n + w->nobj * 24 + 64);
     Squeeze *q = squeeze_new(SQUEEZE_LEVEL, w->threads);
     size_t i = 0;
     while (i < w->nobj) {
@@ -247,6 +250,8 @@ static void object_streams(PdfW *w)
         t->n = all.n - at;
         i = j;
     }
+    free(w->body.p);                 /* all of it is in `all` now */
+    w->body = (Buf){ 0 };
     size_t at = 0;
     for (size_t k = 0; k < nstm; k++) {      /* `all` is complete: it moves no more */
         squeeze_add(q, all.p + at, stm[k].n);
