@@ -906,11 +906,16 @@ static int unit_at(const char *s, int i, int end)
 
 /* A space no line may break at (Svenska skrivregler): inside a number's
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
- * "29 %") and after a section sign ("§ 3"). */
+ * "29 %") and after a section sign ("§ 3"); and, as in Unicode's line
+ * breaking (UAX #14), after an opening bracket and before a closing one,
+ * where a report may have one by mistake ("arbete ( socialpsykiatri)"
+ * does not end a line with its "("). */
 static bool bound_space(const char *s, int i, int end)
 {
     if (i == 0 || i + 1 >= end)
         return false;
+    if (s[i - 1] == '(' || s[i - 1] == '[' || s[i + 1] == ')' || s[i + 1] == ']')
+        return true;
     if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
         return is_digit(s[i + 1]);                              /* § 3 */
     if (!is_digit(s[i - 1]))

@@ -5,6 +5,10 @@
 . "$(dirname "$0")/lib.sh"
 need_renders
 for s in $SAMPLES; do
+    # a line never ends with an opening bracket, though a report have a
+    # space after "(" (UAX #14; the plan's "erhåller arbete ( socialpsykiatri)"
+    # broke after its "(")
+    check "$s: no line ends with ( or [" sh -c "! grep -E '^ +text [0-9.]+ [0-9.]+ .*[([]\$' '$R/$s.trace'"
     pdftotext "$(textcopy "$R/$s.pdf")" "$T/$s.txt" 2>/dev/null
     check "$s: no straight quote is printed" sh -c "! grep -n \"[\\\"']\" '$T/$s.txt'"
 done
