@@ -519,6 +519,10 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             else
                 put_ours(w, num, e->obj, z, nz, false);
             free(now.p);
+            /* written: its raw bytes (a page's operators, a font) are not
+             * needed again, and what comes after (the object streams)
+             * can have their memory */
+            HPDF_MemStream_FreeData(st);
             continue;
         }
         if (stream && plain(e->obj)) {
