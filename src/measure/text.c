@@ -507,6 +507,7 @@ static void typeset_punct(M *m, Pieces *out, int from)
             text[at++] = p->br ? '\n' : TYPO_SEP;
         }
     }
+    text[at] = 0;
     int ne = typo_scan(r, text, total, edits), e = 0;
     at = 0;
     for (int i = from; i < out->n && e < ne; i++) {

@@ -97,12 +97,13 @@ static size_t group_start(const char *s, size_t i)
     return i;
 }
 
-/* The leading digits of s (at most 9, enough to compare). */
-static int run_digits(const char *s, long *value)
+/* The leading digits of s[0..len) (their value from at most 9, enough
+ * to compare). */
+static int run_digits(const char *s, size_t len, long *value)
 {
     int n = 0;
     long v = 0;
-    while (digit(u(s)[n])) {
+    while ((size_t)n < len && digit(u(s)[n])) {
         if (n < 9)
             v = v * 10 + (s[n] - '0');
         n++;
@@ -182,7 +183,7 @@ static bool range_at(const char *s, size_t len, size_t i)
     if (!word_starts(s, ls) || !word_ends(s, len, re))
         return false;                   /* 2024-03-01, A-1-2, 2023/2024-2025 */
     long a, b;
-    int ad = run_digits(s + ls, &a), bd = run_digits(s + i + 1, &b);
+    int ad = run_digits(s + ls, len - ls, &a), bd = run_digits(s + i + 1, len - i - 1, &b);
     if ((ad >= 3 && s[ls] == '0') || (bd >= 3 && s[i + 1] == '0'))
         return false;                   /* an area code, a case number: 013-, -0123 */
     if (b < a && !(ad == 4 && bd == 2 && s[i + 1] != '0' && b > a % 100))

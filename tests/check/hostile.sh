@@ -175,8 +175,10 @@ check "a colour profile over 1 MiB is an error, not cut short" \
 icc_layout long.icc long
 check "a colour profile longer than its header says is damaged" \
     sh -c "'$BIN' --check --layout '$H/icc-long.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -qF 'the ICC profile is damaged: its header says 6922 bytes, the file has 6927'"
-check "one sample leaks nothing under valgrind" \
-    valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 "$BIN" -q -o "$T/vg.pdf" samples/verksamhetsplan-2019.xml
+# (the verksamhetsberättelse: its footnotes' number ranges once read past
+# the end of their text, into bytes never written)
+check "one sample leaks nothing and reads nothing unwritten under valgrind" \
+    valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 "$BIN" -q -o "$T/vg.pdf" samples/verksamhetsberattelse-2024.xml
 
 # past the 200 errors printed, a mistake the schema says and rapport says
 # again precisely (a misspelt status) is counted once, not twice
