@@ -386,6 +386,12 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         f->doc = NULL;
         return -1;
     }
+    /* The document forgets its file name (messages take it from f->path):
+     * for each error at a node libxml2 otherwise looks for an XInclude
+     * base back through every node before it, which made 10 000 errors
+     * among siblings take seconds (quadratic) */
+    xmlFree((xmlChar *)f->doc->URL);
+    f->doc->URL = NULL;
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
     /* Line starts, for the column scan. */
     ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0, 0, 0, 1 };

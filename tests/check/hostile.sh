@@ -42,6 +42,10 @@ printf '<report><meta><title>Etikett</title></meta><chart type="horizontal-bar" 
 { echo '<report><meta><title>Brytningar</title></meta>'; printf '<p>'; yes 'rad<br/>' | head -n 60000 | tr -d '\n'; echo '</p></report>'; } >"$H/many-breaks.xml"
 { echo '<report><meta><title>Noter</title></meta>'; printf '<p>'; yes 'ord<footnote>not</footnote> ' | head -n 100000 | tr -d '\n'; echo '</p></report>'; } >"$H/many-notes.xml"
 { echo '<report><meta><title>Noter</title></meta>'; yes '<p>Ord<footnote>Not.</footnote></p>' | head -n 10001; echo '</report>'; } >"$H/notes-per-report.xml"
+# 30 000 paragraphs side by side, each with a misspelt element: libxml2
+# looked back through every node before each error for an XInclude base
+# (quadratic: over a minute); now 0.3 s
+{ echo '<report><meta><title>Fel</title></meta><section><heading>Fel</heading>'; yes '<p>Text<fet>x</fet>.</p>' | head -n 30000; echo '</section></report>'; } >"$H/many-errors.xml"
 # images (issue 18): made here by build/mkpng and pdftoppm, read, checked
 # and decoded before drawing, each failure an error at its <figure>
 for k in alpha interlaced short-idat bad-deflate no-plte big16; do "$B/mkpng" $k "$H/$k.png"; done
@@ -73,6 +77,7 @@ long-label.xml|0|
 many-breaks.xml|1|:2:1: error: <p> holds 60000 inline elements (b, i, br, footnote, ...); rapport takes at most 2000 in one block
 many-notes.xml|1|:2:1: error: <p> holds 100000 inline elements
 notes-per-report.xml|1|:10002:7: error: this is footnote number 10001; rapport sets at most 10000 in one report
+many-errors.xml|1|:2:8: error: unknown element <fet>
 img-short-idat.xml|1|:1:41: error: the image "short-idat.png" cannot be used: the PNG file is damaged (its image data is cut short before its last row)
 img-bad-deflate.xml|1|:1:41: error: the image "bad-deflate.png" cannot be used: the PNG file is damaged (its compressed image data does not decode: invalid block type)
 img-no-plte.xml|1|:1:41: error: the image "no-plte.png" cannot be used: the PNG file is damaged (a palette image, but no palette: the PLTE chunk is missing)
