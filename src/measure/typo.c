@@ -246,6 +246,49 @@ static bool minus_at(const char *s, size_t len, size_t i)
 }
 
 /* What the byte s[i] prints as, 0: as it is. */
+/* Months and weekdays, whole or cut short, in lower case: a range of
+ * them takes an en dash like a range of numbers ("jan–aug", "mån–fre"). */
+static const char *const calendar_words[] = {
+    "jan", "januari", "feb", "febr", "februari", "mar", "mars", "apr", "april", "maj", "jun", "juni",
+    "jul", "juli", "aug", "augusti", "sep", "sept", "september", "okt", "oktober", "nov", "november",
+    "dec", "december", "m\xC3\xA5n", "m\xC3\xA5ndag", "tis", "tisdag", "ons", "onsdag", "tor", "tors",
+    "torsdag", "fre", "fredag", "l\xC3\xB6r", "l\xC3\xB6rdag", "s\xC3\xB6n", "s\xC3\xB6ndag",
+};
+
+/* Whether s[a..b) is one of calendar_words (its first letter may be a
+ * capital), perhaps with the full stop of an abbreviation after it. */
+static bool calendar_word(const char *s, size_t a, size_t b)
+{
+    if (b > a && s[b - 1] == '.')
+        b--;
+    size_t n = b - a;
+    if (n < 3 || n > 10)
+        return false;
+    char w[12];
+    memcpy(w, s + a, n);
+    if (w[0] >= 'A' && w[0] <= 'Z')
+        w[0] = (char)(w[0] - 'A' + 'a');
+    for (size_t k = 0; k < sizeof calendar_words / sizeof *calendar_words; k++)
+        if (strlen(calendar_words[k]) == n && memcmp(calendar_words[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* A hyphen between two months or two weekdays that stand as a word of
+ * their own: "jan-aug 2022", "mån-fre", "Maj-juni". */
+static bool calendar_range_at(const char *s, size_t len, size_t i)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && (ascii_letter(u(s)[a - 1]) || u(s)[a - 1] >= 0x80 || (s[a - 1] == '.' && a == i)))
+        a--;
+    while (b < len && (ascii_letter(u(s)[b]) || u(s)[b] >= 0x80))
+        b++;
+    if (b < len && s[b] == '.')
+        b++;
+    return a < i && b > i + 1 && word_starts(s, a) && word_ends(s, len, b) && calendar_word(s, a, i) &&
+           calendar_word(s, i + 1, b);
+}
+
 static uint32_t decide(TypoRules r, const char *s, size_t len, size_t i)
 {
     char c = s[i];
@@ -259,7 +302,7 @@ static uint32_t decide(TypoRules r, const char *s, size_t len, size_t i)
         return i + 1 < len && s[i + 1] == '-' && spaced_dash(s, len, i + 1) ? 0xA0 : 0;
     if (c != '-')
         return 0;
-    if (spaced_dash(s, len, i) || range_at(s, len, i))
+    if (spaced_dash(s, len, i) || range_at(s, len, i) || calendar_range_at(s, len, i))
         return 0x2013;
     return minus_at(s, len, i) ? 0x2212 : 0;
 }

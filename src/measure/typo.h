@@ -4,7 +4,8 @@
  *
  * The report keeps what was written; only the printed text (and so the
  * PDF's text layer) gets Swedish quotation marks ”…” ’…’, en dashes in
- * spaced dashes and number ranges, and real minus signs. Pure functions
+ * spaced dashes and ranges of numbers, months and weekdays, and real
+ * minus signs. Pure functions
  * on UTF-8 bytes: no fonts, no allocation, so the rules can be tested
  * on their own (tests/unit/typo.c).
  *

@@ -73,6 +73,11 @@ static void ranges(void)
     CHECK("letters after stay", same("1-3a"));
     CHECK("a slash before stays", same("2023/2024-2025"));
     CHECK("descending stays", same("17-08"));
+    CHECK("months", prints(ALL, "jan-aug 2022, januari-augusti", "jan" EN "aug 2022, januari" EN "augusti"));
+    CHECK("months with capitals and full stops", prints(ALL, "Maj-juni, sept.-okt.", "Maj" EN "juni, sept." EN "okt."));
+    CHECK("weekdays", prints(ALL, "öppet mån-fre, lör-sön", "öppet mån" EN "fre, lör" EN "sön"));
+    CHECK("a month joined to a word stays", same("jan-augustikampanjen, aug-rapporten, julgran-mars"));
+    CHECK("a month within a word stays", same("sommarjul-aug"));
     TypoRules nod = { true, false };
     CHECK("dashes off: as written", prints(nod, "a - b 2018-2022 -5 %", "a - b 2018-2022 -5 %"));
 }
