@@ -264,11 +264,12 @@ $(OUT)test/hyphen: LDLIBS += -lhyphen
 FUZZ_SECONDS ?= 300
 FUZZ_CC := clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) -I/usr/include/harfbuzz -Isrc -DRAPPORT_SOURCE_DIR=\"$(CURDIR)\"
-build/fuzz/fuzz_%: $(LIB_SRC) tests/fuzz/fuzz_%.c build/obj/gen/report_rng.c build/obj/gen/layout_rng.c \
-                   build/obj/gen/lexicon_data.o
+# the tables the build carries (the lexicon, the hyphenation patterns)
+GEN_DATA := build/obj/gen/lexicon_data.o build/obj/gen/patterns_data.o
+build/fuzz/fuzz_%: $(LIB_SRC) tests/fuzz/fuzz_%.c build/obj/gen/report_rng.c build/obj/gen/layout_rng.c $(GEN_DATA)
 	@mkdir -p build/fuzz
 	@echo "  FUZZ $@"
-	@$(FUZZ_CC) -o $@ $(LIB_SRC) build/obj/gen/report_rng.c build/obj/gen/layout_rng.c build/obj/gen/lexicon_data.o \
+	@$(FUZZ_CC) -o $@ $(LIB_SRC) build/obj/gen/report_rng.c build/obj/gen/layout_rng.c $(GEN_DATA) \
 	  tests/fuzz/$(notdir $@).c $(LDLIBS)
 
 FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \

@@ -46,9 +46,13 @@ void rp_engine_free(RpEngine *e)
     free(e);
 }
 
+/* The engine the running thread fills, if it is a filling thread. */
+static _Thread_local const RpEngine *filling_here;
+
 static void *filler(void *p)
 {
     RpEngine *e = p;
+    filling_here = e;
     e->fill(e->ctx);
     engine_reached(e, ENGINE_ALL);
     return NULL;
@@ -76,7 +80,7 @@ void engine_reached(RpEngine *e, int stage)
 
 void engine_wait(RpEngine *e, int stage)
 {
-    if (!e || !e->filling)
+    if (!e || filling_here == e || !e->filling)
         return;
     pthread_mutex_lock(&e->mu);
     while (e->reached < stage)
@@ -86,7 +90,8 @@ void engine_wait(RpEngine *e, int stage)
 
 void engine_settle(RpEngine *e)
 {
-    if (e && e->filling) {
+    /* the filling thread itself has nothing to wait for */
+    if (e && filling_here != e && e->filling) {
         pthread_join(e->th, NULL);
         e->filling = false;
     }

@@ -38,7 +38,7 @@ void engine_fill(RpEngine *e, void (*fill)(void *ctx), void *ctx);
 void engine_reached(RpEngine *e, int stage);
 
 /* Wait until the filling thread reached `stage`, or until it ended: no
- * wait if none runs (e may be NULL). */
+ * wait if none runs (e may be NULL), nor on the filling thread itself. */
 void engine_wait(RpEngine *e, int stage);
 void engine_settle(RpEngine *e);
 

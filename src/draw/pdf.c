@@ -749,10 +749,10 @@ static void outline(D *d)
         HPDF_Outline parent = NULL;
         for (int k = lv - 1; k >= 1 && !parent; k--)
             parent = parents[k];
-        HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, "", NULL);
-        void *title = o ? haru_text(d->pdf, an->title) : NULL;
-        if (!title || HPDF_Dict_Add(o, "Title", title) != HPDF_OK)
-            continue;
+        void *title = haru_text(d->pdf, an->title);
+        HPDF_Outline o = title ? HPDF_CreateOutline(d->pdf, parent, "", NULL) : NULL;
+        if (!o || HPDF_Dict_Add(o, "Title", title) != HPDF_OK)
+            continue;       /* out of memory: libharu's handler has said so */
         /* libharu types every item /Outlines, the root's type (ISO
          * 32000-1, Table 153: an item has no /Type) */
         HPDF_Dict_RemoveElement(o, "Type");
@@ -875,6 +875,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
         tags_finish(d->tags);
     if (d->status == HPDF_OK && info(d, when, pdfa, d->tags != NULL) != 0) {
         pdfw_end(batch);
+        squeeze_drain();
         HPDF_Free(d->pdf);
         return -1;
     }
@@ -891,6 +892,7 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
             diag_error(&rp->diags, pg->flow->report->file, 0, 0,
                        _("the PDF would be too large (over 4 GiB or 8 388 607 objects)"));
             diag_hint(&rp->diags, _("split the report into parts"));
+            squeeze_drain();
             HPDF_Free(d->pdf);
             return -1;
         }

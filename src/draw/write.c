@@ -505,9 +505,12 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             const unsigned char *z = NULL;
             Buf now = { 0 };
             HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
-            if (i < batch->n && batch->job[i] >= 0 && batch->size[i] == HPDF_Stream_Size(st)) {
+            bool queued = i < batch->n && batch->job[i] >= 0;
+            if (queued && batch->size[i] == HPDF_Stream_Size(st)) {
                 z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
             } else {                    /* made (or written to) after pdfw_begin(): deflated here */
+                if (queued)             /* its job may be reading it: let it end */
+                    squeeze_get(batch->q, (size_t)batch->job[i], &nz);
                 size_t n;
                 unsigned char *raw = gather(st, &n);
                 if (raw && squeeze_into(&now, raw, n, SQUEEZE_LEVEL))

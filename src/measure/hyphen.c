@@ -343,8 +343,10 @@ static Hyphenator *from_image(const unsigned char *buf, size_t size, int left, i
     size_t have = (size_t)(rp_patterns_end - img);
     const unsigned char *q = img + 20;
     uint32_t mask = rd32(q), shift = rd32(q + 4), nodes = rd32(q + 8), npool = rd32(q + 12);
-    size_t need = IMAGE_HEAD + 256 * 4 + ((size_t)mask + 1) * 8 + (size_t)nodes * 4 + npool;
-    if (need > have || ((mask + 1) & mask) != 0 || 32 - shift > 31)
+    /* the table's size and its hash's shift agree (probe() relies on it),
+     * and everything lies within the image */
+    if (shift < 8 || shift > 31 || mask != (1u << (32 - shift)) - 1 || nodes >= 1u << 24 ||
+        (uint64_t)IMAGE_HEAD + 256 * 4 + ((uint64_t)mask + 1) * 8 + (uint64_t)nodes * 4 + npool > have)
         return NULL;
     Hyphenator *h = xmalloc(sizeof *h);
     memset(h, 0, sizeof *h);
@@ -363,6 +365,19 @@ static Hyphenator *from_image(const unsigned char *buf, size_t size, int left, i
     q += (size_t)nodes * 4;
     h->pool = (unsigned char *)(uintptr_t)q;
     h->borrowed = true;
+    /* every node number and pattern offset within bounds: a damaged
+     * image is read as the file is, not trusted */
+    bool sound = true;
+    for (int c = 0; c < 256; c++)
+        sound &= h->root[c] >> 1 < nodes;
+    for (uint32_t i = 0; i <= mask; i++)
+        sound &= h->slot[i].node >> 1 < nodes;
+    for (uint32_t i = 0; i < nodes; i++)
+        sound &= h->pattern[i] <= npool;
+    if (!sound) {
+        free(h);
+        return NULL;
+    }
     minimums(h, left, right);
     return h;
 }

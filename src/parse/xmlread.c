@@ -429,6 +429,9 @@ static xmlRelaxNGPtr schema_of(Rp *rp, const char *kind, const char *rng, size_t
     xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", kind) : NULL;
     if (schema)
         return schema;
+    /* not there (the engine's thread could not compile it): the engine
+     * is ours to add to once that thread has ended */
+    engine_settle(rp->engine);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng, (int)rnglen);
     schema = pc ? xmlRelaxNGParse(pc) : NULL;
     if (pc)
