@@ -115,6 +115,14 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     }
     emit_lines(m, &ls, indent + st->indent, st->space_before, true);
     m->pending_after = st->space_after;
+    /* a heading with nothing under it ends its section: it keeps with
+     * nothing, so the next section's heading cannot take it to the next
+     * page (an empty "Exploatering" stood above "Uppföljning" there) */
+    bool body = false;
+    for (const Node *k = sec->first; k && !body; k = k->next)
+        body = k->kind != N_HEADING;
+    if (!body)
+        m->boxes.v[m->boxes.n - 1].flags &= ~BOX_KEEP_NEXT;
 }
 
 /* ---- lists -------------------------------------------------------------- */

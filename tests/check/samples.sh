@@ -82,4 +82,11 @@ sed '0,/<p>Socialtjänstens verksamheter är direkt påverkade/{/<p>Socialtjäns
 "$BIN" -q -o "$T/short.pdf" "$T/short.xml" && pdftotext -raw "$(textcopy "$T/short.pdf")" "$T/short.txt"
 check "completeness check catches a missing paragraph" \
     sh -c "! '$B/complete' tests/seeds/verksamhetsberattelse-2024.txt '$T/short.txt'"
+# a heading with nothing under it ends its section: the delårsrapport's
+# empty "Exploatering" closes its page under Ekonomi, and is not carried to
+# the next page above "Uppföljning av nämndens verksamhet" (it was)
+check "an empty section's heading stays with its section, not with the next heading" \
+    sh -c "awk '/^page/ { p = \$2 } / text [0-9.]+ [0-9.]+ Exploatering\$/ && p > 2 { e = p }
+               / text [0-9.]+ [0-9.]+ Uppföljning av nämndens verksamhet\$/ && p > 2 && !u { u = p }
+               END { exit !(e && u && e < u) }' '$R/delarsrapport-2022-aug.trace'"
 finish
