@@ -647,5 +647,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
             font_release(f->faces[k]);
     compound_release();
     hyphen_release();
+    free(m->hcache);
+    m->hcache = NULL;
     return f;
 }

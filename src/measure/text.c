@@ -752,8 +752,13 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     if (m->hcache_n * 2 >= m->hcache_cap) {
+        /* malloc'd and freed as it grows, and once measuring ends
+         * (measure_document): a table left behind in the arena at each
+         * doubling was as big again */
         size_t cap = m->hcache_cap ? m->hcache_cap * 2 : 1024;
-        HyphSlot *v = ARENA_ARRAY(&m->rp->arena, HyphSlot, cap);
+        HyphSlot *v = calloc(cap, sizeof *v);
+        if (!v)
+            rp_oom(cap * sizeof *v);
         for (size_t i = 0; i < m->hcache_cap; i++)
             if (m->hcache[i].s) {
                 size_t k = m->hcache[i].hash & (cap - 1);
@@ -761,6 +766,7 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
                     k = (k + 1) & (cap - 1);
                 v[k] = m->hcache[i];
             }
+        free(m->hcache);
         m->hcache = v;
         m->hcache_cap = cap;
     }
