@@ -40,6 +40,10 @@ static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size,
     Op o = op_text(m, s, (int)strlen(s), face, size, color);
     o.x = align == 0 ? x : align == 1 ? x - o.w / 2 : x - o.w;
     o.y = y;
+    /* read with a word space after it: the labels of a chart are read one
+     * after another ("0 25 50 ... Taxor och avgifter Bidrag"), not run
+     * together ("0255075 ... avgifterBidrag") */
+    o.tail = TAIL_SPACE;
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 

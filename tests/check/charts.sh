@@ -13,6 +13,11 @@ check "a sample chart has its caption, axis title and ticks (page ${cp:-none})" 
     sh -c "grep -q 'vårddygn' '$T/chart.txt' && grep -qE '^ *500' '$T/chart.txt' && grep -qE '^ *0 *$' '$T/chart.txt'"
 check "its months run along the axis" grep -qE 'jan +feb +mar +apr +maj +jun +jul +aug +sep +okt +nov +dec' "$T/chart.txt"
 check "its legend names the series" grep -qE '2018 +2019 +2020 +2021 +2022' "$T/chart.txt"
+# what a screen reader's structure tree gives of a chart: its labels one
+# after another with word spaces (they ran together: "0255075")
+pdfinfo -struct-text "$(textcopy "$d.pdf")" >"$T/chart.struct" 2>/dev/null
+check "a chart's labels read with spaces between them in the structure tree" \
+    grep -qF '"0 25 50 75 100 125 Taxor och avgifter Bidrag Försäljning av verksamhet Hyror' "$T/chart.struct"
 check "odd charts render (out of range, one point, zeros, negatives, 60 categories, long names, stacked)" \
     "$BIN" -o "$T/edge.pdf" tests/charts-edge.xml
 check "a value outside a given axis is warned about" \
