@@ -826,9 +826,13 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
                                                         compound_known(s + ls, j - ls)))))) {
             size_t wl = j - ls;
             const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;
+            /* a compound's joint (2) costs far less than a point inside a
+             * part, so a joint is taken unless the line gets much worse
+             * for it ("kostnads-effektiviseringar", not "kostnadseffektivise-
+             * ringar"); ragged text triples both (linebreak.c) */
             for (size_t k = 1; ok && k < wl; k++)
                 if (ok[k])
-                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? 30 : 50);
+                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? 30 : 80);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash

@@ -16,6 +16,14 @@ check "no heading ends a line in a hyphen (the trace's tags say what is a headin
            ! awk '/^ *tag /{ h = \$3 ~ /^H[1-6]\$/ } h && /^    text .*[a-zåäöé]-\$/' '$R'/delarsrapport-2022-aug.trace \
                '$R'/verksamhetsberattelse-2024.trace '$R'/verksamhetsplan-2019.trace | grep -q ."
 
+# a compound breaks at its joint, not elsewhere in it, where the joint
+# does: "kostnads-effektiviseringar", not "kostnadseffektivise-ringar"; and
+# words a typographer found broken inside a part ("internkon-trollplan",
+# "kontorsinven-tarier", "upphand-lade") are not
+check "a compound is hyphenated at its joint in preference to inside a part" \
+    sh -c "grep -q ' kostnads-\$' '$R/delarsrapport-2022-aug.trace' &&
+           ! grep -qE ' (kostnadseffektivise|internkon|kontorsinven|upphand|nystartsupp)-\$' '$R'/*.trace"
+
 # the layout's own hyphenation words: a narrow page, where "Linköpingsbor"
 # (a name: never broken) must break where the layout allows it
 sed -e 's|width="210mm"|width="85mm"|' -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" \
