@@ -304,8 +304,7 @@ static void prepare(void *ctx)
     const RpOptions *o = ctx;
     Rp rp;
     side_run(&rp, o);
-    parse_prepare(&rp);
-    engine_reached(o->engine, ENGINE_SCHEMAS);
+    parse_prepare(&rp);                 /* says when each schema is ready */
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {
         Font *faces[FACE_COUNT] = { 0 };

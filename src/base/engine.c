@@ -71,6 +71,8 @@ void engine_fill(RpEngine *e, void (*fill)(void *ctx), void *ctx)
 
 void engine_reached(RpEngine *e, int stage)
 {
+    if (!e)
+        return;
     pthread_mutex_lock(&e->mu);
     if (stage > e->reached)
         e->reached = stage;

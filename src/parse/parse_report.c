@@ -2437,7 +2437,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
      * with anything well-formed), so the checks only it can make
      * (statuses, references, numbers) are reported in the same run.
      * The schema may be being compiled beside us (rp_engine_prepare_beside). */
-    engine_wait(rp->engine, ENGINE_SCHEMAS);
+    engine_wait(rp->engine, ENGINE_REPORT_SCHEMA);
     xmlread_validate(rp, &f, "report", rp_report_rng, rp_report_rng_len);
     if (strcmp((const char *)root->name, "part") == 0)
         diag_add(&rp->diags, DIAG_ERROR, path, xmlread_line(root), xmlread_col(root),
@@ -2467,6 +2467,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     rep->lang = checked_lang(&p, root);
     rep->layout_name = attr(&p, root, "layout");
     const char *lname = layout_opt ? layout_opt : rep->layout_name ? rep->layout_name : "linkoping";
+    engine_wait(rp->engine, ENGINE_SCHEMAS);        /* the layout's schema */
     p.layout = layout_load(rp, lname, data ? NULL : path, xmlread_line(root), xmlread_col(root),
                            !layout_opt && rep->layout_name);
     if (!p.layout) {          /* layout_load said why */
@@ -2506,6 +2507,10 @@ void parse_init(void)
 
 void parse_prepare(Rp *rp)
 {
+    /* the report's first: a run waits for it to validate, and for the
+     * layout's only after (engine_reached: for a run beside) */
     xmlread_prepare(rp, "report", rp_report_rng, rp_report_rng_len);
+    engine_reached(rp->engine, ENGINE_REPORT_SCHEMA);
     xmlread_prepare(rp, "layout", rp_layout_rng, rp_layout_rng_len);
+    engine_reached(rp->engine, ENGINE_SCHEMAS);
 }
