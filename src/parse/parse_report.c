@@ -2165,12 +2165,14 @@ static long count_inline(Count *k, xmlNodePtr x)
  * seeds), for the PDF's document ID: the same report, the same ID. */
 static void content_id(const char *s, size_t n, unsigned char out[16])
 {
-    uint64_t h[2] = { 1469598103934665603ull, 0x9E3779B97F4A7C15ull };
-    for (int k = 0; k < 2; k++) {
-        for (size_t i = 0; i < n; i++)
-            h[k] = (h[k] ^ (unsigned char)s[i]) * 1099511628211ull;
-        for (int b = 0; b < 8; b++)
-            out[k * 8 + b] = (unsigned char)(h[k] >> (8 * b));
+    uint64_t h0 = 1469598103934665603ull, h1 = 0x9E3779B97F4A7C15ull;
+    for (size_t i = 0; i < n; i++) {      /* the two in one pass: their multiplies overlap */
+        h0 = (h0 ^ (unsigned char)s[i]) * 1099511628211ull;
+        h1 = (h1 ^ (unsigned char)s[i]) * 1099511628211ull;
+    }
+    for (int b = 0; b < 8; b++) {
+        out[b] = (unsigned char)(h0 >> (8 * b));
+        out[8 + b] = (unsigned char)(h1 >> (8 * b));
     }
 }
 
