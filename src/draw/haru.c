@@ -19,6 +19,11 @@ HPDF_Stream haru_page_stream(HPDF_Page page)
     return ((HPDF_PageAttr)page->attr)->stream;
 }
 
+HPDF_Dict haru_page_contents(HPDF_Page page)
+{
+    return ((HPDF_PageAttr)page->attr)->contents;
+}
+
 void haru_page_write(HPDF_Page page, const void *data, size_t n)
 {
     HPDF_Stream_Write(haru_page_stream(page), (const HPDF_BYTE *)data, (HPDF_UINT)n);

@@ -15,6 +15,10 @@
  * (tags.c), which libharu has no calls for. */
 HPDF_Stream haru_page_stream(HPDF_Page page);
 
+/* The page's content stream's own dictionary (its object, for the
+ * writer to deflate it once the page is drawn). */
+HPDF_Dict haru_page_contents(HPDF_Page page);
+
 /* Append n bytes of operators to the page's content. */
 void haru_page_write(HPDF_Page page, const void *data, size_t n);
 

@@ -33,6 +33,7 @@
 typedef struct D {
     Device       dev;          /* first: the replay's calls come here (device.h) */
     HPDF_Page    page;         /* the page being drawn */
+    PdfBatch    *batch;        /* the streams being deflated (write.h) */
     Rp          *rp;
     const Pages *pg;
     const Layout *lay;
@@ -630,6 +631,8 @@ static void d_page_end(Device *dev, int index)
     if (d->tags)
         tags_close(d->tags);
     dev->stop = d->status != HPDF_OK;
+    if (d->status == HPDF_OK)           /* nothing draws on it any more */
+        pdfw_ready(d->batch, d->pdf, haru_page_contents(d->page));
 }
 
 static void d_box(Device *dev, const Placed *pl, bool under)
@@ -859,9 +862,13 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     d->dev = (Device){ .page = d_page, .page_end = d_page_end, .box = d_box, .element = d_element,
                        .text = d_text, .rule = d_rule, .rect = d_rect, .marker = d_marker, .path = d_path,
                        .image = d_image, .link = d_link, .stop = d->status != HPDF_OK };
+    /* each page's content is deflated on the other core as soon as the
+     * page is drawn (d_page_end), the rest once all are */
+    d->batch = pdfw_open(d->pdf, rp->threads, pg->n);
     device_replay(pg, &d->dev);
-    /* the pages are drawn: their streams are deflated meanwhile */
-    PdfBatch *batch = d->status == HPDF_OK ? pdfw_begin(d->pdf, rp->threads) : NULL;
+    PdfBatch *batch = d->batch;
+    d->batch = NULL;
+    pdfw_begin(batch, d->pdf);
     for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
         if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK) {
             d->status = HPDF_INVALID_FONTDEF_DATA;

@@ -6,6 +6,11 @@
  *    is WAITING, TAKEN (someone is deflating it) or DONE. The writer
  *    asks for jobs in the order it added them, so it mostly finds them
  *    done, or takes the next one itself instead of waiting.
+ *  - A batch is given whole (squeeze_start), or opened first and given
+ *    its jobs as they come (squeeze_open ... squeeze_close: the pages'
+ *    streams as each page is drawn, deflated meanwhile on the core the
+ *    drawing leaves idle). Jobs lie in blocks that never move; the
+ *    blocks' array, which may, is read under the mutex only.
  *  - Each thread has its own compressor (libdeflate's are not shared),
  *    taken from a pool and given back: a compressor is 650 KB that
  *    libdeflate clears as it starts, and a fresh one is fresh pages, each
@@ -84,16 +89,24 @@ typedef struct Job {
     int                  state;
 } Job;
 
+enum { CHUNK = 256 };                /* jobs per block: a job never moves */
+
 struct Squeeze {
     pthread_mutex_t mu;
-    pthread_cond_t  done;
-    Job            *jobs;
-    size_t          n, cap, next;     /* next: the first job no one has taken */
+    pthread_cond_t  done;             /* a job was done */
+    pthread_cond_t  more;             /* a job was added, or no more will be */
+    Job           **block;            /* the jobs, CHUNK a block; read under mu */
+    size_t          nblock;
+    size_t          n, next;          /* next: the first job no one has taken */
+    bool            closed;           /* no job is added any more */
     int             level, threads;
     pthread_t       th[MAX_WORKERS];
     int             nth;
     struct libdeflate_compressor *mine;   /* the writer's own, made at its first job */
 };
+
+/* Job k; called with mu held (the blocks' array may move as jobs come). */
+static Job *job_at(const Squeeze *q, size_t k) { return &q->block[k / CHUNK][k % CHUNK]; }
 
 static void deflate_job(Job *j, struct libdeflate_compressor *c)
 {
@@ -117,20 +130,20 @@ static void deflate_job(Job *j, struct libdeflate_compressor *c)
 /* Take the next waiting job: its index, or n. Called with mu held. */
 static size_t take(Squeeze *q)
 {
-    while (q->next < q->n && q->jobs[q->next].state != WAITING)
+    while (q->next < q->n && job_at(q, q->next)->state != WAITING)
         q->next++;
     if (q->next == q->n)
         return q->n;
-    q->jobs[q->next].state = TAKEN;
+    job_at(q, q->next)->state = TAKEN;
     return q->next++;
 }
 
-/* Deflate job k (taken by the caller) and say so. */
-static void run(Squeeze *q, size_t k, struct libdeflate_compressor *c)
+/* Deflate job j (taken by the caller) and say so. */
+static void run(Squeeze *q, Job *j, struct libdeflate_compressor *c)
 {
-    deflate_job(&q->jobs[k], c);
+    deflate_job(j, c);
     pthread_mutex_lock(&q->mu);
-    q->jobs[k].state = DONE;
+    j->state = DONE;
     pthread_cond_broadcast(&q->done);
     pthread_mutex_unlock(&q->mu);
 }
@@ -141,14 +154,21 @@ static void *worker(void *arg)
     struct libdeflate_compressor *c = compressor_get(q->level);
     if (!c)
         return NULL;            /* no memory for it: the others (the writer) do the jobs */
+    pthread_mutex_lock(&q->mu);
     for (;;) {
-        pthread_mutex_lock(&q->mu);
         size_t k = take(q);
-        pthread_mutex_unlock(&q->mu);
-        if (k == q->n)
+        if (k < q->n) {
+            Job *j = job_at(q, k);
+            pthread_mutex_unlock(&q->mu);
+            run(q, j, c);
+            pthread_mutex_lock(&q->mu);
+        } else if (q->closed) {
             break;
-        run(q, k, c);
+        } else {
+            pthread_cond_wait(&q->more, &q->mu);    /* the batch is still open */
+        }
     }
+    pthread_mutex_unlock(&q->mu);
     compressor_put(q->level, c);
     return NULL;
 }
@@ -159,18 +179,23 @@ Squeeze *squeeze_new(int level, int threads)
     *q = (Squeeze){ .level = level, .threads = threads };
     pthread_mutex_init(&q->mu, NULL);
     pthread_cond_init(&q->done, NULL);
+    pthread_cond_init(&q->more, NULL);
     return q;
 }
 
 static size_t add_job(Squeeze *q, Job j)
 {
-    assert(q->nth == 0);            /* no adding once the workers run */
-    if (q->n == q->cap) {
-        q->cap = q->cap ? q->cap * 2 : 64;
-        q->jobs = xrealloc(q->jobs, sizeof *q->jobs * q->cap);
+    pthread_mutex_lock(&q->mu);
+    assert(!q->closed);
+    if (q->n == q->nblock * CHUNK) {
+        q->block = xrealloc(q->block, sizeof *q->block * (q->nblock + 1));
+        q->block[q->nblock++] = xmalloc(sizeof(Job) * CHUNK);
     }
-    q->jobs[q->n] = j;
-    return q->n++;
+    *job_at(q, q->n) = j;
+    size_t k = q->n++;
+    pthread_cond_signal(&q->more);
+    pthread_mutex_unlock(&q->mu);
+    return k;
 }
 
 size_t squeeze_add(Squeeze *q, const void *in, size_t n)
@@ -183,29 +208,51 @@ size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx)
     return add_job(q, (Job){ .fill = fill, .ctx = ctx, .state = WAITING });
 }
 
-void squeeze_start(Squeeze *q)
+/* Workers for `expected` jobs: one per further thread, at most
+ * MAX_WORKERS, at most one per two jobs (a thread for one stream costs
+ * more than it saves). */
+static void start(Squeeze *q, size_t expected)
 {
     int want = q->threads - 1;                      /* the writer is one */
     if (want > MAX_WORKERS)
         want = MAX_WORKERS;
-    if ((size_t)want > q->n / 2)                   /* a thread for one stream costs more than it saves */
-        want = (int)(q->n / 2);
+    if ((size_t)want > expected / 2)
+        want = (int)(expected / 2);
     for (int i = 0; i < want; i++)
         if (pthread_create(&q->th[q->nth], NULL, worker, q) == 0)
             q->nth++;
 }
 
+void squeeze_close(Squeeze *q)
+{
+    pthread_mutex_lock(&q->mu);
+    q->closed = true;
+    pthread_cond_broadcast(&q->more);
+    pthread_mutex_unlock(&q->mu);
+}
+
+void squeeze_start(Squeeze *q)
+{
+    squeeze_close(q);
+    start(q, q->n);
+}
+
+void squeeze_open(Squeeze *q, size_t expected)
+{
+    start(q, expected);
+}
+
 const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n)
 {
-    assert(k < q->n);
     pthread_mutex_lock(&q->mu);
-    Job *j = &q->jobs[k];
+    assert(k < q->n);
+    Job *j = job_at(q, k);
     if (j->state == WAITING) {
         j->state = TAKEN;
         pthread_mutex_unlock(&q->mu);
         if (!q->mine)
             q->mine = compressor_get(q->level);
-        run(q, k, q->mine);
+        run(q, j, q->mine);
         pthread_mutex_lock(&q->mu);
     }
     while (j->state != DONE)
@@ -220,19 +267,24 @@ void squeeze_free(Squeeze *q)
     if (!q)
         return;
     pthread_mutex_lock(&q->mu);
+    q->closed = true;
     q->next = q->n;                 /* nothing more to take */
     for (size_t k = 0; k < q->n; k++)
-        if (q->jobs[k].state == WAITING)
-            q->jobs[k].state = DONE;
+        if (job_at(q, k)->state == WAITING)
+            job_at(q, k)->state = DONE;
+    pthread_cond_broadcast(&q->more);
     pthread_mutex_unlock(&q->mu);
     for (int i = 0; i < q->nth; i++)
         pthread_join(q->th[i], NULL);
     for (size_t k = 0; k < q->n; k++)
-        free(q->jobs[k].out);
+        free(job_at(q, k)->out);
+    for (size_t b = 0; b < q->nblock; b++)
+        free(q->block[b]);
+    free(q->block);
     compressor_put(q->level, q->mine);
-    free(q->jobs);
     pthread_mutex_destroy(&q->mu);
     pthread_cond_destroy(&q->done);
+    pthread_cond_destroy(&q->more);
     free(q);
 }
 

@@ -36,15 +36,21 @@ typedef struct Squeeze Squeeze;
  * (the writer's own included: 1, it alone). */
 Squeeze *squeeze_new(int level, int threads);
 /* Add in[0..n), which the caller keeps until the batch is freed: the
- * job's index, from 0. No adding after squeeze_start(). */
+ * job's index, from 0. No adding after squeeze_start() or
+ * squeeze_close(). */
 size_t squeeze_add(Squeeze *q, const void *in, size_t n);
 /* Add a job whose bytes fill(ctx, &n) makes (malloc'd, freed once they
  * are deflated; NULL: the job fails) on the thread that runs it. fill
  * must be safe to call from another thread while the caller goes on. */
 typedef unsigned char *(*SqueezeFill)(void *ctx, size_t *n);
 size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx);
-/* Workers begin on the jobs. */
+/* Workers begin on the jobs; the batch is whole. */
 void squeeze_start(Squeeze *q);
+/* Workers begin (as many as about `expected` jobs are worth), and wait
+ * for jobs while the batch is open: jobs are added as they come, until
+ * squeeze_close(). */
+void squeeze_open(Squeeze *q, size_t expected);
+void squeeze_close(Squeeze *q);
 /* Job k deflated (waits for it, or does it here): NULL if it failed.
  * Valid until squeeze_free(). */
 const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n);

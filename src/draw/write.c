@@ -427,33 +427,68 @@ static bool plain(HPDF_Dict d)
 struct PdfBatch {
     Squeeze   *q;
     int        threads;
-    HPDF_UINT  n;           /* libharu's objects when it began */
+    HPDF_UINT  n;           /* libharu's objects the arrays cover */
     long      *job;         /* per object: its job in q, or -1 */
     size_t    *size;        /* per object: its stream's size when the job was made */
 };
 
-PdfBatch *pdfw_begin(HPDF_Doc pdf, int threads)
+/* The arrays made to cover libharu's objects now. */
+static void cover(PdfBatch *b, HPDF_Doc pdf)
 {
-    HPDF_List entries = pdf->xref->entries;
-    PdfBatch *b = xmalloc(sizeof *b);
-    b->n = entries->count;
-    b->job = xmalloc(sizeof *b->job * (b->n ? b->n : 1));
-    b->size = xmalloc(sizeof *b->size * (b->n ? b->n : 1));
-    b->threads = threads;
-    b->q = squeeze_new(SQUEEZE_LEVEL, threads);
-    for (HPDF_UINT i = 0; i < b->n; i++) {
-        HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
-        HPDF_Obj_Header *h = e->obj;
+    HPDF_UINT count = pdf->xref->entries->count;
+    if (count <= b->n)
+        return;
+    b->job = xrealloc(b->job, sizeof *b->job * count);
+    b->size = xrealloc(b->size, sizeof *b->size * count);
+    for (HPDF_UINT i = b->n; i < count; i++)
         b->job[i] = -1;
-        if (i > 0 && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream &&
-            ours(e->obj)) {
-            HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
-            b->size[i] = HPDF_Stream_Size(st);
-            b->job[i] = (long)squeeze_add_fill(b->q, gather_job, st);
-        }
-    }
-    squeeze_start(b->q);
+    b->n = count;
+}
+
+/* Object i (an index into the xref's entries) to deflate, if it is a
+ * stream of ours not yet queued. */
+static void queue(PdfBatch *b, HPDF_Doc pdf, HPDF_UINT i)
+{
+    HPDF_XrefEntry e = HPDF_List_ItemAt(pdf->xref->entries, i);
+    HPDF_Obj_Header *h = e->obj;
+    if (i == 0 || b->job[i] >= 0 || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT ||
+        !((HPDF_Dict)e->obj)->stream || !ours(e->obj))
+        return;
+    HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
+    b->size[i] = HPDF_Stream_Size(st);
+    b->job[i] = (long)squeeze_add_fill(b->q, gather_job, st);
+}
+
+PdfBatch *pdfw_open(HPDF_Doc pdf, int threads, int expected)
+{
+    PdfBatch *b = xmalloc(sizeof *b);
+    *b = (PdfBatch){ .threads = threads };
+    b->q = squeeze_new(SQUEEZE_LEVEL, threads);
+    cover(b, pdf);
+    squeeze_open(b->q, expected > 0 ? (size_t)expected : 0);
     return b;
+}
+
+void pdfw_ready(PdfBatch *b, HPDF_Doc pdf, HPDF_Dict stream)
+{
+    if (!b || !stream)
+        return;
+    HPDF_UINT num = ((HPDF_Obj_Header *)stream)->obj_id & 0x00FFFFFF;
+    if (!(((HPDF_Obj_Header *)stream)->obj_id & HPDF_OTYPE_INDIRECT) || num < pdf->xref->start_offset)
+        return;
+    cover(b, pdf);
+    if (num - pdf->xref->start_offset < b->n)
+        queue(b, pdf, num - pdf->xref->start_offset);
+}
+
+void pdfw_begin(PdfBatch *b, HPDF_Doc pdf)
+{
+    if (!b)
+        return;
+    cover(b, pdf);
+    for (HPDF_UINT i = 0; i < b->n; i++)
+        queue(b, pdf, i);
+    squeeze_close(b->q);
 }
 
 void pdfw_end(PdfBatch *b)
@@ -489,8 +524,10 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
         w->failed = true;
 
     HPDF_List entries = pdf->xref->entries;
-    if (!batch)
-        batch = pdfw_begin(pdf, 1);
+    if (!batch) {
+        batch = pdfw_open(pdf, 1, 0);
+        pdfw_begin(batch, pdf);
+    }
     w->threads = batch->threads;
     /* the count is read again each time: writing may add objects */
     for (HPDF_UINT i = 1; i < entries->count && !w->failed; i++) {

@@ -59,11 +59,17 @@ long pdfw_next(PdfW *w);
  * returns the buffer its value is written to, up to the next call. */
 Buf *pdfw_object(PdfW *w, long num);
 
-/* Begin deflating the streams `pdf` has now (page contents, once every
- * page is drawn: nothing may draw on a page after this), on up to
- * `threads` threads, the caller's included, while it goes on (fonts). */
+/* Deflating `pdf`'s streams on up to `threads` threads, the caller's
+ * included, while it goes on: a batch opened before the pages are drawn
+ * (for about `expected` streams), given each page's content stream as
+ * soon as the page is done (pdfw_ready: nothing may draw on it after),
+ * and every other stream of ours `pdf` has once all are drawn
+ * (pdfw_begin; the fonts' come later and are deflated as they are
+ * written). */
 typedef struct PdfBatch PdfBatch;
-PdfBatch *pdfw_begin(HPDF_Doc pdf, int threads);
+PdfBatch *pdfw_open(HPDF_Doc pdf, int threads, int expected);
+void pdfw_ready(PdfBatch *b, HPDF_Doc pdf, HPDF_Dict stream);
+void pdfw_begin(PdfBatch *b, HPDF_Doc pdf);
 /* Done with a batch pdfw_save() was not given (NULL is fine). */
 void pdfw_end(PdfBatch *b);
 

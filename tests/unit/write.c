@@ -6,9 +6,11 @@
  */
 #include "test.h"
 #include "draw/write.h"
+#include "draw/squeeze.h"
 
 #include <hpdf.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -189,6 +191,79 @@ static void check_file(void)
     free(file);
 }
 
+/* A job's bytes, different for each: some text, some noise. */
+static unsigned char *job_bytes(int k, size_t *n)
+{
+    *n = 3000 + (size_t)(k * 37 % 5000);
+    unsigned char *p = malloc(*n);
+    uint32_t x = (uint32_t)k * 2654435761u + 1;
+    for (size_t i = 0; i < *n; i++) {
+        x = x * 1103515245u + 12345u;
+        p[i] = i % 7 ? (unsigned char)('a' + (x >> 16) % 26) : (unsigned char)(x >> 24);
+    }
+    return p;
+}
+
+static unsigned char *fill_job(void *ctx, size_t *n) { return job_bytes((int)(intptr_t)ctx, n); }
+
+/* Whether job k of q inflates to its bytes. */
+static bool job_ok(Squeeze *q, size_t k, int which)
+{
+    size_t nz, n, want_n;
+    const unsigned char *z = squeeze_get(q, k, &nz);
+    unsigned char *got = z ? inflate_all(z, nz, &n) : NULL;
+    unsigned char *want = job_bytes(which, &want_n);
+    bool ok = got && n == want_n && memcmp(got, want, n) == 0;
+    free(got);
+    free(want);
+    return ok;
+}
+
+/* Deflating batches: given whole, or opened and given jobs while the
+ * workers run (as the pages are drawn), taken in order and out of it;
+ * a batch freed with jobs not taken (the sanitizer build checks). */
+static void check_squeeze(void)
+{
+    for (int threads = 1; threads <= 4; threads++) {
+        Squeeze *q = squeeze_new(SQUEEZE_LEVEL, threads);
+        unsigned char *kept[40];
+        size_t kn[40];
+        for (int k = 0; k < 40; k++) {
+            kept[k] = job_bytes(k, &kn[k]);
+            squeeze_add(q, kept[k], kn[k]);
+        }
+        squeeze_start(q);
+        bool ok = true;
+        for (int k = 39; k >= 0; k--)
+            ok &= job_ok(q, (size_t)k, k);
+        CHECK("a whole batch: every job inflates to its bytes, taken backwards", ok);
+        squeeze_free(q);
+        for (int k = 0; k < 40; k++)
+            free(kept[k]);
+
+        q = squeeze_new(SQUEEZE_LEVEL, threads);
+        squeeze_open(q, 600);
+        ok = true;
+        for (int k = 0; k < 600; k++) {        /* more than two blocks of jobs */
+            squeeze_add_fill(q, fill_job, (void *)(intptr_t)k);
+            if (k % 50 == 49)                 /* some taken while more come */
+                ok &= job_ok(q, (size_t)(k - 20), k - 20);
+        }
+        squeeze_close(q);
+        for (int k = 0; k < 600; k++)
+            ok &= job_ok(q, (size_t)k, k);
+        CHECK("an open batch: jobs added while workers run all inflate to their bytes", ok);
+        squeeze_free(q);
+
+        q = squeeze_new(SQUEEZE_LEVEL, threads);
+        squeeze_open(q, 10);
+        for (int k = 0; k < 10; k++)
+            squeeze_add_fill(q, fill_job, (void *)(intptr_t)k);
+        squeeze_free(q);    /* never closed nor taken: no leak, no wait (the sanitizer build) */
+    }
+    squeeze_drain();
+}
+
 int main(void)
 {
     Buf b = { 0 };
@@ -212,5 +287,6 @@ int main(void)
     free(b.p);
 
     check_file();
+    check_squeeze();
     TEST_DONE();
 }
