@@ -28,6 +28,9 @@
 #include <hpdf_objects.h>
 #include <hpdf_doc.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +48,11 @@ struct Embed {
     uint16_t    *tlen;
     double      *width;       /* W entry: thousandths of an em, three decimals */
     int          n, cap;
+    /* the subset, once made (embed_subset_all, or embed_finish) */
+    bool         subset_done;
+    uint16_t    *new_gid;     /* malloc'd: per code, its glyph in the subset */
+    unsigned char *z;         /* malloc'd: the font program, deflated; NULL: failed */
+    size_t       zlen, rawlen;
 };
 
 static int thousandths(const Font *f, int64_t units)
@@ -53,9 +61,18 @@ static int thousandths(const Font *f, int64_t units)
     return (int)(v >= 0 ? (v + f->upem / 2) / f->upem : -((-v + f->upem / 2) / f->upem));
 }
 
+/* What a subset made and nobody wrote (a run that stopped first). */
+static void drop_subset(void *p)
+{
+    Embed *e = p;
+    free(e->new_gid);
+    free(e->z);
+}
+
 Embed *embed_new(Rp *rp, HPDF_Doc pdf, const Font *f)
 {
     Embed *e = ARENA_NEW(&rp->arena, Embed);
+    arena_on_free(&rp->arena, drop_subset, e);
     e->rp = rp;
     e->pdf = pdf;
     e->f = f;
@@ -304,14 +321,55 @@ static HPDF_Array bbox_of(Embed *e)
     return a;
 }
 
+/* The subset of e's glyphs, made into e (no arena, no libharu: safe on a
+ * thread of its own while another face is subset on another). */
+static void make_subset(Embed *e)
+{
+    e->subset_done = true;
+    e->new_gid = malloc(sizeof *e->new_gid * (size_t)(e->n + 1));
+    e->z = e->new_gid ? subset(e, e->new_gid, &e->zlen, &e->rawlen) : NULL;
+}
+
+typedef struct { Embed **emb; int n; atomic_int next; } SubsetWork;
+
+static void subset_some(SubsetWork *w)
+{
+    for (int k; (k = atomic_fetch_add(&w->next, 1)) < w->n;)
+        make_subset(w->emb[k]);
+}
+
+static void *subset_thread(void *p)
+{
+    subset_some(p);
+    return NULL;
+}
+
+void embed_subset_all(Embed **emb, int n, int threads)
+{
+    SubsetWork w = { emb, n, 0 };
+    pthread_t th[3];
+    int nth = 0;
+    for (int i = 1; i < threads && i < n && nth < 3; i++)
+        if (pthread_create(&th[nth], NULL, subset_thread, &w) == 0)
+            nth++;
+    subset_some(&w);
+    for (int i = 0; i < nth; i++)
+        pthread_join(th[i], NULL);
+}
+
 int embed_finish(Embed *e)
 {
     const Font *f = e->f;
     HPDF_MMgr mm = e->pdf->mmgr;
-    uint16_t *new_gid = ARENA_ARRAY(&e->rp->arena, uint16_t, e->n + 1);
-    size_t zlen = 0, rawlen = 0;
-    unsigned char *z = subset(e, new_gid, &zlen, &rawlen);
+    if (!e->subset_done)
+        make_subset(e);
+    uint16_t *new_gid = e->new_gid;
+    size_t zlen = e->zlen, rawlen = e->rawlen;
+    unsigned char *z = e->z;
+    e->z = NULL;
     if (!z) {
+        free(e->new_gid);
+        e->new_gid = NULL;
         diag_error(&e->rp->diags, f->path, 0, 0, _("the font cannot be subset for the PDF"));
         diag_hint(&e->rp->diags, _("name another TrueType font in the layout"));
         return -1;
@@ -319,7 +377,7 @@ int embed_finish(Embed *e)
     HPDF_Dict file = stream_of(e, z, zlen, true);
     free(z);
     if (!file)
-        return -1;
+        return -1;          /* new_gid goes with the run (drop_subset) */
     HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)rawlen);
 
     char tag[7], name[160];
@@ -352,6 +410,8 @@ int embed_finish(Embed *e)
         map.p[at] = (char)(new_gid[c] >> 8);
         map.p[at + 1] = (char)new_gid[c];
     }
+    free(e->new_gid);
+    e->new_gid = new_gid = NULL;
     HPDF_Dict cidmap = stream_of(e, map.p, map.n, false);
     free(map.p);
 

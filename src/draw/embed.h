@@ -68,4 +68,10 @@ double embed_width(const Embed *e, unsigned c);
  * or -1 with an error in rp->diags. */
 int embed_finish(Embed *e);
 
+/* Subset the faces of emb[0..n) now, up to `threads` at once (the
+ * caller's thread included), once every page is drawn: embed_finish then
+ * only writes their objects. hb-subset is a face's own work, so faces
+ * are subset side by side; the bytes are the same either way. */
+void embed_subset_all(Embed **emb, int n, int threads);
+
 #endif

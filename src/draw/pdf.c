@@ -869,6 +869,8 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     PdfBatch *batch = d->batch;
     d->batch = NULL;
     pdfw_begin(batch, d->pdf);
+    if (d->status == HPDF_OK)
+        embed_subset_all(d->emb, d->nemb, rp->threads);
     for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
         if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK) {
             d->status = HPDF_INVALID_FONTDEF_DATA;
