@@ -4,8 +4,9 @@
  * Deflate is the largest single cost of writing a PDF: a page of a
  * report is some 12 KB of operators, and a report's structure tree is
  * a hundred more. Streams are independent of each other, so the writer
- * hands them all over at once (a batch), goes on with what only it can
- * do (libharu's objects, subsetting fonts) and takes each stream's
+ * hands them over (a batch: all at once, or each page's as soon as the
+ * page is drawn), goes on with what only it can do (drawing the next
+ * page, libharu's objects, subsetting fonts) and takes each stream's
  * bytes when it gets to it: worker threads (one per further thread the
  * run may use, at most three, at most one per two streams) deflate
  * meanwhile, and whatever no worker has begun the writer does itself.

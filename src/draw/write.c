@@ -8,11 +8,13 @@
  *    object is filled in when the stream is written, before the Length
  *    object itself comes up.
  *  - Streams libharu would deflate (page contents, mostly) are handed
- *    to a batch (squeeze.h) once the pages are drawn (pdfw_begin), each
- *    copied out of libharu and deflated on whichever thread gets to it,
- *    and written from the batch when its turn comes; one that changed
- *    size since (nothing should draw after pdfw_begin) or came later is
- *    deflated then. Streams with write hooks (fonts) go through libharu.
+ *    to a batch (squeeze.h): each page's as soon as it is drawn
+ *    (pdfw_ready), the rest once all are (pdfw_begin); each is copied
+ *    out of libharu and deflated on whichever thread gets to it, and
+ *    written from the batch when its turn comes; one that changed size
+ *    since (nothing should draw on a page after it is handed over) or
+ *    came later is deflated then. Streams with write hooks (fonts) go
+ *    through libharu.
  *  - Streams are written at once as ordinary objects. Everything else is
  *    kept in `body` and, at the end, packed into object streams of at
  *    most OBJSTM_MAX objects or OBJSTM_BYTES bytes, each deflated: small
