@@ -262,6 +262,14 @@ const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n)
     return j->out;
 }
 
+bool squeeze_done(Squeeze *q, size_t k)
+{
+    pthread_mutex_lock(&q->mu);
+    bool done = k < q->n && job_at(q, k)->state == DONE;
+    pthread_mutex_unlock(&q->mu);
+    return done;
+}
+
 void squeeze_free(Squeeze *q)
 {
     if (!q)

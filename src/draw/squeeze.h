@@ -55,6 +55,8 @@ void squeeze_close(Squeeze *q);
 /* Job k deflated (waits for it, or does it here): NULL if it failed.
  * Valid until squeeze_free(). */
 const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n);
+/* Whether job k is deflated (its input is read no more); no wait. */
+bool squeeze_done(Squeeze *q, size_t k);
 /* Waits for the workers and frees the batch (NULL is fine). */
 void squeeze_free(Squeeze *q);
 

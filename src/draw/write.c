@@ -431,8 +431,14 @@ struct PdfBatch {
     int        threads;
     HPDF_UINT  n;           /* libharu's objects the arrays cover */
     long      *job;         /* per object: its job in q, or -1 */
-    size_t    *size;        /* per object: its stream's size when the job was made */
+    size_t    *size;        /* per object: its stream's size when the job was made, or FREED */
+    HPDF_UINT *held;        /* pages handed over whose raw bytes libharu still holds */
+    size_t     nheld, capheld;
 };
+
+/* A page stream's raw bytes, let go once deflated (pdfw_ready): the
+ * batch holds them deflated, and nothing writes to the page any more. */
+#define FREED ((size_t)-1)
 
 /* The arrays made to cover libharu's objects now. */
 static void cover(PdfBatch *b, HPDF_Doc pdf)
@@ -471,6 +477,23 @@ PdfBatch *pdfw_open(HPDF_Doc pdf, int threads, int expected)
     return b;
 }
 
+/* The raw bytes of the pages handed over and deflated since, let go:
+ * a long report does not hold all its pages' operators twice. */
+static void let_go(PdfBatch *b, HPDF_Doc pdf)
+{
+    for (size_t k = 0; k < b->nheld;) {
+        HPDF_UINT i = b->held[k];
+        if (!squeeze_done(b->q, (size_t)b->job[i])) {
+            k++;
+            continue;
+        }
+        HPDF_XrefEntry e = HPDF_List_ItemAt(pdf->xref->entries, i);
+        HPDF_MemStream_FreeData(((HPDF_Dict)e->obj)->stream);
+        b->size[i] = FREED;
+        b->held[k] = b->held[--b->nheld];
+    }
+}
+
 void pdfw_ready(PdfBatch *b, HPDF_Doc pdf, HPDF_Dict stream)
 {
     if (!b || !stream)
@@ -479,8 +502,18 @@ void pdfw_ready(PdfBatch *b, HPDF_Doc pdf, HPDF_Dict stream)
     if (!(((HPDF_Obj_Header *)stream)->obj_id & HPDF_OTYPE_INDIRECT) || num < pdf->xref->start_offset)
         return;
     cover(b, pdf);
-    if (num - pdf->xref->start_offset < b->n)
-        queue(b, pdf, num - pdf->xref->start_offset);
+    HPDF_UINT i = num - pdf->xref->start_offset;
+    if (i >= b->n)
+        return;
+    let_go(b, pdf);
+    queue(b, pdf, i);
+    if (b->job[i] >= 0) {
+        if (b->nheld == b->capheld) {
+            b->capheld = b->capheld ? b->capheld * 2 : 16;
+            b->held = xrealloc(b->held, sizeof *b->held * b->capheld);
+        }
+        b->held[b->nheld++] = i;
+    }
 }
 
 void pdfw_begin(PdfBatch *b, HPDF_Doc pdf)
@@ -498,6 +531,7 @@ void pdfw_end(PdfBatch *b)
     if (!b)
         return;
     squeeze_free(b->q);
+    free(b->held);
     free(b->size);
     free(b->job);
     free(b);
@@ -545,7 +579,7 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             Buf now = { 0 };
             HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
             bool queued = i < batch->n && batch->job[i] >= 0;
-            if (queued && batch->size[i] == HPDF_Stream_Size(st)) {
+            if (queued && (batch->size[i] == FREED || batch->size[i] == HPDF_Stream_Size(st))) {
                 z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
             } else {                    /* made (or written to) after pdfw_begin(): deflated here */
                 if (queued)             /* its job may be reading it: let it end */
