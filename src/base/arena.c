@@ -149,6 +149,18 @@ void *arena_alloc(Arena *a, size_t size)
 
 void *arena_grow(Arena *a, void *p, size_t old, size_t size)
 {
+    const size_t align = _Alignof(max_align_t);
+    ArenaBlock *b = a->head;
+    size_t was = (old + align - 1) & ~(align - 1), now = (size + align - 1) & ~(align - 1);
+    if (p && old && size < LARGE && b && (unsigned char *)p + was == b->data + b->off && now >= was &&
+        now - was <= b->size - b->off) {
+        /* the newest allocation of the newest block: it grows where it is
+         * (a vector filled with nothing allocated between its pushes
+         * leaves no old copies behind) */
+        b->off += now - was;
+        a->used += now - was;
+        return p;
+    }
     if (!p || old < LARGE) {
         void *q = arena_alloc(a, size);
         if (old)

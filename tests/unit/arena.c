@@ -78,6 +78,18 @@ int main(void)
     g[199999] = 7;
     CHECK("a large block grown again keeps its items", g[15] == 225 && g[199999] == 7);
 
+    /* the newest allocation grows where it is; one with another after it
+     * is copied, its bytes kept */
+    int *newest = arena_grow(&a, NULL, 0, 4 * sizeof *newest);
+    for (int i = 0; i < 4; i++)
+        newest[i] = i + 1;
+    int *same = arena_grow(&a, newest, 4 * sizeof *newest, 64 * sizeof *newest);
+    CHECK("the newest allocation grows in place", same == newest && same[3] == 4);
+    void *between = arena_alloc(&a, 8);
+    int *moved = arena_grow(&a, same, 64 * sizeof *same, 128 * sizeof *same);
+    CHECK("one with an allocation after it is copied, its bytes kept",
+          moved != same && moved[0] == 1 && moved[3] == 4 && between != NULL);
+
     arena_free(&a);
     CHECK("arena_free empties the arena", a.used == 0 && a.head == NULL && a.large == NULL);
     /* usable again after arena_free */
