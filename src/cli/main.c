@@ -27,7 +27,9 @@
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -643,7 +645,7 @@ static int render_one(const RpOptions *o, const Cli *cl, const Inputs *in)
 
 int main(int argc, char **argv)
 {
-#ifdef M_ARENA_MAX
+#if defined(__GLIBC__) && defined(M_ARENA_MAX)
     /* one malloc arena for all the threads: what one frees another
      * reuses (a thread's own arena is fresh pages), 0.3 MB less at the
      * peak of a report, at no cost in time (measured) */

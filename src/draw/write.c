@@ -505,9 +505,10 @@ void pdfw_ready(PdfBatch *b, HPDF_Doc pdf, HPDF_Dict stream)
     HPDF_UINT i = num - pdf->xref->start_offset;
     if (i >= b->n)
         return;
-    let_go(b, pdf);
+    if (b->threads > 1)             /* with no worker, no job is done before writing */
+        let_go(b, pdf);
     queue(b, pdf, i);
-    if (b->job[i] >= 0) {
+    if (b->job[i] >= 0 && b->threads > 1) {
         if (b->nheld == b->capheld) {
             b->capheld = b->capheld ? b->capheld * 2 : 16;
             b->held = xrealloc(b->held, sizeof *b->held * b->capheld);
@@ -579,7 +580,12 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             Buf now = { 0 };
             HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
             bool queued = i < batch->n && batch->job[i] >= 0;
-            if (queued && (batch->size[i] == FREED || batch->size[i] == HPDF_Stream_Size(st))) {
+            if (queued && batch->size[i] == FREED && HPDF_Stream_Size(st) != 0) {
+                /* written to after its raw bytes were let go: those bytes
+                 * are lost, so the PDF fails the same way however many
+                 * threads deflated (nothing draws so today) */
+                w->failed = true;
+            } else if (queued && (batch->size[i] == FREED || batch->size[i] == HPDF_Stream_Size(st))) {
                 z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
             } else {                    /* made (or written to) after pdfw_begin(): deflated here */
                 if (queued)             /* its job may be reading it: let it end */
