@@ -315,21 +315,6 @@ static unsigned char *put_code(unsigned char *at, unsigned c)
     return at;
 }
 
-/* v in decimal at `at`; past its last digit. */
-static unsigned char *put_long(unsigned char *at, long v)
-{
-    char tmp[24];
-    int k = sizeof tmp;
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do
-        tmp[--k] = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (v < 0)
-        tmp[--k] = '-';
-    memcpy(at, tmp + k, sizeof tmp - (size_t)k);
-    return at + (sizeof tmp - (size_t)k);
-}
-
 /* The text glyph g[q] reads as: its cluster's characters if it is the
  * cluster's first glyph, else nothing. At a line end a hyphen
  * hyphenation added reads as a soft hyphen (the word goes on), and a
@@ -446,7 +431,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         if (adj >= 0.5 || adj <= -0.5) {
             long whole = lround(adj);
             *at++ = ')';
-            at = put_long(at, whole);
+            at = put_int(at, whole);
             *at++ = '(';
             adj -= (double)whole;
         }

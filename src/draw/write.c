@@ -60,7 +60,7 @@ void buf_put(Buf *b, const void *data, size_t n)
 
 void buf_puts(Buf *b, const char *s) { buf_put(b, s, strlen(s)); }
 
-void buf_int(Buf *b, long v)
+unsigned char *put_int(unsigned char *at, long v)
 {
     char tmp[24];
     int k = sizeof tmp;
@@ -70,7 +70,14 @@ void buf_int(Buf *b, long v)
     while ((u /= 10) != 0);
     if (v < 0)
         tmp[--k] = '-';
-    buf_put(b, tmp + k, sizeof tmp - (size_t)k);
+    memcpy(at, tmp + k, sizeof tmp - (size_t)k);
+    return at + (sizeof tmp - (size_t)k);
+}
+
+void buf_int(Buf *b, long v)
+{
+    buf_reserve(b, 24);
+    b->n = (size_t)(put_int(b->p + b->n, v) - b->p);
 }
 
 void buf_ref(Buf *b, long num)

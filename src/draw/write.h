@@ -33,6 +33,8 @@ void buf_put(Buf *b, const void *data, size_t n);
 void buf_reserve(Buf *b, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_int(Buf *b, long v);
+/* v in decimal at `at` (room for 24 bytes); past its last digit. */
+unsigned char *put_int(unsigned char *at, long v);
 /* "N 0 R" */
 void buf_ref(Buf *b, long num);
 /* A PDF text string: a literal in PDFDocEncoding when the text fits it,
