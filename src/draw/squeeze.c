@@ -262,6 +262,17 @@ const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n)
     return j->out;
 }
 
+void squeeze_forget(Squeeze *q, size_t k)
+{
+    pthread_mutex_lock(&q->mu);
+    assert(k < q->n && job_at(q, k)->state == DONE);
+    Job *j = job_at(q, k);
+    free(j->out);
+    j->out = NULL;
+    j->nout = 0;
+    pthread_mutex_unlock(&q->mu);
+}
+
 bool squeeze_done(Squeeze *q, size_t k)
 {
     pthread_mutex_lock(&q->mu);

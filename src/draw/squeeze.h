@@ -55,6 +55,9 @@ void squeeze_close(Squeeze *q);
 /* Job k deflated (waits for it, or does it here): NULL if it failed.
  * Valid until squeeze_free(). */
 const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n);
+/* Job k's deflated bytes are needed no more (after squeeze_get): freed
+ * now rather than with the batch. */
+void squeeze_forget(Squeeze *q, size_t k);
 /* Whether job k is deflated (its input is read no more); no wait. */
 bool squeeze_done(Squeeze *q, size_t k);
 /* Waits for the workers and frees the batch (NULL is fine). */

@@ -15,11 +15,16 @@
  *    since (nothing should draw on a page after it is handed over) or
  *    came later is deflated then. Streams with write hooks (fonts) go
  *    through libharu.
- *  - Streams are written at once as ordinary objects. Everything else is
- *    kept in `body` and, at the end, packed into object streams of at
- *    most OBJSTM_MAX objects or OBJSTM_BYTES bytes, each deflated: small
- *    enough that a viewer opening one page inflates little, large enough
- *    for deflate to find the repetitions of structure elements.
+ *  - Streams are written at once as ordinary objects. Everything else
+ *    goes into object streams of at most OBJSTM_MAX objects or about
+ *    OBJSTM_BYTES bytes, each deflated: small enough that a viewer
+ *    opening one page inflates little, large enough for deflate to find
+ *    the repetitions of structure elements. An object stream is cut as
+ *    soon as it is full and handed to a batch of its own, so the raw
+ *    text of all objects (4 MB in a 200-page report) is never held at
+ *    once; the streams get their numbers at the end, after libharu's
+ *    objects, as the cross-reference stream is the only one to name
+ *    them.
  *  - The cross-reference stream uses the PNG "Up" predictor, which turns
  *    its rows of nearly equal numbers into zeros.
  */
@@ -143,6 +148,10 @@ void buf_text(Buf *b, const char *s)
 
 /* ---- the writer --------------------------------------------------------------- */
 
+/* An object stream cut: its objects [first, first + n) and its
+ * dictionary's /N and /First. */
+typedef struct ObjStm { size_t first, n, head, job; } ObjStm;
+
 typedef struct XEnt {
     uint8_t  type;        /* 0 free, 1 at an offset, 2 in an object stream */
     uint32_t f2;          /* offset, or the object stream's number */
@@ -154,10 +163,15 @@ struct PdfW {
     HPDF_Stream cb;       /* libharu writes into *target through it */
     Buf        *target;
     Buf         out;      /* the file */
-    Buf         body;     /* values of the objects bound for object streams */
-    long       *onum;     /* those objects: number, and offset in body */
-    size_t     *ooff;
+    Buf         body;     /* values of the objects of the object stream being filled */
+    long       *onum;     /* all objects bound for object streams: number, */
+    size_t     *ooff;     /* and offset in its stream's body */
     size_t      nobj, ocap;
+    size_t      first;    /* the first object of the stream being filled */
+    ObjStm     *stm;      /* the object streams cut so far, each a job of `oq` */
+    size_t      nstm, stmcap;
+    Squeeze    *oq;       /* the batch's: its workers and compressors serve both */
+    size_t      got;      /* the object streams before it are deflated */
     XEnt       *x;
     long        nx;
     long        next;
@@ -187,6 +201,53 @@ static XEnt *xent(PdfW *w, long num)
 
 long pdfw_next(PdfW *w) { return w->next++; }
 
+/* The bytes of an object stream cut (fill of its deflate job). */
+typedef struct Raw { unsigned char *p; size_t n; } Raw;
+
+static unsigned char *raw_take(void *ctx, size_t *n)
+{
+    Raw *r = ctx;
+    unsigned char *p = r->p;
+    *n = r->n;
+    free(r);
+    return p;
+}
+
+/* The objects since w->first as an object stream: its header of numbers
+ * and offsets, then the objects, handed to the batch to be deflated. */
+static void cut_objstm(PdfW *w)
+{
+    size_t first = w->first, n = w->nobj - first;
+    if (n == 0)
+        return;
+    Buf head = { 0 };
+    buf_reserve(&head, n * 24 + 2 + w->body.n);
+    for (size_t k = first; k < w->nobj; k++) {
+        buf_int(&head, w->onum[k]);
+        buf_put(&head, " ", 1);
+        buf_int(&head, (long)w->ooff[k]);
+        buf_put(&head, k + 1 < w->nobj ? " " : "\n", 1);
+    }
+    size_t hn = head.n;
+    buf_put(&head, w->body.p, w->body.n);
+    w->body.n = 0;
+    w->first = w->nobj;
+    if (w->nstm == w->stmcap) {
+        w->stmcap = w->stmcap ? w->stmcap * 2 : 16;
+        w->stm = xrealloc(w->stm, sizeof *w->stm * w->stmcap);
+    }
+    Raw *r = xmalloc(sizeof *r);
+    *r = (Raw){ head.p, head.n };
+    w->stm[w->nstm++] = (ObjStm){ first, n, hn, squeeze_add_fill(w->oq, raw_take, r) };
+    /* at most two streams' raw bytes wait (none without a worker): the
+     * writer takes the oldest itself, or waits for it, before it goes on */
+    size_t keep = w->threads > 1 ? 2 : 0;
+    while (w->got + keep < w->nstm) {
+        size_t nz;
+        squeeze_get(w->oq, w->stm[w->got++].job, &nz);
+    }
+}
+
 Buf *pdfw_object(PdfW *w, long num)
 {
     if (w->nobj == w->ocap) {
@@ -194,7 +255,9 @@ Buf *pdfw_object(PdfW *w, long num)
         w->onum = xrealloc(w->onum, sizeof *w->onum * w->ocap);
         w->ooff = xrealloc(w->ooff, sizeof *w->ooff * w->ocap);
     }
-    if (w->nobj)
+    if (w->nobj - w->first >= OBJSTM_MAX || w->body.n >= OBJSTM_BYTES)
+        cut_objstm(w);
+    if (w->nobj > w->first)
         buf_put(&w->body, "\n", 1);
     w->onum[w->nobj] = num;
     w->ooff[w->nobj] = w->body.n;
@@ -220,64 +283,38 @@ static void put_deflated(PdfW *w, long num, const char *dict, const unsigned cha
     buf_puts(&w->out, "\nendstream\nendobj\n");
 }
 
-/* Pack the collected objects into object streams: each its header of
- * numbers and offsets, then the objects; all deflated as one batch. */
-static void object_streams(PdfW *w)
+/* The object streams, numbered after all other objects, written as
+ * their jobs are done (each is taken, written or not, so every job's
+ * raw bytes are freed). */
+static void object_streams(PdfW *w, bool write)
 {
-    typedef struct { long num; size_t n; char dict[80]; } Stm;
-    size_t nstm = 0, cap = 0;
-    Stm *stm = NULL;
-    Buf all = { 0 };                 /* the streams' bytes, one after another */
-    /* the objects and, per object, its number and offset: all of it, at
-     * once (no doubling's slack) */
-    buf_reserve(&all, w->body.n + w->nobj * 24 + 64);
-    Squeeze *q = squeeze_new(SQUEEZE_LEVEL, w->threads);
-    size_t i = 0;
-    while (i < w->nobj) {
-        size_t j = i, start = w->ooff[i];
-        while (j < w->nobj && j - i < OBJSTM_MAX && w->ooff[j] - start < OBJSTM_BYTES)
-            j++;
-        size_t end = j < w->nobj ? w->ooff[j] : w->body.n;
-        if (nstm == cap) {
-            cap = cap ? cap * 2 : 16;
-            stm = xrealloc(stm, sizeof *stm * cap);
-        }
-        Stm *t = &stm[nstm++];
-        t->num = pdfw_next(w);
-        size_t at = all.n;
-        for (size_t k = i; k < j; k++) {
-            buf_int(&all, w->onum[k]);
-            buf_put(&all, " ", 1);
-            buf_int(&all, (long)(w->ooff[k] - start));
-            buf_put(&all, k + 1 < j ? " " : "\n", 1);
-            XEnt *e = xent(w, w->onum[k]);
-            e->f2 = (uint32_t)t->num;
-            e->f3 = (uint16_t)(k - i);
-        }
-        snprintf(t->dict, sizeof t->dict, "/Type/ObjStm/N %zu/First %zu", j - i, all.n - at);
-        buf_put(&all, w->body.p + start, end - start);
-        t->n = all.n - at;
-        i = j;
-    }
-    free(w->body.p);                 /* all of it is in `all` now */
-    w->body = (Buf){ 0 };
-    size_t at = 0;
-    for (size_t k = 0; k < nstm; k++) {      /* `all` is complete: it moves no more */
-        squeeze_add(q, all.p + at, stm[k].n);
-        at += stm[k].n;
-    }
-    squeeze_start(q);
-    for (size_t k = 0; k < nstm && !w->failed; k++) {
+    if (write)
+        cut_objstm(w);
+    squeeze_close(w->oq);
+    for (size_t k = 0; k < w->nstm; k++) {
         size_t nz;
-        const unsigned char *z = squeeze_get(q, k, &nz);
-        if (!z)
+        const unsigned char *z = squeeze_get(w->oq, w->stm[k].job, &nz);
+        if (!write)
+            continue;
+        if (!z) {
             w->failed = true;
-        else
-            put_deflated(w, stm[k].num, stm[k].dict, z, nz);
+            write = false;
+            continue;
+        }
+        const ObjStm *t = &w->stm[k];
+        long num = pdfw_next(w);
+        for (size_t o = t->first; o < t->first + t->n; o++) {
+            XEnt *e = xent(w, w->onum[o]);
+            e->f2 = (uint32_t)num;
+            e->f3 = (uint16_t)(o - t->first);
+        }
+        char dict[80];
+        snprintf(dict, sizeof dict, "/Type/ObjStm/N %zu/First %zu", t->n, t->head);
+        put_deflated(w, num, dict, z, nz);
+        squeeze_forget(w->oq, w->stm[k].job);
     }
-    squeeze_free(q);
-    free(all.p);
-    free(stm);
+    free(w->stm);
+    w->stm = NULL;
 }
 
 /* The cross-reference stream, which is also the trailer, and the end. */
@@ -531,7 +568,7 @@ void pdfw_begin(PdfBatch *b, HPDF_Doc pdf)
     cover(b, pdf);
     for (HPDF_UINT i = 0; i < b->n; i++)
         queue(b, pdf, i);
-    squeeze_close(b->q);
+    /* still open: pdfw_save() adds the object streams */
 }
 
 void pdfw_end(PdfBatch *b)
@@ -543,6 +580,45 @@ void pdfw_end(PdfBatch *b)
     free(b->size);
     free(b->job);
     free(b);
+}
+
+/* Stream object i (number num) of ours: from the batch, deflated
+ * already, or deflated now if it came (or changed) after it was handed
+ * over. */
+static void put_stream(PdfW *w, PdfBatch *batch, HPDF_UINT i, long num, HPDF_Dict d)
+{
+    size_t nz;
+    const unsigned char *z = NULL;
+    Buf now = { 0 };
+    HPDF_Stream st = d->stream;
+    bool queued = i < batch->n && batch->job[i] >= 0;
+    if (queued && batch->size[i] == FREED && HPDF_Stream_Size(st) != 0) {
+        /* written to after its raw bytes were let go: those bytes are
+         * lost, so the PDF fails the same way however many threads
+         * deflated (nothing draws so today) */
+        w->failed = true;
+    } else if (queued && (batch->size[i] == FREED || batch->size[i] == HPDF_Stream_Size(st))) {
+        z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
+    } else {                    /* made (or written to) after pdfw_begin(): deflated here */
+        if (queued)             /* its job may be reading it: let it end */
+            squeeze_get(batch->q, (size_t)batch->job[i], &nz);
+        size_t n;
+        unsigned char *raw = gather(st, &n);
+        if (raw && squeeze_into(&now, raw, n, SQUEEZE_LEVEL))
+            z = now.p, nz = now.n;
+        free(raw);
+    }
+    if (!z)
+        w->failed = true;
+    else
+        put_ours(w, num, d, z, nz, false);
+    if (queued && z && !now.p)
+        squeeze_forget(batch->q, (size_t)batch->job[i]);
+    free(now.p);
+    /* written: its raw bytes (a page's operators, a font) are not needed
+     * again, and what comes after (the object streams) can have their
+     * memory; so can its deflated bytes */
+    HPDF_MemStream_FreeData(st);
 }
 
 int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned char **out, size_t *len)
@@ -573,6 +649,7 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
         pdfw_begin(batch, pdf);
     }
     w->threads = batch->threads;
+    w->oq = batch->q;
     /* the count is read again each time: writing may add objects */
     for (HPDF_UINT i = 1; i < entries->count && !w->failed; i++) {
         HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
@@ -582,36 +659,7 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
         HPDF_Obj_Header *h = e->obj;
         bool stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream;
         if (stream && ours(e->obj)) {
-            size_t nz;
-            const unsigned char *z = NULL;
-            Buf now = { 0 };
-            HPDF_Stream st = ((HPDF_Dict)e->obj)->stream;
-            bool queued = i < batch->n && batch->job[i] >= 0;
-            if (queued && batch->size[i] == FREED && HPDF_Stream_Size(st) != 0) {
-                /* written to after its raw bytes were let go: those bytes
-                 * are lost, so the PDF fails the same way however many
-                 * threads deflated (nothing draws so today) */
-                w->failed = true;
-            } else if (queued && (batch->size[i] == FREED || batch->size[i] == HPDF_Stream_Size(st))) {
-                z = squeeze_get(batch->q, (size_t)batch->job[i], &nz);
-            } else {                    /* made (or written to) after pdfw_begin(): deflated here */
-                if (queued)             /* its job may be reading it: let it end */
-                    squeeze_get(batch->q, (size_t)batch->job[i], &nz);
-                size_t n;
-                unsigned char *raw = gather(st, &n);
-                if (raw && squeeze_into(&now, raw, n, SQUEEZE_LEVEL))
-                    z = now.p, nz = now.n;
-                free(raw);
-            }
-            if (!z)
-                w->failed = true;
-            else
-                put_ours(w, num, e->obj, z, nz, false);
-            free(now.p);
-            /* written: its raw bytes (a page's operators, a font) are not
-             * needed again, and what comes after (the object streams)
-             * can have their memory */
-            HPDF_MemStream_FreeData(st);
+            put_stream(w, batch, i, num, e->obj);
             continue;
         }
         if (stream && plain(e->obj)) {
@@ -639,14 +687,13 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
         if (stream)
             buf_puts(&w->out, "\nendobj\n");
     }
-    pdfw_end(batch);
     w->next = (long)(pdf->xref->start_offset + entries->count);
     if (extra && extra->write && !w->failed)
         extra->write(extra->user, w);
-    if (!w->failed) {
-        object_streams(w);
+    object_streams(w, !w->failed);
+    pdfw_end(batch);
+    if (!w->failed)
         xref_stream(w);
-    }
     /* offsets are 32-bit here; PDF/A-2 allows 8 388 607 objects */
     int rc = w->failed ? -1 : w->out.n > UINT32_MAX || w->next > 8388607 ? -2 : 0;
     HPDF_Stream_Free(w->cb);
