@@ -29,6 +29,24 @@ struct ArenaLarge {
     _Alignas(max_align_t) unsigned char data[];
 };
 
+/* Storage a small vector grew out of, in the spare list of the power
+ * of two at or below its size (ARENA_SPARE_CLASSES, from 16 bytes). */
+struct ArenaSpare {
+    ArenaSpare *next;
+    size_t      size;
+};
+
+/* A sanitizer build is told that spare storage is not to be touched, so
+ * a pointer kept into a vector across a push is caught when used. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define SPARE_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define SPARE_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define SPARE_POISON(p, n)   ((void)(p), (void)(n))
+#define SPARE_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 struct ArenaCleanup {
     ArenaCleanup *next;
     void        (*fn)(void *);
@@ -70,6 +88,7 @@ void arena_init(Arena *a)
     a->head = NULL;
     a->large = NULL;
     a->cleanups = NULL;
+    memset(a->spare, 0, sizeof a->spare);
     a->used = 0;
 }
 
@@ -99,6 +118,7 @@ void arena_free(Arena *a)
         free(l);
     }
     a->large = NULL;
+    memset(a->spare, 0, sizeof a->spare);
     a->used = 0;
 }
 
@@ -147,6 +167,40 @@ void *arena_alloc(Arena *a, size_t size)
     return p;
 }
 
+/* The spare class of n bytes: the power of two at or below n, from 16. */
+static int spare_class(size_t n)
+{
+    int c = 0;
+    while (c + 1 < ARENA_SPARE_CLASSES && ((size_t)16 << (c + 1)) <= n)
+        c++;
+    return c;
+}
+
+static void spare_put(Arena *a, void *p, size_t n)
+{
+    int c = spare_class(n);
+    ArenaSpare *s = p;
+    s->next = a->spare[c];
+    s->size = n;
+    a->spare[c] = s;
+    SPARE_POISON((unsigned char *)p + sizeof *s, n - sizeof *s);
+}
+
+/* Spare storage of at least n bytes (rounded to the alignment), or NULL:
+ * from the class above n's, where every piece is big enough. */
+static void *spare_take(Arena *a, size_t n)
+{
+    int c = spare_class(n);
+    if (((size_t)16 << c) < n)
+        c++;
+    if (c >= ARENA_SPARE_CLASSES || !a->spare[c])
+        return NULL;
+    ArenaSpare *s = a->spare[c];
+    SPARE_UNPOISON((unsigned char *)s + sizeof *s, s->size - sizeof *s);
+    a->spare[c] = s->next;
+    return s;
+}
+
 void *arena_grow(Arena *a, void *p, size_t old, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
@@ -162,9 +216,13 @@ void *arena_grow(Arena *a, void *p, size_t old, size_t size)
         return p;
     }
     if (!p || old < LARGE) {
-        void *q = arena_alloc(a, size);
+        void *q = size < LARGE ? spare_take(a, now) : NULL;
+        if (!q)
+            q = arena_alloc(a, size);
         if (old)
             memcpy(q, p, old < size ? old : size);
+        if (p && was >= sizeof(ArenaSpare))
+            spare_put(a, p, was);
         return q;
     }
     /* p is a large allocation's (only those are LARGE bytes or more) */

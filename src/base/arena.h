@@ -19,10 +19,15 @@ typedef struct ArenaCleanup ArenaCleanup;
 
 typedef struct ArenaLarge ArenaLarge;
 
+typedef struct ArenaSpare ArenaSpare;
+
+enum { ARENA_SPARE_CLASSES = 12 };   /* 16 bytes to 32 KB, by powers of two */
+
 typedef struct Arena {
     ArenaBlock   *head;     /* newest block; older ones chained behind it */
     ArenaLarge   *large;    /* the big allocations, each its own block */
     ArenaCleanup *cleanups; /* run by arena_free, newest first */
+    ArenaSpare   *spare[ARENA_SPARE_CLASSES];  /* storage vectors grew out of */
     size_t        used;     /* bytes handed out, for the benchmark's figures */
 } Arena;
 
@@ -50,7 +55,10 @@ void *arena_alloc(Arena *a, size_t size);
 /* Storage of `size` bytes holding the `old` bytes at p (an allocation
  * of `old` bytes from this arena, or NULL and 0), for a vector that
  * grows: p is not to be used after. The bytes past `old` are not zeroed.
- * A big one is moved (realloc), a small one copied. */
+ * A big one is moved (realloc); a small one is copied, into storage
+ * another vector grew out of if there is some of the size, and its old
+ * storage is kept for the next vector that grows (so a vector whose
+ * pushes alternate with other allocations leaves nothing behind). */
 void *arena_grow(Arena *a, void *p, size_t old, size_t size);
 
 /* A copy of `n` bytes of `s` with a NUL after them. */
@@ -76,8 +84,9 @@ char *rp_vformat(void *(*alloc)(void *ctx, size_t size), void *ctx, const char *
 /*
  * A growable array in the arena: struct { T *v; int n, cap; }.
  * VEC_PUSH doubles the capacity (arena_grow: a small array's old storage
- * is left behind, which costs at most its final size again, a big one is
- * moved). Hold indexes, not pointers, into a vector that grows.
+ * goes to the next small array that grows, a big one is moved). Hold
+ * indexes, not pointers, into a vector that grows: its old storage is
+ * someone else's after a push.
  */
 #define VEC(T) struct { T *v; int n, cap; }
 #define VEC_PUSH(a, vec, item) do {                                        \

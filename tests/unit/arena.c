@@ -80,7 +80,7 @@ int main(void)
 
     /* the newest allocation grows where it is; one with another after it
      * is copied, its bytes kept */
-    int *newest = arena_grow(&a, NULL, 0, 4 * sizeof *newest);
+    int *newest = arena_alloc(&a, 4 * sizeof *newest);
     for (int i = 0; i < 4; i++)
         newest[i] = i + 1;
     int *same = arena_grow(&a, newest, 4 * sizeof *newest, 64 * sizeof *newest);
@@ -89,6 +89,15 @@ int main(void)
     int *moved = arena_grow(&a, same, 64 * sizeof *same, 128 * sizeof *same);
     CHECK("one with an allocation after it is copied, its bytes kept",
           moved != same && moved[0] == 1 && moved[3] == 4 && between != NULL);
+
+    /* the storage a vector grew out of serves the next one that grows */
+    int *next = arena_grow(&a, NULL, 0, 40 * sizeof *next);
+    CHECK("a new vector takes the storage another grew out of", next == same);
+    for (int i = 0; i < 40; i++)
+        next[i] = -i;
+    CHECK("the vector grown out of it keeps its own items", moved[0] == 1 && moved[3] == 4 && moved[63] == 0);
+    int *small = arena_grow(&a, NULL, 0, 8 * sizeof *small);
+    CHECK("storage is not taken by a vector that would not fit it", small != same && small != next);
 
     arena_free(&a);
     CHECK("arena_free empties the arena", a.used == 0 && a.head == NULL && a.large == NULL);
