@@ -65,37 +65,44 @@ typedef enum OpTail {
     TAIL_HYPHEN,    /* its last character is a hyphen hyphenation added: read as nothing */
 } OpTail;
 
+/* An op is what the draw stage draws: 80 bytes, as a 200-page report
+ * holds some 50 000 of them (the fields are ordered by size, the three
+ * pointers that belong to one kind each share a place). */
 typedef struct Op {
-    OpKind      kind;
     int32_t     x, y, w, h;
     uint32_t    color;
-    int16_t     face;       /* TEXT, PAGENUM */
-    int16_t     shape;      /* MARKER */
     int32_t     size;       /* TEXT, PAGENUM */
-    const char *s;          /* TEXT */
+    const char *s;          /* TEXT; MARKER: what it reads as */
+    union {
+        const char    *uri;     /* LINK to the web */
+        const int32_t *pts;     /* PATH */
+        const Image   *image;   /* IMAGE */
+    };
     int         len;
     int         anchor;     /* PAGENUM, LINK; -1 none */
-    const char *uri;        /* LINK to the web */
-    const int32_t *pts;     /* PATH */
-    const Image *image;     /* IMAGE */
     int         npts;
-    int8_t      dash;       /* PATH: op_dash_pattern's index, 0 solid */
-    bool        fill;       /* PATH: filled polygon */
-    bool        stroke;     /* RECT: outline only */
-    bool        right;      /* PAGENUM: right-aligned */
+    int         note;       /* TEXT: the footnote number this mark refers to, 0 */
+    int         se;         /* structure element: 0 the box's, SE_ARTIFACT none, >0 this one */
+    int         link_group; /* text and annotation of one link share it (measure only) */
+    int16_t     face;       /* TEXT, PAGENUM */
+    int16_t     shape;      /* MARKER */
     /* PAGENUM in a line of text: measured as three digits, it is set as
      * wide as its page's number once pages are known, and the ops of its
      * line before it (line_before of them) and after it (line_after)
      * move to close the gap as the line's alignment (Align) asks */
     int16_t     line_before, line_after;
+    uint8_t     kind;       /* OpKind */
     int8_t      line_align;
-    int         note;       /* TEXT: the footnote number this mark refers to, 0 */
+    int8_t      dash;       /* PATH: op_dash_pattern's index, 0 solid */
     int8_t      tail;       /* TEXT: what a reader gets after it at a line end (OpTail) */
-    bool        eol;        /* TEXT: it ends a line that is not its paragraph's last */
-    bool        in_chart;   /* MARKER: a data point of a chart, not a status */
-    int         se;         /* structure element: 0 the box's, SE_ARTIFACT none, >0 this one */
-    int         link_group; /* text and annotation of one link share it (measure only) */
+    bool        fill : 1;     /* PATH: filled polygon */
+    bool        stroke : 1;   /* RECT: outline only */
+    bool        right : 1;    /* PAGENUM: right-aligned */
+    bool        eol : 1;      /* TEXT: it ends a line that is not its paragraph's last */
+    bool        in_chart : 1; /* MARKER: a data point of a chart, not a status */
 } Op;
+
+_Static_assert(sizeof(Op) <= 80, "an op stays small: the pages hold tens of thousands");
 
 /* Structure elements (the tagged PDF's logical tree), made by measure in
  * reading order; draw turns them into the StructTreeRoot. */
