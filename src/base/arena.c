@@ -183,7 +183,7 @@ static void spare_put(Arena *a, void *p, size_t n)
     s->next = a->spare[c];
     s->size = n;
     a->spare[c] = s;
-    SPARE_POISON((unsigned char *)p + sizeof *s, n - sizeof *s);
+    SPARE_POISON(p, n);
 }
 
 /* Spare storage of at least n bytes (rounded to the alignment), or NULL:
@@ -196,7 +196,8 @@ static void *spare_take(Arena *a, size_t n)
     if (c >= ARENA_SPARE_CLASSES || !a->spare[c])
         return NULL;
     ArenaSpare *s = a->spare[c];
-    SPARE_UNPOISON((unsigned char *)s + sizeof *s, s->size - sizeof *s);
+    SPARE_UNPOISON(s, sizeof *s);
+    SPARE_UNPOISON(s, s->size);
     a->spare[c] = s->next;
     return s;
 }

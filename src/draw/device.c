@@ -24,7 +24,7 @@ static int target_se(const Op *o, int box_se, bool repeat)
         return SE_ARTIFACT;
     if (o->se > 0)
         return o->se;
-    switch (o->kind) {
+    switch ((OpKind)o->kind) {
     case OP_RULE: case OP_RECT: case OP_PATH:
         return SE_ARTIFACT;
     case OP_MARKER:
@@ -56,7 +56,7 @@ static void replay_op(const Pages *pg, Device *dev, const Op *o, int32_t ox, int
     bool texty = o->kind == OP_TEXT || o->kind == OP_PAGENUM;
     int se = target_se(o, box_se, repeat);
     dev->element(dev, se, o->kind == OP_MARKER && se != SE_ARTIFACT ? o->s : NULL, texty);
-    switch (o->kind) {
+    switch ((OpKind)o->kind) {
     case OP_TEXT:
         dev->text(dev, o, x, y, o->s, o->len);
         break;

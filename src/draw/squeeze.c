@@ -218,7 +218,7 @@ static void start(Squeeze *q, size_t expected)
         want = MAX_WORKERS;
     if ((size_t)want > expected / 2)
         want = (int)(expected / 2);
-    for (int i = 0; i < want; i++)
+    for (int i = q->nth; i < want; i++)             /* those it has count */
         if (pthread_create(&q->th[q->nth], NULL, worker, q) == 0)
             q->nth++;
 }

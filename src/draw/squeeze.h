@@ -49,11 +49,12 @@ size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx);
 void squeeze_start(Squeeze *q);
 /* Workers begin (as many as about `expected` jobs are worth), and wait
  * for jobs while the batch is open: jobs are added as they come, until
- * squeeze_close(). */
+ * squeeze_close(). Called again on an open batch, it starts the workers
+ * a larger `expected` is worth beyond those it has. */
 void squeeze_open(Squeeze *q, size_t expected);
 void squeeze_close(Squeeze *q);
 /* Job k deflated (waits for it, or does it here): NULL if it failed.
- * Valid until squeeze_free(). */
+ * Valid until squeeze_forget(q, k) or squeeze_free(). */
 const unsigned char *squeeze_get(Squeeze *q, size_t k, size_t *n);
 /* Job k's deflated bytes are needed no more (after squeeze_get): freed
  * now rather than with the batch. */

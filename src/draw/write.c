@@ -20,11 +20,11 @@
  *    OBJSTM_BYTES bytes, each deflated: small enough that a viewer
  *    opening one page inflates little, large enough for deflate to find
  *    the repetitions of structure elements. An object stream is cut as
- *    soon as it is full and handed to a batch of its own, so the raw
- *    text of all objects (4 MB in a 200-page report) is never held at
- *    once; the streams get their numbers at the end, after libharu's
- *    objects, as the cross-reference stream is the only one to name
- *    them.
+ *    soon as it is full and handed to the pages' batch (kept open for
+ *    them), so the raw text of all objects (4 MB in a 200-page report)
+ *    is never held at once; the streams get their numbers at the end,
+ *    after libharu's objects, as the cross-reference stream is the only
+ *    one to name them.
  *  - The cross-reference stream uses the PNG "Up" predictor, which turns
  *    its rows of nearly equal numbers into zeros.
  */
@@ -239,6 +239,7 @@ static void cut_objstm(PdfW *w)
     Raw *r = xmalloc(sizeof *r);
     *r = (Raw){ head.p, head.n };
     w->stm[w->nstm++] = (ObjStm){ first, n, hn, squeeze_add_fill(w->oq, raw_take, r) };
+    squeeze_open(w->oq, w->nstm);       /* a worker, if the pages had too few for one */
     /* at most two streams' raw bytes wait (none without a worker): the
      * writer takes the oldest itself, or waits for it, before it goes on */
     size_t keep = w->threads > 1 ? 2 : 0;

@@ -96,7 +96,9 @@ static void extra_objects(void *user, PdfW *w)
     buf_puts(b, ">>");
 }
 
-static void check_file(void)
+/* The test document written with a batch deflating on `threads`
+ * threads (0: none, pdfw_save deflates). NULL if it failed. */
+static unsigned char *write_doc(int threads, size_t *len, long nums[2])
 {
     HPDF_Doc pdf = HPDF_New(NULL, NULL);
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -107,12 +109,46 @@ static void check_file(void)
     HPDF_Dict ph = HPDF_Dict_New(pdf->mmgr);
     HPDF_Xref_Add(pdf->xref, ph);
     HPDF_Dict_Add(pdf->catalog, "Mine", ph);
-    long nums[2] = { 0, (long)(ph->header.obj_id & 0xFFFFFF) };
+    nums[0] = 0;
+    nums[1] = (long)(ph->header.obj_id & 0xFFFFFF);
     PdfExtra extra = { nums[1], extra_objects, nums };
-    unsigned char *file;
-    size_t len;
-    CHECK("a small document is written", pdfw_save(pdf, &extra, NULL, &file, &len) == 0);
+    PdfBatch *batch = NULL;
+    if (threads > 0) {
+        batch = pdfw_open(pdf, threads, 1);
+        pdfw_begin(batch, pdf);
+    }
+    unsigned char *file = NULL;
+    if (pdfw_save(pdf, &extra, batch, &file, len) != 0)
+        file = NULL;
     HPDF_Free(pdf);
+    return file;
+}
+
+/* The same document, deflated by one, two or four threads: the same
+ * bytes (object streams are cut as they fill and deflated in the
+ * pages' batch, whose workers may be ahead or behind). */
+static void check_threads(void)
+{
+    long nums[2];
+    size_t n0 = 0;
+    unsigned char *f0 = write_doc(0, &n0, nums);
+    bool same = f0 != NULL;
+    for (int t = 1; t <= 4 && same; t *= 2) {
+        size_t n = 0;
+        unsigned char *f = write_doc(t, &n, nums);
+        same = f && n == n0 && memcmp(f, f0, n) == 0;
+        free(f);
+    }
+    CHECK("a batch of 1, 2 or 4 threads writes the same bytes as none", same);
+    free(f0);
+}
+
+static void check_file(void)
+{
+    long nums[2];
+    size_t len = 0;
+    unsigned char *file = write_doc(0, &len, nums);
+    CHECK("a small document is written", file != NULL);
     if (!file)
         return;
     CHECK("the header names PDF 1.5 or later", len > 16 && !memcmp(file, "%PDF-1.", 7) && file[7] >= '5');
@@ -287,6 +323,7 @@ int main(void)
     free(b.p);
 
     check_file();
+    check_threads();
     check_squeeze();
     TEST_DONE();
 }
