@@ -75,6 +75,18 @@ void *xmalloc(size_t size)
     return p;
 }
 
+void *xcalloc(size_t n, size_t size)
+{
+    if (n == 0)
+        n = 1;
+    if (size && n > SIZE_MAX / size)
+        rp_oom(SIZE_MAX);
+    void *p = calloc(n, size ? size : 1);
+    if (!p)
+        rp_oom(n * size);
+    return p;
+}
+
 void *xrealloc(void *p, size_t size)
 {
     void *q = realloc(p, size ? size : 1);

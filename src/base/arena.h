@@ -38,6 +38,10 @@ _Noreturn void rp_oom(size_t size);
  * growable arrays that live outside an arena (diagnostics, vectors). */
 void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
+/* n zeroed items of `size` bytes (at least one), never NULL: scratch a
+ * stage frees when done with it, so what comes after reuses the memory
+ * (an arena's is held until the run ends). */
+void *xcalloc(size_t n, size_t size);
 
 /* A fresh, empty arena. Free it with arena_free(). */
 void arena_init(Arena *a);

@@ -166,8 +166,8 @@ Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t wid
                       Align align, Hyph hyph);
 
 /* The pieces as segments between the break chances `hyph` allows,
- * without hyphenation points (colwidth.h), into the arena; returns how
- * many. */
+ * without hyphenation points (colwidth.h), into *out (malloc'd: the
+ * caller frees it); returns how many. */
 int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 
 /* Natural width of the pieces on one line; the widest word (the

@@ -497,8 +497,10 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
             cc[k].max = cc[k].min;
     }
     const Layout *L = m->lay;
-    CwCell *cw = ARENA_ARRAY(&m->rp->arena, CwCell, ncell > 0 ? ncell : 1);
-    bool *head = ARENA_ARRAY(&m->rp->arena, bool, nrows > 0 ? nrows : 1);
+    /* scratch, freed before returning: a report's tables would hold
+     * megabytes of it in the arena to the end */
+    CwCell *cw = xcalloc((size_t)ncell, sizeof *cw);
+    bool *head = xcalloc((size_t)nrows, sizeof *head);
     for (int i = 0; i < ncell; i++) {
         cw[i].row = cells[i].row;
         cw[i].rowspan = cells[i].rowspan;
@@ -520,7 +522,12 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
         cw[i].line_h = L->styles[c->sid].leading;
         cw[i].vpad = 2 * L->table_pad_y;
     }
-    if (colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) < 0)
+    bool solved = colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) >= 0;
+    for (int i = 0; i < ncell; i++)
+        free((void *)cw[i].seg);
+    free(cw);
+    free(head);
+    if (!solved)
         return false;
     int64_t sum = 0;
     for (int k = 0; k < ncols; k++)
@@ -666,6 +673,7 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
         for (int q = 0; q < ns; q++)
             if (seg[q].w > minw)
                 minw = seg[q].w;
+        free(seg);
     }
     /* a status and its word are read as one ("Ej påbörjad"), where
      * that takes no more than a sixth of the text width */
@@ -717,7 +725,7 @@ static Prep prepare(M *m, const Node *t)
         if (r->kind == N_ROW)
             for (const Node *c = r->first; c; c = c->next)
                 ncell++;
-    Cell *cells = ARENA_ARRAY(&m->rp->arena, Cell, ncell > 0 ? ncell : 1);
+    Cell *cells = xcalloc((size_t)ncell, sizeof *cells);     /* measure_table frees them */
     int ci = 0;
     for (const Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW)
@@ -872,7 +880,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
     int total = 0, rows = 0, n = 0;
     for (int i = s0; i < e; i++)
         total += g->preps[i].ncell;
-    Cell *all = ARENA_ARRAY(&m->rp->arena, Cell, total > 0 ? total : 1);
+    Cell *all = xcalloc((size_t)total, sizeof *all);
     for (int i = s0; i < e; i++) {
         for (int k = 0; k < g->preps[i].ncell; k++) {
             all[n] = g->preps[i].cells[k];
@@ -882,10 +890,17 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
     }
     int ncols = g->tables[s0]->u.table.ncols;
     int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    if (!shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, gw))
-        return;
-    for (int i = s0; i < e; i++)
+    bool solved = shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, gw);
+    free(all);
+    for (int i = s0; i < e && solved; i++)
         g->w[i] = gw;
+}
+
+static void free_preps(void *p)
+{
+    Grid *g = p;
+    for (int i = 0; i < g->n; i++)
+        free(g->preps[i].cells);
 }
 
 /* The shared widths of t's grid into w, solving it on first use, and
@@ -906,6 +921,7 @@ static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w
         g->solved = true;
         g->width = width;
         g->preps = ARENA_ARRAY(&m->rp->arena, Prep, g->n);
+        arena_on_free(&m->rp->arena, free_preps, g);     /* those never taken */
         g->w = ARENA_ARRAY(&m->rp->arena, int32_t *, g->n);
         for (int i = 0; i < g->n; i++)
             g->preps[i] = prepare(m, g->tables[i]);
@@ -932,7 +948,10 @@ static bool grid_widths(M *m, const Node *t, int32_t width, Prep *pr, int32_t *w
             grid_solve(m, g, s0, e, width);
         }
     }
-    *pr = g->preps[me];
+    /* the prepared cells are the caller's now (measure_table frees
+     * them); a table measured again is prepared again */
+    *pr = g->preps[me].cells ? g->preps[me] : prepare(m, t);
+    g->preps[me].cells = NULL;
     if (!g->w[me] || g->width != width)
         return false;
     memcpy(w, g->w[me], sizeof(int32_t) * (size_t)t->u.table.ncols);
@@ -1538,6 +1557,7 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     table_shape(&ts);
     table_rows(m, &ts);
     free(ts.owner);
+    free(ts.cells);
 
     /* table notes, kept with the last row */
     m->pending_after = L->styles[ST_TABLE_NOTE].space_before;

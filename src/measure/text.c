@@ -1304,7 +1304,7 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 {
     /* at an unbounded width no word needs hyphens */
     int n = build_items(m, ps, np, INT32_MAX / 4, hyph == HYPH_NEVER ? HYPH_NEVER : HYPH_IF_NEEDED);
-    CwSeg *v = ARENA_ARRAY(&m->rp->arena, CwSeg, n > 0 ? n : 1);
+    CwSeg *v = xmalloc(sizeof *v * (size_t)(n > 0 ? n : 1));
     int ns = 0;
     bool open = false;
     for (int i = 0; i < n; i++) {
