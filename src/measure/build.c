@@ -180,9 +180,13 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
 {
     int32_t gap = before > m->pending_after ? before : m->pending_after;
     for (int k = 0; k < ls->n; k++) {
-        const Line *L = &ls->v[k];
+        Line *L = &ls->v[k];
         Box *b = new_box(m, L->h, k == 0 ? gap : 0);
-        b->ops = ops_copy(m, L->ops, L->nops, x, 0);
+        /* the line's ops become the box's, moved to x: a line is
+         * emitted once, and a copy would stay in the arena beside it */
+        for (int q = 0; q < L->nops; q++)
+            L->ops[q].x += x;
+        b->ops = L->ops;
         b->nops = L->nops;
         se_links(m, b->ops, b->nops, m->cur_se);
         box_notes(m, b, L);

@@ -207,7 +207,8 @@ int se_new(M *m, SeType type, int parent);
 void se_links(M *m, Op *ops, int n, int parent);
 
 /* Emit lines as boxes: indent x, space before the first, keep rules.
- * keep_all: no break inside or after (headings). */
+ * keep_all: no break inside or after (headings). The lines' ops become
+ * the boxes' (moved by x): the lines are spent. */
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all);
 
 /* Emit the caption `cap` of a table or chart as a Caption element under
