@@ -117,17 +117,17 @@ typedef enum SeType {
 #define SE_LINK_PENDING (-2)   /* measure's own: a link whose element is made with its block */
 
 typedef struct StructElem {
-    int16_t     type;       /* SeType */
-    int16_t     scope;      /* TH: 1 Column, 2 Row, 3 Both */
-    int         parent;     /* index; -1 for the document */
-    int         colspan, rowspan;
     const char *alt;        /* Figure: its text alternative */
-    const char *actual;     /* Span: the text it stands for (a status marker) */
     const int  *headers;    /* TH/TD of a table with headers on several levels: */
     int         nheaders;   /*   the header cells (elements) that head it */
-    bool        has_id;     /* named by another element's headers: gets an /ID */
+    int         parent;     /* index; -1 for the document */
+    int         rowspan;
     int         after;      /* >0: read right after this sibling (a Note of a header
                              * cell's mark, after its Table), not where first drawn */
+    int16_t     type;       /* SeType */
+    int16_t     scope;      /* TH: 1 Column, 2 Row, 3 Both */
+    int16_t     colspan;    /* at most RP_MAX_TABLE_COLUMNS */
+    bool        has_id;     /* named by another element's headers: gets an /ID */
 } StructElem;
 
 enum {
