@@ -121,6 +121,13 @@ static void deflate_job(Job *j, struct libdeflate_compressor *c)
     if (n == 0) {
         free(out);
         out = NULL;
+    } else if (n < bound) {
+        /* kept until written: at its size, not the bound's (a page's
+         * operators deflate to a third; a report's pages would hold
+         * three times the heap they need) */
+        unsigned char *fit = realloc(out, n);
+        if (fit)
+            out = fit;
     }
     free(mine);
     j->out = out;
