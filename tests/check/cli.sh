@@ -149,8 +149,12 @@ check "SIGTERM to a batch stops its reports too: no temporary file left" \
 check "SIGKILL while writing leaves a temporary file named REPORT.pdf.rapport-PID-XXXXXX" \
     sh -c "ls '$E/sig'; ls '$E/sig' | grep -qE '^r\.pdf\.rapport-[0-9]+-[A-Za-z0-9]{6}\$'"
 touch "$E/sig/r.pdf.rapport-$$-abcdef" "$E/sig/r.pdf.rapport-9-notes" "$E/sig/other.pdf.123456"
+# (compared sorted alike: how ls orders "rapport-9-" and "rapport-966-"
+# depends on the locale, and this shell's PID is in one of the names)
+sig_want=$(printf '%s\n' other.pdf.123456 r.pdf "r.pdf.rapport-$$-abcdef" r.pdf.rapport-9-notes r.xml s.pdf |
+           LC_ALL=C sort | tr '\n' ' ')
 check "the next run writing there removes it, and only what is left over" \
-    sh -c "'$BIN' -q -o '$E/sig/s.pdf' '$E/sig/r.xml'; ls '$E/sig' | tr '\n' ' '; test \"\$(ls '$E/sig' | tr '\n' ' ')\" = 'other.pdf.123456 r.pdf r.pdf.rapport-$$-abcdef r.pdf.rapport-9-notes r.xml s.pdf '"
+    sh -c "'$BIN' -q -o '$E/sig/s.pdf' '$E/sig/r.xml'; ls '$E/sig' | LC_ALL=C sort | tr '\n' ' '; test \"\$(ls '$E/sig' | LC_ALL=C sort | tr '\n' ' ')\" = '$sig_want'"
 
 # --since and a PDF dated in the future: made again, with a warning
 cp samples/verksamhetsplan-2019.xml "$E/since.xml"
