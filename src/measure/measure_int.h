@@ -171,11 +171,12 @@ Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t wid
 int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 
 /* Natural width of the pieces on one line; the widest word (the
- * narrowest a column can get without splitting a word); and the widest
- * piece of a word between hyphenation points, hyphen included (the
- * narrowest it can get with hyphenation). */
+ * narrowest a column can get without splitting a word); the narrowest it
+ * can get with each word hyphenated at most once; and the widest piece
+ * of a word between hyphenation points, hyphen included (the narrowest
+ * it can get with hyphenation). */
 void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word,
-                 int32_t *min_hyph);
+                 int32_t *min_once, int32_t *min_hyph);
 
 /* How far a status marker at font size `size` moves the text after it. */
 int32_t marker_advance(int32_t size);

@@ -40,6 +40,7 @@ typedef struct Cell {
     int        *line_row;      /* per line: the row whose box draws it */
     int32_t    *line_y;        /* per line: its top within that row */
     int32_t     min, pref;     /* widths incl. padding */
+    int32_t     min_once;      /* min if each word may be hyphenated once (a header's: its widest word) */
     int32_t     min_hyph;      /* min if words may be hyphenated (a header's: its widest word) */
     int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
     int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
@@ -165,9 +166,10 @@ static void figures_in_text_columns(M *m, const Node *t, Cell *cells, int ncell)
         if (c->fill_head || c->ps.n == 0 || c->align != ALIGN_RIGHT)
             continue;
         real_minus(m, &c->ps);
-        int32_t nat, minw, minh, px = m->lay->table_pad_x;
-        text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &minh);
+        int32_t nat, minw, mino, minh, px = m->lay->table_pad_x;
+        text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &mino, &minh);
         c->min = minw + 2 * px;
+        c->min_once = mino + 2 * px;
         c->min_hyph = c->min_last = minh + 2 * px;
         c->pref = nat + 2 * px;
         c->frac = decimal_part(m, &c->ps);
@@ -245,14 +247,18 @@ static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
     int64_t msum = 0;
     for (int k = 0; k < ncols; k++)
         msum += mn[k];
+    /* too wide for its words whole: columns give up what their words
+     * hyphenated once free, then hyphenated wherever they may be, then
+     * (the last resort) with their headers' words hyphenated too; the
+     * column that frees most first, so few words are broken */
     bool heads_cut = false;
-    for (int tier = 0; tier < 2 && msum > width; tier++) {
-        heads_cut = tier == 1;
+    for (int tier = 0; tier < 3 && msum > width; tier++) {
+        heads_cut = tier == 2;
         for (int k = 0; k < ncols; k++)
             mh[k] = 0;
         for (int i = 0; i < ncell; i++) {
             const Cell *c = &cells[i];
-            int32_t v = tier ? c->min_last : c->min_hyph;
+            int32_t v = tier == 0 ? c->min_once : tier == 1 ? c->min_hyph : c->min_last;
             if (c->colspan == 1 && v > mh[c->col])
                 mh[c->col] = v;
         }
@@ -663,8 +669,8 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
     cl->align = al;
     cl->frac = col->type == COL_NUMBER && al == ALIGN_RIGHT && !head &&
                role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
-    int32_t nat, minw, minh;
-    text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &minh);
+    int32_t nat, minw, mino, minh;
+    text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &mino, &minh);
     if (head) {
         /* a header breaks at spaces and slashes only: its words
          * are whole, "jan-augusti" too */
@@ -679,15 +685,16 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
      * that takes no more than a sixth of the text width */
     if (col->type == COL_STATUS && cl->ps.n >= 1 && cl->ps.n <= 2 && cl->ps.v[0].marker &&
         nat + 2 * px <= m->flow->width / 6)
-        minw = minh = nat;
+        minw = mino = minh = nat;
     cl->min = minw + 2 * px;
     cl->min_last = minh + 2 * px;
     if (head)
-        minh = minw;
+        mino = minh = minw;
+    cl->min_once = mino + 2 * px;
     cl->min_hyph = minh + 2 * px;
     cl->pref = nat + 2 * px;
     if (role == ROW_GROUP && cl->colspan == t->u.table.ncols) {
-        cl->min = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
+        cl->min = cl->min_once = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
         cl->pref = 2 * px;
     }
 }
@@ -706,6 +713,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
             continue;
         c->pad = maxfrac[c->col] - c->frac;
         c->min += c->pad;
+        c->min_once += c->pad;
         c->min_hyph += c->pad;
         c->min_last += c->pad;
         c->pref += c->pad;

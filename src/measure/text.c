@@ -1336,11 +1336,29 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
     return ns;
 }
 
+/* The narrowest a word of width `word` gets broken at most once: at the
+ * hyphenation point (prefix cum[i], hyphen hy[i]) that leaves the wider
+ * part narrowest, or whole. */
+static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, int n)
+{
+    int64_t best = word;
+    for (int i = 0; i < n; i++) {
+        int64_t a = cum[i] + hy[i], b = word - cum[i];
+        int64_t v = a > b ? a : b;
+        if (v < best)
+            best = v;
+    }
+    return best;
+}
+
 void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word,
-                 int32_t *min_hyph)
+                 int32_t *min_once, int32_t *min_hyph)
 {
     int n = build_items(m, ps, np, INT32_MAX / 4, HYPH_ALWAYS);
-    int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0;
+    int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0, mino = 0;
+    int64_t cum[64];                    /* the word's hyphenation points: what */
+    int32_t hy[64];                     /* comes before each, and its hyphen */
+    int npt = 0;
     for (int i = 0; i < n; i++) {
         const LbItem *it = &m->items[i];
         if (it->type == LB_BOX) {
@@ -1351,12 +1369,19 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
             if (frag + it->w > minh)
                 minh = frag + it->w;
             frag = 0;
+            if (npt < 64) {             /* a longer word: broken once at one of its first 64 */
+                cum[npt] = word;
+                hy[npt++] = it->w;
+            }
         } else {
             if (it->type == LB_GLUE)
                 line += it->w;
             if (word > minw) minw = word;
             if (frag > minh) minh = frag;
+            int64_t o = once_broken(word, cum, hy, npt);
+            if (o > mino) mino = o;
             word = frag = 0;
+            npt = 0;
             if (it->type == LB_PENALTY && it->penalty <= LB_FORCE) {
                 if (line > nat)
                     nat = line;
@@ -1366,8 +1391,11 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
     }
     if (word > minw) minw = word;
     if (frag > minh) minh = frag;
+    int64_t o = once_broken(word, cum, hy, npt);
+    if (o > mino) mino = o;
     if (line > nat) nat = line;
     *natural = (int32_t)nat;
     *min_word = (int32_t)minw;
+    *min_once = (int32_t)mino;
     *min_hyph = (int32_t)minh;
 }

@@ -29,6 +29,34 @@ printf 'page 1\n  box 1 y=0.0 h=20.0 row\n    text 10.0 10.0 R9: 1\n    text 10.
 check "the table figures see a split number and a hyphenated label" \
     sh -c "tests/table-figures '$T/fake.trace' | grep -qx 'fake 1 20 1'"
 
+# a table too wide for its words whole: the column that gives up most
+# breaks its long compound once, at its joint ("Medarbetar-/undersökning"),
+# rather than every few letters; the sample's own table, and one made here
+check "VP: Medarbetarundersökning is broken once, at its joint" \
+    sh -c "grep -A1 ' Medarbetar-\$' '$R/verksamhetsplan-2019.trace' | grep -q ' undersökning\$'"
+{
+    printf '<?xml version="1.0" encoding="UTF-8"?>\n<report type="rapport">\n'
+    printf '  <meta><title>Breda ord</title><organisation>Testnämnden</organisation></meta>\n  <section>\n'
+    printf '    <heading>Indikatorer</heading>\n    <table font-size="small">\n      <columns>'
+    printf '<column width="2.6*"/><column width="2.6*"/><column width="1.3*"/>'
+    for _ in 1 2 3 4 5 6 7; do printf '<column type="number"/>'; done
+    printf '</columns>\n      <row role="header"><cell>Nämndmål</cell><cell>Indikator</cell><cell>Källa</cell>'
+    for y in 2016 2017 2018 2019 2020 2021 2022; do printf '<cell>Målvärde %s</cell>' "$y"; done
+    printf '</row>\n'
+    for r in 1 2 3; do
+        printf '      <row><cell>Framgångsrikt ledarskap</cell><cell>Medarbetarengagemang</cell>'
+        printf '<cell>Medarbetarundersökning</cell>'
+        for v in 1 2 3 4 5 6 7; do printf '<cell>%s</cell>' "$v$r,5"; done
+        printf '</row>\n'
+    done
+    printf '    </table>\n  </section>\n</report>\n'
+} >"$T/wide-words.xml"
+check "a table too wide for its words whole renders" \
+    "$BIN" -q -o "$T/wide-words.pdf" --trace "$T/wide-words.trace" "$T/wide-words.xml"
+check "... its long compounds each broken once, at the joint" \
+    sh -c "grep -c ' Medarbetar-\$' '$T/wide-words.trace' | grep -qx 3 &&
+           ! grep -qE ' (Medarbe|Medarbetarunder|Medarbetarundersök)-\$' '$T/wide-words.trace'"
+
 # tables at their edges: numbers in every form, headers, labels, units
 check "tables at their edges render" "$BIN" -o "$T/edge.pdf" --trace "$T/edge.trace" tests/tables-edge.xml
 check "a number written the English way is warned about at its cell" \
