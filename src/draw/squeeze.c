@@ -6,10 +6,10 @@
  *    is WAITING, TAKEN (someone is deflating it) or DONE. The writer
  *    asks for jobs in the order it added them, so it mostly finds them
  *    done, or takes the next one itself instead of waiting.
- *  - A batch is given whole (squeeze_start), or opened first and given
- *    its jobs as they come (squeeze_open ... squeeze_close: the pages'
- *    streams as each page is drawn, deflated meanwhile on the core the
- *    drawing leaves idle). Jobs lie in blocks that never move; the
+ *  - A batch is opened and given its jobs as they come (squeeze_open ...
+ *    squeeze_close: the pages' streams as each page is drawn, deflated
+ *    meanwhile on the core the drawing leaves idle, then the object
+ *    streams as each fills). Jobs lie in blocks that never move; the
  *    blocks' array, which may, is read under the mutex only.
  *  - Each thread has its own compressor (libdeflate's are not shared),
  *    taken from a pool and given back: a compressor is 650 KB that
@@ -17,10 +17,10 @@
  *    a page fault (a PDF's ~20 deflations made and dropped one apiece:
  *    ~10 % of the verksamhetsberättelse's page faults). squeeze_drain
  *    empties the pool.
- *  - Nothing here touches libharu: a job's bytes are the caller's, or
- *    come from the caller's fill function, on whichever thread runs the
- *    job; those are freed as soon as they are deflated, so at most one
- *    copy per thread is alive, whatever the streams add up to.
+ *  - Nothing here touches libharu: a job's bytes come from the caller's
+ *    fill function, on whichever thread runs the job, and are freed as
+ *    soon as they are deflated, so at most one copy per thread is alive,
+ *    whatever the streams add up to.
  */
 #include "squeeze.h"
 #include "../base/arena.h"
@@ -80,8 +80,6 @@ void squeeze_drain(void)
 }
 
 typedef struct Job {
-    const unsigned char *in;         /* the caller's bytes, or NULL: fill's */
-    size_t               nin;
     SqueezeFill          fill;
     void                *ctx;
     unsigned char       *out;        /* NULL after DONE: it failed */
@@ -110,11 +108,8 @@ static Job *job_at(const Squeeze *q, size_t k) { return &q->block[k / CHUNK][k %
 
 static void deflate_job(Job *j, struct libdeflate_compressor *c)
 {
-    unsigned char *mine = NULL;     /* fill's bytes, freed as soon as they are deflated */
-    const unsigned char *in = j->in;
-    size_t nin = j->nin;
-    if (!in && j->fill)
-        in = mine = j->fill(j->ctx, &nin);
+    size_t nin = 0;
+    unsigned char *in = j->fill(j->ctx, &nin);     /* freed as soon as it is deflated */
     size_t bound = c && in ? libdeflate_zlib_compress_bound(c, nin) : 0;
     unsigned char *out = bound ? malloc(bound) : NULL;
     size_t n = out ? libdeflate_zlib_compress(c, in, nin, out, bound) : 0;
@@ -129,7 +124,7 @@ static void deflate_job(Job *j, struct libdeflate_compressor *c)
         if (fit)
             out = fit;
     }
-    free(mine);
+    free(in);
     j->out = out;
     j->nout = n;
 }
@@ -205,11 +200,6 @@ static size_t add_job(Squeeze *q, Job j)
     return k;
 }
 
-size_t squeeze_add(Squeeze *q, const void *in, size_t n)
-{
-    return add_job(q, (Job){ .in = in, .nin = n, .state = WAITING });
-}
-
 size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx)
 {
     return add_job(q, (Job){ .fill = fill, .ctx = ctx, .state = WAITING });
@@ -236,12 +226,6 @@ void squeeze_close(Squeeze *q)
     q->closed = true;
     pthread_cond_broadcast(&q->more);
     pthread_mutex_unlock(&q->mu);
-}
-
-void squeeze_start(Squeeze *q)
-{
-    squeeze_close(q);
-    start(q, q->n);
 }
 
 void squeeze_open(Squeeze *q, size_t expected)

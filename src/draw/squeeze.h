@@ -36,17 +36,12 @@ typedef struct Squeeze Squeeze;
 /* A batch of streams to deflate at `level`, on up to `threads` threads
  * (the writer's own included: 1, it alone). */
 Squeeze *squeeze_new(int level, int threads);
-/* Add in[0..n), which the caller keeps until the batch is freed: the
- * job's index, from 0. No adding after squeeze_start() or
- * squeeze_close(). */
-size_t squeeze_add(Squeeze *q, const void *in, size_t n);
 /* Add a job whose bytes fill(ctx, &n) makes (malloc'd, freed once they
- * are deflated; NULL: the job fails) on the thread that runs it. fill
- * must be safe to call from another thread while the caller goes on. */
+ * are deflated; NULL: the job fails) on the thread that runs it: the
+ * job's index, from 0. fill must be safe to call from another thread
+ * while the caller goes on. No adding after squeeze_close(). */
 typedef unsigned char *(*SqueezeFill)(void *ctx, size_t *n);
 size_t squeeze_add_fill(Squeeze *q, SqueezeFill fill, void *ctx);
-/* Workers begin on the jobs; the batch is whole. */
-void squeeze_start(Squeeze *q);
 /* Workers begin (as many as about `expected` jobs are worth), and wait
  * for jobs while the batch is open: jobs are added as they come, until
  * squeeze_close(). Called again on an open batch, it starts the workers

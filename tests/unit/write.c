@@ -255,27 +255,23 @@ static bool job_ok(Squeeze *q, size_t k, int which)
     return ok;
 }
 
-/* Deflating batches: given whole, or opened and given jobs while the
- * workers run (as the pages are drawn), taken in order and out of it;
- * a batch freed with jobs not taken (the sanitizer build checks). */
+/* Deflating batches: given whole before the workers start, or given
+ * jobs while they run (as the pages are drawn), taken in order and out
+ * of it; a batch freed with jobs not taken (the sanitizer build checks). */
 static void check_squeeze(void)
 {
     for (int threads = 1; threads <= 4; threads++) {
         Squeeze *q = squeeze_new(SQUEEZE_LEVEL, threads);
-        unsigned char *kept[40];
-        size_t kn[40];
-        for (int k = 0; k < 40; k++) {
-            kept[k] = job_bytes(k, &kn[k]);
-            squeeze_add(q, kept[k], kn[k]);
-        }
-        squeeze_start(q);
+        squeeze_open(q, 0);                   /* no worker yet: the jobs wait */
+        for (int k = 0; k < 40; k++)
+            squeeze_add_fill(q, fill_job, (void *)(intptr_t)k);
+        squeeze_open(q, 40);                  /* workers now, for all of them */
+        squeeze_close(q);
         bool ok = true;
         for (int k = 39; k >= 0; k--)
             ok &= job_ok(q, (size_t)k, k);
         CHECK("a whole batch: every job inflates to its bytes, taken backwards", ok);
         squeeze_free(q);
-        for (int k = 0; k < 40; k++)
-            free(kept[k]);
 
         q = squeeze_new(SQUEEZE_LEVEL, threads);
         squeeze_open(q, 600);
