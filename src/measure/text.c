@@ -841,6 +841,10 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
             uint32_t c = utf8_next(s, (size_t)end, &k);
             int breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
                             k < (size_t)end && (int)j > off;
+            /* not inside a range, a date or a number of figures:
+             * "0–20", "2024-04-06", "2024-421" */
+            if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))
+                breakable = 0;
             /* not inside a unit after a number: "761 kr/inv" */
             if (breakable && c == '/') {
                 int q = (int)j - 1;
@@ -899,7 +903,8 @@ static int unit_at(const char *s, int i, int end)
         "%", "\xE2\x80\xB0", "kr/inv", "kr/tim", "kr/dygn", "kr", "tkr", "mnkr", "mdkr", "kronor",
         "st", "tim", "h", "min", "km", "m", "mm", "cm", "m\xC2\xB2", "kvm", "kg", "g", "dygn",
         "dgr", "dag", "dagar", "v.", "veckor", "mån", "månader", "år", "timmar", "minuter",
-        "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.",
+        "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.", "mkr", "mdr", "miljon", "miljoner",
+        "miljard", "miljarder",
     };
     int best = 0;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
@@ -915,12 +920,61 @@ static int unit_at(const char *s, int i, int end)
     return best;
 }
 
+/* Whether the word ending at s[i] (before a space) is a short label in
+ * capitals, perhaps with digits and a colon: "IFO", "LSS:", "R9:",
+ * "FH-SOL". */
+static bool caps_label_before(const char *s, int i)
+{
+    int k = i - 1, chars = 0;
+    if (k >= 0 && s[k] == ':')
+        k--;
+    bool capital = false;                  /* the one nearest the start, so far */
+    while (k >= 0 && s[k] != ' ' && s[k] != '(') {
+        unsigned char c = (unsigned char)s[k];
+        if (++chars > 8)
+            return false;
+        if (c >= 'A' && c <= 'Z') {
+            capital = true;
+            k--;
+        } else if ((c == 0x84 || c == 0x85 || c == 0x96) && k >= 1 && (unsigned char)s[k - 1] == 0xC3) {
+            capital = true;                /* Ä Å Ö */
+            k -= 2;
+        } else if (is_digit((char)c) || c == '-' || c == '/') {
+            capital = false;
+            k--;
+        } else {
+            return false;
+        }
+    }
+    return capital && chars >= 2;          /* begins with a capital */
+}
+
+/* Whether a count begins at s[i]: digits, perhaps with a decimal comma,
+ * up to a space, a comma, a parenthesis or the end; not a date
+ * ("2024-04-06"), a name ("9:8"), a number in digit groups or one with
+ * a unit ("1 063 kr/inv": a label before such an amount may stand on a
+ * line of its own, "R9:" over "1 063 kr/inv", rather than make its
+ * column wide). */
+static bool count_at(const char *s, int i, int end)
+{
+    if (i >= end || !is_digit(s[i]))
+        return false;
+    while (i < end && (is_digit(s[i]) || (s[i] == ',' && i + 1 < end && is_digit(s[i + 1]))))
+        i++;
+    if (i < end && s[i] == ' ')
+        return !(i + 1 < end && (is_digit(s[i + 1]) || unit_at(s, i + 1, end) > 0));
+    return i == end || s[i] == ',' || s[i] == '(' || s[i] == '.' || s[i] == ';';
+}
+
 /* A space no line may break at (Svenska skrivregler): inside a number's
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
- * "29 %") and after a section sign ("§ 3"); and, as in Unicode's line
- * breaking (UAX #14), after an opening bracket and before a closing one,
- * where a report may have one by mistake ("arbete ( socialpsykiatri)"
- * does not end a line with its "("). */
+ * "29 %") and after a section sign ("§ 3"); between a short label in
+ * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
+ * and the share after it ("2069 (45%)"), as statistics tables write
+ * them; and, as in Unicode's line breaking (UAX #14), after an opening
+ * bracket and before a closing one, where a report may have one by
+ * mistake ("arbete ( socialpsykiatri)" does not end a line with its
+ * "("). */
 static bool bound_space(const char *s, int i, int end)
 {
     if (i == 0 || i + 1 >= end)
@@ -929,6 +983,11 @@ static bool bound_space(const char *s, int i, int end)
         return true;
     if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
         return is_digit(s[i + 1]);                              /* § 3 */
+    if (count_at(s, i + 1, end) && caps_label_before(s, i))
+        return true;                                            /* IFO 2069 */
+    if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&
+        (is_digit(s[i - 1]) || s[i - 1] == '%' || (s[i - 1] == ',' && i >= 2 && is_digit(s[i - 2]))))
+        return true;                                            /* 2069 (45%) */
     if (!is_digit(s[i - 1]))
         return false;
     if (i + 3 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&

@@ -78,6 +78,12 @@ check "no label beside number columns is hyphenated elsewhere" \
 # (bound: the trace shows the no-break spaces rapport put there)
 check "a number stays with its digit groups and its unit: 12 761 kr/inv" grep -q $' 12\xc2\xa0761\xc2\xa0kr/inv$' "$T/edge.trace"
 check "a number stays with its unit: 29 %" grep -q $'8\xc2\xa0605 ärenden, 29\xc2\xa0%$' "$T/edge.trace"
+check "a label in capitals stays with its count and share: IFO 2069 (45%)" \
+    grep -q $' IFO\xc2\xa02069\xc2\xa0(45%)$' "$T/edge.trace"
+check "a label with a colon stays with its count: LSS: 489, (35%)" grep -q $' LSS:\xc2\xa0489,\xc2\xa0(35%) ' "$T/edge.trace"
+check "an amount stays with its millions: 1 800,9 miljoner" grep -q $' 1\xc2\xa0800,9\xc2\xa0miljoner$' "$T/edge.trace"
+check "a range of figures is not broken at its dash: 0–20" sh -c "! grep -q '[0-9]–\$' '$T/edge.trace'"
+check "a label before an amount in digit groups may end a line: R9:" grep -q ' R9:$' "$T/edge.trace"
 
 # long tables over pages: "(forts.)", never one row alone, no sum first, subheaders repeated
 {
