@@ -44,6 +44,21 @@ const char *output_refusal(const char *input, const char *output)
         return _("it is not a regular file");
     if (input && stat(input, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
         return _("it is the report itself");
+    /* only a PDF (or an empty file) is replaced: "-o protokoll.docx"
+     * typed by mistake must not cost the document that had the name */
+    if (out.st_size > 0) {
+        char head[5] = { 0 };
+        int fd = open(output, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        ssize_t n = fd >= 0 ? read(fd, head, sizeof head) : -1;
+        if (fd >= 0)
+            close(fd);
+        if (n < 0)
+            return _("it cannot be read, so it cannot be told to be a PDF, which is all rapport replaces; "
+                     "name the PDF otherwise");
+        if (n < (ssize_t)sizeof head || memcmp(head, "%PDF-", sizeof head) != 0)
+            return _("it is a file but not a PDF, and rapport replaces only PDFs; name the PDF otherwise, "
+                     "or remove that file first if it may go");
+    }
     return NULL;
 }
 
@@ -131,6 +146,10 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
     output_sweep(dir);
     free(dir);
 
+    /* a PDF replaced keeps who may read it (one kept from others stays so) */
+    struct stat old;
+    mode_t mode = stat(path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 0777 : 0644;
+
     size_t cap = strlen(path) + sizeof TEMP_TAG + 32;
     char *tmp = xmalloc(cap);
     int fd = -1;
@@ -165,7 +184,7 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
         }
         done += (size_t)w;
     }
-    int ok = done == len && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+    int ok = done == len && fchmod(fd, mode) == 0 && fsync(fd) == 0;
     int saved = errno;
     if (close(fd) != 0 && ok) {
         saved = errno;

@@ -20,6 +20,8 @@
  *      names it (compared by device and inode).
  *   3. Until the rename, the target is untouched; after a failure the
  *      temporary file is gone.
+ *   4. A regular file is replaced only if it is empty or begins as a PDF
+ *      ("%PDF-"); the PDF that replaces it keeps its permissions.
  */
 #ifndef RP_OUTPUT_H
 #define RP_OUTPUT_H
@@ -32,8 +34,8 @@
 
 /* Why the PDF of `input` may not be written to `output`, in words that
  * follow "cannot write the PDF there: " ("it is a FIFO (named pipe)"),
- * or NULL when it may: `output` does not exist or is a regular file that
- * is not `input`. `input` may be NULL (rendering from memory). */
+ * or NULL when it may: `output` does not exist, or is an empty file or a
+ * PDF that is not `input`. `input` may be NULL (rendering from memory). */
 const char *output_refusal(const char *input, const char *output);
 
 /* Are `a` and `b` names of one existing file (device and inode, links

@@ -105,6 +105,15 @@ check "-o onto a symbolic link is refused, the link and its file kept" \
     sh -c "! '$BIN' -q -o '$E/link.pdf' '$E/beside.xml' 2>/dev/null && test -L '$E/link.pdf' && cmp -s '$E/report.orig' '$E/report.txt'"
 mkdir -p "$E/dir.pdf"
 check "-o onto a folder is refused" sh -c "'$BIN' -q -o '$E/dir.pdf' '$E/beside.xml' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is a folder' '$E/o.err'"
+# only a PDF is replaced: a document typed as -o by mistake is kept
+printf 'PK\003\004 viktigt protokoll' >"$E/protokoll.docx"; cp "$E/protokoll.docx" "$E/protokoll.orig"
+check "-o onto a file that is not a PDF is refused, the file kept" \
+    sh -c "'$BIN' -q -o '$E/protokoll.docx' samples/verksamhetsplan-2019.xml 2>'$E/o.err'; test \$? = 2 && grep -q 'not a PDF' '$E/o.err' && cmp -s '$E/protokoll.docx' '$E/protokoll.orig'"
+: >"$E/empty.pdf"
+check "-o onto an empty file writes the PDF" sh -c "'$BIN' -q -o '$E/empty.pdf' samples/verksamhetsplan-2019.xml && head -c 5 '$E/empty.pdf' | grep -q '%PDF-'"
+chmod 640 "$E/empty.pdf"
+check "a PDF replaced keeps its permissions (640)" \
+    sh -c "'$BIN' -q -o '$E/empty.pdf' samples/verksamhetsplan-2019.xml && test \"\$(stat -c %a '$E/empty.pdf')\" = 640"
 if [ "$(id -u)" = 0 ]; then     # a device node of our own (as /dev/null is, which -o would have replaced)
     mknod "$E/null" c 1 3
     check "-o onto a device is refused, the device kept" \
@@ -114,10 +123,10 @@ fi
 # a write stopped by a file size limit or a signal leaves no temporary file;
 # one killed outright leaves one the next run in that folder removes
 mkdir -p "$E/sig"; cp samples/verksamhetsplan-2019.xml "$E/sig/r.xml"
-printf 'gammal\n' >"$E/sig/r.pdf"
+printf '%%PDF-gammal\n' >"$E/sig/r.pdf"
 check "over ulimit -f: exit 1, a message, no temporary file, the old PDF kept" \
     sh -c "(ulimit -f 40; '$BIN' -q '$E/sig/r.xml' 2>'$E/sig.err'); test \$? = 1 && grep -q 'File too large' '$E/sig.err' && test \"\$(ls '$E/sig')\" = 'r.pdf
-r.xml' && grep -qx gammal '$E/sig/r.pdf'"
+r.xml' && grep -qx %PDF-gammal '$E/sig/r.pdf'"
 # (a signal is sent once the temporary file is there, waiting up to 10 s
 # for it; the checks print what the folder held)
 seen_temp() { for _ in $(seq 1 200); do ls "$1" | grep -q 'r\.pdf\.rapport-' && return 0; sleep 0.05; done; return 1; }
@@ -133,7 +142,7 @@ for s in TERM INT HUP; do
       kill -$s $p; wait $p; echo $? >"$E/sig.rc" ) 2>/dev/null
     check "SIG$s while writing: the temporary file removed, the old PDF kept, ended by the signal" \
         sh -c "$(declare -f sig_left); E='$E'; sig_left 'r.pdf r.xml ' \"\$(cat '$E/sig.seen' 2>/dev/null)\" '$E/sig.rc' &&
-               grep -qx gammal '$E/sig/r.pdf' && test \$(cat '$E/sig.rc') -gt 128"
+               grep -qx %PDF-gammal '$E/sig/r.pdf' && test \$(cat '$E/sig.rc') -gt 128"
     rm -f "$E/sig.seen"
 done
 # SIGTERM to a batch: passed on to the reports being rendered

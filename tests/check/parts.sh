@@ -118,7 +118,7 @@ check "a mistake in a part's CSV is said at the CSV" \
 
 ln "$P/ekonomi.xml" "$T/link.pdf"
 check "the PDF is never written over a part (a hard link to it)" \
-    sh -c "'$BIN' -q -o '$T/link.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'it is $P/ekonomi.xml, which the report is made from' '$T/link.err' && cmp -s '$T/link.pdf' '$P/ekonomi.xml'"
+    sh -c "'$BIN' -q -o '$T/link.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 2 && grep -q 'not a PDF' '$T/link.err' && cmp -s '$T/link.pdf' '$P/ekonomi.xml'"
 check "... nor the trace" \
     sh -c "'$BIN' -q --trace '$T/link.pdf' -o '$T/x.pdf' '$P/rapport.xml' 2>'$T/link.err'; test \$? = 1 && grep -q 'cannot write the trace there: it is $P/ekonomi.xml' '$T/link.err' && test ! -e '$T/x.pdf'"
 
