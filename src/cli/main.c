@@ -363,6 +363,10 @@ static void choose_language(void)
     }
     bindtextdomain(RP_TEXT_DOMAIN, found);
     bind_textdomain_codeset(RP_TEXT_DOMAIN, "UTF-8");
+    /* the C library's own messages too (strerror: "Åtkomst nekas"), which
+     * would otherwise come in the character set of LC_CTYPE, ASCII when
+     * only LC_MESSAGES could be set, as "?tkomst nekas" */
+    bind_textdomain_codeset("libc", "UTF-8");
 }
 
 /* What the run takes from the environment, which the library never

@@ -64,6 +64,8 @@ check "LANG=C gives English" \
     sh -c "LANG=C '$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -qF 'three-mistakes.xml:6:5: error: unknown status \"uppfyllt\"'"
 check "LC_ALL=C wins over a Swedish LANG (the order POSIX gives)" \
     sh -c "LC_ALL=C LANG=sv_SE.UTF-8 '$BIN' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'error: a lone & in the text'"
+check "the system's own words come in Swedish, in UTF-8: För stor fil" \
+    sh -c "(ulimit -f 40; $SV '$BIN' -q -o '$T/stor.pdf' samples/verksamhetsplan-2019.xml 2>&1) | grep -qF 'kan inte skriva PDF:en: För stor fil'"
 check "LC_MESSAGES=sv_SE.UTF-8 alone gives Swedish" \
     sh -c "LANG=C LC_MESSAGES=sv_SE.UTF-8 '$BIN' --check tests/bad/ampersand.xml 2>&1 | grep -qF 'fel: ett ensamt & i texten'"
 check "Swedish without the sv_SE locale on this machine (as on a fresh Debian), or with it" \
