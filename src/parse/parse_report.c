@@ -82,6 +82,7 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level);
 static void build_part(P *p, xmlNodePtr x, Node *parent, int level);
 static void appendix_label_check(P *p, Node *ap);
 static void build_legend_items(P *p, xmlNodePtr x, Node *legend);
+
 static void build_inline(P *p, xmlNodePtr x, Node *parent);
 static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool ambiguous, int shown);
 
@@ -587,6 +588,33 @@ static void unknown_element(P *p, xmlNodePtr x)
 
 /* ---- inline ----------------------------------------------------------- */
 
+/* A text for a string of the PDF's own (RP_MAX_PDF_TEXT_BYTES), of
+ * <what> at n: false, with an error and `hint`, if it is too long. */
+static bool pdf_text_fits(P *p, const Node *n, const char *what, const char *s, const char *hint)
+{
+    size_t len = s ? strlen(s) : 0, chars = 0;
+    if (len <= RP_MAX_PDF_TEXT_BYTES)
+        return true;
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    ERR(n, _("%s is %zu characters long; the PDF holds at most %d"), what, chars, RP_MAX_PDF_TEXT_BYTES);
+    HINT("%s", hint);
+    return false;
+}
+
+/* <link href>: an address there is, of a length a PDF link holds. */
+static void check_link(P *p, const Node *n)
+{
+    const char *h = n->u.link.href;
+    if (!h || !h[strspn(h, " \t\r\n")]) {
+        ERR(n, _("the link has no address: href is empty"));
+        HINT(_("write the web address in href, e.g. <link href=\"https://www.linkoping.se\">"));
+        return;
+    }
+    pdf_text_fits(p, n, _("the link's address (href)"), h,
+                  _("a web address is at most a few hundred characters: is the closing quote of href missing?"));
+}
+
 static void build_inline(P *p, xmlNodePtr x, Node *parent)
 {
     for (xmlNodePtr c = x->children; c; c = c->next) {
@@ -623,6 +651,7 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
         } else if (strcmp(name, "link") == 0) {
             n = new_node(p, N_LINK, c);
             n->u.link.href = attr(p, c, "href");
+            check_link(p, n);
             build_inline(p, c, n);
         } else if (strcmp(name, "num") == 0) {
             n = new_node(p, N_NUM, c);
@@ -2027,6 +2056,13 @@ static void build_meta(P *p, xmlNodePtr meta)
         if (k >= 0) {
             m->line[k] = xmlread_line(c);
             m->col[k] = xmlread_col(c);
+        }
+        if (k == META_TITLE || k == META_SUBTITLE || k == META_ORGANISATION || k == META_AUTHOR ||
+            k == META_KEYWORDS) {
+            char what[64];
+            snprintf(what, sizeof what, "<%s>", n);
+            Node at = here(p, c);
+            pdf_text_fits(p, &at, what, v, _("shorten it: it is shown in the PDF reader's title bar and properties"));
         }
     }
 }
