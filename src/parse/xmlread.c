@@ -7,6 +7,7 @@
 #include "../base/engine.h"
 #include "../base/limits.h"
 #include "../base/i18n.h"
+#include "../base/utf8.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -17,6 +18,7 @@
 #include <stdbool.h>
 #include <fcntl.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -302,6 +304,50 @@ static int find_doctype(const char *s, size_t n, int *line, int *col)
     return 0;
 }
 
+/* The file says (<?xml ... encoding="ISO-8859-1"?>) it is in a one-byte
+ * character set, Latin-1 or Windows-1252, but its letters are UTF-8: an
+ * editor saved it as UTF-8 under a declaration copied from elsewhere.
+ * Read as declared, "Läs" would print "LÃ¤s"; a file in Latin-1 whose
+ * bytes all happen to be UTF-8, with a letter beyond ASCII, does not
+ * occur in Swedish text (Ã followed by a symbol). Returns the declared
+ * name in *name and its place (line 1) in *col, or false. */
+static bool utf8_declared_otherwise(const char *s, size_t n, const char **name, int *col)
+{
+    if (n < 6 || memcmp(s, "<?xml", 5) != 0)
+        return false;
+    const char *end = memchr(s, '>', n < 200 ? n : 200), *e = s;
+    while (end && e + 8 < end && memcmp(e, "encoding", 8) != 0)
+        e++;
+    if (!end || e + 8 >= end)
+        return false;
+    e += 8;
+    while (e < end && (*e == ' ' || *e == '='))
+        e++;
+    if (e >= end || (*e != '"' && *e != '\''))
+        return false;
+    e++;
+    static const char *const one_byte[] = { "ISO-8859-1", "ISO8859-1", "latin1", "ISO-8859-15",
+                                            "windows-1252", "cp1252" };
+    *name = NULL;
+    for (size_t k = 0; k < sizeof one_byte / sizeof *one_byte && !*name; k++) {
+        size_t l = strlen(one_byte[k]);
+        if (e + l < end && strncasecmp(e, one_byte[k], l) == 0 && (e[l] == '"' || e[l] == '\''))
+            *name = one_byte[k];
+    }
+    if (!*name)
+        return false;
+    bool beyond = false;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t c = utf8_next(s, n, &i);
+        if (c == 0xFFFD && !(i - at == 3 && (unsigned char)s[at] == 0xEF))
+            return false;                /* not UTF-8: the declaration is right */
+        beyond |= c >= 0x80;
+    }
+    *col = (int)(e - s) + 1;
+    return beyond;
+}
+
 int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len)
 {
     memset(f, 0, sizeof *f);
@@ -364,7 +410,16 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     /* No network, no DTD loading, no entity substitution: a report can
      * neither reach outside itself nor expand into a billion laughs. */
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-    f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->len, path, NULL, opts);
+    int enc_col;
+    const char *enc = NULL, *declared;
+    if (utf8_declared_otherwise(f->src, f->len, &declared, &enc_col)) {
+        enc = "UTF-8";
+        diag_add(&rp->diags, DIAG_WARNING, path, 1, enc_col,
+                 _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
+                 _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"),
+                 declared);
+    }
+    f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->len, path, enc, opts);
     xmlFreeParserCtxt(ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (!f->doc || ms.errors > 0) {

@@ -25,6 +25,11 @@ check "--strict makes a sum that does not add up an error" exit_is 1 "$BIN" --st
 check "a table with a caption and no rows yet prints its caption and \"Uppgifter saknas.\"" \
     sh -c "'$BIN' -q -o '$T/empty-table.pdf' tests/bad/empty-table.xml && pdftotext -raw '$T/empty-table.pdf' - | grep -A1 'Resultat 2025, belopp i mnkr$' | grep -qx 'Uppgifter saknas.'"
 check "... and --strict makes it an error" exit_is 1 "$BIN" --strict --check tests/bad/empty-table.xml
+check "a UTF-8 file declared ISO-8859-1 prints its letters, not LÃ¤s" \
+    sh -c "'$BIN' -q -o '$T/u8.pdf' tests/bad/utf8-declared-latin1.xml 2>/dev/null && pdftotext '$T/u8.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
+iconv -f UTF-8 -t ISO-8859-1 tests/bad/utf8-declared-latin1.xml >"$T/latin1.xml"
+check "... and a file really in ISO-8859-1 is read as it says, without a warning" \
+    sh -c "'$BIN' -o '$T/l1.pdf' '$T/latin1.xml' 2>'$T/l1.err' && ! grep -q warning '$T/l1.err' && pdftotext '$T/l1.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
