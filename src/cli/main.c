@@ -32,6 +32,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,7 +98,7 @@ static char *output_for(const char *in, const char *dir, const char *rel)
     const char *base = dir ? (rel ? rel : strrchr(in, '/')) : NULL;
     base = base ? (base == rel ? base : base + 1) : in;
     size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+    if (n > 4 && strcasecmp(base + n - 4, ".xml") == 0)
         n -= 4;
     size_t cap = (dir ? strlen(dir) + 1 : 0) + n + 5;
     char *out = malloc(cap);
@@ -265,7 +266,7 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         if (found && S_ISDIR(st.st_mode)) {
             walk(in, p, root_len, depth + 1);
             free(p);
-        } else if (found && S_ISREG(st.st_mode) && nl > 4 && !strcmp(names[i] + nl - 4, ".xml") &&
+        } else if (found && S_ISREG(st.st_mode) && nl > 4 && !strcasecmp(names[i] + nl - 4, ".xml") &&
                    !is_layout(p)) {
             add_input(in, p, p + root_len + 1);
         } else {
@@ -404,7 +405,7 @@ typedef struct Cli {
 static int path_option(const char *a, const char *v, RpOptions *o, Cli *cl)
 {
     size_t vl = strlen(v);
-    if (a[2] != 'l' && vl > 4 && !strcmp(v + vl - 4, ".xml"))
+    if (a[2] != 'l' && vl > 4 && !strcasecmp(v + vl - 4, ".xml"))
         return usage_error(a[1] == 'd' ? _("-d takes a folder for the PDFs, not") :
                            a[1] == 'o' ? _("-o takes the PDF to write, not the report") :
                            _("--trace takes a text file to write, not the report"), v);
@@ -575,6 +576,27 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
     return cl->dir ? output_folder(cl->dir) : -1;
 }
 
+/* The file `path` names, its folder's links and "." and ".." resolved
+ * ("./a.pdf" and "a.pdf" are one), malloc'd; `path` itself if its
+ * folder cannot be resolved. */
+static char *target_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash == path ? 1 : slash - path)) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    if (!real)
+        return xstrdup(path);
+    const char *base = slash ? slash + 1 : path;
+    size_t cap = strlen(real) + strlen(base) + 2;
+    char *t = malloc(cap);
+    if (!t)
+        xoom();
+    snprintf(t, cap, "%s/%s", strcmp(real, "/") ? real : "", base);
+    free(real);
+    return t;
+}
+
 /* Several reports, `jobs` at a time, each in a process of its own;
  * refused if two would write one PDF. */
 static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
@@ -588,14 +610,30 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
         items[i].input = in->v[i];
         items[i].output = o->check_only ? NULL : output_for(in->v[i], cl->dir, in->rel[i]);
     }
-    for (int i = 0; i < ninputs && !o->check_only; i++)
+    /* by the files they name: "a.xml ./a.xml" would write a.pdf twice */
+    char **names = o->check_only ? NULL : calloc((size_t)ninputs, sizeof *names);
+    if (!o->check_only && !names)
+        xoom();
+    for (int i = 0; names && i < ninputs; i++)
+        names[i] = target_name(items[i].output);
+    for (int i = 0; names && i < ninputs; i++)
         for (int k = i + 1; k < ninputs; k++)
-            if (!strcmp(items[i].output, items[k].output)) {
-                fprintf(stderr, _("rapport: %s and %s would both write %s\n"), items[i].input,
-                        items[k].input, items[i].output);
-                fprintf(stderr, _("Give them different names, or put each folder's reports in a folder of its own and name the folder.\n"));
+            if (!strcmp(names[i], names[k])) {
+                struct stat a, b;
+                if (stat(items[i].input, &a) == 0 && stat(items[k].input, &b) == 0 && a.st_dev == b.st_dev &&
+                    a.st_ino == b.st_ino) {
+                    fprintf(stderr, _("rapport: %s and %s are the same report\n"), items[i].input, items[k].input);
+                    fprintf(stderr, _("Give each report once.\n"));
+                } else {
+                    fprintf(stderr, _("rapport: %s and %s would both write %s\n"), items[i].input,
+                            items[k].input, items[i].output);
+                    fprintf(stderr, _("Give them different names, or put each folder's reports in a folder of its own and name the folder.\n"));
+                }
                 return RP_EUSAGE;
             }
+    for (int i = 0; names && i < ninputs; i++)
+        free(names[i]);
+    free(names);
     int jobs = cl->jobs;
     if (!jobs) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);

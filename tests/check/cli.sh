@@ -32,6 +32,14 @@ check "--layout takes a path to a copied layout" sh -c "cp layouts/linkoping.xml
 
 # mistakes a user makes with the command itself
 check "-o with a .xml name is refused: it would overwrite a report" exit_is 2 "$BIN" -o "$T/x.xml" samples/verksamhetsplan-2019.xml
+check "... in capitals too (.XML)" exit_is 2 "$BIN" -o "$T/x.XML" samples/verksamhetsplan-2019.xml
+cp samples/verksamhetsplan-2019.xml "$T/STOR.XML"
+check "a report named .XML writes NAME.pdf" sh -c "'$BIN' -q '$T/STOR.XML' && test -s '$T/STOR.pdf'"
+check "one report given twice by two paths is refused, nothing written" \
+    sh -c "cd '$T' && '$PWD/$BIN' -q STOR.XML ./STOR.XML 2>twice.err; test \$? = 2 && grep -q 'are the same report' twice.err"
+cp "$T/STOR.XML" "$T/copy.xml"; cp "$T/STOR.XML" "$T/copy.XML"
+check "two reports writing one PDF, named by two paths, are refused" \
+    sh -c "cd '$T' && '$PWD/$BIN' -q ./copy.xml copy.XML 2>both.err; test \$? = 2 && grep -q 'would both write' both.err"
 check "-d with a report's name is refused" exit_is 2 "$BIN" -d samples/verksamhetsplan-2019.xml
 check "-d makes the folder it is given" sh -c "'$BIN' -q -d '$T/new/folder' samples/verksamhetsplan-2019.xml && test -s '$T/new/folder/verksamhetsplan-2019.pdf'"
 mkdir -p "$T/two/a" "$T/two/b"
