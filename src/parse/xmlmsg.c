@@ -572,6 +572,23 @@ static bool is_inline(const char *name)
     return false;
 }
 
+/* Does n (an <item> or <cell>) hold text, or inline elements, beside
+ * paragraphs or lists? It may hold either, not both (as HTML allows). */
+static bool mixes_blocks(xmlNodePtr n)
+{
+    bool text = false, blocks = false;
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content)
+            text |= ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")] != 0;
+        else if (c->type == XML_ELEMENT_NODE && is_inline((const char *)c->name))
+            text = true;
+        else if (c->type == XML_ELEMENT_NODE && (!strcmp((const char *)c->name, "p") ||
+                                                 !strcmp((const char *)c->name, "list")))
+            blocks = true;
+    }
+    return text && blocks;
+}
+
 /* n, or the element above it named `name` (libxml2 points at the child
  * where it noticed a mistake of its parent). */
 static xmlNodePtr element_named(xmlNodePtr n, const char *name)
@@ -1005,6 +1022,14 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
             return false;                   /* a child's mistake, said */
         if (!m->layout && m->last_node && node && is_inline(b) && within(m->last_node, element_named(node, a)))
             return false;                   /* a sibling's mistake (<fnref to="">) upsets the mixed content */
+        if (!m->layout && (!strcmp(a, "item") || !strcmp(a, "cell")) && mixes_blocks(element_named(node, a))) {
+            *at = element_named(node, a);
+            snprintf(msg, cap, _("<%.100s> holds text and paragraphs or lists side by side"), a);
+            snprintf(hbuf, hcap, _("put its text in a <p> of its own: <%s><p>Text</p><list>...</list></%s>; "
+                                   "<%s> holds either text, or paragraphs and lists, not both"), a, a, a);
+            *hint = hbuf;
+            return true;
+        }
         if (!strcmp(b, "text") && stray_text(node))
             stray_text_words(m, at, stray_text(node), msg, cap, hint);
         else if (!strcmp(b, "text"))
