@@ -1744,8 +1744,8 @@ static void figure_file(P *p, Node *n, const char *src, const char *width)
         n->u.figure.wkind = WIDTH_AUTO;
         n->u.figure.width = 0;
     }
-    if (!src)
-        return;
+    if (!src || !*src)
+        return;                 /* (src="" is said by the validation) */
     const char *path = report_file(p, n, src, "image");
     if (!path)
         return;

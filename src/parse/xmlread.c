@@ -348,6 +348,19 @@ static bool utf8_declared_otherwise(const char *s, size_t n, const char **name, 
     return beyond;
 }
 
+/* The encoding to read f in, over its declaration: UTF-8 where it is
+ * UTF-8 declared otherwise (said as a warning), else NULL (as declared). */
+static const char *read_as(Rp *rp, const XmlFile *f, const char *path)
+{
+    int col;
+    const char *declared;
+    if (!utf8_declared_otherwise(f->src, f->len, &declared, &col))
+        return NULL;
+    diag_add(&rp->diags, DIAG_WARNING, path, 1, col, _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
+             _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"), declared);
+    return "UTF-8";
+}
+
 int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len)
 {
     memset(f, 0, sizeof *f);
@@ -410,16 +423,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     /* No network, no DTD loading, no entity substitution: a report can
      * neither reach outside itself nor expand into a billion laughs. */
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-    int enc_col;
-    const char *enc = NULL, *declared;
-    if (utf8_declared_otherwise(f->src, f->len, &declared, &enc_col)) {
-        enc = "UTF-8";
-        diag_add(&rp->diags, DIAG_WARNING, path, 1, enc_col,
-                 _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
-                 _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"),
-                 declared);
-    }
-    f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->len, path, enc, opts);
+    f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->len, path, read_as(rp, f, path), opts);
     xmlFreeParserCtxt(ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (!f->doc || ms.errors > 0) {
@@ -504,6 +508,59 @@ void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen)
     schema_of(rp, kind, rng, rnglen);
 }
 
+static bool blank(const xmlChar *t)
+{
+    return !t || !t[strspn((const char *)t, " \t\r\n")];
+}
+
+/* What libxml2 rejects without a word of where: an attribute left empty
+ * (alt="", name="") and a fact of <meta> with no text (<title></title>),
+ * where the format wants a text. Each one found is said at its element;
+ * returns how many. */
+static int say_empty(Rp *rp, const XmlFile *f, xmlNodePtr n, int depth)
+{
+    int found = 0;
+    for (; n && depth <= RP_MAX_XML_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+            if (blank(v)) {
+                char hint[200];
+                if (!strcmp((const char *)a->name, "alt"))
+                    snprintf(hint, sizeof hint, "%s", _("write a sentence that says what it shows: screen readers "
+                                                        "read it to those who cannot see it"));
+                else if (!strcmp((const char *)a->name, "src"))
+                    snprintf(hint, sizeof hint, "%s", _("write the file's name, as in src=\"bild.png\""));
+                else
+                    snprintf(hint, sizeof hint, _("write its value, or leave %s out where <%s> may go without it"),
+                             (const char *)a->name, (const char *)n->name);
+                diag_add(&rp->diags, DIAG_ERROR, f->path, xmlread_line(n), xmlread_col(n), hint,
+                         _("%s=\"\" on <%s> is empty"), (const char *)a->name, (const char *)n->name);
+                found++;
+            }
+            xmlFree(v);
+        }
+        if (n->parent && n->parent->type == XML_ELEMENT_NODE && !strcmp((const char *)n->parent->name, "meta")) {
+            xmlChar *v = xmlNodeGetContent(n);
+            if (blank(v)) {
+                char hint[200];
+                const char *nm = (const char *)n->name;
+                if (!strcmp(nm, "title"))
+                    snprintf(hint, sizeof hint, _("write the report's title inside <%s>...</%s>"), nm, nm);
+                else
+                    snprintf(hint, sizeof hint, _("write its text inside <%s>...</%s>, or leave it out"), nm, nm);
+                diag_add(&rp->diags, DIAG_ERROR, f->path, xmlread_line(n), xmlread_col(n), hint,
+                         _("<%s> is empty"), (const char *)n->name);
+                found++;
+            }
+            xmlFree(v);
+        }
+        found += say_empty(rp, f, n->children, depth + 1);
+    }
+    return found;
+}
+
 int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size_t rnglen)
 {
     xmlRelaxNGPtr schema = schema_of(rp, kind, rng, rnglen);
@@ -521,6 +578,8 @@ int xmlread_validate(Rp *rp, XmlFile *f, const char *kind, const char *rng, size
     int ret = xmlRelaxNGValidateDoc(vc, f->doc);
     xmlRelaxNGFreeValidCtxt(vc);
     xmlmsg_end(&ms, root);
+    if (ret != 0 && ms.count == 0)
+        ms.count = say_empty(rp, f, root, 1);
     if (ret != 0 && ms.count == 0) {
         diag_add(&rp->diags, DIAG_ERROR, f->path, root ? xmlread_line(root) : 0, root ? xmlread_col(root) : 0,
                  ms.layout ? _("layouts/linkoping.xml shows every element of a layout and where it stands")
