@@ -405,6 +405,13 @@ typedef struct Cli {
 static int path_option(const char *a, const char *v, RpOptions *o, Cli *cl)
 {
     size_t vl = strlen(v);
+    if (vl == 0)
+        return usage_error(a[1] == 'd' ? _("-d takes a folder for the PDFs; the name given is empty")
+                           : a[1] == 'o' ? _("-o takes the PDF to write; the name given is empty")
+                           : a[2] == 'l' ? _("--layout takes a layout's name or file; the name given is empty")
+                                         : _("--trace takes a text file to write; the name given is empty"), NULL);
+    if (a[1] == 'o' && v[vl - 1] == '/')
+        return usage_error(_("-o takes the PDF's file name; to write into a folder, give it with -d:"), v);
     if (a[2] != 'l' && vl > 4 && !strcasecmp(v + vl - 4, ".xml"))
         return usage_error(a[1] == 'd' ? _("-d takes a folder for the PDFs, not") :
                            a[1] == 'o' ? _("-o takes the PDF to write, not the report") :
@@ -569,6 +576,9 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
         const char *why = rp_output_refused(in->v[0], cl->out);
         if (why) {
             fprintf(stderr, _("rapport: -o %s: cannot write the PDF there: %s\n"), cl->out, why);
+            struct stat st;
+            if (stat(cl->out, &st) == 0 && S_ISDIR(st.st_mode))
+                fprintf(stderr, _("To write the PDF into that folder: -d %s\n"), cl->out);
             inputs_free(in);
             return RP_EUSAGE;
         }

@@ -751,13 +751,14 @@ static int span_of(P *p, Node *cell, const char *name, const char *v)
     long n = strtol(v, &end, 10);
     if (end == v || *end) {
         ERR(cell, _("%s=\"%s\" is not a whole number"), name, v);
-        HINT(_("write the number of %s the cell covers, e.g. %s=\"2\""),
-             name[0] == 'c' ? "columns" : "rows", name);
+        HINT(name[0] == 'c' ? _("write the number of columns the cell covers, e.g. %s=\"2\"")
+                            : _("write the number of rows the cell covers, e.g. %s=\"2\""), name);
         return 1;
     }
     if (n < 1 || n > RP_MAX_SPAN) {
         ERR(cell, _("%s=\"%s\" is out of range (1 to %d)"), name, v, RP_MAX_SPAN);
-        HINT(_("write the number of %s the cell covers"), name[0] == 'c' ? "columns" : "rows");
+        HINT("%s", name[0] == 'c' ? _("write the number of columns the cell covers")
+                                  : _("write the number of rows the cell covers"));
         return 1;
     }
     return (int)n;

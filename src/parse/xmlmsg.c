@@ -905,6 +905,11 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
         layout_misplaced(m, node, a, msg, cap, hint, hbuf, hcap);
         return true;
     }
+    if (node && node->parent && node->parent->type == XML_DOCUMENT_NODE && node->ns && node->ns->href) {
+        snprintf(msg, cap, _("a namespace on <%.100s>; %s files use none"), a, m->layout ? _("layout") : _("report"));
+        *hint = _("write names without a prefix (<p>, not <x:p>) and leave out xmlns=\"...\"");
+        return true;
+    }
     if (node && node->parent && node->parent->type == XML_DOCUMENT_NODE) {
         snprintf(msg, cap, _("the file starts with <%.100s>, not with <report>"), a);
         *hint = _("a report file holds one <report> element (a part of a report, one <part>); "
@@ -1170,6 +1175,18 @@ static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size
     snprintf(msg, cap, _("a & that begins no reference: \"%.*s\""), (int)(n > 40 ? 40 : n), m->src + at);
 }
 
+/* Is an element named `name` open where the parser (ctxt, or NULL) is? */
+static bool is_open(void *ctxt, const char *name)
+{
+    xmlParserCtxtPtr c = ctxt;
+    if (!c || !c->nameTab)
+        return true;                        /* not known: as before */
+    for (int i = 0; i < c->nameNr; i++)
+        if (c->nameTab[i] && !strcmp((const char *)c->nameTab[i], name))
+            return true;
+    return false;
+}
+
 void xmlmsg_on_error(void *user, xmlErrorPtr e)
 {
     XmlMsgs *m = user;
@@ -1198,7 +1215,12 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         if (col > (int)strlen(b) + 3)
             col -= (int)strlen(b) + 3;
         const char *open = e->str1 ? e->str1 : "";
-        if (*open && strcmp(open, "br") != 0) {
+        if (*b && !is_open(e->ctxt, b)) {
+            /* </b> with no <b> open anywhere above: it is the stray one */
+            snprintf(msg, sizeof msg, _("</%.100s> closes nothing: no <%.100s> is open here"), b, b);
+            snprintf(m->hint, sizeof m->hint, _("remove </%.40s>, or write <%.40s> where that text begins"), b, b);
+            hint = m->hint;
+        } else if (*open && strcmp(open, "br") != 0) {
             snprintf(m->hint, sizeof m->hint, _("write </%.40s> where the <%.40s> of line %d ends, before </%.40s>"),
                      open, open, e->int1, b);
             hint = m->hint;

@@ -348,6 +348,29 @@ static bool utf8_declared_otherwise(const char *s, size_t n, const char **name, 
     return beyond;
 }
 
+/* A file that is no report at all (a PDF, a Word document, nothing),
+ * said so: true. */
+static bool not_a_report(Rp *rp, const XmlFile *f, const char *path)
+{
+    if (f->len >= 5 && !memcmp(f->src, "%PDF-", 5)) {
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("give rapport the .xml file the PDF is made from"),
+                 _("this is a PDF, not a report"));
+        return true;
+    }
+    if (f->len >= 4 && !memcmp(f->src, "PK\x03\x04", 4)) {
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0,
+                 _("rapport --import FILE.docx makes a report of a Word document; a report is saved as .xml text"),
+                 _("this is a Word document or another zip file, not a report"));
+        return true;
+    }
+    if (f->len == 0) {
+        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("the file has no report in it"),
+                 _("the file is empty"));
+        return true;
+    }
+    return false;
+}
+
 /* The encoding to read f in, over its declaration: UTF-8 where it is
  * UTF-8 declared otherwise (said as a warning), else NULL (as declared). */
 static const char *read_as(Rp *rp, const XmlFile *f, const char *path)
@@ -378,16 +401,8 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         if (!f->src)
             return -1;
     }
-    if (f->len >= 5 && !memcmp(f->src, "%PDF-", 5)) {
-        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("give rapport the .xml file the PDF is made from"),
-                 _("this is a PDF, not a report"));
+    if (not_a_report(rp, f, path))
         return -1;
-    }
-    if (f->len == 0) {
-        diag_add(&rp->diags, DIAG_ERROR, path, 0, 0, _("the file has no report in it"),
-                 _("the file is empty"));
-        return -1;
-    }
     /* Refused now rather than killed for memory half-way through. */
     int64_t cells = 0;
     for (const char *q = f->src, *end = f->src + f->len; (q = memchr(q, '<', (size_t)(end - q))); q++)

@@ -33,6 +33,12 @@ check "--layout takes a path to a copied layout" sh -c "cp layouts/linkoping.xml
 # mistakes a user makes with the command itself
 check "-o with a .xml name is refused: it would overwrite a report" exit_is 2 "$BIN" -o "$T/x.xml" samples/verksamhetsplan-2019.xml
 check "... in capitals too (.XML)" exit_is 2 "$BIN" -o "$T/x.XML" samples/verksamhetsplan-2019.xml
+check "-o with an empty name is a usage error (2)" exit_is 2 "$BIN" -o "" samples/verksamhetsplan-2019.xml
+check "-o with a folder's name (ending in /) is a usage error that names -d" \
+    sh -c "'$BIN' -o '$T/ny/' samples/verksamhetsplan-2019.xml 2>'$T/dir.err'; test \$? = 2 && grep -q 'give it with -d' '$T/dir.err'"
+mkdir -p "$T/finns"
+check "-o onto a folder says how to write into it (-d)" \
+    sh -c "'$BIN' -o '$T/finns' samples/verksamhetsplan-2019.xml 2>'$T/dir.err'; test \$? = 2 && grep -q -- '-d $T/finns' '$T/dir.err'"
 cp samples/verksamhetsplan-2019.xml "$T/STOR.XML"
 check "a report named .XML writes NAME.pdf" sh -c "'$BIN' -q '$T/STOR.XML' && test -s '$T/STOR.pdf'"
 check "one report given twice by two paths is refused, nothing written" \
