@@ -1050,7 +1050,8 @@ typedef struct TableSet {
     int           *owner;          /* per grid position: the cell over it, -1 (malloc'd) */
     int32_t        indent, width, px, py;
     int32_t        page_text;      /* height of a page's text area */
-    int32_t        head_h;         /* the header rows' height */
+    int32_t        head_h;         /* the header rows' height (0 if they are not repeated) */
+    bool           heads_repeat;   /* the header rows go again on each page (not over half a page) */
     int32_t        keep_limit;     /* a span group taller than this is not kept on one page */
     int            last_head;      /* the last header row, -1 */
     bool           keep_whole;     /* short enough to keep on one page */
@@ -1147,6 +1148,16 @@ static void place_lines(M *m, TableSet *ts)
     for (int r = 0; r < ts->nrows; r++)
         if (ts->roles[r] == ROW_HEADER)
             ts->head_h += rh[r];
+    /* header rows taller than half a page are printed once: repeated,
+     * they would leave each page room for a row or two (or none) */
+    ts->heads_repeat = ts->head_h <= ts->page_text / 2;
+    if (!ts->heads_repeat) {
+        diag_add(&m->rp->diags, DIAG_WARNING, model_source(ts->t, m->rep), ts->t->line, ts->t->col,
+                 _("shorten the header text, or give the table font-size=\"small\""),
+                 _("the header rows of this table are taller than half a page: they are printed once, not again "
+                   "on each page the table goes on to"));
+        ts->head_h = 0;
+    }
     ts->keep_limit = ts->page_text / 2 - ts->head_h;
     for (int i = 0; i < ts->ncell; i++) {
         Cell *c = &ts->cells[i];
@@ -1380,7 +1391,7 @@ static void row_draw(M *m, const TableSet *ts, const RowWalk *rw, int r, RowDraw
 static int32_t slice_end(const TableSet *ts, const RowDraw *d, int r, int32_t from, int32_t limit)
 {
     int32_t rh = ts->rh[r];
-    if (ts->roles[r] == ROW_HEADER || rh - from <= limit)
+    if ((ts->roles[r] == ROW_HEADER && ts->heads_repeat) || rh - from <= limit)
         return rh;
     int32_t best = 0;
     for (int q = 0; q < d->cuts.n; q++) {
@@ -1477,7 +1488,9 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
 {
     RowRole role = ts->roles[r];
     int nrows = ts->nrows;
-    if (role == ROW_HEADER) {
+    if (role == ROW_HEADER && !ts->heads_repeat) {
+        b->flags |= BOX_TABLE_ROW | BOX_KEEP_NEXT;     /* printed once, split like a row if it must */
+    } else if (role == ROW_HEADER) {
         b->flags |= BOX_HEAD_ROW | BOX_KEEP_NEXT;
         struct Tables *tb = m->tables;
         if (tb->head.v[ts->tid] < 0)
@@ -1534,9 +1547,6 @@ static void table_rows(M *m, TableSet *ts)
         row_draw(m, ts, &rw, r, &d);
         Box *b = row_boxes(m, ts, &rw, r, se_tr, &d);
         row_keeps(m, ts, &rw, r, b);
-        if (ts->roles[r] == ROW_HEADER && ts->rh[r] > ts->page_text / 2)
-            diag_warn(&m->rp->diags, model_source(ts->t, m->rep), ts->t->line, ts->t->col,
-                      _("header row %d of this table is taller than half a page"), r + 1);
     }
 }
 

@@ -85,6 +85,17 @@ check "an amount stays with its millions: 1 800,9 miljoner" grep -q $' 1\xc2\xa0
 check "a range of figures is not broken at its dash: 0–20" sh -c "! grep -q '[0-9]–\$' '$T/edge.trace'"
 check "a label before an amount in digit groups may end a line: R9:" grep -q ' R9:$' "$T/edge.trace"
 
+# a header row taller than half a page is printed once, split like a row
+# if it must be; repeated, it left each page a row (33 pages for 30 rows)
+python3 -c "
+w = ' '.join(['ord'] * 400)
+print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H</heading><table>'
+      '<columns><column width=\"20%\"/><column/></columns><row role=\"header\"><cell>' + w + '</cell><cell>B</cell></row>'
+      + ''.join('<row><cell>r%d</cell><cell>x</cell></row>' % i for i in range(30)) + '</table></section></report>')" >"$T/tallhead.xml"
+check "a header taller than half a page is printed once, nothing past a page's bottom" \
+    sh -c "'$BIN' -o '$T/tallhead.pdf' '$T/tallhead.xml' 2>'$T/tallhead.err' && grep -q 'they are printed once' '$T/tallhead.err' &&
+           ! grep -q 'taller than the page' '$T/tallhead.err' && test \$(pdfinfo '$T/tallhead.pdf' | awk '/^Pages:/{print \$2}') -le 5"
+
 # long tables over pages: "(forts.)", never one row alone, no sum first, subheaders repeated
 {
     echo '<report type="rapport"><meta><title>Delade tabeller</title></meta><section><heading>Tabeller</heading>'
