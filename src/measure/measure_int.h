@@ -131,7 +131,8 @@ typedef struct M {
 typedef enum Hyph {
     HYPH_ALWAYS,        /* at every hyphenation point (running text) */
     HYPH_IF_NEEDED,     /* only in a word wider than the line (table cells) */
-    HYPH_NEVER,         /* never, nor after a hard hyphen: breaks at spaces and slashes (header cells) */
+    HYPH_HARD,          /* never, but after a hard hyphen between letters, "Budget-/avvikelse" (header cells) */
+    HYPH_NEVER,         /* never, nor after a hard hyphen: breaks at spaces and slashes (headings) */
 } Hyph;
 
 /* Append the pieces of the inline children of `parent` in style `st`

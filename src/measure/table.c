@@ -40,6 +40,8 @@ typedef struct Cell {
     int        *line_row;      /* per line: the row whose box draws it */
     int32_t    *line_y;        /* per line: its top within that row */
     int32_t     min, pref;     /* widths incl. padding */
+    int32_t     min_solve;     /* min for the shortest table: a header's words may break after their
+                                  own hyphen ("Budget-/avvikelse"); others: min */
     int32_t     min_once;      /* min if each word may be hyphenated once (a header's: its widest word) */
     int32_t     min_hyph;      /* min if words may be hyphenated (a header's: its widest word) */
     int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
@@ -168,7 +170,7 @@ static void figures_in_text_columns(M *m, const Node *t, Cell *cells, int ncell)
         real_minus(m, &c->ps);
         int32_t nat, minw, mino, minh, px = m->lay->table_pad_x;
         text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &mino, &minh);
-        c->min = minw + 2 * px;
+        c->min = c->min_solve = minw + 2 * px;
         c->min_once = mino + 2 * px;
         c->min_hyph = c->min_last = minh + 2 * px;
         c->pref = nat + 2 * px;
@@ -473,7 +475,7 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
         if (c->colspan != 1)
             continue;
         CwColumn *k = &cc[c->col];
-        if (c->min > k->min) k->min = c->min;
+        if (c->min_solve > k->min) k->min = c->min_solve;
         if (c->pref > k->max) k->max = c->pref;
         if (!c->fill_head && c->ps.n > 0)
             k->grow = true;
@@ -489,12 +491,12 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
             have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
             nfree += cc[k].fixed < 0;
         }
-        if (c->min > have && nfree == 0)
+        if (c->min_solve > have && nfree == 0)
             return false;               /* given widths too narrow for a word over them */
-        if (c->min > have)
+        if (c->min_solve > have)
             for (int k = c->col; k < c->col + c->colspan; k++)
                 if (cc[k].fixed < 0)
-                    cc[k].min += (int32_t)((c->min - have) / nfree + 1);
+                    cc[k].min += (int32_t)((c->min_solve - have) / nfree + 1);
     }
     for (int k = 0; k < ncols; k++) {
         if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min)
@@ -518,7 +520,7 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
         const Cell *c = &cells[i];
         CwSeg *seg = NULL;
         if (cw[i].sampled)
-            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED, &seg);
+            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED, &seg);
         cw[i].seg = seg;
         cw[i].row = c->row;
         cw[i].col = c->col;
@@ -671,14 +673,23 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
                role != ROW_GROUP && cl->colspan == 1 ? decimal_part(m, &cl->ps) : -1;
     int32_t nat, minw, mino, minh;
     text_widths(m, cl->ps.v, cl->ps.n, &nat, &minw, &mino, &minh);
+    int32_t min_hard = minw;
     if (head) {
-        /* a header breaks at spaces and slashes only: its words
-         * are whole, "jan-augusti" too */
+        /* a header breaks at spaces and slashes only: its words are
+         * whole, "jan–augusti" too; where that makes the table shorter,
+         * after a hyphen of its own between two words ("Budget-/
+         * avvikelse"), which adds no hyphen */
         CwSeg *seg;
         int ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_NEVER, &seg);
         for (int q = 0; q < ns; q++)
             if (seg[q].w > minw)
                 minw = seg[q].w;
+        free(seg);
+        min_hard = 0;
+        ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_HARD, &seg);
+        for (int q = 0; q < ns; q++)
+            if (seg[q].w > min_hard)
+                min_hard = seg[q].w;
         free(seg);
     }
     /* a status and its word are read as one ("Ej påbörjad"), where
@@ -687,6 +698,7 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
         nat + 2 * px <= m->flow->width / 6)
         minw = mino = minh = nat;
     cl->min = minw + 2 * px;
+    cl->min_solve = (head ? min_hard : minw) + 2 * px;
     cl->min_last = minh + 2 * px;
     if (head)
         mino = minh = minw;
@@ -694,7 +706,7 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
     cl->min_hyph = minh + 2 * px;
     cl->pref = nat + 2 * px;
     if (role == ROW_GROUP && cl->colspan == t->u.table.ncols) {
-        cl->min = cl->min_once = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
+        cl->min = cl->min_solve = cl->min_once = cl->min_hyph = 2 * px;   /* a group label must not widen columns */
         cl->pref = 2 * px;
     }
 }
@@ -713,6 +725,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
             continue;
         c->pad = maxfrac[c->col] - c->frac;
         c->min += c->pad;
+        c->min_solve += c->pad;
         c->min_once += c->pad;
         c->min_hyph += c->pad;
         c->min_last += c->pad;
@@ -1115,8 +1128,8 @@ static void set_cells(M *m, TableSet *ts)
         st.variant |= c->variant;
         int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
         /* a header is hyphenated only where the table cannot hold its words */
-        bool whole = !c->fill_head || cw + 2 * px + c->pad >= c->min;
-        Hyph hyph = whole && c->fill_head ? HYPH_NEVER : HYPH_IF_NEEDED;
+        bool whole = !c->fill_head || cw + 2 * px + c->pad >= c->min_solve;
+        Hyph hyph = whole && c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED;
         if (c->node->u.cell.status < 0 && cell_has_list(c->node)) {
             /* read as a list, not as text with bullets */
             c->blocks = cell_blocks(m, c->node, &st, cw, c->align, hyph);

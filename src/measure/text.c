@@ -648,6 +648,13 @@ static int is_upper(uint32_t c)
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* A byte of a letter: ASCII a-z, A-Z, or one of a letter beyond ASCII. */
+static bool letter_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+}
+
 static uint32_t first_letter(const char *s)
 {
     size_t i = 0;
@@ -657,7 +664,7 @@ static uint32_t first_letter(const char *s)
 /* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
 static bool hyphenate(IB *b, const Piece *p, int off, int len)
 {
-    if (b->hyph == HYPH_NEVER)
+    if (b->hyph == HYPH_NEVER || b->hyph == HYPH_HARD)
         return false;
     if (b->hyph == HYPH_IF_NEEDED)
         return font_text_width(face_font(b->m, p->face), p->s + off, (size_t)len, p->size) > b->width;
@@ -841,6 +848,11 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
             uint32_t c = utf8_next(s, (size_t)end, &k);
             int breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
                             k < (size_t)end && (int)j > off;
+            /* in a header, only a hyphen between two words of letters:
+             * "Budget-/avvikelse", not "jan–/augusti" */
+            if (breakable && b->hyph == HYPH_HARD && c != '/')
+                breakable = c == '-' && (int)j - off >= 3 && (size_t)end - k >= 3 && letter_byte(s[j - 1]) &&
+                            letter_byte(s[k]);
             /* not inside a range, a date or a number of figures:
              * "0–20", "2024-04-06", "2024-421" */
             if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))
@@ -1362,7 +1374,7 @@ Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t wi
 int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 {
     /* at an unbounded width no word needs hyphens */
-    int n = build_items(m, ps, np, INT32_MAX / 4, hyph == HYPH_NEVER ? HYPH_NEVER : HYPH_IF_NEEDED);
+    int n = build_items(m, ps, np, INT32_MAX / 4, hyph == HYPH_NEVER || hyph == HYPH_HARD ? hyph : HYPH_IF_NEEDED);
     CwSeg *v = xmalloc(sizeof *v * (size_t)(n > 0 ? n : 1));
     int ns = 0;
     bool open = false;

@@ -85,6 +85,11 @@ check "an amount stays with its millions: 1 800,9 miljoner" grep -q $' 1\xc2\xa0
 check "a range of figures is not broken at its dash: 0–20" sh -c "! grep -q '[0-9]–\$' '$T/edge.trace'"
 check "a label before an amount in digit groups may end a line: R9:" grep -q ' R9:$' "$T/edge.trace"
 
+# a header may break after its own hyphen where that makes the table
+# shorter: the label beside it gets the room (VB p. 11)
+check "a header breaks after its own hyphen where the table gets shorter: Budget-/avvikelse" \
+    sh -c "grep -q ' Budget-\$' '$R/verksamhetsberattelse-2024.trace' && grep -q ' Varav större projekt B\$' '$R/verksamhetsberattelse-2024.trace'"
+
 # a header row taller than half a page is printed once, split like a row
 # if it must be; repeated, it left each page a row (33 pages for 30 rows)
 python3 -c "
