@@ -565,6 +565,32 @@ static HPDF_Destination dest_at(D *d, int a)
     return dst;
 }
 
+/* A web address as a PDF's URI action wants it, 7-bit ASCII: its other
+ * bytes (å in a UTF-8 address), spaces and controls %-escaped, as a
+ * browser sends them ("https://sv.wikipedia.org/wiki/Linköping" ->
+ * ".../Link%C3%B6ping"). In the arena. */
+static const char *ascii_uri(Rp *rp, const char *uri)
+{
+    size_t n = 0, esc = 0;
+    for (const unsigned char *q = (const unsigned char *)uri; *q; q++, n++)
+        esc += *q >= 0x7F || *q <= 0x20;
+    if (!esc)
+        return uri;
+    char *out = arena_alloc(&rp->arena, n + 2 * esc + 1), *w = out;
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *q = (const unsigned char *)uri; *q; q++) {
+        if (*q >= 0x7F || *q <= 0x20) {
+            *w++ = '%';
+            *w++ = hex[*q >> 4];
+            *w++ = hex[*q & 15];
+        } else {
+            *w++ = (char)*q;
+        }
+    }
+    *w = 0;
+    return out;
+}
+
 static void d_link(Device *dev, const Op *o, int32_t x, int32_t y, int se, const char *what)
 {
     D *d = (D *)dev;
@@ -572,7 +598,7 @@ static void d_link(Device *dev, const Op *o, int32_t x, int32_t y, int se, const
     HPDF_Rect r = { px(x), py(d, y + o->h), px(x + o->w), py(d, y) };
     HPDF_Annotation a = NULL;
     if (o->uri) {
-        a = HPDF_Page_CreateURILinkAnnot(p, r, o->uri);
+        a = HPDF_Page_CreateURILinkAnnot(p, r, ascii_uri(d->rp, o->uri));
     } else if (o->anchor >= 0 && o->anchor < d->pg->flow->nanchors) {
         HPDF_Destination dst = dest_at(d, o->anchor);
         if (!dst)

@@ -39,4 +39,8 @@ check "a title and a bookmark outside PDFDocEncoding read back whole" \
     sh -c "'$BIN' -q -o '$T/greek.pdf' '$T/greek.xml' && pdfinfo '$T/greek.pdf' | grep -q 'Title: *Förvaltningens verksamhetsplan 2019 – Ω ≥ 5\$' &&
            mutool show '$T/greek.pdf' outline | grep -q '\"Social- och omsorgsförvaltningen Ω ≥ ő\"' &&
            mutool show '$T/greek.pdf' outline | grep -q '\"Inledning\"' && tests/pdfa-check '$T/greek.pdf' A >/dev/null"
+# a link's address is 7-bit ASCII, as the PDF's URI wants it: å and spaces escaped
+printf '<report type="rapport"><meta><title>Länk</title></meta><section><heading>Länk</heading><p>Se <link href="https://sv.wikipedia.org/wiki/Linköping kommun">här</link>.</p></section></report>' >"$T/uri.xml"
+check "a link's address with å and a space is written %-escaped (7-bit ASCII)" \
+    sh -c "'$BIN' -q -o '$T/uri.pdf' '$T/uri.xml' && qpdf --qdf --object-streams=disable '$T/uri.pdf' - | grep -aq '/URI (https://sv.wikipedia.org/wiki/Link%C3%B6ping%20kommun)'"
 finish
