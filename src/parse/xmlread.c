@@ -401,6 +401,11 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         if (!f->src)
             return -1;
     }
+    /* a line that ends in CR alone (a file from an old Mac) ends there,
+     * as XML reads it; libxml2 would count the whole file as line 1 */
+    for (size_t i = 0; i < f->len; i++)
+        if (f->src[i] == '\r' && (i + 1 == f->len || f->src[i + 1] != '\n'))
+            f->src[i] = '\n';
     if (not_a_report(rp, f, path))
         return -1;
     /* Refused now rather than killed for memory half-way through. */
