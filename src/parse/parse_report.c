@@ -999,10 +999,13 @@ static bool almost_number(const char *s)
 {
     static const char *const units[] = { "kr", "tkr", "mkr", "mnkr", "mdkr", "st", NULL };
     s += strspn(s, " ");
-    s += *s == '-' || *s == '+';
+    if (*s == '-' || *s == '+')
+        s += 1 + strspn(s + 1, " ");    /* "- 5" */
+    if (*s == ',' && s[1] >= '0' && s[1] <= '9')
+        s++;                            /* ",5" */
     if (!(*s >= '0' && *s <= '9'))
         return false;
-    size_t n = strspn(s, "0123456789 ,.");
+    size_t n = strspn(s, "0123456789 ,.'");  /* "1'234", the Swiss way */
     if (n && s[n - 1] == '.')
         return false;
     const char *rest = s + n;
@@ -1050,8 +1053,7 @@ static void read_numbers(P *p, Node *t)
 {
     bool summed = false;            /* then the sum's check says what is not a number */
     for (Node *r = t->first; r; r = r->next)
-        summed |= r->kind == N_ROW && (r->u.row.role == ROW_SUM || r->u.row.role == ROW_PART ||
-                                       r->u.row.role == ROW_SUB);
+        summed |= r->kind == N_ROW && r->u.row.sum_above;   /* (a sum not checked says nothing) */
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
             r->u.row.role == ROW_SUBHEAD)
@@ -1187,7 +1189,7 @@ static void check_sums(P *p, Node *t)
             int64_t sum = 0;
             int terms = 0, most = 0;
             bool over = false;
-            const Node *bad = NULL;         /* the first cell summed that holds no number */
+            const Node *bad = NULL;         /* a cell summed that holds no number (each is said) */
             Node *from = NULL;
             for (Node *q = t->first; q && q != r; q = q->next)
                 if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM ||
@@ -1205,16 +1207,14 @@ static void check_sums(P *p, Node *t)
                         over |= __builtin_add_overflow(sum, v, &sum);
                         terms++;
                         most = w > most ? w : most;
-                    } else if (!bad && !no_value(qc)) {
-                        bad = qc;
+                    } else if (!no_value(qc)) {
+                        bad = qc;           /* every one, at once: not one a run */
+                        not_summed(p, bad, r, empty);
                     }
                 }
             }
-            if (bad) {
-                not_summed(p, bad, r, empty);
-                if (empty)
-                    continue;
-            }
+            if (bad && empty)
+                continue;
             if (!terms || over)
                 continue;
             if (empty) {
