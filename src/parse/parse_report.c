@@ -749,13 +749,9 @@ static int span_of(P *p, Node *cell, const char *name, const char *v)
         return 1;
     char *end;
     long n = strtol(v, &end, 10);
-    if (end == v || *end) {
-        ERR(cell, _("%s=\"%s\" is not a whole number"), name, v);
-        HINT(name[0] == 'c' ? _("write the number of columns the cell covers, e.g. %s=\"2\"")
-                            : _("write the number of rows the cell covers, e.g. %s=\"2\""), name);
-        return 1;
-    }
-    if (n < 1 || n > RP_MAX_SPAN) {
+    if (end == v || *end || n < 1)
+        return 1;               /* not a whole number from 1: the schema has said so */
+    if (n > RP_MAX_SPAN) {
         ERR(cell, _("%s=\"%s\" is out of range (1 to %d)"), name, v, RP_MAX_SPAN);
         HINT("%s", name[0] == 'c' ? _("write the number of columns the cell covers")
                                   : _("write the number of rows the cell covers"));
@@ -1331,7 +1327,9 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
     if (hr) {
         char *end;
         long v = strtol(hr, &end, 10);
-        if (end == hr || *end || v < 0 || v > RP_MAX_CSV_HEADER_ROWS) {
+        if (end == hr || *end || v < 0) {
+            /* not a whole number from 0: the schema has said so */
+        } else if (v > RP_MAX_CSV_HEADER_ROWS) {
             ERR(t, _("header-rows=\"%s\" is out of range (0 to %d)"), hr, RP_MAX_CSV_HEADER_ROWS);
             HINT(_("write how many rows at the top of the CSV are its header, e.g. header-rows=\"2\""));
         } else {

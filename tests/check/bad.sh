@@ -30,6 +30,9 @@ check "a UTF-8 file declared ISO-8859-1 prints its letters, not LÃ¤s" \
 iconv -f UTF-8 -t ISO-8859-1 tests/bad/utf8-declared-latin1.xml >"$T/latin1.xml"
 check "... and a file really in ISO-8859-1 is read as it says, without a warning" \
     sh -c "'$BIN' -o '$T/l1.pdf' '$T/latin1.xml' 2>'$T/l1.err' && ! grep -q warning '$T/l1.err' && pdftotext '$T/l1.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row><cell rowspan="-1">a</cell></row></table></section></report>\n' >"$T/span.xml"
+check "rowspan=\"-1\" is said once, not twice" \
+    sh -c "'$BIN' --check '$T/span.xml' 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
