@@ -410,6 +410,11 @@ static int path_option(const char *a, const char *v, RpOptions *o, Cli *cl)
                            : a[1] == 'o' ? _("-o takes the PDF to write; the name given is empty")
                            : a[2] == 'l' ? _("--layout takes a layout's name or file; the name given is empty")
                                          : _("--trace takes a text file to write; the name given is empty"), NULL);
+    if ((a[1] == 'o' && cl->out) || (a[1] == 'd' && cl->dir) || (a[2] == 'l' && o->layout) ||
+        (a[2] == 't' && o->trace_path))
+        return usage_error(_("this option is given twice:"), a);
+    if (a[1] == 'o' && !strcmp(v, "-"))
+        return usage_error(_("-o takes the PDF's file name; rapport does not write it to standard output:"), v);
     if (a[1] == 'o' && v[vl - 1] == '/')
         return usage_error(_("-o takes the PDF's file name; to write into a folder, give it with -d:"), v);
     if (a[2] != 'l' && vl > 4 && !strcasecmp(v + vl - 4, ".xml"))
