@@ -905,6 +905,29 @@ static int is_path(const char *name)
     return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
 }
 
+/* The name of a layout of rapport's own that `name` is written for,
+ * in another case or with å, ä, ö ("Linköping" for "linkoping"), or
+ * NULL. */
+static const char *near_layout(Arena *a, const char *data_dir, const char *name)
+{
+    char fold[64];
+    size_t k = 0;
+    for (const unsigned char *q = (const unsigned char *)name; *q && k < sizeof fold - 1; q++) {
+        if (q[0] == 0xC3 && q[1]) {
+            unsigned char c = q[1] | 0x20;          /* å ä ö, Å Ä Ö */
+            fold[k++] = c == 0xA5 || c == 0xA4 ? 'a' : c == 0xB6 ? 'o' : c == 0xA9 ? 'e' : '?';
+            q++;
+        } else {
+            fold[k++] = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
+        }
+    }
+    fold[k] = 0;
+    if (!data_dir || !strcmp(fold, name))
+        return NULL;
+    const char *path = arena_printf(a, "%s/layouts/%s.xml", data_dir, fold);
+    return access(path, R_OK) == 0 ? arena_strdup(a, fold) : NULL;
+}
+
 
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report)
 {
@@ -951,6 +974,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
     }
     if (!found || access(found, R_OK) != 0) {
         const char *where = report_path ? report_path : "rapport";
+        const char *near = is_path(name) ? NULL : near_layout(a, rp->data_dir, name);
         /* named by the report: at its place; else by the command line */
         diag_error(&rp->diags, where, from_report ? line : 0, from_report ? col : 0,
                    _("layout \"%s\" not found"), name);
@@ -960,7 +984,10 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
             k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", tried[i]);
         if (!ntried && found)
             snprintf(buf, sizeof buf, "%s", found);
-        diag_hint(&rp->diags, _("looked for %s; the default layout is \"linkoping\""), buf);
+        if (near)
+            diag_hint(&rp->diags, _("there is a layout \"%s\": write that name (looked for %s)"), near, buf);
+        else
+            diag_hint(&rp->diags, _("looked for %s; the default layout is \"linkoping\""), buf);
         return NULL;
     }
     XmlFile f;

@@ -85,4 +85,6 @@ check "accent alone: headings and all paint in the accent where the sample paint
     sh -c "test \$(grep -ac '^0.478 0.122 0.361 rg\$' '$T/accent-q.pdf') = \$(grep -ac '^0 0.333 0.588 rg\$' '$T/vb-q.pdf') &&
            test \$(grep -ac '^0 0.333 0.588 rg\$' '$T/vb-q.pdf') -gt 20 && ! grep -aq '0 0.333 0.588 r[gG]' '$T/accent-q.pdf'"
 
+check "a layout named with å/ä/ö or capitals is pointed to its real name" \
+    sh -c "'$BIN' --check --layout Linköping samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'there is a layout \"linkoping\"'"
 finish
