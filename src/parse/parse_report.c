@@ -485,6 +485,8 @@ static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool all
         }
         *kind = pct ? WIDTH_PCT : WIDTH_STAR;
         *width = (int32_t)lround(d * (pct ? 10 : 1000));
+        if (*width <= 0)
+            goto zero;
         return true;
     }
     if (!value_is_length(v, false)) {
@@ -496,7 +498,12 @@ static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool all
         return false;
     *kind = WIDTH_ABS;
     *width = len;
-    return true;
+    if (len > 0)
+        return true;
+zero:
+    value_error(p, n, "width", v, _("leaves no room"),
+                allow_auto ? _("write auto, or leave width out, for a width of its contents") : hint);
+    return false;
 }
 
 /* Levenshtein distance of two short names (capped at 99). */
