@@ -622,6 +622,21 @@ static void check_link(P *p, const Node *n)
                   _("a web address is at most a few hundred characters: is the closing quote of href missing?"));
 }
 
+/* A heading or caption with no text prints nothing (and an empty
+ * heading leaves a blank line in the contents and the bookmarks): said
+ * at it, as a warning, so that an old report still renders as before. */
+static void warn_if_blank(P *p, const Node *n, const char *what)
+{
+    char buf[64];
+    size_t len = model_plain_text(n, buf, sizeof buf);
+    if (len >= sizeof buf || buf[strspn(buf, " \t\r\n")])
+        return;
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
+             !strcmp(what, "heading") ? _("write its title: the contents and the bookmarks show it")
+                                      : _("write its text, or leave the element out"),
+             _("<%s> is empty"), what);
+}
+
 static void build_inline(P *p, xmlNodePtr x, Node *parent)
 {
     for (xmlNodePtr c = x->children; c; c = c->next) {
@@ -1402,6 +1417,7 @@ static Node *build_table(P *p, xmlNodePtr x)
         if (is_el(c, "caption")) {
             Node *cap = new_node(p, N_CAPTION, c);
             build_inline(p, c, cap);
+            warn_if_blank(p, cap, "caption");
             model_append(t, cap);
         } else if (is_el(c, "columns")) {
             build_columns(p, c, t);
@@ -1720,6 +1736,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
         if (is_el(c, "caption")) {
             Node *cap = new_node(p, N_CAPTION, c);
             build_inline(p, c, cap);
+            warn_if_blank(p, cap, "caption");
             model_append(n, cap);
         } else if (is_el(c, "categories")) {
             chart_categories(p, c, ch);
@@ -1893,6 +1910,7 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         if (strcmp(name, "heading") == 0) {
             n = new_node(p, N_HEADING, c);
             build_inline(p, c, n);
+            warn_if_blank(p, n, "heading");
         } else if (strcmp(name, "description") == 0) {
             n = new_node(p, N_DESCRIPTION, c);  /* the schema allows it in a goal, after the heading */
             build_inline(p, c, n);
@@ -1926,6 +1944,7 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
                 if (is_el(cc, "caption")) {
                     Node *cap = new_node(p, N_CAPTION, cc);
                     build_inline(p, cc, cap);
+                    warn_if_blank(p, cap, "caption");
                     model_append(n, cap);
                 }
         } else if (strcmp(name, "legend") == 0) {
