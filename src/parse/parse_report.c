@@ -359,6 +359,8 @@ static int lookup_status(P *p, Node *n, const char *value)
     int i = layout_status(p->layout, value);
     if (i >= 0)
         return i;
+    if (!value[strspn(value, " \t\r\n")])
+        return -1;              /* value="": the schema has said so */
     int near = status_by_word(p, value);
     near = near >= 0 ? near : status_near(p, value);
     if (near >= 0) {

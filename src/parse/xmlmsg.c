@@ -589,6 +589,47 @@ static bool mixes_blocks(xmlNodePtr n)
     return text && blocks;
 }
 
+/* A child <name> of parent with an attribute left empty (value=""), said
+ * as such at the child: its mixed content fails for it, and libxml2 tells
+ * that as the parent holding what it may not. True if one was found. */
+static bool empty_attribute_of(xmlNodePtr parent, const char *name, XmlMsgs *m, char *msg, size_t cap,
+                               const char **hint, xmlNodePtr *at)
+{
+    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, name) != 0)
+            continue;
+        for (xmlAttrPtr a = c->properties; a; a = a->next) {
+            xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+            bool empty = !v || !v[strspn((const char *)v, " \t\r\n")];
+            xmlFree(v);
+            if (!empty)
+                continue;
+            *at = c;
+            snprintf(msg, cap, _("%s=\"\" on <%s> is empty"), (const char *)a->name, name);
+            snprintf(m->hint, sizeof m->hint, _("write its value, or leave %s out where <%s> may go without it"),
+                     (const char *)a->name, name);
+            *hint = m->hint;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* <item> or <cell> n (named a) holding text beside paragraphs or lists,
+ * said as such: true. */
+static bool mixed_words(xmlNodePtr n, const char *a, xmlNodePtr *at, char *msg, size_t cap, const char **hint,
+                        char *hbuf, size_t hcap)
+{
+    if ((strcmp(a, "item") != 0 && strcmp(a, "cell") != 0) || !mixes_blocks(n))
+        return false;
+    *at = n;
+    snprintf(msg, cap, _("<%.100s> holds text and paragraphs or lists side by side"), a);
+    snprintf(hbuf, hcap, _("put its text in a <p> of its own: <%s><p>Text</p><list>...</list></%s>; "
+                           "<%s> holds either text, or paragraphs and lists, not both"), a, a, a);
+    *hint = hbuf;
+    return true;
+}
+
 /* n, or the element above it named `name` (libxml2 points at the child
  * where it noticed a mistake of its parent). */
 static xmlNodePtr element_named(xmlNodePtr n, const char *name)
@@ -1027,14 +1068,10 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
             return false;                   /* a child's mistake, said */
         if (!m->layout && m->last_node && node && is_inline(b) && within(m->last_node, element_named(node, a)))
             return false;                   /* a sibling's mistake (<fnref to="">) upsets the mixed content */
-        if (!m->layout && (!strcmp(a, "item") || !strcmp(a, "cell")) && mixes_blocks(element_named(node, a))) {
-            *at = element_named(node, a);
-            snprintf(msg, cap, _("<%.100s> holds text and paragraphs or lists side by side"), a);
-            snprintf(hbuf, hcap, _("put its text in a <p> of its own: <%s><p>Text</p><list>...</list></%s>; "
-                                   "<%s> holds either text, or paragraphs and lists, not both"), a, a, a);
-            *hint = hbuf;
+        if (!m->layout && is_inline(b) && empty_attribute_of(element_named(node, a), b, m, msg, cap, hint, at))
+            return true;                    /* <status value=""/> upsets the mixed content around it */
+        if (!m->layout && mixed_words(element_named(node, a), a, at, msg, cap, hint, hbuf, hcap))
             return true;
-        }
         if (!strcmp(b, "text") && stray_text(node))
             stray_text_words(m, at, stray_text(node), msg, cap, hint);
         else if (!strcmp(b, "text"))

@@ -33,6 +33,8 @@ check "... and a file really in ISO-8859-1 is read as it says, without a warning
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row><cell rowspan="-1">a</cell></row></table></section></report>\n' >"$T/span.xml"
 check "rowspan=\"-1\" is said once, not twice" \
     sh -c "'$BIN' --check '$T/span.xml' 2>&1 | grep -c ': error: ' | grep -qx 1"
+check "<status value=\"\"/> is said once, at the status" \
+    sh -c "'$BIN' --check tests/bad/status-empty-value.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
