@@ -1127,9 +1127,12 @@ static void set_cells(M *m, TableSet *ts)
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
         int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
-        /* a header is hyphenated only where the table cannot hold its words */
-        bool whole = !c->fill_head || cw + 2 * px + c->pad >= c->min_solve;
-        Hyph hyph = whole && c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED;
+        /* a header is hyphenated only where the table cannot hold its
+         * words, and breaks after its own hyphen only where its whole
+         * words do not fit (the column search made it that narrow) */
+        int32_t room = cw + 2 * px + c->pad;
+        Hyph hyph = !c->fill_head ? HYPH_IF_NEEDED : room >= c->min ? HYPH_NEVER
+                  : room >= c->min_solve ? HYPH_HARD : HYPH_IF_NEEDED;
         if (c->node->u.cell.status < 0 && cell_has_list(c->node)) {
             /* read as a list, not as text with bullets */
             c->blocks = cell_blocks(m, c->node, &st, cw, c->align, hyph);

@@ -648,11 +648,28 @@ static int is_upper(uint32_t c)
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* A byte of a letter: ASCII a-z, A-Z, or one of a letter beyond ASCII. */
-static bool letter_byte(char c)
+/* Do three letters stand before s[j] (back to `off`) and three from s[k]
+ * (up to `end`)? The words a hard hyphen joins ("Budget-avvikelse"),
+ * not "€-kurs" or "m²-pris". */
+static bool letters_around(const char *s, int off, size_t j, size_t k, int end)
 {
-    unsigned char u = (unsigned char)c;
-    return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+    size_t q = j;
+    for (int n = 0; n < 3; n++) {
+        if (q <= (size_t)off)
+            return false;
+        size_t b = q - 1;
+        while (b > (size_t)off && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b--;
+        size_t at = b;
+        if (!is_letter(utf8_next(s, q, &at)))
+            return false;
+        q = b;
+    }
+    for (int n = 0; n < 3; n++) {
+        if (k >= (size_t)end || !is_letter(utf8_next(s, (size_t)end, &k)))
+            return false;
+    }
+    return true;
 }
 
 static uint32_t first_letter(const char *s)
@@ -851,8 +868,7 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
             /* in a header, only a hyphen between two words of letters:
              * "Budget-/avvikelse", not "jan–/augusti" */
             if (breakable && b->hyph == HYPH_HARD && c != '/')
-                breakable = c == '-' && (int)j - off >= 3 && (size_t)end - k >= 3 && letter_byte(s[j - 1]) &&
-                            letter_byte(s[k]);
+                breakable = c == '-' && letters_around(s, off, j, k, end);
             /* not inside a range, a date or a number of figures:
              * "0–20", "2024-04-06", "2024-421" */
             if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))

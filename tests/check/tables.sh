@@ -82,13 +82,19 @@ check "a label in capitals stays with its count and share: IFO 2069 (45%)" \
     grep -q $' IFO\xc2\xa02069\xc2\xa0(45%)$' "$T/edge.trace"
 check "a label with a colon stays with its count: LSS: 489, (35%)" grep -q $' LSS:\xc2\xa0489,\xc2\xa0(35%) ' "$T/edge.trace"
 check "an amount stays with its millions: 1 800,9 miljoner" grep -q $' 1\xc2\xa0800,9\xc2\xa0miljoner$' "$T/edge.trace"
-check "a range of figures is not broken at its dash: 0–20" sh -c "! grep -q '[0-9]–\$' '$T/edge.trace'"
+check "a range of figures is not broken at its dash: 0–20" sh -c "test -s '$T/edge.trace' && ! grep -q '[0-9]–\$' '$T/edge.trace'"
 check "a label before an amount in digit groups may end a line: R9:" grep -q ' R9:$' "$T/edge.trace"
 
 # a header may break after its own hyphen where that makes the table
 # shorter: the label beside it gets the room (VB p. 11)
 check "a header breaks after its own hyphen where the table gets shorter: Budget-/avvikelse" \
     sh -c "grep -q ' Budget-\$' '$R/verksamhetsberattelse-2024.trace' && grep -q ' Varav större projekt B\$' '$R/verksamhetsberattelse-2024.trace'"
+
+# ... but not where its whole words fit: a fixed 28 mm column holds "Budget-avvikelse"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column width="28mm"/><column width="25mm"/><column/></columns><row role="header"><cell>Budget-avvikelse tkr</cell><cell>€-kurs och m²-pris i dag</cell><cell>x</cell></row><row><cell>1</cell><cell>2</cell><cell>3</cell></row></table></section></report>\n' >"$T/hardhy.xml"
+check "a header keeps its compound whole where it fits (Budget-avvikelse / tkr), and never breaks after €- or m²-" \
+    sh -c "'$BIN' -q --trace '$T/hardhy.trace' -o '$T/hardhy.pdf' '$T/hardhy.xml' && grep -q ' Budget-avvikelse\$' '$T/hardhy.trace' &&
+           ! grep -q ' €-\$\| m²-\$' '$T/hardhy.trace'"
 
 # a header row taller than half a page is printed once, split like a row
 # if it must be; repeated, it left each page a row (33 pages for 30 rows)
