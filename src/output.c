@@ -56,8 +56,7 @@ const char *output_refusal(const char *input, const char *output)
             return _("it cannot be read, so it cannot be told to be a PDF, which is all rapport replaces; "
                      "name the PDF otherwise");
         if (n < (ssize_t)sizeof head || memcmp(head, "%PDF-", sizeof head) != 0)
-            return _("it is a file but not a PDF, and rapport replaces only PDFs; name the PDF otherwise, "
-                     "or remove that file first if it may go");
+            return _("it is a file but not a PDF, and rapport replaces only PDFs; give the PDF another name");
     }
     return NULL;
 }
@@ -189,6 +188,17 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
     if (close(fd) != 0 && ok) {
         saved = errno;
         ok = 0;
+    }
+    /* made since the run began checked it (output_refusal): what is
+     * there now is replaced only if it still may be */
+    const char *why = ok ? output_refusal(NULL, path) : NULL;
+    if (why) {
+        unlink(tmp);
+        if (announce)
+            announce(NULL);
+        diag_error(d, path, 0, 0, _("cannot write the PDF there: %s"), why);
+        free(tmp);
+        return -1;
     }
     if (ok && rename(tmp, path) != 0) {
         saved = errno;

@@ -141,8 +141,9 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
  * Why the PDF of the report `input` may not be written to `output`, as
  * words to follow "cannot write the PDF there: ", or NULL if it may.
  * Refused: anything that exists and is not a regular file (a folder,
- * device, FIFO, socket, symbolic link), and the report itself by any
- * path or hard link.
+ * device, FIFO, socket, symbolic link), the report itself by any path or
+ * hard link, and a file that is neither empty nor a PDF (a document
+ * named by mistake: only a PDF is ever replaced).
  */
 const char *rp_output_refused(const char *input, const char *output);
 

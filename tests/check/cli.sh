@@ -34,6 +34,7 @@ check "--layout takes a path to a copied layout" sh -c "cp layouts/linkoping.xml
 check "-o with a .xml name is refused: it would overwrite a report" exit_is 2 "$BIN" -o "$T/x.xml" samples/verksamhetsplan-2019.xml
 check "... in capitals too (.XML)" exit_is 2 "$BIN" -o "$T/x.XML" samples/verksamhetsplan-2019.xml
 check "-o with an empty name is a usage error (2)" exit_is 2 "$BIN" -o "" samples/verksamhetsplan-2019.xml
+check "--layout= with no name is a usage error (2)" exit_is 2 "$BIN" --check --layout= samples/verksamhetsplan-2019.xml
 check "-o given twice is a usage error (2)" exit_is 2 "$BIN" -o "$T/a.pdf" -o "$T/b.pdf" samples/verksamhetsplan-2019.xml
 check "-o - is a usage error, no file named - written" \
     sh -c "cd '$T' && '$PWD/$BIN' -o - '$PWD/samples/verksamhetsplan-2019.xml' 2>/dev/null; test \$? = 2 && test ! -e '$T/-'"
