@@ -491,7 +491,9 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
             if ((o->threads = count_option(v, RP_MAX_THREADS)) < 0)
                 return count_error(_("--threads takes a number of threads"), RP_MAX_THREADS);
         } else if (strncmp(a, "--layout=", 9) == 0) {
-            o->layout = a + 9;
+            int r = path_option("--layout", a + 9, o, cl);
+            if (r >= 0)
+                return r;
         } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
             const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
             if (!strcmp(v, "off")) o->pdfa = RP_PDFA_OFF;
@@ -644,6 +646,9 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
                             items[k].input, items[i].output);
                     fprintf(stderr, _("Give them different names, or put each folder's reports in a folder of its own and name the folder.\n"));
                 }
+                for (int j = 0; j < ninputs; j++)
+                    free(names[j]);
+                free(names);
                 return RP_EUSAGE;
             }
     for (int i = 0; names && i < ninputs; i++)
