@@ -41,13 +41,13 @@
  * (100 000 notes: 2.6 GB); checked before validation. */
 #define RP_MAX_FOOTNOTES        10000
 
-/* A text the PDF keeps as a string of its own: a web address (<link
- * href>), and the title, subtitle, author, organisation and keywords the
- * document information holds. A PDF string holds 65 535 bytes, UTF-16
- * two a character, and the subject joins the title and organisation; a
- * real title is a line or two, and no address is longer than a few
- * hundred characters. */
-#define RP_MAX_PDF_TEXT_BYTES   10000
+/* Characters of a text the PDF keeps as a string of its own: a web
+ * address (<link href>), and the title, subtitle, author, organisation
+ * and keywords the document information holds. A PDF string holds
+ * 65 535 bytes, UTF-16 two (or four) a character, and the subject joins
+ * the title and organisation; a real title is a line or two, and no
+ * address is longer than a few hundred characters. */
+#define RP_MAX_PDF_TEXT_CHARS   10000
 
 /* Element nesting: sections nest 5 deep, lists a few more; 200 leaves
  * room for anything real and keeps recursion in the parser shallow. */

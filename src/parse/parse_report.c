@@ -597,25 +597,32 @@ static void unknown_element(P *p, xmlNodePtr x)
 
 /* ---- inline ----------------------------------------------------------- */
 
-/* A text for a string of the PDF's own (RP_MAX_PDF_TEXT_BYTES), of
+/* A text for a string of the PDF's own (RP_MAX_PDF_TEXT_CHARS), of
  * <what> at n: false, with an error and `hint`, if it is too long. */
 static bool pdf_text_fits(P *p, const Node *n, const char *what, const char *s, const char *hint)
 {
     size_t len = s ? strlen(s) : 0, chars = 0;
-    if (len <= RP_MAX_PDF_TEXT_BYTES)
-        return true;
     for (size_t i = 0; i < len; i++)
         chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    ERR(n, _("%s is %zu characters long; the PDF holds at most %d"), what, chars, RP_MAX_PDF_TEXT_BYTES);
+    if (chars <= RP_MAX_PDF_TEXT_CHARS)
+        return true;
+    ERR(n, _("%s is %zu characters long; the PDF holds at most %d"), what, chars, RP_MAX_PDF_TEXT_CHARS);
     HINT("%s", hint);
     return false;
 }
 
 /* <link href>: an address there is, of a length a PDF link holds. */
-static void check_link(P *p, const Node *n)
+static void check_link(P *p, Node *n)
 {
     const char *h = n->u.link.href;
-    if (!h || !h[strspn(h, " \t\r\n")]) {
+    if (h) {                    /* " https://... ": the spaces are no part of the address */
+        h += strspn(h, " \t\r\n");
+        size_t len = strlen(h);
+        while (len && strchr(" \t\r\n", h[len - 1]))
+            len--;
+        n->u.link.href = h = arena_strndup(&p->rp->arena, h, len);
+    }
+    if (!h || !*h) {
         ERR(n, _("the link has no address: href is empty"));
         HINT(_("write the web address in href, e.g. <link href=\"https://www.linkoping.se\">"));
         return;
@@ -773,6 +780,7 @@ static int span_of(P *p, Node *cell, const char *name, const char *v)
         return 1;
     char *end;
     long n = strtol(v, &end, 10);
+    end += strspn(end, " \t\r\n");     /* the schema's integers allow white space around */
     if (end == v || *end || n < 1)
         return 1;               /* not a whole number from 1: the schema has said so */
     if (n > RP_MAX_SPAN) {
@@ -1069,12 +1077,41 @@ static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool
  * none) stays as written: text, aligned on its comma, not summed, as
  * before. "1,234" could be a thousand or one and a bit: an error at
  * the cell. Header, subheader and group rows hold words. */
+/* Per row of t (in order): is it summed by a sum-of="above" row below it,
+ * as check_sums sums (its normal rows back to a header, subheader or sum
+ * row)? Then that check says what in it is not a number. In the arena. */
+static bool *rows_summed(P *p, const Node *t)
+{
+    int n = 0;
+    for (const Node *r = t->first; r; r = r->next)
+        n++;
+    bool *summed = ARENA_ARRAY(&p->rp->arena, bool, n + 1);
+    const Node **rows = xcalloc((size_t)n + 1, sizeof *rows);
+    int k = 0;
+    for (const Node *r = t->first; r; r = r->next)
+        rows[k++] = r;
+    bool below = false;             /* a checked sum stands below, before any boundary */
+    for (k = n - 1; k >= 0; k--) {
+        const Node *r = rows[k];
+        if (r->kind != N_ROW)
+            continue;
+        RowRole role = r->u.row.role;
+        summed[k] = below && role == ROW_NORMAL;
+        if (r->u.row.sum_above)
+            below = true;
+        else if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
+            below = false;
+    }
+    free(rows);
+    return summed;
+}
+
 static void read_numbers(P *p, Node *t)
 {
-    bool summed = false;            /* then the sum's check says what is not a number */
-    for (Node *r = t->first; r; r = r->next)
-        summed |= r->kind == N_ROW && r->u.row.sum_above;   /* (a sum not checked says nothing) */
+    bool *summed = rows_summed(p, t);    /* (a sum not checked says nothing) */
+    int ri = -1;
     for (Node *r = t->first; r; r = r->next) {
+        ri++;
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
             r->u.row.role == ROW_SUBHEAD)
             continue;
@@ -1096,7 +1133,7 @@ static void read_numbers(P *p, Node *t)
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
-            } else if (nr == NUM_TEXT && !summed && almost_number(x->text) &&
+            } else if (nr == NUM_TEXT && !summed[ri] && almost_number(x->text) &&
                        !english_number(x->text, x->len)) {      /* check_sums says that one */
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
                          col->fmt.unit ? NULL : _("write it as a number: 1 234,5 (a space between the thousands, "
@@ -1351,6 +1388,7 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
     if (hr) {
         char *end;
         long v = strtol(hr, &end, 10);
+        end += strspn(end, " \t\r\n");
         if (end == hr || *end || v < 0) {
             /* not a whole number from 0: the schema has said so */
         } else if (v > RP_MAX_CSV_HEADER_ROWS) {

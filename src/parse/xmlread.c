@@ -402,10 +402,13 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
             return -1;
     }
     /* a line that ends in CR alone (a file from an old Mac) ends there,
-     * as XML reads it; libxml2 would count the whole file as line 1 */
-    for (size_t i = 0; i < f->len; i++)
-        if (f->src[i] == '\r' && (i + 1 == f->len || f->src[i + 1] != '\n'))
-            f->src[i] = '\n';
+     * as XML reads it; libxml2 would count the whole file as line 1. Not
+     * in UTF-16 or UTF-32, whose characters hold 0x0D bytes (č is 0D 01)
+     * and which, unlike one-byte encodings, have NUL bytes in any text */
+    if (!memchr(f->src, 0, f->len))
+        for (size_t i = 0; i < f->len; i++)
+            if (f->src[i] == '\r' && (i + 1 == f->len || f->src[i + 1] != '\n'))
+                f->src[i] = '\n';
     if (not_a_report(rp, f, path))
         return -1;
     /* Refused now rather than killed for memory half-way through. */
@@ -528,11 +531,6 @@ void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen)
     schema_of(rp, kind, rng, rnglen);
 }
 
-static bool blank(const xmlChar *t)
-{
-    return !t || !t[strspn((const char *)t, " \t\r\n")];
-}
-
 /* What libxml2 rejects without a word of where: an attribute left empty
  * (alt="", name="") and a fact of <meta> with no text (<title></title>),
  * where the format wants a text. Each one found is said at its element;
@@ -545,7 +543,9 @@ static int say_empty(Rp *rp, const XmlFile *f, xmlNodePtr n, int depth)
             continue;
         for (xmlAttrPtr a = n->properties; a; a = a->next) {
             xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-            if (blank(v)) {
+            /* only one left quite empty, which the format refuses where it
+             * wants a text ("  " it takes); an empty href is the builder's */
+            if ((!v || !*v) && strcmp((const char *)a->name, "href") != 0) {
                 char hint[200];
                 if (!strcmp((const char *)a->name, "alt"))
                     snprintf(hint, sizeof hint, "%s", _("write a sentence that says what it shows: screen readers "
@@ -563,7 +563,7 @@ static int say_empty(Rp *rp, const XmlFile *f, xmlNodePtr n, int depth)
         }
         if (n->parent && n->parent->type == XML_ELEMENT_NODE && !strcmp((const char *)n->parent->name, "meta")) {
             xmlChar *v = xmlNodeGetContent(n);
-            if (blank(v)) {
+            if (!v || !*v) {
                 char hint[200];
                 const char *nm = (const char *)n->name;
                 if (!strcmp(nm, "title"))

@@ -43,4 +43,7 @@ check "a title and a bookmark outside PDFDocEncoding read back whole" \
 printf '<report type="rapport"><meta><title>Länk</title></meta><section><heading>Länk</heading><p>Se <link href="https://sv.wikipedia.org/wiki/Linköping kommun">här</link>.</p></section></report>' >"$T/uri.xml"
 check "a link's address with å and a space is written %-escaped (7-bit ASCII)" \
     sh -c "'$BIN' -q -o '$T/uri.pdf' '$T/uri.xml' && qpdf --qdf --object-streams=disable '$T/uri.pdf' - | grep -aq '/URI (https://sv.wikipedia.org/wiki/Link%C3%B6ping%20kommun)'"
+printf '<report type="rapport"><meta><title>Länk</title></meta><section><heading>Länk</heading><p>Se <link href=" https://www.linkoping.se/ ">här</link>.</p></section></report>' >"$T/uri2.xml"
+check "spaces around a link's address are no part of it" \
+    sh -c "'$BIN' -q -o '$T/uri2.pdf' '$T/uri2.xml' && qpdf --qdf --object-streams=disable '$T/uri2.pdf' - | grep -aq '/URI (https://www.linkoping.se/)'"
 finish

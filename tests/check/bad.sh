@@ -35,6 +35,12 @@ check "rowspan=\"-1\" is said once, not twice" \
     sh -c "'$BIN' --check '$T/span.xml' 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "<status value=\"\"/> is said once, at the status" \
     sh -c "'$BIN' --check tests/bad/status-empty-value.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
+printf '<?xml version="1.0" encoding="UTF-16"?>\n<report type="rapport"><meta><title>Kovač</title></meta><section><heading>Kovač</heading><p>Kovač</p></section></report>\n' |
+    iconv -f UTF-8 -t UTF-16 >"$T/utf16.xml"
+check "a UTF-16 file keeps its č (its 0x0D bytes are no line ends)" \
+    sh -c "'$BIN' -q -o '$T/utf16.pdf' '$T/utf16.xml' && pdftotext '$T/utf16.pdf' - | grep -qx 'Kovač'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row><cell colspan="2 ">a</cell></row><row><cell>b</cell><cell>c</cell></row></table></section></report>\n' >"$T/span2.xml"
+check "colspan=\"2 \" (white space the schema allows) spans two columns" "$BIN" --check "$T/span2.xml"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
