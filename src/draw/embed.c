@@ -357,7 +357,7 @@ void embed_subset_all(Embed **emb, int n, int threads)
         pthread_join(th[i], NULL);
 }
 
-int embed_finish(Embed *e)
+int embed_finish(Embed *e, HPDF_Dict *encoding_cmap)
 {
     const Font *f = e->f;
     HPDF_MMgr mm = e->pdf->mmgr;
@@ -448,7 +448,10 @@ int embed_finish(Embed *e)
     HPDF_Dict_AddName(e->type0, "Type", "Font");
     HPDF_Dict_AddName(e->type0, "Subtype", "Type0");
     HPDF_Dict_AddName(e->type0, "BaseFont", name);
-    HPDF_Dict enc = encoding(e);
+    /* one CMap stream for all the faces: its bytes are the same */
+    if (!*encoding_cmap)
+        *encoding_cmap = encoding(e);
+    HPDF_Dict enc = *encoding_cmap;
     if (!enc)
         return -1;
     HPDF_Dict_Add(e->type0, "Encoding", enc);

@@ -64,9 +64,11 @@ static inline int embed_code_bytes(unsigned c, unsigned char out[2])
 /* Advance of code c, in thousandths of the font size (its W entry). */
 double embed_width(const Embed *e, unsigned c);
 
-/* Subset the font to the glyphs used and write its objects. Returns 0,
- * or -1 with an error in rp->diags. */
-int embed_finish(Embed *e);
+/* Subset the font to the glyphs used and write its objects. The CMap of
+ * the codes is the same for every face: *encoding_cmap is made by the
+ * first call (NULL before it) and shared by the others. Returns 0, or -1
+ * with an error in rp->diags. */
+int embed_finish(Embed *e, HPDF_Dict *encoding_cmap);
 
 /* Subset the faces of emb[0..n) now, up to `threads` at once (the
  * caller's thread included), once every page is drawn: embed_finish then

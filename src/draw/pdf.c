@@ -882,8 +882,9 @@ int pdf_draw(Rp *rp, const Pages *pg, long when, int pdfa, bool tagged, unsigned
     pdfw_begin(batch, d->pdf);
     if (d->status == HPDF_OK)
         embed_subset_all(d->emb, d->nemb, rp->threads);
+    HPDF_Dict cmap = NULL;              /* the faces' encoding, made by the first */
     for (int k = 0; k < d->nemb && d->status == HPDF_OK; k++)
-        if (embed_finish(d->emb[k]) != 0 && d->status == HPDF_OK) {
+        if (embed_finish(d->emb[k], &cmap) != 0 && d->status == HPDF_OK) {
             d->status = HPDF_INVALID_FONTDEF_DATA;
             d->reported = diag_errors(&rp->diags) > 0;
         }

@@ -116,4 +116,7 @@ mutool draw -q -F txt "$T/codes.pdf" 2>/dev/null | tr ' ' '\n' >"$T/codes.mu"
 check "... and MuPDF reads every word back too" \
     sh -c "! grep -vxF -f '$T/codes.mu' '$T/codes.xml.words' && ! grep -q '�' '$T/codes.mu'"
 
+check "the faces share one encoding CMap (Rapport-Short-H), not one each" \
+    sh -c "test \$(qpdf --qdf --object-streams=disable '$R/verksamhetsberattelse-2024.pdf' - | grep -ac '^/CMapName /Rapport-Short-H def') = 1 &&
+           test \$(pdffonts '$R/verksamhetsberattelse-2024.pdf' | grep -c 'CID TrueType') = 4"
 finish
