@@ -1009,6 +1009,37 @@ static void invalid_attribute(XmlMsgs *m, xmlNodePtr node, const char *a, const 
     }
 }
 
+/* <a> holding <b> (or text) where it may not: said, or false where it
+ * follows from a mistake said already. */
+static bool extra_content(XmlMsgs *m, xmlNodePtr node, const char *a, const char *b, xmlNodePtr *at, char *msg,
+                          size_t cap, const char **hint, char *hbuf, size_t hcap)
+{
+    if (m->last_node && node && within(m->last_node, node))
+        return false;                   /* a child's mistake, said */
+    if (!m->layout && !strcmp(a, "report") && !has_child(element_named(node, a), "meta"))
+        return false;                   /* follows from the missing <meta>, said */
+    if (!m->layout && m->last_node && node && is_inline(b) && within(m->last_node, element_named(node, a)))
+        return false;                   /* a sibling's mistake (<fnref to="">) upsets the mixed content */
+    if (!m->layout && is_inline(b) && empty_attribute_of(element_named(node, a), b, m, msg, cap, hint, at))
+        return true;                    /* <status value=""/> upsets the mixed content around it */
+    if (!m->layout && mixed_words(element_named(node, a), a, at, msg, cap, hint, hbuf, hcap))
+        return true;
+    if (!strcmp(b, "text") && stray_text(node))
+        stray_text_words(m, at, stray_text(node), msg, cap, hint);
+    else if (!strcmp(b, "text"))
+        snprintf(msg, cap, _("<%.100s> may not hold text"), a);
+    else
+        snprintf(msg, cap, _("<%.100s> may not hold <%.100s>"), a, b);
+    *hint = m->layout ? _(LAYOUT_HINT)
+                      : _("this element holds something it may not; README.md, section \"Elements\", lists what goes where");
+    if (!m->layout && !strcmp(a, "meta") && strcmp(b, "text") != 0) {
+        snprintf(hbuf, hcap, _("<meta> holds only the report's facts (title, subtitle, organisation, department, "
+                               "date, reference, running-title, author, keywords): move <%.100s> below </meta>"), b);
+        *hint = hbuf;
+    }
+    return true;
+}
+
 /* A message and hint for a validation error, and the element it is
  * about (*at). False when the error only follows from another. */
 static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *msg, size_t cap,
@@ -1038,6 +1069,14 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
             *hint = _("an element the report format requires is missing here (README.md, section \"Elements\")");
         return true;
     case XML_RELAXNG_ERR_ELEMWRONG:
+        if (!m->layout && node && node->parent && node->parent->type == XML_ELEMENT_NODE &&
+            !strcmp((const char *)node->parent->name, "report") && !has_child(node->parent, "meta")) {
+            /* what follows is in place: the <meta> before it is missing
+             * (the builder says it precisely, in this message's place) */
+            *at = node->parent;
+            snprintf(msg, cap, _("<meta> is missing at the start of <report>"));
+            return true;
+        }
         return wrong_element(m, node, a, msg, cap, hint, hbuf, hcap);
     case XML_RELAXNG_ERR_NOELEM:
         return missing_element(m, node, a, msg, cap, hint);
@@ -1064,28 +1103,7 @@ static bool validity_words(XmlMsgs *m, const xmlError *e, xmlNodePtr *at, char *
         invalid_attribute(m, *at, a, b, msg, cap, hint, hbuf, hcap);
         return true;
     case XML_RELAXNG_ERR_EXTRACONTENT:
-        if (m->last_node && node && within(m->last_node, node))
-            return false;                   /* a child's mistake, said */
-        if (!m->layout && m->last_node && node && is_inline(b) && within(m->last_node, element_named(node, a)))
-            return false;                   /* a sibling's mistake (<fnref to="">) upsets the mixed content */
-        if (!m->layout && is_inline(b) && empty_attribute_of(element_named(node, a), b, m, msg, cap, hint, at))
-            return true;                    /* <status value=""/> upsets the mixed content around it */
-        if (!m->layout && mixed_words(element_named(node, a), a, at, msg, cap, hint, hbuf, hcap))
-            return true;
-        if (!strcmp(b, "text") && stray_text(node))
-            stray_text_words(m, at, stray_text(node), msg, cap, hint);
-        else if (!strcmp(b, "text"))
-            snprintf(msg, cap, _("<%.100s> may not hold text"), a);
-        else
-            snprintf(msg, cap, _("<%.100s> may not hold <%.100s>"), a, b);
-        *hint = m->layout ? _(LAYOUT_HINT)
-                          : _("this element holds something it may not; README.md, section \"Elements\", lists what goes where");
-        if (!m->layout && !strcmp(a, "meta") && strcmp(b, "text") != 0) {
-            snprintf(hbuf, hcap, _("<meta> holds only the report's facts (title, subtitle, organisation, department, "
-                                   "date, reference, running-title, author, keywords): move <%.100s> below </meta>"), b);
-            *hint = hbuf;
-        }
-        return true;
+        return extra_content(m, node, a, b, at, msg, cap, hint, hbuf, hcap);
     case XML_RELAXNG_ERR_TEXTWRONG:
         if (stray_text(node)) {
             stray_text_words(m, at, stray_text(node), msg, cap, hint);

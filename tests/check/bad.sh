@@ -41,6 +41,8 @@ check "a UTF-16 file keeps its č (its 0x0D bytes are no line ends)" \
     sh -c "'$BIN' -q -o '$T/utf16.pdf' '$T/utf16.xml' && pdftotext '$T/utf16.pdf' - | grep -qx 'Kovač'"
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row><cell colspan="2 ">a</cell></row><row><cell>b</cell><cell>c</cell></row></table></section></report>\n' >"$T/span2.xml"
 check "colspan=\"2 \" (white space the schema allows) spans two columns" "$BIN" --check "$T/span2.xml"
+check "a report without <meta> is told so once, not also as \"<section> is not allowed here\"" \
+    sh -c "'$BIN' --check tests/bad/no-meta.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
