@@ -18,6 +18,7 @@
 #include "base/i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -143,14 +144,22 @@ static const char *made_from(const char *target, const char *input, const Paths 
 }
 
 /* Is `out` newer than `in`? (false if out is missing) */
+static bool later(struct timespec a, struct timespec b)
+{
+    return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
+}
+
+/* Is the PDF (out) newer than the file `in`: than its last change, and
+ * than the last change of its inode (ctime)? A file restored from an
+ * archive or copied with cp -p keeps an old mtime, but its ctime is the
+ * moment it came. */
 static bool newer(const struct stat *out, const char *in)
 {
     struct stat st;
     if (!in || !*in || stat(in, &st) != 0)
         return true;            /* nothing to compare with: no reason to redo */
-    if (out->st_mtim.tv_sec != st.st_mtim.tv_sec)
-        return out->st_mtim.tv_sec > st.st_mtim.tv_sec;
-    return out->st_mtim.tv_nsec > st.st_mtim.tv_nsec;
+    struct timespec changed = later(st.st_ctim, st.st_mtim) ? st.st_ctim : st.st_mtim;
+    return later(out->st_mtim, changed);
 }
 
 /* --since: is the PDF newer than the report and everything it is made
@@ -191,6 +200,11 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
 {
     bool timings = o->timings;     /* the time of each stage (for the benchmark) */
     double t0 = now_ms(), t1 = t0, t2 = t0, t3 = t0, t4 = t0;
+    /* the PDF is dated when its files were read, not when it was written:
+     * a report saved while it renders is then newer than its PDF, which
+     * --since makes again */
+    struct timespec read_at;
+    clock_gettime(CLOCK_REALTIME, &read_at);
     Rp rp;
     arena_init(&rp.arena);
     diags_init(&rp.diags);
@@ -273,8 +287,11 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     }
     /* a complete PDF without errors is written (a failed write is an
      * error like any other, told with the report's) */
-    if (made && output && !o->check_only && !diag_errors(&rp.diags))
-        output_write(output, *pdf, *pdf_len, o->temp_file, &rp.diags);
+    if (made && output && !o->check_only && !diag_errors(&rp.diags) &&
+        output_write(output, *pdf, *pdf_len, o->temp_file, &rp.diags) == 0) {
+        struct timespec times[2] = { { 0, UTIME_OMIT }, read_at };
+        utimensat(AT_FDCWD, output, times, 0);
+    }
     report(o, &rp.diags, err);
     int failed = diag_errors(&rp.diags) > 0;
     if (failed) {

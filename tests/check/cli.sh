@@ -192,5 +192,15 @@ check "--since remakes a PDF dated in the future, and says so" \
 stat -c %y "$E/since.pdf" >"$E/since.t1"
 check "--since then skips it: up to date" \
     sh -c "'$BIN' --since '$E/since.xml' && stat -c %y '$E/since.pdf' | cmp -s - '$E/since.t1'"
+# a report restored with an old date (cp -p, an archive) is newer by its ctime
+touch -d 2001-01-01 "$E/since.xml"
+check "--since remakes a PDF whose report came back with an old date (cp -p)" \
+    sh -c "'$BIN' -q --json --since '$E/since.xml' | grep -q '\"status\": \"ok\"'"
+# the PDF is dated when the report was read, so that a save while it
+# renders is newer than it: nearer the start of a long render than its end
+"$B/gen" --pages 300 >"$E/long.xml"
+check "the PDF is dated when its report was read, not when it was written" \
+    sh -c "t0=\$(date +%s%N); '$BIN' -q '$E/long.xml' && t1=\$(date +%s%N) && m=\$(stat -c %.9Y '$E/long.pdf' | tr -d .) &&
+           test \$((m - t0)) -lt \$((t1 - m))"
 
 finish
