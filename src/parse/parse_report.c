@@ -307,7 +307,6 @@ static int status_by_word(P *p, const char *value)
     return -1;
 }
 
-static int edit_distance(const char *a, const char *b);
 
 /* The schema's message about name="value" at n, which the message about
  * to be recorded says precisely: forgotten, so the mistake is said once. */
@@ -344,7 +343,7 @@ static int status_near(P *p, const char *value)
         for (int k = 0; k < 2; k++) {
             if (!cand[k])
                 continue;
-            int d = edit_distance(v, lower(cand[k], w, sizeof w));
+            int d = value_distance(v, lower(cand[k], w, sizeof w));
             if (d < dist && d < (int)strlen(cand[k]) - 1) {
                 dist = d;
                 best = i;
@@ -508,28 +507,6 @@ zero:
     return false;
 }
 
-/* Levenshtein distance of two short names (capped at 99). */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 40 || m > 40)
-        return 99;
-    int row[41];
-    for (size_t j = 0; j <= m; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= n; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= m; j++) {
-            int cur = row[j];
-            int sub = prev + (a[i - 1] != b[j - 1]);
-            int del = row[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
-        }
-    }
-    return row[m];
-}
 
 /* An element the format does not have at all (most often a typo). The
  * schema reports only the first such place in a section; this names
@@ -565,7 +542,7 @@ static void unknown_element(P *p, xmlNodePtr x)
     int best = 3;                   /* two edits at most */
     bool from_table = near != NULL;
     for (int i = 0; known[i] && !from_table; i++) {
-        int d = edit_distance(name, known[i]);
+        int d = value_distance(name, known[i]);
         if (d < best && d < (int)strlen(known[i])) {
             best = d;
             near = known[i];

@@ -40,4 +40,8 @@ bool value_is_length(const char *s, bool unitless_pt);
  * NULL, or why it is not one. */
 const char *value_color(const char *s, size_t n, uint32_t *out);
 
+/* The Levenshtein distance of two short names (insertions, deletions,
+ * substitutions), for "did you mean": 99 for names over 40 bytes. */
+int value_distance(const char *a, const char *b);
+
 #endif

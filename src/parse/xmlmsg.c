@@ -13,6 +13,7 @@
  * dropped. A layout's messages say what a layout holds, not a report.
  */
 #include "xmlmsg.h"
+#include "value.h"
 #include "xmlread.h"
 #include "../base/limits.h"
 #include "../base/i18n.h"
@@ -1230,6 +1231,7 @@ static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size
     snprintf(msg, cap, _("a & that begins no reference: \"%.*s\""), (int)(n > 40 ? 40 : n), m->src + at);
 }
 
+
 /* Is an element named `name` open where the parser (ctxt, or NULL) is? */
 static bool is_open(void *ctxt, const char *name)
 {
@@ -1271,9 +1273,15 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
             col -= (int)strlen(b) + 3;
         const char *open = e->str1 ? e->str1 : "";
         if (*b && !is_open(e->ctxt, b)) {
-            /* </b> with no <b> open anywhere above: it is the stray one */
+            /* </b> with no <b> open anywhere above: it is the stray one,
+             * or the end tag of the open element misspelt (</sectio>) */
             snprintf(msg, sizeof msg, _("</%.100s> closes nothing: no <%.100s> is open here"), b, b);
-            snprintf(m->hint, sizeof m->hint, _("remove </%.40s>, or write <%.40s> where that text begins"), b, b);
+            int d = *open ? value_distance(open, b) : 99;
+            if (d <= 2 && 3 * d <= (int)strlen(open))
+                snprintf(m->hint, sizeof m->hint, _("did you mean </%.40s>? The <%.40s> of line %d is open here"),
+                         open, open, e->int1);
+            else
+                snprintf(m->hint, sizeof m->hint, _("remove </%.40s>, or write <%.40s> where that text begins"), b, b);
             hint = m->hint;
         } else if (*open && strcmp(open, "br") != 0) {
             snprintf(m->hint, sizeof m->hint, _("write </%.40s> where the <%.40s> of line %d ends, before </%.40s>"),

@@ -43,6 +43,8 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "colspan=\"2 \" (white space the schema allows) spans two columns" "$BIN" --check "$T/span2.xml"
 check "a report without <meta> is told so once, not also as \"<section> is not allowed here\"" \
     sh -c "'$BIN' --check tests/bad/no-meta.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
+check "a misspelt end tag points to the open element (</sectio>: did you mean </section>?)" \
+    sh -c "'$BIN' --check tests/bad/misspelt-end-tag.xml 2>&1 | grep -qF 'did you mean </section>? The <section> of line 3 is open here'"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
