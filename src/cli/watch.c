@@ -258,6 +258,13 @@ static char **render(const RpOptions *o, const char *input, const char *output, 
 
 int watch_run(const RpOptions *o, const char *input, const char *output, bool json)
 {
+    struct stat st;
+    if (stat(input, &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* a report that is not there (a typo) is waited for by nobody */
+        fprintf(stderr, _("rapport: --watch %s: %s\n"), input,
+                stat(input, &st) != 0 ? strerror(errno) : _("not a report file"));
+        return RP_EUSAGE;
+    }
     Watch w = { 0 };
     w.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (w.fd < 0) {
