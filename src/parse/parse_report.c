@@ -1125,6 +1125,27 @@ static void read_numbers(P *p, Node *t)
     }
 }
 
+/* A header row with no word in any of its cells prints a table whose
+ * columns have no headings (an import from a file that lost them):
+ * said at the row, as a warning. */
+static void empty_headers(P *p, const Node *t)
+{
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role != ROW_HEADER || !r->first)
+            continue;
+        bool words = false;
+        for (const Node *c = r->first; c && !words; c = c->next) {
+            char buf[8];
+            size_t len = model_plain_text(c, buf, sizeof buf);
+            words = len >= sizeof buf || buf[strspn(buf, " \t\r\n")];
+        }
+        if (!words)
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
+                     _("write the columns' headings in its cells, or remove the row"),
+                     _("the header row of this table is empty: its columns have no headings"));
+    }
+}
+
 /* Fill the empty cell `sc` of a sum row with `sum` (scaled by 10^6),
  * written as a machine number with `dec` decimals (the most the rows
  * above are written with): the column prints it like the others. */
@@ -1506,6 +1527,7 @@ static Node *build_table(P *p, xmlNodePtr x)
     grid_table(p, t);
     read_numbers(p, t);
     check_sums(p, t);
+    empty_headers(p, t);
     return t;
 }
 
