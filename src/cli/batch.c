@@ -237,10 +237,12 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     }
     if (t.tty)
         fprintf(stderr, "\r\033[K");
-    fprintf(stderr, P_("rapport: %d %s, %d failed, %d %s, %d warning, %.1f s\n",
-               "rapport: %d %s, %d failed, %d %s, %d warnings, %.1f s\n", t.warnings),
-            t.rendered, _(done_word), t.failed, t.skipped, _(skipped_word), t.warnings,
-            now_s() - t0);
+    /* the seconds as whole and tenths, so that a language can write its
+     * own decimal mark ("4,6 s"); the words may move ("klara: 3") */
+    long tenths = (long)((now_s() - t0) * 10 + 0.5);
+    fprintf(stderr, P_("rapport: %d %s, %d failed, %d %s, %d warning, %ld.%ld s\n",
+               "rapport: %d %s, %d failed, %d %s, %d warnings, %ld.%ld s\n", t.warnings),
+            t.rendered, _(done_word), t.failed, t.skipped, _(skipped_word), t.warnings, tenths / 10, tenths % 10);
     free(run);
     free(pfd);
     return t.failed ? RP_EINPUT : RP_OK;
