@@ -415,8 +415,8 @@ static void pandoc_failed(const Import *im, const char *input, PandocRun *r, FIL
     }
     if (nl)
         *nl = 0;
-    fprintf(err, _("%s: error: pandoc could not %s it%s%s\n"), input, writer ? "import" : "read",
-            *say ? ": " : "", say);
+    fprintf(err, writer ? _("%s: error: pandoc could not import it%s%s\n") : _("%s: error: pandoc could not read it%s%s\n"),
+            input, *say ? ": " : "", say);
     if (writer)
         fprintf(err, _("    hint: this is a fault in rapport's import (%s); please report it with this file\n"),
                 im->writer);
