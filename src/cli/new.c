@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -227,6 +228,8 @@ int new_main(int argc, char **argv, const char *data_dir)
             type = argv[++i];
         else if (!strcmp(a, "--new"))
             return new_usage(_("which report type?"), NULL);
+        else if (!strcmp(a, "-o") && i + 1 < argc && out)
+            return new_usage(_("takes one -o FILE, not two:"), argv[i + 1]);
         else if (!strcmp(a, "-o") && i + 1 < argc)
             out = argv[++i];
         else
@@ -237,6 +240,9 @@ int new_main(int argc, char **argv, const char *data_dir)
     const Starter *s = starter_for(type);
     if (!s)
         return RP_EUSAGE;
+    size_t ol = out ? strlen(out) : 0;
+    if (out && (ol < 5 || strcasecmp(out + ol - 4, ".xml") != 0))
+        return new_usage(_("writes a report, a .xml file; -o names one, not"), out);
     if (out)
         return write_new(s, out, data_dir);
     put_starter(stdout, s, data_dir, NULL);

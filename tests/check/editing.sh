@@ -43,6 +43,8 @@ check "-o onto an existing file is refused with a hint, the file kept" \
 check "--new takes no report besides" exit_is 2 "$BIN" --new rapport samples/verksamhetsplan-2019.xml
 check "--help lists --new, --watch and --json" sh -c "'$BIN' --help | grep -q -- '--new TYPE' && '$BIN' --help | grep -q -- '--watch' && '$BIN' --help | grep -q -- '--json'"
 
+check "--new with -o twice, or -o not a .xml, is a usage error (2)" \
+    sh -c "cd '$T' && '$PWD/$BIN' --new rapport -o a.xml -o b.xml 2>/dev/null; test \$? = 2 && '$PWD/$BIN' --new rapport -o x.txt 2>/dev/null; test \$? = 2 && test ! -e a.xml -a ! -e x.txt"
 check "--watch on a report that is not there stops at once (exit 2), not waits" \
     sh -c "timeout 10 '$BIN' --watch '$T/rapprot.xml' 2>/dev/null; test \$? = 2"
 
