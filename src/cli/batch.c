@@ -250,7 +250,7 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
 
 int batch_run(const RpOptions *o, const BatchItem *items, int n, int jobs, bool json)
 {
-    return run_all(o, items, n, jobs, N_("rendered"), N_("up to date"), json);
+    return run_all(o, items, n, jobs, o->check_only ? N_("checked") : N_("rendered"), N_("up to date"), json);
 }
 
 int batch_run_as(const RpOptions *o, const BatchItem *items, int n, int jobs,

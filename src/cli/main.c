@@ -590,7 +590,7 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
             return RP_EUSAGE;
         }
     }
-    return cl->dir ? output_folder(cl->dir) : -1;
+    return cl->dir && !o->check_only ? output_folder(cl->dir) : -1;     /* --check writes nothing */
 }
 
 /* The file `path` names, its folder's links and "." and ".." resolved

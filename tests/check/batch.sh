@@ -52,4 +52,6 @@ check "--json with --since: an up-to-date report is skipped" \
 "$BIN" --json --check "$J/in/a.xml" >"$J/check.jsonl" 2>/dev/null
 check "--json with --check, one report: status ok, the pages laid out, no output" \
     sh -c "jq -e '.status == \"ok\" and .output == null and .pages == $(npages "$J/out/a.pdf") and .seconds >= 0' '$J/check.jsonl'"
+check "--check -d says checked, and makes no folder" \
+    sh -c "'$BIN' -q --check -d '$T/nofolder' samples 2>'$T/chk.err'; grep -q '^rapport: 3 checked, 0 failed' '$T/chk.err' && test ! -e '$T/nofolder'"
 finish
