@@ -46,6 +46,7 @@ typedef struct Tally {
     int  done, rendered, failed, skipped, warnings;
     bool tty;              /* the progress line on stderr */
     bool json;             /* --json: each report's object on stdout */
+    bool quiet;            /* -q: the reports' warnings counted, not printed */
 } Tally;
 
 static double now_s(void)
@@ -67,6 +68,31 @@ static void append(Job *j, const char *buf, size_t n)
     memcpy(j->msg + j->len, buf, n);
     j->len += n;
     j->msg[j->len] = 0;
+}
+
+/* m without its warnings (-q): each line that says ": warning: " and
+ * the indented lines (hints) after it go. In place. */
+static void drop_warnings(char *m)
+{
+    char warning[64];
+    snprintf(warning, sizeof warning, ": %s: ", _("warning"));
+    char *w = m;
+    bool dropping = false;
+    for (char *line = m; *line;) {
+        char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        bool cont = line[0] == ' ' || line[0] == '\t';
+        char save = line[len - (nl ? 1 : 0)];
+        line[len - (nl ? 1 : 0)] = 0;
+        dropping = cont ? dropping : strstr(line, warning) != NULL;
+        line[len - (nl ? 1 : 0)] = save;
+        if (!dropping) {
+            memmove(w, line, len);
+            w += len;
+        }
+        line += len;
+    }
+    *w = 0;
 }
 
 static int count_warnings(const char *m)
@@ -161,8 +187,16 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
         }
     }
     t->warnings += count_warnings(j->msg);
-    if (j->len)
+    if (j->len && t->quiet) {
+        char *shown = strdup(j->msg);  /* its messages, up to the NUL --json puts after them */
+        if (!shown)
+            xoom();
+        drop_warnings(shown);
+        fputs(shown, stderr);
+        free(shown);
+    } else if (j->len) {
         fputs(j->msg, stderr);        /* with --json: up to the NUL */
+    }
     if (t->json) {
         /* the messages, a NUL, the JSON line; or none, and one made here */
         const char *line = code >= 0 && j->msg ? memchr(j->msg, 0, j->len) : NULL;
@@ -185,7 +219,12 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
         jobs = 1;
     if (jobs > RP_MAX_JOBS)
         jobs = RP_MAX_JOBS;
-    Tally t = { .tty = isatty(STDERR_FILENO), .json = json };
+    Tally t = { .tty = isatty(STDERR_FILENO), .json = json, .quiet = o->quiet };
+    /* the reports say their warnings to us, who count them, and print
+     * them unless -q was given */
+    RpOptions loud = *o;
+    loud.quiet = false;
+    o = &loud;
     signal(SIGPIPE, SIG_IGN);
     Job *run = calloc((size_t)jobs, sizeof *run);
     struct pollfd *pfd = calloc((size_t)jobs, sizeof *pfd);

@@ -54,4 +54,6 @@ check "--json with --check, one report: status ok, the pages laid out, no output
     sh -c "jq -e '.status == \"ok\" and .output == null and .pages == $(npages "$J/out/a.pdf") and .seconds >= 0' '$J/check.jsonl'"
 check "--check -d says checked, and makes no folder" \
     sh -c "'$BIN' -q --check -d '$T/nofolder' samples 2>'$T/chk.err'; grep -q '^rapport: 3 checked, 0 failed' '$T/chk.err' && test ! -e '$T/nofolder'"
+check "-q in a batch counts the warnings it does not print" \
+    sh -c "'$BIN' -q -d '$T/q-out' samples 2>'$T/q.err'; ! grep -q ': warning: ' '$T/q.err' && grep -q '^rapport: 3 rendered, 0 failed, 0 up to date, [1-9][0-9]* warnings' '$T/q.err'"
 finish
