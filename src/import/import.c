@@ -185,9 +185,8 @@ static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
             walk(f, p, root, depth + 1, quiet);
         else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && importable(p))
             add_file(f, p, p + root + 1);
-        else if (ends_with(p, ".doc") && !quiet)
-            fprintf(stderr, _("%s: warning: an old Word file (.doc) is not imported\n"
-                    "    hint: open it in Word or LibreOffice and save it as .docx\n"), p);
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && ends_with(p, ".doc"))
+            add_file(f, p, p + root + 1);           /* fails, and is counted and said so */
         free(p);
         free(names[i]);
     }
@@ -460,6 +459,11 @@ static int write_and_check(const Import *im, const char *input, const char *outp
 static int import_one(const Import *im, const char *input, const char *output, FILE *err)
 {
     struct stat st;
+    if (ends_with(input, ".doc")) {     /* found in a folder: one that failed */
+        fprintf(err, _("%s: error: an old Word file (.doc) cannot be imported\n"
+                       "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"), input);
+        return RP_EINPUT;
+    }
     if (lstat(output, &st) == 0) {
         if (!im->quiet)
             fprintf(err, _("%s: warning: it exists already, so %s was not imported again\n"
