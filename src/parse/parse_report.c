@@ -1279,10 +1279,14 @@ static void check_sums(P *p, Node *t)
             int64_t unit = 1000000;
             for (int k = 0; k < dec && k < 6; k++)
                 unit /= 10;
+            /* n figures rounded to the unit, and their sum rounded, differ
+             * from the true sum by less than half a unit each: less than
+             * (n + 1) / 2 units in all, never that much (a single figure
+             * and its sum 10 and 11 do not add up) */
             int64_t tol = unit * (terms + 1) / 2;
             int64_t diff = sum - want;
             if (diff < 0) diff = -diff;
-            if (diff <= tol)
+            if (diff < tol)
                 continue;
             NumFormat f = { dec, false, NULL };
             char a[64], b[64], raw[64], label[120];
