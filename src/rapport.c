@@ -149,6 +149,24 @@ static bool later(struct timespec a, struct timespec b)
     return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
 }
 
+/* The last change (mtime or ctime) of the report file `input` (NULL:
+ * none) and of the files in src: the file system's own dates. */
+static struct timespec last_change(const char *input, const Paths *src)
+{
+    struct timespec last = { 0, 0 };
+    struct stat st;
+    for (int i = -1; i < src->n; i++) {
+        const char *p = i < 0 ? input : src->v[i];
+        if (!p || !*p || stat(p, &st) != 0)
+            continue;
+        if (later(st.st_mtim, last))
+            last = st.st_mtim;
+        if (later(st.st_ctim, last))
+            last = st.st_ctim;
+    }
+    return last;
+}
+
 /* Is the PDF (out) newer than the file `in`: than its last change, and
  * than the last change of its inode (ctime)? A file restored from an
  * archive or copied with cp -p keeps an old mtime, but its ctime is the
@@ -200,11 +218,6 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
 {
     bool timings = o->timings;     /* the time of each stage (for the benchmark) */
     double t0 = now_ms(), t1 = t0, t2 = t0, t3 = t0, t4 = t0;
-    /* the PDF is dated when its files were read, not when it was written:
-     * a report saved while it renders is then newer than its PDF, which
-     * --since makes again */
-    struct timespec read_at;
-    clock_gettime(CLOCK_REALTIME, &read_at);
     Rp rp;
     arena_init(&rp.arena);
     diags_init(&rp.diags);
@@ -222,6 +235,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     engine_settle(rp.engine);       /* all it was filled with, before measuring adds to it */
     t1 = t2 = t3 = t4 = now_ms();
     Paths src = rep ? sources(&rp, name, rep, lay) : (Paths){ 0 };
+    struct timespec seen = last_change(data ? NULL : name, &src);
     if (o->listener && o->listener->source)
         for (int i = 0; i < src.n; i++)
             o->listener->source(o->listener->ctx, src.v[i]);
@@ -289,8 +303,15 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
      * error like any other, told with the report's) */
     if (made && output && !o->check_only && !diag_errors(&rp.diags) &&
         output_write(output, *pdf, *pdf_len, o->temp_file, &rp.diags) == 0) {
-        struct timespec times[2] = { { 0, UTIME_OMIT }, read_at };
-        utimensat(AT_FDCWD, output, times, 0);
+        /* a file saved while the report rendered is newer than what was
+         * read of it, but older than the PDF: the PDF takes the date of
+         * what it was made from, so that --since makes it again (dates
+         * of the file system's clock, as the files' own) */
+        struct timespec now = last_change(data ? NULL : name, &src);
+        if (later(now, seen)) {
+            struct timespec times[2] = { { 0, UTIME_OMIT }, seen };
+            utimensat(AT_FDCWD, output, times, 0);
+        }
     }
     report(o, &rp.diags, err);
     int failed = diag_errors(&rp.diags) > 0;
