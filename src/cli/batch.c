@@ -70,22 +70,67 @@ static void append(Job *j, const char *buf, size_t n)
     j->msg[j->len] = 0;
 }
 
-/* m without its warnings (-q): each line that says ": warning: " and
- * the indented lines (hints) after it go. In place. */
+/* Is the message line l[0..n) a warning: does its level, the first
+ * ": warning: " or ": error: " in it (as diags_print writes them, before
+ * the message's own words), say so? */
+static bool warning_line(const char *l, size_t n)
+{
+    char warning[64], error[64];
+    snprintf(warning, sizeof warning, ": %s: ", _("warning"));
+    snprintf(error, sizeof error, ": %s: ", _("error"));
+    size_t wl = strlen(warning), el = strlen(error);
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (l[i] != ':')
+            continue;
+        if (i + wl <= n && !memcmp(l + i, warning, wl))
+            return true;
+        if (i + el <= n && !memcmp(l + i, error, el))
+            return false;
+    }
+    return false;
+}
+
+/* The number of warnings not shown that line l tells of, as diags_print
+ * ends with it ("rapport: 50 more warnings not shown"), or 0. */
+static int more_warnings(const char *l)
+{
+    if (strncmp(l, "rapport: ", 9) != 0 || l[9] < '0' || l[9] > '9')
+        return 0;
+    int k = atoi(l + 9);
+    char said[96];
+    snprintf(said, sizeof said, P_("%d more warning", "%d more warnings", k), k);
+    return strncmp(l + 9, said, strlen(said)) == 0 ? k : 0;
+}
+
+/* The warnings the lines of m say: one a warning line, and those a
+ * line says were not shown. */
+static int count_warnings(const char *m)
+{
+    int n = 0;
+    for (const char *line = m; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        if (line[0] != ' ' && line[0] != '\t' && warning_line(line, len))
+            n++;
+        else
+            n += more_warnings(line);
+        line = nl ? nl + 1 : NULL;
+    }
+    return n;
+}
+
+/* m without its warnings (-q): each warning line and the indented lines
+ * (hints) after it, and the count of those not shown. In place. */
 static void drop_warnings(char *m)
 {
-    char warning[64];
-    snprintf(warning, sizeof warning, ": %s: ", _("warning"));
     char *w = m;
     bool dropping = false;
     for (char *line = m; *line;) {
         char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
         bool cont = line[0] == ' ' || line[0] == '\t';
-        char save = line[len - (nl ? 1 : 0)];
-        line[len - (nl ? 1 : 0)] = 0;
-        dropping = cont ? dropping : strstr(line, warning) != NULL;
-        line[len - (nl ? 1 : 0)] = save;
+        if (!cont)
+            dropping = warning_line(line, len) || more_warnings(line) > 0;
         if (!dropping) {
             memmove(w, line, len);
             w += len;
@@ -93,16 +138,6 @@ static void drop_warnings(char *m)
         line += len;
     }
     *w = 0;
-}
-
-static int count_warnings(const char *m)
-{
-    char warning[64];              /* as diags_print writes it */
-    snprintf(warning, sizeof warning, ": %s: ", _("warning"));
-    int n = 0;
-    for (const char *p = m; p && (p = strstr(p, warning)); p++)
-        n++;
-    return n;
 }
 
 /* In a child: render (or do the work of) the item; with --json its

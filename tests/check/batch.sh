@@ -56,4 +56,9 @@ check "--check -d says checked, and makes no folder" \
     sh -c "'$BIN' -q --check -d '$T/nofolder' samples 2>'$T/chk.err'; grep -q '^rapport: 3 checked, 0 failed' '$T/chk.err' && test ! -e '$T/nofolder'"
 check "-q in a batch counts the warnings it does not print" \
     sh -c "'$BIN' -q -d '$T/q-out' samples 2>'$T/q.err'; ! grep -q ': warning: ' '$T/q.err' && grep -q '^rapport: 3 rendered, 0 failed, 0 up to date, [1-9][0-9]* warnings' '$T/q.err'"
+mkdir -p "$T/qb"
+python3 -c "print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H</heading>' + '<table><caption></caption><row><cell>a</cell></row></table>' * 250 + '</section></report>')" >"$T/qb/many.xml"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p><num>3: warning: 4</num></p></section></report>\n' >"$T/qb/err.xml"
+check "-q counts past the 200 warnings shown, and prints an error that quotes \": warning: \"" \
+    sh -c "'$BIN' -q -d '$T/qb-out' '$T/qb' 2>'$T/qb.err'; grep -q '250 warnings' '$T/qb.err' && grep -q 'err.xml:1:85: error: <num> holds' '$T/qb.err'"
 finish
