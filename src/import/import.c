@@ -159,6 +159,20 @@ static int visible(const struct dirent *e)
     return e->d_name[0] != '.';
 }
 
+/* Has the old Word file p (x.doc) been saved again as x.docx or x.odt
+ * beside it, as the hint asks? Then that one is imported, and p left. */
+static bool saved_again(const char *p)
+{
+    size_t n = strlen(p);
+    char *q = xprintf("%s%s", p, "x");     /* x.doc -> x.docx */
+    struct stat st;
+    bool again = stat(q, &st) == 0;
+    memcpy(q + n - 4, ".odt", 5);
+    again |= stat(q, &st) == 0;
+    free(q);
+    return again;
+}
+
 /* The .docx and .odt files below `dir`, in name order; `root` is the
  * length of the folder given, for the paths below it. */
 static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
@@ -185,7 +199,8 @@ static void walk(Files *f, const char *dir, size_t root, int depth, bool quiet)
             walk(f, p, root, depth + 1, quiet);
         else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && importable(p))
             add_file(f, p, p + root + 1);
-        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && ends_with(p, ".doc"))
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && ends_with(p, ".doc") &&
+                 strncmp(names[i]->d_name, "~$", 2) != 0 && !saved_again(p))
             add_file(f, p, p + root + 1);           /* fails, and is counted and said so */
         free(p);
         free(names[i]);

@@ -1283,10 +1283,9 @@ static void check_sums(P *p, Node *t)
              * from the true sum by less than half a unit each: less than
              * (n + 1) / 2 units in all, never that much (a single figure
              * and its sum 10 and 11 do not add up) */
-            int64_t tol = unit * (terms + 1) / 2;
             int64_t diff = sum - want;
             if (diff < 0) diff = -diff;
-            if (diff < tol)
+            if (2 * diff < unit * (terms + 1))      /* (not halved first: unit may be 1) */
                 continue;
             NumFormat f = { dec, false, NULL };
             char a[64], b[64], raw[64], label[120];

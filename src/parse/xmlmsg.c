@@ -1277,7 +1277,7 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
              * or the end tag of the open element misspelt (</sectio>) */
             snprintf(msg, sizeof msg, _("</%.100s> closes nothing: no <%.100s> is open here"), b, b);
             int d = *open ? value_distance(open, b) : 99;
-            if (d <= 2 && 3 * d <= (int)strlen(open))
+            if (d <= 2 && 2 * d <= (int)strlen(open))     /* </titel>, </sectio>; not </b> for <p> */
                 snprintf(m->hint, sizeof m->hint, _("did you mean </%.40s>? The <%.40s> of line %d is open here"),
                          open, open, e->int1);
             else

@@ -45,6 +45,11 @@ check "a report without <meta> is told so once, not also as \"<section> is not a
     sh -c "'$BIN' --check tests/bad/no-meta.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "a misspelt end tag points to the open element (</sectio>: did you mean </section>?)" \
     sh -c "'$BIN' --check tests/bad/misspelt-end-tag.xml 2>&1 | grep -qF 'did you mean </section>? The <section> of line 3 is open here'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="6"/></columns><row><cell>a</cell><cell>0.000001</cell></row><row><cell>b</cell><cell>0.000001</cell></row><row role="sum" sum-of="above"><cell>S</cell><cell>0.000001</cell></row></table></section></report>\n' >"$T/sum6.xml"
+check "a sum at six decimals within rounding is not warned about (0,000001 twice, 0,000001)" \
+    sh -c "! '$BIN' --check '$T/sum6.xml' 2>&1 | grep -q 'add up'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p>\n<table><caption>C</caption></tabel></section></report>\n' >"$T/tabel.xml"
+check "</tabel> is pointed to </table>" sh -c "'$BIN' --check '$T/tabel.xml' 2>&1 | grep -qF 'did you mean </table>?'"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
 finish
