@@ -739,6 +739,9 @@ static int import_all(Import *im, const ImportCli *cl, BatchItem *items, int n)
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (int)cores : 1;
     }
+    /* each file's warnings go to the batch, which counts them and, with
+     * -q (im->check.quiet), leaves them out of what it prints */
+    im->quiet = false;
     return batch_run_as(&im->check, items, n, jobs, N_("imported"), N_("kept"));
 }
 
