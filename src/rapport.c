@@ -149,6 +149,14 @@ static bool later(struct timespec a, struct timespec b)
     return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
 }
 
+/* A file's last change: of its bytes (mtime) or of its inode (ctime),
+ * whichever came later. A file restored from an archive or copied with
+ * cp -p keeps an old mtime, but its ctime is the moment it came. */
+static struct timespec changed_at(const struct stat *st)
+{
+    return later(st->st_ctim, st->st_mtim) ? st->st_ctim : st->st_mtim;
+}
+
 /* The last change (mtime or ctime) of the report file `input` (NULL:
  * none) and of the files in src: the file system's own dates. */
 static struct timespec last_change(const char *input, const Paths *src)
@@ -157,27 +165,19 @@ static struct timespec last_change(const char *input, const Paths *src)
     struct stat st;
     for (int i = -1; i < src->n; i++) {
         const char *p = i < 0 ? input : src->v[i];
-        if (!p || !*p || stat(p, &st) != 0)
-            continue;
-        if (later(st.st_mtim, last))
-            last = st.st_mtim;
-        if (later(st.st_ctim, last))
-            last = st.st_ctim;
+        if (p && *p && stat(p, &st) == 0 && later(changed_at(&st), last))
+            last = changed_at(&st);
     }
     return last;
 }
 
-/* Is the PDF (out) newer than the file `in`: than its last change, and
- * than the last change of its inode (ctime)? A file restored from an
- * archive or copied with cp -p keeps an old mtime, but its ctime is the
- * moment it came. */
+/* Is the PDF (out) newer than the file `in`'s last change (changed_at)? */
 static bool newer(const struct stat *out, const char *in)
 {
     struct stat st;
     if (!in || !*in || stat(in, &st) != 0)
         return true;            /* nothing to compare with: no reason to redo */
-    struct timespec changed = later(st.st_ctim, st.st_mtim) ? st.st_ctim : st.st_mtim;
-    return later(out->st_mtim, changed);
+    return later(out->st_mtim, changed_at(&st));
 }
 
 /* --since: is the PDF newer than the report and everything it is made

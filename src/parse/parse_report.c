@@ -608,14 +608,20 @@ static void check_link(P *p, Node *n)
                   _("a web address is at most a few hundred characters: is the closing quote of href missing?"));
 }
 
+/* Does n hold no text but white space? */
+static bool blank_node(const Node *n)
+{
+    char buf[64];
+    size_t len = model_plain_text(n, buf, sizeof buf);
+    return len < sizeof buf && !buf[strspn(buf, " \t\r\n")];
+}
+
 /* A heading or caption with no text prints nothing (and an empty
  * heading leaves a blank line in the contents and the bookmarks): said
  * at it, as a warning, so that an old report still renders as before. */
 static void warn_if_blank(P *p, const Node *n, const char *what)
 {
-    char buf[64];
-    size_t len = model_plain_text(n, buf, sizeof buf);
-    if (len >= sizeof buf || buf[strspn(buf, " \t\r\n")])
+    if (!blank_node(n))
         return;
     diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
              !strcmp(what, "heading") ? _("write its title: the contents and the bookmarks show it")
@@ -1134,11 +1140,8 @@ static void empty_headers(P *p, const Node *t)
         if (r->kind != N_ROW || r->u.row.role != ROW_HEADER || !r->first)
             continue;
         bool words = false;
-        for (const Node *c = r->first; c && !words; c = c->next) {
-            char buf[8];
-            size_t len = model_plain_text(c, buf, sizeof buf);
-            words = len >= sizeof buf || buf[strspn(buf, " \t\r\n")];
-        }
+        for (const Node *c = r->first; c && !words; c = c->next)
+            words = !blank_node(c);
         if (!words)
             diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
                      _("write the columns' headings in its cells, or remove the row"),

@@ -590,6 +590,18 @@ static bool mixes_blocks(xmlNodePtr n)
     return text && blocks;
 }
 
+void xmlmsg_empty_attribute(const char *attr, const char *elem, char *msg, size_t cap, char *hint, size_t hcap)
+{
+    snprintf(msg, cap, _("%s=\"\" on <%s> is empty"), attr, elem);
+    if (!strcmp(attr, "alt"))
+        snprintf(hint, hcap, "%s", _("write a sentence that says what it shows: screen readers "
+                                     "read it to those who cannot see it"));
+    else if (!strcmp(attr, "src"))
+        snprintf(hint, hcap, "%s", _("write the file's name, as in src=\"bild.png\""));
+    else
+        snprintf(hint, hcap, _("write its value, or leave %s out where <%s> may go without it"), attr, elem);
+}
+
 /* A child <name> of parent with an attribute left empty (value=""), said
  * as such at the child: its mixed content fails for it, and libxml2 tells
  * that as the parent holding what it may not. True if one was found. */
@@ -601,14 +613,12 @@ static bool empty_attribute_of(xmlNodePtr parent, const char *name, XmlMsgs *m, 
             continue;
         for (xmlAttrPtr a = c->properties; a; a = a->next) {
             xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-            bool empty = !v || !v[strspn((const char *)v, " \t\r\n")];
+            bool empty = !v || !v[strspn((const char *)v, " \t\r\n")];   /* value=" " too: it failed */
             xmlFree(v);
             if (!empty)
                 continue;
             *at = c;
-            snprintf(msg, cap, _("%s=\"\" on <%s> is empty"), (const char *)a->name, name);
-            snprintf(m->hint, sizeof m->hint, _("write its value, or leave %s out where <%s> may go without it"),
-                     (const char *)a->name, name);
+            xmlmsg_empty_attribute((const char *)a->name, name, msg, cap, m->hint, sizeof m->hint);
             *hint = m->hint;
             return true;
         }

@@ -50,4 +50,8 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e);
 /* After validation: say what is still pending, at `root`'s place. */
 void xmlmsg_end(XmlMsgs *m, xmlNodePtr root);
 
+/* The words for attribute `attr` of <elem> left empty (attr=""), into
+ * msg and hint: what the format wants written there. */
+void xmlmsg_empty_attribute(const char *attr, const char *elem, char *msg, size_t cap, char *hint, size_t hcap);
+
 #endif

@@ -546,17 +546,10 @@ static int say_empty(Rp *rp, const XmlFile *f, xmlNodePtr n, int depth)
             /* only one left quite empty, which the format refuses where it
              * wants a text ("  " it takes); an empty href is the builder's */
             if ((!v || !*v) && strcmp((const char *)a->name, "href") != 0) {
-                char hint[200];
-                if (!strcmp((const char *)a->name, "alt"))
-                    snprintf(hint, sizeof hint, "%s", _("write a sentence that says what it shows: screen readers "
-                                                        "read it to those who cannot see it"));
-                else if (!strcmp((const char *)a->name, "src"))
-                    snprintf(hint, sizeof hint, "%s", _("write the file's name, as in src=\"bild.png\""));
-                else
-                    snprintf(hint, sizeof hint, _("write its value, or leave %s out where <%s> may go without it"),
-                             (const char *)a->name, (const char *)n->name);
-                diag_add(&rp->diags, DIAG_ERROR, f->path, xmlread_line(n), xmlread_col(n), hint,
-                         _("%s=\"\" on <%s> is empty"), (const char *)a->name, (const char *)n->name);
+                char msg[200], hint[200];
+                xmlmsg_empty_attribute((const char *)a->name, (const char *)n->name, msg, sizeof msg, hint,
+                                       sizeof hint);
+                diag_add(&rp->diags, DIAG_ERROR, f->path, xmlread_line(n), xmlread_col(n), hint, "%s", msg);
                 found++;
             }
             xmlFree(v);
