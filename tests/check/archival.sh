@@ -46,4 +46,7 @@ check "a link's address with å and a space is written %-escaped (7-bit ASCII)" 
 printf '<report type="rapport"><meta><title>Länk</title></meta><section><heading>Länk</heading><p>Se <link href=" https://www.linkoping.se/ ">här</link>.</p></section></report>' >"$T/uri2.xml"
 check "spaces around a link's address are no part of it" \
     sh -c "'$BIN' -q -o '$T/uri2.pdf' '$T/uri2.xml' && qpdf --qdf --object-streams=disable '$T/uri2.pdf' - | grep -aq '/URI (https://www.linkoping.se/)'"
+# the colour profile in the tree is the one tests/tools/srgb-icc makes
+# from sRGB's defining numbers (layouts/icc/LICENSE)
+check "layouts/icc/sRGB.icc is what tests/tools/srgb-icc makes" sh -c "tests/tools/srgb-icc | cmp -s - layouts/icc/sRGB.icc"
 finish
