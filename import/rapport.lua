@@ -110,6 +110,19 @@ for _, kv in ipairs(meta_list("rapport-import-word")) do
   local k, v = kv:match("^([^|]*)|(.*)$")
   if k then words[k] = v end
 end
+-- rapport's messages for the comments, in the person's language
+-- (src/import/import.c, writer_messages): msg(key, values...) puts the
+-- values for %1, %2 ...
+local messages = {}
+for _, kv in ipairs(meta_list("rapport-import-msg")) do
+  local k, v = kv:match("^([^|]*)|(.*)$")
+  if k then messages[k] = v end
+end
+local function msg(key, ...)
+  local values = { ... }
+  return ((messages[key] or key):gsub("%%(%d)", function(d) return tostring(values[tonumber(d)] or "") end))
+end
+
 local function word(key, fallback)
   local w = words[key]
   return (w and w ~= "") and w or fallback
@@ -169,10 +182,10 @@ local function note(depth, text)
 end
 
 -- A kind of block in words, for messages: "a table".
-local block_words = { Table = "table", CodeBlock = "block of code", DefinitionList = "list of terms",
-                      LineBlock = "block of lines", Figure = "picture", Div = "box" }
+local block_words = { Table = true, CodeBlock = true, DefinitionList = true, LineBlock = true,
+                      Figure = true, Div = true }
 local function a_block(t)
-  return "a " .. (block_words[t] or t)
+  return block_words[t] and msg("block-" .. t) or msg("block-other", t)
 end
 
 local function short(s)
@@ -584,8 +597,7 @@ local function emit_figure(depth, img, caption_inlines)
   local src = img.src
   local ext = lower(src:match("%.(%w+)$") or "")
   if ext ~= "png" and ext ~= "jpg" and ext ~= "jpeg" then
-    warn(depth, "a picture (" .. src .. ") is in the format " .. ext:upper() .. ", which rapport cannot print; it was left out here",
-         'save it as PNG and put <figure src="…png" alt="…"/> here')
+    warn(depth, msg("picture-format", src, ext:upper()), msg("picture-format-hint"))
     return
   end
   local alt = plain(img.caption or {})
@@ -601,8 +613,7 @@ local function emit_figure(depth, img, caption_inlines)
     attrs = attrs .. (mm >= 160 and ' width="100%"' or string.format(' width="%dmm"', math.floor(mm + 0.5)))
   end
   if missing then
-    warn(depth, "picture " .. figures .. " (" .. src .. ") has no alt text in the Word file",
-         "write in alt what the picture shows, in a sentence, for readers who cannot see it")
+    warn(depth, msg("picture-no-alt", figures, src), msg("picture-no-alt-hint"))
   end
   if caption_inlines and plain(caption_inlines) ~= "" then
     emit(depth, "<figure " .. attrs .. ">")
@@ -748,7 +759,7 @@ function emit_blocks(depth, items, ctx)
         for _, img in ipairs(imgs or {}) do emit_figure(depth, img, cap) end
       end
     else
-      warn(depth, a_block(b.t) .. " of the Word file has no place in a report; it was left out")
+      warn(depth, msg("block-left-out", a_block(b.t)))
     end
     i = i + used
   end
@@ -813,10 +824,10 @@ function emit_list(depth, b, hoisted)
   end
   for _, a in ipairs(after) do
     if a.kind == "image" then
-      note(depth, "this picture stood in the list above; a list item holds only text and lists")
+      note(depth, msg("list-picture-moved"))
       emit_figure(depth, a.img)
     else
-      warn(depth, a_block(a.block.t) .. " stood in the list above; a list item holds only text and lists, so it follows the list here")
+      warn(depth, msg("list-block-moved", a_block(a.block.t)))
       emit_blocks(depth, { { kind = "block", block = a.block } })
     end
   end
@@ -827,7 +838,7 @@ end
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 emit_table = dofile(here .. "tables.lua")({
   trim = trim, lower = lower, norm = norm, plain = plain, esc = esc, para_text = para_text,
-  inline_trim = inline_trim, emit = emit, warn = warn, note = note, a_block = a_block,
+  inline_trim = inline_trim, emit = emit, warn = warn, note = note, a_block = a_block, msg = msg,
   status_of = status_of, status_xml = status_xml, flatten = flatten,
   emit_paragraph = emit_paragraph, emit_list = function(...) return emit_list(...) end,
   odt = odt,
@@ -912,7 +923,7 @@ local function goal_words_hint()
     if names[n] then list[#list + 1] = '"' .. n .. '"' end
   end
   local l = #list > 0 and table.concat(list, ", ") or '"met", "partly-met", "not-met", "not-assessed"'
-  return "write status=" .. l .. " on this <goal> (a colour in the Word file cannot be read)"
+  return msg("goal-no-status-hint", l)
 end
 
 local emit_node
@@ -936,7 +947,7 @@ end
 
 function emit_node(depth, node)
   if node.depth > 5 then
-    warn(depth, "a heading on level " .. node.depth .. ": rapport has five levels, so it is a bold line here")
+    warn(depth, msg("heading-level", node.depth))
     emit(depth, "<p><b>" .. inline_trim(node.heading) .. "</b></p>")
     emit_body(depth, node)
     return
@@ -954,20 +965,20 @@ function emit_node(depth, node)
     end
     if line_st then
       attrs = ' status="' .. line_st.name .. '"'
-      status_note = 'status inferred from "' .. trim(line_word) .. '" (Nämndmålet bedöms)'
+      status_note = msg("goal-status-text", trim(line_word))
     elseif st then
       attrs = ' status="' .. st.name .. '"'
-      status_note = 'status inferred from "' .. word_ .. '" at the end of the heading'
+      status_note = msg("goal-status-heading", word_)
       heading = pandoc.List({ pandoc.Str(head) })
     end
     emit(depth, "<goal" .. attrs .. toc_attr(node) .. ">")
     if status_note then
       note(depth + 1, status_note)
     else
-      warn(depth + 1, 'no status word for the goal "' .. short(heading_text(node)) .. '"', goal_words_hint())
+      warn(depth + 1, msg("goal-no-status", short(heading_text(node))), goal_words_hint())
     end
     if st and line_st and st.name ~= line_st.name then
-      warn(depth + 1, 'the heading says "' .. word_ .. '" but the text "' .. trim(line_word) .. '"; the text was taken')
+      warn(depth + 1, msg("goal-status-differs", word_, trim(line_word)))
     end
     emit(depth + 1, "<heading>" .. inline_trim(heading) .. "</heading>")
     emit_body(depth + 1, node)
@@ -1112,25 +1123,22 @@ local function convert(doc)
   if layout ~= "" then attrs = attrs .. ' layout="' .. esc_attr(layout) .. '"' end
 
   emit(0, '<?xml version="1.0" encoding="UTF-8"?>')
-  emit(0, "<!-- Imported from " .. comment_text(source) .. " by rapport. Read the comments")
-  emit(0, '     "import warning" below: each says what to finish by hand. -->')
+  emit(0, "<!-- " .. comment_text(msg("header", source)) .. " -->")
   emit(0, "<report" .. attrs .. ' lang="sv">')
   if guessed then
-    note(1, 'type="' .. rtype .. '" ' .. (rtype == "rapport" and "(no report type in the title)" or "from the title") ..
-            "; the import's type option sets it")
+    note(1, msg(rtype == "rapport" and "type-none" or "type-from-title", rtype))
   end
   emit(1, "<meta>")
   if not m.title or m.title == "" then
     m.title = source:gsub("%.%w+$", "")
-    warn(2, "the Word file has no title page or Title: its name is the title", "write the report's title in <title>")
+    warn(2, msg("no-title"), msg("no-title-hint"))
   end
   emit(2, "<title>" .. esc(m.title) .. "</title>")
   for _, k in ipairs({ "subtitle", "organisation", "department", "date", "reference" }) do
     if m[k] and m[k] ~= "" then emit(2, "<" .. k .. ">" .. esc(m[k]) .. "</" .. k .. ">") end
   end
   for _, l in ipairs(m.left or {}) do
-    warn(2, 'the title page\'s line "' .. short(l.text) .. '" has no place in <meta>; it was left out',
-         "if it belongs, write it in <subtitle>, <organisation>, <department>, <date> (2025-02-20) or <reference>")
+    warn(2, msg("title-line-left-out", short(l.text)), msg("title-line-hint"))
   end
   emit(1, "</meta>")
   local levels = contents_levels(root)
@@ -1140,7 +1148,7 @@ local function convert(doc)
   emit(1, "<contents" .. ca .. "/>")
   emit_body(1, root)
   for _, h in ipairs(app.moved) do
-    warn(1, 'the section "' .. short(h) .. '" came after the appendices in the Word file; rapport prints appendices last')
+    warn(1, msg("section-after-appendices", short(h)))
   end
   emit_appendices(1, app)
   emit(0, "</report>")

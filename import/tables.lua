@@ -24,7 +24,7 @@ functions the two share and gets back emit_table.
 
 return function(R)
   local trim, lower, norm, plain, esc = R.trim, R.lower, R.norm, R.plain, R.esc
-  local inline_trim, emit, warn, note, a_block = R.inline_trim, R.emit, R.warn, R.note, R.a_block
+  local inline_trim, emit, warn, note, a_block, msg = R.inline_trim, R.emit, R.warn, R.note, R.a_block, R.msg
   local status_of, status_xml, flatten = R.status_of, R.status_xml, R.flatten
   local emit_paragraph, emit_list, para_text, odt = R.emit_paragraph, R.emit_list, R.para_text, R.odt
   local odt_tables_said = false
@@ -292,11 +292,10 @@ return function(R)
     emit(depth, "<table>")
     if odt and not odt_tables_said and PANDOC_VERSION < { 3 } then
       odt_tables_said = true
-      warn(depth + 1, "pandoc " .. tostring(PANDOC_VERSION) .. " reads no merged cells or header rows from an OpenDocument file: check this table against the original, and the tables after it",
-           "or open the file in LibreOffice, save it as Word (.docx) and import that")
+      warn(depth + 1, msg("odt-tables", tostring(PANDOC_VERSION)), msg("odt-tables-hint"))
     end
     if statuses_found > 0 then
-      note(depth + 1, "statuses inferred from their words in the cells")
+      note(depth + 1, msg("cell-statuses"))
     end
     if cap and plain(cap) ~= "" then emit(depth + 1, "<caption>" .. inline_trim(cap) .. "</caption>") end
     if any_number then
@@ -350,10 +349,10 @@ return function(R)
               elseif x.t == "BulletList" or x.t == "OrderedList" then
                 local lost = {}
                 emit_list(depth + 3, x, lost)
-                if #lost > 0 then warn(depth + 3, "a picture or table inside a list in this cell was left out") end
+                if #lost > 0 then warn(depth + 3, msg("cell-list-lost")) end
               else
                 local s = esc(plain({ x }))
-                warn(depth + 3, a_block(x.t) .. " inside a table cell cannot be kept; its text stands here")
+                warn(depth + 3, msg("cell-block", a_block(x.t)))
                 if trim(s) ~= "" then emit(depth + 3, "<p>" .. s .. "</p>") end
               end
             end

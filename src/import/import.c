@@ -256,6 +256,56 @@ static void take_word(void *ctx, const char *kind, const char *key, const char *
     free(kv);
 }
 
+/* What the writer (import/rapport.lua, its msg()) says in the XML's
+ * comments, which --import prints as warnings: kept here, marked for
+ * translation with rapport's other messages, and handed to the writer in
+ * the person's language as "key|text"; %1, %2 stand for its values. */
+/* xgettext:no-c-format */
+static const char *const writer_messages[][2] = {
+    { "header", N_("Imported from %1 by rapport. Read the comments \"import warning\" below: each says what to finish by hand.") },
+    { "picture-format", N_("a picture (%1) is in the format %2, which rapport cannot print; it was left out here") },
+    { "picture-format-hint", N_("save it as PNG and put <figure src=\"…png\" alt=\"…\"/> here") },
+    { "picture-no-alt", N_("picture %1 (%2) has no alt text in the Word file") },
+    { "picture-no-alt-hint", N_("write in alt what the picture shows, in a sentence, for readers who cannot see it") },
+    { "block-left-out", N_("%1 of the Word file has no place in a report; it was left out") },
+    { "block-Table", N_("a table") },
+    { "block-CodeBlock", N_("a block of code") },
+    { "block-DefinitionList", N_("a list of terms") },
+    { "block-LineBlock", N_("a block of lines") },
+    { "block-Figure", N_("a picture") },
+    { "block-Div", N_("a box") },
+    { "block-other", N_("a block of the kind %1") },
+    { "list-picture-moved", N_("this picture stood in the list above; a list item holds only text and lists") },
+    { "list-block-moved", N_("%1 stood in the list above; a list item holds only text and lists, so it follows the list here") },
+    { "heading-level", N_("a heading on level %1: rapport has five levels, so it is a bold line here") },
+    { "goal-status-text", N_("status inferred from \"%1\" (Nämndmålet bedöms)") },
+    { "goal-status-heading", N_("status inferred from \"%1\" at the end of the heading") },
+    { "goal-no-status", N_("no status word for the goal \"%1\"") },
+    { "goal-no-status-hint", N_("write status=%1 on this <goal> (a colour in the Word file cannot be read)") },
+    { "goal-status-differs", N_("the heading says \"%1\" but the text \"%2\"; the text was taken") },
+    { "type-from-title", N_("type=\"%1\" from the title; the import's type option sets it") },
+    { "type-none", N_("type=\"%1\" (no report type in the title); the import's type option sets it") },
+    { "no-title", N_("the Word file has no title page or Title: its name is the title") },
+    { "no-title-hint", N_("write the report's title in <title>") },
+    { "title-line-left-out", N_("the title page's line \"%1\" has no place in <meta>; it was left out") },
+    { "title-line-hint", N_("if it belongs, write it in <subtitle>, <organisation>, <department>, <date> (2025-02-20) or <reference>") },
+    { "section-after-appendices", N_("the section \"%1\" came after the appendices in the Word file; rapport prints appendices last") },
+    { "odt-tables", N_("pandoc %1 reads no merged cells or header rows from an OpenDocument file: check this table against the original, and the tables after it") },
+    { "odt-tables-hint", N_("or open the file in LibreOffice, save it as Word (.docx) and import that") },
+    { "cell-statuses", N_("statuses inferred from their words in the cells") },
+    { "cell-list-lost", N_("a picture or table inside a list in this cell was left out") },
+    { "cell-block", N_("%1 inside a table cell cannot be kept; its text stands here") },
+};
+
+static void add_writer_messages(Import *im)
+{
+    for (size_t k = 0; k < sizeof writer_messages / sizeof *writer_messages; k++) {
+        char *kv = xprintf("%s|%s", writer_messages[k][0], _(writer_messages[k][1]));
+        add_meta(im, "rapport-import-msg", kv);
+        free(kv);
+    }
+}
+
 /* ---- one file ----------------------------------------------------------- */
 
 /* Charts of Word's own (word/charts/chartN.xml in the .docx): pandoc
@@ -316,7 +366,11 @@ static int print_comment_warnings(const char *file, const char *xml, FILE *err, 
         if (!quiet) {
             fprintf(err, _("%s:%d:%d: warning: %.*s\n"), file, line, (int)(p - bol) + 1, (int)(mend - msg), msg);
             if (nl) {
-                fputs("    hint:", err);
+                /* the hint's lines as one, in the words diag.c prints
+                 * every hint with */
+                char *hint = malloc((size_t)(end - nl) + 1), *at = hint;
+                if (!hint)
+                    break;
                 for (const char *h = nl; h < end;) {
                     while (h < end && (*h == ' ' || *h == '\n'))
                         h++;
@@ -326,11 +380,17 @@ static int print_comment_warnings(const char *file, const char *xml, FILE *err, 
                     const char *t = he;
                     while (t > h && t[-1] == ' ')
                         t--;
-                    if (t > h)
-                        fprintf(err, " %.*s", (int)(t - h), h);
+                    if (t > h) {
+                        if (at > hint)
+                            *at++ = ' ';
+                        memcpy(at, h, (size_t)(t - h));
+                        at += t - h;
+                    }
                     h = he;
                 }
-                fputc('\n', err);
+                *at = '\0';
+                fprintf(err, _("    hint: %s\n"), hint);
+                free(hint);
             }
         }
         p = end;
@@ -729,6 +789,7 @@ static int import_all(Import *im, const ImportCli *cl, BatchItem *items, int n)
     im->check.layout = im->layout;
     if (rp_layout_words(&im->check, items[0].output, take_word, im, stderr) != RP_OK)
         return RP_EINPUT;
+    add_writer_messages(im);
     if (n == 1) {
         im->single = true;
         int r = import_one(im, items[0].input, items[0].output, stderr);

@@ -4,7 +4,13 @@
  * pandoc is a separate program (Debian package pandoc): started with
  * fork and exec, its output and messages read through two pipes at the
  * same time, so that neither can fill up and stall it.
+ *
+ * pandoc runs in the locale C.UTF-8 whatever the person's is: it reads
+ * its command line in the locale's encoding, and rapport hands it UTF-8
+ * (the layout's words, the messages, file names). Under LANG=C, as cron
+ * runs a nightly import, "Pågår" reached it as "P??g??r".
  */
+#define _GNU_SOURCE             /* execvpe */
 #include "pandoc.h"
 #include "../base/i18n.h"
 
@@ -77,7 +83,28 @@ static char *text_dup(const char *s)
 
 /* The child: in `dir`, stdin from /dev/null, stdout and stderr into the
  * pipes, then pandoc. Only async-signal-safe calls before exec. */
-static void child(char *const args[], const char *dir, int out, int err)
+/* The environment pandoc runs in: this process's, its locale C.UTF-8.
+ * Made before fork: the child of a process with threads may only call
+ * what is async-signal-safe. */
+extern char **environ;
+static char **utf8_environment(void)
+{
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **env = malloc((n + 2) * sizeof *env);
+    if (!env)
+        return NULL;
+    size_t k = 0;
+    env[k++] = "LC_ALL=C.UTF-8";
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], "LC_ALL=", 7) != 0)
+            env[k++] = environ[i];
+    env[k] = NULL;
+    return env;
+}
+
+static void child(char *const args[], char *const env[], const char *dir, int out, int err)
 {
     int null = open("/dev/null", O_RDONLY);
     if (null >= 0)
@@ -90,7 +117,7 @@ static void child(char *const args[], const char *dir, int out, int err)
         (void)w;
         _exit(126);
     }
-    execvp(args[0], args);
+    execvpe(args[0], args, env);
     static const char msg[] = "cannot start pandoc\n";
     ssize_t w = write(2, msg, sizeof msg - 1);
     (void)w;
@@ -109,17 +136,20 @@ int pandoc_run(char *const args[], const char *dir, size_t limit, PandocRun *r)
         close(po[1]);
         goto failed;
     }
+    char **env = utf8_environment();
     fflush(NULL);
-    pid_t pid = fork();
+    pid_t pid = env ? fork() : -1;
     if (pid < 0) {
         close(po[0]); close(po[1]); close(pe[0]); close(pe[1]);
+        free(env);
         goto failed;
     }
     if (pid == 0) {
         close(po[0]);
         close(pe[0]);
-        child(args, dir, po[1], pe[1]);
+        child(args, env, dir, po[1], pe[1]);
     }
+    free(env);
     close(po[1]);
     close(pe[1]);
     Sink out = { .limit = limit }, err = { .limit = 64 * 1024 };
