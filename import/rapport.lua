@@ -164,17 +164,29 @@ end
 -- ---- output ---------------------------------------------------------------
 
 local out = {}
-local function emit(depth, s)
-  out[#out + 1] = string.rep("  ", depth) .. s
-end
 
 -- A warning for the person finishing the report: rapport --import prints
 -- it with the line it stands on. The first line is the message, the
 -- rest the hint.
-local function warn(depth, message, hint)
+local function warning(depth, message, hint)
   local s = "<!-- import warning: " .. comment_text(message)
   if hint then s = s .. "\n" .. string.rep("  ", depth) .. "     " .. comment_text(hint) end
-  emit(depth, s .. " -->")
+  return s .. " -->"
+end
+
+-- Warnings about a piece of text (struck out, a comment on it), said
+-- on the line before the one that holds it: the text is made before
+-- its line is emitted.
+local pending = {}
+
+local function emit(depth, s)
+  for _, p in ipairs(pending) do out[#out + 1] = string.rep("  ", depth) .. warning(depth, p[1], p[2]) end
+  pending = {}
+  out[#out + 1] = string.rep("  ", depth) .. s
+end
+
+local function warn(depth, message, hint)
+  emit(depth, warning(depth, message, hint))
 end
 
 local function note(depth, text)
@@ -274,9 +286,18 @@ function inline_xml(inlines, mode)
         local text = note_xml(el.content)
         if text ~= "" then parts[#parts + 1] = "<footnote>" .. text .. "</footnote>" end
       end
+    elseif t == "Strikeout" then
+      -- kept, as pandoc reads it, but said: struck-out text in a report
+      -- most often means it no longer holds
+      pending[#pending + 1] = { msg("struck-out", short(stringify(el.content))), msg("struck-out-hint") }
+      parts[#parts + 1] = inline_xml(el.content, mode)
+    elseif t == "Span" and el.classes:includes("rapport-comment") then
+      local who, text = el.attributes.author or "", short(el.attributes.text or "")
+      pending[#pending + 1] = { who ~= "" and msg("word-comment", who, text) or msg("word-comment-anon", text),
+                                msg("word-comment-hint") }
     elseif t == "Image" or t == "RawInline" then
       -- pictures are figures (block level); raw Word fields have no text
-    elseif el.content then          -- Span, Underline, Strikeout, SmallCaps, Cite
+    elseif el.content then          -- Span, Underline, SmallCaps, Cite
       parts[#parts + 1] = inline_xml(el.content, mode)
     end
   end
@@ -1097,9 +1118,39 @@ local function emit_appendices(depth, app)
   emit(depth, "</appendices>")
 end
 
+-- ---- tracked changes and comments ------------------------------------------
+
+-- A Word file is read with its tracked changes marked (pandoc's
+-- --track-changes=all): taken here as accepted, which is the text Word
+-- shows, and counted for a warning; its comments become empty spans
+-- that inline_xml says at their place. Done first, so that no step
+-- after sees a deleted word.
+local function take_changes(doc, tracked)
+  return doc:walk({ Span = function(sp)
+    local c = sp.classes
+    if c:includes("insertion") or c:includes("deletion") then
+      tracked.n = tracked.n + 1
+      local who = sp.attributes.author
+      if who and who ~= "" and not tracked.seen[who] then
+        tracked.seen[who] = true
+        tracked.authors[#tracked.authors + 1] = who
+      end
+      if c:includes("deletion") then return {} end
+      return sp.content
+    elseif c:includes("comment-start") then
+      return pandoc.Span({}, pandoc.Attr("", { "rapport-comment" },
+        { { "author", sp.attributes.author or "" }, { "text", plain(sp.content) } }))
+    elseif c:includes("comment-end") then
+      return {}
+    end
+  end })
+end
+
 -- ---- the report ------------------------------------------------------------
 
 local function convert(doc)
+  local tracked = { n = 0, seen = {}, authors = {} }
+  doc = take_changes(doc, tracked)
   local items = flatten(doc.blocks, {})
   items = take_contents(items)
   local m = {}
@@ -1125,6 +1176,11 @@ local function convert(doc)
   emit(0, '<?xml version="1.0" encoding="UTF-8"?>')
   emit(0, "<!-- " .. comment_text(msg("header", source)) .. " -->")
   emit(0, "<report" .. attrs .. ' lang="sv">')
+  if tracked.n > 0 then
+    local who = table.concat(tracked.authors, ", ")
+    warn(1, who ~= "" and msg("tracked-changes", tracked.n, who) or msg("tracked-changes-anon", tracked.n),
+         msg("tracked-changes-hint"))
+  end
   if guessed then
     note(1, msg(rtype == "rapport" and "type-none" or "type-from-title", rtype))
   end

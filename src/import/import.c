@@ -295,6 +295,14 @@ static const char *const writer_messages[][2] = {
     { "cell-statuses", N_("statuses inferred from their words in the cells") },
     { "cell-list-lost", N_("a picture or table inside a list in this cell was left out") },
     { "cell-block", N_("%1 inside a table cell cannot be kept; its text stands here") },
+    { "struck-out", N_("struck-out text \"%1\" is ordinary text here: rapport has no strikethrough") },
+    { "struck-out-hint", N_("delete it if it no longer holds, or say in words that it is struck out") },
+    { "word-comment", N_("a comment in the Word file by %1 was left out: \"%2\"") },
+    { "word-comment-anon", N_("a comment in the Word file was left out: \"%1\"") },
+    { "word-comment-hint", N_("read it, and change the report as it asks, if it still holds") },
+    { "tracked-changes", N_("the Word file has tracked changes (%1, by %2): they were taken as accepted, as Word shows the text with all changes accepted") },
+    { "tracked-changes-anon", N_("the Word file has tracked changes (%1): they were taken as accepted, as Word shows the text with all changes accepted") },
+    { "tracked-changes-hint", N_("if the changes are not agreed yet, compare the text with the Word file") },
 };
 
 static void add_writer_messages(Import *im)
@@ -580,6 +588,8 @@ static int import_one(const Import *im, const char *input, const char *output, F
     args[nargs++] = "-t";
     args[nargs++] = (char *)im->writer;
     args[nargs++] = media;
+    if (!ends_with(input, ".odt"))
+        args[nargs++] = "--track-changes=all";  /* marked: the writer says so (rapport.lua) */
     for (int i = 0; i < im->nmeta; i++)
         args[nargs++] = im->meta[i];
     char *m_src = xprintf("rapport-import-source=%s%s", src, NULL);
