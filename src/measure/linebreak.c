@@ -51,7 +51,7 @@ static int candidates(const LbItem *items, int n, int *cand, int64_t *start)
     cand[nc++] = -1;
     for (int j = 0; j < n; j++) {
         const LbItem *it = &items[j];
-        if ((it->type == LB_GLUE && j > 0 && items[j - 1].type == LB_BOX) ||
+        if ((it->type == LB_GLUE && !it->flagged && j > 0 && items[j - 1].type == LB_BOX) ||
             (it->type == LB_PENALTY && it->penalty < LB_NEVER))
             cand[nc++] = j;
     }

@@ -39,7 +39,8 @@ enum { LB_BOX, LB_GLUE, LB_PENALTY };
 
 typedef struct LbItem {
     uint8_t type;
-    bool    flagged;        /* penalty: a hyphen is added when broken here */
+    bool    flagged;        /* penalty: a hyphen is added when broken here;
+                             * glue: no line may break here (a bound space) */
     int32_t w;              /* box/glue width; penalty: width added if broken (the hyphen) */
     int32_t stretch, shrink;/* glue */
     int32_t penalty;        /* penalty */

@@ -1031,6 +1031,42 @@ static bool bound_space(const char *s, int i, int end)
     return unit_at(s, i + 1, end) > 0;
 }
 
+static bool is_text_piece(const Piece *p) { return !p->br && !p->marker && p->pagenum < 0; }
+
+/* Whether a space at the edge of piece pi, at its byte i (its first or
+ * last), is one no line may break at: bound_space() on the text around
+ * it, read across the pieces beside it ("<b>IFO</b> 2069",
+ * "LSS: <i>489</i>"). */
+static bool edge_bound(const Piece *ps, int np, int pi, int i)
+{
+    enum { CTX = 24 };                  /* as far as bound_space looks */
+    char buf[2 * CTX + 1];
+    const Piece *p = &ps[pi];
+    /* before the space, back to CTX bytes, through whole pieces */
+    int start = CTX, take = i < CTX ? i : CTX;
+    memcpy(buf + start - take, p->s + i - take, (size_t)take);
+    start -= take;
+    for (int q = pi - 1, whole = take == i; whole && q >= 0 && start > 0 && is_text_piece(&ps[q]); q--) {
+        take = ps[q].len < start ? ps[q].len : start;
+        memcpy(buf + start - take, ps[q].s + ps[q].len - take, (size_t)take);
+        start -= take;
+        whole = take == ps[q].len;
+    }
+    /* the space, and after it up to CTX bytes */
+    buf[CTX] = ' ';
+    int end = CTX + 1, room = 2 * CTX + 1;
+    take = p->len - i - 1 < room - end ? p->len - i - 1 : room - end;
+    memcpy(buf + end, p->s + i + 1, (size_t)take);
+    end += take;
+    for (int q = pi + 1, whole = take == p->len - i - 1; whole && q < np && end < room && is_text_piece(&ps[q]); q++) {
+        take = ps[q].len < room - end ? ps[q].len : room - end;
+        memcpy(buf + end, ps[q].s, (size_t)take);
+        end += take;
+        whole = take == ps[q].len;
+    }
+    return bound_space(buf + start, CTX - start, end - start);
+}
+
 static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph)
 {
     IB b = { m, 0, width, hyph };
@@ -1057,7 +1093,8 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph)
                 const Font *f = face_font(m, p->face);
                 int32_t sw = font_text_width(f, " ", 1, p->size);
                 if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
-                    LbItem g = { LB_GLUE, false, sw, sw / 2, sw / 3, 0 };
+                    bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
+                    LbItem g = { LB_GLUE, bound, sw, sw / 2, sw / 3, 0 };
                     add_item(&b, g, pi, i, 1);
                 }
                 i++;
@@ -1405,6 +1442,8 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
                 open = true;
             }
             v[ns - 1].w += it->w;
+        } else if (it->type == LB_GLUE && it->flagged && ns > 0 && open) {
+            v[ns - 1].w += it->w;           /* a bound space: the segment goes on */
         } else if (ns > 0 && open) {
             /* a space, a break after a hyphen or slash, a forced break */
             v[ns - 1].gap = it->type == LB_GLUE ? it->w : 0;
@@ -1450,6 +1489,10 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
         const LbItem *it = &m->items[i];
         if (it->type == LB_BOX) {
             word += it->w;
+            frag += it->w;
+            line += it->w;
+        } else if (it->type == LB_GLUE && it->flagged) {
+            word += it->w;              /* a bound space: one word with its neighbours */
             frag += it->w;
             line += it->w;
         } else if (it->type == LB_PENALTY && it->flagged) {

@@ -81,6 +81,10 @@ check "a number stays with its unit: 29 %" grep -q $'8\xc2\xa0605 ärenden, 29\x
 check "a label in capitals stays with its count and share: IFO 2069 (45%)" \
     grep -q $' IFO\xc2\xa02069\xc2\xa0(45%)$' "$T/edge.trace"
 check "a label with a colon stays with its count: LSS: 489, (35%)" grep -q $' LSS:\xc2\xa0489,\xc2\xa0(35%) ' "$T/edge.trace"
+# ... and across markup: "<b>IFO</b> 2071" is one text in bold and one not
+same_line() { awk -v a="$1" -v b="$2" '$1 == "text" && $4 == a { y = $3; getline; if ($1 == "text" && $3 == y && index($4, b) == 1) f = 1 } END { exit !f }' "$T/edge.trace"; }
+check "a label in bold stays with its count: <b>IFO</b> 2071 (44%)" same_line IFO 2071
+check "a label in italics with a colon stays with its count: <i>LSS:</i> 440 (36%)" same_line LSS: 440
 check "an amount stays with its millions: 1 800,9 miljoner" grep -q $' 1\xc2\xa0800,9\xc2\xa0miljoner$' "$T/edge.trace"
 check "a range of figures is not broken at its dash: 0–20" sh -c "test -s '$T/edge.trace' && ! grep -q '[0-9]–\$' '$T/edge.trace'"
 check "a label before an amount in digit groups may end a line: R9:" grep -q ' R9:$' "$T/edge.trace"
