@@ -678,6 +678,20 @@ static uint32_t first_letter(const char *s)
     return utf8_next(s, 4, &i);
 }
 
+/* Whether the word at s[at] stands inside a sentence: after a word, a
+ * comma or a bracket rather than after a full stop (or where the text
+ * begins, which may be a sentence's start: a cell's, a run's after a
+ * footnote mark). Swedish capitalises a word there only as a name
+ * ("via Skatteverket"), which is not hyphenated (TEMPLATE.md). */
+static bool inside_sentence(const char *s, size_t at)
+{
+    while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '"' || s[at - 1] == '\''))
+        at--;
+    if (at >= 3 && memcmp(s + at - 3, "\xE2\x80\x9D", 3) == 0)     /* ” */
+        at -= 3;
+    return at > 0 && !strchr(".!?:;", s[at - 1]);
+}
+
 /* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
 static bool hyphenate(IB *b, const Piece *p, int off, int len)
 {
@@ -842,11 +856,13 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
             j = k;
         }
         /* a capital after the first letter ("SoL", "LVM-placering") or a
-         * name ("Linköpings", "Leanlink": a capital, and no Swedish word)
-         * is not hyphenated */
+         * name ("Linköpings", "Leanlink": a capital, and no Swedish word;
+         * "via Skatteverket": a capital inside a sentence) is not
+         * hyphenated */
         bool listed = j > ls && word_exception(b->m, s + ls, j - ls) != NULL;
         if (letters >= 6 && hy && p->rise == 0 && !p->nohyphen && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
             (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
+                                                        !inside_sentence(s, ls) &&
                                                         compound_known(s + ls, j - ls)))))) {
             size_t wl = j - ls;
             const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;

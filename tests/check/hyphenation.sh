@@ -33,6 +33,13 @@ sed 's|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"/>|<hyphenation di
 printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Om medarbetarengagemang och Linköpingsbor talar vi.</p></section></report>' >"$T/words.xml"
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/words.pdf" --trace "$T/words.trace" "$T/words.xml"
 check "a name is not hyphenated, even on a narrow page" grep -q ' Linköpingsbor talar vi\.$' "$T/words.trace"
+# a capital inside a sentence is a name ("skrev Skatteverket"): not
+# hyphenated; the same kind of word at a sentence's start is
+printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Om detta skrev Skatteverket. Socialförvaltningen skrev.</p></section></report>' >"$T/name.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/name.pdf" --trace "$T/name.trace" "$T/name.xml"
+check "a capital inside a sentence is a name, not hyphenated: Skatteverket" \
+    sh -c "grep -q ' Om detta skrev\$' '$T/name.trace' && grep -q ' Skatteverket\. Socialför-\$' '$T/name.trace'"
+check "... as in the delårsrapport (\"via Skatte-/verket\" before)" sh -c "! grep -q ' Skatte-\$' '$R/delarsrapport-2022-aug.trace'"
 "$BIN" -q --layout "$T/narrow-words.xml" -o "$T/words.pdf" --trace "$T/words-listed.trace" "$T/words.xml"
 check "a word the layout lists breaks where it says: Linkö-pingsbor" grep -q ' Linkö-$' "$T/words-listed.trace"
 sed 's|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"/>|<hyphenation dictionary="hyph_sv_SE" left="3" right="3"><word>-fel</word><ord>x</ord></hyphenation>|' \
