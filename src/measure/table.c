@@ -553,46 +553,6 @@ static bool has(const int *v, int n, int x)
     return false;
 }
 
-/* The header cells of cell c (already made: headers stand above and to
- * the left of what they head): the header rows' cells over its columns,
- * the row headers beside its rows, and the heading of the group row
- * above (`group`, a cell index, or -1). */
-static void cell_headers(M *m, Cell *cells, const Cell *c, const int *owner, const RowRole *roles, int ncols,
-                         int group)
-{
-    VEC(int) h = { 0 };
-    for (int r = 0; r < c->row; r++) {
-        if (roles[r] != ROW_HEADER)
-            continue;
-        /* a row header (even one across the row) is headed by the
-         * header over its own column only */
-        bool row_header = roles[c->row] != ROW_HEADER && m->se.v[c->se].type == SE_TH;
-        int end = row_header ? c->col + 1 : c->col + c->colspan;
-        for (int k = c->col; k < end && k < ncols; k++) {
-            int o = owner[r * ncols + k];
-            if (o >= 0 && cells[o].se > 0 && cells[o].lines.n > 0 && &cells[o] != c && !has(h.v, h.n, cells[o].se))
-                VEC_PUSH(&m->rp->arena, h, cells[o].se);
-        }
-    }
-    if (roles[c->row] != ROW_HEADER && c->col > 0)
-        for (int r = c->row; r < c->row + c->rowspan; r++) {
-            int o = owner[r * ncols];
-            if (o >= 0 && cells[o].se > 0 && cells[o].lines.n > 0 && m->se.v[cells[o].se].type == SE_TH &&
-                !has(h.v, h.n, cells[o].se))
-                VEC_PUSH(&m->rp->arena, h, cells[o].se);
-        }
-    /* the group row above ("Verksamhet och projekt") heads its rows */
-    if (group >= 0 && cells[group].row < c->row && roles[c->row] != ROW_HEADER && roles[c->row] != ROW_GROUP &&
-        cells[group].se > 0 && cells[group].lines.n > 0 && m->se.v[cells[group].se].type == SE_TH &&
-        !has(h.v, h.n, cells[group].se))
-        VEC_PUSH(&m->rp->arena, h, cells[group].se);
-    for (int k = 0; k < h.n; k++)
-        m->se.v[h.v[k]].has_id = true;
-    StructElem *e = &m->se.v[c->se];
-    e->headers = h.v;
-    e->nheaders = h.n;
-}
-
 /* A table's cells, set as text and measured, ready for widths(). */
 typedef struct Prep {
     Cell    *cells;
@@ -1069,8 +1029,92 @@ typedef struct TableSet {
     int            last_head;      /* the last header row, -1 */
     bool           keep_whole;     /* short enough to keep on one page */
     bool           multi_level;    /* headers on several levels: cells name their headers */
+    uint64_t       rh_cols;        /* the columns of row headers, a bit each (row_header_columns) */
     int            se_table, se_head, se_body;
 } TableSet;
+
+/* The columns whose cells name their rows (row headers): the first text
+ * column, after any status columns ("Ja" | the goal | 17 %), and the
+ * text columns among the text and status columns right after it, where
+ * a number column follows them ("Goda arbetsplatser" | "Pågår" | "Män" |
+ * 4,5: the value is the men's, under that goal); in a table without
+ * numbers after them, the first alone. None in a table of one column or
+ * one whose first is of numbers. */
+static bool rh_col(const TableSet *ts, int k) { return k >= 0 && k < 64 && (ts->rh_cols >> k & 1); }
+
+static void row_header_columns(TableSet *ts)
+{
+    const Node *t = ts->t;
+    int n = ts->ncols, k = 0;
+    ts->rh_cols = 0;
+    while (k < n && t->u.table.cols[k].type == COL_STATUS)
+        k++;
+    if (n < 2 || k >= n || k >= 64 || t->u.table.cols[k].type != COL_TEXT)
+        return;
+    int e = k;
+    while (e + 1 < n && t->u.table.cols[e + 1].type != COL_NUMBER)
+        e++;
+    ts->rh_cols = (uint64_t)1 << k;
+    for (int j = k + 1; e + 1 < n && j <= e && j < 64; j++)
+        if (t->u.table.cols[j].type == COL_TEXT)
+            ts->rh_cols |= (uint64_t)1 << j;
+}
+
+/* The header cells of cell c (already made: headers stand above and to
+ * the left of what they head): the header rows' cells over its columns,
+ * the row headers beside its rows, and the heading of the group row
+ * above (`group`, a cell index, or -1). */
+typedef VEC(int) Heads;
+
+/* Cell o (an index, -1: none) among c's headers, once, if it is drawn
+ * and (th) a header cell. */
+static void head_by(M *m, Heads *h, const Cell *cells, int o, const Cell *c, bool th)
+{
+    if (o < 0 || cells[o].se <= 0 || cells[o].lines.n == 0 || &cells[o] == c || has(h->v, h->n, cells[o].se) ||
+        (th && m->se.v[cells[o].se].type != SE_TH))
+        return;
+    VEC_PUSH(&m->rp->arena, *h, cells[o].se);
+}
+
+static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
+{
+    const Cell *cells = ts->cells;
+    const int *owner = ts->owner;
+    const RowRole *roles = ts->roles;
+    int ncols = ts->ncols;
+    bool body = roles[c->row] != ROW_HEADER;
+    Heads h = { 0 };
+    for (int r = 0; r < c->row; r++) {
+        if (roles[r] != ROW_HEADER)
+            continue;
+        /* a row header (even one across the row) is headed by the
+         * header over its own column only */
+        bool row_header = body && m->se.v[c->se].type == SE_TH;
+        int end = row_header ? c->col + 1 : c->col + c->colspan;
+        for (int k = c->col; k < end && k < ncols; k++)
+            head_by(m, &h, cells, owner[r * ncols + k], c, false);
+    }
+    /* a sub row ("Män") is headed also by the row headers of the row it
+     * divides ("Total sjukfrånvaro") */
+    int r0 = c->row;
+    while (roles[c->row] == ROW_SUB && r0 > 0 && roles[r0] == ROW_SUB)
+        r0--;
+    for (int k = 0; r0 < c->row && roles[r0] != ROW_HEADER && k <= c->col; k++)
+        if (rh_col(ts, k))
+            head_by(m, &h, cells, owner[r0 * ncols + k], c, true);
+    /* the row headers left of it, over the rows it spans */
+    for (int k = 0; body && k < c->col; k++)
+        for (int r = c->row; rh_col(ts, k) && r < c->row + c->rowspan; r++)
+            head_by(m, &h, cells, owner[r * ncols + k], c, true);
+    /* the group row above ("Verksamhet och projekt") heads its rows */
+    if (group >= 0 && cells[group].row < c->row && body && roles[c->row] != ROW_GROUP)
+        head_by(m, &h, cells, group, c, true);
+    for (int k = 0; k < h.n; k++)
+        m->se.v[h.v[k]].has_id = true;
+    StructElem *e = &m->se.v[c->se];
+    e->headers = h.v;
+    e->nheaders = h.n;
+}
 
 /* The table's number, its anchor, its Table element and its caption(s),
  * with the caption continued ("(forts.)") for the pages it goes on to. */
@@ -1236,7 +1280,8 @@ static void table_shape(TableSet *ts)
     ts->keep_whole = total <= ts->page_text * 35 / 100;
     ts->last_head = -1;
     int nhead_rows = 0;
-    bool multi = false;
+    row_header_columns(ts);
+    bool multi = (ts->rh_cols & (ts->rh_cols - 1)) != 0;  /* a row header heads the one beside it */
     for (int r = 0; r < nrows; r++) {
         if (ts->roles[r] == ROW_HEADER)
             ts->last_head = r;
@@ -1293,8 +1338,7 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
         if (c->row + c->rowspan - 1 > rw->span_until)
             rw->span_until = c->row + c->rowspan - 1;
         VEC_PUSH(&m->rp->arena, rw->active, rw->cell_i);
-        bool row_head = role != ROW_HEADER && c->col == 0 && ts->ncols > 1 &&
-                        ts->t->u.table.cols[0].type == COL_TEXT && c->frac < 0;
+        bool row_head = role != ROW_HEADER && rh_col(ts, c->col) && c->frac < 0;
         c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
         if (c->blocks.nparts) {
             c->part_se = ARENA_ARRAY(&m->rp->arena, int, c->blocks.nparts);
@@ -1311,7 +1355,7 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
         else if (row_head)
             e->scope = 2;                   /* Row */
         if (ts->multi_level)
-            cell_headers(m, ts->cells, c, ts->owner, ts->roles, ts->ncols, rw->group);
+            cell_headers(m, ts, c, rw->group);
     }
     if (role == ROW_GROUP && ts->owner[r * ts->ncols] >= 0)
         rw->group = ts->owner[r * ts->ncols];

@@ -13,6 +13,24 @@ tests/ua-check "$vb.pdf" "${pg:-0}" >"$T/tree11"
 check "multi-level table headers: a cell names its two column headers, its row header and its group (page ${pg:-none})" \
     grep -qE '^ *TD \(1\) Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+,th-[0-9]+$' "$T/tree11"
 
+# row headers beyond the first column: the delårsrapport's indicator table
+# (goal | status | indicator | values, "Män" and "Kvinnor" sub rows) heads
+# a value by its goal, its indicator and its sub row's label; the
+# verksamhetsberättelse's starts with a status column ("Ja"), so its goal
+# is the row header (each of those was a TD, and a value named only the goal)
+dr=$R/delarsrapport-2022-aug
+pg=$(trace_page_of "$dr.trace" 'Jämställdhetsindex')
+tests/ua-check "$dr.pdf" "${pg:-0}" >"$T/indicators"
+check "a sub row's label is a row header headed by its goal and its indicator (page ${pg:-none})" \
+    grep -qE '^ *TH \(1\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+$' "$T/indicators"
+check "... and a value by its column, its goal, its indicator and its sub row" \
+    grep -qE '^ *TD \(1\) Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+,th-[0-9]+$' "$T/indicators"
+pg=$(trace_page_of "$vb.trace" 'förebygger våld.')
+tests/ua-check "$vb.pdf" "${pg:-0}" >"$T/status-first"
+check "a table that starts with a status column: the goal after it is the row header (page ${pg:-none})" \
+    sh -c "grep -A2 '^ *TR\$' '$T/status-first' | grep -qE '^ *TD \\(1\\) Headers=th-[0-9]+\$' &&
+           grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first'"
+
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
 # a drawing outside any marked content
@@ -53,7 +71,11 @@ for s in delarsrapport-2022-aug verksamhetsberattelse-2024 verksamhetsplan-2019;
     check "$s: what a screen reader reads: goal headings with their status, lists in cells as lists" \
         env UA_TEXT=1 tests/ua-check "$R/$s.pdf"
 done
-sed 's|/S /TD$|/S /TH|' "$T/qdf.pdf" | fix-qdf >"$T/note-th.pdf"
+# (a footnote in a data cell, its TD turned TH: rapport puts a header
+# cell's notes after the table)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row role="header"><cell>Enhet</cell><cell>Antal</cell></row><row><cell>Norr</cell><cell>12<footnote>Per den 31 augusti.</footnote></cell></row></table></section></report>' >"$T/note-td.xml"
+"$BIN" -q -o "$T/note-td.pdf" "$T/note-td.xml"
+qpdf --qdf --object-streams=disable "$T/note-td.pdf" - | sed 's|/S /TD$|/S /TH|' | fix-qdf >"$T/note-th.pdf"
 check "the checker catches a footnote inside a header cell" \
     sh -c "tests/ua-check '$T/note-th.pdf' | grep -qF 'Note inside a header cell'"
 awk '/^\/H[1-6] <<\/MCID [0-9]+>> BDC$/ { h = 1; tf = 0 } h && / Tf$/ { tf++ }
