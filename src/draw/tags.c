@@ -397,6 +397,12 @@ static void write_elem(Tags *t, Buf *b, int i)
         snprintf(box, sizeof box, "/A<</O/Layout/BBox[%.2f %.2f %.2f %.2f]>>", bb[0], bb[1], bb[2], bb[3]);
         buf_puts(b, box);
     }
+    /* a list says how its items are labelled: a screen reader announces
+     * a numbered list as one (ISO 32000-1, Table 347) */
+    if (e->type == SE_L && e->numbering == LIST_BULLET + 1)
+        buf_puts(b, "/A<</O/List/ListNumbering/Disc>>");
+    else if (e->type == SE_L && e->numbering == LIST_NUMBER + 1)
+        buf_puts(b, "/A<</O/List/ListNumbering/Decimal>>");
     if ((e->type == SE_TH || e->type == SE_TD) && (e->scope || e->colspan > 1 || e->rowspan > 1 || e->nheaders)) {
         buf_puts(b, "/A<</O/Table");
         if (e->nheaders) {

@@ -27,6 +27,7 @@ typedef struct Build {
     VEC(int)      line_part, line_label;
     VEC(int16_t)  part_type;
     VEC(int)      part_parent;
+    VEC(int8_t)   part_numbering;
     Op            label;           /* a label waiting for the next line, if label_part >= 0 */
     int           label_part;
 } Build;
@@ -36,6 +37,7 @@ static int add_part(Build *b, SeType type, int parent)
     assert(parent < b->part_type.n);
     VEC_PUSH(&b->m->rp->arena, b->part_type, (int16_t)type);
     VEC_PUSH(&b->m->rp->arena, b->part_parent, parent);
+    VEC_PUSH(&b->m->rp->arena, b->part_numbering, 0);
     return b->part_type.n - 1;
 }
 
@@ -76,6 +78,7 @@ static void list(Build *b, const Node *l, const Style *st, int32_t x, int32_t wi
 {
     M *m = b->m;
     int se_l = add_part(b, SE_L, part);
+    b->part_numbering.v[se_l] = (int8_t)(l->u.list.type + 1);
     int num = l->u.list.start;
     int16_t face = FACE(st->family, st->variant);
     int32_t space = font_text_width(m->flow->faces[face], "\xC2\xA0", 2, st->size);
@@ -155,6 +158,7 @@ CellBlocks cell_blocks(M *m, const Node *cell, const Style *st, int32_t width, A
     cb.line_label = b.line_label.v;
     cb.part_type = b.part_type.v;
     cb.part_parent = b.part_parent.v;
+    cb.part_numbering = b.part_numbering.v;
     cb.nparts = b.part_type.n;
     return cb;
 }

@@ -128,6 +128,7 @@ typedef struct StructElem {
     int16_t     scope;      /* TH: 1 Column, 2 Row, 3 Both */
     int16_t     colspan;    /* at most RP_MAX_TABLE_COLUMNS */
     bool        has_id;     /* named by another element's headers: gets an /ID */
+    int8_t      numbering;  /* L: its labels, a ListType + 1 (0: none given) */
 } StructElem;
 
 enum {

@@ -134,6 +134,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     int num = l->u.list.start;
     int32_t base = text_baseline(m, st);
     int se_list = se_new(m, SE_L, m->container);
+    m->se.v[se_list].numbering = (int8_t)(l->u.list.type + 1);
     int outer = m->container;
     for (const Node *it = l->first; it; it = it->next) {
         if (it->kind != N_ITEM)

@@ -262,6 +262,7 @@ typedef struct CellBlocks {
     int     *line_label;
     int16_t *part_type;
     int     *part_parent;
+    int8_t  *part_numbering;   /* an L's numbering (StructElem's), 0 */
     int      nparts;
 } CellBlocks;
 

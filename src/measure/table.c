@@ -1345,6 +1345,7 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
             for (int k = 0; k < c->blocks.nparts; k++) {
                 int up = c->blocks.part_parent[k];
                 c->part_se[k] = se_new(m, (SeType)c->blocks.part_type[k], up < 0 ? c->se : c->part_se[up]);
+                m->se.v[c->part_se[k]].numbering = c->blocks.part_numbering[k];
             }
         }
         StructElem *e = &m->se.v[c->se];

@@ -115,6 +115,13 @@ XML
 cl=$(textcopy "$T/celllist.pdf")
 check "a numbered list with a nested one in a cell: L, LI, Lbl, LBody, tagged as PDF/UA-1 asks" \
     sh -c "UA_TEXT=1 tests/ua-check '$T/celllist.pdf' && test \$(pdfinfo -struct-text '$cl' | grep -c '^ *L (block)') = 3 && test \$(pdfinfo -struct-text '$cl' | grep -c '^ *Lbl (block)') = 7"
+# a list says how it is labelled (/ListNumbering): a screen reader then
+# announces a numbered list as numbered; in a cell too
+qpdf --qdf --object-streams=disable "$T/celllist.pdf" - 2>/dev/null | grep -a '/ListNumbering' >"$T/numbering"
+check "a numbered list in a cell is /ListNumbering /Decimal, its inner lists /Disc" \
+    sh -c "test \$(grep -c '/ListNumbering /Decimal' '$T/numbering') = 1 && test \$(grep -c '/ListNumbering /Disc' '$T/numbering') = 2"
+check "the samples' bullet lists are /Disc, their numbered lists /Decimal" \
+    sh -c "qpdf --qdf --object-streams=disable '$vb.pdf' - | grep -a '/ListNumbering' | sort | uniq -c | tr -s ' ' | tr '\n' '|' | grep -qx ' 2 /ListNumbering /Decimal| 14 /ListNumbering /Disc|'"
 
 # ---- what a screen reader reads ----------------------------------------------
 # every sentence of the XML in the structure tree's text, with its word
