@@ -1478,11 +1478,14 @@ void measure_chart(M *m, const Node *n, int32_t indent, int32_t width)
     const Style *st = &L->styles[ST_CHART];
     if (n->id)
         place_anchor(m, anchor_for(m, n));
-    int fig = se_new(m, SE_FIGURE, m->container);
-    m->se.v[fig].alt = ch->alt;
+    /* the caption beside the Figure, before it, not inside: a reader
+     * that reads a figure's /Alt skips what is inside it (ISO 32000-1,
+     * 14.9.3), and the caption is text of its own */
     for (const Node *c = n->first; c; c = c->next)
         if (c->kind == N_CAPTION)
-            emit_caption(m, c, fig, indent, width);
+            emit_caption(m, c, m->container, indent, width);
+    int fig = se_new(m, SE_FIGURE, m->container);
+    m->se.v[fig].alt = ch->alt;
 
     Frame f = { 0 };
     f.ch = ch;

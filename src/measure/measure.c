@@ -253,11 +253,12 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
 {
     if (n->id)
         place_anchor(m, anchor_for(m, n));
-    int fig = se_new(m, SE_FIGURE, m->container);
-    m->se.v[fig].alt = n->u.figure.alt;
+    /* the caption before the Figure, beside it (as a chart's, chart.c) */
     for (const Node *k = n->first; k; k = k->next)
         if (k->kind == N_CAPTION)
-            para(m, k, ST_CAPTION, SE_CAPTION, fig, indent, width, true);
+            para(m, k, ST_CAPTION, SE_CAPTION, m->container, indent, width, true);
+    int fig = se_new(m, SE_FIGURE, m->container);
+    m->se.v[fig].alt = n->u.figure.alt;
     const Image *im = n->u.figure.image;
     if (!im)
         return;

@@ -214,7 +214,7 @@ void se_links(M *m, Op *ops, int n, int parent);
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all);
 
 /* Emit the caption `cap` of a table or chart as a Caption element under
- * `parent` (0: as a paragraph of the container, for what is no table to
+ * `parent` (-1: as a paragraph of the container, for what is no table to
  * a screen reader), kept with what follows; returns its pieces. */
 Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t width);
 

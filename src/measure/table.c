@@ -993,7 +993,7 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
     for (const Node *c = t->first; c; c = c->next)
         if (c->kind == N_CAPTION) {
             caption = true;
-            emit_caption(m, c, 0, indent, width);
+            emit_caption(m, c, -1, indent, width);
         }
     if (!caption)
         return;                         /* an error in the parser: not reached */

@@ -91,6 +91,12 @@ check "the checker catches a Link directly in a TOCI" \
 for s in $SAMPLES; do
     pdfinfo -struct-text "$(textcopy "$R/$s.pdf")" >"$T/$s.struct" 2>/dev/null
 done
+# a chart's caption is read as text before its Figure, not inside it,
+# where a reader that reads the figure's /Alt would skip it
+check "a chart's caption is read before its Figure, beside it" \
+    sh -c "grep -A3 '^  Caption\$' '$T/delarsrapport-2022-aug.struct' | grep -q '^  Figure' &&
+           ! awk '/^ *Figure/ { d = index(\$0, \"F\"); f = 1; next } f && match(\$0, /^ */) && RLENGTH < d { f = 0 }
+                  f && /^ *Caption/ { bad = 1 } END { exit !bad }' '$T/delarsrapport-2022-aug.struct'"
 qpdf --qdf --object-streams=disable "$R/verksamhetsplan-2019.pdf" "$T/vp-qdf.pdf"
 check "the verksamhetsplan's cell list is an L of 8 items" \
     sh -c "awk '/^ *TH/ { th = 1 } /^ *TR/ { th = 0 } th && /^ *L \\(/ { l++ } th && /^ *LI / { li++ } END { exit !(l == 1 && li == 8) }' '$T/verksamhetsplan-2019.struct'"
