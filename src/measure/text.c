@@ -1010,9 +1010,30 @@ static bool count_at(const char *s, int i, int end)
     return i == end || s[i] == ',' || s[i] == '(' || s[i] == '.' || s[i] == ';';
 }
 
+/* Whether a month's name, whole or shortened ("15 mars", "1 feb"),
+ * begins at s[i] as a word of its own. */
+static bool month_at(const char *s, int i, int end)
+{
+    static const char *const months[] = {
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+        "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "okt", "nov", "dec",
+    };
+    for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
+        int n = (int)strlen(months[k]);
+        if (n > end - i || memcmp(s + i, months[k], (size_t)n) != 0)
+            continue;
+        unsigned char next = i + n < end ? (unsigned char)s[i + n] : ' ';
+        if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80 || is_digit((char)next)))
+            return true;
+    }
+    return false;
+}
+
 /* A space no line may break at (Svenska skrivregler): inside a number's
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
- * "29 %") and after a section sign ("§ 3"); between a short label in
+ * "29 %"), after a section sign ("§ 3") and between a day and its month
+ * ("1 feb 2025", "15 mars"); between a short label in
  * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
  * and the share after it ("2069 (45%)"), as statistics tables write
  * them; and, as in Unicode's line breaking (UAX #14), after an opening
@@ -1034,15 +1055,24 @@ static bool bound_space(const char *s, int i, int end)
         return true;                                            /* 2069 (45%) */
     if (!is_digit(s[i - 1]))
         return false;
+    if (month_at(s, i + 1, end)) {                              /* 1 feb */
+        int k = i - 1;
+        while (k >= 0 && is_digit(s[k]))
+            k--;
+        if (i - 1 - k <= 2 && (k < 0 || (s[k] != ',' && s[k] != '.')))
+            return true;
+    }
     if (i + 3 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
         (i + 4 >= end || !is_digit(s[i + 4]))) {
-        /* a group of three after a group of at most three */
+        /* a group of three after a group of at most three, which no
+         * hyphen stands before: "Aug -22 100%" is a year and a share
+         * (a minus is U+2212 by now) */
         int k = i - 1, nd = 0;
         while (k >= 0 && is_digit(s[k])) {
             k--;
             nd++;
         }
-        return nd <= 3;
+        return nd <= 3 && (k < 0 || s[k] != '-');
     }
     return unit_at(s, i + 1, end) > 0;
 }

@@ -22,7 +22,12 @@ check "a minus in running text is U+2212: minus −71,1 mnkr" \
     grep -qF 'blev minus −71,1'$'\xc2\xa0''mnkr' "$R/verksamhetsberattelse-2024.trace"
 check "a date and a diarienummer stay as written" grep -qF 'KS 2024-04-06 §106 (dnr 2024-421)' "$R/verksamhetsberattelse-2024.trace"
 check "a year ht -18 stays as written" grep -qF 'påbörjas ht -18 och' "$R/verksamhetsplan-2019.trace"
-check "a year Aug -22 stays as written" grep -qF 'Aug -22'$'\xc2\xa0''100%' "$R/delarsrapport-2022-aug.trace"
+nb=$'\xc2\xa0'
+check "a year Aug -22 stays as written, and is no digit group of the 100% after it" \
+    sh -c "grep -q ' Aug -22\$' '$R/delarsrapport-2022-aug.trace' && ! grep -qF 'Aug -22${nb}100%' '$R/delarsrapport-2022-aug.trace'"
+check "a day stays with its month: 1 feb 2025, 15 augusti" \
+    sh -c "grep -qF ' 1${nb}feb 2025' '$R/verksamhetsberattelse-2024.trace' &&
+           grep -qF 'startade 15${nb}augusti' '$R/delarsrapport-2022-aug.trace' && ! grep -q 'från 1\$' '$R/verksamhetsberattelse-2024.trace'"
 cat >"$T/typo.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <report type="rapport">
