@@ -78,17 +78,39 @@ static bool placeholder(const char *s, int n)
  * ranges, "3007 (43%)"). Numbers right-aligned by the column's widest
  * such part less their own have their commas, and their integers' last
  * digits, in one line. */
+/* Whether the text from piece i, byte k on, is a short part in brackets
+ * that ends the cell: "(28)" in "407 (28)", "(45%)" (a share, a count
+ * of whom: it hangs right of the figure the column aligns). */
+static bool bracket_tail(const Pieces *ps, int i, int k)
+{
+    int n = 0, open = 0;
+    char last = 0;
+    for (int q = i; q < ps->n; q++)
+        for (int j = q == i ? k : 0; j < ps->v[q].len; j++, n++) {
+            char c = ps->v[q].s[j];
+            open += c == '(';
+            if (c != ' ')
+                last = c;
+        }
+    return open == 1 && last == ')' && n <= 10;
+}
+
 static int32_t decimal_part(M *m, const Pieces *ps)
 {
     if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
         return 0;
     int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0, last_p = 0, last_k = 0;
-    for (int i = 0; i < ps->n; i++) {
+    bool bracket = false;               /* the cell ends in a part in brackets */
+    for (int i = 0; i < ps->n && !bracket; i++) {
         const Piece *p = &ps->v[i];
         if (p->marker || p->pagenum >= 0 || p->br || p->note)
             return -1;
-        for (int k = 0; k < p->len; k++) {
+        for (int k = 0; k < p->len && !bracket; k++) {
             unsigned char c = (unsigned char)p->s[k];
+            if (c == '(' && digit_p >= 0 && k > 0 && p->s[k - 1] == ' ' && bracket_tail(ps, i, k)) {
+                bracket = true;         /* the figure before it is the one aligned */
+                break;
+            }
             if (c >= '0' && c <= '9') {
                 if (comma_p < 0) {
                     digit_p = i;
@@ -116,7 +138,7 @@ static int32_t decimal_part(M *m, const Pieces *ps)
     int tail = ps->v[last_p].len - last_k;
     for (int q = last_p + 1; q < ps->n; q++)
         tail += ps->v[q].len;
-    if (tail > 8)
+    if (tail > (bracket ? 12 : 8))
         return -1;
     int from_p = comma_p >= 0 ? comma_p : digit_p, from_k = comma_p >= 0 ? comma_k : digit_k;
     int32_t w = 0;

@@ -81,6 +81,12 @@ check "a number stays with its unit: 29 %" grep -q $'8\xc2\xa0605 ärenden, 29\x
 check "a label in capitals stays with its count and share: IFO 2069 (45%)" \
     grep -q $' IFO\xc2\xa02069\xc2\xa0(45%)$' "$T/edge.trace"
 check "a label with a colon stays with its count: LSS: 489, (35%)" grep -q $' LSS:\xc2\xa0489,\xc2\xa0(35%) ' "$T/edge.trace"
+# a figure with a part in brackets aligns on the figure, the part hanging
+# right: "407 (28)" under 504 and 632 (the delårsrapport, p. 4), not "(28)"
+# under their last digits
+check "a figure with a part in brackets aligns with the figures above it: 407 (28) under 504" \
+    sh -c "awk '\$1 == \"text\" && \$4 == \"504\" { a = \$2 } \$1 == \"text\" && index(\$4, \"407\") == 1 && \$5 == \"\" { b = \$2 }
+               END { exit !(a != \"\" && a == b) }' '$R/delarsrapport-2022-aug.trace'"
 # ... and across markup: "<b>IFO</b> 2071" is one text in bold and one not
 same_line() { awk -v a="$1" -v b="$2" '$1 == "text" && $4 == a { y = $3; getline; if ($1 == "text" && $3 == y && index($4, b) == 1) f = 1 } END { exit !f }' "$T/edge.trace"; }
 check "a label in bold stays with its count: <b>IFO</b> 2071 (44%)" same_line IFO 2071
