@@ -860,7 +860,11 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
          * "via Skatteverket": a capital inside a sentence) is not
          * hyphenated */
         bool listed = j > ls && word_exception(b->m, s + ls, j - ls) != NULL;
-        if (letters >= 6 && hy && p->rise == 0 && !p->nohyphen && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
+        /* a part whose compound is written out later ("konsulentstödda-
+         * och arvoderade"): a hyphen inside it would put two on the
+         * line's end and the next ("konsulent-" / "stödda- och") */
+        bool suspended = j < (size_t)end && s[j] == '-' && (j + 1 == (size_t)end || s[j + 1] == ' ');
+        if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
             (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
                                                         !inside_sentence(s, ls) &&
                                                         compound_known(s + ls, j - ls)))))) {
