@@ -473,11 +473,77 @@ static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32
 }
 
 
+/* Whether the header of column k (its last header row's cell) reads as
+ * that of column j but for its figures: "Effekt 2024, mnkr" and "Effekt
+ * 2025, mnkr", "2023" and "2024". */
+static bool headed_alike(const Cell *cells, int ncell, int k, int j)
+{
+    const Cell *a = NULL, *b = NULL;
+    for (int i = 0; i < ncell; i++) {
+        if (!cells[i].fill_head || cells[i].colspan != 1)
+            continue;
+        if (cells[i].col == k)
+            a = &cells[i];
+        else if (cells[i].col == j)
+            b = &cells[i];
+    }
+    if (!a || !b || a->ps.n != b->ps.n || a->ps.n == 0)
+        return false;
+    for (int q = 0; q < a->ps.n; q++) {
+        const Piece *x = &a->ps.v[q], *y = &b->ps.v[q];
+        if (x->len != y->len || x->face != y->face)
+            return false;
+        for (int i = 0; i < x->len; i++) {
+            char c = x->s[i], d = y->s[i];
+            if (c != d && !(c >= '0' && c <= '9' && d >= '0' && d <= '9'))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Columns of one kind (free, of numbers, headed alike) get one width,
+ * their widths' mean, where the table gets no taller for it: the widest
+ * of "Effekt 2024, mnkr" and three narrower twins read as a mistake. */
+static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, int nrows, const CwColumn *cc,
+                       int ncols, int32_t *w)
+{
+    const Column *cols = t->u.table.cols;
+    int32_t *cand = xmalloc(sizeof *cand * (size_t)ncols);
+    bool *done = xcalloc((size_t)ncols, sizeof *done);
+    for (int k = 0; k < ncols; k++) {
+        if (done[k] || cc[k].fixed >= 0 || cols[k].type != COL_NUMBER)
+            continue;
+        memcpy(cand, w, sizeof *cand * (size_t)ncols);
+        int n = 1;
+        int64_t sum = w[k];
+        for (int j = k + 1; j < ncols; j++)
+            if (!done[j] && cc[j].fixed < 0 && cols[j].type == COL_NUMBER && headed_alike(cells, ncell, k, j)) {
+                done[j] = true;
+                n++;
+                sum += w[j];
+            }
+        if (n < 2)
+            continue;
+        bool fits = true;
+        for (int j = k, left = n; j < ncols && fits; j++) {
+            if (j != k && !(done[j] && headed_alike(cells, ncell, k, j)))
+                continue;
+            cand[j] = (int32_t)(sum / n) + (left-- <= sum % n ? 1 : 0);
+            fits = cand[j] >= cc[j].min;
+        }
+        if (fits && colwidth_height(cw, ncell, nrows, cand, ncols) <= colwidth_height(cw, ncell, nrows, w, ncols))
+            memcpy(w, cand, sizeof *cand * (size_t)ncols);
+    }
+    free(cand);
+    free(done);
+}
+
 /* Column widths that make the table least tall (colwidth.h), when the
- * words fit without hyphens: lengths and percentages are kept; weighted
- * columns (2*) share by their weights what room is left once the table
- * is as short as it gets. Returns false when widths() must decide
- * instead (a table too wide for its words). */
+ * words fit without hyphens: lengths and percentages are kept;
+ * weighted columns (2*) share by their weights what room is left once
+ * the table is as short as it gets. Returns false when they do not fit
+ * so. */
 static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols,
                             int32_t width, int32_t *w)
 {
@@ -542,7 +608,8 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
         const Cell *c = &cells[i];
         CwSeg *seg = NULL;
         if (cw[i].sampled)
-            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n, c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED, &seg);
+            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n,
+                                       c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED, &seg);
         cw[i].seg = seg;
         cw[i].row = c->row;
         cw[i].col = c->col;
@@ -553,6 +620,8 @@ static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nro
         cw[i].vpad = 2 * L->table_pad_y;
     }
     bool solved = colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) >= 0;
+    if (solved)
+        even_alike(t, cells, ncell, cw, nrows, cc, ncols, w);
     for (int i = 0; i < ncell; i++)
         free((void *)cw[i].seg);
     free(cw);
@@ -1174,6 +1243,8 @@ static void table_columns(M *m, TableSet *ts)
     ts->cells = pr.cells;
     ts->ncell = pr.ncell;
     ts->roles = pr.roles;
+    /* words whole if they fit, else each broken once at most, else the
+     * automatic layout (widths) */
     if (!shared && !shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, w))
         widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
     ts->x = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols + 1);

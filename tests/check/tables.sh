@@ -87,6 +87,13 @@ check "a label with a colon stays with its count: LSS: 489, (35%)" grep -q $' LS
 check "a figure with a part in brackets aligns with the figures above it: 407 (28) under 504" \
     sh -c "awk '\$1 == \"text\" && \$4 == \"504\" { a = \$2 } \$1 == \"text\" && index(\$4, \"407\") == 1 && \$5 == \"\" { b = \$2 }
                END { exit !(a != \"\" && a == b) }' '$R/delarsrapport-2022-aug.trace'"
+# columns of one kind get one width where the table is no taller for it:
+# the verksamhetsberättelse's four "Effekt 20xx, mnkr" (p. 10; the first
+# was wider, its header on two lines, its twins' on three)
+check "columns headed alike get one width: Effekt 2024, 2025, 2026, 2027 mnkr" \
+    awk '$1 == "text" && $4 == "Effekt" && NF == 4 { x[n++] = $2 }
+         END { if (n != 4) exit 1; for (i = 2; i < 4; i++) { d = (x[i] - x[i-1]) - (x[1] - x[0]); if (d > 0.2 || d < -0.2) exit 1 } }' \
+    "$R/verksamhetsberattelse-2024.trace"
 # ... and across markup: "<b>IFO</b> 2071" is one text in bold and one not
 same_line() { awk -v a="$1" -v b="$2" '$1 == "text" && $4 == a { y = $3; getline; if ($1 == "text" && $3 == y && index($4, b) == 1) f = 1 } END { exit !f }' "$T/edge.trace"; }
 check "a label in bold stays with its count: <b>IFO</b> 2071 (44%)" same_line IFO 2071
