@@ -242,6 +242,7 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     }
     free(j->msg);
     t->done++;
+    signals_batch(NULL, t->done, n);
     if (t->tty)
         fprintf(stderr, _("[%d/%d] %d %s, %d failed"), t->done, n, t->rendered, _(done_word), t->failed);
 }
@@ -255,6 +256,9 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     if (jobs > RP_MAX_JOBS)
         jobs = RP_MAX_JOBS;
     Tally t = { .tty = isatty(STDERR_FILENO), .json = json, .quiet = o->quiet };
+    /* stopped by Ctrl-C, the batch says how far it got (a report not
+     * done keeps its old PDF: nothing is half-written) */
+    signals_batch(_("\nrapport: stopped after %d of %d files; those not done are as they were\n"), 0, n);
     /* the reports say their warnings to us, who count them, and print
      * them unless -q was given */
     RpOptions loud = *o;
@@ -317,6 +321,7 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     fprintf(stderr, P_("rapport: %d %s, %d failed, %d %s, %d warning, %ld.%ld s\n",
                "rapport: %d %s, %d failed, %d %s, %d warnings, %ld.%ld s\n", t.warnings),
             t.rendered, _(done_word), t.failed, t.skipped, _(skipped_word), t.warnings, tenths / 10, tenths % 10);
+    signals_batch(NULL, t.done, -1);        /* said its summary: nothing more to say */
     free(run);
     free(pfd);
     return t.failed ? RP_EINPUT : RP_OK;

@@ -19,15 +19,51 @@ static char temp_path[PATH_MAX + 64];
 static volatile sig_atomic_t temp_set;     /* temp_path holds a whole path */
 static volatile sig_atomic_t children[RP_MAX_JOBS];
 static volatile sig_atomic_t owner;        /* the process that started them */
+static char batch_said[256];               /* signals_batch's words, "%d" twice */
+static volatile sig_atomic_t batch_done, batch_total = -1;
+
+/* The decimal digits of v >= 0 at *at (async-signal-safe). */
+static char *put_count(char *at, long v)
+{
+    char d[24];
+    int n = 0;
+    do
+        d[n++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0 && n < (int)sizeof d);
+    while (n > 0)
+        *at++ = d[--n];
+    return at;
+}
+
+/* What a batch stopped by a signal says: how far it got. */
+static void say_batch(void)
+{
+    char line[sizeof batch_said + 48], *at = line;
+    long v[2] = { batch_done, batch_total };
+    int k = 0;
+    for (const char *p = batch_said; *p && at < line + sizeof line - 24; p++) {
+        if (p[0] == '%' && p[1] == 'd' && k < 2) {
+            at = put_count(at, v[k++]);
+            p++;
+        } else {
+            *at++ = *p;
+        }
+    }
+    ssize_t w = write(STDERR_FILENO, line, (size_t)(at - line));
+    (void)w;
+}
 
 static void on_signal(int sig)
 {
     if (temp_set)
         unlink(temp_path);
-    if (owner == (sig_atomic_t)getpid())      /* a child inherits the table, not the children */
+    if (owner == (sig_atomic_t)getpid()) {    /* a child inherits the table, not the children */
         for (int i = 0; i < RP_MAX_JOBS; i++)
             if (children[i] > 0)
                 kill((pid_t)children[i], sig);
+        if (batch_total >= 0)
+            say_batch();
+    }
     /* the action is the default again (SA_RESETHAND): end as the signal asked */
     raise(sig);
 }
@@ -62,6 +98,22 @@ void signals_temp_file(const char *path)
     memcpy(temp_path, path, n + 1);
     atomic_signal_fence(memory_order_seq_cst);
     temp_set = 1;
+}
+
+void signals_batch(const char *said, int done, int total)
+{
+    if (said) {
+        batch_total = -1;
+        atomic_signal_fence(memory_order_seq_cst);
+        size_t n = strlen(said);
+        if (n >= sizeof batch_said)
+            return;
+        memcpy(batch_said, said, n + 1);
+        owner = (sig_atomic_t)getpid();
+    }
+    batch_done = done;
+    atomic_signal_fence(memory_order_seq_cst);
+    batch_total = total;
 }
 
 void signals_child(pid_t pid, bool running)

@@ -24,6 +24,11 @@ void signals_install(void);
  * (NULL: there is none). */
 void signals_temp_file(const char *path);
 
+/* A batch's progress, for a signal that stops it to say how far it got:
+ * `said` (translated; its first %d is `done`, its second `total`) once
+ * at the start, NULL after, with each report done. */
+void signals_batch(const char *said, int done, int total);
+
 /* Remember a child process of the batch while it runs (at most 64, as
  * -j allows), for the handler to pass a signal on to. */
 void signals_child(pid_t pid, bool running);
