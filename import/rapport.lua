@@ -381,7 +381,12 @@ local function flatten(blocks, items)
         items[#items + 1] = { kind = "heading", level = b.level, inlines = b.content }
       end
     elseif b.t == "BlockQuote" then
+      -- its paragraphs as the report's own, said at the first of them
+      -- (once for quotes in a row: Word makes each paragraph one)
+      local first = #items + 1
       flatten(b.content, items)
+      if items[first] and items.quote_end ~= first - 1 then items[first].quote = stringify(b.content) end
+      items.quote_end = #items
     elseif b.t ~= "Null" and b.t ~= "HorizontalRule" and b.t ~= "RawBlock" then
       items[#items + 1] = { kind = "block", block = b }
     end
@@ -697,6 +702,7 @@ function emit_blocks(depth, items, ctx)
   local i = 1
   while i <= #items do
     local it = items[i]
+    if it.quote then warn(depth, msg("block-quote", short(it.quote)), msg("block-quote-hint")) end
     local b = it.block
     local used = 1
     if it.kind == "caption" then

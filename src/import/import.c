@@ -295,6 +295,8 @@ static const char *const writer_messages[][2] = {
     { "cell-statuses", N_("statuses inferred from their words in the cells") },
     { "cell-list-lost", N_("a picture or table inside a list in this cell was left out") },
     { "cell-block", N_("%1 inside a table cell cannot be kept; its text stands here") },
+    { "block-quote", N_("a quotation (\"%1\") is ordinary text here: rapport has no block quotes") },
+    { "block-quote-hint", N_("say in the text whose words they are (\"The council decided: ...\"), or leave it as it is") },
     { "struck-out", N_("struck-out text \"%1\" is ordinary text here: rapport has no strikethrough") },
     { "struck-out-hint", N_("delete it if it no longer holds, or say in words that it is struck out") },
     { "word-comment", N_("a comment in the Word file by %1 was left out: \"%2\"") },
@@ -539,6 +541,45 @@ static int write_and_check(const Import *im, const char *input, const char *outp
     return RP_OK;
 }
 
+/* A .docx and an .odt are zip archives: one that is none (an old .doc
+ * renamed, another file) or that ends before the archive's directory
+ * (copied in part) is said here, in the person's words, rather than in
+ * pandoc's ("couldn't unpack docx container: not enough bytes"). */
+static bool damaged_package(const char *input, FILE *err)
+{
+    FILE *f = fopen(input, "rb");
+    if (!f)
+        return false;                   /* said by pandoc's run, with the reason */
+    unsigned char head[4] = { 0 }, tail[1024];
+    size_t nh = fread(head, 1, sizeof head, f);
+    size_t nt = 0;
+    if (fseek(f, -(long)sizeof tail, SEEK_END) != 0)
+        rewind(f);
+    nt = fread(tail, 1, sizeof tail, f);
+    fclose(f);
+    if (nh == 4 && !memcmp(head, "\xD0\xCF\x11\xE0", 4)) {
+        fprintf(err, _("%s: error: it is an old Word file (.doc) with a new name; it cannot be imported\n"
+                       "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"), input);
+        return true;
+    }
+    if (nh < 4 || memcmp(head, "PK\x03\x04", 4) != 0) {
+        fprintf(err, _("%s: error: it is no Word or OpenDocument file (those are zip archives, and it is none)\n"
+                       "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"), input);
+        return true;
+    }
+    /* the end of central directory: its 22 bytes and a comment, near the end */
+    bool end = false;
+    for (size_t k = 0; !end && nt >= 22 && k <= nt - 22; k++)
+        end = !memcmp(tail + k, "PK\x05\x06", 4);
+    if (!end) {
+        fprintf(err, _("%s: error: the file is damaged: it ends before its archive does (copied or saved only in part?)\n"
+                       "    hint: copy it again from where it came, or open it in Word, which may mend it, and save it again\n"),
+                input);
+        return true;
+    }
+    return false;
+}
+
 static int import_one(const Import *im, const char *input, const char *output, FILE *err)
 {
     struct stat st;
@@ -559,6 +600,8 @@ static int import_one(const Import *im, const char *input, const char *output, F
                 access(input, F_OK) != 0 ? strerror(errno) : _("it is not a file"));
         return RP_EINPUT;
     }
+    if (damaged_package(input, err))
+        return RP_EINPUT;
     char in_abs[PATH_MAX];
     if (!realpath(input, in_abs)) {
         fprintf(err, _("%s: error: cannot read it: %s\n"), input, strerror(errno));
