@@ -94,8 +94,12 @@ return function(R)
 
   -- A row's role from its first cell: "Summa ..." or "Totalt ..." sums the
   -- rows above, "varav ..." breaks down the row above it (so not right
-  -- under a header or group row).
-  local function row_role(cells, ncols, in_body, above)
+  -- under a header or group row), Män/Kvinnor the row they divide
+  -- (`parent`: the nearest row above that is no such row, a normal one
+  -- not itself of Män or Kvinnor; without it they are rows of their own,
+  -- which a Totalt under them sums).
+  local function gender(t) return t == "män" or t == "kvinnor" or t == "flickor" or t == "pojkar" end
+  local function row_role(cells, ncols, in_body, above, parent)
     local first = cells[1]
     if not first then return "normal" end
     local t = norm(cell_text(first))
@@ -105,7 +109,7 @@ return function(R)
     if (t:match("^varav[%s:]") or t == "varav") and (above == "normal" or above == "sum" or above == "part") then
       return "part"
     end
-    if t == "män" or t == "kvinnor" or t == "flickor" or t == "pojkar" then return "sub" end
+    if gender(t) and parent then return "sub" end
     if in_body and #cells == 1 and first.cs == ncols and ncols > 1 then return "group" end
     return "normal"
   end
@@ -256,10 +260,14 @@ return function(R)
         end
       end
     end
-    local above
+    local above, parent
     for _, r in ipairs(rows) do
-      if r.role == "body" then r.role = row_role(r.cells, ncols, true, above) end
+      if r.role == "body" then r.role = row_role(r.cells, ncols, true, above, parent) end
       above = r.role
+      if r.role ~= "sub" then
+        local first = r.cells[1]
+        parent = r.role == "normal" and first and not gender(norm(cell_text(first))) or nil
+      end
     end
     local cols = number_columns(rows, ncols)
     local any_number = false
