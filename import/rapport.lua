@@ -144,14 +144,18 @@ local function status_of(text, kind)
 end
 
 -- The status word a heading ends with ("Goda arbetsplatser - Uppfyllt",
--- "... (Delvis uppfyllt)"): the status, the heading before it, the word.
+-- "... (Delvis uppfyllt)", or with a capital after a space, "Minskade
+-- utsläpp Ej uppfyllt"): the status, the heading before it, the word.
 local function ends_with_status(text, kind)
   local t = trim(text:gsub("%s+", " ")):gsub("[%.%)]+$", "")
   local lt = lower(t)
   local best, best_len
   for n, s in pairs(statuses) do
+    local before = lt:sub(1, #lt - #n)
+    local first = t:sub(#t - #n + 1, #t - #n + 2)
+    local capital = before:match(" $") and (first:match("^[A-Z]") or first == "Å" or first == "Ä" or first == "Ö")
     if (not kind or s.kind == kind) and #lt > #n and lt:sub(-#n) == n and
-       lt:sub(1, #lt - #n):match("[%s]*[%(:%-–][%s]*$") and (not best_len or #n > best_len) then
+       (before:match("[%s]*[%(:%-–][%s]*$") or capital) and (not best_len or #n > best_len) then
       best, best_len = s, #n
     end
   end
@@ -927,10 +931,12 @@ local function goal_line(item)
 end
 
 local function is_goal(node)
-  if has_sections(node) then return false end
   local h = lower(heading_text(node))
   if starts(h, "kommunövergripande") then return false end
+  -- a nämndmål with headings under it stays a goal, they bold lines
+  -- (emit_node): a goal holds no sections
   if starts(h, "nämndmål") or starts(h, "nämnd mål") then return true end
+  if has_sections(node) then return false end
   local parent = node.parent and node.parent.heading and lower(heading_text(node.parent)) or ""
   if not starts(parent, "målområde") then return false end
   if node.after_legend then return true end
@@ -972,10 +978,20 @@ local function emit_body(depth, node)
   flush()
 end
 
+-- The headings under a node that cannot hold sections (a goal, a
+-- heading on level 6): bold lines, each with a warning.
+local function headings_in(node, why)
+  for _, x in ipairs(node.body) do
+    if is_node(x) then x.bold_line = why end
+  end
+end
+
 function emit_node(depth, node)
-  if node.depth > 5 then
-    warn(depth, msg("heading-level", node.depth))
+  if node.depth > 5 or node.bold_line then
+    warn(depth, node.bold_line == "goal" and msg("goal-subheading", short(heading_text(node)))
+                or msg("heading-level", node.depth))
     emit(depth, "<p><b>" .. inline_trim(node.heading) .. "</b></p>")
+    headings_in(node, node.bold_line or "level")
     emit_body(depth, node)
     return
   end
@@ -1002,12 +1018,16 @@ function emit_node(depth, node)
     if status_note then
       note(depth + 1, status_note)
     else
-      warn(depth + 1, msg("goal-no-status", short(heading_text(node))), goal_words_hint())
+      -- "... – Pågår": a word there is, but an activity's
+      local _, _, other = ends_with_status(heading_text(node), "activity")
+      warn(depth + 1, other and msg("goal-activity-word", short(heading_text(node)), other)
+                      or msg("goal-no-status", short(heading_text(node))), goal_words_hint())
     end
     if st and line_st and st.name ~= line_st.name then
       warn(depth + 1, msg("goal-status-differs", word_, trim(line_word)))
     end
     emit(depth + 1, "<heading>" .. inline_trim(heading) .. "</heading>")
+    headings_in(node, "goal")
     emit_body(depth + 1, node)
     emit(depth, "</goal>")
   else
