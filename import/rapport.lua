@@ -1183,6 +1183,17 @@ local function convert(doc)
   if doc.meta.title then m.title = plain(doc.meta.title) end
   if doc.meta.subtitle then m.subtitle = plain(doc.meta.subtitle) end
   if doc.meta.date then m.date = iso_date(plain(doc.meta.date)) end
+  -- Word's author, where it names the office rather than a person
+  -- ("Socialförvaltningen"): what the title page's lines would give
+  for _, a in ipairs(doc.meta.author and (doc.meta.author.t == "MetaList" and doc.meta.author or { doc.meta.author }) or {}) do
+    local t = plain(a)
+    local lt = lower(t)
+    if (lt:match("förvaltningen?$") or lt:match("kontoret$")) and not m.department then
+      m.department = t
+    elseif (lt:match("nämnden?$") or lt:match("styrelsen?$")) and not m.organisation then
+      m.organisation = t
+    end
+  end
   local body_items = title_page(items, m)
   local source = meta_string("rapport-import-source")
   local root = build_tree(body_items)
