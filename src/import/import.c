@@ -786,13 +786,20 @@ static int gather(const ImportCli *cl, bool quiet, Files *files)
         } else if (ends_with(a, ".doc")) {
             fprintf(stderr, _("rapport: %s is an old Word file (.doc), which cannot be imported\n"), a);
             fprintf(stderr, _("    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"));
-            return RP_EUSAGE;
+            return RP_EINPUT;           /* a file that cannot be imported, as in a folder */
         } else {
             return usage_error(_("--import reads Word (.docx) and OpenDocument (.odt) files, not"), a);
         }
     }
-    if (files->n == 0)
+    if (files->n == 0 && cl->nargs == 0)
         return usage_error(_("no .docx or .odt file given (or none in the folders given)"), NULL);
+    if (files->n == 0) {
+        /* folders with nothing in them: nothing to do, as for a nightly
+         * run on a folder that got no new file */
+        if (!quiet)
+            fprintf(stderr, _("rapport: nothing to import: no .docx or .odt file in the folders given\n"));
+        return RP_OK;
+    }
     if (cl->out && files->n > 1)
         return usage_error(_("-o takes one file; use -d DIR for several"), NULL);
     return -1;
