@@ -182,6 +182,7 @@ end
 -- on the line before the one that holds it: the text is made before
 -- its line is emitted.
 local pending = {}
+local comments = {}             -- the Word file's comments: { who, text, said }
 
 local function emit(depth, s)
   for _, p in ipairs(pending) do out[#out + 1] = string.rep("  ", depth) .. warning(depth, p[1], p[2]) end
@@ -296,6 +297,8 @@ function inline_xml(inlines, mode)
       pending[#pending + 1] = { msg("struck-out", short(stringify(el.content))), msg("struck-out-hint") }
       parts[#parts + 1] = inline_xml(el.content, mode)
     elseif t == "Span" and el.classes:includes("rapport-comment") then
+      local c = comments[tonumber(el.attributes.n or "")]
+      if c then c.said = true end
       local who, text = el.attributes.author or "", short(el.attributes.text or "")
       pending[#pending + 1] = { who ~= "" and msg("word-comment", who, text) or msg("word-comment-anon", text),
                                 msg("word-comment-hint") }
@@ -1164,8 +1167,9 @@ local function take_changes(doc, tracked)
       if c:includes("deletion") then return {} end
       return sp.content
     elseif c:includes("comment-start") then
+      comments[#comments + 1] = { who = sp.attributes.author or "", text = plain(sp.content) }
       return pandoc.Span({}, pandoc.Attr("", { "rapport-comment" },
-        { { "author", sp.attributes.author or "" }, { "text", plain(sp.content) } }))
+        { { "author", sp.attributes.author or "" }, { "text", plain(sp.content) }, { "n", tostring(#comments) } }))
     elseif c:includes("comment-end") then
       return {}
     end
@@ -1244,6 +1248,14 @@ local function convert(doc)
     warn(1, msg("section-after-appendices", short(h)))
   end
   emit_appendices(1, app)
+  -- comments on text that was taken apart (a status word, a title page's
+  -- line) and so never written: said at the end, not lost
+  for _, c in ipairs(comments) do
+    if not c.said then
+      warn(1, c.who ~= "" and msg("word-comment", c.who, short(c.text)) or msg("word-comment-anon", short(c.text)),
+           msg("word-comment-hint"))
+    end
+  end
   emit(0, "</report>")
   return table.concat(out, "\n") .. "\n"
 end

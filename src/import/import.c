@@ -405,7 +405,12 @@ static int print_comment_warnings(const char *file, const char *xml, FILE *err, 
                 free(hint);
             }
         }
-        p = end;
+        /* on past the comment, counting the lines of its hint */
+        for (; p < end; p++)
+            if (*p == '\n') {
+                line++;
+                bol = p + 1;
+            }
     }
     return n;
 }

@@ -90,7 +90,7 @@ extern char **environ;
 static char **utf8_environment(void)
 {
     size_t n = 0;
-    while (environ[n])
+    while (environ && environ[n])       /* none at all after clearenv() */
         n++;
     char **env = malloc((n + 2) * sizeof *env);
     if (!env)

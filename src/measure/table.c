@@ -512,13 +512,14 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
     int32_t *cand = xmalloc(sizeof *cand * (size_t)ncols);
     bool *done = xcalloc((size_t)ncols, sizeof *done);
     for (int k = 0; k < ncols; k++) {
-        if (done[k] || cc[k].fixed >= 0 || cols[k].type != COL_NUMBER)
-            continue;
+        if (done[k] || cc[k].fixed >= 0 || cc[k].weight > 0 || cols[k].type != COL_NUMBER)
+            continue;                   /* a width or weight the author gave stays */
         memcpy(cand, w, sizeof *cand * (size_t)ncols);
         int n = 1;
         int64_t sum = w[k];
         for (int j = k + 1; j < ncols; j++)
-            if (!done[j] && cc[j].fixed < 0 && cols[j].type == COL_NUMBER && headed_alike(cells, ncell, k, j)) {
+            if (!done[j] && cc[j].fixed < 0 && cc[j].weight == 0 && cols[j].type == COL_NUMBER &&
+                headed_alike(cells, ncell, k, j)) {
                 done[j] = true;
                 n++;
                 sum += w[j];
@@ -1125,12 +1126,14 @@ typedef struct TableSet {
 } TableSet;
 
 /* The columns whose cells name their rows (row headers): the first text
- * column, after any status columns ("Ja" | the goal | 17 %), and the
- * text columns among the text and status columns right after it, where
- * a number column follows them ("Goda arbetsplatser" | "Pågår" | "Män" |
- * 4,5: the value is the men's, under that goal); in a table without
- * numbers after them, the first alone. None in a table of one column or
- * one whose first is of numbers. */
+ * column, after any status columns ("Ja" | the goal | 17 %), and, where
+ * it groups rows (a cell over several) and a number column follows, the
+ * next text column among the text and status columns after it, which
+ * names the row in its group ("Goda arbetsplatser" | "Pågår" | "Total
+ * sjukfrånvaro" | 6,5), and so on while each groups the next. A column
+ * of descriptions beside a label ("Åtgärd" | "Beskrivning" | 1 200) heads
+ * nothing. None in a table of one column or one whose first is of
+ * numbers. */
 static bool rh_col(const TableSet *ts, int k) { return k >= 0 && k < 64 && (ts->rh_cols >> k & 1); }
 
 static void row_header_columns(TableSet *ts)
@@ -1146,9 +1149,17 @@ static void row_header_columns(TableSet *ts)
     while (e + 1 < n && t->u.table.cols[e + 1].type != COL_NUMBER)
         e++;
     ts->rh_cols = (uint64_t)1 << k;
-    for (int j = k + 1; e + 1 < n && j <= e && j < 64; j++)
-        if (t->u.table.cols[j].type == COL_TEXT)
-            ts->rh_cols |= (uint64_t)1 << j;
+    for (int j = k + 1, last = k; e + 1 < n && j <= e && j < 64; j++) {
+        if (t->u.table.cols[j].type != COL_TEXT)
+            continue;
+        bool groups = false;            /* does the last header column span rows? */
+        for (int i = 0; i < ts->ncell && !groups; i++)
+            groups = ts->cells[i].col == last && ts->cells[i].rowspan > 1 && ts->roles[ts->cells[i].row] != ROW_HEADER;
+        if (!groups)
+            break;
+        ts->rh_cols |= (uint64_t)1 << j;
+        last = j;
+    }
 }
 
 /* The header cells of cell c (already made: headers stand above and to
@@ -1190,7 +1201,7 @@ static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
     int r0 = c->row;
     while (roles[c->row] == ROW_SUB && r0 > 0 && roles[r0] == ROW_SUB)
         r0--;
-    for (int k = 0; r0 < c->row && roles[r0] != ROW_HEADER && k <= c->col; k++)
+    for (int k = 0; r0 < c->row && roles[r0] != ROW_HEADER && roles[r0] != ROW_SUB && k <= c->col; k++)
         if (rh_col(ts, k))
             head_by(m, &h, cells, owner[r0 * ncols + k], c, true);
     /* the row headers left of it, over the rows it spans */
@@ -1384,7 +1395,7 @@ static void table_shape(TableSet *ts)
     for (int i = 0; i < ts->ncell && !multi; i++) {
         const Cell *c = &ts->cells[i];
         multi = nhead_rows > 1 || (ts->roles[c->row] == ROW_HEADER && c->colspan > 1) ||
-                (c->col == 0 && c->rowspan > 1 && ts->roles[c->row] != ROW_HEADER);
+                (rh_col(ts, c->col) && c->rowspan > 1 && ts->roles[c->row] != ROW_HEADER);
     }
     ts->multi_level = multi;
 }

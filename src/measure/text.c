@@ -683,13 +683,61 @@ static uint32_t first_letter(const char *s)
  * begins, which may be a sentence's start: a cell's, a run's after a
  * footnote mark). Swedish capitalises a word there only as a name
  * ("via Skatteverket"), which is not hyphenated (TEMPLATE.md). */
-static bool inside_sentence(const char *s, size_t at)
+/* Text of the line's words: no break, status marker or page number; a
+ * footnote mark or a raised piece ("m²") is text but no word's. */
+static bool is_text_piece(const Piece *p) { return !p->br && !p->marker && p->pagenum < 0; }
+static bool is_word_piece(const Piece *p) { return is_text_piece(p) && !p->note && p->rise == 0; }
+
+/* The character before s[at] of piece p (the pi-th of its text), spaces
+ * and quote marks passed over, back through the pieces before it; in
+ * *pre the one before that. 0: none (where the text begins, or after a
+ * line break). */
+static uint32_t char_before(const Piece *p, int pi, size_t at, uint32_t *pre)
 {
-    while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '"' || s[at - 1] == '\''))
-        at--;
-    if (at >= 3 && memcmp(s + at - 3, "\xE2\x80\x9D", 3) == 0)     /* ” */
-        at -= 3;
-    return at > 0 && !strchr(".!?:;", s[at - 1]);
+    uint32_t got = 0;
+    *pre = 0;
+    for (int q = 0; q <= pi; q++) {
+        const Piece *x = p - q;
+        if (!is_text_piece(x))
+            return got;
+        if (q > 0 && !is_word_piece(x))
+            continue;                   /* a footnote mark: read past */
+        size_t k = q == 0 ? at : (size_t)x->len;
+        while (k > 0) {
+            size_t b = k - 1;
+            while (b > 0 && ((unsigned char)x->s[b] & 0xC0) == 0x80)
+                b--;
+            size_t i = b;
+            uint32_t c = utf8_next(x->s, k, &i);
+            k = b;
+            if (!got && (c == ' ' || c == 0xA0 || c == '"' || c == '\'' || c == 0x201D || c == 0x201C ||
+                         c == 0xBB || c == 0xAB || c == 0x2019 || c == 0x2018))
+                continue;
+            if (got) {
+                *pre = c;
+                return got;
+            }
+            got = c;
+        }
+    }
+    return got;
+}
+
+/* Whether the word at s[at] of piece p stands inside a sentence: after a
+ * word, a comma or a bracket rather than after a full stop, a colon, a
+ * dash or bullet that begins an item ("– Skatteverket"), "1)" or ".)",
+ * or where the text begins. Swedish capitalises a word there only as a
+ * name ("via Skatteverket", "via <link>Skatteverket</link>"), which is
+ * not hyphenated (TEMPLATE.md). */
+static bool inside_sentence(const Piece *p, int pi, size_t at)
+{
+    uint32_t pre, c = char_before(p, pi, at, &pre);
+    if (c == 0 || strchr(".!?:;", (int)(c < 0x80 ? c : 'x')) || c == 0x2026 || c == 0x2013 || c == 0x2022 ||
+        c == '-')
+        return false;
+    if (c == ')' && (pre == '.' || pre == '!' || pre == '?' || (pre >= '0' && pre <= '9')))
+        return false;
+    return true;
 }
 
 /* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
@@ -836,7 +884,7 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
 }
 
 /* The places the word s[off..end) of p may break, in order. */
-static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
+static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out)
 {
     const char *s = p->s;
     size_t i = (size_t)off;
@@ -863,10 +911,11 @@ static void word_cuts(IB *b, const Piece *p, int off, int end, Cuts *out)
         /* a part whose compound is written out later ("konsulentstödda-
          * och arvoderade"): a hyphen inside it would put two on the
          * line's end and the next ("konsulent-" / "stödda- och") */
-        bool suspended = j < (size_t)end && s[j] == '-' && (j + 1 == (size_t)end || s[j + 1] == ' ');
+        bool suspended = j < (size_t)end && s[j] == '-' &&
+                         (j + 1 == (size_t)end || s[j + 1] == ' ' || s[j + 1] == ',');
         if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
             (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
-                                                        !inside_sentence(s, ls) &&
+                                                        !inside_sentence(p, pi, ls) &&
                                                         compound_known(s + ls, j - ls)))))) {
             size_t wl = j - ls;
             const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;
@@ -918,7 +967,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
     Cuts cuts = { 0 };
     cuts.v = cuts.stack;
     cuts.cap = (int)(sizeof cuts.stack / sizeof *cuts.stack);
-    word_cuts(b, p, off, end, &cuts);
+    word_cuts(b, p, pi, off, end, &cuts);
     const Font *f = face_font(b->m, p->face);
     if (cuts.n > 0) {
         int rel[64];
@@ -1076,12 +1125,10 @@ static bool bound_space(const char *s, int i, int end)
             k--;
             nd++;
         }
-        return nd <= 3 && (k < 0 || s[k] != '-');
+        return nd <= 3 && !(k >= 0 && s[k] == '-' && (k == 0 || s[k - 1] == ' '));
     }
     return unit_at(s, i + 1, end) > 0;
 }
-
-static bool is_text_piece(const Piece *p) { return !p->br && !p->marker && p->pagenum < 0; }
 
 /* Whether a space at the edge of piece pi, at its byte i (its first or
  * last), is one no line may break at: bound_space() on the text around
@@ -1096,7 +1143,7 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
     int start = CTX, take = i < CTX ? i : CTX;
     memcpy(buf + start - take, p->s + i - take, (size_t)take);
     start -= take;
-    for (int q = pi - 1, whole = take == i; whole && q >= 0 && start > 0 && is_text_piece(&ps[q]); q--) {
+    for (int q = pi - 1, whole = take == i; whole && q >= 0 && start > 0 && is_word_piece(&ps[q]); q--) {
         take = ps[q].len < start ? ps[q].len : start;
         memcpy(buf + start - take, ps[q].s + ps[q].len - take, (size_t)take);
         start -= take;
@@ -1108,7 +1155,7 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
     take = p->len - i - 1 < room - end ? p->len - i - 1 : room - end;
     memcpy(buf + end, p->s + i + 1, (size_t)take);
     end += take;
-    for (int q = pi + 1, whole = take == p->len - i - 1; whole && q < np && end < room && is_text_piece(&ps[q]); q++) {
+    for (int q = pi + 1, whole = take == p->len - i - 1; whole && q < np && end < room && is_word_piece(&ps[q]); q++) {
         take = ps[q].len < room - end ? ps[q].len : room - end;
         memcpy(buf + end, ps[q].s, (size_t)take);
         end += take;

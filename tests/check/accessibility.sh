@@ -31,6 +31,13 @@ check "a table that starts with a status column: the goal after it is the row he
     sh -c "grep -A2 '^ *TR\$' '$T/status-first' | grep -qE '^ *TD \\(1\\) Headers=th-[0-9]+\$' &&
            grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first'"
 
+# a column of descriptions beside a label heads nothing: only the label
+# is the row's header ("Åtgärd" | "Beskrivning" | "Ansvar" | cost)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row role="header"><cell>Åtgärd</cell><cell>Beskrivning</cell><cell>Ansvar</cell><cell>Kostnad</cell></row><row><cell>Utbildning</cell><cell>En lång beskrivning av vad som ska göras och varför</cell><cell>Eva Ek</cell><cell>1200</cell></row></table></section></report>' >"$T/desc.xml"
+"$BIN" -q -o "$T/desc.pdf" "$T/desc.xml"
+check "a column of descriptions is no row header: one TH a body row" \
+    sh -c "tests/ua-check '$T/desc.pdf' 2 | awk '/TBody/ { b = 1 } b && /^ *TH/ { th++ } END { exit !(th == 1) }'"
+
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
 # a drawing outside any marked content

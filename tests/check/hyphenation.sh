@@ -46,6 +46,12 @@ printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><h
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/name.pdf" --trace "$T/name.trace" "$T/name.xml"
 check "a capital inside a sentence is a name, not hyphenated: Skatteverket" \
     sh -c "grep -q ' Om detta skrev\$' '$T/name.trace' && grep -q ' Skatteverket\. Socialför-\$' '$T/name.trace'"
+for c in 'Det var bra. ”Socialförvaltningen har ansvar för detta.|Socialför-' \
+         'Om detta skrev <link href="https://a.se">Skatteverket</link>. Socialförvaltningen skrev.|Skatteverket'; do
+    printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>%s</p></section></report>' "${c%%|*}" >"$T/name2.xml"
+    "$BIN" -q --layout "$T/narrow.xml" -o "$T/name2.pdf" --trace "$T/name2.trace" "$T/name2.xml"
+    check "a sentence begins after a quote mark, a name stays whole in a link: line ends ${c#*|}" grep -q "${c#*|}\$" "$T/name2.trace"
+done
 check "... as in the delårsrapport (\"via Skatte-/verket\" before)" sh -c "! grep -q ' Skatte-\$' '$R/delarsrapport-2022-aug.trace'"
 "$BIN" -q --layout "$T/narrow-words.xml" -o "$T/words.pdf" --trace "$T/words-listed.trace" "$T/words.xml"
 check "a word the layout lists breaks where it says: Linkö-pingsbor" grep -q ' Linkö-$' "$T/words-listed.trace"

@@ -94,6 +94,12 @@ check "columns headed alike get one width: Effekt 2024, 2025, 2026, 2027 mnkr" \
     awk '$1 == "text" && $4 == "Effekt" && NF == 4 { x[n++] = $2 }
          END { if (n != 4) exit 1; for (i = 2; i < 4; i++) { d = (x[i] - x[i-1]) - (x[1] - x[0]); if (d > 0.2 || d < -0.2) exit 1 } }' \
     "$R/verksamhetsberattelse-2024.trace"
+# ... but a weight the author gave stays (1* and 3*: the second three
+# times the first's share of the room)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" width="1*"/><column type="number" width="3*"/></columns><row role="header"><cell>Post</cell><cell>2023</cell><cell>2024</cell></row><row><cell>A</cell><cell>1</cell><cell>2</cell></row></table></section></report>\n' >"$T/weights.xml"
+check "alike columns keep the weights their author gave them (1*, 3*)" \
+    sh -c "'$BIN' -q --trace '$T/weights.trace' -o '$T/weights.pdf' '$T/weights.xml' &&
+           awk '\$1 == \"rule\" && \$5 == \"1.2\" { w[n++] = \$4 } END { exit !(n == 3 && w[2] > 2 * w[1]) }' '$T/weights.trace'"
 # ... and across markup: "<b>IFO</b> 2071" is one text in bold and one not
 same_line() { awk -v a="$1" -v b="$2" '$1 == "text" && $4 == a { y = $3; getline; if ($1 == "text" && $3 == y && index($4, b) == 1) f = 1 } END { exit !f }' "$T/edge.trace"; }
 check "a label in bold stays with its count: <b>IFO</b> 2071 (44%)" same_line IFO 2071

@@ -25,6 +25,9 @@ check "a year ht -18 stays as written" grep -qF 'påbörjas ht -18 och' "$R/verk
 nb=$'\xc2\xa0'
 check "a year Aug -22 stays as written, and is no digit group of the 100% after it" \
     sh -c "grep -q ' Aug -22\$' '$R/delarsrapport-2022-aug.trace' && ! grep -qF 'Aug -22${nb}100%' '$R/delarsrapport-2022-aug.trace'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Kostnaden blev 50-100 000 kr för hela året.</p></section></report>' >"$T/range.xml"
+check "a range with a hyphen keeps its digit groups: 50-100 000 kr" \
+    sh -c "'$BIN' -q --trace '$T/range.trace' -o '$T/range.pdf' '$T/range.xml' && grep -qF '50-100${nb}000${nb}kr' '$T/range.trace'"
 check "a day stays with its month: 1 feb 2025, 15 augusti" \
     sh -c "grep -qF ' 1${nb}feb 2025' '$R/verksamhetsberattelse-2024.trace' &&
            grep -qF 'startade 15${nb}augusti' '$R/delarsrapport-2022-aug.trace' && ! grep -q 'från 1\$' '$R/verksamhetsberattelse-2024.trace'"
