@@ -938,6 +938,27 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * "Budget-/avvikelse", not "jan–/augusti" */
             if (breakable && b->hyph == HYPH_HARD && c != '/')
                 breakable = c == '-' && letters_around(s, off, j, k, end);
+            /* not after a word of one or two small letters: "e-post"
+             * leaves no stub "e-" (an abbreviation in capitals, "FH-SOL",
+             * may break: binding it widens its column a great deal) */
+            if (breakable && c == '-') {
+                int q = (int)j, nl = 0;
+                bool small = false;
+                while (q > off && nl < 3) {
+                    size_t b0 = (size_t)q - 1;
+                    while (b0 > (size_t)off && ((unsigned char)s[b0] & 0xC0) == 0x80)
+                        b0--;
+                    size_t at = b0;
+                    uint32_t l = utf8_next(s, (size_t)q, &at);
+                    if (!is_letter(l))
+                        break;
+                    small = !is_upper(l);
+                    nl++;
+                    q = (int)b0;
+                }
+                if (nl > 0 && nl < 3 && small)
+                    breakable = 0;
+            }
             /* not inside a range, a date or a number of figures:
              * "0–20", "2024-04-06", "2024-421" */
             if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))

@@ -52,6 +52,10 @@ for c in 'Det var bra. ”Socialförvaltningen har ansvar för detta.|Socialför
     "$BIN" -q --layout "$T/narrow.xml" -o "$T/name2.pdf" --trace "$T/name2.trace" "$T/name2.xml"
     check "a sentence begins after a quote mark, a name stays whole in a link: line ends ${c#*|}" grep -q "${c#*|}\$" "$T/name2.trace"
 done
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Skicka det med vanlig e-post till oss</p></section></report>' >"$T/epost.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/epost.pdf" --trace "$T/epost.trace" "$T/epost.xml"
+check "no line ends in a stub of one or two small letters: e-post stays whole (e-/post before)" \
+    sh -c "grep -q ' e-post till oss\$' '$T/epost.trace' && ! grep -q ' e-\$' '$T/epost.trace'"
 check "... as in the delårsrapport (\"via Skatte-/verket\" before)" sh -c "! grep -q ' Skatte-\$' '$R/delarsrapport-2022-aug.trace'"
 "$BIN" -q --layout "$T/narrow-words.xml" -o "$T/words.pdf" --trace "$T/words-listed.trace" "$T/words.xml"
 check "a word the layout lists breaks where it says: Linkö-pingsbor" grep -q ' Linkö-$' "$T/words-listed.trace"
