@@ -596,10 +596,18 @@ static int import_one(const Import *im, const char *input, const char *output, F
         return RP_EINPUT;
     }
     if (lstat(output, &st) == 0) {
+        /* said so when the Word file changed after the report was made:
+         * someone went on writing in Word */
+        struct stat in;
+        bool newer = stat(input, &in) == 0 && (in.st_mtim.tv_sec > st.st_mtim.tv_sec ||
+                     (in.st_mtim.tv_sec == st.st_mtim.tv_sec && in.st_mtim.tv_nsec > st.st_mtim.tv_nsec));
+        if (!im->quiet && newer)
+            fprintf(err, _("%s: warning: it exists already, and %s has changed since it was made; it was not imported again\n"), output, input);
+        else if (!im->quiet)
+            fprintf(err, _("%s: warning: it exists already, so %s was not imported again\n"), output, input);
         if (!im->quiet)
-            fprintf(err, _("%s: warning: it exists already, so %s was not imported again\n"
-                    "    hint: an imported report is never replaced: delete it to import again, or write another with -o\n"),
-                    output, input);
+            fprintf(err, im->single ? _("    hint: an imported report is never replaced: delete it to import again, or write another with -o\n")
+                                    : _("    hint: an imported report is never replaced: delete or rename it to import again\n"));
         return RP_SKIPPED;
     }
     if (stat(input, &st) != 0 || !S_ISREG(st.st_mode)) {
