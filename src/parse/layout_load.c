@@ -973,7 +973,8 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
         }
     }
     if (!found || access(found, R_OK) != 0) {
-        const char *where = report_path ? report_path : "rapport";
+        /* named by the report: at its place; by --layout: the command's */
+        const char *where = from_report && report_path ? report_path : "rapport";
         const char *near = is_path(name) ? NULL : near_layout(a, rp->data_dir, name);
         /* named by the report: at its place; else by the command line */
         diag_error(&rp->diags, where, from_report ? line : 0, from_report ? col : 0,
