@@ -78,21 +78,36 @@ static bool placeholder(const char *s, int n)
  * ranges, "3007 (43%)"). Numbers right-aligned by the column's widest
  * such part less their own have their commas, and their integers' last
  * digits, in one line. */
-/* Whether the text from piece i, byte k on, is a short part in brackets
+/* Whether the text from piece i, byte k on, is a figure in brackets
  * that ends the cell: "(28)" in "407 (28)", "(45%)" (a share, a count
- * of whom: it hangs right of the figure the column aligns). */
+ * of whom: it hangs right of the figure the column aligns). Words in
+ * brackets ("2 (inom BoU)") make the cell text. */
 static bool bracket_tail(const Pieces *ps, int i, int k)
 {
-    int n = 0, open = 0;
+    int n = 0, open = 0, digits = 0;
     char last = 0;
-    for (int q = i; q < ps->n; q++)
-        for (int j = q == i ? k : 0; j < ps->v[q].len; j++, n++) {
-            char c = ps->v[q].s[j];
+    for (int q = i; q < ps->n; q++) {
+        const char *t = ps->v[q].s;
+        int len = ps->v[q].len;
+        for (int j = q == i ? k : 0; j < len; j++, n++) {
+            char c = t[j];
+            if (j + 2 < len && !memcmp(t + j, "\xE2\x88\x92", 3)) {    /* a minus */
+                j += 2;
+                continue;
+            }
+            if (j + 1 < len && !memcmp(t + j, "\xC2\xA0", 2)) {         /* a no-break space */
+                j++;
+                continue;
+            }
+            if (!strchr("()0123456789,%+- ", c) || c == 0)
+                return false;
             open += c == '(';
+            digits += c >= '0' && c <= '9';
             if (c != ' ')
                 last = c;
         }
-    return open == 1 && last == ')' && n <= 10;
+    }
+    return open == 1 && last == ')' && digits > 0 && n <= 10;
 }
 
 static int32_t decimal_part(M *m, const Pieces *ps)
@@ -502,9 +517,25 @@ static bool headed_alike(const Cell *cells, int ncell, int k, int j)
     return true;
 }
 
+/* The lines of the table's body cells (of those measured) at widths w. */
+static int64_t body_lines(const Cell *cells, const CwCell *cw, int ncell, const int32_t *w)
+{
+    int64_t n = 0;
+    for (int i = 0; i < ncell; i++) {
+        if (!cw[i].sampled || cells[i].fill_head)
+            continue;
+        int32_t room = 0;
+        for (int k = cw[i].col; k < cw[i].col + cw[i].colspan; k++)
+            room += w[k];
+        n += colwidth_lines(&cw[i], room - cw[i].extra);
+    }
+    return n;
+}
+
 /* Columns of one kind (free, of numbers, headed alike) get one width,
- * their widths' mean, where the table gets no taller for it: the widest
- * of "Effekt 2024, mnkr" and three narrower twins read as a mistake. */
+ * their widths' mean, where the table gets no taller for it and no body
+ * cell gets a line more ("20 i / arbete"; a header may): the widest of
+ * "Effekt 2024, mnkr" and three narrower twins read as a mistake. */
 static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, int nrows, const CwColumn *cc,
                        int ncols, int32_t *w)
 {
@@ -533,7 +564,8 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
             cand[j] = (int32_t)(sum / n) + (left-- <= sum % n ? 1 : 0);
             fits = cand[j] >= cc[j].min;
         }
-        if (fits && colwidth_height(cw, ncell, nrows, cand, ncols) <= colwidth_height(cw, ncell, nrows, w, ncols))
+        if (fits && colwidth_height(cw, ncell, nrows, cand, ncols) <= colwidth_height(cw, ncell, nrows, w, ncols) &&
+            body_lines(cells, cw, ncell, cand) <= body_lines(cells, cw, ncell, w))
             memcpy(w, cand, sizeof *cand * (size_t)ncols);
     }
     free(cand);

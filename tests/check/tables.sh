@@ -87,6 +87,12 @@ check "a label with a colon stays with its count: LSS: 489, (35%)" grep -q $' LS
 check "a figure with a part in brackets aligns with the figures above it: 407 (28) under 504" \
     sh -c "awk '\$1 == \"text\" && \$4 == \"504\" { a = \$2 } \$1 == \"text\" && index(\$4, \"407\") == 1 && \$5 == \"\" { b = \$2 }
                END { exit !(a != \"\" && a == b) }' '$R/delarsrapport-2022-aug.trace'"
+# ... but words in brackets make a cell text: "2 (inom BoU)" is set flush
+# right, not hung on its 2
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="0"/></columns><row role="header"><cell>Post</cell><cell>Antal</cell></row><row><cell>A</cell><cell>504</cell></row><row><cell>B</cell><cell>407 (28)</cell></row><row><cell>C</cell><cell>2 (inom BoU)</cell></row></table></section></report>\n' >"$T/brackets.xml"
+check "a figure with words in brackets is text, set flush right: 2 (inom BoU)" \
+    sh -c "'$BIN' -q --trace '$T/brackets.trace' -o '$T/brackets.pdf' '$T/brackets.xml' &&
+           awk '\$1 == \"text\" && \$4 == \"504\" { a = \$2 } \$1 == \"text\" && \$4 == \"2\" { b = \$2 } END { exit !(a != \"\" && b != \"\" && b + 0 < a + 0) }' '$T/brackets.trace'"
 # columns of one kind get one width where the table is no taller for it:
 # the verksamhetsberättelse's four "Effekt 20xx, mnkr" (p. 10; the first
 # was wider, its header on two lines, its twins' on three)
@@ -94,6 +100,10 @@ check "columns headed alike get one width: Effekt 2024, 2025, 2026, 2027 mnkr" \
     awk '$1 == "text" && $4 == "Effekt" && NF == 4 { x[n++] = $2 }
          END { if (n != 4) exit 1; for (i = 2; i < 4; i++) { d = (x[i] - x[i-1]) - (x[1] - x[0]); if (d > 0.2 || d < -0.2) exit 1 } }' \
     "$R/verksamhetsberattelse-2024.trace"
+# ... nor a body cell a line more: the verksamhetsplan's "20 i arbete"
+# (p. 13) stays on one line
+check "columns are not evened where a body cell gets a line more: 20 i arbete" \
+    grep -q ' 20 i arbete$' "$R/verksamhetsplan-2019.trace"
 # ... but a weight the author gave stays (1* and 3*: the second three
 # times the first's share of the room)
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" width="1*"/><column type="number" width="3*"/></columns><row role="header"><cell>Post</cell><cell>2023</cell><cell>2024</cell></row><row><cell>A</cell><cell>1</cell><cell>2</cell></row></table></section></report>\n' >"$T/weights.xml"
