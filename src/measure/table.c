@@ -1297,6 +1297,43 @@ static void table_columns(M *m, TableSet *ts)
 
 /* Every cell broken into lines at its column's width; each row as high
  * as its tallest cell that spans no rows. */
+/* A figure's unit at the column's edge: in a cell padded so that its
+ * figure lines up ("80 mnkr" under "75,6 mnkr"), the unit after the
+ * figure moves right by the padding, so units line up too ("mnkr" under
+ * "mnkr", "%" under "%"). One line, the unit after a space (TEMPLATE.md:
+ * percentages and units align). */
+static void unit_to_edge(M *m, Cell *c)
+{
+    if (c->pad <= 0 || c->frac < 0 || c->lines.n != 1 || c->lines.v[0].nops < 1)
+        return;
+    Line *l = &c->lines.v[0];
+    Op *o = &l->ops[l->nops - 1];
+    if (o->kind != OP_TEXT || o->len < 3)
+        return;
+    int d = o->len - 1;                 /* the figure's last digit */
+    while (d >= 0 && !(o->s[d] >= '0' && o->s[d] <= '9'))
+        d--;
+    int sp = d + 1;                     /* the space after it: ' ' or a no-break one */
+    int after = sp < o->len && o->s[sp] == ' ' ? sp + 1
+              : sp + 1 < o->len && !memcmp(o->s + sp, "\xC2\xA0", 2) ? sp + 2 : -1;
+    if (d < 0 || after < 0 || after >= o->len || strchr("(", o->s[after]))
+        return;
+    Op *v = ARENA_ARRAY(&m->rp->arena, Op, l->nops + 1);
+    memcpy(v, l->ops, sizeof *v * (size_t)l->nops);
+    Op *a = &v[l->nops - 1], *u = &v[l->nops];
+    *u = *a;
+    a->len = after;
+    a->w = font_text_width(m->flow->faces[a->face], a->s, (size_t)after, a->size);
+    a->tail = 0;
+    a->eol = false;
+    u->s = a->s + after;
+    u->len = o->len - after;
+    u->x = a->x + a->w + c->pad;
+    u->w = o->w - a->w;
+    l->ops = v;
+    l->nops++;
+}
+
 static void set_cells(M *m, TableSet *ts)
 {
     const Layout *L = m->lay;
@@ -1319,6 +1356,7 @@ static void set_cells(M *m, TableSet *ts)
             c->lines = c->blocks.lines;
         } else {
             c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align, hyph);
+            unit_to_edge(m, c);
         }
         c->h = 0;
         for (int k = 0; k < c->lines.n; k++)

@@ -65,7 +65,9 @@ edge_row() { awk -v want="$1" '/^  box /{ if (line == want) f = 1; line = "" } /
 check "without <columns>, numbers are set the Swedish way" edge_row "Norr|98,4|12|1,234.5"
 check "a zero written 0.0 prints 0,0; placeholders stay" edge_row "Summa|0,0|1"$'\xc2\xa0'"063|-"
 check "decimals=as-written keeps 9,6 9 0,57" sh -c "grep -q ' 9,6\$' '$T/edge.trace' && grep -q ' 0,57\$' '$T/edge.trace'"
-check "a signed percentage written as text gets a real minus" grep -q $' \u22125,2\xc2\xa0%$' "$T/edge.trace"
+check "a signed percentage written as text gets a real minus (its % at the column's edge)" \
+    sh -c "grep -q \"\$(printf ' \\342\\210\\2225,2\\302\\240%%\$')\" '$T/edge.trace' ||
+           grep -A1 \"\$(printf ' \\342\\210\\2225,2\\302\\240\$')\" '$T/edge.trace' | grep -q ' %\$'"
 # (the eight narrow columns cannot hold their header words: one header,
 # and the labels under it, break at syllables and joints, never in false
 # words as "Persona-lomsätt-ning" did before compounds were known)
@@ -93,6 +95,13 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "a figure with words in brackets is text, set flush right: 2 (inom BoU)" \
     sh -c "'$BIN' -q --trace '$T/brackets.trace' -o '$T/brackets.pdf' '$T/brackets.xml' &&
            awk '\$1 == \"text\" && \$4 == \"504\" { a = \$2 } \$1 == \"text\" && \$4 == \"2\" { b = \$2 } END { exit !(a != \"\" && b != \"\" && b + 0 < a + 0) }' '$T/brackets.trace'"
+# units line up too: "80 mnkr" under "75,6 mnkr" (the delårsrapport p. 9),
+# its unit at the column's edge, its figure on the comma's line
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row role="header"><cell>Post</cell><cell>Utfall</cell></row><row><cell>HVB</cell><cell>75,6 mnkr</cell></row><row><cell>SiS</cell><cell>80 mnkr</cell></row><row><cell>Övrigt</cell><cell>5,7 mnkr</cell></row></table></section></report>\n' >"$T/units.xml"
+check "units line up in a column of figures: 80 mnkr under 75,6 mnkr" \
+    sh -c "'$BIN' -q -o '$T/units.pdf' '$T/units.xml' && pdftotext -f 2 -l 2 -bbox '$T/units.pdf' '$T/units.html' &&
+           test \$(grep '>mnkr<' '$T/units.html' | sed 's/.*xMax=\"\\([0-9.]*\\)\".*/\\1/' | cut -c1-5 | sort -u | wc -l) = 1 &&
+           test \$(grep -c '>mnkr<' '$T/units.html') = 3"
 # columns of one kind get one width where the table is no taller for it:
 # the verksamhetsberättelse's four "Effekt 20xx, mnkr" (p. 10; the first
 # was wider, its header on two lines, its twins' on three)
