@@ -2,10 +2,11 @@
  * table.c - tables: column widths, cells, rows (measure stage).
  *
  * Design notes
- *  - Column widths are those that make the table least tall (colwidth.h,
- *    shortest_widths) when its words fit without hyphens; consecutive
- *    tables of one kind share one grid of them (grid_widths). Else they
- *    follow the automatic table layout browsers use (widths): each
+ *  - Column widths (tablewidth.c) are those that make the table least
+ *    tall (colwidth.h, table_shortest_widths) when its words fit without
+ *    hyphens; consecutive tables of one kind share one grid of them
+ *    (grid_widths). Else they follow the automatic table layout browsers
+ *    use (table_widths): each
  *    column has a minimum (its widest word or number, plus padding) and a
  *    preferred width (its longest cell on one line). Columns with a given
  *    width (mm, pt, %) take it; star columns (2*) share what is left by
@@ -24,6 +25,7 @@
  *    cell (not through a cell that spans down), a strong one above sums.
  */
 #include "measure_int.h"
+#include "tablecell.h"
 #include "../base/limits.h"
 #include "../model/numfmt.h"
 #include "../base/i18n.h"
@@ -32,30 +34,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Cell {
-    const Node *node;
-    int         row, col, colspan, rowspan;
-    Pieces      ps;
-    Lines       lines;
-    int        *line_row;      /* per line: the row whose box draws it */
-    int32_t    *line_y;        /* per line: its top within that row */
-    int32_t     min, pref;     /* widths incl. padding */
-    int32_t     min_solve;     /* min for the shortest table: a header's words may break after their
-                                  own hyphen ("Budget-/avvikelse"); others: min */
-    int32_t     min_once;      /* min if each word may be hyphenated once (a header's: its widest word) */
-    int32_t     min_hyph;      /* min if words may be hyphenated (a header's: its widest word) */
-    int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
-    int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
-    int32_t     pad;           /* space right of a number so its comma lines up */
-    int32_t     h;             /* content height */
-    Align       align;
-    StyleId     sid;
-    int         variant;
-    bool        fill_head, fill_group;
-    int         se;            /* its TH or TD */
-    CellBlocks  blocks;        /* a cell holding a list: its lines' list parts (cellblock.c) */
-    int        *part_se;       /*   the parts' elements, made with se */
-} Cell;
 
 /* "-", "i u", "..": a cell in a number column that says there is no
  * figure. It stands where an integer would. */
@@ -267,408 +245,6 @@ static void block_pieces(M *m, const Node *parent, const Style *st, int variant,
     }
 }
 
-/* The columns' minimum (mn) and preferred (mx) widths from their cells.
- * Whole words if they fit. If not, the columns that gain most by
- * hyphenating their words do so, one by one, until the table fits; as a
- * last resort, their header words too (each with a warning). Spanning
- * cells then widen the columns they span if they must. */
-static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width,
-                          int32_t *mn, int32_t *mx)
-{
-    int32_t *mh = xmalloc((size_t)ncols * sizeof *mh);
-    for (int i = 0; i < ncell; i++) {
-        const Cell *c = &cells[i];
-        if (c->colspan != 1)
-            continue;
-        if (c->min > mn[c->col]) mn[c->col] = c->min;
-        if (c->pref > mx[c->col]) mx[c->col] = c->pref;
-    }
-    int64_t msum = 0;
-    for (int k = 0; k < ncols; k++)
-        msum += mn[k];
-    /* too wide for its words whole: columns give up what their words
-     * hyphenated once free, then hyphenated wherever they may be, then
-     * (the last resort) with their headers' words hyphenated too; the
-     * column that frees most first, so few words are broken */
-    bool heads_cut = false;
-    for (int tier = 0; tier < 3 && msum > width; tier++) {
-        heads_cut = tier == 2;
-        for (int k = 0; k < ncols; k++)
-            mh[k] = 0;
-        for (int i = 0; i < ncell; i++) {
-            const Cell *c = &cells[i];
-            int32_t v = tier == 0 ? c->min_once : tier == 1 ? c->min_hyph : c->min_last;
-            if (c->colspan == 1 && v > mh[c->col])
-                mh[c->col] = v;
-        }
-        while (msum > width) {
-            int best = -1;
-            for (int k = 0; k < ncols; k++)
-                if (mn[k] > mh[k] && (best < 0 || mn[k] - mh[k] > mn[best] - mh[best]))
-                    best = k;
-            if (best < 0)
-                break;
-            msum -= mn[best] - mh[best];
-            mn[best] = mh[best];
-        }
-    }
-    free(mh);
-    if (msum > width)
-        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  _("the words of this table do not fit the text width even hyphenated: its columns are "
-                  "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room"));
-    else if (heads_cut)
-        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  _("the header words of this table fit the text width only hyphenated; shorter headers, "
-                  "font-size=\"small\" or a <landscape> page keep them whole"));
-    for (int i = 0; i < ncell; i++) {
-        const Cell *c = &cells[i];
-        if (c->colspan == 1)
-            continue;
-        int64_t smin = 0, smax = 0;
-        for (int k = 0; k < c->colspan; k++) {
-            smin += mn[c->col + k];
-            smax += mx[c->col + k];
-        }
-        if (c->min > smin)
-            for (int k = 0; k < c->colspan; k++)
-                mn[c->col + k] += (int32_t)((c->min - smin) / c->colspan);
-        if (c->pref > smax)
-            for (int k = 0; k < c->colspan; k++)
-                mx[c->col + k] += (int32_t)((c->pref - smax) / c->colspan);
-    }
-    for (int k = 0; k < ncols; k++)
-        if (mx[k] < mn[k])
-            mx[k] = mn[k];
-}
-
-/* Weighted columns (2*) share `rem`, what the others leave, by weight,
- * never below their minimum; the automatic ones take their preferred
- * width if all fits, else their minimum. */
-static void share_stars(const Column *cols, int ncols, int64_t rem, int64_t star_weight,
-                        int64_t amax, int64_t smin, const int32_t *mn, const int32_t *mx, int32_t *w)
-{
-    bool autos_max = amax + smin <= rem;
-    for (int k = 0; k < ncols; k++)
-        if (w[k] < 0 && cols[k].kind != WIDTH_STAR) {
-            w[k] = autos_max ? mx[k] : mn[k];
-            rem -= w[k];
-        }
-    int64_t left = rem, wsum = star_weight;
-    for (int pass = 0; pass < 3; pass++) {
-        bool again = false;
-        for (int k = 0; k < ncols; k++) {
-            if (cols[k].kind != WIDTH_STAR)
-                continue;
-            if (w[k] >= 0 && w[k] == mn[k] && pass > 0)
-                continue;
-            int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
-            int64_t share = wsum > 0 ? left * wt / wsum : 0;
-            if (share < mn[k] && w[k] != mn[k]) {
-                w[k] = mn[k];
-                left -= mn[k];
-                wsum -= wt;
-                again = true;
-            }
-        }
-        if (!again)
-            break;
-    }
-    for (int k = 0; k < ncols; k++) {
-        if (cols[k].kind != WIDTH_STAR || w[k] == mn[k])
-            continue;
-        int64_t wt = cols[k].width > 0 ? cols[k].width : 1000;
-        w[k] = (int32_t)(wsum > 0 ? left * wt / wsum : mn[k]);
-        if (w[k] < mn[k]) w[k] = mn[k];
-    }
-}
-
-/* The widths before rounding: given lengths and percentages (at least
- * the minimum), then the weighted columns, or the automatic ones: their
- * preferred widths and the spare room in proportion when all fits, else
- * min + a share of the room in proportion to (pref - min), else their
- * minimums scaled down. */
-static void distribute(const Column *cols, int ncols, int32_t width, const int32_t *mn, const int32_t *mx,
-                       int32_t *w)
-{
-    int64_t rem = width;
-    int64_t star_weight = 0;
-    for (int k = 0; k < ncols; k++) {
-        w[k] = -1;
-        if (cols[k].kind == WIDTH_ABS && cols[k].width > 0)
-            w[k] = cols[k].width;
-        else if (cols[k].kind == WIDTH_PCT && cols[k].width > 0)
-            w[k] = (int32_t)((int64_t)width * cols[k].width / 1000);
-        if (w[k] >= 0) {
-            if (w[k] < mn[k]) w[k] = mn[k];
-            rem -= w[k];
-        } else if (cols[k].kind == WIDTH_STAR) {
-            star_weight += cols[k].width > 0 ? cols[k].width : 1000;
-        }
-    }
-    int64_t amin = 0, amax = 0, smin = 0;
-    for (int k = 0; k < ncols; k++) {
-        if (w[k] >= 0) continue;
-        if (cols[k].kind == WIDTH_STAR) smin += mn[k];
-        else { amin += mn[k]; amax += mx[k]; }
-    }
-    if (star_weight > 0) {
-        share_stars(cols, ncols, rem, star_weight, amax, smin, mn, mx, w);
-    } else if (amax <= rem) {
-        /* everything fits: spread the spare room in proportion */
-        int64_t spare = rem - amax;
-        for (int k = 0; k < ncols; k++)
-            if (w[k] < 0)
-                w[k] = (int32_t)(mx[k] + (amax > 0 ? spare * mx[k] / amax : 0));
-    } else if (amin <= rem) {
-        int64_t room = rem - amin, want = amax - amin;
-        for (int k = 0; k < ncols; k++)
-            if (w[k] < 0)
-                w[k] = (int32_t)(mn[k] + (want > 0 ? room * (mx[k] - mn[k]) / want : 0));
-    } else {
-        for (int k = 0; k < ncols; k++)
-            if (w[k] < 0)
-                w[k] = (int32_t)(amin > 0 && rem > 0 ? (int64_t)mn[k] * rem / amin : mn[k]);
-    }
-}
-
-/* The widths made to add up to the text width. Rounding may leave a few
- * millipoints: the last column gets them. Given widths plus minimums
- * that overshoot give back the excess from the columns with room above
- * their minimum; a table wider than the text even so (minimum widths) is
- * scaled down, with a warning. */
-static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32_t *mn, int32_t *w)
-{
-    int64_t sum = 0, slack = 0;
-    for (int k = 0; k < ncols; k++) {
-        sum += w[k];
-        slack += w[k] > mn[k] ? w[k] - mn[k] : 0;
-    }
-    if (sum > width && slack >= sum - width) {
-        int64_t excess = sum - width, taken = 0;
-        for (int k = 0; k < ncols; k++)
-            if (w[k] > mn[k]) {
-                int32_t cut = (int32_t)((int64_t)(w[k] - mn[k]) * excess / slack);
-                w[k] -= cut;
-                taken += cut;
-            }
-        for (int k = ncols - 1; k >= 0 && taken < excess; k--)
-            if (w[k] > mn[k]) {
-                int32_t more = (int32_t)(excess - taken < w[k] - mn[k] ? excess - taken : w[k] - mn[k]);
-                w[k] -= more;
-                taken += more;
-            }
-        sum = width;
-    }
-    if (sum > width) {
-        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  _("the table is %.0f mm wider than the text; its columns are narrowed and long words split"),
-                  (double)(sum - width) / 2834.6);
-        for (int k = 0; k < ncols; k++)
-            w[k] = (int32_t)((int64_t)w[k] * width / sum);
-    } else if (sum < width && ncols > 0) {
-        w[ncols - 1] += (int32_t)(width - sum);
-    }
-}
-
-/* Column widths by the automatic table layout of the design notes, for
- * a table that shortest_widths() cannot set (its words do not fit
- * without hyphens). */
-static void widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width,
-                   int32_t *w)
-{
-    int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
-    if (!mn || !mx)
-        rp_oom((size_t)ncols * 8);
-    column_bounds(m, t, cells, ncell, ncols, width, mn, mx);
-    distribute(t->u.table.cols, ncols, width, mn, mx, w);
-    fit_width(m, t, ncols, width, mn, w);
-    free(mn);
-    free(mx);
-}
-
-
-/* Whether the header of column k (its last header row's cell) reads as
- * that of column j but for its figures: "Effekt 2024, mnkr" and "Effekt
- * 2025, mnkr", "2023" and "2024". */
-static bool headed_alike(const Cell *cells, int ncell, int k, int j)
-{
-    const Cell *a = NULL, *b = NULL;
-    for (int i = 0; i < ncell; i++) {
-        if (!cells[i].fill_head || cells[i].colspan != 1)
-            continue;
-        if (cells[i].col == k)
-            a = &cells[i];
-        else if (cells[i].col == j)
-            b = &cells[i];
-    }
-    if (!a || !b || a->ps.n != b->ps.n || a->ps.n == 0)
-        return false;
-    for (int q = 0; q < a->ps.n; q++) {
-        const Piece *x = &a->ps.v[q], *y = &b->ps.v[q];
-        if (x->len != y->len || x->face != y->face)
-            return false;
-        for (int i = 0; i < x->len; i++) {
-            char c = x->s[i], d = y->s[i];
-            if (c != d && !(c >= '0' && c <= '9' && d >= '0' && d <= '9'))
-                return false;
-        }
-    }
-    return true;
-}
-
-/* The lines of the table's body cells (of those measured) at widths w. */
-static int64_t body_lines(const Cell *cells, const CwCell *cw, int ncell, const int32_t *w)
-{
-    int64_t n = 0;
-    for (int i = 0; i < ncell; i++) {
-        if (!cw[i].sampled || cells[i].fill_head)
-            continue;
-        int32_t room = 0;
-        for (int k = cw[i].col; k < cw[i].col + cw[i].colspan; k++)
-            room += w[k];
-        n += colwidth_lines(&cw[i], room - cw[i].extra);
-    }
-    return n;
-}
-
-/* Columns of one kind (free, of numbers, headed alike) get one width,
- * their widths' mean, where the table gets no taller for it and no body
- * cell gets a line more ("20 i / arbete"; a header may): the widest of
- * "Effekt 2024, mnkr" and three narrower twins read as a mistake. */
-static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, int nrows, const CwColumn *cc,
-                       int ncols, int32_t *w)
-{
-    const Column *cols = t->u.table.cols;
-    int32_t *cand = xmalloc(sizeof *cand * (size_t)ncols);
-    bool *done = xcalloc((size_t)ncols, sizeof *done);
-    for (int k = 0; k < ncols; k++) {
-        if (done[k] || cc[k].fixed >= 0 || cc[k].weight > 0 || cols[k].type != COL_NUMBER)
-            continue;                   /* a width or weight the author gave stays */
-        memcpy(cand, w, sizeof *cand * (size_t)ncols);
-        int n = 1;
-        int64_t sum = w[k];
-        for (int j = k + 1; j < ncols; j++)
-            if (!done[j] && cc[j].fixed < 0 && cc[j].weight == 0 && cols[j].type == COL_NUMBER &&
-                headed_alike(cells, ncell, k, j)) {
-                done[j] = true;
-                n++;
-                sum += w[j];
-            }
-        if (n < 2)
-            continue;
-        bool fits = true;
-        for (int j = k, left = n; j < ncols && fits; j++) {
-            if (j != k && !(done[j] && headed_alike(cells, ncell, k, j)))
-                continue;
-            cand[j] = (int32_t)(sum / n) + (left-- <= sum % n ? 1 : 0);
-            fits = cand[j] >= cc[j].min;
-        }
-        if (fits && colwidth_height(cw, ncell, nrows, cand, ncols) <= colwidth_height(cw, ncell, nrows, w, ncols) &&
-            body_lines(cells, cw, ncell, cand) <= body_lines(cells, cw, ncell, w))
-            memcpy(w, cand, sizeof *cand * (size_t)ncols);
-    }
-    free(cand);
-    free(done);
-}
-
-/* Column widths that make the table least tall (colwidth.h), when the
- * words fit without hyphens: lengths and percentages are kept;
- * weighted columns (2*) share by their weights what room is left once
- * the table is as short as it gets. Returns false when they do not fit
- * so. */
-static bool shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols,
-                            int32_t width, int32_t *w)
-{
-    const Column *cols = t->u.table.cols;
-    CwColumn *cc = ARENA_ARRAY(&m->rp->arena, CwColumn, ncols);
-    for (int k = 0; k < ncols; k++) {
-        cc[k].fixed = -1;
-        if (cols[k].kind == WIDTH_STAR)
-            cc[k].weight = cols[k].width > 0 ? cols[k].width : 1000;
-        if (cols[k].kind == WIDTH_ABS && cols[k].width > 0)
-            cc[k].fixed = cols[k].width;
-        else if (cols[k].kind == WIDTH_PCT && cols[k].width > 0)
-            cc[k].fixed = (int32_t)((int64_t)width * cols[k].width / 1000);
-    }
-    for (int i = 0; i < ncell; i++) {
-        const Cell *c = &cells[i];
-        if (c->colspan != 1)
-            continue;
-        CwColumn *k = &cc[c->col];
-        if (c->min_solve > k->min) k->min = c->min_solve;
-        if (c->pref > k->max) k->max = c->pref;
-        if (!c->fill_head && c->ps.n > 0)
-            k->grow = true;
-    }
-    /* a cell over several columns widens them if its words need it */
-    for (int i = 0; i < ncell; i++) {
-        const Cell *c = &cells[i];
-        if (c->colspan == 1)
-            continue;
-        int64_t have = 0;
-        int nfree = 0;
-        for (int k = c->col; k < c->col + c->colspan; k++) {
-            have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
-            nfree += cc[k].fixed < 0;
-        }
-        if (c->min_solve > have && nfree == 0)
-            return false;               /* given widths too narrow for a word over them */
-        if (c->min_solve > have)
-            for (int k = c->col; k < c->col + c->colspan; k++)
-                if (cc[k].fixed < 0)
-                    cc[k].min += (int32_t)((c->min_solve - have) / nfree + 1);
-    }
-    for (int k = 0; k < ncols; k++) {
-        if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min)
-            return false;               /* a given width too narrow for a word */
-        if (cc[k].max < cc[k].min)
-            cc[k].max = cc[k].min;
-    }
-    const Layout *L = m->lay;
-    /* scratch, freed before returning: a report's tables would hold
-     * megabytes of it in the arena to the end */
-    CwCell *cw = xcalloc((size_t)ncell, sizeof *cw);
-    bool *head = xcalloc((size_t)nrows, sizeof *head);
-    for (int i = 0; i < ncell; i++) {
-        cw[i].row = cells[i].row;
-        cw[i].rowspan = cells[i].rowspan;
-        if (cells[i].fill_head && cells[i].row < nrows)
-            head[cells[i].row] = true;
-    }
-    colwidth_sample(cw, ncell, nrows, head);
-    for (int i = 0; i < ncell; i++) {
-        const Cell *c = &cells[i];
-        CwSeg *seg = NULL;
-        if (cw[i].sampled)
-            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n,
-                                       c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED, &seg);
-        cw[i].seg = seg;
-        cw[i].row = c->row;
-        cw[i].col = c->col;
-        cw[i].colspan = c->colspan;
-        cw[i].rowspan = c->rowspan;
-        cw[i].extra = 2 * L->table_pad_x + c->pad;
-        cw[i].line_h = L->styles[c->sid].leading;
-        cw[i].vpad = 2 * L->table_pad_y;
-    }
-    bool solved = colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) >= 0;
-    if (solved)
-        even_alike(t, cells, ncell, cw, nrows, cc, ncols, w);
-    for (int i = 0; i < ncell; i++)
-        free((void *)cw[i].seg);
-    free(cw);
-    free(head);
-    if (!solved)
-        return false;
-    int64_t sum = 0;
-    for (int k = 0; k < ncols; k++)
-        sum += w[k];
-    if (sum < width)
-        w[ncols - 1] += (int32_t)(width - sum);
-    return sum <= width;
-}
-
 static bool has(const int *v, int n, int x)
 {
     for (int i = 0; i < n; i++)
@@ -677,7 +253,7 @@ static bool has(const int *v, int n, int x)
     return false;
 }
 
-/* A table's cells, set as text and measured, ready for widths(). */
+/* A table's cells, set as text and measured, ready for their widths. */
 typedef struct Prep {
     Cell    *cells;
     int      ncell;
@@ -995,7 +571,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
     }
     int ncols = g->tables[s0]->u.table.ncols;
     int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    bool solved = shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, gw);
+    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, gw);
     free(all);
     for (int i = s0; i < e && solved; i++)
         g->w[i] = gw;
@@ -1277,7 +853,7 @@ static void table_start(M *m, TableSet *ts)
 }
 
 /* The cells prepared and the columns' edges: the grid's widths if the
- * table shares one, else the shortest table's, else widths()'. */
+ * table shares one, else the shortest table's, else table_widths()'. */
 static void table_columns(M *m, TableSet *ts)
 {
     int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols);
@@ -1288,8 +864,8 @@ static void table_columns(M *m, TableSet *ts)
     ts->roles = pr.roles;
     /* words whole if they fit, else each broken once at most, else the
      * automatic layout (widths) */
-    if (!shared && !shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, w))
-        widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
+    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, w))
+        table_widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
     ts->x = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols + 1);
     for (int k = 0; k < ts->ncols; k++)
         ts->x[k + 1] = ts->x[k] + w[k];

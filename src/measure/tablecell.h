@@ -1,0 +1,42 @@
+/*
+ * tablecell.h - a table's cells, as table.c sets them and tablewidth.c
+ * gives their columns widths (measure stage; internal to the two).
+ */
+#ifndef RP_TABLECELL_H
+#define RP_TABLECELL_H
+
+#include "measure_int.h"
+
+typedef struct Cell {
+    const Node *node;
+    int         row, col, colspan, rowspan;
+    Pieces      ps;
+    Lines       lines;
+    int        *line_row;      /* per line: the row whose box draws it */
+    int32_t    *line_y;        /* per line: its top within that row */
+    int32_t     min, pref;     /* widths incl. padding */
+    int32_t     min_solve;     /* min for the shortest table: a header's words may break after their
+                                  own hyphen ("Budget-/avvikelse"); others: min */
+    int32_t     min_once;      /* min if each word may be hyphenated once (a header's: its widest word) */
+    int32_t     min_hyph;      /* min if words may be hyphenated (a header's: its widest word) */
+    int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
+    int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
+    int32_t     pad;           /* space right of a number so its comma lines up */
+    int32_t     h;             /* content height */
+    Align       align;
+    StyleId     sid;
+    int         variant;
+    bool        fill_head, fill_group;
+    int         se;            /* its TH or TD */
+    CellBlocks  blocks;        /* a cell holding a list: its lines' list parts (cellblock.c) */
+    int        *part_se;       /*   the parts' elements, made with se */
+} Cell;
+
+/* Column widths (tablewidth.c), into w[0..ncols): those that make the
+ * table least tall when its words fit without hyphens (false when they
+ * do not), else the automatic table layout (table_widths). */
+bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
+                           int32_t *w);
+void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width, int32_t *w);
+
+#endif
