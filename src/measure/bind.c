@@ -1,0 +1,146 @@
+/*
+ * bind.c - the spaces no line may break at (measure stage). See bind.h.
+ */
+#include "bind.h"
+
+#include <string.h>
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The length of a unit of measure that starts s[i..end) as a word of its
+ * own ("kr/inv", "%", "mnkr"), 0 if none does. */
+static int unit_at(const char *s, int i, int end)
+{
+    static const char *const units[] = {
+        "%", "\xE2\x80\xB0", "kr/inv", "kr/tim", "kr/dygn", "kr", "tkr", "mnkr", "mdkr", "kronor",
+        "st", "tim", "h", "min", "km", "m", "mm", "cm", "m\xC2\xB2", "kvm", "kg", "g", "dygn",
+        "dgr", "dag", "dagar", "v.", "veckor", "mån", "månader", "år", "timmar", "minuter",
+        "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.", "mkr", "mdr", "miljon", "miljoner",
+        "miljard", "miljarder",
+    };
+    int best = 0;
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        int n = (int)strlen(units[u]);
+        if (n > end - i || n <= best || memcmp(s + i, units[u], (size_t)n) != 0)
+            continue;
+        unsigned char next = i + n < end ? (unsigned char)s[i + n] : ' ';
+        bool word_ends = !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                           next >= 0x80 || is_digit((char)next));
+        if (word_ends)
+            best = n;
+    }
+    return best;
+}
+
+/* Whether the word ending at s[i] (before a space) is a short label in
+ * capitals, perhaps with digits and a colon: "IFO", "LSS:", "R9:",
+ * "FH-SOL". */
+static bool caps_label_before(const char *s, int i)
+{
+    int k = i - 1, chars = 0;
+    if (k >= 0 && s[k] == ':')
+        k--;
+    bool capital = false;                  /* the one nearest the start, so far */
+    while (k >= 0 && s[k] != ' ' && s[k] != '(') {
+        unsigned char c = (unsigned char)s[k];
+        if (++chars > 8)
+            return false;
+        if (c >= 'A' && c <= 'Z') {
+            capital = true;
+            k--;
+        } else if ((c == 0x84 || c == 0x85 || c == 0x96) && k >= 1 && (unsigned char)s[k - 1] == 0xC3) {
+            capital = true;                /* Ä Å Ö */
+            k -= 2;
+        } else if (is_digit((char)c) || c == '-' || c == '/') {
+            capital = false;
+            k--;
+        } else {
+            return false;
+        }
+    }
+    return capital && chars >= 2;          /* begins with a capital */
+}
+
+/* Whether a count begins at s[i]: digits, perhaps with a decimal comma,
+ * up to a space, a comma, a parenthesis or the end; not a date
+ * ("2024-04-06"), a name ("9:8"), a number in digit groups or one with
+ * a unit ("1 063 kr/inv": a label before such an amount may stand on a
+ * line of its own, "R9:" over "1 063 kr/inv", rather than make its
+ * column wide). */
+static bool count_at(const char *s, int i, int end)
+{
+    if (i >= end || !is_digit(s[i]))
+        return false;
+    while (i < end && (is_digit(s[i]) || (s[i] == ',' && i + 1 < end && is_digit(s[i + 1]))))
+        i++;
+    if (i < end && s[i] == ' ')
+        return !(i + 1 < end && (is_digit(s[i + 1]) || unit_at(s, i + 1, end) > 0));
+    return i == end || s[i] == ',' || s[i] == '(' || s[i] == '.' || s[i] == ';';
+}
+
+/* Whether a month's name, whole or shortened ("15 mars", "1 feb"),
+ * begins at s[i] as a word of its own. */
+static bool month_at(const char *s, int i, int end)
+{
+    static const char *const months[] = {
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+        "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "okt", "nov", "dec",
+    };
+    for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
+        int n = (int)strlen(months[k]);
+        if (n > end - i || memcmp(s + i, months[k], (size_t)n) != 0)
+            continue;
+        unsigned char next = i + n < end ? (unsigned char)s[i + n] : ' ';
+        if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80 || is_digit((char)next)))
+            return true;
+    }
+    return false;
+}
+
+/* A space no line may break at (Svenska skrivregler): inside a number's
+ * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
+ * "29 %"), after a section sign ("§ 3") and between a day and its month
+ * ("1 feb 2025", "15 mars"); between a short label in
+ * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
+ * and the share after it ("2069 (45%)"), as statistics tables write
+ * them; and, as in Unicode's line breaking (UAX #14), after an opening
+ * bracket and before a closing one, where a report may have one by
+ * mistake ("arbete ( socialpsykiatri)" does not end a line with its
+ * "("). */
+bool text_bound_space(const char *s, int i, int end)
+{
+    if (i == 0 || i + 1 >= end)
+        return false;
+    if (s[i - 1] == '(' || s[i - 1] == '[' || s[i + 1] == ')' || s[i + 1] == ']')
+        return true;
+    if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
+        return is_digit(s[i + 1]);                              /* § 3 */
+    if (count_at(s, i + 1, end) && caps_label_before(s, i))
+        return true;                                            /* IFO 2069 */
+    if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&
+        (is_digit(s[i - 1]) || s[i - 1] == '%' || (s[i - 1] == ',' && i >= 2 && is_digit(s[i - 2]))))
+        return true;                                            /* 2069 (45%) */
+    if (!is_digit(s[i - 1]))
+        return false;
+    if (month_at(s, i + 1, end)) {                              /* 1 feb */
+        int k = i - 1;
+        while (k >= 0 && is_digit(s[k]))
+            k--;
+        if (i - 1 - k <= 2 && (k < 0 || (s[k] != ',' && s[k] != '.')))
+            return true;
+    }
+    if (i + 3 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+        (i + 4 >= end || !is_digit(s[i + 4]))) {
+        /* a group of three after a group of at most three, which no
+         * hyphen stands before: "Aug -22 100%" is a year and a share
+         * (a minus is U+2212 by now) */
+        int k = i - 1, nd = 0;
+        while (k >= 0 && is_digit(s[k])) {
+            k--;
+            nd++;
+        }
+        return nd <= 3 && !(k >= 0 && s[k] == '-' && (k == 0 || s[k - 1] == ' '));
+    }
+    return unit_at(s, i + 1, end) > 0;
+}

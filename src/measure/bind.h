@@ -1,0 +1,17 @@
+/*
+ * bind.h - the spaces no line may break at (measure stage): as Svenska
+ * skrivregler and statistics tables keep together a number's digit
+ * groups, a figure and its unit, a day and its month, "§ 3", a label in
+ * capitals and its count ("IFO 2069 (45%)"), and, as Unicode's line
+ * breaking does, a bracket and what it encloses. text.c asks it for each
+ * space, within a run of text and across runs (edge_bound).
+ */
+#ifndef RP_BIND_H
+#define RP_BIND_H
+
+#include <stdbool.h>
+
+/* Whether the space s[i] of s[0..end) is one no line may break at. */
+bool text_bound_space(const char *s, int i, int end);
+
+#endif

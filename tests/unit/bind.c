@@ -1,0 +1,56 @@
+/*
+ * Unit tests: the spaces no line may break at (measure/bind). Each case
+ * is a text with its spaces marked: '_' a space that binds, ' ' one a
+ * line may break at; the test reads the text with every mark a space
+ * and asks text_bound_space() about each.
+ */
+#include "test.h"
+#include "measure/bind.h"
+
+#include <string.h>
+
+#define NB "\xC2\xA0"           /* a no-break space in the text */
+
+static bool binds(const char *marked)
+{
+    char s[256];
+    size_t n = strlen(marked);
+    if (n >= sizeof s)
+        return false;
+    for (size_t i = 0; i <= n; i++)
+        s[i] = marked[i] == '_' ? ' ' : marked[i];
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        bool want = marked[i] == '_', got = text_bound_space(s, (int)i, (int)n);
+        if (want != got) {
+            fprintf(stderr, "  \"%s\": the space at %zu %s\n", marked, i, got ? "binds" : "does not bind");
+            return false;
+        }
+    }
+    return true;
+}
+
+int main(void)
+{
+    /* a number's digit groups and its unit */
+    CHECK("digit groups: 1 063 and 12 761", binds("kostade 1_063_kr eller 12_761_kr/inv"));
+    CHECK("a figure and its unit: 29 %, 12 mnkr, 1 800,9 miljoner", binds("blev 29_% och 12_mnkr av 1_800,9_miljoner kronor"));
+    CHECK("a unit only as a word of its own: 12 kronor, not 12 krokar", binds("hade 12_kronor och 12 krokar"));
+    CHECK("a group after a range's hyphen: 50-100 000 kr", binds("blev 50-100_000_kr"));
+    CHECK("not after a sign written as a hyphen: Aug -22 100%", binds("Aug -22 100%"));
+    CHECK("four figures are no group: 2024 1500", binds("år 2024 1500 personer"));
+    /* dates, sections, labels and shares */
+    CHECK("a day and its month: 1 feb 2025, 15 mars", binds("från 1_feb 2025 och 15_mars"));
+    CHECK("not a year before a month, nor a decimal", binds("2024 maj och 1,5 mars"));
+    CHECK("a month's name only as a word: 5 marsch", binds("gick 5 marsch"));
+    CHECK("a section sign and its number: § 3", binds("enligt §_3 i lagen"));
+    CHECK("a label in capitals and its count: IFO 2069 (45%)", binds("IFO_2069_(45%) och LSS:_489"));
+    CHECK("a label before an amount in digit groups may end a line: R9: 1 063 kr/inv", binds("R9: 1_063_kr/inv"));
+    CHECK("a word in capitals of one letter is no label: A 12", binds("grupp A 12 gånger"));
+    CHECK("a word that is not all capitals is no label: Ort 12", binds("Ort 12 gånger"));
+    /* brackets (UAX #14) */
+    CHECK("inside brackets by mistake: ( socialpsykiatri )", binds("arbete (_socialpsykiatri_) här"));
+    CHECK("after a no-break space of the text's own: 12 000 kr per år", binds("12" NB "000_kr per år"));
+    TEST_DONE();
+}
