@@ -652,20 +652,25 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Do three letters stand before s[j] (back to `off`) and three from s[k]
  * (up to `end`)? The words a hard hyphen joins ("Budget-avvikelse"),
  * not "€-kurs" or "m²-pris". */
+/* The character that ends at s[*at] (not before s[lo]); *at moves to
+ * its first byte. *at > lo. */
+static uint32_t char_back(const char *s, size_t lo, size_t *at)
+{
+    size_t b = *at - 1;
+    while (b > lo && ((unsigned char)s[b] & 0xC0) == 0x80)
+        b--;
+    size_t i = b;
+    uint32_t c = utf8_next(s, *at, &i);
+    *at = b;
+    return c;
+}
+
 static bool letters_around(const char *s, int off, size_t j, size_t k, int end)
 {
     size_t q = j;
-    for (int n = 0; n < 3; n++) {
-        if (q <= (size_t)off)
+    for (int n = 0; n < 3; n++)
+        if (q <= (size_t)off || !is_letter(char_back(s, (size_t)off, &q)))
             return false;
-        size_t b = q - 1;
-        while (b > (size_t)off && ((unsigned char)s[b] & 0xC0) == 0x80)
-            b--;
-        size_t at = b;
-        if (!is_letter(utf8_next(s, q, &at)))
-            return false;
-        q = b;
-    }
     for (int n = 0; n < 3; n++) {
         if (k >= (size_t)end || !is_letter(utf8_next(s, (size_t)end, &k)))
             return false;
@@ -705,12 +710,7 @@ static uint32_t char_before(const Piece *p, int pi, size_t at, uint32_t *pre)
             continue;                   /* a footnote mark: read past */
         size_t k = q == 0 ? at : (size_t)x->len;
         while (k > 0) {
-            size_t b = k - 1;
-            while (b > 0 && ((unsigned char)x->s[b] & 0xC0) == 0x80)
-                b--;
-            size_t i = b;
-            uint32_t c = utf8_next(x->s, k, &i);
-            k = b;
+            uint32_t c = char_back(x->s, 0, &k);
             if (!got && (c == ' ' || c == 0xA0 || c == '"' || c == '\'' || c == 0x201D || c == 0x201C ||
                          c == 0xBB || c == 0xAB || c == 0x2019 || c == 0x2018))
                 continue;
@@ -943,20 +943,11 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * leaves no stub "e-" (an abbreviation in capitals, "FH-SOL",
              * may break: binding it widens its column a great deal) */
             if (breakable && c == '-') {
-                int q = (int)j, nl = 0;
+                size_t q = j;
+                int nl = 0;
                 bool small = false;
-                while (q > off && nl < 3) {
-                    size_t b0 = (size_t)q - 1;
-                    while (b0 > (size_t)off && ((unsigned char)s[b0] & 0xC0) == 0x80)
-                        b0--;
-                    size_t at = b0;
-                    uint32_t l = utf8_next(s, (size_t)q, &at);
-                    if (!is_letter(l))
-                        break;
+                for (uint32_t l; q > (size_t)off && nl < 3 && is_letter(l = char_back(s, (size_t)off, &q)); nl++)
                     small = !is_upper(l);
-                    nl++;
-                    q = (int)b0;
-                }
                 if (nl > 0 && nl < 3 && small)
                     breakable = 0;
             }
