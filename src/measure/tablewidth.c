@@ -232,20 +232,10 @@ void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_
 }
 
 
-/* Whether the header of column k (its last header row's cell) reads as
- * that of column j but for its figures: "Effekt 2024, mnkr" and "Effekt
+/* Whether header cell a reads as header cell b but for its figures: "Effekt 2024, mnkr" and "Effekt
  * 2025, mnkr", "2023" and "2024". */
-static bool headed_alike(const Cell *cells, int ncell, int k, int j)
+static bool headed_alike(const Cell *a, const Cell *b)
 {
-    const Cell *a = NULL, *b = NULL;
-    for (int i = 0; i < ncell; i++) {
-        if (!cells[i].fill_head || cells[i].colspan != 1)
-            continue;
-        if (cells[i].col == k)
-            a = &cells[i];
-        else if (cells[i].col == j)
-            b = &cells[i];
-    }
     if (!a || !b || a->ps.n != b->ps.n || a->ps.n == 0)
         return false;
     for (int q = 0; q < a->ps.n; q++) {
@@ -285,25 +275,31 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
 {
     const Column *cols = t->u.table.cols;
     int32_t *cand = xmalloc(sizeof *cand * (size_t)ncols);
-    bool *done = xcalloc((size_t)ncols, sizeof *done);
+    int *group = xmalloc(sizeof *group * (size_t)ncols);      /* the group's first column, -1 */
+    const Cell **head = xcalloc((size_t)ncols, sizeof *head);  /* the last header row's cell */
+    for (int i = 0; i < ncell; i++)
+        if (cells[i].fill_head && cells[i].colspan == 1)
+            head[cells[i].col] = &cells[i];
+    for (int k = 0; k < ncols; k++)
+        group[k] = cc[k].fixed >= 0 || cc[k].weight > 0 || cols[k].type != COL_NUMBER || !head[k] ? -2 : -1;
     for (int k = 0; k < ncols; k++) {
-        if (done[k] || cc[k].fixed >= 0 || cc[k].weight > 0 || cols[k].type != COL_NUMBER)
-            continue;                   /* a width or weight the author gave stays */
-        memcpy(cand, w, sizeof *cand * (size_t)ncols);
+        if (group[k] != -1)
+            continue;                   /* a width or weight the author gave stays; or grouped */
         int n = 1;
         int64_t sum = w[k];
+        group[k] = k;
         for (int j = k + 1; j < ncols; j++)
-            if (!done[j] && cc[j].fixed < 0 && cc[j].weight == 0 && cols[j].type == COL_NUMBER &&
-                headed_alike(cells, ncell, k, j)) {
-                done[j] = true;
+            if (group[j] == -1 && headed_alike(head[k], head[j])) {
+                group[j] = k;
                 n++;
                 sum += w[j];
             }
         if (n < 2)
             continue;
+        memcpy(cand, w, sizeof *cand * (size_t)ncols);
         bool fits = true;
         for (int j = k, left = n; j < ncols && fits; j++) {
-            if (j != k && !(done[j] && headed_alike(cells, ncell, k, j)))
+            if (group[j] != k)
                 continue;
             cand[j] = (int32_t)(sum / n) + (left-- <= sum % n ? 1 : 0);
             fits = cand[j] >= cc[j].min;
@@ -313,7 +309,8 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
             memcpy(w, cand, sizeof *cand * (size_t)ncols);
     }
     free(cand);
-    free(done);
+    free(group);
+    free(head);
 }
 
 /* Column widths that make the table least tall (colwidth.h), when the
