@@ -232,8 +232,8 @@ void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_
 }
 
 
-/* Whether header cell a reads as header cell b but for its figures: "Effekt 2024, mnkr" and "Effekt
- * 2025, mnkr", "2023" and "2024". */
+/* Whether header cell a reads as header cell b but for its figures:
+ * "Effekt 2024, mnkr" and "Effekt 2025, mnkr", "2023" and "2024". */
 static bool headed_alike(const Cell *a, const Cell *b)
 {
     if (!a || !b || a->ps.n != b->ps.n || a->ps.n == 0)
