@@ -16,7 +16,7 @@ static int unit_at(const char *s, int i, int end)
         "st", "tim", "h", "min", "km", "m", "mm", "cm", "m\xC2\xB2", "kvm", "kg", "g", "dygn",
         "dgr", "dag", "dagar", "v.", "veckor", "mån", "månader", "år", "timmar", "minuter",
         "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.", "mkr", "mdr", "miljon", "miljoner",
-        "miljard", "miljarder",
+        "miljard", "miljarder", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "kap.",
     };
     int best = 0;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
@@ -98,9 +98,50 @@ static bool month_at(const char *s, int i, int end)
     return false;
 }
 
+/* Whether the word that ends at s[i] (before a space) is one in
+ * `words`, its first letter in either case ("Kap." begins a sentence). */
+static bool word_before_is(const char *s, int i, const char *const *words, size_t nwords)
+{
+    int k = i;
+    while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+        k--;
+    int n = i - k;
+    for (size_t w = 0; w < nwords; w++) {
+        const char *x = words[w];
+        if ((int)strlen(x) != n || n == 0)
+            continue;
+        char a = s[k], b = x[0];
+        if ((a == b || (a >= 'A' && a <= 'Z' && a + 32 == b)) && memcmp(s + k + 1, x + 1, (size_t)n - 1) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A word that stands before a number it names, as a reference: "s. 12",
+ * "kl. 08.00", "nr 2024-1234", "kap. 3", "bilaga 2". */
+static bool names_number(const char *s, int i)
+{
+    static const char *const words[] = {
+        "s.", "sid.", "kl.", "nr", "nr.", "dnr", "dnr.", "diarienr", "diarienummer", "kap.", "p.", "art.",
+        "bil.", "bilaga", "fig.", "figur", "tab.", "tabell", "avsnitt", "punkt", "mom.", "prop.", "v.",
+        "vecka", "SFS",
+    };
+    return word_before_is(s, i, words, sizeof words / sizeof *words);
+}
+
+/* Whether the word before s[i] is a diary number's word: "Dnr MN
+ * 2025-0094" names the board before the number. */
+static bool names_diary(const char *s, int i)
+{
+    static const char *const words[] = { "dnr", "dnr.", "diarienr", "diarienummer" };
+    return word_before_is(s, i, words, sizeof words / sizeof *words);
+}
+
 /* A space no line may break at (Svenska skrivregler): inside a number's
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
- * "29 %"), after a section sign ("§ 3") and between a day and its month
+ * "29 %", "1 §", "10 kap."), after a section sign ("§ 3"), between a
+ * reference's word and its number ("s. 12", "kl. 08.00", "Dnr MN
+ * 2025-0094") and between a day and its month
  * ("1 feb 2025", "15 mars"); between a short label in
  * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
  * and the share after it ("2069 (45%)"), as statistics tables write
@@ -116,6 +157,17 @@ bool text_bound_space(const char *s, int i, int end)
         return true;
     if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
         return is_digit(s[i + 1]);                              /* § 3 */
+    if (is_digit(s[i + 1]) && names_number(s, i))
+        return true;                                            /* s. 12, kl. 08.00 */
+    if (names_diary(s, i))
+        return true;                                            /* Dnr MN 2025-0094 */
+    if (is_digit(s[i + 1]) && caps_label_before(s, i)) {
+        int k = i - 1;                                          /* Dnr MN 2025-0094 */
+        while (k > 0 && s[k - 1] != ' ')
+            k--;
+        if (k >= 2 && names_diary(s, k - 1))
+            return true;
+    }
     if (count_at(s, i + 1, end) && caps_label_before(s, i))
         return true;                                            /* IFO 2069 */
     if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&

@@ -45,6 +45,15 @@ int main(void)
     CHECK("not a year before a month, nor a decimal", binds("2024 maj och 1,5 mars"));
     CHECK("a month's name only as a word: 5 marsch", binds("gick 5 marsch"));
     CHECK("a section sign and its number: § 3", binds("enligt §_3 i lagen"));
+    CHECK("a law's chapter and section: 10 kap. 1 § trafikförordningen",
+          binds("enligt 10_kap._1_§ trafikförordningen"));
+    CHECK("a section sign after its number, two of them: 3 §§", binds("i 3_§§ och 4_§"));
+    CHECK("a page, an hour, a number: s. 12, kl. 08.00, nr 2024-1234",
+          binds("se s._12 från kl._08.00 under nr_2024-1234"));
+    CHECK("a reference's word in capitals at a sentence's start: Kap. 3, Bilaga 2", binds("Kap._3 och Bilaga_2"));
+    CHECK("a diary number with its board: Dnr MN 2025-0094", binds("ärende Dnr_MN_2025-0094 och dnr_2025-12"));
+    CHECK("a reference's word before a word is free: kap. och, s. a.", binds("ett kap. och s. a."));
+    CHECK("a word ending like one is not one: runs. 12", binds("runs. 12 gånger"));
     CHECK("a label in capitals and its count: IFO 2069 (45%)", binds("IFO_2069_(45%) och LSS:_489"));
     CHECK("a label before an amount in digit groups may end a line: R9: 1 063 kr/inv", binds("R9: 1_063_kr/inv"));
     CHECK("a word in capitals of one letter is no label: A 12", binds("grupp A 12 gånger"));
