@@ -17,6 +17,9 @@ static int unit_at(const char *s, int i, int end)
         "dgr", "dag", "dagar", "v.", "veckor", "mån", "månader", "år", "timmar", "minuter",
         "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.", "mkr", "mdr", "miljon", "miljoner",
         "miljard", "miljarder", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "kap.",
+        "\xC2\xB0" "C", "\xC2\xB0", "ton", "kWh", "MWh", "GWh", "kW", "MW", "GB", "MB", "TB", "kB",
+        "l", "liter", "dl", "cl", "ml", "mg", "mg/l", "\xC2\xB5g", "\xC2\xB5g/m\xC2\xB3", "m\xC2\xB3", "km\xC2\xB2",
+        "km/h", "hektar", "SEK", "EUR", "\xE2\x82\xAC",
     };
     int best = 0;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {

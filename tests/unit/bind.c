@@ -36,6 +36,8 @@ int main(void)
     /* a number's digit groups and its unit */
     CHECK("digit groups: 1 063 and 12 761", binds("kostade 1_063_kr eller 12_761_kr/inv"));
     CHECK("a figure and its unit: 29 %, 12 mnkr, 1 800,9 miljoner", binds("blev 29_% och 12_mnkr av 1_800,9_miljoner kronor"));
+    CHECK("units of heat, weight, energy and data: 28 °C, 2 ton, 5 GB, 14,2 µg/m³",
+          binds("vid 28_°C och 2_ton, 5_GB, 1_200_MWh och 14,2_µg/m³ i luften"));
     CHECK("a unit only as a word of its own: 12 kronor, not 12 krokar", binds("hade 12_kronor och 12 krokar"));
     CHECK("a group after a range's hyphen: 50-100 000 kr", binds("blev 50-100_000_kr"));
     CHECK("not after a sign written as a hyphen: Aug -22 100%", binds("Aug -22 100%"));
