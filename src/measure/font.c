@@ -228,7 +228,11 @@ static unsigned shape_raw(const Font *f, hb_buffer_t *b, const char *s, size_t n
     while (i < n) {
         size_t at = i;
         uint32_t cp = utf8_next(s, n, &i);
-        hb_buffer_add(b, font_printable(f, cp), (unsigned)at);
+        /* an author's soft hyphen is no glyph: where the line breaks at
+         * it, the hyphen is the one hyphenation adds (text.c); its bytes
+         * read with the glyph before it */
+        if (cp != 0x00AD)
+            hb_buffer_add(b, font_printable(f, cp), (unsigned)at);
     }
     hb_buffer_set_content_type(b, HB_BUFFER_CONTENT_TYPE_UNICODE);
     hb_buffer_set_language(b, f->work->lang);

@@ -889,7 +889,12 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
 {
     const char *s = p->s;
     size_t i = (size_t)off;
-    Hyphenator *hy = b->m->hyph;
+    /* a word with the author's soft hyphens (U+00AD, from Word) breaks
+     * there and nowhere else, as TeX's \- and Word do */
+    bool shy = false;
+    for (int k = off; k + 1 < end && !shy; k++)
+        shy = (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD;
+    Hyphenator *hy = shy ? NULL : b->m->hyph;
     while (i < (size_t)end) {
         /* find a letter run [ls, le) */
         size_t ls = i;
@@ -933,6 +938,15 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * that stands between two word characters */
             size_t k = j;
             uint32_t c = utf8_next(s, (size_t)end, &k);
+            if (c == 0x00AD) {
+                /* the author's soft hyphen: a hyphenation point as a
+                 * compound's joint costs, before it (the line that goes
+                 * on starts with it, where it is nothing) */
+                if ((int)j > off && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
+                    add_cut(out, (int)j, true, 30);
+                i = k;
+                continue;
+            }
             int breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
                             k < (size_t)end && (int)j > off;
             /* in a header, only a hyphen between two words of letters:

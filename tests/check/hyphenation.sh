@@ -74,4 +74,22 @@ printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><h
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/nohy.pdf" --trace "$T/nohy-b.trace" "$T/nohy-b.xml"
 check "<nohyphen> keeps a word whole that would be hyphenated" \
     sh -c "grep -q ' konse-\$' '$T/nohy-a.trace' && grep -q ' konsekvensanalys av\$' '$T/nohy-b.trace'"
+# an author's soft hyphen (U+00AD, as Word writes it): nothing where the
+# line goes on, a hyphen where it breaks, and the word's one break (it
+# printed as a hyphen in mid-line, "fritids-nämndens")
+cat >"$T/shy.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Mjukt bindestreck</heading>
+<p>Kultur- och fritids&#173;nämndens <b>X</b> budget.</p>
+<p>Kultur- och fritidsnämndens <b>X</b> budget.</p>
+<p>Detta är en mening som är skriven för att hamna nära radslutet med ett långt ord: verksamhets&#173;uppföljningssystemet, och sedan mer text.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/shy.pdf" --trace "$T/shy.trace" "$T/shy.xml"
+check "an author's soft hyphen in mid-line takes no room: X stands where it does without one" \
+    sh -c "[ \$(grep -c '^ *text [0-9.]* [0-9.]* X *\$' '$T/shy.trace') = 2 ] &&
+           [ \$(grep '^ *text [0-9.]* [0-9.]* X *\$' '$T/shy.trace' | awk '{ print \$2 }' | sort -u | wc -l) = 1 ]"
+check "... and the line breaks at it with a hyphen: verksamhets- / uppföljningssystemet" \
+    sh -c "grep -q ' verksamhets-\$' '$T/shy.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ .?.?uppföljningssystemet,' '$T/shy.trace'"
+pdfinfo -struct-text "$(textcopy "$T/shy.pdf")" >"$T/shy.struct" 2>/dev/null
+check "... which a screen reader reads as one word" grep -q 'ord: verksamhetsuppföljningssystemet, och' "$T/shy.struct"
 finish
