@@ -113,6 +113,29 @@ static int endings_of(const unsigned char *w, int n)
     return bits;
 }
 
+/* w[a..b) is a word that may end a compound as it stands, or once the
+ * inflection took its last letter: its final consonant doubled
+ * ("program|met", "stam|men") or its final e or a dropped ("utövar|na"
+ * of utövare, "flick|orna" of flicka). */
+static bool stem_ends(const unsigned char *w, int a, int b, bool doubled)
+{
+    if (b - a >= MIN_PART && (lookup(w + a, b - a) & 2))
+        return true;
+    if (doubled && b - a - 1 >= MIN_PART && w[b - 1] == w[b - 2] && !strchr("aeiouy\xe5\xe4\xf6", w[b - 1]) &&
+        (lookup(w + a, b - a - 1) & 2))
+        return true;
+    if (b - a < MIN_PART || b - a >= MAX)
+        return false;
+    unsigned char t[MAX + 1];
+    memcpy(t, w + a, (size_t)(b - a));
+    for (const char *v = "ea"; *v; v++) {
+        t[b - a] = (unsigned char)*v;
+        if (lookup(t, b - a + 1) & 2)
+            return true;
+    }
+    return false;
+}
+
 /* w[a..n) is a word that may end a compound, perhaps inflected; `ends`
  * is endings_of(w, n). */
 static bool last_part(const unsigned char *w, int a, int n, int ends)
@@ -122,7 +145,7 @@ static bool last_part(const unsigned char *w, int a, int n, int ends)
     if (lookup(w + a, n - a) & 2)
         return true;
     for (int k = 1; k <= 5 && n - a - k >= MIN_PART; k++)
-        if ((ends >> k & 1) && (lookup(w + a, n - a - k) & 2))
+        if ((ends >> k & 1) && stem_ends(w, a, n - k, k >= 2))
             return true;
     return false;
 }
