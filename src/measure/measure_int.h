@@ -141,6 +141,16 @@ typedef enum Hyph {
  * (typo.h): "Viktigt" prints as ”Viktigt” also across <b> and <i>. */
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
 
+/* The layout's word for status `status` ("Pågår"). */
+const char *text_status_word(M *m, int status);
+
+/* Whether text s says `word`, in either case. */
+bool text_mentions(const char *s, const char *word);
+
+/* What a status marker reads as beside the words `beside`: its status's
+ * word and a colon ("Ej uppfyllt: "), or NULL where they say it. */
+const char *text_marker_speech(M *m, int status, const char *beside);
+
 /* Characters of the report's fields that the running header or footer
  * print and its face lacks: errors at the fields' elements. */
 void text_check_furniture(M *m);

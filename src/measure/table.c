@@ -300,13 +300,26 @@ static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, 
         Node sn = { 0 };
         sn.kind = N_STATUS;
         sn.u.status.status = c->u.cell.status;
-        if (c->first) {      /* marker, then the cell's own words: the empty text adds no word */
+        /* marker, then the cell's own words (the empty text adds no
+         * word); a cell of spaces has none: its status's word is printed */
+        char own[512] = "";
+        if (c->first)
+            model_plain_text(c, own, sizeof own);
+        bool words = own[strspn(own, " \t\r\n")] != 0;
+        if (words) {
             sn.text = "";
             sn.len = 0;
         }
         Node holder = { 0 };
         holder.first = holder.last = &sn;
+        int marker = cl->ps.n;
         text_pieces(m, &holder, st, &cl->ps);
+        if (!words)
+            return;
+        /* the marker reads as its word where the cell's do not say it
+         * ("Uppskjutet: Till 2026") */
+        if (marker < cl->ps.n && cl->ps.v[marker].marker)
+            cl->ps.v[marker].speak = text_marker_speech(m, c->u.cell.status, own);
     }
     if (c->first && (c->first->kind == N_P || c->first->kind == N_LIST))
         block_pieces(m, c, st, 0, &cl->ps);

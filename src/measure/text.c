@@ -355,12 +355,45 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     VEC_PUSH(&m->rp->arena, *out, p);
 }
 
-static const char *status_word(M *m, int status)
+const char *text_status_word(M *m, int status)
 {
     const StatusDef *sd = &m->lay->statuses[status];
     char key[80];
     snprintf(key, sizeof key, "status.%s", sd->name);
     return layout_word(m->lay, m->rep->type, key, sd->word);
+}
+
+/* s[0..n) in lower case (A-Z, Å Ä Ö É), into out (cap bytes, ended). */
+static void lower_into(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            c = (unsigned char)(c + 32);
+        out[k++] = (char)c;
+    }
+    out[k] = 0;
+}
+
+bool text_mentions(const char *s, const char *word)
+{
+    char a[512], b[128];
+    lower_into(s, strlen(s), a, sizeof a);
+    lower_into(word, strlen(word), b, sizeof b);
+    return b[0] && strstr(a, b) != NULL;
+}
+
+const char *text_marker_speech(M *m, int status, const char *beside)
+{
+    /* the report type's word or the status's own: "Uppfyllt" says
+     * "Uppfylls per helår" of a delårsrapport */
+    const char *word = text_status_word(m, status);
+    if (text_mentions(beside, word) || text_mentions(beside, m->lay->statuses[status].word))
+        return NULL;
+    return arena_printf(&m->rp->arena, "%s: ", word);
 }
 
 static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *out)
@@ -418,8 +451,12 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             p.marker = (int16_t)(m->lay->statuses[sidx].shape + 1);
             p.marker_color = m->lay->statuses[sidx].color;
             p.s = "";
+            /* words of the author's own beside it ("se kommentaren
+             * nedan"): the marker reads as its status's word */
+            if (c->text && c->text[0])
+                p.speak = text_marker_speech(m, sidx, c->text);
             VEC_PUSH(&m->rp->arena, *out, p);
-            const char *w = c->text ? c->text : status_word(m, sidx);
+            const char *w = c->text ? c->text : text_status_word(m, sidx);
             push_text(m, w, strlen(w), st, is, out);
             break;
         }

@@ -28,7 +28,7 @@ check "... and a value by its column, its goal, its indicator and its sub row" \
 pg=$(trace_page_of "$vb.trace" 'förebygger våld.')
 tests/ua-check "$vb.pdf" "${pg:-0}" >"$T/status-first"
 check "a table that starts with a status column: the goal after it is the row header (page ${pg:-none})" \
-    sh -c "grep -A2 '^ *TR\$' '$T/status-first' | grep -qE '^ *TD \\(1\\) Headers=th-[0-9]+\$' &&
+    sh -c "grep -A2 '^ *TR\$' '$T/status-first' | grep -qE '^ *TD \\([12]\\) Headers=th-[0-9]+\$' &&
            grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first'"
 
 # a column of descriptions beside a label heads nothing: only the label
@@ -155,4 +155,26 @@ check "the sentence check notices a hyphenation hyphen read as a hyphen" \
 check "a screen reader gets 1 877,0 with a no-break space" grep -q $'1\xc2\xa0877,0' "$T/verksamhetsberattelse-2024.struct"
 # (where lines end in "social- och" and the like: U+2010, which poppler keeps)
 check "a hard hyphen at a line end is kept: ‐ och" sh -c "cat '$T'/*.struct | grep -q \"\$(printf '\\342\\200\\220 och ')\""
+# a status marker with words of the author's own beside it reads as its
+# status's word (ActualText on its marked content); it was decoration,
+# so "se kommentaren nedan" beside a red square lost the "Ej uppfyllt";
+# a status cell of spaces prints its word (it printed a lone marker)
+cat >"$T/status.xml" <<'XML'
+<report type="verksamhetsberattelse"><meta><title>Status</title></meta><section><heading>Statusar</heading>
+<p>Målet bedöms: <status value="not-met">se kommentaren nedan</status></p>
+<p>Målet bedöms: <status value="met">Uppfyllt</status></p>
+<table><columns><column/><column/></columns>
+<row role="header"><cell>Aktivitet</cell><cell>Status</cell></row>
+<row><cell>Ny webbplats</cell><cell status="postponed">Till 2026</cell></row>
+<row><cell>Ny e-tjänst</cell><cell status="ongoing"> </cell></row>
+<row><cell>Ny app</cell><cell status="done">Genomfört i maj</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/status.pdf" --trace "$T/status.trace" "$T/status.xml"
+qpdf --qdf --object-streams=disable "$T/status.pdf" "$T/status-qdf.pdf" 2>/dev/null
+check "a marker beside the author's own words reads as its word: Ej uppfyllt, Uppskjutet" \
+    sh -c "grep -aq 'ActualText (Ej uppfyllt: )' '$T/status-qdf.pdf' && grep -aq 'ActualText (Uppskjutet: )' '$T/status-qdf.pdf'"
+check "... but not where the words say it: Uppfyllt, Genomfört i maj" \
+    sh -c "[ \$(grep -ac 'ActualText' '$T/status-qdf.pdf') = 2 ]"
+check "a status cell of spaces prints its status's word: Pågår" grep -q ' Pågår$' "$T/status.trace"
 finish
