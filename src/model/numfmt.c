@@ -255,13 +255,16 @@ int numfmt_format(const char *s, size_t n, const NumFormat *f,
         if (digits[k] != '0')
             zero = 0;
     /* an amount that rounds to nothing shows "0"; a zero written with
-     * decimals ("0.0") shows them: the author meant "0,0" */
+     * decimals ("0.0") shows them: the author meant "0,0"; so does a
+     * zero with a unit, whose unit stands where the others' do: "0 %"
+     * under "8,0 %" left a hole between them */
     int exact = 1;
     for (size_t k = 0; k < ni + nf; k++)
         if (digits[k] != '0')
             exact = 0;
+    bool unit = f && f->unit && *f->unit;
     Out o = { out, cap, 0 };
-    if (zero && exact && written > 0 && dec > 0) {
+    if (zero && ((exact && written > 0) || unit) && dec > 0) {
         put(&o, "0,", 2);
         for (int k = 0; k < dec; k++)
             put(&o, "0", 1);

@@ -10,7 +10,8 @@
  * rounds to 0,1 on every machine. An amount that rounds to nothing shows
  * as "0", as in the municipality's published tables ("-" means no
  * amount and is written as text); a zero written with decimals ("0.0")
- * keeps them ("0,0").
+ * keeps them ("0,0"), as does one with a unit ("0,0 %", its unit where
+ * the others' stand).
  */
 #ifndef RP_NUMFMT_H
 #define RP_NUMFMT_H

@@ -53,6 +53,9 @@ int main(void)
     CHECK("... to the column's decimals", fmt_is("0.00", 1, 0, NULL, "0,0"));
     CHECK("... and no sign", fmt_is("-0.0", 1, 1, NULL, "0,0"));
     CHECK("a zero written whole stays 0", fmt_is("0", 1, 0, NULL, "0"));
+    CHECK("a zero with a unit gets the decimals, its unit where the others' is: 0,0 %",
+          fmt_is("0", 1, 0, "%", "0,0" NB "%") && fmt_is("-0.01", 1, 1, "%", "0,0" NB "%"));
+    CHECK("... with no decimals it is 0 %", fmt_is("0", 0, 0, "%", "0" NB "%"));
     CHECK("as written: 0.57 keeps two", fmt_is("0.57", -1, 0, NULL, "0,57"));
     CHECK("as written: 9 keeps none", fmt_is("9", -1, 0, NULL, "9"));
     CHECK("padding decimals", fmt_is("19.3", 2, 0, NULL, "19,30"));
