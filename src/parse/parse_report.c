@@ -1207,9 +1207,31 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
              text, label);
 }
 
+/* Whether a column's figures add up: not shares or rates ("%", "‰",
+ * "kr/inv"), whether its unit or its cells say so ("45 %"). */
+static bool adds_up(const Node *t, int col)
+{
+    const char *u = t->u.table.cols[col].fmt.unit;
+    if (u && (!strcmp(u, "%") || !strcmp(u, "\xE2\x80\xB0") || !strncmp(u, "procent", 7) || strchr(u, '/')))
+        return false;
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_SUBHEAD)
+            continue;
+        for (const Node *c = r->first; c; c = c->next) {
+            char text[64];
+            if (c->u.cell.col == col && c->first && model_plain_text(c, text, sizeof text) > 0 &&
+                (strchr(text, '%') || strstr(text, "\xE2\x80\xB0")))
+                return false;
+        }
+    }
+    return true;
+}
+
 /* Sum rows marked sum-of="above": every number column must add up, to
  * within what rounding the shown decimals allows. A difference is a
- * warning (an error with --strict): the published figures may be off. */
+ * warning (an error with --strict): the published figures may be off.
+ * A column of shares or rates is neither checked nor filled: its
+ * figures do not add up ("45 %" and "55 %" are not "100 %" of a sum). */
 static void check_sums(P *p, Node *t)
 {
     int ncols = t->u.table.ncols;
@@ -1236,7 +1258,8 @@ static void check_sums(P *p, Node *t)
             continue;
         for (Node *sc = r->first; sc; sc = sc->next) {
             int col = sc->u.cell.col;
-            if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER)
+            if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER ||
+                !adds_up(t, col))
                 continue;
             int64_t want = 0;
             int dec = 0, wdec;

@@ -48,6 +48,27 @@ check "a misspelt end tag points to the open element (</sectio>: did you mean </
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="6"/></columns><row><cell>a</cell><cell>0.000001</cell></row><row><cell>b</cell><cell>0.000001</cell></row><row role="sum" sum-of="above"><cell>S</cell><cell>0.000001</cell></row></table></section></report>\n' >"$T/sum6.xml"
 check "a sum at six decimals within rounding is not warned about (0,000001 twice, 0,000001)" \
     sh -c "! '$BIN' --check '$T/sum6.xml' 2>&1 | grep -q 'add up'"
+# shares and rates do not add up: a sum row leaves a column of them alone
+# (its sum cell was filled with "100,0 %", a typed share was warned about)
+cat >"$T/shares.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1" unit="%"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Kostnad</cell><cell>Andel</cell><cell>Täckning</cell></row>
+<row><cell>Kultur</cell><cell>10.0</cell><cell>40.0</cell><cell>45 %</cell></row>
+<row><cell>Fritid</cell><cell>15.0</cell><cell>60.0</cell><cell>55 %</cell></row>
+<row role="sum" sum-of="above"><cell>Summa</cell><cell>27.0</cell><cell>50.0</cell><cell>48 %</cell></row>
+</table>
+<table><columns><column/><column type="number" decimals="1" unit="%"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Andel</cell></row>
+<row><cell>Kultur</cell><cell>40.0</cell></row>
+<row><cell>Fritid</cell><cell>60.0</cell></row>
+<row role="sum" sum-of="above"><cell>Summa</cell><cell/></row>
+</table></section></report>
+XML
+"$BIN" -o "$T/shares.pdf" --trace "$T/shares.trace" "$T/shares.xml" 2>"$T/shares.err"
+check "a sum row checks amounts (Summa 27,0 but 25,0) but not shares: one warning" \
+    sh -c "grep -q 'Summa 27,0 but the rows above add up to 25,0' '$T/shares.err' && [ \$(grep -c 'add up' '$T/shares.err') = 1 ]"
+check "... and fills no share: no 100,0 % in the sum row" sh -c "! grep -q '100,0' '$T/shares.trace'"
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p>\n<table><caption>C</caption></tabel></section></report>\n' >"$T/tabel.xml"
 check "</tabel> is pointed to </table>" sh -c "'$BIN' --check '$T/tabel.xml' 2>&1 | grep -qF 'did you mean </table>?'"
 check "three mistakes are reported at once" \
