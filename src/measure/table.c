@@ -1065,6 +1065,7 @@ typedef struct RowWalk {
     int      span_until;       /* last row of an open rowspan group */
     int      sub_box;          /* the box of the last subheader row, -1 */
     int      group;            /* the cell of the last group row, -1 */
+    int      ngroups;          /* group rows since the last header or sum row */
     VEC(int) active;           /* cells whose lines this row may draw */
     int32_t  gap;              /* the space above the first row */
 } RowWalk;
@@ -1118,11 +1119,19 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
             e->scope = 1;                   /* Column */
         else if (row_head)
             e->scope = 2;                   /* Row */
+        /* a sum row is its group's ("Summa Kultur"), unless it sums
+         * several: then no group heads it */
         if (ts->multi_level)
-            cell_headers(m, ts, c, rw->group);
+            cell_headers(m, ts, c, role == ROW_SUM && rw->ngroups > 1 ? -1 : rw->group);
     }
-    if (role == ROW_GROUP && ts->owner[r * ts->ncols] >= 0)
+    if (role == ROW_GROUP && ts->owner[r * ts->ncols] >= 0) {
         rw->group = ts->owner[r * ts->ncols];
+        rw->ngroups++;
+    } else if (role == ROW_HEADER || role == ROW_SUM) {
+        rw->ngroups = 0;
+        if (role == ROW_SUM)
+            rw->group = -1;     /* the rows after a sum are no longer the group's */
+    }
     return se_tr;
 }
 

@@ -177,4 +177,27 @@ check "a marker beside the author's own words reads as its word: Ej uppfyllt, Up
 check "... but not where the words say it: Uppfyllt, Genomfört i maj" \
     sh -c "[ \$(grep -ac 'ActualText' '$T/status-qdf.pdf') = 2 ]"
 check "a status cell of spaces prints its status's word: Pågår" grep -q ' Pågår$' "$T/status.trace"
+# a sum row under two groups sums both: it is headed by its column and
+# its label, not by the last group ("Fritid, Summa" read as Fritid's sum)
+cat >"$T/groups.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Grupper</heading>
+<table><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Budget</cell><cell>Utfall</cell></row>
+<row role="group"><cell colspan="3">Kultur</cell></row>
+<row><cell>Bibliotek</cell><cell>10.0</cell><cell>11.0</cell></row>
+<row role="sum"><cell>Summa kultur</cell><cell>10.0</cell><cell>11.0</cell></row>
+<row role="group"><cell colspan="3">Fritid</cell></row>
+<row><cell>Idrott</cell><cell>7.0</cell><cell>6.0</cell></row>
+<row><cell>Bad</cell><cell>5.0</cell><cell>6.0</cell></row>
+<row role="group"><cell colspan="3">Övrigt</cell></row>
+<row><cell>Kansli</cell><cell>1.0</cell><cell>1.0</cell></row>
+<row role="sum"><cell>Summa</cell><cell>13.0</cell><cell>13.0</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/groups.pdf" "$T/groups.xml"
+tests/ua-check "$T/groups.pdf" 2 >"$T/groups.tree"
+check "a group's own sum row is headed by its group: Summa kultur" \
+    sh -c "grep -E '^ *TD ' '$T/groups.tree' | sed -n 3p | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
+check "a sum row under two groups is not headed by the last: Summa" \
+    sh -c "grep -E '^ *TD ' '$T/groups.tree' | tail -1 | grep -qE 'Headers=th-[0-9]+,th-[0-9]+\$'"
 finish
