@@ -409,12 +409,21 @@ static void collect_notes(M *m, const Node *n, const Node **notes)
 /* A note whose mark stands in a header cell would be read with every
  * cell that names the header in its /Headers: it goes after the table
  * instead (in the table's parent, read right after the table), the
- * mark's link staying in the cell. `*parent` is the mark's element;
- * `*after` gets the table, or 0. */
+ * mark's link staying in the cell. One marked in a heading would be
+ * read as part of the heading (a screen reader's list of headings said
+ * "Verksamhet och aktiviteter 1 1 Aktiviteterna följer ..."): it goes
+ * right after the heading. `*parent` is the mark's element; `*after`
+ * gets the table or heading, or 0. */
 static void header_note(const M *m, int *parent, int *after)
 {
     *after = 0;
     int e = *parent;
+    for (int h = e; h > 0; h = m->se.v[h].parent)
+        if (m->se.v[h].type >= SE_H1 && m->se.v[h].type <= SE_H6) {
+            *parent = m->se.v[h].parent;
+            *after = h;
+            return;
+        }
     while (e > 0 && m->se.v[e].type != SE_TH && m->se.v[e].type != SE_TABLE)
         e = m->se.v[e].parent;
     if (e <= 0 || m->se.v[e].type != SE_TH)

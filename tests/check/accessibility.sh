@@ -200,4 +200,15 @@ check "a group's own sum row is headed by its group: Summa kultur" \
     sh -c "grep -E '^ *TD ' '$T/groups.tree' | sed -n 3p | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
 check "a sum row under two groups is not headed by the last: Summa" \
     sh -c "grep -E '^ *TD ' '$T/groups.tree' | tail -1 | grep -qE 'Headers=th-[0-9]+,th-[0-9]+\$'"
+# a footnote marked in a heading follows the heading: inside it, a list
+# of headings read "... aktiviteter 1 1 Aktiviteterna följer ..."
+cat >"$T/headnote.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Verksamhet och aktiviteter<footnote>Aktiviteterna följer verksamhetsplanen.</footnote></heading>
+<p>Text om verksamheten.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/headnote.pdf" "$T/headnote.xml"
+tests/ua-check "$T/headnote.pdf" 2 >"$T/headnote.tree"
+check "a note marked in a heading is the heading's sibling, read after it" \
+    sh -c "grep -A3 '^  H1 ' '$T/headnote.tree' | grep -q '^  Note ' && ! grep -q '^ \{3,\}Note ' '$T/headnote.tree'"
 finish
