@@ -990,16 +990,17 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * "Budget-/avvikelse", not "jan–/augusti" */
             if (breakable && b->hyph == HYPH_HARD && c != '/')
                 breakable = c == '-' && letters_around(s, off, j, k, end);
-            /* not after a word of one or two small letters: "e-post"
-             * leaves no stub "e-" (an abbreviation in capitals, "FH-SOL",
-             * may break: binding it widens its column a great deal) */
+            /* not after a word of one letter or two small ones: "e-post",
+             * "C-anläggningar" leave no stub "e-", "C-" (an abbreviation
+             * in capitals, "FH-SOL", may break: binding it widens its
+             * column a great deal) */
             if (breakable && c == '-') {
                 size_t q = j;
                 int nl = 0;
                 bool small = false;
                 for (uint32_t l; q > (size_t)off && nl < 3 && is_letter(l = char_back(s, (size_t)off, &q)); nl++)
                     small = !is_upper(l);
-                if (nl > 0 && nl < 3 && small)
+                if (nl == 1 || (nl == 2 && small))
                     breakable = 0;
             }
             /* not inside a range, a date or a number of figures:

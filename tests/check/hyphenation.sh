@@ -56,6 +56,10 @@ printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O<
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/epost.pdf" --trace "$T/epost.trace" "$T/epost.xml"
 check "no line ends in a stub of one or two small letters: e-post stays whole (e-/post before)" \
     sh -c "grep -q ' e-post till oss\$' '$T/epost.trace' && ! grep -q ' e-\$' '$T/epost.trace'"
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Skicka det B- och C-anläggningar finns nu.</p></section></report>' >"$T/cstub.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/cstub.pdf" --trace "$T/cstub.trace" "$T/cstub.xml"
+check "... nor of one capital: C-anläggningar stays whole (C-/anläggningar before)" \
+    sh -c "grep -q 'C-anläggningar' '$T/cstub.trace' && ! grep -q ' C-\$' '$T/cstub.trace'"
 check "... as in the delårsrapport (\"via Skatte-/verket\" before)" sh -c "! grep -q ' Skatte-\$' '$R/delarsrapport-2022-aug.trace'"
 "$BIN" -q --layout "$T/narrow-words.xml" -o "$T/words.pdf" --trace "$T/words-listed.trace" "$T/words.xml"
 check "a word the layout lists breaks where it says: Linkö-pingsbor" grep -q ' Linkö-$' "$T/words-listed.trace"
