@@ -252,9 +252,17 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
     int lv = a->level < 1 ? 1 : a->level > 3 ? 3 : a->level;
     StyleId sid = (StyleId)(ST_TOC1 + lv - 1);
     const Style *st = &m->lay->styles[sid];
+    /* levels below the third look like it, one step further in each
+     * (the step from the second to the third), so the contents still
+     * shows what lies under what */
+    const Style *s2 = &m->lay->styles[ST_TOC2];
+    int32_t step = st->indent > s2->indent ? st->indent - s2->indent : 0;
+    int32_t indent = st->indent + (a->level > 3 ? (a->level - 3) * step : 0);
+    if (indent > width / 3)
+        indent = width / 3;
     Pieces ps = { 0 };
     text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
-    int32_t tw = width - st->indent - numcol;
+    int32_t tw = width - indent - numcol;
     Lines ls = text_break(m, ps.v, ps.n, st, tw, ALIGN_LEFT, false);
     if (ls.n == 0)
         return se_item;
@@ -267,15 +275,15 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
         for (int i = 0; i < L->nops; i++) {
             ops[q] = L->ops[i];
             ops[q].se = se_link;
-            ops[q++].x += st->indent;
+            ops[q++].x += indent;
         }
         if (last)
-            q += leader_and_number(m, ops + q, st, st->indent + L->width, width, numcol, ai, se_link);
+            q += leader_and_number(m, ops + q, st, indent + L->width, width, numcol, ai, se_link);
         Op link = { 0 };
         link.kind = OP_LINK;
-        link.x = st->indent;
+        link.x = indent;
         link.y = 0;
-        link.w = width - st->indent;
+        link.w = width - indent;
         link.h = L->h;
         link.anchor = ai;
         link.se = se_link;

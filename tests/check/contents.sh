@@ -87,4 +87,16 @@ check "a page reference names the page of its target (${refpage:-none})" \
     sh -c "test -n '$refpage' && grep -q '^Målet för hänvisningen' '$T/ref.pages/$refpage'"
 check "a title reference prints the target's title" grep -q 'avsnittet Målet för hänvisningen' "$T/ref.txt"
 check "references are links" sh -c "test \$(qpdf --json --json-key=pages --json-key=qpdf '$T/ref.pdf' | jq '.qpdf[1] as \$o | [.pages[2].object] | map(\$o[\"obj:\" + .].value[\"/Annots\"] | length) | add') -ge 2"
+# levels below the third step further in: a fourth-level entry looked
+# like its third-level parent (same indent), hiding what is under what
+cat >"$T/deep.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><contents levels="4"/>
+<section><heading>Ett</heading><section><heading>Två</heading><section><heading>Tre</heading>
+<section><heading>Fyra</heading><p>Text.</p></section></section></section></section></report>
+XML
+"$BIN" -q -o "$T/deep.pdf" --trace "$T/deep.trace" "$T/deep.xml"
+x3=$(awk '/^page 2$/{f=1} /^page 3$/{f=0} f && $4 == "Tre" { print $2; exit }' "$T/deep.trace")
+x4=$(awk '/^page 2$/{f=1} /^page 3$/{f=0} f && $4 == "Fyra" { print $2; exit }' "$T/deep.trace")
+check "a fourth level entry of the contents stands further in than the third (${x3:-none} < ${x4:-none})" \
+    sh -c "[ -n '$x3' ] && [ -n '$x4' ] && awk 'BEGIN { exit !($x3 < $x4) }'"
 finish
