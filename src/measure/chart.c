@@ -47,6 +47,14 @@ static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size,
     VEC_PUSH(&m->rp->arena, *ops, o);
 }
 
+/* Whether the chart says over its values what they are: the axis's
+ * title ("Tusental besök (st)"), or its unit alone ("mnkr"), which the
+ * values' labels do not repeat. */
+static bool axis_captioned(const Chart *ch)
+{
+    return (ch->axis_title && *ch->axis_title) || (ch->axis_unit && *ch->axis_unit);
+}
+
 /* The widths of s's first i bytes, in font units, for every i at a
  * character boundary (the caller frees). One pass over the label, so
  * trying every place to cut it costs time linear in its length, not
@@ -925,7 +933,7 @@ static void chart_frame(M *m, const Axis *ax, Frame *f)
         if (w > f->cat_w) f->cat_w = w;
     }
     f->labels = ARENA_ARRAY(&m->rp->arena, Wrapped, ch->ncat > 0 ? ch->ncat : 1);
-    f->py0 = ch->axis_title ? lh + fs / 2 : fs / 2;
+    f->py0 = axis_captioned(ch) ? lh + fs / 2 : fs / 2;
     f->left = f->horizontal ? f->cat_w + fs : f->label_w + fs * 8 / 10;
     int32_t most = f->horizontal ? f->width * 2 / 5 : f->width / 3;
     if (f->left > most) f->left = most;
@@ -1421,7 +1429,7 @@ static void draw_pie(M *m, const Frame *f, OpVec *ops)
 static void pie_frame(Frame *f)
 {
     int32_t fs = f->fs, lh = f->lh;
-    f->py0 = f->ch->axis_title ? lh + fs / 2 : fs / 2;
+    f->py0 = axis_captioned(f->ch) ? lh + fs / 2 : fs / 2;
     f->left = 0;
     f->px0 = f->indent;
     f->px1 = f->indent + f->width;
@@ -1441,11 +1449,13 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
 {
     const Chart *ch = f->ch;
     OpVec ops = { 0 };
-    if (ch->axis_title)
-        text_op(m, &ops, arena_printf(&m->rp->arena, "%s%s%s%s", ch->axis_title,
-                                      ch->axis_unit ? " (" : "", ch->axis_unit ? ch->axis_unit : "",
-                                      ch->axis_unit ? ")" : ""),
-                f->face, f->fs, f->color, f->indent, f->lh - f->fs / 3, 0);
+    if (axis_captioned(ch)) {
+        bool unit = ch->axis_unit && *ch->axis_unit;
+        const char *cap = !ch->axis_title || !*ch->axis_title ? ch->axis_unit
+                        : unit ? arena_printf(&m->rp->arena, "%s (%s)", ch->axis_title, ch->axis_unit)
+                               : ch->axis_title;
+        text_op(m, &ops, cap, f->face, f->fs, f->color, f->indent, f->lh - f->fs / 3, 0);
+    }
     if (f->pie) {
         if (ch->nseries > 0)
             draw_pie(m, f, &ops);

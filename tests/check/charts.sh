@@ -218,4 +218,17 @@ check "... with every number and name inside the page's margins" awk -F'"' '
     /<page / { page++ }
     /<word / && page > 1 { if ($2 + 0 < 27.5 || $6 + 0 > 270.5 || $8 + 0 > 405) { print "page " page ": " $0; bad = 1 } }
     END { exit bad }' "$T/bigvals.html"
+# an axis with a unit and no title says the unit over the values: it was
+# said nowhere ("<axis unit=\"mnkr\"/>" printed bare numbers)
+cat >"$T/unit.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Diagram</heading>
+<chart type="bar" alt="Nettokostnad per verksamhet 2024."><caption>Nettokostnad 2024</caption>
+<categories>Bibliotek | Fritidsgårdar</categories><axis unit="mnkr"/><series name="Nettokostnad">62.4 41.3</series></chart>
+<chart type="horizontal-bar" alt="Bidrag per förening."><caption>Bidrag</caption>
+<categories>Förening A | Förening B</categories><axis unit="kr"/><series name="Bidrag">12000 8000</series></chart>
+</section></report>
+XML
+"$BIN" -q -o "$T/unit.pdf" --trace "$T/unit.trace" "$T/unit.xml"
+check "an axis's unit without a title is printed over the values: mnkr, kr" \
+    sh -c "grep -qE '^ *text [0-9.]+ [0-9.]+ mnkr\$' '$T/unit.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ kr\$' '$T/unit.trace'"
 finish
