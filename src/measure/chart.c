@@ -421,12 +421,24 @@ static void look_rect(M *m, OpVec *ops, const Look *lk, int32_t x, int32_t y, in
     hatch_convex(m, ops, q, 4, lk->hatch, lk->color, 0, 0, 0);
 }
 
-/* A share in Swedish style: "32 %", under 10 % with a decimal ("2,4 %"). */
-static const char *share_text(M *m, double share)
+/* The decimals of a pie's shares: one where a share under 10 % needs it
+ * ("2,4 %"), then for every share of the pie, so the labels beside each
+ * other read alike ("8,3 %" and "31,2 %", not "31 %"); else none. */
+static int share_decimals(const Series *se, int ncat, double sum)
+{
+    for (int k = 0; sum > 0 && k < ncat; k++) {
+        double pc = se->values[k] / sum * 100;
+        if (se->present[k] && se->values[k] > 0 && pc < 10 && pc != round(pc))
+            return 1;
+    }
+    return 0;
+}
+
+/* A share in Swedish style with `dec` decimals: "32 %", "2,4 %". */
+static const char *share_text(M *m, double share, int dec)
 {
     char buf[64];
-    double pc = share * 100;
-    numfmt_double(pc, pc < 10 && pc != round(pc) ? 1 : 0, buf, sizeof buf);
+    numfmt_double(share * 100, dec, buf, sizeof buf);
     return arena_printf(&m->rp->arena, "%s\xC2\xA0%%", buf);
 }
 
@@ -505,6 +517,7 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
     int *dec = ARENA_ARRAY(a, int, ch->nseries + 1);
     for (int s = 0; s < ch->nseries; s++)
         dec[s] = series_decimals(&ch->series[s], ch->ncat);
+    int sdec = pie ? share_decimals(&ch->series[0], ch->ncat, sum) : 0;
     for (int k = 0; k < ch->ncat; k++) {
         Node *row = model_new_row(a, t, ROW_NORMAL, n);
         model_new_cell(a, row, 0, words(ch->cats[k]), n);
@@ -517,7 +530,7 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
         }
         if (pie)
             model_new_cell(a, row, 1 + ch->nseries,
-                           ch->series[0].present[k] && sum > 0 ? share_text(m, ch->series[0].values[k] / sum)
+                           ch->series[0].present[k] && sum > 0 ? share_text(m, ch->series[0].values[k] / sum, sdec)
                                                                : "\xE2\x80\x93", n);
     }
     measure_table(m, t, indent, width);
@@ -1404,13 +1417,14 @@ static void draw_pie(M *m, const Frame *f, OpVec *ops)
     side[1] = ARENA_ARRAY(&m->rp->arena, SideLabel *, ch->ncat);
     int nside[2] = { 0, 0 }, nl = 0;
     double a = 0;
+    int dec = share_decimals(se, ch->ncat, sum);
     for (int k = 0; k < ch->ncat; k++) {
         if (!se->present[k] || !(se->values[k] > 0))
             continue;
         double share = se->values[k] / sum, a1 = a + share * 2 * M_PI;
         draw_slice(m, ops, &f->looks[k], cx, cy, r, hole, a, a1);
         SideLabel *l = &lab[nl++];
-        l->text = share_text(m, share);
+        l->text = share_text(m, share, dec);
         l->a = (a + a1) / 2;
         l->thin = share < PIE_THIN;
         pie_label(l, cx, cy, r, fs);

@@ -231,4 +231,15 @@ XML
 "$BIN" -q -o "$T/unit.pdf" --trace "$T/unit.trace" "$T/unit.xml"
 check "an axis's unit without a title is printed over the values: mnkr, kr" \
     sh -c "grep -qE '^ *text [0-9.]+ [0-9.]+ mnkr\$' '$T/unit.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ kr\$' '$T/unit.trace'"
+# a pie's labels at one precision: a share under 10 % takes a decimal,
+# and then every share of the pie does ("8,3 %" beside "31 %" before)
+cat >"$T/shares.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Diagram</heading>
+<chart type="pie" alt="Fördelning av ärenden."><caption>Ärenden</caption>
+<categories>A | B | C | D</categories><series name="Ärenden">1250 2310 340 610</series></chart>
+</section></report>
+XML
+"$BIN" -q -o "$T/shares.pdf" --trace "$T/shares.trace" "$T/shares.xml"
+check "a pie's shares are labelled at one precision: 27,7 %, 51,2 %, 7,5 %, 13,5 %" \
+    sh -c "for v in 27,7 51,2 7,5 13,5; do grep -qE \"^ *text [0-9.]+ [0-9.]+ \$v.%\\$\" '$T/shares.trace' || exit 1; done"
 finish
