@@ -272,11 +272,18 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
         int n = L->nops + (last ? 3 : 1);
         Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
         int q = 0;
+        int title_end = -1;             /* the title's last text op */
         for (int i = 0; i < L->nops; i++) {
             ops[q] = L->ops[i];
             ops[q].se = se_link;
+            if (ops[q].kind == OP_TEXT)
+                title_end = q;
             ops[q++].x += indent;
         }
+        /* the title and its page number read as two words, "korthet 3"
+         * (the leader between them is decoration) */
+        if (last && title_end >= 0 && ops[title_end].tail == TAIL_NONE)
+            ops[title_end].tail = TAIL_SPACE;
         if (last)
             q += leader_and_number(m, ops + q, st, indent + L->width, width, numcol, ai, se_link);
         Op link = { 0 };

@@ -211,4 +211,8 @@ XML
 tests/ua-check "$T/headnote.pdf" 2 >"$T/headnote.tree"
 check "a note marked in a heading is the heading's sibling, read after it" \
     sh -c "grep -A3 '^  H1 ' '$T/headnote.tree' | grep -q '^  Note ' && ! grep -q '^ \{3,\}Note ' '$T/headnote.tree'"
+# a contents entry reads its title and its page as two words: "korthet 3",
+# not "korthet3" (the dot leader between them is decoration)
+check "a contents entry's title and page number read apart: \"... inriktning \" \"4\"" \
+    sh -c "grep -A1 '\"Året i korthet utifrån nämndens uppdrag och inriktning \"' '$T/verksamhetsberattelse-2024.struct' | grep -qE '^ *\"[0-9]+\"\$'"
 finish
