@@ -132,6 +132,8 @@ typedef enum Hyph {
     HYPH_ALWAYS,        /* at every hyphenation point (running text) */
     HYPH_IF_NEEDED,     /* only in a word wider than the line (table cells) */
     HYPH_HARD,          /* never, but after a hard hyphen between letters, "Budget-/avvikelse" (header cells) */
+    HYPH_JOINTS,        /* as HYPH_HARD, and at compounds' joints: "Verksamhets-/bidrag" (header cells of a
+                         * table that cannot hold their words whole) */
     HYPH_NEVER,         /* never, nor after a hard hyphen: breaks at spaces and slashes (headings) */
 } Hyph;
 

@@ -187,7 +187,7 @@ static void figures_in_text_columns(M *m, const Node *t, Cell *cells, int ncell)
         text_widths(m, c->ps.v, c->ps.n, &nat, &minw, &mino, &minh);
         c->min = c->min_solve = minw + 2 * px;
         c->min_once = mino + 2 * px;
-        c->min_hyph = c->min_last = minh + 2 * px;
+        c->min_hyph = c->min_joint = c->min_last = minh + 2 * px;
         c->pref = nat + 2 * px;
         c->frac = decimal_part(m, &c->ps);
     }
@@ -373,6 +373,18 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
     cl->min = minw + 2 * px;
     cl->min_solve = (head ? min_hard : minw) + 2 * px;
     cl->min_last = minh + 2 * px;
+    cl->min_joint = minh + 2 * px;
+    if (head) {
+        CwSeg *seg;
+        int ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_JOINTS, &seg);
+        int32_t most = 0;
+        for (int q = 0; q < ns; q++)
+            if (seg[q].w > most)
+                most = seg[q].w;
+        free(seg);
+        if (most + 2 * px > cl->min_joint)
+            cl->min_joint = most + 2 * px;
+    }
     if (head)
         mino = minh = minw;
     cl->min_once = mino + 2 * px;
@@ -401,6 +413,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         c->min_solve += c->pad;
         c->min_once += c->pad;
         c->min_hyph += c->pad;
+        c->min_joint += c->pad;
         c->min_last += c->pad;
         c->pref += c->pad;
     }
@@ -584,7 +597,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
     }
     int ncols = g->tables[s0]->u.table.ncols;
     int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, gw);
+    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, false, gw);
     free(all);
     for (int i = s0; i < e && solved; i++)
         g->w[i] = gw;
@@ -875,10 +888,22 @@ static void table_columns(M *m, TableSet *ts)
     ts->cells = pr.cells;
     ts->ncell = pr.ncell;
     ts->roles = pr.roles;
-    /* words whole if they fit, else each broken once at most, else the
-     * automatic layout (widths) */
-    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, w))
-        table_widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
+    /* words whole if they fit; else, where only the headers' words do
+     * not, the shortest table with them broken at their compounds'
+     * joints ("Verksamhets-/bidrag"); else the automatic layout */
+    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, false, w)) {
+        /* headers broken at their joints only where hyphenating the
+         * body's words would not spare them (the automatic layout's last
+         * resort), said as that is */
+        bool joints = false;
+        for (int i = 0; i < ts->ncell && !joints; i++)
+            joints = ts->cells[i].fill_head && ts->cells[i].min_joint < ts->cells[i].min_solve;
+        if (joints && table_heads_break(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width) &&
+            table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, true, w))
+            table_warn_heads(m, ts->t, true);
+        else
+            table_widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
+    }
     ts->x = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols + 1);
     for (int k = 0; k < ts->ncols; k++)
         ts->x[k + 1] = ts->x[k] + w[k];
@@ -938,7 +963,7 @@ static void set_cells(M *m, TableSet *ts)
          * words do not fit (the column search made it that narrow) */
         int32_t room = cw + 2 * px + c->pad;
         Hyph hyph = !c->fill_head ? HYPH_IF_NEEDED : room >= c->min ? HYPH_NEVER
-                  : room >= c->min_solve ? HYPH_HARD : HYPH_IF_NEEDED;
+                  : room >= c->min_solve ? HYPH_HARD : room >= c->min_joint ? HYPH_JOINTS : HYPH_IF_NEEDED;
         if (c->node->u.cell.status < 0 && cell_has_list(c->node)) {
             /* read as a list, not as text with bullets */
             c->blocks = cell_blocks(m, c->node, &st, cw, c->align, hyph);

@@ -19,6 +19,7 @@ typedef struct Cell {
                                   own hyphen ("Budget-/avvikelse"); others: min */
     int32_t     min_once;      /* min if each word may be hyphenated once (a header's: its widest word) */
     int32_t     min_hyph;      /* min if words may be hyphenated (a header's: its widest word) */
+    int32_t     min_joint;     /* min once a header's words break at their compounds' joints */
     int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
     int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
     int32_t     pad;           /* space right of a number so its comma lines up */
@@ -34,9 +35,19 @@ typedef struct Cell {
 
 /* Column widths (tablewidth.c), into w[0..ncols): those that make the
  * table least tall when its words fit without hyphens (false when they
- * do not), else the automatic table layout (table_widths). */
+ * do not); with head_joints, its header words may break at their
+ * compounds' joints ("Verksamhets-/bidrag"), where that pays; else the
+ * automatic table layout (table_widths). */
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
-                           int32_t *w);
+                           bool head_joints, int32_t *w);
 void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width, int32_t *w);
+
+/* Whether table t's header words must break for it to fit, even with its
+ * body's words hyphenated (the automatic layout's last resort). */
+bool table_heads_break(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width);
+
+/* The warning that table t's header words break (fits) or that even
+ * hyphenated its words do not fit (!fits). */
+void table_warn_heads(M *m, const Node *t, bool fits);
 
 #endif

@@ -12,13 +12,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+void table_warn_heads(M *m, const Node *t, bool fits)
+{
+    /* a table already small is told of the one remedy left it */
+    const char *msg = !fits ? (t->u.table.small
+        ? _("the words of this table do not fit the text width even hyphenated: its columns are "
+            "narrowed and long words split; a <landscape> page gives it room")
+        : _("the words of this table do not fit the text width even hyphenated: its columns are "
+            "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room"))
+        : t->u.table.small
+        ? _("the header words of this table fit the text width only hyphenated; shorter headers "
+            "or a <landscape> page keep them whole")
+        : _("the header words of this table fit the text width only hyphenated; shorter headers, "
+            "font-size=\"small\" or a <landscape> page keep them whole");
+    diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col, "%s", msg);
+}
+
 /* The columns' minimum (mn) and preferred (mx) widths from their cells.
  * Whole words if they fit. If not, the columns that gain most by
  * hyphenating their words do so, one by one, until the table fits; as a
- * last resort, their header words too (each with a warning). Spanning
- * cells then widen the columns they span if they must. */
-static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width,
-                          int32_t *mn, int32_t *mx)
+ * last resort, their header words too (each with a warning, where `say`).
+ * Spanning cells then widen the columns they span if they must. Returns
+ * whether the headers' words had to break. */
+static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width,
+                          int32_t *mn, int32_t *mx, bool say)
 {
     int32_t *mh = xmalloc((size_t)ncols * sizeof *mh);
     for (int i = 0; i < ncell; i++) {
@@ -33,16 +50,17 @@ static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
         msum += mn[k];
     /* too wide for its words whole: columns give up what their words
      * hyphenated once free, then hyphenated wherever they may be, then
-     * (the last resort) with their headers' words hyphenated too; the
-     * column that frees most first, so few words are broken */
+     * (the last resort) with their headers' words broken at their
+     * compounds' joints, then anywhere; the column that frees most
+     * first, so few words are broken */
     bool heads_cut = false;
-    for (int tier = 0; tier < 3 && msum > width; tier++) {
-        heads_cut = tier == 2;
+    for (int tier = 0; tier < 4 && msum > width; tier++) {
+        heads_cut = tier >= 2;
         for (int k = 0; k < ncols; k++)
             mh[k] = 0;
         for (int i = 0; i < ncell; i++) {
             const Cell *c = &cells[i];
-            int32_t v = tier == 0 ? c->min_once : tier == 1 ? c->min_hyph : c->min_last;
+            int32_t v = tier == 0 ? c->min_once : tier == 1 ? c->min_hyph : tier == 2 ? c->min_joint : c->min_last;
             if (c->colspan == 1 && v > mh[c->col])
                 mh[c->col] = v;
         }
@@ -53,19 +71,20 @@ static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
                     best = k;
             if (best < 0)
                 break;
-            msum -= mn[best] - mh[best];
-            mn[best] = mh[best];
+            /* a column gives all it can ("Medarbetar-/undersökning", the
+             * room going to the columns beside it); a header only what the
+             * table needs: narrowed to its narrowest, it broke "Verk-/
+             * samhets-/bidrag" where "Verksamhets-/bidrag" fitted */
+            int64_t give = mn[best] - mh[best];
+            if (heads_cut && give > msum - width)
+                give = msum - width;
+            msum -= give;
+            mn[best] -= (int32_t)give;
         }
     }
     free(mh);
-    if (msum > width)
-        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  _("the words of this table do not fit the text width even hyphenated: its columns are "
-                  "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room"));
-    else if (heads_cut)
-        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                  _("the header words of this table fit the text width only hyphenated; shorter headers, "
-                  "font-size=\"small\" or a <landscape> page keep them whole"));
+    if (say && (msum > width || heads_cut))
+        table_warn_heads(m, t, msum <= width);
     for (int i = 0; i < ncell; i++) {
         const Cell *c = &cells[i];
         if (c->colspan == 1)
@@ -85,6 +104,7 @@ static void column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
     for (int k = 0; k < ncols; k++)
         if (mx[k] < mn[k])
             mx[k] = mn[k];
+    return heads_cut;
 }
 
 /* Weighted columns (2*) share `rem`, what the others leave, by weight,
@@ -216,6 +236,15 @@ static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32
     }
 }
 
+bool table_heads_break(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width)
+{
+    int32_t *mn = xcalloc((size_t)ncols, sizeof *mn), *mx = xcalloc((size_t)ncols, sizeof *mx);
+    bool cut = column_bounds(m, t, cells, ncell, ncols, width, mn, mx, false);
+    free(mn);
+    free(mx);
+    return cut;
+}
+
 /* Column widths by the automatic table layout of the design notes, for
  * a table that shortest_widths() cannot set (its words do not fit
  * without hyphens). */
@@ -224,7 +253,7 @@ void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_
     int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
     if (!mn || !mx)
         rp_oom((size_t)ncols * 8);
-    column_bounds(m, t, cells, ncell, ncols, width, mn, mx);
+    column_bounds(m, t, cells, ncell, ncols, width, mn, mx, true);
     distribute(t->u.table.cols, ncols, width, mn, mx, w);
     fit_width(m, t, ncols, width, mn, w);
     free(mn);
@@ -319,7 +348,7 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
  * the table is as short as it gets. Returns false when they do not fit
  * so. */
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
-                           int32_t *w)
+                           bool head_joints, int32_t *w)
 {
     const Column *cols = t->u.table.cols;
     CwColumn *cc = ARENA_ARRAY(&m->rp->arena, CwColumn, ncols);
@@ -337,7 +366,8 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         if (c->colspan != 1)
             continue;
         CwColumn *k = &cc[c->col];
-        if (c->min_solve > k->min) k->min = c->min_solve;
+        int32_t need = head_joints && c->fill_head ? c->min_joint : c->min_solve;
+        if (need > k->min) k->min = need;
         if (c->pref > k->max) k->max = c->pref;
         if (!c->fill_head && c->ps.n > 0)
             k->grow = true;
@@ -353,12 +383,13 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
             have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
             nfree += cc[k].fixed < 0;
         }
-        if (c->min_solve > have && nfree == 0)
+        int32_t need = head_joints && c->fill_head ? c->min_joint : c->min_solve;
+        if (need > have && nfree == 0)
             return false;               /* given widths too narrow for a word over them */
-        if (c->min_solve > have)
+        if (need > have)
             for (int k = c->col; k < c->col + c->colspan; k++)
                 if (cc[k].fixed < 0)
-                    cc[k].min += (int32_t)((c->min_solve - have) / nfree + 1);
+                    cc[k].min += (int32_t)((need - have) / nfree + 1);
     }
     for (int k = 0; k < ncols; k++) {
         if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min)
@@ -383,7 +414,7 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         CwSeg *seg = NULL;
         if (cw[i].sampled)
             cw[i].nseg = text_segments(m, c->ps.v, c->ps.n,
-                                       c->fill_head ? HYPH_HARD : HYPH_IF_NEEDED, &seg);
+                                       !c->fill_head ? HYPH_IF_NEEDED : head_joints ? HYPH_JOINTS : HYPH_HARD, &seg);
         cw[i].seg = seg;
         cw[i].row = c->row;
         cw[i].col = c->col;

@@ -783,6 +783,8 @@ static bool hyphenate(IB *b, const Piece *p, int off, int len)
 {
     if (b->hyph == HYPH_NEVER || b->hyph == HYPH_HARD)
         return false;
+    if (b->hyph == HYPH_JOINTS)
+        return true;                    /* at joints only (word_cuts) */
     if (b->hyph == HYPH_IF_NEEDED)
         return font_text_width(face_font(b->m, p->face), p->s + off, (size_t)len, p->size) > b->width;
     return true;
@@ -922,6 +924,10 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
 }
 
 /* The places the word s[off..end) of p may break, in order. */
+/* What a break at a compound's joint costs (or at the author's soft
+ * hyphen): far less than one inside a part. */
+enum { JOINT_COST = 30 };
+
 static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out)
 {
     const char *s = p->s;
@@ -967,8 +973,8 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * for it ("kostnads-effektiviseringar", not "kostnadseffektivise-
              * ringar"); ragged text triples both (linebreak.c) */
             for (size_t k = 1; ok && k < wl; k++)
-                if (ok[k])
-                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? 30 : 80);
+                if (ok[k] == 2 || (ok[k] && b->hyph != HYPH_JOINTS))
+                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? JOINT_COST : 80);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash
@@ -980,7 +986,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
                  * compound's joint costs, before it (the line that goes
                  * on starts with it, where it is nothing) */
                 if ((int)j > off && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
-                    add_cut(out, (int)j, true, 30);
+                    add_cut(out, (int)j, true, JOINT_COST);
                 i = k;
                 continue;
             }
@@ -988,7 +994,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
                             k < (size_t)end && (int)j > off;
             /* in a header, only a hyphen between two words of letters:
              * "Budget-/avvikelse", not "jan–/augusti" */
-            if (breakable && b->hyph == HYPH_HARD && c != '/')
+            if (breakable && (b->hyph == HYPH_HARD || b->hyph == HYPH_JOINTS) && c != '/')
                 breakable = c == '-' && letters_around(s, off, j, k, end);
             /* not after a word of one letter or two small ones: "e-post",
              * "C-anläggningar" leave no stub "e-", "C-" (an abbreviation
@@ -1450,8 +1456,10 @@ Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t wi
 
 int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 {
-    /* at an unbounded width no word needs hyphens */
-    int n = build_items(m, ps, np, INT32_MAX / 4, hyph == HYPH_NEVER || hyph == HYPH_HARD ? hyph : HYPH_IF_NEEDED);
+    /* at an unbounded width no word needs hyphens (but a header's may
+     * break at its joints: HYPH_JOINTS, each piece with its hyphen) */
+    int n = build_items(m, ps, np, INT32_MAX / 4,
+                        hyph == HYPH_NEVER || hyph == HYPH_HARD || hyph == HYPH_JOINTS ? hyph : HYPH_IF_NEEDED);
     CwSeg *v = xmalloc(sizeof *v * (size_t)(n > 0 ? n : 1));
     int ns = 0;
     bool open = false;
@@ -1469,7 +1477,10 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
         } else if (it->type == LB_GLUE && it->flagged && ns > 0 && open) {
             v[ns - 1].w += it->w;           /* a bound space: the segment goes on */
         } else if (ns > 0 && open) {
-            /* a space, a break after a hyphen or slash, a forced break */
+            /* a space, a break after a hyphen or slash, a forced break,
+             * a joint (whose hyphen the piece before it carries) */
+            if (it->type == LB_PENALTY && it->flagged)
+                v[ns - 1].w += it->w;
             v[ns - 1].gap = it->type == LB_GLUE ? it->w : 0;
             v[ns - 1].brk = it->type == LB_PENALTY && it->penalty <= LB_FORCE;
             open = false;
