@@ -1074,7 +1074,9 @@ static void table_shape(TableSet *ts)
         if (ts->roles[r] == ROW_HEADER)
             ts->last_head = r;
         nhead_rows += ts->roles[r] == ROW_HEADER;
-        multi |= ts->roles[r] == ROW_GROUP;
+        /* a group row, or a sub row ("Kvinnor" under "Antal besök"), heads
+         * what /Scope alone cannot tie to it */
+        multi |= ts->roles[r] == ROW_GROUP || ts->roles[r] == ROW_SUB;
     }
     for (int i = 0; i < ts->ncell && !multi; i++) {
         const Cell *c = &ts->cells[i];

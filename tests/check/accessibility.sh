@@ -215,4 +215,20 @@ check "a note marked in a heading is the heading's sibling, read after it" \
 # not "korthet3" (the dot leader between them is decoration)
 check "a contents entry's title and page number read apart: \"... inriktning \" \"4\"" \
     sh -c "grep -A1 '\"Året i korthet utifrån nämndens uppdrag och inriktning \"' '$T/verksamhetsberattelse-2024.struct' | grep -qE '^ *\"[0-9]+\"\$'"
+# a sub row in a table of one level ("Kvinnor" under "Antal besök på
+# fritidsgårdarna"): its values are headed by the row it divides too; with
+# /Scope alone, "19 950" read as "2025, Kvinnor"
+cat >"$T/subrows.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Indikatorer</heading>
+<table><columns><column width="40%"/><column type="number" decimals="0"/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Nämndindikator</cell><cell>2024</cell><cell>2025</cell></row>
+<row><cell>Antal besök på fritidsgårdarna</cell><cell>43100</cell><cell>45007</cell></row>
+<row role="sub"><cell>Kvinnor</cell><cell>18200</cell><cell>19950</cell></row>
+<row role="sub"><cell>Män</cell><cell>24900</cell><cell>25057</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/subrows.pdf" "$T/subrows.xml"
+tests/ua-check "$T/subrows.pdf" 2 >"$T/subrows.tree"
+check "a sub row's value is headed by its column, the row it divides and its own label" \
+    sh -c "grep -E '^ *TD ' '$T/subrows.tree' | tail -1 | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
 finish
