@@ -177,6 +177,10 @@ check "a marker beside the author's own words reads as its word: Ej uppfyllt, Up
 check "... but not where the words say it: Uppfyllt, Genomfört i maj" \
     sh -c "[ \$(grep -ac 'ActualText' '$T/status-qdf.pdf') = 2 ]"
 check "a status cell of spaces prints its status's word: Pågår" grep -q ' Pågår$' "$T/status.trace"
+# tree_of NAME: $T/NAME.xml rendered, the structure tree of its page 2
+# (the text after the cover) in $T/NAME.tree
+tree_of() { "$BIN" -q -o "$T/$1.pdf" "$T/$1.xml" && tests/ua-check "$T/$1.pdf" 2 >"$T/$1.tree"; }
+
 # a sum row under two groups sums both: it is headed by its column and
 # its label, not by the last group ("Fritid, Summa" read as Fritid's sum)
 cat >"$T/groups.xml" <<'XML'
@@ -194,8 +198,7 @@ cat >"$T/groups.xml" <<'XML'
 <row role="sum"><cell>Summa</cell><cell>13.0</cell><cell>13.0</cell></row>
 </table></section></report>
 XML
-"$BIN" -q -o "$T/groups.pdf" "$T/groups.xml"
-tests/ua-check "$T/groups.pdf" 2 >"$T/groups.tree"
+tree_of groups
 check "a group's own sum row is headed by its group: Summa kultur" \
     sh -c "grep -E '^ *TD ' '$T/groups.tree' | sed -n 3p | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
 check "a sum row under two groups is not headed by the last: Summa" \
@@ -207,8 +210,7 @@ cat >"$T/headnote.xml" <<'XML'
 <p>Text om verksamheten.</p>
 </section></report>
 XML
-"$BIN" -q -o "$T/headnote.pdf" "$T/headnote.xml"
-tests/ua-check "$T/headnote.pdf" 2 >"$T/headnote.tree"
+tree_of headnote
 check "a note marked in a heading is the heading's sibling, read after it" \
     sh -c "grep -A3 '^  H1 ' '$T/headnote.tree' | grep -q '^  Note ' && ! grep -q '^ \{3,\}Note ' '$T/headnote.tree'"
 # a contents entry reads its title and its page as two words: "korthet 3",
@@ -227,8 +229,7 @@ cat >"$T/subrows.xml" <<'XML'
 <row role="sub"><cell>Män</cell><cell>24900</cell><cell>25057</cell></row>
 </table></section></report>
 XML
-"$BIN" -q -o "$T/subrows.pdf" "$T/subrows.xml"
-tests/ua-check "$T/subrows.pdf" 2 >"$T/subrows.tree"
+tree_of subrows
 check "a sub row's value is headed by its column, the row it divides and its own label" \
     sh -c "grep -E '^ *TD ' '$T/subrows.tree' | tail -1 | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
 finish
