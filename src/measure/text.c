@@ -1451,7 +1451,11 @@ Lines text_break_heading(M *m, const Piece *ps, int np, const Style *st, int32_t
 Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                       Align align, Hyph hyph)
 {
-    return break_lines(m, ps, np, st, width, align, false, hyph, LB_FEWEST);
+    /* a header's lines balanced, as a heading's: "Budget och / plan per
+     * år", not "Budget och plan per / år" (fewest lines first all the
+     * same: the row is as high) */
+    bool head = hyph == HYPH_NEVER || hyph == HYPH_HARD || hyph == HYPH_JOINTS;
+    return break_lines(m, ps, np, st, width, align, false, hyph, LB_FEWEST | (head ? LB_BALANCE : 0));
 }
 
 int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)

@@ -247,4 +247,11 @@ check "... and the label column is not starved: Linköpings Fotbollsklubb on one
 check "... said, without font-size=\"small\" for a small table" \
     sh -c "grep -q 'header words of this table fit the text width only hyphenated' '$T/heads.err' &&
            ! grep -q 'font-size' '$T/heads.err'"
+# a header's lines balanced, as a heading's: the delårsrapport's
+# "Redovisat / jan–aug 2022", not "Redovisat jan–aug / 2022" (the year
+# alone), and "Avvikelse / från budget"
+check "a header's lines are balanced: Redovisat / jan–aug 2022, Avvikelse / från budget" \
+    sh -c "grep -q ' jan–aug 2022\$' '$R/delarsrapport-2022-aug.trace' &&
+           ! grep -q ' Redovisat jan–aug\$' '$R/delarsrapport-2022-aug.trace' &&
+           grep -q ' från budget\$' '$R/delarsrapport-2022-aug.trace'"
 finish
