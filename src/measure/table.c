@@ -151,6 +151,19 @@ static void real_minus(M *m, Pieces *ps)
         p0->s = arena_printf(&m->rp->arena, "\xE2\x88\x92%.*s", p0->len - 1, p0->s + 1);
         p0->len += 2;
     }
+    /* a hyphen alone says "no figure": set as a dash, as the
+     * municipality's tables do ("–", not "-") */
+    if (p0 && ps->n == 1 && p0->len >= 1) {
+        int a = 0, b = p0->len;
+        while (a < b && p0->s[a] == ' ')
+            a++;
+        while (b > a && p0->s[b - 1] == ' ')
+            b--;
+        if (b - a == 1 && p0->s[a] == '-') {
+            p0->s = "\xE2\x80\x93";
+            p0->len = 3;
+        }
+    }
 }
 
 /* A text column (no type) that holds nothing but figures in its body

@@ -254,4 +254,9 @@ check "a header's lines are balanced: Redovisat / jan–aug 2022, Avvikelse / fr
     sh -c "grep -q ' jan–aug 2022\$' '$R/delarsrapport-2022-aug.trace' &&
            ! grep -q ' Redovisat jan–aug\$' '$R/delarsrapport-2022-aug.trace' &&
            grep -q ' från budget\$' '$R/delarsrapport-2022-aug.trace'"
+# a hyphen alone in a number column ("no figure") is set as a dash, as
+# the municipality's tables do: the delårsrapport's printed "-"
+check "a lone hyphen in a number column prints as a dash: –" \
+    sh -c "grep -qE '^ *text [0-9.]+ [0-9.]+ –\$' '$R/delarsrapport-2022-aug.trace' &&
+           ! grep -qE '^ *text [0-9.]+ [0-9.]+ -\$' '$R/delarsrapport-2022-aug.trace'"
 finish
