@@ -387,6 +387,10 @@ static void write_elem(Tags *t, Buf *b, int i)
         buf_puts(b, "/Alt");
         buf_text(b, e->alt);
     }
+    if (e->lang) {                  /* text in another language (PDF/UA 7.2) */
+        buf_puts(b, "/Lang");
+        buf_text(b, e->lang);
+    }
     if (has_id(e)) {
         buf_put(b, "/ID", 3);
         id_of(b, e, i);

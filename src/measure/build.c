@@ -26,7 +26,8 @@
  *  5. A label hung (hang_label) is drawn in the first box emit_lines
  *     makes next, before its ops, or dropped (drop_label).
  *  6. Every link among the ops of a box gets its Link element (se_links)
- *     before the box is done: flow_check finds no SE_LINK_PENDING.
+ *     before the box is done, and every run of another language its Span:
+ *     flow_check finds no SE_LINK_PENDING, nor SE_SPAN_PENDING.
  */
 #include "measure_int.h"
 
@@ -47,13 +48,16 @@ int se_new(M *m, SeType type, int parent)
 
 void se_links(M *m, Op *ops, int n, int parent)
 {
-    int group = -1, se = 0;
+    int group = -1, se = 0, kind = 0;
     for (int i = 0; i < n; i++) {
-        if (ops[i].se != SE_LINK_PENDING)
+        if (ops[i].se != SE_LINK_PENDING && ops[i].se != SE_SPAN_PENDING)
             continue;
-        if (ops[i].link_group != group) {
+        if (ops[i].link_group != group || ops[i].se != kind) {
             group = ops[i].link_group;
-            se = se_new(m, SE_LINK, parent);
+            kind = ops[i].se;
+            se = se_new(m, kind == SE_LINK_PENDING ? SE_LINK : SE_SPAN, parent);
+            if (kind == SE_SPAN_PENDING)
+                m->se.v[se].lang = ops[i].lang;
         }
         ops[i].se = se;
     }

@@ -23,7 +23,7 @@ static void check_ops(const Flow *f, const Op *ops, int n)
     for (int i = 0; i < n; i++) {
         const Op *o = &ops[i];
         assert(o->kind >= OP_TEXT && o->kind <= OP_IMAGE);
-        assert(se_ok(f, o->se));            /* no SE_LINK_PENDING left */
+        assert(se_ok(f, o->se));            /* no SE_LINK_PENDING (SE_SPAN_PENDING) left */
         if (o->kind == OP_TEXT || o->kind == OP_PAGENUM) {
             assert(o->face >= 0 && o->face < FACE_COUNT);
             assert(o->len == 0 || (o->s && f->faces[o->face]));

@@ -75,6 +75,7 @@ typedef struct Op {
     const char *s;          /* TEXT; MARKER: what it reads as */
     union {
         const char    *uri;     /* LINK to the web */
+        const char    *lang;    /* TEXT in another language: its tag (measure only, for its Span) */
         const int32_t *pts;     /* PATH */
         const Image   *image;   /* IMAGE */
     };
@@ -115,6 +116,7 @@ typedef enum SeType {
 
 #define SE_ARTIFACT (-1)
 #define SE_LINK_PENDING (-2)   /* measure's own: a link whose element is made with its block */
+#define SE_SPAN_PENDING (-3)   /* measure's own: text in another language, as SE_LINK_PENDING */
 
 typedef struct StructElem {
     const char *alt;        /* Figure: its text alternative */
@@ -129,6 +131,7 @@ typedef struct StructElem {
     int16_t     colspan;    /* at most RP_MAX_TABLE_COLUMNS */
     bool        has_id;     /* named by another element's headers: gets an /ID */
     int8_t      numbering;  /* L: its labels, a ListType + 1 (0: none given) */
+    const char *lang;       /* Span: the language of its text (/Lang), NULL: the document's */
 } StructElem;
 
 enum {

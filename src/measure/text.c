@@ -43,7 +43,8 @@ int anchor_for(M *m, const Node *n)
 /* ---- pieces ------------------------------------------------------------- */
 
 typedef struct IState {
-    bool        nohyphen;     /* inside <nohyphen> */
+    bool        nohyphen;     /* inside <nohyphen>, or another language */
+    const char *lang;         /* another language's xml:lang, or NULL */
     int         variant;
     int         script;       /* 0, 1 sup, -1 sub */
     int         anchor;
@@ -60,6 +61,7 @@ static Piece base_piece(const Style *st, IState s)
     p.uri = s.uri;
     p.pagenum = -1;
     p.nohyphen = s.nohyphen;
+    p.lang = s.lang;
     if (s.script) {
         p.size = st->size * 62 / 100;
         p.rise = s.script > 0 ? st->size * 36 / 100 : -st->size * 12 / 100;
@@ -405,15 +407,16 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             push_split(m, c->text, c->len, st, is, out, c);
             break;
         case N_B:
-            s2.variant |= VAR_BOLD;
-            walk(m, c, st, s2, out);
-            break;
         case N_NOHYPHEN:
-            s2.nohyphen = true;
-            walk(m, c, st, s2, out);
-            break;
         case N_I:
-            s2.variant |= VAR_ITALIC;
+            s2.variant |= c->kind == N_B ? VAR_BOLD : c->kind == N_I ? VAR_ITALIC : 0;
+            s2.nohyphen |= c->kind == N_NOHYPHEN;
+            /* words of another language: said as it (a Span with its
+             * /Lang), never hyphenated by Swedish patterns */
+            if (c->u.span.lang) {
+                s2.lang = c->u.span.lang;
+                s2.nohyphen = true;
+            }
             walk(m, c, st, s2, out);
             break;
         case N_SUP:
@@ -1180,7 +1183,7 @@ static void sbuf_put_word(M *m, size_t *len, const char *s, size_t n)
 static bool same_look(const Piece *a, const Piece *b)
 {
     return a->face == b->face && a->size == b->size && a->rise == b->rise &&
-           a->color == b->color && a->anchor == b->anchor && a->uri == b->uri &&
+           a->color == b->color && a->anchor == b->anchor && a->uri == b->uri && a->lang == b->lang &&
            !a->marker && !b->marker && a->pagenum < 0 && b->pagenum < 0 && a->note == b->note;
 }
 
@@ -1211,6 +1214,10 @@ static void close_text(LB *lb, const Piece *ps)
     if (p->anchor >= 0 || p->uri) {
         op.se = SE_LINK_PENDING;
         op.link_group = lb->cur_piece;
+    } else if (p->lang) {
+        op.se = SE_SPAN_PENDING;       /* a Span with its /Lang (se_links) */
+        op.link_group = lb->cur_piece;
+        op.lang = p->lang;
     }
     VEC_PUSH(&m->rp->arena, lb->ops, op);
     if (p->anchor >= 0 || p->uri) {

@@ -150,6 +150,7 @@ struct Node {
         struct { int number; const Node *target; } fn;      /* FOOTNOTE: number; FNREF: target */
         struct { const Node *target; RefShow show; } ref;
         struct { const char *href; } link;
+        struct { const char *lang; } span;  /* B I NOHYPHEN: xml:lang of another language, or NULL */
         struct { Chart *chart; } chart;
         struct { const Image *image; const char *alt; int32_t width; WidthKind wkind; } figure;
         struct { const char *title; bool activity; } legend;

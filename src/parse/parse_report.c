@@ -103,6 +103,22 @@ static const char *attr(P *p, xmlNodePtr x, const char *name)
     return s;
 }
 
+/* x's own xml:lang where it names another language than Swedish ("en",
+ * "en-GB"), for the structure tree's /Lang; NULL for none or "sv". The
+ * schema has checked its form. */
+static const char *other_lang(P *p, xmlNodePtr x)
+{
+    xmlChar *v = xmlGetNsProp(x, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    if (!v)
+        return NULL;
+    const char *s = (const char *)v + strspn((const char *)v, " \t\r\n");
+    size_t n = strcspn(s, " \t\r\n");
+    bool sv = n >= 2 && (s[0] | 32) == 's' && (s[1] | 32) == 'v' && (n == 2 || s[2] == '-');
+    const char *lang = n && !sv ? arena_strndup(&p->rp->arena, s, n) : NULL;
+    xmlFree(v);
+    return lang;
+}
+
 static Node *new_node(P *p, NodeKind k, xmlNodePtr x)
 {
     Node *n = ARENA_NEW(&p->rp->arena, Node);
@@ -647,9 +663,11 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
         Node *n;
         if (strcmp(name, "b") == 0) {
             n = new_node(p, N_B, c);
+            n->u.span.lang = other_lang(p, c);
             build_inline(p, c, n);
         } else if (strcmp(name, "i") == 0) {
             n = new_node(p, N_I, c);
+            n->u.span.lang = other_lang(p, c);
             build_inline(p, c, n);
         } else if (strcmp(name, "sup") == 0) {
             n = new_node(p, N_SUP, c);
@@ -659,6 +677,7 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             build_inline(p, c, n);
         } else if (strcmp(name, "nohyphen") == 0) {
             n = new_node(p, N_NOHYPHEN, c);
+            n->u.span.lang = other_lang(p, c);
             build_inline(p, c, n);
         } else if (strcmp(name, "br") == 0) {
             n = new_node(p, N_BR, c);

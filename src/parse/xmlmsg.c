@@ -1010,6 +1010,15 @@ static void invalid_attribute(XmlMsgs *m, xmlNodePtr node, const char *a, const 
                               size_t cap, const char **hint, char *hbuf, size_t hcap)
 {
     char list[400];
+    /* libxml2 names xml:lang "lang": a value not a language tag ("en_US") */
+    xmlChar *xl = node && !strcmp(a, "lang") ? xmlGetNsProp(node, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+    if (xl && schema_has_attr(m, b, "xml:lang", list, sizeof list)) {
+        snprintf(msg, cap, _("xml:lang=\"%.100s\" is not a language tag"), (const char *)xl);
+        *hint = _("write the language's code, as en (English), en-GB, de or fi; Swedish needs none");
+        xmlFree(xl);
+        return;
+    }
+    xmlFree(xl);
     if (schema_has_attr(m, b, a, list, sizeof list)) {
         xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)a) : NULL;
         snprintf(msg, cap, _("%.100s=\"%.100s\" is not a value <%.100s> takes"), a, v ? (const char *)v : "", b);

@@ -232,4 +232,20 @@ XML
 tree_of subrows
 check "a sub row's value is headed by its column, the row it divides and its own label" \
     sh -c "grep -E '^ *TD ' '$T/subrows.tree' | tail -1 | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
+# words of another language (xml:lang on <i>, <b>, <nohyphen>) are a Span
+# with its /Lang, so a screen reader says them in that language (PDF/UA
+# 7.2); xml:lang="sv" is the report's own; they are not hyphenated
+cat >"$T/lang.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Språk</heading>
+<p>Ungdomarna dansade <i xml:lang="en">street dance</i> i <nohyphen xml:lang="en-GB">Tech Lab</nohyphen> och läste <b xml:lang="sv">svenska</b> böcker.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/lang.pdf" "$T/lang.xml"
+qpdf --qdf --object-streams=disable "$T/lang.pdf" "$T/lang-qdf.pdf" 2>/dev/null
+check "words of another language are a Span with /Lang: en, en-GB (and sv none)" \
+    sh -c "[ \$(grep -ac '/S /Span' '$T/lang-qdf.pdf') = 2 ] && grep -aq '/Lang (en)' '$T/lang-qdf.pdf' &&
+           grep -aq '/Lang (en-GB)' '$T/lang-qdf.pdf'"
+check "... and the page passes the structure checker" tests/ua-check "$T/lang.pdf"
+pdfinfo -struct-text "$(textcopy "$T/lang.pdf")" >"$T/lang.struct" 2>/dev/null
+check "... and reads every sentence" "$B/sentences" "$T/lang.xml" "$T/lang.struct"
 finish

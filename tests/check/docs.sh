@@ -12,8 +12,8 @@ G=doc/handbok.md
 # the tags written in FILE: "name attr attr ..." one a line (a tag may
 # run over several lines)
 tags_of() {
-    perl -0777 -ne 'while (/<([a-z][a-z0-9-]*)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>/g) {
-        my ($n, $a) = ($1, $2); print join(" ", $n, $a =~ /([a-z-]+)="/g), "\n" }' "$1" | sort -u
+    perl -0777 -ne 'while (/<([a-z][a-z0-9-]*)((?:\s+[a-z:-]+="[^"]*")*)\s*\/?>/g) {
+        my ($n, $a) = ($1, $2); print join(" ", $n, $a =~ /([a-z:-]+)="/g), "\n" }' "$1" | sort -u
 }
 # undocumented SCHEMA DOC: what SCHEMA allows that no tag of DOC shows:
 # an element never written, an attribute written on none of its elements
