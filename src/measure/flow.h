@@ -125,7 +125,8 @@ typedef struct StructElem {
     int         parent;     /* index; -1 for the document */
     int         rowspan;
     int         after;      /* >0: read right after this sibling (a Note of a header
-                             * cell's mark, after its Table), not where first drawn */
+                             * cell's mark, after its Table), not where first drawn;
+                             * a Table: its notes' last P, which such a Note follows */
     int16_t     type;       /* SeType */
     int16_t     scope;      /* TH: 1 Column, 2 Row, 3 Both */
     int16_t     colspan;    /* at most RP_MAX_TABLE_COLUMNS */

@@ -433,7 +433,7 @@ static void header_note(const M *m, int *parent, int *after)
     if (e <= 0)
         return;
     *parent = m->se.v[e].parent;
-    *after = e;
+    *after = m->se.v[e].after > 0 ? m->se.v[e].after : e;   /* after the table's own notes */
 }
 
 static void measure_notes(M *m)

@@ -1450,9 +1450,12 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
     free(ts.owner);
     free(ts.cells);
 
-    /* table notes, kept with the last row */
+    /* table notes, kept with the last row; the table remembers the last
+     * (a footnote of a header cell is read after them, measure.c) */
     m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
     bool any_note = emit_notes(m, t, indent, width);
+    if (any_note)
+        m->se.v[ts.se_table].after = m->se.n - 1;
     m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
 }
 

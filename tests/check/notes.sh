@@ -71,4 +71,19 @@ check "... the heading's right after it, the header cells' two right after the t
     sh -c "tests/ua-check '$T/fncell.pdf' 2 | awk '/^  H1/ { hd = 1; next } hd && /^  Note/ { h++ } /^  [A-Z]/ && !/^  Note/ { hd = 0 }
                                                  /^    Note/ { in_h++ } /^  Table/ { t = 1 } t && /^  Note/ { a++ }
                                                  END { exit !(h == 1 && in_h == 0 && a == 2) }'"
+# ... and after the table's own <note>, which belongs to the table: the
+# footnote of a header cell was read between the table and its note
+cat >"$T/fnnote.xml" <<'XML'
+<report><meta><title>Not i tabell</title></meta>
+<section><heading>Rubrik</heading><p>Text.</p>
+<table><columns><column/><column type="number"/></columns>
+<row role="header"><cell>Post</cell><cell>Belopp<footnote>Not i huvud</footnote></cell></row>
+<row><cell>Hyror</cell><cell>12</cell></row>
+<note>Källa: ekonomisystemet.</note>
+</table>
+<p>Mer text.</p></section></report>
+XML
+"$BIN" -q -o "$T/fnnote.pdf" "$T/fnnote.xml"
+check "a header cell's footnote is read after the table's own note" \
+    sh -c "tests/ua-check '$T/fnnote.pdf' 2 | awk '/^  [A-Z]/ { o = o \" \" \$1 } END { exit !(o ~ /Table P Note P\$/) }'"
 finish
