@@ -1106,6 +1106,8 @@ typedef struct RowWalk {
     int      sub_box;          /* the box of the last subheader row, -1 */
     int      group;            /* the cell of the last group row, -1 */
     int      ngroups;          /* group rows since the last header or sum row */
+    VEC(int) spanning;         /* cells over several rows, and the group above */
+    VEC(int) spanning_group;   /*   each: headed once their last row has its cells */
     VEC(int) active;           /* cells whose lines this row may draw */
     int32_t  gap;              /* the space above the first row */
 } RowWalk;
@@ -1161,8 +1163,23 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
             e->scope = 2;                   /* Row */
         /* a sum row is its group's ("Summa Kultur"), unless it sums
          * several: then no group heads it */
-        if (ts->multi_level)
-            cell_headers(m, ts, c, role == ROW_SUM && rw->ngroups > 1 ? -1 : rw->group);
+        int group = role == ROW_SUM && rw->ngroups > 1 ? -1 : rw->group;
+        if (ts->multi_level && c->rowspan > 1) {
+            /* the row headers of its later rows are not made yet */
+            VEC_PUSH(&m->rp->arena, rw->spanning, rw->cell_i);
+            VEC_PUSH(&m->rp->arena, rw->spanning_group, group);
+        } else if (ts->multi_level) {
+            cell_headers(m, ts, c, group);
+        }
+    }
+    for (int k = 0; k < rw->spanning.n; k++) {
+        const Cell *c = &ts->cells[rw->spanning.v[k]];
+        if (c->row + c->rowspan - 1 > r && r < ts->nrows - 1)
+            continue;
+        cell_headers(m, ts, c, rw->spanning_group.v[k]);
+        rw->spanning.v[k] = rw->spanning.v[rw->spanning.n - 1];
+        rw->spanning_group.v[k--] = rw->spanning_group.v[--rw->spanning.n];
+        rw->spanning_group.n = rw->spanning.n;
     }
     if (role == ROW_GROUP && ts->owner[r * ts->ncols] >= 0) {
         rw->group = ts->owner[r * ts->ncols];

@@ -248,4 +248,19 @@ check "words of another language are a Span with /Lang: en, en-GB (and sv none)"
 check "... and the page passes the structure checker" tests/ua-check "$T/lang.pdf"
 pdfinfo -struct-text "$(textcopy "$T/lang.pdf")" >"$T/lang.struct" 2>/dev/null
 check "... and reads every sentence" "$B/sentences" "$T/lang.xml" "$T/lang.struct"
+# a cell over two rows is headed by both rows' headers: its headers were
+# found before the second row's were made ("Gäller båda" lacked "Söder")
+cat >"$T/rowspan.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Spann</heading>
+<table><columns><column/><column type="number"/><column/></columns>
+<row role="header"><cell>Enhet</cell><cell>Antal</cell><cell>Kommentar</cell></row>
+<row><cell>Norr</cell><cell>12</cell><cell rowspan="2">Gäller båda</cell></row>
+<row><cell>Söder</cell><cell>14</cell></row>
+<row role="group"><cell colspan="3">Övrigt</cell></row>
+<row><cell>Väst</cell><cell>3</cell><cell/></row>
+</table></section></report>
+XML
+tree_of rowspan
+check "a cell over two rows is headed by its column and both rows" \
+    sh -c "grep -E '^ *TD ' '$T/rowspan.tree' | sed -n 2p | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
 finish
