@@ -965,7 +965,17 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
          * line's end and the next ("konsulent-" / "stödda- och") */
         bool suspended = j < (size_t)end && s[j] == '-' &&
                          (j + 1 == (size_t)end || s[j + 1] == ' ' || s[j + 1] == ',');
-        if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, (int)ls, (int)(j - ls)) &&
+        /* whether the word needs hyphens is asked of it with what stands
+         * against it up to the next place a line may break (a space, or
+         * after a hyphen or slash): "tjänster," wider than the cell,
+         * "tjänster" not, was split "tjänste / r," with no hyphen */
+        int ss = (int)ls, se = (int)j;
+        while (ss > off && !strchr("/-", s[ss - 1]) && !(ss >= off + 3 && !memcmp(s + ss - 3, "\xE2\x80\x93", 3)))
+            ss--;
+        while (se < end && !strchr("/-", s[se]) && !(se + 3 <= end && !memcmp(s + se, "\xE2\x80\x93", 3)))
+            se++;
+        se = se < end ? se + (s[se] == '/' || s[se] == '-' ? 1 : 3) : end;
+        if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, ss, se - ss) &&
             (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
                                                         !inside_sentence(p, pi, ls) &&
                                                         compound_known(s + ls, j - ls)))))) {
@@ -987,8 +997,13 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
             if (c == 0x00AD) {
                 /* the author's soft hyphen: a hyphenation point as a
                  * compound's joint costs, before it (the line that goes
-                 * on starts with it, where it is nothing) */
-                if ((int)j > off && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
+                 * on starts with it, where it is nothing); not after a
+                 * single letter ("a-" of "a&#173;vgifterna") */
+                size_t q = j;
+                int before = 0;
+                while (q > (size_t)off && before < 2 && is_letter(char_back(s, (size_t)off, &q)))
+                    before++;
+                if (before >= 2 && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
                     add_cut(out, (int)j, true, JOINT_COST);
                 i = k;
                 continue;

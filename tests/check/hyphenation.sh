@@ -94,6 +94,9 @@ check "an author's soft hyphen in mid-line takes no room: X stands where it does
            [ \$(grep '^ *text [0-9.]* [0-9.]* X *\$' '$T/shy.trace' | awk '{ print \$2 }' | sort -u | wc -l) = 1 ]"
 check "... and the line breaks at it with a hyphen: verksamhets- / uppföljningssystemet" \
     sh -c "grep -q ' verksamhets-\$' '$T/shy.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ .?.?uppföljningssystemet,' '$T/shy.trace'"
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Vi har Skicka in a&#173;vgifterna nu.</p></section></report>' >"$T/shy1.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/shy1.pdf" --trace "$T/shy1.trace" "$T/shy1.xml"
+check "... but not after a single letter: no stub a- (a&#173;vgifterna)" sh -c "! grep -q ' a-\$' '$T/shy1.trace'"
 pdfinfo -struct-text "$(textcopy "$T/shy.pdf")" >"$T/shy.struct" 2>/dev/null
 check "... which a screen reader reads as one word" grep -q 'ord: verksamhetsuppföljningssystemet, och' "$T/shy.struct"
 finish

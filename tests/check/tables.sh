@@ -259,4 +259,18 @@ check "a header's lines are balanced: Redovisat / jan–aug 2022, Avvikelse / fr
 check "a lone hyphen in a number column prints as a dash: –" \
     sh -c "grep -qE '^ *text [0-9.]+ [0-9.]+ –\$' '$R/delarsrapport-2022-aug.trace' &&
            ! grep -qE '^ *text [0-9.]+ [0-9.]+ -\$' '$R/delarsrapport-2022-aug.trace'"
+# a word is asked whether it needs hyphens with what stands against it
+# ("tjänster," with its comma): the letters alone fitted the cell, the
+# word did not, and it was split "tjänste / r," with no hyphen
+cat >"$T/comma.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Smala celler</heading>
+<table><columns><column/><column/><column/><column/><column/><column/><column/><column/></columns>
+<row role="header"><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell></row>
+<row><cell>Verksamhets&#173;uppföljningssystemet</cell><cell>Dnr MN 2025-0094</cell><cell>enligt 10 kap. 1 § miljöbalken</cell><cell>x</cell><cell>x</cell><cell>av&#173;gifterna och ordet</cell><cell>x</cell><cell>B- och C-anläggningar, A-, B- och C-objekt</cell></row>
+<row><cell>x</cell><cell>x</cell><cell>x</cell><cell>28 °C och 150 ton</cell><cell>Kultur&#173;skole&#173;verksamheten</cell><cell>tjänster, post och T-shirts</cell><cell>2,4 GWh och 12 GB</cell><cell>Socialtjänstlagen</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/comma.pdf" --trace "$T/comma.trace" "$T/comma.xml"
+check "a word with a comma wider than its cell is hyphenated, not split: tjäns- / ter," \
+    sh -c "grep -q ' tjäns-\$' '$T/comma.trace' && ! grep -q ' tjänste\$' '$T/comma.trace'"
 finish
