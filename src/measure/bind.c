@@ -9,7 +9,7 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The length of a unit of measure that starts s[i..end) as a word of its
  * own ("kr/inv", "%", "mnkr"), 0 if none does. */
-static int unit_at(const char *s, int i, int end)
+int bind_unit_at(const char *s, int i, int end)
 {
     static const char *const units[] = {
         "%", "\xE2\x80\xB0", "kr/inv", "kr/tim", "kr/dygn", "kr", "tkr", "mnkr", "mdkr", "kronor",
@@ -77,7 +77,7 @@ static bool count_at(const char *s, int i, int end)
     while (i < end && (is_digit(s[i]) || (s[i] == ',' && i + 1 < end && is_digit(s[i + 1]))))
         i++;
     if (i < end && s[i] == ' ')
-        return !(i + 1 < end && (is_digit(s[i + 1]) || unit_at(s, i + 1, end) > 0));
+        return !(i + 1 < end && (is_digit(s[i + 1]) || bind_unit_at(s, i + 1, end) > 0));
     return i == end || s[i] == ',' || s[i] == '(' || s[i] == '.' || s[i] == ';';
 }
 
@@ -197,5 +197,5 @@ bool text_bound_space(const char *s, int i, int end)
         }
         return nd <= 3 && !(k >= 0 && s[k] == '-' && (k == 0 || s[k - 1] == ' '));
     }
-    return unit_at(s, i + 1, end) > 0;
+    return bind_unit_at(s, i + 1, end) > 0;
 }

@@ -14,4 +14,8 @@
 /* Whether the space s[i] of s[0..end) is one no line may break at. */
 bool text_bound_space(const char *s, int i, int end);
 
+/* The length of the unit of measure ("kr/inv", "µg/m³", "%") that
+ * s[i..end) begins with as a word of its own, 0 if none. */
+int bind_unit_at(const char *s, int i, int end);
+
 #endif

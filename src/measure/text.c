@@ -931,15 +931,27 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
  * hyphen): far less than one inside a part. */
 enum { JOINT_COST = 30 };
 
+/* Whether the author's soft hyphen at s[at] (the word from off) may be a
+ * break: not after a single letter, which would stand alone as "a-". */
+static bool shy_ok(const char *s, int off, int at)
+{
+    size_t q = (size_t)at;
+    int before = 0;
+    while (q > (size_t)off && before < 2 && is_letter(char_back(s, (size_t)off, &q)))
+        before++;
+    return before >= 2;
+}
+
 static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out)
 {
     const char *s = p->s;
     size_t i = (size_t)off;
     /* a word with the author's soft hyphens (U+00AD, from Word) breaks
-     * there and nowhere else, as TeX's \- and Word do */
+     * there and nowhere else, as TeX's \- and Word do (where one may be
+     * taken: not after a single letter, "a&#173;vgifterna") */
     bool shy = false;
-    for (int k = off; k + 1 < end && !shy; k++)
-        shy = (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD;
+    for (int k = off + 2; k + 1 < end && !shy; k++)
+        shy = (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD && shy_ok(s, off, k);
     Hyphenator *hy = shy ? NULL : b->m->hyph;
     while (i < (size_t)end) {
         /* find a letter run [ls, le) */
@@ -997,13 +1009,8 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
             if (c == 0x00AD) {
                 /* the author's soft hyphen: a hyphenation point as a
                  * compound's joint costs, before it (the line that goes
-                 * on starts with it, where it is nothing); not after a
-                 * single letter ("a-" of "a&#173;vgifterna") */
-                size_t q = j;
-                int before = 0;
-                while (q > (size_t)off && before < 2 && is_letter(char_back(s, (size_t)off, &q)))
-                    before++;
-                if (before >= 2 && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
+                 * on starts with it, where it is nothing) */
+                if (shy_ok(s, off, (int)j) && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
                     add_cut(out, (int)j, true, JOINT_COST);
                 i = k;
                 continue;
@@ -1031,12 +1038,12 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * "0–20", "2024-04-06", "2024-421" */
             if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))
                 breakable = 0;
-            /* not inside a unit after a number: "761 kr/inv" */
+            /* not inside a unit after a number: "761 kr/inv", "1 250 µg/m³" */
             if (breakable && c == '/') {
-                int q = (int)j - 1;
-                while (q >= off && s[q] >= 'a' && s[q] <= 'z')
+                int q = (int)j;
+                while (q > off && s[q - 1] != ' ')
                     q--;
-                if (q < (int)j - 1 && q - 1 >= off && s[q] == ' ' && is_digit(s[q - 1]))
+                if (q - 2 >= off && is_digit(s[q - 2]) && bind_unit_at(s, q, end) > (int)j - q)
                     breakable = 0;
             }
             if (breakable)

@@ -273,4 +273,22 @@ XML
 "$BIN" -q -o "$T/comma.pdf" --trace "$T/comma.trace" "$T/comma.xml"
 check "a word with a comma wider than its cell is hyphenated, not split: tjäns- / ter," \
     sh -c "grep -q ' tjäns-\$' '$T/comma.trace' && ! grep -q ' tjänste\$' '$T/comma.trace'"
+# eight narrow columns of references, units and soft hyphens: a unit stays
+# whole ("1 250 µg/ | m³" before), a soft hyphen after one letter is none,
+# and its word is hyphenated by the patterns instead (it was split
+# "avgifte / rna" with no hyphen)
+cat >"$T/narrowcells.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Smala celler</heading>
+<table><columns><column/><column/><column/><column/><column/><column/><column/><column/></columns>
+<row role="header"><cell>Kostnads&#173;täckning</cell><cell>Ärende</cell><cell>Lagrum</cell><cell>Tid</cell><cell>Ord</cell><cell>Stubb</cell><cell>Enhet</cell><cell>Mer</cell></row>
+<row><cell>Verksamhets&#173;uppföljningssystemet</cell><cell>Dnr MN 2025-0094</cell><cell>enligt 10 kap. 1 § miljöbalken</cell><cell>kl. 08.00 varje dag</cell><cell>Miljö&#173;förvaltningen</cell><cell>a&#173;vgifterna och o&#173;rdet</cell><cell>1 250 µg/m³ i snitt</cell><cell>B- och C-anläggningar, A-, B- och C-objekt</cell></row>
+<row><cell>Kommunfullmäktiges beslut</cell><cell>nr 2024-1234</cell><cell>s. 12 och s. 14</cell><cell>28 °C och 150 ton</cell><cell>Kultur&#173;skole&#173;verksamheten</cell><cell>e-tjänster, e-post och T-shirts</cell><cell>2,4 GWh och 12 GB</cell><cell>Socialtjänstlagen</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/narrowcells.pdf" --trace "$T/narrowcells.trace" "$T/narrowcells.xml"
+check "in narrow cells a unit stays whole (no µg/ at a line end) and no soft hyphen leaves a- alone" \
+    sh -c "grep -q 'µg/m³' '$T/narrowcells.trace' && ! grep -q 'µg/\$' '$T/narrowcells.trace' &&
+           ! grep -q ' a-\$' '$T/narrowcells.trace'"
+check "... and no word of them is split without a hyphen: avgif-/terna" \
+    sh -c "! LC_ALL=C grep -qE ' a.{0,2}vgifte\$' '$T/narrowcells.trace'"
 finish
