@@ -1468,7 +1468,13 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
         const char *cap = !ch->axis_title || !*ch->axis_title ? ch->axis_unit
                         : unit ? arena_printf(&m->rp->arena, "%s (%s)", ch->axis_title, ch->axis_unit)
                                : ch->axis_title;
-        text_op(m, &ops, cap, f->face, f->fs, f->color, f->indent, f->lh - f->fs / 3, 0);
+        /* over the value axis: at the left of a column chart, at the
+         * right of a bar chart, whose values run along the bottom (at its
+         * left stand the categories) */
+        if (f->horizontal)
+            text_op(m, &ops, cap, f->face, f->fs, f->color, f->px1, f->lh - f->fs / 3, 2);
+        else
+            text_op(m, &ops, cap, f->face, f->fs, f->color, f->indent, f->lh - f->fs / 3, 0);
     }
     if (f->pie) {
         if (ch->nseries > 0)
