@@ -140,6 +140,16 @@ static bool names_diary(const char *s, int i)
     return word_before_is(s, i, words, sizeof words / sizeof *words);
 }
 
+/* Whether s[i..) begins with a label in capitals and a number after it
+ * ("MN 2025-0094"), as a diary number's board stands. */
+static bool label_then_number(const char *s, int i, int end)
+{
+    int k = i;
+    while (k < end && s[k] != ' ')
+        k++;
+    return k > i && k + 1 < end && is_digit(s[k + 1]) && caps_label_before(s, k);
+}
+
 /* A space no line may break at (Svenska skrivregler): inside a number's
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
  * "29 %", "1 §", "10 kap."), after a section sign ("§ 3"), between a
@@ -162,7 +172,7 @@ bool text_bound_space(const char *s, int i, int end)
         return is_digit(s[i + 1]);                              /* § 3 */
     if (is_digit(s[i + 1]) && names_number(s, i))
         return true;                                            /* s. 12, kl. 08.00 */
-    if (names_diary(s, i))
+    if (names_diary(s, i) && (is_digit(s[i + 1]) || label_then_number(s, i + 1, end)))
         return true;                                            /* Dnr MN 2025-0094 */
     if (is_digit(s[i + 1]) && caps_label_before(s, i)) {
         int k = i - 1;                                          /* Dnr MN 2025-0094 */

@@ -1231,7 +1231,9 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
 static bool adds_up(const Node *t, int col)
 {
     const char *u = t->u.table.cols[col].fmt.unit;
-    if (u && (!strcmp(u, "%") || !strcmp(u, "\xE2\x80\xB0") || !strncmp(u, "procent", 7) || strchr(u, '/')))
+    const char *per = u ? strchr(u, '/') : NULL;    /* "kr/inv": a rate; "ton/år": an amount a year */
+    bool yearly = per && (!strcmp(per, "/år") || !strcmp(per, "/mån") || !strcmp(per, "/månad"));
+    if (u && (!strcmp(u, "%") || !strcmp(u, "\xE2\x80\xB0") || !strncmp(u, "procent", 7) || (per && !yearly)))
         return false;
     for (const Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_SUBHEAD)

@@ -69,6 +69,9 @@ XML
 check "a sum row checks amounts (Summa 27,0 but 25,0) but not shares: one warning" \
     sh -c "grep -q 'Summa 27,0 but the rows above add up to 25,0' '$T/shares.err' && [ \$(grep -c 'add up' '$T/shares.err') = 1 ]"
 check "... and fills no share: no 100,0 % in the sum row" sh -c "! grep -q '100,0' '$T/shares.trace'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="0" unit="ton/år"/></columns><row><cell>a</cell><cell>10</cell></row><row><cell>b</cell><cell>20</cell></row><row role="sum" sum-of="above"><cell>S</cell><cell>40</cell></row></table></section></report>\n' >"$T/peryear.xml"
+check "... but an amount a year adds up: ton/år is checked (S 40 but 30)" \
+    sh -c "'$BIN' --check '$T/peryear.xml' 2>&1 | grep -q 'S 40 but the rows above add up to 30'"
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p>\n<table><caption>C</caption></tabel></section></report>\n' >"$T/tabel.xml"
 check "</tabel> is pointed to </table>" sh -c "'$BIN' --check '$T/tabel.xml' 2>&1 | grep -qF 'did you mean </table>?'"
 check "three mistakes are reported at once" \

@@ -54,6 +54,7 @@ int main(void)
           binds("se s._12 från kl._08.00 under nr_2024-1234"));
     CHECK("a reference's word in capitals at a sentence's start: Kap. 3, Bilaga 2", binds("Kap._3 och Bilaga_2"));
     CHECK("a diary number with its board: Dnr MN 2025-0094", binds("ärende Dnr_MN_2025-0094 och dnr_2025-12"));
+    CHECK("... but not a word after the diary word: diarienummer saknas", binds("ett diarienummer saknas"));
     CHECK("a reference's word before a word is free: kap. och, s. a.", binds("ett kap. och s. a."));
     CHECK("a word ending like one is not one: runs. 12", binds("runs. 12 gånger"));
     CHECK("a label in capitals and its count: IFO 2069 (45%)", binds("IFO_2069_(45%) och LSS:_489"));
