@@ -263,7 +263,9 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
     Pieces ps = { 0 };
     text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
     int32_t tw = width - indent - numcol;
-    Lines ls = text_break(m, ps.v, ps.n, st, tw, ALIGN_LEFT, false);
+    /* a heading's words, as its heading sets them: never hyphenated
+     * ("innehålls-/förteckningen" was), in lines of even length */
+    Lines ls = text_break_heading(m, ps.v, ps.n, st, tw, ALIGN_LEFT);
     if (ls.n == 0)
         return se_item;
     for (int k = 0; k < ls.n; k++) {

@@ -99,4 +99,16 @@ x3=$(awk '/^page 2$/{f=1} /^page 3$/{f=0} f && $4 == "Tre" { print $2; exit }' "
 x4=$(awk '/^page 2$/{f=1} /^page 3$/{f=0} f && $4 == "Fyra" { print $2; exit }' "$T/deep.trace")
 check "a fourth level entry of the contents stands further in than the third (${x3:-none} < ${x4:-none})" \
     sh -c "[ -n '$x3' ] && [ -n '$x4' ] && awk 'BEGIN { exit !($x3 < $x4) }'"
+# a long entry wraps as its heading does: no hyphen, lines of even length
+# ("innehålls-/förteckningen" and a lone "alls" before)
+cat >"$T/longtoc.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><contents levels="3"/>
+<section><heading>Första nivån</heading><section><heading>Andra nivån</heading>
+<section><heading>Tredje nivån med en mycket lång rubrik som inte får plats på en rad i innehållsförteckningen alls</heading><p>Text.</p></section></section></section></report>
+XML
+"$BIN" -q -o "$T/longtoc.pdf" --trace "$T/longtoc.trace" "$T/longtoc.xml"
+check "a long contents entry is not hyphenated and leaves no word alone" \
+    sh -c "awk '/^page 2\$/{f=1} /^page 3\$/{f=0} f' '$T/longtoc.trace' >'$T/longtoc.p2' &&
+           grep -q 'innehållsförteckningen' '$T/longtoc.p2' && ! grep -qE '[a-zåäö]-\$' '$T/longtoc.p2' &&
+           ! grep -qE '^ *text [0-9.]+ [0-9.]+ alls\$' '$T/longtoc.p2'"
 finish
