@@ -1226,6 +1226,29 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
              text, label);
 }
 
+/* A sum row with no figure in any number column, and no sum-of to fill
+ * them: printed as a bare label ("Summa"), which is said. */
+static void empty_sum_row(P *p, const Node *t, const Node *r)
+{
+    bool numbers = false;
+    for (const Node *c = r->first; c; c = c->next) {
+        int col = c->u.cell.col;
+        if (col >= t->u.table.ncols || t->u.table.cols[col].type != COL_NUMBER)
+            continue;
+        numbers = true;
+        char text[32];
+        if (c->first && model_plain_text(c, text, sizeof text) > 0 && text[strspn(text, " \t\r\n")])
+            return;                     /* a figure (or a dash) of its own */
+    }
+    if (!numbers)
+        return;
+    char label[120];
+    model_plain_text(r->first, label, sizeof label);
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
+             _("write its figures, or sum-of=\"above\" to have rapport add up the rows above it"),
+             _("the sum row \"%s\" has no figures"), label);
+}
+
 /* Whether a column's figures add up: not shares or rates ("%", "‰",
  * "kr/inv"), whether its unit or its cells say so ("45 %"). */
 static bool adds_up(const Node *t, int col)
@@ -1275,6 +1298,8 @@ static void check_sums(P *p, Node *t)
         }
     }
     for (Node *r = t->first; r; r = r->next) {
+        if (r->kind == N_ROW && r->u.row.role == ROW_SUM && !r->u.row.sum_above)
+            empty_sum_row(p, t, r);
         if (r->kind != N_ROW || !r->u.row.sum_above)
             continue;
         for (Node *sc = r->first; sc; sc = sc->next) {
