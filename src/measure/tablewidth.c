@@ -74,8 +74,29 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
             /* a column gives all it can ("Medarbetar-/undersökning", the
              * room going to the columns beside it); a header only what the
              * table needs: narrowed to its narrowest, it broke "Verk-/
-             * samhets-/bidrag" where "Verksamhets-/bidrag" fitted */
-            int64_t give = mn[best] - mh[best];
+             * samhets-/bidrag" where "Verksamhets-/bidrag" fitted. Columns
+             * that would give the same (six of one text) give together, each
+             * its share of what the table lacks: the first of them alone
+             * was narrowed to a ladder of syllables beside its twins */
+            int64_t most = mn[best] - mh[best], alike = 0, n = 0;
+            for (int k = 0; k < ncols; k++)
+                if (mn[k] > mh[k] && mn[k] - mh[k] == most) {
+                    alike += mn[k] - mh[k];
+                    n++;
+                }
+            int64_t lack = msum - width;
+            for (int k = 0; k < ncols && n > 1; k++) {
+                if (!(mn[k] > mh[k] && mn[k] - mh[k] == most))
+                    continue;
+                int64_t give = alike <= lack ? mn[k] - mh[k] : (lack + n - 1) / n;
+                if (give > mn[k] - mh[k])
+                    give = mn[k] - mh[k];
+                msum -= give;
+                mn[k] -= (int32_t)give;
+            }
+            if (n > 1)
+                continue;
+            int64_t give = most;
             if (heads_cut && give > msum - width)
                 give = msum - width;
             msum -= give;

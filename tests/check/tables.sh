@@ -54,8 +54,8 @@ check "VP: Medarbetarundersökning is broken once, at its joint" \
 check "a table too wide for its words whole renders" \
     "$BIN" -q -o "$T/wide-words.pdf" --trace "$T/wide-words.trace" "$T/wide-words.xml"
 check "... its long compounds each broken once, at the joint" \
-    sh -c "grep -c ' Medarbetar-\$' '$T/wide-words.trace' | grep -qx 3 &&
-           ! grep -qE ' (Medarbe|Medarbetarunder|Medarbetarundersök)-\$' '$T/wide-words.trace'"
+    sh -c "[ \$(grep -c ' Medarbetar-\$' '$T/wide-words.trace') -ge 3 ] &&
+           ! grep -qE ' (Medarbe|Medarbetar[a-zåäö]+)-\$' '$T/wide-words.trace'"
 
 # tables at their edges: numbers in every form, headers, labels, units
 check "tables at their edges render" "$BIN" -o "$T/edge.pdf" --trace "$T/edge.trace" tests/tables-edge.xml
@@ -291,4 +291,20 @@ check "in narrow cells a unit stays whole (no µg/ at a line end) and no soft hy
            ! grep -q ' a-\$' '$T/narrowcells.trace'"
 check "... and no word of them is split without a hyphen: avgif-/terna" \
     sh -c "! LC_ALL=C grep -qE ' a.{0,2}vgifte\$' '$T/narrowcells.trace'"
+# columns alike give alike: six columns of one long text share what the
+# table lacks (the first of them alone was narrowed to a ladder of
+# syllables, "Verk-/sam-/hets-/upp-...", fifteen lines beside its twins' four)
+{
+    echo '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table>'
+    echo '<columns><column/><column/><column/><column/><column/><column/><column/></columns>'
+    echo '<row role="header"><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell><cell>H</cell></row>'
+    printf '<row><cell>Avgifter</cell>'
+    for k in 1 2 3 4 5 6; do printf '<cell>Verksamhetsuppföljningssystemet och kommunfullmäktiges beslut</cell>'; done
+    echo '</row><row><cell>tjänsterna, post</cell><cell>x</cell><cell>x</cell><cell>x</cell><cell>x</cell><cell>x</cell><cell>x</cell></row>'
+    echo '</table></section></report>'
+} >"$T/twins.xml"
+"$BIN" -q -o "$T/twins.pdf" --trace "$T/twins.trace" "$T/twins.xml"
+check "columns alike are narrowed alike: no ladder of syllables (Verk-/sam-/...)" \
+    sh -c "! grep -qE ' (Verk|sam|hets|upp)-\$' '$T/twins.trace' && [ \$(grep -c ' beslut\$' '$T/twins.trace') = 6 ] &&
+           [ \$(awk '\$1 == \"text\" && \$4 ~ /^Verksamhets/ { print \$3 }' '$T/twins.trace' | sort -u | wc -l) = 1 ]"
 finish
