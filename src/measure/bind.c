@@ -106,12 +106,16 @@ static bool month_at(const char *s, int i, int end)
 static bool word_before_is(const char *s, int i, const char *const *words, size_t nwords)
 {
     int k = i;
-    while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+    while (k > 0 && i - k <= 12 && s[k - 1] != ' ' && s[k - 1] != '(')
         k--;
     int n = i - k;
+    if (n == 0 || n > 12)
+        return false;                   /* none is longer: a look at every space after a figure */
     for (size_t w = 0; w < nwords; w++) {
         const char *x = words[w];
-        if ((int)strlen(x) != n || n == 0)
+        if (x[0] != (s[k] | 32) && x[0] != s[k])
+            continue;
+        if ((int)strlen(x) != n)
             continue;
         char a = s[k], b = x[0];
         if ((a == b || (a >= 'A' && a <= 'Z' && a + 32 == b)) && memcmp(s + k + 1, x + 1, (size_t)n - 1) == 0)
@@ -172,7 +176,8 @@ bool text_bound_space(const char *s, int i, int end)
         return is_digit(s[i + 1]);                              /* § 3 */
     if (is_digit(s[i + 1]) && names_number(s, i))
         return true;                                            /* s. 12, kl. 08.00 */
-    if (names_diary(s, i) && (is_digit(s[i + 1]) || label_then_number(s, i + 1, end)))
+    if ((is_digit(s[i + 1]) || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')) && names_diary(s, i) &&
+        (is_digit(s[i + 1]) || label_then_number(s, i + 1, end)))
         return true;                                            /* Dnr MN 2025-0094 */
     if (is_digit(s[i + 1]) && caps_label_before(s, i)) {
         int k = i - 1;                                          /* Dnr MN 2025-0094 */

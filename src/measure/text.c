@@ -782,14 +782,45 @@ static bool inside_sentence(const Piece *p, int pi, size_t at)
 }
 
 /* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
-static bool hyphenate(IB *b, const Piece *p, int off, int len)
+/* Where the text against s[at] begins after the last place a line may
+ * break before it (after a hyphen, dash or slash; off: the word's start),
+ * and where it ends before the next (at its hyphen, dash or slash). */
+static bool breaks_after(const char *s, int i, int end)
+{
+    return s[i] == '-' || s[i] == '/' ||
+           (i + 3 <= end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93);
+}
+
+static int break_before(const char *s, int off, int at)
+{
+    while (at > off && s[at - 1] != '-' && s[at - 1] != '/' &&
+           !(at >= off + 3 && (unsigned char)s[at - 1] == 0x93 && (unsigned char)s[at - 2] == 0x80 &&
+             (unsigned char)s[at - 3] == 0xE2))
+        at--;
+    return at;
+}
+
+static int break_after(const char *s, int at, int end)
+{
+    while (at < end && !breaks_after(s, at, end))
+        at++;
+    return at < end ? at + (s[at] == '-' || s[at] == '/' ? 1 : 3) : end;
+}
+
+/* Whether the letters s[ls..le) of the word s[off..end) of p may be
+ * hyphenated: as the mode says; HYPH_IF_NEEDED, if they are wider than
+ * the line with what stands against them up to the places a line may
+ * break around them ("tjänster," with its comma). */
+static bool hyphenate(IB *b, const Piece *p, int off, int end, int ls, int le)
 {
     if (b->hyph == HYPH_NEVER || b->hyph == HYPH_HARD)
         return false;
     if (b->hyph == HYPH_JOINTS)
         return true;                    /* at joints only (word_cuts) */
-    if (b->hyph == HYPH_IF_NEEDED)
-        return font_text_width(face_font(b->m, p->face), p->s + off, (size_t)len, p->size) > b->width;
+    if (b->hyph == HYPH_IF_NEEDED) {
+        int a = break_before(p->s, off, ls), z = break_after(p->s, le, end);
+        return font_text_width(face_font(b->m, p->face), p->s + a, (size_t)(z - a), p->size) > b->width;
+    }
     return true;
 }
 
@@ -977,17 +1008,10 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
          * line's end and the next ("konsulent-" / "stödda- och") */
         bool suspended = j < (size_t)end && s[j] == '-' &&
                          (j + 1 == (size_t)end || s[j + 1] == ' ' || s[j + 1] == ',');
-        /* whether the word needs hyphens is asked of it with what stands
-         * against it up to the next place a line may break (a space, or
-         * after a hyphen or slash): "tjänster," wider than the cell,
-         * "tjänster" not, was split "tjänste / r," with no hyphen */
-        int ss = (int)ls, se = (int)j;
-        while (ss > off && !strchr("/-", s[ss - 1]) && !(ss >= off + 3 && !memcmp(s + ss - 3, "\xE2\x80\x93", 3)))
-            ss--;
-        while (se < end && !strchr("/-", s[se]) && !(se + 3 <= end && !memcmp(s + se, "\xE2\x80\x93", 3)))
-            se++;
-        se = se < end ? se + (s[se] == '/' || s[se] == '-' ? 1 : 3) : end;
-        if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, ss, se - ss) &&
+        /* (whether the word needs hyphens is asked of it with what stands
+         * against it, hyphenate(): "tjänster," wider than the cell,
+         * "tjänster" not, was split "tjänste / r," with no hyphen) */
+        if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, off, end, (int)ls, (int)j) &&
             (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
                                                         !inside_sentence(p, pi, ls) &&
                                                         compound_known(s + ls, j - ls)))))) {
