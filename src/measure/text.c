@@ -781,16 +781,16 @@ static bool inside_sentence(const Piece *p, int pi, size_t at)
     return true;
 }
 
-/* Whether the letters s[off..off+len) of p may be hyphenated in this run. */
-/* Where the text against s[at] begins after the last place a line may
- * break before it (after a hyphen, dash or slash; off: the word's start),
- * and where it ends before the next (at its hyphen, dash or slash). */
+/* Whether a line may break after s[i]: a hyphen, a slash, an en dash. */
 static bool breaks_after(const char *s, int i, int end)
 {
     return s[i] == '-' || s[i] == '/' ||
            (i + 3 <= end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93);
 }
 
+/* Where the text against s[at] begins: after the last place before it a
+ * line may break (off, the word's start, if none); and where it ends:
+ * after the next such place (end if none). */
 static int break_before(const char *s, int off, int at)
 {
     while (at > off && s[at - 1] != '-' && s[at - 1] != '/' &&
@@ -957,7 +957,6 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
     return kept;
 }
 
-/* The places the word s[off..end) of p may break, in order. */
 /* What a break at a compound's joint costs (or at the author's soft
  * hyphen): far less than one inside a part. */
 enum { JOINT_COST = 30 };
@@ -973,6 +972,7 @@ static bool shy_ok(const char *s, int off, int at)
     return before >= 2;
 }
 
+/* The places the word s[off..end) of p may break, in order. */
 static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out)
 {
     const char *s = p->s;
