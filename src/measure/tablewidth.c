@@ -96,8 +96,11 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
             }
             if (n > 1)
                 continue;
+            /* (hyphenated wherever it may be, a column gives only what
+             * the table lacks too: all of it, and its text stood a
+             * syllable a line, "Verk-/sam-/hets-/upp-...") */
             int64_t give = most;
-            if (heads_cut && give > msum - width)
+            if ((heads_cut || tier == 1) && give > msum - width)
                 give = msum - width;
             msum -= give;
             mn[best] -= (int32_t)give;

@@ -307,4 +307,15 @@ check "... and no word of them is split without a hyphen: avgif-/terna" \
 check "columns alike are narrowed alike: no ladder of syllables (Verk-/sam-/...)" \
     sh -c "! grep -qE ' (Verk|sam|hets|upp)-\$' '$T/twins.trace' && [ \$(grep -c ' beslut\$' '$T/twins.trace') = 6 ] &&
            [ \$(awk '\$1 == \"text\" && \$4 ~ /^Verksamhets/ { print \$3 }' '$T/twins.trace' | sort -u | wc -l) = 1 ]"
+# a column hyphenated wherever it may be gives only what the table lacks:
+# beside references bound whole ("10 kap. 1 §", "761 kr/inv") it gave
+# all, and its text stood a syllable a line, "Verk-/sam-/hets-/upp-..."
+cat >"$T/ladder.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table><columns><column/><column/><column/><column/><column/><column/><column/><column/></columns><row role="header"><cell>Rubrik</cell><cell>Rubrik</cell><cell>Rubrik</cell><cell>Rubrik</cell><cell>Rubrik</cell><cell>Rubrik</cell><cell>Rubrik</cell><cell>Rubrik</cell></row>
+<row><cell>Dnr MN 2025-0094</cell><cell>enligt 10 kap. 1 § miljöbalken</cell><cell>761 kr/inv och 40 µg/m³</cell><cell>kl. 08.00–17.00</cell><cell>Verksamhetsuppföljning och kommunfullmäktige</cell><cell>Socialtjänstlagen och hälso- och sjukvårdslagen</cell><cell>Arbetsmiljöverkets föreskrifter</cell><cell>Naturvårdsverkets vägledning om tillsyn</cell></row></table></section></report>
+XML
+"$BIN" -q -o "$T/ladder.pdf" --trace "$T/ladder.trace" "$T/ladder.xml"
+check "a column hyphenated anywhere is no ladder of syllables: no Verk-/sam-/hets-" \
+    sh -c "grep -q 'fullmäktige' '$T/ladder.trace' && ! grep -qE ' (Verk|sam|hets|upp|mun)-\$' '$T/ladder.trace'"
 finish
