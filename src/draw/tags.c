@@ -149,7 +149,8 @@ static int use(Tags *t, int i)
         return i;
     t->first_page[i] = t->page_index;
     int parent = t->flow->se[i].parent;
-    int after = t->flow->se[i].type == SE_NOTE ? t->flow->se[i].after : 0;   /* a Table's names its notes */
+    /* (a Table's `after` names its last note, for measure.c) */
+    int after = t->flow->se[i].type == SE_NOTE ? t->flow->se[i].after : 0;
     if (i != 0 && parent >= 0 && parent != i && after > 0 && after < t->flow->nse &&
         t->flow->se[after].parent == parent && t->kid_of[after] >= 0) {
         add_kid_after(t, parent, i, after);

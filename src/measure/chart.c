@@ -1471,10 +1471,8 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
         /* over the value axis: at the left of a column chart, at the
          * right of a bar chart, whose values run along the bottom (at its
          * left stand the categories) */
-        if (f->horizontal)
-            text_op(m, &ops, cap, f->face, f->fs, f->color, f->px1, f->lh - f->fs / 3, 2);
-        else
-            text_op(m, &ops, cap, f->face, f->fs, f->color, f->indent, f->lh - f->fs / 3, 0);
+        text_op(m, &ops, cap, f->face, f->fs, f->color, f->horizontal ? f->px1 : f->indent, f->lh - f->fs / 3,
+                f->horizontal ? 2 : 0);
     }
     if (f->pie) {
         if (ch->nseries > 0)

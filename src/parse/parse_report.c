@@ -1236,8 +1236,7 @@ static void empty_sum_row(P *p, const Node *t, const Node *r)
         if (col >= t->u.table.ncols || t->u.table.cols[col].type != COL_NUMBER)
             continue;
         numbers = true;
-        char text[32];
-        if (c->first && model_plain_text(c, text, sizeof text) > 0 && text[strspn(text, " \t\r\n")])
+        if (!blank_node(c))
             return;                     /* a figure (or a dash) of its own */
     }
     if (!numbers)
