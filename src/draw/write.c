@@ -426,11 +426,11 @@ static unsigned char *gather(HPDF_Stream s, size_t *n)
 static unsigned char *gather_job(void *stream, size_t *n) { return gather(stream, n); }
 
 /* Stream d, object num, with its bytes z[0..nz): deflated, with
- * libharu's entries but its filter and the length told to its Length
- * object (written later, in an object stream); or, `raw`, as they are,
- * with the length written in the dictionary itself (the XMP metadata:
- * archive tools read it without following references into object
- * streams; its Length object stays, unreferenced). */
+ * libharu's entries but its filter, or, `raw`, as they are. The length
+ * is written in the dictionary itself, as it is known: libharu's Length
+ * object is told it too, and is not written (pdfw_save), which spares
+ * the object streams an object per stream (archive tools also read the
+ * XMP metadata's length without following a reference). */
 static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, size_t nz, bool raw)
 {
     XEnt *x = xent(w, num);
@@ -443,7 +443,7 @@ static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, siz
         HPDF_DictElement el = HPDF_List_ItemAt(d->list, i);
         const HPDF_Obj_Header *h = el->value;
         if ((h->obj_id & HPDF_OTYPE_HIDDEN) || !strcmp(el->key, "Filter") || !strcmp(el->key, "DecodeParms") ||
-            (raw && !strcmp(el->key, "Length")))
+            !strcmp(el->key, "Length"))
             continue;
         HPDF_Stream_WriteEscapeName(w->cb, el->key);
         HPDF_Stream_WriteChar(w->cb, ' ');
@@ -455,12 +455,10 @@ static void put_ours(PdfW *w, long num, HPDF_Dict d, const unsigned char *z, siz
         HPDF_Number_SetValue(length, (HPDF_INT32)nz);
     else
         w->failed = true;
-    if (raw) {
-        buf_puts(&w->out, "/Length ");
-        buf_int(&w->out, (long)nz);
-    } else {
+    buf_puts(&w->out, "/Length ");
+    buf_int(&w->out, (long)nz);
+    if (!raw)
         buf_puts(&w->out, "/Filter/FlateDecode");
-    }
     buf_puts(&w->out, ">>\nstream\n");
     buf_put(&w->out, z, nz);
     buf_puts(&w->out, "\nendstream\nendobj\n");
@@ -662,18 +660,23 @@ int pdfw_save(HPDF_Doc pdf, const PdfExtra *extra, PdfBatch *batch, unsigned cha
             continue;
         HPDF_Obj_Header *h = e->obj;
         bool stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream;
-        if (stream && ours(e->obj)) {
-            put_stream(w, batch, i, num, e->obj);
-            continue;
-        }
-        if (stream && plain(e->obj)) {
-            size_t n;
-            unsigned char *raw = gather(((HPDF_Dict)e->obj)->stream, &n);
-            if (raw)
-                put_ours(w, num, e->obj, raw, n, true);
-            else
-                w->failed = true;
-            free(raw);
+        if (stream && (ours(e->obj) || plain(e->obj))) {
+            if (ours(e->obj)) {
+                put_stream(w, batch, i, num, e->obj);
+            } else {
+                size_t n;
+                unsigned char *raw = gather(((HPDF_Dict)e->obj)->stream, &n);
+                if (raw)
+                    put_ours(w, num, e->obj, raw, n, true);
+                else
+                    w->failed = true;
+                free(raw);
+            }
+            /* its Length object, made with it, is named by nothing now:
+             * left out, a free entry in the cross-reference stream */
+            HPDF_XrefEntry next = i + 1 < entries->count ? HPDF_List_ItemAt(entries, i + 1) : NULL;
+            if (next && next->obj == HPDF_Dict_GetItem(e->obj, "Length", HPDF_OCLASS_NUMBER))
+                i++;
             continue;
         }
         if (stream) {
