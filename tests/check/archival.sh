@@ -46,6 +46,17 @@ check "a link's address with å and a space is written %-escaped (7-bit ASCII)" 
 printf '<report type="rapport"><meta><title>Länk</title></meta><section><heading>Länk</heading><p>Se <link href=" https://www.linkoping.se/ ">här</link>.</p></section></report>' >"$T/uri2.xml"
 check "spaces around a link's address are no part of it" \
     sh -c "'$BIN' -q -o '$T/uri2.pdf' '$T/uri2.xml' && qpdf --qdf --object-streams=disable '$T/uri2.pdf' - | grep -aq '/URI (https://www.linkoping.se/)'"
+# size: what the file spends its bytes on (the budget leaves room for a
+# few words more, not for a stream written twice or object streams lost)
+check "the verksamhetsberättelse is at most 105 000 bytes" sh -c "[ \$(stat -c %s '$R/verksamhetsberattelse-2024.pdf') -le 105000 ]"
+qpdf --qdf --object-streams=disable "$R/delarsrapport-2022-aug.pdf" "$T/dr.qdf" 2>/dev/null
+check "places and lengths in the pages are written to a hundredth of a point" \
+    sh -c "grep -aoE '^[-0-9. ]+ (re|m|l|c|cm|w\$|Td)' '$T/dr.qdf' >'$T/places' && [ \$(wc -l <'$T/places') -ge 1000 ] &&
+           ! grep -qE '[0-9]\.[0-9]{3}' '$T/places'"
+check "every goal marker of one shape and size is drawn with the same path" \
+    sh -c "[ \$(grep -aE ' c\$' '$T/dr.qdf' | sort -u | wc -l) -le 40 ] && [ \$(grep -aE ' c\$' '$T/dr.qdf' | wc -l) -ge 300 ]"
+check "a stream's length is in its own dictionary" \
+    sh -c "! grep -aE '^[0-9]+ 0 obj' -A1 '$R/verksamhetsberattelse-2024.pdf' | grep -a 'FlateDecode' | grep -aq '/Length [0-9]* 0 R/Filter'"
 # the colour profile in the tree is the one tests/tools/srgb-icc makes
 # from sRGB's defining numbers (layouts/icc/LICENSE)
 check "layouts/icc/sRGB.icc is what tests/tools/srgb-icc makes" sh -c "tests/tools/srgb-icc | cmp -s - layouts/icc/sRGB.icc"
