@@ -51,11 +51,12 @@ static bool placeholder(const char *s, int n)
 }
 
 /* The width of a number cell's text from its decimal comma to the end
- * ("19,3 %" -> ",3 %"); without a comma, of what follows its last digit
- * (" %" of "29 %", 0 for "190"); -1 if it is not a number (words,
- * ranges, "3007 (43%)"). Numbers right-aligned by the column's widest
- * such part less their own have their commas, and their integers' last
- * digits, in one line. */
+ * ("19,3 %" -> ",3 %"; a footnote mark after it hangs: marks_hang);
+ * without a comma,
+ * of what follows its last digit (" %" of "29 %", 0 for "190"); -1 if
+ * it is not a number (words, ranges, "3007 (43%)"). Numbers
+ * right-aligned by the column's widest such part less their own have
+ * their commas, and their integers' last digits, in one line. */
 /* Whether the text from piece i, byte k on, is a figure in brackets
  * that ends the cell: "(28)" in "407 (28)", "(45%)" (a share, a count
  * of whom: it hangs right of the figure the column aligns). Words in
@@ -92,9 +93,12 @@ static int32_t decimal_part(M *m, const Pieces *ps)
 {
     if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
         return 0;
+    int end = ps->n;                    /* footnote marks after the figure hang right of it */
+    while (end > 1 && ps->v[end - 1].note)
+        end--;
     int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0, last_p = 0, last_k = 0;
     bool bracket = false;               /* the cell ends in a part in brackets */
-    for (int i = 0; i < ps->n && !bracket; i++) {
+    for (int i = 0; i < end && !bracket; i++) {
         const Piece *p = &ps->v[i];
         if (p->marker || p->pagenum >= 0 || p->br || p->note)
             return -1;
@@ -129,13 +133,13 @@ static int32_t decimal_part(M *m, const Pieces *ps)
         return -1;
     /* a unit after the number is short ("mnkr", "kr/inv"); words are text */
     int tail = ps->v[last_p].len - last_k;
-    for (int q = last_p + 1; q < ps->n; q++)
+    for (int q = last_p + 1; q < end; q++)
         tail += ps->v[q].len;
     if (tail > (bracket ? 12 : 8))
         return -1;
     int from_p = comma_p >= 0 ? comma_p : digit_p, from_k = comma_p >= 0 ? comma_k : digit_k;
     int32_t w = 0;
-    for (int q = from_p; q < ps->n; q++) {
+    for (int q = from_p; q < end; q++) {
         const Piece *p = &ps->v[q];
         int k0 = q == from_p ? from_k : 0;
         w += font_text_width(m->flow->faces[p->face], p->s + k0, (size_t)(p->len - k0), p->size);
@@ -208,8 +212,8 @@ static void figures_in_text_columns(M *m, const Node *t, Cell *cells, int ncell)
 
 static bool is_number_cell(const Node *cell, const Node **text)
 {
-    const Node *c = cell->first;
-    if (!c || c->next || c->kind != N_TEXT)
+    const Node *c = model_cell_figure(cell);
+    if (!c || c->kind != N_TEXT)
         return false;
     *text = c;
     return numfmt_is_number(c->text, c->len);
@@ -307,6 +311,17 @@ static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, 
         char buf[160];
         int n = numfmt_format(num->text, num->len, &col->fmt, buf, sizeof buf);
         text_piece_str(m, arena_strndup(&m->rp->arena, buf, (size_t)n), st, 0, &cl->ps);
+        if (num->next) {            /* its footnote marks, after the unit */
+            Node marks = { 0 };
+            marks.first = num->next;
+            marks.last = c->last;
+            int from = cl->ps.n, to = from;
+            text_pieces(m, &marks, st, &cl->ps);
+            for (int k = from; k < cl->ps.n; k++)       /* not the spaces between them */
+                if (cl->ps.v[k].note)
+                    cl->ps.v[to++] = cl->ps.v[k];
+            cl->ps.n = to;
+        }
         return;
     }
     if (c->u.cell.status >= 0) {
@@ -924,6 +939,43 @@ static void table_columns(M *m, TableSet *ts)
 
 /* Every cell broken into lines at its column's width; each row as high
  * as its tallest cell that spans no rows. */
+/* Where the footnote marks after a figure begin among line l's ops (with
+ * their links); l->nops if none. */
+static int figure_end(const Line *l)
+{
+    int k = l->nops;
+    while (k > 1 && (l->ops[k - 1].kind != OP_TEXT || l->ops[k - 1].note))
+        k--;
+    for (int q = k; q < l->nops; q++)
+        if (l->ops[q].kind == OP_TEXT)
+            return k;
+    return l->nops;
+}
+
+/* Footnote marks after a figure hang into the cell's right padding (at
+ * most all of it): the figure and its unit stand where the column's
+ * others do ("9,4 %⁶" over "6,8 %"), as decimal_part leaves the marks
+ * out of the part it aligns. */
+static void marks_hang(Cell *c, int32_t px)
+{
+    if (c->frac < 0 || c->lines.n != 1)
+        return;
+    Line *l = &c->lines.v[0];
+    int first = figure_end(l);
+    int32_t from = INT32_MAX, to = INT32_MIN;
+    for (int k = first; k < l->nops; k++) {
+        if (l->ops[k].kind != OP_TEXT)
+            continue;               /* the marks' links */
+        from = l->ops[k].x < from ? l->ops[k].x : from;
+        to = l->ops[k].x + l->ops[k].w > to ? l->ops[k].x + l->ops[k].w : to;
+    }
+    if (from >= to)
+        return;
+    int32_t hang = to - from < px ? to - from : px;
+    for (int k = 0; k < l->nops; k++)
+        l->ops[k].x += hang;
+}
+
 /* A figure's unit at the column's edge: in a cell padded so that its
  * figure lines up ("80 mnkr" under "75,6 mnkr"), the unit after the
  * figure moves right by the padding, so units line up too ("mnkr" under
@@ -934,7 +986,8 @@ static void unit_to_edge(M *m, Cell *c)
     if (c->pad <= 0 || c->frac < 0 || c->lines.n != 1 || c->lines.v[0].nops < 1)
         return;
     Line *l = &c->lines.v[0];
-    Op *o = &l->ops[l->nops - 1];
+    int last = figure_end(l) - 1;       /* the figure's op: footnote marks come after it */
+    Op *o = &l->ops[last];
     if (o->kind != OP_TEXT || o->len < 3)
         return;
     int d = o->len - 1;                 /* the figure's last digit */
@@ -946,8 +999,12 @@ static void unit_to_edge(M *m, Cell *c)
     if (d < 0 || after < 0 || after >= o->len || strchr("(", o->s[after]))
         return;
     Op *v = ARENA_ARRAY(&m->rp->arena, Op, l->nops + 1);
-    memcpy(v, l->ops, sizeof *v * (size_t)l->nops);
-    Op *a = &v[l->nops - 1], *u = &v[l->nops];
+    memcpy(v, l->ops, sizeof *v * (size_t)(last + 1));
+    for (int k = last + 1; k < l->nops; k++) {      /* the marks go with the unit */
+        v[k + 1] = l->ops[k];
+        v[k + 1].x += c->pad;
+    }
+    Op *a = &v[last], *u = &v[last + 1];
     *u = *a;
     a->len = after;
     a->w = font_text_width(m->flow->faces[a->face], a->s, (size_t)after, a->size);
@@ -983,6 +1040,7 @@ static void set_cells(M *m, TableSet *ts)
             c->lines = c->blocks.lines;
         } else {
             c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align, hyph);
+            marks_hang(c, px);
             unit_to_edge(m, c);
         }
         c->h = 0;

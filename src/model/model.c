@@ -50,6 +50,23 @@ static size_t plain(const Node *n, char *buf, size_t cap, size_t at)
     return at;
 }
 
+const Node *model_cell_figure(const Node *cell)
+{
+    const Node *c = cell->first;
+    if (!c || (c->kind != N_TEXT && c->kind != N_NUM))
+        return NULL;
+    for (const Node *x = c->next; x; x = x->next) {
+        if (x->kind == N_FOOTNOTE || x->kind == N_FNREF)
+            continue;
+        if (x->kind != N_TEXT)
+            return NULL;
+        for (size_t i = 0; i < x->len; i++)         /* the spaces of an indented file */
+            if (!strchr(" \t\r\n", x->text[i]) || !x->text[i])
+                return NULL;
+    }
+    return c;
+}
+
 size_t model_plain_text(const Node *n, char *buf, size_t cap)
 {
     size_t len = plain(n, buf, cap, 0);

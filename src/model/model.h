@@ -196,6 +196,12 @@ void model_append(Node *parent, Node *child);
 /* The heading child of a section, goal or appendix (NULL if none). */
 Node *model_heading(const Node *sec);
 
+/* The figure a table cell holds: its one text (or <num>), which footnote
+ * marks may follow ("9.4<footnote>...</footnote>": the mark is printed
+ * after the figure in the column's format); NULL if it holds anything
+ * else. Whether the text is a number is the caller's to ask. */
+const Node *model_cell_figure(const Node *cell);
+
 /* The plain text of an inline subtree (footnotes left out), appended to
  * buf[0..cap) with NUL; returns the length it would have. */
 size_t model_plain_text(const Node *n, char *buf, size_t cap);

@@ -989,10 +989,8 @@ static void grid_table(P *p, Node *t)
  * sums of a table's rows stay far inside int64_t. */
 static bool cell_value(const Node *cell, const Column *col, int64_t *v, int *dec, int *written)
 {
-    const Node *c = cell->first;
-    if (!c || c->next || (c->kind != N_TEXT && c->kind != N_NUM))
-        return false;
-    if (!numfmt_is_number(c->text, c->len))
+    const Node *c = model_cell_figure(cell);
+    if (!c || !numfmt_is_number(c->text, c->len))
         return false;
     char buf[64];
     size_t n = c->len < sizeof buf - 1 ? c->len : sizeof buf - 1;
@@ -1118,10 +1116,9 @@ static void read_numbers(P *p, Node *t)
             r->u.row.role == ROW_SUBHEAD)
             continue;
         for (Node *c = r->first; c; c = c->next) {
-            Node *x = c->first;
+            Node *x = (Node *)model_cell_figure(c);      /* the parser's own node */
             int ci = c->u.cell.col;
-            if (ci >= t->u.table.ncols || t->u.table.cols[ci].type != COL_NUMBER || !x || x->next ||
-                x->kind != N_TEXT)
+            if (ci >= t->u.table.ncols || t->u.table.cols[ci].type != COL_NUMBER || !x || x->kind != N_TEXT)
                 continue;
             const Column *col = &t->u.table.cols[ci];
             char m[64];

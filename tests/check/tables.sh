@@ -318,4 +318,24 @@ XML
 "$BIN" -q -o "$T/ladder.pdf" --trace "$T/ladder.trace" "$T/ladder.xml"
 check "a column hyphenated anywhere is no ladder of syllables: no Verk-/sam-/hets-" \
     sh -c "grep -q 'fullmäktige' '$T/ladder.trace' && ! grep -qE ' (Verk|sam|hets|upp|mun)-\$' '$T/ladder.trace'"
+# a footnote on a figure: the figure keeps its column's format and its
+# place on the comma, its mark hangs right of it (it printed "9.4¹" at
+# the column's edge, and the sum of its column stopped at it)
+cat >"$T/fnfig.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table><columns><column/><column type="number" decimals="1" unit="%"/><column type="number"/></columns>
+<row role="header"><cell>Personal</cell><cell>Augusti 2025</cell><cell>Antal</cell></row>
+<row><cell>Total sjukfrånvaro</cell><cell>6.8</cell><cell>1200</cell></row>
+<row><cell>Personalomsättning externt</cell><cell>9.4<footnote>Exklusive pensionsavgångar.</footnote></cell><cell>1160<footnote>Per den 31 augusti.</footnote>
+</cell></row>
+<row role="sum" sum-of="above"><cell>Summa</cell><cell/><cell/></row></table></section></report>
+XML
+"$BIN" -q -o "$T/fnfig.pdf" --trace "$T/fnfig.trace" "$T/fnfig.xml" 2>"$T/fnfig.err"
+check "a figure with a footnote keeps its format and its place on the comma" \
+    sh -c "[ \$(awk '\$1 == \"text\" && \$4 ~ /^(6,8|9,4)/ { print \$2 }' '$T/fnfig.trace' | sort -u | wc -l) = 1 ] &&
+           [ \$(awk '\$1 == \"text\" && \$4 ~ /^1[^0-9]+(200|160)\$/ { print \$2 }' '$T/fnfig.trace' | sort -u | wc -l) = 1 ]"
+check "... its mark hangs right of its unit" \
+    sh -c "awk '\$1 == \"text\" && \$4 ~ /^9,4/ { x = \$2 } \$1 == \"mark\" && \$2 == 1 { m = \$3 } END { exit !(x && m > x + 15) }' '$T/fnfig.trace'"
+check "... and the sum of its column is filled in" \
+    sh -c "grep -q 'text [0-9.]* [0-9.]* 2.360\$' '$T/fnfig.trace' && [ ! -s '$T/fnfig.err' ]"
 finish
