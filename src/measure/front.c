@@ -242,6 +242,19 @@ static int leader_and_number(M *m, Op *ops, const Style *st, int32_t from, int32
     return q;
 }
 
+/* The title and its page number read as two words, "korthet 3" (the
+ * leader between them is decoration): a space after the last text of
+ * the title's last line, ops[0..n). */
+static void title_apart(Op *ops, int n)
+{
+    for (int q = n - 1; q >= 0; q--)
+        if (ops[q].kind == OP_TEXT) {
+            if (ops[q].tail == TAIL_NONE)
+                ops[q].tail = TAIL_SPACE;
+            return;
+        }
+}
+
 /* One entry of the contents: a TOCI in `se_toc` holding a Reference,
  * and in it the Link (the title, the page number and the annotation),
  * as ISO 32000-1 Table 333 lists a TOCI's parts. Returns the TOCI. */
@@ -274,20 +287,15 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
         int n = L->nops + (last ? 3 : 1);
         Op *ops = ARENA_ARRAY(&m->rp->arena, Op, n);
         int q = 0;
-        int title_end = -1;             /* the title's last text op */
         for (int i = 0; i < L->nops; i++) {
             ops[q] = L->ops[i];
             ops[q].se = se_link;
-            if (ops[q].kind == OP_TEXT)
-                title_end = q;
             ops[q++].x += indent;
         }
-        /* the title and its page number read as two words, "korthet 3"
-         * (the leader between them is decoration) */
-        if (last && title_end >= 0 && ops[title_end].tail == TAIL_NONE)
-            ops[title_end].tail = TAIL_SPACE;
-        if (last)
+        if (last) {
+            title_apart(ops, q);
             q += leader_and_number(m, ops + q, st, indent + L->width, width, numcol, ai, se_link);
+        }
         Op link = { 0 };
         link.kind = OP_LINK;
         link.x = indent;
@@ -396,6 +404,7 @@ static void contents(M *m, const Node *c, int32_t width)
                 Op *ops = ARENA_ARRAY(&m->rp->arena, Op, ln->nops + 3);
                 memcpy(ops, ln->ops, sizeof(Op) * (size_t)ln->nops);
                 if (k == ls.n - 1) {
+                    title_apart(ops, ln->nops);
                     ln->nops += leader_and_number(m, ops + ln->nops, as, ln->width, width - x0, numcol,
                                                   ai, SE_LINK_PENDING);
                 }

@@ -1393,6 +1393,10 @@ static void set_line(LB *lb, const Piece *ps, const LineSpan *ls, const Style *s
                                               : ls->slack * it->shrink / ls->shrink);
             x += gw;
             glue_pending = true;
+            /* a page number read with the word after it apart ("sidan 2
+             * för", not "2för"): its space is drawn after it */
+            if (lb->cur_piece < 0 && lb->ops.n > 0 && lb->ops.v[lb->ops.n - 1].kind == OP_PAGENUM)
+                lb->ops.v[lb->ops.n - 1].tail = TAIL_SPACE;
             /* a space between two runs of the fallback font is the
              * style's (that is its width here): not one of the
              * fallback's, drawn in the open text */
@@ -1446,7 +1450,7 @@ static void line_ends(LB *lb, const LineSpan *ls, int n, int k, int nl, Align al
     int e = ls->e;
     bool space = e < n && (m->items[e].type == LB_GLUE || ls->forced);
     for (int q = lb->ops.n - 1; q >= 0 && k < nl - 1; q--)
-        if (lb->ops.v[q].kind == OP_TEXT && lb->ops.v[q].len > 0) {
+        if ((lb->ops.v[q].kind == OP_TEXT && lb->ops.v[q].len > 0) || lb->ops.v[q].kind == OP_PAGENUM) {
             lb->ops.v[q].tail = ls->hyphen ? TAIL_HYPHEN : space ? TAIL_SPACE : TAIL_NONE;
             lb->ops.v[q].eol = true;
             break;

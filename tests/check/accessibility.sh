@@ -217,6 +217,22 @@ check "a note marked in a heading is the heading's sibling, read after it" \
 # not "korthet3" (the dot leader between them is decoration)
 check "a contents entry's title and page number read apart: \"... inriktning \" \"4\"" \
     sh -c "grep -A1 '\"Året i korthet utifrån nämndens uppdrag och inriktning \"' '$T/verksamhetsberattelse-2024.struct' | grep -qE '^ *\"[0-9]+\"\$'"
+# an appendix in the contents reads as the headings' entries do:
+# "Nyckeltal 2025 4", not "Nyckeltal 20254"; a page reference reads
+# "sidan 3 för", not "3för", also where the line ends after the number
+cat >"$T/pageref.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><contents/>
+<section id="inl"><heading>Inledning</heading><p>Se sidan <ref to="inl"/> för detaljer.</p>
+<table><columns><column width="21%"/><column/></columns><row role="header"><cell>Text</cell><cell>Mer</cell></row>
+<row><cell>Det står på sidan <ref to="inl"/> och mer</cell><cell>x</cell></row></table></section>
+<appendices><appendix><heading>Nyckeltal 2025</heading><p>Tabellen.</p></appendix></appendices></report>
+XML
+"$BIN" -q -o "$T/pageref.pdf" --trace "$T/pageref.trace" "$T/pageref.xml" && pdfinfo -struct-text "$T/pageref.pdf" >"$T/pageref.struct"
+check "an appendix's contents entry reads its title and page apart: \"Nyckeltal 2025 \" \"4\"" \
+    sh -c "grep -A1 '\"Nyckeltal 2025 \"' '$T/pageref.struct' | grep -qE '^ *\"[0-9]+\"\$'"
+check "a page reference reads apart from the word after it: \"sidan 3 för\"" \
+    sh -c "[ \$(grep -cE '^ *\"[0-9]+ \"\$' '$T/pageref.struct') = 2 ] &&
+           awk '/text .* Det står på sidan/ { a = \$3 } /text .* och mer\$/ { b = \$3 } END { exit !(a && b > a) }' '$T/pageref.trace'"
 # a sub row in a table of one level ("Kvinnor" under "Antal besök på
 # fritidsgårdarna"): its values are headed by the row it divides too; with
 # /Scope alone, "19 950" read as "2025, Kvinnor"
