@@ -18,6 +18,8 @@
  *    to drawing order: an element with StructElem.after (a footnote of
  *    a header cell's mark) goes right after that sibling (its table),
  *    though drawn at the foot of a page, after what followed the table.
+ *    Any other Note is read at the end of the element its mark is in:
+ *    what a paragraph goes on with on the next page comes before it.
  *  - Marked content: consecutive ops of one element share one sequence
  *    and one MCID; the page's entry in the parent tree maps each MCID
  *    back to its element. A status marker that stands for a word gets a
@@ -76,6 +78,7 @@ struct Tags {
     VEC(int)      annot_elem;    /* per annotation key - npages: its Link element */
     int          *kid_of;        /* per element: its Kid in its parent's list, -1 */
     int          *after_last;    /* per element: the last Kid put after it (StructElem.after), -1 */
+    int          *body_tail;     /* per element: its last Kid but the Notes read at its end, -1 */
     float        *bbox;          /* per Figure and Table, four: what it drew on its first page */
     bool         *has_bbox;
 };
@@ -97,8 +100,9 @@ Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages)
     t->num = ARENA_ARRAY(&rp->arena, long, n);
     t->kid_of = ARENA_ARRAY(&rp->arena, int, n);
     t->after_last = ARENA_ARRAY(&rp->arena, int, n);
+    t->body_tail = ARENA_ARRAY(&rp->arena, int, n);
     for (int i = 0; i < n; i++)
-        t->head[i] = t->tail[i] = t->first_page[i] = t->kid_of[i] = t->after_last[i] = -1;
+        t->head[i] = t->tail[i] = t->first_page[i] = t->kid_of[i] = t->after_last[i] = t->body_tail[i] = -1;
     t->page_mc = ARENA_ARRAY(&rp->arena, int, npages + 1);
     t->page_num = ARENA_ARRAY(&rp->arena, long, npages + 1);
     t->bbox = ARENA_ARRAY(&rp->arena, float, 4 * (size_t)n);
@@ -109,16 +113,29 @@ Tags *tags_new(Rp *rp, HPDF_Doc pdf, const Flow *flow, int npages)
     return t;
 }
 
+/* A kid of e, after its others but before the footnotes read at its end:
+ * a Note is drawn at the foot of the page its mark is on, and what e
+ * goes on with on the next page is read before it. */
 static void add_kid(Tags *t, int e, int kind, int val, int page)
 {
     Kid k = { kind, val, page, -1 };
     VEC_PUSH(&t->rp->arena, t->kids, k);
     int at = t->kids.n - 1;
-    if (t->tail[e] >= 0)
-        t->kids.v[t->tail[e]].next = at;
-    else
+    bool note = kind == KID_ELEM && t->flow->se[val].type == SE_NOTE;
+    int prev = note ? t->tail[e] : t->body_tail[e];
+    if (!note && prev < 0 && t->head[e] >= 0) {     /* before notes that came first */
+        t->kids.v[at].next = t->head[e];
         t->head[e] = at;
-    t->tail[e] = at;
+    } else if (prev >= 0) {
+        t->kids.v[at].next = t->kids.v[prev].next;
+        t->kids.v[prev].next = at;
+    } else {
+        t->head[e] = at;
+    }
+    if (t->kids.v[at].next < 0)
+        t->tail[e] = at;
+    if (!note)
+        t->body_tail[e] = at;
     if (kind == KID_ELEM)
         t->kid_of[val] = at;
 }
@@ -137,6 +154,8 @@ static void add_kid_after(Tags *t, int parent, int i, int after)
         t->tail[parent] = at;
     t->kid_of[i] = at;
     t->after_last[after] = at;
+    if (t->body_tail[parent] == prev)     /* it stays after its sibling */
+        t->body_tail[parent] = at;
 }
 
 /* Element i (clamped to the document), recorded and attached to its

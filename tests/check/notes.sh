@@ -86,4 +86,18 @@ XML
 "$BIN" -q -o "$T/fnnote.pdf" "$T/fnnote.xml"
 check "a header cell's footnote is read after the table's own note" \
     sh -c "tests/ua-check '$T/fnnote.pdf' 2 | awk '/^  [A-Z]/ { o = o \" \" \$1 } END { exit !(o ~ /Table P Note P\$/) }'"
+# a paragraph that goes on over the page its footnote's mark is on: the
+# note (drawn at that page's foot) is read after the whole paragraph,
+# not between its pages ("... med energi" Note "effektiviseringen ...")
+{
+    echo '<report><meta><title>Sidbrytning</title></meta><section><heading>Rubrik</heading><p>'
+    for k in $(seq 1 3); do printf 'Nämnden har under året arbetat vidare med uppföljningen av verksamheten. '; done
+    printf 'Antalet aktualiseringar<footnote>Orosanmälningar och ansökningar.</footnote> ökade. '
+    for k in $(seq 1 150); do printf 'Arbetet med energieffektiviseringen fortsätter i förvaltningen. '; done
+    echo 'Sista meningen.</p><p>Nästa stycke.</p></section></report>'
+} >"$T/fnpage.xml"
+"$BIN" -q -o "$T/fnpage.pdf" "$T/fnpage.xml" && pdfinfo -struct-text "$T/fnpage.pdf" >"$T/fnpage.struct"
+check "a footnote of a paragraph over two pages is read after the paragraph" \
+    sh -c "[ \$(pdfinfo '$T/fnpage.pdf' | awk '/^Pages:/ { print \$2 }') -ge 3 ] &&
+           awk '/Sista meningen/ { s = NR } / Note / { n = NR } /Nästa stycke/ { x = NR } END { exit !(s && n > s && x > n) }' '$T/fnpage.struct'"
 finish
