@@ -846,17 +846,28 @@ static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
     const int *owner = ts->owner;
     const RowRole *roles = ts->roles;
     int ncols = ts->ncols;
-    bool body = roles[c->row] != ROW_HEADER;
+    bool body = roles[c->row] != ROW_HEADER && roles[c->row] != ROW_SUBHEAD;
     Heads h = { 0 };
-    for (int r = 0; r < c->row; r++) {
-        if (roles[r] != ROW_HEADER)
+    /* the subheader above it, if any since the header rows: its headings
+     * stand for theirs ("Utfall 2024" over the rows below it, where the
+     * header row says "Budget 2025"), where it has them */
+    int sub = -1;
+    for (int r = c->row - 1; body && r >= 0 && roles[r] != ROW_HEADER && sub < 0; r--)
+        if (roles[r] == ROW_SUBHEAD)
+            sub = r;
+    /* a row header (even one across the row) is headed by the header
+     * over its own column only; a subheader's cells by none */
+    bool row_header = body && m->se.v[c->se].type == SE_TH;
+    int end = row_header ? c->col + 1 : c->col + c->colspan;
+    for (int k = c->col; k < end && k < ncols && roles[c->row] != ROW_SUBHEAD; k++) {
+        int o = sub >= 0 ? owner[sub * ncols + k] : -1;
+        if (o >= 0 && cells[o].lines.n > 0) {
+            head_by(m, &h, cells, o, c, false);
             continue;
-        /* a row header (even one across the row) is headed by the
-         * header over its own column only */
-        bool row_header = body && m->se.v[c->se].type == SE_TH;
-        int end = row_header ? c->col + 1 : c->col + c->colspan;
-        for (int k = c->col; k < end && k < ncols; k++)
-            head_by(m, &h, cells, owner[r * ncols + k], c, false);
+        }
+        for (int r = 0; r < c->row; r++)
+            if (roles[r] == ROW_HEADER)
+                head_by(m, &h, cells, owner[r * ncols + k], c, false);
     }
     /* a sub row ("Män") is headed also by the row headers of the row it
      * divides ("Total sjukfrånvaro") */
@@ -867,9 +878,21 @@ static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
         if (rh_col(ts, k))
             head_by(m, &h, cells, owner[r0 * ncols + k], c, true);
     /* the row headers left of it, over the rows it spans */
+    bool left = false;
     for (int k = 0; body && k < c->col; k++)
-        for (int r = c->row; rh_col(ts, k) && r < c->row + c->rowspan; r++)
+        for (int r = c->row; rh_col(ts, k) && r < c->row + c->rowspan; r++) {
             head_by(m, &h, cells, owner[r * ncols + k], c, true);
+            left = true;
+        }
+    /* a cell before its row's headers (a goal's status left of the goal)
+     * is headed by those right of it that span all its rows: the goal,
+     * not each indicator beside it */
+    for (int k = c->col + c->colspan; body && !left && !row_header && k < ncols; k++) {
+        int o = owner[c->row * ncols + k];
+        if (rh_col(ts, k) && o >= 0 && cells[o].row <= c->row &&
+            cells[o].row + cells[o].rowspan >= c->row + c->rowspan)
+            head_by(m, &h, cells, o, c, true);
+    }
     /* the group row above ("Verksamhet och projekt") heads its rows */
     if (group >= 0 && cells[group].row < c->row && body && roles[c->row] != ROW_GROUP)
         head_by(m, &h, cells, group, c, true);
@@ -1145,9 +1168,10 @@ static void table_shape(TableSet *ts)
         if (ts->roles[r] == ROW_HEADER)
             ts->last_head = r;
         nhead_rows += ts->roles[r] == ROW_HEADER;
-        /* a group row, or a sub row ("Kvinnor" under "Antal besök"), heads
-         * what /Scope alone cannot tie to it */
-        multi |= ts->roles[r] == ROW_GROUP || ts->roles[r] == ROW_SUB;
+        /* a group row, a sub row ("Kvinnor" under "Antal besök") or a
+         * subheader ("Utfall 2024" over the rows below it) heads what
+         * /Scope alone cannot tie to it */
+        multi |= ts->roles[r] == ROW_GROUP || ts->roles[r] == ROW_SUB || ts->roles[r] == ROW_SUBHEAD;
     }
     for (int i = 0; i < ts->ncell && !multi; i++) {
         const Cell *c = &ts->cells[i];
@@ -1221,7 +1245,7 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
             e->scope = 2;                   /* Row */
         /* a sum row is its group's ("Summa Kultur"), unless it sums
          * several: then no group heads it */
-        int group = role == ROW_SUM && rw->ngroups > 1 ? -1 : rw->group;
+        int group = (role == ROW_SUM && rw->ngroups > 1) || role == ROW_SUBHEAD ? -1 : rw->group;
         if (ts->multi_level && c->rowspan > 1) {
             /* the row headers of its later rows are not made yet */
             VEC_PUSH(&m->rp->arena, rw->spanning, rw->cell_i);
@@ -1242,6 +1266,12 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
     if (role == ROW_GROUP && ts->owner[r * ts->ncols] >= 0) {
         rw->group = ts->owner[r * ts->ncols];
         rw->ngroups++;
+    } else if (role == ROW_SUBHEAD) {
+        /* a subheader begins a part of its own: its label ("Nämnd-
+         * specifika") heads the rows below it, the group above no more */
+        int o = ts->owner[r * ts->ncols];
+        rw->group = o >= 0 && ts->cells[o].lines.n > 0 ? o : -1;
+        rw->ngroups = rw->group >= 0;
     } else if (role == ROW_HEADER || role == ROW_SUM) {
         rw->ngroups = 0;
         if (role == ROW_SUM)

@@ -233,6 +233,38 @@ check "an appendix's contents entry reads its title and page apart: \"Nyckeltal 
 check "a page reference reads apart from the word after it: \"sidan 3 för\"" \
     sh -c "[ \$(grep -cE '^ *\"[0-9]+ \"\$' '$T/pageref.struct') = 2 ] &&
            awk '/text .* Det står på sidan/ { a = \$3 } /text .* och mer\$/ { b = \$3 } END { exit !(a && b > a) }' '$T/pageref.trace'"
+# below a subheader row its headings stand for the header row's, and
+# its label for the group above: "2,1" reads "Utfall 2024, Projekt D,
+# Nämndspecifika", not "Budget 2025, Projekt D, Kommunövergripande"
+cat >"$T/subhead.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Delrubrik</heading>
+<table><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Projekt</cell><cell>Budget 2025</cell><cell>Prognos 2025</cell></row>
+<row role="group"><cell colspan="3">Kommunövergripande</cell></row>
+<row><cell>Projekt A</cell><cell>1,4</cell><cell>1,2</cell></row>
+<row role="subheader"><cell>Nämndspecifika</cell><cell>Utfall 2024</cell><cell>Utfall 2023</cell></row>
+<row><cell>Projekt D</cell><cell>2,1</cell><cell>1,9</cell></row>
+</table></section></report>
+XML
+tree_of subhead
+check "below a subheader its headings and its label head the cells" \
+    sh -c "ids=\$(grep -E '^ *TH ' '$T/subhead.tree' | sed -n '6,8p' | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//' | tr '\n' ' ') &&
+           set -- \$ids && [ \$# = 3 ] && grep -E '^ *TD ' '$T/subhead.tree' | tail -2 | head -1 |
+           grep -qE \"Headers=\$2,th-[0-9]+,\$1\\\$\" && ! grep -E '^ *TH ' '$T/subhead.tree' | sed -n '6,8p' | grep -q Headers"
+# a goal's status left of the goal is headed by the goal too, not by
+# "Status" alone (the indicators beside the goal do not head it)
+cat >"$T/statusleft.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Status</heading>
+<table><columns><column type="status"/><column/><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Status</cell><cell>Nämndmål</cell><cell>Indikator</cell><cell>2025</cell></row>
+<row><cell rowspan="2" status="not-met"/><cell rowspan="2">Fler flickor på fritidsgårdarna</cell><cell>Andel flickor</cell><cell>41</cell></row>
+<row><cell>Andel i ungdomsrådet</cell><cell>50</cell></row>
+</table></section></report>
+XML
+tree_of statusleft
+check "a status left of its goal is headed by the goal" \
+    sh -c "goal=\$(grep -E '^ *TH .*Scope=Row' '$T/statusleft.tree' | head -1 | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//') &&
+           grep -E '^ *TD ' '$T/statusleft.tree' | head -1 | grep -qE \"Headers=th-[0-9]+,\$goal\\\$\""
 # a sub row in a table of one level ("Kvinnor" under "Antal besök på
 # fritidsgårdarna"): its values are headed by the row it divides too; with
 # /Scope alone, "19 950" read as "2025, Kvinnor"
