@@ -958,8 +958,12 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
 }
 
 /* What a break at a compound's joint costs (or at the author's soft
- * hyphen): far less than one inside a part. */
-enum { JOINT_COST = 30 };
+ * hyphen): far less than one inside a part. Inside a part of a compound
+ * that has joints it costs more again: a line is left half empty
+ * ("Bygglovs-" in a narrow cell) sooner than the word is cut where it
+ * makes a false word ("fastighetsbildningsför-/rättningar"); in a word
+ * of one part any point is all there is. */
+enum { JOINT_COST = 30, POINT_COST = 80, PART_COST = 1500 };
 
 /* Whether the author's soft hyphen at s[at] (the word from off) may be a
  * break: not after a single letter, which would stand alone as "a-". */
@@ -1021,9 +1025,12 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * part, so a joint is taken unless the line gets much worse
              * for it ("kostnads-effektiviseringar", not "kostnadseffektivise-
              * ringar"); ragged text triples both (linebreak.c) */
+            bool joints = false;
+            for (size_t k = 1; ok && k < wl && !joints; k++)
+                joints = ok[k] == 2;
             for (size_t k = 1; ok && k < wl; k++)
                 if (ok[k] == 2 || (ok[k] && b->hyph != HYPH_JOINTS))
-                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? JOINT_COST : 80);
+                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? JOINT_COST : joints ? PART_COST : POINT_COST);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash

@@ -45,8 +45,8 @@ check "a name is not hyphenated, even on a narrow page" grep -q ' Linköpingsbor
 printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Om detta skrev Skatteverket. Socialförvaltningen skrev.</p></section></report>' >"$T/name.xml"
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/name.pdf" --trace "$T/name.trace" "$T/name.xml"
 check "a capital inside a sentence is a name, not hyphenated: Skatteverket" \
-    sh -c "grep -q ' Om detta skrev\$' '$T/name.trace' && grep -q ' Skatteverket\. Socialför-\$' '$T/name.trace'"
-for c in 'Det var bra. ”Socialförvaltningen har ansvar för detta.|Socialför-' \
+    sh -c "grep -q ' Om detta skrev\$' '$T/name.trace' && grep -q ' Skatteverket\. Social-\$' '$T/name.trace'"
+for c in 'Det var bra. ”Socialförvaltningen har ansvar för detta.|Social-' \
          'Om detta skrev <link href="https://a.se">Skatteverket</link>. Socialförvaltningen skrev.|Skatteverket'; do
     printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>%s</p></section></report>' "${c%%|*}" >"$T/name2.xml"
     "$BIN" -q --layout "$T/narrow.xml" -o "$T/name2.pdf" --trace "$T/name2.trace" "$T/name2.xml"
@@ -70,14 +70,14 @@ check "a layout's hyphenation word that is no word is an error at its line" \
     grep -q 'narrow-bad.xml:29:[0-9]*: error: <word>-fel</word> is not a word with hyphens where it may break' "$T/words.err"
 check "<hyphenation> holds only <word>s (the layout schema)" grep -q 'narrow-bad.xml:29:[0-9]*: error: unknown element <ord> in a layout' "$T/words.err"
 # <nohyphen> in a report: its words are not hyphenated
-printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Det gäller en %s av stort värde.</p></section></report>' \
+printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Vi gör en %s av stort värde.</p></section></report>' \
     konsekvensanalys >"$T/nohy-a.xml"
-printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Det gäller en %s av stort värde.</p></section></report>' \
+printf '<report type="rapport"><meta><title>Avstavning</title></meta><section><heading>Ord</heading><p>Vi gör en %s av stort värde.</p></section></report>' \
     '<nohyphen>konsekvensanalys</nohyphen>' >"$T/nohy-b.xml"
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/nohy.pdf" --trace "$T/nohy-a.trace" "$T/nohy-a.xml"
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/nohy.pdf" --trace "$T/nohy-b.trace" "$T/nohy-b.xml"
 check "<nohyphen> keeps a word whole that would be hyphenated" \
-    sh -c "grep -q ' konse-\$' '$T/nohy-a.trace' && grep -q ' konsekvensanalys av\$' '$T/nohy-b.trace'"
+    sh -c "grep -q ' konsekvens-\$' '$T/nohy-a.trace' && grep -q '^ *text [0-9.]* [0-9.]* konsekvensanalys av' '$T/nohy-b.trace'"
 # an author's soft hyphen (U+00AD, as Word writes it): nothing where the
 # line goes on, a hyphen where it breaks, and the word's one break (it
 # printed as a hyphen in mid-line, "fritids-nämndens")
@@ -99,4 +99,19 @@ printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O<
 check "... but not after a single letter: no stub a- (a&#173;vgifterna)" sh -c "! grep -q ' a-\$' '$T/shy1.trace'"
 pdfinfo -struct-text "$(textcopy "$T/shy.pdf")" >"$T/shy.struct" 2>/dev/null
 check "... which a screen reader reads as one word" grep -q 'ord: verksamhetsuppföljningssystemet, och' "$T/shy.struct"
+# a compound in a narrow cell breaks at a joint where one will do, though
+# the line is left half empty: "fastighetsbildnings-/förrättningar", not
+# "fastighetsbildningsför-/rättningar" ("rättningar" reads as a word)
+cat >"$T/joints.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table font-size="small"><columns><column width="2.4*"/><column width="2.6*"/><column width="1.3*"/><column type="number"/><column type="number"/><column type="number"/><column type="number"/><column type="number"/><column type="number"/></columns>
+<row role="header"><cell>Nämndmål</cell><cell>Nämndindikator</cell><cell>Källa</cell><cell>2023</cell><cell>2024</cell><cell>Prognos 2025</cell><cell>Målvärde 2026</cell><cell>Målvärde 2027</cell><cell>Målvärde 2028</cell></row>
+<row><cell>Sökande upplever en snabb, rättssäker och förutsägbar handläggning</cell><cell>Bygglovshandläggningstid, median i dagar</cell><cell>Ärendehanteringssystemet</cell><cell>35</cell><cell>33</cell><cell>31</cell><cell>30</cell><cell>28</cell><cell>28</cell></row>
+<row><cell>Snabb lantmäteriverksamhet</cell><cell>Handläggningstid för fastighetsbildningsförrättningar, veckor</cell><cell>Lantmäteriet</cell><cell>29</cell><cell>27</cell><cell>26</cell><cell>24</cell><cell>22</cell><cell>20</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/joints.pdf" --trace "$T/joints.trace" "$T/joints.xml"
+check "a compound in a narrow cell breaks at a joint: fastighetsbildnings-, Bygglovs-" \
+    sh -c "grep -q ' fastighetsbildnings-\$' '$T/joints.trace' && grep -q ' Bygglovs-\$' '$T/joints.trace' &&
+           ! grep -qE ' (fastighetsbildningsför|Bygglovshandlägg)-\$' '$T/joints.trace'"
 finish
