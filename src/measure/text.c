@@ -24,6 +24,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- anchors ------------------------------------------------------------ */
 
@@ -415,7 +416,8 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
              * /Lang), never hyphenated by Swedish patterns */
             if (c->u.span.lang) {
                 s2.lang = c->u.span.lang;
-                s2.nohyphen = true;
+                s2.nohyphen = strncasecmp(c->u.span.lang, "sv", 2) ||
+                              (c->u.span.lang[2] && c->u.span.lang[2] != '-');
             }
             walk(m, c, st, s2, out);
             break;

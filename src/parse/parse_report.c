@@ -113,8 +113,13 @@ static const char *other_lang(P *p, xmlNodePtr x)
         return NULL;
     const char *s = (const char *)v + strspn((const char *)v, " \t\r\n");
     size_t n = strcspn(s, " \t\r\n");
-    bool sv = n >= 2 && (s[0] | 32) == 's' && (s[1] | 32) == 'v' && (n == 2 || s[2] == '-');
-    const char *lang = n && !sv ? arena_strndup(&p->rp->arena, s, n) : NULL;
+    /* the report's own language ("sv" unless its lang says otherwise),
+     * compared by its first part: "sv-FI" words in a Swedish report are
+     * Swedish, "sv" words in an English one are not */
+    const char *doc = p->rep && p->rep->lang ? p->rep->lang : "sv";
+    size_t dn = strcspn(doc, "-");
+    bool same = n >= dn && !strncasecmp(s, doc, dn) && (n == dn || s[dn] == '-');
+    const char *lang = n && !same ? arena_strndup(&p->rp->arena, s, n) : NULL;
     xmlFree(v);
     return lang;
 }

@@ -296,6 +296,14 @@ check "words of another language are a Span with /Lang: en, en-GB (and sv none)"
 check "... and the page passes the structure checker" tests/ua-check "$T/lang.pdf"
 pdfinfo -struct-text "$(textcopy "$T/lang.pdf")" >"$T/lang.struct" 2>/dev/null
 check "... and reads every sentence" "$B/sentences" "$T/lang.xml" "$T/lang.struct"
+# ... measured against the report's own language: Swedish words in an
+# English report are a Span with /Lang sv (they were taken for the
+# report's own and read in English)
+printf '<report type="rapport" lang="en"><meta><title>Annual report</title></meta><p>The board, <i xml:lang="sv">kommunfullmäktige</i>, met twice, <b xml:lang="en-GB">as planned</b>.</p></report>' >"$T/lang-en.xml"
+"$BIN" -q -o "$T/lang-en.pdf" "$T/lang-en.xml"
+qpdf --qdf --object-streams=disable "$T/lang-en.pdf" "$T/lang-en-qdf.pdf" 2>/dev/null
+check "Swedish words in an English report are a Span with /Lang sv (and en-GB none)" \
+    sh -c "[ \$(grep -ac '/S /Span' '$T/lang-en-qdf.pdf') = 1 ] && grep -aq '/Lang (sv)' '$T/lang-en-qdf.pdf'"
 # a cell over two rows is headed by both rows' headers: its headers were
 # found before the second row's were made ("Gäller båda" lacked "Söder")
 cat >"$T/rowspan.xml" <<'XML'
