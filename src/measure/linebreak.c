@@ -46,6 +46,10 @@ static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shr
  * whether the candidate is a hyphen: bit HYPHENATED of start[]. */
 enum { HYPHENATED = 40 };
 
+/* What a hyphen ending a paragraph's last line but one costs (TeX's
+ * \finalhyphendemerits, scaled to a ragged line about 31 % empty). */
+enum { FINAL_HYPHEN = 1000000 };
+
 /* The candidates: positions j where a line may end (a glue after a box,
  * a penalty below LB_NEVER, or n), after -1 (the paragraph's start),
  * into cand[] (the caller's breaks[]); each with its start[]. Returns
@@ -144,6 +148,11 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             bool overfull = d >= ((int64_t)1 << 40);
             if (hyphen_here && (start[ci] >> HYPHENATED) && prev[ci] >= 0)
                 d += 60000;         /* two hyphenated lines in a row cost more (three, more still): rare, not forbidden */
+            /* a paragraph's last line that begins with the end of a word
+             * ("avvikelsen.") costs as if the line above were a third
+             * empty: the word goes down whole unless that leaves a hole */
+            if (free_end && (start[ci] >> HYPHENATED))
+                d += FINAL_HYPHEN;
             d += per_line;
             int64_t total = best[ci] + d;
             if (total < bestc) {
