@@ -101,6 +101,19 @@ static bool month_at(const char *s, int i, int end)
     return false;
 }
 
+/* Whether a year of four digits stands at s[i] as a word of its own
+ * ("2025", "2025.", not "20250" nor "2025-0094"). */
+static bool year_at(const char *s, int i, int end)
+{
+    if (i + 4 > end)
+        return false;
+    for (int k = i; k < i + 4; k++)
+        if (!is_digit(s[k]))
+            return false;
+    return i + 4 == end || !(is_digit(s[i + 4]) || s[i + 4] == '-' || (unsigned char)s[i + 4] >= 0x80 ||
+                             (s[i + 4] >= 'a' && s[i + 4] <= 'z'));
+}
+
 /* Whether the word that ends at s[i] (before a space) is one in
  * `words`, its first letter in either case ("Kap." begins a sentence). */
 static bool word_before_is(const char *s, int i, const char *const *words, size_t nwords)
@@ -158,8 +171,8 @@ static bool label_then_number(const char *s, int i, int end)
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
  * "29 %", "1 §", "10 kap."), after a section sign ("§ 3"), between a
  * reference's word and its number ("s. 12", "kl. 08.00", "Dnr MN
- * 2025-0094") and between a day and its month
- * ("1 feb 2025", "15 mars"); between a short label in
+ * 2025-0094"), between a day and its month and a month and its year
+ * ("1 feb 2025", "15 mars", "september 2025"); between a short label in
  * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
  * and the share after it ("2069 (45%)"), as statistics tables write
  * them; and, as in Unicode's line breaking (UAX #14), after an opening
@@ -191,6 +204,13 @@ bool text_bound_space(const char *s, int i, int end)
     if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&
         (is_digit(s[i - 1]) || s[i - 1] == '%' || (s[i - 1] == ',' && i >= 2 && is_digit(s[i - 2]))))
         return true;                                            /* 2069 (45%) */
+    if (is_digit(s[i + 1]) && year_at(s, i + 1, end)) {
+        int k = i;                                              /* september 2025 */
+        while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+            k--;
+        if (month_at(s, k, i))
+            return true;
+    }
     if (!is_digit(s[i - 1]))
         return false;
     if (month_at(s, i + 1, end)) {                              /* 1 feb */

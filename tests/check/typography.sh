@@ -29,7 +29,7 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "a range with a hyphen keeps its digit groups: 50-100 000 kr" \
     sh -c "'$BIN' -q --trace '$T/range.trace' -o '$T/range.pdf' '$T/range.xml' && grep -qF '50-100${nb}000${nb}kr' '$T/range.trace'"
 check "a day stays with its month: 1 feb 2025, 15 augusti" \
-    sh -c "grep -qF ' 1${nb}feb 2025' '$R/verksamhetsberattelse-2024.trace' &&
+    sh -c "grep -qF ' 1${nb}feb${nb}2025' '$R/verksamhetsberattelse-2024.trace' &&
            grep -qF 'startade 15${nb}augusti' '$R/delarsrapport-2022-aug.trace' && ! grep -q 'från 1\$' '$R/verksamhetsberattelse-2024.trace'"
 cat >"$T/typo.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -77,4 +77,17 @@ for want in ":$tl:3: error: quotes=\"english\" must be swedish or off" ":$tl:3: 
             ":$tl:3: error: <typography> has no attribute \"hyphens\""; do
     check "the layout error $want" grep -qF -- "typo-bad.xml$want" "$T/typo-bad.err"
 done
+# a month and its year stay on one line: a narrow cell printed
+# "december / 2026", a list item "Ecos den 30 september / 2025."
+cat >"$T/monthyear.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table font-size="small"><columns><column width="18%"/><column width="30%"/><column width="18%"/><column/><column/></columns>
+<row role="header"><cell>Nämndmål</cell><cell>Aktivitet</cell><cell>Ansvarig enhet</cell><cell>Klart</cell><cell>Indikator</cell></row>
+<row><cell>Sökande upplever en snabb handläggning</cell><cell>Införa digital bygglovsprocess med obruten kedja från ansökan till arkiv</cell><cell>Bygglovsenheten</cell><cell>december 2026</cell><cell>Mediantid bygglovshandläggning</cell></row>
+<row><cell>Exploateringsverksamheten är självfinansierad över tid</cell><cell>Exploateringskalkyler för samtliga pågående projekt, med rapport till nämnden</cell><cell>Mark- och exploateringsenheten</cell><cell>oktober 2026</cell><cell>Exploateringsnetto, rullande tio år</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/monthyear.pdf" --trace "$T/monthyear.trace" "$T/monthyear.xml"
+check "a month and its year stay on one line: december 2026, oktober 2026" \
+    sh -c "grep -q ' december.2026\$' '$T/monthyear.trace' && grep -q ' oktober.2026\$' '$T/monthyear.trace'"
 finish

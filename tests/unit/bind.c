@@ -43,7 +43,11 @@ int main(void)
     CHECK("not after a sign written as a hyphen: Aug -22 100%", binds("Aug -22 100%"));
     CHECK("four figures are no group: 2024 1500", binds("år 2024 1500 personer"));
     /* dates, sections, labels and shares */
-    CHECK("a day and its month: 1 feb 2025, 15 mars", binds("från 1_feb 2025 och 15_mars"));
+    CHECK("a day and its month: 1 feb 2025, 15 mars", binds("från 1_feb_2025 och 15_mars"));
+    CHECK("a month and its year: september 2025, (december 2026)",
+          binds("den 30_september_2025 och (december_2026) i oktober_2026."));
+    CHECK("... only a year of four figures of its own: maj 20, mars 2025-0094, juni 20250",
+          binds("i maj 20 av dem, mars 2025-0094 och juni 20250"));
     CHECK("not a year before a month, nor a decimal", binds("2024 maj och 1,5 mars"));
     CHECK("a month's name only as a word: 5 marsch", binds("gick 5 marsch"));
     CHECK("a section sign and its number: § 3", binds("enligt §_3 i lagen"));
