@@ -103,7 +103,20 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
          * dash kept on the name's line; the marker is then decoration */
         Style plain = *st;
         plain.variant &= ~VAR_BOLD;
+        /* before the name's footnote marks, which the heading's Note
+         * follows: "... fritidsgårdarna – Delvis uppfyllt¹" reads the
+         * status as part of the heading, not after its note's link */
+        int marks = ps.n;
+        while (marks > 0 && ps.v[marks - 1].note)
+            marks--;
+        int nmarks = ps.n - marks;
+        Piece *tail = nmarks ? ARENA_ARRAY(&m->rp->arena, Piece, nmarks) : NULL;
+        if (nmarks)
+            memcpy(tail, ps.v + marks, sizeof *tail * (size_t)nmarks);
+        ps.n = marks;
         text_piece_str(m, arena_printf(&m->rp->arena, "\xC2\xA0\xE2\x80\x93 %s", word), &plain, 0, &ps);
+        for (int k = 0; k < nmarks; k++)
+            VEC_PUSH(&m->rp->arena, ps, tail[k]);
     }
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
         new_page_next(m);

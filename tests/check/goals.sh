@@ -61,4 +61,14 @@ check "a goal's description stands under its name, before its text" \
 check "... aligned with the name's text, after the marker or without one" \
     sh -c "awk '/ text .* Nämndmål: Goda/{a=\$2} / text .* Nämnden ska/{b=\$2} / text .* Nämndmål: Utan/{c=\$2} / text .* Kort beskrivning/{d=\$2} END{exit !(a != \"\" && a == b && c == d && a > c)}' '$T/goaldesc.trace'"
 check "... and read as a paragraph (ua-check)" tests/ua-check "$T/goaldesc.pdf"
+# a goal heading with a footnote: its status in words comes before the
+# mark, so the heading reads whole ("... – Delvis uppfyllt", then [1])
+cat >"$T/goalnote.xml" <<'XML'
+<report type="rapport"><meta><title>Mål</title></meta><section><heading>Mål</heading>
+<goal status="partly-met"><heading>Nämndmål: Fler flickor ska besöka fritidsgårdarna<footnote>Antaget 2024.</footnote></heading><p>Text.</p></goal>
+</section></report>
+XML
+"$BIN" -q -o "$T/goalnote.pdf" "$T/goalnote.xml"
+check "a goal heading's footnote mark follows its status in words" \
+    sh -c "UA_TEXT=1 tests/ua-check '$T/goalnote.pdf' >/dev/null && pdfinfo -struct-text '$T/goalnote.pdf' | grep -q 'Delvis uppfyllt\"\$'"
 finish
