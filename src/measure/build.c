@@ -46,20 +46,22 @@ int se_new(M *m, SeType type, int parent)
     return m->se.n - 1;
 }
 
-void se_links(M *m, Op *ops, int n, int parent)
+void se_links(M *m, Op *ops, int n, int parent, LinkRun *run)
 {
-    int group = -1, se = 0, kind = 0;
+    /* (a zeroed run has no group: link groups are piece indices, >= 0,
+     * and a kind of 0 is no pending kind) */
     for (int i = 0; i < n; i++) {
         if (ops[i].se != SE_LINK_PENDING && ops[i].se != SE_SPAN_PENDING)
             continue;
-        if (ops[i].link_group != group || ops[i].se != kind) {
-            group = ops[i].link_group;
-            kind = ops[i].se;
-            se = se_new(m, kind == SE_LINK_PENDING ? SE_LINK : SE_SPAN, parent);
-            if (kind == SE_SPAN_PENDING)
-                m->se.v[se].lang = ops[i].lang;
+        if (ops[i].link_group != run->group || ops[i].se != run->kind || parent != run->parent) {
+            run->group = ops[i].link_group;
+            run->kind = ops[i].se;
+            run->parent = parent;
+            run->se = se_new(m, run->kind == SE_LINK_PENDING ? SE_LINK : SE_SPAN, parent);
+            if (run->kind == SE_SPAN_PENDING)
+                m->se.v[run->se].lang = ops[i].lang;
         }
-        ops[i].se = se;
+        ops[i].se = run->se;
     }
 }
 
@@ -183,6 +185,7 @@ Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t w
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
 {
     int32_t gap = before > m->pending_after ? before : m->pending_after;
+    LinkRun run = { 0 };
     for (int k = 0; k < ls->n; k++) {
         Line *L = &ls->v[k];
         Box *b = new_box(m, L->h, k == 0 ? gap : 0);
@@ -192,7 +195,7 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
             L->ops[q].x += x;
         b->ops = L->ops;
         b->nops = L->nops;
-        se_links(m, b->ops, b->nops, m->cur_se);
+        se_links(m, b->ops, b->nops, m->cur_se, &run);
         box_notes(m, b, L);
         if (k == 0)
             take_label(m, b);

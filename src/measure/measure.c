@@ -497,6 +497,7 @@ static void measure_notes(M *m)
         Lines ls = text_break(m, ps.v, ps.n, st, m->flow->width - hang, ALIGN_LEFT, false);
         int se_note = se_new(m, SE_NOTE, note_parent[i]);
         m->se.v[se_note].after = note_after[i];
+        LinkRun run = { 0 };
         for (int k = 0; k < ls.n; k++) {
             Box b = { 0 };
             b.h = ls.v[k].h;
@@ -519,7 +520,7 @@ static void measure_notes(M *m)
                 num.tail = TAIL_SPACE; /* "2 LVM Lagen om ...", not "2LVM" */
                 b.ops[0] = num;        /* the number first: it reads first */
             }
-            se_links(m, b.ops, b.nops, se_note);
+            se_links(m, b.ops, b.nops, se_note, &run);
             VEC_PUSH(&m->rp->arena, m->note_boxes, b);
         }
         note->n = m->note_boxes.n - note->first;

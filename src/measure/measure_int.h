@@ -218,8 +218,12 @@ const char *heading_label(M *m, const Node *sec);
 int se_new(M *m, SeType type, int parent);
 
 /* Give the links among ops (se == SE_LINK_PENDING, grouped by
- * link_group) Link elements under `parent`. */
-void se_links(M *m, Op *ops, int n, int parent);
+ * link_group) Link elements under `parent`. `run` carries the last one
+ * from a line to the next of the same block (zeroed at its start): a
+ * link that wraps is one Link, its word hyphenated at the wrap one
+ * word, as a contents entry is. */
+typedef struct LinkRun { int group, kind, se, parent; } LinkRun;
+void se_links(M *m, Op *ops, int n, int parent, LinkRun *run);
 
 /* Emit lines as boxes: indent x, space before the first, keep rules.
  * keep_all: no break inside or after (headings). The lines' ops become

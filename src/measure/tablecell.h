@@ -13,6 +13,7 @@ typedef struct Cell {
     Pieces      ps;
     Lines       lines;
     int        *line_row;      /* per line: the row whose box draws it */
+    LinkRun     link_run;      /* its lines' last link (se_links) */
     int32_t    *line_y;        /* per line: its top within that row */
     int32_t     min, pref;     /* widths incl. padding */
     int32_t     min_solve;     /* min for the shortest table: a header's words may break after their

@@ -265,6 +265,18 @@ tree_of statusleft
 check "a status left of its goal is headed by the goal" \
     sh -c "goal=\$(grep -E '^ *TH .*Scope=Row' '$T/statusleft.tree' | head -1 | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//') &&
            grep -E '^ *TD ' '$T/statusleft.tree' | head -1 | grep -qE \"Headers=th-[0-9]+,\$goal\\\$\""
+# a link that wraps is one Link with an annotation per line, and a word
+# hyphenated at the wrap reads whole: it was a Link per line, "samlings"
+# in one and "databas" in the next
+cat >"$T/linkwrap.xml" <<'XML'
+<report type="rapport"><meta><title>Länk</title></meta>
+<p>Konstsamlingen har digitaliserats och finns nu i sin helhet i den öppna databasen <link href="https://www.linkoping.se/kultur">kommunens samlingsdatabas för konst och kulturarv</link> som alla kan söka i.</p>
+</report>
+XML
+"$BIN" -q -o "$T/linkwrap.pdf" "$T/linkwrap.xml" && pdfinfo -struct-text "$T/linkwrap.pdf" >"$T/linkwrap.struct"
+check "a link over two lines is one Link, read whole" \
+    sh -c "[ \$(grep -c 'Link (inline)' '$T/linkwrap.struct') = 1 ] && grep -q 'samlingsdatabas för konst och kulturarv' '$T/linkwrap.struct' &&
+           [ \$(qpdf --qdf --object-streams=disable '$T/linkwrap.pdf' - 2>/dev/null | grep -ac '/Subtype /Link') = 2 ]"
 # a sub row in a table of one level ("Kvinnor" under "Antal besök på
 # fritidsgårdarna"): its values are headed by the row it divides too; with
 # /Scope alone, "19 950" read as "2025, Kvinnor"
