@@ -1134,6 +1134,21 @@ static void place_lines(M *m, TableSet *ts)
             rh[r] = y + py;
         }
     }
+    /* header cells stand on the rule under the headers: their last lines
+     * on one line ("2024" beside "Prognos / 2025", "Total projektbudget"
+     * over both header rows beside "2026"), as a table's column heads
+     * are set, now that the rows' heights are known */
+    for (int i = 0; i < ts->ncell; i++) {
+        Cell *c = &ts->cells[i];
+        if (ts->roles[c->row] != ROW_HEADER || c->lines.n == 0 || c->line_row[0] != c->line_row[c->lines.n - 1])
+            continue;
+        int64_t span_h = 0;
+        for (int k = c->row; k < c->row + c->rowspan && k < ts->nrows; k++)
+            span_h += rh[k];
+        int32_t room = (int32_t)(span_h - 2 * py - (c->line_y[c->lines.n - 1] + c->lines.v[c->lines.n - 1].h - py));
+        for (int k = 0; room > 0 && k < c->lines.n; k++)
+            c->line_y[k] += room;
+    }
 }
 
 /* Which cell covers each grid position (to know where rules stop), the

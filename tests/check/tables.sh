@@ -338,4 +338,23 @@ check "... its mark hangs right of its unit" \
     sh -c "awk '\$1 == \"text\" && \$4 ~ /^9,4/ { x = \$2 } \$1 == \"mark\" && \$2 == 1 { m = \$3 } END { exit !(x && m > x + 15) }' '$T/fnfig.trace'"
 check "... and the sum of its column is filled in" \
     sh -c "grep -q 'text [0-9.]* [0-9.]* 2.360\$' '$T/fnfig.trace' && [ ! -s '$T/fnfig.err' ]"
+# header cells stand on the rule under the headers: a heading over both
+# header rows, and a one-line heading beside a two-line one, have their
+# last line where the lowest headings have theirs (they stood at the top)
+cat >"$T/headbottom.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table font-size="small"><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/><column type="number" decimals="1"/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell rowspan="2">Projekt</cell><cell rowspan="2">Total projektbudget</cell><cell colspan="3">Investeringsbudget</cell><cell rowspan="2">Återstår efter 2028</cell></row>
+<row role="header"><cell>2026</cell><cell>2027</cell><cell>2028</cell></row>
+<row><cell>Gång- och cykelbro Tannefors</cell><cell>96.5</cell><cell>44.0</cell><cell>40.3</cell><cell>0.0</cell><cell>0.0</cell></row>
+</table>
+<table><columns><column width="50%"/><column type="number"/><column type="number"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Utfall 2024</cell><cell>Prognos för helåret 2025 enligt augusti</cell></row>
+<row><cell>Stöd</cell><cell>1</cell><cell>2</cell></row></table></section></report>
+XML
+"$BIN" -q -o "$T/headbottom.pdf" --trace "$T/headbottom.trace" "$T/headbottom.xml"
+check "header cells stand on one line at the bottom: Projekt, Total projektbudget, 2026" \
+    sh -c "[ \$(awk '\$1 == \"text\" && (\$4 == \"Projekt\" || \$4 == \"Total\" || \$4 == \"2026\" || \$4 == \"Återstår\") { print \$3 }' '$T/headbottom.trace' | sort -u | wc -l) = 1 ] &&
+           awk '\$1 == \"text\" && \$4 == \"Verksamhet\" { v = \$3 } \$1 == \"text\" && \$4 == \"Utfall\" { u = \$3 } \$1 == \"text\" && \$0 ~ / augusti\$/ { a = \$3 }
+                END { exit !(v && v == u && u == a) }' '$T/headbottom.trace'"
 finish
