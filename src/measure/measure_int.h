@@ -181,8 +181,14 @@ Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t wid
 
 /* The pieces as segments between the break chances `hyph` allows,
  * without hyphenation points (colwidth.h), into *out (malloc'd: the
- * caller frees it); returns how many. */
+ * caller frees it); returns how many. Words that hang right of a status
+ * marker are segmented without it: each of their lines is text_hang()
+ * narrower. */
 int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
+
+/* How far right of a status marker the words after it hang, on every
+ * line of them ("▲ Uppfylls delvis per / helår"); 0 if they do not. */
+int32_t text_hang(const Piece *p, int np);
 
 /* Natural width of the pieces on one line; the widest word (the
  * narrowest a column can get without splitting a word); the narrowest it

@@ -381,16 +381,17 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
          * after a hyphen of its own between two words ("Budget-/
          * avvikelse"), which adds no hyphen */
         CwSeg *seg;
+        int32_t hang = text_hang(cl->ps.v, cl->ps.n);
         int ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_NEVER, &seg);
         for (int q = 0; q < ns; q++)
-            if (seg[q].w > minw)
-                minw = seg[q].w;
+            if (seg[q].w + hang > minw)
+                minw = seg[q].w + hang;
         free(seg);
         min_hard = 0;
         ns = text_segments(m, cl->ps.v, cl->ps.n, HYPH_HARD, &seg);
         for (int q = 0; q < ns; q++)
-            if (seg[q].w > min_hard)
-                min_hard = seg[q].w;
+            if (seg[q].w + hang > min_hard)
+                min_hard = seg[q].w + hang;
         free(seg);
     }
     /* a status and its word are read as one ("Ej påbörjad"), where
@@ -409,6 +410,7 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
         for (int q = 0; q < ns; q++)
             if (seg[q].w > most)
                 most = seg[q].w;
+        most += text_hang(cl->ps.v, cl->ps.n);
         free(seg);
         if (most + 2 * px > cl->min_joint)
             cl->min_joint = most + 2 * px;

@@ -444,7 +444,7 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         cw[i].col = c->col;
         cw[i].colspan = c->colspan;
         cw[i].rowspan = c->rowspan;
-        cw[i].extra = 2 * L->table_pad_x + c->pad;
+        cw[i].extra = 2 * L->table_pad_x + c->pad + text_hang(c->ps.v, c->ps.n);
         cw[i].line_h = L->styles[c->sid].leading;
         cw[i].vpad = 2 * L->table_pad_y;
     }

@@ -1473,12 +1473,51 @@ static void line_ends(LB *lb, const LineSpan *ls, int n, int k, int nl, Align al
         }
 }
 
+/* Whether ps[0..np) is a status marker before words: the words hang
+ * right of it (its advance, marker_advance), every line of them. */
+static bool marker_hangs(const Piece *ps, int np)
+{
+    return np > 1 && ps[0].marker && !ps[1].marker && !ps[1].br;
+}
+
+int32_t text_hang(const Piece *ps, int np) { return marker_hangs(ps, np) ? marker_advance(ps[0].size) : 0; }
+
 static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t width,
                          Align align, bool justify, Hyph hyph, int mode)
 {
     Lines out = { NULL, 0 };
     if (width < 1000)
         width = 1000;
+    /* a status marker before words: the words broken beside it, and every
+     * line of them under the first ("▲ Uppfylls delvis per / helår", the
+     * second line under "Uppfylls", not under the marker), unless that
+     * takes a line more than the words under the marker (a narrow
+     * column of a fixed width: its row would grow) */
+    int32_t adv = mode & LB_NO_HANG ? 0 : text_hang(ps, np);
+    mode &= ~LB_NO_HANG;
+    if (adv > 0 && width - adv >= 1000) {
+        Lines mk = break_lines(m, ps, 1, st, width, ALIGN_LEFT, false, hyph, 0);
+        out = break_lines(m, ps + 1, np - 1, st, width - adv, align, justify, hyph, mode);
+        if (out.n == 0 || mk.n != 1)
+            return out;
+        if (out.n > 1) {
+            Lines flat = break_lines(m, ps, np, st, width, align, justify, hyph, mode | LB_NO_HANG);
+            if (flat.n < out.n)
+                return flat;
+        }
+        for (int k = 0; k < out.n; k++) {
+            for (int q = 0; q < out.v[k].nops; q++)
+                out.v[k].ops[q].x += adv;
+            out.v[k].width += adv;
+        }
+        Line *L = &out.v[0];
+        Op *ops = ARENA_ARRAY(&m->rp->arena, Op, mk.v[0].nops + L->nops);
+        memcpy(ops, mk.v[0].ops, sizeof *ops * (size_t)mk.v[0].nops);
+        memcpy(ops + mk.v[0].nops, L->ops, sizeof *ops * (size_t)L->nops);
+        L->ops = ops;
+        L->nops += mk.v[0].nops;
+        return out;
+    }
     int n = build_items(m, ps, np, width, hyph);
     if (n == 0)
         return out;
@@ -1526,6 +1565,9 @@ Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t wi
 
 int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 {
+    /* words hanging right of a marker: theirs (text_hang) */
+    if (marker_hangs(ps, np))
+        return text_segments(m, ps + 1, np - 1, hyph, out);
     /* at an unbounded width no word needs hyphens (but a header's may
      * break at its joints: HYPH_JOINTS, each piece with its hyphen) */
     int n = build_items(m, ps, np, INT32_MAX / 4,
@@ -1585,6 +1627,15 @@ static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, 
 void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word,
                  int32_t *min_once, int32_t *min_hyph)
 {
+    if (marker_hangs(ps, np)) {         /* every line of the words beside it */
+        text_widths(m, ps + 1, np - 1, natural, min_word, min_once, min_hyph);
+        int32_t adv = marker_advance(ps[0].size);
+        *natural += adv;
+        *min_word += adv;
+        *min_once += adv;
+        *min_hyph += adv;
+        return;
+    }
     int n = build_items(m, ps, np, INT32_MAX / 4, HYPH_ALWAYS);
     int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0, mino = 0;
     int64_t cum[64];                    /* the word's hyphenation points: what */

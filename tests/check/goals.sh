@@ -71,4 +71,18 @@ XML
 "$BIN" -q -o "$T/goalnote.pdf" "$T/goalnote.xml"
 check "a goal heading's footnote mark follows its status in words" \
     sh -c "UA_TEXT=1 tests/ua-check '$T/goalnote.pdf' >/dev/null && pdfinfo -struct-text '$T/goalnote.pdf' | grep -q 'Delvis uppfyllt\"\$'"
+# the words after a status marker hang: a goal heading's second line, and
+# a status cell's, stand under its first word, not under the marker
+cat >"$T/hang.xml" <<'XML'
+<report type="delarsrapport"><meta><title>T</title></meta><section><heading>Målområde Medborgare</heading>
+<goal status="partly-met"><heading>Nämndmål: Alla elever når kunskapskraven och är behöriga till gymnasieskolan</heading>
+<table><columns><column type="status"/><column/><column type="number" decimals="1" unit="%"/><column type="number" decimals="1" unit="%"/><column type="number" decimals="1" unit="%"/><column type="number" decimals="1" unit="%"/><column/></columns>
+<row role="header"><cell>Mål uppnått</cell><cell>Nämndindikator</cell><cell>2023</cell><cell>2024</cell><cell>2025</cell><cell>Målvärde 2025</cell><cell>Önskad riktning</cell></row>
+<row><cell status="partly-met"/><cell>Andel elever i årskurs 9 som är behöriga till yrkesprogram</cell><cell>83.2</cell><cell>84.1</cell><cell>85.6</cell><cell>88.0</cell><cell>Öka</cell></row>
+</table></goal></section></report>
+XML
+"$BIN" -q -o "$T/hang.pdf" --trace "$T/hang.trace" "$T/hang.xml"
+check "words after a status marker hang under the first: a goal heading and a cell" \
+    sh -c "awk '\$1 == \"marker\" { k++; n = 0; next } k && n < 2 && \$1 == \"text\" { x[k, n++] = \$2 }
+                END { exit !(k == 2 && x[1, 0] == x[1, 1] && x[2, 0] == x[2, 1]) }' '$T/hang.trace'"
 finish
