@@ -90,4 +90,19 @@ XML
 "$BIN" -q -o "$T/monthyear.pdf" --trace "$T/monthyear.trace" "$T/monthyear.xml"
 check "a month and its year stay on one line: december 2026, oktober 2026" \
     sh -c "grep -q ' december.2026\$' '$T/monthyear.trace' && grep -q ' oktober.2026\$' '$T/monthyear.trace'"
+# a heading's line does not end in a small word: "Tillsynsfrekvens per /
+# riskklass", "analys av / ekonomi", "mål med / nämndmål" broke so
+cat >"$T/weak.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<section><heading>Samlad bedömning och analys av ekonomi, verksamhet och personal</heading><p>Text.</p></section>
+<section><heading>Kommunövergripande mål med nämndmål och nämndindikatorer</heading><p>Text.</p></section>
+<appendices numbering="yes"><appendix><heading>Tillsynsfrekvens per riskklass och verksamhetskategori</heading><p>Text.</p></appendix></appendices>
+</report>
+XML
+"$BIN" -q -o "$T/weak.pdf" --trace "$T/weak.trace" "$T/weak.xml"
+check "a heading's line does not end in a small word (per, av, med, och)" \
+    sh -c "[ \$(awk '/^ *tag /{ h = \$3 ~ /^H[1-6]\$/ } h && /^ *text /' '$T/weak.trace' | wc -l) -ge 6 ] &&
+           ! awk '/^ *tag /{ h = \$3 ~ /^H[1-6]\$/ } h && /^ *text /' '$T/weak.trace' | grep -qE ' (per|av|med|och)\$'"
+check "... and reads with its space where it breaks before one: analys av ekonomi" \
+    sh -c "pdfinfo -struct-text '$T/weak.pdf' | grep -q 'analys av ekonomi'"
 finish
