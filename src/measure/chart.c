@@ -5,7 +5,7 @@
  * A chart is one box (it never splits over pages) with its caption kept
  * before it. Layout of the box, top to bottom: axis title, plot area
  * with value ticks on the left and category labels below (or beside
- * horizontal bars), legend; a pie or donut takes the plot area's middle.
+ * horizontal bars, with the values and the axis title below), legend; a pie or donut takes the plot area's middle.
  * Ticks are "nice" numbers (1, 2, 2.5 or 5 times a power of ten) printed
  * in Swedish style.
  *
@@ -929,8 +929,9 @@ static void direct_room(M *m, Frame *f)
     f->px1 -= f->direct_w + f->fs / 2;
 }
 
-/* The chart's geometry: room for the axis title above, value or
- * category labels left, category labels and the legend below. */
+/* The chart's geometry: room for the axis title above (under a bar
+ * chart's scale), value or category labels left, category labels and
+ * the legend below. */
 static void chart_frame(M *m, const Axis *ax, Frame *f)
 {
     const Chart *ch = f->ch;
@@ -946,7 +947,10 @@ static void chart_frame(M *m, const Axis *ax, Frame *f)
         if (w > f->cat_w) f->cat_w = w;
     }
     f->labels = ARENA_ARRAY(&m->rp->arena, Wrapped, ch->ncat > 0 ? ch->ncat : 1);
-    f->py0 = axis_captioned(ch) ? lh + fs / 2 : fs / 2;
+    /* the axis title over a column chart's value axis, under a bar
+     * chart's (its values run along the bottom) */
+    bool under = axis_captioned(ch) && f->horizontal;
+    f->py0 = axis_captioned(ch) && !under ? lh + fs / 2 : fs / 2;
     f->left = f->horizontal ? f->cat_w + fs : f->label_w + fs * 8 / 10;
     int32_t most = f->horizontal ? f->width * 2 / 5 : f->width / 3;
     if (f->left > most) f->left = most;
@@ -966,7 +970,8 @@ static void chart_frame(M *m, const Axis *ax, Frame *f)
         labels_under(m, f, f->pw / nc - fs / 2);
         f->height += (f->label_lines - 1) * lh;
     }
-    int32_t bottom = lh * f->label_lines + fs / 2 + f->legend_h;
+    int32_t bottom = lh * (f->label_lines + under) + fs / 2 + f->legend_h;
+    f->height += under ? lh : 0;
     if (f->horizontal)
         labels_beside(m, f, bottom);
     f->py1 = f->height - bottom;
@@ -1468,11 +1473,11 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
         const char *cap = !ch->axis_title || !*ch->axis_title ? ch->axis_unit
                         : unit ? arena_printf(&m->rp->arena, "%s (%s)", ch->axis_title, ch->axis_unit)
                                : ch->axis_title;
-        /* over the value axis: at the left of a column chart, at the
-         * right of a bar chart, whose values run along the bottom (at its
-         * left stand the categories) */
-        text_op(m, &ops, cap, f->face, f->fs, f->color, f->horizontal ? f->px1 : f->indent, f->lh - f->fs / 3,
-                f->horizontal ? 2 : 0);
+        /* at the value axis: over a column chart's, at its left; under
+         * a bar chart's scale, which runs along the bottom, at its right
+         * end (at the chart's left stand the categories) */
+        text_op(m, &ops, cap, f->face, f->fs, f->color, f->horizontal ? f->px1 : f->indent,
+                f->horizontal ? f->py1 + 2 * f->lh : f->lh - f->fs / 3, f->horizontal ? 2 : 0);
     }
     if (f->pie) {
         if (ch->nseries > 0)
