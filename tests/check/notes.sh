@@ -100,4 +100,11 @@ check "a header cell's footnote is read after the table's own note" \
 check "a footnote of a paragraph over two pages is read after the paragraph" \
     sh -c "[ \$(pdfinfo '$T/fnpage.pdf' | awk '/^Pages:/ { print \$2 }') -ge 3 ] &&
            awk '/Sista meningen/ { s = NR } / Note / { n = NR } /Nästa stycke/ { x = NR } END { exit !(s && n > s && x > n) }' '$T/fnpage.struct'"
+# two marks side by side are told apart by a raised comma: "¹,²" (it
+# printed "¹²", which reads as twelve), in text and after a figure
+printf '<report type="rapport"><meta><title>T</title></meta><p>Antalet ökade<footnote>Ett.</footnote><footnote>Två.</footnote> under året.</p><table><columns><column/><column type="number"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row><row><cell>B</cell><cell>80<footnote>Tre.</footnote><footnote>Fyra.</footnote></cell></row></table></report>' >"$T/marks2.xml"
+"$BIN" -q -o "$T/marks2.pdf" --trace "$T/marks2.trace" "$T/marks2.xml"
+check "two footnote marks side by side have a comma between them" \
+    awk '/^ *mark [13] / { want = 1; next } want && /^ *text / { c += $4 == ","; want = 0 } END { exit !(c == 2) }' \
+    "$T/marks2.trace"
 finish
