@@ -1146,14 +1146,23 @@ static void place_lines(M *m, TableSet *ts)
     /* header cells stand on the rule under the headers: their last lines
      * on one line ("2024" beside "Prognos / 2025", "Total projektbudget"
      * over both header rows beside "2026"), as a table's column heads
-     * are set, now that the rows' heights are known */
-    for (int i = 0; i < ts->ncell; i++) {
+     * are set, now that the rows' heights are known. Not one whose
+     * lines go over rows of their own (a span taller than half a page)
+     * nor one that reaches into the body, nor in header rows too tall
+     * to repeat (they may be cut over pages): they stay at the top */
+    for (int i = 0; i < ts->ncell && ts->heads_repeat; i++) {
         Cell *c = &ts->cells[i];
-        if (ts->roles[c->row] != ROW_HEADER || c->lines.n == 0 || c->line_row[0] != c->line_row[c->lines.n - 1])
+        if (ts->roles[c->row] != ROW_HEADER || c->lines.n == 0 || c->line_row[0] != c->row ||
+            c->line_row[c->lines.n - 1] != c->row)
             continue;
         int64_t span_h = 0;
-        for (int k = c->row; k < c->row + c->rowspan && k < ts->nrows; k++)
+        bool head = true;
+        for (int k = c->row; k < c->row + c->rowspan && k < ts->nrows; k++) {
+            head &= ts->roles[k] == ROW_HEADER;
             span_h += rh[k];
+        }
+        if (!head)
+            continue;
         int32_t room = (int32_t)(span_h - 2 * py - (c->line_y[c->lines.n - 1] + c->lines.v[c->lines.n - 1].h - py));
         for (int k = 0; room > 0 && k < c->lines.n; k++)
             c->line_y[k] += room;

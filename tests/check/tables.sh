@@ -357,4 +357,25 @@ check "header cells stand on one line at the bottom: Projekt, Total projektbudge
     sh -c "[ \$(awk '\$1 == \"text\" && (\$4 == \"Projekt\" || \$4 == \"Total\" || \$4 == \"2026\" || \$4 == \"Återstår\") { print \$3 }' '$T/headbottom.trace' | sort -u | wc -l) = 1 ] &&
            awk '\$1 == \"text\" && \$4 == \"Verksamhet\" { v = \$3 } \$1 == \"text\" && \$4 == \"Utfall\" { u = \$3 } \$1 == \"text\" && \$0 ~ / augusti\$/ { a = \$3 }
                 END { exit !(v && v == u && u == a) }' '$T/headbottom.trace'"
+# ... but a header cell that reaches into the body, or stands in header
+# rows too tall to repeat, stays at the top: moved down, it was drawn over
+# a body row on a continued page, and off the page
+{
+    echo '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column/><column type="number"/></columns>'
+    echo '<row role="header"><cell rowspan="2">Område</cell><cell>Mål</cell><cell>2025</cell></row><row><cell>Elever</cell><cell>1</cell></row>'
+    for k in $(seq 1 60); do echo "<row><cell>Rad $k</cell><cell>x</cell><cell>$k</cell></row>"; done
+    echo '</table></section></report>'
+} >"$T/headbody.xml"
+{
+    echo '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column/><column type="number"/></columns>'
+    printf '<row role="header"><cell rowspan="2">Kort</cell><cell>'
+    for k in $(seq 1 40); do printf 'Detta är en mycket lång rubriktext som ska göra huvudraden hög '; done
+    echo '</cell><cell>2025</cell></row><row role="header"><cell>Mål</cell><cell>2024</cell></row><row><cell>A</cell><cell>x</cell><cell>1</cell></row>'
+    echo '</table></section></report>'
+} >"$T/headtall.xml"
+"$BIN" -q -o "$T/headbody.pdf" "$T/headbody.xml"
+"$BIN" -q -o "$T/headtall.pdf" --trace "$T/headtall.trace" "$T/headtall.xml" 2>/dev/null
+check "a header cell reaching into the body is not drawn over the rows of a continued page" tests/overlap-check "$T/headbody.pdf"
+check "a header cell in header rows too tall to repeat stays on its page" \
+    awk '$1 == "text" && $4 == "Kort" { y = $3 } END { exit !(y > 0 && y < 800) }' "$T/headtall.trace"
 finish
