@@ -369,7 +369,7 @@ check "header cells stand on one line at the bottom: Projekt, Total projektbudge
 {
     echo '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column/><column type="number"/></columns>'
     printf '<row role="header"><cell rowspan="2">Kort</cell><cell>'
-    for k in $(seq 1 40); do printf 'Detta är en mycket lång rubriktext som ska göra huvudraden hög '; done
+    for k in $(seq 1 100); do printf 'Detta är en mycket lång rubriktext som ska göra huvudraden hög '; done
     echo '</cell><cell>2025</cell></row><row role="header"><cell>Mål</cell><cell>2024</cell></row><row><cell>A</cell><cell>x</cell><cell>1</cell></row>'
     echo '</table></section></report>'
 } >"$T/headtall.xml"
