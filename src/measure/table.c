@@ -1347,7 +1347,11 @@ static void row_lines(M *m, const TableSet *ts, const RowWalk *rw, int r, RowDra
                     op.se = qo == 0 && label >= 0 ? c->part_se[label] : se;
                 VEC_PUSH(a, d->ops, op);
             }
-            se_links(m, d->ops.v + first_op, d->ops.n - first_op, se, &c->link_run);
+            /* a cell of blocks (a list in it) breaks each on its own, its
+             * pieces counted from 0 again: a link is carried over lines
+             * only in a cell of one text */
+            LinkRun own = { 0 };
+            se_links(m, d->ops.v + first_op, d->ops.n - first_op, se, c->blocks.nparts ? &own : &c->link_run);
             for (int qn = 0; qn < ln->nnotes; qn++) {
                 VEC_PUSH(a, d->notes, ln->notes[qn]);
                 VEC_PUSH(a, d->note_y, c->line_y[k]);

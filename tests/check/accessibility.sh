@@ -277,6 +277,12 @@ XML
 check "a link over two lines is one Link, read whole" \
     sh -c "[ \$(grep -c 'Link (inline)' '$T/linkwrap.struct') = 1 ] && grep -q 'samlingsdatabas för konst och kulturarv' '$T/linkwrap.struct' &&
            [ \$(qpdf --qdf --object-streams=disable '$T/linkwrap.pdf' - 2>/dev/null | grep -ac '/Subtype /Link') = 2 ]"
+# ... and two links in a cell of paragraphs and a list stay two (each
+# block there is broken on its own; they were read as one, "FörstaAndra")
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column/></columns><row role="header"><cell>Post</cell><cell>Länkar</cell></row><row><cell>A</cell><cell><p><link href="https://a.example/">Första</link></p><p><link href="https://b.example/">Andra</link></p><list><item>x</item></list></cell></row></table></section></report>' >"$T/link2.xml"
+"$BIN" -q -o "$T/link2.pdf" "$T/link2.xml"
+check "two links in a cell of blocks are two Links" \
+    sh -c "[ \$(pdfinfo -struct-text '$T/link2.pdf' | grep -c 'Link (inline)') = 2 ]"
 # a sub row in a table of one level ("Kvinnor" under "Antal besök på
 # fritidsgårdarna"): its values are headed by the row it divides too; with
 # /Scope alone, "19 950" read as "2025, Kvinnor"
