@@ -832,10 +832,11 @@ static void row_header_columns(TableSet *ts)
     }
 }
 
-/* The header cells of cell c (already made: headers stand above and to
- * the left of what they head): the header rows' cells over its columns,
- * the row headers beside its rows, and the heading of the group row
- * above (`group`, a cell index, or -1). */
+/* The header cells of cell c (already made: headers stand above what
+ * they head, or in its row, whose cells are all made first): the header
+ * rows' cells over its columns (a subheader's where it has them), the
+ * row headers beside its rows, and the heading of the group row above
+ * (`group`, a cell index, or -1). */
 typedef VEC(int) Heads;
 
 /* Cell o (an index, -1: none) among c's headers, once, if it is drawn
@@ -868,8 +869,9 @@ static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
     bool row_header = body && m->se.v[c->se].type == SE_TH;
     int end = row_header ? c->col + 1 : c->col + c->colspan;
     for (int k = c->col; k < end && k < ncols && roles[c->row] != ROW_SUBHEAD; k++) {
+        /* (not its label: a label across the row heads as a group does) */
         int o = sub >= 0 ? owner[sub * ncols + k] : -1;
-        if (o >= 0 && cells[o].lines.n > 0) {
+        if (o >= 0 && cells[o].lines.n > 0 && o != owner[sub * ncols]) {
             head_by(m, &h, cells, o, c, false);
             continue;
         }
@@ -1254,6 +1256,7 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
         section = ts->se_body;
     }
     int se_tr = se_new(m, SE_TR, section);
+    int first = rw->cell_i;
     for (; rw->cell_i < ts->ncell && ts->cells[rw->cell_i].row == r; rw->cell_i++) {
         Cell *c = &ts->cells[rw->cell_i];
         if (c->row + c->rowspan - 1 > rw->span_until)
@@ -1276,15 +1279,19 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
             e->scope = 1;                   /* Column */
         else if (row_head)
             e->scope = 2;                   /* Row */
-        /* a sum row is its group's ("Summa Kultur"), unless it sums
-         * several: then no group heads it */
-        int group = (role == ROW_SUM && rw->ngroups > 1) || role == ROW_SUBHEAD ? -1 : rw->group;
-        if (ts->multi_level && c->rowspan > 1) {
+    }
+    /* the headers, once the row's cells all have their elements (a
+     * status left of its goal is headed by the goal, made after it) */
+    /* a sum row is its group's ("Summa Kultur"), unless it sums
+     * several: then no group heads it */
+    int group = (role == ROW_SUM && rw->ngroups > 1) || role == ROW_SUBHEAD ? -1 : rw->group;
+    for (int i = first; i < rw->cell_i && ts->multi_level; i++) {
+        if (ts->cells[i].rowspan > 1) {
             /* the row headers of its later rows are not made yet */
-            VEC_PUSH(&m->rp->arena, rw->spanning, rw->cell_i);
+            VEC_PUSH(&m->rp->arena, rw->spanning, i);
             VEC_PUSH(&m->rp->arena, rw->spanning_group, group);
-        } else if (ts->multi_level) {
-            cell_headers(m, ts, c, group);
+        } else {
+            cell_headers(m, ts, &ts->cells[i], group);
         }
     }
     for (int k = 0; k < rw->spanning.n; k++) {

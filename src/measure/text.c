@@ -1537,7 +1537,10 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
      * second line under "Uppfylls", not under the marker), unless that
      * takes a line more than the words under the marker (a narrow
      * column of a fixed width: its row would grow) */
-    int32_t adv = mode & LB_NO_HANG ? 0 : text_hang(ps, np);
+    /* (in a cell or a heading, set from the left: a paragraph that
+     * begins with a marker, or centred words, do not hang) */
+    bool hang = !(mode & LB_NO_HANG) && (mode & LB_FEWEST) && (align == ALIGN_LEFT || align == ALIGN_DEFAULT);
+    int32_t adv = hang ? text_hang(ps, np) : 0;
     mode &= ~LB_NO_HANG;
     if (adv > 0 && width - adv >= 1000) {
         Lines mk = break_lines(m, ps, 1, st, width, ALIGN_LEFT, false, hyph, 0);

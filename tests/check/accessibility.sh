@@ -27,9 +27,10 @@ check "... and a value by its column, its goal, its indicator and its sub row" \
     grep -qE '^ *TD \(1\) Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+,th-[0-9]+$' "$T/indicators"
 pg=$(trace_page_of "$vb.trace" 'förebygger våld.')
 tests/ua-check "$vb.pdf" "${pg:-0}" >"$T/status-first"
-check "a table that starts with a status column: the goal after it is the row header (page ${pg:-none})" \
-    sh -c "grep -A2 '^ *TR\$' '$T/status-first' | grep -qE '^ *TD \\([12]\\) Headers=th-[0-9]+\$' &&
-           grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first'"
+check "a table that starts with a status column: the goal after it is the row header, and heads the status (page ${pg:-none})" \
+    sh -c "grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first' &&
+           awk '/^ *TR\$/ { n = 0; next } { n++ } n == 1 && /^ *TD \\([12]\\) Headers=th-[0-9]+,th-[0-9]+\$/ { split(\$NF, h, \",\"); want = h[2] }
+                n == 2 && want && \$0 ~ (\"ID=\" want \" \") { ok = 1 } END { exit !ok }' '$T/status-first'"
 
 # a column of descriptions beside a label heads nothing: only the label
 # is the row's header ("Åtgärd" | "Beskrivning" | "Ansvar" | cost)
@@ -251,6 +252,14 @@ check "below a subheader its headings and its label head the cells" \
     sh -c "ids=\$(grep -E '^ *TH ' '$T/subhead.tree' | sed -n '6,8p' | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//' | tr '\n' ' ') &&
            set -- \$ids && [ \$# = 3 ] && grep -E '^ *TD ' '$T/subhead.tree' | tail -2 | head -1 |
            grep -qE \"Headers=\$2,th-[0-9]+,\$1\\\$\" && ! grep -E '^ *TH ' '$T/subhead.tree' | sed -n '6,8p' | grep -q Headers"
+# ... but a subheader that is only a label across the row heads as a
+# group does: the header row's headings stay ("3" read "Kultur,
+# Nämndspecifika" without "Utfall 2024")
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column type="number"/><column type="number"/></columns><row role="header"><cell>Verksamhet</cell><cell>Utfall 2024</cell><cell>Budget 2025</cell></row><row><cell>Skola</cell><cell>10</cell><cell>12</cell></row><row role="subheader"><cell colspan="3">Nämndspecifika</cell></row><row><cell>Kultur</cell><cell>3</cell><cell>4</cell></row></table></section></report>' >"$T/sublabel.xml"
+tree_of sublabel
+check "a subheader label across the row heads as a group, under the header row's headings" \
+    sh -c "h=\$(grep -E '^ *TH ' '$T/sublabel.tree' | sed -n 2p | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//') &&
+           grep -E '^ *TD ' '$T/sublabel.tree' | tail -2 | head -1 | grep -qE \"Headers=\$h,th-[0-9]+,th-[0-9]+\\\$\""
 # a goal's status left of the goal is headed by the goal too, not by
 # "Status" alone (the indicators beside the goal do not head it)
 cat >"$T/statusleft.xml" <<'XML'
@@ -283,6 +292,13 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Et
 "$BIN" -q -o "$T/link2.pdf" "$T/link2.xml"
 check "two links in a cell of blocks are two Links" \
     sh -c "[ \$(pdfinfo -struct-text '$T/link2.pdf' | grep -c 'Link (inline)') = 2 ]"
+# ... also in a row of its own (the goal's element was made after the
+# status's headers were looked for)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Status</heading><table><columns><column type="status"/><column/><column/><column type="number" decimals="0"/></columns><row role="header"><cell>Status</cell><cell>Nämndmål</cell><cell>Indikator</cell><cell>2025</cell></row><row><cell status="met"/><cell>Mål ett</cell><cell>Andel</cell><cell>41</cell></row><row><cell rowspan="2" status="not-met"/><cell rowspan="2">Mål två</cell><cell>A</cell><cell>1</cell></row><row><cell>B</cell><cell>2</cell></row></table></section></report>' >"$T/statusrow.xml"
+tree_of statusrow
+check "a status left of its goal in a row of its own is headed by the goal" \
+    sh -c "goal=\$(grep -E '^ *TH .*Scope=Row' '$T/statusrow.tree' | head -1 | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//') &&
+           grep -E '^ *TD ' '$T/statusrow.tree' | head -1 | grep -qE \"Headers=th-[0-9]+,\$goal(,|\\\$)\""
 # a sub row in a table of one level ("Kvinnor" under "Antal besök på
 # fritidsgårdarna"): its values are headed by the row it divides too; with
 # /Scope alone, "19 950" read as "2025, Kvinnor"

@@ -85,4 +85,18 @@ XML
 check "words after a status marker hang under the first: a goal heading and a cell" \
     sh -c "awk '\$1 == \"marker\" { k++; n = 0; next } k && n < 2 && \$1 == \"text\" { x[k, n++] = \$2 }
                 END { exit !(k == 2 && x[1, 0] == x[1, 1] && x[2, 0] == x[2, 1]) }' '$T/hang.trace'"
+# ... only where set from the left in a cell or a heading: a centred
+# status keeps its marker beside its word, a paragraph that begins with
+# a marker does not hang
+cat >"$T/nohang.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading>
+<table><columns><column type="status" width="30%" align="center"/><column/></columns>
+<row role="header"><cell>Status</cell><cell>Mål</cell></row><row><cell status="met"/><cell>Alla elever</cell></row></table>
+<p><status value="met">Uppfyllt.</status> Målet nåddes genom ett långt och ihärdigt arbete under hela året, med många insatser från förvaltningens medarbetare och från föreningslivet i kommunen, som här beskrivs i flera meningar för att texten ska räcka till flera rader.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/nohang.pdf" --trace "$T/nohang.trace" "$T/nohang.xml"
+check "a centred status keeps its marker beside its word; a paragraph does not hang" \
+    sh -c "awk '\$1 == \"marker\" { k++; mx[k] = \$4; n = 0; next } k && \$1 == \"text\" && n < 2 { tx[k, n++] = \$2 }
+                END { exit !(k == 2 && tx[1, 0] - mx[1] < 15 && tx[2, 1] == mx[2]) }' '$T/nohang.trace'"
 finish
