@@ -331,7 +331,8 @@ static unsigned char *put_code(unsigned char *at, unsigned c)
  * hyphenation added reads as a soft hyphen (the word goes on), and a
  * hard hyphen as U+2010, which text extraction keeps (it joins words
  * across a line end at U+002D). A footnote mark reads in brackets,
- * "LVM[2]-placeringar", not run into the word it follows. */
+ * "LVM[2]-placeringar", not run into the word it follows ("[1],[2]"
+ * for two side by side). */
 static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, int len, const Op *o,
                               char *scratch, size_t *n)
 {
@@ -352,8 +353,11 @@ static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, 
         *n = o->tail == TAIL_HYPHEN ? 2 : 3;
         return o->tail == TAIL_HYPHEN ? "\xC2\xAD" : "\xE2\x80\x90";
     }
-    if (o->note && s[c] != ' ' && *n <= 8) {
-        bool first = c == 0, final = true;      /* the mark's last visible character */
+    /* (a mark after another begins with its comma, ",2": the comma
+     * reads as itself, the number in brackets) */
+    uint32_t lead = o->note && len > 1 && s[0] == ',' ? 1 : 0;
+    if (o->note && s[c] != ' ' && c >= lead && *n <= 8) {
+        bool first = c == lead, final = true;   /* the mark's last visible character */
         for (uint32_t k = end; k < (uint32_t)len; k++)
             final &= s[k] == ' ';
         if (first || final) {

@@ -94,8 +94,7 @@ static int32_t decimal_part(M *m, const Pieces *ps)
     if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
         return 0;
     int end = ps->n;                    /* footnote marks after the figure hang right of it */
-    while (end > 1 && (ps->v[end - 1].note || (ps->v[end - 1].len == 1 && ps->v[end - 1].s[0] == ',' &&
-                                               ps->v[end - 1].rise > 0)))       /* "¹,²" */
+    while (end > 1 && ps->v[end - 1].note)
         end--;
     int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0, last_p = 0, last_k = 0;
     bool bracket = false;               /* the cell ends in a part in brackets */
@@ -318,14 +317,9 @@ static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, 
             marks.last = c->last;
             int from = cl->ps.n, to = from;
             text_pieces(m, &marks, st, &cl->ps);
-            for (int k = from; k < cl->ps.n; k++) {     /* not the spaces between them */
-                const Piece *q = &cl->ps.v[k];
-                int sp = 0;
-                while (sp < q->len && q->s[sp] == ' ')
-                    sp++;
-                if (q->note || sp < q->len)
-                    cl->ps.v[to++] = *q;
-            }
+            for (int k = from; k < cl->ps.n; k++)       /* not the spaces between them */
+                if (cl->ps.v[k].note)
+                    cl->ps.v[to++] = cl->ps.v[k];
             cl->ps.n = to;
         }
         return;
@@ -973,12 +967,11 @@ static void table_columns(M *m, TableSet *ts)
 /* Every cell broken into lines at its column's width; each row as high
  * as its tallest cell that spans no rows. */
 /* Where the footnote marks after a figure begin among line l's ops (with
- * their links and the commas between them); l->nops if none. */
+ * their links); l->nops if none. */
 static int figure_end(const Line *l)
 {
     int k = l->nops;
-    while (k > 1 && (l->ops[k - 1].kind != OP_TEXT || l->ops[k - 1].note ||
-                     (l->ops[k - 1].len == 1 && l->ops[k - 1].s[0] == ',')))  /* "¹,²" */
+    while (k > 1 && (l->ops[k - 1].kind != OP_TEXT || l->ops[k - 1].note))
         k--;
     for (int q = k; q < l->nops; q++)
         if (l->ops[q].kind == OP_TEXT)

@@ -342,17 +342,12 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     int number = fn->u.fn.number;
     IState sup = is;
     sup.script = 1;
-    /* two marks side by side are told apart by a raised comma: "¹,²",
-     * not "¹²", which reads as twelve */
-    if (out->n > 0 && out->v[out->n - 1].note) {
-        Piece c = base_piece(st, sup);
-        c.s = ",";
-        c.len = 1;
-        VEC_PUSH(&m->rp->arena, *out, c);
-    }
     Piece p = base_piece(st, sup);
     int label = m->note_label ? m->note_label[number - 1] : number;
-    p.s = arena_printf(&m->rp->arena, "%d", label);
+    /* two marks side by side are told apart by a raised comma, the
+     * second's: "¹,²", not "¹²", which reads as twelve */
+    bool after = out->n > 0 && out->v[out->n - 1].note;
+    p.s = arena_printf(&m->rp->arena, after ? ",%d" : "%d", label);
     p.len = (int)strlen(p.s);
     p.note = number;
     if (!is.uri) {

@@ -69,6 +69,9 @@ cat >"$T/goalnote.xml" <<'XML'
 </section></report>
 XML
 "$BIN" -q -o "$T/goalnote.pdf" "$T/goalnote.xml"
+printf '<report type="rapport"><meta><title>Mål</title></meta><section><heading>Mål</heading><goal status="partly-met"><heading>Fler besökare<footnote>A</footnote><footnote>B</footnote></heading><p>Text.</p></goal></section></report>' >"$T/goalnotes.xml"
+"$BIN" -q -o "$T/goalnotes.pdf" "$T/goalnotes.xml"
+check "... two marks as well" sh -c "UA_TEXT=1 tests/ua-check '$T/goalnotes.pdf' >/dev/null"
 check "a goal heading's footnote mark follows its status in words" \
     sh -c "UA_TEXT=1 tests/ua-check '$T/goalnote.pdf' >/dev/null && pdfinfo -struct-text '$T/goalnote.pdf' | grep -q 'Delvis uppfyllt\"\$'"
 # the words after a status marker hang: a goal heading's second line, and
