@@ -157,7 +157,10 @@ static void real_minus(M *m, Pieces *ps)
     }
     /* a hyphen alone says "no figure": set as a dash, as the
      * municipality's tables do ("–", not "-") */
-    if (p0 && ps->n == 1 && p0->len >= 1) {
+    int own = ps->n;                    /* (a footnote's mark after it) */
+    while (own > 1 && ps->v[own - 1].note)
+        own--;
+    if (p0 && own == 1 && p0->len >= 1) {
         int a = 0, b = p0->len;
         while (a < b && p0->s[a] == ' ')
             a++;

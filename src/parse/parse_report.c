@@ -1199,10 +1199,10 @@ static void fill_sum(P *p, Node *sc, int64_t sum, int dec)
  * (-, –, —, −, .., …), as tables write a missing figure. */
 static bool no_value(const Node *cell)
 {
-    const Node *x = cell->first;
-    if (!x)
+    if (!cell->first)
         return true;
-    if (x->next || x->kind != N_TEXT)
+    const Node *x = model_cell_figure(cell);        /* a dash may have its footnote */
+    if (!x || x->kind != N_TEXT)
         return false;
     static const char *const dashes[] = { "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x88\x92", "..",
                                           "\xE2\x80\xA6" };

@@ -378,4 +378,10 @@ check "header cells stand on one line at the bottom: Projekt, Total projektbudge
 check "a header cell reaching into the body is not drawn over the rows of a continued page" tests/overlap-check "$T/headbody.pdf"
 check "a header cell in header rows too tall to repeat stays on its page" \
     awk '$1 == "text" && $4 == "Kort" { y = $3 } END { exit !(y > 0 && y < 800) }' "$T/headtall.trace"
+# a dash for no value may have its footnote: it is still no value in a
+# sum (it was "not a number ... or a dash (-) for no value") and prints –
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row><row><cell>A</cell><cell>9.4</cell></row><row><cell>B</cell><cell>-<footnote>Uppgift saknas.</footnote></cell></row><row role="sum" sum-of="above"><cell>Summa</cell><cell/></row></table></section></report>' >"$T/dashnote.xml"
+check "a dash with a footnote is no value in a sum, printed as a dash" \
+    sh -c "'$BIN' -q -o '$T/dashnote.pdf' --trace '$T/dashnote.trace' '$T/dashnote.xml' && grep -q ' –\$' '$T/dashnote.trace' &&
+           [ \$(grep -c ' 9,4\$' '$T/dashnote.trace') = 2 ]"
 finish
