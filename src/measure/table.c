@@ -1141,22 +1141,24 @@ static void place_lines(M *m, TableSet *ts)
             rh[r] = y + py;
         }
     }
-    /* header cells stand on the rule under the headers: their last lines
-     * on one line ("2024" beside "Prognos / 2025", "Total projektbudget"
-     * over both header rows beside "2026"), as a table's column heads
-     * are set, now that the rows' heights are known. Not one whose
+    /* header cells (a subheader's too) stand on the rule under the
+     * headers: their last lines on one line ("2024" beside "Prognos /
+     * 2025", "Total projektbudget" over both header rows beside "2026"),
+     * as a table's column heads are set, now that the rows' heights
+     * are known. Not one whose
      * lines go over rows of their own (a span taller than half a page)
      * nor one that reaches into the body, nor in header rows too tall
      * to repeat (they may be cut over pages): they stay at the top */
-    for (int i = 0; i < ts->ncell && ts->heads_repeat; i++) {
+    for (int i = 0; i < ts->ncell; i++) {
         Cell *c = &ts->cells[i];
-        if (ts->roles[c->row] != ROW_HEADER || c->lines.n == 0 || c->line_row[0] != c->row ||
-            c->line_row[c->lines.n - 1] != c->row)
+        RowRole role = ts->roles[c->row];
+        if ((role != ROW_HEADER && role != ROW_SUBHEAD) || (role == ROW_HEADER && !ts->heads_repeat) ||
+            c->lines.n == 0 || c->line_row[0] != c->row || c->line_row[c->lines.n - 1] != c->row)
             continue;
         int64_t span_h = 0;
         bool head = true;
         for (int k = c->row; k < c->row + c->rowspan && k < ts->nrows; k++) {
-            head &= ts->roles[k] == ROW_HEADER;
+            head &= ts->roles[k] == role;
             span_h += rh[k];
         }
         if (!head)

@@ -384,4 +384,9 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Et
 check "a dash with a footnote is no value in a sum, printed as a dash" \
     sh -c "'$BIN' -q -o '$T/dashnote.pdf' --trace '$T/dashnote.trace' '$T/dashnote.xml' && grep -q ' –\$' '$T/dashnote.trace' &&
            [ \$(grep -c ' 9,4\$' '$T/dashnote.trace') = 2 ]"
+# ... a subheader's too
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table font-size="small"><columns><column/><column type="number" width="14%%"/><column type="number" width="14%%"/></columns><row role="header"><cell>Verksamhet</cell><cell>Budget</cell><cell>Bokslut efter tilläggsbeslut i juni</cell></row><row><cell>Bibliotek</cell><cell>1</cell><cell>2</cell></row><row role="subheader"><cell>Gemensamt</cell><cell>Budget</cell><cell>Bokslut efter tilläggsbeslut i juni</cell></row><row><cell>Nämnd</cell><cell>1</cell><cell>2</cell></row></table></section></report>' >"$T/subbottom.xml"
+check "a subheader's cells stand on one line at the bottom: Gemensamt, Budget, i juni" \
+    sh -c "'$BIN' -q -o '$T/subbottom.pdf' --trace '$T/subbottom.trace' '$T/subbottom.xml' &&
+           [ \$(awk '\$1 == \"text\" && (\$4 == \"Gemensamt\" || (\$4 == \"Budget\" && \$3 > 160) || (\$4 == \"i\" && \$3 > 160)) { print \$3 }' '$T/subbottom.trace' | sort -u | wc -l) = 1 ]"
 finish
