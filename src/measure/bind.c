@@ -114,6 +114,30 @@ static bool year_at(const char *s, int i, int end)
                              (s[i + 4] >= 'a' && s[i + 4] <= 'z'));
 }
 
+/* Whether the word that ends at s[i] (before a space) is a month's name:
+ * "september", "September" at a sentence's start, the last of a range
+ * ("jan–augusti", "januari-mars"). */
+static bool month_before(const char *s, int i)
+{
+    int k = i;
+    while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(' && i - k < 24)
+        k--;
+    for (int q = i - 1; q > k; q--)                 /* after a range's dash */
+        if (s[q] == '-' || (q >= k + 2 && (unsigned char)s[q - 2] == 0xE2 && (unsigned char)s[q - 1] == 0x80 &&
+                            (unsigned char)s[q] == 0x93)) {
+            k = q + 1;
+            break;
+        }
+    char w[16];
+    int n = i - k;
+    if (n < 3 || n >= (int)sizeof w)
+        return false;
+    memcpy(w, s + k, (size_t)n);
+    if (w[0] >= 'A' && w[0] <= 'Z')
+        w[0] = (char)(w[0] + 32);
+    return month_at(w, 0, n);
+}
+
 /* Whether the word that ends at s[i] (before a space) is one in
  * `words`, its first letter in either case ("Kap." begins a sentence). */
 static bool word_before_is(const char *s, int i, const char *const *words, size_t nwords)
@@ -171,15 +195,18 @@ static bool label_then_number(const char *s, int i, int end)
  * digit groups ("1 063"), between a number and its unit ("761 kr/inv",
  * "29 %", "1 §", "10 kap."), after a section sign ("§ 3"), between a
  * reference's word and its number ("s. 12", "kl. 08.00", "Dnr MN
- * 2025-0094"), between a day and its month and a month and its year
- * ("1 feb 2025", "15 mars", "september 2025"); between a short label in
+ * 2025-0094"), between a day and its month and, but in a table's cell
+ * (text_bound_space_in), a month and its year ("1 feb 2025", "15 mars",
+ * "september 2025", "jan–augusti 2025"); between a short label in
  * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
  * and the share after it ("2069 (45%)"), as statistics tables write
  * them; and, as in Unicode's line breaking (UAX #14), after an opening
  * bracket and before a closing one, where a report may have one by
  * mistake ("arbete ( socialpsykiatri)" does not end a line with its
  * "("). */
-bool text_bound_space(const char *s, int i, int end)
+bool text_bound_space(const char *s, int i, int end) { return text_bound_space_in(s, i, end, false); }
+
+bool text_bound_space_in(const char *s, int i, int end, bool cell)
 {
     if (i == 0 || i + 1 >= end)
         return false;
@@ -204,13 +231,8 @@ bool text_bound_space(const char *s, int i, int end)
     if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&
         (is_digit(s[i - 1]) || s[i - 1] == '%' || (s[i - 1] == ',' && i >= 2 && is_digit(s[i - 2]))))
         return true;                                            /* 2069 (45%) */
-    if (is_digit(s[i + 1]) && year_at(s, i + 1, end)) {
-        int k = i;                                              /* september 2025 */
-        while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
-            k--;
-        if (month_at(s, k, i))
-            return true;
-    }
+    if (!cell && is_digit(s[i + 1]) && year_at(s, i + 1, end) && month_before(s, i))
+        return true;                                            /* september 2025 */
     if (!is_digit(s[i - 1]))
         return false;
     if (month_at(s, i + 1, end)) {                              /* 1 feb */

@@ -40,6 +40,7 @@ typedef struct Piece {
     int         pagenum;       /* anchor whose page number this piece shows, -1 */
     bool        br;            /* forced line break */
     bool        nohyphen;      /* <nohyphen>: its words are not hyphenated */
+    bool        cell;          /* in a table's cell (text_bound_space_in) */
     const char *lang;          /* xml:lang of another language than the report's, or NULL */
 } Piece;
 

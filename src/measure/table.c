@@ -489,6 +489,8 @@ static Prep prepare(M *m, const Node *t)
             if (cl->fill_head)
                 st.color = L->table_head_color;
             cell_pieces(m, col, role, &st, cl);
+            for (int k = 0; k < cl->ps.n; k++)
+                cl->ps.v[k].cell = true;        /* a date may part in a cell (bind.h) */
             cell_bounds(m, t, col, role, cl);
         }
     }

@@ -1155,7 +1155,7 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
         end += take;
         whole = take == ps[q].len;
     }
-    return text_bound_space(buf + start, CTX - start, end - start);
+    return text_bound_space_in(buf + start, CTX - start, end - start, p->cell);
 }
 
 /* What a heading's line costs that ends in a small word ("Tillsyns-
@@ -1226,7 +1226,7 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                 continue;
             }
             int j = i;
-            while (j < p->len && (p->s[j] != ' ' || text_bound_space(p->s, j, p->len)))
+            while (j < p->len && (p->s[j] != ' ' || text_bound_space_in(p->s, j, p->len, p->cell)))
                 j++;
             add_word(&b, p, pi, i, j - i);
             i = j;

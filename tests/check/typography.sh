@@ -77,19 +77,12 @@ for want in ":$tl:3: error: quotes=\"english\" must be swedish or off" ":$tl:3: 
             ":$tl:3: error: <typography> has no attribute \"hyphens\""; do
     check "the layout error $want" grep -qF -- "typo-bad.xml$want" "$T/typo-bad.err"
 done
-# a month and its year stay on one line: a narrow cell printed
-# "december / 2026", a list item "Ecos den 30 september / 2025."
-cat >"$T/monthyear.xml" <<'XML'
-<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
-<table font-size="small"><columns><column width="18%"/><column width="30%"/><column width="18%"/><column/><column/></columns>
-<row role="header"><cell>Nämndmål</cell><cell>Aktivitet</cell><cell>Ansvarig enhet</cell><cell>Klart</cell><cell>Indikator</cell></row>
-<row><cell>Sökande upplever en snabb handläggning</cell><cell>Införa digital bygglovsprocess med obruten kedja från ansökan till arkiv</cell><cell>Bygglovsenheten</cell><cell>december 2026</cell><cell>Mediantid bygglovshandläggning</cell></row>
-<row><cell>Exploateringsverksamheten är självfinansierad över tid</cell><cell>Exploateringskalkyler för samtliga pågående projekt, med rapport till nämnden</cell><cell>Mark- och exploateringsenheten</cell><cell>oktober 2026</cell><cell>Exploateringsnetto, rullande tio år</cell></row>
-</table></section></report>
-XML
+# a month and its year stay on one line in running text: a list item left
+# "2025." alone ("Ecos den 30 september / 2025."); in a table's cell they
+# may part, where the column needs it (tests/unit/bind.c)
+printf '<report type="rapport"><meta><title>T</title></meta><list type="number"><item><b>Registrerade objekt.</b> Uppgifterna har hämtats ur ärendehanteringssystemet Ecos den 30 september 2025.</item></list></report>' >"$T/monthyear.xml"
 "$BIN" -q -o "$T/monthyear.pdf" --trace "$T/monthyear.trace" "$T/monthyear.xml"
-check "a month and its year stay on one line: december 2026, oktober 2026" \
-    sh -c "grep -q ' december.2026\$' '$T/monthyear.trace' && grep -q ' oktober.2026\$' '$T/monthyear.trace'"
+check "a month and its year stay on one line: 30 september 2025." grep -q ' 30.september.2025\.$' "$T/monthyear.trace"
 # a heading's line does not end in a small word: "Tillsynsfrekvens per /
 # riskklass", "analys av / ekonomi", "mål med / nämndmål" broke so
 cat >"$T/weak.xml" <<'XML'

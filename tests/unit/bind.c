@@ -46,6 +46,10 @@ int main(void)
     CHECK("a day and its month: 1 feb 2025, 15 mars", binds("från 1_feb_2025 och 15_mars"));
     CHECK("a month and its year: september 2025, (december 2026)",
           binds("den 30_september_2025 och (december_2026) i oktober_2026."));
+    CHECK("... after a range, or at a sentence's start: jan–augusti 2025, Januari 2025",
+          binds("under jan–augusti_2025. Januari_2025 var"));
+    CHECK("... but not in a table's cell, where a column may need the room",
+          !text_bound_space_in("december 2026", 8, 13, true) && text_bound_space_in("1 feb", 1, 5, true));
     CHECK("... only a year of four figures of its own: maj 20, mars 2025-0094, juni 20250",
           binds("i maj 20 av dem, mars 2025-0094 och juni 20250"));
     CHECK("not a year before a month, nor a decimal", binds("2024 maj och 1,5 mars"));
