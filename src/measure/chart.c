@@ -5,7 +5,8 @@
  * A chart is one box (it never splits over pages) with its caption kept
  * before it. Layout of the box, top to bottom: axis title, plot area
  * with value ticks on the left and category labels below (or beside
- * horizontal bars, with the values and the axis title below), legend; a pie or donut takes the plot area's middle.
+ * horizontal bars, with the values and the axis title below), legend;
+ * a pie or donut takes the plot area's middle.
  * Ticks are "nice" numbers (1, 2, 2.5 or 5 times a power of ten) printed
  * in Swedish style.
  *

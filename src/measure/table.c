@@ -50,13 +50,6 @@ static bool placeholder(const char *s, int n)
     return false;
 }
 
-/* The width of a number cell's text from its decimal comma to the end
- * ("19,3 %" -> ",3 %"; a footnote mark after it hangs: marks_hang);
- * without a comma,
- * of what follows its last digit (" %" of "29 %", 0 for "190"); -1 if
- * it is not a number (words, ranges, "3007 (43%)"). Numbers
- * right-aligned by the column's widest such part less their own have
- * their commas, and their integers' last digits, in one line. */
 /* Whether the text from piece i, byte k on, is a figure in brackets
  * that ends the cell: "(28)" in "407 (28)", "(45%)" (a share, a count
  * of whom: it hangs right of the figure the column aligns). Words in
@@ -89,6 +82,13 @@ static bool bracket_tail(const Pieces *ps, int i, int k)
     return open == 1 && last == ')' && digits > 0 && n <= 10;
 }
 
+/* The width of a number cell's text from its decimal comma to the end
+ * ("19,3 %" -> ",3 %"; a footnote mark after it hangs: marks_hang);
+ * without a comma, of what follows its last digit (" %" of "29 %", 0
+ * for "190"); -1 if it is not a number (words, ranges, "3007 (43%)").
+ * Numbers right-aligned by the column's widest such part less their
+ * own have their commas, and their integers' last digits, in one
+ * line. */
 static int32_t decimal_part(M *m, const Pieces *ps)
 {
     if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
@@ -969,8 +969,6 @@ static void table_columns(M *m, TableSet *ts)
         ts->x[k + 1] = ts->x[k] + w[k];
 }
 
-/* Every cell broken into lines at its column's width; each row as high
- * as its tallest cell that spans no rows. */
 /* Where the footnote marks after a figure begin among line l's ops (with
  * their links); l->nops if none. */
 static int figure_end(const Line *l)
@@ -1050,6 +1048,8 @@ static void unit_to_edge(M *m, Cell *c)
     l->nops++;
 }
 
+/* Every cell broken into lines at its column's width; each row as high
+ * as its tallest cell that spans no rows. */
 static void set_cells(M *m, TableSet *ts)
 {
     const Layout *L = m->lay;
