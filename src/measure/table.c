@@ -1385,8 +1385,12 @@ static void row_rules(M *m, const TableSet *ts, int r, OpVec *ops)
         while (k2 < ncols && owner[r * ncols + k2] == o && o >= 0)
             k2++;
         bool spans = o >= 0 && ts->cells[o].colspan > 1;
+        /* the rule under a heading over several columns stops short of
+         * their edges by the cells' padding, so two such side by side
+         * are two rules, not one (as booktabs' trimmed \cmidrule) */
+        int32_t in = spans && !header_end ? ts->px : 0;
         if (ends && !(role == ROW_HEADER && !header_end && !spans))
-            op_push_rule(m, ops, ts->indent + ts->x[k], ts->rh[r], ts->x[k2] - ts->x[k],
+            op_push_rule(m, ops, ts->indent + ts->x[k] + in, ts->rh[r], ts->x[k2] - ts->x[k] - 2 * in,
                          header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);
         k = k2;
     }

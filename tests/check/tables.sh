@@ -389,4 +389,10 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "a subheader's cells stand on one line at the bottom: Gemensamt, Budget, i juni" \
     sh -c "'$BIN' -q -o '$T/subbottom.pdf' --trace '$T/subbottom.trace' '$T/subbottom.xml' &&
            [ \$(awk '\$1 == \"text\" && (\$4 == \"Gemensamt\" || (\$4 == \"Budget\" && \$3 > 160) || (\$4 == \"i\" && \$3 > 160)) { print \$3 }' '$T/subbottom.trace' | sort -u | wc -l) = 1 ]"
+# the rules under two headings over several columns side by side are two
+# rules, not one: each stops short of its columns' edges
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number"/><column type="number"/><column type="number"/><column type="number"/></columns><row role="header"><cell rowspan="2">Kategori</cell><cell colspan="2">Antal objekt per riskklass</cell><cell colspan="2">Tillsynsintervall, år</cell></row><row role="header"><cell>Klass 1</cell><cell>Klass 2</cell><cell>Klass 1</cell><cell>Klass 2</cell></row><row><cell>Tillståndspliktiga</cell><cell>38</cell><cell>72</cell><cell>1</cell><cell>2</cell></row></table></section></report>' >"$T/cmid.xml"
+check "the rules under two column groups side by side do not touch" \
+    sh -c "'$BIN' -q -o '$T/cmid.pdf' --trace '$T/cmid.trace' '$T/cmid.xml' &&
+           awk '\$1 == \"rule\" && \$5 == \"0.4\" && n < 2 { n++; x[n] = \$2; w[n] = \$4 } END { exit !(n == 2 && x[1] + w[1] < x[2] - 4) }' '$T/cmid.trace'"
 finish
