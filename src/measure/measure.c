@@ -48,6 +48,17 @@ static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int3
     }
     emit_lines(m, &ls, indent + st->indent, st->space_before, keep_all);
     m->pending_after = st->space_after;
+    /* a paragraph that ends in a colon introduces what follows ("...
+     * fördelar sig så här:" before a chart): its last line stays with it */
+    const Piece *last = NULL;
+    for (int k = ps.n - 1; k >= 0 && !last; k--)
+        if (!ps.v[k].note && ps.v[k].len > 0)
+            last = &ps.v[k];
+    int e = last ? last->len : 0;
+    while (e > 0 && last->s[e - 1] == ' ')
+        e--;
+    if (e > 0 && last->s[e - 1] == ':')
+        m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
 }
 
 /* ---- headings ----------------------------------------------------------- */

@@ -245,4 +245,14 @@ XML
 "$BIN" -q -o "$T/shares.pdf" --trace "$T/shares.trace" "$T/shares.xml"
 check "a pie's shares are labelled at one precision: 27,7 %, 51,2 %, 7,5 %, 13,5 %" \
     sh -c "for v in 27,7 51,2 7,5 13,5; do grep -qE \"^ *text [0-9.]+ [0-9.]+ \$v.%\\$\" '$T/shares.trace' || exit 1; done"
+# a paragraph that ends in a colon stays with the chart it introduces
+# ("... fördelar sig så här:" was left at a page's foot)
+{
+    echo '<report type="rapport"><meta><title>T</title></meta>'
+    for k in $(seq 1 10); do echo '<p>Avgiftsintäkterna uppgick till 14,6 mnkr, vilket är 1,3 mnkr mer än budgeterat. Timavgiften för tillsynen enligt miljöbalken är 1 320 kr/tim och har inte ändrats sedan förra året, men antalet debiterade timmar har ökat något.</p>'; done
+    echo '<p>Intäkterna fördelar sig så här:</p><chart type="pie" alt="Avgiftsintäkter per område."><caption>Avgiftsintäkter per område</caption><categories>Bygglov | Miljötillsyn | Livsmedelskontroll</categories><series name="Andel">54 32 14</series></chart></report>'
+} >"$T/colon.xml"
+"$BIN" -q -o "$T/colon.pdf" --trace "$T/colon.trace" "$T/colon.xml"
+check "a paragraph that ends in a colon is on the page of the chart it introduces" \
+    awk '/^page/ { p = $2 } / så här:$/ { a = p } / Avgiftsintäkter per område$/ { b = p } END { exit !(a && a == b) }' "$T/colon.trace"
 finish
