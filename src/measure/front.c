@@ -351,6 +351,7 @@ static void contents(M *m, const Node *c, int32_t width)
                 open[depth - 1].toc = se_new(m, SE_TOC, open[depth - 1].toci);
             into = open[depth - 1].toc;
         }
+        int b0 = m->boxes.n;            /* the entry's first line's box */
         int toci = toc_entry(m, a, i, width, numcol, into);
         if (depth <= RP_MAX_HEADING_LEVEL) {
             open[depth].level = a->level;
@@ -358,8 +359,8 @@ static void contents(M *m, const Node *c, int32_t width)
             open[depth].toc = 0;
             depth++;
         }
-        if (first) {
-            m->boxes.v[m->boxes.n - 1].before = ts->space_after;
+        if (first && b0 < m->boxes.n) {
+            m->boxes.v[b0].before = ts->space_after;   /* (not its last line's: a wrapped entry gaped) */
             first = false;
         }
     }
@@ -388,7 +389,8 @@ static void contents(M *m, const Node *c, int32_t width)
          * headings above; one that is a document of its own has none */
         bool printed = an->box >= 0;
         int32_t x0 = as->indent + li;
-        ls = text_break(m, ps.v, ps.n, as, width - x0 - (printed ? numcol : 0), ALIGN_LEFT, false);
+        /* set as the headings' entries are: whole words, even lines */
+        ls = text_break_heading(m, ps.v, ps.n, as, width - x0 - (printed ? numcol : 0), ALIGN_LEFT);
         Op bullet = op_text(m, "\xE2\x80\xA2", 3, FACE(as->family, as->variant), as->size, as->color);
         bullet.x = as->indent + li * 30 / 100;
         bullet.y = text_baseline(m, as);

@@ -111,4 +111,11 @@ check "a long contents entry is not hyphenated and leaves no word alone" \
     sh -c "awk '/^page 2\$/{f=1} /^page 3\$/{f=0} f' '$T/longtoc.trace' >'$T/longtoc.p2' &&
            grep -q 'innehållsförteckningen' '$T/longtoc.p2' && ! grep -qE '[a-zåäö]-\$' '$T/longtoc.p2' &&
            ! grep -qE '^ *text [0-9.]+ [0-9.]+ alls\$' '$T/longtoc.p2'"
+# a first entry that wraps keeps its lines together: the gap under the
+# title was put before its last line, a blank line inside the entry
+printf '<report type="rapport"><meta><title>T</title></meta><contents/><section><heading>Uppföljning av nämndens verksamhet och ekonomi med en mycket lång rubrik på nivå ett som bryts</heading><p>Text.</p></section><section><heading>Ekonomi</heading><p>Text.</p></section></report>' >"$T/tocwrap.xml"
+"$BIN" -q -o "$T/tocwrap.pdf" --trace "$T/tocwrap.trace" "$T/tocwrap.xml"
+check "a first contents entry that wraps keeps its lines a line apart" \
+    awk '/^page 2/ { p = 1 } p && / Innehåll$/ { n = 0; next } p && $1 == "text" && n < 2 && $4 != "." { y[++n] = $3 }
+         END { exit !(n == 2 && y[2] - y[1] < 15 && y[2] > y[1]) }' "$T/tocwrap.trace"
 finish
