@@ -50,6 +50,10 @@ enum { HYPHENATED = 40 };
  * \finalhyphendemerits, scaled to a ragged line about 31 % empty). */
 enum { FINAL_HYPHEN = 1000000 };
 
+/* What a paragraph's last line costs that is shorter than an eighth of
+ * the width (a runt): as a line above it a fifth emptier. */
+enum { RUNT = 250000 };
+
 /* The candidates: positions j where a line may end (a glue after a box,
  * a penalty below LB_NEVER, or n), after -1 (the paragraph's start),
  * into cand[] (the caller's breaks[]); each with its start[]. Returns
@@ -153,6 +157,11 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
              * empty: the word goes down whole unless that leaves a hole */
             if (free_end && (start[ci] >> HYPHENATED))
                 d += FINAL_HYPHEN;
+            /* nor a word of its own far shorter than the lines above it
+             * ("... redovisas för / 2022."), where the lines can take it
+             * in: a paragraph's last line under an eighth of the width */
+            if (last && !justify && ci > 0 && !(mode & LB_BALANCE) && nat * 8 < width)
+                d += RUNT;
             d += per_line;
             int64_t total = best[ci] + d;
             if (total < bestc) {

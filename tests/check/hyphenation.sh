@@ -89,7 +89,7 @@ cat >"$T/shy.xml" <<'XML'
 <report type="rapport"><meta><title>T</title></meta><section><heading>Mjukt bindestreck</heading>
 <p>Kultur- och fritids&#173;nämndens <b>X</b> budget.</p>
 <p>Kultur- och fritidsnämndens <b>X</b> budget.</p>
-<p>Detta är en mening som är skriven för att hamna nära radslutet med ett långt ord: verksamhets&#173;uppföljningssystemet, och sedan mer text som fortsätter en god bit in på nästa rad och en till.</p>
+<p>Detta är en mening som är skriven för att hamna nära radslutet med ett långt ord: verksamhets&#173;uppföljningssystemet, och sedan mer text som fortsätter en god bit in på nästa rad och en till, och ännu en bit så att stycket blir längre.</p>
 </section></report>
 XML
 "$BIN" -q -o "$T/shy.pdf" --trace "$T/shy.trace" "$T/shy.xml"
@@ -131,4 +131,10 @@ XML
 check "a paragraph's last word is not split onto its last line: prognosavvikelsen." \
     sh -c "grep -q '^ *text [0-9.]* [0-9.]* prognosavvikelsen\.\$' '$T/lastword.trace' &&
            grep -q '^ *text [0-9.]* [0-9.]* anmälningspliktiga\.\$' '$T/lastword.trace'"
+# nor is its last line one short word where the lines above can take it
+# in ("... genomförts på 41 av 44" / "grundskolor.")
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Rastvärdsscheman och trygghetsvandringar tillsammans med elevråden har genomförts på 41 av 44 grundskolor.</p><p>Kultur- och fritidsnämnden har under året arbetat med en utredning om ett nytt kulturhus i stadsdelen Ryd.</p></section></report>' >"$T/runt.xml"
+"$BIN" -q -o "$T/runt.pdf" --trace "$T/runt.trace" "$T/runt.xml"
+check "a paragraph's last line is not one short word: 44 grundskolor." \
+    sh -c "grep -q '^ *text [0-9.]* [0-9.]* 44.grundskolor\.\$' '$T/runt.trace'"
 finish
