@@ -1147,10 +1147,10 @@ static void place_lines(M *m, TableSet *ts)
      * headers: their last lines on one line ("2024" beside "Prognos /
      * 2025", "Total projektbudget" over both header rows beside "2026"),
      * as a table's column heads are set, now that the rows' heights
-     * are known. Not one whose
-     * lines go over rows of their own (a span taller than half a page)
-     * nor one that reaches into the body, nor in header rows too tall
-     * to repeat (they may be cut over pages): they stay at the top */
+     * are known. Not one whose lines go over rows of their own (a span
+     * taller than half a page) nor one that reaches into the body, nor
+     * in header rows too tall to repeat (they may be cut over pages):
+     * they stay at the top */
     for (int i = 0; i < ts->ncell; i++) {
         Cell *c = &ts->cells[i];
         RowRole role = ts->roles[c->row];

@@ -1160,8 +1160,9 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
 
 /* What a heading's line costs that ends in a small word ("Tillsyns-
  * frekvens per / riskklass", "... och är / behöriga"): as much as a
- * line a fifth emptier than its neighbours, so the break moves where
- * the lines stay about as even. */
+ * ragged line left some 45 % empty, so the break moves unless the
+ * lines' balance suffers much for it (a heading's lines are short: a
+ * little less breaks nothing there). */
 enum { WEAK_BREAK = 2000 };
 
 /* Whether the word that ends at s[i] (a space follows) is a small word
@@ -1531,9 +1532,9 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
      * line of them under the first ("▲ Uppfylls delvis per / helår", the
      * second line under "Uppfylls", not under the marker), unless that
      * takes a line more than the words under the marker (a narrow
-     * column of a fixed width: its row would grow) */
-    /* (in a cell or a heading, set from the left: a paragraph that
-     * begins with a marker, or centred words, do not hang) */
+     * column of a fixed width: its row would grow). Only in a cell or a
+     * heading set from the left: a paragraph that begins with a marker,
+     * or centred words, do not hang */
     bool hang = !(mode & LB_NO_HANG) && (mode & LB_FEWEST) && (align == ALIGN_LEFT || align == ALIGN_DEFAULT);
     int32_t adv = hang ? text_hang(ps, np) : 0;
     mode &= ~LB_NO_HANG;
