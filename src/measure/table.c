@@ -982,11 +982,13 @@ static int figure_end(const Line *l)
     return l->nops;
 }
 
-/* Footnote marks after a figure hang into the cell's right padding (at
- * most all of it): the figure and its unit stand where the column's
- * others do ("9,4 %⁶" over "6,8 %"), as decimal_part leaves the marks
- * out of the part it aligns. */
-static void marks_hang(Cell *c, int32_t px)
+/* Footnote marks after a figure hang into the cell's right padding: the
+ * figure and its unit stand where the column's others do ("9,4 %⁶" over
+ * "6,8 %"), as decimal_part leaves the marks out of the part it aligns.
+ * At most `most`: the padding at the table's right edge; between
+ * columns the next one's too (set_cells), but a quarter of it before a
+ * column of words ("12,4 %¹,²"). */
+static void marks_hang(Cell *c, int32_t most)
 {
     if (c->frac < 0 || c->lines.n != 1)
         return;
@@ -1001,7 +1003,7 @@ static void marks_hang(Cell *c, int32_t px)
     }
     if (from >= to)
         return;
-    int32_t hang = to - from < px ? to - from : px;
+    int32_t hang = to - from < most ? to - from : most;
     for (int k = 0; k < l->nops; k++)
         l->ops[k].x += hang;
 }
@@ -1072,7 +1074,10 @@ static void set_cells(M *m, TableSet *ts)
             c->lines = c->blocks.lines;
         } else {
             c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align, hyph);
-            marks_hang(c, px);
+            int next = c->col + c->colspan;
+            marks_hang(c, next >= ts->ncols ? px
+                          : next < ts->t->u.table.ncols && ts->t->u.table.cols[next].type == COL_NUMBER ? 2 * px
+                          : 2 * px - px / 4);
             unit_to_edge(m, c);
         }
         c->h = 0;
