@@ -345,8 +345,17 @@ static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, 
         holder.first = holder.last = &sn;
         int marker = cl->ps.n;
         text_pieces(m, &holder, st, &cl->ps);
-        if (!words)
+        if (!words) {
+            /* its footnote marks, if any, after the status's word */
+            int from = cl->ps.n, to = from;
+            if (c->first)
+                text_pieces(m, c, st, &cl->ps);
+            for (int k = from; k < cl->ps.n; k++)
+                if (cl->ps.v[k].note)
+                    cl->ps.v[to++] = cl->ps.v[k];
+            cl->ps.n = to;
             return;
+        }
         /* the marker reads as its word where the cell's do not say it
          * ("Uppskjutet: Till 2026") */
         if (marker < cl->ps.n && cl->ps.v[marker].marker)

@@ -107,4 +107,10 @@ printf '<report type="rapport"><meta><title>T</title></meta><p>Antalet ökade<fo
 check "two footnote marks side by side have a comma between them" \
     sh -c "pdftotext '$T/marks2.pdf' - | grep -q 'ökade\\[1\\],\\[2\\] under' && pdftotext '$T/marks2.pdf' - | grep -q '^80\\[3\\],\\[4\\]\$' &&
            [ \$(pdfinfo -struct-text '$T/marks2.pdf' | grep -c '\",\\[[24]\\]') = 2 ]"
+# a status cell with no words but a footnote keeps its footnote (the
+# mark and the note were dropped)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading><table><columns><column/><column type="status"/></columns><row role="header"><cell>Mål</cell><cell>Status</cell></row><row><cell>A</cell><cell status="met"><footnote>Bedömt i augusti.</footnote></cell></row></table></section></report>' >"$T/statusnote.xml"
+check "a status cell's footnote is printed with its mark" \
+    sh -c "'$BIN' -q -o '$T/statusnote.pdf' --trace '$T/statusnote.trace' '$T/statusnote.xml' &&
+           grep -q '^ *mark 1 ' '$T/statusnote.trace' && grep -q ' Bedömt i augusti\.\$' '$T/statusnote.trace'"
 finish
