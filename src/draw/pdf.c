@@ -518,10 +518,11 @@ static void draw_marker(D *d, const Op *o, int32_t x, int32_t y)
     int32_t s = o->w, r = s / 2, cx = x + r, cy = y + r;
     Buf *b = &d->gb;
     set_fill(d, o->color);
-    set_stroke(d, outline_of(o->color), s * 8 / 100);
-    set_dash(d, 0);
-    if (o->shape == SHAPE_RING)      /* the ring's own pen, before q */
+    if (o->shape == SHAPE_RING)      /* a ring is its own colour's pen, no outline */
         set_stroke(d, o->color, s * 22 / 100);
+    else
+        set_stroke(d, outline_of(o->color), s * 8 / 100);
+    set_dash(d, 0);
     buf_puts(b, "q 1 0 0 1 ");
     put_len(b, cx);
     put_len(b, d->paper_h - cy);
