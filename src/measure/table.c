@@ -995,8 +995,9 @@ static int figure_end(const Line *l)
  * figure and its unit stand where the column's others do ("9,4 %⁶" over
  * "6,8 %"), as decimal_part leaves the marks out of the part it aligns.
  * At most `most`: the padding at the table's right edge; between
- * columns the next one's too (set_cells), but a quarter of it before a
- * column of words ("12,4 %¹,²"). */
+ * columns half the next one's too (set_cells), so half of it stays
+ * before that column's text, which may fill its width ("12,4 %¹,²" is
+ * then a little left of the others). */
 static void marks_hang(Cell *c, int32_t most)
 {
     if (c->frac < 0 || c->lines.n != 1)
@@ -1084,9 +1085,7 @@ static void set_cells(M *m, TableSet *ts)
         } else {
             c->lines = text_break_cell(m, c->ps.v, c->ps.n, &st, cw, c->align, hyph);
             int next = c->col + c->colspan;
-            marks_hang(c, next >= ts->ncols ? px
-                          : next < ts->t->u.table.ncols && ts->t->u.table.cols[next].type == COL_NUMBER ? 2 * px
-                          : 2 * px - px / 4);
+            marks_hang(c, next >= ts->ncols ? px : px + px / 2);
             unit_to_edge(m, c);
         }
         c->h = 0;
@@ -1402,7 +1401,7 @@ static void row_rules(M *m, const TableSet *ts, int r, OpVec *ops)
         /* the rule under a heading over several columns stops short of
          * their edges by the cells' padding, so two such side by side
          * are two rules, not one (as booktabs' trimmed \cmidrule) */
-        int32_t in = spans && !header_end ? ts->px : 0;
+        int32_t in = spans && !header_end && role == ROW_HEADER ? ts->px : 0;
         if (ends && !(role == ROW_HEADER && !header_end && !spans))
             op_push_rule(m, ops, ts->indent + ts->x[k] + in, ts->rh[r], ts->x[k2] - ts->x[k] - 2 * in,
                          header_end ? 1200 : 400, header_end ? L->rule_color : L->table_rule);

@@ -335,6 +335,17 @@ static void push_text(M *m, const char *s, size_t len, const Style *st, IState i
     push_split(m, s, len, st, is, out, NULL);
 }
 
+/* Whether p is spaces only (no mark, marker, page number or break). */
+static bool blank_piece(const Piece *p)
+{
+    if (p->note || p->marker || p->pagenum >= 0 || p->br || p->len <= 0)
+        return false;
+    for (int i = 0; i < p->len; i++)
+        if (p->s[i] != ' ')
+            return false;
+    return true;
+}
+
 /* A footnote's mark: its number, raised, and a link to the note's text
  * at the foot of the page (`fn` is the footnote). */
 static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *out)
@@ -345,8 +356,14 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     Piece p = base_piece(st, sup);
     int label = m->note_label ? m->note_label[number - 1] : number;
     /* two marks side by side are told apart by a raised comma, the
-     * second's: "¹,²", not "¹²", which reads as twelve */
-    bool after = out->n > 0 && out->v[out->n - 1].note;
+     * second's: "¹,²", not "¹²", which reads as twelve; spaces between
+     * them (an indented file's) go */
+    int k = out->n;
+    while (k > 0 && blank_piece(&out->v[k - 1]))
+        k--;
+    bool after = k > 0 && out->v[k - 1].note;
+    if (after)
+        out->n = k;
     p.s = arena_printf(&m->rp->arena, after ? ",%d" : "%d", label);
     p.len = (int)strlen(p.s);
     p.note = number;

@@ -113,4 +113,9 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Et
 check "a status cell's footnote is printed with its mark" \
     sh -c "'$BIN' -q -o '$T/statusnote.pdf' --trace '$T/statusnote.trace' '$T/statusnote.xml' &&
            grep -q '^ *mark 1 ' '$T/statusnote.trace' && grep -q ' Bedömt i augusti\.\$' '$T/statusnote.trace'"
+# ... also with spaces between them (an indented file): "[1],[2]"
+printf '<report type="rapport"><meta><title>T</title></meta><p>Text<footnote>a</footnote>\n      <footnote>b</footnote> mer.</p><table><columns><column/><column type="status"/></columns><row role="header"><cell>Mål</cell><cell>Status</cell></row><row><cell>Mål 1</cell><cell status="partly-met"><footnote>c</footnote>\n      <footnote>d</footnote></cell></row></table></report>' >"$T/marksws.xml"
+check "two marks with spaces between them have their comma" \
+    sh -c "'$BIN' -q -o '$T/marksws.pdf' '$T/marksws.xml' && pdftotext '$T/marksws.pdf' - | grep -q 'Text\\[1\\],\\[2\\] mer' &&
+           pdftotext '$T/marksws.pdf' - | grep -q 'uppfyllt\\[3\\],\\[4\\]'"
 finish
