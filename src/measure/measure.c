@@ -117,9 +117,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         /* before the name's footnote marks, which the heading's Note
          * follows: "... fritidsgårdarna – Delvis uppfyllt¹" reads the
          * status as part of the heading, not after its note's link */
-        int marks = ps.n;
-        while (marks > 0 && ps.v[marks - 1].note)
-            marks--;
+        int marks = text_marks_at(ps.v, ps.n);
         int nmarks = ps.n - marks;
         Piece *tail = nmarks ? ARENA_ARRAY(&m->rp->arena, Piece, nmarks) : NULL;
         if (nmarks)

@@ -187,6 +187,9 @@ Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t wid
  * narrower. */
 int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 
+/* Where the footnote marks that end ps[0..n) begin (n if none). */
+int text_marks_at(const Piece *ps, int n);
+
 /* How far right of a status marker the words after it hang, on every
  * line of them ("▲ Uppfylls delvis per / helår"); 0 if they do not. */
 int32_t text_hang(const Piece *p, int np);

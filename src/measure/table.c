@@ -93,9 +93,9 @@ static int32_t decimal_part(M *m, const Pieces *ps)
 {
     if (ps->n == 1 && placeholder(ps->v[0].s, ps->v[0].len))
         return 0;
-    int end = ps->n;                    /* footnote marks after the figure hang right of it */
-    while (end > 1 && ps->v[end - 1].note)
-        end--;
+    int end = text_marks_at(ps->v, ps->n);  /* footnote marks after the figure hang right of it */
+    if (end < 1 && ps->n > 0)
+        end = 1;
     int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0, last_p = 0, last_k = 0;
     bool bracket = false;               /* the cell ends in a part in brackets */
     for (int i = 0; i < end && !bracket; i++) {
@@ -157,9 +157,7 @@ static void real_minus(M *m, Pieces *ps)
     }
     /* a hyphen alone says "no figure": set as a dash, as the
      * municipality's tables do ("–", not "-") */
-    int own = ps->n;                    /* (a footnote's mark after it) */
-    while (own > 1 && ps->v[own - 1].note)
-        own--;
+    int own = text_marks_at(ps->v, ps->n);  /* (a footnote's mark after it) */
     if (p0 && own == 1 && p0->len >= 1) {
         int a = 0, b = p0->len;
         while (a < b && p0->s[a] == ' ')
@@ -301,6 +299,19 @@ static void cell_style(const Node *t, RowRole role, Cell *cl)
     }
 }
 
+/* The footnote marks among parent's inline content, and nothing else
+ * of it (the spaces between them in an indented file): after a figure,
+ * after a status's word. */
+static void push_marks(M *m, const Node *parent, const Style *st, Pieces *ps)
+{
+    int from = ps->n, to = from;
+    text_pieces(m, parent, st, ps);
+    for (int k = from; k < ps->n; k++)
+        if (ps->v[k].note)
+            ps->v[to++] = ps->v[k];
+    ps->n = to;
+}
+
 /* The cell's content as pieces in style `st`: a number of a number
  * column in the column's Swedish format; else its status marker (then
  * its own words, if any), its paragraphs or its inline text. Header and
@@ -318,12 +329,7 @@ static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, 
             Node marks = { 0 };
             marks.first = num->next;
             marks.last = c->last;
-            int from = cl->ps.n, to = from;
-            text_pieces(m, &marks, st, &cl->ps);
-            for (int k = from; k < cl->ps.n; k++)       /* not the spaces between them */
-                if (cl->ps.v[k].note)
-                    cl->ps.v[to++] = cl->ps.v[k];
-            cl->ps.n = to;
+            push_marks(m, &marks, st, &cl->ps);
         }
         return;
     }
@@ -346,14 +352,7 @@ static void cell_pieces(M *m, const Column *col, RowRole role, const Style *st, 
         int marker = cl->ps.n;
         text_pieces(m, &holder, st, &cl->ps);
         if (!words) {
-            /* its footnote marks, if any, after the status's word */
-            int from = cl->ps.n, to = from;
-            if (c->first)
-                text_pieces(m, c, st, &cl->ps);
-            for (int k = from; k < cl->ps.n; k++)
-                if (cl->ps.v[k].note)
-                    cl->ps.v[to++] = cl->ps.v[k];
-            cl->ps.n = to;
+            push_marks(m, c, st, &cl->ps);  /* its footnote marks, after the status's word */
             return;
         }
         /* the marker reads as its word where the cell's do not say it

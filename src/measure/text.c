@@ -1537,6 +1537,13 @@ static bool marker_hangs(const Piece *ps, int np)
     return np > 1 && ps[0].marker && !ps[1].marker && !ps[1].br;
 }
 
+int text_marks_at(const Piece *ps, int n)
+{
+    while (n > 0 && ps[n - 1].note)
+        n--;
+    return n;
+}
+
 int32_t text_hang(const Piece *ps, int np) { return marker_hangs(ps, np) ? marker_advance(ps[0].size) : 0; }
 
 static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t width,
