@@ -136,11 +136,29 @@ static bool stem_ends(const unsigned char *w, int a, int b, bool doubled)
     return false;
 }
 
+/* w[a..n), after a part w[..a), is a suffix that happens to be a word
+ * as well: a present participle ("vård|ande", "driv|ande"; after a
+ * linking s it is a word: "tids|ande") or a verb's -era forms
+ * ("värde|ring", "arvode|rade", "stadsplane|ring"). */
+static bool false_last(const unsigned char *w, int a, int n)
+{
+    static const char *const participle[] = { "ande", "ende", "andes", "endes", NULL };
+    static const char *const era[] = { "ring", "ringen", "ringar", "ringarna", "ringens", "rade", "rad",
+                                       "rat", "rar", "rande", NULL };
+    if (a < 2)
+        return false;
+    const char *const *list = w[a - 1] == 'e' && w[a] == 'r' ? era : w[a - 1] != 's' ? participle : NULL;
+    for (int k = 0; list && list[k]; k++)
+        if ((size_t)(n - a) == strlen(list[k]) && memcmp(w + a, list[k], (size_t)(n - a)) == 0)
+            return true;
+    return false;
+}
+
 /* w[a..n) is a word that may end a compound, perhaps inflected; `ends`
  * is endings_of(w, n). */
 static bool last_part(const unsigned char *w, int a, int n, int ends)
 {
-    if (n - a < MIN_LAST)
+    if (n - a < MIN_LAST || false_last(w, a, n))
         return false;
     if (lookup(w + a, n - a) & 2)
         return true;
@@ -150,14 +168,15 @@ static bool last_part(const unsigned char *w, int a, int n, int ends)
     return false;
 }
 
-/* w[a..b) can be a part before others. */
-static bool first_part(const unsigned char *w, int a, int b)
+/* w[a..b) can be a part before others; `inner` for a part of a part,
+ * which is never a short prefix ("för|rättningar", "åt|gärder"). */
+static bool first_part(const unsigned char *w, int a, int b, bool inner)
 {
     int len = b - a;
     if (len < MIN_PART)
         return false;
     int bits = lookup(w + a, len);
-    return ((bits & 1) && len >= (a == 0 ? MIN_FIRST : MIN_MIDDLE)) || (bits && len >= MIN_WORD_PART);
+    return ((bits & 1) && len >= (a == 0 && !inner ? MIN_FIRST : MIN_MIDDLE)) || (bits && len >= MIN_WORD_PART);
 }
 
 bool compound_is_word(const unsigned char *w, int n)
@@ -165,32 +184,45 @@ bool compound_is_word(const unsigned char *w, int n)
     return n > 0 && n <= MAX && (lookup(w, n) || last_part(w, 0, n, endings_of(w, n)));
 }
 
-int compound_joints(const unsigned char *w, int n, unsigned char *joint)
+/* w[b-1] is a linking s after the part w[a..b-1) (not part of a word
+ * w[a..b)). */
+static bool linking_s(const unsigned char *w, int a, int b, bool inner)
 {
-    memset(joint, 0, (size_t)n + 1);
-    if (n < MIN_FIRST + MIN_LAST || n > MAX)
-        return 0;
-    /* best[a]: the score of the best reading of w[a..n) as parts (-1:
-     * none), next[a] where its first part ends. Long parts score higher
-     * (the square of their length), a linking s a little lower, so
-     * "under|skottet" wins over "unders|kottet" and "arbets|marknads|
-     * nämnden" over shorter pieces; a reading has two parts at least.
-     * From the end backwards. */
-    int best[MAX + 1], next[MAX + 1], ends = endings_of(w, n);
-    for (int a = n; a >= 0; a--) {
+    return !first_part(w, a, b, inner) && w[b - 1] == 's' && first_part(w, a, b - 1, inner);
+}
+
+/* The joints of the best reading of w[lo..hi) as two parts or more, in
+ * joint[]; each part read again as parts of its own. The last part ends
+ * the word (hi == n: a word that may end a compound, perhaps inflected;
+ * `ends` is endings_of(w, n)) or stands before another (a part, perhaps
+ * with a linking s of its own). Long parts score higher (the square of
+ * their length), a linking s a little lower, so "under|skottet" wins
+ * over "unders|kottet" and "arbets|marknads|nämnden" over shorter
+ * pieces. The dictionary has many compounds whole ("säkerhetsåtgärd",
+ * "arbetsmarknad"), which then win as one long part: their own joints
+ * come from reading them again, with parts of four letters at least
+ * ("trafik|säkerhets|åtgärder", not "åt|gärder"). From the end
+ * backwards; a part is shorter than the word, so this ends. */
+static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, unsigned char *joint)
+{
+    bool inner = lo > 0 || hi < n;             /* a part read again */
+    int best[MAX + 1], next[MAX + 1];
+    for (int a = hi; a >= lo; a--) {
         best[a] = -1;
-        next[a] = n;
-        if (a > n - MIN_LAST)
+        next[a] = hi;
+        if (a > hi - MIN_LAST)
             continue;
-        if (a > 0 && last_part(w, a, n, ends))      /* the word whole is no reading */
-            best[a] = (n - a) * (n - a);
-        for (int b = a + MIN_PART; b <= n - MIN_LAST; b++) {
+        /* the whole is no reading */
+        if (a > lo && (hi == n ? last_part(w, a, n, ends)
+                               : first_part(w, a, hi, true) || linking_s(w, a, hi, true)))
+            best[a] = (hi - a) * (hi - a);
+        for (int b = a + MIN_PART; b <= hi - MIN_LAST; b++) {
             if (best[b] < 0)
                 continue;
             int score = -1;
-            if (first_part(w, a, b))
+            if (first_part(w, a, b, inner))
                 score = (b - a) * (b - a) + best[b];
-            else if (w[b - 1] == 's' && first_part(w, a, b - 1))
+            else if (w[b - 1] == 's' && first_part(w, a, b - 1, inner))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
             if (score > best[a]) {
                 best[a] = score;
@@ -198,12 +230,28 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint)
             }
         }
     }
+    if (best[lo] < 0)
+        return 0;
     int count = 0;
-    for (int a = 0; best[0] >= 0 && next[a] < n; a = next[a]) {
-        joint[next[a]] = 1;
-        count++;
+    for (int a = lo; a < hi; a = next[a]) {
+        int b = next[a];
+        if (b < hi) {
+            joint[b] = inner ? 2 : 1;
+            count++;
+        }
+        int end = b < hi && linking_s(w, a, b, inner) ? b - 1 : b;
+        if (end - a >= 2 * MIN_MIDDLE)
+            count += read_parts(w, a, b, n, ends, joint);
     }
     return count;
+}
+
+int compound_joints(const unsigned char *w, int n, unsigned char *joint)
+{
+    memset(joint, 0, (size_t)n + 1);
+    if (n < MIN_FIRST + MIN_LAST || n > MAX)
+        return 0;
+    return read_parts(w, 0, n, n, endings_of(w, n), joint);
 }
 
 /* UTF-8 s[0..n) as lower-case ISO 8859-1 in w, with each letter's byte
@@ -257,7 +305,7 @@ int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int ri
         /* an inflection ending alone on the next line: "förvaltning-ens" */
         bool stub = len - k <= 5 && is_ending(w, len, len - k) && (lookup(w, k) & 2);
         if (joint[k] && k >= left && len - k >= right) {
-            ok[at] = 2;
+            ok[at] = joint[k] == 1 ? 2 : 3;
             count++;
         } else if (ok[at] && ((near && !joint[k]) || stub)) {
             ok[at] = 0;                 /* "konsekven-sanalys" */

@@ -984,8 +984,11 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
  * that has joints it costs more again: a line is left half empty
  * ("Bygglovs-" in a narrow cell) sooner than the word is cut where it
  * makes a false word ("fastighetsbildningsför-/rättningar"); in a word
- * of one part any point is all there is. */
-enum { JOINT_COST = 30, POINT_COST = 80, PART_COST = 1500 };
+ * of one part any point is all there is. A joint inside a part (of one
+ * the dictionary has whole: "trafik|säkerhets|åtgärder") lies between:
+ * "trafiksäkerhets-/åtgärder" rather than "-åt-/gärder", but the whole's
+ * joint first ("handläggnings-/tider", not "hand-/läggningstider"). */
+enum { JOINT_COST = 30, POINT_COST = 80, INNER_COST = 400, PART_COST = 1500 };
 
 /* Whether the author's soft hyphen at s[at] (the word from off) may be a
  * break: not after a single letter, which would stand alone as "a-". */
@@ -1049,10 +1052,11 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
              * ringar"); ragged text triples both (linebreak.c) */
             bool joints = false;
             for (size_t k = 1; ok && k < wl && !joints; k++)
-                joints = ok[k] == 2;
+                joints = ok[k] >= 2;
+            static const int cost[4] = { 0, POINT_COST, JOINT_COST, INNER_COST };
             for (size_t k = 1; ok && k < wl; k++)
-                if (ok[k] == 2 || (ok[k] && b->hyph != HYPH_JOINTS))
-                    add_cut(out, (int)(ls + k), true, ok[k] == 2 ? JOINT_COST : joints ? PART_COST : POINT_COST);
+                if (ok[k] >= 2 || (ok[k] && b->hyph != HYPH_JOINTS))
+                    add_cut(out, (int)(ls + k), true, ok[k] == 1 && joints ? PART_COST : cost[ok[k]]);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash

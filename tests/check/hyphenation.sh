@@ -28,6 +28,14 @@ check "a compound is hyphenated at its joint in preference to inside a part" \
     sh -c "grep -q ' kostnads-\$' '$T/joint.trace' &&
            ! grep -qE ' (kostnadseffektivise|internkon|kontorsinven|upphand|nystartsupp)-\$' '$R'/*.trace"
 
+# a compound whose part the dictionary has whole ("säkerhetsåtgärder")
+# breaks at that part's joint too: "trafiksäkerhets-/åtgärder", never
+# inside its words ("trafiksäkerhetsåt-/gärder")
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Ett trafiksäkerhetsåtgärder kring skolor. Under perioden har arbetsmarknadsnämnden och socialförvaltningen samarbetat.</p></section></report>' >"$T/inner.xml"
+"$BIN" -q --layout "$T/narrow.xml" -o "$T/inner.pdf" --trace "$T/inner.trace" "$T/inner.xml"
+check "a joint inside a part the dictionary has whole is a break: trafiksäkerhets-" \
+    sh -c "grep -q ' trafiksäkerhets-\$' '$T/inner.trace' && ! grep -qE 'trafiksäkerhetsåt-\$' '$T/inner.trace'"
+
 # a part written with its hyphen for a compound later in the sentence
 # ("konsulentstödda- och arvoderade") is not hyphenated too: that put
 # hyphens at two line ends in a row ("konsulent-" / "stödda- och")

@@ -61,9 +61,9 @@ int main(void)
         points(h, word, ok);
         words++;
         for (size_t i = 1; i < n; i++)
-            if (joint[i] && !ok[i]) {
-                fprintf(stderr, "    %s: no break at its joint (%zu)\n", word, i);
-                CHECK("every joint is offered as a break", 0);
+            if (joint[i] && ok[i] < 2) {
+                fprintf(stderr, "    %s: its joint (%zu) is no preferred break\n", word, i);
+                CHECK("every joint is offered as a preferred break", 0);
             }
         if (!strcmp(bad, "names")) {
             bool any = false;
@@ -72,6 +72,11 @@ int main(void)
             if (any)
                 fprintf(stderr, "    %s: a name is broken\n", word);
             CHECK("a name is not hyphenated", !any);
+        } else if (strchr(bad, '|')) {        /* a syllable's break, but no joint */
+            size_t at = (size_t)(strchr(bad, '|') - bad);
+            if (ok[at] >= 2)
+                fprintf(stderr, "    %s: read as the compound %s\n", word, bad);
+            CHECK("no false joint is found", ok[at] < 2);
         } else if (bad[0]) {
             const char *dash = strchr(bad, '-');
             size_t at = dash ? (size_t)(dash - bad) : 0;
