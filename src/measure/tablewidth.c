@@ -28,6 +28,59 @@ void table_warn_heads(M *m, const Node *t, bool fits)
     diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col, "%s", msg);
 }
 
+/* A cell's least width at a tier of column_bounds(): its words each
+ * hyphenated once, hyphenated wherever they may be, its header's words
+ * broken at their joints, or anywhere. */
+static int32_t tier_min(const Cell *c, int tier)
+{
+    return tier == 0 ? c->min_once : tier == 1 ? c->min_hyph : tier == 2 ? c->min_joint : c->min_last;
+}
+
+/* The width a column is given (a length, or a share of the text width
+ * `width`), or -1. */
+static int32_t given_width(const Column *col, int32_t width)
+{
+    if (col->kind == WIDTH_ABS && col->width > 0)
+        return col->width;
+    if (col->kind == WIDTH_PCT && col->width > 0)
+        return (int32_t)((int64_t)width * col->width / 1000);
+    return -1;
+}
+
+/* A column of a given width keeps it (as the README says): its words
+ * are hyphenated to fit, once each where that does, else wherever they
+ * may be; its headers' words too as a last resort. Only where not even
+ * that fits does it grow (to the least its words need), with a warning
+ * where `say`. It grew to hold a long word whole, silently:
+ * "Myndighetsutövningsenheten" made a 24 mm column 43 mm wide. Lowers
+ * mn[]; returns whether a header's words had to break. */
+static bool keep_given(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width, int32_t *mn,
+                       bool say)
+{
+    bool heads_cut = false;
+    for (int k = 0; k < ncols; k++) {
+        int32_t fx = given_width(&t->u.table.cols[k], width);
+        for (int tier = 0; tier < 4 && fx >= 0 && mn[k] > fx; tier++) {
+            int32_t v = 0;
+            for (int i = 0; i < ncell; i++)
+                if (cells[i].colspan == 1 && cells[i].col == k && tier_min(&cells[i], tier) > v)
+                    v = tier_min(&cells[i], tier);
+            if (v < mn[k]) {
+                mn[k] = v;
+                heads_cut |= tier >= 2;
+            }
+        }
+        if (say && fx >= 0 && mn[k] > fx) {
+            diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
+                      _("column %d of this table is given %.0f mm, but its words need %.0f mm even hyphenated: "
+                        "it is made wider"),
+                      k + 1, fx / 2834.6, mn[k] / 2834.6);
+            diag_hint(&m->rp->diags, _("give the column more width, or leave out its width"));
+        }
+    }
+    return heads_cut;
+}
+
 /* The columns' minimum (mn) and preferred (mx) widths from their cells.
  * Whole words if they fit. If not, the columns that gain most by
  * hyphenating their words do so, one by one, until the table fits; as a
@@ -45,6 +98,7 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
         if (c->min > mn[c->col]) mn[c->col] = c->min;
         if (c->pref > mx[c->col]) mx[c->col] = c->pref;
     }
+    bool heads_cut = keep_given(m, t, cells, ncell, ncols, width, mn, say);
     int64_t msum = 0;
     for (int k = 0; k < ncols; k++)
         msum += mn[k];
@@ -53,14 +107,13 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
      * (the last resort) with their headers' words broken at their
      * compounds' joints, then anywhere; the column that frees most
      * first, so few words are broken */
-    bool heads_cut = false;
     for (int tier = 0; tier < 4 && msum > width; tier++) {
-        heads_cut = tier >= 2;
+        heads_cut |= tier >= 2;
         for (int k = 0; k < ncols; k++)
             mh[k] = 0;
         for (int i = 0; i < ncell; i++) {
             const Cell *c = &cells[i];
-            int32_t v = tier == 0 ? c->min_once : tier == 1 ? c->min_hyph : tier == 2 ? c->min_joint : c->min_last;
+            int32_t v = tier_min(c, tier);
             if (c->colspan == 1 && v > mh[c->col])
                 mh[c->col] = v;
         }
@@ -183,11 +236,7 @@ static void distribute(const Column *cols, int ncols, int32_t width, const int32
     int64_t rem = width;
     int64_t star_weight = 0;
     for (int k = 0; k < ncols; k++) {
-        w[k] = -1;
-        if (cols[k].kind == WIDTH_ABS && cols[k].width > 0)
-            w[k] = cols[k].width;
-        else if (cols[k].kind == WIDTH_PCT && cols[k].width > 0)
-            w[k] = (int32_t)((int64_t)width * cols[k].width / 1000);
+        w[k] = given_width(&cols[k], width);
         if (w[k] >= 0) {
             if (w[k] < mn[k]) w[k] = mn[k];
             rem -= w[k];
@@ -377,13 +426,9 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
     const Column *cols = t->u.table.cols;
     CwColumn *cc = ARENA_ARRAY(&m->rp->arena, CwColumn, ncols);
     for (int k = 0; k < ncols; k++) {
-        cc[k].fixed = -1;
         if (cols[k].kind == WIDTH_STAR)
             cc[k].weight = cols[k].width > 0 ? cols[k].width : 1000;
-        if (cols[k].kind == WIDTH_ABS && cols[k].width > 0)
-            cc[k].fixed = cols[k].width;
-        else if (cols[k].kind == WIDTH_PCT && cols[k].width > 0)
-            cc[k].fixed = (int32_t)((int64_t)width * cols[k].width / 1000);
+        cc[k].fixed = given_width(&cols[k], width);
     }
     for (int i = 0; i < ncell; i++) {
         const Cell *c = &cells[i];
@@ -415,6 +460,20 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
                 if (cc[k].fixed < 0)
                     cc[k].min += (int32_t)((need - have) / nfree + 1);
     }
+    /* a column of a given width too narrow for a word whole: its body
+     * cells' words hyphenated (as the solver sets them) may fit */
+    for (int k = 0; k < ncols; k++)
+        if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min) {
+            int32_t need = 0;
+            for (int i = 0; i < ncell; i++) {
+                const Cell *c = &cells[i];
+                int32_t v = c->fill_head ? (head_joints ? c->min_joint : c->min_solve) : c->min_hyph;
+                if (c->colspan == 1 && c->col == k && v > need)
+                    need = v;
+            }
+            if (need <= cc[k].fixed)
+                cc[k].min = need;
+        }
     for (int k = 0; k < ncols; k++) {
         if (cc[k].fixed >= 0 && cc[k].fixed < cc[k].min)
             return false;               /* a given width too narrow for a word */
