@@ -2174,6 +2174,22 @@ static void appendix_label_check(P *p, Node *ap)
                  _("the heading starts with its label \"%s\", which is printed again before it"), label);
 }
 
+/* A diarienummer without the "Dnr" an author may write before it
+ * ("Dnr SOCN 2018-0412", "dnr: 2024-421"): the cover prints its own,
+ * and printed "Dnr Dnr" as the starter reports suggested it. */
+static const char *bare_reference(const char *v)
+{
+    const char *t = v;
+    if (t && (t[0] == 'D' || t[0] == 'd') && t[1] == 'n' && t[2] == 'r' && (t[3] == ' ' || t[3] == ':' || t[3] == '.')) {
+        t += 3;
+        while (*t == ' ' || *t == ':' || *t == '.')
+            t++;
+        if (*t)
+            return t;
+    }
+    return v;
+}
+
 static void build_meta(P *p, xmlNodePtr meta)
 {
     Meta *m = &p->rep->meta;
@@ -2189,7 +2205,7 @@ static void build_meta(P *p, xmlNodePtr meta)
         else if (strcmp(n, "organisation") == 0) m->organisation = v, k = META_ORGANISATION;
         else if (strcmp(n, "department") == 0) m->department = v, k = META_DEPARTMENT;
         else if (strcmp(n, "date") == 0) m->date = v, k = META_DATE;
-        else if (strcmp(n, "reference") == 0) m->reference = v, k = META_REFERENCE;
+        else if (strcmp(n, "reference") == 0) m->reference = bare_reference(v), k = META_REFERENCE;
         else if (strcmp(n, "running-title") == 0) m->running_title = v, k = META_RUNNING_TITLE;
         else if (strcmp(n, "author") == 0) m->author = v, k = META_AUTHOR;
         else if (strcmp(n, "keywords") == 0) m->keywords = v, k = META_KEYWORDS;
