@@ -827,7 +827,7 @@ static void outline(D *d)
 /* The document information, and with --pdfa the same again as XMP. */
 static int info(D *d, long when, int pdfa, bool tagged)
 {
-    const Meta *m = &d->pg->flow->report->meta;
+    const Meta *m = &d->pg->flow->meta;
     const Report *rep = d->pg->flow->report;
     /* the document's language, for screen readers and hyphenation in
      * viewers; the viewer shows the title, not the file name */

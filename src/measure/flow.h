@@ -188,6 +188,8 @@ typedef struct Note {
 typedef struct Flow {
     const Layout *layout;
     const Report *report;
+    Meta        meta;      /* the report's, its words as printed (Swedish quotes and dashes):
+                            * for the running header and footer and the document's properties */
     Font       *faces[FACE_COUNT];  /* NULL: a fallback face not needed (or not loadable) */
     int32_t     width;     /* text column width */
     Box        *boxes;

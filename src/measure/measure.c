@@ -636,6 +636,18 @@ static void hand_over(M *m, Flow *f, int nfront)
     free(m->sbuf);
 }
 
+/* The report's facts with their words as printed: the bookmarks, the
+ * viewer's title bar and the running header had "jan-aug" and straight
+ * quotes where the cover has "jan–aug" and ”…”. */
+static void printed_meta(M *m, Meta *out)
+{
+    *out = m->rep->meta;
+    const char **words[] = { &out->title, &out->subtitle, &out->organisation, &out->department,
+                             &out->running_title, &out->author };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        *words[i] = text_printed_str(m, *words[i]);
+}
+
 Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
 {
     M mm = { 0 };
@@ -667,6 +679,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     number_notes(m, rep->root, &counter);
     table_grids(m, rep->root);
     measure_blocks(m, rep->root, 0, f->width);
+    printed_meta(m, &f->meta);
     anchors_at_end(m);
     measure_notes(m);
     int nfront = front_first(m, f);

@@ -166,6 +166,13 @@ Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t co
 /* Append a plain string as one piece in style `st` with `variant`, with
  * the layout's typographic punctuation (a block of its own). */
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
+/* The text of node n, or the string s, as it is printed, for the
+ * contents, bookmarks, references and the document's properties: its
+ * figures formatted ("1 877,0 mnkr"), Swedish quotes and dashes, no
+ * footnote mark, status marker or reference (a heading may refer to
+ * itself). In the arena. */
+const char *text_printed(M *m, const Node *n);
+const char *text_printed_str(M *m, const char *s);
 
 /* Break pieces into lines of `width`. */
 Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,

@@ -50,6 +50,7 @@ typedef struct IState {
     int         script;       /* 0, 1 sup, -1 sub */
     int         anchor;
     const char *uri;
+    bool        plain;        /* for text_printed(): no marks, markers or page numbers */
 } IState;
 
 static Piece base_piece(const Style *st, IState s)
@@ -486,15 +487,16 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             break;
         }
         case N_FOOTNOTE:
-            push_mark(m, c, st, is, out);
+            if (!is.plain)
+                push_mark(m, c, st, is, out);
             break;
         case N_FNREF:
-            if (c->u.fn.target)
+            if (c->u.fn.target && !is.plain)
                 push_mark(m, c->u.fn.target, st, is, out);
             break;
         case N_REF: {
             const Node *t = c->u.ref.target;
-            if (!t)
+            if (!t || is.plain)
                 break;
             s2.anchor = anchor_for(m, t);
             if (c->u.ref.show != REF_PAGE) {
@@ -606,6 +608,58 @@ void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
     int from = out->n;
     walk(m, parent, st, is, out);
     typeset_punct(m, out, from);
+}
+
+/* The text of pieces v[from..n) as one string in the arena: what prints,
+ * no marker, mark or page number, a line break a space. */
+static const char *pieces_text(M *m, const Pieces *ps, int from)
+{
+    size_t len = 0;
+    for (int i = from; i < ps->n; i++)
+        len += ps->v[i].br ? 1 : ps->v[i].marker || ps->v[i].note || ps->v[i].pagenum >= 0 ? 0 : (size_t)ps->v[i].len;
+    char *out = arena_alloc(&m->rp->arena, len + 1), *at = out;
+    for (int i = from; i < ps->n; i++) {
+        const Piece *p = &ps->v[i];
+        if (p->br)
+            *at++ = ' ';
+        else if (!p->marker && !p->note && p->pagenum < 0 && p->len > 0)
+            at = (char *)memcpy(at, p->s, (size_t)p->len) + p->len;
+    }
+    *at = 0;
+    return out;
+}
+
+const char *text_printed(M *m, const Node *n)
+{
+    Pieces ps = { 0 };
+    IState is = { .anchor = -1, .plain = true };
+    walk(m, n, &m->lay->styles[ST_BODY], is, &ps);
+    typeset_punct(m, &ps, 0);
+    return pieces_text(m, &ps, 0);
+}
+
+const char *heading_title(M *m, const Node *sec)
+{
+    const Node *h = model_heading(sec);
+    const char *t;
+    if (h) {
+        t = text_printed(m, h);
+    } else {
+        char buf[1024];
+        model_plain_text(sec, buf, sizeof buf);
+        t = arena_strdup(&m->rp->arena, buf);
+    }
+    const char *label = heading_label(m, sec);
+    return label ? arena_printf(&m->rp->arena, "%s %s", label, t) : t;
+}
+
+const char *text_printed_str(M *m, const char *s)
+{
+    if (!s)
+        return NULL;
+    Pieces ps = { 0 };
+    text_piece_str(m, s, &m->lay->styles[ST_BODY], 0, &ps);
+    return pieces_text(m, &ps, 0);
 }
 
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out)

@@ -1,6 +1,7 @@
 /*
- * title.c - the plain titles of sections, goals and appendices (measure
- * stage), for the contents, the bookmarks and <ref show="title">.
+ * title.c - the labels of appendices (measure stage), for their headings,
+ * the contents, the bookmarks and <ref show="title"> (the titles are made
+ * in text.c).
  *
  * A leaf: it reads the model and writes into the run's arena, and calls
  * nothing else of measure/, so text.c (references) and measure.c
@@ -29,13 +30,4 @@ const char *heading_label(M *m, const Node *sec)
     }
     *o = 0;
     return out;
-}
-
-const char *heading_title(M *m, const Node *sec)
-{
-    char buf[1024];
-    const Node *h = model_heading(sec);
-    model_plain_text(h ? h : sec, buf, sizeof buf);
-    const char *label = heading_label(m, sec);
-    return label ? arena_printf(&m->rp->arena, "%s %s", label, buf) : arena_strdup(&m->rp->arena, buf);
 }

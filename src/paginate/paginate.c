@@ -279,7 +279,7 @@ static void repeat_header(PB *b, int i)
 
 static const char *field(PB *b, const char *name, size_t n, int page, int pages)
 {
-    const Meta *m = &b->flow->report->meta;
+    const Meta *m = &b->flow->meta;
     #define IS(s) (n == strlen(s) && strncmp(name, s, n) == 0)
     if (IS("page")) return arena_printf(&b->rp->arena, "%d", page);
     if (IS("pages")) return arena_printf(&b->rp->arena, "%d", pages);

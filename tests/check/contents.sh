@@ -72,6 +72,25 @@ check "... in the appendices' headings and in a reference to one" \
 check "... in the bookmarks, with a no-break space inside the label" \
     sh -c "qpdf --json --json-key=outlines '$T/labels.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | sed 's/\\xC2\\xA0/~/g' | tr '\\n' '|' | grep -qx 'Inledning|Bilaga~1 Uppföljning av lokalförsörjningsplan|Bilaga~3a Extra|'"
 
+# a heading's words as printed, in the contents, the bookmarks, a <ref
+# show="title"> and the document's title: figures formatted, Swedish
+# quotes and dashes (they had "1877", "jan-aug" and straight quotes)
+cat >"$T/printed.xml" <<'XML'
+<report><meta><title>Rapport "ett" - jan-aug</title><running-title>Bilaga "två" - jan-aug</running-title></meta>
+<contents/>
+<section id="a"><heading>Budget <num decimals="1" unit="mnkr">1877</num> och "gröna" jan-aug<footnote>Not.</footnote></heading><p>Se <ref to="a" show="title"/>.</p></section>
+</report>
+XML
+"$BIN" -q -o "$T/printed.pdf" --trace "$T/printed.trace" "$T/printed.xml"
+pdftotext -raw "$(textcopy "$T/printed.pdf")" "$T/printed.txt"
+check "a heading's figures, quotes and dashes as printed in the contents and a reference" \
+    sh -c "grep -q '^Budget 1.877,0.mnkr och ”gröna” jan–aug \\. \\.' '$T/printed.txt' &&
+           grep -qx 'Se Budget 1.877,0.mnkr och ”gröna” jan–aug.' '$T/printed.txt'"
+check "... in the bookmarks" \
+    sh -c "qpdf --json --json-key=outlines '$T/printed.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | grep -qx 'Budget 1.877,0.mnkr och ”gröna” jan–aug'"
+check "... and the document's title in its properties and running header" \
+    sh -c "pdfinfo '$T/printed.pdf' | grep -q '^Title: *Rapport ”ett”.– jan–aug\$' && grep -q ' Bilaga ”två”.– jan–aug' '$T/printed.trace'"
+
 # cross-references: the page number and the title of the target, as links
 {
     echo '<report><meta><title>Hänvisningar</title></meta><contents/>'
