@@ -1357,6 +1357,24 @@ static bool same_look(const Piece *a, const Piece *b)
 
 static int pi_of(const Piece *base, const Piece *p) { return (int)(p - base); }
 
+/* Whether pieces a and b link to the same place. */
+static bool same_link(const Piece *a, const Piece *b)
+{
+    if (a->anchor >= 0 || b->anchor >= 0)
+        return a->anchor == b->anchor;
+    return a->uri && b->uri && strcmp(a->uri, b->uri) == 0;
+}
+
+/* The link group of piece i: the first of the pieces up to it that link
+ * to the same place, so a <ref show="both">'s title, page number and
+ * bracket are one Link (they were three: "Mål (s. ", "2", ")"). */
+static int link_group(const Piece *ps, int i)
+{
+    while (i > 0 && same_link(&ps[i - 1], &ps[i]))
+        i--;
+    return i;
+}
+
 typedef struct LB {
     M       *m;
     VEC(Op)  ops;
@@ -1367,6 +1385,25 @@ typedef struct LB {
     int32_t  baseline;
     int32_t  h;
 } LB;
+
+/* A link's area on the line: one with the area before it where both are
+ * of one link and meet, so a reader tabs to "Mål (s. 2)" once, not to
+ * its title, page number and bracket. */
+static void push_link(LB *lb, Op link)
+{
+    for (int i = lb->ops.n - 1; i >= 0; i--) {
+        Op *o = &lb->ops.v[i];
+        if (o->kind != OP_LINK)
+            continue;
+        if (o->link_group == link.link_group && o->y == link.y && o->x + o->w >= link.x - 500 && o->x <= link.x) {
+            o->w = link.x + link.w - o->x;
+            o->h = o->h > link.h ? o->h : link.h;
+            return;
+        }
+        break;
+    }
+    VEC_PUSH(&lb->m->rp->arena, lb->ops, link);
+}
 
 static void close_text(LB *lb, const Piece *ps)
 {
@@ -1381,7 +1418,7 @@ static void close_text(LB *lb, const Piece *ps)
     op.note = p->note;
     if (p->anchor >= 0 || p->uri) {
         op.se = SE_LINK_PENDING;
-        op.link_group = lb->cur_piece;
+        op.link_group = link_group(ps, lb->cur_piece);
     } else if (p->lang) {
         op.se = SE_SPAN_PENDING;       /* a Span with its /Lang (se_links) */
         op.link_group = lb->cur_piece;
@@ -1391,7 +1428,7 @@ static void close_text(LB *lb, const Piece *ps)
     if (p->anchor >= 0 || p->uri) {
         Op link = { 0 };
         link.se = SE_LINK_PENDING;
-        link.link_group = lb->cur_piece;
+        link.link_group = link_group(ps, lb->cur_piece);
         link.kind = OP_LINK;
         link.x = op.x;
         link.y = 0;
@@ -1399,7 +1436,7 @@ static void close_text(LB *lb, const Piece *ps)
         link.h = lb->h;
         link.anchor = p->anchor;
         link.uri = p->uri;
-        VEC_PUSH(&m->rp->arena, lb->ops, link);
+        push_link(lb, link);
     }
     lb->cur_piece = -1;
     lb->cur_len = 0;
@@ -1483,16 +1520,16 @@ static void inline_object(LB *lb, const Piece *ps, const Piece *p, const LbItem 
         op.color = p->color;
         op.anchor = p->pagenum;
         op.se = SE_LINK_PENDING;
-        op.link_group = pi_of(ps, p);
+        op.link_group = link_group(ps, pi_of(ps, p));
         Op link = { 0 };
         link.se = SE_LINK_PENDING;
-        link.link_group = pi_of(ps, p);
+        link.link_group = op.link_group;
         link.kind = OP_LINK;
         link.x = x;
         link.w = it->w;
         link.h = st->leading;
         link.anchor = p->pagenum;
-        VEC_PUSH(&m->rp->arena, lb->ops, link);
+        push_link(lb, link);
     }
     VEC_PUSH(&m->rp->arena, lb->ops, op);
 }

@@ -619,9 +619,10 @@ static void fit_pagenums(PB *b, Pages *pg)
                     ops[z].x += after;
                 ops[q].x += before;
                 ops[q].w = real;
-                /* its link, made just before it */
+                /* its link, made just before it (perhaps over the words
+                 * of its reference before and after it too: "Mål (s. 2)") */
                 if (q > 0 && ops[q - 1].kind == OP_LINK && ops[q - 1].anchor == ops[q].anchor)
-                    ops[q - 1].w = real;
+                    ops[q - 1].w -= d;
             }
         }
 }

@@ -106,6 +106,19 @@ check "a page reference names the page of its target (${refpage:-none})" \
     sh -c "test -n '$refpage' && grep -q '^Målet för hänvisningen' '$T/ref.pages/$refpage'"
 check "a title reference prints the target's title" grep -q 'avsnittet Målet för hänvisningen' "$T/ref.txt"
 check "references are links" sh -c "test \$(qpdf --json --json-key=pages --json-key=qpdf '$T/ref.pdf' | jq '.qpdf[1] as \$o | [.pages[2].object] | map(\$o[\"obj:\" + .].value[\"/Annots\"] | length) | add') -ge 2"
+# a reference with its title and page is one link: one Link element,
+# one annotation over "Målet (s. 14)" (they were three, title, page
+# number and bracket, three stops for a reader who tabs)
+{
+    echo '<report><meta><title>Båda</title></meta><section><heading>Inledning</heading><p>Läs mer i <ref to="mal" show="both"/> om det.</p>'
+    for i in $(seq 1 400); do echo "<p>Stycke $i med lite text som fyller ut sidan.</p>"; done
+    echo '</section><section id="mal"><heading>Målet</heading><p>Här.</p></section></report>'
+} >"$T/both.xml"
+"$BIN" -q -o "$T/both.pdf" --trace "$T/both.trace" "$T/both.xml"
+check "a reference with title and page is one link over all of it" \
+    sh -c "pdfinfo -struct-text '$T/both.pdf' | grep -A1 '^ *Link' | grep -q '\"Målet (s..14) *\"' &&
+           awk '/Läs mer i/ { on = 1 } on && \$1 == \"link\" { n++; x = \$2; w = \$4 } on && \$1 == \"text\" && /\) *\$/ { e = \$2 }
+                /^  box 3/ { exit } END { exit !(n == 1 && e && x + w > e + 2) }' '$T/both.trace'"
 # levels below the third step further in: a fourth-level entry looked
 # like its third-level parent (same indent), hiding what is under what
 cat >"$T/deep.xml" <<'XML'
