@@ -1546,6 +1546,17 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     int nbody = nrows - (ts->last_head + 1);
     if (role != ROW_HEADER && nbody >= 2 && (r == ts->last_head + 1 || r == nrows - 2))
         b->flags |= BOX_KEEP_NEXT;
+    /* the first row under a subheader (past group labels) too, where a
+     * row of its own follows: a page ended with the header, the
+     * subheader "Miljöbalken" and one row */
+    if (role != ROW_HEADER && role != ROW_SUBHEAD && role != ROW_GROUP && r + 1 < nrows &&
+        ts->roles[r + 1] != ROW_SUBHEAD && ts->roles[r + 1] != ROW_GROUP && ts->roles[r + 1] != ROW_HEADER) {
+        int q = r - 1;
+        while (q > ts->last_head && ts->roles[q] == ROW_GROUP)
+            q--;
+        if (q > ts->last_head && ts->roles[q] == ROW_SUBHEAD)
+            b->flags |= BOX_KEEP_NEXT;
+    }
     if (r + 1 < nrows && (ts->roles[r + 1] == ROW_SUM || ts->roles[r + 1] == ROW_PART ||
                           ts->roles[r + 1] == ROW_SUB))
         b->flags |= BOX_KEEP_NEXT;

@@ -420,4 +420,18 @@ check "a column of a given width keeps it, its long word hyphenated" \
 sed 's|width="24mm"|width="10mm"|' "$T/given.xml" >"$T/given10.xml"
 check "... and one too narrow even so is widened, with a warning that says so" \
     sh -c "'$BIN' -o '$T/given10.pdf' '$T/given10.xml' 2>&1 | grep -q 'column 1 of this table is given 10 mm, but its words need'"
+# never one row alone under a header and a subheader at a page's foot:
+# the row under a subheader keeps with the next as the first body row
+# does (a page ended with the header, "Miljöbalken" and one row)
+{
+    printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Tillsyn</heading><p>'
+    for _ in $(seq 1 90); do printf 'Tillsynen har genomförts enligt planen. '; done
+    printf '</p><table><caption>Tillsyn, timmar</caption><columns><column width="20%%"/><column type="number" decimals="0"/></columns>'
+    printf '<row role="header"><cell>Område</cell><cell>Timmar</cell></row><row role="subheader"><cell>Miljöbalken</cell><cell>Plan</cell></row>'
+    for i in $(seq 1 30); do printf '<row><cell>Område %s med miljöfarlig verksamhet</cell><cell>100</cell></row>' "$i"; done
+    printf '</table></section></report>'
+} >"$T/subalone.xml"
+check "no row alone under a header and its subheader at a page's foot" \
+    sh -c "'$BIN' -q -o '$T/subalone.pdf' --trace '$T/subalone.trace' '$T/subalone.xml' &&
+           awk '/^page/ { if (h) exit; n = 0 } / head\$/ { h = 1 } h && / row\$/ { n++ } END { exit !(h && n >= 3) }' '$T/subalone.trace'"
 finish
