@@ -46,6 +46,9 @@ typedef struct LbItem {
     int32_t w;              /* box/glue width; penalty: width added if broken (the hyphen) */
     int32_t stretch, shrink;/* glue */
     int32_t penalty;        /* penalty */
+    bool    inword;         /* penalty: inside a word all the same, as a range's dash
+                             * ("mars–september"): a column's least width for words
+                             * whole keeps it whole (text_widths); breaking ignores it */
 } LbItem;
 
 /*

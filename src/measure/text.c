@@ -732,7 +732,7 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
     const Font *f = face_font(b->m, p->face);
     int32_t w = font_text_width(f, p->s + off, (size_t)len, p->size);
     if (w <= b->width) {
-        LbItem it = { LB_BOX, false, w, 0, 0, 0 };
+        LbItem it = { LB_BOX, false, w, 0, 0, 0, false };
         add_item(b, it, pi, off, len);
         return;
     }
@@ -743,10 +743,10 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
         size_t at = i;
         utf8_next(p->s, end, &i);
         int32_t cw = font_text_width(f, p->s + at, i - at, p->size);
-        LbItem it = { LB_BOX, false, cw, 0, 0, 0 };
+        LbItem it = { LB_BOX, false, cw, 0, 0, 0, false };
         add_item(b, it, pi, (int)at, (int)(i - at));
         if (i < end) {
-            LbItem pen = { LB_PENALTY, false, 0, 0, 0, 900 };
+            LbItem pen = { LB_PENALTY, false, 0, 0, 0, 900, false };
             add_item(b, pen, pi, (int)i, 0);
         }
     }
@@ -902,7 +902,7 @@ static bool hyphenate(IB *b, const Piece *p, int off, int end, int ls, int le)
 
 /* Where a word may break: after a hard hyphen or slash, or at a
  * hyphenation point (`hyphen`: a hyphen is added there). */
-typedef struct Cut { int at; bool hyphen; int penalty; } Cut;
+typedef struct Cut { int at; bool hyphen; int penalty; bool inword; } Cut;
 
 typedef struct Cuts { Cut *v; int n, cap; Cut stack[64]; } Cuts;
 
@@ -917,7 +917,7 @@ static void add_cut(Cuts *c, int at, bool hyphen, int penalty)
         c->v = v;
         c->cap = cap;
     }
-    c->v[c->n++] = (Cut){ at, hyphen, penalty };
+    c->v[c->n++] = (Cut){ at, hyphen, penalty, false };
 }
 
 /* A word's hyphenation points, once per run: the patterns' points
@@ -1055,6 +1055,52 @@ static bool shy_ok(const char *s, int off, int at)
     return before >= 2;
 }
 
+/* Whether the word s[off..end) of p may break after its hyphen, dash or
+ * slash c at s[j..k); *range says it is the dash of a range of words. */
+static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_t k, uint32_t c, bool *range)
+{
+    const char *s = p->s;
+    *range = c == 0x2013 && letters_around(s, off, j, k, end);
+    bool breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
+                     k < (size_t)end && (int)j > off;
+    /* in a header, only a hyphen between two words of letters:
+     * "Budget-/avvikelse", not "jan–/augusti" */
+    if (breakable && (b->hyph == HYPH_HARD || b->hyph == HYPH_JOINTS) && c != '/')
+        breakable = c == '-' && letters_around(s, off, j, k, end);
+    /* not after a word of one letter or two small ones: "e-post",
+     * "C-anläggningar" leave no stub "e-", "C-" (an abbreviation in
+     * capitals, "FH-SOL", may break: binding it widens its column a
+     * great deal) */
+    if (breakable && c == '-') {
+        size_t q = j;
+        int nl = 0;
+        bool small = false;
+        for (uint32_t l; q > (size_t)off && nl < 3 && is_letter(l = char_back(s, (size_t)off, &q)); nl++)
+            small = !is_upper(l);
+        if (nl == 1 || (nl == 2 && small))
+            breakable = false;
+    }
+    /* not inside a range, a date or a number of figures: "0–20",
+     * "2024-04-06", "2024-421" */
+    if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))
+        breakable = false;
+    /* not inside a unit after a number: "761 kr/inv", "1 250 µg/m³" */
+    if (breakable && c == '/') {
+        int q = (int)j;
+        while (q > off && s[q - 1] != ' ')
+            q--;
+        if (q - 2 >= off && is_digit(s[q - 2]) && bind_unit_at(s, q, end) > (int)j - q)
+            breakable = false;
+    }
+    /* a range of words ("mars–september") is a word to a column's widths
+     * (LbItem.inword), broken in a cell only where it is wider than the
+     * cell, as a word is hyphenated: a column was made narrow for it,
+     * "mars– / september / 2026" */
+    if (breakable && *range && b->hyph == HYPH_IF_NEEDED && !hyphenate(b, p, off, end, off, end))
+        breakable = false;
+    return breakable;
+}
+
 /* The places the word s[off..end) of p may break, in order. */
 static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out)
 {
@@ -1126,39 +1172,11 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
                 i = k;
                 continue;
             }
-            int breakable = (c == '/' || ((c == '-' || c == 0x2013) && b->hyph != HYPH_NEVER)) &&
-                            k < (size_t)end && (int)j > off;
-            /* in a header, only a hyphen between two words of letters:
-             * "Budget-/avvikelse", not "jan–/augusti" */
-            if (breakable && (b->hyph == HYPH_HARD || b->hyph == HYPH_JOINTS) && c != '/')
-                breakable = c == '-' && letters_around(s, off, j, k, end);
-            /* not after a word of one letter or two small ones: "e-post",
-             * "C-anläggningar" leave no stub "e-", "C-" (an abbreviation
-             * in capitals, "FH-SOL", may break: binding it widens its
-             * column a great deal) */
-            if (breakable && c == '-') {
-                size_t q = j;
-                int nl = 0;
-                bool small = false;
-                for (uint32_t l; q > (size_t)off && nl < 3 && is_letter(l = char_back(s, (size_t)off, &q)); nl++)
-                    small = !is_upper(l);
-                if (nl == 1 || (nl == 2 && small))
-                    breakable = 0;
-            }
-            /* not inside a range, a date or a number of figures:
-             * "0–20", "2024-04-06", "2024-421" */
-            if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))
-                breakable = 0;
-            /* not inside a unit after a number: "761 kr/inv", "1 250 µg/m³" */
-            if (breakable && c == '/') {
-                int q = (int)j;
-                while (q > off && s[q - 1] != ' ')
-                    q--;
-                if (q - 2 >= off && is_digit(s[q - 2]) && bind_unit_at(s, q, end) > (int)j - q)
-                    breakable = 0;
-            }
-            if (breakable)
+            bool range;
+            if (dash_breaks(b, p, off, end, j, k, c, &range)) {
                 add_cut(out, (int)k, false, c == '/' ? 200 : 100);
+                out->v[out->n - 1].inword = range;
+            }
             j = k;
         }
         i = j;
@@ -1190,7 +1208,8 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
         add_box(b, p, pi, seg, cuts.v[c].at - seg);
         if (cuts.v[c].hyphen && !hw)
             hw = font_text_width(f, "-", 1, p->size);
-        LbItem pen = { LB_PENALTY, cuts.v[c].hyphen, cuts.v[c].hyphen ? hw : 0, 0, 0, cuts.v[c].penalty };
+        LbItem pen = { LB_PENALTY, cuts.v[c].hyphen, cuts.v[c].hyphen ? hw : 0, 0, 0, cuts.v[c].penalty,
+                       cuts.v[c].inword };
         add_item(b, pen, pi, cuts.v[c].at, 0);
         seg = cuts.v[c].at;
     }
@@ -1267,17 +1286,17 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
     for (int pi = 0; pi < np; pi++) {
         const Piece *p = &ps[pi];
         if (p->br) {
-            LbItem pen = { LB_PENALTY, false, 0, 0, 0, LB_FORCE };
+            LbItem pen = { LB_PENALTY, false, 0, 0, 0, LB_FORCE, false };
             add_item(&b, pen, pi, 0, 0);
             continue;
         }
         if (p->marker) {
-            LbItem it = { LB_BOX, false, marker_advance(p->size), 0, 0, 0 };
+            LbItem it = { LB_BOX, false, marker_advance(p->size), 0, 0, 0, false };
             add_item(&b, it, pi, 0, 0);
             continue;
         }
         if (p->pagenum >= 0) {
-            LbItem it = { LB_BOX, false, pagenum_width(m, p), 0, 0, 0 };
+            LbItem it = { LB_BOX, false, pagenum_width(m, p), 0, 0, 0, false };
             add_item(&b, it, pi, 0, 0);
             continue;
         }
@@ -1291,11 +1310,11 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                     if (heading && !bound && i > 0 && weak_word_before(p->s, i)) {
                         /* the break before the space, at a cost; the
                          * space itself binds */
-                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, WEAK_BREAK };
+                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, WEAK_BREAK, false };
                         add_item(&b, pen, pi, i, 0);
                         bound = true;
                     }
-                    LbItem g = { LB_GLUE, bound, sw, sw / 2, sw / 3, 0 };
+                    LbItem g = { LB_GLUE, bound, sw, sw / 2, sw / 3, 0, false };
                     add_item(&b, g, pi, i, 1);
                 }
                 i++;
@@ -1814,7 +1833,7 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
             word += it->w;              /* a bound space: one word with its neighbours */
             frag += it->w;
             line += it->w;
-        } else if (it->type == LB_PENALTY && it->flagged) {
+        } else if (it->type == LB_PENALTY && (it->flagged || it->inword)) {
             if (frag + it->w > minh)
                 minh = frag + it->w;
             frag = 0;

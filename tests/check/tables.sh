@@ -434,4 +434,19 @@ check "... and one too narrow even so is widened, with a warning that says so" \
 check "no row alone under a header and its subheader at a page's foot" \
     sh -c "'$BIN' -q -o '$T/subalone.pdf' --trace '$T/subalone.trace' '$T/subalone.xml' &&
            awk '/^page/ { if (h) exit; n = 0 } / head\$/ { h = 1 } h && / row\$/ { n++ } END { exit !(h && n >= 3) }' '$T/subalone.trace'"
+# a range of words in a cell ("oktober–december") is a word to its
+# column's widths, broken at its dash only where it is wider than the
+# cell: the column was made narrow for it, "oktober– / december / 2026"
+cat >"$T/range.xml" <<'XML'
+<report type="verksamhetsplan"><meta><title>T</title></meta><section><heading>H</heading>
+<table font-size="small"><columns><column width="22%"/><column/><column/><column/><column type="status"/></columns>
+<row role="header"><cell>Nämndmål</cell><cell>Aktivitet</cell><cell>Ansvar</cell><cell>Tidplan</cell><cell>Status</cell></row>
+<row><cell>Bygglovshandläggningstiden ska understiga tio veckor</cell><cell>Införa digital bygglovsansökan med automatiserad kompletteringsbegäran via e-tjänsten</cell><cell>Bygglovsenheten</cell><cell>januari–juni 2026</cell><cell status="ongoing"/></row>
+<row><cell>Bygglovshandläggningstiden ska understiga tio veckor</cell><cell>Ta fram handläggningsrutiner för strandskyddsdispensärenden och förhandsbesked</cell><cell>Bygglovsenheten</cell><cell>mars–september 2026</cell><cell status="not-started"/></row>
+<row><cell>Bygglovshandläggningstiden ska understiga tio veckor</cell><cell>Utvärdera effekten av byggsanktionsavgifterna vid olovligt byggande</cell><cell>Tillsynsgruppen</cell><cell>oktober–december 2026</cell><cell status="postponed">Uppskjutet till 2027</cell></row>
+</table></section></report>
+XML
+check "a range of words in a cell is not broken at its dash where the table can hold it" \
+    sh -c "'$BIN' -q -o '$T/range.pdf' --trace '$T/range.trace' '$T/range.xml' &&
+           grep -q ' oktober–december' '$T/range.trace' && ! grep -q '[a-zåäö]–\$' '$T/range.trace'"
 finish
