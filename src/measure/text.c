@@ -1259,6 +1259,23 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
  * little less breaks nothing there). */
 enum { WEAK_BREAK = 2000 };
 
+/* What a line costs that ends in a word of one letter ("belysning i /
+ * ishallarna"): Swedish typesetting avoids it where the lines allow,
+ * in text and cells (a heading's cost is WEAK_BREAK). */
+enum { ONE_LETTER_BREAK = 400 };
+
+/* Whether the word that ends at s[i] (a space follows) is one small
+ * letter: "i", "å", "ö". */
+static bool one_letter_before(const char *s, int i)
+{
+    int k = i - 1;
+    if (k >= 1 && (unsigned char)s[k - 1] == 0xC3 && ((unsigned char)s[k] == 0xA5 || (unsigned char)s[k] == 0xB6))
+        k--;                                        /* å, ö */
+    else if (k < 0 || s[k] < 'a' || s[k] > 'z')
+        return false;
+    return k == 0 || s[k - 1] == ' ';
+}
+
 /* Whether the word that ends at s[i] (a space follows) is a small word
  * a heading's line does not end in: a preposition, a conjunction, an
  * article, "är". */
@@ -1307,10 +1324,10 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                 int32_t sw = font_text_width(f, " ", 1, p->size);
                 if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
                     bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
-                    if (heading && !bound && i > 0 && weak_word_before(p->s, i)) {
+                    if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(p->s, i))) {
                         /* the break before the space, at a cost; the
                          * space itself binds */
-                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, WEAK_BREAK, false };
+                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, heading ? WEAK_BREAK : ONE_LETTER_BREAK, false };
                         add_item(&b, pen, pi, i, 0);
                         bound = true;
                     }
@@ -1770,6 +1787,9 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
             v[ns - 1].w += it->w;
         } else if (it->type == LB_GLUE && it->flagged && ns > 0 && open) {
             v[ns - 1].w += it->w;           /* a bound space: the segment goes on */
+        } else if (it->type == LB_GLUE && it->flagged && ns > 0 && i > 0 && m->items[i - 1].type == LB_PENALTY &&
+                   m->items[i - 1].penalty > LB_FORCE) {
+            v[ns - 1].gap += it->w;         /* the space after a costly break before it: "i / arbete" */
         } else if (ns > 0 && open) {
             /* a space, a break after a hyphen or slash, a forced break,
              * a joint (whose hyphen the piece before it carries) */

@@ -36,6 +36,13 @@ printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O<
 check "a joint inside a part the dictionary has whole is a break: trafiksäkerhets-" \
     sh -c "grep -q ' trafiksäkerhets-\$' '$T/inner.trace' && ! grep -qE 'trafiksäkerhetsåt-\$' '$T/inner.trace'"
 
+# a line does not end in a word of one letter where the lines allow
+# ("... tillgängligt i / kolumnen/cellen." in the delårsrapport)
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Om utfall inte finns per den 31 augusti 2022 anger ni när utfall kommer att finnas tillgängligt i kolumnen/cellen.</p></section></report>' >"$T/oneletter.xml"
+check "a line does not end in a one-letter word where it need not: tillgängligt / i kolumnen" \
+    sh -c "'$BIN' -q -o '$T/oneletter.pdf' --trace '$T/oneletter.trace' '$T/oneletter.xml' &&
+           grep -q ' i kolumnen/cellen\.\$' '$T/oneletter.trace' && ! grep -q ' i\$' '$T/oneletter.trace'"
+
 # a part written with its hyphen for a compound later in the sentence
 # ("konsulentstödda- och arvoderade") is not hyphenated too: that put
 # hyphens at two line ends in a row ("konsulent-" / "stödda- och")
