@@ -1167,7 +1167,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
                 /* the author's soft hyphen: a hyphenation point as a
                  * compound's joint costs, before it (the line that goes
                  * on starts with it, where it is nothing) */
-                if (shy_ok(s, off, (int)j) && k < (size_t)end && b->hyph != HYPH_NEVER && b->hyph != HYPH_HARD)
+                if (shy_ok(s, off, (int)j) && k < (size_t)end && b->hyph != HYPH_NEVER)
                     add_cut(out, (int)j, true, JOINT_COST);
                 i = k;
                 continue;
