@@ -725,6 +725,8 @@ static void add_item(IB *b, LbItem it, int piece, int off, int len)
     b->n++;
 }
 
+static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len);
+
 static void add_box(IB *b, const Piece *p, int pi, int off, int len)
 {
     if (len <= 0)
@@ -736,6 +738,8 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
         add_item(b, it, pi, off, len);
         return;
     }
+    if (add_at_points(b, p, pi, off, len))
+        return;
     /* Wider than the line: one box per character, breakable anywhere
      * at a high cost, so the word is split rather than cut off. */
     size_t i = (size_t)off, end = (size_t)(off + len);
@@ -1099,6 +1103,37 @@ static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_
     if (breakable && *range && b->hyph == HYPH_IF_NEEDED && !hyphenate(b, p, off, end, off, end))
         breakable = false;
     return breakable;
+}
+
+/* A word wider than the line that may not be hyphenated (a name,
+ * "Socialstyrelsens" in a narrow cell): at its syllables with a hyphen,
+ * as a last resort, rather than anywhere without one ("Socials /
+ * tyrelsens"). Whether it was. */
+static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len)
+{
+    if (!b->m->hyph || b->hyph == HYPH_NEVER || p->nohyphen || p->rise != 0 || len >= 127)
+        return false;
+    const char *s = p->s + off;
+    size_t ls = 0, le = (size_t)len;         /* its letters, without the marks around them */
+    while (ls < le && !is_letter((unsigned char)s[ls]) && (unsigned char)s[ls] < 0x80)
+        ls++;
+    while (le > ls && !is_letter((unsigned char)s[le - 1]) && (unsigned char)s[le - 1] < 0x80)
+        le--;
+    const unsigned char *ok = le - ls >= 6 ? word_points(b->m, s + ls, le - ls) : NULL;
+    if (!ok)
+        return false;
+    int32_t hw = font_text_width(face_font(b->m, p->face), "-", 1, p->size);
+    int from = off;
+    for (size_t k = 1; k < le - ls; k++)
+        if (ok[k]) {
+            int at = off + (int)(ls + k);
+            add_box(b, p, pi, from, at - from);
+            LbItem pen = { LB_PENALTY, true, hw, 0, 0, 700, false };
+            add_item(b, pen, pi, at, 0);
+            from = at;
+        }
+    add_box(b, p, pi, from, off + len - from);
+    return true;
 }
 
 /* The places the word s[off..end) of p may break, in order. */

@@ -43,6 +43,13 @@ check "a line does not end in a one-letter word where it need not: tillgängligt
     sh -c "'$BIN' -q -o '$T/oneletter.pdf' --trace '$T/oneletter.trace' '$T/oneletter.xml' &&
            grep -q ' i kolumnen/cellen\.\$' '$T/oneletter.trace' && ! grep -q ' i\$' '$T/oneletter.trace'"
 
+# a name wider than its cell breaks at a syllable, with a hyphen, as a
+# last resort: it was cut anywhere without one ("se Socials / tyrelsens")
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><table><columns><column width="140mm"/><column/></columns><row role="header"><cell>A</cell><cell>B</cell></row><row><cell>Text</cell><cell>se Socialstyrelsens kunskapsstöd</cell></row></table></section></report>' >"$T/widename.xml"
+check "a name wider than its cell breaks at a syllable with a hyphen, and reads whole" \
+    sh -c "'$BIN' -q -o '$T/widename.pdf' --trace '$T/widename.trace' '$T/widename.xml' &&
+           grep -q ' se Social-\$' '$T/widename.trace' && pdfinfo -struct-text '$T/widename.pdf' | grep -q 'se Socialstyrelsens kunskapsstöd'"
+
 # a part written with its hyphen for a compound later in the sentence
 # ("konsulentstödda- och arvoderade") is not hyphenated too: that put
 # hyphens at two line ends in a row ("konsulent-" / "stödda- och")
