@@ -1059,6 +1059,18 @@ static bool shy_ok(const char *s, int off, int at)
     return before >= 2;
 }
 
+/* Whether s[off..end) is a web or e-mail address: "https://…",
+ * "www.…", "namn@kommun.se". */
+static bool url_like(const char *s, int off, int end)
+{
+    if (end - off >= 4 && !strncmp(s + off, "www.", 4))
+        return true;
+    for (int k = off; k + 2 < end; k++)
+        if ((s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/') || (s[k] == '@' && k > off))
+            return true;
+    return false;
+}
+
 /* Whether the word s[off..end) of p may break after its hyphen, dash or
  * slash c at s[j..k); *range says it is the dash of a range of words. */
 static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_t k, uint32_t c, bool *range)
@@ -1147,7 +1159,11 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
     bool shy = false;
     for (int k = off + 2; k + 1 < end && !shy; k++)
         shy = (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD && shy_ok(s, off, k);
-    Hyphenator *hy = shy ? NULL : b->m->hyph;
+    /* a web or e-mail address breaks after its slashes only: a hyphen
+     * at a line's end would be read as part of it or not, wrongly
+     * either way ("…/namnder-/och-styrelser/…") */
+    bool address = url_like(s, off, end);
+    Hyphenator *hy = shy || address ? NULL : b->m->hyph;
     while (i < (size_t)end) {
         /* find a letter run [ls, le) */
         size_t ls = i;
@@ -1208,7 +1224,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
                 continue;
             }
             bool range;
-            if (dash_breaks(b, p, off, end, j, k, c, &range)) {
+            if ((!address || c == '/') && dash_breaks(b, p, off, end, j, k, c, &range)) {
                 add_cut(out, (int)k, false, c == '/' ? 200 : 100);
                 out->v[out->n - 1].inword = range;
             }

@@ -50,6 +50,14 @@ check "a name wider than its cell breaks at a syllable with a hyphen, and reads 
     sh -c "'$BIN' -q -o '$T/widename.pdf' --trace '$T/widename.trace' '$T/widename.xml' &&
            grep -q ' se Social-\$' '$T/widename.trace' && pdfinfo -struct-text '$T/widename.pdf' | grep -q 'se Socialstyrelsens kunskapsstöd'"
 
+# a web address breaks after its slashes only, never at its hyphens or
+# syllables ("…/namnder-/och-styrelser/…" read as a different address)
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Handlingarna finns på adressen <link href="https://x.se/a">https://www.linkoping.se/kommun-och-politik/namnder-och-styrelser/social-och-omsorgsnamnden/protokoll</link> och kan beställas.</p></section></report>' >"$T/url.xml"
+check "a web address breaks after a slash only, and reads whole" \
+    sh -c "'$BIN' -q -o '$T/url.pdf' --trace '$T/url.trace' '$T/url.xml' && grep -q '/\$' '$T/url.trace' &&
+           ! grep -qE 'https://[^ ]*[a-z]-\$|^ *text [0-9.]+ [0-9.]+ [a-z]+-och[^ ]*-\$' '$T/url.trace' &&
+           pdfinfo -struct-text '$T/url.pdf' | grep -q 'https://www.linkoping.se/kommun-och-politik/namnder-och-styrelser/social-och-omsorgsnamnden/protokoll'"
+
 # a part written with its hyphen for a compound later in the sentence
 # ("konsulentstödda- och arvoderade") is not hyphenated too: that put
 # hyphens at two line ends in a row ("konsulent-" / "stödda- och")
