@@ -26,6 +26,14 @@ int colwidth_lines(const CwCell *c, int32_t w)
             lines++;
             cur = s->w;
         }
+        /* a word wider than the line is broken over as many lines as it
+         * fills (counted as one, a column narrower than its words looked
+         * free: SHORTEST_BODY_ONCE) */
+        if (w > 0 && cur > w) {
+            int64_t more = (cur - 1) / w;
+            lines += (int)(more < 1000 ? more : 1000);
+            cur -= more * w;
+        }
         if (s->brk && i + 1 < c->nseg) {
             lines++;
             cur = -1;

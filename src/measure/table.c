@@ -640,7 +640,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
     }
     int ncols = g->tables[s0]->u.table.ncols;
     int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, false, gw);
+    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, 0, gw);
     free(all);
     for (int i = s0; i < e && solved; i++)
         g->w[i] = gw;
@@ -959,17 +959,19 @@ static void table_columns(M *m, TableSet *ts)
     /* words whole if they fit; else, where only the headers' words do
      * not, the shortest table with them broken at their compounds'
      * joints ("Verksamhets-/bidrag"); else the automatic layout */
-    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, false, w)) {
+    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, 0, w)) {
         /* headers broken at their joints only where hyphenating the
          * body's words would not spare them (the automatic layout's last
          * resort), said as that is */
         bool joints = false;
         for (int i = 0; i < ts->ncell && !joints; i++)
             joints = ts->cells[i].fill_head && ts->cells[i].min_joint < ts->cells[i].min_solve;
-        if (joints && table_heads_break(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width) &&
-            table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, true, w))
+        bool heads = joints && table_heads_break(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width);
+        if (heads && table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width,
+                                           SHORTEST_HEAD_JOINTS, w))
             table_warn_heads(m, ts->t, true);
-        else
+        else if (heads || !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width,
+                                                 SHORTEST_BODY_ONCE, w))
             table_widths(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width, w);
     }
     ts->x = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols + 1);

@@ -36,11 +36,14 @@ typedef struct Cell {
 
 /* Column widths (tablewidth.c), into w[0..ncols): those that make the
  * table least tall when its words fit without hyphens (false when they
- * do not); with head_joints, its header words may break at their
- * compounds' joints ("Verksamhets-/bidrag"), where that pays; else the
+ * do not); with SHORTEST_HEAD_JOINTS, its header words may break at
+ * their compounds' joints ("Verksamhets-/bidrag"), where that pays; with
+ * SHORTEST_BODY_ONCE, its body's words may each break once, at their
+ * best point ("Medarbetar-/undersökning"), where that pays; else the
  * automatic table layout (table_widths). */
+enum { SHORTEST_HEAD_JOINTS = 1, SHORTEST_BODY_ONCE = 2 };
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
-                           bool head_joints, int32_t *w);
+                           unsigned how, int32_t *w);
 void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width, int32_t *w);
 
 /* Whether table t's header words must break for it to fit, even with its

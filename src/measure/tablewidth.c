@@ -421,8 +421,9 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
  * the table is as short as it gets. Returns false when they do not fit
  * so. */
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
-                           bool head_joints, int32_t *w)
+                           unsigned how, int32_t *w)
 {
+    bool head_joints = how & SHORTEST_HEAD_JOINTS, once = how & SHORTEST_BODY_ONCE;
     const Column *cols = t->u.table.cols;
     CwColumn *cc = ARENA_ARRAY(&m->rp->arena, CwColumn, ncols);
     for (int k = 0; k < ncols; k++) {
@@ -435,7 +436,9 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         if (c->colspan != 1)
             continue;
         CwColumn *k = &cc[c->col];
-        int32_t need = head_joints && c->fill_head ? c->min_joint : c->min_solve;
+        /* (a figure's column keeps its words whole: "3 måna-/der") */
+        bool text = cols[c->col].type == COL_TEXT;
+        int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve) : once && text ? c->min_once : c->min_solve;
         if (need > k->min) k->min = need;
         if (c->pref > k->max) k->max = c->pref;
         if (!c->fill_head && c->ps.n > 0)
@@ -452,7 +455,8 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
             have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
             nfree += cc[k].fixed < 0;
         }
-        int32_t need = head_joints && c->fill_head ? c->min_joint : c->min_solve;
+        int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve)
+                       : once && cols[c->col].type == COL_TEXT ? c->min_once : c->min_solve;
         if (need > have && nfree == 0)
             return false;               /* given widths too narrow for a word over them */
         if (need > have)

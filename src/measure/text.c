@@ -1865,10 +1865,12 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 /* The narrowest a word of width `word` gets broken at most once: at the
  * hyphenation point (prefix cum[i], hyphen hy[i]) that leaves the wider
  * part narrowest, or whole. */
-static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, int n)
+static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, const int32_t *pen, int n)
 {
     int64_t best = word;
     for (int i = 0; i < n; i++) {
+        if (pen[i] >= PART_COST)
+            continue;           /* a compound at its joints: "Samhällsbyggnads-/förvaltningen", not "-bygg-" */
         int64_t a = cum[i] + hy[i], b = word - cum[i];
         int64_t v = a > b ? a : b;
         if (v < best)
@@ -1892,7 +1894,7 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
     int n = build_items(m, ps, np, INT32_MAX / 4, HYPH_ALWAYS, false);
     int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0, mino = 0;
     int64_t cum[64];                    /* the word's hyphenation points: what */
-    int32_t hy[64];                     /* comes before each, and its hyphen */
+    int32_t hy[64], pen[64];            /* comes before each, its hyphen and cost */
     int npt = 0;
     for (int i = 0; i < n; i++) {
         const LbItem *it = &m->items[i];
@@ -1910,6 +1912,7 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
             frag = 0;
             if (npt < 64) {             /* a longer word: broken once at one of its first 64 */
                 cum[npt] = word;
+                pen[npt] = it->penalty;
                 hy[npt++] = it->w;
             }
         } else {
@@ -1917,7 +1920,7 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
                 line += it->w;
             if (word > minw) minw = word;
             if (frag > minh) minh = frag;
-            int64_t o = once_broken(word, cum, hy, npt);
+            int64_t o = once_broken(word, cum, hy, pen, npt);
             if (o > mino) mino = o;
             word = frag = 0;
             npt = 0;
@@ -1930,7 +1933,7 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
     }
     if (word > minw) minw = word;
     if (frag > minh) minh = frag;
-    int64_t o = once_broken(word, cum, hy, npt);
+    int64_t o = once_broken(word, cum, hy, pen, npt);
     if (o > mino) mino = o;
     if (line > nat) nat = line;
     *natural = (int32_t)nat;

@@ -40,7 +40,8 @@ static void lines(void)
     CHECK("two lines one point narrower", colwidth_lines(&c, 33) == 2);
     CHECK("two words and the space fit in 22", colwidth_lines(&c, 22) == 2);
     CHECK("a word a line at 21", colwidth_lines(&c, 21) == 3);
-    CHECK("a word wider than the line has a line of its own", colwidth_lines(&c, 5) == 3);
+    CHECK("a word wider than the line fills the lines it needs, broken", colwidth_lines(&c, 5) == 6);
+    CHECK("... and goes on with its last piece", colwidth_lines(&c, 8) == 6 && colwidth_lines(&c, 9) == 6);
     static const CwSeg f[] = { { 10, 2, true }, { 10, 0, false } };
     CwCell b = cell(0, 0, f, 2);
     CHECK("a forced break makes a line however wide", colwidth_lines(&b, 1000) == 2);
