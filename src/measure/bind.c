@@ -197,7 +197,8 @@ static bool label_then_number(const char *s, int i, int end)
  * reference's word and its number ("s. 12", "kl. 08.00", "Dnr MN
  * 2025-0094"), between a day and its month and, but in a table's cell
  * (text_bound_space_in), a month and its year ("1 feb 2025", "15 mars",
- * "september 2025", "jan–augusti 2025"); between a short label in
+ * "september 2025", "jan–augusti 2025"), inside a telephone number
+ * ("013-20 60 00"); between a short label in
  * capitals and its count ("IFO 2069", "LSS: 489"), and between a figure
  * and the share after it ("2069 (45%)"), as statistics tables write
  * them; and, as in Unicode's line breaking (UAX #14), after an opening
@@ -205,6 +206,27 @@ static bool label_then_number(const char *s, int i, int end)
  * mistake ("arbete ( socialpsykiatri)" does not end a line with its
  * "("). */
 bool text_bound_space(const char *s, int i, int end) { return text_bound_space_in(s, i, end, false); }
+
+/* Whether the space at s[i] is inside a Swedish telephone number after
+ * its area code: "013-20 60 00", "08-508 290 00" (groups of two or three
+ * figures). */
+static bool phone_at(const char *s, int i, int end)
+{
+    int n = 0;
+    while (i + 1 + n < end && is_digit(s[i + 1 + n]))
+        n++;
+    if (n < 2 || n > 3)
+        return false;
+    int k = i - 1;
+    while (k >= 0 && (is_digit(s[k]) || s[k] == ' '))
+        k--;
+    if (k < 1 || s[k] != '-' || !is_digit(s[k - 1]))
+        return false;
+    int j = k - 1;
+    while (j > 0 && is_digit(s[j - 1]))
+        j--;
+    return s[j] == '0' && k - j >= 2 && k - j <= 4 && (j == 0 || s[j - 1] == ' ' || s[j - 1] == '(');
+}
 
 bool text_bound_space_in(const char *s, int i, int end, bool cell)
 {
@@ -235,6 +257,8 @@ bool text_bound_space_in(const char *s, int i, int end, bool cell)
         return true;                                            /* september 2025 */
     if (!is_digit(s[i - 1]))
         return false;
+    if (phone_at(s, i, end))
+        return true;                                            /* 013-20 60 00 */
     if (month_at(s, i + 1, end)) {                              /* 1 feb */
         int k = i - 1;
         while (k >= 0 && is_digit(s[k]))

@@ -54,6 +54,10 @@ int main(void)
           binds("i maj 20 av dem, mars 2025-0094 och juni 20250"));
     CHECK("not a year before a month, nor a decimal", binds("2024 maj och 1,5 mars"));
     CHECK("a month's name only as a word: 5 marsch", binds("gick 5 marsch"));
+    CHECK("a telephone number after its area code: 013-20 60 00, 08-508 290 00",
+          binds("ring 013-20_60_00 eller 08-508_290_00 och 2024-421 20 gånger"));
+    CHECK("... not figures after a date or a range: 2024-03-01 12 gånger, 10-12 15 personer",
+          binds("den 2024-03-01 12 gånger och 10-12 15 personer"));
     CHECK("a section sign and its number: § 3", binds("enligt §_3 i lagen"));
     CHECK("a law's chapter and section: 10 kap. 1 § trafikförordningen",
           binds("enligt 10_kap._1_§ trafikförordningen"));
