@@ -208,6 +208,11 @@ int32_t text_hang(const Piece *p, int np);
  * it can get with hyphenation). */
 void text_widths(M *m, const Piece *p, int np, int32_t *natural, int32_t *min_word,
                  int32_t *min_once, int32_t *min_hyph);
+/* The narrowest it can get with each word hyphenated at most once, and
+ * a compound only at one of its joints ("Samhällsbyggnads-/
+ * förvaltningen"): the shortest table's words broken once
+ * (SHORTEST_BODY_ONCE). */
+int32_t text_min_once_joint(M *m, const Piece *p, int np);
 
 /* How far a status marker at font size `size` moves the text after it. */
 int32_t marker_advance(int32_t size);

@@ -420,6 +420,14 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
  * weighted columns (2*) share by their weights what room is left once
  * the table is as short as it gets. Returns false when they do not fit
  * so. */
+/* A body cell's least width with each word broken once, a compound at a
+ * joint (padding included). */
+static int32_t once_at_joints(M *m, const Cell *c)
+{
+    int32_t v = text_min_once_joint(m, c->ps.v, c->ps.n) + 2 * m->lay->table_pad_x + c->pad;
+    return v < c->min_once ? c->min_once : v;
+}
+
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
                            unsigned how, int32_t *w)
 {
@@ -438,7 +446,8 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         CwColumn *k = &cc[c->col];
         /* (a figure's column keeps its words whole: "3 måna-/der") */
         bool text = cols[c->col].type == COL_TEXT;
-        int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve) : once && text ? c->min_once : c->min_solve;
+        int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve)
+                       : once && text ? once_at_joints(m, c) : c->min_solve;
         if (need > k->min) k->min = need;
         if (c->pref > k->max) k->max = c->pref;
         if (!c->fill_head && c->ps.n > 0)
@@ -456,7 +465,7 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
             nfree += cc[k].fixed < 0;
         }
         int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve)
-                       : once && cols[c->col].type == COL_TEXT ? c->min_once : c->min_solve;
+                       : once && cols[c->col].type == COL_TEXT ? once_at_joints(m, c) : c->min_solve;
         if (need > have && nfree == 0)
             return false;               /* given widths too narrow for a word over them */
         if (need > have)

@@ -306,7 +306,7 @@ static void push_split(M *m, const char *s, size_t len, const Style *st, IState 
                 col = n->u.text.nl_col[k];
                 k++;
             }
-            if (n && (why == LACK_GLYPH || why == LACK_RTL) &&
+            if (n && !is.plain && (why == LACK_GLYPH || why == LACK_RTL) &&
                 !map_get(&m->missing, (const void *)(((uintptr_t)p.face << 21 | cp) + 1)))
                 report_lack(m, n, &p, variant, at, why, line, col);
             if (col > 0)
@@ -496,6 +496,14 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             break;
         case N_REF: {
             const Node *t = c->u.ref.target;
+            if (t && is.plain && c->u.ref.show != REF_PAGE) {
+                /* its target's title as written: a heading may refer to itself */
+                char buf[512];
+                const Node *h = t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX ? model_heading(t) : NULL;
+                model_plain_text(h ? h : t, buf, sizeof buf);
+                const char *title = arena_strdup(&m->rp->arena, buf);
+                push_text(m, title, strlen(title), st, s2, out);
+            }
             if (!t || is.plain)
                 break;
             s2.anchor = anchor_for(m, t);
@@ -620,11 +628,14 @@ static const char *pieces_text(M *m, const Pieces *ps, int from)
     char *out = arena_alloc(&m->rp->arena, len + 1), *at = out;
     for (int i = from; i < ps->n; i++) {
         const Piece *p = &ps->v[i];
-        if (p->br)
-            *at++ = ' ';
-        else if (!p->marker && !p->note && p->pagenum < 0 && p->len > 0)
-            at = (char *)memcpy(at, p->s, (size_t)p->len) + p->len;
+        const char *t = p->br ? " " : p->s;
+        int n = p->br ? 1 : !p->marker && !p->note && p->pagenum < 0 ? p->len : 0;
+        for (int k = 0; k < n; k++)     /* one space for a run of them, none at the ends */
+            if (t[k] != ' ' || (at > out && at[-1] != ' '))
+                *at++ = t[k];
     }
+    while (at > out && at[-1] == ' ')
+        at--;
     *at = 0;
     return out;
 }
@@ -713,6 +724,7 @@ typedef struct IB {
     int      n;
     int32_t  width;
     Hyph     hyph;
+    bool     address;      /* the word being added is a web or e-mail address (url_like) */
 } IB;
 
 static void add_item(IB *b, LbItem it, int piece, int off, int len)
@@ -1123,7 +1135,7 @@ static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_
  * tyrelsens"). Whether it was. */
 static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len)
 {
-    if (!b->m->hyph || b->hyph == HYPH_NEVER || p->nohyphen || p->rise != 0 || len >= 127)
+    if (!b->m->hyph || b->hyph == HYPH_NEVER || p->nohyphen || p->rise != 0 || len >= 127 || b->address)
         return false;
     const char *s = p->s + off;
     size_t ls = 0, le = (size_t)len;         /* its letters, without the marks around them */
@@ -1244,6 +1256,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
     cuts.v = cuts.stack;
     cuts.cap = (int)(sizeof cuts.stack / sizeof *cuts.stack);
     word_cuts(b, p, pi, off, end, &cuts);
+    b->address = url_like(p->s, off, end);       /* its pieces too wide: no syllables (add_at_points) */
     const Font *f = face_font(b->m, p->face);
     if (cuts.n > 0) {
         int rel[64];
@@ -1265,6 +1278,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
         seg = cuts.v[c].at;
     }
     add_box(b, p, pi, seg, end - seg);
+    b->address = false;
     if (cuts.v != cuts.stack)
         free(cuts.v);
 }
@@ -1315,16 +1329,21 @@ enum { WEAK_BREAK = 2000 };
  * in text and cells (a heading's cost is WEAK_BREAK). */
 enum { ONE_LETTER_BREAK = 400 };
 
-/* Whether the word that ends at s[i] (a space follows) is one small
- * letter: "i", "å", "ö". */
-static bool one_letter_before(const char *s, int i)
+/* Whether the word that ends at piece pi's s[i] (a space follows) is one
+ * small letter: "i", "å", "ö" (at a piece's start, only where the piece
+ * before ends a word: not the "s" of "<b>Fastighet</b>s ansvar"). */
+static bool one_letter_before(const Piece *ps, int pi, int i)
 {
+    const char *s = ps[pi].s;
     int k = i - 1;
     if (k >= 1 && (unsigned char)s[k - 1] == 0xC3 && ((unsigned char)s[k] == 0xA5 || (unsigned char)s[k] == 0xB6))
         k--;                                        /* å, ö */
     else if (k < 0 || s[k] < 'a' || s[k] > 'z')
         return false;
-    return k == 0 || s[k - 1] == ' ';
+    if (k > 0)
+        return s[k - 1] == ' ';
+    const Piece *q = pi > 0 ? &ps[pi - 1] : NULL;
+    return !q || q->br || q->len == 0 || q->s[q->len - 1] == ' ';
 }
 
 /* Whether the word that ends at s[i] (a space follows) is a small word
@@ -1350,7 +1369,7 @@ static bool weak_word_before(const char *s, int i)
 
 static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, bool heading)
 {
-    IB b = { m, 0, width, hyph };
+    IB b = { m, 0, width, hyph, false };
     for (int pi = 0; pi < np; pi++) {
         const Piece *p = &ps[pi];
         if (p->br) {
@@ -1375,7 +1394,7 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                 int32_t sw = font_text_width(f, " ", 1, p->size);
                 if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
                     bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
-                    if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(p->s, i))) {
+                    if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(ps, pi, i))) {
                         /* the break before the space, at a cost; the
                          * space itself binds */
                         LbItem pen = { LB_PENALTY, false, 0, 0, 0, heading ? WEAK_BREAK : ONE_LETTER_BREAK, false };
@@ -1865,11 +1884,12 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 /* The narrowest a word of width `word` gets broken at most once: at the
  * hyphenation point (prefix cum[i], hyphen hy[i]) that leaves the wider
  * part narrowest, or whole. */
-static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, const int32_t *pen, int n)
+static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, const int32_t *pen, int n,
+                           bool joints)
 {
     int64_t best = word;
     for (int i = 0; i < n; i++) {
-        if (pen[i] >= PART_COST)
+        if (joints && pen[i] >= PART_COST)
             continue;           /* a compound at its joints: "Samhällsbyggnads-/förvaltningen", not "-bygg-" */
         int64_t a = cum[i] + hy[i], b = word - cum[i];
         int64_t v = a > b ? a : b;
@@ -1879,11 +1899,11 @@ static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, 
     return best;
 }
 
-void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word,
-                 int32_t *min_once, int32_t *min_hyph)
+static void widths(M *m, const Piece *ps, int np, bool joints, int32_t *natural, int32_t *min_word,
+                   int32_t *min_once, int32_t *min_hyph)
 {
     if (marker_hangs(ps, np)) {         /* every line of the words beside it */
-        text_widths(m, ps + 1, np - 1, natural, min_word, min_once, min_hyph);
+        widths(m, ps + 1, np - 1, joints, natural, min_word, min_once, min_hyph);
         int32_t adv = marker_advance(ps[0].size);
         *natural += adv;
         *min_word += adv;
@@ -1902,8 +1922,10 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
             word += it->w;
             frag += it->w;
             line += it->w;
-        } else if (it->type == LB_GLUE && it->flagged) {
-            word += it->w;              /* a bound space: one word with its neighbours */
+        } else if (it->type == LB_GLUE && it->flagged && !(i > 0 && m->items[i - 1].type == LB_PENALTY &&
+                                                             !m->items[i - 1].flagged && m->items[i - 1].penalty > LB_FORCE)) {
+            word += it->w;              /* a bound space: one word with its neighbours (not one
+                                         * after a costly break before it: "i / arbete") */
             frag += it->w;
             line += it->w;
         } else if (it->type == LB_PENALTY && (it->flagged || it->inword)) {
@@ -1920,7 +1942,7 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
                 line += it->w;
             if (word > minw) minw = word;
             if (frag > minh) minh = frag;
-            int64_t o = once_broken(word, cum, hy, pen, npt);
+            int64_t o = once_broken(word, cum, hy, pen, npt, joints);
             if (o > mino) mino = o;
             word = frag = 0;
             npt = 0;
@@ -1933,11 +1955,24 @@ void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_w
     }
     if (word > minw) minw = word;
     if (frag > minh) minh = frag;
-    int64_t o = once_broken(word, cum, hy, pen, npt);
+    int64_t o = once_broken(word, cum, hy, pen, npt, joints);
     if (o > mino) mino = o;
     if (line > nat) nat = line;
     *natural = (int32_t)nat;
     *min_word = (int32_t)minw;
     *min_once = (int32_t)mino;
     *min_hyph = (int32_t)minh;
+}
+
+void text_widths(M *m, const Piece *ps, int np, int32_t *natural, int32_t *min_word,
+                 int32_t *min_once, int32_t *min_hyph)
+{
+    widths(m, ps, np, false, natural, min_word, min_once, min_hyph);
+}
+
+int32_t text_min_once_joint(M *m, const Piece *ps, int np)
+{
+    int32_t nat, minw, mino, minh;
+    widths(m, ps, np, true, &nat, &minw, &mino, &minh);
+    return mino;
 }

@@ -2175,19 +2175,20 @@ static void appendix_label_check(P *p, Node *ap)
 }
 
 /* A diarienummer without the "Dnr" an author may write before it
- * ("Dnr SOCN 2018-0412", "dnr: 2024-421"): the cover prints its own,
+ * ("Dnr SOCN 2018-0412", "DNR: 2024-421", "Dnr."): the cover prints its own,
  * and printed "Dnr Dnr" as the starter reports suggested it. */
 static const char *bare_reference(const char *v)
 {
     const char *t = v;
-    if (t && (t[0] == 'D' || t[0] == 'd') && t[1] == 'n' && t[2] == 'r' && (t[3] == ' ' || t[3] == ':' || t[3] == '.')) {
-        t += 3;
-        while (*t == ' ' || *t == ':' || *t == '.')
-            t++;
-        if (*t)
-            return t;
+    while (t && !strncasecmp(t, "dnr", 3) && (t[3] == ' ' || t[3] == ':' || t[3] == '.')) {
+        const char *u = t + 3;
+        while (*u == ' ' || *u == ':' || *u == '.')
+            u++;
+        if (!*u)
+            break;
+        t = u;                          /* "Dnr Dnr …" as well */
     }
-    return v;
+    return t;
 }
 
 static void build_meta(P *p, xmlNodePtr meta)

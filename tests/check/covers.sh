@@ -32,7 +32,7 @@ check "... page 1 shows the date the Swedish way and the Dnr" \
     sh -c "pdftotext -f 1 -l 1 '$C/band.pdf' - | grep -qx '13 december 2018' && pdftotext -f 1 -l 1 '$C/band.pdf' - | grep -qx 'Dnr SOCN 2018-0412'"
 # an author who writes "Dnr" before the number (as the starter reports
 # did) gets it once: the cover printed "Dnr Dnr SOCN 2018-0412"
-sed 's|<reference>SOCN|<reference>Dnr: SOCN|' "$C/r-band.xml" >"$C/r-dnr.xml"
+sed 's|<reference>SOCN|<reference>DNR: Dnr SOCN|' "$C/r-band.xml" >"$C/r-dnr.xml"
 check "... once, where the report writes Dnr before the number too" \
     sh -c "'$BIN' -q -o '$C/dnr.pdf' '$C/r-dnr.xml' && pdftotext -f 1 -l 1 '$C/dnr.pdf' - | grep -qx 'Dnr SOCN 2018-0412'"
 check "... and the subtitle" sh -c "pdftotext -f 1 -l 1 '$C/band.pdf' - | grep -qx 'Social- och omsorgsnämndens verksamhet'"

@@ -58,6 +58,32 @@ check "a web address breaks after a slash only, and reads whole" \
            ! grep -qE 'https://[^ ]*[a-z]-\$|^ *text [0-9.]+ [0-9.]+ [a-z]+-och[^ ]*-\$' '$T/url.trace' &&
            pdfinfo -struct-text '$T/url.pdf' | grep -q 'https://www.linkoping.se/kommun-och-politik/namnder-och-styrelser/social-och-omsorgsnamnden/protokoll'"
 
+# ... and a piece of one wider than its cell is cut without a hyphen, not
+# hyphenated at its syllables ("https://www.lin-/koping.se/sam-")
+{
+    printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><table><columns>'
+    for _ in 1 2 3 4 5 6; do printf '<column/>'; done
+    printf '</columns><row role="header">'
+    for k in 1 2 3 4 5 6; do printf '<cell>L%s</cell>' "$k"; done
+    printf '</row><row>'
+    for _ in 1 2 3 4 5 6; do printf '<cell>https://www.linkoping.se/samhällsbyggnadsförvaltningen/</cell>'; done
+    printf '</row></table></section></report>'
+} >"$T/url6.xml"
+check "... a piece of an address too wide for its cell is cut, never hyphenated" \
+    sh -c "'$BIN' -q -o '$T/url6.pdf' --trace '$T/url6.trace' '$T/url6.xml' && grep -q 'https://' '$T/url6.trace' && ! grep -q -- '-\$' '$T/url6.trace'"
+# the space after a one-letter word widens no column: a column at its
+# least holds "arbete i förvaltningsorganisationen" as narrow as "arbete
+# av förvaltningsorganisationen" (it was a space wider)
+for w in i av; do
+    { printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column/><column/><column/></columns><row role="header"><cell>A</cell><cell>B</cell><cell>C</cell><cell>D</cell></row><row><cell>arbete %s förvaltningsorganisationen</cell>' "$w"
+      for _ in 1 2 3; do printf '<cell>Ett mycket långt stycke text som vill ha så mycket plats som möjligt i tabellen och mer därtill</cell>'; done
+      printf '</row></table></section></report>'; } >"$T/onecol-$w.xml"
+    "$BIN" -q -o "$T/onecol-$w.pdf" --trace "$T/onecol-$w.trace" "$T/onecol-$w.xml"
+done
+check "the space after a one-letter word widens no column" \
+    sh -c "a=\$(awk '\$1 == \"rule\" && \$5 == \"1.2\" { print \$4; exit }' '$T/onecol-i.trace');
+           b=\$(awk '\$1 == \"rule\" && \$5 == \"1.2\" { print \$4; exit }' '$T/onecol-av.trace'); test -n \"\$a\" && test \"\$a\" = \"\$b\""
+
 # a part written with its hyphen for a compound later in the sentence
 # ("konsulentstödda- och arvoderade") is not hyphenated too: that put
 # hyphens at two line ends in a row ("konsulent-" / "stödda- och")
