@@ -186,6 +186,10 @@ Lines text_break_heading(M *m, const Piece *p, int np, const Style *st, int32_t 
  * hyphenated as `hyph` allows. */
 Lines text_break_cell(M *m, const Piece *p, int np, const Style *st, int32_t width,
                       Align align, Hyph hyph);
+/* The same at the least cost, not in the fewest lines: for a cell whose
+ * row is taller than its lines (a compound broken at its joint in three
+ * lines rather than inside a part in two). */
+Lines text_break_cell_best(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align, Hyph hyph);
 
 /* The pieces as segments between the break chances `hyph` allows,
  * without hyphenation points (colwidth.h), into *out (malloc'd: the

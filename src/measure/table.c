@@ -1061,6 +1061,15 @@ static void unit_to_edge(M *m, Cell *c)
     l->nops++;
 }
 
+/* The height of lines ls (one line of `leading` if there are none). */
+static int32_t lines_height(const Lines *ls, int32_t leading)
+{
+    int32_t h = 0;
+    for (int k = 0; k < ls->n; k++)
+        h += ls->v[k].h;
+    return ls->n ? h : leading;
+}
+
 /* Every cell broken into lines at its column's width; each row as high
  * as its tallest cell that spans no rows. */
 static void set_cells(M *m, TableSet *ts)
@@ -1089,13 +1098,31 @@ static void set_cells(M *m, TableSet *ts)
             marks_hang(c, next >= ts->ncols ? px : px + px / 2);
             unit_to_edge(m, c);
         }
-        c->h = 0;
-        for (int k = 0; k < c->lines.n; k++)
-            c->h += c->lines.v[k].h;
-        if (c->lines.n == 0)
-            c->h = st.leading;
+        c->h = lines_height(&c->lines, st.leading);
         if (c->rowspan == 1 && c->h + 2 * py > ts->rh[c->row])
             ts->rh[c->row] = c->h + 2 * py;
+    }
+    /* a body cell whose row is taller than its lines may take more of
+     * them for better breaks, at no cost to the row: a compound at its
+     * joints ("Bostads-/anpassnings-/bidrag", not "Bostadsanpass-/
+     * ningsbidrag"), no "i" at a line's end, fewer hyphens */
+    for (int i = 0; i < ts->ncell; i++) {
+        Cell *c = &ts->cells[i];
+        Style st = L->styles[c->sid];
+        st.variant |= c->variant;
+        if (c->fill_head || c->rowspan != 1 || c->blocks.nparts || c->ps.n == 0 || c->lines.n < 2 ||
+            c->h + st.leading > ts->rh[c->row] - 2 * py)
+            continue;
+        int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
+        Lines best = text_break_cell_best(m, c->ps.v, c->ps.n, &st, cw, c->align, HYPH_IF_NEEDED);
+        int32_t h = lines_height(&best, st.leading);
+        if (h > ts->rh[c->row] - 2 * py || best.n == c->lines.n)
+            continue;
+        c->lines = best;
+        c->h = h;
+        int next = c->col + c->colspan;
+        marks_hang(c, next >= ts->ncols ? px : px + px / 2);
+        unit_to_edge(m, c);
     }
 }
 

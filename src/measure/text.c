@@ -1832,6 +1832,11 @@ Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t wi
     return break_lines(m, ps, np, st, width, align, false, hyph, LB_FEWEST | (head ? LB_BALANCE : 0));
 }
 
+Lines text_break_cell_best(M *m, const Piece *ps, int np, const Style *st, int32_t width, Align align, Hyph hyph)
+{
+    return break_lines(m, ps, np, st, width, align, false, hyph, 0);
+}
+
 int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
 {
     /* words hanging right of a marker: theirs (text_hang) */
