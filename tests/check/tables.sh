@@ -500,7 +500,7 @@ check "a cell with room in its row breaks at joints: Bostads-/anpassnings-/bidra
     sh -c "'$BIN' -q -o '$T/rowroom.pdf' --trace '$T/rowroom.trace' '$T/rowroom.xml' &&
            grep -q ' Bostads-\$' '$T/rowroom.trace' && grep -q ' ungdoms-\$' '$T/rowroom.trace' &&
            ! grep -qE ' (Bostadsanpass|ung)-\$' '$T/rowroom.trace'"
-# ... but grows by up to a fifth to keep a word whole where the other
+# a given column grows by up to a fifth to keep a word whole where the other
 # given columns have that room: "Hållbar verksamhets-/utveckling" saved no
 # line for its hyphen in a column given 17 % (the delårsrapport, p. 21)
 cat >"$T/leeway.xml" <<'XML'
@@ -511,7 +511,7 @@ cat >"$T/leeway.xml" <<'XML'
 <row><cell>Hållbar verksamhetsutveckling</cell><cell status="done"/><cell>Antal automatiserade arbetsprocesser</cell><cell>-</cell><cell>2</cell><cell>4</cell><cell>2</cell></row>
 </table></section></report>
 XML
-check "... a little wider to keep a word whole where the other given columns have room" \
+check "a given column grows by up to a fifth to keep a word whole where the others have room" \
     sh -c "'$BIN' -q -o '$T/leeway.pdf' --trace '$T/leeway.trace' '$T/leeway.xml' &&
            grep -q ' verksamhetsutveckling\$' '$T/leeway.trace' && ! grep -q ' verksamhets-\$' '$T/leeway.trace'"
 finish
