@@ -207,6 +207,22 @@ static bool label_then_number(const char *s, int i, int end)
  * "("). */
 bool text_bound_space(const char *s, int i, int end) { return text_bound_space_in(s, i, end, false); }
 
+/* Whether the space at s[i] follows a short part of a compound written
+ * with its hyphen for a word later ("A-, B- och C-anläggningar", "IT- och
+ * HR-stöd"): the list keeps together; "A-," ended a line. */
+static bool short_suspended(const char *s, int i)
+{
+    int k = i - 1;
+    if (k >= 1 && s[k] == ',')
+        k--;
+    if (k < 1 || s[k] != '-')
+        return false;
+    int n = 0;
+    while (k - 1 - n >= 0 && s[k - 1 - n] >= 'A' && s[k - 1 - n] <= 'Z')
+        n++;
+    return n >= 1 && n <= 3 && (k - 1 - n < 0 || s[k - 1 - n] == ' ' || s[k - 1 - n] == '(');
+}
+
 /* Whether the space at s[i] is inside a Swedish telephone number after
  * its area code: "013-20 60 00", "08-508 290 00" (groups of two or three
  * figures). */
@@ -234,6 +250,8 @@ bool text_bound_space_in(const char *s, int i, int end, bool cell)
         return false;
     if (s[i - 1] == '(' || s[i - 1] == '[' || s[i + 1] == ')' || s[i + 1] == ']')
         return true;
+    if (short_suspended(s, i))
+        return true;                                            /* A-, B- och C-anläggningar */
     if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
         return is_digit(s[i + 1]);                              /* § 3 */
     if (is_digit(s[i + 1]) && names_number(s, i))

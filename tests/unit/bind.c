@@ -58,6 +58,8 @@ int main(void)
           binds("ring 013-20_60_00 eller 08-508_290_00 och 2024-421 20 gånger"));
     CHECK("... not figures after a date or a range: 2024-03-01 12 gånger, 10-12 15 personer",
           binds("den 2024-03-01 12 gånger och 10-12 15 personer"));
+    CHECK("a short part written for a compound later: A-, B- och C-anläggningar, IT- och HR-stöd",
+          binds("av A-,_B-_och C-anläggningar och IT-_och HR-stöd men social- och omsorg"));
     CHECK("a section sign and its number: § 3", binds("enligt §_3 i lagen"));
     CHECK("a law's chapter and section: 10 kap. 1 § trafikförordningen",
           binds("enligt 10_kap._1_§ trafikförordningen"));
