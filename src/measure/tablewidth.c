@@ -78,13 +78,15 @@ static bool take_for_grown(CwColumn *cc, int ncols, int32_t width, const bool *g
     return true;
 }
 
-/* A column of a given width keeps it (as the README says): its words
- * are hyphenated to fit, once each where that does, else wherever they
- * may be; its headers' words too as a last resort. Only where not even
- * that fits does it grow (to the least its words need), with a warning
- * where `say`. It grew to hold a long word whole, silently:
- * "Myndighetsutövningsenheten" made a 24 mm column 43 mm wide. Lowers
- * mn[]; returns whether a header's words had to break. */
+/* A column of a given width keeps it (as the README says) in the
+ * automatic layout, which the shortest table's search (that lets it grow
+ * by its leeway) could not set: its words are hyphenated to fit, once
+ * each where that does, else wherever they may be; its headers' words
+ * too as a last resort. Only where not even that fits does it grow (to
+ * the least its words need), with a warning where `say`. It grew to hold
+ * a long word whole, silently: "Myndighetsutövningsenheten" made a 24 mm
+ * column 43 mm wide. Lowers mn[]; returns whether a header's words had
+ * to break. */
 static bool keep_given(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width, int32_t *mn,
                        bool say)
 {
@@ -446,11 +448,6 @@ static void even_alike(const Node *t, const Cell *cells, int ncell, CwCell *cw, 
     free(head);
 }
 
-/* Column widths that make the table least tall (colwidth.h), when the
- * words fit without hyphens: lengths and percentages are kept;
- * weighted columns (2*) share by their weights what room is left once
- * the table is as short as it gets. Returns false when they do not fit
- * so. */
 /* A body cell's least width with each word broken once, a compound at a
  * joint (padding included). */
 static int32_t once_at_joints(M *m, const Cell *c)
@@ -459,6 +456,11 @@ static int32_t once_at_joints(M *m, const Cell *c)
     return v < c->min_once ? c->min_once : v;
 }
 
+/* Column widths that make the table least tall (colwidth.h), when the
+ * words fit without hyphens: lengths and percentages are kept;
+ * weighted columns (2*) share by their weights what room is left once
+ * the table is as short as it gets. Returns false when they do not fit
+ * so. */
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
                            unsigned how, int32_t *w)
 {
