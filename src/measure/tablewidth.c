@@ -457,10 +457,11 @@ static int32_t once_at_joints(M *m, const Cell *c)
 }
 
 /* Column widths that make the table least tall (colwidth.h), when the
- * words fit without hyphens: lengths and percentages are kept;
- * weighted columns (2*) share by their weights what room is left once
- * the table is as short as it gets. Returns false when they do not fit
- * so. */
+ * words fit without hyphens (or as `how` lets them break: tablecell.h):
+ * lengths and percentages are kept, or grow by their leeway to keep a
+ * word whole; weighted columns (2*) share by their weights what room is
+ * left once the table is as short as it gets. Returns false when they do
+ * not fit so. */
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
                            unsigned how, int32_t *w)
 {
