@@ -83,12 +83,11 @@ static bool take_for_grown(CwColumn *cc, int ncols, int32_t width, const bool *g
  * by its leeway) could not set: its words are hyphenated to fit, once
  * each where that does, else wherever they may be; its headers' words
  * too as a last resort. Only where not even that fits does it grow (to
- * the least its words need), with a warning where `say`. It grew to hold
+ * the least its words need; warn_widened says so). It grew to hold
  * a long word whole, silently: "Myndighetsutövningsenheten" made a 24 mm
  * column 43 mm wide. Lowers mn[]; returns whether a header's words had
  * to break. */
-static bool keep_given(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width, int32_t *mn,
-                       bool say)
+static bool keep_given(const Node *t, const Cell *cells, int ncell, int ncols, int32_t width, int32_t *mn)
 {
     bool heads_cut = false;
     for (int k = 0; k < ncols; k++) {
@@ -103,15 +102,24 @@ static bool keep_given(M *m, const Node *t, const Cell *cells, int ncell, int nc
                 heads_cut |= tier >= 2;
             }
         }
-        if (say && fx >= 0 && mn[k] > fx) {
-            diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
-                      _("column %d of this table is given %.0f mm, but its words need %.0f mm even hyphenated: "
-                        "it is made wider"),
-                      k + 1, fx / 2834.6, mn[k] / 2834.6);
-            diag_hint(&m->rp->diags, _("give the column more width, or leave out its width"));
-        }
     }
     return heads_cut;
+}
+
+/* Said of every column of a given width that its words (or a cell over
+ * it and the next) made wider all the same. */
+static void warn_widened(M *m, const Node *t, int ncols, int32_t width, const int32_t *mn)
+{
+    for (int k = 0; k < ncols; k++) {
+        int32_t fx = given_width(&t->u.table.cols[k], width);
+        if (fx < 0 || mn[k] <= fx)
+            continue;
+        diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
+                  _("column %d of this table is given %.0f mm, but its words need %.0f mm even hyphenated: "
+                    "it is made wider"),
+                  k + 1, fx / 2834.6, mn[k] / 2834.6);
+        diag_hint(&m->rp->diags, _("give the column more width, or leave out its width"));
+    }
 }
 
 /* The columns' minimum (mn) and preferred (mx) widths from their cells.
@@ -131,7 +139,7 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
         if (c->min > mn[c->col]) mn[c->col] = c->min;
         if (c->pref > mx[c->col]) mx[c->col] = c->pref;
     }
-    bool heads_cut = keep_given(m, t, cells, ncell, ncols, width, mn, say);
+    bool heads_cut = keep_given(t, cells, ncell, ncols, width, mn);
     int64_t msum = 0;
     for (int k = 0; k < ncols; k++)
         msum += mn[k];
@@ -214,6 +222,8 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
     for (int k = 0; k < ncols; k++)
         if (mx[k] < mn[k])
             mx[k] = mn[k];
+    if (say)
+        warn_widened(m, t, ncols, width, mn);
     return heads_cut;
 }
 

@@ -500,6 +500,12 @@ check "a cell with room in its row breaks at joints: Bostads-/anpassnings-/bidra
     sh -c "'$BIN' -q -o '$T/rowroom.pdf' --trace '$T/rowroom.trace' '$T/rowroom.xml' &&
            grep -q ' Bostads-\$' '$T/rowroom.trace' && grep -q ' ungdoms-\$' '$T/rowroom.trace' &&
            ! grep -qE ' (Bostadsanpass|ung)-\$' '$T/rowroom.trace'"
+# a given column that a cell over it and the next makes wider is said to
+# be widened, as one its own words widen (it was
+# widened silently)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column width="20mm"/><column width="15mm"/><column width="30%%"/></columns><row role="header"><cell>Enhet</cell><cell>Ansvar</cell><cell>Kommentar</cell></row><row><cell>Myndighetsutövningsenheten</cell><cell>Socialstyrelsens</cell><cell>Se kunskapsstödet.</cell></row><row><cell colspan="2">Myndighetsutövningsenhetensverksamhetsplanering</cell><cell>x</cell></row></table></section></report>' >"$T/spangiven.xml"
+check "a given column that a cell over several columns widens is said to be widened" \
+    sh -c "'$BIN' -o '$T/spangiven.pdf' '$T/spangiven.xml' 2>&1 | grep -q 'column 2 of this table is given 15 mm, but its words need'"
 # a given column grows by up to a fifth to keep a word whole where the other
 # given columns have that room: "Hållbar verksamhets-/utveckling" saved no
 # line for its hyphen in a column given 17 % (the delårsrapport, p. 21)
