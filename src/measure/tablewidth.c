@@ -466,6 +466,16 @@ static int32_t once_at_joints(M *m, const Cell *c)
     return v < c->min_once ? c->min_once : v;
 }
 
+/* The least width a cell needs in the shortest search, as `how` lets
+ * its words break (a figure's column keeps its words whole: "3
+ * måna-/der"). */
+static int32_t cell_need(M *m, const Column *cols, const Cell *c, unsigned how)
+{
+    if (c->fill_head)
+        return how & SHORTEST_HEAD_JOINTS ? c->min_joint : c->min_solve;
+    return how & SHORTEST_BODY_ONCE && cols[c->col].type == COL_TEXT ? once_at_joints(m, c) : c->min_solve;
+}
+
 /* Column widths that make the table least tall (colwidth.h), when the
  * words fit without hyphens (or as `how` lets them break: tablecell.h):
  * lengths and percentages are kept, or grow by their leeway to keep a
@@ -488,10 +498,7 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         if (c->colspan != 1)
             continue;
         CwColumn *k = &cc[c->col];
-        /* (a figure's column keeps its words whole: "3 måna-/der") */
-        bool text = cols[c->col].type == COL_TEXT;
-        int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve)
-                       : once && text ? once_at_joints(m, c) : c->min_solve;
+        int32_t need = cell_need(m, cols, c, how);
         if (need > k->min) k->min = need;
         if (c->pref > k->max) k->max = c->pref;
         if (!c->fill_head && c->ps.n > 0)
@@ -508,8 +515,7 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
             have += cc[k].fixed >= 0 ? cc[k].fixed : cc[k].min;
             nfree += cc[k].fixed < 0;
         }
-        int32_t need = c->fill_head ? (head_joints ? c->min_joint : c->min_solve)
-                       : once && cols[c->col].type == COL_TEXT ? once_at_joints(m, c) : c->min_solve;
+        int32_t need = cell_need(m, cols, c, how);
         if (need > have && nfree == 0)
             return false;               /* given widths too narrow for a word over them */
         if (need > have)

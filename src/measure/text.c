@@ -420,6 +420,20 @@ const char *text_marker_speech(M *m, int status, const char *beside)
     return arena_printf(&m->rp->arena, "%s: ", word);
 }
 
+/* The title a <ref show="title"> prints of its target t: a heading's as
+ * printed, or (plain, for a title itself: a heading may refer to itself)
+ * as written. */
+static const char *ref_title(M *m, const Node *t, bool plain)
+{
+    bool heading = t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX;
+    if (heading && !plain)
+        return heading_title(m, t);
+    const Node *h = heading ? model_heading(t) : NULL;
+    char buf[512];
+    model_plain_text(h ? h : t, buf, sizeof buf);
+    return arena_strdup(&m->rp->arena, buf);
+}
+
 static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *out)
 {
     for (const Node *c = parent->first; c; c = c->next) {
@@ -497,25 +511,14 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
         case N_REF: {
             const Node *t = c->u.ref.target;
             if (t && is.plain && c->u.ref.show != REF_PAGE) {
-                /* its target's title as written: a heading may refer to itself */
-                char buf[512];
-                const Node *h = t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX ? model_heading(t) : NULL;
-                model_plain_text(h ? h : t, buf, sizeof buf);
-                const char *title = arena_strdup(&m->rp->arena, buf);
+                const char *title = ref_title(m, t, true);
                 push_text(m, title, strlen(title), st, s2, out);
             }
             if (!t || is.plain)
                 break;
             s2.anchor = anchor_for(m, t);
             if (c->u.ref.show != REF_PAGE) {
-                const char *title;
-                if (t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX) {
-                    title = heading_title(m, t);
-                } else {
-                    char buf[512];
-                    model_plain_text(t, buf, sizeof buf);
-                    title = arena_strdup(&m->rp->arena, buf);
-                }
+                const char *title = ref_title(m, t, false);
                 push_text(m, title, strlen(title), st, s2, out);
                 if (c->u.ref.show == REF_BOTH)
                     push_text(m, " (s.\xC2\xA0", 6, st, s2, out);
@@ -1171,10 +1174,10 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
     bool shy = false;
     for (int k = off + 2; k + 1 < end && !shy; k++)
         shy = (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD && shy_ok(s, off, k);
-    /* a web or e-mail address breaks after its slashes only: a hyphen
-     * at a line's end would be read as part of it or not, wrongly
-     * either way ("…/namnder-/och-styrelser/…") */
-    bool address = url_like(s, off, end);
+    /* a web or e-mail address (b->address) breaks after its slashes
+     * only: a hyphen at a line's end would be read as part of it or not,
+     * wrongly either way ("…/namnder-/och-styrelser/…") */
+    bool address = b->address;
     Hyphenator *hy = shy || address ? NULL : b->m->hyph;
     while (i < (size_t)end) {
         /* find a letter run [ls, le) */
@@ -1255,8 +1258,8 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
     Cuts cuts = { 0 };
     cuts.v = cuts.stack;
     cuts.cap = (int)(sizeof cuts.stack / sizeof *cuts.stack);
+    b->address = url_like(p->s, off, end);       /* no hyphens, nor syllables in a piece too wide */
     word_cuts(b, p, pi, off, end, &cuts);
-    b->address = url_like(p->s, off, end);       /* its pieces too wide: no syllables (add_at_points) */
     const Font *f = face_font(b->m, p->face);
     if (cuts.n > 0) {
         int rel[64];
