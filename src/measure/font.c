@@ -349,11 +349,12 @@ static Word word_of(const Font *f, const char *s, size_t n)
     return cache_put(w, k, h, s, n, g, (int)len);
 }
 
-void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts)
+uint64_t font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts)
 {
     FontWork *w = f->work;
+    uint64_t unsafe = 0;
     if (ncuts <= 0 || n < 2)
-        return;
+        return 0;
     Word wd = word_of(f, s, n);
     int from = 0, gfrom = 0;          /* the piece's start (-1: not a safe one) and its first glyph */
     for (int c = 0; c <= ncuts; c++) {
@@ -363,6 +364,8 @@ void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int 
         /* a cut is safe where a glyph's cluster begins there and HarfBuzz
          * does not mark it unsafe to break (kerning, a ligature across) */
         bool safe = c == ncuts || (gto < wd.n && (int)wd.g[gto].cluster == to && !wd.g[gto].unsafe);
+        if (!safe && c < 64)
+            unsafe |= (uint64_t)1 << c;
         size_t len = (size_t)(to - from);
         if (from >= 0 && safe && to > from && !(len == 1 && (unsigned char)s[from] < 0x80)) {
             uint32_t h = hash_bytes(s + from, len);
@@ -383,6 +386,7 @@ void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int 
         from = safe ? to : -1;
         gfrom = gto;
     }
+    return unsafe;
 }
 
 /* ---- shaping ahead ---------------------------------------------------------- */

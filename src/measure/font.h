@@ -106,8 +106,10 @@ int64_t font_text_units(const Font *f, const char *s, size_t n);
  * whole once, and where HarfBuzz says a cut is safe (nothing kerns or
  * joins across it) keep its pieces' glyphs, which are exactly what
  * shaping each piece alone would give, so they need no shaping of their
- * own. An optimisation only: measuring gives the same without it. */
-void font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts);
+ * own. Returns the cuts that are not safe, bit c for cuts[c] (c < 64):
+ * there the pieces shaped alone are not as wide as the word (a kerning
+ * pair, "Upp|fyllt", or a ligature, "mot|tag"). */
+uint64_t font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts);
 
 /* Shape UTF-8 text s[0..n): the glyphs, left to right, in *out (valid
  * until the next call with this font); returns their number. Characters

@@ -1249,9 +1249,48 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
     }
 }
 
+/* Where a kerning pair or a ligature spans a cut of the word s[0..len)
+ * ("Upp|fyllt", "mot|tag"), its pieces shaped alone are not as wide as
+ * the word: items[first..) (box, cut, box, ..., box) are mended as
+ * Knuth's discretionaries are, the box before such a cut taking the
+ * difference and the cut's penalty giving it back, so that the word
+ * measures what it draws where a line does not break there, and each
+ * piece as shaped alone where one does. `unsafe` has bit c for cut c.
+ * With several such cuts, each but the last takes what joining its two
+ * pieces changes, the last the rest. */
+static void mend_cuts(IB *b, const Font *f, const Piece *p, int off, int len, int first, uint64_t unsafe)
+{
+    LbItem *it = b->m->items + first;
+    int ni = b->n - first, last = 63;
+    if (!unsafe || ni % 2 == 0)
+        return;
+    for (int i = 0; i < ni; i++)
+        if (it[i].type != (i % 2 ? LB_PENALTY : LB_BOX))
+            return;     /* a piece too wide, in boxes of its own */
+    int64_t rest = font_text_width(f, p->s + off, (size_t)len, p->size);
+    for (int i = 0; i < ni; i += 2)
+        rest -= it[i].w;
+    while (last > 0 && !(unsafe >> last & 1))
+        last--;
+    for (int c = 0; c <= last && 2 * c + 1 < ni; c++) {
+        if (!(unsafe >> c & 1))
+            continue;
+        int32_t d = (int32_t)rest;
+        if (c < last) {
+            int a = b->m->ioff[first + 2 * c] - off;
+            int z = b->m->ioff[first + 2 * c + 2] + b->m->ilen[first + 2 * c + 2] - off;
+            d = font_text_width(f, p->s + off + a, (size_t)(z - a), p->size) - it[2 * c].w - it[2 * c + 2].w;
+        }
+        it[2 * c].w += d;
+        it[2 * c + 1].w -= d;
+        rest -= d;
+    }
+}
+
 /* A run of text without spaces: cut at hyphens and hyphenation points.
  * The word is shaped whole first (font_cut_word), so its pieces need no
- * shaping of their own where nothing kerns across the cut. */
+ * shaping of their own where nothing kerns across the cut; where
+ * something does, mend_cuts() puts the widths right. */
 static void add_word(IB *b, const Piece *p, int pi, int off, int len)
 {
     int end = off + len;
@@ -1261,14 +1300,16 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
     b->address = url_like(p->s, off, end);       /* no hyphens, nor syllables in a piece too wide */
     word_cuts(b, p, pi, off, end, &cuts);
     const Font *f = face_font(b->m, p->face);
+    uint64_t unsafe = 0;
     if (cuts.n > 0) {
         int rel[64];
         int nrel = 0;
         for (int c = 0; c < cuts.n && c < 64; c++)
             rel[nrel++] = cuts.v[c].at - off;
         if (nrel == cuts.n)
-            font_cut_word(f, p->s + off, (size_t)len, rel, nrel);
+            unsafe = font_cut_word(f, p->s + off, (size_t)len, rel, nrel);
     }
+    int first = b->n;
     int32_t hw = 0;
     int seg = off;
     for (int c = 0; c < cuts.n; c++) {
@@ -1281,6 +1322,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
         seg = cuts.v[c].at;
     }
     add_box(b, p, pi, seg, end - seg);
+    mend_cuts(b, f, p, off, len, first, unsafe);
     b->address = false;
     if (cuts.v != cuts.stack)
         free(cuts.v);
@@ -1590,8 +1632,8 @@ static LineSpan line_span(const M *m, int prev, int e, int n, int k, int nl, int
             ls.shrink += it->shrink;
         }
     }
-    if (ls.hyphen)
-        ls.nat += m->items[e].w;
+    if (e < n && m->items[e].type == LB_PENALTY)
+        ls.nat += m->items[e].w;        /* the hyphen, or what mend_cuts() gives back */
     ls.slack = width - ls.nat;
     ls.just = justify && k < nl - 1 && !ls.forced &&
               ((ls.slack > 0 && ls.stretch > 0) || (ls.slack < 0 && ls.shrink > 0));
@@ -1871,8 +1913,8 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
         } else if (ns > 0 && open) {
             /* a space, a break after a hyphen or slash, a forced break,
              * a joint (whose hyphen the piece before it carries) */
-            if (it->type == LB_PENALTY && it->flagged)
-                v[ns - 1].w += it->w;
+            if (it->type == LB_PENALTY)
+                v[ns - 1].w += it->w;   /* the hyphen, or what mend_cuts() gives back */
             v[ns - 1].gap = it->type == LB_GLUE ? it->w : 0;
             v[ns - 1].brk = it->type == LB_PENALTY && it->penalty <= LB_FORCE;
             open = false;
@@ -1948,6 +1990,10 @@ static void widths(M *m, const Piece *ps, int np, bool joints, int32_t *natural,
         } else {
             if (it->type == LB_GLUE)
                 line += it->w;
+            if (it->type == LB_PENALTY) {
+                word += it->w;          /* what mend_cuts() gives back at a break after a hyphen */
+                frag += it->w;
+            }
             if (word > minw) minw = word;
             if (frag > minh) minh = frag;
             int64_t o = once_broken(word, cum, hy, pen, npt, joints);
