@@ -155,6 +155,8 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     int32_t li = m->lay->list_indent;
     int num = l->u.list.start;
     int32_t base = text_baseline(m, st);
+    if (l->id)
+        place_anchor(m, anchor_for(m, l));
     int se_list = se_new(m, SE_L, m->container);
     m->se.v[se_list].numbering = (int8_t)(l->u.list.type + 1);
     int outer = m->container;

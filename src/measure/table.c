@@ -1659,8 +1659,12 @@ void measure_table(M *m, const Node *t, int32_t indent, int32_t width)
      * (a footnote of a header cell is read after them, measure.c) */
     m->pending_after = L->styles[ST_TABLE_NOTE].space_before;
     bool any_note = emit_notes(m, t, indent, width);
-    if (any_note)
-        m->se.v[ts.se_table].after = m->se.n - 1;
+    if (any_note) {
+        int last = m->se.n - 1;         /* the last note's P, not a Link in it */
+        while (last > 0 && m->se.v[last].parent != m->se.v[ts.se_table].parent)
+            last = m->se.v[last].parent;
+        m->se.v[ts.se_table].after = last;
+    }
     m->pending_after = any_note ? L->styles[ST_TABLE_NOTE].space_after : L->styles[ST_BODY].space_after + 3000;
 }
 

@@ -36,6 +36,11 @@ int anchor_for(M *m, const Node *n)
     Anchor a = { 0 };
     a.id = n->id;
     a.box = -1;
+    /* a link to a table, chart or figure is said as its caption (a
+     * heading's title is set where the heading is) */
+    const Node *cap = n->kind == N_TABLE || n->kind == N_CHART || n->kind == N_FIGURE ? model_title_node(n) : NULL;
+    if (cap)
+        a.title = text_printed(m, cap);
     VEC_PUSH(&m->rp->arena, m->anchors, a);
     map_put(&m->node_anchor, n, (void *)(intptr_t)m->anchors.n);
     return m->anchors.n - 1;
@@ -420,17 +425,19 @@ const char *text_marker_speech(M *m, int status, const char *beside)
     return arena_printf(&m->rp->arena, "%s: ", word);
 }
 
-/* The title a <ref show="title"> prints of its target t: a heading's as
- * printed, or (plain, for a title itself: a heading may refer to itself)
- * as written. */
+/* The title a <ref show="title"> prints of its target t: a heading's or
+ * a caption's as printed, or (plain, for a title itself: a heading may
+ * refer to itself) as written. A target without one is an error of the
+ * parser's (resolve_refs): nothing then. */
 static const char *ref_title(M *m, const Node *t, bool plain)
 {
-    bool heading = t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX;
-    if (heading && !plain)
-        return heading_title(m, t);
-    const Node *h = heading ? model_heading(t) : NULL;
+    const Node *h = model_title_node(t);
+    if (!h)
+        return "";
+    if (!plain)
+        return h->kind == N_HEADING ? heading_title(m, t) : text_printed(m, h);
     char buf[512];
-    model_plain_text(h ? h : t, buf, sizeof buf);
+    model_plain_text(h, buf, sizeof buf);
     return arena_strdup(&m->rp->arena, buf);
 }
 
@@ -633,9 +640,14 @@ static const char *pieces_text(M *m, const Pieces *ps, int from)
         const Piece *p = &ps->v[i];
         const char *t = p->br ? " " : p->s;
         int n = p->br ? 1 : !p->marker && !p->note && p->pagenum < 0 ? p->len : 0;
-        for (int k = 0; k < n; k++)     /* one space for a run of them, none at the ends */
+        for (int k = 0; k < n; k++) {   /* one space for a run of them, none at the ends */
+            if (k + 1 < n && (unsigned char)t[k] == 0xC2 && (unsigned char)t[k + 1] == 0xAD) {
+                k++;                    /* the author's soft hyphen: a break, not a letter */
+                continue;
+            }
             if (t[k] != ' ' || (at > out && at[-1] != ' '))
                 *at++ = t[k];
+        }
     }
     while (at > out && at[-1] == ' ')
         at--;
@@ -1491,11 +1503,13 @@ static void sbuf_put_word(M *m, size_t *len, const char *s, size_t n)
 {
     for (size_t i = 0, j; i < n; i = j + 1) {
         j = i;
-        while (j < n && s[j] != ' ')
+        while (j < n && s[j] != ' ' && !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xAD))
             j++;
         sbuf_put(m, len, s + i, j - i);
-        if (j < n)
+        if (j < n && s[j] == ' ')
             sbuf_put(m, len, "\xC2\xA0", 2);
+        else if (j < n)
+            j++;                        /* the author's soft hyphen (U+00AD) unbroken: not drawn, nor read */
     }
 }
 

@@ -27,6 +27,16 @@ Node *model_heading(const Node *sec)
     return NULL;
 }
 
+Node *model_title_node(const Node *t)
+{
+    NodeKind want = t->kind == N_SECTION || t->kind == N_GOAL || t->kind == N_APPENDIX ? N_HEADING
+                  : t->kind == N_TABLE || t->kind == N_CHART || t->kind == N_FIGURE ? N_CAPTION : N_TEXT;
+    for (Node *c = want != N_TEXT ? t->first : NULL; c; c = c->next)
+        if (c->kind == want)
+            return c;
+    return NULL;
+}
+
 static size_t plain(const Node *n, char *buf, size_t cap, size_t at)
 {
     for (const Node *c = n->first; c; c = c->next) {

@@ -196,6 +196,11 @@ void model_append(Node *parent, Node *child);
 /* The heading child of a section, goal or appendix (NULL if none). */
 Node *model_heading(const Node *sec);
 
+/* What titles t for a <ref show="title">: a section's, goal's or
+ * appendix's heading, a table's, chart's or figure's caption; NULL if it
+ * has none (a list, a paragraph, a footnote, a table without caption). */
+Node *model_title_node(const Node *t);
+
 /* The figure a table cell holds: its one text (or <num>), which footnote
  * marks may follow ("9.4<footnote>...</footnote>": the mark is printed
  * after the figure in the column's format); NULL if it holds anything

@@ -2297,6 +2297,16 @@ static void resolve_refs(P *p)
             r->u.fn.target = t;
         } else {
             r->u.ref.target = t;
+            if (r->u.ref.show != REF_PAGE && !model_title_node(t)) {
+                bool captioned = t->kind == N_TABLE || t->kind == N_CHART || t->kind == N_FIGURE;
+                ERR(r, _("<ref to=\"%s\" show=\"%s\"> prints a title, but the <%s> \"%s\" has none"), to,
+                    r->u.ref.show == REF_TITLE ? "title" : "both", model_kind_name(t->kind), to);
+                if (captioned)
+                    HINT(_("give the <%s> a <caption>, or write show=\"page\" for its page number"),
+                         model_kind_name(t->kind));
+                else
+                    HINT(_("a title is a section's heading or a table's, chart's or figure's caption; write show=\"page\" for the page number"));
+            }
         }
     }
 }

@@ -129,6 +129,32 @@ check "a reference with title and page is one link over all of it" \
     sh -c "pdfinfo -struct-text '$T/both.pdf' | grep -A1 '^ *Link' | grep -q '\"Målet (s..14) *\"' &&
            awk '/Läs mer i/ { on = 1 } on && \$1 == \"link\" { n++; x = \$2; w = \$4 } on && \$1 == \"text\" && /\) *\$/ { e = \$2 }
                 /^  box 3/ { exit } END { exit !(n == 1 && e && x + w > e + 2) }' '$T/both.trace'"
+# <ref show="title"> to a table, chart or figure prints its caption (it
+# printed the caption and every cell run together), its link is said as
+# the caption; to something without a title it is an error at its
+# place; a page reference to a list finds its page (it printed "?")
+cat >"$T/reftab.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<p>Se <ref to="t" show="title"/> och <ref to="t" show="both"/> samt <ref to="d" show="title"/>, listan på sidan <ref to="l"/>.</p>
+<table id="t"><caption>Resultat 2024</caption><columns><column/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Bokslut</cell></row><row><cell>Vuxna</cell><cell>1877.0</cell></row></table>
+<chart type="bar" alt="Två staplar." id="d"><caption>Besök per år</caption><categories>2023 | 2024</categories><series name="Besök">10 12</series></chart>
+<list id="l"><item>Punkt ett</item></list>
+</report>
+XML
+"$BIN" -q -o "$T/reftab.pdf" "$T/reftab.xml"
+check "<ref show=\"title\"> to a table or chart prints its caption; a page reference to a list its page" \
+    sh -c "pdftotext '$T/reftab.pdf' - | tr '\n' ' ' | grep -qF 'Se Resultat 2024 och Resultat 2024 (s. 2) samt Besök per år, listan på sidan 2.'"
+check "... and the link is said as the caption" \
+    sh -c "qpdf --json '$T/reftab.pdf' | jq -r '.. | objects | .[\"/Contents\"]? // empty' | grep -c '^u:\\(Resultat 2024\\|Besök per år\\)\$' | grep -qx 3"
+sed -e 's|<caption>Resultat 2024</caption>||' -e 's|show="title"/>, listan|show="title"/>, <ref to="l" show="title"/>|' "$T/reftab.xml" >"$T/refnone.xml"
+"$BIN" -q -o "$T/refnone.pdf" "$T/refnone.xml" 2>"$T/refnone.err"
+rc=$?
+check "a title reference to a table without caption or to a list is an error at its place, with a hint" \
+    sh -c "test $rc = 1 && test ! -e '$T/refnone.pdf' &&
+           grep -qF 'refnone.xml:2:7: error: <ref to=\"t\" show=\"title\"> prints a title, but the <table> \"t\" has none' '$T/refnone.err' &&
+           grep -qF 'hint: give the <table> a <caption>' '$T/refnone.err' &&
+           grep -qF 'show=\"title\"> prints a title, but the <list> \"l\" has none' '$T/refnone.err'"
 # levels below the third step further in: a fourth-level entry looked
 # like its third-level parent (same indent), hiding what is under what
 cat >"$T/deep.xml" <<'XML'

@@ -154,6 +154,13 @@ check "an author's soft hyphen in mid-line takes no room: X stands where it does
            [ \$(grep '^ *text [0-9.]* [0-9.]* X *\$' '$T/shy.trace' | awk '{ print \$2 }' | sort -u | wc -l) = 1 ]"
 check "... and the line breaks at it with a hyphen: verksamhets- / uppföljningssystemet" \
     sh -c "grep -q ' verksamhets-\$' '$T/shy.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ .?.?uppföljningssystemet,' '$T/shy.trace'"
+# ... and is neither drawn nor read where the line goes on: copy-paste,
+# the contents and the bookmark got "fritids<U+00AD>nämndens"
+check "... and is not in the text where the line goes on (pdftotext, contents, bookmark)" \
+    sh -c "pdftotext '$T/shy.pdf' - | grep -q 'fritidsnämndens X' && ! pdftotext '$T/shy.pdf' - | grep -q \$'\\xC2\\xAD' &&
+           printf '<report type=\"rapport\"><meta><title>T</title></meta><contents/><section><heading>Uppföljnings&#173;systemet</heading><p>Text.</p></section></report>' >'$T/shyh.xml' &&
+           '$BIN' -q -o '$T/shyh.pdf' '$T/shyh.xml' && pdftotext '$T/shyh.pdf' - | grep -c 'Uppföljningssystemet\$' | grep -qx 2 &&
+           qpdf --json --json-key=outlines '$T/shyh.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | grep -qx 'Uppföljningssystemet'"
 printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Vi har Skicka in a&#173;vgifterna nu.</p></section></report>' >"$T/shy1.xml"
 "$BIN" -q --layout "$T/narrow.xml" -o "$T/shy1.pdf" --trace "$T/shy1.trace" "$T/shy1.xml"
 check "... but not after a single letter: no stub a- (a&#173;vgifterna)" sh -c "! grep -q ' a-\$' '$T/shy1.trace'"

@@ -86,6 +86,14 @@ XML
 "$BIN" -q -o "$T/fnnote.pdf" "$T/fnnote.xml"
 check "a header cell's footnote is read after the table's own note" \
     sh -c "tests/ua-check '$T/fnnote.pdf' 2 | awk '/^  [A-Z]/ { o = o \" \" \$1 } END { exit !(o ~ /Table P Note P\$/) }'"
+# ... also when that note holds a link (the Link, not its P, was taken
+# for the table's last note: the footnote went to the end of the report)
+sed 's|<note>Källa: ekonomisystemet.</note>|<note>Källa: <link href="https://www.linkoping.se">kommunen</link>.</note>|' \
+    "$T/fnnote.xml" >"$T/fnnotelink.xml"
+"$BIN" -q -o "$T/fnnotelink.pdf" "$T/fnnotelink.xml"
+check "... also when the table's note holds a link" \
+    sh -c "grep -q '<link' '$T/fnnotelink.xml' &&
+           tests/ua-check '$T/fnnotelink.pdf' 2 | awk '/^  [A-Z]/ { o = o \" \" \$1 } END { exit !(o ~ /Table P Note P\$/) }'"
 # a paragraph that goes on over the page its footnote's mark is on: the
 # note (drawn at that page's foot) is read after the whole paragraph,
 # not between its pages ("... med energi" Note "effektiviseringen ...")
