@@ -73,14 +73,17 @@ int numfmt_two_readings(const char *s, size_t n, TwoReadings *r)
     return 1;
 }
 
-/* The length of a group separator at s[i]: a space, U+00A0 or U+202F. */
+/* The length of a group separator at s[i]: a space, U+00A0, U+202F, or
+ * the thin or figure space (U+2009, U+2007) that Word and Excel put
+ * between the thousands. */
 static size_t group_sep(const char *s, size_t n, size_t i)
 {
     if (s[i] == ' ')
         return 1;
     if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
         return 2;
-    if (i + 2 < n && !memcmp(s + i, "\xE2\x80\xAF", 3))
+    if (i + 2 < n && (!memcmp(s + i, "\xE2\x80\xAF", 3) || !memcmp(s + i, "\xE2\x80\x89", 3) ||
+                      !memcmp(s + i, "\xE2\x80\x87", 3)))
         return 3;
     return 0;
 }
@@ -97,7 +100,7 @@ static void trim_wide(const char **s, size_t *n)
             *n -= k;
         } else if (*n >= 2 && !memcmp(*s + *n - 2, NBSP, 2)) {
             *n -= 2;
-        } else if (*n >= 3 && !memcmp(*s + *n - 3, "\xE2\x80\xAF", 3)) {
+        } else if (*n >= 3 && group_sep(*s, *n, *n - 3) == 3) {
             *n -= 3;
         } else {
             return;
@@ -134,8 +137,9 @@ NumRead numfmt_read(const char *s, size_t n, const char *unit, char *out, size_t
     char m[96];                         /* the machine form being built */
     if (i < n && (s[i] == '-' || s[i] == '+'))
         m[k++] = s[i++];
-    else if (i + 2 < n && !memcmp(s + i, MINUS, 3)) {
-        m[k++] = '-';
+    else if (i + 3 < n && (!memcmp(s + i, MINUS, 3) || !memcmp(s + i, "\xE2\x80\x93", 3)) &&
+             s[i + 3] >= '0' && s[i + 3] <= '9') {
+        m[k++] = '-';           /* the minus sign, or the en dash Word's autocorrect makes of "-" */
         i += 3;
     }
     /* digits in groups: the first of 1 to 3 when others follow */

@@ -1251,25 +1251,49 @@ static void empty_sum_row(P *p, const Node *t, const Node *r)
 }
 
 /* Whether a column's figures add up: not shares or rates ("%", "‰",
- * "kr/inv"), whether its unit or its cells say so ("45 %"). */
-static bool adds_up(const Node *t, int col)
+ * "kr/inv"), whether its unit or its cells say so ("45 %"). *share gets
+ * the first such cell where others in the column are written without
+ * (a stray "480,0 %" among amounts), else stays NULL. */
+static bool adds_up(const Node *t, int col, const Node **share)
 {
     const char *u = t->u.table.cols[col].fmt.unit;
     const char *per = u ? strchr(u, '/') : NULL;    /* "kr/inv": a rate; "ton/år": an amount a year */
     bool yearly = per && (!strcmp(per, "/år") || !strcmp(per, "/mån") || !strcmp(per, "/månad"));
     if (u && (!strcmp(u, "%") || !strcmp(u, "\xE2\x80\xB0") || !strncmp(u, "procent", 7) || (per && !yearly)))
         return false;
+    const Node *first = NULL;
+    bool plain = false;                 /* a figure written without % */
     for (const Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_SUBHEAD)
             continue;
         for (const Node *c = r->first; c; c = c->next) {
             char text[64];
-            if (c->u.cell.col == col && c->first && model_plain_text(c, text, sizeof text) > 0 &&
-                (strchr(text, '%') || strstr(text, "\xE2\x80\xB0")))
-                return false;
+            if (c->u.cell.col != col || !c->first || model_plain_text(c, text, sizeof text) == 0)
+                continue;
+            if (strchr(text, '%') || strstr(text, "\xE2\x80\xB0"))
+                first = first ? first : c;
+            else
+                plain |= r->u.row.role == ROW_NORMAL;
         }
     }
-    return true;
+    if (share && first && plain)
+        *share = first;
+    return !first;
+}
+
+/* The empty cell sc of sum row r, in a column without a unit that a
+ * cell's "%" (`share`) makes a column of shares: left empty, which is
+ * said (the total went missing without a word). */
+static void sum_of_shares(P *p, const Node *r, const Node *sc, const Node *share)
+{
+    char label[120], text[64];
+    model_plain_text(r->first, label, sizeof label);
+    model_plain_text(share, text, sizeof text);
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
+             _("shares do not add up, so rapport leaves the sum empty; if the column's figures are amounts, "
+               "write them without %; if the sum means something, write it in the cell"),
+             _("the sum in \"%s\" is left empty: \"%s\" (line %d) makes the column one of shares"), label, text,
+             share->line);
 }
 
 /* Sum rows marked sum-of="above": every number column must add up, to
@@ -1305,9 +1329,13 @@ static void check_sums(P *p, Node *t)
             continue;
         for (Node *sc = r->first; sc; sc = sc->next) {
             int col = sc->u.cell.col;
+            const Node *share = NULL;
             if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER ||
-                !adds_up(t, col))
+                !adds_up(t, col, &share)) {
+                if (share && !sc->first)
+                    sum_of_shares(p, r, sc, share);
                 continue;
+            }
             int64_t want = 0;
             int dec = 0, wdec;
             bool empty = !sc->first;            /* to be filled with the sum */

@@ -75,6 +75,13 @@ int main(void)
     CHECK("read: a no-break space between thousands", read_is("1" NB "234" NB "567,25", NULL, NUM_READ, "1234567.25", 0));
     CHECK("read: a narrow no-break space", read_is("12\xE2\x80\xAF" "000", NULL, NUM_READ, "12000", 0));
     CHECK("read: a real minus sign", read_is(MI "71,1", NULL, NUM_READ, "-71.1", 0));
+    /* as Word and Excel write them (pasted, they were text: printed off
+     * the comma, left out of sums) */
+    CHECK("read: an en dash for minus (Word's autocorrect)", read_is("\xE2\x80\x93" "71,1", NULL, NUM_READ, "-71.1", 0));
+    CHECK("read: ... but a lone en dash is text", read_is("\xE2\x80\x93", NULL, NUM_TEXT, NULL, 0));
+    CHECK("read: a thin space between thousands", read_is("1\xE2\x80\x89" "877,0", NULL, NUM_READ, "1877.0", 0));
+    CHECK("read: a figure space between thousands", read_is("12\xE2\x80\x87" "500", NULL, NUM_READ, "12500", 0));
+    CHECK("read: a thin space after it", read_is("12,5\xE2\x80\x89", NULL, NUM_READ, "12.5", 0));
     CHECK("read: a plus", read_is("+3,9", NULL, NUM_READ, "+3.9", 0));
     CHECK("read: a percent after a space", read_is("12 %", NULL, NUM_READ, "12", 2));
     CHECK("read: a percent with decimals, no space", read_is("19,3%", NULL, NUM_READ, "19.3", 2));
