@@ -2031,9 +2031,9 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
     bool failed_include = false;
     for (xmlNodePtr c = x->children; c && !failed_include; c = c->next)
         failed_include = is_el(c, "include") && diag_errors(&p->rp->diags) > errors;
-    if (kind == N_SECTION && h && h == s->first && !h->next && !failed_include) {
-        char title[160];
-        model_plain_text(h, title, sizeof title);
+    char title[160];
+    if (kind == N_SECTION && h && h == s->first && !h->next && !failed_include &&
+        model_plain_text(h, title, sizeof title) > 0) {     /* (an empty heading is said, and enough) */
         diag_add(&p->rp->diags, DIAG_WARNING, p->file, s->line, s->col,
                  _("write its text, or remove the section (a heading alone is printed as it is)"),
                  _("the section \"%s\" is empty"), title);

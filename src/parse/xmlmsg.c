@@ -529,6 +529,8 @@ static const struct { const char *el, *child, *hint; } needed[] = {
     { "chart", "categories", N_("write the labels first, separated by |: <categories>jan | feb | mar</categories>") },
     { "chart", "series", N_("give the values: <series name=\"2024\">12 14 9</series>, one per category") },
     { "list", "item", N_("a list holds items: <item>...</item>") },
+    { "appendices", "appendix", N_("the appendices are listed one by one: <appendix><heading>Internkontrollplan</heading></appendix>") },
+    { "appendix", "heading", N_("an appendix begins with its heading: <appendix><heading>...</heading>") },
     { "section", "heading", N_("a section begins with its heading: <section><heading>...</heading><p>...</p>") },
     { "goal", "heading", N_("a goal begins with its heading: <goal status=\"...\"><heading>...</heading>") },
 };
@@ -862,7 +864,17 @@ static bool twice_or_misplaced(XmlMsgs *m, xmlNodePtr node, const char *a, char 
         snprintf(m->pending, sizeof m->pending, "%s", a);
         return false;
     }
-    if (!strcmp(a, "date")) {
+    int same = 0;                       /* <a> in its <meta>: once, and empty, is what failed */
+    for (xmlNodePtr k = node->parent ? node->parent->children : NULL; k; k = k->next)
+        same += k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, a);
+    xmlChar *v = same == 1 ? xmlNodeGetContent(node) : NULL;
+    bool empty = v && !v[strspn((const char *)v, " \t\r\n")];
+    xmlFree(v);
+    if (empty) {
+        snprintf(msg, cap, _("<%.100s> is empty"), a);
+        snprintf(m->hint, sizeof m->hint, _("write its text inside <%.100s>...</%.100s>, or remove the element"), a, a);
+        *hint = m->hint;
+    } else if (!strcmp(a, "date")) {
         date_words(m, node, msg, cap, hint);
     } else {
         snprintf(msg, cap, _("<%.100s> is given twice, or does not belong here"), a);

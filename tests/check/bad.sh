@@ -22,6 +22,9 @@ while IFS='|' read -r file want text; do
     fi
 done <tests/bad/EXPECT
 check "--strict makes a sum that does not add up an error" exit_is 1 "$BIN" --strict --check tests/bad/sum-off.xml
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading></heading></section><section><heading>B</heading><p>x</p></section></report>\n' >"$T/emptyhead.xml"
+check "an empty heading is said once, not as the section \"\" being empty too" \
+    sh -c "'$BIN' --check '$T/emptyhead.xml' 2>&1 | grep -q '<heading> is empty' && ! '$BIN' --check '$T/emptyhead.xml' 2>&1 | grep -q 'section \"\"'"
 check "a table with a caption and no rows yet prints its caption and \"Uppgifter saknas.\"" \
     sh -c "'$BIN' -q -o '$T/empty-table.pdf' tests/bad/empty-table.xml && pdftotext -raw '$T/empty-table.pdf' - | grep -A1 'Resultat 2025, belopp i mnkr$' | grep -qx 'Uppgifter saknas.'"
 check "... and --strict makes it an error" exit_is 1 "$BIN" --strict --check tests/bad/empty-table.xml
