@@ -933,12 +933,17 @@ local function goal_line(item)
   return st, esc(lead) .. ': <status value="' .. st.name .. '">' .. esc(trim(rest):gsub("%.$", "")) .. "</status>", rest
 end
 
-local function is_goal(node)
+local function named_goal(node)
+  local h = lower(heading_text(node))
+  return starts(h, "nämndmål") or starts(h, "nämnd mål")
+end
+
+local function looks_goal(node)
   local h = lower(heading_text(node))
   if starts(h, "kommunövergripande") then return false end
   -- a nämndmål with headings under it stays a goal, they bold lines
   -- (emit_node): a goal holds no sections
-  if starts(h, "nämndmål") or starts(h, "nämnd mål") then return true end
+  if named_goal(node) then return true end
   if has_sections(node) then return false end
   local parent = node.parent and node.parent.heading and lower(heading_text(node.parent)) or ""
   if not starts(parent, "målområde") then return false end
@@ -949,6 +954,21 @@ local function is_goal(node)
     if pre and #pre < 30 and not pre:find("%.") then return true end
   end
   return false
+end
+
+-- A goal stands in a section: a heading at the top is a section (a
+-- warning says so where it looks like a goal), and so is one whose
+-- headings are goals ("Nämndmål", then "Nämndmål: Fler besökare").
+local function is_goal(node)
+  if not looks_goal(node) then return false end
+  if node.depth <= 1 then
+    node.goal_at_top = true
+    return false
+  end
+  for _, x in ipairs(node.body) do
+    if is_node(x) and named_goal(x) then return false end
+  end
+  return true
 end
 
 local function goal_words_hint()
@@ -1035,6 +1055,11 @@ function emit_node(depth, node)
     emit(depth, "</goal>")
   else
     emit(depth, "<section" .. toc_attr(node) .. ">")
+    if node.goal_at_top and not (function()
+          for _, x in ipairs(node.body) do if is_node(x) and x.goal then return true end end
+        end)() then
+      warn(depth + 1, msg("goal-at-top", short(heading_text(node))), msg("goal-at-top-hint"))
+    end
     emit(depth + 1, "<heading>" .. inline_trim(heading) .. "</heading>")
     emit_body(depth + 1, node)
     emit(depth, "</section>")

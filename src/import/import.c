@@ -282,6 +282,8 @@ static const char *const writer_messages[][2] = {
     { "goal-status-text", N_("status inferred from \"%1\" (Nämndmålet bedöms)") },
     { "goal-status-heading", N_("status inferred from \"%1\" at the end of the heading") },
     { "goal-no-status", N_("no status word for the goal \"%1\"") },
+    { "goal-at-top", N_("the heading \"%1\" reads as a goal, but a goal stands in a section: it is a section here") },
+    { "goal-at-top-hint", N_("to make it a goal, put it under a heading of its own (\"Uppföljning av mål\") and write <goal status=\"...\"> in place of its <section>") },
     { "goal-activity-word", N_("the goal \"%1\" ends in \"%2\", a word for how an activity goes, not for whether a goal is met") },
     { "goal-no-status-hint", N_("write status=%1 on this <goal> (a colour in the Word file cannot be read)") },
     { "goal-status-differs", N_("the heading says \"%1\" but the text \"%2\"; the text was taken") },
