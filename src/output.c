@@ -44,6 +44,11 @@ const char *output_refusal(const char *input, const char *output)
         return _("it is not a regular file");
     if (input && stat(input, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
         return _("it is the report itself");
+    /* a PDF made read-only is one somebody protects (an archived
+     * report): never replaced, even where the folder would let it be */
+    if ((out.st_mode & 0222) == 0 || (access(output, W_OK) != 0 && errno == EACCES))
+        return _("it is write-protected (read-only), and rapport does not replace a protected PDF; "
+                 "remove the protection if it is to be replaced, or give the PDF another name");
     /* only a PDF (or an empty file) is replaced: "-o protokoll.docx"
      * typed by mistake must not cost the document that had the name */
     if (out.st_size > 0) {
@@ -120,6 +125,19 @@ int output_sweep(const char *dir)
 
 /* Six letters and digits for a temporary file's name: different per
  * attempt, per process and per moment; O_EXCL makes them safe. */
+/* What to do where the PDF's folder is missing or closed to us
+ * (errno e): said of the folder, which the message's path hides. */
+static void folder_hint(Diags *d, const char *path, int e)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[512];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? (slash == path ? "/" : path) : ".");
+    if (e == ENOENT || e == ENOTDIR)
+        diag_hint(d, _("the folder %s does not exist: create it, or give the folder with -d, which creates it"), dir);
+    else if (e == EACCES || e == EPERM || e == EROFS)
+        diag_hint(d, _("you may not write in the folder %s: write the PDF elsewhere (-o, -d)"), dir);
+}
+
 static void temp_letters(char *x, unsigned attempt)
 {
     static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -168,6 +186,7 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
         if (announce)
             announce(NULL);
         diag_error(d, path, 0, 0, _("cannot write the PDF: %s"), strerror(saved));
+        folder_hint(d, path, saved);
         free(tmp);
         return -1;
     }
@@ -214,6 +233,8 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
             diag_hint(d, _("the file would be larger than this process may write (ulimit -f)"));
         else if (saved == ENOSPC || saved == EDQUOT)
             diag_hint(d, _("free some space on the disk, or write the PDF elsewhere (-o, -d)"));
+        else
+            folder_hint(d, path, saved);
     }
     free(tmp);
     return ok ? 0 : -1;

@@ -132,6 +132,18 @@ check "-o onto an empty file writes the PDF" sh -c "'$BIN' -q -o '$E/empty.pdf' 
 chmod 640 "$E/empty.pdf"
 check "a PDF replaced keeps its permissions (640)" \
     sh -c "'$BIN' -q -o '$E/empty.pdf' samples/verksamhetsplan-2019.xml && test \"\$(stat -c %a '$E/empty.pdf')\" = 640"
+# a PDF made read-only is protected (an archived report): never replaced,
+# not even by root or in a folder that would let it be (it was, silently)
+cp "$E/empty.pdf" "$E/arkiv.pdf"; chmod 444 "$E/arkiv.pdf"; cp "$E/arkiv.pdf" "$E/arkiv.orig"
+check "-o onto a read-only PDF is refused, exit 2, the PDF kept" \
+    sh -c "'$BIN' -q -o '$E/arkiv.pdf' samples/verksamhetsplan-2019.xml 2>'$E/o.err'; test \$? = 2 && grep -q 'write-protected' '$E/o.err' && cmp -s '$E/arkiv.pdf' '$E/arkiv.orig'"
+cp samples/verksamhetsplan-2019.xml "$E/arkiv.xml"
+check "... and in a batch that report fails, the PDF kept" \
+    sh -c "'$BIN' -q '$E/arkiv.xml' '$E/beside.xml' 2>'$E/o.err'; test \$? != 0 && grep -q 'write-protected' '$E/o.err' && cmp -s '$E/arkiv.pdf' '$E/arkiv.orig'"
+# a folder missing or closed: the hint names it (the message named the
+# PDF only: "cannot write the PDF: No such file or directory")
+check "-o into a folder that does not exist: the hint names the folder and -d" \
+    sh -c "'$BIN' -q -o '$E/finns/inte/x.pdf' '$E/beside.xml' 2>'$E/o.err'; test \$? = 1 && grep -q 'hint: the folder .*/finns/inte does not exist: create it, or give the folder with -d' '$E/o.err'"
 if [ "$(id -u)" = 0 ]; then     # a device node of our own (as /dev/null is, which -o would have replaced)
     mknod "$E/null" c 1 3
     check "-o onto a device is refused, the device kept" \
