@@ -203,7 +203,7 @@ static bool linking_s(const unsigned char *w, int a, int b, bool inner)
  * come from reading them again, with parts of four letters at least
  * ("trafik|säkerhets|åtgärder", not "åt|gärder"). From the end
  * backwards; a part is shorter than the word, so this ends. */
-static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, unsigned char *joint)
+static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, unsigned char *joint, int depth)
 {
     bool inner = lo > 0 || hi < n;             /* a part read again */
     int best[MAX + 1], next[MAX + 1];
@@ -236,12 +236,12 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
     for (int a = lo; a < hi; a = next[a]) {
         int b = next[a];
         if (b < hi) {
-            joint[b] = inner ? 2 : 1;
+            joint[b] = (unsigned char)(depth < 2 ? depth + 1 : 3);
             count++;
         }
         int end = b < hi && linking_s(w, a, b, inner) ? b - 1 : b;
         if (end - a >= 2 * MIN_MIDDLE)
-            count += read_parts(w, a, b, n, ends, joint);
+            count += read_parts(w, a, b, n, ends, joint, depth + 1);
     }
     return count;
 }
@@ -251,7 +251,7 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint)
     memset(joint, 0, (size_t)n + 1);
     if (n < MIN_FIRST + MIN_LAST || n > MAX)
         return 0;
-    return read_parts(w, 0, n, n, endings_of(w, n), joint);
+    return read_parts(w, 0, n, n, endings_of(w, n), joint, 0);
 }
 
 /* UTF-8 s[0..n) as lower-case ISO 8859-1 in w, with each letter's byte
@@ -305,7 +305,7 @@ int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int ri
         /* an inflection ending alone on the next line: "förvaltning-ens" */
         bool stub = len - k <= 5 && is_ending(w, len, len - k) && (lookup(w, k) & 2);
         if (joint[k] && k >= left && len - k >= right) {
-            ok[at] = joint[k] == 1 ? 2 : 3;
+            ok[at] = (unsigned char)(joint[k] + 1);
             count++;
         } else if (ok[at] && ((near && !joint[k]) || stub)) {
             ok[at] = 0;                 /* "konsekven-sanalys" */

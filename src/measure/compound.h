@@ -19,8 +19,9 @@
 
 /* The joints of the lower-case ISO 8859-1 word w[0..n): joint[i] = 1 when
  * one word of the compound ends before w[i], 2 where a part that the
- * dictionary has whole does ("trafik|säkerhets|åtgärder": 1, then 2), 0
- * elsewhere (joint has n + 1 bytes and is cleared first). Returns the
+ * dictionary has whole does ("trafik|säkerhets|åtgärder": 1, then 2), 3
+ * inside a part of such a part ("detalj|plane|läggnings|process": 3, 2,
+ * 1), 0 elsewhere (joint has n + 1 bytes and is cleared first). Returns the
  * number of joints; 0 for a word that is not a compound, or that the
  * dictionary has whole (as "konsekvensanalys" is: its joints are still
  * found, from its parts). */
@@ -29,7 +30,8 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint);
 /* Hyphenation points ok[] (by byte offset, as hyphen_points() gives
  * them) of the UTF-8 word s[0..n), corrected where the word is a
  * compound: its joints become points (ok = 2, to be preferred; 3 inside
- * a part, preferred to a point but not to a joint of the whole) where
+ * a part, preferred to a point but not to a joint of the whole; 4 inside
+ * a part's part, after those) where
  * `left` and `right` letters stand on either side, and pattern points
  * within two letters of a joint go. Returns the points left, or -1 for a
  * word outside ISO 8859-1 (ok[] unchanged). */

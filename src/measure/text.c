@@ -1072,8 +1072,11 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
  * of one part any point is all there is. A joint inside a part (of one
  * the dictionary has whole: "trafik|säkerhets|åtgärder") lies between:
  * "trafiksäkerhets-/åtgärder" rather than "-åt-/gärder", but the whole's
- * joint first ("handläggnings-/tider", not "hand-/läggningstider"). */
-enum { JOINT_COST = 30, POINT_COST = 80, INNER_COST = 400, PART_COST = 1500 };
+ * joint first, even where it leaves the line short ("Bygglovs-/
+ * handläggning" in a narrow cell, not "Bygglovshand-/läggning"); one
+ * inside a part's part after those ("detaljplane-/läggningsprocess",
+ * not "detalj-/planeläggnings-/process"). */
+enum { JOINT_COST = 30, POINT_COST = 80, INNER_COST = 400, DEEP_COST = 700, PART_COST = 1500 };
 
 /* Whether the author's soft hyphen at s[at] (the word from off) may be a
  * break: not after a single letter, which would stand alone as "a-". */
@@ -1231,7 +1234,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
             bool joints = false;
             for (size_t k = 1; ok && k < wl && !joints; k++)
                 joints = ok[k] >= 2;
-            static const int cost[4] = { 0, POINT_COST, JOINT_COST, INNER_COST };
+            static const int cost[5] = { 0, POINT_COST, JOINT_COST, INNER_COST, DEEP_COST };
             for (size_t k = 1; ok && k < wl; k++)
                 if (ok[k] >= 2 || (ok[k] && b->hyph != HYPH_JOINTS))
                     add_cut(out, (int)(ls + k), true, ok[k] == 1 && joints ? PART_COST : cost[ok[k]]);
