@@ -42,6 +42,12 @@ int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int ri
  * "Linköpings" and "Leanlink" are not (names are not hyphenated). */
 bool compound_known(const char *s, size_t n);
 
+/* Whether the UTF-8 word s[0..n) (any case) is one a setter never
+ * divides though the patterns and the dictionary would: a conjunction or
+ * adverb made of two words ("eftersom", "därför", "emellertid"), which
+ * divided reads as its parts ("efter-/som"). */
+bool compound_undivided(const char *s, size_t n);
+
 /* Whether the lower-case ISO 8859-1 word w[0..n) is a Swedish word, as
  * it stands or with an inflection ending. */
 bool compound_is_word(const unsigned char *w, int n);

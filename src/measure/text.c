@@ -1043,7 +1043,9 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
             return m->hcache[k].ok;
     unsigned char ok[128];
     const unsigned char *kept = word_exception(m, s, n);
-    if (kept) {
+    if (!kept && compound_undivided(s, n)) {
+        /* "eftersom", "därför": never "efter-/som" */
+    } else if (kept) {
         bool any = false;                 /* the layout's word: as it says */
         for (size_t i = 1; i < n; i++)
             any |= kept[i] != 0;

@@ -36,6 +36,17 @@ printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O<
 check "a joint inside a part the dictionary has whole is a break: trafiksäkerhets-" \
     sh -c "grep -q ' trafiksäkerhets-\$' '$T/inner.trace' && ! grep -qE 'trafiksäkerhetsåt-\$' '$T/inner.trace'"
 
+# a conjunction or adverb made of two words is never divided: the patterns
+# and the dictionary offered "efter-/som" (a typographer's report)
+cat >"$T/undiv.xml" <<'XML'
+<report type="delarsrapport"><meta><title>T</title></meta><section><heading>Repro</heading>
+<p>Bygglovshandläggningstiderna har förkortats väsentligt sedan införandet av den digitala ansökningstjänsten i oktober 2025: medianhandläggningstiden för kompletta ärenden är nu 3,1 veckor jämfört med 5,8 veckor under första tertialet 2025. Detaljplaneläggningsprocessen har däremot förlängts, eftersom flera planer har överklagats till mark- och miljödomstolen och exploateringsavtalsförhandlingarna med två större byggherrar har dragit ut på tiden.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/undiv.pdf" --trace "$T/undiv.trace" "$T/undiv.xml"
+check "a conjunction made of two words is never divided: eftersom, därför, däremot" \
+    sh -c "grep -q 'eftersom' '$T/undiv.trace' && ! grep -qE ' (efter|där|dä|ef|var|här)-\$' '$T/undiv.trace' '$R'/*.trace"
+
 # a line does not end in a word of one letter where the lines allow
 # ("... tillgängligt i / kolumnen/cellen." in the delårsrapport)
 printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><p>Om utfall inte finns per den 31 augusti 2022 anger ni när utfall kommer att finnas tillgängligt i kolumnen/cellen.</p></section></report>' >"$T/oneletter.xml"
