@@ -350,9 +350,16 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
                 measure_blocks(m, a, indent, width);
             }
             break;
-        case N_P:
+        case N_P: {
+            int before = m->boxes.n;
             para(m, c, ST_BODY, SE_P, m->container, indent, width, false);
+            /* a goal's last paragraph of one line, its verdict most often
+             * ("Nämndmålet bedöms: ● Uppfyllt"), never stands alone at
+             * the top of a page: it goes with the line above it */
+            if (parent->kind == N_GOAL && !c->next && m->boxes.n == before + 1 && before > 0)
+                m->boxes.v[before - 1].flags |= BOX_KEEP_NEXT;
             break;
+        }
         case N_LIST:
             list(m, c, indent, width);
             break;

@@ -102,4 +102,19 @@ XML
 check "a centred status keeps its marker beside its word; a paragraph does not hang" \
     sh -c "awk '\$1 == \"marker\" { k++; mx[k] = \$4; n = 0; next } k && \$1 == \"text\" && n < 2 { tx[k, n++] = \$2 }
                 END { exit !(k == 2 && tx[1, 0] - mx[1] < 15 && tx[2, 1] == mx[2]) }' '$T/nohang.trace'"
+# a goal's verdict (its last paragraph, of one line) never stands alone at
+# the top of a page, parted from its goal (a typographer's report: the
+# heading and text ended one page, "Nämndmålet bedöms: ● Uppfyllt" began
+# the next)
+{
+    printf '<report type="delarsrapport"><meta><title>T</title></meta><section><heading>Repro</heading><p>Rad'
+    for k in $(seq 1 40); do printf '<br/>rad %d' "$k"; done
+    printf '</p><goal status="met"><heading>Nämndmål: Minskad klimatpåverkan från byggande</heading>'
+    printf '<p>Klimatdeklarationer granskas i alla ärenden som omfattas av kravet.</p>'
+    printf '<p>Nämndmålet bedöms: <status value="met"/></p></goal></section></report>\n'
+} >"$T/verdict.xml"
+"$BIN" -q -o "$T/verdict.pdf" --trace "$T/verdict.trace" "$T/verdict.xml"
+check "a goal's verdict line is kept on the page of the line above it" \
+    awk '/^page /{ p = $2 } / Klimatdeklarationer granskas/{ a = p } / Nämndmålet bedöms:/{ b = p }
+         END { exit !(a != "" && a == b) }' "$T/verdict.trace"
 finish
