@@ -555,6 +555,10 @@ static void unknown_element(P *p, xmlNodePtr x)
         { "title", "heading" }, { "h1", "heading" }, { "h2", "heading" }, { "h3", "heading" },
         { "ul", "list" }, { "ol", "list" }, { "li", "item" }, { "tr", "row" }, { "td", "cell" },
         { "th", "cell" }, { "img", "figure" }, { "a", "link" }, { "em", "i" }, { "strong", "b" },
+        { "bold", "b" }, { "fet", "b" }, { "emph", "i" }, { "italic", "i" }, { "kursiv", "i" },
+        { "paragraf", "p" }, { "kolumn", "column" }, { "kolumner", "columns" }, { "bildtext", "caption" },
+        { "l\xC3\xA4nk", "link" }, { "h\xC3\xA4nvisning", "ref" }, { "sidbrytning", "page-break" },
+        { "beskrivning", "description" }, { "upph\xC3\xB6jd", "sup" }, { "neds\xC3\xA4nkt", "sub" },
     };
     const char *near = NULL;
     for (size_t i = 0; i < sizeof swedish / sizeof swedish[0] && !near; i++)
@@ -570,7 +574,13 @@ static void unknown_element(P *p, xmlNodePtr x)
         }
     }
     char hint_buf[200];
-    const char *hint = _("paragraphs are <p>, headings <heading> inside a <section>; README.md lists every element");
+    const char *parent = x->parent ? (const char *)x->parent->name : "";
+    bool in_text = !strcmp(parent, "p") || !strcmp(parent, "heading") || !strcmp(parent, "cell") ||
+                   !strcmp(parent, "item") || !strcmp(parent, "caption") || !strcmp(parent, "note") ||
+                   !strcmp(parent, "b") || !strcmp(parent, "i") || !strcmp(parent, "footnote");
+    const char *hint = in_text ? _("in text: <b>bold</b>, <i>italic</i>, <sup>, <sub>, <link>, <ref>, <footnote>, "
+                                   "<num>, <status>, <br/>; README.md lists every element")
+                               : _("paragraphs are <p>, headings <heading> inside a <section>; README.md lists every element");
     if (near) {
         snprintf(hint_buf, sizeof hint_buf, _("did you mean <%s>? README.md, section \"Elements\", lists every element"), near);
         hint = hint_buf;
@@ -2648,6 +2658,28 @@ static void unassessed_goals(P *p)
     }
 }
 
+
+/* Whether an error was said inside the report's <meta> already (its
+ * missing or misspelt <title>: "<meta> has <titel> where it needs
+ * <title>"), which the report's lack of a title only repeats. */
+static bool meta_said(P *p, xmlNodePtr root)
+{
+    xmlNodePtr meta = NULL, after = NULL;
+    for (xmlNodePtr c = root->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !meta && is_el(c, "meta"))
+            meta = c;
+        else if (c->type == XML_ELEMENT_NODE && meta && !after)
+            after = c;
+    if (!meta)
+        return false;
+    int from = xmlread_line(meta), to = after ? xmlread_line(after) : INT_MAX;
+    const Diags *d = &p->rp->diags;
+    for (int i = 0; i < d->n; i++)
+        if (d->v[i].level == DIAG_ERROR && d->v[i].file == p->file && d->v[i].line >= from && d->v[i].line <= to)
+            return true;
+    return false;
+}
+
 Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
                      const char *layout_opt, Layout **layout_out)
 {
@@ -2722,7 +2754,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     unassessed_goals(&p);
     if (p.includes)       /* a part included twice: its references are resolved twice */
         diags_forget_repeats(&rp->diags, 0);
-    if (!rep->meta.title)
+    if (!rep->meta.title && !meta_said(&p, root))
         precise_error(&p, rep->root, _("a report starts with <meta><title>...</title></meta>"),
                       _("the report has no <meta> with a <title>"));
     xmlread_close(&f);

@@ -998,6 +998,40 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
     return true;
 }
 
+/* The field of <meta> that `name` most likely means: its Swedish name
+ * ("datum": date) or a near spelling ("titel", "referens"); NULL if none. */
+static const char *meta_field_near(const char *name)
+{
+    static const char *fields[] = { "title", "subtitle", "organisation", "department", "date", "reference",
+                                    "running-title", "author", "keywords" };
+    static const struct { const char *said, *field; } swedish[] = {
+        { "titel", "title" }, { "rubrik", "title" }, { "undertitel", "subtitle" }, { "underrubrik", "subtitle" },
+        { "datum", "date" }, { "n\xC3\xA4mnd", "organisation" }, { "organization", "organisation" },
+        { "f\xC3\xB6rvaltning", "department" }, { "avdelning", "department" }, { "diarienummer", "reference" },
+        { "dnr", "reference" }, { "referens", "reference" }, { "f\xC3\xB6rfattare", "author" },
+        { "nyckelord", "keywords" }, { "sidhuvud", "running-title" },
+    };
+    for (size_t i = 0; i < sizeof swedish / sizeof *swedish; i++)
+        if (!strcmp(swedish[i].said, name))
+            return swedish[i].field;
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (value_distance(name, fields[i]) <= 2 && strcmp(name, fields[i]) != 0)
+            return fields[i];
+    return NULL;
+}
+
+/* An element in <meta> (node's children) that is no field of it but
+ * near one: what `want` may be missing for ("<titel>" for <title>). */
+static xmlNodePtr meta_misspelt(xmlNodePtr meta, const char *want)
+{
+    for (xmlNodePtr c = meta ? meta->children : NULL; c; c = c->next) {
+        const char *near = c->type == XML_ELEMENT_NODE ? meta_field_near((const char *)c->name) : NULL;
+        if (near && !strcmp(near, want))
+            return c;
+    }
+    return NULL;
+}
+
 /* Something required missing inside `node`, or false where a wrong
  * attribute of inline content caused it (said by itself). */
 static bool missing_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
@@ -1007,6 +1041,13 @@ static bool missing_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *ms
         return true;
     if (!m->layout && is_inline(a))                   /* inline content misses nothing: a wrong attribute did it */
         return false;
+    xmlNodePtr typo = !m->layout && node && !strcmp((const char *)node->name, "meta") ? meta_misspelt(node, a) : NULL;
+    if (typo) {
+        snprintf(msg, cap, _("<meta> has <%.100s> where it needs <%.100s>"), (const char *)typo->name, a);
+        snprintf(m->hint, sizeof m->hint, _("write <%.100s>...</%.100s>: the elements' names are English"), a, a);
+        *hint = m->hint;
+        return true;
+    }
     if (*a)
         snprintf(msg, cap, _("<%.100s> is missing here"), a);
     else
@@ -1065,8 +1106,12 @@ static bool extra_content(XmlMsgs *m, xmlNodePtr node, const char *a, const char
     *hint = m->layout ? _(LAYOUT_HINT)
                       : _("this element holds something it may not; README.md, section \"Elements\", lists what goes where");
     if (!m->layout && !strcmp(a, "meta") && strcmp(b, "text") != 0) {
-        snprintf(hbuf, hcap, _("<meta> holds only the report's facts (title, subtitle, organisation, department, "
-                               "date, reference, running-title, author, keywords): move <%.100s> below </meta>"), b);
+        const char *near = meta_field_near(b);
+        if (near)
+            snprintf(hbuf, hcap, _("did you mean <%.100s>? The elements' names are English"), near);
+        else
+            snprintf(hbuf, hcap, _("<meta> holds only the report's facts (title, subtitle, organisation, department, "
+                                   "date, reference, running-title, author, keywords): move <%.100s> below </meta>"), b);
         *hint = hbuf;
     }
     return true;

@@ -22,6 +22,14 @@ while IFS='|' read -r file want text; do
     fi
 done <tests/bad/EXPECT
 check "--strict makes a sum that does not add up an error" exit_is 1 "$BIN" --strict --check tests/bad/sum-off.xml
+check "a misspelt <title> is said once, as what it is" \
+    sh -c "'$BIN' --check tests/bad/meta-swedish-names.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
+check "<datum> in <meta>: did you mean <date>?" \
+    sh -c "sed 's|<titel>|<title>|; s|</titel>|</title>|' tests/bad/meta-swedish-names.xml >'$T/datum.xml' &&
+           '$BIN' --check '$T/datum.xml' 2>&1 | grep -qF 'hint: did you mean <date>? The elements'"
+check "<bold> in text: did you mean <b>?; an unknown element in text gets the inline elements" \
+    sh -c "'$BIN' --check tests/bad/inline-bold.xml 2>&1 | grep -qF 'hint: did you mean <b>?' &&
+           sed 's|bold>|fxq>|g' tests/bad/inline-bold.xml >'$T/fxq.xml' && '$BIN' --check '$T/fxq.xml' 2>&1 | grep -qF 'hint: in text: <b>bold</b>'"
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading></heading></section><section><heading>B</heading><p>x</p></section></report>\n' >"$T/emptyhead.xml"
 check "an empty heading is said once, not as the section \"\" being empty too" \
     sh -c "'$BIN' --check '$T/emptyhead.xml' 2>&1 | grep -q '<heading> is empty' && ! '$BIN' --check '$T/emptyhead.xml' 2>&1 | grep -q 'section \"\"'"
