@@ -338,12 +338,54 @@ static const struct { const char *el, *attr, *values; } allowed[] = {
     { "figure", "width", N_("a length like 60mm or 50%") },
 };
 
-/* The hint for a wrong value: what the attribute takes. */
-static const char *values_hint(const char *el, const char *attr, char *buf, size_t cap)
+/* v in lower case, with å, ä and ö as a, a and o (values are written
+ * without them: "delarsrapport"), into out. */
+static void fold_value(const char *v, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (const unsigned char *q = (const unsigned char *)v; *q && k + 1 < cap; q++) {
+        if (q[0] == 0xC3 && (q[1] == 0xA5 || q[1] == 0xA4 || q[1] == 0x85 || q[1] == 0x84)) {
+            out[k++] = 'a';
+            q++;
+        } else if (q[0] == 0xC3 && (q[1] == 0xB6 || q[1] == 0x96)) {
+            out[k++] = 'o';
+            q++;
+        } else {
+            out[k++] = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
+        }
+    }
+    out[k] = 0;
+}
+
+/* The hint for a wrong value v: the value it most likely means ("did you
+ * mean type=\"delarsrapport\"?"), or what the attribute takes. */
+static const char *values_hint(const char *el, const char *attr, const char *v, char *buf, size_t cap)
 {
     for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
         if (!strcmp(allowed[i].el, el) && !strcmp(allowed[i].attr, attr)) {
-            snprintf(buf, cap, strchr(allowed[i].values, ',') ? _("allowed: %s") : _("write %s"), _(allowed[i].values));
+            char fv[64], one[64];
+            fold_value(v ? v : "", fv, sizeof fv);
+            const char *near = NULL;
+            int best = 3;               /* two edits at most, and fewer than the word has */
+            for (const char *p = strchr(allowed[i].values, ',') ? allowed[i].values : ""; *p;) {
+                const char *e = strchr(p, ',');
+                size_t l = e ? (size_t)(e - p) : strlen(p);
+                snprintf(one, sizeof one, "%.*s", (int)l, p);
+                int d = value_distance(fv, one);
+                if (d < best && d < (int)l) {
+                    best = d;
+                    near = p;
+                }
+                p = e ? e + 2 : p + l;
+            }
+            if (near) {
+                const char *e = strchr(near, ',');
+                int l = e ? (int)(e - near) : (int)strlen(near);
+                snprintf(buf, cap, _("did you mean %s=\"%.*s\"? (allowed: %s)"), attr, l, near, allowed[i].values);
+            } else {
+                snprintf(buf, cap, strchr(allowed[i].values, ',') ? _("allowed: %s") : _("write %s"),
+                         _(allowed[i].values));
+            }
             return buf;
         }
     if (!strcmp(attr, "id"))
@@ -514,7 +556,7 @@ static bool attribute_problem(XmlMsgs *m, xmlNodePtr node, const char *el, char 
             }
             if (!ok) {
                 snprintf(msg, cap, _("%s=\"%.100s\" is not a value <%s> takes"), required[i].attr, (const char *)v, el);
-                *hint = values_hint(el, required[i].attr, hbuf, hcap);
+                *hint = values_hint(el, required[i].attr, (const char *)v, hbuf, hcap);
                 xmlFree(v);
                 return true;
             }
@@ -1075,8 +1117,8 @@ static void invalid_attribute(XmlMsgs *m, xmlNodePtr node, const char *a, const 
     if (schema_has_attr(m, b, a, list, sizeof list)) {
         xmlChar *v = node ? xmlGetProp(node, (const xmlChar *)a) : NULL;
         snprintf(msg, cap, _("%.100s=\"%.100s\" is not a value <%.100s> takes"), a, v ? (const char *)v : "", b);
+        *hint = values_hint(b, a, (const char *)v, hbuf, hcap);
         xmlFree(v);
-        *hint = values_hint(b, a, hbuf, hcap);
     } else {
         no_such_attribute(b, a, list, msg, cap, hint, hbuf, hcap);
     }
