@@ -107,8 +107,6 @@ static char *output_for(const char *in, const char *dir, const char *rel)
         exit(RP_EINPUT);
     }
     snprintf(out, cap, "%s%s%.*s.pdf", dir ? dir : "", dir ? "/" : "", (int)n, base);
-    if (dir && rel)
-        make_dirs(out);
     return out;
 }
 
@@ -546,14 +544,15 @@ static int gather(const Cli *cl, bool quiet, Inputs *in)
     return -1;
 }
 
-/* The -d folder: made if missing, as make and cp -r would. Returns -1,
- * or an exit status. */
-static int output_folder(const char *dir)
+/* The -d folder: a file is refused; a missing one is made (with `make`,
+ * once nothing refuses the run: a batch refused makes none), as make
+ * and cp -r would. Returns -1, or an exit status. */
+static int output_folder(const char *dir, bool make)
 {
     struct stat st;
     if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
         return usage_error(_("-d needs a folder, and this is a file:"), dir);
-    if (stat(dir, &st) == 0)
+    if (stat(dir, &st) == 0 || !make)
         return -1;
     size_t dl = strlen(dir);
     char *mk = malloc(dl + 2);
@@ -590,7 +589,7 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
             return RP_EUSAGE;
         }
     }
-    return cl->dir && !o->check_only ? output_folder(cl->dir) : -1;     /* --check writes nothing */
+    return cl->dir && !o->check_only ? output_folder(cl->dir, false) : -1;     /* --check writes nothing */
 }
 
 /* The file `path` names, its folder's links and "." and ".." resolved
@@ -612,6 +611,20 @@ static char *target_name(const char *path)
     snprintf(t, cap, "%s/%s", strcmp(real, "/") ? real : "", base);
     free(real);
     return t;
+}
+
+/* The -d folder and the one below it that `output` goes in ("-d ut
+ * gamla/": ut/2019/r.pdf), made once the run is not refused. Returns
+ * -1, or an exit status. */
+static int made_folders(const RpOptions *o, const Cli *cl, const char *output)
+{
+    if (!cl->dir || o->check_only || !output)
+        return -1;
+    int r = output_folder(cl->dir, true);
+    char *path = xstrdup(output);
+    make_dirs(path);
+    free(path);
+    return r;
 }
 
 /* Several reports, `jobs` at a time, each in a process of its own;
@@ -637,8 +650,10 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
         for (int k = i + 1; k < ninputs; k++)
             if (!strcmp(names[i], names[k])) {
                 struct stat a, b;
-                if (stat(items[i].input, &a) == 0 && stat(items[k].input, &b) == 0 && a.st_dev == b.st_dev &&
-                    a.st_ino == b.st_ino) {
+                bool ha = stat(items[i].input, &a) == 0, hb = ha && stat(items[k].input, &b) == 0;
+                if (!hb) {          /* a file missing given twice: that it is missing is the news */
+                    fprintf(stderr, "rapport: %s: %s\n", ha ? items[k].input : items[i].input, strerror(errno));
+                } else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
                     fprintf(stderr, _("rapport: %s and %s are the same report\n"), items[i].input, items[k].input);
                     fprintf(stderr, _("Give each report once.\n"));
                 } else {
@@ -654,6 +669,15 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
     for (int i = 0; names && i < ninputs; i++)
         free(names[i]);
     free(names);
+    int made = made_folders(o, cl, items[0].output);
+    for (int i = 1; made < 0 && i < ninputs; i++)
+        made_folders(o, cl, items[i].output);
+    if (made >= 0) {
+        for (int i = 0; i < ninputs; i++)
+            free((char *)items[i].output);
+        free(items);
+        return made;
+    }
     int jobs = cl->jobs;
     if (!jobs) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -688,7 +712,11 @@ static int render_one(const RpOptions *o, const Cli *cl, const Inputs *in)
 {
     char *dst = o->check_only || cl->out ? NULL : output_for(in->v[0], cl->dir, in->rel[0]);
     const char *target = o->check_only ? NULL : cl->out ? cl->out : dst;
-    int r;
+    int r = made_folders(o, cl, dst);
+    if (r >= 0) {
+        free(dst);
+        return r;
+    }
     if (cl->watch) {
         r = watch_run(o, in->v[0], target, cl->json);
     } else if (cl->json) {

@@ -50,6 +50,12 @@ check "one report given twice by two paths is refused, nothing written" \
 cp "$T/STOR.XML" "$T/copy.xml"; cp "$T/STOR.XML" "$T/copy.XML"
 check "two reports writing one PDF, named by two paths, are refused" \
     sh -c "cd '$T' && '$PWD/$BIN' -q ./copy.xml copy.XML 2>both.err; test \$? = 2 && grep -q 'would both write' both.err"
+# a batch refused writes nothing, not even the -d folder (it made it);
+# a missing report given twice is said to be missing ("would both write")
+check "... and with -d, the folder is not made" \
+    sh -c "cd '$T' && '$PWD/$BIN' -q -d ut2 ./copy.xml copy.XML 2>/dev/null; test \$? = 2 && test ! -e ut2"
+check "a missing report given twice is said to be missing" \
+    sh -c "cd '$T' && '$PWD/$BIN' -q saknas.xml ./saknas.xml 2>miss.err; test \$? = 2 && grep -q 'saknas.xml: No such file' miss.err && ! grep -q 'would both' miss.err"
 check "-d with a report's name is refused" exit_is 2 "$BIN" -d samples/verksamhetsplan-2019.xml
 check "-d makes the folder it is given" sh -c "'$BIN' -q -d '$T/new/folder' samples/verksamhetsplan-2019.xml && test -s '$T/new/folder/verksamhetsplan-2019.pdf'"
 mkdir -p "$T/two/a" "$T/two/b"
