@@ -729,6 +729,9 @@ static int render_one(const RpOptions *o, const Cli *cl, const Inputs *in)
     } else {
         r = rp_render_file(o, in->v[0], target, stderr);
     }
+    /* --since at a terminal: said, as a batch says it ("1 up to date") */
+    if (r == RP_SKIPPED && o->written && target)
+        fprintf(stderr, _("%s is up to date: newer than the report and what it is made from\n"), target);
     free(dst);
     return r == RP_SKIPPED ? RP_OK : r;
 }

@@ -106,4 +106,7 @@ script -qec "$SV '$BIN' -q -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xm
 check "... nothing with -q" sh -c "! grep -q skrev '$T/tty-q.out'"
 check "... nothing when the messages go to a pipe" \
     sh -c "$SV '$BIN' -o '$T/pipe.pdf' samples/verksamhetsberattelse-2024.xml 2>&1 | grep -c skrev | grep -qx 0"
+# --since with the PDF up to date: said at a terminal (it said nothing)
+script -qec "$SV '$BIN' --since -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty-since.out" 2>&1
+check "at a terminal, --since with the PDF up to date says so" grep -qF "$T/tty.pdf är aktuell" "$T/tty-since.out"
 finish
