@@ -27,6 +27,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -47,6 +48,8 @@ typedef struct Tally {
     bool tty;              /* the progress line on stderr */
     bool json;             /* --json: each report's object on stdout */
     bool quiet;            /* -q: the reports' warnings counted, not printed */
+    uint64_t *said;        /* the messages printed, by hash: a shared file's (the layout's) once */
+    size_t nsaid, capsaid;
 } Tally;
 
 static double now_s(void)
@@ -196,6 +199,50 @@ static void put_json(char *line)
     free(line);
 }
 
+/* Whether message `h` was printed for another report of the batch (and
+ * if not, it is now). */
+static bool said_before(Tally *t, uint64_t h)
+{
+    for (size_t i = 0; i < t->nsaid; i++)
+        if (t->said[i] == h)
+            return true;
+    if (t->nsaid == t->capsaid) {
+        t->capsaid = t->capsaid ? 2 * t->capsaid : 64;
+        t->said = realloc(t->said, t->capsaid * sizeof *t->said);
+        if (!t->said)
+            xoom();
+    }
+    t->said[t->nsaid++] = h;
+    return false;
+}
+
+/* The messages m of one report: each (its line and the hints under it)
+ * printed unless printed for another report already, as a broken
+ * layout's are for every report that uses it. The file of its first
+ * error in `file` (empty if none). */
+static void print_messages(Tally *t, const char *m, char *file, size_t cap)
+{
+    file[0] = 0;
+    for (const char *line = m; *line;) {
+        const char *end = line;
+        do {                            /* the message and its indented hints */
+            const char *nl = strchr(end, '\n');
+            end = nl ? nl + 1 : end + strlen(end);
+        } while (*end == ' ' || *end == '\t');
+        uint64_t h = 1469598103934665603u;
+        for (const char *q = line; q < end; q++)
+            h = (h ^ (unsigned char)*q) * 1099511628211u;
+        if (!said_before(t, h))
+            fwrite(line, 1, (size_t)(end - line), stderr);
+        const char *err = strstr(line, ": error: ");
+        if (!file[0] && err && err < end) {
+            const char *colon = strchr(line, ':');
+            snprintf(file, cap, "%.*s", (int)(colon - line), line);
+        }
+        line = end;
+    }
+}
+
 /* A child is done: count it, print what it said. */
 static void collect(Job *j, Tally *t, int n, const char *done_word)
 {
@@ -222,15 +269,19 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
         }
     }
     t->warnings += count_warnings(j->msg);
-    if (j->len && t->quiet) {
+    if (j->len) {
         char *shown = strdup(j->msg);  /* its messages, up to the NUL --json puts after them */
         if (!shown)
             xoom();
-        drop_warnings(shown);
-        fputs(shown, stderr);
+        if (t->quiet)
+            drop_warnings(shown);
+        char file[512];
+        print_messages(t, shown, file, sizeof file);
+        /* failed for another file's errors (its layout's), said once for
+         * the batch: the report is named */
+        if (file[0] && code != RP_OK && code != RP_SKIPPED && !strstr(shown, j->item->input))
+            fprintf(stderr, _("%s: error: not rendered, for the errors in %s said above\n"), j->item->input, file);
         free(shown);
-    } else if (j->len) {
-        fputs(j->msg, stderr);        /* with --json: up to the NUL */
     }
     if (t->json) {
         /* the messages, a NUL, the JSON line; or none, and one made here */
@@ -322,6 +373,7 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
                "rapport: %d %s, %d failed, %d %s, %d warnings, %ld.%ld s\n", t.warnings),
             t.rendered, _(done_word), t.failed, t.skipped, _(skipped_word), t.warnings, tenths / 10, tenths % 10);
     signals_batch(NULL, t.done, -1);        /* said its summary: nothing more to say */
+    free(t.said);
     free(run);
     free(pfd);
     return t.failed ? RP_EINPUT : RP_OK;

@@ -77,4 +77,17 @@ check "Ctrl-C in a batch: it says how far it got (ended by SIGINT: $rc)" \
     sh -c "cat '$T/stop.err'; test $rc = 130 &&
            grep -Eq '^rapport: stopped after [1-5] of 6 files; those not done are as they were\$' '$T/stop.err' &&
            test \$(ls '$T/stop-out' | grep -c '\.pdf\$') -lt 6 && ! ls '$T/stop-out' | grep -q 'rapport-'"
+# a broken layout that several reports use: its errors said once, each
+# report named as failed for them (they were printed once per report, and
+# no report was named)
+mkdir -p "$T/lb"
+sed -e 's|<page width="210mm"|<page width="210"|' -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" \
+    layouts/linkoping.xml >"$T/lb/trasig.xml"
+for k in 1 2 3; do
+    printf '<report type="rapport" layout="trasig.xml"><meta><title>R%s</title></meta><p>x</p></report>\n' "$k" >"$T/lb/r$k.xml"
+done
+"$BIN" "$T/lb/r1.xml" "$T/lb/r2.xml" "$T/lb/r3.xml" 2>"$T/lb.err"
+check "a broken layout's errors are said once for a batch, and each report that failed for them is named" \
+    sh -c "grep -q 'width=' '$T/lb/trasig.xml' && test \$(grep -c 'trasig.xml:[0-9]*:[0-9]*: error' '$T/lb.err') = 1 &&
+           test \$(grep -c 'r[123].xml: error: not rendered, for the errors in .*trasig.xml said above' '$T/lb.err') = 3"
 finish
