@@ -1228,11 +1228,16 @@ static bool no_value(const Node *cell)
 static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
 {
     char text[80], label[80];
-    model_plain_text(bad, text, sizeof text);
+    size_t tl = model_plain_text(bad, text, sizeof text);
     model_plain_text(sum_row->first, label, sizeof label);
+    /* "1,877.0": the table's warning at this cell that it looks English
+     * is said here, in the hint, once */
+    bool english = tl < sizeof text && english_number(text, tl);
     diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->rep), bad->line, bad->col,
-             _("write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
-             "a unit belongs in the column's unit=\"...\""),
+             english ? _("it is written the English way: write 1 877,0 (a space between the thousands, a comma "
+                         "before the decimals) or 1877.0")
+                     : _("write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
+                         "a unit belongs in the column's unit=\"...\""),
              fill ? _("\"%s\" is not a number, so the sum in \"%s\" cannot be filled in")
                   : _("\"%s\" is not a number: the sum in \"%s\" is checked without it"),
              text, label);
@@ -1314,11 +1319,15 @@ static void sum_of_shares(P *p, const Node *r, const Node *sc, const Node *share
 static void check_sums(P *p, Node *t)
 {
     int ncols = t->u.table.ncols;
-    /* numbers written the English way: text, probably by mistake */
+    /* numbers written the English way: text, probably by mistake (in
+     * a row summed, not_summed says it, at the same cell) */
     bool told = false;
+    bool *summed = rows_summed(p, t);
+    int ri = -1;
     for (Node *r = t->first; r && !told; r = r->next) {
+        ri++;
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
-            r->u.row.role == ROW_SUBHEAD)
+            r->u.row.role == ROW_SUBHEAD || summed[ri])
             continue;
         for (Node *c = r->first; c && !told; c = c->next) {
             const Node *x = c->first;

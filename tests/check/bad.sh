@@ -22,6 +22,8 @@ while IFS='|' read -r file want text; do
     fi
 done <tests/bad/EXPECT
 check "--strict makes a sum that does not add up an error" exit_is 1 "$BIN" --strict --check tests/bad/sum-off.xml
+check "a figure written the English way in a summed row is said once" \
+    sh -c "'$BIN' --check tests/bad/sum-english-number.xml 2>&1 | grep -c ':11:[0-9]*: ' | grep -qx 1"
 check "a misspelt <title> is said once, as what it is" \
     sh -c "'$BIN' --check tests/bad/meta-swedish-names.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "<datum> in <meta>: did you mean <date>?" \
