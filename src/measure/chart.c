@@ -246,9 +246,11 @@ static const Hatch hatches[] = {
 enum { NHATCH = (int)(sizeof hatches / sizeof hatches[0]) };
 
 /* The dashes a line series may take (op_dash_pattern's), by what the
- * report asked (LineStyle), in the order they are handed out; -1 ends. */
+ * report asked (LineStyle), in the order they are handed out; -1 ends.
+ * Left to rapport, long dashes come before dots, which print faint and
+ * read as a forecast. */
 static const int8_t dash_choices[][OP_DASHES + 1] = {
-    [LINE_AUTO]   = { 0, 1, 2, 3, 6, 4, 5, 7, -1 },
+    [LINE_AUTO]   = { 0, 4, 1, 7, 3, 6, 5, 2, -1 },
     [LINE_SOLID]  = { 0, -1 },
     [LINE_DASHED] = { 1, 3, 6, 4, 5, 7, -1 },
     [LINE_DOTTED] = { 2, 5, -1 },
@@ -275,6 +277,46 @@ static int8_t pick_dash(const bool *taken, LineStyle want, int s)
                 return c[i];
     }
     return (int8_t)(s % OP_DASHES);
+}
+
+/* The year a series' name is ("2024"), or 0. */
+static int series_year(const Series *se)
+{
+    const char *n = se->name ? se->name : "";
+    size_t len = strlen(n);
+    while (len && n[len - 1] == ' ')
+        len--;
+    while (*n == ' ')
+        n++, len--;
+    if (len != 4 || strspn(n, "0123456789") < 4)
+        return 0;
+    return atoi(n);
+}
+
+/* The series a line chart draws solid when the report leaves the dashes
+ * to rapport: of those it leaves, the latest year where they are named
+ * by their years (this year's outcome, not last year's, is the line to
+ * read), else the first; -1 if it leaves none. */
+static int lead_series(const Chart *ch)
+{
+    int lead = -1, year = 0;
+    bool years = true;
+    for (int s = 0; s < ch->nseries; s++) {
+        if (ch->series[s].line != LINE_AUTO)
+            continue;
+        int y = series_year(&ch->series[s]);
+        years &= y > 0;
+        if (lead < 0 || y > year) {
+            lead = lead < 0 || (years && y > year) ? s : lead;
+            year = y > year ? y : year;
+        }
+    }
+    if (!years) {
+        for (int s = 0; s < ch->nseries; s++)
+            if (ch->series[s].line == LINE_AUTO)
+                return s;
+    }
+    return lead;
 }
 
 /* The looks of n series (or slices), in order: the layout's colours in
@@ -309,10 +351,27 @@ static Look *chart_looks(M *m, const Chart *ch, int n)
                 fresh = h;          /* shared with a series of another grey: if none is unused */
         }
         lk[s].hatch = (int8_t)(fresh >= 0 ? fresh : s % NHATCH);
-        LineStyle want = s < ch->nseries && !pie ? ch->series[s].line : LINE_AUTO;
-        lk[s].dash = pick_dash(taken, want, s);
-        taken[lk[s].dash] = true;
     }
+    /* the dashes: first what the report asks for ("Budget" dashed gets
+     * the plain dash), then solid for the lead series, then the rest in
+     * turn */
+    int lead = pie ? -1 : lead_series(ch);
+    for (int s = 0; s < n; s++)
+        lk[s].dash = -1;
+    for (int s = 0; s < n && !pie; s++)
+        if (s < ch->nseries && ch->series[s].line != LINE_AUTO) {
+            lk[s].dash = pick_dash(taken, ch->series[s].line, s);
+            taken[lk[s].dash] = true;
+        }
+    if (lead >= 0 && lead < n) {
+        lk[lead].dash = pick_dash(taken, LINE_AUTO, lead);
+        taken[lk[lead].dash] = true;
+    }
+    for (int s = 0; s < n; s++)
+        if (lk[s].dash < 0) {
+            lk[s].dash = pick_dash(taken, LINE_AUTO, s);
+            taken[lk[s].dash] = true;
+        }
     return lk;
 }
 

@@ -255,4 +255,21 @@ check "a pie's shares are labelled at one precision: 27,7 %, 51,2 %, 7,5 %, 13,5
 "$BIN" -q -o "$T/colon.pdf" --trace "$T/colon.trace" "$T/colon.xml"
 check "a paragraph that ends in a colon is on the page of the chart it introduces" \
     awk '/^page/ { p = $2 } / så här:$/ { a = p } / Avgiftsintäkter per område$/ { b = p } END { exit !(a && a == b) }' "$T/colon.trace"
+# a line chart's dashes, left to rapport: this year's line (the latest
+# year, where the series are named by years) solid, a series the report
+# asks dashed the plain dash, the others long dashes, no dots (this year's
+# outcome was dotted, as a forecast is drawn, and the budget dash-dot)
+cat >"$T/years.xml" <<'XML'
+<report type="delarsrapport"><meta><title>T</title></meta><section><heading>H</heading>
+<chart type="line" alt="Intäkter per månad."><caption>Intäkter per månad, tkr</caption>
+<categories>jan | feb | mar | apr</categories>
+<series name="2024">2150 2380 2910 2760</series><series name="2025">1980 2120 2450 2310</series>
+<series name="2026">1620 1710 1890 1820</series><series name="Budget 2026" line="dashed">2100 2200 2500 2400</series>
+</chart></section></report>
+XML
+"$BIN" -q -o "$T/years.pdf" --trace "$T/years.trace" "$T/years.xml"
+check "a line chart's latest year is solid, the budget asked dashed is the plain dash, no line dotted" \
+    awk '$1 == "path" && $2 == 4 { n++; d[$3] = ($5 ~ /^[a-z]/ ? $5 : "solid") }
+         END { exit !(n == 4 && d["#C8102E"] == "solid" && d["#5B9BD5"] == "dashed" && d["#005596"] != "dotted" &&
+                      d["#E0A800"] != "dotted" && d["#005596"] != "solid") }' "$T/years.trace"
 finish
