@@ -160,6 +160,12 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     int se_list = se_new(m, SE_L, m->container);
     m->se.v[se_list].numbering = (int8_t)(l->u.list.type + 1);
     int outer = m->container;
+    /* a list in an item follows its text as the items do each other
+     * (not a paragraph's space apart), and its bullets are dashes */
+    bool nested = m->list_depth > 0;
+    if (nested)
+        m->pending_after = st->space_after;
+    m->list_depth++;
     for (const Node *it = l->first; it; it = it->next) {
         if (it->kind != N_ITEM)
             continue;
@@ -167,7 +173,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
         int se_lbl = se_new(m, SE_LBL, se_li);
         int se_body = se_new(m, SE_LBODY, se_li);
         /* the label, drawn in the first line's box, hanging left */
-        const char *label = l->u.list.type == LIST_BULLET ? "\xE2\x80\xA2"       /* • */
+        const char *label = l->u.list.type == LIST_BULLET ? (nested ? "\xE2\x80\x93" : "\xE2\x80\xA2")  /* – • */
                           : l->u.list.type == LIST_NUMBER
                           ? arena_printf(&m->rp->arena, "%d%s", num, l->u.list.paren ? ")" : ".") : "";
         num++;
@@ -186,6 +192,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
             m->container = se_body;
             measure_blocks(m, it, indent + li, width - li);
             m->container = outer;
+            m->pending_after = st->space_after;     /* to the next item: an item's space, not a paragraph's */
         } else {
             m->cur_se = se_body;
             Pieces ps = { 0 };
@@ -203,8 +210,9 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
         }
         drop_label(m);
     }
+    m->list_depth--;
     const Style *body = &m->lay->styles[ST_BODY];
-    m->pending_after = body->space_after;
+    m->pending_after = nested ? st->space_after : body->space_after;
 }
 
 /* ---- goal descriptions -------------------------------------------------- */

@@ -104,6 +104,7 @@ typedef struct M {
     int           container;       /* element new blocks go into (Document, LBody) */
     VEC(int)      placing;         /* anchors to place on the next box (place_anchor) */
     int32_t       pending_after;   /* space owed after the last block */
+    int           list_depth;      /* lists open around what is measured (list()) */
     uint16_t      pending_flags;   /* flags for the next box (new_page_next) */
     Op            label;           /* a list label waiting for its first line (hang_label) */
     bool          label_waiting;

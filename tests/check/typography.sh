@@ -98,4 +98,19 @@ check "a heading's line does not end in a small word (per, av, med, och)" \
            ! awk '/^ *tag /{ h = \$3 ~ /^H[1-6]\$/ } h && /^ *text /' '$T/weak.trace' | grep -qE ' (per|av|med|och)\$'"
 check "... and reads with its space where it breaks before one: analys av ekonomi" \
     sh -c "pdfinfo -struct-text '$T/weak.pdf' | grep -q 'analys av ekonomi'"
+# a list in a list item follows its text as the items do each other, and
+# the next item follows it so (they were a paragraph's space apart, 4 pt
+# more); its bullets are dashes, as a second level's are
+cat >"$T/nested.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<list><item>förtätning i befintliga villaområden;</item>
+<item><p>kollektivtrafikförsörjning till nya bostadsområden, med</p>
+<list><item>önskemål om spårväg eller snabbusslinjer,</item><item>oro för ökad biltrafik;</item></list></item>
+<item>klimatanpassning och skyfallshantering.</item></list></section></report>
+XML
+"$BIN" -q -o "$T/nested.pdf" --trace "$T/nested.trace" "$T/nested.xml"
+check "a nested list is set as tight as its items, with dashes for bullets" \
+    awk '$1 == "text" && ($4 == "•" || $4 == "–") { y[++n] = $3; b[n] = $4 }
+         END { if (n != 5) exit 1; for (k = 2; k <= n; k++) if (y[k] - y[k - 1] != y[2] - y[1]) exit 1;
+               exit !(b[3] == "–" && b[4] == "–" && b[5] == "•") }' "$T/nested.trace"
 finish
