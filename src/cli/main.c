@@ -5,6 +5,7 @@
  * written), 2 the command line was wrong.
  */
 #include "../rapport.h"
+#include "../parse/files.h"
 #include "batch.h"
 #include "json.h"
 #include "new.h"
@@ -477,7 +478,8 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
                    strcmp(a, "--trace") == 0) {
             if (i + 1 >= argc)
                 return usage_error(_("missing value after"), a);
-            int r = path_option(a, argv[++i], o, cl);
+            int r = path_option(a, a[1] == 'd' ? files_trim_folder(argv[i + 1]) : argv[i + 1], o, cl);
+            i++;
             if (r >= 0)
                 return r;
         } else if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {

@@ -23,6 +23,7 @@
 #include "../cli/batch.h"
 #include "../cli/signals.h"
 #include "../base/limits.h"
+#include "../parse/files.h"
 #include "../rapport.h"
 #include "../base/i18n.h"
 
@@ -74,16 +75,6 @@ typedef struct Import {
     char      **meta;           /* "-M", "key=value" ... for pandoc */
     int         nmeta, capmeta;
 } Import;
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p) {
-        fprintf(stderr, _("rapport: out of memory\n"));
-        exit(RP_EINPUT);
-    }
-    return p;
-}
 
 static char *xstrdup(const char *s)
 {
@@ -738,7 +729,7 @@ static int parse_args(int argc, char **argv, Import *im, ImportCli *cl)
                 return usage_error(_("missing value after"), a);
             const char *v = argv[++i];
             if (a[1] == 'o') cl->out = v;
-            else if (a[1] == 'd') cl->dir = v;
+            else if (a[1] == 'd') cl->dir = files_trim_folder(argv[i]);
             else if (a[2] == 't') im->type = v;
             else im->layout = v;
         } else if (!strncmp(a, "--layout=", 9)) {

@@ -140,3 +140,11 @@ unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, con
     *len = n;
     return buf;
 }
+
+char *files_trim_folder(char *f)
+{
+    size_t n = strlen(f);
+    while (n > 1 && f[n - 1] == '/')
+        f[--n] = 0;
+    return f;
+}

@@ -59,4 +59,9 @@ static inline bool files_outside(const char *why)
     return why && strcmp(why, _(FILES_OUTSIDE)) == 0;
 }
 
+/* A folder named on the command line, its trailing slashes taken off in
+ * place ("ut/" as "ut", so that its files are "ut/r.pdf", not
+ * "ut//r.pdf"); "/" stays. Returns f. */
+char *files_trim_folder(char *f);
+
 #endif
