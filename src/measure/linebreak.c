@@ -8,7 +8,7 @@
 /* Demerits of a line with natural width `nat`, the glue's stretch and
  * shrink, ending at a penalty `pen` (0 at glue). -1: does not fit. */
 static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shrink,
-                        int32_t pen, bool last, bool justify, bool fewest)
+                        int32_t pen, bool last, bool justify)
 {
     int64_t slack = width - nat;
     int64_t bad;
@@ -32,11 +32,7 @@ static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shr
          * 7 % of the time of 1 000 pages, where this is the inner loop */
         int64_t r = width > 0 && width < (1 << 25) ? (int64_t)((uint32_t)(slack * 100) / (uint32_t)width)
                                                    : slack * 100 / (width > 0 ? width : 1);
-        /* 0..10000; in a table cell (fewest lines first) 0..100: a
-         * short line is a narrow column's lot, and where the lines are as
-         * many, the breaks decide ("Bygglovs-/handläggning", not
-         * "Bygglovshand-/läggning"; "Mäts / i augusti") */
-        bad = fewest ? r : r * r;
+        bad = r * r;                                         /* 0..10000 */
     }
     int64_t d = (10 + bad) * (10 + bad);
     if (pen > 0)
@@ -144,7 +140,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             /* the end of a paragraph (which costs LB_FORCE too) is free
              * unless balanced; a forced break inside it always is */
             bool free_end = last ? !(mode & LB_BALANCE) : pen <= LB_FORCE;
-            int64_t d = demerits(width, nat, st, sh, pen, free_end, justify, mode & LB_FEWEST);
+            int64_t d = demerits(width, nat, st, sh, pen, free_end, justify);
             if (d < 0) {
                 if (ci == c - 1 && besti < 0) {
                     /* Nothing fits: an overfull line rather than no break. */

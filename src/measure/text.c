@@ -1013,6 +1013,19 @@ static const unsigned char *word_exception(M *m, const char *s, size_t n)
     return map_get(&m->hyph_except, key);
 }
 
+/* The points of s[0..n) by the patterns and the compound's joints (an
+ * arena copy), or NULL for none. */
+static const unsigned char *pattern_points(M *m, const char *s, size_t n)
+{
+    unsigned char ok[128];
+    if (hyphen_points(m->hyph, s, n, ok) <= 0 ||
+        compound_adjust(s, n, ok, m->lay->hyphen_left, m->lay->hyphen_right) == 0)
+        return NULL;
+    unsigned char *copy = arena_alloc(&m->rp->arena, n + 1);
+    memcpy(copy, ok, n + 1);
+    return copy;
+}
+
 static const unsigned char *word_points(M *m, const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -1041,7 +1054,6 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
     for (; m->hcache[k].s; k = (k + 1) & (m->hcache_cap - 1))
         if (m->hcache[k].hash == h && m->hcache[k].n == n && memcmp(m->hcache[k].s, s, n) == 0)
             return m->hcache[k].ok;
-    unsigned char ok[128];
     const unsigned char *kept = word_exception(m, s, n);
     if (!kept && compound_undivided(s, n)) {
         /* "eftersom", "därför": never "efter-/som" */
@@ -1051,11 +1063,8 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
             any |= kept[i] != 0;
         if (!any)
             kept = NULL;
-    } else if (hyphen_points(m->hyph, s, n, ok) > 0 &&
-        compound_adjust(s, n, ok, m->lay->hyphen_left, m->lay->hyphen_right) != 0) {
-        unsigned char *copy = arena_alloc(&m->rp->arena, n + 1);
-        memcpy(copy, ok, n + 1);
-        kept = copy;
+    } else {
+        kept = pattern_points(m, s, n);
     }
     HyphSlot *sl = &m->hcache[k];
     sl->s = arena_strndup(&m->rp->arena, s, n);
@@ -1074,8 +1083,7 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
  * of one part any point is all there is. A joint inside a part (of one
  * the dictionary has whole: "trafik|säkerhets|åtgärder") lies between:
  * "trafiksäkerhets-/åtgärder" rather than "-åt-/gärder", but the whole's
- * joint first, even where it leaves the line short ("Bygglovs-/
- * handläggning" in a narrow cell, not "Bygglovshand-/läggning"); one
+ * joint first ("handläggnings-/tider", not "hand-/läggningstider"); one
  * inside a part's part after those ("detaljplane-/läggningsprocess",
  * not "detalj-/planeläggnings-/process"). */
 enum { JOINT_COST = 30, POINT_COST = 80, INNER_COST = 400, DEEP_COST = 700, PART_COST = 1500 };
@@ -1164,6 +1172,8 @@ static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len)
     while (le > ls && !is_letter((unsigned char)s[le - 1]) && (unsigned char)s[le - 1] < 0x80)
         le--;
     const unsigned char *ok = le - ls >= 6 ? word_points(b->m, s + ls, le - ls) : NULL;
+    if (!ok && le - ls >= 6 && compound_undivided(s + ls, le - ls))
+        ok = pattern_points(b->m, s + ls, le - ls);     /* wider than the cell: "efter-/som", not "efters/om" */
     if (!ok)
         return false;
     int32_t hw = font_text_width(face_font(b->m, p->face), "-", 1, p->size);
@@ -1275,15 +1285,15 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
  * piece as shaped alone where one does. `unsafe` has bit c for cut c.
  * With several such cuts, each but the last takes what joining its two
  * pieces changes, the last the rest. */
-static void mend_cuts(IB *b, const Font *f, const Piece *p, int off, int len, int first, uint64_t unsafe)
+static void mend_cuts(IB *b, const Font *f, const Piece *p, int off, int len, int first, int ncuts, uint64_t unsafe)
 {
     LbItem *it = b->m->items + first;
     int ni = b->n - first, last = 63;
-    if (!unsafe || ni % 2 == 0)
-        return;
+    if (!unsafe || ni != 2 * ncuts + 1)
+        return;         /* a piece too wide, in boxes of its own */
     for (int i = 0; i < ni; i++)
         if (it[i].type != (i % 2 ? LB_PENALTY : LB_BOX))
-            return;     /* a piece too wide, in boxes of its own */
+            return;
     int64_t rest = font_text_width(f, p->s + off, (size_t)len, p->size);
     for (int i = 0; i < ni; i += 2)
         rest -= it[i].w;
@@ -1339,7 +1349,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
         seg = cuts.v[c].at;
     }
     add_box(b, p, pi, seg, end - seg);
-    mend_cuts(b, f, p, off, len, first, unsafe);
+    mend_cuts(b, f, p, off, len, first, cuts.n, unsafe);
     b->address = false;
     if (cuts.v != cuts.stack)
         free(cuts.v);
@@ -1388,8 +1398,11 @@ enum { WEAK_BREAK = 2000 };
 
 /* What a line costs that ends in a word of one letter ("belysning i /
  * ishallarna"): Swedish typesetting avoids it where the lines allow,
- * in text and cells (a heading's cost is WEAK_BREAK). */
-enum { ONE_LETTER_BREAK = 400 };
+ * in text and cells (a heading's cost is WEAK_BREAK). In a cell, where
+ * the lines are as many either way, it goes down even where that leaves
+ * the line above short ("Mäts / i augusti"): a narrow column's lines
+ * are short by nature. */
+enum { ONE_LETTER_BREAK = 400, CELL_ONE_LETTER_BREAK = 4000 };
 
 /* Whether the word that ends at piece pi's s[i] (a space follows) is one
  * small letter: "i", "å", "ö" (at a piece's start, only where the piece
@@ -1429,8 +1442,9 @@ static bool weak_word_before(const char *s, int i)
     return false;
 }
 
-static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, bool heading)
+static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, int mode)
 {
+    bool heading = mode & LB_HEADING;
     IB b = { m, 0, width, hyph, false };
     for (int pi = 0; pi < np; pi++) {
         const Piece *p = &ps[pi];
@@ -1459,7 +1473,9 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                     if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(ps, pi, i))) {
                         /* the break before the space, at a cost; the
                          * space itself binds */
-                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, heading ? WEAK_BREAK : ONE_LETTER_BREAK, false };
+                        LbItem pen = { LB_PENALTY, false, 0, 0, 0,
+                                       heading ? WEAK_BREAK : mode & LB_FEWEST ? CELL_ONE_LETTER_BREAK
+                                                                              : ONE_LETTER_BREAK, false };
                         add_item(&b, pen, pi, i, 0);
                         bound = true;
                     }
@@ -1850,7 +1866,7 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
         L->nops += mk.v[0].nops;
         return out;
     }
-    int n = build_items(m, ps, np, width, hyph, mode & LB_HEADING);
+    int n = build_items(m, ps, np, width, hyph, mode & (LB_HEADING | LB_FEWEST));
     mode &= ~LB_HEADING;
     if (n == 0)
         return out;
@@ -1909,7 +1925,7 @@ int text_segments(M *m, const Piece *ps, int np, Hyph hyph, CwSeg **out)
     /* at an unbounded width no word needs hyphens (but a header's may
      * break at its joints: HYPH_JOINTS, each piece with its hyphen) */
     int n = build_items(m, ps, np, INT32_MAX / 4,
-                        hyph == HYPH_NEVER || hyph == HYPH_HARD || hyph == HYPH_JOINTS ? hyph : HYPH_IF_NEEDED, false);
+                        hyph == HYPH_NEVER || hyph == HYPH_HARD || hyph == HYPH_JOINTS ? hyph : HYPH_IF_NEEDED, 0);
     CwSeg *v = xmalloc(sizeof *v * (size_t)(n > 0 ? n : 1));
     int ns = 0;
     bool open = false;
@@ -1980,7 +1996,7 @@ static void widths(M *m, const Piece *ps, int np, bool joints, int32_t *natural,
         *min_hyph += adv;
         return;
     }
-    int n = build_items(m, ps, np, INT32_MAX / 4, HYPH_ALWAYS, false);
+    int n = build_items(m, ps, np, INT32_MAX / 4, HYPH_ALWAYS, 0);
     int64_t nat = 0, line = 0, word = 0, frag = 0, minw = 0, minh = 0, mino = 0;
     int64_t cum[64];                    /* the word's hyphenation points: what */
     int32_t hy[64], pen[64];            /* comes before each, its hyphen and cost */

@@ -193,25 +193,40 @@ check "a compound in a narrow cell breaks at a joint: fastighetsbildnings-, Bygg
     sh -c "grep -q ' fastighetsbildnings-\$' '$T/joints.trace' &&
            grep -qE ' Bygglovs-\$| Bygglovshandläggningstid,\$' '$T/joints.trace' &&
            ! grep -qE ' (fastighetsbildningsför|Bygglovshandlägg)-\$' '$T/joints.trace'"
-# ... at the whole's joint where a part's own would make as many lines,
-# though it leaves the line shorter ("Bygglovshand-/läggning" in a 22 mm
-# column: the part's joint won on evenness), and a cell's one-letter word
-# goes down where the lines are as many ("Mäts i / augusti"): in a cell
-# the breaks decide, not how even the lines are; and a part's part comes
-# after the part's joint ("detaljplane-/läggningsprocess", not "detalj-")
+# in a cell a one-letter word goes down where the lines are as many
+# ("Mäts i / augusti"), even leaving the line above short; a compound in
+# a narrow cell breaks where the line is fullest among its joints
+# ("Trafiksäkerhets-/åtgärder", not "Trafik-/säkerhetsåtgärder"); a part's
+# part after the part's joint ("detaljplane-/läggningsprocess")
 cat >"$T/cellj.xml" <<'XML'
 <report type="delarsrapport"><meta><title>T</title></meta><section><heading>H</heading>
 <table font-size="small"><columns><column width="22mm"/><column/><column type="number" width="18mm"/></columns>
 <row role="header"><cell>Område</cell><cell>Kommentar</cell><cell>April 2026</cell></row>
-<row><cell>Bygglovshandläggning</cell><cell>Digital ansökningstjänst infördes i oktober</cell><cell>Mäts i augusti</cell></row>
+<row><cell>Bygglov</cell><cell>Digital ansökningstjänst infördes i oktober</cell><cell>Mäts i augusti</cell></row>
 </table>
 <table font-size="small"><columns><column width="24mm"/><column/></columns><row role="header"><cell>Mål</cell><cell>Text</cell></row>
-<row><cell>Effektiv detaljplaneläggningsprocess</cell><cell>Text.</cell></row></table></section></report>
+<row><cell>Effektiv detaljplaneläggningsprocess</cell><cell>Text.</cell></row></table>
+<table><columns><column width="26mm"/><column/></columns><row role="header"><cell>Område</cell><cell>Åtgärd</cell></row>
+<row><cell>Trafiksäkerhetsåtgärder</cell><cell>Hastighetsdämpande åtgärder vid skolor</cell></row></table></section></report>
 XML
 "$BIN" -q -o "$T/cellj.pdf" --trace "$T/cellj.trace" "$T/cellj.xml"
-check "... at the whole's joint where a part's would make as many lines: Bygglovs-/handläggning, Mäts / i augusti" \
-    sh -c "grep -q ' Bygglovs-\$' '$T/cellj.trace' && grep -q ' handläggning\$' '$T/cellj.trace' &&
-           grep -q ' i augusti\$' '$T/cellj.trace' && ! grep -q ' Mäts i\$' '$T/cellj.trace' &&
+# ... and where it is a compound of compounds, at the joint that fills the
+# line ("Kollektivtrafik-/försörjning", not "Kollektiv-/trafikförsörjning":
+# a typographer's re-check, when a cell's lines were weighed plainly)
+{
+    printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>'
+    for w in 30:Trafiksäkerhetsåtgärder 30:Kollektivtrafikförsörjning 34:Äldreomsorgsverksamheten 26:Trafiksäkerhetsarbetet; do
+        printf '<table><columns><column width="%smm"/><column/></columns><row role="header"><cell>Område</cell><cell>Åtgärd</cell></row><row><cell>%s</cell><cell>Fler platser i särskilt boende</cell></row></table>' "${w%%:*}" "${w#*:}"
+    done
+    printf '</section></report>\n'
+} >"$T/cellj2.xml"
+"$BIN" -q -o "$T/cellj2.pdf" --trace "$T/cellj2.trace" "$T/cellj2.xml"
+check "a compound of compounds in a cell breaks where the line is fullest: Kollektivtrafik-, Äldreomsorgs-" \
+    sh -c "grep -q ' Kollektivtrafik-\$' '$T/cellj2.trace' && grep -q ' Äldreomsorgs-\$' '$T/cellj2.trace' &&
+           ! grep -qE ' (Trafik|Kollektiv|Äldre)-\$' '$T/cellj2.trace'"
+check "in a cell: Mäts / i augusti; Trafiksäkerhets-/åtgärder; detaljplane-/läggningsprocess" \
+    sh -c "grep -q ' i augusti\$' '$T/cellj.trace' && ! grep -q ' Mäts i\$' '$T/cellj.trace' &&
+           grep -q ' Trafiksäkerhets-\$' '$T/cellj.trace' &&
            grep -q ' detaljplane-\$' '$T/cellj.trace' && ! grep -q ' detalj-\$' '$T/cellj.trace'"
 # a paragraph's last line does not begin with the end of a word where the
 # line above need not be hyphenated ("... förklaringen till prognos-" /
