@@ -46,7 +46,7 @@ const char *output_refusal(const char *input, const char *output)
         return _("it is the report itself");
     /* a PDF made read-only is one somebody protects (an archived
      * report): never replaced, even where the folder would let it be */
-    if ((out.st_mode & 0222) == 0 || (access(output, W_OK) != 0 && errno == EACCES))
+    if ((out.st_mode & 0222) == 0)
         return _("it is write-protected (read-only), and rapport does not replace a protected PDF; "
                  "remove the protection if it is to be replaced, or give the PDF another name");
     /* only a PDF (or an empty file) is replaced: "-o protokoll.docx"
@@ -123,21 +123,26 @@ int output_sweep(const char *dir)
     return removed;
 }
 
-/* Six letters and digits for a temporary file's name: different per
- * attempt, per process and per moment; O_EXCL makes them safe. */
 /* What to do where the PDF's folder is missing or closed to us
  * (errno e): said of the folder, which the message's path hides. */
 static void folder_hint(Diags *d, const char *path, int e)
 {
     const char *slash = strrchr(path, '/');
     char dir[512];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? (slash == path ? "/" : path) : ".");
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
     if (e == ENOENT || e == ENOTDIR)
         diag_hint(d, _("the folder %s does not exist: create it, or give the folder with -d, which creates it"), dir);
     else if (e == EACCES || e == EPERM || e == EROFS)
         diag_hint(d, _("you may not write in the folder %s: write the PDF elsewhere (-o, -d)"), dir);
 }
 
+/* Six letters and digits for a temporary file's name: different per
+ * attempt, per process and per moment; O_EXCL makes them safe. */
 static void temp_letters(char *x, unsigned attempt)
 {
     static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

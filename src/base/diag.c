@@ -132,12 +132,14 @@ static bool said_at(const Diag *g, const char *file, int line, int col, const ch
     return g->line == line && g->col == col && !strcmp(g->file, file) && (!needle || strstr(g->msg, needle));
 }
 
-int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle)
+/* The kept messages of `level` at file:line:col that hold `needle`, let
+ * go; how many. */
+static int drop_kept(Diags *d, DiagLevel level, const char *file, int line, int col, const char *needle)
 {
     int dropped = 0, k = 0;
     for (int i = 0; i < d->n; i++) {
         Diag *g = &d->v[i];
-        if (g->level == DIAG_ERROR && said_at(g, file, line, col, needle)) {
+        if (g->level == level && said_at(g, file, line, col, needle)) {
             unkeep(d, g);
             dropped++;
             continue;
@@ -145,6 +147,17 @@ int diag_drop_at(Diags *d, const char *file, int line, int col, const char *need
         d->v[k++] = *g;
     }
     d->n = k;
+    return dropped;
+}
+
+int diag_drop_warning_at(Diags *d, const char *file, int line, int col, const char *needle)
+{
+    return drop_kept(d, DIAG_WARNING, file, line, col, needle);
+}
+
+int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle)
+{
+    int dropped = drop_kept(d, DIAG_ERROR, file, line, col, needle);
     /* and among those past the cap, from the first not yet forgotten:
      * they are asked for in the order they were said, so this is where
      * the one asked for is, as a rule */

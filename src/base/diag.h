@@ -65,6 +65,10 @@ void diag_hint(Diags *d, const char *fmt, ...)
  * many were forgotten. */
 int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle);
 
+/* The same of the warnings kept (a warning an error at its place says
+ * again: "1,877.0" looks English, and is no number to sum). */
+int diag_drop_warning_at(Diags *d, const char *file, int line, int col, const char *needle);
+
 /* Forget the messages recorded since d->n was `from` that say again what
  * one recorded before them said, at the same place (a part included a
  * second time; from 0: every repeat). Returns how many went. Quadratic

@@ -216,31 +216,38 @@ static bool said_before(Tally *t, uint64_t h)
     return false;
 }
 
-/* The messages m of one report: each (its line and the hints under it)
- * printed unless printed for another report already, as a broken
- * layout's are for every report that uses it. The file of its first
- * error in `file` (empty if none). */
-static void print_messages(Tally *t, const char *m, char *file, size_t cap)
+/* The messages m of report `input`: each (its line and the hints under
+ * it) printed, but for one about another file (its layout, a part it
+ * includes) printed for another report already, as a broken layout's
+ * would be for every report that uses it. Returns whether its errors
+ * are all about other files, the first one's file in `file`. */
+static bool print_messages(Tally *t, const char *m, const char *input, char *file, size_t cap)
 {
+    bool own = false;
     file[0] = 0;
+    size_t il = strlen(input);
     for (const char *line = m; *line;) {
         const char *end = line;
         do {                            /* the message and its indented hints */
             const char *nl = strchr(end, '\n');
             end = nl ? nl + 1 : end + strlen(end);
         } while (*end == ' ' || *end == '\t');
+        const char *err = strstr(line, ": error: "), *warn = strstr(line, ": warning: ");
+        const char *said = err && err < end ? err : warn && warn < end ? warn : NULL;
+        const char *colon = said ? memchr(line, ':', (size_t)(said - line + 1)) : NULL;
+        bool other = colon && !((size_t)(colon - line) == il && !memcmp(line, input, il));
         uint64_t h = 1469598103934665603u;
         for (const char *q = line; q < end; q++)
             h = (h ^ (unsigned char)*q) * 1099511628211u;
-        if (!said_before(t, h))
+        if (!other || !said_before(t, h))
             fwrite(line, 1, (size_t)(end - line), stderr);
-        const char *err = strstr(line, ": error: ");
-        if (!file[0] && err && err < end) {
-            const char *colon = strchr(line, ':');
+        if (said == err && colon && !other)
+            own = true;
+        else if (said == err && other && !file[0])
             snprintf(file, cap, "%.*s", (int)(colon - line), line);
-        }
         line = end;
     }
+    return !own && file[0];
 }
 
 /* A child is done: count it, print what it said. */
@@ -276,10 +283,9 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
         if (t->quiet)
             drop_warnings(shown);
         char file[512];
-        print_messages(t, shown, file, sizeof file);
-        /* failed for another file's errors (its layout's), said once for
-         * the batch: the report is named */
-        if (file[0] && code != RP_OK && code != RP_SKIPPED && !strstr(shown, j->item->input))
+        /* failed for another file's errors (its layout's), said for
+         * another report: this one is named */
+        if (print_messages(t, shown, j->item->input, file, sizeof file) && code != RP_OK && code != RP_SKIPPED)
             fprintf(stderr, _("%s: error: not rendered, for the errors in %s said above\n"), j->item->input, file);
         free(shown);
     }

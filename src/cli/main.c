@@ -652,10 +652,9 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
         for (int k = i + 1; k < ninputs; k++)
             if (!strcmp(names[i], names[k])) {
                 struct stat a, b;
-                bool ha = stat(items[i].input, &a) == 0, hb = ha && stat(items[k].input, &b) == 0;
-                if (!hb) {          /* a file missing given twice: that it is missing is the news */
-                    fprintf(stderr, "rapport: %s: %s\n", ha ? items[k].input : items[i].input, strerror(errno));
-                } else if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+                if (stat(items[i].input, &a) != 0 || stat(items[k].input, &b) != 0)
+                    continue;       /* a file missing: its run says so, and writes nothing */
+                if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
                     fprintf(stderr, _("rapport: %s and %s are the same report\n"), items[i].input, items[k].input);
                     fprintf(stderr, _("Give each report once.\n"));
                 } else {

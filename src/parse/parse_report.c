@@ -1233,6 +1233,11 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
     /* "1,877.0": the table's warning at this cell that it looks English
      * is said here, in the hint, once */
     bool english = tl < sizeof text && english_number(text, tl);
+    if (english) {
+        char said[160];
+        snprintf(said, sizeof said, _("\"%s\" looks like a number written the English way"), text);
+        diag_drop_warning_at(&p->rp->diags, model_source(bad, p->rep), bad->line, bad->col, said);
+    }
     diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->rep), bad->line, bad->col,
              english ? _("it is written the English way: write 1 877,0 (a space between the thousands, a comma "
                          "before the decimals) or 1877.0")
@@ -1320,14 +1325,11 @@ static void check_sums(P *p, Node *t)
 {
     int ncols = t->u.table.ncols;
     /* numbers written the English way: text, probably by mistake (in
-     * a row summed, not_summed says it, at the same cell) */
+     * a row summed, not_summed says it again, and takes this back) */
     bool told = false;
-    bool *summed = rows_summed(p, t);
-    int ri = -1;
     for (Node *r = t->first; r && !told; r = r->next) {
-        ri++;
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
-            r->u.row.role == ROW_SUBHEAD || summed[ri])
+            r->u.row.role == ROW_SUBHEAD)
             continue;
         for (Node *c = r->first; c && !told; c = c->next) {
             const Node *x = c->first;

@@ -1056,9 +1056,12 @@ static const char *meta_field_near(const char *name)
     for (size_t i = 0; i < sizeof swedish / sizeof *swedish; i++)
         if (!strcmp(swedish[i].said, name))
             return swedish[i].field;
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-        if (value_distance(name, fields[i]) <= 2 && strcmp(name, fields[i]) != 0)
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        size_t l = strlen(fields[i]);
+        int d = value_distance(name, fields[i]);    /* "<name>" is no <date>: one letter off a short word */
+        if (d > 0 && d <= (l <= 5 ? 1 : 2))
             return fields[i];
+    }
     return NULL;
 }
 

@@ -24,6 +24,13 @@ done <tests/bad/EXPECT
 check "--strict makes a sum that does not add up an error" exit_is 1 "$BIN" --strict --check tests/bad/sum-off.xml
 check "a figure written the English way in a summed row is said once" \
     sh -c "'$BIN' --check tests/bad/sum-english-number.xml 2>&1 | grep -c ':11:[0-9]*: ' | grep -qx 1"
+# ... but still warned of where the sum does not look at it (a sum of "-")
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number" decimals="1"/></columns><row><cell>A</cell><cell>1,877.0</cell></row><row><cell>B</cell><cell>5,0</cell></row><row role="sum" sum-of="above"><cell>Summa</cell><cell>-</cell></row></table></report>\n' >"$T/engdash.xml"
+check "... and warned of where its sum is not checked (a sum of -)" \
+    sh -c "'$BIN' --check '$T/engdash.xml' 2>&1 | grep -q 'warning: \"1,877.0\" looks like a number written the English way'"
+# <name> in <meta> is no misspelt <date> (one letter off a four-letter word)
+printf '<report type="rapport"><meta><title>T</title><name>Anna</name></meta><p>x</p></report>\n' >"$T/metaname.xml"
+check "<name> in <meta> is not taken for <date>" sh -c "! '$BIN' --check '$T/metaname.xml' 2>&1 | grep -q 'did you mean <date>'"
 check "a misspelt <title> is said once, as what it is" \
     sh -c "'$BIN' --check tests/bad/meta-swedish-names.xml 2>&1 | grep -c ': error: ' | grep -qx 1"
 check "<datum> in <meta>: did you mean <date>?" \

@@ -90,4 +90,19 @@ done
 check "a broken layout's errors are said once for a batch, and each report that failed for them is named" \
     sh -c "grep -q 'width=' '$T/lb/trasig.xml' && test \$(grep -c 'trasig.xml:[0-9]*:[0-9]*: error' '$T/lb.err') = 1 &&
            test \$(grep -c 'r[123].xml: error: not rendered, for the errors in .*trasig.xml said above' '$T/lb.err') = 3"
+# ... also a report whose name is inside the layout's (plan.xml and
+# verksamhetsplan.xml); and a line that names no file ("N more errors
+# not shown") is printed for each report that has it
+cp "$T/lb/trasig.xml" "$T/lb/verksamhetsplan.xml"
+printf '<report type="rapport" layout="verksamhetsplan.xml"><meta><title>P</title></meta><p>x</p></report>\n' >"$T/lb/plan.xml"
+abs=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+( cd "$T/lb" && "$abs" -j1 --check r1.xml plan.xml 2>../lb2.err )
+check "... also a report whose name lies inside the layout's name" grep -q '^plan.xml: error: not rendered' "$T/lb2.err"
+mkdir -p "$T/many"
+for k in a b; do
+    { printf '<report type="rapport"><meta><title>T</title></meta><p>'; for n in $(seq 1 205); do printf '<ref to="x%d"/> ' "$n"; done; printf '</p></report>\n'; } >"$T/many/$k.xml"
+done
+"$BIN" -j1 -q --check "$T/many/a.xml" "$T/many/b.xml" 2>"$T/many.err"
+check "a line naming no file (N more errors not shown) is printed for each report" \
+    sh -c "test \$(grep -c 'more errors not shown' '$T/many.err') = 2"
 finish

@@ -55,7 +55,9 @@ check "two reports writing one PDF, named by two paths, are refused" \
 check "... and with -d, the folder is not made" \
     sh -c "cd '$T' && '$PWD/$BIN' -q -d ut2 ./copy.xml copy.XML 2>/dev/null; test \$? = 2 && test ! -e ut2"
 check "a missing report given twice is said to be missing" \
-    sh -c "cd '$T' && '$PWD/$BIN' -q saknas.xml ./saknas.xml 2>miss.err; test \$? = 2 && grep -q 'saknas.xml: No such file' miss.err && ! grep -q 'would both' miss.err"
+    sh -c "cd '$T' && '$PWD/$BIN' -q saknas.xml ./saknas.xml 2>miss.err; test \$? = 1 && grep -q 'saknas.xml: error: cannot open the file: No such file' miss.err && ! grep -q 'would both' miss.err"
+check "... and one missing beside a report that would write its PDF name does not stop the batch" \
+    sh -c "cd '$T' && mkdir -p nix && '$PWD/$BIN' -q -d nd copy.xml nix/copy.xml 2>miss2.err; test \$? = 1 && test -s nd/copy.pdf"
 check "-d with a report's name is refused" exit_is 2 "$BIN" -d samples/verksamhetsplan-2019.xml
 check "-d makes the folder it is given" sh -c "'$BIN' -q -d '$T/new/folder' samples/verksamhetsplan-2019.xml && test -s '$T/new/folder/verksamhetsplan-2019.pdf'"
 mkdir -p "$T/two/a" "$T/two/b"
