@@ -7,6 +7,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "parse/files.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -127,14 +128,8 @@ int output_sweep(const char *dir)
  * (errno e): said of the folder, which the message's path hides. */
 static void folder_hint(Diags *d, const char *path, int e)
 {
-    const char *slash = strrchr(path, '/');
     char dir[512];
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    files_folder(path, dir, sizeof dir);
     if (e == ENOENT || e == ENOTDIR)
         diag_hint(d, _("the folder %s does not exist: create it, or give the folder with -d, which creates it"), dir);
     else if (e == EACCES || e == EPERM || e == EROFS)

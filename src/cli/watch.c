@@ -31,6 +31,7 @@
 #include "result.h"
 #include "xalloc.h"
 #include "../base/i18n.h"
+#include "../parse/files.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -93,12 +94,7 @@ static int watch_file(Watch *w, Watched **v, int *n, int *cap, const char *path)
 {
     const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    files_folder(path, dir, sizeof dir);
     int wd = inotify_add_watch(w->fd, dir, WATCH_MASK);
     if (wd < 0)
         return -1;

@@ -15,6 +15,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+void files_folder(const char *path, char *dir, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, cap, ".");
+    else if (slash == path)
+        snprintf(dir, cap, "/");
+    else
+        snprintf(dir, cap, "%.*s", (int)(slash - path), path);
+}
+
 const char *files_dir(Arena *a, const char *path)
 {
     const char *slash = strrchr(path, '/');

@@ -23,6 +23,9 @@
 /* The folder of `path` ("." for a bare file name), in the arena. */
 const char *files_dir(Arena *a, const char *path);
 
+/* The same into dir[0..cap). */
+void files_folder(const char *path, char *dir, size_t cap);
+
 /* `name` resolved against folder `base`. If the result lies outside
  * `base` and outside `also` (either may be NULL) and the options do not
  * allow any path, returns NULL and sets *why. */
