@@ -279,42 +279,54 @@ static int8_t pick_dash(const bool *taken, LineStyle want, int s)
     return (int8_t)(s % OP_DASHES);
 }
 
-/* The year a series' name is ("2024"), or 0. */
+/* The year a series' name gives ("2024", "Utfall 2026": its last number
+ * of four digits from 1900 to 2199), or 0. */
 static int series_year(const Series *se)
 {
-    const char *n = se->name ? se->name : "";
-    size_t len = strlen(n);
-    while (len && n[len - 1] == ' ')
-        len--;
-    while (*n == ' ')
-        n++, len--;
-    if (len != 4 || strspn(n, "0123456789") < 4)
-        return 0;
-    return atoi(n);
+    int year = 0;
+    for (const char *n = se->name ? se->name : ""; *n; n++) {
+        bool alone = (n[0] >= '0' && n[0] <= '9') && (n == se->name || n[-1] < '0' || n[-1] > '9');
+        if (alone && strspn(n, "0123456789") == 4) {
+            int y = atoi(n);
+            if (y >= 1900 && y < 2200)
+                year = y;
+        }
+    }
+    return year;
+}
+
+/* Whether a series' name says it is not an outcome: a budget, a
+ * forecast, a plan or a goal ("Budget 2026", "Prognos"). */
+static bool series_planned(const Series *se)
+{
+    static const char *const words[] = { "budget", "prognos", "plan", "m\xC3\xA5l", "forecast", "target" };
+    char low[96];
+    size_t k = 0;
+    for (const char *n = se->name ? se->name : ""; *n && k + 1 < sizeof low; n++)
+        low[k++] = (char)(*n >= 'A' && *n <= 'Z' ? *n + 32 : *n);
+    low[k] = 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strstr(low, words[i]))
+            return true;
+    return false;
 }
 
 /* The series a line chart draws solid when the report leaves the dashes
- * to rapport: of those it leaves, the latest year where they are named
- * by their years (this year's outcome, not last year's, is the line to
- * read), else the first; -1 if it leaves none. */
+ * to rapport: of those it leaves, the outcome of the latest year (this
+ * year's, not last year's, is the line to read: "2026", "Utfall 2026",
+ * before "Budget 2026"), else the first; -1 if it leaves none. */
 static int lead_series(const Chart *ch)
 {
-    int lead = -1, year = 0;
-    bool years = true;
+    int lead = -1, best = -1;
     for (int s = 0; s < ch->nseries; s++) {
         if (ch->series[s].line != LINE_AUTO)
             continue;
-        int y = series_year(&ch->series[s]);
-        years &= y > 0;
-        if (lead < 0 || y > year) {
-            lead = lead < 0 || (years && y > year) ? s : lead;
-            year = y > year ? y : year;
+        /* the year first, then an outcome before a plan of that year */
+        int score = series_year(&ch->series[s]) * 2 + !series_planned(&ch->series[s]);
+        if (score > best) {
+            best = score;
+            lead = s;
         }
-    }
-    if (!years) {
-        for (int s = 0; s < ch->nseries; s++)
-            if (ch->series[s].line == LINE_AUTO)
-                return s;
     }
     return lead;
 }
@@ -353,8 +365,8 @@ static Look *chart_looks(M *m, const Chart *ch, int n)
         lk[s].hatch = (int8_t)(fresh >= 0 ? fresh : s % NHATCH);
     }
     /* the dashes: first what the report asks for ("Budget" dashed gets
-     * the plain dash), then solid for the lead series, then the rest in
-     * turn */
+     * the plain dash), then solid for the lead series, dashes for plans,
+     * then the rest in turn */
     int lead = pie ? -1 : lead_series(ch);
     for (int s = 0; s < n; s++)
         lk[s].dash = -1;
@@ -367,6 +379,11 @@ static Look *chart_looks(M *m, const Chart *ch, int n)
         lk[lead].dash = pick_dash(taken, LINE_AUTO, lead);
         taken[lk[lead].dash] = true;
     }
+    for (int s = 0; s < n && !pie; s++)      /* a budget or forecast left to rapport: dashed */
+        if (lk[s].dash < 0 && s < ch->nseries && series_planned(&ch->series[s])) {
+            lk[s].dash = pick_dash(taken, LINE_DASHED, s);
+            taken[lk[s].dash] = true;
+        }
     for (int s = 0; s < n; s++)
         if (lk[s].dash < 0) {
             lk[s].dash = pick_dash(taken, LINE_AUTO, s);

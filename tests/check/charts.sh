@@ -272,4 +272,17 @@ check "a line chart's latest year is solid, the budget asked dashed is the plain
     awk '$1 == "path" && $2 == 4 { n++; d[$3] = ($5 ~ /^[a-z]/ ? $5 : "solid") }
          END { exit !(n == 4 && d["#C8102E"] == "solid" && d["#5B9BD5"] == "dashed" && d["#005596"] != "dotted" &&
                       d["#E0A800"] != "dotted" && d["#005596"] != "solid") }' "$T/years.trace"
+# ... also where the years stand in longer names, and a budget or
+# forecast left to rapport is dashed ("Utfall 2026" solid, "Budget 2026"
+# dashed; the older outcome stayed solid)
+cat >"$T/years2.xml" <<'XML'
+<report type="delarsrapport"><meta><title>T</title></meta><section><heading>H</heading>
+<chart type="line" alt="Intäkter."><caption>Intäkter, tkr</caption><categories>jan | feb | mar</categories>
+<series name="Utfall 2025">10 12 14</series><series name="Utfall 2026">9 11 13</series><series name="Budget 2026">11 12 13</series>
+</chart></section></report>
+XML
+"$BIN" -q -o "$T/years2.pdf" --trace "$T/years2.trace" "$T/years2.xml"
+check "... also in longer names: Utfall 2026 solid, Budget 2026 dashed" \
+    awk '$1 == "path" && $2 == 3 { d[++n] = ($5 ~ /^[a-z]/ ? $5 : "solid") }
+         END { exit !(n == 3 && d[2] == "solid" && d[3] == "dashed" && d[1] != "solid") }' "$T/years2.trace"
 finish
