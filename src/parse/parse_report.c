@@ -174,57 +174,96 @@ static char *fold_space(P *p, const char *s, size_t *outlen)
     return d;
 }
 
+/* The length of the entity or character reference at r ("&amp;",
+ * "&#8211;") that the parser read as one character, or 0. */
+static size_t entity_len(const char *r, const char *end)
+{
+    if (!r || r >= end || *r != '&')
+        return 0;
+    for (const char *q = r + 1; q < end && q < r + 12; q++)
+        if (*q == ';')
+            return (size_t)(q - r + 1);
+    return 0;
+}
+
 /* fold_space() for a text node, also noting where folding moved the
- * text against the source (a line break, indentation, a run of spaces):
- * with the node's own line and column, a message about one of its
- * characters can name the character's place (Node.u.text). */
-static void fold_text(P *p, const char *s, Node *t)
+ * text against the source (a line break, indentation, a run of spaces,
+ * an entity written "&amp;" for "&"): with the node's own line and
+ * column, a message about one of its characters can name the
+ * character's place (Node.u.text). `src` is the node's source as
+ * written (xmlread_source; NULL: entities are not looked for). */
+static void fold_text(P *p, const char *s, Node *t, const char *src, const char *end)
 {
     t->text = fold_space(p, s, &t->len);
-    int runs = 0;
-    for (const char *q = s; *q; q++)
-        runs += (*q == '\n' || *q == '\t' || *q == '\r' || (*q == ' ' && (q[1] == ' ' || q[1] == '\t' ||
-                                                                    q[1] == '\n' || q[1] == '\r')));
-    if (!runs)
-        return;
-    int32_t *pos = ARENA_ARRAY(&p->rp->arena, int32_t, runs);
-    int32_t *dline = ARENA_ARRAY(&p->rp->arena, int32_t, runs);
-    int32_t *col = ARENA_ARRAY(&p->rp->arena, int32_t, runs);
-    int n = 0, dl = 0;
+    typedef struct { int32_t pos, line, col; } Run;
+    Run stack[16], *v = stack;          /* most texts note a few places: no malloc for them */
+    int n = 0, cap = 16, dl = 0;
     int32_t out = 0, c = t->col;
-    const char *q = s;
+    const char *q = s, *r = src;
     while (*q) {
+        if (n == cap) {                 /* room for the one place this character may note */
+            Run *w = xmalloc((size_t)cap * 2 * sizeof *w);
+            memcpy(w, v, (size_t)cap * sizeof *w);
+            if (v != stack)
+                free(v);
+            v = w;
+            cap *= 2;
+        }
         if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
-            const char *r = q;
             bool plain = *q == ' ' && !(q[1] == ' ' || q[1] == '\t' || q[1] == '\n' || q[1] == '\r');
-            while (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-                if (*r == '\n') {
+            while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
+                size_t el = entity_len(r, end);         /* "&#10;": not a line's end in the file */
+                if (*q == '\n' && !el) {
                     dl++;
                     c = 1;
                 } else {
-                    c += c > 0;
+                    c += c > 0 ? (el ? (int32_t)el : 1) : 0;
                 }
-                r++;
+                if (!el && r && r < end && *r == '\r' && *q == '\n' && r + 1 < end && r[1] == '\n')
+                    r++;                /* "\r\n" read as "\n" */
+                r = el ? r + el : r && r < end ? r + 1 : r;
+                q++;
             }
-            out++;                           /* one folded space */
-            if (!plain && n < runs) {
-                pos[n] = out;
-                dline[n] = dl;
-                col[n] = c;
-                n++;
+            out++;                      /* one folded space */
+            if (!plain) {
+                v[n].pos = out;
+                v[n].line = dl;
+                v[n++].col = c;
             }
-            q = r;
             continue;
         }
-        out++;
-        if (((unsigned char)*q & 0xC0) != 0x80)
+        size_t clen = 1;
+        while (((unsigned char)q[clen] & 0xC0) == 0x80)
+            clen++;
+        size_t el = entity_len(r, end);
+        out += (int32_t)clen;
+        q += clen;
+        if (el) {                       /* "&amp;": five columns for one character */
+            c += c > 0 ? (int32_t)el : 0;
+            r += el;
+            v[n].pos = out;
+            v[n].line = dl;
+            v[n++].col = c;
+        } else {
             c += c > 0;
-        q++;
+            r = r && r + clen <= end ? r + clen : NULL;
+        }
     }
-    t->u.text.nl_pos = pos;
-    t->u.text.nl_line = dline;
-    t->u.text.nl_col = col;
-    t->u.text.nnl = n;
+    if (n) {
+        int32_t *pos = ARENA_ARRAY(&p->rp->arena, int32_t, n), *line = ARENA_ARRAY(&p->rp->arena, int32_t, n),
+                *col = ARENA_ARRAY(&p->rp->arena, int32_t, n);
+        for (int k = 0; k < n; k++) {
+            pos[k] = v[k].pos;
+            line[k] = v[k].line;
+            col[k] = v[k].col;
+        }
+        t->u.text.nl_pos = pos;
+        t->u.text.nl_line = line;
+        t->u.text.nl_col = col;
+        t->u.text.nnl = n;
+    }
+    if (v != stack)
+        free(v);
 }
 
 static char *element_text(P *p, xmlNodePtr x, size_t *len)
@@ -667,7 +706,8 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
             Node *t = new_node(p, N_TEXT, NULL);
             t->line = xmlread_line(c);
             t->col = xmlread_col(c);
-            fold_text(p, (const char *)c->content, t);
+            const char *end = NULL, *src = xmlread_source(c, &end);
+            fold_text(p, (const char *)c->content, t, src, end);
             if (t->len)
                 model_append(parent, t);
             continue;

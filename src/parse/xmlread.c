@@ -23,7 +23,10 @@
 #include <unistd.h>
 
 /* Where an element's start tag begins, found by the column scan. */
-typedef struct Pos { int line, col; } Pos;
+typedef struct Pos {
+    int         line, col;
+    const char *src, *end;  /* a text node's source from where it begins (its entities as written) */
+} Pos;
 
 int xmlread_line(const xmlNode *n)
 {
@@ -32,6 +35,14 @@ int xmlread_line(const xmlNode *n)
         return ((const Pos *)n->_private)->line;
     long l = xmlGetLineNo((xmlNodePtr)n);
     return l > 0 ? (int)l : 0;
+}
+
+const char *xmlread_source(const xmlNode *n, const char **end)
+{
+    if (n->type != XML_TEXT_NODE || !n->_private || !((const Pos *)n->_private)->src)
+        return NULL;
+    *end = ((const Pos *)n->_private)->end;
+    return ((const Pos *)n->_private)->src;
 }
 
 int xmlread_col(const xmlNode *n)
@@ -132,7 +143,10 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
 {
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE) {
-            n->_private = pos_at(s, s->pos);       /* it starts where the last tag ended */
+            Pos *pos = pos_at(s, s->pos);          /* it starts where the last tag ended */
+            pos->src = s->src + s->pos;
+            pos->end = s->src + s->len;
+            n->_private = pos;
             continue;
         }
         if (n->type == XML_COMMENT_NODE || n->type == XML_CDATA_SECTION_NODE || n->type == XML_PI_NODE) {

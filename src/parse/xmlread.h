@@ -43,6 +43,11 @@ void xmlread_prepare(Rp *rp, const char *kind, const char *rng, size_t rnglen);
 int xmlread_line(const xmlNode *n);
 int xmlread_col(const xmlNode *n);
 
+/* A text node's source as written, from where it begins (up to *end, the
+ * file's end): its entities ("&amp;") stand there as the columns count
+ * them. NULL for other nodes. */
+const char *xmlread_source(const xmlNode *n, const char **end);
+
 /* The first element among n and its siblings and below them that is
  * nested deeper than RP_MAX_XML_DEPTH, n standing at `depth` (a root
  * at 1), or NULL. */

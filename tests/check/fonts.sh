@@ -67,6 +67,14 @@ check "with the fallback font, the hint says it lacks them too" grep -qF 'hint: 
 check "with the fallback font, only lines 8, 9 and 10 are errors" \
     sh -c "test \"\$(grep -o 'glyphs.xml:[0-9]*:' '$T/fb.err' | sort -u | tr '\n' ' ')\" = 'glyphs.xml:10: glyphs.xml:8: glyphs.xml:9: '"
 check "with the fallback font, the rest renders" "$BIN" -o "$T/glyphs.pdf" --trace "$T/glyphs.trace" "$T/glyphs-ok.xml"
+# the column of a character after entities is the file's, as an editor
+# counts it: "&amp;" is five columns (it was one: 4:28 for 4:42); and in
+# a file with CRLF line ends
+printf '<report type="rapport"><meta><title>T</title></meta>\n<section><heading>H</heading>\n<p>Text.</p>\n<p>Vård &amp; omsorg &amp; skola &#8211; 漢</p></section></report>\n' >"$T/entcol.xml"
+sed 's/$/\r/' "$T/entcol.xml" >"$T/entcol-crlf.xml"
+check "a missing glyph after entities is said at the file's column (4:42), with CRLF too" \
+    sh -c "'$BIN' --check '$T/entcol.xml' 2>&1 | grep -q 'entcol.xml:4:42: error: the font' &&
+           '$BIN' --check '$T/entcol-crlf.xml' 2>&1 | grep -q 'entcol-crlf.xml:4:42: error: the font'"
 pdftotext "$(textcopy "$T/glyphs.pdf")" "$T/glyphs.txt"
 for want in 'Ελληνικά, αβγδε' 'Русский язык, ёжик' '[ˈɧɵːk] och [ɕɪnː], ʃ ʒ ŋ ɐ ə' \
             'A ⇒ B, x ↦ y, ∀x ∃y: x ∈ A ∉ B, A ⊂ B ∧ C, ✓ klart, ✗ ej klart, ★.' \
