@@ -41,6 +41,11 @@ const char *xmlread_source(const xmlNode *n, const char **end)
 {
     if (n->type != XML_TEXT_NODE || !n->_private || !((const Pos *)n->_private)->src)
         return NULL;
+    /* a file in another encoding (Latin-1, UTF-16) holds other bytes than
+     * the text libxml2 made of them: not walked beside it */
+    const xmlChar *enc = n->doc ? n->doc->encoding : NULL;
+    if (enc && strcasecmp((const char *)enc, "UTF-8") != 0)
+        return NULL;
     *end = ((const Pos *)n->_private)->end;
     return ((const Pos *)n->_private)->src;
 }
