@@ -152,7 +152,7 @@ static int drop_kept(Diags *d, DiagLevel level, const char *file, int line, int 
 
 int diag_drop_warning_at(Diags *d, const char *file, int line, int col, const char *needle)
 {
-    return drop_kept(d, DIAG_WARNING, file, line, col, needle);
+    return drop_kept(d, d->strict ? DIAG_ERROR : DIAG_WARNING, file, line, col, needle);   /* --strict made it one */
 }
 
 int diag_drop_at(Diags *d, const char *file, int line, int col, const char *needle)

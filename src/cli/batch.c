@@ -223,7 +223,7 @@ static bool said_before(Tally *t, uint64_t h)
  * are all about other files, the first one's file in `file`. */
 static bool print_messages(Tally *t, const char *m, const char *input, char *file, size_t cap)
 {
-    bool own = false;
+    bool own_error = false;
     file[0] = 0;
     size_t il = strlen(input);
     for (const char *line = m; *line;) {
@@ -234,20 +234,29 @@ static bool print_messages(Tally *t, const char *m, const char *input, char *fil
         } while (*end == ' ' || *end == '\t');
         const char *err = strstr(line, ": error: "), *warn = strstr(line, ": warning: ");
         const char *said = err && err < end ? err : warn && warn < end ? warn : NULL;
-        const char *colon = said ? memchr(line, ':', (size_t)(said - line + 1)) : NULL;
-        bool other = colon && !((size_t)(colon - line) == il && !memcmp(line, input, il));
+        /* the file it is about: before ":line:col" and what it says */
+        const char *colon = said;
+        for (int k = 0; k < 2 && colon; k++) {
+            const char *c = colon;
+            while (c > line && c[-1] >= '0' && c[-1] <= '9')
+                c--;
+            if (c > line && c < colon && c[-1] == ':')
+                colon = c - 1;
+        }
+        bool own = said && !strncmp(line, input, il) && line[il] == ':';
+        bool other = said && !own && colon > line;
         uint64_t h = 1469598103934665603u;
         for (const char *q = line; q < end; q++)
             h = (h ^ (unsigned char)*q) * 1099511628211u;
         if (!other || !said_before(t, h))
             fwrite(line, 1, (size_t)(end - line), stderr);
-        if (said == err && colon && !other)
-            own = true;
+        if (said == err && own)
+            own_error = true;
         else if (said == err && other && !file[0])
             snprintf(file, cap, "%.*s", (int)(colon - line), line);
         line = end;
     }
-    return !own && file[0];
+    return !own_error && file[0];
 }
 
 /* A child is done: count it, print what it said. */

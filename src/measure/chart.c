@@ -306,23 +306,25 @@ static bool series_planned(const Series *se)
         low[k++] = (char)(*n >= 'A' && *n <= 'Z' ? *n + 32 : *n);
     low[k] = 0;
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strstr(low, words[i]))
-            return true;
+        for (const char *at = strstr(low, words[i]); at; at = strstr(at + 1, words[i]))
+            if (at == low || !((at[-1] >= 'a' && at[-1] <= 'z') || (unsigned char)at[-1] >= 0x80))
+                return true;            /* at a word's start: not "Upplands Väsby" */
     return false;
 }
 
 /* The series a line chart draws solid when the report leaves the dashes
- * to rapport: of those it leaves, the outcome of the latest year (this
- * year's, not last year's, is the line to read: "2026", "Utfall 2026",
- * before "Budget 2026"), else the first; -1 if it leaves none. */
+ * to rapport: of those it leaves, an outcome before a plan, and of them
+ * the latest year's (this year's, not last year's, is the line to read:
+ * "2026", "Utfall 2026", before "Budget 2026"), else the first; -1 if
+ * it leaves none. */
 static int lead_series(const Chart *ch)
 {
     int lead = -1, best = -1;
     for (int s = 0; s < ch->nseries; s++) {
         if (ch->series[s].line != LINE_AUTO)
             continue;
-        /* the year first, then an outcome before a plan of that year */
-        int score = series_year(&ch->series[s]) * 2 + !series_planned(&ch->series[s]);
+        /* an outcome before a plan, then the latest year */
+        int score = !series_planned(&ch->series[s]) * 10000 + series_year(&ch->series[s]);
         if (score > best) {
             best = score;
             lead = s;

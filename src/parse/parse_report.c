@@ -180,7 +180,7 @@ static size_t entity_len(const char *r, const char *end)
 {
     if (!r || r >= end || *r != '&')
         return 0;
-    for (const char *q = r + 1; q < end && q < r + 12; q++)
+    for (const char *q = r + 1; q < end && q < r + 32; q++)
         if (*q == ';')
             return (size_t)(q - r + 1);
     return 0;
@@ -213,6 +213,8 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
             bool plain = *q == ' ' && !(q[1] == ' ' || q[1] == '\t' || q[1] == '\n' || q[1] == '\r');
             while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
                 size_t el = entity_len(r, end);         /* "&#10;": not a line's end in the file */
+                if (!el && r && (r >= end || (*r != *q && !(*r == '\r' && *q == '\n'))))
+                    r = NULL;
                 if (*q == '\n' && !el) {
                     dl++;
                     c = 1;
@@ -236,6 +238,8 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
         while (((unsigned char)q[clen] & 0xC0) == 0x80)
             clen++;
         size_t el = entity_len(r, end);
+        if (!el && r && (r + clen > end || memcmp(r, q, clen) != 0))
+            r = NULL;                   /* the file says otherwise (a CDATA section): counted as before */
         out += (int32_t)clen;
         q += clen;
         if (el) {                       /* "&amp;": five columns for one character */
@@ -246,7 +250,7 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
             v[n++].col = c;
         } else {
             c += c > 0;
-            r = r && r + clen <= end ? r + clen : NULL;
+            r = r ? r + clen : NULL;
         }
     }
     if (n) {
@@ -1364,10 +1368,13 @@ static void sum_of_shares(P *p, const Node *r, const Node *sc, const Node *share
 static void check_sums(P *p, Node *t)
 {
     int ncols = t->u.table.ncols;
-    /* numbers written the English way: text, probably by mistake (in
-     * a row summed, not_summed says it again, and takes this back) */
-    bool told = false;
+    /* numbers written the English way: text, probably by mistake, said
+     * once per table outside the rows summed; in one (not_summed may say
+     * it again, and take this back) each */
+    bool told = false, *summed = rows_summed(p, t);
+    int ri = -1;
     for (Node *r = t->first; r && !told; r = r->next) {
+        ri++;
         if (r->kind != N_ROW || r->u.row.role == ROW_HEADER || r->u.row.role == ROW_GROUP ||
             r->u.row.role == ROW_SUBHEAD)
             continue;
@@ -1379,7 +1386,7 @@ static void check_sums(P *p, Node *t)
                          _("write 1 234,5 or 1234.5: a comma or a point before the decimals, a space (or "
                          "nothing) between the thousands; rapport prints them the Swedish way (1 234,5)"),
                          _("\"%s\" looks like a number written the English way"), x->text);
-                told = true;        /* once per table is enough */
+                told = !summed[ri];         /* once per table is enough */
             }
         }
     }

@@ -1040,6 +1040,17 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
     return true;
 }
 
+/* Whether a is b with two letters side by side swapped ("tilte"). */
+static bool swapped(const char *a, const char *b)
+{
+    size_t n = strlen(a), i = 0;
+    if (n != strlen(b))
+        return false;
+    while (i < n && a[i] == b[i])
+        i++;
+    return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && !strcmp(a + i + 2, b + i + 2);
+}
+
 /* The field of <meta> that `name` most likely means: its Swedish name
  * ("datum": date) or a near spelling ("titel", "referens"); NULL if none. */
 static const char *meta_field_near(const char *name)
@@ -1059,7 +1070,7 @@ static const char *meta_field_near(const char *name)
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         size_t l = strlen(fields[i]);
         int d = value_distance(name, fields[i]);    /* "<name>" is no <date>: one letter off a short word */
-        if (d > 0 && d <= (l <= 5 ? 1 : 2))
+        if (d > 0 && (d <= (l <= 5 ? 1 : 2) || (d == 2 && swapped(name, fields[i]))))
             return fields[i];
     }
     return NULL;

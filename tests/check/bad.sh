@@ -28,6 +28,16 @@ check "a figure written the English way in a summed row is said once" \
 printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number" decimals="1"/></columns><row><cell>A</cell><cell>1,877.0</cell></row><row><cell>B</cell><cell>5,0</cell></row><row role="sum" sum-of="above"><cell>Summa</cell><cell>-</cell></row></table></report>\n' >"$T/engdash.xml"
 check "... and warned of where its sum is not checked (a sum of -)" \
     sh -c "'$BIN' --check '$T/engdash.xml' 2>&1 | grep -q 'warning: \"1,877.0\" looks like a number written the English way'"
+# ... and a later one outside the summed rows is still warned of; with
+# --strict the cell is said once too (the warning was an error then)
+check "an English figure outside the summed rows is warned of after one in them; --strict says a cell once" \
+    sh -c "cp tests/bad/sum-english-number.xml '$T/eng3.xml' &&
+           sed -i 's|<row role=\"sum\" sum-of=\"above\"><cell>Summa</cell><cell/></row>|&<row><cell>C</cell><cell>2,500.5</cell></row>|' '$T/eng3.xml' &&
+           '$BIN' --check '$T/eng3.xml' 2>&1 | grep -q ':12:[0-9]*: warning: \"2,500.5\" looks like a number written the English way' &&
+           test \$('$BIN' --strict --check tests/bad/sum-english-number.xml 2>&1 | grep -c ':11:[0-9]*: error') = 1"
+# <tilte>, two letters swapped, is a misspelt <title>
+printf '<report type="rapport"><meta><tilte>T</tilte></meta><p>x</p></report>\n' >"$T/tilte.xml"
+check "<tilte> in <meta> is taken for <title>" sh -c "'$BIN' --check '$T/tilte.xml' 2>&1 | grep -qF '<meta> has <tilte> where it needs <title>'"
 # <name> in <meta> is no misspelt <date> (one letter off a four-letter word)
 printf '<report type="rapport"><meta><title>T</title><name>Anna</name></meta><p>x</p></report>\n' >"$T/metaname.xml"
 check "<name> in <meta> is not taken for <date>" sh -c "! '$BIN' --check '$T/metaname.xml' 2>&1 | grep -q 'did you mean <date>'"

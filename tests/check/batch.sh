@@ -105,4 +105,12 @@ done
 "$BIN" -j1 -q --check "$T/many/a.xml" "$T/many/b.xml" 2>"$T/many.err"
 check "a line naming no file (N more errors not shown) is printed for each report" \
     sh -c "test \$(grep -c 'more errors not shown' '$T/many.err') = 2"
+# a report whose name holds a colon is its own messages' file ("a:b.xml"
+# was taken for a file "a", and the report said failed for its errors)
+mkdir -p "$T/colon"
+printf '<report type="rapport"><meta><title>T</title></meta><p><ref to="x1"/></p></report>\n' >"$T/colon/a:b.xml"
+cp "$T/colon/a:b.xml" "$T/colon/c.xml"
+"$BIN" -j1 --check "$T/colon/a:b.xml" "$T/colon/c.xml" 2>"$T/colon.err"
+check "a report named with a colon keeps its messages as its own" \
+    sh -c "grep -q 'a:b.xml:1:[0-9]*: error' '$T/colon.err' && ! grep -q 'not rendered' '$T/colon.err'"
 finish

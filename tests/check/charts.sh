@@ -285,4 +285,11 @@ XML
 check "... also in longer names: Utfall 2026 solid, Budget 2026 dashed" \
     awk '$1 == "path" && $2 == 3 { d[++n] = ($5 ~ /^[a-z]/ ? $5 : "solid") }
          END { exit !(n == 3 && d[2] == "solid" && d[3] == "dashed" && d[1] != "solid") }' "$T/years2.trace"
+# ... an outcome before a later year's budget, and "plan" only as a word
+# ("Upplands Väsby" is no plan)
+printf '<report type="rapport"><meta><title>T</title></meta><chart type="line" alt="x"><caption>C</caption><categories>a | b</categories><series name="Utfall 2025">1 2</series><series name="Budget 2026">2 3</series></chart><chart type="line" alt="y"><caption>D</caption><categories>a | b</categories><series name="Upplands Väsby">1 2</series><series name="Riket">2 3</series></chart></report>\n' >"$T/years3.xml"
+"$BIN" -q -o "$T/years3.pdf" --trace "$T/years3.trace" "$T/years3.xml"
+check "... an outcome solid before a later year's budget; Upplands Väsby is no plan" \
+    awk '$1 == "path" && $2 == 2 && !seen[$3 FS NR] { d[++n] = ($5 ~ /^[a-z]/ ? $5 : "solid") }
+         END { exit !(d[1] == "solid" && d[2] == "dashed" && d[5] == "solid") }' "$T/years3.trace"
 finish
