@@ -628,6 +628,12 @@ void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
     typeset_punct(m, out, from);
 }
 
+/* Whether s[k..n) begins with the author's soft hyphen (U+00AD). */
+static bool soft_hyphen_at(const char *s, size_t k, size_t n)
+{
+    return k + 1 < n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD;
+}
+
 /* The text of pieces v[from..n) as one string in the arena: what prints,
  * no marker, mark or page number, a line break a space. */
 static const char *pieces_text(M *m, const Pieces *ps, int from)
@@ -641,7 +647,7 @@ static const char *pieces_text(M *m, const Pieces *ps, int from)
         const char *t = p->br ? " " : p->s;
         int n = p->br ? 1 : !p->marker && !p->note && p->pagenum < 0 ? p->len : 0;
         for (int k = 0; k < n; k++) {   /* one space for a run of them, none at the ends */
-            if (k + 1 < n && (unsigned char)t[k] == 0xC2 && (unsigned char)t[k + 1] == 0xAD) {
+            if (soft_hyphen_at(t, (size_t)k, (size_t)n)) {
                 k++;                    /* the author's soft hyphen: a break, not a letter */
                 continue;
             }
@@ -1524,7 +1530,7 @@ static void sbuf_put_word(M *m, size_t *len, const char *s, size_t n)
 {
     for (size_t i = 0, j; i < n; i = j + 1) {
         j = i;
-        while (j < n && s[j] != ' ' && !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xAD))
+        while (j < n && s[j] != ' ' && !soft_hyphen_at(s, j, n))
             j++;
         sbuf_put(m, len, s + i, j - i);
         if (j < n && s[j] == ' ')
