@@ -628,6 +628,9 @@ static void unknown_element(P *p, xmlNodePtr x)
         snprintf(hint_buf, sizeof hint_buf, _("did you mean <%s>? README.md, section \"Elements\", lists every element"), near);
         hint = hint_buf;
     }
+    if (!strcmp(name, "thead") || !strcmp(name, "tbody") || !strcmp(name, "tfoot"))   /* HTML's table */
+        hint = _("a <table> holds its <row>s itself, with no <thead> or <tbody>: write the header row as "
+                 "<row role=\"header\">, and each cell as <cell>");
     Diags *d = &p->rp->diags;
     for (int i = 0; i < d->n; i++)
         if (d->v[i].line == line && d->v[i].col == col && d->v[i].file == p->file) {
@@ -1614,6 +1617,7 @@ static Node *build_table(P *p, xmlNodePtr x)
     t->u.table.small = fs && strcmp(fs, "small") == 0;
     const char *src = attr(p, x, "src");
     bool csv_done = !src;           /* its rows stand after the report's, before the notes */
+    bool strange = false;           /* an element a table does not hold (<thead>): said */
     if (!src) {                     /* a <row-role> here is a mistake: said at each */
         CsvSpec none = { 0 };
         Node *at;
@@ -1642,8 +1646,11 @@ static Node *build_table(P *p, xmlNodePtr x)
             const char *so = attr(p, c, "sum-of");
             r->u.row.sum_above = so && strcmp(so, "above") == 0;
             for (xmlNodePtr cc = c->children; cc; cc = cc->next) {
-                if (!is_el(cc, "cell"))
+                if (!is_el(cc, "cell")) {
+                    if (cc->type == XML_ELEMENT_NODE)
+                        unknown_element(p, cc);
                     continue;
+                }
                 Node *cell = new_node(p, N_CELL, cc);
                 const char *cs = attr(p, cc, "colspan"), *rs = attr(p, cc, "rowspan");
                 cell->u.cell.colspan = span_of(p, cell, "colspan", cs);
@@ -1659,6 +1666,9 @@ static Node *build_table(P *p, xmlNodePtr x)
             Node *n = new_node(p, N_NOTE, c);
             build_inline(p, c, n);
             model_append(t, n);
+        } else if (c->type == XML_ELEMENT_NODE && !is_el(c, "row-role")) {
+            unknown_element(p, c);
+            strange = true;
         }
     }
     if (!csv_done)
@@ -1672,8 +1682,8 @@ static Node *build_table(P *p, xmlNodePtr x)
             precise_error(p, r, _("write the row's cells as <cell>...</cell>; an empty cell is <cell/>"),
                           _("a <row> needs at least one <cell>"));
     }
-    if (!rows && src)
-        return t;                   /* the CSV could not be used: said why */
+    if (!rows && (src || strange))
+        return t;                   /* the CSV could not be used, or rows stand in a <tbody>: said why */
     for (xmlNodePtr c = x->children; c && !rows; c = c->next)
         if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "cell"))
             return t;               /* cells outside rows: said at the first of them */
@@ -2402,6 +2412,17 @@ static void resolve_refs(P *p)
                          model_kind_name(t->kind));
                 else
                     HINT(_("a title is a section's heading or a table's, chart's or figure's caption; write show=\"page\" for the page number"));
+            } else if (r->u.ref.show != REF_TITLE) {
+                const Node *h = r->parent;
+                while (h && h->kind != N_HEADING && h->kind != N_P && h->kind != N_CELL)
+                    h = h->parent;
+                /* the contents and the bookmarks are set before the
+                 * pages are: a heading's page number is not known there */
+                if (h && h->kind == N_HEADING)
+                    diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
+                             _("write the page reference in the text under the heading, or show=\"title\""),
+                             _("a page reference in a heading is printed in the heading only, "
+                               "not in the contents or the bookmarks"));
             }
         }
     }
