@@ -438,7 +438,8 @@ static const char *ref_title(M *m, const Node *t, bool plain)
         return h->kind == N_HEADING ? heading_title(m, t) : text_printed(m, h);
     char buf[512];
     model_plain_text(h, buf, sizeof buf);
-    return arena_strdup(&m->rp->arena, buf);
+    const char *label = h->kind == N_HEADING ? heading_label(m, t) : NULL;   /* "Bilaga 1" */
+    return label ? arena_printf(&m->rp->arena, "%s %s", label, buf) : arena_strdup(&m->rp->arena, buf);
 }
 
 static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *out)

@@ -56,6 +56,7 @@ cat >"$T/labels.xml" <<'XML'
 <report><meta><title>Bilagor</title></meta>
 <contents/>
 <section><heading>Inledning</heading><p>Se <ref to="b2" show="title"/>.</p></section>
+<section><heading>Enligt <ref to="b2" show="title"/></heading><p>Text.</p></section>
 <appendices numbering="yes">
   <appendix><heading>Uppföljning av lokalförsörjningsplan</heading><p>Text.</p></appendix>
   <appendix id="b2"><heading>Internkontrollrapport</heading></appendix>
@@ -70,7 +71,9 @@ check "appendix labels in the contents: numbered, given, and on a separate docum
 check "... in the appendices' headings and in a reference to one" \
     sh -c "grep -q 'Bilaga 1 Uppföljning av lokalförsörjningsplan$' '$T/labels.txt' && grep -q 'Bilaga 3a Extra$' '$T/labels.txt' && grep -qx 'Se Bilaga 2 Internkontrollrapport.' '$T/labels.txt'"
 check "... in the bookmarks, with a no-break space inside the label" \
-    sh -c "qpdf --json --json-key=outlines '$T/labels.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | sed 's/\\xC2\\xA0/~/g' | tr '\\n' '|' | grep -qx 'Inledning|Bilaga~1 Uppföljning av lokalförsörjningsplan|Bilaga~3a Extra|'"
+    sh -c "qpdf --json --json-key=outlines '$T/labels.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | sed 's/\\xC2\\xA0/~/g' | tr '\\n' '|' | grep -qx 'Inledning|Enligt Bilaga~2 Internkontrollrapport|Bilaga~1 Uppföljning av lokalförsörjningsplan|Bilaga~3a Extra|'"
+check "... in a heading that refers to one, and in that heading's contents entry" \
+    sh -c "grep -qx 'Enligt Bilaga 2 Internkontrollrapport' '$T/labels.txt' && grep -q '^Enligt Bilaga 2 Internkontrollrapport \\. \\..* 3$' '$T/labels.txt'"
 
 # a heading's words as printed, in the contents, the bookmarks, a <ref
 # show="title"> and the document's title: figures formatted, Swedish
