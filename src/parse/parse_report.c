@@ -938,6 +938,61 @@ static bool english_number(const char *s, size_t n)
 }
 
 /* Place cells on the grid (rowspan, colspan) and check row widths. */
+/* Whether a header cell names its column: it has words or a marker. */
+static bool cell_names(const Node *c)
+{
+    if (c->u.cell.status >= 0)
+        return true;
+    char buf[64];
+    model_plain_text(c, buf, sizeof buf);
+    for (const char *s = buf; *s; s++)
+        if (*s != ' ')
+            return true;
+    return false;
+}
+
+/* A column whose header rows leave it without a name, warned at its
+ * empty header cell: a screen reader reads each of its cells with that
+ * name, so it reads none. The first column's corner may stay empty when
+ * the column holds the rows' labels (they name the rows). */
+static void unnamed_columns(P *p, const Node *t)
+{
+    int ncols = t->u.table.ncols, said = 0;
+    const Node *first = NULL;
+    for (const Node *r = t->first; r; r = r->next)
+        if (r->kind == N_ROW) {
+            first = r;
+            break;
+        }
+    if (!first || first->u.row.role != ROW_HEADER)
+        return;                     /* no header rows: nothing to name the columns with */
+    for (int k = 0; k < ncols && said < 3; k++) {
+        if (k == 0 && t->u.table.cols[0].type == COL_TEXT)
+            continue;
+        const Node *empty = NULL;
+        bool named = false;
+        for (const Node *r = first; r && !named; r = r->next) {
+            if (r->kind != N_ROW)
+                continue;
+            if (r->u.row.role != ROW_HEADER)
+                break;
+            for (const Node *c = r->first; c; c = c->next)
+                if (c->u.cell.col <= k && k < c->u.cell.col + c->u.cell.colspan) {
+                    if (cell_names(c))
+                        named = true;
+                    else if (!empty)
+                        empty = c;
+                }
+        }
+        if (named || !empty)
+            continue;
+        said++;
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(empty, p->rep), empty->line, empty->col,
+                 _("write the column's name in this cell, e.g. \"Status\""),
+                 _("column %d has no heading, so a screen reader reads its cells without a name"), k + 1);
+    }
+}
+
 static void grid_table(P *p, Node *t)
 {
     int declared = t->u.table.ncols;
@@ -1030,18 +1085,7 @@ static void grid_table(P *p, Node *t)
                 c->u.cell.rowspan = left;
             }
     }
-    /* Numbers in number columns must be numbers or text; check statuses. */
-    for (Node *r = t->first; r; r = r->next) {
-        if (r->kind != N_ROW)
-            continue;
-        for (Node *c = r->first; c; c = c->next) {
-            int ci = c->u.cell.col;
-            if (ci < t->u.table.ncols && t->u.table.cols[ci].type == COL_STATUS &&
-                c->u.cell.status < 0 && r->u.row.role != ROW_HEADER && r->u.row.role != ROW_SUBHEAD) {
-                /* A status column cell may carry <status> inline instead. */
-            }
-        }
-    }
+    unnamed_columns(p, t);
 }
 
 /* The machine number a cell holds (plain text or one <num>), if any:

@@ -353,4 +353,21 @@ XML
 tree_of rowspan
 check "a cell over two rows is headed by its column and both rows" \
     sh -c "grep -E '^ *TD ' '$T/rowspan.tree' | sed -n 2p | grep -qE 'Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$'"
+# a column without a heading is read without a name: warned, unless it
+# is the first column's corner above the rows' own labels, or a heading
+# over two rows names it from above
+cat >"$T/unnamed.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Namn</heading>
+<table><columns><column/><column type="number"/><column type="number"/></columns>
+<row role="header"><cell/><cell colspan="2">Antal</cell></row>
+<row role="header"><cell/><cell>2024</cell><cell/></row>
+<row><cell>Norr</cell><cell>12</cell><cell>3</cell></row>
+</table>
+<table><columns><column type="status"/><column/></columns>
+<row role="header"><cell/><cell>Aktivitet</cell></row>
+<row><cell status="done"/><cell>Ny rutin</cell></row>
+</table></section></report>
+XML
+check "a column with no heading is warned at its cell, the corner and a column named from above are not" \
+    sh -c "'$BIN' -o '$T/unnamed.pdf' '$T/unnamed.xml' 2>'$T/unnamed.err'; grep -c 'has no heading' '$T/unnamed.err' | grep -qx 1 && grep -q 'unnamed.xml:8:20: warning: column 1 has no heading' '$T/unnamed.err'"
 finish
