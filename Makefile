@@ -58,7 +58,7 @@ LINGUAS := sv
 MO := $(LINGUAS:%=$(OUT)locale/%/LC_MESSAGES/rapport.mo)
 XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
             --add-comments=TRANSLATORS: --package-name=rapport --msgid-bugs-address=rapport --sort-by-file
-MSG_SRC = $(filter-out src/gen/%,$(wildcard src/*.c src/*/*.c))
+MSG_SRC = $(filter-out src/gen/%,$(wildcard src/*.c src/*/*.c src/*.h src/*/*.h))
 
 all: deps $(OUT)rapport $(MO)
 

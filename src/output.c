@@ -28,7 +28,10 @@
  * seconds at most, as the PDF is complete in memory before it starts. */
 #define TEMP_ABANDONED_SECONDS (60 * 60)
 
-const char *output_refusal(const char *input, const char *output)
+/* Why `output` may not be replaced by a file that begins with `magic`
+ * (what a file of its kind begins with); `kind` words the refusal of
+ * another file: see output_refusal. */
+static const char *refusal(const char *input, const char *output, const char *magic, const char *other)
 {
     struct stat out, in;
     if (lstat(output, &out) != 0)
@@ -53,18 +56,34 @@ const char *output_refusal(const char *input, const char *output)
     /* only a PDF (or an empty file) is replaced: "-o protokoll.docx"
      * typed by mistake must not cost the document that had the name */
     if (out.st_size > 0) {
-        char head[5] = { 0 };
+        char head[8] = { 0 };
+        size_t want = strlen(magic);
         int fd = open(output, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        ssize_t n = fd >= 0 ? read(fd, head, sizeof head) : -1;
+        ssize_t n = fd >= 0 ? read(fd, head, want) : -1;
         if (fd >= 0)
             close(fd);
         if (n < 0)
-            return _("it cannot be read, so it cannot be told to be a PDF, which is all rapport replaces; "
-                     "name the PDF otherwise");
-        if (n < (ssize_t)sizeof head || memcmp(head, "%PDF-", sizeof head) != 0)
-            return _("it is a file but not a PDF, and rapport replaces only PDFs; give the PDF another name");
+            return _("it cannot be read, so it cannot be told to be a file rapport made, which is all it replaces; "
+                     "give another name");
+        if (n < (ssize_t)want || memcmp(head, magic, want) != 0)
+            return other;
     }
     return NULL;
+}
+
+const char *output_refusal(const char *input, const char *output)
+{
+    return refusal(input, output, "%PDF-",
+                   _("it is a file but not a PDF, and rapport replaces only PDFs; give the PDF another name"));
+}
+
+const char *output_trace_refusal(const char *input, const char *pdf, const char *trace)
+{
+    if (pdf && (!strcmp(pdf, trace) || output_same_file(pdf, trace)))
+        return _("it is the PDF being made; give the trace a name of its own, such as rapport.trace");
+    return refusal(input, trace, "page ",
+                   _("it is a file but not a trace that rapport wrote, and --trace replaces only those; "
+                     "give the trace another name"));
 }
 
 bool output_same_file(const char *a, const char *b)
@@ -152,9 +171,11 @@ static void temp_letters(char *x, unsigned attempt)
     x[6] = 0;
 }
 
-int output_write(const char *path, const unsigned char *buf, size_t len,
-                 void (*announce)(const char *tmp), Diags *d)
+/* output_write, of the PDF or (trace) of the trace. */
+static int write_file(const char *path, const unsigned char *buf, size_t len,
+                      void (*announce)(const char *tmp), Diags *d, bool trace)
 {
+    const char *cannot = trace ? _("cannot write the trace: %s") : _("cannot write the PDF: %s");
     /* the folder's left-overs first */
     const char *slash = strrchr(path, '/');
     char *dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
@@ -185,7 +206,7 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
         int saved = errno;
         if (announce)
             announce(NULL);
-        diag_error(d, path, 0, 0, _("cannot write the PDF: %s"), strerror(saved));
+        diag_error(d, path, 0, 0, cannot, strerror(saved));
         folder_hint(d, path, saved);
         free(tmp);
         return -1;
@@ -210,12 +231,12 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
     }
     /* made since the run began checked it (output_refusal): what is
      * there now is replaced only if it still may be */
-    const char *why = ok ? output_refusal(NULL, path) : NULL;
+    const char *why = !ok ? NULL : trace ? output_trace_refusal(NULL, NULL, path) : output_refusal(NULL, path);
     if (why) {
         unlink(tmp);
         if (announce)
             announce(NULL);
-        diag_error(d, path, 0, 0, _("cannot write the PDF there: %s"), why);
+        diag_error(d, path, 0, 0, trace ? _("cannot write the trace there: %s") : _("cannot write the PDF there: %s"), why);
         free(tmp);
         return -1;
     }
@@ -228,14 +249,27 @@ int output_write(const char *path, const unsigned char *buf, size_t len,
     if (announce)
         announce(NULL);
     if (!ok) {
-        diag_error(d, path, 0, 0, _("cannot write the PDF: %s"), strerror(saved));
+        diag_error(d, path, 0, 0, cannot, strerror(saved));
         if (saved == EFBIG)
             diag_hint(d, _("the file would be larger than this process may write (ulimit -f)"));
         else if (saved == ENOSPC || saved == EDQUOT)
-            diag_hint(d, _("free some space on the disk, or write the PDF elsewhere (-o, -d)"));
+            diag_hint(d, trace ? _("free some space on the disk, or write the trace elsewhere")
+                               : _("free some space on the disk, or write the PDF elsewhere (-o, -d)"));
         else
             folder_hint(d, path, saved);
     }
     free(tmp);
     return ok ? 0 : -1;
+}
+
+int output_write(const char *path, const unsigned char *buf, size_t len,
+                 void (*announce)(const char *tmp), Diags *d)
+{
+    return write_file(path, buf, len, announce, d, false);
+}
+
+int output_write_trace(const char *path, const char *text, size_t len,
+                       void (*announce)(const char *tmp), Diags *d)
+{
+    return write_file(path, (const unsigned char *)text, len, announce, d, true);
 }

@@ -21,7 +21,9 @@
  *   3. Until the rename, the target is untouched; after a failure the
  *      temporary file is gone.
  *   4. A regular file is replaced only if it is empty or begins as a PDF
- *      ("%PDF-"); the PDF that replaces it keeps its permissions.
+ *      ("%PDF-"), or for a trace as a trace ("page "); the file that
+ *      replaces it keeps its permissions. The trace is written the same
+ *      way, and is never the PDF.
  */
 #ifndef RP_OUTPUT_H
 #define RP_OUTPUT_H
@@ -38,6 +40,11 @@
  * PDF that is not `input`. `input` may be NULL (rendering from memory). */
 const char *output_refusal(const char *input, const char *output);
 
+/* The same for the trace (--trace) of `input` beside the PDF `pdf`
+ * (NULL: none): it replaces only a trace or an empty file, and is never
+ * the PDF. */
+const char *output_trace_refusal(const char *input, const char *pdf, const char *trace);
+
 /* Are `a` and `b` names of one existing file (device and inode, links
  * followed)? False when either does not exist. */
 bool output_same_file(const char *a, const char *b);
@@ -50,6 +57,10 @@ bool output_same_file(const char *a, const char *b);
  * then `path` is as it was. */
 int output_write(const char *path, const unsigned char *buf, size_t len,
                  void (*announce)(const char *tmp), Diags *d);
+
+/* The same for the trace (--trace), in its own words. */
+int output_write_trace(const char *path, const char *text, size_t len,
+                       void (*announce)(const char *tmp), Diags *d);
 
 /* Remove the temporary files in the folder `dir` that runs killed while
  * writing left behind: named as above, regular files of this user, whose

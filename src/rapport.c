@@ -242,13 +242,17 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     /* nothing the report is made from is overwritten, by the PDF or the trace */
     const char *targets[2] = { output, o->trace_path };
     for (int i = 0; i < 2 && rep; i++) {
-        const char *what = i ? "trace" : "PDF";
         const char *clash = targets[i] ? made_from(targets[i], data ? NULL : name, &src) : NULL;
+        const char *why = !clash && i && targets[i] ? output_trace_refusal(data ? NULL : name, output, targets[i]) : NULL;
         if (clash && clash == name)
-            diag_error(&rp.diags, targets[i], 0, 0, _("cannot write the %s there: it is the report itself"), what);
+            diag_error(&rp.diags, targets[i], 0, 0, i ? _("cannot write the trace there: it is the report itself")
+                                                      : _("cannot write the PDF there: it is the report itself"));
         else if (clash)
-            diag_error(&rp.diags, targets[i], 0, 0, _("cannot write the %s there: it is %s, which the report is made from"),
-                       what, clash);
+            diag_error(&rp.diags, targets[i], 0, 0,
+                       i ? _("cannot write the trace there: it is %s, which the report is made from")
+                         : _("cannot write the PDF there: it is %s, which the report is made from"), clash);
+        else if (why)
+            diag_error(&rp.diags, targets[i], 0, 0, _("cannot write the trace there: %s"), why);
     }
     if (rep && !diag_errors(&rp.diags) && o->since && !data && up_to_date(o, output, name, &src, err)) {
         diags_free(&rp.diags);
@@ -270,12 +274,18 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         if (pg && o->listener && o->listener->pages)
             o->listener->pages(o->listener->ctx, pg->n);
         t3 = t4 = now_ms();
-        if (pg && o->trace_path) {
-            FILE *t = fopen(o->trace_path, "w");
-            if (!t || pdf_trace(pg, t) != 0)
+        if (pg && o->trace_path) {  /* as the PDF is: whole, or not at all */
+            char *tbuf = NULL;
+            size_t tlen = 0;
+            FILE *t = open_memstream(&tbuf, &tlen);
+            int bad = !t || pdf_trace(pg, t) != 0;
+            if (t && fclose(t) != 0)
+                bad = 1;
+            if (bad)
                 diag_error(&rp.diags, o->trace_path, 0, 0, _("cannot write the trace: %s"), strerror(errno));
-            if (t)
-                fclose(t);
+            else
+                output_write_trace(o->trace_path, tbuf, tlen, o->temp_file, &rp.diags);
+            free(tbuf);
         }
         if (pg && !diag_errors(&rp.diags) && !o->check_only) {
             stage = _("drawing the PDF");

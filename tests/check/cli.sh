@@ -123,6 +123,18 @@ check "a report whose PDF beside it is a hard link to it is not overwritten (exi
     sh -c "'$BIN' -q '$E/beside.xml' 2>/dev/null; test \$? = 1 && cmp -s '$E/beside.xml' '$E/report.orig'"
 check "--trace onto the report is refused" \
     sh -c "! '$BIN' -q --trace '$E/report.txt' --check '$E/report.txt' 2>/dev/null && cmp -s '$E/report.txt' '$E/report.orig'"
+# the trace is written as the PDF is, and replaces only a trace: never
+# the PDF being made, a document typed by mistake or a protected file
+cp samples/verksamhetsplan-2019.xml "$E/tr.xml"
+"$BIN" -q -o "$E/tr.pdf" "$E/tr.xml"; cp "$E/tr.pdf" "$E/tr.orig"
+check "--trace onto the PDF being made is refused, the PDF there kept (exit 1)" \
+    sh -c "'$BIN' -q --trace '$E/tr.pdf' '$E/tr.xml' 2>'$E/tr.err'; test \$? = 1 && grep -q 'it is the PDF being made' '$E/tr.err' && cmp -s '$E/tr.pdf' '$E/tr.orig'"
+printf 'PK\003\004 ett Word-dokument' >"$E/viktigt.docx"; cp "$E/viktigt.docx" "$E/viktigt.orig"
+check "--trace onto a file that is no trace is refused, the file kept, no PDF made" \
+    sh -c "rm -f '$E/tr2.pdf'; '$BIN' -q -o '$E/tr2.pdf' --trace '$E/viktigt.docx' '$E/tr.xml' 2>'$E/tr.err'; test \$? = 1 && grep -q 'not a trace' '$E/tr.err' && cmp -s '$E/viktigt.docx' '$E/viktigt.orig' && test ! -e '$E/tr2.pdf'"
+check "... a trace is replaced by the next one, and a read-only trace is not" \
+    sh -c "'$BIN' -q --trace '$E/tr.trace' '$E/tr.xml' && '$BIN' -q --trace '$E/tr.trace' '$E/tr.xml' && head -1 '$E/tr.trace' | grep -q '^page 1' &&
+           chmod 444 '$E/tr.trace' && ! '$BIN' -q --trace '$E/tr.trace' '$E/tr.xml' 2>/dev/null; chmod 644 '$E/tr.trace'"
 mkfifo "$E/fifo.pdf"
 check "-o onto a FIFO is refused with a clear error, the FIFO kept" \
     sh -c "timeout 10 '$BIN' -q -o '$E/fifo.pdf' '$E/beside.xml' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is a FIFO' '$E/o.err' && test -p '$E/fifo.pdf'"

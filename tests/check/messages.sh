@@ -6,7 +6,7 @@
 # PDF is the same bytes whatever the language; a report rendered at a
 # terminal says what it wrote
 . "$(dirname "$0")/lib.sh"
-SRC=$(ls src/*.c src/*/*.c | grep -v '^src/gen/')
+SRC=$(ls src/*.c src/*/*.c src/*.h src/*/*.h | grep -v '^src/gen/')
 SV="env LANG=sv_SE.UTF-8"
 
 # ---- the catalogue -------------------------------------------------------
