@@ -433,6 +433,12 @@ static int write_new(const char *path, const char *data, size_t len, FILE *err)
         done += (size_t)w;
     }
     int werr = done < len ? errno : 0;
+    /* mkstemp made it for its owner alone: readable as a file the user
+     * saves is (the umask's say), so the office can open the report */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (!werr && fchmod(fd, 0666 & ~mask) != 0)
+        werr = errno;
     if (!werr && fsync(fd) != 0)
         werr = errno;
     if (close(fd) != 0 && !werr)
