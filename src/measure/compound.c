@@ -191,6 +191,26 @@ static bool linking_s(const unsigned char *w, int a, int b, bool inner)
     return !first_part(w, a, b, inner) && w[b - 1] == 's' && first_part(w, a, b - 1, inner);
 }
 
+/* Whether the part w[a..b), before a next part that begins with an s
+ * (w[b]), takes that s as its linking s instead, where both readings
+ * are words: a part ending in -nad, -het, -else, -ion, -ing, -dom, -skap
+ * or -tet always takes one ("kostnads|ökningen", "befolknings|ökningen"),
+ * and a next part of s and a vowel is rarer than the part after a
+ * linking s ("intäkts|ökningen", not "intäkt|sökningen"); a consonant
+ * after the s is a word's own ("kommun|skolan", "inkomst|skatt"). */
+static bool takes_s(const unsigned char *w, int a, int b)
+{
+    static const char *const obligatory[] = { "nad", "het", "else", "ion", "ing", "dom", "skap", "tet", NULL };
+    if (w[b] != 's' || strchr("aeiouy\xe5\xe4\xf6\xe9", w[b + 1]))
+        return w[b] == 's' && w[b + 1];
+    for (int k = 0; obligatory[k]; k++) {
+        int len = (int)strlen(obligatory[k]);
+        if (b - a > len && !memcmp(w + b - len, obligatory[k], (size_t)len))
+            return true;
+    }
+    return false;
+}
+
 /* The joints of the best reading of w[lo..hi) as two parts or more, in
  * joint[]; each part read again as parts of its own. The last part ends
  * the word (hi == n: a word that may end a compound, perhaps inflected;
@@ -220,7 +240,7 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
             if (best[b] < 0)
                 continue;
             int score = -1;
-            if (first_part(w, a, b, inner))
+            if (first_part(w, a, b, inner) && !(b + 1 <= hi - MIN_LAST && best[b + 1] >= 0 && takes_s(w, a, b)))
                 score = (b - a) * (b - a) + best[b];
             else if (w[b - 1] == 's' && first_part(w, a, b - 1, inner))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
