@@ -12,7 +12,9 @@
  *    stand inside a compound (Hunspell's X or U flags, 3 letters or
  *    more), or any word of 4 letters or more (the dictionary does not
  *    flag every word that is used so: "bredd|införande"), optionally
- *    followed by the linking s; the last part is a word that may end a
+ *    followed by the linking s (then any word of 4: "rätts|"), or a
+ *    word with a linking vowel ("löne|", "skole|" of skola); the last
+ *    part is a word that may end a
  *    compound, perhaps inflected (the endings below). Every joint of
  *    every reading counts: a joint suppresses pattern breaks next to it,
  *    and is a break of its own.
@@ -34,7 +36,7 @@ extern const unsigned char rp_lexicon[], rp_lexicon_end[];
  * "barn"), a later one flagged so ("givar"), any other word ("bredd"),
  * the last part with its ending ("grad", "index"). Shorter ones find
  * false joints: "mini|mal", "verksam|het|s". */
-enum { MAX = 63, MIN_FIRST = 3, MIN_MIDDLE = 4, MIN_WORD_PART = 5, MIN_LAST = 4, MIN_PART = 3 };
+enum { MAX = 63, MIN_FIRST = 3, MIN_MIDDLE = 4, MIN_WORD_PART = 5, MIN_LAST = 4, MIN_PART = 3, MIN_KNOWN_TAIL = 8 };
 
 /* The little-endian u64 at p (one load on a little-endian machine). */
 static uint64_t rd64(const unsigned char *p)
@@ -184,11 +186,38 @@ bool compound_is_word(const unsigned char *w, int n)
     return n > 0 && n <= MAX && (lookup(w, n) || last_part(w, 0, n, endings_of(w, n)));
 }
 
+/* w[a..b) can be a part before a linking s: as first_part, or any word
+ * of four letters ("rätts|organisation": the s says a part ends). */
+static bool s_part(const unsigned char *w, int a, int b, bool inner)
+{
+    return first_part(w, a, b, inner) || (b - a >= MIN_MIDDLE && lookup(w + a, b - a));
+}
+
 /* w[b-1] is a linking s after the part w[a..b-1) (not part of a word
  * w[a..b)). */
 static bool linking_s(const unsigned char *w, int a, int b, bool inner)
 {
-    return !first_part(w, a, b, inner) && w[b - 1] == 's' && first_part(w, a, b - 1, inner);
+    return !first_part(w, a, b, inner) && w[b - 1] == 's' && s_part(w, a, b - 1, inner);
+}
+
+/* w[a..b) is a word's form before another with a linking vowel: a word
+ * and an e ("löne|satsningen" of lön), or a word with its final a
+ * turned e, u or o ("kultur|skole|undervisning", "gatu|kök",
+ * "kvinno|jour"); not a word w[a..b) itself, w[b] the next part's
+ * first letter. */
+static bool linking_vowel(const unsigned char *w, int a, int b)
+{
+    int len = b - a;
+    unsigned char v = w[b - 1], t[MAX + 1];
+    /* an e before an r is a verb's -er- ("digitalise|rings" is
+     * "digitaliser|ings"), not a linking vowel */
+    if (len < MIN_PART + 1 || len > MAX || !strchr("euo", v) || lookup(w + a, len) || (v == 'e' && w[b] == 'r'))
+        return false;
+    if (v == 'e' && lookup(w + a, len - 1) && len - 1 >= MIN_PART)
+        return true;
+    memcpy(t, w + a, (size_t)len);
+    t[len - 1] = 'a';
+    return lookup(t, len) != 0;
 }
 
 /* Whether the part w[a..b), before a next part that begins with an s
@@ -242,7 +271,9 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
             int score = -1;
             if (first_part(w, a, b, inner) && !(b + 1 <= hi - MIN_LAST && best[b + 1] >= 0 && takes_s(w, a, b)))
                 score = (b - a) * (b - a) + best[b];
-            else if (w[b - 1] == 's' && first_part(w, a, b - 1, inner))
+            else if (w[b - 1] == 's' && s_part(w, a, b - 1, inner))
+                score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
+            else if (linking_vowel(w, a, b))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
             if (score > best[a]) {
                 best[a] = score;
@@ -324,7 +355,18 @@ bool compound_known(const char *s, size_t n)
     unsigned char w[MAX + 1], joint[MAX + 1];
     size_t offs[MAX + 2];
     int len = to_latin1(s, n, w, offs);
-    return len > 0 && (compound_is_word(w, len) || compound_joints(w, len, joint) > 0);
+    if (len <= 0)
+        return false;
+    if (compound_is_word(w, len) || compound_joints(w, len, joint) > 0)
+        return true;
+    /* a compound whose first part the dictionary lacks ("lov|aktiviteterna",
+     * "adressättnings|ärenden"): its last part a word of eight letters
+     * or more; a name seldom ends in one */
+    int ends = endings_of(w, len);
+    for (int a = MIN_FIRST; a <= len - MIN_KNOWN_TAIL; a++)
+        if (last_part(w, a, len, ends))
+            return true;
+    return false;
 }
 
 int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int right)

@@ -38,8 +38,10 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint);
 int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int right);
 
 /* Whether the UTF-8 word s[0..n), in lower case, is a Swedish word or
- * compound of them: "Verksamheten" at the start of a sentence is,
- * "Linköpings" and "Leanlink" are not (names are not hyphenated). */
+ * compound of them, or ends in a word of eight letters or more after a
+ * part the dictionary lacks: "Verksamheten" and "Lovaktiviteterna" at
+ * the start of a sentence or a cell are, "Linköpings", "Leanlink" and
+ * "Stångebrohallen" are not (names are not hyphenated). */
 bool compound_known(const char *s, size_t n);
 
 /* Whether the UTF-8 word s[0..n) (any case) is one a setter never

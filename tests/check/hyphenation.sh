@@ -247,4 +247,23 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 "$BIN" -q -o "$T/runt.pdf" --trace "$T/runt.trace" "$T/runt.xml"
 check "a paragraph's last line is not one short word: 44 grundskolor." \
     sh -c "grep -q '^ *text [0-9.]* [0-9.]* 44.grundskolor\.\$' '$T/runt.trace'"
+# a capitalised word that starts a cell is a row's label, not a name,
+# when it reads as Swedish: a compound the dictionary has the parts of,
+# or one that ends in a long word ("Lovaktiviteterna"); a name is not
+# hyphenated ("Stångebrohallen")
+cat >"$T/capcell.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table font-size="small"><columns><column width="18mm"/><column type="number"/></columns>
+<row role="header"><cell>Mottagare</cell><cell>2025</cell></row>
+<row><cell>Funktionsrättsorganisationerna</cell><cell>418</cell></row>
+<row><cell>Lovaktiviteterna inom kulturskolan</cell><cell>12</cell></row></table>
+<table font-size="small"><columns><column width="22mm"/><column type="number"/></columns>
+<row role="header"><cell>Plats</cell><cell>2025</cell></row>
+<row><cell>Stångebrohallen Tinnerbäcksbadet</cell><cell>3</cell></row></table></section></report>
+XML
+"$BIN" -q -o "$T/capcell.pdf" --trace "$T/capcell.trace" "$T/capcell.xml" 2>/dev/null
+check "a capitalised compound starting a cell is hyphenated at its joints; a name is not" \
+    sh -c "grep -qE ' Funktions(rätts)?-\$' '$T/capcell.trace' && grep -qE ' Lov[a-z]+-\$' '$T/capcell.trace' &&
+           grep -q ' Stångebrohallen\$' '$T/capcell.trace' &&
+           grep -q ' Tinnerbäcksbadet\$' '$T/capcell.trace'"
 finish
