@@ -203,13 +203,26 @@ static const Node *find_appendices(const Report *rep)
  * level are set alike, in the regular face and size of level 1, and end
  * at the number column: their dots stand on one grid, counted from the
  * right, whatever the entry's level. */
+/* The room a contents entry's last line leaves for its leader, in
+ * dots: a gap of one, then three dots at least. */
+enum { TOC_LEADER_ROOM = 4 };
+
+/* The face of the dot leader, and the width of one of its dots. */
+static int32_t leader_dot(M *m, int16_t *face)
+{
+    const Style *t1 = &m->lay->styles[ST_TOC1];
+    int16_t lface = FACE(t1->family, t1->variant & ~VAR_BOLD);
+    if (face)
+        *face = lface;
+    return font_text_width(m->flow->faces[lface], " .", 2, t1->size);
+}
+
 static int leader_and_number(M *m, Op *ops, const Style *st, int32_t from, int32_t right,
                              int32_t numcol, int ai, int se)
 {
     const Style *t1 = &m->lay->styles[ST_TOC1];
-    int16_t lface = FACE(t1->family, t1->variant & ~VAR_BOLD);
-    const Font *lf = m->flow->faces[lface];
-    int32_t dotw = font_text_width(lf, " .", 2, t1->size);
+    int16_t lface;
+    int32_t dotw = leader_dot(m, &lface);
     int32_t base = text_baseline(m, st);
     int q = 0;
     from += dotw;
@@ -275,7 +288,9 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
         indent = width / 3;
     Pieces ps = { 0 };
     text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
-    int32_t tw = width - indent - numcol;
+    /* room on the last line for a leader of three dots at least: one
+     * or two alone read as a full stop ("... målområden . 8") */
+    int32_t tw = width - indent - numcol - TOC_LEADER_ROOM * leader_dot(m, NULL);
     /* a heading's words, as its heading sets them: never hyphenated
      * ("innehålls-/förteckningen" was), in lines of even length */
     Lines ls = text_break_heading(m, ps.v, ps.n, st, tw, ALIGN_LEFT);

@@ -189,4 +189,16 @@ printf '<report type="rapport"><meta><title>T</title></meta><contents/><section>
 check "a first contents entry that wraps keeps its lines a line apart" \
     awk '/^page 2/ { p = 1 } p && / Innehåll$/ { n = 0; next } p && $1 == "text" && n < 2 && $4 != "." { y[++n] = $3 }
          END { exit !(n == 2 && y[2] - y[1] < 15 && y[2] > y[1]) }' "$T/tocwrap.trace"
+# a title that ends near the page numbers leaves room for a leader of
+# three dots at least: one or two alone read as a full stop
+{
+    echo '<report><meta><title>Punkter</title></meta><contents/>'
+    w="Aktivitetsplan"
+    for i in $(seq 1 45); do w="$w ord$i"; echo "<section><heading>$w</heading><p>Text.</p></section>"; done
+    echo '</report>'
+} >"$T/dots.xml"
+"$BIN" -q -o "$T/dots.pdf" --trace "$T/dots.trace" "$T/dots.xml"
+check "every contents entry's leader has three dots at least (45 titles, a word longer each)" \
+    sh -c "test \$(grep -c '^ *text [0-9.]* [0-9.]*  \\. \\.' '$T/dots.trace') = 45 &&
+           ! grep -E '^ *text [0-9.]* [0-9.]*  \\.( \\.)?\$' '$T/dots.trace'"
 finish
