@@ -182,6 +182,15 @@ Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t w
     return ps;
 }
 
+/* Whether line L ends in a hyphen hyphenation added. */
+static bool ends_divided(const Line *L)
+{
+    for (int q = L->nops - 1; q >= 0; q--)
+        if (L->ops[q].kind == OP_TEXT)
+            return L->ops[q].tail == TAIL_HYPHEN;
+    return false;
+}
+
 void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
 {
     int32_t gap = before > m->pending_after ? before : m->pending_after;
@@ -200,6 +209,13 @@ void emit_lines(M *m, const Lines *ls, int32_t x, int32_t before, bool keep_all)
         if (k == 0)
             take_label(m, b);
         if (keep_all || (ls->n >= 2 && (k == 0 || k == ls->n - 2)))
+            b->flags |= BOX_KEEP_NEXT;
+        /* a page does not end in a word divided by hyphenation
+         * ("Avgifts-" / "intäkterna" over the page): its line keeps
+         * with the next, unless the line before was kept so (two in a
+         * row: the chain stays short) */
+        bool divided = k + 1 < ls->n && ends_divided(L);
+        if (divided && !(k > 0 && ends_divided(&ls->v[k - 1])))
             b->flags |= BOX_KEEP_NEXT;
     }
     m->pending_after = 0;

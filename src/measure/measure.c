@@ -14,7 +14,9 @@
  *     table's last row;
  *  4. list labels travel with their item's first line;
  *  5. a legend keeps together and, like a heading, with what follows (it
- *     says how to read the markers below it).
+ *     says how to read the markers below it);
+ *  6. a line that ends in a word divided by hyphenation keeps with the
+ *     next (no page ends "Avgifts-"), one such line in a row at most.
  * Vertical space between blocks is the larger of the space after the one
  * and before the next; it is dropped at the top of a page.
  */

@@ -266,4 +266,22 @@ check "a capitalised compound starting a cell is hyphenated at its joints; a nam
     sh -c "grep -qE ' Funktions(rätts)?-\$' '$T/capcell.trace' && grep -qE ' Lov[a-z]+-\$' '$T/capcell.trace' &&
            grep -q ' Stångebrohallen\$' '$T/capcell.trace' &&
            grep -q ' Tinnerbäcksbadet\$' '$T/capcell.trace'"
+# a page does not end in a word divided by hyphenation ("Avgifts-" over
+# the page): 60 paragraphs of long compounds, 16 pages, some 90 lines
+# ending in a hyphen, two of them at a page's foot before
+{
+    echo '<report type="rapport"><meta><title>Avstavning vid sidbrytning</title></meta><section><heading>Text</heading>'
+    for i in $(seq 1 60); do
+        printf '<p>'
+        for j in $(seq 1 $(( (i * 7) % 11 + 3 ))); do
+            printf 'Nämnden följer kostnadseffektiviseringarna och verksamhetsutvecklingen inom socialförvaltningens ansvarsområden noga. '
+        done
+        printf '</p>\n'
+    done
+    echo '</section></report>'
+} >"$T/pagefoot.xml"
+"$BIN" -q -o "$T/pagefoot.pdf" --trace "$T/pagefoot.trace" "$T/pagefoot.xml"
+check "no page ends in a hyphenated word, of some 90 hyphenated lines" \
+    sh -c "test \$(grep -c -- '^    text .*[a-zåäö]-\$' '$T/pagefoot.trace') -gt 50 &&
+           test \$(awk '/^page/{if(l!=\"\")print l; l=\"\"} /^    text /{l=\$0} END{print l}' '$T/pagefoot.trace' | grep -c -- '-\$') = 0"
 finish
