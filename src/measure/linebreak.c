@@ -5,8 +5,12 @@
 
 #define INF_COST INT64_MAX
 
+/* What demerits() returns for a line that does not fit (a line's
+ * demerits can be below 0, at a break preferred: a penalty below 0). */
+#define NO_FIT INT64_MIN
+
 /* Demerits of a line with natural width `nat`, the glue's stretch and
- * shrink, ending at a penalty `pen` (0 at glue). -1: does not fit. */
+ * shrink, ending at a penalty `pen` (0 at glue). NO_FIT: does not fit. */
 static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shrink,
                         int32_t pen, bool last, bool justify)
 {
@@ -14,7 +18,7 @@ static int64_t demerits(int32_t width, int64_t nat, int64_t stretch, int64_t shr
     int64_t bad;
     if (slack < 0) {
         if (!justify || shrink <= 0 || -slack > shrink)
-            return -1;
+            return NO_FIT;
         bad = 100 * (-slack) * (-slack) * (-slack) / (shrink * shrink * shrink);
     } else if (last) {
         bad = 0;
@@ -141,7 +145,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
              * unless balanced; a forced break inside it always is */
             bool free_end = last ? !(mode & LB_BALANCE) : pen <= LB_FORCE;
             int64_t d = demerits(width, nat, st, sh, pen, free_end, justify);
-            if (d < 0) {
+            if (d == NO_FIT) {
                 if (ci == c - 1 && besti < 0) {
                     /* Nothing fits: an overfull line rather than no break. */
                     d = (int64_t)1 << 40;

@@ -125,7 +125,10 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         if (nmarks)
             memcpy(tail, ps.v + marks, sizeof *tail * (size_t)nmarks);
         ps.n = marks;
+        int at = ps.n;
         text_piece_str(m, arena_printf(&m->rp->arena, "\xC2\xA0\xE2\x80\x93 %s", word), &plain, 0, &ps);
+        if (at < ps.n)
+            ps.v[at].prefer = true;     /* the status on a line of its own, if lines break */
         for (int k = 0; k < nmarks; k++)
             VEC_PUSH(&m->rp->arena, ps, tail[k]);
     }

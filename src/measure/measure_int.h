@@ -41,6 +41,8 @@ typedef struct Piece {
     bool        br;            /* forced line break */
     bool        nohyphen;      /* <nohyphen>: its words are not hyphenated */
     bool        cell;          /* in a table's cell (text_bound_space_in) */
+    bool        prefer;        /* a line ending at its first space is preferred (a goal's
+                                * status after its name: PREFER_BREAK) */
     const char *lang;          /* xml:lang of another language than the report's, or NULL */
 } Piece;
 

@@ -1403,6 +1403,14 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
  * little less breaks nothing there). */
 enum { WEAK_BREAK = 2000 };
 
+/* What a line ending at a preferred break gains (a negative penalty): a
+ * goal's name on its line(s) and its status on the next ("... hållbart
+ * arbetsliv – / En bedömning har inte kunnat göras") rather than a word
+ * of the name beside the status ("... hållbart / arbetsliv – En
+ * bedömning ..."), where the lines are as many: as much as a ragged
+ * line half empty costs. */
+enum { PREFER_BREAK = -2500 };
+
 /* What a line costs that ends in a word of one letter ("belysning i /
  * ishallarna"): Swedish typesetting avoids it where the lines allow,
  * in text and cells (a heading's cost is WEAK_BREAK). In a cell, where
@@ -1471,10 +1479,16 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
             continue;
         }
         int i = 0;
+        bool preferred = p->prefer;     /* its first space still to come */
         while (i < p->len) {
             if (p->s[i] == ' ') {
                 const Font *f = face_font(m, p->face);
                 int32_t sw = font_text_width(f, " ", 1, p->size);
+                if (preferred && b.n > 0 && m->items[b.n - 1].type != LB_GLUE) {
+                    LbItem pen = { LB_PENALTY, false, 0, 0, 0, PREFER_BREAK, false };
+                    add_item(&b, pen, pi, i, 0);
+                }
+                preferred = false;
                 if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
                     bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
                     if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(ps, pi, i))) {

@@ -117,4 +117,18 @@ check "a centred status keeps its marker beside its word; a paragraph does not h
 check "a goal's verdict line is kept on the page of the line above it" \
     awk '/^page /{ p = $2 } / Klimatdeklarationer granskas/{ a = p } / Nämndmålet bedöms:/{ b = p }
          END { exit !(a != "" && a == b) }' "$T/verdict.trace"
+# a goal's name that fits its line keeps it, the status going down
+# whole ("... hållbart arbetsliv – / En bedömning har inte kunnat
+# göras"), not a word of the name beside it ("... hållbart / arbetsliv
+# – En bedömning ...")
+cat >"$T/gstatus.xml" <<'XML'
+<report type="verksamhetsplan"><meta><title>T</title></meta>
+<section><heading>Målområde</heading>
+<goal status="not-assessed"><heading>Nämndmål: Medarbetarna upplever ett hållbart arbetsliv</heading><p>Text.</p></goal>
+</section></report>
+XML
+"$BIN" -q -o "$T/gstatus.pdf" --trace "$T/gstatus.trace" "$T/gstatus.xml"
+check "a goal's name on its line, its status on the next" \
+    sh -c "grep -q ' Nämndmål: Medarbetarna upplever ett hållbart arbetsliv\$' '$T/gstatus.trace' &&
+           grep -q ' En bedömning har inte kunnat göras\$' '$T/gstatus.trace'"
 finish

@@ -306,6 +306,29 @@ int main(int argc, char **argv)
         int64_t sc[6 * 4];
         CHECK("an empty paragraph has no lines", linebreak(NULL, 0, 1000, false, br, sc) == 0);
     }
+    /* a preferred break (a penalty below 0) wins over balance, though
+     * the line ending there costs less than nothing: such a line once
+     * read as one that does not fit ("aaaa bbbb / cccc dddd eeee ffff") */
+    {
+        LbItem it[13];
+        int n = 0;
+        for (int w = 0; w < 6; w++) {
+            if (w) {
+                if (w == 4)
+                    it[n++] = (LbItem){ LB_PENALTY, false, 0, 0, 0, -3000, false };
+                it[n++] = (LbItem){ LB_GLUE, false, CH, CH / 2, CH / 3, 0, false };
+            }
+            it[n++] = (LbItem){ LB_BOX, false, 4 * CH, 0, 0, 0, false };
+        }
+        int br[16];
+        int64_t sc[6 * 16];
+        int nl = linebreak(it, n, 20 * CH, LB_FEWEST | LB_BALANCE, br, sc);
+        CHECK("a preferred break is taken where its line costs less than nothing",
+              nl == 2 && br[0] == 7 && br[1] == n);
+        it[7].penalty = 0;
+        nl = linebreak(it, n, 20 * CH, LB_FEWEST | LB_BALANCE, br, sc);
+        CHECK("... and without it the lines are balanced", nl == 2 && br[0] != 7);
+    }
     /* a long paragraph (how the work grows with it: tests/check/unit.sh) */
     {
         int n = 20001;
