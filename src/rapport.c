@@ -180,6 +180,22 @@ static bool newer(const struct stat *out, const char *in)
     return later(out->st_mtim, changed_at(&st));
 }
 
+/* The pages' trace (--trace), written as the PDF is: whole, or not at all. */
+static void write_trace(const RpOptions *o, const Pages *pg, Diags *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *t = open_memstream(&buf, &len);
+    int bad = !t || pdf_trace(pg, t) != 0;
+    if (t && fclose(t) != 0)
+        bad = 1;
+    if (bad)
+        diag_error(d, o->trace_path, 0, 0, _("cannot write the trace: %s"), strerror(errno));
+    else
+        output_write_trace(o->trace_path, buf, len, o->temp_file, d);
+    free(buf);
+}
+
 /* --since: is the PDF newer than the report and everything it is made
  * from? A PDF dated in the future (a wrong clock, a file copied from
  * elsewhere) would look newer than every edit to come and be skipped for
@@ -274,19 +290,8 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         if (pg && o->listener && o->listener->pages)
             o->listener->pages(o->listener->ctx, pg->n);
         t3 = t4 = now_ms();
-        if (pg && o->trace_path) {  /* as the PDF is: whole, or not at all */
-            char *tbuf = NULL;
-            size_t tlen = 0;
-            FILE *t = open_memstream(&tbuf, &tlen);
-            int bad = !t || pdf_trace(pg, t) != 0;
-            if (t && fclose(t) != 0)
-                bad = 1;
-            if (bad)
-                diag_error(&rp.diags, o->trace_path, 0, 0, _("cannot write the trace: %s"), strerror(errno));
-            else
-                output_write_trace(o->trace_path, tbuf, tlen, o->temp_file, &rp.diags);
-            free(tbuf);
-        }
+        if (pg && o->trace_path)
+            write_trace(o, pg, &rp.diags);
         if (pg && !diag_errors(&rp.diags) && !o->check_only) {
             stage = _("drawing the PDF");
             *pages = pg->n;

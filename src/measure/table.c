@@ -460,6 +460,36 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
     }
 }
 
+/* Room between two columns of figures side by side: a figure's own
+ * widths grow by what the padding lacks of 1 em (set right, the room
+ * falls to its left), so that "1 245 000 1 410 000" does not read as
+ * one number (the padding alone was 8 pt, against a digit group's
+ * 2.2 pt); between words and figures the padding is enough. More than
+ * an em costs the text columns' lines in a table that is full. */
+static void number_gutters(M *m, int ncols, Cell *cells, int ncell)
+{
+    bool *figs = ARENA_ARRAY(&m->rp->arena, bool, ncols);
+    for (int i = 0; i < ncell; i++)
+        if (cells[i].frac >= 0)
+            figs[cells[i].col] = true;
+    int32_t px = m->lay->table_pad_x;
+    for (int i = 0; i < ncell; i++) {
+        Cell *c = &cells[i];
+        if (c->frac < 0 || c->col == 0 || !figs[c->col - 1])
+            continue;
+        int32_t extra = m->lay->styles[c->sid].size - 2 * px;
+        if (extra <= 0)
+            continue;
+        c->min += extra;
+        c->min_solve += extra;
+        c->min_once += extra;
+        c->min_hyph += extra;
+        c->min_joint += extra;
+        c->min_last += extra;
+        c->pref += extra;
+    }
+}
+
 /* Pieces, widths and decimal alignment of every cell of table t. Makes
  * no boxes: a table can be prepared before its turn, to share its
  * grid with the tables before it (grid_widths). */
@@ -505,6 +535,7 @@ static Prep prepare(M *m, const Node *t)
     ncell = ci;
     figures_in_text_columns(m, t, cells, ncell);
     align_commas(m, ncols, cells, ncell);
+    number_gutters(m, ncols, cells, ncell);
     Prep pr = { cells, ncell, rr };
     return pr;
 }

@@ -520,4 +520,21 @@ XML
 check "a given column grows by up to a fifth to keep a word whole where the others have room" \
     sh -c "'$BIN' -q -o '$T/leeway.pdf' --trace '$T/leeway.trace' '$T/leeway.xml' &&
            grep -q ' verksamhetsutveckling\$' '$T/leeway.trace' && ! grep -q ' verksamhets-\$' '$T/leeway.trace'"
+# two columns of figures side by side stand 1 em apart at least, so
+# that "1 215 000 1 225 000" is not read as one number (8 pt, the
+# padding alone, was hardly more than a digit group's 2.2 pt)
+{
+    echo '<report type="rapport"><meta><title>T</title></meta><section><heading>Bidrag</heading><table><columns><column/>'
+    for i in 1 2 3 4 5 6 7; do printf '<column type="number" decimals="0"/>'; done
+    echo '</columns><row role="header"><cell>Mottagare</cell>'
+    for i in 1 2 3 4 5 6 7; do printf '<cell>%s</cell>' $i; done
+    echo '</row><row><cell>Konståkningsklubben i Linköping</cell>'
+    for i in 1 2 3 4 5 6 7; do printf '<cell>1 2%s5 000</cell>' $i; done
+    echo '</row></table></section></report>'
+} >"$T/gutter.xml"
+"$BIN" -q -o "$T/gutter.pdf" "$T/gutter.xml"
+check "figures in columns side by side are 1 em apart at least (9.5 pt in body tables; 8 pt before)" \
+    sh -c "pdftotext -bbox '$T/gutter.pdf' - | sed -n 's/.*xMin=\"\\([0-9.]*\\)\".*xMax=\"\\([0-9.]*\\)\".*>\\([0-9]*\\)<\\/word>/\\1 \\2 \\3/p' |
+           awk '\$3 == \"000\" { end = \$2; n++ } \$3 == \"1\" && end { gap = \$1 - end; if (!min || gap < min) min = gap; end = 0 }
+                END { exit !(n == 7 && min >= 9.4) }'"
 finish
