@@ -16,6 +16,7 @@
 #include "value.h"
 #include "xmlread.h"
 #include "../base/limits.h"
+#include "../base/utf8.h"
 #include "../base/i18n.h"
 
 #include <libxml/relaxng.h>
@@ -1340,17 +1341,61 @@ static void text_start(xmlNodePtr text, int *line, int *col)
 /* A "&name" without its ";": libxml2 says so after the name; the place
  * becomes the & itself (line `line`, column *col in characters), and
  * the words quote what follows it. */
-static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size_t cap)
+/* The byte of the file's text at line:col (col counts characters), and
+ * the start of its line in *start; false where there is no text. */
+static bool source_at(const XmlMsgs *m, int line, int col, size_t *start, size_t *at)
 {
-    if (!m->src || line < 1 || *col < 1)
-        return;
+    if (!m->src || line < 1 || col < 1)
+        return false;
     size_t p = 0;
     for (int l = 1; l < line && p < m->srclen; p++)
         if (m->src[p] == '\n')
             l++;
-    size_t start = p, at = p;
-    for (int c = 1; c < *col && at < m->srclen && m->src[at] != '\n'; at++)
-        c += ((unsigned char)m->src[at + 1] & 0xC0) != 0x80;
+    *start = *at = p;
+    for (int c = 1; c < col && *at < m->srclen && m->src[*at] != '\n'; (*at)++)
+        c += *at + 1 < m->srclen && ((unsigned char)m->src[*at + 1] & 0xC0) != 0x80;
+    return *at < m->srclen;
+}
+
+/* A character at line:col that looks like what XML wants and is not:
+ * a typographic quote around an attribute's value (Word's ”rapport”), an
+ * invisible space in a tag (a no-break space pasted in), a second
+ * byte-order mark. Rewrites msg and *hint; false if it is none. */
+static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t cap, const char **hint)
+{
+    size_t start, at;
+    if (line == 1 && col == 1 && m->src && m->srclen >= 6 && !memcmp(m->src, "\xEF\xBB\xBF\xEF\xBB\xBF", 6)) {
+        snprintf(msg, cap, _("the file begins with two byte-order marks (BOM), where one at most may stand"));
+        *hint = _("save the file again as UTF-8 in a text editor: it writes one mark, or none");
+        return true;
+    }
+    if (!source_at(m, line, col, &start, &at))
+        return false;
+    size_t i = at;
+    uint32_t c = utf8_next(m->src, m->srclen, &i);
+    static const uint32_t quotes[] = { 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x2033, 0 };
+    for (int k = 0; quotes[k]; k++)
+        if (c == quotes[k]) {
+            snprintf(msg, cap, _("a typographic quote (%.*s) where XML needs a straight one (\")"), (int)(i - at),
+                     m->src + at);
+            *hint = _("write name=\"value\" with straight quotes; a word processor turns them typographic, "
+                      "so edit the file in a text editor");
+            return true;
+        }
+    if (c == 0x00A0 || c == 0x202F || c == 0x2007 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF) {
+        snprintf(msg, cap, _("an invisible character (U+%04X, a kind of space) inside a tag"), (unsigned)c);
+        *hint = _("replace it with an ordinary space, or remove it; it often comes with text copied from a web page "
+                  "or a word processor");
+        return true;
+    }
+    return false;
+}
+
+static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size_t cap)
+{
+    size_t start, at;
+    if (!source_at(m, line, *col, &start, &at))
+        return;
     while (at > start && m->src[at] != '&')
         at--;
     if (m->src[at] != '&')
@@ -1427,6 +1472,8 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     }
     if (e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING && !node)
         lone_ampersand(m, line, &col, msg, sizeof msg);
+    if (!validity && !node)
+        odd_character(m, line, col, msg, sizeof msg, &hint);
     if (node && node->type == XML_TEXT_NODE) {
         text_start(node, &line, &col);
         node = node->parent;                /* what the message is about */
