@@ -555,21 +555,13 @@ typedef struct Grid {
     bool         solved;
 } Grid;
 
-static bool in_landscape(const Node *n)
-{
-    for (; n; n = n->parent)
-        if (n->kind == N_LANDSCAPE)
-            return true;
-    return false;
-}
-
 /* What makes two tables of one kind: their columns and header rows. */
 static const char *grid_key(M *m, const Node *t)
 {
     size_t len = 0;
     char buf[2048];
     len += (size_t)snprintf(buf, sizeof buf, "%d %d %d|", t->u.table.ncols, t->u.table.small,
-                            in_landscape(t));
+                            table_in_landscape(t));
     for (int k = 0; k < t->u.table.ncols && len < sizeof buf; k++) {
         const Column *c = &t->u.table.cols[k];
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%d:%ld:%d,", (int)c->kind, (long)c->width,

@@ -54,4 +54,7 @@ bool table_heads_break(M *m, const Node *t, const Cell *cells, int ncell, int nc
  * hyphenated its words do not fit (!fits). */
 void table_warn_heads(M *m, const Node *t, bool fits);
 
+/* Whether n stands on a <landscape> page. */
+bool table_in_landscape(const Node *n);
+
 #endif

@@ -28,6 +28,48 @@ void table_warn_heads(M *m, const Node *t, bool fits)
     diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col, "%s", msg);
 }
 
+bool table_in_landscape(const Node *n)
+{
+    for (; n; n = n->parent)
+        if (n->kind == N_LANDSCAPE)
+            return true;
+    return false;
+}
+
+/* What a table's figures need side by side, whatever its words give:
+ * each column its widest figure (a number is never divided), a column of
+ * none its padding. */
+static int64_t figures_need(M *m, const Cell *cells, int ncell, int ncols)
+{
+    int32_t *fig = xcalloc((size_t)ncols, sizeof *fig);
+    for (int i = 0; i < ncell; i++)
+        if (cells[i].frac >= 0 && cells[i].colspan == 1 && cells[i].min > fig[cells[i].col])
+            fig[cells[i].col] = cells[i].min;
+    int64_t need = 0;
+    for (int k = 0; k < ncols; k++)
+        need += fig[k] ? fig[k] : 2 * m->lay->table_pad_x;
+    free(fig);
+    return need;
+}
+
+/* A table whose figures need more than the text width `width` side by
+ * side (`need`): they would be split digit by digit, which no reader can
+ * use. An error, with what gives room. */
+static void too_wide(M *m, const Node *t, int64_t need, int32_t width)
+{
+    Diags *d = &m->rp->diags;
+    diag_error(d, model_source(t, m->rep), t->line, t->col,
+               _("this table's figures need %lld mm side by side, and the page has %d mm: "
+                 "they would be split"),
+               (long long)(need * 254 / 720000), (int)((int64_t)width * 254 / 720000));
+    if (t->u.table.small && table_in_landscape(t))
+        diag_hint(d, _("split it into tables of fewer columns"));
+    else if (t->u.table.small)
+        diag_hint(d, _("put it on a <landscape> page, or split it into tables of fewer columns"));
+    else
+        diag_hint(d, _("give it font-size=\"small\" and a <landscape> page, or split it into tables of fewer columns"));
+}
+
 /* A cell's least width at a tier of column_bounds(): its words each
  * hyphenated once, hyphenated wherever they may be, its header's words
  * broken at their joints, or anywhere. */
@@ -201,7 +243,9 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
         }
     }
     free(mh);
-    if (say && (msum > width || heads_cut))
+    if (say && msum > width && figures_need(m, cells, ncell, ncols) > width)
+        too_wide(m, t, figures_need(m, cells, ncell, ncols), width);
+    else if (say && (msum > width || heads_cut))
         table_warn_heads(m, t, msum <= width);
     for (int i = 0; i < ncell; i++) {
         const Cell *c = &cells[i];

@@ -999,7 +999,7 @@ static void grid_table(P *p, Node *t)
     int ncols = declared;
     int cap = RP_MAX_TABLE_COLUMNS;
     int *busy = arena_alloc(&p->rp->arena, sizeof(int) * (size_t)cap); /* rows still covered */
-    int nrows = 0, warned = 0;
+    int nrows = 0, warned = 0, over = 0;
     int edge = declared;            /* the right edge: <columns>, else the first row's width */
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW)
@@ -1010,8 +1010,11 @@ static void grid_table(P *p, Node *t)
             while (col < cap && busy[col] > 0)
                 col++;
             if (col >= cap) {
-                ERR(c, _("this row has more than %d columns"), cap);
-                HINT(_("30 columns fit a landscape page in small type; split the table in two"));
+                if (!over++) {          /* said once, at the first row: the others are as wide */
+                    ERR(c, _("this row has more than %d columns"), cap);
+                    HINT(_("30 columns fit a landscape page in small type; split the table into tables "
+                           "of 30 columns at most"));
+                }
                 break;
             }
             int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
