@@ -1656,6 +1656,18 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
     }
 }
 
+/* The alt text of x (node n): one of spaces alone is empty to a
+ * screen reader too, and said as alt="" is (by the schema). */
+static const char *alt_of(P *p, const Node *n, xmlNodePtr x)
+{
+    const char *alt = attr(p, x, "alt");
+    if (alt && *alt && !alt[strspn(alt, " \t\r\n")]) {
+        ERR(n, _("alt=\"%s\" on <%s> holds only spaces"), alt, (const char *)x->name);
+        HINT(_("write a sentence that says what it shows: screen readers read it to those who cannot see it"));
+    }
+    return alt;
+}
+
 static Node *build_table(P *p, xmlNodePtr x)
 {
     Node *t = new_node(p, N_TABLE, x);
@@ -1982,7 +1994,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
              : strcmp(type, "horizontal-bar") == 0 ? CHART_HBAR
              : strcmp(type, "pie") == 0 ? CHART_PIE
              : strcmp(type, "donut") == 0 ? CHART_DONUT : CHART_LINE;
-    ch->alt = attr(p, x, "alt");
+    ch->alt = alt_of(p, n, x);
     const char *legend = attr(p, x, "legend");
     ch->legend = !legend ? -1 : strcmp(legend, "yes") == 0;
     const char *values = attr(p, x, "value-labels");
@@ -2021,6 +2033,16 @@ static Node *build_chart(P *p, xmlNodePtr x)
             model_append(n, src);
         }
     }
+    /* a chart of no value at all is an empty frame: its figures not in
+     * yet, or "-" written for every one by mistake */
+    bool any = false;
+    for (int i = 0; i < ch->nseries && !any; i++)
+        for (int k = 0; k < ch->ncat && !any; k++)
+            any = ch->series[i].present && ch->series[i].present[k];
+    if (!any && ch->nseries > 0 && ch->ncat > 0)
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
+                 _("write the values when they are known, or leave the chart out until then"),
+                 _("the chart has no values (every one is \"-\"): it is drawn empty"));
     return n;
 }
 
@@ -2206,7 +2228,7 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
         } else if (strcmp(name, "figure") == 0) {
             n = new_node(p, N_FIGURE, c);
             register_id(p, n, attr(p, c, "id"));
-            n->u.figure.alt = attr(p, c, "alt");
+            n->u.figure.alt = alt_of(p, n, c);
             figure_file(p, n, attr(p, c, "src"), attr(p, c, "width"));
             for (xmlNodePtr cc = c->children; cc; cc = cc->next)
                 if (is_el(cc, "caption")) {
