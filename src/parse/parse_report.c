@@ -764,7 +764,11 @@ static void build_inline(P *p, xmlNodePtr x, Node *parent)
                 /* said */
             } else if (nr != NUM_MACHINE) {
                 ERR(n, _("<num> holds \"%s\", which is not a number"), n->text);
-                HINT(_("write numbers with a point for decimals and no spaces, e.g. <num>-1877.5</num>; rapport prints them the Swedish way"));
+                if (memchr(n->text, '%', n->len))
+                    HINT("%s", _("write the number alone, and the unit in unit=\"%\": <num unit=\"%\">12</num>"));
+                else
+                    HINT("%s", _("write a number as 1 877,5 or 1877.5, a minus before it if it is negative; "
+                                 "a unit goes in unit=\"...\" (e.g. unit=\"mnkr\")"));
             }
         } else if (strcmp(name, "status") == 0) {
             n = new_node(p, N_STATUS, c);
