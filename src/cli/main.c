@@ -6,6 +6,7 @@
  */
 #include "../rapport.h"
 #include "../parse/files.h"
+#include "../parse/value.h"
 #include "batch.h"
 #include "json.h"
 #include "new.h"
@@ -78,6 +79,34 @@ static int usage_error(const char *msg, const char *arg)
 {
     fprintf(stderr, _("rapport: %s%s%s\n"), msg, arg ? " " : "", arg ? arg : "");
     fprintf(stderr, _("Try 'rapport --help' for the options.\n"));
+    return RP_EUSAGE;
+}
+
+/* An option rapport does not know, with the one it likely is
+ * ("--chek": --check). */
+static int unknown_option(const char *a)
+{
+    static const char *const known[] = {
+        "--help", "--version", "--layout", "--trace", "--threads", "--pdfa", "--check", "--since", "--strict",
+        "--quiet", "--json", "--watch", "--allow-paths", "--no-tags", "--import", "--new", "--type", NULL,
+    };
+    size_t n = strcspn(a, "=");
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), a);
+    const char *near = NULL;
+    int best = 3;
+    for (int i = 0; known[i]; i++) {
+        int d = value_distance(name, known[i]);
+        if (d < best) {
+            best = d;
+            near = known[i];
+        }
+    }
+    fprintf(stderr, _("rapport: unknown option %s\n"), a);
+    if (near)
+        fprintf(stderr, _("Did you mean %s? 'rapport --help' lists the options.\n"), near);
+    else
+        fprintf(stderr, _("Try 'rapport --help' for the options.\n"));
     return RP_EUSAGE;
 }
 
@@ -510,7 +539,7 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
         } else if (strcmp(a, "--watch") == 0) {
             cl->watch = true;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error(_("unknown option"), a);
+            return unknown_option(a);
         } else {
             cl->args[cl->nargs++] = a;
         }
@@ -562,10 +591,15 @@ static int output_folder(const char *dir, bool make)
     if (!mk)
         return RP_EINPUT;
     snprintf(mk, dl + 2, "%s/", dir);
+    errno = 0;
     make_dirs(mk);
+    int e = errno;
     free(mk);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, _("rapport: cannot make the folder %s\n"), dir);
+        fprintf(stderr, _("rapport: cannot make the folder %s: %s\n"), dir, strerror(e ? e : ENOENT));
+        if (e == EACCES || e == EROFS || e == EPERM)
+            fprintf(stderr, _("    hint: the folder it goes in may not be written to by you; "
+                              "give -d a folder of your own\n"));
         return RP_EINPUT;
     }
     return -1;

@@ -568,6 +568,11 @@ static bool damaged_package(const char *input, FILE *err)
                        "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"), input);
         return true;
     }
+    if (nh == 0) {
+        fprintf(err, _("%s: error: the file is empty\n"
+                       "    hint: save the document again in Word or LibreOffice as .docx, then import that\n"), input);
+        return true;
+    }
     if (nh < 4 || memcmp(head, "PK\x03\x04", 4) != 0) {
         fprintf(err, _("%s: error: it is no Word or OpenDocument file (those are zip archives, and it is none)\n"
                        "    hint: open it in Word or LibreOffice and save it as .docx, then import that\n"), input);

@@ -9,6 +9,9 @@ check "--help exits 0" "$BIN" --help
 check "--version names the version" sh -c "'$BIN' --version | grep -q '^rapport [0-9]'"
 check "no input is a usage error (2)" exit_is 2 "$BIN"
 check "an unknown option is a usage error (2)" exit_is 2 "$BIN" --bogus samples/verksamhetsplan-2019.xml
+check "... a misspelt one is named with the option it likely is" \
+    sh -c "'$BIN' --chek samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'Did you mean --check?' &&
+           ! '$BIN' --bogus samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'Did you mean'"
 check "-o with two inputs is a usage error (2)" exit_is 2 "$BIN" -o x.pdf a.xml b.xml
 check "--threads 5 is a usage error (2)" exit_is 2 "$BIN" --threads 5 samples/verksamhetsplan-2019.xml
 # the PDF does not depend on which thread shaped a word or deflated a page
