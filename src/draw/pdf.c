@@ -471,6 +471,35 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
     haru_page_write(p, b->p, b->n);
 }
 
+/* A status marker's word ("Uppskjutet: "), where no word of it is
+ * printed, drawn unseen (text render mode 3) on the marker, squeezed to
+ * its width (Tz): the marked content's ActualText says it to a reader
+ * that reads that; poppler, MuPDF and copy-paste read glyphs, and a
+ * shape alone gave them nothing. Its baseline is the line's, as
+ * inline_object placed the marker (text.c). */
+static void spoken_marker(D *d, const Op *o, int32_t x, int32_t y)
+{
+    const Font *ft = d->pg->flow->faces[o->face];
+    int len = (int)strlen(o->s);
+    while (len > 0 && o->s[len - 1] == ' ')
+        len--;                      /* the gap after the marker is the word's space */
+    int32_t w = font_text_width(ft, o->s, (size_t)len, o->size);
+    if (w <= 0)
+        return;
+    int32_t mid = o->size * 62 / 100;
+    int32_t base = y + mid - (mid - o->h) / 2;
+    Op t = *o;
+    t.kind = OP_TEXT;
+    t.tail = TAIL_NONE;
+    t.w = o->w;
+    begin_text(d, d->page);
+    char buf[48];
+    snprintf(buf, sizeof buf, "3 Tr %.2f Tz\n", 100.0 * o->w / w);
+    haru_page_write(d->page, buf, strlen(buf));
+    draw_text(d, d->page, &t, x, base, o->s, len);
+    haru_page_write(d->page, "0 Tr 100 Tz\n", 12);
+}
+
 /* The marker's outline: its colour darkened, so even a light yellow
  * stands out from white paper by at least 3:1 (WCAG 1.4.11). */
 static uint32_t outline_of(uint32_t c)
@@ -770,6 +799,8 @@ static void d_marker(Device *dev, const Op *o, int32_t x, int32_t y)
     D *d = (D *)dev;
     rule_flush(d);
     draw_marker(d, o, x, y);
+    if (o->s && *o->s && o->size > 0 && d->tags)
+        spoken_marker(d, o, x, y);
 }
 
 static void d_path(Device *dev, const Op *o, int32_t ox, int32_t oy)

@@ -71,8 +71,9 @@ typedef enum OpTail {
 typedef struct Op {
     int32_t     x, y, w, h;
     uint32_t    color;
-    int32_t     size;       /* TEXT, PAGENUM */
-    const char *s;          /* TEXT; MARKER: what it reads as */
+    int32_t     size;       /* TEXT, PAGENUM; MARKER that reads as words: their size */
+    const char *s;          /* TEXT; MARKER: what it reads as (drawn unseen in `face` and
+                             * `size`, squeezed to the marker's width: pdf.c) */
     union {
         const char    *uri;     /* LINK to the web */
         const char    *lang;    /* TEXT in another language: its tag (measure only, for its Span) */
@@ -85,7 +86,7 @@ typedef struct Op {
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */
     int         se;         /* structure element: 0 the box's, SE_ARTIFACT none, >0 this one */
     int         link_group; /* text and annotation of one link share it (measure only) */
-    int16_t     face;       /* TEXT, PAGENUM */
+    int16_t     face;       /* TEXT, PAGENUM; MARKER that reads as words */
     int16_t     shape;      /* MARKER */
     /* PAGENUM in a line of text: measured as three digits, it is set as
      * wide as its page's number once pages are known, and the ops of its

@@ -1714,9 +1714,12 @@ static void inline_object(LB *lb, const Piece *ps, const Piece *p, const LbItem 
         op.y = lb->baseline - p->size * 62 / 100 + (p->size * 62 / 100 - op.h) / 2;
         op.shape = (int16_t)(p->marker - 1);
         op.color = p->marker_color;
-        /* read aloud as its word where no word stands beside it */
+        /* read aloud as its word where no word stands beside it (drawn
+         * unseen in the piece's face and size: flow.h) */
         op.s = p->speak;
         op.se = p->speak ? 0 : SE_ARTIFACT;
+        op.face = p->face;
+        op.size = p->size;
     } else {
         op.kind = OP_PAGENUM;
         op.x = x;

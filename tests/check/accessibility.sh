@@ -178,6 +178,11 @@ check "a marker beside the author's own words reads as its word: Ej uppfyllt, Up
 check "... but not where the words say it: Uppfyllt, Genomfört i maj" \
     sh -c "[ \$(grep -ac 'ActualText' '$T/status-qdf.pdf') = 2 ]"
 check "a status cell of spaces prints its status's word: Pågår" grep -q ' Pågår$' "$T/status.trace"
+check "... and the word is there for what reads glyphs (pdftotext, the structure's text): drawn unseen on the marker" \
+    sh -c "pdftotext '$T/status.pdf' - | tr -s ' ' | grep -q 'Målet bedöms: Ej uppfyllt: se kommentaren nedan' &&
+           pdftotext '$T/status.pdf' - | tr -s ' ' | grep -q 'Uppskjutet: Till 2026' &&
+           pdfinfo -struct-text '$T/status.pdf' | grep -q '\"Ej uppfyllt:\"' &&
+           [ \$(qpdf --qdf --object-streams=disable '$T/status.pdf' - 2>/dev/null | grep -ac '^3 Tr ') = 2 ]"
 # tree_of NAME: $T/NAME.xml rendered, the structure tree of its page 2
 # (the text after the cover) in $T/NAME.tree
 tree_of() { "$BIN" -q -o "$T/$1.pdf" "$T/$1.xml" && tests/ua-check "$T/$1.pdf" 2 >"$T/$1.tree"; }

@@ -27,7 +27,9 @@ check "a layout giving two goal statuses one shape is warned about" \
     sh -c "'$BIN' --check --layout '$T/sameshape.xml' samples/delarsrapport-2022-aug.xml 2>&1 | grep -q 'the same shape'"
 
 # a legend in the report's own words: the statuses given keep their
-# marker and take the words; the others keep the layout's, in its order
+# marker and take the words; the others keep the layout's, in its order;
+# own words that do not say the status are read after its word (drawn
+# unseen on the marker: a shape alone read as nothing)
 cat >"$T/legend.xml" <<'XML'
 <report type="delarsrapport"><meta><title>Teckenförklaring</title></meta>
 <section><heading>Mål</heading>
@@ -39,7 +41,7 @@ cat >"$T/legend.xml" <<'XML'
 XML
 "$BIN" -q -o "$T/legend.pdf" --trace "$T/legend.trace" "$T/legend.xml"
 check "a legend in the report's own words, in the layout's order of statuses" \
-    sh -c "pdftotext -raw -f 2 -l 2 '$T/legend.pdf' - | sed -n '/^Färgsättningen indikerar:$/,/^Nämndmålet kan ej bedömas$/p' | tr '\\n' '|' | grep -qx 'Färgsättningen indikerar:|Visar att nämndmålet uppfylls per helår|Uppfylls delvis per helår|Visar att nämndmålet inte uppfylls per helår|Nämndmålet kan ej bedömas|'"
+    sh -c "pdftotext -raw -f 2 -l 2 '$T/legend.pdf' - | sed -n '/^Färgsättningen indikerar:$/,/^Nämndmålet kan ej bedömas$/p' | tr -s ' ' | tr '\\n' '|' | grep -qx 'Färgsättningen indikerar:|Visar att nämndmålet uppfylls per helår|Uppfylls delvis per helår|Uppfylls ej per helår: Visar att nämndmålet inte uppfylls per helår|Nämndmålet kan ej bedömas|'"
 check "... each with its marker" sh -c "test \$(grep -c '^ *marker' '$T/legend.trace') = 4"
 
 # a goal's short description: under its name, where the name's text
