@@ -255,10 +255,10 @@ toc_checks() {
     TOC_PAGES=$tocpages
 }
 
-# a6_layout FILE [WIDTH]: the built-in layout on an A6 page (or one
-# WIDTH wide, as 120mm), where tables and notes break everywhere
+# a6_layout FILE: the built-in layout on an A6 page, where tables and
+# notes break everywhere
 a6_layout() {
-    sed -e 's|<page width="210mm" height="297mm" top="27mm" bottom="25mm" left="25mm" right="22mm"|<page width="'"${2:-105mm}"'" height="148mm" top="14mm" bottom="14mm" left="10mm" right="10mm"|' \
+    sed -e 's|<page width="210mm" height="297mm" top="27mm" bottom="25mm" left="25mm" right="22mm"|<page width="105mm" height="148mm" top="14mm" bottom="14mm" left="10mm" right="10mm"|' \
         -e 's|header="14mm" footer="13mm"|header="8mm" footer="7mm"|' -e "s|\.\./fonts/|$PWD/fonts/|g" \
         layouts/linkoping.xml >"$1"
 }
