@@ -86,8 +86,10 @@ typedef struct Series {
     LineStyle   line;
     uint32_t    color;         /* the report's own colour (color="#RRGGBB"), if has_color */
     bool        has_color;
-    double     *values;        /* ncat values */
+    double     *values;        /* ncat values (nvalues: the categories known when read) */
     bool       *present;       /* false: a gap ("-") */
+    int         nvalues;       /* values[] and present[] hold this many (ncat, unless the
+                                * series stood before <categories>: an error) */
 } Series;
 
 typedef struct Chart {

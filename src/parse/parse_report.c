@@ -1897,6 +1897,7 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
     int k = ch->ncat;
     s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
     s->present = ARENA_ARRAY(&p->rp->arena, bool, k > 0 ? k : 1);
+    s->nvalues = k > 0 ? k : 0;
     int i = 0, bad = 0;
     const char *first_bad = NULL;
     size_t first_len = 0;
@@ -2040,9 +2041,11 @@ static Node *build_chart(P *p, xmlNodePtr x)
     /* a chart of no value at all is an empty frame: its figures not in
      * yet, or "-" written for every one by mistake */
     bool any = false;
-    for (int i = 0; i < ch->nseries && !any; i++)
-        for (int k = 0; k < ch->ncat && !any; k++)
-            any = ch->series[i].present && ch->series[i].present[k];
+    for (int i = 0; i < ch->nseries && !any; i++) {
+        any = ch->series[i].nvalues != ch->ncat;        /* read before its categories: said */
+        for (int k = 0; k < ch->series[i].nvalues && k < ch->ncat && !any; k++)
+            any = ch->series[i].present[k];
+    }
     if (!any && ch->nseries > 0 && ch->ncat > 0)
         diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
                  _("write the values when they are known, or leave the chart out until then"),

@@ -1357,6 +1357,25 @@ static bool source_at(const XmlMsgs *m, int line, int col, size_t *start, size_t
     return *at < m->srclen;
 }
 
+/* Whether e is an error the parser makes inside a tag (where a quote
+ * or a space it does not know stops it), or at the file's start. */
+static bool in_tag_error(const xmlError *e)
+{
+    switch (e->code) {
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_SPACE_REQUIRED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_DOCUMENT_EMPTY:
+    case XML_ERR_DOCUMENT_START:
+        return true;
+    case XML_ERR_NAME_REQUIRED:
+        return !e->message || (!strstr(e->message, "EntityRef") && !strstr(e->message, "StartTag"));
+    default:
+        return false;
+    }
+}
+
 /* A character at line:col that looks like what XML wants and is not:
  * a typographic quote around an attribute's value (Word's ”rapport”), an
  * invisible space in a tag (a no-break space pasted in), a second
@@ -1370,6 +1389,13 @@ static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t
         return true;
     }
     if (!source_at(m, line, col, &start, &at))
+        return false;
+    /* inside a tag: a < before it with no > between (text may hold any
+     * quote or space; the parser's error there is another) */
+    size_t back = at;
+    while (back > 0 && m->src[back - 1] != '<' && m->src[back - 1] != '>')
+        back--;
+    if (back == 0 || m->src[back - 1] != '<')
         return false;
     size_t i = at;
     uint32_t c = utf8_next(m->src, m->srclen, &i);
@@ -1472,7 +1498,7 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     }
     if (e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING && !node)
         lone_ampersand(m, line, &col, msg, sizeof msg);
-    if (!validity && !node)
+    if (!validity && !node && in_tag_error(e))
         odd_character(m, line, col, msg, sizeof msg, &hint);
     if (node && node->type == XML_TEXT_NODE) {
         text_start(node, &line, &col);
