@@ -200,38 +200,35 @@ static bool linking_s(const unsigned char *w, int a, int b, bool inner)
     return !first_part(w, a, b, inner) && w[b - 1] == 's' && s_part(w, a, b - 1, inner);
 }
 
-/* w[a..b) is a word's form before another with a linking vowel: a word
- * and an e ("löne|satsningen" of lön), or a word with its final a
- * turned e, u or o ("kultur|skole|undervisning", "gatu|kök",
- * "kvinno|jour"); not a word w[a..b) itself, w[b] the next part's
- * first letter. */
+/* w[a..b) is one of the forms words take before another with a linking
+ * vowel ("löne|satsningen" of lön, "kultur|skole|undervisning" of
+ * skola, "gatu|kök", "hälso|central"). A list, not a rule: any word
+ * and an e read "hyre|svärden" and "halko|lyckorna" as well. */
 static bool linking_vowel(const unsigned char *w, int a, int b)
 {
+    static const char *const forms[] = {
+        "l\xf6ne", "skole", "r\xe4nte", "tj\xe4nste", "gatu", "kvinno", "m\xe4nnisko", "kyrko",
+        "h\xe4lso", "flicko", "sago", NULL,
+    };
     int len = b - a;
-    unsigned char v = w[b - 1], t[MAX + 1];
-    /* an e before an r is a verb's -er- ("digitalise|rings" is
-     * "digitaliser|ings"), not a linking vowel */
-    if (len < MIN_PART + 1 || len > MAX || !strchr("euo", v) || lookup(w + a, len) || (v == 'e' && w[b] == 'r'))
-        return false;
-    if (v == 'e' && lookup(w + a, len - 1) && len - 1 >= MIN_PART)
-        return true;
-    memcpy(t, w + a, (size_t)len);
-    t[len - 1] = 'a';
-    return lookup(t, len) != 0;
+    for (int k = 0; forms[k]; k++)
+        if ((int)strlen(forms[k]) == len && !memcmp(w + a, forms[k], (size_t)len))
+            return true;
+    return false;
 }
 
 /* Whether the part w[a..b), before a next part that begins with an s
  * (w[b]), takes that s as its linking s instead, where both readings
  * are words: a part ending in -nad, -het, -else, -ion, -ing, -dom, -skap
- * or -tet always takes one ("kostnads|ökningen", "befolknings|ökningen"),
- * and a next part of s and a vowel is rarer than the part after a
- * linking s ("intäkts|ökningen", not "intäkt|sökningen"); a consonant
- * after the s is a word's own ("kommun|skolan", "inkomst|skatt"). */
+ * or -tet always takes one ("kostnads|ökningen", "befolknings|ökningen").
+ * Any other part keeps the reading the lengths give: an s and a vowel
+ * begin many words ("under|sökningen", "barn|sånger", "mål|sägande"),
+ * and a part that ends in s already takes no other ("databas|sökningen"). */
 static bool takes_s(const unsigned char *w, int a, int b)
 {
     static const char *const obligatory[] = { "nad", "het", "else", "ion", "ing", "dom", "skap", "tet", NULL };
-    if (w[b] != 's' || strchr("aeiouy\xe5\xe4\xf6\xe9", w[b + 1]))
-        return w[b] == 's' && w[b + 1];
+    if (w[b] != 's' || !w[b + 1] || w[b - 1] == 's')
+        return false;
     for (int k = 0; obligatory[k]; k++) {
         int len = (int)strlen(obligatory[k]);
         if (b - a > len && !memcmp(w + b - len, obligatory[k], (size_t)len))
@@ -357,16 +354,21 @@ bool compound_known(const char *s, size_t n)
     int len = to_latin1(s, n, w, offs);
     if (len <= 0)
         return false;
-    if (compound_is_word(w, len) || compound_joints(w, len, joint) > 0)
-        return true;
-    /* a compound whose first part the dictionary lacks ("lov|aktiviteterna",
-     * "adressättnings|ärenden"): its last part a word of eight letters
-     * or more; a name seldom ends in one */
+    return compound_is_word(w, len) || compound_joints(w, len, joint) > 0;
+}
+
+int compound_tail(const char *s, size_t n)
+{
+    unsigned char w[MAX + 1];
+    size_t offs[MAX + 2];
+    int len = to_latin1(s, n, w, offs);
+    if (len <= 0)
+        return -1;
     int ends = endings_of(w, len);
     for (int a = MIN_FIRST; a <= len - MIN_KNOWN_TAIL; a++)
         if (last_part(w, a, len, ends))
-            return true;
-    return false;
+            return (int)offs[a];
+    return -1;
 }
 
 int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int right)

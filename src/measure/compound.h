@@ -38,11 +38,17 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint);
 int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int right);
 
 /* Whether the UTF-8 word s[0..n), in lower case, is a Swedish word or
- * compound of them, or ends in a word of eight letters or more after a
- * part the dictionary lacks: "Verksamheten" and "Lovaktiviteterna" at
- * the start of a sentence or a cell are, "Linköpings", "Leanlink" and
- * "Stångebrohallen" are not (names are not hyphenated). */
+ * compound of them: "Verksamheten" at the start of a sentence is,
+ * "Linköpings" and "Leanlink" are not (names are not hyphenated). */
 bool compound_known(const char *s, size_t n);
+
+/* Where the word s[0..n) (a compound_known() has not) joins a last part
+ * of eight letters or more that is a Swedish word, perhaps inflected, to
+ * a first part the dictionary lacks: the byte offset of that joint
+ * ("Lov|aktiviteterna", "Skäggetorps|projektet"), or -1. Such a word
+ * starting a cell is divided there or in its last part, never inside
+ * its first, which may be a name. */
+int compound_tail(const char *s, size_t n);
 
 /* Whether the UTF-8 word s[0..n) (any case) is one a setter never
  * divides though the patterns and the dictionary would: a conjunction or

@@ -1240,12 +1240,24 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
         /* (whether the word needs hyphens is asked of it with what stands
          * against it, hyphenate(): "tjänster," wider than the cell,
          * "tjänster" not, was split "tjänste / r," with no hyphen) */
+        /* a capitalised word that starts a sentence or a cell and is no
+         * Swedish word may still end in one: divided at that joint or
+         * after it, its first part whole (a name: "Skäggetorps-/
+         * projektet", never "Skäggetor-/psprojektet") */
+        bool capital = !listed && uppers == 1 && is_upper(first_letter(s + ls)) && !inside_sentence(p, pi, ls);
+        int tail = -1;
         if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, off, end, (int)ls, (int)j) &&
-            (listed || (uppers <= 1 && (uppers == 0 || (is_upper(first_letter(s + ls)) &&
-                                                        !inside_sentence(p, pi, ls) &&
-                                                        compound_known(s + ls, j - ls)))))) {
+            (listed || uppers == 0 ||
+             (capital && (compound_known(s + ls, j - ls) || (tail = compound_tail(s + ls, j - ls)) > 0)))) {
             size_t wl = j - ls;
             const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;
+            if (tail > 0) {
+                add_cut(out, (int)ls + tail, true, JOINT_COST);
+                for (size_t k = (size_t)tail + 3; ok && k < wl; k++)
+                    if (ok[k] && b->hyph != HYPH_JOINTS)
+                        add_cut(out, (int)(ls + k), true, POINT_COST);
+                ok = NULL;              /* the rest: none */
+            }
             /* a compound's joint (2) costs far less than a point inside a
              * part, so a joint is taken unless the line gets much worse
              * for it ("kostnads-effektiviseringar", not "kostnadseffektivise-
