@@ -29,15 +29,16 @@
 #define TEMP_ABANDONED_SECONDS (60 * 60)
 
 /* Why `output` may not be replaced by a file that begins with `magic`
- * (what a file of its kind begins with); `kind` words the refusal of
- * another file: see output_refusal. */
-static const char *refusal(const char *input, const char *output, const char *magic, const char *other)
+ * (what a file of its kind begins with, the trace's or the PDF's);
+ * `other` words the refusal of another file: see output_refusal. */
+static const char *refusal(const char *input, const char *output, const char *magic, const char *other, bool trace)
 {
     struct stat out, in;
     if (lstat(output, &out) != 0)
         return NULL;            /* nothing there (or unreadable: writing says why) */
     if (S_ISLNK(out.st_mode))
-        return _("it is a symbolic link, which the PDF would replace; give the path of the file it points to");
+        return trace ? _("it is a symbolic link, which the trace would replace; give the path of the file it points to")
+                     : _("it is a symbolic link, which the PDF would replace; give the path of the file it points to");
     if (S_ISDIR(out.st_mode))
         return _("it is a folder");
     if (S_ISCHR(out.st_mode) || S_ISBLK(out.st_mode))
@@ -51,8 +52,10 @@ static const char *refusal(const char *input, const char *output, const char *ma
     /* a PDF made read-only is one somebody protects (an archived
      * report): never replaced, even where the folder would let it be */
     if ((out.st_mode & 0222) == 0)
-        return _("it is write-protected (read-only), and rapport does not replace a protected PDF; "
-                 "remove the protection if it is to be replaced, or give the PDF another name");
+        return trace ? _("it is write-protected (read-only), and rapport does not replace a protected file; "
+                         "remove the protection, or give the trace another name")
+                     : _("it is write-protected (read-only), and rapport does not replace a protected PDF; "
+                         "remove the protection if it is to be replaced, or give the PDF another name");
     /* only a PDF (or an empty file) is replaced: "-o protokoll.docx"
      * typed by mistake must not cost the document that had the name */
     if (out.st_size > 0) {
@@ -74,16 +77,41 @@ static const char *refusal(const char *input, const char *output, const char *ma
 const char *output_refusal(const char *input, const char *output)
 {
     return refusal(input, output, "%PDF-",
-                   _("it is a file but not a PDF, and rapport replaces only PDFs; give the PDF another name"));
+                   _("it is a file but not a PDF, and rapport replaces only PDFs; give the PDF another name"), false);
+}
+
+bool output_trace_direct(const char *trace)
+{
+    struct stat st;
+    return !strncmp(trace, "/dev/", 5) || (stat(trace, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)));
+}
+
+mode_t output_new_mode(void)
+{
+    /* the umask read where reading it changes nothing (umask() sets
+     * it, for every thread at once); 022 where /proc is not there */
+    mode_t mask = 022;
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[128];
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "Umask:", 6)) {
+            mask = (mode_t)strtoul(line + 6, NULL, 8) & 0777;
+            break;
+        }
+    if (f)
+        fclose(f);
+    return 0666 & ~mask;
 }
 
 const char *output_trace_refusal(const char *input, const char *pdf, const char *trace)
 {
     if (pdf && (!strcmp(pdf, trace) || output_same_file(pdf, trace)))
         return _("it is the PDF being made; give the trace a name of its own, such as rapport.trace");
+    if (output_trace_direct(trace))
+        return NULL;                    /* /dev/stdout, a pipe: written straight to it */
     return refusal(input, trace, "page ",
                    _("it is a file but not a trace that rapport wrote, and --trace replaces only those; "
-                     "give the trace another name"));
+                     "give the trace another name"), true);
 }
 
 bool output_same_file(const char *a, const char *b)
@@ -184,9 +212,10 @@ static int write_file(const char *path, const unsigned char *buf, size_t len,
     output_sweep(dir);
     free(dir);
 
-    /* a PDF replaced keeps who may read it (one kept from others stays so) */
+    /* a PDF replaced keeps who may read it (one kept from others stays so);
+     * a new one is made as the umask says, as any program's file is */
     struct stat old;
-    mode_t mode = stat(path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 0777 : 0644;
+    mode_t mode = stat(path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 0777 : output_new_mode();
 
     size_t cap = strlen(path) + sizeof TEMP_TAG + 32;
     char *tmp = xmalloc(cap);

@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "base/diag.h"
 
@@ -44,6 +45,13 @@ const char *output_refusal(const char *input, const char *output);
  * (NULL: none): it replaces only a trace or an empty file, and is never
  * the PDF. */
 const char *output_trace_refusal(const char *input, const char *pdf, const char *trace);
+
+/* Whether the trace goes straight to `trace`, a device or a pipe
+ * (/dev/stdout), not through a temporary file renamed over it. */
+bool output_trace_direct(const char *trace);
+
+/* The permissions of a file made new: 0666 less the umask. */
+mode_t output_new_mode(void);
 
 /* Are `a` and `b` names of one existing file (device and inode, links
  * followed)? False when either does not exist. */

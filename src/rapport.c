@@ -185,13 +185,16 @@ static void write_trace(const RpOptions *o, const Pages *pg, Diags *d)
 {
     char *buf = NULL;
     size_t len = 0;
-    FILE *t = open_memstream(&buf, &len);
+    bool direct = output_trace_direct(o->trace_path);   /* /dev/stdout, a pipe */
+    errno = 0;
+    FILE *t = direct ? fopen(o->trace_path, "w") : open_memstream(&buf, &len);
     int bad = !t || pdf_trace(pg, t) != 0;
     if (t && fclose(t) != 0)
         bad = 1;
     if (bad)
-        diag_error(d, o->trace_path, 0, 0, _("cannot write the trace: %s"), strerror(errno));
-    else
+        diag_error(d, o->trace_path, 0, 0, _("cannot write the trace: %s"),
+                   errno ? strerror(errno) : _("the dump failed"));
+    else if (!direct)
         output_write_trace(o->trace_path, buf, len, o->temp_file, d);
     free(buf);
 }

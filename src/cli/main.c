@@ -88,7 +88,8 @@ static int unknown_option(const char *a)
 {
     static const char *const known[] = {
         "--help", "--version", "--layout", "--trace", "--threads", "--pdfa", "--check", "--since", "--strict",
-        "--quiet", "--json", "--watch", "--allow-paths", "--no-tags", "--import", "--new", "--type", NULL,
+        "--quiet", "--json", "--watch", "--allow-paths", "--no-tags", "--import", "--new", "--type",
+        "-o", "-d", "-j", "-q", "-h", NULL,
     };
     size_t n = strcspn(a, "=");
     char name[64];
@@ -110,15 +111,20 @@ static int unknown_option(const char *a)
     return RP_EUSAGE;
 }
 
-/* Make the folders of `path` (mkdir -p of its dirname). */
-static void make_dirs(char *path)
+/* Make the folders of `path` (mkdir -p of its dirname). Returns 0, or
+ * the errno of the first that could not be made (a folder there is
+ * none: "nob/ut/x" says why "nob/ut" was not made, not "x"). */
+static int make_dirs(char *path)
 {
-    for (char *p = path + 1; *p; p++)
+    int e = 0;
+    for (char *p = path + 1; *p && !e; p++)
         if (*p == '/') {
             *p = 0;
-            mkdir(path, 0777);
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                e = errno;
             *p = '/';
         }
+    return e;
 }
 
 /* REPORT.xml -> DIR/REPORT.pdf or REPORT.pdf beside it. A report found
@@ -520,8 +526,9 @@ static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
             const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
             if ((o->threads = count_option(v, RP_MAX_THREADS)) < 0)
                 return count_error(_("--threads takes a number of threads"), RP_MAX_THREADS);
-        } else if (strncmp(a, "--layout=", 9) == 0) {
-            int r = path_option("--layout", a + 9, o, cl);
+        } else if (strncmp(a, "--layout=", 9) == 0 || strncmp(a, "--trace=", 8) == 0) {
+            bool lay = a[2] == 'l';
+            int r = path_option(lay ? "--layout" : "--trace", a + (lay ? 9 : 8), o, cl);
             if (r >= 0)
                 return r;
         } else if (strncmp(a, "--pdfa=", 7) == 0 || strcmp(a, "--pdfa") == 0) {
@@ -591,9 +598,7 @@ static int output_folder(const char *dir, bool make)
     if (!mk)
         return RP_EINPUT;
     snprintf(mk, dl + 2, "%s/", dir);
-    errno = 0;
-    make_dirs(mk);
-    int e = errno;
+    int e = make_dirs(mk);
     free(mk);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         fprintf(stderr, _("rapport: cannot make the folder %s: %s\n"), dir, strerror(e ? e : ENOENT));
@@ -659,7 +664,7 @@ static int made_folders(const RpOptions *o, const Cli *cl, const char *output)
         return -1;
     int r = output_folder(cl->dir, true);
     char *path = xstrdup(output);
-    make_dirs(path);
+    (void)make_dirs(path);      /* what fails is said when the PDF is written */
     free(path);
     return r;
 }

@@ -19,6 +19,7 @@
  */
 #define _GNU_SOURCE             /* memmem */
 #include "import.h"
+#include "../output.h"
 #include "pandoc.h"
 #include "../cli/batch.h"
 #include "../cli/signals.h"
@@ -435,9 +436,7 @@ static int write_new(const char *path, const char *data, size_t len, FILE *err)
     int werr = done < len ? errno : 0;
     /* mkstemp made it for its owner alone: readable as a file the user
      * saves is (the umask's say), so the office can open the report */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (!werr && fchmod(fd, 0666 & ~mask) != 0)
+    if (!werr && fchmod(fd, output_new_mode()) != 0)
         werr = errno;
     if (!werr && fsync(fd) != 0)
         werr = errno;

@@ -196,13 +196,6 @@ static const Node *find_appendices(const Report *rep)
     return NULL;
 }
 
-/* The dot leader from `from` (the end of an entry's last line) to the
- * number column, and the page number of anchor ai right-aligned at
- * `right`, appended to ops in the coordinates of that line (style st);
- * returns how many ops were added (at most 2). The leaders of every
- * level are set alike, in the regular face and size of level 1, and end
- * at the number column: their dots stand on one grid, counted from the
- * right, whatever the entry's level. */
 /* The room a contents entry's last line leaves for its leader, in
  * dots: a gap of one, then three dots at least. */
 enum { TOC_LEADER_ROOM = 4 };
@@ -217,6 +210,13 @@ static int32_t leader_dot(M *m, int16_t *face)
     return font_text_width(m->flow->faces[lface], " .", 2, t1->size);
 }
 
+/* The dot leader from `from` (the end of an entry's last line) to the
+ * number column, and the page number of anchor ai right-aligned at
+ * `right`, appended to ops in the coordinates of that line (style st);
+ * returns how many ops were added (at most 2). The leaders of every
+ * level are set alike, in the regular face and size of level 1, and end
+ * at the number column: their dots stand on one grid, counted from the
+ * right, whatever the entry's level. */
 static int leader_and_number(M *m, Op *ops, const Style *st, int32_t from, int32_t right,
                              int32_t numcol, int ai, int se)
 {
@@ -288,12 +288,16 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
         indent = width / 3;
     Pieces ps = { 0 };
     text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
-    /* room on the last line for a leader of three dots at least: one
-     * or two alone read as a full stop ("... målområden . 8") */
-    int32_t tw = width - indent - numcol - TOC_LEADER_ROOM * leader_dot(m, NULL);
+    int32_t tw = width - indent - numcol;
     /* a heading's words, as its heading sets them: never hyphenated
      * ("innehålls-/förteckningen" was), in lines of even length */
     Lines ls = text_break_heading(m, ps.v, ps.n, st, tw, ALIGN_LEFT);
+    /* room on the last line for a leader of three dots at least: one
+     * or two alone read as a full stop ("... målområden . 8"); the lines
+     * broken again a little shorter where it lacks */
+    int32_t room = TOC_LEADER_ROOM * leader_dot(m, NULL);
+    if (ls.n > 0 && ls.v[ls.n - 1].width > tw - room)
+        ls = text_break_heading(m, ps.v, ps.n, st, tw - room, ALIGN_LEFT);
     if (ls.n == 0)
         return se_item;
     for (int k = 0; k < ls.n; k++) {

@@ -941,7 +941,19 @@ static bool english_number(const char *s, size_t n)
     return true;
 }
 
-/* Place cells on the grid (rowspan, colspan) and check row widths. */
+/* Whether s is spaces alone: ordinary, tabs, line ends or no-break. */
+static bool blank_text(const char *s)
+{
+    for (size_t i = 0; s[i];)
+        if (strchr(" \t\r\n", s[i]))
+            i++;
+        else if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+            i += 2;
+        else
+            return false;
+    return true;
+}
+
 /* Whether a header cell names its column: it has words or a marker. */
 static bool cell_names(const Node *c)
 {
@@ -949,10 +961,7 @@ static bool cell_names(const Node *c)
         return true;
     char buf[64];
     model_plain_text(c, buf, sizeof buf);
-    for (const char *s = buf; *s; s++)
-        if (*s != ' ')
-            return true;
-    return false;
+    return !blank_text(buf);
 }
 
 /* A column whose header rows leave it without a name, warned at its
@@ -997,6 +1006,7 @@ static void unnamed_columns(P *p, const Node *t)
     }
 }
 
+/* Place cells on the grid (rowspan, colspan) and check row widths. */
 static void grid_table(P *p, Node *t)
 {
     int declared = t->u.table.ncols;
@@ -1665,7 +1675,7 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
 static const char *alt_of(P *p, const Node *n, xmlNodePtr x)
 {
     const char *alt = attr(p, x, "alt");
-    if (alt && *alt && !alt[strspn(alt, " \t\r\n")]) {
+    if (alt && *alt && blank_text(alt)) {
         ERR(n, _("alt=\"%s\" on <%s> holds only spaces"), alt, (const char *)x->name);
         HINT(_("write a sentence that says what it shows: screen readers read it to those who cannot see it"));
     }

@@ -1338,9 +1338,6 @@ static void text_start(xmlNodePtr text, int *line, int *col)
     }
 }
 
-/* A "&name" without its ";": libxml2 says so after the name; the place
- * becomes the & itself (line `line`, column *col in characters), and
- * the words quote what follows it. */
 /* The byte of the file's text at line:col (col counts characters), and
  * the start of its line in *start; false where there is no text. */
 static bool source_at(const XmlMsgs *m, int line, int col, size_t *start, size_t *at)
@@ -1417,6 +1414,9 @@ static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t
     return false;
 }
 
+/* A "&name" without its ";": libxml2 says so after the name; the place
+ * becomes the & itself (line `line`, column *col in characters), and
+ * the words quote what follows it. */
 static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size_t cap)
 {
     size_t start, at;

@@ -138,6 +138,12 @@ check "--trace onto a file that is no trace is refused, the file kept, no PDF ma
 check "... a trace is replaced by the next one, and a read-only trace is not" \
     sh -c "'$BIN' -q --trace '$E/tr.trace' '$E/tr.xml' && '$BIN' -q --trace '$E/tr.trace' '$E/tr.xml' && head -1 '$E/tr.trace' | grep -q '^page 1' &&
            chmod 444 '$E/tr.trace' && ! '$BIN' -q --trace '$E/tr.trace' '$E/tr.xml' 2>/dev/null; chmod 644 '$E/tr.trace'"
+check "--trace /dev/stdout and --trace=FILE write the trace (straight to a device or pipe)" \
+    sh -c "'$BIN' -q --trace /dev/stdout -o '$E/tr3.pdf' '$E/tr.xml' | head -1 | grep -q '^page 1' &&
+           '$BIN' -q --trace='$E/tr3.trace' -o '$E/tr3.pdf' '$E/tr.xml' && head -1 '$E/tr3.trace' | grep -q '^page 1'"
+check "a new PDF and trace are made as the umask says (077: for their owner alone)" \
+    sh -c "rm -f '$E/um.pdf' '$E/um.trace'; (umask 077; '$BIN' -q --trace '$E/um.trace' -o '$E/um.pdf' '$E/tr.xml') &&
+           test \$(stat -c %a '$E/um.pdf') = 600 && test \$(stat -c %a '$E/um.trace') = 600"
 mkfifo "$E/fifo.pdf"
 check "-o onto a FIFO is refused with a clear error, the FIFO kept" \
     sh -c "timeout 10 '$BIN' -q -o '$E/fifo.pdf' '$E/beside.xml' 2>'$E/o.err'; test \$? = 2 && grep -q 'it is a FIFO' '$E/o.err' && test -p '$E/fifo.pdf'"
