@@ -979,6 +979,13 @@ static void unnamed_columns(P *p, const Node *t)
         }
     if (!first || first->u.row.role != ROW_HEADER)
         return;                     /* no header rows: nothing to name the columns with */
+    for (const Node *r = first; r && r->kind == N_ROW && r->u.row.role == ROW_HEADER; r = r->next) {
+        bool blank = true;
+        for (const Node *c = r->first; c && blank; c = c->next)
+            blank = !cell_names(c);
+        if (blank)
+            return;                 /* a header row empty: said of the row (grid_table's caller) */
+    }
     for (int k = 0; k < ncols && said < 3; k++) {
         if (k == 0 && t->u.table.cols[0].type == COL_TEXT)
             continue;
