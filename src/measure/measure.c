@@ -92,6 +92,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
 
     Pieces ps = { 0 };
     const char *word = NULL;
+    int status_at = 0;              /* the piece of the status's words, 0: none */
     if (sec->kind == N_GOAL && sec->u.sec.status >= 0) {
         const StatusDef *sd = &m->lay->statuses[sec->u.sec.status];
         word = layout_word(m->lay, m->rep->type, arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
@@ -112,8 +113,8 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         text_pieces(m, h, st, &ps);
     if (word) {
         /* the status in words after the name, as beside every other
-         * marker: "Goda arbetsplatser – Delvis uppfyllt", not bold, the
-         * dash kept on the name's line; the marker is then decoration */
+         * marker: "Goda arbetsplatser – Delvis uppfyllt", not bold; the
+         * marker is then decoration */
         Style plain = *st;
         plain.variant &= ~VAR_BOLD;
         /* before the name's footnote marks, which the heading's Note
@@ -125,17 +126,34 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         if (nmarks)
             memcpy(tail, ps.v + marks, sizeof *tail * (size_t)nmarks);
         ps.n = marks;
+        /* the status on a line of its own where the lines break: after
+         * the dash, or before it where the name fills its line */
         int at = ps.n;
-        text_piece_str(m, arena_printf(&m->rp->arena, "\xC2\xA0\xE2\x80\x93 %s", word), &plain, 0, &ps);
+        text_piece_str(m, " \xE2\x80\x93", &plain, 0, &ps);
         if (at < ps.n)
-            ps.v[at].prefer = true;     /* the status on a line of its own, if lines break */
+            ps.v[at].prefer = 2;
+        at = ps.n;
+        text_piece_str(m, arena_printf(&m->rp->arena, " %s", word), &plain, 0, &ps);
+        if (at < ps.n) {
+            ps.v[at].prefer = 1;
+            status_at = at;
+        }
         for (int k = 0; k < nmarks; k++)
             VEC_PUSH(&m->rp->arena, ps, tail[k]);
     }
     if ((sec->u.sec.new_page || st->new_page) && m->boxes.n > 0)
         new_page_next(m);
     m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
-    Lines ls = text_break_heading(m, ps.v, ps.n, st, width - st->indent, st->align);
+    int32_t hw = width - st->indent;
+    Lines ls = text_break_heading(m, ps.v, ps.n, st, hw, st->align);
+    /* a goal's name and dash that fit one line keep it, and the status
+     * goes to the next whole, however short it leaves that line: the
+     * lines' balance took a word of the name down beside "Delvis
+     * uppfyllt" */
+    if (status_at > 0 && ls.n > 1 && text_break_heading(m, ps.v, status_at, st, hw, st->align).n == 1) {
+        ps.v[status_at].prefer = 3;
+        ls = text_break_heading(m, ps.v, ps.n, st, hw, st->align);
+    }
     if (ls.n == 0) {
         new_box(m, 0, 0)->flags |= BOX_KEEP_NEXT;   /* keep the anchor somewhere */
         return;

@@ -41,8 +41,10 @@ typedef struct Piece {
     bool        br;            /* forced line break */
     bool        nohyphen;      /* <nohyphen>: its words are not hyphenated */
     bool        cell;          /* in a table's cell (text_bound_space_in) */
-    bool        prefer;        /* a line ending at its first space is preferred (a goal's
-                                * status after its name: PREFER_BREAK) */
+    int8_t      prefer;        /* a line ending at its first space is preferred: 1 much
+                                * (a goal's status after its name and dash: PREFER_BREAK),
+                                * 2 less (before the dash, where that will not fit), 3
+                                * it is forced (the name and dash fill a line of their own) */
     const char *lang;          /* xml:lang of another language than the report's, or NULL */
 } Piece;
 

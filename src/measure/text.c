@@ -1420,8 +1420,10 @@ enum { WEAK_BREAK = 2000 };
  * arbetsliv – / En bedömning har inte kunnat göras") rather than a word
  * of the name beside the status ("... hållbart / arbetsliv – En
  * bedömning ..."), where the lines are as many: as much as a ragged
- * line half empty costs. */
-enum { PREFER_BREAK = -2500 };
+ * line 60 % empty costs, so that a name that fills its line keeps it
+ * too (PREFER_BREAK_LESS: before the dash, where the dash will not
+ * fit after the name). */
+enum { PREFER_BREAK = -3500, PREFER_BREAK_LESS = -2500 };
 
 /* What a line costs that ends in a word of one letter ("belysning i /
  * ishallarna"): Swedish typesetting avoids it where the lines allow,
@@ -1491,16 +1493,18 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
             continue;
         }
         int i = 0;
-        bool preferred = p->prefer;     /* its first space still to come */
+        int preferred = p->prefer;      /* its first space still to come */
         while (i < p->len) {
             if (p->s[i] == ' ') {
                 const Font *f = face_font(m, p->face);
                 int32_t sw = font_text_width(f, " ", 1, p->size);
                 if (preferred && b.n > 0 && m->items[b.n - 1].type != LB_GLUE) {
-                    LbItem pen = { LB_PENALTY, false, 0, 0, 0, PREFER_BREAK, false };
+                    LbItem pen = { LB_PENALTY, false, 0, 0, 0,
+                                   preferred == 3 ? LB_FORCE : preferred == 1 ? PREFER_BREAK : PREFER_BREAK_LESS,
+                                   false };
                     add_item(&b, pen, pi, i, 0);
                 }
-                preferred = false;
+                preferred = 0;
                 if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
                     bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
                     if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(ps, pi, i))) {
