@@ -83,23 +83,30 @@ const char *output_refusal(const char *input, const char *output)
 bool output_trace_direct(const char *trace)
 {
     struct stat st;
-    return !strncmp(trace, "/dev/", 5) || (stat(trace, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)));
+    if (!strcmp(trace, "/dev/stdout") || !strcmp(trace, "/dev/stderr") || !strncmp(trace, "/dev/fd/", 8))
+        return true;        /* the terminal, a pipe or a file the shell redirected to */
+    return stat(trace, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
 mode_t output_new_mode(void)
 {
     /* the umask read where reading it changes nothing (umask() sets
      * it, for every thread at once); 022 where /proc is not there */
+    bool found = false;
     mode_t mask = 022;
     FILE *f = fopen("/proc/self/status", "r");
     char line[128];
-    while (f && fgets(line, sizeof line, f))
+    while (f && !found && fgets(line, sizeof line, f))
         if (!strncmp(line, "Umask:", 6)) {
             mask = (mode_t)strtoul(line + 6, NULL, 8) & 0777;
-            break;
+            found = true;
         }
     if (f)
         fclose(f);
+    if (!found) {           /* an old kernel: set and put back (a moment for every thread) */
+        mask = umask(022);
+        umask(mask);
+    }
     return 0666 & ~mask;
 }
 

@@ -103,6 +103,8 @@ static int unknown_option(const char *a)
             near = known[i];
         }
     }
+    if (a[1] != '-')            /* "-v": a letter is too short to guess from, but the version's */
+        near = a[1] == 'v' || a[1] == 'V' ? "--version" : NULL;
     fprintf(stderr, _("rapport: unknown option %s\n"), a);
     if (near)
         fprintf(stderr, _("Did you mean %s? 'rapport --help' lists the options.\n"), near);
@@ -120,8 +122,10 @@ static int make_dirs(char *path)
     for (char *p = path + 1; *p && !e; p++)
         if (*p == '/') {
             *p = 0;
-            if (mkdir(path, 0777) != 0 && errno != EEXIST)
-                e = errno;
+            struct stat st;
+            int made = mkdir(path, 0777) == 0 ? 0 : errno;
+            if (made && made != EEXIST && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+                e = made;       /* (some mounts say EACCES of a folder that is there) */
             *p = '/';
         }
     return e;

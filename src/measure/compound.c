@@ -221,14 +221,26 @@ static bool linking_vowel(const unsigned char *w, int a, int b)
  * (w[b]), takes that s as its linking s instead, where both readings
  * are words: a part ending in -nad, -het, -else, -ion, -ing, -dom, -skap
  * or -tet always takes one ("kostnads|ökningen", "befolknings|ökningen").
- * Any other part keeps the reading the lengths give: an s and a vowel
- * begin many words ("under|sökningen", "barn|sånger", "mål|sägande"),
+ * So does any part before "ökning", but a few that search
+ * ("under|sökningen"). Any other part keeps the reading the lengths
+ * give: an s and a vowel begin many words ("barn|sånger", "mål|sägande"),
  * and a part that ends in s already takes no other ("databas|sökningen"). */
 static bool takes_s(const unsigned char *w, int a, int b)
 {
     static const char *const obligatory[] = { "nad", "het", "else", "ion", "ing", "dom", "skap", "tet", NULL };
+    /* parts that search ("under|sökningen", "fel|sökning") */
+    static const char *const searching[] = { "under", "efter", "\xe5ter", "upp", "fel", "jobb", NULL };
     if (w[b] != 's' || !w[b + 1] || w[b - 1] == 's')
         return false;
+    /* "ökning" is the word of an economic report, "sökning" the rarer:
+     * "intäkts|ökningen", "avgifts|ökningen", "bidrags|ökningen" */
+    if (w[b + 1] == 0xf6 && w[b + 2] == 'k') {
+        bool search = false;
+        for (int k = 0; searching[k] && !search; k++)
+            search = (int)strlen(searching[k]) == b - a && !memcmp(w + a, searching[k], (size_t)(b - a));
+        if (!search)
+            return true;
+    }
     for (int k = 0; obligatory[k]; k++) {
         int len = (int)strlen(obligatory[k]);
         if (b - a > len && !memcmp(w + b - len, obligatory[k], (size_t)len))

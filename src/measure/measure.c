@@ -150,9 +150,13 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
      * goes to the next whole, however short it leaves that line: the
      * lines' balance took a word of the name down beside "Delvis
      * uppfyllt" */
-    if (status_at > 0 && ls.n > 1 && text_break_heading(m, ps.v, status_at, st, hw, st->align).n == 1) {
-        ps.v[status_at].prefer = 3;
-        ls = text_break_heading(m, ps.v, ps.n, st, hw, st->align);
+    if (status_at > 1 && ls.n > 1) {
+        int force = text_break_heading(m, ps.v, status_at, st, hw, st->align).n == 1 ? status_at
+                  : text_break_heading(m, ps.v, status_at - 1, st, hw, st->align).n == 1 ? status_at - 1 : 0;
+        if (force) {        /* after the dash, or (the dash will not fit) before it */
+            ps.v[force].prefer = 3;
+            ls = text_break_heading(m, ps.v, ps.n, st, hw, st->align);
+        }
     }
     if (ls.n == 0) {
         new_box(m, 0, 0)->flags |= BOX_KEEP_NEXT;   /* keep the anchor somewhere */

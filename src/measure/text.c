@@ -1253,7 +1253,10 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
             const unsigned char *ok = wl < 127 ? word_points(b->m, s + ls, wl) : NULL;
             if (tail > 0) {
                 add_cut(out, (int)ls + tail, true, JOINT_COST);
-                for (size_t k = (size_t)tail + 3; ok && k < wl; k++)
+                size_t k = (size_t)tail;        /* three letters into the last part */
+                for (int l = 0; l < 3 && k < wl; l++)
+                    utf8_next(s + ls, wl, &k);
+                for (; ok && k < wl; k++)
                     if (ok[k] && b->hyph != HYPH_JOINTS)
                         add_cut(out, (int)(ls + k), true, POINT_COST);
                 ok = NULL;              /* the rest: none */

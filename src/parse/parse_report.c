@@ -686,11 +686,24 @@ static void check_link(P *p, Node *n)
 }
 
 /* Does n hold no text but white space? */
+/* Whether s is spaces alone: ordinary, tabs, line ends or no-break. */
+static bool blank_text(const char *s)
+{
+    for (size_t i = 0; s[i];)
+        if (strchr(" \t\r\n", s[i]))
+            i++;
+        else if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+            i += 2;
+        else
+            return false;
+    return true;
+}
+
 static bool blank_node(const Node *n)
 {
     char buf[64];
     size_t len = model_plain_text(n, buf, sizeof buf);
-    return len < sizeof buf && !buf[strspn(buf, " \t\r\n")];
+    return len < sizeof buf && blank_text(buf);
 }
 
 /* A heading or caption with no text prints nothing (and an empty
@@ -938,19 +951,6 @@ static bool english_number(const char *s, size_t n)
             if (s[i] < '0' || s[i] > '9')
                 return false;
     }
-    return true;
-}
-
-/* Whether s is spaces alone: ordinary, tabs, line ends or no-break. */
-static bool blank_text(const char *s)
-{
-    for (size_t i = 0; s[i];)
-        if (strchr(" \t\r\n", s[i]))
-            i++;
-        else if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
-            i += 2;
-        else
-            return false;
     return true;
 }
 

@@ -141,6 +141,16 @@ check "... a trace is replaced by the next one, and a read-only trace is not" \
 check "--trace /dev/stdout and --trace=FILE write the trace (straight to a device or pipe)" \
     sh -c "'$BIN' -q --trace /dev/stdout -o '$E/tr3.pdf' '$E/tr.xml' | head -1 | grep -q '^page 1' &&
            '$BIN' -q --trace='$E/tr3.trace' -o '$E/tr3.pdf' '$E/tr.xml' && head -1 '$E/tr3.trace' | grep -q '^page 1'"
+check "... a trace piped to a reader that stops early (| head -1) costs the trace, not the PDF" \
+    sh -c "rm -f '$E/big.pdf'; '$BIN' -q --trace /dev/stdout -o '$E/big.pdf' samples/verksamhetsberattelse-2024.xml | head -1 | grep -q '^page 1' &&
+           test -s '$E/big.pdf'"
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    printf 'PK\003\004 ett Word-dokument' >/dev/shm/rapport-check-$$.docx
+    check "... a file under /dev that is no device is refused as any other (/dev/shm)" \
+        sh -c "! '$BIN' -q --trace /dev/shm/rapport-check-$$.docx -o '$E/tr4.pdf' '$E/tr.xml' 2>/dev/null &&
+               grep -q 'ett Word-dokument' /dev/shm/rapport-check-$$.docx"
+    rm -f /dev/shm/rapport-check-$$.docx
+fi
 check "a new PDF and trace are made as the umask says (077: for their owner alone)" \
     sh -c "rm -f '$E/um.pdf' '$E/um.trace'; (umask 077; '$BIN' -q --trace '$E/um.trace' -o '$E/um.pdf' '$E/tr.xml') &&
            test \$(stat -c %a '$E/um.pdf') = 600 && test \$(stat -c %a '$E/um.trace') = 600"

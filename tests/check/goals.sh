@@ -129,6 +129,7 @@ cat >"$T/gstatus.xml" <<'XML'
 <section><heading>Målområde</heading>
 <goal status="not-assessed"><heading>Nämndmål: Medarbetarna upplever ett hållbart arbetsliv</heading><p>Text.</p></goal>
 <goal status="partly-met"><heading>Nämndmål: Äldre personer med hemtjänst ska uppleva trygghet och kontinuitet</heading><p>Text.</p></goal>
+<goal status="partly-met"><heading>Nämndmål: Alla elever når kunskapskraven och är behöriga till gymnasieskolan och vidare ab</heading><p>Text.</p></goal>
 </section></report>
 XML
 "$BIN" -q -o "$T/gstatus.pdf" --trace "$T/gstatus.trace" "$T/gstatus.xml"
@@ -136,5 +137,7 @@ check "a goal's name on its line, its status on the next, a short one too" \
     sh -c "grep -q ' Nämndmål: Medarbetarna upplever ett hållbart arbetsliv *\$' '$T/gstatus.trace' &&
            grep -q ' En bedömning har inte kunnat göras\$' '$T/gstatus.trace' &&
            grep -q ' Nämndmål: Äldre personer med hemtjänst ska uppleva trygghet och kontinuitet *\$' '$T/gstatus.trace' &&
-           grep -q ' Delvis uppfyllt\$' '$T/gstatus.trace'"
+           grep -q ' Delvis uppfyllt\$' '$T/gstatus.trace' &&
+           grep -q ' Nämndmål: Alla elever når kunskapskraven och är behöriga till gymnasieskolan och vidare ab *\$' '$T/gstatus.trace' &&
+           grep -q ' – Delvis uppfyllt\$' '$T/gstatus.trace'"
 finish
