@@ -1387,13 +1387,24 @@ static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t
     }
     if (!source_at(m, line, col, &start, &at))
         return false;
-    /* inside a tag: a < before it with no > between (text may hold any
-     * quote or space; the parser's error there is another) */
+    /* inside a tag: a < before it with no > between but inside a value
+     * in quotes ("a > b") (text may hold any quote or space; the
+     * parser's error there is another) */
     size_t back = at;
-    while (back > 0 && m->src[back - 1] != '<' && m->src[back - 1] != '>')
+    while (back > 0 && m->src[back - 1] != '<')
         back--;
-    if (back == 0 || m->src[back - 1] != '<')
+    if (back == 0)
         return false;
+    char quote = 0;
+    for (size_t q = back; q < at; q++) {
+        char ch = m->src[q];
+        if (quote)
+            quote = ch == quote ? 0 : quote;
+        else if (ch == '"' || ch == '\'')
+            quote = ch;
+        else if (ch == '>')
+            return false;
+    }
     size_t i = at;
     uint32_t c = utf8_next(m->src, m->srclen, &i);
     static const uint32_t quotes[] = { 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x2033, 0 };
