@@ -437,6 +437,18 @@ static void cell_bounds(M *m, const Node *t, const Column *col, RowRole role, Ce
     }
 }
 
+/* Every width of cell c (its least at each tier, its preferred) grown by `by`. */
+static void widen(Cell *c, int32_t by)
+{
+    c->min += by;
+    c->min_solve += by;
+    c->min_once += by;
+    c->min_hyph += by;
+    c->min_joint += by;
+    c->min_last += by;
+    c->pref += by;
+}
+
 /* Decimal commas in one line: each number padded by what its column's
  * widest decimal part has more. */
 static void align_commas(M *m, int ncols, Cell *cells, int ncell)
@@ -450,13 +462,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         if (c->frac < 0)
             continue;
         c->pad = maxfrac[c->col] - c->frac;
-        c->min += c->pad;
-        c->min_solve += c->pad;
-        c->min_once += c->pad;
-        c->min_hyph += c->pad;
-        c->min_joint += c->pad;
-        c->min_last += c->pad;
-        c->pref += c->pad;
+        widen(c, c->pad);
     }
 }
 
@@ -478,15 +484,8 @@ static void number_gutters(M *m, int ncols, Cell *cells, int ncell)
         if (c->frac < 0 || c->col == 0 || !figs[c->col - 1])
             continue;
         int32_t extra = m->lay->styles[c->sid].size - 2 * px;
-        if (extra <= 0)
-            continue;
-        c->min += extra;
-        c->min_solve += extra;
-        c->min_once += extra;
-        c->min_hyph += extra;
-        c->min_joint += extra;
-        c->min_last += extra;
-        c->pref += extra;
+        if (extra > 0)
+            widen(c, extra);
     }
 }
 

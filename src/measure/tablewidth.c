@@ -245,8 +245,9 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
         }
     }
     free(mh);
-    if (say && msum > width && figures_need(m, cells, ncell, ncols) > width)
-        too_wide(m, t, figures_need(m, cells, ncell, ncols), width);
+    int64_t need = say && msum > width ? figures_need(m, cells, ncell, ncols) : 0;
+    if (need > width)
+        too_wide(m, t, need, width);
     else if (say && (msum > width || heads_cut))
         table_warn_heads(m, t, msum <= width);
     for (int i = 0; i < ncell; i++) {
