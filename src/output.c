@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -86,6 +87,37 @@ bool output_trace_direct(const char *trace)
     if (!strcmp(trace, "/dev/stdout") || !strcmp(trace, "/dev/stderr") || !strncmp(trace, "/dev/fd/", 8))
         return true;        /* the terminal, a pipe or a file the shell redirected to */
     return stat(trace, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+int output_append_trace(const char *path, const char *text, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    /* reports rendered side by side (-j) each write theirs whole: the
+     * lock is on the pipe or terminal, which each opened anew */
+    bool locked = flock(fd, LOCK_EX) == 0;
+    /* a reader that stops early ("| head") costs the trace, not the run */
+    void (*was)(int) = signal(SIGPIPE, SIG_IGN);
+    int r = 0;
+    for (size_t at = 0; at < len && r == 0;) {
+        ssize_t k = write(fd, text + at, len - at);
+        if (k > 0)
+            at += (size_t)k;
+        else if (k == 0)
+            r = -1, errno = EIO;
+        else if (errno != EINTR)
+            r = -1;
+    }
+    signal(SIGPIPE, was);
+    if (locked)
+        flock(fd, LOCK_UN);
+    int e = errno;
+    if (close(fd) != 0 && r == 0 && errno != EINTR)
+        r = -1;
+    else
+        errno = e;
+    return r;
 }
 
 mode_t output_new_mode(void)

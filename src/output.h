@@ -50,6 +50,11 @@ const char *output_trace_refusal(const char *input, const char *pdf, const char 
  * (/dev/stdout), not through a temporary file renamed over it. */
 bool output_trace_direct(const char *trace);
 
+/* The trace text[0..len) added at the end of `path`, a terminal, pipe or
+ * file the shell opened (output_trace_direct), in one piece however many
+ * reports write there at once. 0, or -1 with errno. */
+int output_append_trace(const char *path, const char *text, size_t len);
+
 /* The permissions of a file made new: 0666 less the umask. */
 mode_t output_new_mode(void);
 

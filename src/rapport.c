@@ -19,7 +19,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -188,16 +187,12 @@ static void write_trace(const RpOptions *o, const Pages *pg, Diags *d)
     size_t len = 0;
     bool direct = output_trace_direct(o->trace_path);   /* /dev/stdout, a pipe */
     errno = 0;
-    /* straight to a terminal or pipe, appended: what the run printed
-     * there (--json) or another report's trace stays */
-    FILE *t = direct ? fopen(o->trace_path, "a") : open_memstream(&buf, &len);
-    /* a pipe closed early ("| head") costs the trace, not the run */
-    void (*was)(int) = direct ? signal(SIGPIPE, SIG_IGN) : SIG_DFL;
+    FILE *t = open_memstream(&buf, &len);
     int bad = !t || pdf_trace(pg, t) != 0;
     if (t && fclose(t) != 0)
         bad = 1;
-    if (direct)
-        signal(SIGPIPE, was);
+    if (!bad && direct)
+        bad = output_append_trace(o->trace_path, buf, len) != 0;
     if (bad && direct)
         diag_warn(d, o->trace_path, 0, 0, _("cannot write the trace: %s"), errno ? strerror(errno) : _("the dump failed"));
     else if (bad)

@@ -15,6 +15,7 @@
 #include "xalloc.h"
 #include "../base/limits.h"
 #include "../import/import.h"
+#include "../output.h"
 
 #ifndef RP_LOCALE_DIR
 #define RP_LOCALE_DIR "/usr/local/share/locale"   /* where make install puts the catalogue */
@@ -53,7 +54,7 @@ static const char usage[] =
     "  --check            check and lay out the reports; write no PDF\n"
     "  --layout NAME|FILE use this layout instead of the one the report names\n"
     "  --trace FILE       also write a text dump of every page (for review; with --check too);\n"
-    "                     it replaces only an earlier trace\n"
+    "                     it replaces only an earlier trace; one report, or /dev/stdout\n"
     "  --strict           treat warnings (e.g. a sum that does not add up) as errors\n"
     "  --allow-paths      let a report name files outside its own folder\n"
     "  --pdfa=LEVEL       archival PDF/A: 2a (the default), 2u, 2b, or off\n"
@@ -622,6 +623,11 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
         return usage_error(_("-o takes one report; use -d DIR for several"), NULL);
     if (cl->watch && in->n > 1)
         return usage_error(_("--watch takes one report"), NULL);
+    /* each report's trace would replace the one before: only the last
+     * would be left, and nothing said */
+    if (o->trace_path && in->n > 1 && !output_trace_direct(o->trace_path))
+        return usage_error(_("--trace FILE takes one report; for several, --trace /dev/stdout "
+                             "gives each one's trace in turn"), NULL);
     if (cl->out && cl->dir)
         return usage_error(_("-o and -d do not go together"), NULL);
     if (cl->out && !o->check_only) {

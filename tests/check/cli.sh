@@ -144,6 +144,12 @@ check "--trace /dev/stdout and --trace=FILE write the trace (straight to a devic
 check "... a trace piped to a reader that stops early (| head -1) costs the trace, not the PDF" \
     sh -c "rm -f '$E/big.pdf'; '$BIN' -q --trace /dev/stdout -o '$E/big.pdf' samples/verksamhetsberattelse-2024.xml | head -1 | grep -q '^page 1' &&
            test -s '$E/big.pdf'"
+mkdir -p "$E/trj"; for k in 1 2 3 4; do cp samples/verksamhetsberattelse-2024.xml "$E/trj/vb$k.xml"; done
+check "--trace FILE with several reports is refused (each would replace the one before), nothing made" \
+    sh -c "'$BIN' -q --trace '$E/trj.trace' '$E/trj/vb1.xml' '$E/trj/vb2.xml' 2>'$E/trj.err'; test \$? = 2 &&
+           grep -q 'takes one report' '$E/trj.err' && test ! -e '$E/trj.trace' && test ! -e '$E/trj/vb1.pdf'"
+check "... --trace /dev/stdout with -j gives each report's trace whole, one after the other" \
+    sh -c "'$BIN' -q -j 4 --trace /dev/stdout '$E/trj' 2>/dev/null | awk '/^page /{ if (\$2 != (p % 21) + 1) bad = 1; p++ } END { exit bad || p != 84 }'"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
     printf 'PK\003\004 ett Word-dokument' >/dev/shm/rapport-check-$$.docx
     check "... a file under /dev that is no device is refused as any other (/dev/shm)" \
