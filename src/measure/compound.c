@@ -170,6 +170,19 @@ static bool last_part(const unsigned char *w, int a, int n, int ends)
     return false;
 }
 
+/* w[a..n) is a form of a word that its ending plainly makes: the word
+ * as it stands and an ending ("sång|er"), or any one letter more
+ * ("sänk|a", "sköt|t"); not "sålde" with its e dropped and -er. */
+static bool plain_form(const unsigned char *w, int a, int n)
+{
+    if (n - a - 1 >= MIN_PART && is_ending(w, n, 1) && stem_ends(w, a, n - 1, false))
+        return true;
+    for (int k = 2; k <= 5 && n - a - k >= MIN_PART; k++)
+        if (is_ending(w, n, k) && (lookup(w + a, n - a - k) & 2))
+            return true;
+    return false;
+}
+
 /* w[a..b) can be a part before others; `inner` for a part of a part,
  * which is never a short prefix ("för|rättningar", "åt|gärder"). */
 static bool first_part(const unsigned char *w, int a, int b, bool inner)
@@ -225,13 +238,18 @@ static bool linking_vowel(const unsigned char *w, int a, int b)
  * ("under|sökningen"). Any other part keeps the reading the lengths
  * give: an s and a vowel begin many words ("barn|sånger", "mål|sägande"),
  * and a part that ends in s already takes no other ("databas|sökningen"). */
-static bool takes_s(const unsigned char *w, int a, int b)
+static bool takes_s(const unsigned char *w, int a, int b, int n, bool last)
 {
     static const char *const obligatory[] = { "nad", "het", "else", "ion", "ing", "dom", "skap", "tet", NULL };
     /* parts that search ("under|sökningen", "fel|sökning") */
     static const char *const searching[] = { "under", "efter", "\xe5ter", "upp", "fel", "jobb", NULL };
     if (w[b] != 's' || !w[b + 1] || w[b - 1] == 's')
         return false;
+    /* the last part a word as it stands, where with the s it is no
+     * plain form of a word ("avgångs|ålder", not "avgång|sålder" of
+     * "sålde"; but "barn|sånger", "värme|sänka") */
+    if (last && (lookup(w + b + 1, n - b - 1) & 2) && !(lookup(w + b, n - b) & 2) && !plain_form(w, b, n))
+        return true;
     /* "ökning" is the word of an economic report, "sökning" the rarer:
      * "intäkts|ökningen", "avgifts|ökningen", "bidrags|ökningen" */
     if (w[b + 1] == 0xf6 && w[b + 2] == 'k') {
@@ -278,7 +296,7 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
             if (best[b] < 0)
                 continue;
             int score = -1;
-            if (first_part(w, a, b, inner) && !(b + 1 <= hi - MIN_LAST && best[b + 1] >= 0 && takes_s(w, a, b)))
+            if (first_part(w, a, b, inner) && !(b + 1 <= hi - MIN_LAST && best[b + 1] >= 0 && takes_s(w, a, b, n, hi == n && next[b + 1] == hi)))
                 score = (b - a) * (b - a) + best[b];
             else if (w[b - 1] == 's' && s_part(w, a, b - 1, inner))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
