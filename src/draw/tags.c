@@ -251,6 +251,10 @@ void tags_extent(Tags *t, float x0, float y0, float x1, float y1)
     int e = t->cur < 0 || t->cur >= t->flow->nse ? 0 : t->cur;
     for (int depth = 0; e > 0 && depth < 64; depth++) {
         const StructElem *se = &t->flow->se[e];
+        /* a note's text stands at the page foot, not in the table or
+         * figure whose cell or caption holds its mark */
+        if (se->type == SE_NOTE)
+            break;
         if ((se->type == SE_TABLE || se->type == SE_FIGURE) && t->first_page[e] == t->page_index) {
             float *b = &t->bbox[4 * e];
             if (!t->has_bbox[e]) {

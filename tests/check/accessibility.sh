@@ -39,6 +39,13 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "a column of descriptions is no row header: one TH a body row" \
     sh -c "tests/ua-check '$T/desc.pdf' 2 | awk '/TBody/ { b = 1 } b && /^ *TH/ { th++ } END { exit !(th == 1) }'"
 
+# a note in a table's cell: its text stands at the page foot, outside the
+# table's box (the box went down to it: a magnifier showed the whole page)
+printf '<report type="rapport"><meta><title>T</title></meta><table><caption>Brukarbedömning</caption><columns><column/><column type="number" decimals="0"/></columns><row role="header"><cell>Verksamhet</cell><cell>Andel</cell></row><row><cell>Hemtjänst</cell><cell>88<footnote>Få svar.</footnote></cell></row></table></report>' >"$T/tnote.xml"
+"$BIN" -q -o "$T/tnote.pdf" "$T/tnote.xml"
+check "a table with a note in a cell: its /BBox holds the table, not the note at the page foot" \
+    sh -c "pdfinfo -struct '$T/tnote.pdf' | awk '/BBox/ { gsub(/[][]/, \"\"); h = \$5 - \$3; n++ } END { exit !(n == 1 && h > 20 && h < 100) }'"
+
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
 # a drawing outside any marked content
