@@ -1207,32 +1207,78 @@ static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool
  * none) stays as written: text, aligned on its comma, not summed, as
  * before. "1,234" could be a thousand or one and a bit: an error at
  * the cell. Header, subheader and group rows hold words. */
+/* s[0..n) lower-cased in place, ASCII and the Swedish letters (å ä ö,
+ * é, ü: two bytes each in UTF-8, their capitals 0x20 below). */
+static void lower_sv(char *s)
+{
+    for (unsigned char *q = (unsigned char *)s; *q; q++) {
+        if (*q >= 'A' && *q <= 'Z')
+            *q = (unsigned char)(*q + 32);
+        else if (*q == 0xC3 && q[1] >= 0x80 && q[1] <= 0x9E && q[1] != 0x97)
+            *++q += 32;
+        else if (*q == 0xC3 && q[1])
+            q++;
+    }
+}
+
+/* Whether the label of sum row r names the group row g's label
+ * ("Summa gator och trafik" under "Gator och trafik"). */
+static bool names_group(const Node *r, const Node *g)
+{
+    char label[256], group[256];
+    if (!r->first || !g->first)
+        return false;
+    size_t ln = model_plain_text(r->first, label, sizeof label);
+    size_t gn = model_plain_text(g->first, group, sizeof group);
+    if (gn < 3 || gn >= sizeof group || ln >= sizeof label)
+        return false;
+    lower_sv(label);
+    lower_sv(group);
+    return strstr(label, group) != NULL;
+}
+
+/* The first row that sum row r of table t adds up: the one after the
+ * last header, subheader or sum row above it; or, where r names the
+ * group it stands in ("Summa gator och trafik" under the group row
+ * "Gator och trafik"), after that group row: the group's sum, not the
+ * table's so far. NULL: none. */
+static const Node *sum_from(const Node *t, const Node *r)
+{
+    const Node *from = NULL, *group = NULL;
+    for (const Node *q = t->first; q && q != r; q = q->next) {
+        if (q->kind != N_ROW)
+            continue;
+        RowRole role = q->u.row.role;
+        if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
+            from = q, group = NULL;
+        else if (role == ROW_GROUP)
+            group = q;
+    }
+    if (group && names_group(r, group))
+        from = group;
+    return from ? from->next : t->first;
+}
+
 /* Per row of t (in order): is it summed by a sum-of="above" row below it,
- * as check_sums sums (its normal rows back to a header, subheader or sum
- * row)? Then that check says what in it is not a number. In the arena. */
+ * as check_sums sums (sum_from)? Then that check says what in it is not
+ * a number. In the arena. */
 static bool *rows_summed(P *p, const Node *t)
 {
     int n = 0;
     for (const Node *r = t->first; r; r = r->next)
         n++;
     bool *summed = ARENA_ARRAY(&p->rp->arena, bool, n + 1);
-    const Node **rows = xcalloc((size_t)n + 1, sizeof *rows);
     int k = 0;
-    for (const Node *r = t->first; r; r = r->next)
-        rows[k++] = r;
-    bool below = false;             /* a checked sum stands below, before any boundary */
-    for (k = n - 1; k >= 0; k--) {
-        const Node *r = rows[k];
-        if (r->kind != N_ROW)
+    for (const Node *r = t->first; r; r = r->next, k++) {
+        if (r->kind != N_ROW || !r->u.row.sum_above)
             continue;
-        RowRole role = r->u.row.role;
-        summed[k] = below && role == ROW_NORMAL;
-        if (r->u.row.sum_above)
-            below = true;
-        else if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
-            below = false;
+        const Node *q = sum_from(t, r);
+        int i = 0;
+        for (const Node *a = t->first; a != q; a = a->next)
+            i++;
+        for (; q && q != r; q = q->next, i++)
+            summed[i] = q->kind == N_ROW && q->u.row.role == ROW_NORMAL;
     }
-    free(rows);
     return summed;
 }
 
@@ -1480,17 +1526,13 @@ static void check_sums(P *p, Node *t)
             bool empty = !sc->first;            /* to be filled with the sum */
             if (!empty && !cell_value(sc, &t->u.table.cols[col], &want, &dec, &wdec))
                 continue;
-            /* the rows above, back to the last header or sum row */
+            /* the rows above, back to the last header or sum row (or
+             * the group the sum row names) */
             int64_t sum = 0;
             int terms = 0, most = 0;
             bool over = false;
             const Node *bad = NULL;         /* a cell summed that holds no number (each is said) */
-            Node *from = NULL;
-            for (Node *q = t->first; q && q != r; q = q->next)
-                if (q->kind == N_ROW && (q->u.row.role == ROW_HEADER || q->u.row.role == ROW_SUM ||
-                                         q->u.row.role == ROW_SUBHEAD))
-                    from = q;
-            for (Node *q = from ? from->next : t->first; q && q != r; q = q->next) {
+            for (const Node *q = sum_from(t, r); q && q != r; q = q->next) {
                 if (q->kind != N_ROW || q->u.row.role != ROW_NORMAL)
                     continue;
                 for (Node *qc = q->first; qc; qc = qc->next) {

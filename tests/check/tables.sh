@@ -564,4 +564,31 @@ wide 70 6 "$T/wide70.xml"
 check "a table of 70 columns is said to be too wide once, not once a row" \
     sh -c "'$BIN' -o '$T/wide70.pdf' '$T/wide70.xml' 2>'$T/wide70.err'; test \$? = 1 &&
            test \$(grep -c 'more than 60 columns' '$T/wide70.err') = 1"
+
+# a sum row that names the group it stands in adds up that group, not the
+# groups above it ("Summa gator och trafik" printed −1 500, the rows say
+# −500); a sum that names no group adds up the table, groups and all
+cat >"$T/groupsum.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><table><caption>Driftbudget, tkr</caption>
+<columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Budget 2025</cell></row>
+<row role="group"><cell colspan="2">Nämndgemensamt</cell></row>
+<row><cell>Nämnd- och styrelseverksamhet</cell><cell>-1000</cell></row>
+<row role="group"><cell colspan="2">Gator och trafik</cell></row>
+<row><cell>Gatu- och parkeringsverksamhet</cell><cell>-200</cell></row>
+<row><cell>Kollektivtrafikförsörjning</cell><cell>-300</cell></row>
+<row role="sum" sum-of="above"><cell>Summa gator och trafik</cell><cell/></row>
+</table><table><caption>Total</caption>
+<columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Budget 2025</cell></row>
+<row role="group"><cell colspan="2">Nämndgemensamt</cell></row>
+<row><cell>Nämnd</cell><cell>-1000</cell></row>
+<row role="group"><cell colspan="2">Gator och trafik</cell></row>
+<row><cell>Gator</cell><cell>-200</cell></row>
+<row role="sum" sum-of="above"><cell>Summa nettokostnad</cell><cell>-1200</cell></row>
+</table></report>
+XML
+check "a sum row naming its group adds up that group only; one naming none, the whole table (no warning)" \
+    sh -c "'$BIN' -o '$T/groupsum.pdf' --trace '$T/groupsum.trace' '$T/groupsum.xml' 2>'$T/groupsum.err' &&
+           test ! -s '$T/groupsum.err' && grep -q 'text .* −500\$' '$T/groupsum.trace' && ! grep -q '−1 500' '$T/groupsum.trace'"
 finish
