@@ -226,13 +226,17 @@ static bool print_messages(Tally *t, const char *m, const char *input, char *fil
     bool own_error = false;
     file[0] = 0;
     size_t il = strlen(input);
+    /* the levels as diags_print writes them, in the user's language */
+    char error[64], warning[64];
+    snprintf(error, sizeof error, ": %s: ", _("error"));
+    snprintf(warning, sizeof warning, ": %s: ", _("warning"));
     for (const char *line = m; *line;) {
         const char *end = line;
         do {                            /* the message and its indented hints */
             const char *nl = strchr(end, '\n');
             end = nl ? nl + 1 : end + strlen(end);
         } while (*end == ' ' || *end == '\t');
-        const char *err = strstr(line, ": error: "), *warn = strstr(line, ": warning: ");
+        const char *err = strstr(line, error), *warn = strstr(line, warning);
         const char *said = err && err < end ? err : warn && warn < end ? warn : NULL;
         /* the file it is about: before ":line:col" and what it says */
         const char *colon = said;

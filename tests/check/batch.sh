@@ -90,6 +90,10 @@ done
 check "a broken layout's errors are said once for a batch, and each report that failed for them is named" \
     sh -c "grep -q 'width=' '$T/lb/trasig.xml' && test \$(grep -c 'trasig.xml:[0-9]*:[0-9]*: error' '$T/lb.err') = 1 &&
            test \$(grep -c 'r[123].xml: error: not rendered, for the errors in .*trasig.xml said above' '$T/lb.err') = 3"
+LANG=sv_SE.UTF-8 LANGUAGE=sv "$BIN" "$T/lb/r1.xml" "$T/lb/r2.xml" "$T/lb/r3.xml" 2>"$T/lb-sv.err"
+check "... in Swedish too (the levels were looked for in English: the errors said once a report, no report named)" \
+    sh -c "test \$(grep -c 'trasig.xml:[0-9]*:[0-9]*: fel' '$T/lb-sv.err') = 1 &&
+           test \$(grep -c 'r[123].xml: fel: inte gjord, på grund av felen i .*trasig.xml ovan' '$T/lb-sv.err') = 3"
 # ... also a report whose name is inside the layout's (plan.xml and
 # verksamhetsplan.xml); and a line that names no file ("N more errors
 # not shown") is printed for each report that has it
