@@ -637,6 +637,17 @@ static void load_style(L *l, xmlNodePtr x, Layout *y)
         s->set = true;
         s->variant = 0;
         each_attr(l, x, a_style, style_attr, s);
+        /* lines closer than four fifths of their size print over each
+         * other (leading="0" gave one black smear of a paragraph) */
+        xmlChar *lead = xmlGetProp(x, (const xmlChar *)"leading");
+        if (lead && s->leading >= 0 && (int64_t)s->leading * 5 < (int64_t)s->size * 4) {
+            char size[32];
+            snprintf(size, sizeof size, "%g", s->size / 1000.0);
+            LERR(x, _("leading=\"%s\" puts the lines of this %s pt text over each other"), (const char *)lead, size);
+            diag_hint(&l->rp->diags, _("leading is the distance from one line to the next: about 1.3 times the "
+                                       "size (size 11, leading 14.5)"));
+        }
+        xmlFree(lead);
     }
     xmlFree(sn);
 }

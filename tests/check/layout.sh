@@ -10,13 +10,15 @@ need_renders
 sed -e 's|top="27mm"|top="0x100mm"|' -e 's|accent="#005596"|accent="#-FFFFF"|' -e 's|rule="#005596"|rule="#0x1234"|' \
     -e 's|chart="#005596 |chart="#005596 #123456 |' -e 's|name="body"      family="sans" size="11"|name="body"      family="sans" size="0"|' \
     -e 's|<spacing list-indent="6mm"|<spacing list-indent="1e3mm"|' -e 's|left="3" right="3"|left="x" right="3"|' \
+    -e 's|name="h1"        family="sans" weight="bold" size="20" leading="24"|name="h1"        family="sans" weight="bold" size="20" leading="0"|' \
     -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/badvalues.xml"
 "$BIN" --check --layout "$T/badvalues.xml" samples/verksamhetsplan-2019.xml 2>"$T/badvalues.err"
 check "a layout with wrong values is refused" test $? = 1
 for want in ':17:3: error: top="0x100mm" is not a length' ':31:3: error: accent="#-FFFFF" is not a colour' \
             ':31:3: error: rule="#0x1234" is not a colour' ':31:3: error: chart="..." names more than 8 colours' \
             ':36:3: error: list-indent="1e3mm" is not a length' ':40:3: error: size="0" is not a font size rapport can set' \
-            ':29:3: error: left="x" is not a number of letters from 1 to 9'; do
+            ':29:3: error: left="x" is not a number of letters from 1 to 9' \
+            ':41:3: error: leading="0" puts the lines of this 20 pt text over each other'; do
     check "the layout error $want" grep -qF -- "badvalues.xml$want" "$T/badvalues.err"
 done
 
