@@ -2506,6 +2506,18 @@ static const char *checked_lang(P *p, xmlNodePtr root)
     return NULL;
 }
 
+
+/* Whether appendix a is printed in the PDF: it has more than its
+ * heading (one with only a heading is a document of its own, listed in
+ * the contents without a page). */
+static bool appendix_printed(const Node *a)
+{
+    for (const Node *k = a->first; k; k = k->next)
+        if (k->kind != N_HEADING)
+            return true;
+    return false;
+}
+
 static void resolve_refs(P *p)
 {
     for (int i = 0; i < p->refs.n; i++) {
@@ -2547,6 +2559,17 @@ static void resolve_refs(P *p)
                          model_kind_name(t->kind));
                 else
                     HINT(_("a title is a section's heading or a table's, chart's or figure's caption; write show=\"page\" for the page number"));
+            } else if (r->u.ref.show != REF_TITLE && t->kind == N_APPENDIX && !appendix_printed(t)) {
+                /* only listed in the contents: it had "?" for a page, and
+                 * a link to nowhere */
+                ERR(r, _("<ref to=\"%s\"> asks for the page of the appendix \"%s\", which has none: "
+                         "it is a document of its own, only listed in the contents"), to, to);
+                char title[160] = "";
+                const Node *th = model_title_node(t);
+                if (th)
+                    model_plain_text(th, title, sizeof title);
+                HINT(_("write show=\"title\" to name it (\"%s%s%s\"), or give the appendix its text"),
+                     t->u.sec.label ? t->u.sec.label : "", t->u.sec.label ? " " : "", title);
             } else if (r->u.ref.show != REF_TITLE) {
                 const Node *h = r->parent;
                 while (h && h->kind != N_HEADING && h->kind != N_P && h->kind != N_CELL)
