@@ -47,7 +47,7 @@ static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_
     if (use_override)
         for (int i = 0; i < ps.n; i++)
             ps.v[i].color = color_override;
-    Lines ls = heading ? text_break_heading(m, ps.v, ps.n, st, width, ALIGN_LEFT)
+    Lines ls = heading ? text_break_display(m, ps.v, ps.n, st, width, ALIGN_LEFT)
                        : text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     int32_t h = 0;
     int se = se_new(m, type, 0);

@@ -35,6 +35,7 @@ enum { LB_BOX, LB_GLUE, LB_PENALTY };
 #define LB_BALANCE 4         /* the last line counts as ragged too: lines of even length (headings) */
 #define LB_NO_HANG 8         /* text.c's own: words after a status marker do not hang (not linebreak()'s) */
 #define LB_HEADING 16        /* text.c's own: a heading's line does not end in a small word ("och") */
+#define LB_DISPLAY 32        /* text.c's own: a cover's title, where that costs more still */
 
 #define LB_FORCE  (-10000)   /* penalty that forces a break */
 #define LB_NEVER  10000      /* penalty that forbids one */

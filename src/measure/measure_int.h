@@ -186,6 +186,9 @@ Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
 /* A heading's lines: never hyphenated, as few as it takes, of even
  * length ("Kommunövergripande mål med | nämndmål och nämndindikatorer"). */
 Lines text_break_heading(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align);
+/* A cover's title or subtitle: as a heading, and a line ending in a
+ * small word ("Delårsrapport per") costs more. */
+Lines text_break_display(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align);
 
 /* Break a table cell: the fewest lines, then the least ragged, and
  * hyphenated as `hyph` allows. */

@@ -1418,6 +1418,12 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
  * little less breaks nothing there). */
 enum { WEAK_BREAK = 2000 };
 
+/* The same on a cover, whose title is set large, a few words a line,
+ * and read in phrases: as much as a line some 65 % empty, so that
+ * "Delårsrapport / per den 31 augusti 2025 / med prognos för helår" is
+ * set, not "Delårsrapport per / den 31 augusti 2025 / ...". */
+enum { WEAK_BREAK_DISPLAY = 4500 };
+
 /* What a line ending at a preferred break gains (a negative penalty): a
  * goal's name on its line(s) and its status on the next ("... hållbart
  * arbetsliv – / En bedömning har inte kunnat göras") rather than a word
@@ -1514,7 +1520,8 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                         /* the break before the space, at a cost; the
                          * space itself binds */
                         LbItem pen = { LB_PENALTY, false, 0, 0, 0,
-                                       heading ? WEAK_BREAK : mode & LB_FEWEST ? CELL_ONE_LETTER_BREAK
+                                       mode & LB_DISPLAY ? WEAK_BREAK_DISPLAY
+                                       : heading ? WEAK_BREAK : mode & LB_FEWEST ? CELL_ONE_LETTER_BREAK
                                                                               : ONE_LETTER_BREAK, false };
                         add_item(&b, pen, pi, i, 0);
                         bound = true;
@@ -1909,8 +1916,8 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
         L->nops += mk.v[0].nops;
         return out;
     }
-    int n = build_items(m, ps, np, width, hyph, mode & (LB_HEADING | LB_FEWEST));
-    mode &= ~LB_HEADING;
+    int n = build_items(m, ps, np, width, hyph, mode & (LB_HEADING | LB_DISPLAY | LB_FEWEST));
+    mode &= ~(LB_HEADING | LB_DISPLAY);
     if (n == 0)
         return out;
     grow_items(m, n + 2);
@@ -1943,6 +1950,12 @@ Lines text_break(M *m, const Piece *ps, int np, const Style *st, int32_t width,
 Lines text_break_heading(M *m, const Piece *ps, int np, const Style *st, int32_t width, Align align)
 {
     return break_lines(m, ps, np, st, width, align, false, HYPH_NEVER, LB_FEWEST | LB_BALANCE | LB_HEADING);
+}
+
+Lines text_break_display(M *m, const Piece *ps, int np, const Style *st, int32_t width, Align align)
+{
+    return break_lines(m, ps, np, st, width, align, false, HYPH_NEVER,
+                       LB_FEWEST | LB_BALANCE | LB_HEADING | LB_DISPLAY);
 }
 
 Lines text_break_cell(M *m, const Piece *ps, int np, const Style *st, int32_t width,

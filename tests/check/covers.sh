@@ -72,4 +72,11 @@ cover_report r-wide logo-wide
 check "a logo too large for the band is scaled down, with a warning at <cover>" \
     sh -c "'$BIN' -o '$C/wide.pdf' --trace '$C/wide.trace' '$C/r-wide.xml' 2>&1 | grep -qF 'logo-wide.xml:$line:3: warning: the logo is too large' && awk '\$1 == \"image\" && \$3 >= 0 && \$3 + \$5 <= 109.5 { f = 1 } END { exit !f }' '$C/wide.trace'"
 
+# the cover's title is read in phrases: no line of it ends in a small
+# word ("Delårsrapport per / den 31 augusti 2025" was set)
+printf '<report type="delarsrapport"><meta><title>Delårsrapport per den 31 augusti 2025 med prognos för helår</title><organisation>Utbildningsnämnden</organisation></meta></report>\n' >"$C/per.xml"
+"$BIN" -q -o "$C/per.pdf" --trace "$C/per.trace" "$C/per.xml"
+check "the cover's title breaks before a small word, not after it (Delårsrapport / per den 31 augusti 2025)" \
+    sh -c "awk '/^page 2/ { exit } /^ *text / { sub(/^ *text [0-9.]+ [0-9.]+ /, \"\"); print }' '$C/per.trace' | grep -qx 'per den 31.*augusti.*2025'"
+
 finish
