@@ -141,7 +141,8 @@ struct Node {
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;
         struct { int ncols, nrows; Column *cols; bool small;
-                 const char *src; } table; /* src: the CSV its rows were read from (resolved), or NULL */
+                 const char *src; char sep; } table; /* src: the CSV its rows were read from (resolved), or
+                                                      * NULL; sep: its separator */
         struct { RowRole role; int index; bool sum_above;
                  const char *src; } row;   /* src: the CSV file it was read from (<table src>),
                                             * its line and column there the node's line and

@@ -493,6 +493,24 @@ int csv_table(Rp *rp, Node *t, CsvSpec *s)
     }
     if (!ncols)
         ncols = widest < cap ? widest : cap;
+    s->sep = rd.sep;
+    /* no separator in any row: "A|1671|1917" would stand whole in the
+     * first column, the others empty, without a word */
+    bool one_field = rows > 0;
+    int bars = 0;
+    for (int j = 0; j < recs.n && one_field; j++) {
+        const Record *r = &recs.v[j];
+        if (r->blank)
+            continue;
+        one_field = r->n == 1;
+        bars += memchr(r->f[0].text, '|', r->f[0].len) != NULL;
+    }
+    if (one_field && (s->ncols > 1 || bars == rows))
+        diag_add(&rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
+                 _("save it from the spreadsheet as \"CSV (semikolonavgränsad)\" or \"CSV UTF-8\": rapport "
+                   "reads fields separated by ;, a comma or a tab"),
+                 _("the CSV \"%s\" has no separator rapport knows (; , or tab): each of its rows is one field"),
+                 s->name);
     if (!rows)
         diag_add(&rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
                  _("export the rows again, or give the table its rows in the report"),

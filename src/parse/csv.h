@@ -60,6 +60,7 @@ typedef struct CsvSpec {
     const char *report;      /* input: the report's file, for those messages */
     int64_t     work;        /* output: the working memory its rows are estimated to take */
     uint64_t    hash;        /* output: a hash of the file's bytes (FNV-1a), for the PDF's ID */
+    char        sep;         /* output: its separator (';', ',' or '\t') */
 } CsvSpec;
 
 /*

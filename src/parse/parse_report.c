@@ -1300,7 +1300,26 @@ static void read_numbers(P *p, Node *t)
             char m[64];
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
-            if (nr == NUM_AMBIGUOUS || (nr == NUM_MACHINE && col->fmt.decimals >= 0 &&
+            /* a CSV separated by semicolons comes from a spreadsheet set
+             * up the Swedish way ("CSV (semikolonavgränsad)"): its comma
+             * is the decimal comma, "1,234" one and a bit */
+            bool decimal_comma = nr == NUM_AMBIGUOUS && r->u.row.src && t->u.table.sep == ';';
+            if (decimal_comma) {
+                char pt[64];
+                size_t n = x->len < sizeof pt - 1 ? x->len : sizeof pt - 1;
+                memcpy(pt, x->text, n);
+                pt[n] = 0;
+                char *comma = strchr(pt, ',');
+                if (comma)
+                    *comma = '.';
+                nr = numfmt_read(pt, n, col->fmt.unit, m, sizeof m, &unit);
+                if (nr == NUM_MACHINE) {        /* read as such from here on (sums) */
+                    x->text = arena_strndup(&p->rp->arena, pt, n);
+                    x->len = n;
+                    x->u.text.nnl = 0;
+                }
+            }
+            if (nr == NUM_AMBIGUOUS || (nr == NUM_MACHINE && !decimal_comma && col->fmt.decimals >= 0 &&
                                         two_readings(p, c, x->text, x->len, false, col->fmt.decimals))) {
                 if (nr == NUM_AMBIGUOUS)
                     two_readings(p, c, x->text, x->len, true, col->fmt.decimals);
@@ -1687,6 +1706,7 @@ static void table_csv(P *p, xmlNodePtr x, Node *t, const char *src)
         return;
     p->work += s.work;
     t->u.table.src = path;
+    t->u.table.sep = s.sep;
     for (int b = 0; b < 8; b++)      /* another CSV, another document: its ID tells */
         p->rep->id[8 + b] ^= (unsigned char)(s.hash >> (8 * b));
     for (int k = 0; k < s.nrules; k++) {
