@@ -259,7 +259,12 @@ static void goal_description(M *m, const Node *d, const Node *goal, int32_t inde
     m->cur_se = se_new(m, SE_P, m->container);
     if (ls.n > 0 && m->boxes.n > 0)
         m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
-    emit_lines(m, &ls, indent + in, st->space_before, false);
+    /* part of the heading: kept whole, and with what follows as the
+     * heading is (a page ended with a goal's name and description, its
+     * text on the next) */
+    emit_lines(m, &ls, indent + in, st->space_before, true);
+    if (ls.n > 0 && !d->next)
+        m->boxes.v[m->boxes.n - 1].flags &= ~BOX_KEEP_NEXT;
     m->pending_after = st->space_after;
 }
 

@@ -140,4 +140,18 @@ check "a goal's name on its line, its status on the next, a short one too" \
            grep -q ' Delvis uppfyllt\$' '$T/gstatus.trace' &&
            grep -q ' Nämndmål: Alla elever når kunskapskraven och är behöriga till gymnasieskolan och vidare ab *\$' '$T/gstatus.trace' &&
            grep -q ' – Delvis uppfyllt\$' '$T/gstatus.trace'"
+# a goal's name and description are its heading: they do not end a page
+# with the goal's text on the next (40 lines put them at the page foot)
+for n in 36 37 38 39 40 41; do
+    { printf '<report type="delarsrapport"><meta><title>T</title></meta><section><heading>Målområde</heading><p>'
+      k=0; while [ $k -lt $n ]; do printf 'Rad %d med utfyllnadstext.<br/>' $k; k=$((k + 1)); done
+      printf 'Slut.</p><goal status="partly-met"><heading>Nämndmål: Skillnaderna i kunskapsresultat mellan skolorna ska minska</heading>'
+      printf '<description>Elevernas socioekonomiska bakgrund ska ha mindre betydelse för deras resultat.</description>'
+      printf '<p>Förvaltningens analys visar att arbetet med tidiga insatser, systematiskt kvalitetsarbete och kollegialt lärande ger resultat i flera skolor. Samtidigt har personalomsättningen gjort det svårt att hålla arbetet igång överallt.</p></goal></section></report>\n'
+    } >"$T/gfoot$n.xml"
+    "$BIN" -q -o "$T/gfoot$n.pdf" --trace "$T/gfoot$n.trace" "$T/gfoot$n.xml"
+done
+check "a goal's description keeps with the goal's text: no page ends with it (36 to 41 lines above)" \
+    sh -c "for n in 36 37 38 39 40 41; do awk '/^page / { p++ } / Elevernas socioekonomiska/ { d = p } / Förvaltningens analys/ { t = p } END { exit !(d && d == t) }' '$T'/gfoot\$n.trace || exit 1; done"
+
 finish
