@@ -147,11 +147,20 @@ static bool one_of(const char *w, const char *const *words, size_t nwords)
 }
 
 /* Whether the word before the number at s[i] makes it a reference: an
- * abbreviation in capitals (SON, KS, SFS) or a word for a case number. */
+ * abbreviation in capitals (SON, KS, SFS) or a word for a case, an
+ * account or another number that is a code ("bankgiro 123-4567",
+ * "ärende 12-345678", "rum 2-314"). */
 static bool code_word_before(const char *s, size_t i)
 {
-    static const char *const words[] = { "dnr", "nr", "diarienr", "diarienummer" };
-    char w[16];
+    static const char *const words[] = {
+        "dnr", "nr", "diarienr", "diarienummer", "bankgiro", "bg", "plusgiro", "pg", "postgiro", "konto",
+        "kontonr", "kontonummer", "\xc3\xa4rende", "\xc3\x84rende", "\xc3\xa4rendenr", "\xc3\x84rendenr",
+        "\xc3\xa4rendenummer", "\xc3\x84rendenummer", "rum", "artikel", "artikelnr", "artikelnummer", "artnr",
+        "faktura", "fakturanr", "fakturanummer", "order", "ordernr", "ordernummer", "orgnr",
+        "organisationsnummer", "personnummer", "pnr", "objekt", "objektnr", "objektnummer", "ref",
+        "referens", "referensnummer", "tel", "telefon", "mobil", "fax", "id", "kod",
+    };
+    char w[24];
     size_t n = word_before(s, i, w, sizeof w);
     bool caps = n >= 2;
     for (size_t k = 0; k < n; k++)
@@ -188,6 +197,8 @@ static bool range_at(const char *s, size_t len, size_t i)
         return false;                   /* an area code, a case number: 013-, -0123 */
     if (b < a && !(ad == 4 && bd == 2 && s[i + 1] != '0' && b > a % 100))
         return false;                   /* 2024-421, 2024-04; 2018-22 is a range */
+    if (ad >= 2 && bd - ad >= 3)
+        return false;                   /* 12-345678: a code, not "12 to 345 678" */
     size_t sp = space_at(s, len, re);
     if (sp && digit(u(s)[re + sp]))
         return false;                   /* the number goes on: 08-123 45 67 */

@@ -68,6 +68,10 @@ static void ranges(void)
     CHECK("a reference after capitals stays", same("SON 2023-0123"));
     CHECK("a leading zero code stays", same("0123-45"));
     CHECK("a phone number stays", same("013-20 60 00 och 08-123 45 67"));
+    CHECK("an account, a case, a room after its word stays",
+          same("Bankgiro 123-4567, ärende 12-345678, Ärende 4-5, rum 2-314, plusgiro 12-3456, konto 12-34"));
+    CHECK("a number far longer than the one before it stays (a code)", same("se 12-345678"));
+    CHECK("... but a range from a small number is one", prints(ALL, "5-1000 kr, 10-1000", "5" EN "1000 kr, 10" EN "1000"));
     CHECK("two hyphens stay", same("1-2-3"));
     CHECK("letters before stay", same("A1-3 och v1-3"));
     CHECK("letters after stay", same("1-3a"));
