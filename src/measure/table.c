@@ -299,15 +299,15 @@ static void cell_style(const Node *t, RowRole role, Cell *cl)
     }
 }
 
-/* The footnote marks among parent's inline content, and nothing else
- * of it (the spaces between them in an indented file): after a figure,
- * after a status's word. */
+/* The footnote marks among parent's inline content, and the commas
+ * between them, and nothing else of it (the spaces between them in an
+ * indented file): after a figure, after a status's word. */
 static void push_marks(M *m, const Node *parent, const Style *st, Pieces *ps)
 {
     int from = ps->n, to = from;
     text_pieces(m, parent, st, ps);
     for (int k = from; k < ps->n; k++)
-        if (ps->v[k].note)
+        if (ps->v[k].note || (k + 1 < ps->n && ps->v[k + 1].note && ps->v[k].len == 1 && ps->v[k].s[0] == ','))
             ps->v[to++] = ps->v[k];
     ps->n = to;
 }

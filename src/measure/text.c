@@ -368,9 +368,16 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     while (k > 0 && blank_piece(&out->v[k - 1]))
         k--;
     bool after = k > 0 && out->v[k - 1].note;
-    if (after)
+    if (after) {
         out->n = k;
-    p.s = arena_printf(&m->rp->arena, after ? ",%d" : "%d", label);
+        /* the comma between, not part of either's link: a reader says
+         * "link 2", not "link comma 2" */
+        Piece comma = p;
+        comma.s = ",";
+        comma.len = 1;
+        VEC_PUSH(&m->rp->arena, *out, comma);
+    }
+    p.s = arena_printf(&m->rp->arena, "%d", label);
     p.len = (int)strlen(p.s);
     p.note = number;
     if (!is.uri) {
