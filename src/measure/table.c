@@ -1006,7 +1006,11 @@ static void table_columns(M *m, TableSet *ts)
 static int figure_end(const Line *l)
 {
     int k = l->nops;
-    while (k > 1 && (l->ops[k - 1].kind != OP_TEXT || l->ops[k - 1].note))
+    /* the marks, and the commas between them (a comma's op stands
+     * between two marks' ops) */
+    while (k > 1 && (l->ops[k - 1].kind != OP_TEXT || l->ops[k - 1].note ||
+                     (l->ops[k - 1].len == 1 && l->ops[k - 1].s[0] == ',' && k < l->nops && k - 2 >= 0 &&
+                      (l->ops[k - 2].note || l->ops[k - 2].kind != OP_TEXT))))
         k--;
     for (int q = k; q < l->nops; q++)
         if (l->ops[q].kind == OP_TEXT)
