@@ -154,9 +154,10 @@ check "one series (a pie: one slice) has no legend in any chart type, two have; 
     sh -c "t=\$(pdftotext -raw '$T/legendrule.pdf' -); for w in Linjeserie Stapelserie Tårtserie Ringserie 'Ensam skiva' Bortvald1; do echo \"\$t\" | grep -q \"\$w\" && exit 1; done; echo \"\$t\" | grep -q Efterfrågad && echo \"\$t\" | grep -q 'Skiva A Skiva B'"
 "$B/gen" --pages 200 --kind charts >"$T/charts200.xml"
 check "200 charts render" "$BIN" -q -o "$T/charts200.pdf" "$T/charts200.xml"
-sed -e 's|<style name="body"      family="sans" size="11" leading="14.5"|<style name="body" family="sans" size="11" leading="5"|' \
-    -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/squeezed.xml"
-"$BIN" -q --layout "$T/squeezed.xml" -o "$T/squeezed.pdf" samples/verksamhetsplan-2019.xml
+# (the lines moved together in the page's content: a layout may no
+# longer set them so close)
+qpdf --qdf --object-streams=disable "$R/verksamhetsplan-2019.pdf" "$T/squeezed-qdf.pdf"
+sed 's/^0 -14\.5 Td\[/0 -3 Td[/' "$T/squeezed-qdf.pdf" | fix-qdf >"$T/squeezed.pdf"
 check "the overlap check notices lines set on top of each other" sh -c "! tests/overlap-check '$(textcopy "$T/squeezed.pdf")' >/dev/null"
 
 # charts with long names: every series named in the legend (on more
