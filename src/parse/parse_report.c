@@ -2452,6 +2452,25 @@ static const char *bare_reference(const char *v)
     return t;
 }
 
+/* The year of a <date> the schema took (it takes any number of digits,
+ * and a minus): four digits, or "20255-02-20" was printed on the cover
+ * as written, and the PDF had no date; one before 1900 or after 2199, a
+ * warning. */
+static void date_year(P *p, xmlNodePtr c, const char *v)
+{
+    Node at = here(p, c);
+    size_t n = strspn(v, "0123456789");
+    if (v[n] != '-' || n != 4) {
+        ERR(&at, _("the year of <date>%s</date> is not written with four digits"), v);
+        HINT(_("write the date year-month-day, with digits, e.g. <date>2025-02-20</date>"));
+        return;
+    }
+    int y = atoi(v);
+    if (y > 0 && (y < 1900 || y > 2199))        /* (year 0: the schema said so) */
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(&at, p->rep), at.line, at.col,
+                 _("correct the year if it is mistyped"), _("the report is dated in the year %d"), y);
+}
+
 static void build_meta(P *p, xmlNodePtr meta)
 {
     Meta *m = &p->rep->meta;
@@ -2466,7 +2485,7 @@ static void build_meta(P *p, xmlNodePtr meta)
         else if (strcmp(n, "subtitle") == 0) m->subtitle = v, k = META_SUBTITLE;
         else if (strcmp(n, "organisation") == 0) m->organisation = v, k = META_ORGANISATION;
         else if (strcmp(n, "department") == 0) m->department = v, k = META_DEPARTMENT;
-        else if (strcmp(n, "date") == 0) m->date = v, k = META_DATE;
+        else if (strcmp(n, "date") == 0) m->date = v, k = META_DATE, date_year(p, c, v);
         else if (strcmp(n, "reference") == 0) m->reference = bare_reference(v), k = META_REFERENCE;
         else if (strcmp(n, "running-title") == 0) m->running_title = v, k = META_RUNNING_TITLE;
         else if (strcmp(n, "author") == 0) m->author = v, k = META_AUTHOR;

@@ -881,7 +881,9 @@ static void date_words(XmlMsgs *m, xmlNodePtr node, char *msg, size_t cap, const
         /* written right, but no such day: 2026-09-31, 2025-02-29, 2025-13-01 */
         bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
         int last = mo >= 1 && mo <= 12 ? (mo == 2 && !leap ? 28 : mdays[mo - 1]) : 0;
-        if (!last) {
+        if (y == 0) {
+            snprintf(msg, cap, _("<date>%.10s</date> has no year: the calendar has no year 0000"), s);
+        } else if (!last) {
             snprintf(msg, cap, _("<date>%.10s</date> has no month %d: the months are 01 to 12"), s, mo);
         } else {
             snprintf(msg, cap, _("<date>%.10s</date> is not a day: month %02d of %d has %d days"), s, mo, y, last);
