@@ -2460,7 +2460,10 @@ static void date_year(P *p, xmlNodePtr c, const char *v)
 {
     Node at = here(p, c);
     size_t n = strspn(v, "0123456789");
-    if (v[n] != '-' || n != 4) {
+    if (n == 0 || v[n] != '-' || strspn(v + n + 1, "0123456789") != 2 || v[n + 3] != '-' ||
+        strspn(v + n + 4, "0123456789") != 2)
+        return;                         /* no date: the schema says so */
+    if (n != 4) {
         ERR(&at, _("the year of <date>%s</date> is not written with four digits"), v);
         HINT(_("write the date year-month-day, with digits, e.g. <date>2025-02-20</date>"));
         return;
