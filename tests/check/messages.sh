@@ -109,4 +109,9 @@ check "... nothing when the messages go to a pipe" \
 # --since with the PDF up to date: said at a terminal (it said nothing)
 script -qec "$SV '$BIN' --since -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty-since.out" 2>&1
 check "at a terminal, --since with the PDF up to date says so" grep -qF "$T/tty.pdf är aktuell" "$T/tty-since.out"
+# a Swedish message sends the reader to the handbook, never to README.md
+# (the developers' page, in English): "README.md listar alla element"
+check "no Swedish message points to README.md" \
+    sh -c "! awk '/^msgstr/ { s = 1 } /^msgid/ { s = 0 } s' po/sv.po | grep -q README"
+
 finish
