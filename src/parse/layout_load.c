@@ -19,6 +19,7 @@
 #include "../base/i18n.h"
 
 #include <libxml/tree.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -745,6 +746,31 @@ static void check_fields(L *l, xmlNodePtr root, const Layout *y)
     }
 }
 
+/* The hyphenation dictionaries in the folder of `path` (hyph_sv_SE,
+ * hyph_en_US ...), their names without ".dic" in sorted order and
+ * separated by ", ", in buf; false if there are none. */
+static bool dictionaries_beside(const char *path, char *buf, size_t cap)
+{
+    char dir[512];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    struct dirent **list = NULL;
+    int n = scandir(dir, &list, NULL, alphasort);
+    size_t k = 0;
+    buf[0] = 0;
+    int shown = 0;
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(list[i]->d_name);
+        if (len > 4 && !strcmp(list[i]->d_name + len - 4, ".dic") && shown < 12 && k < cap) {
+            k += (size_t)snprintf(buf + k, cap - k, "%s%.*s", shown ? ", " : "", (int)(len - 4), list[i]->d_name);
+            shown++;
+        }
+        free(list[i]);
+    }
+    free(list);
+    return shown > 0 && k < cap;
+}
+
 /* What the layout as a whole must have: a font, room between the page's
  * margins, its hyphenation patterns (else a warning, and none); and the
  * styles it left out, inherited from body. */
@@ -769,7 +795,11 @@ static void complete(L *l, xmlNodePtr root, Layout *y)
         xmlNodePtr at = l->hyphenation ? l->hyphenation : root;
         diag_warn(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
                   _("hyphenation dictionary %s not found; words will not be hyphenated"), y->hyphen_dict);
-        diag_hint(&l->rp->diags, _("install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off"));
+        char have[400];
+        if (dictionaries_beside(y->hyphen_dict, have, sizeof have))     /* a name mistyped */
+            diag_hint(&l->rp->diags, _("the dictionaries there: %s; or leave out <hyphenation> to turn it off"), have);
+        else
+            diag_hint(&l->rp->diags, _("install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off"));
         y->hyphen_dict = NULL;
     }
     for (int i = 1; i < ST_COUNT; i++)

@@ -32,6 +32,8 @@ for want in ":$sl:3: warning: statuses \"met\" and \"partly-met\" have the same 
             ':40:3: warning: the text colour of style "body" has a contrast of' ':29:3: warning: hyphenation dictionary'; do
     check "the layout warning $want" grep -qF -- "warnings.xml$want" "$T/warnings.err"
 done
+check "... a dictionary's name mistyped: the hint names the dictionaries there" \
+    grep -qE '^    hint: the dictionaries there: (.*, )?hyph_sv_SE[,;]' "$T/warnings.err"
 
 # ---- the layout schema (src/parse/layout.rng) --------------------------------
 # the structure of a layout is checked against layout.rng, compiled into
