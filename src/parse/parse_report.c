@@ -683,6 +683,39 @@ static void check_link(P *p, Node *n)
     }
     pdf_text_fits(p, n, _("the link's address (href)"), h,
                   _("a web address is at most a few hundred characters: is the closing quote of href missing?"));
+    /* its scheme: letters (digits, +, -, .) and a colon */
+    size_t sl = 0;
+    while ((h[sl] >= 'a' && h[sl] <= 'z') || (h[sl] >= 'A' && h[sl] <= 'Z') ||
+           (sl > 0 && ((h[sl] >= '0' && h[sl] <= '9') || h[sl] == '+' || h[sl] == '-' || h[sl] == '.')))
+        sl++;
+    bool scheme = sl > 0 && h[sl] == ':';
+    if (scheme && sl == 10 && !strncasecmp(h, "javascript", 10)) {
+        ERR(n, _("the link's address \"%s\" is a script, which an archival PDF may not run"), h);
+        HINT(_("write the web address in href, e.g. <link href=\"https://www.linkoping.se\">"));
+    } else if (scheme && sl == 4 && !strncasecmp(h, "file", 4)) {
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
+                 _("give the file's address on the web, or attach it to the report as an appendix"),
+                 _("the link \"%s\" leads to a file on this computer, which the PDF's readers do not have"), h);
+    } else if (!scheme) {
+        /* "www.linkoping.se" (a viewer reads it as a file beside the
+         * PDF), "kontakt@linkoping.se": what was meant is clear */
+        size_t host = strcspn(h, "/?#");
+        bool mail = strchr(h, '@') && !strchr(h, '/') && !strchr(h, ' ');
+        bool web = !mail && memchr(h, '.', host) && !strchr(h, ' ') && !strchr(h, '@');
+        const char *fixed = mail ? arena_printf(&p->rp->arena, "mailto:%s", h)
+                          : web ? arena_printf(&p->rp->arena, "https://%s", h) : NULL;
+        if (fixed) {
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col, NULL,
+                     _("the link's address \"%s\" has no https:// or mailto: (a PDF reader would look for a file "
+                       "of that name): it is made %s"), h, fixed);
+            HINT(_("write href=\"%s\""), fixed);
+            n->u.link.href = fixed;
+        } else {
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
+                     _("write the web address in href, e.g. <link href=\"https://www.linkoping.se\">"),
+                     _("the link's address \"%s\" is no web address: a PDF reader cannot follow it"), h);
+        }
+    }
 }
 
 /* Does n hold no text but white space? */
