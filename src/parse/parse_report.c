@@ -2101,6 +2101,7 @@ static void pie_series(P *p, xmlNodePtr c, const Chart *ch, const Series *s)
 
 static Node *build_chart(P *p, xmlNodePtr x)
 {
+    int errors = diag_errors(&p->rp->diags);
     Node *n = new_node(p, N_CHART, x);
     register_id(p, n, attr(p, x, "id"));
     Chart *ch = ARENA_NEW(&p->rp->arena, Chart);
@@ -2158,7 +2159,8 @@ static Node *build_chart(P *p, xmlNodePtr x)
         for (int k = 0; k < ch->series[i].nvalues && k < ch->ncat && !any; k++)
             any = ch->series[i].present[k];
     }
-    if (!any && ch->nseries > 0 && ch->ncat > 0)
+    /* (values that are no numbers are said so already: not as "-") */
+    if (!any && ch->nseries > 0 && ch->ncat > 0 && diag_errors(&p->rp->diags) == errors)
         diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
                  _("write the values when they are known, or leave the chart out until then"),
                  _("the chart has no values (every one is \"-\"): it is drawn empty"));

@@ -293,4 +293,10 @@ printf '<report type="rapport"><meta><title>T</title></meta><chart type="line" a
 check "... an outcome solid before a later year's budget; Upplands Väsby is no plan" \
     awk '$1 == "path" && $2 == 2 && !seen[$3 FS NR] { d[++n] = ($5 ~ /^[a-z]/ ? $5 : "solid") }
          END { exit !(d[1] == "solid" && d[2] == "dashed" && d[5] == "solid") }' "$T/years3.trace"
+# values that are no numbers ("NaN inf") are said so, not taken for "-"
+# ("the chart has no values (every one is "-")" came first, and false)
+printf '<report type="rapport"><meta><title>T</title></meta><chart type="bar" alt="a"><categories>a|b</categories><series name="s">NaN inf</series></chart></report>\n' >"$T/nan.xml"
+check "a chart of values that are no numbers: said so, and not that every one is \"-\"" \
+    sh -c "! '$BIN' --check '$T/nan.xml' 2>'$T/nan.err'; grep -q 'are not numbers' '$T/nan.err' && ! grep -q 'every one is' '$T/nan.err'"
+
 finish
