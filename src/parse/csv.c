@@ -31,6 +31,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Windows-1252's 0x80..0x9F (0: unassigned, kept as the C1 control
  * character of the same number, which the field check refuses). */
@@ -384,8 +385,11 @@ static bool open_text(Reader *rd, CsvSpec *s)
     size_t len;
     unsigned char *raw = files_load(rd->rp, s->path, RP_MAX_CSV_BYTES, &len, &why);
     if (!raw) {
+        struct stat st;
+        bool big = stat(s->path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > RP_MAX_CSV_BYTES;
         diag_add(&rd->rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
-                 _("the path is relative to the report file's folder"),
+                 big ? _("export only the rows the report shows, or split the table into several")
+                     : _("the path is relative to the report file's folder"),
                  _("the CSV \"%s\" cannot be used: %s"), s->name, why);
         return false;
     }

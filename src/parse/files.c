@@ -114,8 +114,11 @@ unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, con
         return NULL;
     }
     if ((uintmax_t)st.st_size > max) {
-        *why = arena_printf(&rp->arena, _("the file is %jd bytes; rapport reads such files up to %zu bytes"),
-                            (intmax_t)st.st_size, max);
+        /* in megabytes, whole and tenths (a language writes its own
+         * decimal sign): "10.2 MB ... up to 8 MB", not 10666676 bytes */
+        intmax_t tenths = ((intmax_t)st.st_size * 10 + 1048575) / 1048576;     /* up: never "8.0 MB ... up to 8 MB" */
+        *why = arena_printf(&rp->arena, _("the file is %jd.%jd MB; rapport reads such files up to %zu MB"),
+                            tenths / 10, tenths % 10, max / 1048576);
         close(fd);
         return NULL;
     }
@@ -126,7 +129,8 @@ unsigned char *files_load(Rp *rp, const char *path, size_t max, size_t *len, con
     for (;;) {
         if (n == cap) {
             if (cap > max) {
-                *why = arena_printf(&rp->arena, _("the file is larger than %zu bytes, the most rapport reads of it"), max);
+                *why = arena_printf(&rp->arena, _("the file is larger than %zu MB, the most rapport reads of it"),
+                                    max / 1048576);
                 free(buf);
                 close(fd);
                 return NULL;
