@@ -21,4 +21,20 @@
 /* n things: the English singular and plural, looked up by count */
 #define P_(one, many, n) dngettext(RP_TEXT_DOMAIN, one, many, (unsigned long)(n))
 
+#include <stdio.h>
+#include <string.h>
+
+/* v with `places` decimals and the decimal sign of the messages'
+ * language ("1,2" in Swedish, "1.2" in English), in buf. */
+static inline const char *rp_decimal(char *buf, size_t cap, double v, int places)
+{
+    snprintf(buf, cap, "%.*f", places, v);
+    /* TRANSLATORS: the decimal sign in the numbers of messages ("," in Swedish) */
+    const char *sign = _(".");
+    char *dot = strchr(buf, '.');
+    if (dot && sign[0] && !sign[1])
+        *dot = sign[0];
+    return buf;
+}
+
 #endif

@@ -204,10 +204,12 @@ static void say(const RpOptions *o, const char *input, const char *output, int c
     else
         snprintf(count, sizeof count, P_("%d error", "%d errors", r->errors), r->errors);
     struct stat st;
+    char secs[32];
+    rp_decimal(secs, sizeof secs, ms / 1000, 2);
     if (code == RP_OK && o->check_only)
-        printf(_("%s %s: checked, %s%s (%.2f s)\n"), when, input, count, warn, ms / 1000);
+        printf(_("%s %s: checked, %s%s (%s s)\n"), when, input, count, warn, secs);
     else if (code == RP_OK)
-        printf(_("%s %s: %s%s (%.2f s)\n"), when, output, count, warn, ms / 1000);
+        printf(_("%s %s: %s%s (%s s)\n"), when, output, count, warn, secs);
     else if (o->check_only)
         printf("%s %s: %s%s\n", when, input, count, warn);
     else if (stat(output, &st) == 0)

@@ -77,8 +77,10 @@ static Image *fail(ImageError *err, const char *why, const char *hint)
 static bool too_large(Rp *rp, long w, long h, size_t bytes, size_t room, ImageError *err)
 {
     if (w > RP_MAX_IMAGE_SIDE || h > RP_MAX_IMAGE_SIDE || w * h > RP_MAX_IMAGE_PIXELS) {
-        fail(err, arena_printf(&rp->arena, _("it is %ld x %ld pixels (%.1f megapixels); rapport takes images of up to %ld megapixels, at most %d pixels wide or high"),
-                               w, h, (double)w * (double)h / 1e6, RP_MAX_IMAGE_PIXELS / 1000000, RP_MAX_IMAGE_SIDE),
+        char mp[32];
+        fail(err, arena_printf(&rp->arena, _("it is %ld x %ld pixels (%s megapixels); rapport takes images of up to %ld megapixels, at most %d pixels wide or high"),
+                               w, h, rp_decimal(mp, sizeof mp, (double)w * (double)h / 1e6, 1),
+                               RP_MAX_IMAGE_PIXELS / 1000000, RP_MAX_IMAGE_SIDE),
              _("scale it down: 2 000 pixels across is 300 dpi over the whole text width"));
         return true;
     }

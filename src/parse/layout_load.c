@@ -915,16 +915,18 @@ static void check_legibility(L *l, xmlNodePtr root)
     for (int i = 0; i < ST_COUNT; i++)
         if (y->styles[i].set && contrast(y->styles[i].color, 0xFFFFFF) < 4.5) {
             xmlNodePtr at = l->style[i] ? l->style[i] : root;
+            char c[32];
             diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
-                      _("the text colour of style \"%s\" has a contrast of %.1f:1 on white paper; 4.5:1 is needed to be read easily"),
-                      style_names[i], contrast(y->styles[i].color, 0xFFFFFF));
+                      _("the text colour of style \"%s\" has a contrast of %s:1 on white paper; 4.5:1 is needed to be read easily"),
+                      style_names[i], rp_decimal(c, sizeof c, contrast(y->styles[i].color, 0xFFFFFF), 1));
             diag_hint(d, _("choose a darker colour; #1A1A1A or #005596 read well"));
         }
     if (contrast(y->table_head_color, y->table_head_fill) < 4.5) {
         xmlNodePtr at = l->colors ? l->colors : root;
+        char c[32];
         diag_warn(d, l->file, xmlread_line(at), xmlread_col(at),
-                  _("table header text has a contrast of %.1f:1 on its fill; 4.5:1 is needed"),
-                  contrast(y->table_head_color, y->table_head_fill));
+                  _("table header text has a contrast of %s:1 on its fill; 4.5:1 is needed"),
+                  rp_decimal(c, sizeof c, contrast(y->table_head_color, y->table_head_fill), 1));
         diag_hint(d, _("make table-head-text darker or table-head-fill lighter"));
     }
     for (int i = 0; i < y->nstatuses; i++)

@@ -114,4 +114,12 @@ check "at a terminal, --since with the PDF up to date says so" grep -qF "$T/tty.
 check "no Swedish message points to README.md" \
     sh -c "! awk '/^msgstr/ { s = 1 } /^msgid/ { s = 0 } s' po/sv.po | grep -q README"
 
+# a number with decimals in a Swedish message has a decimal comma
+# ("kontrasten 1.2:1" was printed)
+sed -e 's|name="body"      family="sans" size="11" leading="14.5" after="7" color="#1A1A1A"|name="body"      family="sans" size="11" leading="14.5" after="7" color="#EEEEEE"|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" layouts/linkoping.xml >"$T/pale.xml"
+check "a Swedish message writes its decimals with a comma (kontrasten 1,2:1), an English one with a point" \
+    sh -c "$SV '$BIN' --check --layout '$T/pale.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'kontrasten 1,2:1 mot vitt papper' &&
+           LANG=C '$BIN' --check --layout '$T/pale.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'contrast of 1.2:1 on white'"
+
 finish
