@@ -34,6 +34,28 @@
 /* A paragraph of style `sid` as the structure element `type` under
  * `parent`: a body paragraph (P) in the container, a figure's caption
  * (Caption) in its Figure. */
+/* A word of block n's was wider than its line and split where the line
+ * ended, without a hyphen (a pasted web address, a code): said at n. */
+static void say_chopped(M *m, const Node *n)
+{
+    if (!m->chopped)
+        return;
+    int chars = 0;
+    for (int k = 0; k < m->chopped_len; k++)
+        chars += ((unsigned char)m->chopped[k] & 0xC0) != 0x80;
+    int show = 0;
+    for (int c = 0; show < m->chopped_len && c < 24; c++)
+        do
+            show++;
+        while (show < m->chopped_len && ((unsigned char)m->chopped[show] & 0xC0) == 0x80);
+    diag_add(&m->rp->diags, DIAG_WARNING, model_source(n, m->rep), n->line, n->col,
+             _("a web address: write it as a <link> with words to read; a code or a number: put spaces in it"),
+             _("a word of %d characters (\"%.*s%s\") is wider than the line: it is split where the line ends, "
+               "without a hyphen"),
+             chars, show, m->chopped, show < m->chopped_len ? "\xE2\x80\xA6" : "");
+    m->chopped = NULL;
+}
+
 static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int32_t indent, int32_t width,
                  bool keep_all)
 {
@@ -42,7 +64,9 @@ static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int3
     text_pieces(m, n, st, &ps);
     if (n->id)
         place_anchor(m, anchor_for(m, n));
+    m->chopped = NULL;
     Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, st->justify);
+    say_chopped(m, n);
     m->cur_se = se_new(m, type, parent);
     if (ls.n == 0) {                 /* an empty paragraph still takes its space */
         m->pending_after = st->space_after > m->pending_after ? st->space_after : m->pending_after;
@@ -145,7 +169,10 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         new_page_next(m);
     m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
     int32_t hw = width - st->indent;
+    m->chopped = NULL;
     Lines ls = text_break_heading(m, ps.v, ps.n, st, hw, st->align);
+    if (h)
+        say_chopped(m, h);
     /* a goal's name and dash that fit one line keep it, and the status
      * goes to the next whole, however short it leaves that line: the
      * lines' balance took a word of the name down beside "Delvis

@@ -108,6 +108,9 @@ typedef struct M {
     int           container;       /* element new blocks go into (Document, LBody) */
     VEC(int)      placing;         /* anchors to place on the next box (place_anchor) */
     int32_t       pending_after;   /* space owed after the last block */
+    const char   *chopped;         /* a word wider than the line, split without a hyphen (text.c's
+                                    * add_box): the first since measure.c cleared it, or NULL */
+    int           chopped_len;
     int           list_depth;      /* lists open around what is measured (list()) */
     uint16_t      pending_flags;   /* flags for the next box (new_page_next) */
     Op            label;           /* a list label waiting for its first line (hang_label) */

@@ -782,7 +782,12 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
     if (add_at_points(b, p, pi, off, len))
         return;
     /* Wider than the line: one box per character, breakable anywhere
-     * at a high cost, so the word is split rather than cut off. */
+     * at a high cost, so the word is split rather than cut off (and
+     * said, measure.c) */
+    if (!b->m->chopped) {
+        b->m->chopped = p->s + off;
+        b->m->chopped_len = len;
+    }
     size_t i = (size_t)off, end = (size_t)(off + len);
     while (i < end) {
         size_t at = i;
