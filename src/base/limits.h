@@ -119,6 +119,10 @@
 #define RP_MAX_CHART_CATEGORIES 1000
 #define RP_MAX_CHART_SERIES     20
 
+/* A chart's least height, in millipoints (20 mm): its axis labels, a
+ * bar's value and the legend take about that much. */
+#define RP_MIN_CHART_HEIGHT     56693
+
 /* A chart's values and axis bounds, in magnitude: a double tells about
  * 15 digits apart, so past this the ticks of an axis can no longer be
  * told apart, and their labels would not fit beside the chart. No

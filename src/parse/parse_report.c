@@ -520,6 +520,15 @@ static int32_t report_length(P *p, Node *n, const char *name, const char *v)
                     : _("a chart is about 60mm high; it must fit on a page"));
         return -1;
     }
+    /* a chart's axis, labels and bars need room: "1mm" set its labels
+     * on top of each other, "0mm" was taken for no height given */
+    if (!strcmp(name, "height") && len < RP_MIN_CHART_HEIGHT) {
+        char low[80];
+        snprintf(low, sizeof low, _("is too low for a chart to be read (at least %d mm)"),
+                 (int)lround(RP_MIN_CHART_HEIGHT * 25.4 / 72000));
+        value_error(p, n, name, v, low, _("a chart is about 60mm high; it must fit on a page"));
+        return -1;
+    }
     return len;
 }
 
