@@ -103,27 +103,6 @@ static const char *attr(P *p, xmlNodePtr x, const char *name)
     return s;
 }
 
-/* x's own xml:lang where it names another language than Swedish ("en",
- * "en-GB"), for the structure tree's /Lang; NULL for none or "sv". The
- * schema has checked its form. */
-static const char *other_lang(P *p, xmlNodePtr x)
-{
-    xmlChar *v = xmlGetNsProp(x, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    if (!v)
-        return NULL;
-    const char *s = (const char *)v + strspn((const char *)v, " \t\r\n");
-    size_t n = strcspn(s, " \t\r\n");
-    /* the report's own language ("sv" unless its lang says otherwise),
-     * compared by its first part: "sv-FI" words in a Swedish report are
-     * Swedish, "sv" words in an English one are not */
-    const char *doc = p->rep && p->rep->lang ? p->rep->lang : "sv";
-    size_t dn = strcspn(doc, "-");
-    bool same = n >= dn && !strncasecmp(s, doc, dn) && (n == dn || s[dn] == '-');
-    const char *lang = n && !same ? arena_strndup(&p->rp->arena, s, n) : NULL;
-    xmlFree(v);
-    return lang;
-}
-
 static Node *new_node(P *p, NodeKind k, xmlNodePtr x)
 {
     Node *n = ARENA_NEW(&p->rp->arena, Node);
@@ -143,10 +122,44 @@ static Node here(const P *p, xmlNodePtr x)
     return (Node){ .line = xmlread_line(x), .col = xmlread_col(x), .file = p->fileno };
 }
 
+
 /* at node n: in the report or the part it was written in, or in the CSV
  * a table row was read from */
 #define ERR(n, ...) diag_error(&p->rp->diags, model_source((n), p->rep), (n)->line, (n)->col, __VA_ARGS__)
 #define HINT(...)   diag_hint(&p->rp->diags, __VA_ARGS__)
+
+static bool language_tag(const char *s);
+
+/* x's own xml:lang where it names another language than Swedish ("en",
+ * "en-GB"), for the structure tree's /Lang; NULL for none or "sv". The
+ * schema takes any word of up to eight letters: one that is no language
+ * code ("klingon", "engelska") is an error, as <report lang> is. */
+static const char *other_lang(P *p, xmlNodePtr x)
+{
+    xmlChar *v = xmlGetNsProp(x, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    if (!v)
+        return NULL;
+    const char *s = (const char *)v + strspn((const char *)v, " \t\r\n");
+    size_t n = strcspn(s, " \t\r\n");
+    char tag[64];
+    snprintf(tag, sizeof tag, "%.*s", (int)n, s);
+    if (n && !language_tag(tag)) {
+        Node at = here(p, x);
+        ERR(&at, _("xml:lang=\"%s\" is not a language code"), tag);
+        HINT(_("write a short code: xml:lang=\"en\" English, \"fi\" Finnish, \"de\" German, \"sv\" Swedish"));
+        xmlFree(v);
+        return NULL;
+    }
+    /* the report's own language ("sv" unless its lang says otherwise),
+     * compared by its first part: "sv-FI" words in a Swedish report are
+     * Swedish, "sv" words in an English one are not */
+    const char *doc = p->rep && p->rep->lang ? p->rep->lang : "sv";
+    size_t dn = strcspn(doc, "-");
+    bool same = n >= dn && !strncasecmp(s, doc, dn) && (n == dn || s[dn] == '-');
+    const char *lang = n && !same ? arena_strndup(&p->rp->arena, s, n) : NULL;
+    xmlFree(v);
+    return lang;
+}
 
 /* Text content with every run of white space folded to one space. */
 static char *fold_space(P *p, const char *s, size_t *outlen)
