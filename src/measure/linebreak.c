@@ -58,6 +58,12 @@ enum { FINAL_HYPHEN = 1000000 };
  * the width (a runt): as a line above it a fifth emptier. */
 enum { RUNT = 250000 };
 
+/* The same in a cell (LB_FEWEST), under a quarter of its width, where
+ * the lines are as many either way: as a line above it half empty, so
+ * "Inflyttning planeras till / höstterminen 2026." is set, not
+ * "... till höstterminen / 2026." */
+enum { CELL_RUNT = 6300000 };
+
 /* The candidates: positions j where a line may end (a glue after a box,
  * a penalty below LB_NEVER, or n), after -1 (the paragraph's start),
  * into cand[] (the caller's breaks[]); each with its start[]. Returns
@@ -166,6 +172,10 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
              * in: a paragraph's last line under an eighth of the width */
             if (last && !justify && ci > 0 && !(mode & LB_BALANCE) && nat * 8 < width)
                 d += RUNT;
+            /* in a cell, whose lines are as many either way (LB_FEWEST),
+             * nor one under a quarter of it: "höstterminen / 2026." */
+            else if (last && !justify && ci > 0 && (mode & LB_FEWEST) && !(mode & LB_BALANCE) && nat * 4 < width)
+                d += CELL_RUNT;
             d += per_line;
             int64_t total = best[ci] + d;
             if (total < bestc) {
