@@ -449,11 +449,55 @@ static void widen(Cell *c, int32_t by)
     c->pref += by;
 }
 
+/* The unit after a figure's last digit ("kr/inv" of "761 kr/inv", ""
+ * of "21,4"), before its footnote marks, without the space: into buf. */
+static void unit_of(const Pieces *ps, char *buf, size_t cap)
+{
+    int end = text_marks_at(ps->v, ps->n);
+    int lp = -1, lk = 0;
+    for (int i = 0; i < end; i++)
+        for (int k = 0; k < ps->v[i].len; k++)
+            if (ps->v[i].s[k] >= '0' && ps->v[i].s[k] <= '9')
+                lp = i, lk = k + 1;
+    size_t n = 0;
+    for (int i = lp < 0 ? end : lp; i < end; i++)
+        for (int k = i == lp ? lk : 0; k < ps->v[i].len && n + 1 < cap; k++) {
+            unsigned char c = (unsigned char)ps->v[i].s[k];
+            if (c == ' ' || (c == 0xC2 && k + 1 < ps->v[i].len && (unsigned char)ps->v[i].s[k + 1] == 0xA0)) {
+                k += c == 0xC2;
+                continue;
+            }
+            buf[n++] = (char)c;
+        }
+    buf[n] = 0;
+}
+
 /* Decimal commas in one line: each number padded by what its column's
- * widest decimal part has more. */
+ * widest decimal part has more. A column whose figures carry units of
+ * more than one kind, a key figure's own on each row ("761 kr/inv",
+ * "54 %", "21,4"), has them set right as they stand, each unit after its
+ * figure: lined up on the widest unit, "54" stood far from its "%". */
 static void align_commas(M *m, int ncols, Cell *cells, int ncell)
 {
     int32_t *maxfrac = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+    const char **unit = ARENA_ARRAY(&m->rp->arena, const char *, ncols);
+    bool *mixed = ARENA_ARRAY(&m->rp->arena, bool, ncols);
+    for (int i = 0; i < ncell; i++) {
+        if (cells[i].frac < 0)
+            continue;
+        char u[32];
+        unit_of(&cells[i].ps, u, sizeof u);
+        int col = cells[i].col;
+        if (!u[0] || mixed[col])
+            continue;
+        if (!unit[col])
+            unit[col] = arena_strdup(&m->rp->arena, u);
+        else if (strcmp(unit[col], u) != 0)
+            mixed[col] = true;
+    }
+    for (int i = 0; i < ncell; i++)
+        if (cells[i].frac >= 0 && mixed[cells[i].col])
+            cells[i].frac = -1;
     for (int i = 0; i < ncell; i++)
         if (cells[i].frac > maxfrac[cells[i].col])
             maxfrac[cells[i].col] = cells[i].frac;

@@ -598,4 +598,13 @@ printf '<report type="rapport"><meta><title>T</title></meta><table font-size="sm
 check "a cell's last line is no stub (höstterminen 2026. together)" \
     sh -c "'$BIN' -q -o '$T/stub.pdf' --trace '$T/stub.trace' '$T/stub.xml' && grep -q 'text .* höstterminen 2026\.\$' '$T/stub.trace'"
 
+# a column of key figures with a unit of their own on each row ("761
+# kr/inv", "54 %", "21,4"): each unit stays after its figure and the
+# figures stand right ("54" stood 5 mm left of its "%", which was lined
+# up under "kr/inv")
+printf '<report type="internbudget"><meta><title>T</title></meta><table><caption>Nyckeltal</caption><columns><column/><column type="number" decimals="as-written"/><column type="number" decimals="as-written"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2022</cell><cell>2023</cell></row><row><cell>Nettokostnad för parker</cell><cell>761 kr/inv</cell><cell>778 kr/inv</cell></row><row><cell>Kostnad per meter väg, kr</cell><cell>21,4</cell><cell>28,9</cell></row><row><cell>Andel nöjda invånare</cell><cell>54 %%</cell><cell>57 %%</cell></row><row><cell>Resor per invånare</cell><cell>98</cell><cell>104</cell></row></table></report>\n' >"$T/units.xml"
+"$BIN" -q -o "$T/units.pdf" --trace "$T/units.trace" "$T/units.xml"
+check "mixed units in a column: each unit after its figure (54 %), the figures set right" \
+    sh -c "grep -q 'text .* 54.%\$' '$T/units.trace' && grep -q 'text .* 57.%\$' '$T/units.trace'"
+
 finish
