@@ -960,8 +960,11 @@ static void value_room(M *m, Frame *f)
     }
     int nc = ch->ncat > 0 ? ch->ncat : 1, ns = f->stacked || ch->nseries < 1 ? 1 : ch->nseries;
     if (!f->horizontal) {
+        /* a third of the size apart at least, as a word space: the
+         * bars of a group touch, and labels as wide as them did too
+         * ("1 187,41 221,8") */
         int32_t bar = (f->pw / nc) * 80 / 100 / ns;
-        f->vfs = widest <= bar ? fs : widest * 3 / 4 <= bar ? fs * 3 / 4 : 0;
+        f->vfs = widest + fs / 3 <= bar ? fs : (widest + fs / 3) * 3 / 4 <= bar ? fs * 3 / 4 : 0;
     } else {
         int32_t bar = (f->ph / nc) * 80 / 100 / ns;
         f->vfs = bar >= fs ? fs : bar >= fs * 3 / 4 ? fs * 3 / 4 : 0;
