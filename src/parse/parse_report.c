@@ -1232,6 +1232,21 @@ static bool almost_number(const char *s)
     return false;
 }
 
+/* A figure in brackets ("(12)", "(1 234,5)"): the accountants' minus,
+ * or a count in brackets; either way printed as written. Its digits
+ * into digits (cap bytes). */
+static bool paren_number(const char *s, char *digits, size_t cap)
+{
+    s += strspn(s, " ");
+    if (*s != '(')
+        return false;
+    size_t n = strspn(s + 1, "0123456789 ,.");
+    if (n == 0 || s[1 + n] != ')' || s[2 + n + strspn(s + 2 + n, " ")] || !(s[1] >= '0' && s[1] <= '9'))
+        return false;
+    snprintf(digits, cap, "%.*s", (int)n, s + 1);
+    return true;
+}
+
 /* "1,234" or "2.350" at node n: which of its two readings is meant?
  * `shown` is the decimals it would be printed with (-1: as written). A
  * comma with three digits after it is always asked about (NUM_AMBIGUOUS);
@@ -1352,7 +1367,7 @@ static void read_numbers(P *p, Node *t)
             if (ci >= t->u.table.ncols || t->u.table.cols[ci].type != COL_NUMBER || !x || x->kind != N_TEXT)
                 continue;
             const Column *col = &t->u.table.cols[ci];
-            char m[64];
+            char m[64], digits[48];
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
             /* a CSV separated by semicolons comes from a spreadsheet set
@@ -1392,6 +1407,12 @@ static void read_numbers(P *p, Node *t)
                 if (col->fmt.unit)
                     HINT(_("write it as a number: 1 234,5 (a space between the thousands, a comma before the "
                            "decimals), without a unit other than the column's \"%s\""), col->fmt.unit);
+            } else if (nr == NUM_TEXT && !summed[ri] && paren_number(x->text, digits, sizeof digits)) {
+                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col, NULL,
+                         _("\"%s\" in a number column is printed as written, in brackets, not set on the decimal "
+                           "comma"), x->text);
+                HINT(_("if it means minus %s, as an accountant writes it, write -%s: rapport prints −%s"),
+                     digits, digits, digits);
             }
         }
     }
@@ -1473,14 +1494,19 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
         snprintf(said, sizeof said, _("\"%s\" looks like a number written the English way"), text);
         diag_drop_warning_at(&p->rp->diags, model_source(bad, p->rep), bad->line, bad->col, said);
     }
+    char digits[48];
+    bool paren = !english && paren_number(text, digits, sizeof digits);
     diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, model_source(bad, p->rep), bad->line, bad->col,
              english ? _("it is written the English way: write 1 877,0 (a space between the thousands, a comma "
                          "before the decimals) or 1877.0")
+             : paren ? NULL
                      : _("write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
                          "a unit belongs in the column's unit=\"...\""),
              fill ? _("\"%s\" is not a number, so the sum in \"%s\" cannot be filled in")
                   : _("\"%s\" is not a number: the sum in \"%s\" is checked without it"),
              text, label);
+    if (paren)
+        HINT(_("if it means minus %s, as an accountant writes it, write -%s: rapport prints −%s"), digits, digits, digits);
 }
 
 /* A sum row with no figure in any number column, and no sum-of to fill
