@@ -671,13 +671,36 @@ static bool empty_attribute_of(xmlNodePtr parent, const char *name, XmlMsgs *m, 
     return false;
 }
 
+/* The first <item> or <cell> at or below n (depth levels at most) that
+ * holds text beside paragraphs or lists, or NULL. */
+static xmlNodePtr first_mixed(xmlNodePtr n, int depth)
+{
+    if (!n || depth < 0)
+        return NULL;
+    if ((!strcmp((const char *)n->name, "item") || !strcmp((const char *)n->name, "cell")) && mixes_blocks(n))
+        return n;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        xmlNodePtr f = c->type == XML_ELEMENT_NODE ? first_mixed(c, depth - 1) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
 /* <item> or <cell> n (named a) holding text beside paragraphs or lists,
- * said as such: true. */
+ * said as such: true. Also one inside it ("<item><p>Tre:</p><list>
+ * <item>Torn<list>..."): the outer item failed for it, and libxml2 says
+ * the outer may not hold its <p>. */
 static bool mixed_words(xmlNodePtr n, const char *a, xmlNodePtr *at, char *msg, size_t cap, const char **hint,
                         char *hbuf, size_t hcap)
 {
-    if ((strcmp(a, "item") != 0 && strcmp(a, "cell") != 0) || !mixes_blocks(n))
+    if (strcmp(a, "item") != 0 && strcmp(a, "cell") != 0)
         return false;
+    xmlNodePtr mixed = first_mixed(n, 16);
+    if (!mixed)
+        return false;
+    n = mixed;
+    a = (const char *)n->name;
     *at = n;
     snprintf(msg, cap, _("<%.100s> holds text and paragraphs or lists side by side"), a);
     snprintf(hbuf, hcap, _("put its text in a <p> of its own: <%s><p>Text</p><list>...</list></%s>; "
