@@ -507,9 +507,14 @@ static int count_error(const char *what, int max)
  * --help and --version are done, a wrong option said. */
 static int parse_args(int argc, char **argv, RpOptions *o, Cli *cl)
 {
+    bool options = true;                /* till "--": a report named "-x.xml" follows it */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (!options) {
+            cl->args[cl->nargs++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            options = false;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(_(usage), stdout);
             return RP_OK;
         } else if (strcmp(a, "--version") == 0) {
@@ -630,6 +635,8 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
                              "gives each one's trace in turn"), NULL);
     if (cl->out && cl->dir)
         return usage_error(_("-o and -d do not go together"), NULL);
+    if (o->check_only && (cl->out || cl->dir) && !o->quiet)
+        fprintf(stderr, _("rapport: warning: %s is not used with --check, which writes no PDF\n"), cl->out ? "-o" : "-d");
     if (cl->out && !o->check_only) {
         const char *why = rp_output_refused(in->v[0], cl->out);
         if (why) {

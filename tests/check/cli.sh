@@ -262,4 +262,11 @@ check "a report saved while it renders is rendered again by --since" \
            '$BIN' -q --json --since '$E/long.xml' | grep -q '\"status\": \"ok\"' &&
            '$BIN' -q --json --since '$E/long.xml' | grep -q '\"status\": \"skipped\"'"
 
+# "--" ends the options: a report whose name begins with "-"
+cp samples/verksamhetsplan-2019.xml "$E/-dash.xml"
+check "-- ends the options: a report named -dash.xml renders" \
+    sh -c "b=\$(realpath '$BIN') && cd '$E' && \"\$b\" -q -- -dash.xml && test -s '$E/-dash.pdf'"
+check "--check with -o says that -o is not used (no PDF is written)" \
+    sh -c "'$BIN' --check -o '$E/no.pdf' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'warning: -o is not used with --check' && test ! -e '$E/no.pdf'"
+
 finish
