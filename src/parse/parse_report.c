@@ -1233,8 +1233,9 @@ static bool almost_number(const char *s)
 }
 
 /* A figure in brackets ("(12)", "(1 234,5)"): the accountants' minus,
- * or a count in brackets; either way printed as written. Its digits
- * into digits (cap bytes). */
+ * or a count in brackets ("(83)" boenden in the delårsrapport): printed
+ * as written, said only where a sum needs it. Its digits into digits
+ * (cap bytes). */
 static bool paren_number(const char *s, char *digits, size_t cap)
 {
     s += strspn(s, " ");
@@ -1367,7 +1368,7 @@ static void read_numbers(P *p, Node *t)
             if (ci >= t->u.table.ncols || t->u.table.cols[ci].type != COL_NUMBER || !x || x->kind != N_TEXT)
                 continue;
             const Column *col = &t->u.table.cols[ci];
-            char m[64], digits[48];
+            char m[64];
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
             /* a CSV separated by semicolons comes from a spreadsheet set
@@ -1407,12 +1408,6 @@ static void read_numbers(P *p, Node *t)
                 if (col->fmt.unit)
                     HINT(_("write it as a number: 1 234,5 (a space between the thousands, a comma before the "
                            "decimals), without a unit other than the column's \"%s\""), col->fmt.unit);
-            } else if (nr == NUM_TEXT && !summed[ri] && paren_number(x->text, digits, sizeof digits)) {
-                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col, NULL,
-                         _("\"%s\" in a number column is printed as written, in brackets, not set on the decimal "
-                           "comma"), x->text);
-                HINT(_("if it means minus %s, as an accountant writes it, write -%s: rapport prints −%s"),
-                     digits, digits, digits);
             }
         }
     }
