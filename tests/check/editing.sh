@@ -19,7 +19,7 @@ for t in $types; do
         sh -c "grep -q '<legend' '$N/$t.xml' && grep -q '<row role=\"sum\" sum-of=\"above\">.*<cell/>' '$N/$t.xml' &&
                grep -q '<goal [^>]*status=\"[a-z-]*\"' '$N/$t.xml' && grep -q '<footnote>' '$N/$t.xml' &&
                test \$(grep -c '<!--' '$N/$t.xml') -ge 5 && grep -q '<report type=\"$t\"' '$N/$t.xml'"
-    href=$(sed -n 's|^<?xml-model href="\([^"]*\)" schematypens="http://relaxng.org/ns/structure/1.0"?>$|\1|p' "$N/$t.xml")
+    href=$(sed -n 's|^<?xml-model href="\([^"]*\)" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>$|\1|p' "$N/$t.xml")
     check "--new $t names the schema for XML editors ($href), and the report is valid by it" \
         sh -c "test -f '$href' && xmllint --noout --relaxng '$href' '$N/$t.xml'"
 done
