@@ -14,4 +14,10 @@ check "fnlen finds a function of 128 lines" sh -c "! tests/tools/fnlen -m 120 '$
 printf 'int b(void);\nint a(void)\n{\n    return b();\n}\n' >"$T/cyc/a.c"
 printf 'int a(void);\nint b(void)\n{\n    return a();\n}\n' >"$T/cyc/b.c"
 check "callcycles finds a.c and b.c calling each other" sh -c "! tests/tools/callcycles '$T/cyc' >/dev/null"
+# the top level holds what the design names, nothing left from a session
+# (a benchmark, its binary and a PDF's streams were once committed there)
+check "the repository's top level holds only the project's own folders and files" \
+    sh -c "test -z \"\$(git ls-files 2>/dev/null | cut -d/ -f1 | sort -u |
+           grep -vx -e .ci -e .gitignore -e Makefile -e README.md -e doc -e fonts -e import -e layouts -e po -e samples -e src -e tests)\""
+
 finish
