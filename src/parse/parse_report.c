@@ -1292,8 +1292,38 @@ static void lower_sv(char *s)
     }
 }
 
-/* Whether the label of sum row r names the group row g's label
- * ("Summa gator och trafik" under "Gator och trafik"). */
+/* s without what stands around a name in a sum's label: a leading
+ * "summa", "totalt", "delsumma" or "s:a" (and a colon), a trailing part
+ * in brackets ("(tkr)"), spaces; in place, lower-cased. */
+static char *bare_label(char *s)
+{
+    lower_sv(s);
+    static const char *const lead[] = { "summa", "delsumma", "totalt", "total", "s:a", NULL };
+    s += strspn(s, " ");
+    for (int k = 0; lead[k]; k++) {
+        size_t n = strlen(lead[k]);
+        if (!strncmp(s, lead[k], n) && (s[n] == ' ' || s[n] == ':')) {
+            s += n;
+            s += strspn(s, " :");
+            break;
+        }
+    }
+    size_t n = strlen(s);
+    if (n && s[n - 1] == ')') {
+        char *open = strrchr(s, '(');
+        if (open)
+            n = (size_t)(open - s);
+    }
+    while (n && s[n - 1] == ' ')
+        n--;
+    s[n] = 0;
+    return s;
+}
+
+/* Whether the label of sum row r names the group row g's label and
+ * nothing more ("Summa gator och trafik" under "Gator och trafik"): a
+ * table's total ("Summa nettokostnader") under a last group "Kostnader"
+ * names no group, though it holds its word. */
 static bool names_group(const Node *r, const Node *g)
 {
     char label[256], group[256];
@@ -1301,11 +1331,10 @@ static bool names_group(const Node *r, const Node *g)
         return false;
     size_t ln = model_plain_text(r->first, label, sizeof label);
     size_t gn = model_plain_text(g->first, group, sizeof group);
-    if (gn < 3 || gn >= sizeof group || ln >= sizeof label)
+    if (gn >= sizeof group || ln >= sizeof label)
         return false;
-    lower_sv(label);
-    lower_sv(group);
-    return strstr(label, group) != NULL;
+    const char *l = bare_label(label), *gr = bare_label(group);
+    return *gr && l != label && !strcmp(l, gr);      /* l past a "summa" */
 }
 
 /* The first row that sum row r of table t adds up: the one after the

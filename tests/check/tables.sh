@@ -588,6 +588,19 @@ cat >"$T/groupsum.xml" <<'XML'
 <row role="sum" sum-of="above"><cell>Summa nettokostnad</cell><cell>-1200</cell></row>
 </table></report>
 XML
+cat >"$T/groupsum2.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><table><caption>Resultat</caption>
+<columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Post</cell><cell>Belopp</cell></row>
+<row role="group"><cell colspan="2">Intäkter</cell></row>
+<row><cell>Taxor och avgifter</cell><cell>300</cell></row><row><cell>Bidrag</cell><cell>200</cell></row>
+<row role="group"><cell colspan="2">Kostnader</cell></row>
+<row><cell>Personal</cell><cell>-1000</cell></row><row><cell>Lokaler</cell><cell>-300</cell></row>
+<row role="sum" sum-of="above"><cell>Summa nettokostnader</cell><cell/></row>
+</table></report>
+XML
+check "... a total that holds a group's word (Summa nettokostnader under Kostnader) still adds up the table: −800" \
+    sh -c "'$BIN' -q -o '$T/groupsum2.pdf' --trace '$T/groupsum2.trace' '$T/groupsum2.xml' && grep -q 'text .* −800\$' '$T/groupsum2.trace'"
 check "a sum row naming its group adds up that group only; one naming none, the whole table (no warning)" \
     sh -c "'$BIN' -o '$T/groupsum.pdf' --trace '$T/groupsum.trace' '$T/groupsum.xml' 2>'$T/groupsum.err' &&
            test ! -s '$T/groupsum.err' && grep -q 'text .* −500\$' '$T/groupsum.trace' && ! grep -q '−1 500' '$T/groupsum.trace'"
