@@ -687,6 +687,40 @@ static bool pdf_text_fits(P *p, const Node *n, const char *what, const char *s, 
     return false;
 }
 
+/* An e-mail address written without mailto: ("kontakt@linkoping.se"):
+ * something before the @, a dot in what follows, no space or slash. */
+static bool mail_address(const char *h)
+{
+    const char *at = strchr(h, '@');
+    return at && at > h && strchr(at + 1, '.') && !strchr(at + 1, '@') && !strpbrk(h, " /\\");
+}
+
+/* A web address written without https://: "www.…", or a host whose last
+ * part is a top-level domain ("linkoping.se/kontakt", "skr.se") — not a
+ * file's name ("bilaga-2.pdf", "../bilagor/budget.xlsx"). */
+static bool web_host(const char *h)
+{
+    if (!strncasecmp(h, "www.", 4))
+        return h[4] && !strchr(h, ' ');
+    static const char *const tld[] = { "se", "nu", "com", "org", "net", "eu", "fi", "no", "dk", "de", "uk",
+                                       "info", "gov", "edu", "int", "io", NULL };
+    size_t host = strcspn(h, "/?#:");
+    const char *dot = NULL;
+    for (size_t i = 0; i < host; i++)
+        if (h[i] == '.')
+            dot = h + i;
+        else if (!((h[i] >= 'a' && h[i] <= 'z') || (h[i] >= 'A' && h[i] <= 'Z') || (h[i] >= '0' && h[i] <= '9') ||
+                   h[i] == '-'))
+            return false;
+    if (!dot || dot == h)
+        return false;
+    size_t tl = (size_t)(h + host - dot - 1);
+    for (int k = 0; tld[k]; k++)
+        if (strlen(tld[k]) == tl && !strncasecmp(dot + 1, tld[k], tl))
+            return true;
+    return false;
+}
+
 /* <link href>: an address there is, of a length a PDF link holds. */
 static void check_link(P *p, Node *n)
 {
@@ -720,19 +754,25 @@ static void check_link(P *p, Node *n)
                  _("the link \"%s\" leads to a file on this computer, which the PDF's readers do not have"), h);
     } else if (!scheme) {
         /* "www.linkoping.se" (a viewer reads it as a file beside the
-         * PDF), "kontakt@linkoping.se": what was meant is clear */
-        size_t host = strcspn(h, "/?#");
-        bool mail = strchr(h, '@') && !strchr(h, '/') && !strchr(h, ' ');
-        bool web = !mail && memchr(h, '.', host) && !strchr(h, ' ') && !strchr(h, '@');
-        const char *fixed = mail ? arena_printf(&p->rp->arena, "mailto:%s", h)
-                          : web ? arena_printf(&p->rp->arena, "https://%s", h) : NULL;
-        if (fixed) {
+         * PDF), "kontakt@linkoping.se": what was meant is clear. A file's
+         * name ("bilaga-2.pdf", "../bilagor/budget.xlsx") is a link to a
+         * file beside the PDF, and stays */
+        const char *fixed = NULL;
+        if (mail_address(h))
+            fixed = arena_printf(&p->rp->arena, "mailto:%s", h);
+        else if (web_host(h))
+            fixed = arena_printf(&p->rp->arena, "https://%s", h);
+        if (h[0] == '#') {
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col, NULL,
+                     _("the link's address \"%s\" points into the report, which a <link> cannot"), h);
+            HINT(_("point to the element with <ref to=\"%s\"/>, the element given id=\"%s\""), h + 1, h + 1);
+        } else if (fixed) {
             diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col, NULL,
                      _("the link's address \"%s\" has no https:// or mailto: (a PDF reader would look for a file "
                        "of that name): it is made %s"), h, fixed);
             HINT(_("write href=\"%s\""), fixed);
             n->u.link.href = fixed;
-        } else {
+        } else if (strchr(h, ' ')) {
             diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
                      _("write the web address in href, e.g. <link href=\"https://www.linkoping.se\">"),
                      _("the link's address \"%s\" is no web address: a PDF reader cannot follow it"), h);

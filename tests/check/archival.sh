@@ -60,4 +60,12 @@ check "a stream's length is in its own dictionary" \
 # the colour profile in the tree is the one tests/tools/srgb-icc makes
 # from sRGB's defining numbers (layouts/icc/LICENSE)
 check "layouts/icc/sRGB.icc is what tests/tools/srgb-icc makes" sh -c "tests/tools/srgb-icc | cmp -s - layouts/icc/sRGB.icc"
+# a link's address without its scheme: a host gets https://, a mail
+# address mailto:, a file's name beside the PDF stays as written (it was
+# made https://bilaga-2.pdf)
+printf '<report type="rapport"><meta><title>T</title></meta><p><link href="www.linkoping.se">a</link> <link href="bilaga-2.pdf">b</link> <link href="kontakt@linkoping.se">c</link></p></report>\n' >"$T/hrefs.xml"
+check "links without a scheme: https://www.linkoping.se, bilaga-2.pdf as written, mailto:kontakt@linkoping.se" \
+    sh -c "'$BIN' -q -o '$T/hrefs.pdf' '$T/hrefs.xml' 2>/dev/null; qpdf --qdf --object-streams=disable '$T/hrefs.pdf' - |
+           grep -a -o '/URI ([^)]*)' | tr '\n' ' ' | grep -qx '/URI (https://www.linkoping.se) /URI (bilaga-2.pdf) /URI (mailto:kontakt@linkoping.se) '"
+
 finish
