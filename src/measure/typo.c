@@ -146,26 +146,33 @@ static bool one_of(const char *w, const char *const *words, size_t nwords)
     return false;
 }
 
-/* Whether the word before the number at s[i] makes it a reference: an
- * abbreviation in capitals (SON, KS, SFS) or a word for a case, an
- * account or another number that is a code ("bankgiro 123-4567",
- * "ärende 12-345678", "rum 2-314"). */
-static bool code_word_before(const char *s, size_t i)
+/* What the word before the number at s[i] makes of it: CODE, a
+ * reference whatever its digits (an abbreviation in capitals: SON, KS,
+ * SFS; a word for a case, an account, a phone: "bankgiro 123-4567",
+ * "ärende 12-345678"); MAYBE, a code or a range by its digits (after
+ * "rum", "konto", "artikel": "rum 2-314" is a room, "konto 3000-3999",
+ * "artikel 2-4" ranges); 0, neither. */
+enum { CODE = 1, MAYBE = 2 };
+static int code_word_before(const char *s, size_t i)
 {
     static const char *const words[] = {
-        "dnr", "nr", "diarienr", "diarienummer", "bankgiro", "bg", "plusgiro", "pg", "postgiro", "konto",
+        "dnr", "nr", "diarienr", "diarienummer", "bankgiro", "bg", "plusgiro", "pg", "postgiro",
         "kontonr", "kontonummer", "\xc3\xa4rende", "\xc3\x84rende", "\xc3\xa4rendenr", "\xc3\x84rendenr",
-        "\xc3\xa4rendenummer", "\xc3\x84rendenummer", "rum", "artikel", "artikelnr", "artikelnummer", "artnr",
-        "faktura", "fakturanr", "fakturanummer", "order", "ordernr", "ordernummer", "orgnr",
-        "organisationsnummer", "personnummer", "pnr", "objekt", "objektnr", "objektnummer", "ref",
-        "referens", "referensnummer", "tel", "telefon", "mobil", "fax", "id", "kod",
+        "\xc3\xa4rendenummer", "\xc3\x84rendenummer", "artikelnr", "artikelnummer", "artnr",
+        "fakturanr", "fakturanummer", "ordernr", "ordernummer", "orgnr", "organisationsnummer",
+        "personnummer", "pnr", "objektnr", "objektnummer", "referensnummer", "tel", "telefon", "mobil", "fax",
+    };
+    static const char *const maybe[] = {
+        "rum", "konto", "artikel", "faktura", "order", "objekt", "ref", "referens", "id", "kod",
     };
     char w[24];
     size_t n = word_before(s, i, w, sizeof w);
     bool caps = n >= 2;
     for (size_t k = 0; k < n; k++)
         caps &= w[k] >= 'A' && w[k] <= 'Z';
-    return caps || (n && one_of(w, words, sizeof words / sizeof *words));
+    if (caps || (n && one_of(w, words, sizeof words / sizeof *words)))
+        return CODE;
+    return n && one_of(w, maybe, sizeof maybe / sizeof *maybe) ? MAYBE : 0;
 }
 
 /* Whether the word before s[i] names a month or a term: "Aug -22",
@@ -202,7 +209,9 @@ static bool range_at(const char *s, size_t len, size_t i)
     size_t sp = space_at(s, len, re);
     if (sp && digit(u(s)[re + sp]))
         return false;                   /* the number goes on: 08-123 45 67 */
-    return !code_word_before(s, ls);
+    int code = code_word_before(s, ls);
+    /* after "rum", "konto": a range where both ends are as long, rising */
+    return !code || (code == MAYBE && ad == bd && b > a);
 }
 
 /* A hyphen with a space on either side, after a word: a dash. */

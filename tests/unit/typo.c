@@ -69,7 +69,10 @@ static void ranges(void)
     CHECK("a leading zero code stays", same("0123-45"));
     CHECK("a phone number stays", same("013-20 60 00 och 08-123 45 67"));
     CHECK("an account, a case, a room after its word stays",
-          same("Bankgiro 123-4567, ärende 12-345678, Ärende 4-5, rum 2-314, plusgiro 12-3456, konto 12-34"));
+          same("Bankgiro 123-4567, ärende 12-345678, Ärende 4-5, rum 2-314, plusgiro 12-3456, konto 12-345"));
+    CHECK("... but after rum, konto, artikel a range of even ends is one",
+          prints(ALL, "artikel 2-4, konto 3000-3999, rum 2-3, objekt 1-4",
+                 "artikel 2" EN "4, konto 3000" EN "3999, rum 2" EN "3, objekt 1" EN "4"));
     CHECK("a number far longer than the one before it stays (a code)", same("se 12-345678"));
     CHECK("... but a range from a small number is one", prints(ALL, "5-1000 kr, 10-1000", "5" EN "1000 kr, 10" EN "1000"));
     CHECK("two hyphens stay", same("1-2-3"));
