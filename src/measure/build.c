@@ -176,6 +176,7 @@ Pieces emit_caption(M *m, const Node *cap, int parent, int32_t indent, int32_t w
     Pieces ps = { 0 };
     text_pieces(m, cap, cs, &ps);
     Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
+    say_chopped(m, cap, &ls);
     m->cur_se = parent >= 0 ? se_new(m, SE_CAPTION, parent) : se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent, cs->space_before, true);
     m->pending_after = cs->space_after;
@@ -233,6 +234,7 @@ bool emit_notes(M *m, const Node *parent, int32_t indent, int32_t width)
             Pieces ps = { 0 };
             text_pieces(m, c, ns, &ps);
             Lines ls = text_break(m, ps.v, ps.n, ns, width, ALIGN_LEFT, false);
+            say_chopped(m, c, &ls);
             m->cur_se = se_new(m, SE_P, m->container);
             emit_lines(m, &ls, indent, ns->space_before, false);
         }

@@ -34,26 +34,48 @@
 /* A paragraph of style `sid` as the structure element `type` under
  * `parent`: a body paragraph (P) in the container, a figure's caption
  * (Caption) in its Figure. */
-/* A word of block n's was wider than its line and split where the line
- * ended, without a hyphen (a pasted web address, a code): said at n. */
-static void say_chopped(M *m, const Node *n)
+/* Whether byte c is part of a letter or a digit (ASCII, or any byte of
+ * a UTF-8 character beyond it: å, ä, ö). */
+static bool word_byte(unsigned char c)
 {
-    if (!m->chopped)
-        return;
-    int chars = 0;
-    for (int k = 0; k < m->chopped_len; k++)
-        chars += ((unsigned char)m->chopped[k] & 0xC0) != 0x80;
-    int show = 0;
-    for (int c = 0; show < m->chopped_len && c < 24; c++)
-        do
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* A word of block n's wider than its line, split where the line ended
+ * without a hyphen (a pasted web address, a code): said at n, once. Read
+ * off the lines set, not the breaks tried: a line that ends inside a
+ * word (no space, no hyphen added, no hard hyphen or slash at its end)
+ * with the word going on on the next. */
+void say_chopped(M *m, const Node *n, const Lines *ls)
+{
+    for (int k = 0; k + 1 < ls->n; k++) {
+        const Line *l = &ls->v[k], *next = &ls->v[k + 1];
+        const Op *o = NULL, *f = NULL;
+        for (int q = l->nops - 1; q >= 0 && !o; q--)
+            if (l->ops[q].kind == OP_TEXT && l->ops[q].len > 0)
+                o = &l->ops[q];
+        for (int q = 0; q < next->nops && !f; q++)
+            if (next->ops[q].kind == OP_TEXT && next->ops[q].len > 0)
+                f = &next->ops[q];
+        if (!o || !f || o->tail != TAIL_NONE || o->note || f->note || !word_byte((unsigned char)o->s[o->len - 1]) ||
+            !word_byte((unsigned char)f->s[0]))
+            continue;
+        int from = o->len;                  /* the word's start on its line */
+        while (from > 0 && o->s[from - 1] != ' ')
+            from--;
+        int show = 0, chars = 0;
+        while (from + show < o->len && chars < 24) {
             show++;
-        while (show < m->chopped_len && ((unsigned char)m->chopped[show] & 0xC0) == 0x80);
-    diag_add(&m->rp->diags, DIAG_WARNING, model_source(n, m->rep), n->line, n->col,
-             _("a web address: write it as a <link> with words to read; a code or a number: put spaces in it"),
-             _("a word of %d characters (\"%.*s%s\") is wider than the line: it is split where the line ends, "
-               "without a hyphen"),
-             chars, show, m->chopped, show < m->chopped_len ? "\xE2\x80\xA6" : "");
-    m->chopped = NULL;
+            while (from + show < o->len && ((unsigned char)o->s[from + show] & 0xC0) == 0x80)
+                show++;
+            chars++;
+        }
+        diag_add(&m->rp->diags, DIAG_WARNING, model_source(n, m->rep), n->line, n->col,
+                 _("a web address: write it as a <link> with words to read; a code or a number: put spaces in it"),
+                 _("a word (\"%.*s%s\") is wider than the line: it is split where the line ends, without a hyphen"),
+                 show, o->s + from, from + show < o->len ? "\xE2\x80\xA6" : "");
+        return;
+    }
 }
 
 static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int32_t indent, int32_t width,
@@ -64,9 +86,8 @@ static void para(M *m, const Node *n, StyleId sid, SeType type, int parent, int3
     text_pieces(m, n, st, &ps);
     if (n->id)
         place_anchor(m, anchor_for(m, n));
-    m->chopped = NULL;
     Lines ls = text_break(m, ps.v, ps.n, st, width - st->indent, st->align, st->justify);
-    say_chopped(m, n);
+    say_chopped(m, n, &ls);
     m->cur_se = se_new(m, type, parent);
     if (ls.n == 0) {                 /* an empty paragraph still takes its space */
         m->pending_after = st->space_after > m->pending_after ? st->space_after : m->pending_after;
@@ -169,10 +190,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         new_page_next(m);
     m->cur_se = se_new(m, (SeType)(SE_H1 + level - 1), m->container);
     int32_t hw = width - st->indent;
-    m->chopped = NULL;
     Lines ls = text_break_heading(m, ps.v, ps.n, st, hw, st->align);
-    if (h)
-        say_chopped(m, h);
     /* a goal's name and dash that fit one line keep it, and the status
      * goes to the next whole, however short it leaves that line: the
      * lines' balance took a word of the name down beside "Delvis
@@ -189,6 +207,8 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         new_box(m, 0, 0)->flags |= BOX_KEEP_NEXT;   /* keep the anchor somewhere */
         return;
     }
+    if (h)
+        say_chopped(m, h, &ls);
     emit_lines(m, &ls, indent + st->indent, st->space_before, true);
     m->pending_after = st->space_after;
     /* a heading with nothing under it ends its section: it keeps with
@@ -252,6 +272,7 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
             Pieces ps = { 0 };
             text_pieces(m, it, st, &ps);
             Lines ls = text_break(m, ps.v, ps.n, st, width - li, st->align, st->justify);
+            say_chopped(m, it, &ls);
             if (ls.n == 0) {
                 Line empty = { NULL, 0, st->leading, 0, NULL, 0 };
                 ls.v = &empty;
@@ -283,6 +304,7 @@ static void goal_description(M *m, const Node *d, const Node *goal, int32_t inde
     Pieces ps = { 0 };
     text_pieces(m, d, st, &ps);
     Lines ls = text_break(m, ps.v, ps.n, st, width - in, ALIGN_LEFT, false);
+    say_chopped(m, d, &ls);
     m->cur_se = se_new(m, SE_P, m->container);
     if (ls.n > 0 && m->boxes.n > 0)
         m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
@@ -580,6 +602,7 @@ static void measure_notes(M *m)
         Pieces ps = { 0 };
         text_pieces(m, nodes[i], st, &ps);
         Lines ls = text_break(m, ps.v, ps.n, st, m->flow->width - hang, ALIGN_LEFT, false);
+        say_chopped(m, nodes[i], &ls);
         int se_note = se_new(m, SE_NOTE, note_parent[i]);
         m->se.v[se_note].after = note_after[i];
         LinkRun run = { 0 };

@@ -108,9 +108,6 @@ typedef struct M {
     int           container;       /* element new blocks go into (Document, LBody) */
     VEC(int)      placing;         /* anchors to place on the next box (place_anchor) */
     int32_t       pending_after;   /* space owed after the last block */
-    const char   *chopped;         /* a word wider than the line, split without a hyphen (text.c's
-                                    * add_box): the first since measure.c cleared it, or NULL */
-    int           chopped_len;
     int           list_depth;      /* lists open around what is measured (list()) */
     uint16_t      pending_flags;   /* flags for the next box (new_page_next) */
     Op            label;           /* a list label waiting for its first line (hang_label) */
@@ -189,6 +186,9 @@ Lines text_break(M *m, const Piece *p, int np, const Style *st, int32_t width,
 /* A heading's lines: never hyphenated, as few as it takes, of even
  * length ("Kommunövergripande mål med | nämndmål och nämndindikatorer"). */
 Lines text_break_heading(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align);
+/* A word of block n's that lines ls split where a line ended, without
+ * a hyphen (wider than the line: a pasted address), said at n. */
+void say_chopped(M *m, const Node *n, const Lines *ls);
 /* A cover's title or subtitle: as a heading, and a line ending in a
  * small word ("Delårsrapport per") costs more. */
 Lines text_break_display(M *m, const Piece *p, int np, const Style *st, int32_t width, Align align);

@@ -783,11 +783,7 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
         return;
     /* Wider than the line: one box per character, breakable anywhere
      * at a high cost, so the word is split rather than cut off (and
-     * said, measure.c) */
-    if (!b->m->chopped) {
-        b->m->chopped = p->s + off;
-        b->m->chopped_len = len;
-    }
+     * said where it is: measure.c) */
     size_t i = (size_t)off, end = (size_t)(off + len);
     while (i < end) {
         size_t at = i;
