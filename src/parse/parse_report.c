@@ -2606,11 +2606,16 @@ static const char *bare_reference(const char *v)
 static void date_year(P *p, xmlNodePtr c, const char *v)
 {
     Node at = here(p, c);
-    size_t n = strspn(v, "0123456789");
-    if (n == 0 || v[n] != '-' || strspn(v + n + 1, "0123456789") != 2 || v[n + 3] != '-' ||
-        strspn(v + n + 4, "0123456789") != 2)
+    bool minus = v[0] == '-';           /* a year before the Common Era: the schema takes it */
+    const char *y0 = v + minus;
+    size_t n = strspn(y0, "0123456789");
+    if (n == 0 || y0[n] != '-' || strspn(y0 + n + 1, "0123456789") != 2 || y0[n + 3] != '-' ||
+        strspn(y0 + n + 4, "0123456789") != 2)
         return;                         /* no date: the schema says so */
-    if (n != 4) {
+    int mo = atoi(y0 + n + 1), d = atoi(y0 + n + 4);
+    if ((n > 4 && y0[0] == '0') || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return;                         /* "02025-...", month 13: the schema says so */
+    if (minus || n != 4) {
         ERR(&at, _("the year of <date>%s</date> is not written with four digits"), v);
         HINT(_("write the date year-month-day, with digits, e.g. <date>2025-02-20</date>"));
         return;

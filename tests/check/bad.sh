@@ -106,4 +106,7 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "</tabel> is pointed to </table>" sh -c "'$BIN' --check '$T/tabel.xml' 2>&1 | grep -qF 'did you mean </table>?'"
 check "three mistakes are reported at once" \
     sh -c "'$BIN' --check tests/bad/three-mistakes.xml 2>&1 | grep -c ': error: ' | grep -qx 3"
+check "a date the schema refuses is said once, not again for its year (02025-02-20)" \
+    sh -c "test \$('$BIN' --check tests/bad/date-year-leading-zero.xml 2>&1 | grep -c 'error:') = 1"
+
 finish
