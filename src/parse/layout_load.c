@@ -638,17 +638,6 @@ static void load_style(L *l, xmlNodePtr x, Layout *y)
         s->set = true;
         s->variant = 0;
         each_attr(l, x, a_style, style_attr, s);
-        /* lines closer than four fifths of their size print over each
-         * other (leading="0" gave one black smear of a paragraph) */
-        xmlChar *lead = xmlGetProp(x, (const xmlChar *)"leading");
-        if (lead && s->leading >= 0 && (int64_t)s->leading * 5 < (int64_t)s->size * 4) {
-            char size[32];
-            snprintf(size, sizeof size, "%g", s->size / 1000.0);
-            LERR(x, _("leading=\"%s\" puts the lines of this %s pt text over each other"), (const char *)lead, size);
-            diag_hint(&l->rp->diags, _("leading is the distance from one line to the next: about 1.3 times the "
-                                       "size (size 11, leading 14.5)"));
-        }
-        xmlFree(lead);
     }
     xmlFree(sn);
 }
@@ -801,6 +790,27 @@ static void complete(L *l, xmlNodePtr root, Layout *y)
         else
             diag_hint(&l->rp->diags, _("install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off"));
         y->hyphen_dict = NULL;
+    }
+    /* lines closer than four fifths of their size print over each other
+     * (leading="0" gave one black smear of a paragraph; size="36" alone
+     * kept the 14 pt leading of the text): each style the layout sets */
+    for (int i = 0; i < ST_COUNT; i++) {
+        const Style *s = &y->styles[i];
+        if (!l->style[i] || !s->set || (int64_t)s->leading * 5 >= (int64_t)s->size * 4)
+            continue;
+        char size[32], least[32];
+        rp_decimal(size, sizeof size, s->size / 1000.0, s->size % 1000 ? 1 : 0);
+        rp_decimal(least, sizeof least, ceil(s->size * 0.8 / 100.0) / 10.0, 1);
+        xmlChar *lead = xmlGetProp(l->style[i], (const xmlChar *)"leading");
+        if (lead)
+            LERR(l->style[i], _("leading=\"%s\" puts the lines of this %s pt text over each other"),
+                 (const char *)lead, size);
+        else
+            LERR(l->style[i], _("the lines of this %s pt text stand closer than its size: it needs a leading of "
+                                "%s pt at least"), size, least);
+        diag_hint(&l->rp->diags, _("leading is the distance from one line to the next: about 1.3 times the "
+                                   "size (size 11, leading 14.5)"));
+        xmlFree(lead);
     }
     for (int i = 1; i < ST_COUNT; i++)
         if (!y->styles[i].set) {

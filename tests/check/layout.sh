@@ -91,4 +91,11 @@ check "accent alone: headings and all paint in the accent where the sample paint
 
 check "a layout named with å/ä/ö or capitals is pointed to its real name" \
     sh -c "'$BIN' --check --layout Linköping samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'there is a layout \"linkoping\"'"
+# a style that sets a larger size and no leading keeps the 14 pt leading:
+# its lines print over each other (size="36" alone passed)
+sed -e 's|name="h1"        family="sans" weight="bold" size="20" leading="24"|name="h1"        family="sans" weight="bold" size="36"|' \
+    -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" layouts/linkoping.xml >"$T/h36.xml"
+check "a style of size 36 without a leading is an error at it (its lines would stand 14 pt apart)" \
+    sh -c "'$BIN' --check --layout '$T/h36.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'h36.xml:41:3: error: the lines of this 36 pt text stand closer than its size: it needs a leading of 28.8 pt at least'"
+
 finish
