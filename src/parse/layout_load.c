@@ -362,7 +362,13 @@ static void spacing_attr(L *l, xmlNodePtr x, void *t, const char *n, const char 
     else if (!strcmp(n, "table-pad-x")) y->table_pad_x = len;
     else if (!strcmp(n, "table-pad-y")) y->table_pad_y = len;
     else if (!strcmp(n, "footnote-rule")) y->footnote_rule_width = len;
-    else if (!strcmp(n, "chart-height")) y->chart_height = len;
+    else if (!strcmp(n, "chart-height") && len < RP_MIN_CHART_HEIGHT) {
+        /* as a chart's own height (parse_report.c) */
+        LERR(x, _("chart-height=\"%s\" is too low for a chart to be read (at least %d mm)"), v,
+             (int)lround(RP_MIN_CHART_HEIGHT * 25.4 / 72000));
+        diag_hint(&l->rp->diags, _("a chart is about 60mm high; it must fit on a page"));
+    } else if (!strcmp(n, "chart-height"))
+        y->chart_height = len;
 }
 
 static void hf_attr(L *l, xmlNodePtr x, void *t, const char *n, const char *v)

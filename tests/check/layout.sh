@@ -98,4 +98,10 @@ sed -e 's|name="h1"        family="sans" weight="bold" size="20" leading="24"|na
 check "a style of size 36 without a leading is an error at it (its lines would stand 14 pt apart)" \
     sh -c "'$BIN' --check --layout '$T/h36.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'h36.xml:41:3: error: the lines of this 36 pt text stand closer than its size: it needs a leading of 28.8 pt at least'"
 
+# the layout's chart height has the least a chart's own has (20 mm)
+sed -e 's|chart-height="[^"]*"|chart-height="1mm"|' -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" \
+    layouts/linkoping.xml >"$T/chl.xml"
+check "a layout's chart-height under 20 mm is an error" \
+    sh -c "'$BIN' --check --layout '$T/chl.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'chart-height=\"1mm\" is too low for a chart to be read'"
+
 finish
