@@ -80,8 +80,21 @@ const Node *model_cell_figure(const Node *cell)
 size_t model_plain_text(const Node *n, char *buf, size_t cap)
 {
     size_t len = plain(n, buf, cap, 0);
-    if (cap)
-        buf[len < cap ? len : cap - 1] = 0;
+    if (!cap)
+        return len;
+    size_t end = len < cap ? len : cap - 1;
+    if (len >= cap && end > 0) {
+        /* cut before a character the buffer holds only part of (a
+         * message would print half an "å") */
+        size_t j = end - 1;
+        while (j > 0 && ((unsigned char)buf[j] & 0xC0) == 0x80)
+            j--;
+        unsigned char lead = (unsigned char)buf[j];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (j + need > end)
+            end = j;
+    }
+    buf[end] = 0;
     return len;
 }
 

@@ -748,7 +748,7 @@ static bool dictionaries_beside(const char *path, char *buf, size_t cap)
 {
     char dir[512];
     const char *slash = strrchr(path, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path > 0 ? slash - path : 1) : 1, slash ? path : ".");
     struct dirent **list = NULL;
     int n = scandir(dir, &list, NULL, alphasort);
     size_t k = 0;
@@ -791,7 +791,12 @@ static void complete(L *l, xmlNodePtr root, Layout *y)
         diag_warn(&l->rp->diags, l->file, xmlread_line(at), xmlread_col(at),
                   _("hyphenation dictionary %s not found; words will not be hyphenated"), y->hyphen_dict);
         char have[400];
-        if (dictionaries_beside(y->hyphen_dict, have, sizeof have))     /* a name mistyped */
+        /* a name mistyped; but a Swedish one missing is the package not
+         * installed (others may be, with an office suite) */
+        const char *base = strrchr(y->hyphen_dict, '/');
+        base = base ? base + 1 : y->hyphen_dict;
+        bool swedish = !strncmp(base, "hyph_sv", 7);
+        if (dictionaries_beside(y->hyphen_dict, have, sizeof have) && !(swedish && !strstr(have, "hyph_sv")))
             diag_hint(&l->rp->diags, _("the dictionaries there: %s; or leave out <hyphenation> to turn it off"), have);
         else
             diag_hint(&l->rp->diags, _("install the Debian package hyphen-sv, or leave out <hyphenation> to turn it off"));

@@ -1445,16 +1445,14 @@ static void read_numbers(P *p, Node *t)
              * is the decimal comma, "1,234" one and a bit */
             bool decimal_comma = nr == NUM_AMBIGUOUS && r->u.row.src && t->u.table.sep == ';';
             if (decimal_comma) {
-                char pt[64];
-                size_t n = x->len < sizeof pt - 1 ? x->len : sizeof pt - 1;
-                memcpy(pt, x->text, n);
-                pt[n] = 0;
+                char *pt = arena_strndup(&p->rp->arena, x->text, x->len);
+                size_t n = x->len;
                 char *comma = strchr(pt, ',');
                 if (comma)
                     *comma = '.';
                 nr = numfmt_read(pt, n, col->fmt.unit, m, sizeof m, &unit);
                 if (nr == NUM_MACHINE) {        /* read as such from here on (sums) */
-                    x->text = arena_strndup(&p->rp->arena, pt, n);
+                    x->text = pt;
                     x->len = n;
                     x->u.text.nnl = 0;
                 }

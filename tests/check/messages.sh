@@ -122,4 +122,11 @@ check "a Swedish message writes its decimals with a comma (kontrasten 1,2:1), an
     sh -c "$SV '$BIN' --check --layout '$T/pale.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'kontrasten 1,2:1 mot vitt papper' &&
            LANG=C '$BIN' --check --layout '$T/pale.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'contrast of 1.2:1 on white'"
 
+# a message quoting a title cut short cuts it between characters ("…aaå"
+# left half an "å", a byte that is no UTF-8)
+t=$(printf 'a%.0s' $(seq 1 158))
+printf '<report type="rapport"><meta><title>T</title></meta><p>Se <ref to="b" show="page"/>.</p><appendices><appendix id="b"><heading>%såäö</heading></appendix></appendices></report>\n' "$t" >"$T/longtitle.xml"
+check "a title cut short in a message is cut between characters (valid UTF-8)" \
+    sh -c "'$BIN' --check '$T/longtitle.xml' 2>&1 | grep -q 'hint: write show' && '$BIN' --check '$T/longtitle.xml' 2>&1 | iconv -f UTF-8 -t UTF-8 >/dev/null"
+
 finish
