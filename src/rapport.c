@@ -181,13 +181,15 @@ static bool newer(const struct stat *out, const char *in)
 }
 
 /* The pages' trace (--trace), written as the PDF is: whole, or not at all. */
-static void write_trace(const RpOptions *o, const Pages *pg, Diags *d)
+static void write_trace(const RpOptions *o, const char *name, const Pages *pg, Diags *d)
 {
     char *buf = NULL;
     size_t len = 0;
     bool direct = output_trace_direct(o->trace_path);   /* /dev/stdout, a pipe */
     errno = 0;
     FILE *t = open_memstream(&buf, &len);
+    if (t && o->trace_named)
+        fprintf(t, "report %s\n", name);
     int bad = !t || pdf_trace(pg, t) != 0;
     if (t && fclose(t) != 0)
         bad = 1;
@@ -298,7 +300,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
             o->listener->pages(o->listener->ctx, pg->n);
         t3 = t4 = now_ms();
         if (pg && o->trace_path)
-            write_trace(o, pg, &rp.diags);
+            write_trace(o, name, pg, &rp.diags);
         if (pg && !diag_errors(&rp.diags) && !o->check_only) {
             stage = _("drawing the PDF");
             *pages = pg->n;

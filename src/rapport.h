@@ -87,6 +87,8 @@ typedef struct RpOptions {
     bool        untagged;   /* --no-tags: no structure tree (and so no PDF/A-2a, PDF/UA) */
     bool        since;      /* --since: skip a report whose PDF is newer than all it is made from */
     const char *trace_path; /* if set: also write a text dump of every page here */
+    bool        trace_named;/* begin the dump with a line "report NAME" (several reports'
+                             * dumps on one stream, in the order they are done) */
     long        source_date;/* seconds since 1970 for the PDF's dates; -1: the report's <date>
                              * (the command passes SOURCE_DATE_EPOCH) */
     bool        timings;    /* print each stage's time on `err` (the command: RAPPORT_TIMINGS=1) */

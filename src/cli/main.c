@@ -622,7 +622,7 @@ static int output_folder(const char *dir, bool make)
 
 /* Where the PDFs go: -o with one report only, and not onto anything it
  * may not replace; -d made. Returns -1, or an exit status. */
-static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
+static int check_targets(RpOptions *o, const Cli *cl, Inputs *in)
 {
     if (cl->out && in->n > 1)
         return usage_error(_("-o takes one report; use -d DIR for several"), NULL);
@@ -633,6 +633,11 @@ static int check_targets(const RpOptions *o, const Cli *cl, Inputs *in)
     if (o->trace_path && in->n > 1 && !output_trace_direct(o->trace_path))
         return usage_error(_("--trace FILE takes one report; for several, --trace /dev/stdout "
                              "gives each one's trace in turn"), NULL);
+    /* each begins "report NAME": they come in the order they are done */
+    o->trace_named = o->trace_path && in->n > 1;
+    if (o->trace_path && cl->json && (!strcmp(o->trace_path, "/dev/stdout") || !strcmp(o->trace_path, "/dev/fd/1")))
+        return usage_error(_("--json and --trace /dev/stdout would both write to standard output; "
+                             "give the trace a file or a pipe of its own"), NULL);
     if (cl->out && cl->dir)
         return usage_error(_("-o and -d do not go together"), NULL);
     if (o->check_only && (cl->out || cl->dir) && !o->quiet)

@@ -148,8 +148,10 @@ mkdir -p "$E/trj"; for k in 1 2 3 4; do cp samples/verksamhetsberattelse-2024.xm
 check "--trace FILE with several reports is refused (each would replace the one before), nothing made" \
     sh -c "'$BIN' -q --trace '$E/trj.trace' '$E/trj/vb1.xml' '$E/trj/vb2.xml' 2>'$E/trj.err'; test \$? = 2 &&
            grep -q 'takes one report' '$E/trj.err' && test ! -e '$E/trj.trace' && test ! -e '$E/trj/vb1.pdf'"
-check "... --trace /dev/stdout with -j gives each report's trace whole, one after the other" \
-    sh -c "'$BIN' -q -j 4 --trace /dev/stdout '$E/trj' 2>/dev/null | awk '/^page /{ if (\$2 != (p % 21) + 1) bad = 1; p++ } END { exit bad || p != 84 }'"
+check "... --trace /dev/stdout with -j gives each report's trace whole, one after the other, each begun with its name" \
+    sh -c "'$BIN' -q -j 4 --trace /dev/stdout '$E/trj' 2>/dev/null | awk '/^page /{ if (\$2 != (p % 21) + 1 || (p % 21 == 0 && last !~ /^report .*vb[1-4]\.xml\$/)) bad = 1; p++ } { last = \$0 } END { exit bad || p != 84 }'"
+check "... --json and --trace /dev/stdout together are refused (one stream for both)" \
+    sh -c "'$BIN' -q --json --trace /dev/stdout '$E/trj' >/dev/null 2>'$E/trj-json.err'; test \$? = 2 && grep -q 'would both write to standard output' '$E/trj-json.err'"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
     printf 'PK\003\004 ett Word-dokument' >/dev/shm/rapport-check-$$.docx
     check "... a file under /dev that is no device is refused as any other (/dev/shm)" \
