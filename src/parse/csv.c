@@ -507,7 +507,8 @@ int csv_table(Rp *rp, Node *t, CsvSpec *s)
         if (r->blank)
             continue;
         one_field = r->n == 1;
-        bars += memchr(r->f[0].text, '|', r->f[0].len) != NULL;
+        /* "A|1671|1917", "Post:Belopp": a separator of another kind */
+        bars += memchr(r->f[0].text, '|', r->f[0].len) || memchr(r->f[0].text, ':', r->f[0].len);
     }
     if (one_field && (s->ncols > 1 || bars == rows))
         diag_add(&rp->diags, DIAG_ERROR, s->report, s->at->line, s->at->col,
