@@ -607,7 +607,7 @@ static int import_one(const Import *im, const char *input, const char *output, F
         if (!im->quiet && newer)
             fprintf(err, _("%s: warning: it exists already, and %s has changed since it was made; it was not imported again\n"), output, input);
         else if (!im->quiet)
-            fprintf(err, _("%s: warning: it exists already, so %s was not imported again\n"), output, input);
+            fprintf(err, _("%s: warning: it exists already, so %s was not imported\n"), output, input);
         if (!im->quiet)
             fprintf(err, im->single ? _("    hint: an imported report is never replaced: delete it to import again, or write another with -o\n")
                                     : _("    hint: an imported report is never replaced: delete or rename it to import again\n"));
