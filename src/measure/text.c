@@ -2130,3 +2130,47 @@ int32_t text_min_once_joint(M *m, const Piece *ps, int np)
     widths(m, ps, np, true, &nat, &minw, &mino, &minh);
     return mino;
 }
+
+/* Whether byte c is part of a letter or a digit (ASCII, or any byte of
+ * a UTF-8 character beyond it: å, ä, ö). */
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* A word of block n's wider than its line, split where the line ended
+ * without a hyphen (a pasted web address, a code): said at n, once. Read
+ * off the lines set, not the breaks tried: a line that ends inside a
+ * word (no space, no hyphen added, no hard hyphen or slash at its end)
+ * with the word going on on the next. */
+void say_chopped(M *m, const Node *n, const Lines *ls)
+{
+    for (int k = 0; k + 1 < ls->n; k++) {
+        const Line *l = &ls->v[k], *next = &ls->v[k + 1];
+        const Op *o = NULL, *f = NULL;
+        for (int q = l->nops - 1; q >= 0 && !o; q--)
+            if (l->ops[q].kind == OP_TEXT && l->ops[q].len > 0)
+                o = &l->ops[q];
+        for (int q = 0; q < next->nops && !f; q++)
+            if (next->ops[q].kind == OP_TEXT && next->ops[q].len > 0)
+                f = &next->ops[q];
+        if (!o || !f || o->tail != TAIL_NONE || o->note || f->note || !word_byte((unsigned char)o->s[o->len - 1]) ||
+            !word_byte((unsigned char)f->s[0]))
+            continue;
+        int from = o->len;                  /* the word's start on its line */
+        while (from > 0 && o->s[from - 1] != ' ')
+            from--;
+        int show = 0, chars = 0;
+        while (from + show < o->len && chars < 24) {
+            show++;
+            while (from + show < o->len && ((unsigned char)o->s[from + show] & 0xC0) == 0x80)
+                show++;
+            chars++;
+        }
+        diag_add(&m->rp->diags, DIAG_WARNING, model_source(n, m->rep), n->line, n->col,
+                 _("a web address: write it as a <link> with words to read; a code or a number: put spaces in it"),
+                 _("a word (\"%.*s%s\") is wider than the line: it is split where the line ends, without a hyphen"),
+                 show, o->s + from, from + show < o->len ? "\xE2\x80\xA6" : "");
+        return;
+    }
+}
