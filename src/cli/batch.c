@@ -143,12 +143,27 @@ static void drop_warnings(char *m)
     *w = 0;
 }
 
+/* The child's PDF is in place: a Ctrl-C from here on would have the
+ * batch say it was not made ("stopped after 0 of 6 files" with the
+ * first PDF there); what is left is to say so, which it does. */
+static void finished(const char *path, int pages)
+{
+    (void)path;
+    (void)pages;
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
+}
+
 /* In a child: render (or do the work of) the item; with --json its
  * messages, a NUL and its JSON line on `err`. Returns the exit status. */
-static int child(const RpOptions *o, const BatchItem *it, FILE *err, bool json)
+static int child(const RpOptions *opts, const BatchItem *it, FILE *err, bool json)
 {
     if (it->work)
         return it->work(it, err);
+    RpOptions own = *opts;
+    own.written = finished;
+    const RpOptions *o = &own;
     if (!json)
         return rp_render_file(o, it->input, it->output, err);
     char *line;
