@@ -135,7 +135,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         if (at < ps.n)
             ps.v[at].prefer = 2;
         at = ps.n;
-        text_piece_str(m, arena_printf(&m->rp->arena, " %s", word), &plain, 0, &ps);
+        text_layout_str(m, arena_printf(&m->rp->arena, " %s", word), &plain, 0, &ps);
         if (at < ps.n) {
             ps.v[at].prefer = 1;
             status_at = at;
@@ -285,7 +285,10 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
     const char *title = n->u.legend.title ? n->u.legend.title
                       : layout_word(m->lay, m->rep->type, "legend", "Färgsättningen indikerar:");
     Pieces ps = { 0 };
-    text_piece_str(m, title, st, VAR_BOLD, &ps);
+    if (n->u.legend.title)
+        text_piece_str(m, title, st, VAR_BOLD, &ps);
+    else
+        text_layout_str(m, title, st, VAR_BOLD, &ps);
     Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     m->cur_se = se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent, st->space_before, true);

@@ -171,6 +171,11 @@ Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t co
 /* Append a plain string as one piece in style `st` with `variant`, with
  * the layout's typographic punctuation (a block of its own). */
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
+/* The same for a word of the layout's ("Innehåll", a status's word),
+ * marked as Swedish where the report is in another language. */
+void text_layout_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
+/* "sv" where the report's language is another, else NULL. */
+const char *text_layout_lang(const M *m);
 /* The text of node n, or the string s, as it is printed, for the
  * contents, bookmarks, references and the document's properties: its
  * figures formatted ("1 877,0 mnkr"), Swedish quotes and dashes, no

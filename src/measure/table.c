@@ -834,7 +834,7 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
         return;                         /* an error in the parser: not reached */
     const Style *st = &L->styles[t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
     Pieces ps = { 0 };
-    text_piece_str(m, layout_word(L, m->rep->type, "table-empty", "Uppgifter saknas."), st, VAR_ITALIC, &ps);
+    text_layout_str(m, layout_word(L, m->rep->type, "table-empty", "Uppgifter saknas."), st, VAR_ITALIC, &ps);
     Lines ls = text_break(m, ps.v, ps.n, st, width - 2 * L->table_pad_x, ALIGN_LEFT, false);
     m->cur_se = se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent + L->table_pad_x, L->table_pad_y, false);

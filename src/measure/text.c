@@ -512,7 +512,10 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
                 p.speak = text_marker_speech(m, sidx, c->text);
             VEC_PUSH(&m->rp->arena, *out, p);
             const char *w = c->text ? c->text : text_status_word(m, sidx);
-            push_text(m, w, strlen(w), st, is, out);
+            IState ws = is;
+            if (!c->text && !ws.lang)
+                ws.lang = text_layout_lang(m);      /* the layout's word */
+            push_text(m, w, strlen(w), st, ws, out);
             break;
         }
         case N_FOOTNOTE:
@@ -705,6 +708,23 @@ const char *text_printed_str(M *m, const char *s)
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
 {
     IState is = { .variant = variant, .anchor = -1 };
+    int from = out->n;
+    push_text(m, s, strlen(s), st, is, out);
+    typeset_punct(m, out, from);
+}
+
+const char *text_layout_lang(const M *m)
+{
+    /* the layout's words are Swedish ("Innehåll", "Uppfyllt"): in a
+     * report of another language, a Span of their own, so a screen
+     * reader says them as Swedish */
+    const char *doc = m->rep->lang;
+    return doc && (strncasecmp(doc, "sv", 2) != 0 || (doc[2] && doc[2] != '-')) ? "sv" : NULL;
+}
+
+void text_layout_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
+{
+    IState is = { .variant = variant, .anchor = -1, .lang = text_layout_lang(m) };
     int from = out->n;
     push_text(m, s, strlen(s), st, is, out);
     typeset_punct(m, out, from);

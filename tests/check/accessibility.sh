@@ -46,6 +46,14 @@ printf '<report type="rapport"><meta><title>T</title></meta><table><caption>Bruk
 check "a table with a note in a cell: its /BBox holds the table, not the note at the page foot" \
     sh -c "pdfinfo -struct '$T/tnote.pdf' | awk '/BBox/ { gsub(/[][]/, \"\"); h = \$5 - \$3; n++ } END { exit !(n == 1 && h > 20 && h < 100) }'"
 
+# in a report in English, the layout's Swedish words ("Innehåll", the
+# status words, the legend's title) are Spans of /Lang sv, read as Swedish
+printf '<report type="rapport" lang="en"><meta><title>Annual report</title></meta><contents/><section><heading>Goals</heading><legend/><goal status="met"><heading>Goal: Safe schools</heading><p>Assessment: <status value="met"/></p></goal></section></report>\n' >"$T/english.xml"
+"$BIN" -q -o "$T/english.pdf" "$T/english.xml"
+check "an English report's layout words are Spans of /Lang sv (Innehåll, Uppfyllt, the legend's title)" \
+    sh -c "test \$(qpdf --qdf --object-streams=disable '$T/english.pdf' - | grep -ac '/Lang (sv)') -ge 4 &&
+           pdfinfo -struct-text '$T/english.pdf' | grep -A1 'Span' | grep -q 'Innehåll' && tests/ua-check '$T/english.pdf' >/dev/null"
+
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
 # a drawing outside any marked content
