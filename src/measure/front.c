@@ -341,10 +341,7 @@ static void contents(M *m, const Node *c, int32_t width)
     const char *title = c->u.contents.title ? c->u.contents.title
                       : layout_word(L, m->rep->type, "contents", "Innehåll");
     Pieces ps = { 0 };
-    if (c->u.contents.title)
-        text_piece_str(m, title, ts, 0, &ps);
-    else
-        text_layout_str(m, title, ts, 0, &ps);
+    (c->u.contents.title ? text_piece_str : text_layout_str)(m, title, ts, 0, &ps);    /* the layout's: Swedish */
     Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     new_page_next(m);
@@ -392,10 +389,7 @@ static void contents(M *m, const Node *c, int32_t width)
     const char *atitle = apps->u.appendices.title ? apps->u.appendices.title
                        : layout_word(L, m->rep->type, "appendices", "Bilagor");
     ps.n = 0;
-    if (apps->u.appendices.title)
-        text_piece_str(m, atitle, t1, VAR_BOLD, &ps);
-    else
-        text_layout_str(m, atitle, t1, VAR_BOLD, &ps);
+    (apps->u.appendices.title ? text_piece_str : text_layout_str)(m, atitle, t1, VAR_BOLD, &ps);
     ls = text_break(m, ps.v, ps.n, t1, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     m->cur_se = se_new(m, SE_H2, 0);         /* "Bilagor": a heading under "Innehåll" */
