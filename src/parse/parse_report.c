@@ -122,7 +122,6 @@ static Node here(const P *p, xmlNodePtr x)
     return (Node){ .line = xmlread_line(x), .col = xmlread_col(x), .file = p->fileno };
 }
 
-
 /* at node n: in the report or the part it was written in, or in the CSV
  * a table row was read from */
 #define ERR(n, ...) diag_error(&p->rp->diags, model_source((n), p->rep), (n)->line, (n)->col, __VA_ARGS__)
@@ -1377,46 +1376,54 @@ static bool names_group(const Node *r, const Node *g)
     return *gr && l != label && !strcmp(l, gr);      /* l past a "summa" */
 }
 
-/* The first row that sum row r of table t adds up: the one after the
- * last header, subheader or sum row above it; or, where r names the
+/* Where each sum-of="above" row of t begins to add up: the row after
+ * the last header, subheader or sum row above it; or, where it names the
  * group it stands in ("Summa gator och trafik" under the group row
  * "Gator och trafik"), after that group row: the group's sum, not the
- * table's so far. NULL: none. */
-static const Node *sum_from(const Node *t, const Node *r)
-{
-    const Node *from = NULL, *group = NULL;
-    for (const Node *q = t->first; q && q != r; q = q->next) {
-        if (q->kind != N_ROW)
-            continue;
-        RowRole role = q->u.row.role;
-        if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
-            from = q, group = NULL;
-        else if (role == ROW_GROUP)
-            group = q;
-    }
-    if (group && names_group(r, group))
-        from = group;
-    return from ? from->next : t->first;
-}
+ * table's so far. Per row of t, in order: the first row summed and its
+ * index (NULL, -1: no such row). One pass; the ranges never overlap (a
+ * sum row ends one), so walking them all is linear too. In the arena. */
+typedef struct SumStart { const Node *first; int at; } SumStart;
 
-/* Per row of t (in order): is it summed by a sum-of="above" row below it,
- * as check_sums sums (sum_from)? Then that check says what in it is not
- * a number. In the arena. */
-static bool *rows_summed(P *p, const Node *t)
+static SumStart *sum_starts(P *p, const Node *t, int *nrows)
 {
     int n = 0;
     for (const Node *r = t->first; r; r = r->next)
         n++;
+    SumStart *s = ARENA_ARRAY(&p->rp->arena, SumStart, n + 1);
+    const Node *from = NULL, *group = NULL;     /* the row before the range, the group row in it */
+    int from_at = -1, group_at = -1, k = 0;
+    for (const Node *q = t->first; q; q = q->next, k++) {
+        s[k] = (SumStart){ NULL, -1 };
+        if (q->kind != N_ROW)
+            continue;
+        RowRole role = q->u.row.role;
+        if (q->u.row.sum_above) {
+            bool own = group && names_group(q, group);
+            s[k].first = own ? group->next : from ? from->next : t->first;
+            s[k].at = own ? group_at + 1 : from_at + 1;
+        }
+        if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
+            from = q, from_at = k, group = NULL;
+        else if (role == ROW_GROUP)
+            group = q, group_at = k;
+    }
+    *nrows = n;
+    return s;
+}
+
+/* Per row of t (in order): is it summed by a sum-of="above" row below it,
+ * as check_sums sums (sum_starts)? Then that check says what in it is
+ * not a number. In the arena. */
+static bool *rows_summed(P *p, const Node *t)
+{
+    int n;
+    SumStart *s = sum_starts(p, t, &n);
     bool *summed = ARENA_ARRAY(&p->rp->arena, bool, n + 1);
     int k = 0;
     for (const Node *r = t->first; r; r = r->next, k++) {
-        if (r->kind != N_ROW || !r->u.row.sum_above)
-            continue;
-        const Node *q = sum_from(t, r);
-        int i = 0;
-        for (const Node *a = t->first; a != q; a = a->next)
-            i++;
-        for (; q && q != r; q = q->next, i++)
+        int i = s[k].at;
+        for (const Node *q = s[k].first; q && q != r; q = q->next, i++)
             summed[i] = q->kind == N_ROW && q->u.row.role == ROW_NORMAL;
     }
     return summed;
@@ -1669,7 +1676,11 @@ static void check_sums(P *p, Node *t)
             }
         }
     }
+    int nrows;
+    SumStart *starts = sum_starts(p, t, &nrows);
+    ri = -1;
     for (Node *r = t->first; r; r = r->next) {
+        ri++;
         if (r->kind == N_ROW && r->u.row.role == ROW_SUM && !r->u.row.sum_above)
             empty_sum_row(p, t, r);
         if (r->kind != N_ROW || !r->u.row.sum_above)
@@ -1694,7 +1705,7 @@ static void check_sums(P *p, Node *t)
             int terms = 0, most = 0;
             bool over = false;
             const Node *bad = NULL;         /* a cell summed that holds no number (each is said) */
-            for (const Node *q = sum_from(t, r); q && q != r; q = q->next) {
+            for (const Node *q = starts[ri].first; q && q != r; q = q->next) {
                 if (q->kind != N_ROW || q->u.row.role != ROW_NORMAL)
                     continue;
                 for (Node *qc = q->first; qc; qc = qc->next) {
