@@ -170,6 +170,12 @@ Op op_text(M *m, const char *s, int len, int16_t face, int32_t size, uint32_t co
 
 /* Append a plain string as one piece in style `st` with `variant`, with
  * the layout's typographic punctuation (a block of its own). */
+/* Whether piece p, before `next` (NULL: none), is the comma push_mark()
+ * sets between two footnote marks ("¹,²"): one of the marks' run. */
+static inline bool text_mark_comma(const Piece *p, const Piece *next)
+{
+    return next && next->note && p->len == 1 && p->s[0] == ',';
+}
 void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
 /* The same for a word of the layout's ("Innehåll", a status's word),
  * marked as Swedish where the report is in another language. */

@@ -307,7 +307,7 @@ static void push_marks(M *m, const Node *parent, const Style *st, Pieces *ps)
     int from = ps->n, to = from;
     text_pieces(m, parent, st, ps);
     for (int k = from; k < ps->n; k++)
-        if (ps->v[k].note || (k + 1 < ps->n && ps->v[k + 1].note && ps->v[k].len == 1 && ps->v[k].s[0] == ','))
+        if (ps->v[k].note || text_mark_comma(&ps->v[k], k + 1 < ps->n ? &ps->v[k + 1] : NULL))
             ps->v[to++] = ps->v[k];
     ps->n = to;
 }

@@ -1898,8 +1898,8 @@ static bool marker_hangs(const Piece *ps, int np)
 
 int text_marks_at(const Piece *ps, int n)
 {
-    /* the marks, and the commas between them (push_mark) */
-    while (n > 0 && (ps[n - 1].note || (n > 1 && ps[n - 1].len == 1 && ps[n - 1].s[0] == ',' && ps[n - 2].note)))
+    /* the marks, and the commas between them */
+    for (int end = n; n > 0 && (ps[n - 1].note || text_mark_comma(&ps[n - 1], n < end ? &ps[n] : NULL));)
         n--;
     return n;
 }
