@@ -10,7 +10,7 @@ BUILD   ?= release
 CC      ?= gcc
 PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
            libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl universal-ctags \
-           pandoc zip unzip gettext man-db mupdf-tools libc-l10n python3
+           pandoc zip unzip gettext man-db mupdf-tools libc-l10n python3 python3-fonttools
 
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

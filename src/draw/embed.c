@@ -46,6 +46,8 @@ struct Embed {
     uint16_t    *gid, *next;
     const char **text;
     uint16_t    *tlen;
+    EmbedPad    *pad;         /* room added to its glyph (embed_code) */
+    bool         widen_ok;    /* embed_can_widen */
     double      *width;       /* W entry: thousandths of an em, three decimals */
     int          n, cap;
     /* the subset, once made (embed_subset_all, or embed_finish) */
@@ -60,6 +62,8 @@ static int thousandths(const Font *f, int64_t units)
     int64_t v = units * 1000;
     return (int)(v >= 0 ? (v + f->upem / 2) / f->upem : -((-v + f->upem / 2) / f->upem));
 }
+
+static bool glyf_outlines(hb_face_t *face);
 
 /* What a subset made and nobody wrote (a run that stopped first). */
 static void drop_subset(void *p)
@@ -77,6 +81,7 @@ Embed *embed_new(Rp *rp, HPDF_Doc pdf, const Font *f)
     e->pdf = pdf;
     e->f = f;
     e->by_gid = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
+    e->widen_ok = glyf_outlines(hb_font_get_face(f->hb));
     e->type0 = HPDF_Dict_New(pdf->mmgr);
     if (e->type0 && HPDF_Xref_Add(pdf->xref, e->type0) != HPDF_OK)
         e->type0 = NULL;
@@ -97,12 +102,13 @@ static inline bool same_text(const char *a, const char *b, size_t n)
     return true;
 }
 
-unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n)
+unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, EmbedPad pad)
 {
     if (gid >= e->f->nglyphs)
         gid = 0;
     for (unsigned c = e->by_gid[gid]; c; c = e->next[c])
-        if (e->tlen[c] == n && same_text(e->text[c], t, n))
+        if (e->tlen[c] == n && e->pad[c].before == pad.before && e->pad[c].after == pad.after &&
+            same_text(e->text[c], t, n))
             return c;
     if (e->n >= EMBED_MAX_CODE || n > 0xFFFF)
         return 0;
@@ -111,23 +117,26 @@ unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n)
         Arena *a = &e->rp->arena;
         uint16_t *g = ARENA_ARRAY(a, uint16_t, cap), *nx = ARENA_ARRAY(a, uint16_t, cap),
                  *tl = ARENA_ARRAY(a, uint16_t, cap);
+        EmbedPad *pd = ARENA_ARRAY(a, EmbedPad, cap);
         const char **tx = ARENA_ARRAY(a, const char *, cap);
         double *w = ARENA_ARRAY(a, double, cap);
         if (e->n) {
             memcpy(g, e->gid, sizeof *g * (size_t)(e->n + 1));
             memcpy(nx, e->next, sizeof *nx * (size_t)(e->n + 1));
             memcpy(tl, e->tlen, sizeof *tl * (size_t)(e->n + 1));
+            memcpy(pd, e->pad, sizeof *pd * (size_t)(e->n + 1));
             memcpy(tx, e->text, sizeof *tx * (size_t)(e->n + 1));
             memcpy(w, e->width, sizeof *w * (size_t)(e->n + 1));
         }
-        e->gid = g, e->next = nx, e->tlen = tl, e->text = tx, e->width = w;
+        e->gid = g, e->next = nx, e->tlen = tl, e->pad = pd, e->text = tx, e->width = w;
         e->cap = cap;
     }
     unsigned c = (unsigned)++e->n;
     e->gid[c] = gid;
     e->text[c] = arena_strndup(&e->rp->arena, t, n);
     e->tlen[c] = (uint16_t)n;
-    e->width[c] = round(e->f->adv[gid] * 1000000.0 / e->f->upem) / 1000;
+    e->pad[c] = pad;
+    e->width[c] = round((e->f->adv[gid] + pad.before + pad.after) * 1000000.0 / e->f->upem) / 1000;
     /* appended at the chain's end: the first text seen stays first */
     unsigned last = e->by_gid[gid];
     if (!last) {
@@ -245,6 +254,243 @@ static HPDF_Dict stream_of(Embed *e, const void *data, size_t len, bool deflated
     return s;
 }
 
+/* ---- glyphs widened by a no-break space ----------------------------------
+ * A no-break space is drawn as part of the glyph before it (pdf.c): in
+ * "1 877,0" the "1" is one code that reads as "1" and U+00A0 and is as
+ * wide as both (at a run's start, the glyph after it, moved right). That
+ * is how poppler's text tools keep it: they drop a code that reads as a
+ * space alone and write a plain space for the gap it leaves. A code's
+ * width in the W array must be its glyph's advance in the font program
+ * (PDF/A-2, 6.2.11.5), so such a code draws a glyph of its own, appended
+ * to the subset: a composite of the glyph, with the room about it. The
+ * tables this changes are made again (glyf, loca, hmtx, hhea, maxp) and
+ * HarfBuzz's face builder writes the font. In the verksamhetsberättelse:
+ * 29 glyphs, 0.7 KB of its PDF. */
+
+static unsigned rd16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
+static uint32_t rd32(const uint8_t *p) { return (uint32_t)rd16(p) << 16 | rd16(p + 2); }
+static void wr16(uint8_t *p, unsigned v) { p[0] = (uint8_t)(v >> 8), p[1] = (uint8_t)v; }
+static void wr32(uint8_t *p, uint32_t v) { wr16(p, v >> 16), wr16(p + 2, v & 0xFFFF); }
+
+typedef struct { hb_blob_t *blob; const uint8_t *p; unsigned n; } Table;
+
+static Table table_of(hb_face_t *face, const char *tag)
+{
+    Table t;
+    t.blob = hb_face_reference_table(face, hb_tag_from_string(tag, 4));
+    t.p = (const uint8_t *)hb_blob_get_data(t.blob, &t.n);
+    return t;
+}
+
+bool embed_can_widen(const Embed *e) { return e->widen_ok; }
+
+static bool glyf_outlines(hb_face_t *face)
+{
+    Table glyf = table_of(face, "glyf"), maxp = table_of(face, "maxp");
+    bool ok = glyf.n > 0 && maxp.n >= 32 && rd32(maxp.p) == 0x00010000;
+    hb_blob_destroy(glyf.blob);
+    hb_blob_destroy(maxp.blob);
+    return ok;
+}
+
+/* A new blob of n bytes, copied from p (up to have of them; zeros after). */
+static hb_blob_t *blob_from(const uint8_t *p, unsigned have, unsigned n, uint8_t **out)
+{
+    uint8_t *b = calloc(n ? n : 1, 1);
+    if (!b)
+        return NULL;
+    if (have)
+        memcpy(b, p, have < n ? have : n);
+    *out = b;
+    return hb_blob_create((const char *)b, n, HB_MEMORY_MODE_WRITABLE, b, free);
+}
+
+/* A glyph to add: glyph base of the subset with room before and after. */
+typedef struct { uint16_t base, before, after; } Widened;
+
+typedef struct {
+    Table    head, maxp, hhea, hmtx, loca, glyf;
+    unsigned ng, nh;          /* glyphs; of them with an advance in hmtx */
+    bool     long_loca;
+} Tables;
+
+static uint32_t glyph_at(const Tables *t, unsigned g)
+{
+    return t->long_loca ? rd32(t->loca.p + 4 * g) : 2 * rd16(t->loca.p + 2 * g);
+}
+
+/* The new glyf, loca and hmtx, with glyph t->ng + i: w[i]. False if a
+ * blob could not be made. */
+static bool widened_tables(const Tables *t, const Widened *w, unsigned n, hb_blob_t *out[3], unsigned *adv_max)
+{
+    /* a composite: header 10, one component of 6 (offsets in bytes,
+     * both 0) or, moved right, of 8 and 2 bytes to keep glyphs on 4 */
+    enum { COMPOSITE = 16, MOVED = 20 };
+    unsigned ng = t->ng, nh = t->nh, end = (t->glyf.n + 3) & ~3u;
+    uint8_t *glyf, *loca, *hmtx;
+    unsigned loca_unit = t->long_loca ? 4 : 2;
+    out[0] = blob_from(t->glyf.p, t->glyf.n, end + n * MOVED, &glyf);
+    out[1] = blob_from(t->loca.p, ng * loca_unit, (ng + n + 1) * loca_unit, &loca);
+    out[2] = blob_from(t->hmtx.p, nh * 4, (ng + n) * 4, &hmtx);
+    if (!out[0] || !out[1] || !out[2])
+        return false;
+    unsigned last_adv = rd16(t->hmtx.p + 4 * (nh - 1));
+    for (unsigned g = nh; g < ng; g++) {          /* every glyph its own advance */
+        wr16(hmtx + 4 * g, last_adv);
+        wr16(hmtx + 4 * g + 2, rd16(t->hmtx.p + 4 * nh + 2 * (g - nh)));
+    }
+    uint32_t at = end;
+    for (unsigned i = 0; i <= n; i++) {
+        unsigned g = ng + i;
+        if (t->long_loca)
+            wr32(loca + 4 * g, at);
+        else
+            wr16(loca + 2 * g, at / 2);
+        if (i == n)
+            break;
+        unsigned b = w[i].base, dx = w[i].before;
+        uint32_t b0 = glyph_at(t, b), b1 = glyph_at(t, b + 1);
+        if (b1 > b0) {            /* an empty glyph widens to an empty glyph */
+            uint8_t *q = glyf + at;
+            wr16(q, 0xFFFF);                          /* numberOfContours -1 */
+            for (int k = 0; k < 4; k++)               /* the bounding box, moved */
+                wr16(q + 2 + 2 * k, rd16(t->glyf.p + b0 + 2 + 2 * k) + (k % 2 ? 0 : dx));
+            wr16(q + 12, b);
+            if (dx) {
+                wr16(q + 10, 0x0003);                 /* ARGS_ARE_XY_VALUES, as words */
+                wr16(q + 14, dx);
+                at += MOVED;
+            } else {
+                wr16(q + 10, 0x0002);                 /* ARGS_ARE_XY_VALUES, as bytes: 0, 0 */
+                at += COMPOSITE;
+            }
+        }
+        unsigned adv = rd16(hmtx + 4 * b) + w[i].before + w[i].after;
+        wr16(hmtx + 4 * g, adv);
+        wr16(hmtx + 4 * g + 2, rd16(hmtx + 4 * b + 2) + dx);
+        if (adv > *adv_max)
+            *adv_max = adv;
+    }
+    return true;
+}
+
+/* maxp and hhea for the glyphs added (composites one deeper than any). */
+static void widened_counts(const Tables *t, const Widened *w, unsigned n, uint8_t *maxp, uint8_t *hhea,
+                           unsigned adv_max)
+{
+    unsigned points = rd16(maxp + 10), contours = rd16(maxp + 12), depth = rd16(maxp + 30);
+    bool deeper = false;
+    for (unsigned i = 0; i < n; i++) {
+        uint32_t b0 = glyph_at(t, w[i].base), b1 = glyph_at(t, w[i].base + 1);
+        if (b1 < b0 + 10)
+            continue;
+        int nc = (int16_t)rd16(t->glyf.p + b0);
+        if (nc > 0 && b1 >= b0 + 10 + 2 * (unsigned)nc) {
+            unsigned pts = rd16(t->glyf.p + b0 + 10 + 2 * (unsigned)(nc - 1)) + 1;
+            points = pts > points ? pts : points;
+            contours = (unsigned)nc > contours ? (unsigned)nc : contours;
+        }
+        if (nc < 0)               /* a composite of a composite: one deeper */
+            deeper = true;
+    }
+    depth = deeper ? depth + 1 : depth > 1 ? depth : 1;
+    wr16(maxp + 4, t->ng + n);
+    wr16(maxp + 10, points);
+    wr16(maxp + 12, contours);
+    if (rd16(maxp + 28) < 1)
+        wr16(maxp + 28, 1);                           /* maxComponentElements */
+    wr16(maxp + 30, depth);
+    wr16(hhea + 34, t->ng + n);                       /* numberOfHMetrics */
+    if (adv_max > rd16(hhea + 10))
+        wr16(hhea + 10, adv_max);
+}
+
+/* sub with glyphs w[0..n) appended (glyph sub's count + i), or NULL if
+ * it cannot be (not TrueType, or broken). */
+static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n)
+{
+    /* the subsetter's face is a builder's, which lists no tables: read
+     * the font it makes */
+    hb_blob_t *whole = hb_face_reference_blob(built);
+    hb_face_t *sub = hb_face_create(whole, 0);
+    hb_blob_destroy(whole);
+    Tables t = { table_of(sub, "head"), table_of(sub, "maxp"), table_of(sub, "hhea"),
+                 table_of(sub, "hmtx"), table_of(sub, "loca"), table_of(sub, "glyf"), 0, 0, false };
+    hb_face_t *out = NULL;
+    bool ok = t.head.n >= 54 && t.maxp.n >= 32 && rd32(t.maxp.p) == 0x00010000 && t.hhea.n >= 36;
+    if (ok) {
+        t.ng = rd16(t.maxp.p + 4);
+        t.nh = rd16(t.hhea.p + 34);
+        t.long_loca = rd16(t.head.p + 50) == 1;
+        ok = t.nh >= 1 && t.nh <= t.ng && t.ng + n <= 0xFFFF &&
+             t.hmtx.n >= 4 * t.nh + 2 * (t.ng - t.nh) && t.loca.n >= (t.ng + 1) * (t.long_loca ? 4 : 2) &&
+             (t.long_loca || t.glyf.n + 16 * n + 4 < 0x20000);
+    }
+    for (unsigned i = 0; ok && i < n; i++)
+        ok = w[i].base < t.ng && glyph_at(&t, w[i].base) <= glyph_at(&t, w[i].base + 1) &&
+             glyph_at(&t, w[i].base + 1) <= t.glyf.n &&
+             rd16(t.hmtx.p + 4 * (w[i].base < t.nh ? w[i].base : t.nh - 1)) + w[i].before + w[i].after <= 0xFFFF;
+    hb_blob_t *made[5] = { 0 };          /* glyf, loca, hmtx, maxp, hhea */
+    uint8_t *maxp = NULL, *hhea = NULL;
+    unsigned adv_max = 0;
+    if (ok && widened_tables(&t, w, n, made, &adv_max) &&
+        (made[3] = blob_from(t.maxp.p, t.maxp.n, t.maxp.n, &maxp)) &&
+        (made[4] = blob_from(t.hhea.p, t.hhea.n, t.hhea.n, &hhea))) {
+        widened_counts(&t, w, n, maxp, hhea, adv_max);
+        static const char *const tags[5] = { "glyf", "loca", "hmtx", "maxp", "hhea" };
+        out = hb_face_builder_create();
+        hb_tag_t all[64];
+        unsigned count = 64;
+        hb_face_get_table_tags(sub, 0, &count, all);
+        for (unsigned k = 0; k < count; k++) {
+            hb_blob_t *b = NULL;
+            for (int m = 0; m < 5; m++)
+                if (all[k] == hb_tag_from_string(tags[m], 4))
+                    b = hb_blob_reference(made[m]);
+            if (!b)
+                b = hb_face_reference_table(sub, all[k]);
+            hb_face_builder_add_table(out, all[k], b);
+            hb_blob_destroy(b);
+        }
+    }
+    for (int m = 0; m < 5; m++)
+        hb_blob_destroy(made[m]);
+    Table *all_t[6] = { &t.head, &t.maxp, &t.hhea, &t.hmtx, &t.loca, &t.glyf };
+    for (int m = 0; m < 6; m++)
+        hb_blob_destroy(all_t[m]->blob);
+    hb_face_destroy(sub);
+    return out;
+}
+
+/* The widened codes' glyphs (embed_code's pad) appended to *sub, one
+ * for each glyph and room, and new_gid[] of those codes made theirs.
+ * False if the font cannot take them. */
+static bool widen_codes(Embed *e, hb_face_t **sub, uint16_t *new_gid)
+{
+    unsigned n = 0, ng = hb_face_get_glyph_count(*sub);
+    Widened *w = malloc(sizeof *w * (size_t)(e->n + 1));
+    if (!w)
+        return false;
+    for (int c = 1; c <= e->n; c++) {
+        EmbedPad p = e->pad[c];
+        if (!p.before && !p.after)
+            continue;
+        unsigned i = 0;
+        while (i < n && !(w[i].base == new_gid[c] && w[i].before == p.before && w[i].after == p.after))
+            i++;
+        if (i == n)
+            w[n++] = (Widened){ new_gid[c], p.before, p.after };
+        new_gid[c] = (uint16_t)(ng + i);
+    }
+    hb_face_t *out = n ? widen(*sub, w, n) : *sub;
+    free(w);
+    if (out && out != *sub) {
+        hb_face_destroy(*sub);
+        *sub = out;
+    }
+    return out != NULL;
+}
+
 /* The subset font program, deflated; NULL if HarfBuzz cannot make it. */
 static unsigned char *subset(Embed *e, uint16_t *new_gid, size_t *zlen, size_t *rawlen)
 {
@@ -280,6 +526,8 @@ static unsigned char *subset(Embed *e, uint16_t *new_gid, size_t *zlen, size_t *
     }
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     hb_subset_plan_destroy(plan);
+    if (sub && !widen_codes(e, &sub, new_gid))
+        hb_face_destroy(sub), sub = NULL;
     if (!sub)
         return NULL;
     hb_blob_t *blob = hb_face_reference_blob(sub);

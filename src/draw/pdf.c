@@ -380,6 +380,84 @@ static void out_of_codes(D *d, const Font *ft)
     }
 }
 
+/* No-break spaces drawn with a glyph beside them (embed.c, widened
+ * glyphs), so that text tools read U+00A0 where the report has it:
+ * poppler drops a code that reads as a space alone and writes a plain
+ * space for the gap it leaves. They go with the glyph before them; at a
+ * run's start, with the glyph after them. */
+typedef struct {
+    EmbedPad pad;           /* their advances in the font (hmtx), before and after */
+    int32_t  moved[2];      /* and as shaped */
+    int      after;         /* how many glyphs after it they are */
+    size_t   n;
+    char     text[48];      /* theirs before, the glyph's, theirs after */
+} Joined;
+
+/* Whether s[0..len) has a no-break space. */
+static bool has_nbsp(const char *s, int len)
+{
+    for (const char *c = s; (c = memchr(c, 0xC2, (size_t)(s + len - c))) && c + 1 < s + len; c++)
+        if ((unsigned char)c[1] == 0xA0)
+            return true;
+    return false;
+}
+
+/* Whether glyph k reads as a no-break space, a cluster of its own. */
+static bool is_nbsp(const FontGlyph *g, int ng, int k, const char *s, int len)
+{
+    uint32_t c = g[k].cluster, end = k + 1 < ng ? g[k + 1].cluster : (uint32_t)len;
+    return (k == 0 || g[k - 1].cluster != c) && end == c + 2 && (unsigned char)s[c] == 0xC2 &&
+           (unsigned char)s[c + 1] == 0xA0;
+}
+
+/* The glyph a run's glyph q stands for: q, or at the run's start the
+ * first after the no-break spaces it starts with (to be drawn with it). */
+static int nbsp_lead(const FontGlyph *g, int ng, int q, const char *s, int len)
+{
+    int b = q;
+    while (q == 0 && b < ng - 1 && is_nbsp(g, ng, b, s, len))
+        b++;
+    return b > q && is_nbsp(g, ng, b, s, len) ? q : b;   /* nothing but no-break spaces */
+}
+
+/* Glyph b, which reads as *t[0..*tn), with the no-break spaces q .. b - 1
+ * before it and those after it joined (*j), if the font can take them:
+ * *t, *tn become what it all reads as. Returns the glyph drawn: b, or q
+ * if they cannot be joined. */
+static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, int len, const Font *ft,
+                     const char **t, size_t *tn, Joined *j)
+{
+    int k = b + 1;
+    while (*tn > 0 && k < ng && is_nbsp(g, ng, k, s, len))
+        k++;
+    if (k - 1 == q)
+        return q;                                   /* none */
+    unsigned room[2] = { 0, 0 };
+    int32_t moved[2] = { 0, 0 };
+    for (int i = q; i < k; i++)
+        if (i != b) {
+            room[i > b] += ft->adv[g[i].gid];
+            moved[i > b] += g[i].adv;
+        }
+    if (!*tn || *tn + 2 * (size_t)(k - 1 - q) > sizeof j->text || ft->adv[g[b].gid] + room[0] + room[1] > 0xFFFF) {
+        if (b != q)
+            *t = "\xC2\xA0", *tn = 2;              /* glyph q, a no-break space, alone */
+        return q;
+    }
+    j->n = 0;
+    for (int i = q; i < k; i++) {
+        bool mine = i == b;
+        memcpy(j->text + j->n, mine ? *t : "\xC2\xA0", mine ? *tn : 2);
+        j->n += mine ? *tn : 2;
+    }
+    j->pad = (EmbedPad){ (uint16_t)room[0], (uint16_t)room[1] };
+    j->moved[0] = moved[0], j->moved[1] = moved[1];
+    j->after = k - 1 - b;
+    *t = j->text;
+    *tn = j->n;
+    return b;
+}
+
 /* The text of op o, s[0..len), at x, y: the glyphs font_shape() gives,
  * each where its advance puts it. `tail` (OpTail) says how the text reads
  * on at a line end: a word space is drawn after it, so copy-paste and
@@ -424,20 +502,29 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
     double own = 0;       /* thousandths of an em this glyph's pen is owed */
     double carry = 0;     /* what rounding the numbers before it left */
     double em = 1000.0 / ft->upem;
+    /* (the run's no-break spaces, if it has any, joined to their neighbours) */
+    bool widen = has_nbsp(s, len) && embed_can_widen(e);
     for (int q = 0; q <= ng; q++) {
         unsigned c;
+        Joined j;           /* no-break spaces beside glyph q, drawn with it */
+        j.pad = (EmbedPad){ 0, 0 };
+        j.moved[0] = j.moved[1] = j.after = 0;
         if (q < ng) {
             size_t tn;
             char scratch[16];
-            const char *t = glyph_text(g, ng, q, s, len, o, scratch, &tn);
-            c = embed_code(e, g[q].gid, t, tn);
+            int drawn = widen ? nbsp_lead(g, ng, q, s, len) : q;
+            const char *t = glyph_text(g, ng, drawn, s, len, o, scratch, &tn);
+            if (widen)
+                q = nbsp_join(g, ng, q, drawn, s, len, ft, &t, &tn, &j);
+            c = embed_code(e, g[q].gid, t, tn, j.pad);
             if (!c) {
                 out_of_codes(d, ft);
                 break;
             }
-            own -= g[q].dx * em;         /* drawn off the pen, then back */
+            /* drawn off the pen, then back; after the room before it */
+            own -= (g[q].dx + j.moved[0] - j.pad.before) * em;
         } else if (o->tail == TAIL_SPACE) {
-            c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1);
+            c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1, (EmbedPad){ 0, 0 });
         } else {
             break;
         }
@@ -450,21 +537,23 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
          * in a column). A glyph inside it strays by the rounding of the
          * numbers before it: in the samples at most 4 thousandths of an
          * em, 0.05 pt, a third of a printer's dot at 600 dpi. */
-        double v = q >= ng - 1 ? own + carry : own;
+        bool last = q + j.after >= ng - 1;
+        double v = last ? own + carry : own;
         long whole = v >= 0.5 || v <= -0.5 ? lround(v) : 0;
         if (whole) {
             *at++ = ')';
             at = put_int(at, whole);
             *at++ = '(';
         }
-        if (q >= ng - 1)
+        if (last)
             carry = v - (double)whole;
         else
             carry += own - (double)whole;
         own = 0;
         at = put_code(at, c);
         if (q < ng)
-            own += embed_width(e, c) - (g[q].adv - g[q].dx) * em;
+            own += embed_width(e, c) - (g[q].adv - g[q].dx + j.moved[1] + j.pad.before) * em;
+        q += j.after;
     }
     b->n = (size_t)(at - b->p);
     buf_puts(b, ")]TJ\n");

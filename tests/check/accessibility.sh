@@ -169,6 +169,18 @@ check "the sentence check notices a hyphenation hyphen read as a hyphen" \
 # the text layer: numbers keep their no-break spaces, a line-end hard
 # hyphen stays a hyphen
 check "a screen reader gets 1 877,0 with a no-break space" grep -q $'1\xc2\xa0877,0' "$T/verksamhetsberattelse-2024.struct"
+# ... and so does what reads the glyphs (pdftotext, copy-paste): a
+# no-break space is drawn with the glyph before it, one code read as both
+# (poppler drops a code read as a space alone and writes a plain space)
+nb=$'\xc2\xa0'
+check "pdftotext gets 1 877,0 with a no-break space" \
+    sh -c "pdftotext '$(textcopy "$vb.pdf")' - | grep -q '1${nb}877,0'"
+for s in $SAMPLES; do
+    check "$s: pdftotext reads each no-break space drawn as one" sh -c "
+        drawn=\$(grep -E '^ *text ' '$R/$s.trace' | grep -o '$nb' | wc -l)
+        read=\$(pdftotext '$(textcopy "$R/$s.pdf")' - | grep -o '$nb' | wc -l)
+        echo \"\$drawn drawn, \$read read\"; test \$drawn -gt 0 && test \$drawn = \$read"
+done
 # (where lines end in "social- och" and the like: U+2010, which poppler keeps)
 check "a hard hyphen at a line end is kept: ‐ och" sh -c "cat '$T'/*.struct | grep -q \"\$(printf '\\342\\200\\220 och ')\""
 # a status marker with words of the author's own beside it reads as its

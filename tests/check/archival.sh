@@ -47,8 +47,10 @@ printf '<report type="rapport"><meta><title>Länk</title></meta><section><headin
 check "spaces around a link's address are no part of it" \
     sh -c "'$BIN' -q -o '$T/uri2.pdf' '$T/uri2.xml' && qpdf --qdf --object-streams=disable '$T/uri2.pdf' - | grep -aq '/URI (https://www.linkoping.se/)'"
 # size: what the file spends its bytes on (the budget leaves room for a
-# few words more, not for a stream written twice or object streams lost)
-check "the verksamhetsberättelse is at most 105 000 bytes" sh -c "[ \$(stat -c %s '$R/verksamhetsberattelse-2024.pdf') -le 105000 ]"
+# few words more, not for a stream written twice or object streams lost;
+# 105 000 until the glyphs that draw a no-break space with its neighbour,
+# 0.7 KB, which pdftotext reads as U+00A0)
+check "the verksamhetsberättelse is at most 106 000 bytes" sh -c "[ \$(stat -c %s '$R/verksamhetsberattelse-2024.pdf') -le 106000 ]"
 qpdf --qdf --object-streams=disable "$R/delarsrapport-2022-aug.pdf" "$T/dr.qdf" 2>/dev/null
 check "places and lengths in the pages are written to a hundredth of a point" \
     sh -c "grep -aoE '^[-0-9. ]+ (re|m|l|c|cm|w\$|Td)' '$T/dr.qdf' >'$T/places' && [ \$(wc -l <'$T/places') -ge 1000 ] &&

@@ -31,7 +31,7 @@ room() {   # room NAME MAX-ATTRIBUTE: the chart's axis labels, one per line
     printf '<report type="rapport"><meta><title>Rum</title></meta><section><heading>Rum</heading>
 <chart type="bar" alt="Tre staplar"><caption>Staplar</caption><categories>a | b | c</categories><axis title="st"%s/>
 <series name="S">2500 2480 1000</series></chart></section></report>\n' "$1" >"$f.xml"
-    "$BIN" -q -o "$f.pdf" "$f.xml" && pdftotext -layout "$(textcopy "$f.pdf")" - |
+    "$BIN" -q -o "$f.pdf" "$f.xml" && pdftotext -layout "$(textcopy "$f.pdf")" - | sed 's/\xc2\xa0//g' |
         grep -oE '^ *[0-9][0-9 ]*$' | tr -d ' '
 }
 top=$(room auto '' | sort -n | tail -1)
@@ -303,7 +303,7 @@ check "a chart of values that are no numbers: said so, and not that every one is
 # labels as wide as the bars touched: "1 187,41 221,8")
 printf '<report type="rapport"><meta><title>T</title></meta><chart type="bar" alt="Kostnader" value-labels="yes"><categories>Personal | Lokaler | Skolskjuts | Måltider | Ersättning fristående | Tilläggsbelopp | Övrigt</categories><axis unit="mnkr" min="0" max="1400" step="200"/><series name="2024">1187.4 262.1 48.3 96.7 611.9 88.2 74.5</series><series name="2025">1221.8 270.6 57.9 99.1 633.0 104.1 70.2</series></chart></report>\n' >"$T/vlabels.xml"
 check "a group's value labels stand apart (1 187,4 and 1 221,8 two points apart at least)" \
-    sh -c "'$BIN' -q -o '$T/vlabels.pdf' '$T/vlabels.xml' && pdftotext -bbox '$T/vlabels.pdf' - |
-           awk -F'\"' '/>187,4</ { a = \$6 } />1</ && a && !b && \$2 > a { b = \$2 } END { exit !(a && b && b - a >= 2) }'"
+    sh -c "'$BIN' -q -o '$T/vlabels.pdf' '$T/vlabels.xml' && pdftotext -bbox '$T/vlabels.pdf' - | sed 's/\xc2\xa0/_/g' |
+           awk -F'\"' '/>1_187,4</ { a = \$6 } />1_221,8</ && a && !b && \$2 > a { b = \$2 } END { exit !(a && b && b - a >= 2) }'"
 
 finish

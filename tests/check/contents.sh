@@ -65,15 +65,16 @@ cat >"$T/labels.xml" <<'XML'
 </report>
 XML
 "$BIN" -q -o "$T/labels.pdf" "$T/labels.xml"
-pdftotext -raw "$(textcopy "$T/labels.pdf")" "$T/labels.txt"
+# (a no-break space written ~)
+pdftotext -raw "$(textcopy "$T/labels.pdf")" - | sed 's/\xC2\xA0/~/g' >"$T/labels.txt"
 check "appendix labels in the contents: numbered, given, and on a separate document too" \
-    sh -c "grep -q '^• Bilaga 1 Uppföljning av lokalförsörjningsplan \\. \\. .* 4$' '$T/labels.txt' && grep -qx '• Bilaga 2 Internkontrollrapport' '$T/labels.txt' && grep -q '^• Bilaga 3a Extra \\. \\. .* 5$' '$T/labels.txt'"
+    sh -c "grep -q '^• Bilaga~1 Uppföljning av lokalförsörjningsplan \\. \\. .* 4$' '$T/labels.txt' && grep -qx '• Bilaga~2 Internkontrollrapport' '$T/labels.txt' && grep -q '^• Bilaga~3a Extra \\. \\. .* 5$' '$T/labels.txt'"
 check "... in the appendices' headings and in a reference to one" \
-    sh -c "grep -q 'Bilaga 1 Uppföljning av lokalförsörjningsplan$' '$T/labels.txt' && grep -q 'Bilaga 3a Extra$' '$T/labels.txt' && grep -qx 'Se Bilaga 2 Internkontrollrapport.' '$T/labels.txt'"
+    sh -c "grep -q 'Bilaga~1 Uppföljning av lokalförsörjningsplan$' '$T/labels.txt' && grep -q 'Bilaga~3a Extra$' '$T/labels.txt' && grep -qx 'Se Bilaga~2 Internkontrollrapport.' '$T/labels.txt'"
 check "... in the bookmarks, with a no-break space inside the label" \
     sh -c "qpdf --json --json-key=outlines '$T/labels.pdf' | jq -r '.. | objects | select(has(\"title\")) | .title' | sed 's/\\xC2\\xA0/~/g' | tr '\\n' '|' | grep -qx 'Inledning|Enligt Bilaga~2 Internkontrollrapport|Bilaga~1 Uppföljning av lokalförsörjningsplan|Bilaga~3a Extra|'"
 check "... in a heading that refers to one, and in that heading's contents entry" \
-    sh -c "grep -qx 'Enligt Bilaga 2 Internkontrollrapport' '$T/labels.txt' && grep -q '^Enligt Bilaga 2 Internkontrollrapport \\. \\..* 3$' '$T/labels.txt'"
+    sh -c "grep -qx 'Enligt Bilaga~2 Internkontrollrapport' '$T/labels.txt' && grep -q '^Enligt Bilaga~2 Internkontrollrapport \\. \\..* 3$' '$T/labels.txt'"
 
 # a heading's words as printed, in the contents, the bookmarks, a <ref
 # show="title"> and the document's title: figures formatted, Swedish
@@ -147,7 +148,7 @@ cat >"$T/reftab.xml" <<'XML'
 XML
 "$BIN" -q -o "$T/reftab.pdf" "$T/reftab.xml"
 check "<ref show=\"title\"> to a table or chart prints its caption; a page reference to a list its page" \
-    sh -c "pdftotext '$T/reftab.pdf' - | tr '\n' ' ' | grep -qF 'Se Resultat 2024 och Resultat 2024 (s. 2) samt Besök per år, listan på sidan 2.'"
+    sh -c "pdftotext '$T/reftab.pdf' - | sed 's/\xC2\xA0/~/g' | tr '\n' ' ' | grep -qF 'Se Resultat 2024 och Resultat 2024 (s.~2) samt Besök per år, listan på sidan 2.'"
 check "... and the link is said as the caption" \
     sh -c "qpdf --json '$T/reftab.pdf' | jq -r '.. | objects | .[\"/Contents\"]? // empty' | grep -c '^u:\\(Resultat 2024\\|Besök per år\\)\$' | grep -qx 3"
 sed -e 's|<caption>Resultat 2024</caption>||' -e 's|show="title"/>, listan|show="title"/>, <ref to="l" show="title"/>|' "$T/reftab.xml" >"$T/refnone.xml"

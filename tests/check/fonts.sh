@@ -7,13 +7,14 @@
 # PDF's own widths and TJ numbers), and the cells of a number column
 # (numbers, kerned words like AVTAL) end at one x: measured = drawn.
 "$BIN" -q -o "$T/kern.pdf" tests/kerning.xml 2>/dev/null
-pdftotext -bbox "$(textcopy "$T/kern.pdf")" "$T/kern.html" 2>/dev/null
+# (a no-break space, between digit groups, written _)
+pdftotext -bbox "$(textcopy "$T/kern.pdf")" - 2>/dev/null | sed 's/\xc2\xa0/_/g' >"$T/kern.html"
 kern_w() { awk -v w="$1" -F'"' '$0 ~ ">" w "</word>" { print $6 - $2; exit }' "$T/kern.html"; }
 check "kerning is drawn: To and Vå are set tighter than their letters" awk -v to="$(kern_w To)" -v t="$(kern_w T)" \
     -v o="$(kern_w o)" -v va="$(kern_w Vå)" -v v="$(kern_w V)" -v aa="$(kern_w å)" \
     'BEGIN { exit !(to > 0 && va > 0 && to < t + o - 0.3 && va < v + aa - 0.3) }'
 check "a number column's cells end at one x, to 0.01 pt (measured = drawn)" awk -F'"' '
-    />(−1,7|71,1|111,1|Våld|AVTAL|−17,4)<\/word>/ { n++; x = $6 + 0; if (n == 1 || x < lo) lo = x; if (n == 1 || x > hi) hi = x }
+    />(−1,7|71,1|1_111,1|Våld|AVTAL|−17,4)<\/word>/ { n++; x = $6 + 0; if (n == 1 || x < lo) lo = x; if (n == 1 || x > hi) hi = x }
     END { printf "%d cells, right edges %.4f..%.4f\n", n, lo, hi; exit !(n == 6 && hi - lo <= 0.01) }' "$T/kern.html"
 # a word with a kerning pair or a ligature across a hyphenation point,
 # left whole in its line, is as wide as drawn: the footnote mark after it
@@ -32,6 +33,33 @@ need_renders
 for s in $SAMPLES; do
     check "$s: each kerning pair is written the same each time" tests/tools/kern-pairs "$R/$s.pdf"
 done
+# every font program reads whole, and each code's width is its glyph's
+# advance (PDF/A-2), the glyphs a no-break space widens included
+for s in $SAMPLES; do
+    check "$s: the fonts read whole, each width as in its font" tests/tools/font-widths "$R/$s.pdf"
+done
+# a no-break space is drawn with the glyph before it, or at a run's start
+# with the glyph after it, wherever it stands: after a ligature, two in a
+# row, after a word in italics or bold, after Greek and after an arrow of
+# the fallback font, at the start and end of a run in italics, and beside
+# letters whose glyphs are made of others (ö, Ä)
+cat >"$T/nbsp.xml" <<'XML'
+<report type="rapport"><meta><title>Fasta mellanslag</title></meta><section><heading>Fasta mellanslag</heading>
+<p>Kostnaden blev 1234567 kr, och Graff&#160;AB fick A&#160;&#160;B.</p>
+<p>Se <i>kap.</i>&#160;5 och <b>Dnr</b>&#160;KS&#160;2024 samt λ&#160;7 och ⇒&#160;8.</p>
+<p><i>&#160;Ledande</i> och <i>x&#160;</i>slut.</p>
+<p>Malmö&#160;5 och <i>x</i>&#160;Älv.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/nbsp.pdf" "$T/nbsp.xml"
+pdftotext "$T/nbsp.pdf" "$T/nbsp.txt"
+nb=$'\xc2\xa0'
+for want in "Kostnaden blev 1234567${nb}kr, och Graff${nb}AB fick A${nb}${nb}B." \
+            "Se kap.${nb}5 och Dnr${nb}KS${nb}2024 samt λ${nb}7 och ⇒${nb}8." "${nb}Ledande och x${nb}slut." \
+            "Malmö${nb}5 och x${nb}Älv."; do
+    check "pdftotext reads each no-break space as one: $want" grep -qxF -- "$want" "$T/nbsp.txt"
+done
+check "... and the fonts read whole, each width as in its font" tests/tools/font-widths "$T/nbsp.pdf"
 
 # ---- a fallback font for characters the layout's fonts lack ----------------
 # tests/glyphs-fallback.xml: Greek, Cyrillic and IPA (Carlito has them);
