@@ -576,11 +576,11 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
         cols[k].width = k ? 1000 : catw;
     }
     /* its title, with what the values count ("mnkr", "Antal placeringar") */
-    const char *title = layout_word(m->lay, m->rep->type, "chart-data", "Diagrammets värden");
+    Node *caption = model_new(a, N_CAPTION, t, n);
+    text_layout_node(m, caption, layout_word(m->lay, m->rep->type, "chart-data", "Diagrammets värden"), n);
     const char *what = ch->axis_unit && *ch->axis_unit ? ch->axis_unit : ch->axis_title;
     if (what && *what)
-        title = arena_printf(a, "%s (%s)", title, what);
-    model_new_text(a, model_new(a, N_CAPTION, t, n), title, n);
+        model_new_text(a, caption, arena_printf(a, " (%s)", what), n);
 
     Node *head = model_new_row(a, t, ROW_HEADER, n);
     model_new_cell(a, head, 0, NULL, n);          /* over the categories: nothing to say */
@@ -592,7 +592,8 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
         if (ch->series[0].present[k])
             sum += ch->series[0].values[k];
     if (pie)
-        model_new_cell(a, head, 1 + ch->nseries, layout_word(m->lay, m->rep->type, "chart-share", "Andel"), n);
+        text_layout_node(m, model_new_cell(a, head, 1 + ch->nseries, NULL, n),
+                         layout_word(m->lay, m->rep->type, "chart-share", "Andel"), n);
     int *dec = ARENA_ARRAY(a, int, ch->nseries + 1);
     for (int s = 0; s < ch->nseries; s++)
         dec[s] = series_decimals(&ch->series[s], ch->ncat);

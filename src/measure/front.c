@@ -32,35 +32,43 @@ static const char *swedish_date(M *m, const char *iso)
     return arena_strdup(&m->rp->arena, buf);
 }
 
+/* How put_lines sets its text: as a heading, in the layout's words
+ * (Swedish: a Span of their own in a report of another language), in a
+ * colour of its own. */
+enum { PUT_HEADING = 1, PUT_LAYOUT = 2, PUT_COLOR = 4 };
+
 /* Lines of `text` in style sid, copied into ops at (x, y) of a page, as
  * one structure element of `type` (a paragraph, the title's H1); returns height.
  * A heading (the title, the subtitle) is broken as headings are: never
  * hyphenated, in as few lines as it takes, of even length, so that no
  * short last word ("2019") stands alone. */
-static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_t x,
-                         int32_t y, int32_t width, bool heading, uint32_t color_override,
-                         bool use_override, SeType type)
+static int32_t put_lines(M *m, OpVec *ops, const char *text, StyleId sid, int32_t x, int32_t y, int32_t width,
+                         unsigned how, uint32_t color, SeType type)
 {
     const Style *st = &m->lay->styles[sid];
     Pieces ps = { 0 };
-    text_piece_str(m, text, st, 0, &ps);
-    if (use_override)
+    (how & PUT_LAYOUT ? text_layout_str : text_piece_str)(m, text, st, 0, &ps);
+    if (how & PUT_COLOR)
         for (int i = 0; i < ps.n; i++)
-            ps.v[i].color = color_override;
+            ps.v[i].color = color;
+    bool heading = how & PUT_HEADING;
     Lines ls = heading ? text_break_display(m, ps.v, ps.n, st, width, ALIGN_LEFT)
                        : text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     int32_t h = 0;
-    int se = se_new(m, type, 0);
+    int se = se_new(m, type, 0), first = ops->n;
     for (int k = 0; k < ls.n; k++) {
         for (int q = 0; q < ls.v[k].nops; q++) {
             Op op = ls.v[k].ops[q];
             op.x += x;
             op.y += y + h;
-            op.se = se;
+            if (op.se != SE_SPAN_PENDING)
+                op.se = se;
             VEC_PUSH(&m->rp->arena, *ops, op);
         }
         h += ls.v[k].h;
     }
+    LinkRun run = { 0 };             /* the layout's words: a Span of their language */
+    se_links(m, ops->v + first, ops->n - first, se, &run);
     return h;
 }
 
@@ -136,8 +144,8 @@ static void cover(M *m, int32_t width)
         before_brand = put_logo(m, &ops, band, width);
     if (L->cover_brand)
         put_lines(m, &ops, L->cover_brand, ST_COVER_ORG, x + before_brand,
-                  band / 2 - L->styles[ST_COVER_ORG].leading / 2, width - before_brand, false,
-                  L->cover_band_text, true, SE_P);
+                  band / 2 - L->styles[ST_COVER_ORG].leading / 2, width - before_brand, PUT_LAYOUT | PUT_COLOR,
+                  L->cover_band_text, SE_P);
     /* the title block a third down the page */
     int32_t y = L->page_h * 36 / 100;
     Op rule = { 0 };
@@ -151,27 +159,29 @@ static void cover(M *m, int32_t width)
     rule.se = SE_ARTIFACT;
     VEC_PUSH(&m->rp->arena, ops, rule);
     if (meta->title)
-        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, true, 0, false, SE_H1) +
+        y += put_lines(m, &ops, meta->title, ST_COVER_TITLE, x, y, width, PUT_HEADING, 0, SE_H1) +
              L->styles[ST_COVER_TITLE].space_after;
     if (meta->subtitle)
-        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, true, 0, false, SE_P) +
+        y += put_lines(m, &ops, meta->subtitle, ST_COVER_SUBTITLE, x, y, width, PUT_HEADING, 0, SE_P) +
              L->styles[ST_COVER_SUBTITLE].space_after;
     y += 12000;
     if (meta->organisation)
-        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, false, 0, false, SE_P) +
+        y += put_lines(m, &ops, meta->organisation, ST_COVER_ORG, x, y, width, 0, 0, SE_P) +
              L->styles[ST_COVER_ORG].space_after;
     if (meta->department)
-        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, false, 0, false, SE_P);
+        y += put_lines(m, &ops, meta->department, ST_COVER_META, x, y, width, 0, 0, SE_P);
     /* date and diarienummer at the foot, on the left (a logo at the
      * foot stands on the right, so they get half the width) */
     bool foot_logo = L->cover_logo.image && L->cover_logo.pos == LOGO_FOOT_RIGHT;
     int32_t fw = foot_logo ? width / 2 : width;
     int32_t fy = L->page_h - L->margin_bottom - 3 * L->styles[ST_COVER_META].leading;
-    if (meta->date)
-        fy += put_lines(m, &ops, swedish_date(m, meta->date), ST_COVER_META, x, fy, fw, false, 0, false, SE_P);
+    if (meta->date) {        /* a date written out is in the layout's words ("1 mars 2026") */
+        const char *date = swedish_date(m, meta->date);
+        fy += put_lines(m, &ops, date, ST_COVER_META, x, fy, fw, strcmp(date, meta->date) ? PUT_LAYOUT : 0, 0, SE_P);
+    }
     if (meta->reference)
         put_lines(m, &ops, arena_printf(&m->rp->arena, "Dnr %s", meta->reference), ST_COVER_META,
-                  x, fy, fw, false, 0, false, SE_P);
+                  x, fy, fw, PUT_LAYOUT, 0, SE_P);
     if (foot_logo)
         put_logo(m, &ops, band, width);
     Box *b = new_box(m, L->page_h, 0);

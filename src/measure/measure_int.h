@@ -182,6 +182,10 @@ void text_piece_str(M *m, const char *s, const Style *st, int variant, Pieces *o
 void text_layout_str(M *m, const char *s, const Style *st, int variant, Pieces *out);
 /* "sv" where the report's language is another, else NULL. */
 const char *text_layout_lang(const M *m);
+/* A text node of the layout's words s under parent, built as the model's
+ * are (a goal overview's, a chart's table of values): in a report of
+ * another language inside a span of theirs (text_layout_lang). */
+Node *text_layout_node(M *m, Node *parent, const char *s, const Node *at);
 /* The text of node n, or the string s, as it is printed, for the
  * contents, bookmarks, references and the document's properties: its
  * figures formatted ("1 877,0 mnkr"), Swedish quotes and dashes, no

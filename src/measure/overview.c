@@ -94,13 +94,17 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
     cols[0].kind = WIDTH_STAR; cols[0].width = 6000;
     cols[1].kind = WIDTH_STAR; cols[1].width = 3000;
     cols[2].kind = WIDTH_STAR; cols[2].width = 1000; cols[2].align = ALIGN_RIGHT;
-    const char *title = ov->u.overview.title ? ov->u.overview.title
-                      : layout_word(L, m->rep->type, "goal-overview", "Måluppfyllelse i sammanfattning");
-    model_new_text(a, model_new(a, N_CAPTION, t, NULL), title, NULL);
+    Node *caption = model_new(a, N_CAPTION, t, NULL);
+    if (ov->u.overview.title)
+        model_new_text(a, caption, ov->u.overview.title, NULL);
+    else
+        text_layout_node(m, caption, layout_word(L, m->rep->type, "goal-overview", "Måluppfyllelse i sammanfattning"), NULL);
     Node *hr = model_new_row(a, t, ROW_HEADER, NULL);
-    model_new_cell(a, hr, 0, layout_word(L, m->rep->type, "overview.goal", "Nämndmål"), NULL);
-    model_new_cell(a, hr, 1, layout_word(L, m->rep->type, "overview.status", "Bedömning"), NULL);
-    model_new_cell(a, hr, 2, layout_word(L, m->rep->type, "overview.page", "Sida"), NULL);
+    static const char *const head[3][2] = { { "overview.goal", "Nämndmål" }, { "overview.status", "Bedömning" },
+                                            { "overview.page", "Sida" } };
+    for (int k = 0; k < 3; k++)
+        text_layout_node(m, model_new_cell(a, hr, k, NULL, NULL), layout_word(L, m->rep->type, head[k][0], head[k][1]),
+                         NULL);
     o.table = t;
     walk(&o, m->rep->root, NULL);
     if (!o.goals) {
@@ -120,6 +124,10 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
         model_new(a, N_STATUS, note, NULL)->u.status.status = s;
         model_new_text(a, note, arena_printf(a, ": %d", o.count[s]), NULL);
     }
-    model_new_text(a, note, arena_printf(a, first ? "%d mål" : " (%d mål)", o.goals), NULL);
+    if (!first)
+        model_new_text(a, note, " (", NULL);
+    text_layout_node(m, note, arena_printf(a, "%d mål", o.goals), NULL);
+    if (!first)
+        model_new_text(a, note, ")", NULL);
     measure_table(m, t, indent, width);
 }

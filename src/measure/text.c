@@ -722,6 +722,16 @@ const char *text_layout_lang(const M *m)
     return doc && (strncasecmp(doc, "sv", 2) != 0 || (doc[2] && doc[2] != '-')) ? "sv" : NULL;
 }
 
+Node *text_layout_node(M *m, Node *parent, const char *s, const Node *at)
+{
+    const char *lang = text_layout_lang(m);
+    if (lang) {       /* a span of its language, hyphenated as Swedish is */
+        parent = model_new(&m->rp->arena, N_NOHYPHEN, parent, at);
+        parent->u.span.lang = lang;
+    }
+    return model_new_text(&m->rp->arena, parent, s, at);
+}
+
 void text_layout_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
 {
     IState is = { .variant = variant, .anchor = -1, .lang = text_layout_lang(m) };

@@ -53,6 +53,26 @@ printf '<report type="rapport" lang="en"><meta><title>Annual report</title></met
 check "an English report's layout words are Spans of /Lang sv (Innehåll, Uppfyllt, the legend's title)" \
     sh -c "test \$(qpdf --qdf --object-streams=disable '$T/english.pdf' - | grep -ac '/Lang (sv)') -ge 4 &&
            pdfinfo -struct-text '$T/english.pdf' | grep -A1 'Span' | grep -q 'Innehåll' && tests/ua-check '$T/english.pdf' >/dev/null"
+# ... and so are the cover's date written out, its Dnr and the brand, the
+# goal overview's caption, headers and count, and a chart's table of
+# values' caption (each was read as English)
+cat >"$T/english2.xml" <<'XML'
+<report type="rapport" lang="en"><meta><title>Annual report</title><date>2026-03-01</date><reference>KS 2026-12</reference></meta>
+<section><heading>Summary</heading><goal-overview/></section>
+<section><heading>Safety</heading><goal status="met" area="Society"><heading>Goal: Safe schools</heading><p>All schools met the aim.</p></goal>
+<chart type="bar" alt="Two bars."><caption>Visits</caption><categories>2023 | 2024</categories><series name="Visits">10 12</series></chart></section></report>
+XML
+sed -e 's|<charts data-table="no"|<charts data-table="yes"|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/datatable.xml"
+"$BIN" -q --layout "$T/datatable.xml" -o "$T/english2.pdf" "$T/english2.xml"
+pdfinfo -struct-text "$T/english2.pdf" >"$T/english2.struct" 2>/dev/null
+nb=$'\xc2\xa0'
+for w in 'Linköpings kommun' "1${nb}mars${nb}2026" "Dnr${nb}KS${nb}2026-12" 'Måluppfyllelse i sammanfattning' Nämndmål \
+         Bedömning Sida '1 mål' 'Diagrammets värden'; do
+    check "an English report's layout words are Spans of /Lang sv: $w" \
+        sh -c "grep -A1 'Span (inline)' '$T/english2.struct' | grep -qF '\"$w\"'"
+done
+check "... and the report's own words are not: Annual report, Society, Visits" \
+    sh -c "! grep -A1 'Span (inline)' '$T/english2.struct' | grep -qE '\"(Annual report|Society|Visits)\"' && tests/ua-check '$T/english2.pdf' >/dev/null"
 
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
@@ -368,8 +388,8 @@ check "... and reads every sentence" "$B/sentences" "$T/lang.xml" "$T/lang.struc
 printf '<report type="rapport" lang="en"><meta><title>Annual report</title></meta><p>The board, <i xml:lang="sv">kommunfullmäktige</i>, met twice, <b xml:lang="en-GB">as planned</b>.</p></report>' >"$T/lang-en.xml"
 "$BIN" -q -o "$T/lang-en.pdf" "$T/lang-en.xml"
 qpdf --qdf --object-streams=disable "$T/lang-en.pdf" "$T/lang-en-qdf.pdf" 2>/dev/null
-check "Swedish words in an English report are a Span with /Lang sv (and en-GB none)" \
-    sh -c "[ \$(grep -ac '/S /Span' '$T/lang-en-qdf.pdf') = 1 ] && grep -aq '/Lang (sv)' '$T/lang-en-qdf.pdf'"
+check "Swedish words in an English report are a Span with /Lang sv (and en-GB none; the other: the cover's brand)" \
+    sh -c "[ \$(grep -ac '/S /Span' '$T/lang-en-qdf.pdf') = 2 ] && [ \$(grep -ac '/Lang (sv)' '$T/lang-en-qdf.pdf') = 2 ]"
 # a cell over two rows is headed by both rows' headers: its headers were
 # found before the second row's were made ("Gäller båda" lacked "Söder")
 cat >"$T/rowspan.xml" <<'XML'
