@@ -36,20 +36,54 @@ bool table_in_landscape(const Node *n)
     return false;
 }
 
-/* What a table's figures need side by side, whatever its words give:
- * each column its widest figure (a number is never divided), a column of
- * none its padding. */
-static int64_t figures_need(M *m, const Cell *cells, int ncell, int ncols)
+/* Each column's widest figure, 0 for a column of none (xcalloc'd). */
+static int32_t *figure_widths(const Cell *cells, int ncell, int ncols)
 {
     int32_t *fig = xcalloc((size_t)ncols, sizeof *fig);
     for (int i = 0; i < ncell; i++)
         if (cells[i].frac >= 0 && cells[i].colspan == 1 && cells[i].min > fig[cells[i].col])
             fig[cells[i].col] = cells[i].min;
+    return fig;
+}
+
+/* What a table's figures need side by side, whatever its words give:
+ * each column its widest figure (a number is never divided), a column of
+ * none its padding. */
+static int64_t figures_need(M *m, const Cell *cells, int ncell, int ncols)
+{
+    int32_t *fig = figure_widths(cells, ncell, ncols);
     int64_t need = 0;
     for (int k = 0; k < ncols; k++)
         need += fig[k] ? fig[k] : 2 * m->lay->table_pad_x;
     free(fig);
     return need;
+}
+
+/* Widths from[k] of the columns `take` marks, which add up to more than
+ * `room`, scaled down to it into to[k]: a column of figures keeps its
+ * widest figure fig[k] and the rest of each column gives, in proportion,
+ * where that leaves room; else all of each column gives (the figures are
+ * split, and too_wide() has said so). Nine columns of "112 500 000" and
+ * a column of long words were scaled alike, and the figures broke
+ * "112 500 00 / 0" where they fitted side by side. */
+static void scale_down(int ncols, int64_t room, const bool *take, const int32_t *from, const int32_t *fig, int32_t *to)
+{
+    int64_t keep = 0, rest = 0, all = 0;
+    for (int k = 0; k < ncols; k++)
+        if (take[k]) {
+            int32_t f = fig[k] < from[k] ? fig[k] : from[k];
+            keep += f;
+            rest += from[k] - f;
+            all += from[k];
+        }
+    bool figures_kept = keep <= room && rest > 0;
+    for (int k = 0; k < ncols; k++) {
+        if (!take[k])
+            continue;
+        int32_t f = fig[k] < from[k] ? fig[k] : from[k];
+        to[k] = figures_kept ? (int32_t)(f + (int64_t)(from[k] - f) * (room - keep) / rest)
+                             : (int32_t)(all > 0 && room > 0 ? (int64_t)from[k] * room / all : from[k]);
+    }
 }
 
 /* A table whose figures need more than the text width `width` side by
@@ -321,7 +355,7 @@ static void share_stars(const Column *cols, int ncols, int64_t rem, int64_t star
  * min + a share of the room in proportion to (pref - min), else their
  * minimums scaled down. */
 static void distribute(const Column *cols, int ncols, int32_t width, const int32_t *mn, const int32_t *mx,
-                       int32_t *w)
+                       const int32_t *fig, int32_t *w)
 {
     int64_t rem = width;
     int64_t star_weight = 0;
@@ -354,9 +388,11 @@ static void distribute(const Column *cols, int ncols, int32_t width, const int32
             if (w[k] < 0)
                 w[k] = (int32_t)(mn[k] + (want > 0 ? room * (mx[k] - mn[k]) / want : 0));
     } else {
+        bool *take = xcalloc((size_t)ncols, sizeof *take);
         for (int k = 0; k < ncols; k++)
-            if (w[k] < 0)
-                w[k] = (int32_t)(amin > 0 && rem > 0 ? (int64_t)mn[k] * rem / amin : mn[k]);
+            take[k] = w[k] < 0;
+        scale_down(ncols, rem, take, mn, fig, w);
+        free(take);
     }
 }
 
@@ -365,7 +401,8 @@ static void distribute(const Column *cols, int ncols, int32_t width, const int32
  * that overshoot give back the excess from the columns with room above
  * their minimum; a table wider than the text even so (minimum widths) is
  * scaled down, with a warning. */
-static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32_t *mn, int32_t *w)
+static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32_t *mn, const int32_t *fig,
+                      int32_t *w)
 {
     int64_t sum = 0, slack = 0;
     for (int k = 0; k < ncols; k++) {
@@ -392,8 +429,13 @@ static void fit_width(M *m, const Node *t, int ncols, int32_t width, const int32
         diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
                   _("the table is %.0f mm wider than the text; its columns are narrowed and long words split"),
                   (double)(sum - width) / 2834.6);
+        bool *take = xmalloc((size_t)ncols * sizeof *take);
+        int32_t *from = xmalloc((size_t)ncols * sizeof *from);
         for (int k = 0; k < ncols; k++)
-            w[k] = (int32_t)((int64_t)w[k] * width / sum);
+            take[k] = true, from[k] = w[k];
+        scale_down(ncols, width, take, from, fig, w);
+        free(take);
+        free(from);
     } else if (sum < width && ncols > 0) {
         w[ncols - 1] += (int32_t)(width - sum);
     }
@@ -417,8 +459,10 @@ void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_
     if (!mn || !mx)
         rp_oom((size_t)ncols * 8);
     column_bounds(m, t, cells, ncell, ncols, width, mn, mx, true);
-    distribute(t->u.table.cols, ncols, width, mn, mx, w);
-    fit_width(m, t, ncols, width, mn, w);
+    int32_t *fig = figure_widths(cells, ncell, ncols);
+    distribute(t->u.table.cols, ncols, width, mn, mx, fig, w);
+    fit_width(m, t, ncols, width, mn, fig, w);
+    free(fig);
     free(mn);
     free(mx);
 }

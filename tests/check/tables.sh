@@ -622,4 +622,26 @@ printf '<report type="internbudget"><meta><title>T</title></meta><table><caption
 check "mixed units in a column: each unit after its figure (54 %), the figures set right" \
     sh -c "grep -q 'text .* 54.%\$' '$T/units.trace' && grep -q 'text .* 57.%\$' '$T/units.trace'"
 
+# a table whose words do not fit even hyphenated, but whose figures fit
+# side by side: its columns of figures keep their widest figure and the
+# words give the rest ("112 500 00 / 0" where nine columns were scaled
+# alike; a typographer)
+{
+    echo '<report type="rapport"><meta><title>T</title></meta><section><heading>Entreprenader</heading><table><columns><column/>'
+    for i in 1 2 3 4 5 6 7; do printf '<column type="number" decimals="0"/>'; done
+    echo '<column type="number" decimals="1" unit="%" sign="always"/></columns><row role="header"><cell>Entreprenad</cell>'
+    for h in Avtalssumma 'Utfall 2023' 'Utfall 2024' 'Budget 2025' 'Utfall jan–aug 2025' 'Prognos helår 2025' Budgetavvikelse 'Avvikelse i procent'; do
+        printf '<cell>%s</cell>' "$h"; done
+    echo '</row>'
+    for r in 'Vinterväghållningsentreprenader, område Nord|112500000|24812345|29301222|25000000|24412000|31024500|-6024500|-24.1' \
+             'Grönyteskötselentreprenader|64200000|15980400|16402100|17100000|12990000|17350000|-250000|-1.5'; do
+        echo "<row><cell>$(echo "$r" | sed 's:|:</cell><cell>:g')</cell></row>"
+    done
+    echo '</table></section></report>'
+} >"$T/figwide.xml"
+"$BIN" -q -o "$T/figwide.pdf" --trace "$T/figwide.trace" "$T/figwide.xml"
+nb=$'\xc2\xa0'
+check "a table too wide for its words keeps its figures whole where they fit: 112 500 000, −24,1 %" \
+    sh -c "for f in '112${nb}500${nb}000' '24${nb}812${nb}345' '−6${nb}024${nb}500' '−24,1${nb}%' '17${nb}350${nb}000'; do
+               grep -qE \"^ *text [0-9.]+ [0-9.]+ \$f\\\$\" '$T/figwide.trace' || { echo \"\$f not whole\"; exit 1; }; done"
 finish
