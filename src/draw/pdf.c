@@ -427,8 +427,17 @@ static int nbsp_lead(const FontGlyph *g, int ng, int q, const char *s, int len)
 static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, int len, const Font *ft,
                      const char **t, size_t *tn, Joined *j)
 {
+    /* at most 8 UTF-16 units a code: MuPDF reads no longer ToUnicode
+     * entry, and lost "ord" and its eight no-break spaces */
+    int cap = 8;
+    for (size_t i = 0; i < *tn;)
+        cap -= utf8_next(*t, *tn, &i) >= 0x10000 ? 2 : 1;
+    if (b - q > cap) {
+        *t = "\xC2\xA0", *tn = 2;                  /* glyph q, a no-break space, alone */
+        return q;
+    }
     int k = b + 1;
-    while (*tn > 0 && k < ng && is_nbsp(g, ng, k, s, len))
+    while (*tn > 0 && k < ng && k - q <= cap && is_nbsp(g, ng, k, s, len))
         k++;
     if (k - 1 == q)
         return q;                                   /* none */

@@ -60,6 +60,15 @@ for want in "Kostnaden blev 1234567${nb}kr, och Graff${nb}AB fick A${nb}${nb}B."
     check "pdftotext reads each no-break space as one: $want" grep -qxF -- "$want" "$T/nbsp.txt"
 done
 check "... and the fonts read whole, each width as in its font" tests/tools/font-widths "$T/nbsp.pdf"
+# eight no-break spaces in a row: a code reads as 8 UTF-16 units at most,
+# the longest ToUnicode entry MuPDF reads (it lost "ord" and the digit
+# before them, and printed U+FFFD)
+printf '<report type="rapport"><meta><title>T</title></meta><p>N8: ord%sslut och 1%s000.</p></report>\n' \
+    "$(printf '&#160;%.0s' 1 2 3 4 5 6 7 8)" "$(printf '&#160;%.0s' 1 2 3 4 5 6 7 8 9)" >"$T/nbsp8.xml"
+"$BIN" -q -o "$T/nbsp8.pdf" "$T/nbsp8.xml"
+check "eight no-break spaces in a row: MuPDF reads the word and the figure before them, no U+FFFD" \
+    sh -c "mutool draw -q -F txt -o - '$T/nbsp8.pdf' 2>/dev/null >'$T/nbsp8.txt'; cat '$T/nbsp8.txt';
+           grep -q 'N8: ord' '$T/nbsp8.txt' && grep -q ' 1' '$T/nbsp8.txt' && ! grep -q \"\$(printf '\\357\\277\\275')\" '$T/nbsp8.txt'"
 
 # ---- a fallback font for characters the layout's fonts lack ----------------
 # tests/glyphs-fallback.xml: Greek, Cyrillic and IPA (Carlito has them);
