@@ -870,10 +870,11 @@ typedef struct TableSet {
 
 /* The columns whose cells name their rows (row headers): the first text
  * column, after any status columns ("Ja" | the goal | 17 %), and, where
- * it groups rows (a cell over several) and a number column follows, the
- * next text column among the text and status columns after it, which
- * names the row in its group ("Goda arbetsplatser" | "Pågår" | "Total
- * sjukfrånvaro" | 6,5), and so on while each groups the next. A column
+ * it groups rows (a cell over several) or status columns stand before it
+ * and a number column follows, the next text column among the text and
+ * status columns after it, which names the row in its group ("Goda
+ * arbetsplatser" | "Pågår" | "Total sjukfrånvaro" | 6,5), and so on while
+ * each groups the next. A column
  * of descriptions beside a label ("Åtgärd" | "Beskrivning" | 1 200) heads
  * nothing. None in a table of one column or one whose first is of
  * numbers. */
@@ -892,10 +893,16 @@ static void row_header_columns(TableSet *ts)
     while (e + 1 < n && t->u.table.cols[e + 1].type != COL_NUMBER)
         e++;
     ts->rh_cols = (uint64_t)1 << k;
+    /* a table that starts with its status, an indicator table ("Mål
+     * uppnått" | "Nämndmål" | "Nämndindikator" | 2022 ...), names its row
+     * by the goal and the indicator whether or not the goal spans rows:
+     * a figure read with its goal alone did not say what it measures */
+    bool measures = k > 0;
     for (int j = k + 1, last = k; e + 1 < n && j <= e && j < 64; j++) {
         if (t->u.table.cols[j].type != COL_TEXT)
             continue;
-        bool groups = false;            /* does the last header column span rows? */
+        bool groups = measures;         /* does the last header column span rows? */
+        measures = false;
         for (int i = 0; i < ts->ncell && !groups; i++)
             groups = ts->cells[i].col == last && ts->cells[i].rowspan > 1 && ts->roles[ts->cells[i].row] != ROW_HEADER;
         if (!groups)

@@ -31,6 +31,12 @@ check "a table that starts with a status column: the goal after it is the row he
     sh -c "grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first' &&
            awk '/^ *TR\$/ { n = 0; next } { n++ } n == 1 && /^ *TD \\([12]\\) Headers=th-[0-9]+,th-[0-9]+\$/ { split(\$NF, h, \",\"); want = h[2] }
                 n == 2 && want && \$0 ~ (\"ID=\" want \" \") { ok = 1 } END { exit !ok }' '$T/status-first'"
+# ... and the indicator beside the goal heads the figures too, whether or
+# not the goal spans rows: "17 %" was read with its year and goal, never
+# with "Andel vuxna och barn som ..." that it measures
+check "an indicator table's indicator is a row header and heads its figures (page ${pg:-none})" \
+    sh -c "grep -qE '^ *TH \\([0-9]+\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+,th-[0-9]+\$' '$T/status-first' &&
+           test \$(grep -cE '^ *TD \\(1\\) Headers=th-[0-9]+,th-[0-9]+,th-[0-9]+\$' '$T/status-first') -ge 3"
 
 # a column of descriptions beside a label heads nothing: only the label
 # is the row's header ("Åtgärd" | "Beskrivning" | "Ansvar" | cost)
