@@ -48,6 +48,7 @@ struct Embed {
     uint16_t    *tlen;
     EmbedPad    *pad;         /* room added to its glyph (embed_code) */
     bool         widen_ok;    /* embed_can_widen */
+    int32_t      widened_xmax; /* the subset's xMax, font units, once it is widened (INT32_MIN: not) */
     double      *width;       /* W entry: thousandths of an em, three decimals */
     int          n, cap;
     /* the subset, once made (embed_subset_all, or embed_finish) */
@@ -82,6 +83,7 @@ Embed *embed_new(Rp *rp, HPDF_Doc pdf, const Font *f)
     e->f = f;
     e->by_gid = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
     e->widen_ok = glyf_outlines(hb_font_get_face(f->hb));
+    e->widened_xmax = INT32_MIN;
     e->type0 = HPDF_Dict_New(pdf->mmgr);
     if (e->type0 && HPDF_Xref_Add(pdf->xref, e->type0) != HPDF_OK)
         e->type0 = NULL;
@@ -263,14 +265,28 @@ static HPDF_Dict stream_of(Embed *e, const void *data, size_t len, bool deflated
  * width in the W array must be its glyph's advance in the font program
  * (PDF/A-2, 6.2.11.5), so such a code draws a glyph of its own, appended
  * to the subset: a composite of the glyph, with the room about it. The
- * tables this changes are made again (glyf, loca, hmtx, hhea, maxp) and
- * HarfBuzz's face builder writes the font. In the verksamhetsberättelse:
- * 29 glyphs, 0.7 KB of its PDF. */
+ * tables this changes are made again (glyf, loca, hmtx, and the counts
+ * and bounds of head, hhea and maxp) and HarfBuzz's face builder writes
+ * the font. A face with other tables per glyph (vertical metrics,
+ * variations) is not widened (embed_can_widen). In the
+ * verksamhetsberättelse: 29 glyphs, 0.7 KB of its PDF. */
 
 static unsigned rd16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)rd16(p) << 16 | rd16(p + 2); }
 static void wr16(uint8_t *p, unsigned v) { p[0] = (uint8_t)(v >> 8), p[1] = (uint8_t)v; }
 static void wr32(uint8_t *p, uint32_t v) { wr16(p, v >> 16), wr16(p + 2, v & 0xFFFF); }
+static int rds16(const uint8_t *p) { return (int16_t)rd16(p); }
+
+/* Where the fields read and written stand in their tables (OpenType). */
+enum {
+    HEAD_XMIN = 36, HEAD_XMAX = 40, HEAD_LOCA_FORMAT = 50, HEAD_SIZE = 54,
+    HHEA_ADVANCE_MAX = 10, HHEA_XMAX_EXTENT = 16, HHEA_HMETRICS = 34, HHEA_SIZE = 36,
+    MAXP_GLYPHS = 4, MAXP_COMPOSITE_POINTS = 10, MAXP_COMPOSITE_CONTOURS = 12, MAXP_COMPONENTS = 28,
+    MAXP_DEPTH = 30, MAXP_SIZE = 32,
+    GLYPH_XMIN = 2, GLYPH_XMAX = 6, GLYPH_HEADER = 10,
+    /* a composite of one part at offsets 0, 0 (bytes), or moved right (words) */
+    COMPOSITE = GLYPH_HEADER + 6, MOVED = GLYPH_HEADER + 8,
+};
 
 typedef struct { hb_blob_t *blob; const uint8_t *p; unsigned n; } Table;
 
@@ -282,13 +298,21 @@ static Table table_of(hb_face_t *face, const char *tag)
     return t;
 }
 
+static bool has_table(hb_face_t *face, const char *tag)
+{
+    Table t = table_of(face, tag);
+    hb_blob_destroy(t.blob);
+    return t.n > 0;
+}
+
 bool embed_can_widen(const Embed *e) { return e->widen_ok; }
 
 static bool glyf_outlines(hb_face_t *face)
 {
-    Table glyf = table_of(face, "glyf"), maxp = table_of(face, "maxp");
-    bool ok = glyf.n > 0 && maxp.n >= 32 && rd32(maxp.p) == 0x00010000;
-    hb_blob_destroy(glyf.blob);
+    Table maxp = table_of(face, "maxp");
+    bool ok = maxp.n >= MAXP_SIZE && rd32(maxp.p) == 0x00010000 && has_table(face, "glyf") &&
+              !has_table(face, "vmtx") && !has_table(face, "VORG") && !has_table(face, "gvar") &&
+              !has_table(face, "fvar");
     hb_blob_destroy(maxp.blob);
     return ok;
 }
@@ -319,95 +343,133 @@ static uint32_t glyph_at(const Tables *t, unsigned g)
     return t->long_loca ? rd32(t->loca.p + 4 * g) : 2 * rd16(t->loca.p + 2 * g);
 }
 
-/* The new glyf, loca and hmtx, with glyph t->ng + i: w[i]. False if a
- * blob could not be made. */
-static bool widened_tables(const Tables *t, const Widened *w, unsigned n, hb_blob_t *out[3], unsigned *adv_max)
+static bool glyph_empty(const Tables *t, unsigned g) { return glyph_at(t, g + 1) < glyph_at(t, g) + GLYPH_HEADER; }
+
+/* The made tables: the ones a widened subset has anew. */
+typedef struct {
+    hb_blob_t *blob[6];       /* glyf, loca, hmtx, head, hhea, maxp */
+    uint8_t   *glyf, *loca, *hmtx, *head, *hhea, *maxp;
+    bool       long_loca;
+} Made;
+
+static const char *const made_tags[6] = { "glyf", "loca", "hmtx", "head", "hhea", "maxp" };
+
+/* The new glyf, loca and hmtx, with glyph t->ng + i: w[i]; the new
+ * glyphs follow the old glyphs' data (loca[ng]); loca is long where the
+ * short form cannot reach them. False if a blob could not be made. */
+static bool widened_tables(const Tables *t, const Widened *w, unsigned n, Made *o)
 {
-    /* a composite: header 10, one component of 6 (offsets in bytes,
-     * both 0) or, moved right, of 8 and 2 bytes to keep glyphs on 4 */
-    enum { COMPOSITE = 16, MOVED = 20 };
-    unsigned ng = t->ng, nh = t->nh, end = (t->glyf.n + 3) & ~3u;
-    uint8_t *glyf, *loca, *hmtx;
-    unsigned loca_unit = t->long_loca ? 4 : 2;
-    out[0] = blob_from(t->glyf.p, t->glyf.n, end + n * MOVED, &glyf);
-    out[1] = blob_from(t->loca.p, ng * loca_unit, (ng + n + 1) * loca_unit, &loca);
-    out[2] = blob_from(t->hmtx.p, nh * 4, (ng + n) * 4, &hmtx);
-    if (!out[0] || !out[1] || !out[2])
+    unsigned ng = t->ng, nh = t->nh;
+    uint32_t end = glyph_at(t, ng), size = end;
+    for (unsigned i = 0; i < n; i++)
+        size += glyph_empty(t, w[i].base) ? 0 : w[i].before ? MOVED : COMPOSITE;
+    o->long_loca = t->long_loca || size > 0x1FFFE;
+    unsigned unit = o->long_loca ? 4 : 2;
+    o->blob[0] = blob_from(t->glyf.p, end, size, &o->glyf);
+    o->blob[1] = blob_from(NULL, 0, (ng + n + 1) * unit, &o->loca);
+    o->blob[2] = blob_from(t->hmtx.p, nh * 4, (ng + n) * 4, &o->hmtx);
+    if (!o->blob[0] || !o->blob[1] || !o->blob[2])
         return false;
     unsigned last_adv = rd16(t->hmtx.p + 4 * (nh - 1));
     for (unsigned g = nh; g < ng; g++) {          /* every glyph its own advance */
-        wr16(hmtx + 4 * g, last_adv);
-        wr16(hmtx + 4 * g + 2, rd16(t->hmtx.p + 4 * nh + 2 * (g - nh)));
+        wr16(o->hmtx + 4 * g, last_adv);
+        wr16(o->hmtx + 4 * g + 2, rd16(t->hmtx.p + 4 * nh + 2 * (g - nh)));
     }
     uint32_t at = end;
-    for (unsigned i = 0; i <= n; i++) {
-        unsigned g = ng + i;
-        if (t->long_loca)
-            wr32(loca + 4 * g, at);
+    for (unsigned g = 0; g <= ng + n; g++) {
+        uint32_t off = g <= ng ? glyph_at(t, g) : at;
+        if (o->long_loca)
+            wr32(o->loca + 4 * g, off);
         else
-            wr16(loca + 2 * g, at / 2);
-        if (i == n)
+            wr16(o->loca + 2 * g, off / 2);
+        if (g < ng)
+            continue;
+        if (g == ng + n)
             break;
-        unsigned b = w[i].base, dx = w[i].before;
-        uint32_t b0 = glyph_at(t, b), b1 = glyph_at(t, b + 1);
-        if (b1 > b0) {            /* an empty glyph widens to an empty glyph */
-            uint8_t *q = glyf + at;
-            wr16(q, 0xFFFF);                          /* numberOfContours -1 */
-            for (int k = 0; k < 4; k++)               /* the bounding box, moved */
-                wr16(q + 2 + 2 * k, rd16(t->glyf.p + b0 + 2 + 2 * k) + (k % 2 ? 0 : dx));
-            wr16(q + 12, b);
-            if (dx) {
-                wr16(q + 10, 0x0003);                 /* ARGS_ARE_XY_VALUES, as words */
-                wr16(q + 14, dx);
-                at += MOVED;
-            } else {
-                wr16(q + 10, 0x0002);                 /* ARGS_ARE_XY_VALUES, as bytes: 0, 0 */
-                at += COMPOSITE;
-            }
+        const Widened *x = &w[g - ng];
+        unsigned dx = x->before;
+        if (!glyph_empty(t, x->base)) {               /* an empty glyph widens to an empty glyph */
+            uint8_t *q = o->glyf + at;
+            const uint8_t *b = t->glyf.p + glyph_at(t, x->base);
+            wr16(q, 0xFFFF);                          /* numberOfContours -1: a composite */
+            memcpy(q + 2, b + 2, 8);                  /* the bounding box, moved */
+            wr16(q + GLYPH_XMIN, rd16(b + GLYPH_XMIN) + dx);
+            wr16(q + GLYPH_XMAX, rd16(b + GLYPH_XMAX) + dx);
+            wr16(q + GLYPH_HEADER, dx ? 0x0003 : 0x0002);   /* ARGS_ARE_XY_VALUES (as words) */
+            wr16(q + GLYPH_HEADER + 2, x->base);
+            if (dx)
+                wr16(q + GLYPH_HEADER + 4, dx);
+            at += dx ? MOVED : COMPOSITE;
         }
-        unsigned adv = rd16(hmtx + 4 * b) + w[i].before + w[i].after;
-        wr16(hmtx + 4 * g, adv);
-        wr16(hmtx + 4 * g + 2, rd16(hmtx + 4 * b + 2) + dx);
-        if (adv > *adv_max)
-            *adv_max = adv;
+        wr16(o->hmtx + 4 * g, rd16(o->hmtx + 4 * x->base) + x->before + x->after);
+        wr16(o->hmtx + 4 * g + 2, rd16(o->hmtx + 4 * x->base + 2) + dx);
     }
     return true;
 }
 
-/* maxp and hhea for the glyphs added (composites one deeper than any). */
-static void widened_counts(const Tables *t, const Widened *w, unsigned n, uint8_t *maxp, uint8_t *hhea,
-                           unsigned adv_max)
+/* head, hhea and maxp for the glyphs added: the loca format, bounds and
+ * extents, the glyph count, the composites' counts (one deeper than any
+ * where a part is a composite itself). */
+static void widened_counts(const Tables *t, const Widened *w, unsigned n, Made *o)
 {
-    unsigned points = rd16(maxp + 10), contours = rd16(maxp + 12), depth = rd16(maxp + 30);
+    uint8_t *maxp = o->maxp, *hhea = o->hhea, *head = o->head;
+    unsigned points = rd16(maxp + MAXP_COMPOSITE_POINTS), contours = rd16(maxp + MAXP_COMPOSITE_CONTOURS);
+    unsigned depth = rd16(maxp + MAXP_DEPTH), adv_max = rd16(hhea + HHEA_ADVANCE_MAX);
+    int xmax = rds16(head + HEAD_XMAX), extent = rds16(hhea + HHEA_XMAX_EXTENT);
     bool deeper = false;
     for (unsigned i = 0; i < n; i++) {
-        uint32_t b0 = glyph_at(t, w[i].base), b1 = glyph_at(t, w[i].base + 1);
-        if (b1 < b0 + 10)
+        unsigned g = t->ng + i, adv = rd16(o->hmtx + 4 * g);
+        adv_max = adv > adv_max ? adv : adv_max;
+        if (glyph_empty(t, w[i].base))
             continue;
-        int nc = (int16_t)rd16(t->glyf.p + b0);
-        if (nc > 0 && b1 >= b0 + 10 + 2 * (unsigned)nc) {
-            unsigned pts = rd16(t->glyf.p + b0 + 10 + 2 * (unsigned)(nc - 1)) + 1;
+        const uint8_t *b = t->glyf.p + glyph_at(t, w[i].base);
+        int nc = rds16(b), gx = rds16(b + GLYPH_XMAX) + w[i].before;
+        int ext = rds16(o->hmtx + 4 * g + 2) + gx - (rds16(b + GLYPH_XMIN) + w[i].before);
+        xmax = gx > xmax ? gx : xmax;
+        extent = ext > extent ? ext : extent;
+        if (nc > 0 && glyph_at(t, w[i].base + 1) >= glyph_at(t, w[i].base) + GLYPH_HEADER + 2 * (unsigned)nc) {
+            unsigned pts = rd16(b + GLYPH_HEADER + 2 * (unsigned)(nc - 1)) + 1;
             points = pts > points ? pts : points;
             contours = (unsigned)nc > contours ? (unsigned)nc : contours;
         }
-        if (nc < 0)               /* a composite of a composite: one deeper */
-            deeper = true;
+        deeper |= nc < 0;                             /* a composite of a composite */
     }
-    depth = deeper ? depth + 1 : depth > 1 ? depth : 1;
-    wr16(maxp + 4, t->ng + n);
-    wr16(maxp + 10, points);
-    wr16(maxp + 12, contours);
-    if (rd16(maxp + 28) < 1)
-        wr16(maxp + 28, 1);                           /* maxComponentElements */
-    wr16(maxp + 30, depth);
-    wr16(hhea + 34, t->ng + n);                       /* numberOfHMetrics */
-    if (adv_max > rd16(hhea + 10))
-        wr16(hhea + 10, adv_max);
+    wr16(maxp + MAXP_GLYPHS, t->ng + n);
+    wr16(maxp + MAXP_COMPOSITE_POINTS, points);
+    wr16(maxp + MAXP_COMPOSITE_CONTOURS, contours);
+    if (rd16(maxp + MAXP_COMPONENTS) < 1)
+        wr16(maxp + MAXP_COMPONENTS, 1);
+    wr16(maxp + MAXP_DEPTH, deeper ? depth + 1 : depth > 1 ? depth : 1);
+    wr16(hhea + HHEA_HMETRICS, t->ng + n);
+    wr16(hhea + HHEA_ADVANCE_MAX, adv_max);
+    wr16(hhea + HHEA_XMAX_EXTENT, (unsigned)extent);
+    wr16(head + HEAD_XMAX, (unsigned)xmax);
+    wr16(head + HEAD_LOCA_FORMAT, o->long_loca);
+}
+
+/* The font of tables t with the made ones in their place. */
+static hb_face_t *rebuilt(hb_face_t *sub, const Made *o)
+{
+    hb_face_t *out = hb_face_builder_create();
+    hb_tag_t all[64];
+    unsigned count = 64;
+    hb_face_get_table_tags(sub, 0, &count, all);
+    for (unsigned k = 0; k < count; k++) {
+        hb_blob_t *b = NULL;
+        for (int m = 0; m < 6; m++)
+            if (all[k] == hb_tag_from_string(made_tags[m], 4))
+                b = hb_blob_reference(o->blob[m]);
+        if (!b)
+            b = hb_face_reference_table(sub, all[k]);
+        hb_face_builder_add_table(out, all[k], b);
+        hb_blob_destroy(b);
+    }
+    return out;
 }
 
 /* sub with glyphs w[0..n) appended (glyph sub's count + i), or NULL if
  * it cannot be (not TrueType, or broken). */
-static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n)
+static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n, int32_t *xmax)
 {
     /* the subsetter's face is a builder's, which lists no tables: read
      * the font it makes */
@@ -416,45 +478,31 @@ static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n)
     hb_blob_destroy(whole);
     Tables t = { table_of(sub, "head"), table_of(sub, "maxp"), table_of(sub, "hhea"),
                  table_of(sub, "hmtx"), table_of(sub, "loca"), table_of(sub, "glyf"), 0, 0, false };
-    hb_face_t *out = NULL;
-    bool ok = t.head.n >= 54 && t.maxp.n >= 32 && rd32(t.maxp.p) == 0x00010000 && t.hhea.n >= 36;
+    bool ok = t.head.n >= HEAD_SIZE && t.maxp.n >= MAXP_SIZE && rd32(t.maxp.p) == 0x00010000 &&
+              t.hhea.n >= HHEA_SIZE;
     if (ok) {
-        t.ng = rd16(t.maxp.p + 4);
-        t.nh = rd16(t.hhea.p + 34);
-        t.long_loca = rd16(t.head.p + 50) == 1;
-        ok = t.nh >= 1 && t.nh <= t.ng && t.ng + n <= 0xFFFF &&
-             t.hmtx.n >= 4 * t.nh + 2 * (t.ng - t.nh) && t.loca.n >= (t.ng + 1) * (t.long_loca ? 4 : 2) &&
-             (t.long_loca || t.glyf.n + 16 * n + 4 < 0x20000);
+        t.ng = rd16(t.maxp.p + MAXP_GLYPHS);
+        t.nh = rd16(t.hhea.p + HHEA_HMETRICS);
+        t.long_loca = rd16(t.head.p + HEAD_LOCA_FORMAT) == 1;
+        ok = t.nh >= 1 && t.nh <= t.ng && t.ng + n <= 0xFFFF && t.hmtx.n >= 4 * t.nh + 2 * (t.ng - t.nh) &&
+             t.loca.n >= (t.ng + 1) * (t.long_loca ? 4 : 2) && glyph_at(&t, t.ng) <= t.glyf.n;
     }
+    for (unsigned g = 0; ok && g < t.ng; g++)
+        ok = glyph_at(&t, g) <= glyph_at(&t, g + 1);
     for (unsigned i = 0; ok && i < n; i++)
-        ok = w[i].base < t.ng && glyph_at(&t, w[i].base) <= glyph_at(&t, w[i].base + 1) &&
-             glyph_at(&t, w[i].base + 1) <= t.glyf.n &&
+        ok = w[i].base < t.ng &&
              rd16(t.hmtx.p + 4 * (w[i].base < t.nh ? w[i].base : t.nh - 1)) + w[i].before + w[i].after <= 0xFFFF;
-    hb_blob_t *made[5] = { 0 };          /* glyf, loca, hmtx, maxp, hhea */
-    uint8_t *maxp = NULL, *hhea = NULL;
-    unsigned adv_max = 0;
-    if (ok && widened_tables(&t, w, n, made, &adv_max) &&
-        (made[3] = blob_from(t.maxp.p, t.maxp.n, t.maxp.n, &maxp)) &&
-        (made[4] = blob_from(t.hhea.p, t.hhea.n, t.hhea.n, &hhea))) {
-        widened_counts(&t, w, n, maxp, hhea, adv_max);
-        static const char *const tags[5] = { "glyf", "loca", "hmtx", "maxp", "hhea" };
-        out = hb_face_builder_create();
-        hb_tag_t all[64];
-        unsigned count = 64;
-        hb_face_get_table_tags(sub, 0, &count, all);
-        for (unsigned k = 0; k < count; k++) {
-            hb_blob_t *b = NULL;
-            for (int m = 0; m < 5; m++)
-                if (all[k] == hb_tag_from_string(tags[m], 4))
-                    b = hb_blob_reference(made[m]);
-            if (!b)
-                b = hb_face_reference_table(sub, all[k]);
-            hb_face_builder_add_table(out, all[k], b);
-            hb_blob_destroy(b);
-        }
+    Made o = { 0 };
+    hb_face_t *out = NULL;
+    if (ok && widened_tables(&t, w, n, &o) && (o.blob[3] = blob_from(t.head.p, t.head.n, t.head.n, &o.head)) &&
+        (o.blob[4] = blob_from(t.hhea.p, t.hhea.n, t.hhea.n, &o.hhea)) &&
+        (o.blob[5] = blob_from(t.maxp.p, t.maxp.n, t.maxp.n, &o.maxp))) {
+        widened_counts(&t, w, n, &o);
+        *xmax = rds16(o.head + HEAD_XMAX);
+        out = rebuilt(sub, &o);
     }
-    for (int m = 0; m < 5; m++)
-        hb_blob_destroy(made[m]);
+    for (int m = 0; m < 6; m++)
+        hb_blob_destroy(o.blob[m]);
     Table *all_t[6] = { &t.head, &t.maxp, &t.hhea, &t.hmtx, &t.loca, &t.glyf };
     for (int m = 0; m < 6; m++)
         hb_blob_destroy(all_t[m]->blob);
@@ -482,7 +530,7 @@ static bool widen_codes(Embed *e, hb_face_t **sub, uint16_t *new_gid)
             w[n++] = (Widened){ new_gid[c], p.before, p.after };
         new_gid[c] = (uint16_t)(ng + i);
     }
-    hb_face_t *out = n ? widen(*sub, w, n) : *sub;
+    hb_face_t *out = n ? widen(*sub, w, n, &e->widened_xmax) : *sub;
     free(w);
     if (out && out != *sub) {
         hb_face_destroy(*sub);
@@ -564,8 +612,12 @@ static void subset_tag(const Embed *e, char tag[7])
 static HPDF_Array bbox_of(Embed *e)
 {
     HPDF_Array a = HPDF_Array_New(e->pdf->mmgr);
-    for (int k = 0; k < 4; k++)
-        HPDF_Array_AddNumber(a, thousandths(e->f, e->f->bbox[k]));
+    for (int k = 0; k < 4; k++) {
+        int64_t v = e->f->bbox[k];
+        if (k == 2 && e->widened_xmax > v)      /* a glyph moved right reaches further */
+            v = e->widened_xmax;
+        HPDF_Array_AddNumber(a, thousandths(e->f, v));
+    }
     return a;
 }
 

@@ -72,6 +72,8 @@ typedef struct D {
     bool         repeat;       /* drawing a repeated table header: an artifact */
     HPDF_Image  *img;          /* per Image index, made on first use */
     HPDF_Destination *dests;   /* per anchor, made on first use */
+    const Op    *box_ops;      /* the ops of the box being drawn (none: the page's furniture) */
+    int          box_nops;
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -421,10 +423,11 @@ static int nbsp_lead(const FontGlyph *g, int ng, int q, const char *s, int len)
 }
 
 /* Glyph b, which reads as *t[0..*tn), with the no-break spaces q .. b - 1
- * before it and those after it joined (*j), if the font can take them:
+ * before it and those after it joined (*j), if the font can take them
+ * (those that end the run only where the next run `abuts` it):
  * *t, *tn become what it all reads as. Returns the glyph drawn: b, or q
  * if they cannot be joined. */
-static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, int len, const Font *ft,
+static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, int len, const Font *ft, bool abuts,
                      const char **t, size_t *tn, Joined *j)
 {
     /* at most 8 UTF-16 units a code: MuPDF reads no longer ToUnicode
@@ -439,6 +442,11 @@ static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, in
     int k = b + 1;
     while (*tn > 0 && k < ng && k - q <= cap && is_nbsp(g, ng, k, s, len))
         k++;
+    /* not those that end the run where the next stands apart (a figure's
+     * unit set in line with the others', "80 mnkr"): the gap read as a
+     * space after them, "80\u00A0 mnkr" */
+    if (k == ng && !abuts)
+        k = b + 1;
     if (k - 1 == q)
         return q;                                   /* none */
     unsigned room[2] = { 0, 0 };
@@ -471,7 +479,7 @@ static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, in
  * each where its advance puts it. `tail` (OpTail) says how the text reads
  * on at a line end: a word space is drawn after it, so copy-paste and
  * screen readers do not run two words together. */
-static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, const char *s, int len)
+static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, const char *s, int len, bool abuts)
 {
     int k = len > 0 ? font_of(d, p, o->face) : -1;
     if (k < 0)
@@ -524,7 +532,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
             int drawn = widen ? nbsp_lead(g, ng, q, s, len) : q;
             const char *t = glyph_text(g, ng, drawn, s, len, o, scratch, &tn);
             if (widen)
-                q = nbsp_join(g, ng, q, drawn, s, len, ft, &t, &tn, &j);
+                q = nbsp_join(g, ng, q, drawn, s, len, ft, abuts, &t, &tn, &j);
             c = embed_code(e, g[q].gid, t, tn, j.pad);
             if (!c) {
                 out_of_codes(d, ft);
@@ -594,7 +602,7 @@ static void spoken_marker(D *d, const Op *o, int32_t x, int32_t y)
     char buf[48];
     snprintf(buf, sizeof buf, "3 Tr %.2f Tz\n", 100.0 * o->w / w);
     haru_page_write(d->page, buf, strlen(buf));
-    draw_text(d, d->page, &t, x, base, o->s, len);
+    draw_text(d, d->page, &t, x, base, o->s, len, false);
     haru_page_write(d->page, "0 Tr 100 Tz\n", 12);
 }
 
@@ -819,9 +827,26 @@ static void d_page_end(Device *dev, int index)
 
 static void d_box(Device *dev, const Placed *pl, bool under)
 {
-    (void)dev;
-    (void)pl;
+    D *d = (D *)dev;
     (void)under;
+    d->box_ops = pl ? pl->box->ops : NULL;
+    d->box_nops = pl ? pl->box->nops : 0;
+}
+
+/* Whether text op o of the box being drawn has the next text of its line
+ * right after it (a page number after "s. ", the rest of a word in
+ * another face), not set apart (a unit lined up with the others'). */
+static bool text_abuts(const D *d, const Op *o)
+{
+    const Op *end = d->box_ops + d->box_nops, *n = o + 1;
+    if (!d->box_ops || o < d->box_ops || o >= end)
+        return false;
+    while (n < end && n->kind == OP_LINK)        /* (a link's area draws nothing) */
+        n++;
+    if (n >= end)
+        return false;
+    int32_t gap = n->x - (o->x + o->w);
+    return (n->kind == OP_TEXT || n->kind == OP_PAGENUM) && n->y == o->y && gap > -500 && gap < 500;
 }
 
 /* Marked content for element se; graphics may not stand inside BT ... ET. */
@@ -851,7 +876,7 @@ static void d_element(Device *dev, int se, const char *actual, bool text)
 static void d_text(Device *dev, const Op *o, int32_t x, int32_t y, const char *s, int len)
 {
     D *d = (D *)dev;
-    draw_text(d, d->page, o, x, y, s, len);
+    draw_text(d, d->page, o, x, y, s, len, text_abuts(d, o));
 }
 
 /* A rule that continues the one before it (a table's rule is drawn a

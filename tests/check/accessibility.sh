@@ -201,9 +201,11 @@ check "a screen reader gets 1 877,0 with a no-break space" grep -q $'1\xc2\xa087
 nb=$'\xc2\xa0'
 check "pdftotext gets 1 877,0 with a no-break space" \
     sh -c "pdftotext '$(textcopy "$vb.pdf")' - | grep -q '1${nb}877,0'"
+# (but one that ends a run, before a unit set apart in line with the
+# others' ("80 mnkr"), which reads as a space)
 for s in $SAMPLES; do
     check "$s: pdftotext reads each no-break space drawn as one" sh -c "
-        drawn=\$(grep -E '^ *text ' '$R/$s.trace' | grep -o '$nb' | wc -l)
+        drawn=\$(grep -E '^ *text ' '$R/$s.trace' | sed 's/$nb\$//' | grep -o '$nb' | wc -l)
         read=\$(pdftotext '$(textcopy "$R/$s.pdf")' - | grep -o '$nb' | wc -l)
         echo \"\$drawn drawn, \$read read\"; test \$drawn -gt 0 && test \$drawn = \$read"
 done

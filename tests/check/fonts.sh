@@ -41,14 +41,22 @@ done
 # a no-break space is drawn with the glyph before it, or at a run's start
 # with the glyph after it, wherever it stands: after a ligature, two in a
 # row, after a word in italics or bold, after Greek and after an arrow of
-# the fallback font, at the start and end of a run in italics, and beside
-# letters whose glyphs are made of others (ö, Ä)
+# the fallback font, at the start of a run in italics, and beside letters
+# whose glyphs are made of others (ö, Ä); at the end of a run in italics
+# (one that ends a run before a run set apart is drawn as it was: "80
+# mnkr" in a column whose units line up read "80\u00A0 mnkr"); in a face
+# whose last glyph is
+# empty (a thin space: the glyphs added after it gave it two bytes of
+# nothing, a broken outline); and a W moved right past the font's bounds
+# (head, hhea and the FontBBox grow with it)
 cat >"$T/nbsp.xml" <<'XML'
 <report type="rapport"><meta><title>Fasta mellanslag</title></meta><section><heading>Fasta mellanslag</heading>
 <p>Kostnaden blev 1234567 kr, och Graff&#160;AB fick A&#160;&#160;B.</p>
 <p>Se <i>kap.</i>&#160;5 och <b>Dnr</b>&#160;KS&#160;2024 samt λ&#160;7 och ⇒&#160;8.</p>
 <p><i>&#160;Ledande</i> och <i>x&#160;</i>slut.</p>
 <p>Malmö&#160;5 och <i>x</i>&#160;Älv.</p>
+<p><b><i>1&#160;4&#8201;</i></b></p>
+<p><b>x</b>&#160;&#160;&#160;W</p>
 </section></report>
 XML
 "$BIN" -q -o "$T/nbsp.pdf" "$T/nbsp.xml"
@@ -56,10 +64,28 @@ pdftotext "$T/nbsp.pdf" "$T/nbsp.txt"
 nb=$'\xc2\xa0'
 for want in "Kostnaden blev 1234567${nb}kr, och Graff${nb}AB fick A${nb}${nb}B." \
             "Se kap.${nb}5 och Dnr${nb}KS${nb}2024 samt λ${nb}7 och ⇒${nb}8." "${nb}Ledande och x${nb}slut." \
-            "Malmö${nb}5 och x${nb}Älv."; do
+            "Malmö${nb}5 och x${nb}Älv." "x${nb}${nb}${nb}W"; do
     check "pdftotext reads each no-break space as one: $want" grep -qxF -- "$want" "$T/nbsp.txt"
 done
 check "... and the fonts read whole, each width as in its font" tests/tools/font-widths "$T/nbsp.pdf"
+# a face of 1 400 glyphs and 500 more widened (a glyph after one to
+# twenty-three no-break spaces, moved right): the subset outgrows what the
+# font's short glyph offsets reach, and its offsets are made long (they
+# wrapped, and glyphs at the end of page 3 were lost; a reviewer)
+/usr/bin/python3 - "$T/manyglyphs.xml" <<'PY'
+import sys, unicodedata
+from fontTools.ttLib import TTFont
+cps = sorted(c for c in TTFont('fonts/Carlito-Regular.ttf').getBestCmap()
+             if c > 0x20 and unicodedata.category(chr(c))[0] in 'LNPS' and unicodedata.bidirectional(chr(c)) not in ('R', 'AL'))[:1400]
+words = [''.join(chr(c) for c in cps[i:i + 8]) for i in range(0, len(cps), 8)]
+esc = lambda w: w.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+moved = ''.join('<i>.</i>' + '&#160;' * n + b + ' ' for n in range(1, 24) for b in 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')[:500 * 40]
+open(sys.argv[1], 'w').write('<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>' +
+                             ' '.join(esc(w) for w in words) + '</p><p>' + moved + '</p></section></report>')
+PY
+check "a face of many glyphs and many widened: it renders, its fonts read whole, each width as in its font" \
+    sh -c "'$BIN' -q -o '$T/manyglyphs.pdf' '$T/manyglyphs.xml' && tests/tools/font-widths '$T/manyglyphs.pdf' &&
+           ! mutool draw -q -o /dev/null '$T/manyglyphs.pdf' 2>&1 | grep -i 'glyph\|outline'"
 # eight no-break spaces in a row: a code reads as 8 UTF-16 units at most,
 # the longest ToUnicode entry MuPDF reads (it lost "ord" and the digit
 # before them, and printed U+FFFD)

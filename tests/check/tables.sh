@@ -106,6 +106,8 @@ check "units line up in a column of figures: 80 mnkr under 75,6 mnkr" \
     sh -c "'$BIN' -q -o '$T/units.pdf' '$T/units.xml' && pdftotext -f 2 -l 2 -bbox '$T/units.pdf' '$T/units.html' &&
            test \$(grep 'mnkr<' '$T/units.html' | sed 's/.*xMax=\"\\([0-9.]*\\)\".*/\\1/' | cut -c1-5 | sort -u | wc -l) = 1 &&
            test \$(grep -c 'mnkr<' '$T/units.html') = 3"
+check "... and read as one space: 80 mnkr (its no-break space and the room after it read \"80\\u00A0 mnkr\")" \
+    sh -c "pdftotext '$T/units.pdf' - | grep -qx '80 mnkr'"
 # columns of one kind get one width where the table is no taller for it:
 # the verksamhetsberättelse's four "Effekt 20xx, mnkr" (p. 10; the first
 # was wider, its header on two lines, its twins' on three)
