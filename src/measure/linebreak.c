@@ -177,6 +177,8 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             else if (last && !justify && ci > 0 && (mode & LB_FEWEST) && !(mode & LB_BALANCE) && nat * 4 < width)
                 d += CELL_RUNT;
             d += per_line;
+            if (!last && items[j].type == LB_PENALTY && items[j].extra_line)
+                d += per_line + per_line / 2;
             int64_t total = best[ci] + d;
             if (total < bestc) {
                 bestc = total;

@@ -50,6 +50,9 @@ typedef struct LbItem {
     bool    inword;         /* penalty: inside a word all the same, as a range's dash
                              * ("mars–september"): a column's least width for words
                              * whole keeps it whole (text_widths); breaking ignores it */
+    bool    extra_line;     /* penalty: a break here costs a line and a half more
+                             * (LB_FEWEST): a heading takes a line more, not two,
+                             * rather than end a line in "och" */
 } LbItem;
 
 /*

@@ -805,7 +805,7 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
     const Font *f = face_font(b->m, p->face);
     int32_t w = font_text_width(f, p->s + off, (size_t)len, p->size);
     if (w <= b->width) {
-        LbItem it = { LB_BOX, false, w, 0, 0, 0, false };
+        LbItem it = { LB_BOX, false, w, 0, 0, 0, false, false };
         add_item(b, it, pi, off, len);
         return;
     }
@@ -819,10 +819,10 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
         size_t at = i;
         utf8_next(p->s, end, &i);
         int32_t cw = font_text_width(f, p->s + at, i - at, p->size);
-        LbItem it = { LB_BOX, false, cw, 0, 0, 0, false };
+        LbItem it = { LB_BOX, false, cw, 0, 0, 0, false, false };
         add_item(b, it, pi, (int)at, (int)(i - at));
         if (i < end) {
-            LbItem pen = { LB_PENALTY, false, 0, 0, 0, 900, false };
+            LbItem pen = { LB_PENALTY, false, 0, 0, 0, 900, false, false };
             add_item(b, pen, pi, (int)i, 0);
         }
     }
@@ -1227,7 +1227,7 @@ static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len)
         if (ok[k]) {
             int at = off + (int)(ls + k);
             add_box(b, p, pi, from, at - from);
-            LbItem pen = { LB_PENALTY, true, hw, 0, 0, 700, false };
+            LbItem pen = { LB_PENALTY, true, hw, 0, 0, 700, false, false };
             add_item(b, pen, pi, at, 0);
             from = at;
         }
@@ -1404,7 +1404,7 @@ static void add_word(IB *b, const Piece *p, int pi, int off, int len)
         if (cuts.v[c].hyphen && !hw)
             hw = font_text_width(f, "-", 1, p->size);
         LbItem pen = { LB_PENALTY, cuts.v[c].hyphen, cuts.v[c].hyphen ? hw : 0, 0, 0, cuts.v[c].penalty,
-                       cuts.v[c].inword };
+                       cuts.v[c].inword, false };
         add_item(b, pen, pi, cuts.v[c].at, 0);
         seg = cuts.v[c].at;
     }
@@ -1453,8 +1453,18 @@ static bool edge_bound(const Piece *ps, int np, int pi, int i)
  * frekvens per / riskklass", "... och är / behöriga"): as much as a
  * ragged line left some 45 % empty, so the break moves unless the
  * lines' balance suffers much for it (a heading's lines are short: a
- * little less breaks nothing there). */
+ * little less breaks nothing there); and a line and a half more
+ * (extra_line), so a heading takes a line more (not two) rather than
+ * end one in "och": "Anpassad
+ * gymnasieskola / och gymnasiesärskoleutbildning / under övergångs-
+ * perioden" (a typographer; it was "... gymnasieskola och / ..."). */
 enum { WEAK_BREAK = 2000 };
+
+/* What a line of text or a cell costs that ends in a compound's part
+ * written out for the next ("rikt kultur- / och fritidsutbud", read
+ * "kulturoch"): as much as a line some 30 % empty. (A heading's costs
+ * as a small word's, WEAK_BREAK.) */
+enum { SUSPENDED_BREAK = 1000 };
 
 /* The same on a cover, whose title is set large, a few words a line,
  * and read in phrases: as much as a line some 65 % empty, so that
@@ -1518,6 +1528,24 @@ static bool weak_word_before(const char *s, int i)
     return false;
 }
 
+/* Whether the space at s[i] stands after a compound's part written out
+ * for the one after it ("kultur- och fritidsnämnden", "social- eller
+ * omsorgsnämnden"): a line ending in "kultur-" reads as a word broken,
+ * "kulturoch". */
+static bool suspended_before(const char *s, int len, int i)
+{
+    static const char *const joins[] = { "och", "eller", "samt", "respektive", "resp.", "till" };
+    if (i < 2 || s[i - 1] != '-' || s[i - 2] == ' ' || s[i - 2] == '-' || (s[i - 2] >= '0' && s[i - 2] <= '9'))
+        return false;
+    for (size_t w = 0; w < sizeof joins / sizeof *joins; w++) {
+        size_t n = strlen(joins[w]);
+        if ((size_t)(len - i - 1) >= n && !strncmp(s + i + 1, joins[w], n) &&
+            ((size_t)(len - i - 1) == n || s[i + 1 + n] == ' '))
+            return true;
+    }
+    return false;
+}
+
 static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, int mode)
 {
     bool heading = mode & LB_HEADING;
@@ -1525,17 +1553,17 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
     for (int pi = 0; pi < np; pi++) {
         const Piece *p = &ps[pi];
         if (p->br) {
-            LbItem pen = { LB_PENALTY, false, 0, 0, 0, LB_FORCE, false };
+            LbItem pen = { LB_PENALTY, false, 0, 0, 0, LB_FORCE, false, false };
             add_item(&b, pen, pi, 0, 0);
             continue;
         }
         if (p->marker) {
-            LbItem it = { LB_BOX, false, marker_advance(p->size), 0, 0, 0, false };
+            LbItem it = { LB_BOX, false, marker_advance(p->size), 0, 0, 0, false, false };
             add_item(&b, it, pi, 0, 0);
             continue;
         }
         if (p->pagenum >= 0) {
-            LbItem it = { LB_BOX, false, pagenum_width(m, p), 0, 0, 0, false };
+            LbItem it = { LB_BOX, false, pagenum_width(m, p), 0, 0, 0, false, false };
             add_item(&b, it, pi, 0, 0);
             continue;
         }
@@ -1548,23 +1576,31 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                 if (preferred && b.n > 0 && m->items[b.n - 1].type != LB_GLUE) {
                     LbItem pen = { LB_PENALTY, false, 0, 0, 0,
                                    preferred == 3 ? LB_FORCE : preferred == 1 ? PREFER_BREAK : PREFER_BREAK_LESS,
-                                   false };
+                                   false, false };
                     add_item(&b, pen, pi, i, 0);
                 }
                 preferred = 0;
                 if (b.n == 0 || m->items[b.n - 1].type != LB_GLUE) {
                     bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
-                    if (!bound && i > 0 && (heading ? weak_word_before(p->s, i) : one_letter_before(ps, pi, i))) {
+                    bool suspended = !bound && suspended_before(p->s, p->len, i);
+                    if (suspended && !heading) {
+                        /* "kultur- / och": at a cost, kept together unless it leaves a hole */
+                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, SUSPENDED_BREAK, false, false };
+                        add_item(&b, pen, pi, i, 0);
+                        bound = true;
+                    }
+                    if (!bound && i > 0 &&
+                        (heading ? weak_word_before(p->s, i) || suspended : one_letter_before(ps, pi, i))) {
                         /* the break before the space, at a cost; the
                          * space itself binds */
                         LbItem pen = { LB_PENALTY, false, 0, 0, 0,
                                        mode & LB_DISPLAY ? WEAK_BREAK_DISPLAY
                                        : heading ? WEAK_BREAK : mode & LB_FEWEST ? CELL_ONE_LETTER_BREAK
-                                                                              : ONE_LETTER_BREAK, false };
+                                                                              : ONE_LETTER_BREAK, false, heading };
                         add_item(&b, pen, pi, i, 0);
                         bound = true;
                     }
-                    LbItem g = { LB_GLUE, bound, sw, sw / 2, sw / 3, 0, false };
+                    LbItem g = { LB_GLUE, bound, sw, sw / 2, sw / 3, 0, false, false };
                     add_item(&b, g, pi, i, 1);
                 }
                 i++;

@@ -113,4 +113,21 @@ check "a nested list is set as tight as its items, with dashes for bullets" \
     awk '$1 == "text" && ($4 == "•" || $4 == "–") { y[++n] = $3; b[n] = $4 }
          END { if (n != 5) exit 1; for (k = 2; k <= n; k++) if (y[k] - y[k - 1] != y[2] - y[1]) exit 1;
                exit !(b[3] == "–" && b[4] == "–" && b[5] == "•") }' "$T/nested.trace"
+# a heading takes a line more rather than end one in a small word ("...
+# gymnasieskola och / gymnasiesärskoleutbildning ..."), and no line ends
+# in a compound's part written out for the next ("kultur- / och
+# fritidsnämndens" read as "kulturoch"): in a heading never, in running
+# text where it leaves no hole (a typographer)
+cat >"$T/joins.xml" <<'XML'
+<report type="internbudget"><meta><title>T</title></meta>
+<section><heading>Anpassad gymnasieskola och gymnasiesärskoleutbildning under övergångsperioden</heading>
+<p>Kultur- och fritidsnämnden ansvarar för kommunens kultur- och fritidsverksamhet, bibliotek, kulturskola, fritidsgårdar och idrottsanläggningar samt för stöd till föreningslivet. Nämnden ska verka för att alla linköpingsbor, oavsett ålder, bakgrund och funktionsförmåga, ska ha tillgång till ett rikt kultur- och fritidsutbud.</p></section>
+<appendices><appendix label="Bilaga 1"><heading>Taxor och avgifter för kultur- och fritidsnämndens verksamheter 2026</heading><p>Taxorna gäller från den 1 januari 2026.</p></appendix></appendices>
+</report>
+XML
+"$BIN" -q -o "$T/joins.pdf" --trace "$T/joins.trace" "$T/joins.xml"
+check "a heading's line ends in no small word: Anpassad gymnasieskola / och gymnasiesärskoleutbildning / ..." \
+    sh -c "grep -q ' Anpassad gymnasieskola\$' '$T/joins.trace' && ! grep -q ' gymnasieskola och\$' '$T/joins.trace'"
+check "no line ends in a compound's part written out for the next: kultur- och, in text and in a heading" \
+    sh -c "! grep -qE ' kultur-\$' '$T/joins.trace' && grep -q 'kultur- och fritidsnämndens verksamheter 2026\$' '$T/joins.trace'"
 finish

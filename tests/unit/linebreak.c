@@ -34,7 +34,7 @@ static int build(const char *text, LbItem *items, char words[][64])
     const char *p = text;
     while (*p) {
         if (*p == ' ') {
-            LbItem g = { LB_GLUE, false, CH, CH / 2, CH / 3, 0, false };
+            LbItem g = { LB_GLUE, false, CH, CH / 2, CH / 3, 0, false, false };
             items[n++] = g;
             p++;
             continue;
@@ -42,14 +42,14 @@ static int build(const char *text, LbItem *items, char words[][64])
         int len = 0;
         while (p[len] && p[len] != ' ' && p[len] != '|')
             len++;
-        LbItem b = { LB_BOX, false, len * CH, 0, 0, 0, false };
+        LbItem b = { LB_BOX, false, len * CH, 0, 0, 0, false, false };
         memcpy(words[n], p, (size_t)len);
         words[n][len] = 0;
         items[n++] = b;
         w++;
         p += len;
         if (*p == '|') {
-            LbItem h = { LB_PENALTY, true, CH, 0, 0, 50, false };
+            LbItem h = { LB_PENALTY, true, CH, 0, 0, 50, false, false };
             items[n++] = h;
             p++;
         }
@@ -162,8 +162,8 @@ static LbItem *long_paragraph(int n)
 {
     LbItem *it = calloc((size_t)n, sizeof *it);
     for (int i = 0; i < n; i++) {
-        LbItem b = { LB_BOX, false, (1 + i % 7) * CH, 0, 0, 0, false };
-        LbItem g = { LB_GLUE, false, CH, CH / 2, CH / 3, 0, false };
+        LbItem b = { LB_BOX, false, (1 + i % 7) * CH, 0, 0, 0, false, false };
+        LbItem g = { LB_GLUE, false, CH, CH / 2, CH / 3, 0, false, false };
         it[i] = (i % 2) ? g : b;
     }
     return it;
@@ -315,10 +315,10 @@ int main(int argc, char **argv)
         for (int w = 0; w < 6; w++) {
             if (w) {
                 if (w == 4)
-                    it[n++] = (LbItem){ LB_PENALTY, false, 0, 0, 0, -3000, false };
-                it[n++] = (LbItem){ LB_GLUE, false, CH, CH / 2, CH / 3, 0, false };
+                    it[n++] = (LbItem){ LB_PENALTY, false, 0, 0, 0, -3000, false, false };
+                it[n++] = (LbItem){ LB_GLUE, false, CH, CH / 2, CH / 3, 0, false, false };
             }
-            it[n++] = (LbItem){ LB_BOX, false, 4 * CH, 0, 0, 0, false };
+            it[n++] = (LbItem){ LB_BOX, false, 4 * CH, 0, 0, 0, false, false };
         }
         int br[16];
         int64_t sc[6 * 16];
