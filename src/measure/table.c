@@ -1380,7 +1380,11 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
         if (c->row + c->rowspan - 1 > rw->span_until)
             rw->span_until = c->row + c->rowspan - 1;
         VEC_PUSH(&m->rp->arena, rw->active, rw->cell_i);
-        bool row_head = role != ROW_HEADER && rh_col(ts, c->col) && c->frac < 0;
+        /* (a group row's label heads its rows even where it starts in a
+         * status column: it was a TD, and the rows below did not name
+         * their group) */
+        bool row_head = role != ROW_HEADER && c->frac < 0 &&
+                        (rh_col(ts, c->col) || (role == ROW_GROUP && rw->cell_i == first && ts->rh_cols));
         c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
         if (c->blocks.nparts) {
             c->part_se = ARENA_ARRAY(&m->rp->arena, int, c->blocks.nparts);

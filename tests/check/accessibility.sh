@@ -31,6 +31,15 @@ check "a table that starts with a status column: the goal after it is the row he
     sh -c "grep -qE '^ *TH \\(1\\) Scope=Row ID=th-[0-9]+ Headers=th-[0-9]+\$' '$T/status-first' &&
            awk '/^ *TR\$/ { n = 0; next } { n++ } n == 1 && /^ *TD \\([12]\\) Headers=th-[0-9]+,th-[0-9]+\$/ { split(\$NF, h, \",\"); want = h[2] }
                 n == 2 && want && \$0 ~ (\"ID=\" want \" \") { ok = 1 } END { exit !ok }' '$T/status-first'"
+# a group row's label in a table that starts with its status heads the
+# rows below it (it was a TD, read "Status Mål 2024: Område A", and the
+# rows never named their group; a screen-reader tester)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column type="status"/><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Status</cell><cell>Mål</cell><cell>2024</cell></row><row role="group"><cell colspan="3">Område A</cell></row><row><cell status="met"/><cell>Mål ett</cell><cell>8.1</cell></row></table></section></report>\n' >"$T/group-status.xml"
+"$BIN" -q -o "$T/group-status.pdf" "$T/group-status.xml"
+tests/ua-check "$T/group-status.pdf" 2 >"$T/group-status.tree"
+check "a group row's label after a status column is a row header, and heads the rows below" \
+    sh -c "id=\$(sed -n 's/^ *TH ([0-9]*) Scope=Row ID=\\(th-[0-9]*\\) Headers=th-[0-9]*\$/\\1/p' '$T/group-status.tree' | head -1);
+           test -n \"\$id\" && grep -qE \"^ *TD \\([0-9]+\\) Headers=th-[0-9]+,th-[0-9]+,\$id\\\$\" '$T/group-status.tree'"
 # ... and the indicator beside the goal heads the figures too, whether or
 # not the goal spans rows: "17 %" was read with its year and goal, never
 # with "Andel vuxna och barn som ..." that it measures
