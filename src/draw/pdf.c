@@ -328,6 +328,28 @@ static unsigned char *put_code(unsigned char *at, unsigned c)
     return at;
 }
 
+/* The superscript (sup) or subscript of ASCII character ch in UTF-8, or
+ * NULL where Unicode has none: figures, + - = ( ), and n, i raised. */
+static const char *script_char(char ch, bool sup)
+{
+    static const char *const up[10] = { "\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                        "\u2075", "\u2076", "\u2077", "\u2078", "\u2079" };
+    static const char *const down[10] = { "\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
+                                          "\u2085", "\u2086", "\u2087", "\u2088", "\u2089" };
+    if (ch >= '0' && ch <= '9')
+        return (sup ? up : down)[ch - '0'];
+    switch (ch) {
+    case '+': return sup ? "\u207A" : "\u208A";
+    case '-': return sup ? "\u207B" : "\u208B";
+    case '=': return sup ? "\u207C" : "\u208C";
+    case '(': return sup ? "\u207D" : "\u208D";
+    case ')': return sup ? "\u207E" : "\u208E";
+    case 'n': return sup ? "\u207F" : NULL;
+    case 'i': return sup ? "\u2071" : NULL;
+    default:  return NULL;
+    }
+}
+
 /* The text glyph g[q] reads as: its cluster's characters if it is the
  * cluster's first glyph, else nothing. At a line end a hyphen
  * hyphenation added reads as a soft hyphen (the word goes on), and a
@@ -354,6 +376,15 @@ static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, 
     if (last && o->eol && *n == 1 && s[c] == '-') {
         *n = o->tail == TAIL_HYPHEN ? 2 : 3;
         return o->tail == TAIL_HYPHEN ? "\xC2\xAD" : "\xE2\x80\x90";
+    }
+    /* raised or lowered figures and signs read as Unicode's superscripts
+     * and subscripts: "10³", "CO₂" (they read "103", "CO2") */
+    if ((o->sup || o->sub) && *n == 1) {
+        const char *to = script_char(s[c], o->sup);
+        if (to) {
+            *n = strlen(to);
+            return to;
+        }
     }
     /* (a mark after another begins with its comma, ",2": the comma
      * reads as itself, the number in brackets) */

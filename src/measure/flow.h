@@ -102,6 +102,8 @@ typedef struct Op {
     bool        right : 1;    /* PAGENUM: right-aligned */
     bool        eol : 1;      /* TEXT: it ends a line that is not its paragraph's last */
     bool        in_chart : 1; /* MARKER: a data point of a chart, not a status */
+    bool        sup : 1;      /* TEXT: raised (<sup>), read as superscript where Unicode has it */
+    bool        sub : 1;      /* TEXT: lowered (<sub>), read as subscript where Unicode has it */
 } Op;
 
 _Static_assert(sizeof(Op) <= 80, "an op stays small: the pages hold tens of thousands");

@@ -1723,6 +1723,8 @@ static void close_text(LB *lb, const Piece *ps)
     op.x = lb->cur_x;
     op.y = lb->baseline - p->rise;
     op.note = p->note;
+    op.sup = p->rise > 0 && !p->note;
+    op.sub = p->rise < 0;
     if (p->anchor >= 0 || p->uri) {
         op.se = SE_LINK_PENDING;
         op.link_group = link_group(ps, lb->cur_piece);

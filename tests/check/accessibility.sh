@@ -204,6 +204,15 @@ check "the sentence check notices a hyphenation hyphen read as a hyphen" \
 # the text layer: numbers keep their no-break spaces, a line-end hard
 # hyphen stays a hyphen
 check "a screen reader gets 1 877,0 with a no-break space" grep -q $'1\xc2\xa0877,0' "$T/verksamhetsberattelse-2024.struct"
+# raised and lowered figures read as Unicode's superscripts and
+# subscripts: "10³", "m²", "CO₂" (a screen reader said "one hundred and
+# three"); a letter Unicode has no superscript of reads as itself
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Upphöjt: 10<sup>3</sup> och 5 m<sup>2</sup>, utsläpp av CO<sub>2</sub> och x<sup>n</sup>, men Ettan<sup>a</sup> och text<footnote>Not.</footnote> slut.</p></section></report>\n' >"$T/scripts.xml"
+"$BIN" -q -o "$T/scripts.pdf" "$T/scripts.xml"
+nb=$'\xc2\xa0'
+check "superscript and subscript figures read as such: 10³, m², CO₂, xⁿ (pdftotext and the structure's text)" \
+    sh -c "pdftotext '$T/scripts.pdf' - | grep -qF 'Upphöjt: 10³ och 5${nb}m², utsläpp av CO₂ och xⁿ, men Ettana och text[1] slut.' &&
+           pdfinfo -struct-text '$T/scripts.pdf' | grep -qF 'Upphöjt: 10³ och 5${nb}m², utsläpp av CO₂ och xⁿ, men Ettana och text'"
 # ... and so does what reads the glyphs (pdftotext, copy-paste): a
 # no-break space is drawn with the glyph before it, one code read as both
 # (poppler drops a code read as a space alone and writes a plain space)
