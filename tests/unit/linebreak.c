@@ -290,11 +290,11 @@ int main(int argc, char **argv)
     /* forced break */
     {
         LbItem it[5] = {
-            { LB_BOX, false, 2 * CH, 0, 0, 0, false },
-            { LB_PENALTY, false, 0, 0, 0, LB_FORCE, false },
-            { LB_BOX, false, 2 * CH, 0, 0, 0, false },
-            { LB_GLUE, false, CH, 0, 0, 0, false },
-            { LB_BOX, false, 2 * CH, 0, 0, 0, false },
+            { LB_BOX, false, 2 * CH, 0, 0, 0, false, false },
+            { LB_PENALTY, false, 0, 0, 0, LB_FORCE, false, false },
+            { LB_BOX, false, 2 * CH, 0, 0, 0, false, false },
+            { LB_GLUE, false, CH, 0, 0, 0, false, false },
+            { LB_BOX, false, 2 * CH, 0, 0, 0, false, false },
         };
         int br[8];
         int64_t sc[6 * 8];
