@@ -466,10 +466,6 @@ static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, in
     int cap = 8;
     for (size_t i = 0; i < *tn;)
         cap -= utf8_next(*t, *tn, &i) >= 0x10000 ? 2 : 1;
-    if (b - q > cap) {
-        *t = "\xC2\xA0", *tn = 2;                  /* glyph q, a no-break space, alone */
-        return q;
-    }
     int k = b + 1;
     while (*tn > 0 && k < ng && k - q <= cap && is_nbsp(g, ng, k, s, len))
         k++;
@@ -487,7 +483,8 @@ static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, in
             room[i > b] += ft->adv[g[i].gid];
             moved[i > b] += g[i].adv;
         }
-    if (!*tn || *tn + 2 * (size_t)(k - 1 - q) > sizeof j->text || ft->adv[g[b].gid] + room[0] + room[1] > 0xFFFF) {
+    if (!*tn || b - q > cap || *tn + 2 * (size_t)(k - 1 - q) > sizeof j->text ||
+        ft->adv[g[b].gid] + room[0] + room[1] > 0xFFFF) {
         if (b != q)
             *t = "\xC2\xA0", *tn = 2;              /* glyph q, a no-break space, alone */
         return q;
