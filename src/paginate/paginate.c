@@ -477,6 +477,21 @@ static int template_meta(const char *tpl, const char **name)
     return -1;
 }
 
+/* The <meta> field a template shows, in words ("the title"), by its
+ * META_ index. */
+static const char *field_words(int mi)
+{
+    switch (mi) {
+    case META_TITLE:         return _("the title");
+    case META_SUBTITLE:      return _("the subtitle");
+    case META_ORGANISATION:  return _("the organisation's name");
+    case META_DEPARTMENT:    return _("the department's name");
+    case META_DATE:          return _("the date");
+    case META_REFERENCE:     return _("the reference number");
+    default:                 return _("the running title");
+    }
+}
+
 static void warn_shortened(PB *b, int hf, int part, const char *shown)
 {
     static const char *const where[] = { "left", "center", "right" };
@@ -485,23 +500,23 @@ static void warn_shortened(PB *b, int hf, int part, const char *shown)
     const char *name;
     int mi = template_meta(tpl, &name);
     const char *line = hf ? "footer" : "header";           /* the layout's element */
-    const char *running = hf ? _("footer") : _("header");  /* in words */
+    const char *place = hf ? _("the footer") : _("the header");
     if (mi >= 0) {
         char field[32];
         snprintf(field, sizeof field, "%.*s", (int)strlen(name) - 2, name + 1);
         diag_warn(&b->rp->diags, r->file, r->meta.line[mi], r->meta.col[mi],
-                  _("the running %s's %s is too long for its place; it is shortened to \"%s\""),
-                  running, field, shown);
-        diag_hint(&b->rp->diags,
-                  _("the %s's parts keep 1 em apart on one line: write a shorter <%s>, or put "
-                  "another field in the layout's <%s %s=\"%s\">"),
-                  running, field, line, where[part], tpl);
+                  _("%s does not fit in %s; it is shortened there to \"%s\""), field_words(mi), place, shown);
+        if (mi == META_TITLE)
+            diag_hint(&b->rp->diags, _("write a shorter <title>; or write a short one in <running-title> and change "
+                                       "the layout's <%s %s=\"%s\"> to %s=\"{running-title}\""),
+                      line, where[part], tpl, where[part]);
+        else
+            diag_hint(&b->rp->diags, _("write a shorter <%s>, or show another field there: change the layout's "
+                                       "<%s %s=\"%s\">"), field, line, where[part], tpl);
     } else {
-        diag_warn(&b->rp->diags, r->file, 0, 0,
-                  _("the running %s's %s part (\"%s\") is too long for its place; it is shortened to \"%s\""),
-                  running, where[part], tpl, shown);
-        diag_hint(&b->rp->diags, _("the %s's parts keep 1 em apart on one line: shorten <%s %s=\"%s\"> in the layout"),
-                  running, line, where[part], tpl);
+        diag_warn(&b->rp->diags, r->file, 0, 0, _("the text \"%s\" does not fit in %s; it is shortened there to \"%s\""),
+                  tpl, place, shown);
+        diag_hint(&b->rp->diags, _("shorten <%s %s=\"%s\"> in the layout"), line, where[part], tpl);
     }
 }
 

@@ -39,10 +39,15 @@ furniture_apart() {
 check "no two parts of the running footer overlap or touch" furniture_apart "$T/furn.trace"
 check "the footer is shortened with an ellipsis after a whole word" \
     grep -q $'^  deco [0-9.]* [0-9.]* Delårsrapport per den[^…]*\xc2\xa0… w=' "$T/furn.trace"
-check "a shortened footer part is warned about once, at its <meta> field, with a hint" \
-    sh -c "test \$(grep -c \"warning: the running footer's title is too long for its place; it is shortened to\" '$T/furn.err') = 1 &&
-           grep -q 'furniture-long.xml:7:5: warning: the running footer' '$T/furn.err' &&
-           grep -A1 \"footer's title\" '$T/furn.err' | grep -q 'hint:'"
+check "a shortened footer part is warned about once, at its <meta> field, in plain words, with a hint" \
+    sh -c "test \$(grep -c 'warning: the title does not fit in the footer; it is shortened there to' '$T/furn.err') = 1 &&
+           grep -q 'furniture-long.xml:7:5: warning: the title does not fit' '$T/furn.err' &&
+           grep -A1 'warning: the title does not fit' '$T/furn.err' | grep -q 'hint: write a shorter <title>; or write a short one in <running-title>'"
+env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=sv_SE.UTF-8 "$BIN" --check tests/furniture-long.xml 2>"$T/furn-sv.err"
+check "in Swedish the warning names the field in Swedish (\"titeln ... sidfoten\"), no English word left" \
+    sh -c "grep -q 'furniture-long.xml:7:5: varning: titeln får inte plats i sidfoten och kortas där till' '$T/furn-sv.err' &&
+           grep -A1 'varning: titeln' '$T/furn-sv.err' | grep -q 'tips: skriv en kortare <title>' &&
+           ! grep 'varning:' '$T/furn-sv.err' | grep -q -e ' title ' -e ' em '"
 printf 'page 2\n  deco 70.9 805.0 Lång nämnd w=200.0\n  deco 232.4 805.0 Lång titel w=130.0\n' >"$T/fake-deco.trace"
 check "the footer check sees two parts that overlap" fails furniture_apart "$T/fake-deco.trace"
 # a <ref> to a page below 10: the full stop follows its number as set
