@@ -170,12 +170,13 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             /* nor a word of its own far shorter than the lines above it
              * ("... redovisas för / 2022."), where the lines can take it
              * in: a paragraph's last line under an eighth of the width */
-            if (last && !justify && ci > 0 && !(mode & LB_BALANCE) && nat * 8 < width)
-                d += RUNT;
             /* in a cell, whose lines are as many either way (LB_FEWEST),
-             * nor one under a quarter of it: "höstterminen / 2026." */
-            else if (last && !justify && ci > 0 && (mode & LB_FEWEST) && !(mode & LB_BALANCE) && nat * 4 < width)
-                d += CELL_RUNT;
+             * nor one under a quarter of it: "höstterminen / 2026.", and
+             * at a cell's cost however short ("Förvaltningen, kvartal /
+             * 3" was set, a runt under an eighth costing only RUNT) */
+            if (last && !justify && ci > 0 && !(mode & LB_BALANCE) &&
+                ((mode & LB_FEWEST) ? nat * 4 < width : nat * 8 < width))
+                d += mode & LB_FEWEST ? CELL_RUNT : RUNT;
             d += per_line;
             if (!last && items[j].type == LB_PENALTY && items[j].extra_line)
                 d += per_line + per_line / 2;

@@ -1507,6 +1507,27 @@ static bool one_letter_before(const Piece *ps, int pi, int i)
     return !q || q->br || q->len == 0 || q->s[q->len - 1] == ' ';
 }
 
+/* Whether the space at s[i] stands between a count and the word it
+ * counts: "i 15 / föreningar" reads as a number left alone; the line
+ * takes them together where it can, as a small word (a year is not a
+ * count: "under 2024 / genomfördes" breaks freely). */
+static bool count_before(const char *s, int len, int i)
+{
+    int k = i;
+    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+        k--;
+    int nd = i - k;
+    if (nd < 1 || nd > 4 || i + 1 >= len)
+        return false;
+    if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(' &&
+        !(k >= 2 && (unsigned char)s[k - 2] == 0xC2 && (unsigned char)s[k - 1] == 0xA0))
+        return false;                           /* "§3", "v.3", "B12" */
+    if (nd == 4 && (s[k] == '1' || s[k] == '2'))
+        return false;                           /* a year */
+    unsigned char c = (unsigned char)s[i + 1], d = i + 2 < len ? (unsigned char)s[i + 2] : 0;
+    return (c >= 'a' && c <= 'z') || (c == 0xC3 && (d == 0xA5 || d == 0xA4 || d == 0xB6 || d == 0xA9));
+}
+
 /* Whether the word that ends at s[i] (a space follows) is a small word
  * a heading's line does not end in: a preposition, a conjunction, an
  * article, "är". */
@@ -1590,7 +1611,8 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                         bound = true;
                     }
                     if (!bound && i > 0 &&
-                        (heading ? weak_word_before(p->s, i) || suspended : one_letter_before(ps, pi, i))) {
+                        (count_before(p->s, p->len, i) ||
+                         (heading ? weak_word_before(p->s, i) || suspended : one_letter_before(ps, pi, i)))) {
                         /* the break before the space, at a cost; the
                          * space itself binds */
                         LbItem pen = { LB_PENALTY, false, 0, 0, 0,

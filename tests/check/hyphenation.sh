@@ -54,6 +54,20 @@ check "a line does not end in a one-letter word where it need not: tillgängligt
     sh -c "'$BIN' -q -o '$T/oneletter.pdf' --trace '$T/oneletter.trace' '$T/oneletter.xml' &&
            grep -q ' i kolumnen/cellen\.\$' '$T/oneletter.trace' && ! grep -q ' i\$' '$T/oneletter.trace'"
 
+# a count and the word it counts keep together where the lines allow
+# ("deltagartillfällen i 15 / föreningar", "minst 2 500 / barn"), and a
+# cell leaves no figure alone on its last line ("kvartal / 3"): a
+# typographer's reports; a year breaks from the word after it freely
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><table><columns><column width="36%%"/><column/><column width="20%%"/></columns><row role="header"><cell>Mål</cell><cell>Kontroll</cell><cell>Ansvar</cell></row><row><cell>Föreningsbidrag</cell><cell>Stickprov på redovisade deltagartillfällen i 15 föreningar, jämfört med närvarolistor.</cell><cell>Förvaltningen, kvartal 3</cell></row></table></section></report>' >"$T/count.xml"
+"$BIN" -q -o "$T/count.pdf" --trace "$T/count.trace" "$T/count.xml"
+check "a count keeps its word (i 15 föreningar), a cell no lone figure on its last line (kvartal 3)" \
+    sh -c "grep -q ' i 15 föreningar, jämfört' '$T/count.trace' && grep -q ' kvartal 3\$' '$T/count.trace' &&
+           ! grep -qE '^ *text [0-9.]+ [0-9.]+ [0-9]+\$' '$T/count.trace'"
+printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><table><columns><column/><column width="18%%"/></columns><row role="header"><cell>Aktivitet</cell><cell>Tid</cell></row><row><cell>Uppföljning av alla bidrag till föreningar och studieförbund</cell><cell>Senast 2026 genomförd</cell></row><row><cell>Uppföljning av alla bidrag till föreningar och studieförbund</cell><cell>Senast 20 genomförda</cell></row></table></section></report>' >"$T/year.xml"
+"$BIN" -q -o "$T/year.pdf" --trace "$T/year.trace" "$T/year.xml"
+check "... but a year breaks from the word after it as any word does (Senast 2026 / genomförd)" \
+    sh -c "grep -q ' Senast 2026\$' '$T/year.trace' && grep -q ' 20 genomförda\$' '$T/year.trace'"
+
 # a name wider than its cell breaks at a syllable, with a hyphen, as a
 # last resort: it was cut anywhere without one ("se Socials / tyrelsens")
 printf '<report type="rapport"><meta><title>A</title></meta><section><heading>O</heading><table><columns><column width="140mm"/><column/></columns><row role="header"><cell>A</cell><cell>B</cell></row><row><cell>Text</cell><cell>se Socialstyrelsens kunskapsstöd</cell></row></table></section></report>' >"$T/widename.xml"

@@ -287,6 +287,13 @@ int main(int argc, char **argv)
                     "Forvaltningens verksamhetsplan 2019"));
     CHECK("unbalanced, the first line is filled",
           lines_are("aaa bbb ccc ddd eee fff", 16, LB_FEWEST, "aaa bbb ccc ddd/eee fff"));
+    /* a cell's runt costs CELL_RUNT (6.3 M), however short: "3" alone
+     * (under an eighth) cost RUNT only (250 000), and beat a first line
+     * 39 % empty (2.3 M) */
+    CHECK("a cell leaves no figure alone on its last line: Forvaltningen,/kvartal 3",
+          lines_are("Forvaltningen, kvartal 3", 23, LB_FEWEST, "Forvaltningen,/kvartal 3"));
+    CHECK("running text does, where the line above would be 39 % empty",
+          lines_are("Forvaltningen, kvartal 3", 23, 0, "Forvaltningen, kvartal/3"));
     /* forced break */
     {
         LbItem it[5] = {
