@@ -58,8 +58,7 @@ void se_links(M *m, Op *ops, int n, int parent, LinkRun *run)
             run->kind = ops[i].se;
             run->parent = parent;
             run->se = se_new(m, run->kind == SE_LINK_PENDING ? SE_LINK : SE_SPAN, parent);
-            if (run->kind == SE_SPAN_PENDING)
-                m->se.v[run->se].lang = ops[i].lang;
+            m->se.v[run->se].lang = ops[i].lang;
         }
         ops[i].se = run->se;
     }

@@ -380,6 +380,9 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     p.s = arena_printf(&m->rp->arena, "%d", label);
     p.len = (int)strlen(p.s);
     p.note = number;
+    /* its link is told as the layout's word ("Fotnot 1"): in the
+     * layout's language, whatever the words around it are in */
+    p.lang = text_layout_lang(m);
     if (!is.uri) {
         p.anchor = anchor_for(m, fn);
         Anchor *a = &m->anchors.v[p.anchor];
@@ -1748,8 +1751,9 @@ static void close_text(LB *lb, const Piece *ps)
     op.sup = p->rise > 0 && !p->note;
     op.sub = p->rise < 0;
     if (p->anchor >= 0 || p->uri) {
-        op.se = SE_LINK_PENDING;
+        op.se = SE_LINK_PENDING;        /* a Link, with the /Lang of its words if another's */
         op.link_group = link_group(ps, lb->cur_piece);
+        op.lang = p->lang;
     } else if (p->lang) {
         op.se = SE_SPAN_PENDING;       /* a Span with its /Lang (se_links) */
         op.link_group = lb->cur_piece;

@@ -416,6 +416,26 @@ printf '<report type="rapport" lang="en"><meta><title>Annual report</title></met
 qpdf --qdf --object-streams=disable "$T/lang-en.pdf" "$T/lang-en-qdf.pdf" 2>/dev/null
 check "Swedish words in an English report are a Span with /Lang sv (and en-GB none; the other: the cover's brand)" \
     sh -c "[ \$(grep -ac '/S /Span' '$T/lang-en-qdf.pdf') = 2 ] && [ \$(grep -ac '/Lang (sv)' '$T/lang-en-qdf.pdf') = 2 ]"
+# a link takes the language of the words it stands in (a link inside a
+# Swedish span of an English report lost it: a Link is no child of the
+# Span), and a footnote mark's link, told as the layout's "Fotnot 1",
+# is Swedish in an English report; an English link there has none
+cat >"$T/link-lang.xml" <<'XML'
+<report type="rapport" lang="en"><meta><title>Annual report</title></meta><section><heading>Results</heading>
+<p>The board met twelve times<footnote>Including two extra meetings.</footnote> and read <link href="https://example.org/r">the full record</link>.</p>
+<p><nohyphen xml:lang="sv">Styrelsen sammanträdde, se <link href="https://example.org/p">protokollet</link> för detaljer</nohyphen>, as the minutes say.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/link-lang.pdf" "$T/link-lang.xml"
+qpdf --qdf --object-streams=disable "$T/link-lang.pdf" "$T/link-lang-qdf.pdf" 2>/dev/null
+# the Link elements in order: "sv" for one of /Lang sv, "-" for none
+link_langs() {
+    awk '/^[0-9]+ 0 obj/ { o = "" } { o = o " " $0 }
+         /^endobj/ && o ~ /\/S \/Link/ { printf "%s ", (o ~ /\/Lang \(sv\)/) ? "sv" : "-" }' "$1"
+}
+check "a link takes its words' language: the mark's Link /Lang sv, a Swedish span's sv, an English one none" \
+    test "$(link_langs "$T/link-lang-qdf.pdf")" = "sv - sv "
+check "... and the page passes the structure checker" tests/ua-check "$T/link-lang.pdf"
 # a cell over two rows is headed by both rows' headers: its headers were
 # found before the second row's were made ("Gäller båda" lacked "Söder")
 cat >"$T/rowspan.xml" <<'XML'
