@@ -324,12 +324,47 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
     return count;
 }
 
+/* The reading found ends in a part that is a compound of its own, A |
+ * B C (the dictionary has "säkerhetsåtgärd", "trafikförsörjning"
+ * whole, which the lengths prefer): whether the compound is A B | C
+ * instead, as a Swedish compound of three mostly is (the last word is
+ * what it is about): where B ends in a linking s ("trafik|säkerhets|
+ * åtgärder", the s closes the part before it), or where A B is a word
+ * ("kollektivtrafik|försörjning", "yrkeslärar|utbildningen"). Then B C's joint is the word's first
+ * (rank 1) and A's the second: "kollektivtrafik-/försörjning" rather
+ * than "kollektiv-/trafikförsörjning". The joints are the same. */
+static void left_branching(const unsigned char *w, int n, unsigned char *joint)
+{
+    int a = 0, b = -1, c = -1;
+    for (int k = 1; k < n; k++)
+        if (joint[k] == 1) {
+            a = b < 0 ? 0 : b;
+            b = k;
+        }
+    if (b < 0)
+        return;
+    for (int k = b + 1; k < n; k++)
+        if (joint[k] == 2)
+            c = k;
+    if (c < 0)
+        return;
+    /* A B a word as it stands, before a linking s, or with its e or a
+     * dropped ("yrkeslärar|utbildningen" of yrkeslärare) */
+    int ab = w[c - 1] == 's' && !lookup(w + a, c - a) ? c - 1 : c;
+    if (linking_s(w, b, c, true) || lookup(w + a, ab - a) || stem_ends(w, a, ab, false)) {
+        joint[c] = 1;
+        joint[b] = 2;
+    }
+}
+
 int compound_joints(const unsigned char *w, int n, unsigned char *joint)
 {
     memset(joint, 0, (size_t)n + 1);
     if (n < MIN_FIRST + MIN_LAST || n > MAX)
         return 0;
-    return read_parts(w, 0, n, n, endings_of(w, n), joint, 0);
+    int count = read_parts(w, 0, n, n, endings_of(w, n), joint, 0);
+    left_branching(w, n, joint);
+    return count;
 }
 
 /* UTF-8 s[0..n) as lower-case ISO 8859-1 in w, with each letter's byte

@@ -1136,6 +1136,12 @@ static const unsigned char *word_points(M *m, const char *s, size_t n)
  * not "detalj-/planeläggnings-/process"). */
 enum { JOINT_COST = 30, POINT_COST = 80, INNER_COST = 400, DEEP_COST = 700, PART_COST = 1500 };
 
+/* The same in a table's cell, whose lines are as many either way and
+ * ragged by nature: the word's first joint goes before a fuller line
+ * there ("Bygglovs-/handläggning", not "Bygglovshand-/läggning", which a
+ * line 45 % empty outweighed at INNER_COST). */
+enum { CELL_INNER_COST = 2100, CELL_DEEP_COST = 2300, CELL_PART_COST = 3000 };
+
 /* Whether the author's soft hyphen at s[at] (the word from off) may be a
  * break: not after a single letter, which would stand alone as "a-". */
 static bool shy_ok(const char *s, int off, int at)
@@ -1309,10 +1315,13 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
             bool joints = false;
             for (size_t k = 1; ok && k < wl && !joints; k++)
                 joints = ok[k] >= 2;
-            static const int cost[5] = { 0, POINT_COST, JOINT_COST, INNER_COST, DEEP_COST };
+            static const int cost[2][5] = { { 0, POINT_COST, JOINT_COST, INNER_COST, DEEP_COST },
+                                            { 0, POINT_COST, JOINT_COST, CELL_INNER_COST, CELL_DEEP_COST } };
+            bool cell = b->hyph == HYPH_IF_NEEDED;
             for (size_t k = 1; ok && k < wl; k++)
                 if (ok[k] >= 2 || (ok[k] && b->hyph != HYPH_JOINTS))
-                    add_cut(out, (int)(ls + k), true, ok[k] == 1 && joints ? PART_COST : cost[ok[k]]);
+                    add_cut(out, (int)(ls + k), true,
+                            ok[k] == 1 && joints ? (cell ? CELL_PART_COST : PART_COST) : cost[cell][ok[k]]);
         }
         if (j == ls) {
             /* a non-letter: a break may follow a hyphen, dash or slash
@@ -2133,7 +2142,7 @@ static int64_t once_broken(int64_t word, const int64_t *cum, const int32_t *hy, 
 {
     int64_t best = word;
     for (int i = 0; i < n; i++) {
-        if (joints && pen[i] >= PART_COST)
+        if (joints && (pen[i] == PART_COST || pen[i] == CELL_PART_COST))
             continue;           /* a compound at its joints: "Samhällsbyggnads-/förvaltningen", not "-bygg-" */
         int64_t a = cum[i] + hy[i], b = word - cum[i];
         int64_t v = a > b ? a : b;

@@ -238,6 +238,14 @@ XML
 check "a compound of compounds in a cell breaks where the line is fullest: Kollektivtrafik-, Äldreomsorgs-" \
     sh -c "grep -q ' Kollektivtrafik-\$' '$T/cellj2.trace' && grep -q ' Äldreomsorgs-\$' '$T/cellj2.trace' &&
            ! grep -qE ' (Trafik|Kollektiv|Äldre)-\$' '$T/cellj2.trace'"
+# a cell breaks a compound at its first joint before it fills a line
+# more ("Bygglovs-/handläggning", not "Bygglovshand-/läggning": a
+# typographer), and a compound of three parts is built A B | C
+# ("Yrkeslärar-/utbildningen", not "Yrkes-/lärarutbildningen")
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column width="25mm"/></columns><row role="header"><cell>Mål</cell><cell>Område</cell></row><row><cell>Nämnden ska korta handläggningstiden för bygglov med minst 20 procent jämfört med 2023.</cell><cell>Bygglovshandläggning</cell></row></table></section></report>' >"$T/cellj3.xml"
+"$BIN" -q -o "$T/cellj3.pdf" --trace "$T/cellj3.trace" "$T/cellj3.xml"
+check "a cell breaks a compound at its first joint: Bygglovs-/handläggning" \
+    sh -c "grep -q ' Bygglovs-\$' '$T/cellj3.trace' && grep -q ' handläggning\$' '$T/cellj3.trace'"
 check "in a cell: Mäts / i augusti; Trafiksäkerhets-/åtgärder; detaljplane-/läggningsprocess" \
     sh -c "grep -q ' i augusti\$' '$T/cellj.trace' && ! grep -q ' Mäts i\$' '$T/cellj.trace' &&
            grep -q ' Trafiksäkerhets-\$' '$T/cellj.trace' &&

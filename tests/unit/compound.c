@@ -91,6 +91,35 @@ int main(void)
     unsigned char ok[128];
     points(h, "erbjudanden", ok);
     CHECK("no two-letter stub: er-bjudanden", !ok[1] && !ok[2]);
+    /* the word's first joint (rank 1, the cheapest break) is the one
+     * before its last word, as a compound of three mostly is built
+     * (A B | C), where the linking s or the dictionary says so; the
+     * reading's lengths alone preferred A | B C, the dictionary having
+     * "säkerhetsåtgärd" whole ("trafik-/säkerhetsåtgärder") */
+    static const struct { const char *word; int first; } firsts[] = {
+        { "trafiksäkerhetsåtgärder", 15 },               /* trafiksäkerhets|åtgärder */
+        { "kollektivtrafikförsörjning", 15 },            /* kollektivtrafik|försörjning */
+        { "förskoleverksamhetsutvecklingsplan", 30 },    /* ...utvecklings|plan */
+        { "yrkeslärarutbildningen", 10 },                /* yrkeslärar|utbildningen, of yrkeslärare */
+        { "sjuksköterskeutbildningen", 13 },             /* sjuksköterske|utbildningen */
+        { "bygglovshandläggning", 8 },                   /* bygglovs|handläggning: as it was */
+        { "socialtjänstlagen", 12 },                     /* socialtjänst|lagen: as it was */
+    };
+    for (size_t i = 0; i < sizeof firsts / sizeof *firsts; i++) {
+        const char *w = firsts[i].word;
+        unsigned char lat[64], joint[64];
+        int n = 0;
+        for (const unsigned char *q = (const unsigned char *)w; *q; q++)   /* UTF-8 to ISO 8859-1 */
+            lat[n++] = *q == 0xC3 ? (unsigned char)(*++q + 0x40) : *q;
+        compound_joints(lat, n, joint);
+        int first = -1;
+        for (int k = 1; k < n; k++)
+            if (joint[k] == 1)
+                first = first < 0 ? k : -2;         /* -2: more than one */
+        if (first != firsts[i].first)
+            fprintf(stderr, "    %s: its first joint is at %d, not %d\n", w, first, firsts[i].first);
+        CHECK("a compound's first joint is before its last word (A B | C)", first == firsts[i].first);
+    }
     hyphen_free(h);
     TEST_DONE();
 }
