@@ -330,9 +330,10 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
  * instead, as a Swedish compound of three mostly is (the last word is
  * what it is about): where B ends in a linking s ("trafik|säkerhets|
  * åtgärder", the s closes the part before it), or where A B is a word
- * ("kollektivtrafik|försörjning", "yrkeslärar|utbildningen"). Then B C's joint is the word's first
- * (rank 1) and A's the second: "kollektivtrafik-/försörjning" rather
- * than "kollektiv-/trafikförsörjning". The joints are the same. */
+ * ("kollektivtrafik|försörjning", "yrkeslärar|utbildningen"). Then B
+ * C's joint is the word's first (rank 1) and A's the second:
+ * "kollektivtrafik-/försörjning" rather than "kollektiv-/trafik-
+ * försörjning". The joints are the same. */
 static void left_branching(const unsigned char *w, int n, unsigned char *joint)
 {
     int a = 0, b = -1, c = -1;
