@@ -238,6 +238,24 @@ static bool up_to_date(const RpOptions *o, const char *output, const char *input
     return true;
 }
 
+/* A run that made no PDF, where one from an earlier run stands at
+ * `output`: said, so that no one takes it for this run's and sends it
+ * on (--watch says it its own way, through its listener). */
+static void say_left_as_it_was(const RpOptions *o, const char *output, FILE *err)
+{
+    struct stat st;
+    if (!output || o->check_only || (o->listener && o->listener->message) || stat(output, &st) != 0 ||
+        !S_ISREG(st.st_mode))
+        return;
+    char when[32];
+    struct tm tm;
+    time_t t = st.st_mtime;
+    if (!localtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm))
+        snprintf(when, sizeof when, "?");
+    fprintf(err, _("%s: note: no new PDF was made; the one there is from an earlier run (%s) and does not "
+                   "show what was changed since\n"), output, when);
+}
+
 static int run(const RpOptions *o, const char *name, const char *data, size_t len,
                const char *output, unsigned char **pdf, size_t *pdf_len, int *pages, FILE *err)
 {
@@ -339,6 +357,8 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     }
     report(o, &rp.diags, err);
     int failed = diag_errors(&rp.diags) > 0;
+    if (failed)
+        say_left_as_it_was(o, output, err);
     if (failed) {
         free(*pdf);
         *pdf = NULL;

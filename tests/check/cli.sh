@@ -25,8 +25,25 @@ cp samples/verksamhetsplan-2019.xml "$T/vp.xml"
 check "the PDF goes beside the report by default" sh -c "'$BIN' -q '$T/vp.xml' && test -s '$T/vp.pdf'"
 cp "$T/vp.pdf" "$T/vp.good"
 cp tests/bad/malformed.xml "$T/vp.xml"
-"$BIN" "$T/vp.xml" 2>/dev/null
+"$BIN" -q "$T/vp.xml" 2>"$T/vp.err"
 check "a failed run leaves the old PDF untouched" cmp -s "$T/vp.pdf" "$T/vp.good"
+# ... and says it is an old one, even with -q (a user took it for the new
+# one and sent it on: a tester), once, after the errors
+check "... and says so: no new PDF, the one there is from an earlier run (-q too)" \
+    sh -c "tail -1 '$T/vp.err' | grep -q '^$T/vp.pdf: note: no new PDF was made; the one there is from an earlier run (20[0-9-]* [0-9:]*)' &&
+           test \$(grep -c 'note:' '$T/vp.err') = 1"
+env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=sv_SE.UTF-8 "$BIN" -q "$T/vp.xml" 2>"$T/vp-sv.err"
+check "... in Swedish: obs: ingen ny PDF gjordes" grep -q "^$T/vp.pdf: obs: ingen ny PDF gjordes; den som ligger där är från en tidigare körning" "$T/vp-sv.err"
+mkdir -p "$T/stale-in" "$T/stale-out"
+cp "$T/vp.xml" "$T/stale-in/a.xml"
+cp samples/verksamhetsplan-2019.xml "$T/stale-in/b.xml"
+cp "$T/vp.good" "$T/stale-out/a.pdf"
+"$BIN" -q -d "$T/stale-out" "$T/stale-in" 2>"$T/stale.err"
+check "... and in a batch, for that report alone" \
+    sh -c "grep -q '^$T/stale-out/a.pdf: note: no new PDF was made' '$T/stale.err' && ! grep -q 'b.pdf: note' '$T/stale.err' &&
+           cmp -s '$T/stale-out/a.pdf' '$T/vp.good' && test -s '$T/stale-out/b.pdf'"
+"$BIN" -q -o "$T/none.pdf" tests/bad/malformed.xml 2>"$T/none.err"
+check "... but not where there was none" sh -c "! grep -q 'note:' '$T/none.err' && test ! -e '$T/none.pdf'"
 rm -f "$T/vp.pdf"
 check "--check writes nothing" sh -c "'$BIN' --check samples/verksamhetsplan-2019.xml && ! ls samples/*.pdf >/dev/null 2>&1"
 mkdir -p "$T/outdir"
