@@ -26,6 +26,7 @@
 #include "../base/map.h"
 #include "../model/numfmt.h"
 #include "../base/i18n.h"
+#include "../base/utf8.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -1429,6 +1430,112 @@ static bool *rows_summed(P *p, const Node *t)
     return summed;
 }
 
+/* The characters that print as nothing, which text copied from Word or
+ * a web page brings along: their name, or NULL. */
+static const char *invisible_name(uint32_t c)
+{
+    switch (c) {
+    case 0x00AD: return _("a soft hyphen");
+    case 0x200B: return _("a zero-width space");
+    case 0x200C: case 0x200D: return _("a zero-width joiner");
+    case 0x2060: case 0xFEFF: return _("a word joiner");
+    default: return NULL;
+    }
+}
+
+/* A number in a number column with such a character in it ("5\u00AD32,0"
+ * reads as text, printed unaligned and not summed): read without it,
+ * and said where, so the file can be put right. */
+static void invisible_in_number(P *p, const Node *c, Node *x, const Column *col)
+{
+    char *clean = arena_alloc(&p->rp->arena, x->len + 1);
+    size_t n = 0, first = 0;
+    uint32_t seen = 0;
+    for (size_t i = 0; i < x->len;) {
+        size_t at = i;
+        uint32_t ch = utf8_next(x->text, x->len, &i);
+        if (invisible_name(ch)) {
+            if (!seen)
+                seen = ch, first = n;
+            continue;
+        }
+        memcpy(clean + n, x->text + at, i - at);
+        n += i - at;
+    }
+    clean[n] = 0;
+    char m[64];
+    int unit;
+    if (!seen || numfmt_read(clean, n, col->fmt.unit, m, sizeof m, &unit) == NUM_TEXT)
+        return;
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
+             _("delete it in the file: it comes with text copied from Word or a web page, and cannot be seen"),
+             _("the number \"%s\" has an invisible character after \"%.*s\", %s (U+%04X): it is read without it"),
+             clean, (int)first, clean, invisible_name(seen), (unsigned)seen);
+    x->text = clean;
+    x->len = n;
+    x->u.text.nnl = 0;
+}
+
+/* A number in a number column written with a letter that looks like a
+ * figure ("532.O", "1O 000") or with a power of ten, as a spreadsheet
+ * shows a long one ("5.32E+02"): said, with the number to write, where
+ * it would otherwise be printed as text without a word. */
+static void lookalike_number(P *p, const Node *c, const Node *x)
+{
+    const char *s = x->text;
+    size_t n = x->len;
+    char fixed[64];
+    if (n == 0 || n >= sizeof fixed)
+        return;
+    /* a power of ten: digits, a point or comma, digits, E, a sign, figures */
+    size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0, d0 = i;
+    while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.' || s[i] == ','))
+        i++;
+    if (i > d0 && i + 1 < n && (s[i] == 'E' || s[i] == 'e')) {
+        size_t e = i + 1 + (s[i + 1] == '+' || s[i + 1] == '-');
+        size_t k = e;
+        while (k < n && isdigit((unsigned char)s[k]))
+            k++;
+        if (k == n && k > e && k - e <= 3) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "%.*s", (int)n, s);
+            for (char *q = buf; *q; q++)
+                if (*q == ',')
+                    *q = '.';
+            const char *dot = strchr(buf, '.');
+            int mant = dot ? (int)(strcspn(dot + 1, "eE")) : 0, exp = atoi(buf + i + 1);
+            int dec = mant - exp < 0 ? 0 : mant - exp > 6 ? 6 : mant - exp;
+            if (numfmt_double(strtod(buf, NULL), dec, fixed, sizeof fixed) > 0) {
+                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col, NULL,
+                         _("\"%.*s\" in a number column is written with a power of ten, as a spreadsheet shows a "
+                           "long number: it is printed as written, not set on the decimal comma nor summed"),
+                         (int)n, s);
+                HINT(_("write the number itself: %s"), fixed);
+            }
+            return;
+        }
+    }
+    /* the letter O for a nought, l or I for a one, among figures */
+    bool figures = false, letters = false;
+    for (i = 0; i < n; i++) {
+        char ch = s[i];
+        if (isdigit((unsigned char)ch))
+            figures = true;
+        else if (ch == 'O' || ch == 'o' || ch == 'l' || ch == 'I')
+            letters = true;
+        else if (ch != ' ' && ch != ',' && ch != '.' && ch != '-' && ch != '+')
+            return;
+        fixed[i] = ch == 'O' || ch == 'o' ? '0' : ch == 'l' || ch == 'I' ? '1' : ch;
+    }
+    fixed[n] = 0;
+    if (!figures || !letters)
+        return;
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col, NULL,
+             _("\"%.*s\" in a number column has a letter where a figure is meant: it is printed as written, "
+               "not set on the decimal comma nor summed"), (int)n, s);
+    HINT(_("write \"%s\" with figures only"), fixed);
+}
+
 static void read_numbers(P *p, Node *t)
 {
     bool *summed = rows_summed(p, t);    /* (a sum not checked says nothing) */
@@ -1444,6 +1551,7 @@ static void read_numbers(P *p, Node *t)
             if (ci >= t->u.table.ncols || t->u.table.cols[ci].type != COL_NUMBER || !x || x->kind != N_TEXT)
                 continue;
             const Column *col = &t->u.table.cols[ci];
+            invisible_in_number(p, c, x, col);
             char m[64];
             int unit;
             NumRead nr = numfmt_read(x->text, x->len, col->fmt.unit, m, sizeof m, &unit);
@@ -1482,6 +1590,8 @@ static void read_numbers(P *p, Node *t)
                 if (col->fmt.unit)
                     HINT(_("write it as a number: 1 234,5 (a space between the thousands, a comma before the "
                            "decimals), without a unit other than the column's \"%s\""), col->fmt.unit);
+            } else if (nr == NUM_TEXT && !summed[ri]) {
+                lookalike_number(p, c, x);
             }
         }
     }

@@ -646,4 +646,20 @@ nb=$'\xc2\xa0'
 check "a table too wide for its words keeps its figures whole where they fit: 112 500 000, −24,1 %" \
     sh -c "for f in '112${nb}500${nb}000' '24${nb}812${nb}345' '−6${nb}024${nb}500' '−24,1${nb}%' '17${nb}350${nb}000'; do
                grep -qE \"^ *text [0-9.]+ [0-9.]+ \$f\\\$\" '$T/figwide.trace' || { echo \"\$f not whole\"; exit 1; }; done"
+# a number with an invisible character in it (pasted from Word: a soft
+# hyphen, a zero-width space) is read without it, with a warning; one
+# with a letter for a figure ("532.O", "1O 250,5") or a power of ten
+# ("5.32E+02") is said, with the number to write (all three were printed
+# as text without a word: a tester)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row>\n<row><cell>A</cell><cell>5\xc2\xad32,0</cell></row>\n<row><cell>B</cell><cell>532,0\xe2\x80\x8b</cell></row>\n<row role="sum" sum-of="above"><cell>Summa</cell><cell/></row></table>\n<table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row>\n<row><cell>C</cell><cell>532.O</cell></row>\n<row><cell>D</cell><cell>5.32E+02</cell></row>\n<row><cell>E</cell><cell>1O 250,5</cell></row>\n<row><cell>F</cell><cell>Ingen uppgift</cell></row></table></section></report>\n' >"$T/hidden.xml"
+"$BIN" -o "$T/hidden.pdf" --trace "$T/hidden.trace" "$T/hidden.xml" 2>"$T/hidden.err"
+check "a number with an invisible character is read without it, said at its line, and summed" \
+    sh -c "grep -q 'hidden.xml:2:20: warning: the number \"532,0\" has an invisible character after \"5\", a soft hyphen (U+00AD)' '$T/hidden.err' &&
+           grep -q 'hidden.xml:3:20: warning: .* a zero-width space (U+200B)' '$T/hidden.err' &&
+           grep -qE '^ *text [0-9.]+ [0-9.]+ 1${nb}064,0\$' '$T/hidden.trace'"
+check "a letter for a figure, a power of ten: said, with the number to write; words are not" \
+    sh -c "grep -A1 'hidden.xml:6:20: warning: \"532.O\" in a number column has a letter where a figure is meant' '$T/hidden.err' | grep -q 'hint: write \"532.0\" with figures only' &&
+           grep -A1 'hidden.xml:7:20: warning: \"5.32E+02\" in a number column is written with a power of ten' '$T/hidden.err' | grep -q 'hint: write the number itself: 532\$' &&
+           grep -A1 'hidden.xml:8:20: warning' '$T/hidden.err' | grep -q 'write \"10 250,5\" with figures only' &&
+           ! grep -q 'hidden.xml:9:' '$T/hidden.err'"
 finish
