@@ -497,6 +497,20 @@ int csv_table(Rp *rp, Node *t, CsvSpec *s)
     }
     if (!ncols)
         ncols = widest < cap ? widest : cap;
+    /* a row of fewer fields than the table has columns: its last cells
+     * are left empty, and a sum of them goes without it, which a
+     * spreadsheet's export never does (it writes every field, empty
+     * ones too): a field lost by hand. A row of one field is a title
+     * or a group's, set across the table. */
+    for (int j = 0; j < recs.n; j++) {
+        const Record *r = &recs.v[j];
+        if (!r->blank && r->n > 1 && r->n < ncols)
+            diag_add(&rp->diags, DIAG_WARNING, rd.name, r->f[r->n - 1].line, r->n,
+                     _("a separator missing? the cells of the last columns are left empty, and a sum goes without "
+                       "them; write the row with every field, empty ones too"),
+                     P_("this row has %d field, and the table %d columns", "this row has %d fields, and the table %d columns",
+                        r->n), r->n, ncols);
+    }
     s->sep = rd.sep;
     /* no separator in any row: "A|1671|1917" would stand whole in the
      * first column, the others empty, without a word */
