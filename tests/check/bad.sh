@@ -35,6 +35,15 @@ check "an English figure outside the summed rows is warned of after one in them;
            sed -i 's|<row role=\"sum\" sum-of=\"above\"><cell>Summa</cell><cell/></row>|&<row><cell>C</cell><cell>2,500.5</cell></row>|' '$T/eng3.xml' &&
            '$BIN' --check '$T/eng3.xml' 2>&1 | grep -q ':12:[0-9]*: warning: \"2,500.5\" looks like a number written the English way' &&
            test \$('$BIN' --strict --check tests/bad/sum-english-number.xml 2>&1 | grep -c ':11:[0-9]*: error') = 1"
+# a status written as its word ("Pågår", "Delvis uppfyllt") in an item,
+# a paragraph or a cell is said once, as what it is: the schema refused
+# the value first, said as "<item> may not hold <status>" (a tester)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><list><item><status value="Pågår"/> Sjukfrånvaron har ökat.</item></list><p>Bedömt: <status value="Delvis uppfyllt"/></p></section></report>\n' >"$T/statusword.xml"
+check "a status written as its word is said once, with the name to write" \
+    sh -c "'$BIN' --check '$T/statusword.xml' 2>'$T/statusword.err'; test \$(grep -c ': error: ' '$T/statusword.err') = 2 &&
+           grep -A1 'error: unknown status \"Pågår\"' '$T/statusword.err' | grep -q 'did you mean status=\"ongoing\"' &&
+           grep -A1 'error: unknown status \"Delvis uppfyllt\"' '$T/statusword.err' | grep -q 'did you mean status=\"partly-met\"' &&
+           ! grep -q 'may not hold' '$T/statusword.err'"
 # <tilte>, two letters swapped, is a misspelt <title>
 printf '<report type="rapport"><meta><tilte>T</tilte></meta><p>x</p></report>\n' >"$T/tilte.xml"
 check "<tilte> in <meta> is taken for <title>" sh -c "'$BIN' --check '$T/tilte.xml' 2>&1 | grep -qF '<meta> has <tilte> where it needs <title>'"
