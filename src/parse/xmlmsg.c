@@ -1508,10 +1508,21 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     if (e->code == XML_ERR_TAG_NAME_MISMATCH) {
         char b[128];                        /* at the start of </b>, not after it */
         mismatched_end(e->message ? e->message : "", b, sizeof b);
-        if (col > (int)strlen(b) + 3)
-            col -= (int)strlen(b) + 3;
+        int bl = strcmp(b, "unparsable") ? (int)strlen(b) : 0;    /* "</>": no name */
+        if (col > bl + 3)
+            col -= bl + 3;
         const char *open = e->str1 ? e->str1 : "";
-        if (*b && !is_open(e->ctxt, b)) {
+        if (!strcmp(b, "unparsable")) {
+            /* libxml2's word for an end tag without a name ("</>", "</ p>") */
+            snprintf(msg, sizeof msg, _("\"</\" without the name of an element after it"));
+            if (*open)
+                snprintf(m->hint, sizeof m->hint, _("an end tag names what it ends: </%.40s> ends the <%.40s> of "
+                                                    "line %d; a \"<\" in the text is written &lt;"), open, open, e->int1);
+            else
+                snprintf(m->hint, sizeof m->hint, "%s", _("an end tag names what it ends, e.g. </p>; a \"<\" in the "
+                                                          "text is written &lt;"));
+            hint = m->hint;
+        } else if (*b && !is_open(e->ctxt, b)) {
             /* </b> with no <b> open anywhere above: it is the stray one,
              * or the end tag of the open element misspelt (</sectio>) */
             snprintf(msg, sizeof msg, _("</%.100s> closes nothing: no <%.100s> is open here"), b, b);
