@@ -162,13 +162,16 @@ static bool word_before_is(const char *s, int i, const char *const *words, size_
 }
 
 /* A word that stands before a number it names, as a reference: "s. 12",
- * "kl. 08.00", "nr 2024-1234", "kap. 3", "bilaga 2". */
+ * "kl. 08.00", "nr 2024-1234", "kap. 3", "bilaga 2"; or as the name of
+ * one of a series: "kvartal 2", "etapp 2", "årskurs 9" (a typographer:
+ * "Under kvartal / 2 infördes"). */
 static bool names_number(const char *s, int i)
 {
     static const char *const words[] = {
-        "s.", "sid.", "kl.", "nr", "nr.", "dnr", "dnr.", "diarienr", "diarienummer", "kap.", "p.", "art.",
-        "bil.", "bilaga", "fig.", "figur", "tab.", "tabell", "avsnitt", "punkt", "mom.", "prop.", "v.",
-        "vecka", "SFS",
+        "s.", "sid.", "sidan", "kl.", "nr", "nr.", "dnr", "dnr.", "diarienr", "diarienummer", "kap.", "kapitel",
+        "p.", "art.", "bil.", "bilaga", "fig.", "figur", "tab.", "tabell", "avsnitt", "punkt", "mom.", "prop.",
+        "v.", "vecka", "SFS", "kvartal", "tertial", "etapp", "fas", "steg", "\xC3\xA5rskurs", "\xC3\xA5k",
+        "klass", "version", "omg\xC3\xA5ng",
     };
     return word_before_is(s, i, words, sizeof words / sizeof *words);
 }

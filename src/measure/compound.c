@@ -397,10 +397,12 @@ bool compound_undivided(const char *s, size_t n)
     static const char *const words[] = {      /* in ISO 8859-1 */
         "alltj\xe4mt", "allts\xe5", "dessf\xf6rinnan", "dessutom", "d\xe4rav", "d\xe4remot", "d\xe4refter",
         "d\xe4rf\xf6r", "d\xe4rifr\xe5n", "d\xe4rigenom", "d\xe4rmed", "d\xe4rp\xe5", "d\xe4rtill",
-        "d\xe4runder", "d\xe4rut\xf6ver", "d\xe4rvid", "eftersom", "emellertid", "h\xe4rav", "h\xe4refter",
+        "d\xe4runder", "d\xe4rut\xf6ver", "d\xe4rvid", "eftersom", "emellertid", "fortfarande", "framf\xf6rallt",
+        "fram\xf6ver", "h\xe4rav", "h\xe4refter",
         "h\xe4rigenom", "h\xe4rmed", "h\xe4rtill", "h\xe4rvid", "huruvida", "ingalunda", "ingenstans",
         "ingenting", "n\xe5gonsin", "n\xe5gonstans", "n\xe5gonting", "varandra", "varav", "varefter",
-        "varf\xf6r", "varifr\xe5n", "varmed", "varp\xe5", "vartill",
+        "varf\xf6r", "varifr\xe5n", "varmed", "varp\xe5", "vartill", "naturligtvis", "tillsammans",
+        "\xe5tminstone", "\xf6verhuvudtaget", "allteftersom",
     };
     unsigned char w[MAX + 1];
     size_t offs[MAX + 2];

@@ -120,6 +120,12 @@ int main(void)
             fprintf(stderr, "    %s: its first joint is at %d, not %d\n", w, first, firsts[i].first);
         CHECK("a compound's first joint is before its last word (A B | C)", first == firsts[i].first);
     }
+    /* adverbs of two words run together are read whole ("fort-/farande"
+     * was set: a typographer); a compound of their look is not */
+    static const char *const whole[] = { "fortfarande", "tillsammans", "åtminstone", "naturligtvis", "framförallt" };
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+        CHECK("an adverb of two words is not divided", compound_undivided(whole[i], strlen(whole[i])));
+    CHECK("... but a compound is: fortbildning", !compound_undivided("fortbildning", strlen("fortbildning")));
     hyphen_free(h);
     TEST_DONE();
 }
