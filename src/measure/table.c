@@ -1029,6 +1029,8 @@ static void table_columns(M *m, TableSet *ts)
     ts->cells = pr.cells;
     ts->ncell = pr.ncell;
     ts->roles = pr.roles;
+    if (!shared)
+        table_yield_given(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width);
     /* words whole if they fit; else, where only the headers' words do
      * not, the shortest table with them broken at their compounds'
      * joints ("Verksamhets-/bidrag"); else the automatic layout */

@@ -54,6 +54,12 @@ bool table_heads_break(M *m, const Node *t, const Cell *cells, int ncell, int nc
  * hyphenated its words do not fit (!fits). */
 void table_warn_heads(M *m, const Node *t, bool fits);
 
+/* Columns of a given width (a length or a share) that leave the others
+ * too little to hold their words whole, where the table could hold them
+ * all: narrowed, down to what their own words need, with a warning
+ * (t's columns are changed: what the table is set with from here on). */
+void table_yield_given(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width);
+
 /* Whether n stands on a <landscape> page. */
 bool table_in_landscape(const Node *n);
 

@@ -662,4 +662,19 @@ check "a letter for a figure, a power of ten: said, with the number to write; wo
            grep -A1 'hidden.xml:7:20: warning: \"5.32E+02\" in a number column is written with a power of ten' '$T/hidden.err' | grep -q 'hint: write the number itself: 532\$' &&
            grep -A1 'hidden.xml:8:20: warning' '$T/hidden.err' | grep -q 'write \"10 250,5\" with figures only' &&
            ! grep -q 'hidden.xml:9:' '$T/hidden.err'"
+# a column given a width that leaves the other columns too little for
+# their words, where the table could hold them all, gives its share and
+# says so ("Kommun-/ledning", "Digitalise-/ring och it" beside a label
+# column given 30 % with 20 pt to spare: a typographer)
+{
+    printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table font-size="small"><columns><column width="30%%"/>'
+    for _ in 1 2 3 4 5 6; do printf '<column type="number" decimals="0"/>'; done
+    printf '</columns><row role="header"><cell>Kostnadsslag</cell><cell>Kommunledning</cell><cell>HR och lönecentrum</cell><cell>Digitalisering och it</cell><cell>Kommunikation</cell><cell>Samhällsbyggnad</cell><cell>Övriga avdelningar</cell></row>'
+    printf '<row><cell>Statsbidrag och externa intäkter</cell><cell>-1000</cell><cell>82310</cell><cell>104600</cell><cell>31880</cell><cell>36720</cell><cell>48100</cell></row></table></section></report>\n'
+} >"$T/given.xml"
+"$BIN" -o "$T/given.pdf" --trace "$T/given.trace" "$T/given.xml" 2>"$T/given.err"
+check "a column given too much for the others' words gives its share, said: headers whole" \
+    sh -c "grep -q 'given.xml:1:[0-9]*: warning: column 1 of this table is given 49 mm, but the other columns need the room to hold their words whole: it is made 4[0-9] mm' '$T/given.err' &&
+           grep -qE '^ *text [0-9.]+ [0-9.]+ Kommunledning\$' '$T/given.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ Digitalisering\$' '$T/given.trace' &&
+           ! grep -qE '^ *text [0-9.]+ [0-9.]+ [A-Za-zåäöÅÄÖ ]+-\$' '$T/given.trace'"
 finish
