@@ -147,6 +147,8 @@ enum {
     BOX_NO_NUMBER  = 1 << 5,  /* the page carrying it shows no header/footer */
     BOX_LANDSCAPE  = 1 << 6,  /* belongs on a landscape page */
     BOX_SUBHEAD    = 1 << 7,  /* a header row inside a table: repeated under its header rows */
+    BOX_KEEP_SOFT  = 1 << 8,  /* its BOX_KEEP_NEXT is a short table's, kept whole: a page may end
+                               * here rather than be left much emptier (paginate.c) */
 };
 
 typedef struct Box {

@@ -1674,8 +1674,6 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
         b->flags |= BOX_KEEP_NEXT;
     if (role == ROW_SUBHEAD && r < nrows - 1)
         b->flags |= BOX_KEEP_NEXT;
-    if (ts->keep_whole && r < nrows - 1)
-        b->flags |= BOX_KEEP_NEXT;
     if (r < rw->span_until) {
         int64_t span_h = 0;
         for (int q = r; q <= rw->span_until; q++)
@@ -1685,6 +1683,10 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     }
     if (role == ROW_GROUP && r < nrows - 1)
         b->flags |= BOX_KEEP_NEXT;
+    /* a short table is kept on one page, where that leaves the page
+     * before it no emptier than a quarter (paginate.c) */
+    if (ts->keep_whole && r < nrows - 1 && !(b->flags & BOX_KEEP_NEXT))
+        b->flags |= BOX_KEEP_NEXT | BOX_KEEP_SOFT;
 }
 
 /* The rows as boxes, top to bottom. */

@@ -95,8 +95,8 @@ static void too_wide(M *m, const Node *t, int64_t need, int32_t width)
 {
     Diags *d = &m->rp->diags;
     diag_warn(d, model_source(t, m->rep), t->line, t->col,
-              _("this table's figures need %lld mm side by side, and the page has %d mm: "
-                "they are split across lines"),
+              _("this table's figures need %lld mm side by side, and the page has %d mm: they are divided "
+                "across lines (\"1 000\" above \",5\"), where a reader takes one number for two"),
               (long long)((need * 254 + 719999) / 720000), (int)((int64_t)width * 254 / 720000));
     if (t->u.table.small && table_in_landscape(t))
         diag_hint(d, _("split it into tables of fewer columns"));

@@ -693,6 +693,33 @@ static bool fit_box(PB *b, const Box *box, int i, int32_t gap)
     return false;
 }
 
+/* Where a page ends that the keep chain [j, i) would leave: at j, or,
+ * where that leaves more than a quarter of the page empty, at the last
+ * link of the chain that only a short table's keeping whole made
+ * (BOX_KEEP_SOFT), its rows split there with the header repeated: a
+ * 12-row table moved whole left a third of a page empty (a
+ * typographer). The chain's other keeps hold: two rows at least on
+ * each side, a sum with its rows. */
+static int soft_break(const PB *b, int i, int j)
+{
+    const Flow *flow = b->flow;
+    int32_t at = -1;                    /* where box j stands on the page */
+    for (int k = 0; k < b->items.n; k++)
+        if (b->items.v[k].index == j && !b->items.v[k].repeat)
+            at = b->items.v[k].y;
+    int32_t text_h = bottom_of(b) - top_of(b);
+    if (at < 0 || (bottom_of(b) - b->notes_h - at) * 4 <= text_h)
+        return j;
+    for (int k = i; k > j; k--) {
+        uint16_t f = flow->boxes[k - 1].flags;
+        if (!(f & BOX_KEEP_NEXT))
+            return j;                   /* (no chain here: cannot be) */
+        if (f & BOX_KEEP_SOFT)
+            return k;
+    }
+    return j;
+}
+
 /* The page ends before box i, or earlier if i is held by a keep chain
  * that starts on this page (not before min_start); what was placed from
  * there is taken back, and the page is made. Returns the box the next
@@ -712,6 +739,8 @@ static int break_before(PB *b, int i, int min_start)
         }
     if (j <= first)
         j = i;             /* the chain fills the page: break inside it */
+    else if (j < i)
+        j = soft_break(b, i, j);
     while (b->items.n && b->items.v[b->items.n - 1].index >= j && !b->items.v[b->items.n - 1].repeat)
         unplace(b);
     /* a page left holding only repeated header rows is no page */

@@ -63,14 +63,14 @@ check "-q counts past the 200 warnings shown, and prints an error that quotes \"
     sh -c "'$BIN' -q -d '$T/qb-out' '$T/qb' 2>'$T/qb.err'; grep -q '250 warnings' '$T/qb.err' && grep -q 'err.xml:1:85: error: <num> holds' '$T/qb.err'"
 # Ctrl-C in a batch: it says how far it got, and what was not done is as
 # it was (six reports of 200 pages one at a time; stopped once the first
-# PDF is there, which on a busy machine may take a while: 20 s at most)
+# PDF is there, which on a busy machine may take a while: 60 s at most)
 mkdir -p "$T/stop"
 for k in 1 2 3 4 5 6; do "$B/gen" --pages 200 >"$T/stop/r$k.xml"; done
 set -m
 "$BIN" -j 1 -d "$T/stop-out" "$T/stop" 2>"$T/stop.err" &
 pid=$!
 set +m
-for _ in $(seq 1 1000); do ls "$T/stop-out" 2>/dev/null | grep -q '\.pdf$' && break; sleep 0.02; done
+for _ in $(seq 1 3000); do ls "$T/stop-out" 2>/dev/null | grep -q '\.pdf$' && break; sleep 0.02; done
 kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
 rc=$?
 check "Ctrl-C in a batch: it says how far it got (ended by SIGINT: $rc)" \

@@ -677,4 +677,23 @@ check "a column given too much for the others' words gives its share, said: head
     sh -c "grep -q 'given.xml:1:[0-9]*: warning: column 1 of this table is given 49 mm, but the other columns need the room to hold their words whole: it is made 4[0-9] mm' '$T/given.err' &&
            grep -qE '^ *text [0-9.]+ [0-9.]+ Kommunledning\$' '$T/given.trace' && grep -qE '^ *text [0-9.]+ [0-9.]+ Digitalisering\$' '$T/given.trace' &&
            ! grep -qE '^ *text [0-9.]+ [0-9.]+ [A-Za-zåäöÅÄÖ ]+-\$' '$T/given.trace'"
+# a short table (kept on one page) is split rather than leave more than
+# a quarter of the page before it empty (a 12-row table moved whole left
+# a third of a page: a typographer); with less room left it moves whole
+softtable() {   # N: N paragraphs, then a table of 12 rows
+    printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>'
+    for _ in $(seq 1 "$1"); do printf '<p>Nämnden har under perioden arbetat vidare med de uppdrag som fullmäktige har gett, och resultaten redovisas i tabellen nedan tillsammans med en kort kommentar för varje verksamhet.</p>'; done
+    printf '<table><caption>Driftbudget per verksamhet</caption><columns><column/><column type="number"/><column type="number"/></columns><row role="header"><cell>Verksamhet</cell><cell>Budget</cell><cell>Utfall</cell></row>'
+    for k in $(seq 1 12); do printf '<row><cell>Verksamhet %s</cell><cell>%s00</cell><cell>%s10</cell></row>' "$k" "$k" "$k"; done
+    printf '</table><p>Slut.</p></section></report>\n'
+}
+# the pages of the table's first and last rows, and of its "(forts.)"
+table_pages() { awk '/^page/ { p = $2 } / Verksamhet 1$/ { a = p } / Verksamhet 12$/ { b = p } /\(forts\.\)$/ { f = p } END { print a "-" b " " f }' "$1"; }
+softtable 12 >"$T/soft12.xml"
+softtable 14 >"$T/soft14.xml"
+"$BIN" -q -o "$T/soft12.pdf" --trace "$T/soft12.trace" "$T/soft12.xml"
+"$BIN" -q -o "$T/soft14.pdf" --trace "$T/soft14.trace" "$T/soft14.xml"
+check "a short table is split, its header repeated, rather than leave a page more than a quarter empty" \
+    test "$(table_pages "$T/soft12.trace")" = "2-3 3"
+check "... and moved whole where less would be left empty" test "$(table_pages "$T/soft14.trace")" = "3-3 "
 finish
