@@ -150,7 +150,16 @@ static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t
     }
     const char *name = strrchr(f->path, '/');
     const FontFamily *fb = &m->lay->fallback;
-    if (why == LACK_RTL) {
+    size_t q0 = at;
+    uint32_t first = utf8_next(n->text, n->len, &q0);
+    if (first >= 0xE000 && first <= 0xF8FF) {
+        /* Word's Symbol and Wingdings put their bullets and ticks here
+         * (U+F0B7 "•"): no other font has them, and they print as nothing */
+        diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
+                   _("a character of Word's own symbol fonts (%s), which no other font has: it cannot be printed"), codes);
+        diag_hint(&m->rp->diags, _("delete it: it is mostly a list's bullet or a tick pasted from Word; a list is "
+                                 "written <list><item>...</item></list>, which prints the bullets itself"));
+    } else if (why == LACK_RTL) {
         diag_error(&m->rp->diags, model_source(n, m->rep), line, col,
                    _("right-to-left text is not supported yet: \"%.*s\" (%s)"), (int)(end - at), n->text + at, codes);
         diag_hint(&m->rp->diags, _("rapport sets every line left to right, which would print the "

@@ -20,6 +20,7 @@
 #include "../base/i18n.h"
 
 #include <libxml/relaxng.h>
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1483,6 +1484,65 @@ static bool is_open(void *ctxt, const char *name)
     return false;
 }
 
+/* Where, by the file's indentation, an element between line `open` and
+ * line `at` was left open: the first line that begins a tag indented no
+ * deeper than an element still open above it (the next <section>, where
+ * a </section> was deleted), with that element's name and line in *name
+ * and *from; 0 if the indentation says nothing. A missing end tag was
+ * said only where an element around it ended, hundreds of lines on (a
+ * tester). Tags are read where they begin a line; an element closed on
+ * its own line (<p>...</p>, <br/>) opens nothing. */
+static int indent_end(const XmlMsgs *m, int open, int at, char *name, size_t cap, int *from)
+{
+    enum { DEPTH = 64 };
+    struct { int line, ind, len; const char *name; } st[DEPTH];
+    int n = 0;
+    if (!m->src || open < 1 || at <= open + 1)
+        return 0;
+    const char *p = m->src, *end = m->src + m->srclen;
+    for (int l = 1; l < open && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    for (int l = open; l < at && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
+        int ind = 0;
+        while (p + ind < le && (p[ind] == ' ' || p[ind] == '\t'))
+            ind++;
+        const char *t = p + ind;
+        p = nl ? nl + 1 : end;
+        if (le - t < 2 || t[0] != '<' || t[1] == '!' || t[1] == '?')
+            continue;
+        bool closing = t[1] == '/';
+        const char *nm = t + 1 + closing;
+        int len = 0;
+        while (nm + len < le && (isalnum((unsigned char)nm[len]) || nm[len] == '-' || nm[len] == '_' || nm[len] == ':'))
+            len++;
+        if (!len)
+            continue;
+        if (closing) {
+            for (int k = n - 1; k >= 0; k--)
+                if (st[k].len == len && !memcmp(st[k].name, nm, (size_t)len)) {
+                    n = k;
+                    break;
+                }
+            continue;
+        }
+        if (n > 0 && st[n - 1].ind >= ind && l > st[n - 1].line) {
+            snprintf(name, cap, "%.*s", st[n - 1].len, st[n - 1].name);
+            *from = st[n - 1].line;
+            return l;
+        }
+        /* closed on its line: "<p>...</p>", "<br/>" */
+        bool closed = le > t && le[-1 - (le[-1] == '\r')] == '>' && le[-2 - (le[-1] == '\r')] == '/';
+        for (const char *q = t + 1 + len; q + len + 2 < le && !closed; q++)
+            closed = q[0] == '<' && q[1] == '/' && !memcmp(q + 2, nm, (size_t)len) && q[2 + len] == '>';
+        if (!closed && n < DEPTH)
+            st[n].line = l, st[n].ind = ind, st[n].len = len, st[n].name = nm, n++;
+    }
+    return 0;
+}
+
 void xmlmsg_on_error(void *user, xmlErrorPtr e)
 {
     XmlMsgs *m = user;
@@ -1534,8 +1594,14 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
                 snprintf(m->hint, sizeof m->hint, _("remove </%.40s>, or write <%.40s> where that text begins"), b, b);
             hint = m->hint;
         } else if (*open && strcmp(open, "br") != 0) {
-            snprintf(m->hint, sizeof m->hint, _("write </%.40s> where the <%.40s> of line %d ends, before </%.40s>"),
-                     open, open, e->int1, b);
+            char el[48];
+            int from = 0, guess = indent_end(m, e->int1, line, el, sizeof el, &from);
+            if (guess)
+                snprintf(m->hint, sizeof m->hint, _("by the indentation, the <%.40s> of line %d ends before line %d: "
+                                                    "write </%.40s> there"), el, from, guess, el);
+            else
+                snprintf(m->hint, sizeof m->hint, _("write </%.40s> where the <%.40s> of line %d ends, before </%.40s>"),
+                         open, open, e->int1, b);
             hint = m->hint;
         }
     }
