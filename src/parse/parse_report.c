@@ -2732,8 +2732,8 @@ static void date_year(P *p, xmlNodePtr c, const char *v)
         strspn(y0 + n + 4, "0123456789") != 2)
         return;                         /* no date: the schema says so */
     int mo = atoi(y0 + n + 1), d = atoi(y0 + n + 4);
-    if ((n > 4 && y0[0] == '0') || mo < 1 || mo > 12 || d < 1 || d > 31)
-        return;                         /* "02025-...", month 13: the schema says so */
+    if ((n > 4 && y0[0] == '0') || (n < 4 && !minus) || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return;                         /* "02025-...", "25-02-20", month 13: the schema says so */
     if (minus || n != 4) {
         ERR(&at, _("the year of <date>%s</date> is not written with four digits"), v);
         HINT(_("write the date year-month-day, with digits, e.g. <date>2025-02-20</date>"));

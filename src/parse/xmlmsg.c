@@ -840,7 +840,10 @@ static bool iso_date(const char *s, char *out, size_t cap)
     static const char *const months[] = { "jan", "feb", "mar", "apr", "maj", "jun",
                                           "jul", "aug", "sep", "okt", "nov", "dec" };
     int n[3], k = 0, month = 0;
-    bool year_first = false;
+    /* two figures each, with hyphens: the Swedish short form, year first
+     * (ÅÅ-MM-DD: "25-02-20" is 2025-02-20, not 2020-02-25) */
+    size_t sl = strlen(s);
+    bool year_first = sl == 8 && s[2] == '-' && s[5] == '-' && strspn(s, "0123456789-") == 8;
     for (const char *p = s; *p && k < 3;) {
         if (*p >= '0' && *p <= '9') {
             long v = strtol(p, (char **)&p, 10);

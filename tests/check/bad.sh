@@ -44,6 +44,12 @@ check "a status written as its word is said once, with the name to write" \
            grep -A1 'error: unknown status \"Pågår\"' '$T/statusword.err' | grep -q 'did you mean status=\"ongoing\"' &&
            grep -A1 'error: unknown status \"Delvis uppfyllt\"' '$T/statusword.err' | grep -q 'did you mean status=\"partly-met\"' &&
            ! grep -q 'may not hold' '$T/statusword.err'"
+# a date in the Swedish short form ("25-02-20", ÅÅ-MM-DD) is said once,
+# read year first: it got two errors, the first suggesting 2020-02-25
+printf '<report type="rapport"><meta><title>T</title><date>25-02-20</date></meta><section><heading>H</heading><p>x</p></section></report>\n' >"$T/shortdate.xml"
+check "a date written 25-02-20 is said once, with <date>2025-02-20</date> to write" \
+    sh -c "'$BIN' --check '$T/shortdate.xml' 2>'$T/shortdate.err'; test \$(grep -c ': error: ' '$T/shortdate.err') = 1 &&
+           grep -q 'hint: write it year-month-day, with digits: <date>2025-02-20</date>' '$T/shortdate.err'"
 # <tilte>, two letters swapped, is a misspelt <title>
 printf '<report type="rapport"><meta><tilte>T</tilte></meta><p>x</p></report>\n' >"$T/tilte.xml"
 check "<tilte> in <meta> is taken for <title>" sh -c "'$BIN' --check '$T/tilte.xml' 2>&1 | grep -qF '<meta> has <tilte> where it needs <title>'"
