@@ -3,9 +3,12 @@
  * bound (parse stage). See files.h.
  */
 #include "files.h"
+#include "value.h"
 #include "../base/i18n.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -162,4 +165,57 @@ char *files_trim_folder(char *f)
     while (n > 1 && f[n - 1] == '/')
         f[--n] = 0;
     return f;
+}
+
+/* The edit distance of a and b, ASCII letters alike in either case. */
+static int distance(const char *a, const char *b)
+{
+    char la[48], lb[48];
+    if (strlen(a) >= sizeof la || strlen(b) >= sizeof lb)
+        return 99;
+    size_t k = 0;
+    for (; a[k]; k++)
+        la[k] = (char)(a[k] >= 'A' && a[k] <= 'Z' ? a[k] | 0x20 : a[k]);
+    la[k] = 0;
+    for (k = 0; b[k]; k++)
+        lb[k] = (char)(b[k] >= 'A' && b[k] <= 'Z' ? b[k] | 0x20 : b[k]);
+    lb[k] = 0;
+    return value_distance(la, lb);
+}
+
+const char *files_near(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    int dl = slash ? (int)(slash - path) : 0;
+    struct stat st;
+    if (*base && !strchr(base, '.')) {         /* "rapport" for rapport.xml */
+        const char *x = arena_printf(a, "%s.xml", path);
+        if (stat(x, &st) == 0 && S_ISREG(st.st_mode))
+            return x;
+    }
+    DIR *d = opendir(slash ? (dl ? arena_printf(a, "%.*s", dl, path) : "/") : ".");
+    if (!d || strlen(base) < 4) {
+        if (d)
+            closedir(d);
+        return NULL;
+    }
+    char best[256] = "";
+    int bestd = 3;
+    struct dirent *e;
+    for (int seen = 0; (e = readdir(d)) && seen < 5000; seen++) {
+        if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best)
+            continue;
+        int dd = strcasecmp(e->d_name, base) == 0 ? 0 : distance(e->d_name, base);
+        /* the nearest; of two as near, the first by name (the folder's
+         * order is the file system's) */
+        if (dd < bestd || (dd == bestd && dd < 3 && strcmp(e->d_name, best) < 0)) {
+            bestd = dd;
+            snprintf(best, sizeof best, "%s", e->d_name);
+        }
+    }
+    closedir(d);
+    if (bestd > (strlen(base) >= 8 ? 2 : 1))
+        return NULL;
+    return slash ? arena_printf(a, "%.*s/%s", dl, path, best) : arena_strdup(a, best);
 }

@@ -67,4 +67,10 @@ static inline bool files_outside(const char *why)
  * "ut//r.pdf"); "/" stays. Returns f. */
 char *files_trim_folder(char *f);
 
+/* For a file `path` that is not there: the name of one that is, which
+ * was likely meant (the name with .xml after it, the name in other
+ * capitals, "Bild.PNG" for bild.png, or one a letter or two off among
+ * its folder's files), written as `path` was (an arena copy); or NULL. */
+const char *files_near(Arena *a, const char *path);
+
 #endif

@@ -1922,6 +1922,18 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
  * against the report's folder and allowed to lie only inside it or
  * rapport's data folder (unless --allow-paths); NULL with an error
  * naming it as `what` if not. */
+/* A file the report names (src, from the folder of the file that names
+ * it) that is not there: the one likely meant, as the hint to the error
+ * just said ("Bild.PNG" for bild.png). Whether there was one. */
+static bool hint_near(P *p, const char *src)
+{
+    bool here = src[0] == '/' || !strcmp(p->dir, ".");
+    const char *near = files_near(&p->rp->arena, here ? src : arena_printf(&p->rp->arena, "%s/%s", p->dir, src));
+    if (near)
+        HINT(_("did you mean \"%s\"? (a file name's capitals count)"), here ? near : near + strlen(p->dir) + 1);
+    return near != NULL;
+}
+
 static const char *report_file(P *p, const Node *at, const char *src, const char *what)
 {
     const char *why = NULL;
@@ -1931,6 +1943,8 @@ static const char *report_file(P *p, const Node *at, const char *src, const char
         ERR(at, _("%s \"%s\" cannot be used: %s"), the, src, why);
         if (files_outside(why))
             HINT(_("put %s in the report's folder (or a folder inside it); --allow-paths lifts this rule"), the);
+        else if (hint_near(p, src))
+            ;                   /* "did you mean bild.png?" */
         else if (p->depth > 0)
             HINT(_("the path is relative to the folder of the part that names it, %s"), p->dir);
         else
@@ -3053,6 +3067,8 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
         ERR(at, _("the part \"%s\" cannot be used: %s"), src, why);
         if (files_outside(why))
             HINT(_("put the part in the report's folder (or a folder inside it); --allow-paths lifts this rule"));
+        else if (hint_near(p, src))
+            ;                   /* "did you mean del-ok.xml?" */
         else
             HINT(_("the path is relative to the folder of %s, the file that includes it; check the name"),
                  model_source(at, p->rep));

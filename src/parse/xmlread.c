@@ -3,6 +3,7 @@
  * diagnostics (parse stage). See xmlread.h.
  */
 #include "xmlread.h"
+#include "files.h"
 #include "xmlmsg.h"
 #include "../base/engine.h"
 #include "../base/limits.h"
@@ -233,7 +234,11 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
     if (!fp) {
         if (fd >= 0)
             close(fd);
-        diag_error(&rp->diags, path, 0, 0, _("cannot open the file: %s"), strerror(errno));
+        int err = errno;
+        diag_error(&rp->diags, path, 0, 0, _("cannot open the file: %s"), strerror(err));
+        const char *near = err == ENOENT ? files_near(&rp->arena, path) : NULL;
+        if (near)
+            diag_hint(&rp->diags, _("did you mean %s?"), near);
         return NULL;
     }
     struct stat st;

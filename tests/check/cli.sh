@@ -19,6 +19,21 @@ for t in 1 2 4; do "$BIN" -q --threads $t -o "$T/threads-$t.pdf" samples/verksam
 check "--threads 1, 2 and 4 give the same bytes" \
     sh -c "cmp -s '$T/threads-1.pdf' '$T/threads-2.pdf' && cmp -s '$T/threads-1.pdf' '$T/threads-4.pdf' && cmp -s '$T/threads-1.pdf' '$R/verksamhetsberattelse-2024.pdf'"
 check "a missing input exits 1" exit_is 1 "$BIN" "$T/no-such-report.xml"
+# a name not quite right: the file meant is named (a tester wrote the
+# report's name without .xml, and a part's and an image's in other
+# capitals than the files'); none where nothing is near
+mkdir -p "$T/near"
+cp samples/verksamhetsplan-2019.xml "$T/near/plan.xml"
+printf '<part><section><heading>Del</heading><p>x</p></section></part>\n' >"$T/near/del-ok.xml"
+printf '<report type="rapport"><meta><title>T</title></meta><include src="Del-OK.xml"/><section><heading>H</heading><figure src="Bild.PNG" alt="En bild"/></section></report>\n' >"$T/near/r.xml"
+: >"$T/near/bild.png"                # (its name is what counts here)
+check "a report named without .xml: did you mean plan.xml?" \
+    sh -c "cd '$T/near' && ! '$OLDPWD/$BIN' --check plan 2>err && grep -q '^plan: error: cannot open the file' err && grep -q 'hint: did you mean plan.xml?' err"
+check "a part and an image named in other capitals: did you mean \"del-ok.xml\", \"bild.png\"?" \
+    sh -c "cd '$T/near' && ! '$OLDPWD/$BIN' --check r.xml 2>err &&
+           grep -A1 'the part \"Del-OK.xml\" cannot be used' err | grep -q 'hint: did you mean \"del-ok.xml\"?' &&
+           grep -A1 'the image \"Bild.PNG\" cannot be used' err | grep -q 'hint: did you mean \"bild.png\"?'"
+check "... and nothing where no name is near" sh -c "! '$BIN' --check '$T/no-such-report.xml' 2>&1 | grep -q 'did you mean'"
 check "an unwritable output exits 1" exit_is 1 "$BIN" -o /nonexistent-dir/x.pdf samples/verksamhetsplan-2019.xml
 check "an unwritable output is explained" sh -c "'$BIN' -o /nonexistent-dir/x.pdf samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'cannot write the PDF'"
 cp samples/verksamhetsplan-2019.xml "$T/vp.xml"
