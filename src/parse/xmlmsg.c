@@ -1032,6 +1032,31 @@ static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t ca
     return false;
 }
 
+/* Where element a stands, for one found where it may not (in `parent`):
+ * the common misplacements said in words, else NULL. */
+static const char *place_hint(const char *a, const char *parent)
+{
+    static const struct { const char *el, *parent, *hint; } places[] = {
+        { "p", "p", N_("a paragraph cannot stand inside a paragraph: end the first with </p> before the next <p>") },
+        { "list", "p", N_("a list stands between paragraphs: end the paragraph with </p> before <list>") },
+        { "table", "p", N_("a table stands between paragraphs: end the paragraph with </p> before <table>") },
+        { "item", NULL, N_("an <item> stands in a list: <list><item>...</item><item>...</item></list>") },
+        { "row", NULL, N_("a <row> stands in a <table>: <table><row><cell>...</cell></row></table>") },
+        { "contents", NULL, N_("<contents/> stands in <report> itself, after <meta> and before the first <section>") },
+        { "meta", NULL, N_("<meta> is the first thing in <report>") },
+        { "heading", NULL, N_("a <heading> is the first thing in its <section>, <goal> or <appendix>") },
+        { "caption", NULL, N_("a <caption> is the first thing in its <table>, <figure> or <chart>") },
+        { "appendix", NULL, N_("an <appendix> stands in <appendices>, at the end of the report") },
+        { "section", NULL, N_("a <section> stands in <report>, in another <section> or in an <appendix>, "
+                              "not inside text, a list or a table") },
+        { "goal", NULL, N_("a <goal> stands in a <section>") },
+    };
+    for (size_t k = 0; k < sizeof places / sizeof *places; k++)
+        if (!strcmp(places[k].el, a) && (!places[k].parent || !strcmp(places[k].parent, parent)))
+            return places[k].hint;
+    return NULL;
+}
+
 /* An element <a> where it may not stand: in a layout, what it belongs in;
  * in a report, the child its parent is missing, else "not allowed". */
 static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
@@ -1067,6 +1092,10 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
         return true;
     snprintf(msg, cap, _("<%.100s> is not allowed here"), a);
     *hint = _("this element is not allowed at this place; README.md, section \"Elements\", shows where each element may stand");
+    const char *parent = node && node->parent && node->parent->type == XML_ELEMENT_NODE ? (const char *)node->parent->name : "";
+    const char *where = place_hint(a, parent);
+    if (where)
+        *hint = _(where);
     return true;
 }
 

@@ -50,6 +50,19 @@ printf '<report type="rapport"><meta><title>T</title><date>25-02-20</date></meta
 check "a date written 25-02-20 is said once, with <date>2025-02-20</date> to write" \
     sh -c "'$BIN' --check '$T/shortdate.xml' 2>'$T/shortdate.err'; test \$(grep -c ': error: ' '$T/shortdate.err') = 1 &&
            grep -q 'hint: write it year-month-day, with digits: <date>2025-02-20</date>' '$T/shortdate.err'"
+# an element in a common wrong place is told where it stands (the hint
+# was "this element is not allowed at this place" for all: a tester)
+misplaced() {   # BODY WANT: the hint for BODY in a section contains WANT
+    printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>%s</section></report>\n' "$1" >"$T/misplaced.xml"
+    "$BIN" --check "$T/misplaced.xml" 2>&1 | grep -A1 'is not allowed here' | grep -qF "hint: $2"
+}
+check "a paragraph inside a paragraph: end the first with </p>" \
+    misplaced '<p>Text <p>inre</p> mer</p>' 'a paragraph cannot stand inside a paragraph: end the first with </p>'
+check "an item outside a list: it stands in a list" misplaced '<item>x</item>' 'an <item> stands in a list: <list><item>'
+check "<contents/> inside a section: it stands in <report> after <meta>" \
+    misplaced '<contents/>' '<contents/> stands in <report> itself, after <meta>'
+check "a list inside a paragraph: end the paragraph first" \
+    misplaced '<p>Text <list><item>a</item></list></p>' 'a list stands between paragraphs: end the paragraph with </p> before <list>'
 # <tilte>, two letters swapped, is a misspelt <title>
 printf '<report type="rapport"><meta><tilte>T</tilte></meta><p>x</p></report>\n' >"$T/tilte.xml"
 check "<tilte> in <meta> is taken for <title>" sh -c "'$BIN' --check '$T/tilte.xml' 2>&1 | grep -qF '<meta> has <tilte> where it needs <title>'"
