@@ -170,7 +170,7 @@ static bool names_number(const char *s, int i)
     static const char *const words[] = {
         "s.", "sid.", "sidan", "kl.", "nr", "nr.", "dnr", "dnr.", "diarienr", "diarienummer", "kap.", "kapitel",
         "p.", "art.", "bil.", "bilaga", "fig.", "figur", "tab.", "tabell", "avsnitt", "punkt", "mom.", "prop.",
-        "v.", "vecka", "SFS", "kvartal", "tertial", "etapp", "fas", "steg", "\xC3\xA5rskurs", "\xC3\xA5k",
+        "v.", "vecka", "SFS", "kvartal", "tertial", "etapp", "fas", "steg", "\xC3\xA5rskurs", "\xC3\xA5k", "\xC3\x85rskurs", "\xC3\x85k",
         "klass", "version", "omg\xC3\xA5ng",
     };
     return word_before_is(s, i, words, sizeof words / sizeof *words);

@@ -1029,12 +1029,12 @@ static void table_columns(M *m, TableSet *ts)
     ts->cells = pr.cells;
     ts->ncell = pr.ncell;
     ts->roles = pr.roles;
-    if (!shared)
-        table_yield_given(m, ts->t, ts->cells, ts->ncell, ts->ncols, ts->width);
-    /* words whole if they fit; else, where only the headers' words do
-     * not, the shortest table with them broken at their compounds'
-     * joints ("Verksamhets-/bidrag"); else the automatic layout */
-    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, 0, w)) {
+    /* words whole if they fit (given widths yielding where that is what
+     * keeps them whole); else, where only the headers' words do not, the
+     * shortest table with them broken at their compounds' joints
+     * ("Verksamhets-/bidrag"); else the automatic layout */
+    if (!shared && !table_shortest_widths(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, 0, w) &&
+        !table_yield_given(m, ts->t, ts->cells, ts->ncell, ts->nrows, ts->ncols, ts->width, w)) {
         /* headers broken at their joints only where hyphenating the
          * body's words would not spare them (the automatic layout's last
          * resort), said as that is */
@@ -1686,7 +1686,7 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     /* a short table is kept on one page, where that leaves the page
      * before it no emptier than a quarter (paginate.c) */
     if (ts->keep_whole && r < nrows - 1 && !(b->flags & BOX_KEEP_NEXT))
-        b->flags |= BOX_KEEP_NEXT | BOX_KEEP_SOFT;
+        b->flags |= BOX_KEEP_NEXT | (ts->t->parent ? BOX_KEEP_SOFT : 0);   /* a chart's values: under it */
 }
 
 /* The rows as boxes, top to bottom. */

@@ -56,9 +56,11 @@ void table_warn_heads(M *m, const Node *t, bool fits);
 
 /* Columns of a given width (a length or a share) that leave the others
  * too little to hold their words whole, where the table could hold them
- * all: narrowed, down to what their own words need, with a warning
- * (t's columns are changed: what the table is set with from here on). */
-void table_yield_given(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width);
+ * all: narrowed, down to what their own words need, with a warning, if
+ * the table then holds its words whole (the widths in w); t's columns
+ * are changed then, what the table is set with from here on. Whether
+ * it did. */
+bool table_yield_given(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width, int32_t *w);
 
 /* Whether n stands on a <landscape> page. */
 bool table_in_landscape(const Node *n);

@@ -183,14 +183,14 @@ static int distance(const char *a, const char *b)
     return value_distance(la, lb);
 }
 
-const char *files_near(Arena *a, const char *path)
+const char *files_near(Arena *a, const char *path, const char *ext)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     int dl = slash ? (int)(slash - path) : 0;
     struct stat st;
-    if (*base && !strchr(base, '.')) {         /* "rapport" for rapport.xml */
-        const char *x = arena_printf(a, "%s.xml", path);
+    if (ext && *base && !strchr(base, '.')) {  /* "rapport" for rapport.xml */
+        const char *x = arena_printf(a, "%s%s", path, ext);
         if (stat(x, &st) == 0 && S_ISREG(st.st_mode))
             return x;
     }
@@ -204,8 +204,8 @@ const char *files_near(Arena *a, const char *path)
     int bestd = 3;
     struct dirent *e;
     for (int seen = 0; (e = readdir(d)) && seen < 5000; seen++) {
-        if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best)
-            continue;
+        if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof best || !strcmp(e->d_name, base))
+            continue;                   /* (itself: a link to nothing) */
         int dd = strcasecmp(e->d_name, base) == 0 ? 0 : distance(e->d_name, base);
         /* the nearest; of two as near, the first by name (the folder's
          * order is the file system's) */

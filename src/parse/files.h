@@ -68,9 +68,10 @@ static inline bool files_outside(const char *why)
 char *files_trim_folder(char *f);
 
 /* For a file `path` that is not there: the name of one that is, which
- * was likely meant (the name with .xml after it, the name in other
- * capitals, "Bild.PNG" for bild.png, or one a letter or two off among
- * its folder's files), written as `path` was (an arena copy); or NULL. */
-const char *files_near(Arena *a, const char *path);
+ * was likely meant (the name with `ext` after it, ".xml" or ".csv", if
+ * it has none; the name in other capitals, "Bild.PNG" for bild.png; or
+ * one a letter or two off among its folder's files), written as `path`
+ * was (an arena copy); or NULL. */
+const char *files_near(Arena *a, const char *path, const char *ext);
 
 #endif

@@ -1489,14 +1489,17 @@ static void lookalike_number(P *p, const Node *c, const Node *x)
         return;
     /* a power of ten: digits, a point or comma, digits, E, a sign, figures */
     size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0, d0 = i;
+    int seps = 0;
     while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.' || s[i] == ','))
-        i++;
-    if (i > d0 && i + 1 < n && (s[i] == 'E' || s[i] == 'e')) {
+        seps += !isdigit((unsigned char)s[i++]);
+    /* a figure, then at most one point or comma and figures: "5.32E+02" */
+    if (i > d0 && isdigit((unsigned char)s[d0]) && seps <= 1 && isdigit((unsigned char)s[i - 1]) && i + 1 < n &&
+        (s[i] == 'E' || s[i] == 'e')) {
         size_t e = i + 1 + (s[i + 1] == '+' || s[i + 1] == '-');
         size_t k = e;
         while (k < n && isdigit((unsigned char)s[k]))
             k++;
-        if (k == n && k > e && k - e <= 3) {
+        if (k == n && k > e && k - e <= 2) {
             char buf[64];
             snprintf(buf, sizeof buf, "%.*s", (int)n, s);
             for (char *q = buf; *q; q++)
@@ -1924,11 +1927,12 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
  * naming it as `what` if not. */
 /* A file the report names (src, from the folder of the file that names
  * it) that is not there: the one likely meant, as the hint to the error
- * just said ("Bild.PNG" for bild.png). Whether there was one. */
-static bool hint_near(P *p, const char *src)
+ * just said ("Bild.PNG" for bild.png; `ext` after a name without one).
+ * Whether there was one. */
+static bool hint_near(P *p, const char *src, const char *ext)
 {
     bool here = src[0] == '/' || !strcmp(p->dir, ".");
-    const char *near = files_near(&p->rp->arena, here ? src : arena_printf(&p->rp->arena, "%s/%s", p->dir, src));
+    const char *near = files_near(&p->rp->arena, here ? src : arena_printf(&p->rp->arena, "%s/%s", p->dir, src), ext);
     if (near)
         HINT(_("did you mean \"%s\"? (a file name's capitals count)"), here ? near : near + strlen(p->dir) + 1);
     return near != NULL;
@@ -1943,7 +1947,7 @@ static const char *report_file(P *p, const Node *at, const char *src, const char
         ERR(at, _("%s \"%s\" cannot be used: %s"), the, src, why);
         if (files_outside(why))
             HINT(_("put %s in the report's folder (or a folder inside it); --allow-paths lifts this rule"), the);
-        else if (hint_near(p, src))
+        else if (hint_near(p, src, !strcmp(what, "CSV") ? ".csv" : NULL))
             ;                   /* "did you mean bild.png?" */
         else if (p->depth > 0)
             HINT(_("the path is relative to the folder of the part that names it, %s"), p->dir);
@@ -3067,7 +3071,7 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
         ERR(at, _("the part \"%s\" cannot be used: %s"), src, why);
         if (files_outside(why))
             HINT(_("put the part in the report's folder (or a folder inside it); --allow-paths lifts this rule"));
-        else if (hint_near(p, src))
+        else if (hint_near(p, src, ".xml"))
             ;                   /* "did you mean del-ok.xml?" */
         else
             HINT(_("the path is relative to the folder of %s, the file that includes it; check the name"),

@@ -21,6 +21,8 @@
 
 #include <libxml/relaxng.h>
 #include <ctype.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1517,13 +1519,15 @@ static bool is_open(void *ctxt, const char *name)
 }
 
 /* Where, by the file's indentation, an element between line `open` and
- * line `at` was left open: the first line that begins a tag indented no
- * deeper than an element still open above it (the next <section>, where
- * a </section> was deleted), with that element's name and line in *name
- * and *from; 0 if the indentation says nothing. A missing end tag was
- * said only where an element around it ended, hundreds of lines on (a
- * tester). Tags are read where they begin a line; an element closed on
- * its own line (<p>...</p>, <br/>) opens nothing. */
+ * line `at` was left open: the first line that begins with a tag of the
+ * same name, indented no deeper, while it is open (the next <section>,
+ * where a </section> was deleted; the next <p>), with its name and line
+ * in *name and *from; 0 where the indentation says nothing so plain. A
+ * missing end tag was said only where an element around it ended,
+ * hundreds of lines on (a tester). Every tag of a line is read,
+ * comments, CDATA and processing instructions skipped, a tag that runs
+ * over lines followed to its ">"; a tag's indentation counts where it
+ * begins its line. */
 static int indent_end(const XmlMsgs *m, int open, int at, char *name, size_t cap, int *from)
 {
     enum { DEPTH = 64 };
@@ -1532,25 +1536,55 @@ static int indent_end(const XmlMsgs *m, int open, int at, char *name, size_t cap
     if (!m->src || open < 1 || at <= open + 1)
         return 0;
     const char *p = m->src, *end = m->src + m->srclen;
-    for (int l = 1; l < open && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    for (int l = open; l < at && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
-        int ind = 0;
-        while (p + ind < le && (p[ind] == ' ' || p[ind] == '\t'))
-            ind++;
-        const char *t = p + ind;
-        p = nl ? nl + 1 : end;
-        if (le - t < 2 || t[0] != '<' || t[1] == '!' || t[1] == '?')
+    int l = 1;
+    for (; l < open && p < end; p++)
+        l += *p == '\n';
+    const char *bol = p;                /* the start of line l */
+    while (p < end && l < at) {
+        if (*p == '\n') {
+            l++, p++, bol = p;
             continue;
-        bool closing = t[1] == '/';
-        const char *nm = t + 1 + closing;
+        }
+        if (*p != '<') {
+            p++;
+            continue;
+        }
+        const char *t = p;
+        const char *stop = NULL;        /* a construct skipped whole */
+        if (end - p >= 4 && !memcmp(p, "<!--", 4))
+            stop = "-->";
+        else if (end - p >= 9 && !memcmp(p, "<![CDATA[", 9))
+            stop = "]]>";
+        else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+            stop = ">";
+        if (stop) {
+            size_t sl = strlen(stop);
+            for (p += 2; p < end && !(end - p >= (ptrdiff_t)sl && !memcmp(p, stop, sl)); p++)
+                if (*p == '\n')
+                    l++, bol = p + 1;
+            p += p < end ? sl : 0;
+            continue;
+        }
+        bool closing = p + 1 < end && p[1] == '/';
+        const char *nm = p + 1 + closing;
         int len = 0;
-        while (nm + len < le && (isalnum((unsigned char)nm[len]) || nm[len] == '-' || nm[len] == '_' || nm[len] == ':'))
+        while (nm + len < end && (isalnum((unsigned char)nm[len]) || nm[len] == '-' || nm[len] == '_' || nm[len] == ':'))
             len++;
-        if (!len)
+        /* to the tag's ">", outside its quoted values */
+        char quote = 0;
+        int tl = l;
+        const char *tbol = bol;
+        for (p = nm + len; p < end && (quote || *p != '>'); p++) {
+            if (*p == '\n')
+                l++, bol = p + 1;
+            else if (quote && *p == quote)
+                quote = 0;
+            else if (!quote && (*p == '"' || *p == '\''))
+                quote = *p;
+        }
+        bool empty = p < end && p[-1] == '/';
+        p += p < end;
+        if (!len || l >= at)
             continue;
         if (closing) {
             for (int k = n - 1; k >= 0; k--)
@@ -1560,17 +1594,19 @@ static int indent_end(const XmlMsgs *m, int open, int at, char *name, size_t cap
                 }
             continue;
         }
-        if (n > 0 && st[n - 1].ind >= ind && l > st[n - 1].line) {
-            snprintf(name, cap, "%.*s", st[n - 1].len, st[n - 1].name);
+        if (empty)
+            continue;
+        int ind = -1;                   /* where it begins its line: its indentation */
+        if (strspn(tbol, " \t") == (size_t)(t - tbol))
+            ind = (int)(t - tbol);
+        if (ind >= 0 && n > 0 && st[n - 1].ind >= ind && st[n - 1].len == len &&
+            !memcmp(st[n - 1].name, nm, (size_t)len) && tl > st[n - 1].line) {
+            snprintf(name, cap, "%.*s", len, nm);
             *from = st[n - 1].line;
-            return l;
+            return tl;
         }
-        /* closed on its line: "<p>...</p>", "<br/>" */
-        bool closed = le > t && le[-1 - (le[-1] == '\r')] == '>' && le[-2 - (le[-1] == '\r')] == '/';
-        for (const char *q = t + 1 + len; q + len + 2 < le && !closed; q++)
-            closed = q[0] == '<' && q[1] == '/' && !memcmp(q + 2, nm, (size_t)len) && q[2 + len] == '>';
-        if (!closed && n < DEPTH)
-            st[n].line = l, st[n].ind = ind, st[n].len = len, st[n].name = nm, n++;
+        if (n < DEPTH)
+            st[n].line = tl, st[n].ind = ind < 0 ? INT_MAX : ind, st[n].len = len, st[n].name = nm, n++;
     }
     return 0;
 }

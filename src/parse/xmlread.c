@@ -236,7 +236,7 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
             close(fd);
         int err = errno;
         diag_error(&rp->diags, path, 0, 0, _("cannot open the file: %s"), strerror(err));
-        const char *near = err == ENOENT ? files_near(&rp->arena, path) : NULL;
+        const char *near = err == ENOENT ? files_near(&rp->arena, path, ".xml") : NULL;
         if (near)
             diag_hint(&rp->diags, _("did you mean %s?"), near);
         return NULL;
