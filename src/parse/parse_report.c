@@ -1492,14 +1492,20 @@ static void lookalike_number(P *p, const Node *c, const Node *x)
     int seps = 0;
     while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.' || s[i] == ','))
         seps += !isdigit((unsigned char)s[i++]);
-    /* a figure, then at most one point or comma and figures: "5.32E+02" */
-    if (i > d0 && isdigit((unsigned char)s[d0]) && seps <= 1 && isdigit((unsigned char)s[i - 1]) && i + 1 < n &&
-        (s[i] == 'E' || s[i] == 'e')) {
+    /* figures, points and commas, then E, a sign and figures: a power
+     * of ten; the number to write only where it reads plainly (a figure,
+     * at most one point or comma, an exponent of one or two figures:
+     * "5.32E+02"), else none ("1.234,5E+3", "5E-300") */
+    if (i > d0 && isdigit((unsigned char)s[d0]) && i + 1 < n && (s[i] == 'E' || s[i] == 'e')) {
         size_t e = i + 1 + (s[i + 1] == '+' || s[i + 1] == '-');
         size_t k = e;
         while (k < n && isdigit((unsigned char)s[k]))
             k++;
-        if (k == n && k > e && k - e <= 2) {
+        if (k == n && k > e) {
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col, NULL,
+                     _("\"%.*s\" in a number column is written with a power of ten, as a spreadsheet shows a "
+                       "long number: it is printed as written, not set on the decimal comma nor summed"),
+                     (int)n, s);
             char buf[64];
             snprintf(buf, sizeof buf, "%.*s", (int)n, s);
             for (char *q = buf; *q; q++)
@@ -1508,13 +1514,11 @@ static void lookalike_number(P *p, const Node *c, const Node *x)
             const char *dot = strchr(buf, '.');
             int mant = dot ? (int)(strcspn(dot + 1, "eE")) : 0, exp = atoi(buf + i + 1);
             int dec = mant - exp < 0 ? 0 : mant - exp > 6 ? 6 : mant - exp;
-            if (numfmt_double(strtod(buf, NULL), dec, fixed, sizeof fixed) > 0) {
-                diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col, NULL,
-                         _("\"%.*s\" in a number column is written with a power of ten, as a spreadsheet shows a "
-                           "long number: it is printed as written, not set on the decimal comma nor summed"),
-                         (int)n, s);
+            if (seps <= 1 && isdigit((unsigned char)s[i - 1]) && k - e <= 2 &&
+                numfmt_double(strtod(buf, NULL), dec, fixed, sizeof fixed) > 0)
                 HINT(_("write the number itself: %s"), fixed);
-            }
+            else
+                HINT(_("write the number itself, as the spreadsheet shows it in a wider column"));
             return;
         }
     }

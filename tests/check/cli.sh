@@ -34,6 +34,9 @@ check "a part and an image named in other capitals: did you mean \"del-ok.xml\",
            grep -A1 'the part \"Del-OK.xml\" cannot be used' err | grep -q 'hint: did you mean \"del-ok.xml\"?' &&
            grep -A1 'the image \"Bild.PNG\" cannot be used' err | grep -q 'hint: did you mean \"bild.png\"?'"
 check "... and nothing where no name is near" sh -c "! '$BIN' --check '$T/no-such-report.xml' 2>&1 | grep -q 'did you mean'"
+ln -s nowhere.xml "$T/near/dangling.xml"
+check "... nor a link to nothing's own name (a review)" \
+    sh -c "cd '$T/near' && ! '$OLDPWD/$BIN' --check dangling.xml 2>&1 | grep -q 'did you mean dangling.xml'"
 check "an unwritable output exits 1" exit_is 1 "$BIN" -o /nonexistent-dir/x.pdf samples/verksamhetsplan-2019.xml
 check "an unwritable output is explained" sh -c "'$BIN' -o /nonexistent-dir/x.pdf samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'cannot write the PDF'"
 cp samples/verksamhetsplan-2019.xml "$T/vp.xml"

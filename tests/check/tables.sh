@@ -657,6 +657,9 @@ check "a number with an invisible character is read without it, said at its line
     sh -c "grep -q 'hidden.xml:2:20: warning: the number \"532,0\" has an invisible character after \"5\", a soft hyphen (U+00AD)' '$T/hidden.err' &&
            grep -q 'hidden.xml:3:20: warning: .* a zero-width space (U+200B)' '$T/hidden.err' &&
            grep -qE '^ *text [0-9.]+ [0-9.]+ 1${nb}064,0\$' '$T/hidden.trace'"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>A</cell><cell>B</cell></row><row><cell>a</cell><cell>1.234,5E+3</cell></row><row><cell>b</cell><cell>5E-300</cell></row></table></section></report>\n' >"$T/oddpow.xml"
+check "... but no number is made up from a power of ten it cannot read: 1.234,5E+3, 5E-300 (a review)" \
+    sh -c "'$BIN' --check '$T/oddpow.xml' 2>&1 | grep -q 'warning' && ! '$BIN' --check '$T/oddpow.xml' 2>&1 | grep -q 'write the number itself: '"
 check "a letter for a figure, a power of ten: said, with the number to write; words are not" \
     sh -c "grep -A1 'hidden.xml:6:20: warning: \"532.O\" in a number column has a letter where a figure is meant' '$T/hidden.err' | grep -q 'hint: write \"532.0\" with figures only' &&
            grep -A1 'hidden.xml:7:20: warning: \"5.32E+02\" in a number column is written with a power of ten' '$T/hidden.err' | grep -q 'hint: write the number itself: 532\$' &&
