@@ -1448,6 +1448,14 @@ static const char *invisible_name(uint32_t c)
  * and said where, so the file can be put right. */
 static void invisible_in_number(P *p, const Node *c, Node *x, const Column *col)
 {
+    /* (each of them begins with one of these bytes: most cells have none,
+     * and are not copied) */
+    bool any = false;
+    for (size_t i = 0; i < x->len && !any; i++)
+        any = (unsigned char)x->text[i] == 0xC2 || (unsigned char)x->text[i] == 0xE2 ||
+              (unsigned char)x->text[i] == 0xEF;
+    if (!any)
+        return;
     char *clean = arena_alloc(&p->rp->arena, x->len + 1);
     size_t n = 0, first = 0;
     uint32_t seen = 0;
