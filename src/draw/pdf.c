@@ -74,6 +74,10 @@ typedef struct D {
     HPDF_Destination *dests;   /* per anchor, made on first use */
     const Op    *box_ops;      /* the ops of the box being drawn (none: the page's furniture) */
     int          box_nops;
+    /* a run of no-break spaces alone, waiting for the run it abuts, nb_next,
+     * to be drawn with it (d_text); NULL: none */
+    const Op    *nb_op, *nb_next;
+    int32_t      nb_x, nb_y;
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -840,10 +844,13 @@ static void d_page(Device *dev, int index, const Page *page)
         tags_page(d->tags, d->page, index);
 }
 
+static void nbsp_flush(D *d);
+
 static void d_page_end(Device *dev, int index)
 {
     D *d = (D *)dev;
     (void)index;
+    nbsp_flush(d);
     rule_flush(d);
     end_text(d, d->page);
     if (d->tags)
@@ -857,24 +864,26 @@ static void d_box(Device *dev, const Placed *pl, bool under)
 {
     D *d = (D *)dev;
     (void)under;
+    nbsp_flush(d);
     d->box_ops = pl ? pl->box->ops : NULL;
     d->box_nops = pl ? pl->box->nops : 0;
 }
 
-/* Whether text op o of the box being drawn has the next text of its line
+/* The text op of the box being drawn that follows text op o on its line
  * right after it (a page number after "s. ", the rest of a word in
- * another face), not set apart (a unit lined up with the others'). */
-static bool text_abuts(const D *d, const Op *o)
+ * another face), or NULL: none, or one set apart (a unit lined up with
+ * the others'). */
+static const Op *next_abutting(const D *d, const Op *o)
 {
     const Op *end = d->box_ops + d->box_nops, *n = o + 1;
     if (!d->box_ops || o < d->box_ops || o >= end)
-        return false;
+        return NULL;
     while (n < end && n->kind == OP_LINK)        /* (a link's area draws nothing) */
         n++;
     if (n >= end)
-        return false;
+        return NULL;
     int32_t gap = n->x - (o->x + o->w);
-    return (n->kind == OP_TEXT || n->kind == OP_PAGENUM) && n->y == o->y && gap > -500 && gap < 500;
+    return (n->kind == OP_TEXT || n->kind == OP_PAGENUM) && n->y == o->y && gap > -500 && gap < 500 ? n : NULL;
 }
 
 /* Marked content for element se; graphics may not stand inside BT ... ET. */
@@ -901,10 +910,60 @@ static void d_element(Device *dev, int se, const char *actual, bool text)
     }
 }
 
+/* Whether s[0..len) is no-break spaces and nothing else. */
+static bool only_nbsp(const char *s, int len)
+{
+    for (int i = 0; i < len; i += 2)
+        if (i + 1 >= len || (unsigned char)s[i] != 0xC2 || (unsigned char)s[i + 1] != 0xA0)
+            return false;
+    return len > 0;
+}
+
+/* A run of no-break spaces alone, between two runs of other faces
+ * ("<i>kvartal</i>&#160;<b>2</b>"), drawn as it is: a glyph that reads
+ * as U+00A0 and nothing else, which poppler (pdftotext) drops as it
+ * drops spaces, and puts a plain space for the gap. */
+static void nbsp_flush(D *d)
+{
+    if (d->nb_op) {
+        const Op *o = d->nb_op;
+        d->nb_op = d->nb_next = NULL;
+        draw_text(d, d->page, o, d->nb_x, d->nb_y, o->s, o->len, true);
+    }
+}
+
 static void d_text(Device *dev, const Op *o, int32_t x, int32_t y, const char *s, int len)
 {
     D *d = (D *)dev;
-    draw_text(d, d->page, o, x, y, s, len, text_abuts(d, o));
+    const Op *n = next_abutting(d, o);
+    if (d->nb_op && d->nb_next != o)
+        nbsp_flush(d);                           /* (not the text it waited for) */
+    if (d->nb_op) {
+        /* the waiting no-break spaces drawn with this run's first glyph,
+         * in its face: one code that reads as both (nbsp_join), ending
+         * where the glyph is set (the spaces draw nothing, so where they
+         * begin matters less than a glyph's hundredth of a point) */
+        const Op *w = d->nb_op;
+        char small[256];
+        size_t m = (size_t)w->len + (size_t)len;
+        char *both = m <= sizeof small ? small : xmalloc(m);
+        memcpy(both, w->s, (size_t)w->len);
+        memcpy(both + w->len, s, (size_t)len);
+        int32_t room = font_text_width(d->pg->flow->faces[o->face], w->s, (size_t)w->len, o->size);
+        d->nb_op = d->nb_next = NULL;
+        draw_text(d, d->page, o, x - room, y, both, (int)m, n != NULL);
+        if (both != small)
+            free(both);
+        return;
+    }
+    if (n && s == o->s && only_nbsp(s, len)) {
+        d->nb_op = o;                            /* drawn with the next run */
+        d->nb_next = n;
+        d->nb_x = x;
+        d->nb_y = y;
+        return;
+    }
+    draw_text(d, d->page, o, x, y, s, len, n != NULL);
 }
 
 /* A rule that continues the one before it (a table's rule is drawn a

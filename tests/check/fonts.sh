@@ -48,7 +48,10 @@ done
 # whose last glyph is
 # empty (a thin space: the glyphs added after it gave it two bytes of
 # nothing, a broken outline); and a W moved right past the font's bounds
-# (head, hhea and the FontBBox grow with it)
+# (head, hhea and the FontBBox grow with it); a run of no-break spaces
+# alone between two faces, or before a link, drawn with the glyph after
+# it (poppler drops a glyph that reads as nothing but U+00A0, and read
+# "kvartal 2" with a plain space)
 cat >"$T/nbsp.xml" <<'XML'
 <report type="rapport"><meta><title>Fasta mellanslag</title></meta><section><heading>Fasta mellanslag</heading>
 <p>Kostnaden blev 1234567 kr, och Graff&#160;AB fick A&#160;&#160;B.</p>
@@ -57,6 +60,7 @@ cat >"$T/nbsp.xml" <<'XML'
 <p>Malmö&#160;5 och <i>x</i>&#160;Älv.</p>
 <p><b><i>1&#160;4&#8201;</i></b></p>
 <p><b>x</b>&#160;&#160;&#160;W</p>
+<p>Före <i>kvartal</i>&#160;<b>2</b> och <i>a</i>&#160;&#160;<b>b</b> samt <i>c</i>&#160;<link href="https://example.se/">d</link>.</p>
 </section></report>
 XML
 "$BIN" -q -o "$T/nbsp.pdf" "$T/nbsp.xml"
@@ -64,7 +68,8 @@ pdftotext "$T/nbsp.pdf" "$T/nbsp.txt"
 nb=$'\xc2\xa0'
 for want in "Kostnaden blev 1234567${nb}kr, och Graff${nb}AB fick A${nb}${nb}B." \
             "Se kap.${nb}5 och Dnr${nb}KS${nb}2024 samt λ${nb}7 och ⇒${nb}8." "${nb}Ledande och x${nb}slut." \
-            "Malmö${nb}5 och x${nb}Älv." "x${nb}${nb}${nb}W"; do
+            "Malmö${nb}5 och x${nb}Älv." "x${nb}${nb}${nb}W" \
+            "Före kvartal${nb}2 och a${nb}${nb}b samt c${nb}d."; do
     check "pdftotext reads each no-break space as one: $want" grep -qxF -- "$want" "$T/nbsp.txt"
 done
 check "... and the fonts read whole, each width as in its font" tests/tools/font-widths "$T/nbsp.pdf"
