@@ -1387,7 +1387,10 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
          * their group) */
         bool row_head = role != ROW_HEADER && c->frac < 0 &&
                         (rh_col(ts, c->col) || (role == ROW_GROUP && rw->cell_i == first && ts->rh_cols));
-        c->se = se_new(m, role == ROW_HEADER || role == ROW_SUBHEAD || row_head ? SE_TH : SE_TD, se_tr);
+        /* an empty cell heads nothing (the corner over a table's labels):
+         * a TH there is read out as a header with no name */
+        bool th = (role == ROW_HEADER || role == ROW_SUBHEAD || row_head) && c->lines.n > 0;
+        c->se = se_new(m, th ? SE_TH : SE_TD, se_tr);
         if (c->blocks.nparts) {
             c->part_se = ARENA_ARRAY(&m->rp->arena, int, c->blocks.nparts);
             for (int k = 0; k < c->blocks.nparts; k++) {
@@ -1399,9 +1402,9 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
         StructElem *e = &m->se.v[c->se];
         e->colspan = c->colspan;
         e->rowspan = c->rowspan;
-        if (role == ROW_HEADER || role == ROW_SUBHEAD)
+        if (th && (role == ROW_HEADER || role == ROW_SUBHEAD))
             e->scope = 1;                   /* Column */
-        else if (row_head)
+        else if (th)
             e->scope = 2;                   /* Row */
     }
     /* the headers, once the row's cells all have their elements (a
