@@ -141,6 +141,15 @@ awk '/^\/H[1-6] <<\/MCID [0-9]+>> BDC$/ { h = 1; tf = 0 } h && / Tf$/ { tf++ }
     "$T/qdf.pdf" | fix-qdf >"$T/goal-silent.pdf"
 check "the checker catches a goal heading without its status in words" \
     sh -c "UA_TEXT=1 tests/ua-check '$T/goal-silent.pdf' | grep -qF 'does not say the status in words'"
+# ... and reads a heading's words after an inline child as the heading's
+# (it gave them to the footnote mark's link, and found no status word)
+cat >"$T/goal-note.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Mål</heading>
+<goal status="met"><heading>Alla barn ska ha en trygg skolgång<footnote>En not i rubriken.</footnote> i hela kommunen</heading><p>Text.</p></goal>
+</section></report>
+XML
+check "a goal heading with a footnote mark inside says its status in words, after the mark" \
+    sh -c "'$BIN' -q -o '$T/goal-note.pdf' '$T/goal-note.xml' && UA_TEXT=1 tests/ua-check '$T/goal-note.pdf'"
 sed 's|/S /Reference$|/S /Link|' "$T/qdf.pdf" | fix-qdf >"$T/toci-link.pdf"
 check "the checker catches a Link directly in a TOCI" \
     sh -c "tests/ua-check '$T/toci-link.pdf' | grep -qF 'a Link inside a TOCI'"
