@@ -1393,7 +1393,9 @@ static SumStart *sum_starts(P *p, const Node *t, int *nrows)
         n++;
     SumStart *s = ARENA_ARRAY(&p->rp->arena, SumStart, n + 1);
     const Node *from = NULL, *group = NULL;     /* the row before the range, the group row in it */
-    int from_at = -1, group_at = -1, k = 0;
+    const Node *head = NULL;                    /* the last header or subheader row */
+    int from_at = -1, group_at = -1, head_at = -1, k = 0;
+    bool rows = false;                          /* a normal row since `from` */
     for (const Node *q = t->first; q; q = q->next, k++) {
         s[k] = (SumStart){ NULL, -1 };
         if (q->kind != N_ROW)
@@ -1403,11 +1405,23 @@ static SumStart *sum_starts(P *p, const Node *t, int *nrows)
             bool own = group && names_group(q, group);
             s[k].first = own ? group->next : from ? from->next : t->first;
             s[k].at = own ? group_at + 1 : from_at + 1;
+            if (!own && !rows) {
+                /* right under the sums of groups ("Summa totalt" after
+                 * "Summa Ryd", "Summa Berga"): the total of them all,
+                 * the rows back to the header (an empty range left it
+                 * blank, without a word) */
+                s[k].first = head ? head->next : t->first;
+                s[k].at = head_at + 1;
+            }
         }
         if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
-            from = q, from_at = k, group = NULL;
+            from = q, from_at = k, group = NULL, rows = false;
         else if (role == ROW_GROUP)
             group = q, group_at = k;
+        else if (role == ROW_NORMAL)
+            rows = true;
+        if (role == ROW_HEADER || role == ROW_SUBHEAD)
+            head = q, head_at = k;
     }
     *nrows = n;
     return s;
@@ -1664,12 +1678,29 @@ static bool no_value(const Node *cell)
     const Node *x = model_cell_figure(cell);        /* a dash may have its footnote */
     if (!x || x->kind != N_TEXT)
         return false;
+    /* the signs of Swedish statistics: a dash (zero, nothing), ".." (no
+     * figure to be had), "." (none can be), "x" (not shown: secrecy) */
     static const char *const dashes[] = { "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x88\x92", "..",
-                                          "\xE2\x80\xA6" };
+                                          "\xE2\x80\xA6", ".", "x", "X" };
     for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++)
         if (x->len == strlen(dashes[k]) && memcmp(x->text, dashes[k], x->len) == 0)
             return true;
-    return false;
+    /* "i u" (ingen uppgift), also "i.u.", "i. u.", "I U" */
+    char letters[3];
+    size_t n = 0;
+    for (size_t i = 0; i < x->len; i++) {
+        unsigned char ch = (unsigned char)x->text[i];
+        if (ch == ' ' || ch == '.')
+            continue;
+        if (ch == 0xC2 && i + 1 < x->len && (unsigned char)x->text[i + 1] == 0xA0) {
+            i++;                                    /* a no-break space */
+            continue;
+        }
+        if (n == 2)
+            return false;
+        letters[n++] = (char)(ch | 0x20);
+    }
+    return n == 2 && letters[0] == 'i' && letters[1] == 'u';
 }
 
 /* A cell of the rows summed that holds something else than a number:
@@ -1694,7 +1725,7 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
              english ? _("it is written the English way: write 1 877,0 (a space between the thousands, a comma "
                          "before the decimals) or 1877.0")
              : paren ? NULL
-                     : _("write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-) for no value; "
+                     : _("write it as a number (1 234,5, 1234.5 or -3,9), or a dash (-), \"..\" or \"i u\" for no value; "
                          "a unit belongs in the column's unit=\"...\""),
              fill ? _("\"%s\" is not a number, so the sum in \"%s\" cannot be filled in")
                   : _("\"%s\" is not a number: the sum in \"%s\" is checked without it"),

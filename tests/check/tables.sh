@@ -608,6 +608,33 @@ check "... a total that holds a group's word (Summa nettokostnader under Kostnad
 check "a sum row naming its group adds up that group only; one naming none, the whole table (no warning)" \
     sh -c "'$BIN' -o '$T/groupsum.pdf' --trace '$T/groupsum.trace' '$T/groupsum.xml' 2>'$T/groupsum.err' &&
            test ! -s '$T/groupsum.err' && grep -q 'text .* −500\$' '$T/groupsum.trace' && ! grep -q '−1 500' '$T/groupsum.trace'"
+# a total right under the sums of groups adds up them all (it was left
+# blank, a wrong one unchecked, without a word); "i u", "..", "." and
+# "x" are no value, as a dash is (the sum stopped the report at "i u")
+cat >"$T/grandsum.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><table><caption>Timmar</caption>
+<columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Område</cell><cell>Timmar</cell></row>
+<row role="group"><cell colspan="2">Ryd</cell></row>
+<row><cell>Norr</cell><cell>100</cell></row><row><cell>Öster</cell><cell>..</cell></row>
+<row role="sum" sum-of="above"><cell>Summa Ryd</cell><cell/></row>
+<row role="group"><cell colspan="2">Berga</cell></row>
+<row><cell>Söder</cell><cell>50</cell></row><row><cell>Väster</cell><cell>i u</cell></row><row><cell>Mitt</cell><cell>x</cell></row>
+<row role="sum" sum-of="above"><cell>Summa Berga</cell><cell/></row>
+<row role="sum" sum-of="above"><cell>Summa totalt</cell><cell/></row>
+</table><table><caption>Fel</caption>
+<columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Område</cell><cell>Timmar</cell></row>
+<row><cell>Norr</cell><cell>100</cell></row><row role="sum" sum-of="above"><cell>Summa Ryd</cell><cell>100</cell></row>
+<row><cell>Söder</cell><cell>50</cell></row><row role="sum" sum-of="above"><cell>Summa Berga</cell><cell>50</cell></row>
+<row role="sum" sum-of="above"><cell>Summa totalt</cell><cell>999</cell></row>
+</table></report>
+XML
+check "a total under the groups' sums adds them all (150), i u and .. are no value; a wrong one is said" \
+    sh -c "'$BIN' -o '$T/grandsum.pdf' --trace '$T/grandsum.trace' '$T/grandsum.xml' 2>'$T/grandsum.err';
+           grep -A2 'Summa totalt' '$T/grandsum.trace' | grep -q 'text .* 150\$' &&
+           grep -A2 'Summa Berga' '$T/grandsum.trace' | grep -q 'text .* 50\$' &&
+           test \$(grep -c 'warning' '$T/grandsum.err') = 1 && grep -q 'Summa totalt 999 but the rows above add up to 150' '$T/grandsum.err'"
 # a cell's last line is no stub where the lines are as many either way:
 # "Inflyttning planeras till / höstterminen 2026.", not "... till
 # höstterminen / 2026."
