@@ -259,7 +259,9 @@ static HPDF_Dict stream_of(Embed *e, const void *data, size_t len, bool deflated
 /* ---- glyphs widened by a no-break space ----------------------------------
  * A no-break space is drawn as part of the glyph before it (pdf.c): in
  * "1 877,0" the "1" is one code that reads as "1" and U+00A0 and is as
- * wide as both (at a run's start, the glyph after it, moved right). That
+ * wide as both (pdf.c draws none before its glyph now: pdf.js drops a
+ * glyph whose text begins with a space; room before one, a glyph moved
+ * right, is still made where asked). That
  * is how poppler's text tools keep it: they drop a code that reads as a
  * space alone and write a plain space for the gap it leaves. A code's
  * width in the W array must be its glyph's advance in the font program

@@ -74,10 +74,10 @@ typedef struct D {
     HPDF_Destination *dests;   /* per anchor, made on first use */
     const Op    *box_ops;      /* the ops of the box being drawn (none: the page's furniture) */
     int          box_nops;
-    /* a run of no-break spaces alone, waiting for the run it abuts, nb_next,
-     * to be drawn with it (d_text); NULL: none */
-    const Op    *nb_op, *nb_next;
-    int32_t      nb_x, nb_y;
+    /* the next run, whose first nb_cut bytes, no-break spaces, were drawn
+     * with the run before it (d_text); NULL: none */
+    const Op    *nb_cut_op;
+    int          nb_cut;
 } D;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -417,17 +417,17 @@ static void out_of_codes(D *d, const Font *ft)
     }
 }
 
-/* No-break spaces drawn with a glyph beside them (embed.c, widened
+/* No-break spaces drawn with the glyph before them (embed.c, widened
  * glyphs), so that text tools read U+00A0 where the report has it:
  * poppler drops a code that reads as a space alone and writes a plain
- * space for the gap it leaves. They go with the glyph before them; at a
- * run's start, with the glyph after them. */
+ * space for the gap it leaves. At a run's start they go with the last
+ * glyph of the run before (d_text). */
 typedef struct {
-    EmbedPad pad;           /* their advances in the font (hmtx), before and after */
-    int32_t  moved[2];      /* and as shaped */
+    EmbedPad pad;           /* their advances in the font (hmtx), after it */
+    int32_t  moved;         /* and as shaped */
     int      after;         /* how many glyphs after it they are */
     size_t   n;
-    char     text[48];      /* theirs before, the glyph's, theirs after */
+    char     text[48];      /* the glyph's, then theirs */
 } Joined;
 
 /* Whether s[0..len) has a no-break space. */
@@ -447,23 +447,13 @@ static bool is_nbsp(const FontGlyph *g, int ng, int k, const char *s, int len)
            (unsigned char)s[c + 1] == 0xA0;
 }
 
-/* The glyph a run's glyph q stands for: q, or at the run's start the
- * first after the no-break spaces it starts with (to be drawn with it). */
-static int nbsp_lead(const FontGlyph *g, int ng, int q, const char *s, int len)
-{
-    int b = q;
-    while (q == 0 && b < ng - 1 && is_nbsp(g, ng, b, s, len))
-        b++;
-    return b > q && is_nbsp(g, ng, b, s, len) ? q : b;   /* nothing but no-break spaces */
-}
-
-/* Glyph b, which reads as *t[0..*tn), with the no-break spaces q .. b - 1
- * before it and those after it joined (*j), if the font can take them
- * (those that end the run only where the next run `abuts` it):
- * *t, *tn become what it all reads as. Returns the glyph drawn: b, or q
- * if they cannot be joined. */
-static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, int len, const Font *ft, bool abuts,
-                     const char **t, size_t *tn, Joined *j)
+/* Glyph b, which reads as *t[0..*tn), with the no-break spaces after it
+ * joined (*j), if the font can take them (those that end the run only
+ * where the next run `abuts` it): *t, *tn become what it all reads as.
+ * A code never reads as a space and then a glyph: pdf.js takes such a
+ * code for a space, and drops the glyph. */
+static void nbsp_join(const FontGlyph *g, int ng, int b, const char *s, int len, const Font *ft, bool abuts,
+                      const char **t, size_t *tn, Joined *j)
 {
     /* at most 8 UTF-16 units a code: MuPDF reads no longer ToUnicode
      * entry, and lost "ord" and its eight no-break spaces */
@@ -471,40 +461,32 @@ static int nbsp_join(const FontGlyph *g, int ng, int q, int b, const char *s, in
     for (size_t i = 0; i < *tn;)
         cap -= utf8_next(*t, *tn, &i) >= 0x10000 ? 2 : 1;
     int k = b + 1;
-    while (*tn > 0 && k < ng && k - q <= cap && is_nbsp(g, ng, k, s, len))
+    while (*tn > 0 && k < ng && k - b <= cap && is_nbsp(g, ng, k, s, len))
         k++;
     /* not those that end the run where the next stands apart (a figure's
      * unit set in line with the others', "80 mnkr"): the gap read as a
      * space after them, "80\u00A0 mnkr" */
     if (k == ng && !abuts)
         k = b + 1;
-    if (k - 1 == q)
-        return q;                                   /* none */
-    unsigned room[2] = { 0, 0 };
-    int32_t moved[2] = { 0, 0 };
-    for (int i = q; i < k; i++)
-        if (i != b) {
-            room[i > b] += ft->adv[g[i].gid];
-            moved[i > b] += g[i].adv;
-        }
-    if (!*tn || b - q > cap || *tn + 2 * (size_t)(k - 1 - q) > sizeof j->text ||
-        ft->adv[g[b].gid] + room[0] + room[1] > 0xFFFF) {
-        if (b != q)
-            *t = "\xC2\xA0", *tn = 2;              /* glyph q, a no-break space, alone */
-        return q;
+    if (k == b + 1)
+        return;                                     /* none */
+    unsigned room = 0;
+    int32_t moved = 0;
+    for (int i = b + 1; i < k; i++) {
+        room += ft->adv[g[i].gid];
+        moved += g[i].adv;
     }
-    j->n = 0;
-    for (int i = q; i < k; i++) {
-        bool mine = i == b;
-        memcpy(j->text + j->n, mine ? *t : "\xC2\xA0", mine ? *tn : 2);
-        j->n += mine ? *tn : 2;
-    }
-    j->pad = (EmbedPad){ (uint16_t)room[0], (uint16_t)room[1] };
-    j->moved[0] = moved[0], j->moved[1] = moved[1];
+    if (*tn + 2 * (size_t)(k - 1 - b) > sizeof j->text || ft->adv[g[b].gid] + room > 0xFFFF)
+        return;
+    memcpy(j->text, *t, *tn);
+    j->n = *tn;
+    for (int i = b + 1; i < k; i++, j->n += 2)
+        memcpy(j->text + j->n, "\xC2\xA0", 2);
+    j->pad = (EmbedPad){ 0, (uint16_t)room };
+    j->moved = moved;
     j->after = k - 1 - b;
     *t = j->text;
     *tn = j->n;
-    return b;
 }
 
 /* The text of op o, s[0..len), at x, y: the glyphs font_shape() gives,
@@ -557,21 +539,20 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         unsigned c;
         Joined j;           /* no-break spaces beside glyph q, drawn with it */
         j.pad = (EmbedPad){ 0, 0 };
-        j.moved[0] = j.moved[1] = j.after = 0;
+        j.moved = j.after = 0;
         if (q < ng) {
             size_t tn;
             char scratch[16];
-            int drawn = widen ? nbsp_lead(g, ng, q, s, len) : q;
-            const char *t = glyph_text(g, ng, drawn, s, len, o, scratch, &tn);
+            const char *t = glyph_text(g, ng, q, s, len, o, scratch, &tn);
             if (widen)
-                q = nbsp_join(g, ng, q, drawn, s, len, ft, abuts, &t, &tn, &j);
+                nbsp_join(g, ng, q, s, len, ft, abuts, &t, &tn, &j);
             c = embed_code(e, g[q].gid, t, tn, j.pad);
             if (!c) {
                 out_of_codes(d, ft);
                 break;
             }
             /* drawn off the pen, then back; after the room before it */
-            own -= (g[q].dx + j.moved[0] - j.pad.before) * em;
+            own -= g[q].dx * em;
         } else if (o->tail == TAIL_SPACE) {
             c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1, (EmbedPad){ 0, 0 });
         } else {
@@ -601,7 +582,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         own = 0;
         at = put_code(at, c);
         if (q < ng)
-            own += embed_width(e, c) - (g[q].adv - g[q].dx + j.moved[1] + j.pad.before) * em;
+            own += embed_width(e, c) - (g[q].adv - g[q].dx + j.moved) * em;
         q += j.after;
     }
     b->n = (size_t)(at - b->p);
@@ -844,13 +825,10 @@ static void d_page(Device *dev, int index, const Page *page)
         tags_page(d->tags, d->page, index);
 }
 
-static void nbsp_flush(D *d);
-
 static void d_page_end(Device *dev, int index)
 {
     D *d = (D *)dev;
     (void)index;
-    nbsp_flush(d);
     rule_flush(d);
     end_text(d, d->page);
     if (d->tags)
@@ -864,7 +842,7 @@ static void d_box(Device *dev, const Placed *pl, bool under)
 {
     D *d = (D *)dev;
     (void)under;
-    nbsp_flush(d);
+    d->nb_cut_op = NULL;
     d->box_ops = pl ? pl->box->ops : NULL;
     d->box_nops = pl ? pl->box->nops : 0;
 }
@@ -910,57 +888,48 @@ static void d_element(Device *dev, int se, const char *actual, bool text)
     }
 }
 
-/* Whether s[0..len) is no-break spaces and nothing else. */
-static bool only_nbsp(const char *s, int len)
+/* How many bytes of no-break spaces s[0..len) begins with. */
+static int nbsp_prefix(const char *s, int len)
 {
-    for (int i = 0; i < len; i += 2)
-        if (i + 1 >= len || (unsigned char)s[i] != 0xC2 || (unsigned char)s[i + 1] != 0xA0)
-            return false;
-    return len > 0;
+    int i = 0;
+    while (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+        i += 2;
+    return i;
 }
 
-/* A run of no-break spaces alone, between two runs of other faces
- * ("<i>kvartal</i>&#160;<b>2</b>"), drawn as it is: a glyph that reads
- * as U+00A0 and nothing else, which poppler (pdftotext) drops as it
- * drops spaces, and puts a plain space for the gap. */
-static void nbsp_flush(D *d)
-{
-    if (d->nb_op) {
-        const Op *o = d->nb_op;
-        d->nb_op = d->nb_next = NULL;
-        draw_text(d, d->page, o, d->nb_x, d->nb_y, o->s, o->len, true);
-    }
-}
-
+/* No-break spaces that begin a run after another on its line
+ * ("<b>totalt</b>&#160;12,3", "<i>kvartal</i>&#160;<b>2</b>") are drawn
+ * with the last glyph before them, in that run's face: one code read as
+ * the glyph and the spaces (nbsp_join). Drawn alone, a glyph read as
+ * U+00A0 and nothing else is dropped by poppler (pdftotext read a plain
+ * space for the gap); drawn with the glyph after them, pdf.js takes the
+ * code for a space as its text begins with one, and dropped the glyph
+ * ("totalt 2,3"). The run they begin starts after them (d->nb_cut). */
 static void d_text(Device *dev, const Op *o, int32_t x, int32_t y, const char *s, int len)
 {
     D *d = (D *)dev;
     const Op *n = next_abutting(d, o);
-    if (d->nb_op && d->nb_next != o)
-        nbsp_flush(d);                           /* (not the text it waited for) */
-    if (d->nb_op) {
-        /* the waiting no-break spaces drawn with this run's first glyph,
-         * in its face: one code that reads as both (nbsp_join), ending
-         * where the glyph is set (the spaces draw nothing, so where they
-         * begin matters less than a glyph's hundredth of a point) */
-        const Op *w = d->nb_op;
-        char small[256];
-        size_t m = (size_t)w->len + (size_t)len;
-        char *both = m <= sizeof small ? small : xmalloc(m);
-        memcpy(both, w->s, (size_t)w->len);
-        memcpy(both + w->len, s, (size_t)len);
-        int32_t room = font_text_width(d->pg->flow->faces[o->face], w->s, (size_t)w->len, o->size);
-        d->nb_op = d->nb_next = NULL;
-        draw_text(d, d->page, o, x - room, y, both, (int)m, n != NULL);
-        if (both != small)
-            free(both);
-        return;
+    if (d->nb_cut_op == o && s == o->s) {
+        int cut = d->nb_cut;
+        x += font_text_width(d->pg->flow->faces[o->face], s, (size_t)cut, o->size);
+        s += cut;
+        len -= cut;
+        if (len == 0)
+            return;                                 /* drawn with the glyph before */
     }
-    if (n && s == o->s && only_nbsp(s, len)) {
-        d->nb_op = o;                            /* drawn with the next run */
-        d->nb_next = n;
-        d->nb_x = x;
-        d->nb_y = y;
+    d->nb_cut_op = NULL;
+    int lead = n && n->kind == OP_TEXT ? nbsp_prefix(n->s, n->len) : 0;
+    if (lead && len > 0) {
+        char small[256];
+        size_t m = (size_t)len + (size_t)lead;
+        char *with = m <= sizeof small ? small : xmalloc(m);
+        memcpy(with, s, (size_t)len);
+        memcpy(with + len, n->s, (size_t)lead);
+        d->nb_cut_op = n;
+        d->nb_cut = lead;
+        draw_text(d, d->page, o, x, y, with, (int)m, true);
+        if (with != small)
+            free(with);
         return;
     }
     draw_text(d, d->page, o, x, y, s, len, n != NULL);
