@@ -595,7 +595,10 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
  * its width (Tz): the marked content's ActualText says it to a reader
  * that reads that; poppler, MuPDF and copy-paste read glyphs, and a
  * shape alone gave them nothing. Its baseline is the line's, as
- * inline_object placed the marker (text.c). */
+ * inline_object placed the marker (text.c). Its words are squeezed, not
+ * the gaps between them: squeezed to a tenth with them, a gap fell below
+ * what pdf.js takes for a space ("Uppfyllsejperhelår:"). Its size stays
+ * the line's: poppler reads a smaller word as a line of its own. */
 static void spoken_marker(D *d, const Op *o, int32_t x, int32_t y)
 {
     const Font *ft = d->pg->flow->faces[o->face];
@@ -605,17 +608,42 @@ static void spoken_marker(D *d, const Op *o, int32_t x, int32_t y)
     int32_t w = font_text_width(ft, o->s, (size_t)len, o->size);
     if (w <= 0)
         return;
+    int gaps = 0;
+    for (int i = 0; i < len; i++)
+        gaps += o->s[i] == ' ';
+    /* a word space's width, at most half the marker's between them all */
+    int32_t space = font_text_width(ft, " ", 1, o->size);
+    int32_t gap = gaps && space * gaps > o->w / 2 ? o->w / 2 / gaps : space;
+    int32_t letters = w - gaps * space;
+    if (letters <= 0)
+        return;
+    double tz = 100.0 * (o->w - gaps * gap) / letters;
     int32_t mid = o->size * 62 / 100;
     int32_t base = y + mid - (mid - o->h) / 2;
     Op t = *o;
     t.kind = OP_TEXT;
     t.tail = TAIL_NONE;
-    t.w = o->w;
     begin_text(d, d->page);
-    char buf[48];
-    snprintf(buf, sizeof buf, "3 Tr %.2f Tz\n", 100.0 * o->w / w);
-    haru_page_write(d->page, buf, strlen(buf));
-    draw_text(d, d->page, &t, x, base, o->s, len, false);
+    haru_page_write(d->page, "3 Tr\n", 5);
+    int32_t at = x;
+    for (int i = 0; i < len;) {
+        int e = i;
+        while (e < len && o->s[e] != ' ')
+            e++;
+        /* the word, then its space (drawn: poppler's structure text reads
+         * glyphs, not gaps) */
+        for (int k = 0; k < 2 && (k == 0 || e < len); k++) {
+            double z = k ? 100.0 * gap / space : tz;
+            char buf[32];
+            snprintf(buf, sizeof buf, "%.2f Tz\n", z);
+            haru_page_write(d->page, buf, strlen(buf));
+            int n = k ? 1 : e - i;
+            t.w = k ? gap : (int32_t)(font_text_width(ft, o->s + i, (size_t)n, o->size) * tz / 100.0);
+            draw_text(d, d->page, &t, at, base, k ? " " : o->s + i, n, false);
+            at += t.w;
+        }
+        i = e + 1;
+    }
     haru_page_write(d->page, "0 Tr 100 Tz\n", 12);
 }
 
