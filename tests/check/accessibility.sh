@@ -150,6 +150,11 @@ cat >"$T/goal-note.xml" <<'XML'
 XML
 check "a goal heading with a footnote mark inside says its status in words, after the mark" \
     sh -c "'$BIN' -q -o '$T/goal-note.pdf' '$T/goal-note.xml' && UA_TEXT=1 tests/ua-check '$T/goal-note.pdf'"
+# ... and a status word in a Span of its own language (an English report's
+# "Uppfyllt", /Lang sv) is the heading's (a false failure)
+printf '<report type="rapport" lang="en"><meta><title>Annual report</title></meta><section><heading>Goals</heading><goal status="met"><heading>Goal: Safe schools</heading><p>All schools met the aim.</p></goal></section></report>\n' >"$T/goal-en.xml"
+check "an English goal heading says its status in words, in a Span of /Lang sv" \
+    sh -c "'$BIN' -q -o '$T/goal-en.pdf' '$T/goal-en.xml' && UA_TEXT=1 tests/ua-check '$T/goal-en.pdf'"
 sed 's|/S /Reference$|/S /Link|' "$T/qdf.pdf" | fix-qdf >"$T/toci-link.pdf"
 check "the checker catches a Link directly in a TOCI" \
     sh -c "tests/ua-check '$T/toci-link.pdf' | grep -qF 'a Link inside a TOCI'"
