@@ -880,6 +880,13 @@ typedef struct TableSet {
  * numbers. */
 static bool rh_col(const TableSet *ts, int k) { return k >= 0 && k < 64 && (ts->rh_cols >> k & 1); }
 
+/* The column of a subheader's label ("Nämndspecifika"): the first of
+ * row headers (after the status columns before it), or the first. */
+static int label_col(const TableSet *ts)
+{
+    return ts->rh_cols ? __builtin_ctzll(ts->rh_cols) : 0;
+}
+
 static void row_header_columns(TableSet *ts)
 {
     const Node *t = ts->t;
@@ -951,7 +958,7 @@ static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
     for (int k = c->col; k < end && k < ncols && roles[c->row] != ROW_SUBHEAD; k++) {
         /* (not its label: a label across the row heads as a group does) */
         int o = sub >= 0 ? owner[sub * ncols + k] : -1;
-        if (o >= 0 && cells[o].lines.n > 0 && o != owner[sub * ncols]) {
+        if (o >= 0 && cells[o].lines.n > 0 && o != owner[sub * ncols + label_col(ts)]) {
             head_by(m, &h, cells, o, c, false);
             continue;
         }
@@ -1436,7 +1443,7 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
     } else if (role == ROW_SUBHEAD) {
         /* a subheader begins a part of its own: its label ("Nämnd-
          * specifika") heads the rows below it, the group above no more */
-        int o = ts->owner[r * ts->ncols];
+        int o = ts->owner[r * ts->ncols + label_col(ts)];
         rw->group = o >= 0 && ts->cells[o].lines.n > 0 ? o : -1;
         rw->ngroups = rw->group >= 0;
     } else if (role == ROW_HEADER || role == ROW_SUM) {

@@ -358,6 +358,33 @@ check "below a subheader its headings and its label head the cells" \
     sh -c "ids=\$(grep -E '^ *TH ' '$T/subhead.tree' | sed -n '6,8p' | grep -oE 'ID=th-[0-9]+' | sed 's/ID=//' | tr '\n' ' ') &&
            set -- \$ids && [ \$# = 3 ] && grep -E '^ *TD ' '$T/subhead.tree' | tail -2 | head -1 |
            grep -qE \"Headers=\$2,th-[0-9]+,\$1\\\$\" && ! grep -E '^ *TH ' '$T/subhead.tree' | sed -n '6,8p' | grep -q Headers"
+# ... and where a status column comes first, the subheader's label is its
+# cell in the label column: "7" read "2025, Mål två, Status", the status
+# column's heading taken for the group
+cat >"$T/substatus.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column type="status"/><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Status</cell><cell>Mål, barn</cell><cell>2024</cell></row>
+<row><cell status="met"/><cell>Mål ett</cell><cell>5</cell></row>
+<row role="subheader"><cell>Status</cell><cell>Mål, vuxna</cell><cell>2025</cell></row>
+<row><cell status="not-met"/><cell>Mål två</cell><cell>7</cell></row></table></section></report>
+XML
+# heads.py CELL...: per cell text, the texts of the TH its /Headers name,
+# from pdfinfo -struct-text on stdin: "7=2025|Mål två|Mål, vuxna"
+cat >"$T/heads.py" <<'PY'
+import re, sys
+t = sys.stdin.read()
+names = dict(re.findall(r'TH <(th-\d+)>:\n(?: +/.*\n)* +"([^"]*)"', t))
+got = {c: '|'.join(names.get(i, '?') for i in re.findall(r'\((th-\d+)\)', h))
+       for h, c in re.findall(r'/Headers \[([^]]*)\]\n +"([^"]*)"', t)}
+for want in sys.argv[1:]:
+    cell, heads = want.split('=', 1)
+    if got.get(cell) != heads:
+        print(f'{cell}: headed by {got.get(cell)}, not {heads}')
+        sys.exit(1)
+PY
+check "a status column first: below a subheader, 7 reads 2025, Mål två, Mål, vuxna" \
+    sh -c "'$BIN' -q -o '$T/substatus.pdf' '$T/substatus.xml' && pdfinfo -struct-text '$T/substatus.pdf' |
+           python3 '$T/heads.py' '7=2025|Mål två|Mål, vuxna' 'Ej uppfyllt=Status|Mål två|Mål, vuxna'"
 # ... but a subheader that is only a label across the row heads as a
 # group does: the header row's headings stay ("3" read "Kultur,
 # Nämndspecifika" without "Utfall 2024")
