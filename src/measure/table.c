@@ -1682,6 +1682,19 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     if (r + 1 < nrows && (ts->roles[r + 1] == ROW_SUM || ts->roles[r + 1] == ROW_PART ||
                           ts->roles[r + 1] == ROW_SUB))
         b->flags |= BOX_KEEP_NEXT;
+    /* two rows at least over a sum on its page: the row before the last
+     * a sum adds up (or its last varav) keeps with it ("Enhet 30" and
+     * "Summa" alone under the
+     * repeated header; a group's last row and its sum, the group's label
+     * on the page before) */
+    if ((role == ROW_NORMAL || role == ROW_PART || role == ROW_SUB) && r + 1 < nrows &&
+        ts->roles[r + 1] == ROW_NORMAL) {
+        int q = r + 2;
+        while (q < nrows && (ts->roles[q] == ROW_PART || ts->roles[q] == ROW_SUB))
+            q++;
+        if (q < nrows && ts->roles[q] == ROW_SUM)
+            b->flags |= BOX_KEEP_NEXT;
+    }
     if (role == ROW_SUBHEAD && r < nrows - 1)
         b->flags |= BOX_KEEP_NEXT;
     if (r < rw->span_until) {

@@ -635,6 +635,28 @@ check "a total under the groups' sums adds them all (150), i u and .. are no val
            grep -A2 'Summa totalt' '$T/grandsum.trace' | grep -q 'text .* 150\$' &&
            grep -A2 'Summa Berga' '$T/grandsum.trace' | grep -q 'text .* 50\$' &&
            test \$(grep -c 'warning' '$T/grandsum.err') = 1 && grep -q 'Summa totalt 999 but the rows above add up to 150' '$T/grandsum.err'"
+# two rows at least over a sum on its page: a group's last row and its
+# sum were carried alone under the repeated header (at 15 of 40 break
+# places, a typographer), the group's label and its other rows before
+for k in 3 4 8 9 14 19 20 23; do
+    /usr/bin/python3 - "$k" >"$T/sumwidow$k.xml" <<'PY'
+import sys
+k = int(sys.argv[1])
+rows = ''.join(f'<row role="group"><cell colspan="3">Grupp {g}</cell></row>' +
+               ''.join(f'<row><cell>Enhet {g}.{i}</cell><cell>{100 + i}</cell><cell>{200 + i}</cell></row>' for i in range(1, 6)) +
+               f'<row role="sum" sum-of="above"><cell>Summa grupp {g}</cell><cell/><cell/></row>' for g in range(1, 8))
+print('<report type="rapport"><meta><title>T</title></meta><section><heading>Avsnitt</heading>' +
+      ''.join(f'<p>Stycke {i} med lite text.</p>' for i in range(k)) +
+      '<table><caption>Tabell</caption><columns><column/><column type="number" decimals="0"/><column type="number" decimals="0"/></columns>'
+      '<row role="header"><cell>Enhet</cell><cell>A</cell><cell>B</cell></row>' + rows + '</table></section></report>')
+PY
+    "$BIN" -q -o "$T/sumwidow$k.pdf" --trace "$T/sumwidow$k.trace" "$T/sumwidow$k.xml"
+done
+check "a sum is never carried over with one row alone: two rows at least above it on its page (8 break places)" \
+    sh -c "for k in 3 4 8 9 14 19 20 23; do
+               awk '/^page / { n = 0 } /text .* Tabell \\(forts\\.\\)/ { c = 1; n = 0; next } /^page / { c = 0 }
+                    c && /text 74\\.9 / && !/ Enhet\$/ { n++; if (n == 2 && / Summa /) bad = 1 } END { exit bad }' \"$T/sumwidow\$k.trace\" || exit 1
+           done"
 # a cell's last line is no stub where the lines are as many either way:
 # "Inflyttning planeras till / höstterminen 2026.", not "... till
 # höstterminen / 2026."
