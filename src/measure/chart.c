@@ -577,7 +577,7 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
     }
     /* its title, with what the values count ("mnkr", "Antal placeringar") */
     Node *caption = model_new(a, N_CAPTION, t, n);
-    text_layout_node(m, caption, layout_word(m->lay, m->rep->type, "chart-data", "Diagrammets värden"), n);
+    text_word_node(m, caption, "chart-data", "Diagrammets värden", n);
     const char *what = ch->axis_unit && *ch->axis_unit ? ch->axis_unit : ch->axis_title;
     if (what && *what)
         model_new_text(a, caption, arena_printf(a, " (%s)", what), n);
@@ -592,8 +592,7 @@ static void data_table(M *m, const Node *n, const Chart *ch, int32_t indent, int
         if (ch->series[0].present[k])
             sum += ch->series[0].values[k];
     if (pie)
-        text_layout_node(m, model_new_cell(a, head, 1 + ch->nseries, NULL, n),
-                         layout_word(m->lay, m->rep->type, "chart-share", "Andel"), n);
+        text_word_node(m, model_new_cell(a, head, 1 + ch->nseries, NULL, n), "chart-share", "Andel", n);
     int *dec = ARENA_ARRAY(a, int, ch->nseries + 1);
     for (int s = 0; s < ch->nseries; s++)
         dec[s] = series_decimals(&ch->series[s], ch->ncat);

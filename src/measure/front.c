@@ -348,10 +348,10 @@ static void contents(M *m, const Node *c, int32_t width)
 {
     const Layout *L = m->lay;
     const Style *ts = &L->styles[ST_TOC_TITLE];
-    const char *title = c->u.contents.title ? c->u.contents.title
-                      : layout_word(L, m->rep->type, "contents", "Innehåll");
+    const char *lang = NULL;
+    const char *title = c->u.contents.title ? c->u.contents.title : text_word(m, "contents", "Innehåll", &lang);
     Pieces ps = { 0 };
-    (c->u.contents.title ? text_piece_str : text_layout_str)(m, title, ts, 0, &ps);    /* the layout's: Swedish */
+    text_lang_str(m, title, lang, ts, 0, &ps);
     Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     new_page_next(m);
@@ -396,10 +396,11 @@ static void contents(M *m, const Node *c, int32_t width)
     const Node *apps = find_appendices(m->rep);
     if (!apps)
         return;
+    lang = NULL;
     const char *atitle = apps->u.appendices.title ? apps->u.appendices.title
-                       : layout_word(L, m->rep->type, "appendices", "Bilagor");
+                       : text_word(m, "appendices", "Bilagor", &lang);
     ps.n = 0;
-    (apps->u.appendices.title ? text_piece_str : text_layout_str)(m, atitle, t1, VAR_BOLD, &ps);
+    text_lang_str(m, atitle, lang, t1, VAR_BOLD, &ps);
     ls = text_break(m, ps.v, ps.n, t1, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     m->cur_se = se_new(m, SE_H2, 0);         /* "Bilagor": a heading under "Innehåll" */

@@ -93,11 +93,11 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     VEC_PUSH(&m->rp->arena, m->headings, a);
 
     Pieces ps = { 0 };
-    const char *word = NULL;
+    const char *word = NULL, *word_lang = NULL;
     int status_at = 0;              /* the piece of the status's words, 0: none */
     if (sec->kind == N_GOAL && sec->u.sec.status >= 0) {
         const StatusDef *sd = &m->lay->statuses[sec->u.sec.status];
-        word = layout_word(m->lay, m->rep->type, arena_printf(&m->rp->arena, "status.%s", sd->name), sd->word);
+        word = text_status_word(m, sec->u.sec.status, &word_lang);
         Piece mk = { 0 };
         mk.face = FACE(st->family, st->variant);
         mk.size = st->size;
@@ -109,8 +109,10 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         VEC_PUSH(&m->rp->arena, ps, mk);
     }
     const char *label = heading_label(m, sec);
-    if (label)
-        text_piece_str(m, arena_printf(&m->rp->arena, "%s ", label), st, 0, &ps);
+    if (label) {
+        text_lang_str(m, label, sec->u.sec.label_lang, st, 0, &ps);
+        text_piece_str(m, " ", st, 0, &ps);
+    }
     if (h)
         text_pieces(m, h, st, &ps);
     if (word) {
@@ -135,7 +137,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
         if (at < ps.n)
             ps.v[at].prefer = 2;
         at = ps.n;
-        text_layout_str(m, arena_printf(&m->rp->arena, " %s", word), &plain, 0, &ps);
+        text_lang_str(m, arena_printf(&m->rp->arena, " %s", word), word_lang, &plain, 0, &ps);
         if (at < ps.n) {
             ps.v[at].prefer = 1;
             status_at = at;
@@ -282,13 +284,11 @@ static void goal_description(M *m, const Node *d, const Node *goal, int32_t inde
 static void legend(M *m, const Node *n, int32_t indent, int32_t width)
 {
     const Style *st = &m->lay->styles[ST_LEGEND];
+    const char *lang = NULL;
     const char *title = n->u.legend.title ? n->u.legend.title
-                      : layout_word(m->lay, m->rep->type, "legend", "Färgsättningen indikerar:");
+                      : text_word(m, "legend", "Färgsättningen indikerar:", &lang);
     Pieces ps = { 0 };
-    if (n->u.legend.title)
-        text_piece_str(m, title, st, VAR_BOLD, &ps);
-    else
-        text_layout_str(m, title, st, VAR_BOLD, &ps);
+    text_lang_str(m, title, lang, st, VAR_BOLD, &ps);
     Lines ls = text_break(m, ps.v, ps.n, st, width, ALIGN_LEFT, false);
     m->cur_se = se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent, st->space_before, true);

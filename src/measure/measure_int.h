@@ -151,7 +151,9 @@ typedef enum Hyph {
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out);
 
 /* The layout's word for status `status` ("Pågår"). */
-const char *text_status_word(M *m, int status);
+/* The word the page prints for status `status` in this report, and (lang
+ * not NULL) the language to say it in: NULL the report's (text_word). */
+const char *text_status_word(M *m, int status, const char **lang);
 
 /* Whether text s says `word`, in either case. */
 bool text_mentions(const char *s, const char *word);
@@ -186,6 +188,15 @@ const char *text_layout_lang(const M *m);
  * are (a goal overview's, a chart's table of values): in a report of
  * another language inside a span of theirs (text_layout_lang). */
 Node *text_layout_node(M *m, Node *parent, const char *s, const Node *at);
+/* The layout's word for `key` in this report's type and language
+ * (layout_word), `fallback` (Swedish) if it has none; *lang (if not NULL)
+ * the language to say it in: NULL where it is the report's. */
+const char *text_word(M *m, const char *key, const char *fallback, const char **lang);
+/* text_layout_node and text_layout_str of text in language `lang` (NULL:
+ * the report's), and of the layout's word for `key`, in its language. */
+Node *text_lang_node(M *m, Node *parent, const char *s, const char *lang, const Node *at);
+Node *text_word_node(M *m, Node *parent, const char *key, const char *fallback, const Node *at);
+void text_lang_str(M *m, const char *s, const char *lang, const Style *st, int variant, Pieces *out);
 /* The text of node n, or the string s, as it is printed, for the
  * contents, bookmarks, references and the document's properties: its
  * figures formatted ("1 877,0 mnkr"), Swedish quotes and dashes, no

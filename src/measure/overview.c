@@ -98,13 +98,12 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
     if (ov->u.overview.title)
         model_new_text(a, caption, ov->u.overview.title, NULL);
     else
-        text_layout_node(m, caption, layout_word(L, m->rep->type, "goal-overview", "Måluppfyllelse i sammanfattning"), NULL);
+        text_word_node(m, caption, "goal-overview", "Måluppfyllelse i sammanfattning", NULL);
     Node *hr = model_new_row(a, t, ROW_HEADER, NULL);
     static const char *const head[3][2] = { { "overview.goal", "Nämndmål" }, { "overview.status", "Bedömning" },
                                             { "overview.page", "Sida" } };
     for (int k = 0; k < 3; k++)
-        text_layout_node(m, model_new_cell(a, hr, k, NULL, NULL), layout_word(L, m->rep->type, head[k][0], head[k][1]),
-                         NULL);
+        text_word_node(m, model_new_cell(a, hr, k, NULL, NULL), head[k][0], head[k][1], NULL);
     o.table = t;
     walk(&o, m->rep->root, NULL);
     if (!o.goals) {
@@ -126,7 +125,11 @@ void measure_overview(M *m, const Node *ov, int32_t indent, int32_t width)
     }
     if (!first)
         model_new_text(a, note, " (", NULL);
-    text_layout_node(m, note, arena_printf(a, "%d mål", o.goals), NULL);
+    const char *lang;
+    const char *goals = o.goals == 1 ? text_word(m, "overview.goals-one", NULL, &lang) : NULL;
+    if (!goals)
+        goals = text_word(m, "overview.goals", "mål", &lang);
+    text_lang_node(m, note, arena_printf(a, "%d %s", o.goals, goals), lang, NULL);
     if (!first)
         model_new_text(a, note, ")", NULL);
     measure_table(m, t, indent, width);

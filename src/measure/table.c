@@ -788,8 +788,11 @@ static Box continued_caption(M *m, const Pieces *cap, const Style *cs, int32_t i
         p.uri = NULL;
         VEC_PUSH(&m->rp->arena, ps, p);
     }
-    const char *word = layout_word(m->lay, m->rep->type, "continued", "forts.");
-    text_piece_str(m, arena_printf(&m->rp->arena, " (%s)", word), cs, 0, &ps);
+    const char *lang;
+    const char *word = text_word(m, "continued", "forts.", &lang);
+    text_piece_str(m, " (", cs, 0, &ps);
+    text_lang_str(m, word, lang, cs, 0, &ps);
+    text_piece_str(m, ")", cs, 0, &ps);
     Lines ls = text_break(m, ps.v, ps.n, cs, width, ALIGN_LEFT, false);
     OpVec ops = { 0 };
     int32_t y = 0;
@@ -834,7 +837,9 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
         return;                         /* an error in the parser: not reached */
     const Style *st = &L->styles[t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
     Pieces ps = { 0 };
-    text_layout_str(m, layout_word(L, m->rep->type, "table-empty", "Uppgifter saknas."), st, VAR_ITALIC, &ps);
+    const char *lang;
+    const char *none = text_word(m, "table-empty", "Uppgifter saknas.", &lang);
+    text_lang_str(m, none, lang, st, VAR_ITALIC, &ps);
     Lines ls = text_break(m, ps.v, ps.n, st, width - 2 * L->table_pad_x, ALIGN_LEFT, false);
     m->cur_se = se_new(m, SE_P, m->container);
     emit_lines(m, &ls, indent + L->table_pad_x, L->table_pad_y, false);

@@ -390,25 +390,24 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     p.len = (int)strlen(p.s);
     p.note = number;
     /* its link is told as the layout's word ("Fotnot 1"): in the
-     * layout's language, whatever the words around it are in */
-    p.lang = text_layout_lang(m);
+     * word's language, whatever the words around it are in */
+    const char *word = text_word(m, "footnote", "Fotnot", &p.lang);
     if (!is.uri) {
         p.anchor = anchor_for(m, fn);
         Anchor *a = &m->anchors.v[p.anchor];
         a->note = number;
         if (!a->title)
-            a->title = arena_printf(&m->rp->arena, "%s %d",
-                                    layout_word(m->lay, m->rep->type, "footnote", "Fotnot"), label);
+            a->title = arena_printf(&m->rp->arena, "%s %d", word, label);
     }
     VEC_PUSH(&m->rp->arena, *out, p);
 }
 
-const char *text_status_word(M *m, int status)
+const char *text_status_word(M *m, int status, const char **lang)
 {
     const StatusDef *sd = &m->lay->statuses[status];
     char key[80];
     snprintf(key, sizeof key, "status.%s", sd->name);
-    return layout_word(m->lay, m->rep->type, key, sd->word);
+    return text_word(m, key, sd->word, lang);
 }
 
 /* s[0..n) in lower case (A-Z, Å Ä Ö É), into out (cap bytes, ended). */
@@ -438,7 +437,7 @@ const char *text_marker_speech(M *m, int status, const char *beside)
 {
     /* the report type's word or the status's own: "Uppfyllt" says
      * "Uppfylls per helår" of a delårsrapport */
-    const char *word = text_status_word(m, status);
+    const char *word = text_status_word(m, status, NULL);
     if (text_mentions(beside, word) || text_mentions(beside, m->lay->statuses[status].word))
         return NULL;
     return arena_printf(&m->rp->arena, "%s: ", word);
@@ -523,10 +522,11 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             if (c->text && c->text[0])
                 p.speak = text_marker_speech(m, sidx, c->text);
             VEC_PUSH(&m->rp->arena, *out, p);
-            const char *w = c->text ? c->text : text_status_word(m, sidx);
+            const char *wl = NULL;
+            const char *w = c->text ? c->text : text_status_word(m, sidx, &wl);
             IState ws = is;
             if (!c->text && !ws.lang)
-                ws.lang = text_layout_lang(m);      /* the layout's word */
+                ws.lang = wl;                       /* the layout's word, in its language */
             push_text(m, w, strlen(w), st, ws, out);
             break;
         }
@@ -550,8 +550,13 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
             if (c->u.ref.show != REF_PAGE) {
                 const char *title = ref_title(m, t, false);
                 push_text(m, title, strlen(title), st, s2, out);
-                if (c->u.ref.show == REF_BOTH)
-                    push_text(m, " (s.\xC2\xA0", 6, st, s2, out);
+                if (c->u.ref.show == REF_BOTH) {
+                    IState ws = s2;
+                    const char *page = text_word(m, "page-short", "s.", &ws.lang);
+                    push_text(m, " (", 2, st, s2, out);
+                    const char *w = arena_printf(&m->rp->arena, "%s\xC2\xA0", page);
+                    push_text(m, w, strlen(w), st, ws, out);
+                }
             }
             if (c->u.ref.show != REF_TITLE) {
                 Piece p = base_piece(st, s2);
@@ -734,22 +739,43 @@ const char *text_layout_lang(const M *m)
     return doc && (strncasecmp(doc, "sv", 2) != 0 || (doc[2] && doc[2] != '-')) ? "sv" : NULL;
 }
 
-Node *text_layout_node(M *m, Node *parent, const char *s, const Node *at)
+const char *text_word(M *m, const char *key, const char *fallback, const char **lang)
 {
-    const char *lang = text_layout_lang(m);
-    if (lang) {       /* a span of its language, hyphenated as Swedish is */
+    return layout_word(m->lay, m->rep->type, m->rep->lang, key, fallback, lang);
+}
+
+Node *text_lang_node(M *m, Node *parent, const char *s, const char *lang, const Node *at)
+{
+    if (lang) {       /* a span of its language, not hyphenated as the report's is */
         parent = model_new(&m->rp->arena, N_NOHYPHEN, parent, at);
         parent->u.span.lang = lang;
     }
     return model_new_text(&m->rp->arena, parent, s, at);
 }
 
-void text_layout_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
+Node *text_layout_node(M *m, Node *parent, const char *s, const Node *at)
 {
-    IState is = { .variant = variant, .anchor = -1, .lang = text_layout_lang(m) };
+    return text_lang_node(m, parent, s, text_layout_lang(m), at);
+}
+
+Node *text_word_node(M *m, Node *parent, const char *key, const char *fallback, const Node *at)
+{
+    const char *lang;
+    const char *s = text_word(m, key, fallback, &lang);
+    return text_lang_node(m, parent, s, lang, at);
+}
+
+void text_lang_str(M *m, const char *s, const char *lang, const Style *st, int variant, Pieces *out)
+{
+    IState is = { .variant = variant, .anchor = -1, .lang = lang };
     int from = out->n;
     push_text(m, s, strlen(s), st, is, out);
     typeset_punct(m, out, from);
+}
+
+void text_layout_str(M *m, const char *s, const Style *st, int variant, Pieces *out)
+{
+    text_lang_str(m, s, text_layout_lang(m), st, variant, out);
 }
 
 /* ---- items -------------------------------------------------------------- */

@@ -82,6 +82,7 @@ typedef struct CoverLogo {
 
 typedef struct Word {
     const char *type;           /* report type, or NULL for all */
+    const char *lang;           /* reports of this language ("en"), or NULL: the layout's, Swedish */
     const char *key;            /* "contents", "status.met" ... */
     const char *text;
 } Word;
@@ -129,10 +130,17 @@ typedef struct Layout {
     int         nwords;
 } Layout;
 
-/* The text for `key` in reports of `type` (type-specific wording first,
- * then the general one); `fallback` if the layout has none. */
-const char *layout_word(const Layout *l, const char *type, const char *key,
-                        const char *fallback);
+/* The text for `key` in reports of `type` and language `lang` (NULL:
+ * Swedish): words of that language first (of that type, then general),
+ * then the Swedish (type-specific, then general); `fallback` (Swedish) if
+ * the layout has none. *wlang (if not NULL) gets the language to say it
+ * in: NULL where it is the report's, else its own ("sv"). */
+const char *layout_word(const Layout *l, const char *type, const char *lang, const char *key,
+                        const char *fallback, const char **wlang);
+
+/* Whether language tags a and b (NULL: Swedish) name one language:
+ * "en" and "en-GB" do. */
+bool layout_same_lang(const char *a, const char *b);
 
 /* Index of status `name`, or -1. */
 int layout_status(const Layout *l, const char *name);

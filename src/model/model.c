@@ -251,20 +251,37 @@ Node *model_new_cell(Arena *a, Node *r, int col, const char *s, const Node *at)
 /* ---- layout look-ups (data defined in layout.h) ---- */
 #include "layout.h"
 
-const char *layout_word(const Layout *l, const char *type, const char *key,
-                        const char *fallback)
+#include <strings.h>
+
+bool layout_same_lang(const char *a, const char *b)
 {
-    const char *general = NULL;
+    a = a ? a : "sv";
+    b = b ? b : "sv";
+    size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+    return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+const char *layout_word(const Layout *l, const char *type, const char *lang, const char *key,
+                        const char *fallback, const char **wlang)
+{
+    const Word *best = NULL;
+    int best_score = -1;
     for (int i = 0; i < l->nwords; i++) {
         const Word *w = &l->words[i];
-        if (strcmp(w->key, key) != 0)
-            continue;
-        if (w->type && type && strcmp(w->type, type) == 0)
-            return w->text;
-        if (!w->type && !general)
-            general = w->text;
+        bool foreign = w->lang && !layout_same_lang(w->lang, "sv");
+        if (strcmp(w->key, key) != 0 || (w->type && (!type || strcmp(w->type, type) != 0)) ||
+            (foreign && !layout_same_lang(w->lang, lang)))
+            continue;                           /* another type's, or another language's */
+        /* the report's language before the type: an English report
+         * says "Met", not the Swedish of its type */
+        int score = (foreign ? 2 : 0) + (w->type ? 1 : 0);
+        if (score > best_score)
+            best = w, best_score = score;
     }
-    return general ? general : fallback;
+    const char *in = best && best->lang ? best->lang : "sv";
+    if (wlang)
+        *wlang = layout_same_lang(in, lang) ? NULL : in;
+    return best ? best->text : fallback;
 }
 
 int layout_status(const Layout *l, const char *name)

@@ -135,8 +135,9 @@ struct Node {
     const char *id;            /* id attribute, or NULL */
     union {
         struct { int level; int toc; bool new_page; int status; const char *area;
-                 const char *label; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes;
-                                            * label: an appendix's "Bilaga 1", or NULL */
+                 const char *label, *label_lang; } sec; /* SECTION GOAL APPENDIX; toc: -1 default, 0 no, 1 yes;
+                                            * label: an appendix's "Bilaga 1", or NULL; label_lang:
+                                            * its language where it is not the report's ("sv"), or NULL */
         struct { int levels; const char *title; } contents;
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;

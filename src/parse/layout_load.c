@@ -566,7 +566,7 @@ static void hyphen_words(L *l, xmlNodePtr x, Layout *y)
     y->nhyphen_words = v.n;
 }
 
-static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
+static void load_words(L *l, xmlNodePtr x, const char *type, const char *lang, Words *words)
 {
     for (xmlNodePtr w = x->children; w; w = w->next) {
         if (w->type != XML_ELEMENT_NODE)
@@ -576,7 +576,7 @@ static void load_words(L *l, xmlNodePtr x, const char *type, Words *words)
         xmlChar *k = xmlGetProp(w, (const xmlChar *)"key");
         xmlChar *c = xmlNodeGetContent(w);
         if (k) {                            /* without: the schema said so */
-            Word wd = { type, arena_strdup(&l->rp->arena, (const char *)k),
+            Word wd = { type, lang, arena_strdup(&l->rp->arena, (const char *)k),
                         arena_strdup(&l->rp->arena, c ? (const char *)c : "") };
             VEC_PUSH(&l->rp->arena, *words, wd);
         }
@@ -851,9 +851,11 @@ static void load(L *l, xmlNodePtr root)
         } else if (!strcmp(el, "status")) {
             load_status(l, x, y);
         } else if (!strcmp(el, "words")) {
-            xmlChar *t = xmlGetProp(x, (const xmlChar *)"type");
-            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL, &words);
+            xmlChar *t = xmlGetProp(x, (const xmlChar *)"type"), *g = xmlGetProp(x, (const xmlChar *)"lang");
+            load_words(l, x, t ? arena_strdup(&l->rp->arena, (const char *)t) : NULL,
+                       g ? arena_strdup(&l->rp->arena, (const char *)g) : NULL, &words);
             xmlFree(t);
+            xmlFree(g);
         } else {
             load_settings(l, x, el, y);
         }

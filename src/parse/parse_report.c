@@ -332,7 +332,8 @@ static Node *find_id(P *p, const char *id)
 static const char *status_word(P *p, int i)
 {
     const StatusDef *sd = &p->layout->statuses[i];
-    return layout_word(p->layout, p->rep->type, arena_printf(&p->rp->arena, "status.%s", sd->name), sd->word);
+    return layout_word(p->layout, p->rep->type, p->rep->lang, arena_printf(&p->rp->arena, "status.%s", sd->name),
+                       sd->word, NULL);
 }
 
 /* "met (Uppfyllt), partly-met (Delvis uppfyllt), ...": the statuses of
@@ -2162,7 +2163,7 @@ static Node *build_table(P *p, xmlNodePtr x)
         bool caption = false;
         for (Node *c = t->first; c; c = c->next)
             caption |= c->kind == N_CAPTION;
-        const char *none = layout_word(p->layout, p->rep->type, "table-empty", "Uppgifter saknas.");
+        const char *none = layout_word(p->layout, p->rep->type, p->rep->lang, "table-empty", "Uppgifter saknas.", NULL);
         if (caption)
             diag_add(&p->rp->diags, DIAG_WARNING, p->file, t->line, t->col,
                      _("add the <row>s when the figures are known"),
@@ -2686,7 +2687,9 @@ static Node *build_blocks(P *p, xmlNodePtr x, Node *parent, int level)
                     ap->u.sec.label = attr(p, a, "label");
                     if (!ap->u.sec.label && numbered)
                         ap->u.sec.label = arena_printf(&p->rp->arena, "%s %d",
-                                                       layout_word(p->layout, p->rep->type, "appendix", "Bilaga"), k);
+                                                       layout_word(p->layout, p->rep->type, p->rep->lang, "appendix",
+                                                                   "Bilaga", &ap->u.sec.label_lang),
+                                                       k);
                     appendix_label_check(p, ap);
                     model_append(n, ap);
                 }

@@ -61,10 +61,12 @@ printf '<report type="rapport"><meta><title>T</title></meta><table><caption>Bruk
 check "a table with a note in a cell: its /BBox holds the table, not the note at the page foot" \
     sh -c "pdfinfo -struct '$T/tnote.pdf' | awk '/BBox/ { gsub(/[][]/, \"\"); h = \$5 - \$3; n++ } END { exit !(n == 1 && h > 20 && h < 100) }'"
 
-# in a report in English, the layout's Swedish words ("Innehåll", the
-# status words, the legend's title) are Spans of /Lang sv, read as Swedish
+# in a report in English, with a layout that has no English words, the
+# layout's Swedish words ("Innehåll", the status words, the legend's
+# title) are Spans of /Lang sv, read as Swedish
+sed -e '/<words[^>]*lang="en"/,/<\/words>/d' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/svonly.xml"
 printf '<report type="rapport" lang="en"><meta><title>Annual report</title></meta><contents/><section><heading>Goals</heading><legend/><goal status="met"><heading>Goal: Safe schools</heading><p>Assessment: <status value="met"/></p></goal></section></report>\n' >"$T/english.xml"
-"$BIN" -q -o "$T/english.pdf" "$T/english.xml"
+"$BIN" -q --layout "$T/svonly.xml" -o "$T/english.pdf" "$T/english.xml"
 check "an English report's layout words are Spans of /Lang sv (Innehåll, Uppfyllt, the legend's title)" \
     sh -c "test \$(qpdf --qdf --object-streams=disable '$T/english.pdf' - | grep -ac '/Lang (sv)') -ge 4 &&
            pdfinfo -struct-text '$T/english.pdf' | grep -A1 'Span' | grep -q 'Innehåll' && tests/ua-check '$T/english.pdf' >/dev/null"
@@ -77,7 +79,7 @@ cat >"$T/english2.xml" <<'XML'
 <section><heading>Safety</heading><goal status="met" area="Society"><heading>Goal: Safe schools</heading><p>All schools met the aim.</p></goal>
 <chart type="bar" alt="Two bars."><caption>Visits</caption><categories>2023 | 2024</categories><series name="Visits">10 12</series></chart></section></report>
 XML
-sed -e 's|<charts data-table="no"|<charts data-table="yes"|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/datatable.xml"
+sed -e 's|<charts data-table="no"|<charts data-table="yes"|' "$T/svonly.xml" >"$T/datatable.xml"
 "$BIN" -q --layout "$T/datatable.xml" -o "$T/english2.pdf" "$T/english2.xml"
 pdfinfo -struct-text "$T/english2.pdf" >"$T/english2.struct" 2>/dev/null
 nb=$'\xc2\xa0'
@@ -88,6 +90,26 @@ for w in 'Linköpings kommun' "1${nb}mars${nb}2026" "Dnr${nb}KS${nb}2026-12" 'M�
 done
 check "... and the report's own words are not: Annual report, Society, Visits" \
     sh -c "! grep -A1 'Span (inline)' '$T/english2.struct' | grep -qE '\"(Annual report|Society|Visits)\"' && tests/ua-check '$T/english2.pdf' >/dev/null"
+# ... and with the layout's English words (<words lang="en">), an English
+# report prints them, not tagged Swedish: the contents, the legend, the
+# status words (of its type), the goal overview, "(cont.)", an
+# appendix's label and a page reference's "p." (a typographer and a
+# screen reader's tester found "Innehåll", "(forts.)", "Bilaga 1" and
+# "(s. 3)" in English reports)
+cat >"$T/english3.xml" <<'XML'
+<report type="delarsrapport" lang="en"><meta><title>Annual report</title></meta><contents/>
+<section><heading>Results</heading><p>See <ref to="b" show="both"/>.<footnote>A note.</footnote></p><legend/>
+<goal status="met"><heading>Goal: Safe schools</heading><p>All schools met the aim.</p></goal><goal-overview/></section>
+<appendices numbering="yes"><appendix id="b"><heading>Key figures</heading><p>Text.</p></appendix></appendices></report>
+XML
+"$BIN" -q -o "$T/english3.pdf" "$T/english3.xml"
+pdftotext "$T/english3.pdf" - | tr '\n' '|' | sed 's/\xc2\xa0/ /g' >"$T/english3.txt"
+for w in 'Contents|' 'Appendix 1 Key figures' '(p. 4)' '|The colours show:|' 'Goal: Safe schools – Met for the full year' \
+         '|Goal attainment in summary|' 'Met for the full year: 1 (1 goal)'; do
+    check "an English report with the layout's English words prints: $w" grep -qF -- "$w" "$T/english3.txt"
+done
+check "... and no word of it is a Span of /Lang sv but the cover's brand" \
+    sh -c "[ \$(qpdf --qdf --object-streams=disable '$T/english3.pdf' - | grep -ac '/Lang (sv)') = 1 ] && tests/ua-check '$T/english3.pdf' >/dev/null"
 
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
@@ -474,14 +496,15 @@ check "Swedish words in an English report are a Span with /Lang sv (and en-GB no
 # a link takes the language of the words it stands in (a link inside a
 # Swedish span of an English report lost it: a Link is no child of the
 # Span), and a footnote mark's link, told as the layout's "Fotnot 1",
-# is Swedish in an English report; an English link there has none
+# is Swedish in an English report (of a layout with no English words);
+# an English link there has none
 cat >"$T/link-lang.xml" <<'XML'
 <report type="rapport" lang="en"><meta><title>Annual report</title></meta><section><heading>Results</heading>
 <p>The board met twelve times<footnote>Including two extra meetings.</footnote> and read <link href="https://example.org/r">the full record</link>.</p>
 <p><nohyphen xml:lang="sv">Styrelsen sammanträdde, se <link href="https://example.org/p">protokollet</link> för detaljer</nohyphen>, as the minutes say.</p>
 </section></report>
 XML
-"$BIN" -q -o "$T/link-lang.pdf" "$T/link-lang.xml"
+"$BIN" -q --layout "$T/svonly.xml" -o "$T/link-lang.pdf" "$T/link-lang.xml"
 qpdf --qdf --object-streams=disable "$T/link-lang.pdf" "$T/link-lang-qdf.pdf" 2>/dev/null
 # the Link elements in order: "sv" for one of /Lang sv, "-" for none
 link_langs() {
