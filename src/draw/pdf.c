@@ -430,21 +430,35 @@ typedef struct {
     char     text[48];      /* the glyph's, then theirs */
 } Joined;
 
-/* Whether s[0..len) has a no-break space. */
+/* The bytes of the space at s[i] that is drawn with the glyph before it,
+ * or 0: a no-break space, and the narrow ones between digit groups
+ * ("1 877", U+202F, U+2007, U+2009), which poppler read as plain spaces
+ * drawn alone. */
+static int space_at(const char *s, int len, int i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 1 < len && u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xAF || u[2] == 0x87 || u[2] == 0x89))
+        return 3;
+    return 0;
+}
+
+/* Whether s[0..len) has such a space. */
 static bool has_nbsp(const char *s, int len)
 {
-    for (const char *c = s; (c = memchr(c, 0xC2, (size_t)(s + len - c))) && c + 1 < s + len; c++)
-        if ((unsigned char)c[1] == 0xA0)
+    for (int i = 0; i < len; i++)
+        if (space_at(s, len, i))
             return true;
     return false;
 }
 
-/* Whether glyph k reads as a no-break space, a cluster of its own. */
+/* Whether glyph k reads as such a space, a cluster of its own. */
 static bool is_nbsp(const FontGlyph *g, int ng, int k, const char *s, int len)
 {
     uint32_t c = g[k].cluster, end = k + 1 < ng ? g[k + 1].cluster : (uint32_t)len;
-    return (k == 0 || g[k - 1].cluster != c) && end == c + 2 && (unsigned char)s[c] == 0xC2 &&
-           (unsigned char)s[c + 1] == 0xA0;
+    int n = space_at(s, len, (int)c);
+    return (k == 0 || g[k - 1].cluster != c) && n && end == c + (uint32_t)n;
 }
 
 /* Glyph b, which reads as *t[0..*tn), with the no-break spaces after it
@@ -472,16 +486,21 @@ static void nbsp_join(const FontGlyph *g, int ng, int b, const char *s, int len,
         return;                                     /* none */
     unsigned room = 0;
     int32_t moved = 0;
+    size_t bytes = *tn;
     for (int i = b + 1; i < k; i++) {
         room += ft->adv[g[i].gid];
         moved += g[i].adv;
+        bytes += (size_t)space_at(s, len, (int)g[i].cluster);
     }
-    if (*tn + 2 * (size_t)(k - 1 - b) > sizeof j->text || ft->adv[g[b].gid] + room > 0xFFFF)
+    if (bytes > sizeof j->text || ft->adv[g[b].gid] + room > 0xFFFF)
         return;
     memcpy(j->text, *t, *tn);
     j->n = *tn;
-    for (int i = b + 1; i < k; i++, j->n += 2)
-        memcpy(j->text + j->n, "\xC2\xA0", 2);
+    for (int i = b + 1; i < k; i++) {
+        int n = space_at(s, len, (int)g[i].cluster);
+        memcpy(j->text + j->n, s + g[i].cluster, (size_t)n);
+        j->n += (size_t)n;
+    }
     j->pad = (EmbedPad){ 0, (uint16_t)room };
     j->moved = moved;
     j->after = k - 1 - b;
@@ -916,12 +935,12 @@ static void d_element(Device *dev, int se, const char *actual, bool text)
     }
 }
 
-/* How many bytes of no-break spaces s[0..len) begins with. */
+/* How many bytes of no-break spaces (space_at) s[0..len) begins with. */
 static int nbsp_prefix(const char *s, int len)
 {
-    int i = 0;
-    while (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
-        i += 2;
+    int i = 0, n;
+    while ((n = space_at(s, len, i)) > 0)
+        i += n;
     return i;
 }
 

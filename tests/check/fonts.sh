@@ -50,7 +50,9 @@ done
 # nothing, a broken outline); three at the start of a run after one in
 # bold; a run of no-break spaces alone between two faces, or before a
 # link, drawn with the glyph before it (poppler drops a glyph that reads
-# as nothing but U+00A0, and read "kvartal 2" with a plain space)
+# as nothing but U+00A0, and read "kvartal 2" with a plain space); the
+# narrow spaces between digit groups too (U+202F, U+2009, U+2007: read
+# as plain spaces)
 cat >"$T/nbsp.xml" <<'XML'
 <report type="rapport"><meta><title>Fasta mellanslag</title></meta><section><heading>Fasta mellanslag</heading>
 <p>Kostnaden blev 1234567 kr, och Graff&#160;AB fick A&#160;&#160;B.</p>
@@ -60,6 +62,7 @@ cat >"$T/nbsp.xml" <<'XML'
 <p><b><i>1&#160;4&#8201;</i></b></p>
 <p><b>x</b>&#160;&#160;&#160;W</p>
 <p>Före <i>kvartal</i>&#160;<b>2</b> och <i>a</i>&#160;&#160;<b>b</b> samt <i>c</i>&#160;<link href="https://example.se/">d</link>.</p>
+<p>Talet 1&#8239;877 och 2&#8201;500 samt 3&#8199;400.</p>
 </section></report>
 XML
 "$BIN" -q -o "$T/nbsp.pdf" "$T/nbsp.xml"
@@ -68,7 +71,8 @@ nb=$'\xc2\xa0'
 for want in "Kostnaden blev 1234567${nb}kr, och Graff${nb}AB fick A${nb}${nb}B." \
             "Se kap.${nb}5 och Dnr${nb}KS${nb}2024 samt λ${nb}7 och ⇒${nb}8." "Ledande och x${nb}slut." \
             "Malmö${nb}5 och x${nb}Älv." "x${nb}${nb}${nb}W" \
-            "Före kvartal${nb}2 och a${nb}${nb}b samt c${nb}d."; do
+            "Före kvartal${nb}2 och a${nb}${nb}b samt c${nb}d." \
+            "Talet 1$(printf '\342\200\257')877 och 2$(printf '\342\200\211')500 samt 3$(printf '\342\200\207')400."; do
     check "pdftotext reads each no-break space as one: $want" grep -qxF -- "$want" "$T/nbsp.txt"
 done
 check "... and the fonts read whole, each width as in its font" tests/tools/font-widths "$T/nbsp.pdf"
