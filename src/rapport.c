@@ -424,15 +424,18 @@ int rp_layout_words(const RpOptions *o, const char *near,
             const char *kind = s->activity ? "activity" : "goal";
             if (s->word)
                 each(ctx, kind, s->name, s->word);
-            /* the wording of every report type: an old report may use any */
+            /* the wording of every report type: an old report may use any
+             * (its Swedish: the words of other languages' reports are not
+             * looked for in a Swedish document, and "Appendices" took the
+             * place of "Bilagor") */
             for (int k = 0; k < lay->nwords; k++) {
                 const Word *w = &lay->words[k];
-                if (!strncmp(w->key, "status.", 7) && !strcmp(w->key + 7, s->name))
+                if (!strncmp(w->key, "status.", 7) && !strcmp(w->key + 7, s->name) && layout_same_lang(w->lang, NULL))
                     each(ctx, kind, s->name, w->text);
             }
         }
         for (int k = 0; k < lay->nwords; k++)
-            if (!lay->words[k].type)
+            if (!lay->words[k].type && layout_same_lang(lay->words[k].lang, NULL))
                 each(ctx, NULL, lay->words[k].key, lay->words[k].text);
     }
     report(o, &rp.diags, err);

@@ -46,6 +46,21 @@ int se_new(M *m, SeType type, int parent)
     return m->se.n - 1;
 }
 
+int se_lang_child(M *m, int parent, const char *lang, int *span)
+{
+    const char *pl = m->se.v[parent].lang;
+    if (pl ? lang && !strcmp(pl, lang) : !lang) {
+        *span = 0;
+        return parent;
+    }
+    const char *sl = *span ? m->se.v[*span].lang : NULL;
+    if (!*span || m->se.v[*span].parent != parent || (sl ? !lang || strcmp(sl, lang) : lang != NULL)) {
+        *span = se_new(m, SE_SPAN, parent);
+        m->se.v[*span].lang = lang;
+    }
+    return *span;
+}
+
 void se_links(M *m, Op *ops, int n, int parent, LinkRun *run)
 {
     /* (a zeroed run has no group: link groups are piece indices, >= 0,
@@ -58,9 +73,12 @@ void se_links(M *m, Op *ops, int n, int parent, LinkRun *run)
             run->kind = ops[i].se;
             run->parent = parent;
             run->se = se_new(m, run->kind == SE_LINK_PENDING ? SE_LINK : SE_SPAN, parent);
+            run->span = 0;
             m->se.v[run->se].lang = ops[i].lang;
         }
-        ops[i].se = run->se;
+        /* (the link's area stays the link's) */
+        ops[i].se = ops[i].kind == OP_TEXT && run->kind == SE_LINK_PENDING
+                  ? se_lang_child(m, run->se, ops[i].lang, &run->span) : run->se;
     }
 }
 

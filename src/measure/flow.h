@@ -169,6 +169,7 @@ typedef struct Box {
 typedef struct Anchor {
     const char *id;        /* the element's id, or NULL */
     const char *title;     /* plain text (headings) */
+    const Node *sec;       /* the heading's section, goal or appendix, or NULL */
     int         level;     /* heading level 1..5; 0: not a heading */
     bool        in_toc;
     bool        outline;   /* a bookmark: headings of the contents' levels, appendices */

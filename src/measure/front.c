@@ -284,7 +284,7 @@ static void title_apart(Op *ops, int n)
 static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numcol, int se_toc)
 {
     int se_item = se_new(m, SE_TOCI, se_toc);
-    int se_link = se_new(m, SE_LINK, se_new(m, SE_REFERENCE, se_item));
+    int se_link = se_new(m, SE_LINK, se_new(m, SE_REFERENCE, se_item)), span = 0;
     int lv = a->level < 1 ? 1 : a->level > 3 ? 3 : a->level;
     StyleId sid = (StyleId)(ST_TOC1 + lv - 1);
     const Style *st = &m->lay->styles[sid];
@@ -297,7 +297,10 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
     if (indent > width / 3)
         indent = width / 3;
     Pieces ps = { 0 };
-    text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
+    if (a->sec)
+        text_heading_pieces(m, a->sec, st, &ps);
+    else
+        text_piece_str(m, a->title ? a->title : "", st, 0, &ps);
     int32_t tw = width - indent - numcol;
     /* a heading's words, as its heading sets them: never hyphenated
      * ("innehålls-/förteckningen" was), in lines of even length */
@@ -318,7 +321,7 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
         int q = 0;
         for (int i = 0; i < L->nops; i++) {
             ops[q] = L->ops[i];
-            ops[q].se = se_link;
+            ops[q].se = ops[q].kind == OP_TEXT ? se_lang_child(m, se_link, ops[q].lang, &span) : se_link;
             ops[q++].x += indent;
         }
         if (last) {
@@ -413,7 +416,10 @@ static void contents(M *m, const Node *c, int32_t width)
         int ai = anchor_for(m, a);
         const Anchor *an = &m->anchors.v[ai];
         ps.n = 0;
-        text_piece_str(m, an->title ? an->title : "", as, 0, &ps);
+        if (an->sec)
+            text_heading_pieces(m, an->sec, as, &ps);
+        else
+            text_piece_str(m, an->title ? an->title : "", as, 0, &ps);
         int32_t li = L->list_indent;
         /* one printed here gets a leader and its page number like the
          * headings above; one that is a document of its own has none */

@@ -81,6 +81,7 @@ static void heading(M *m, const Node *sec, int32_t indent, int32_t width)
     int a = anchor_for(m, sec);
     Anchor *an = &m->anchors.v[a];
     an->title = heading_title(m, sec);
+    an->sec = sec;
     an->level = sec->kind == N_GOAL ? level : level;
     an->appendix = sec->kind == N_APPENDIX;
     an->in_toc = sec->u.sec.toc == 1 ||
@@ -389,6 +390,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
                 if (!body) {
                     int an = anchor_for(m, a);
                     m->anchors.v[an].title = heading_title(m, a);
+                    m->anchors.v[an].sec = a;
                     m->anchors.v[an].appendix = true;
                     m->anchors.v[an].level = 1;
                     VEC_PUSH(&m->rp->arena, m->headings, an);

@@ -275,6 +275,11 @@ const char *heading_title(M *m, const Node *sec);
  * breaks inside, or NULL. */
 const char *heading_label(M *m, const Node *sec);
 
+/* The title of section, goal or appendix sec as pieces, for the contents:
+ * its label in its language, its words as printed, each part of another
+ * language (xml:lang) a Span of it (text.c). */
+void text_heading_pieces(M *m, const Node *sec, const Style *st, Pieces *out);
+
 /* ---- build.c (calls text.c only; see its design notes) ---- */
 
 /* A new structure element of `type` under `parent`; returns its index. */
@@ -285,7 +290,17 @@ int se_new(M *m, SeType type, int parent);
  * from a line to the next of the same block (zeroed at its start): a
  * link that wraps is one Link, its word hyphenated at the wrap one
  * word, as a contents entry is. */
-typedef struct LinkRun { int group, kind, se, parent; } LinkRun;
+/* The element for text of language `lang` (NULL: the report's) in
+ * element parent: parent where it is of parent's language, else a Span
+ * of lang in it, *span, kept for the words after it of that language
+ * (0: none yet). Words of another language than their link's ("Mål: Mer
+ * open data", a contents entry of a heading with xml:lang). */
+int se_lang_child(M *m, int parent, const char *lang, int *span);
+
+typedef struct LinkRun {
+    int group, kind, se, parent;
+    int span;                   /* in a Link, the Span of the words of another language than its, 0: none */
+} LinkRun;
 void se_links(M *m, Op *ops, int n, int parent, LinkRun *run);
 
 /* Emit lines as boxes: indent x, space before the first, keep rules.

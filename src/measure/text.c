@@ -58,6 +58,12 @@ typedef struct IState {
     bool        plain;        /* for text_printed(): no marks, markers or page numbers */
 } IState;
 
+/* A heading's title as the contents and references print it (its
+ * label in its language, a space, its words as printed, each part of
+ * another language a Span of it), under `is`; out of a section, goal or
+ * appendix sec. */
+static void heading_pieces(M *m, const Node *sec, const Style *st, IState is, Pieces *out);
+
 static Piece base_piece(const Style *st, IState s)
 {
     Piece p = { 0 };
@@ -548,8 +554,13 @@ static void walk(M *m, const Node *parent, const Style *st, IState is, Pieces *o
                 break;
             s2.anchor = anchor_for(m, t);
             if (c->u.ref.show != REF_PAGE) {
-                const char *title = ref_title(m, t, false);
-                push_text(m, title, strlen(title), st, s2, out);
+                const Node *th = model_title_node(t);
+                if (th && th->kind == N_HEADING) {
+                    heading_pieces(m, t, st, s2, out);      /* its languages kept */
+                } else {
+                    const char *title = ref_title(m, t, false);
+                    push_text(m, title, strlen(title), st, s2, out);
+                }
                 if (c->u.ref.show == REF_BOTH) {
                     IState ws = s2;
                     const char *page = text_word(m, "page-short", "s.", &ws.lang);
@@ -711,6 +722,35 @@ const char *heading_title(M *m, const Node *sec)
     }
     const char *label = heading_label(m, sec);
     return label ? arena_printf(&m->rp->arena, "%s %s", label, t) : t;
+}
+
+static void heading_pieces(M *m, const Node *sec, const Style *st, IState is, Pieces *out)
+{
+    const Node *h = model_heading(sec);
+    const char *label = heading_label(m, sec);
+    int from = out->n;
+    if (label) {
+        IState ls = is;
+        if (sec->u.sec.label_lang)
+            ls.lang = sec->u.sec.label_lang;
+        push_text(m, label, strlen(label), st, ls, out);
+        if (h)
+            push_text(m, " ", 1, st, is, out);
+    }
+    is.plain = true;                /* its words, no marks */
+    if (h) {
+        walk(m, h, st, is, out);
+    } else if (!label) {
+        const char *t = heading_title(m, sec);
+        push_text(m, t, strlen(t), st, is, out);
+    }
+    typeset_punct(m, out, from);
+}
+
+void text_heading_pieces(M *m, const Node *sec, const Style *st, Pieces *out)
+{
+    IState is = { .anchor = -1 };
+    heading_pieces(m, sec, st, is, out);
 }
 
 const char *text_printed_str(M *m, const char *s)

@@ -111,6 +111,22 @@ done
 check "... and no word of it is a Span of /Lang sv but the cover's brand" \
     sh -c "[ \$(qpdf --qdf --object-streams=disable '$T/english3.pdf' - | grep -ac '/Lang (sv)') = 1 ] && tests/ua-check '$T/english3.pdf' >/dev/null"
 
+# words of another language in a heading (xml:lang) keep it where the
+# heading is printed again: in its contents entry and in a reference's
+# link, a Span of their language inside the Link (each was one string,
+# read as Swedish)
+cat >"$T/headlang.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><contents/>
+<section><heading>Projektet <i xml:lang="en">Clean Indoor Air</i> i Linköping</heading><p>Se <ref to="g" show="title"/>.</p>
+<goal status="met" id="g" toc="yes"><heading>Nämndmål: Mer <b xml:lang="en">open data</b></heading><p>Text.</p></goal></section></report>
+XML
+"$BIN" -q -o "$T/headlang.pdf" "$T/headlang.xml"
+pdfinfo -struct-text "$T/headlang.pdf" >"$T/headlang.struct" 2>/dev/null
+check "a heading's words of another language are a Span in its contents entry and in a reference's link" \
+    sh -c "test \$(grep -A1 '^ *Span (inline)' '$T/headlang.struct' | grep -c '\"Clean Indoor Air \"') = 2 &&
+           test \$(grep -A1 '^ *Span (inline)' '$T/headlang.struct' | grep -cE '\"open data ?\"') = 3 &&
+           UA_TEXT=1 tests/ua-check '$T/headlang.pdf' >/dev/null"
+
 # ---- the checker must catch broken tagging ----------------------------------
 qpdf --qdf --object-streams=disable "$vb.pdf" "$T/qdf.pdf"
 # a drawing outside any marked content
