@@ -62,7 +62,10 @@ static void walk(OV *o, const Node *n, const char *area)
         Arena *ar = &m->rp->arena;
         if (!o->area || strcmp(o->area, a) != 0) {
             Node *g = model_new_row(ar, o->table, ROW_GROUP, NULL);
-            model_new_cell(ar, g, 0, *a ? a : "Övriga mål", NULL)->u.cell.colspan = 3;
+            Node *gc = model_new_cell(ar, g, 0, *a ? a : NULL, NULL);
+            gc->u.cell.colspan = 3;
+            if (!*a)
+                text_word_node(m, gc, "overview.other", "Övriga mål", NULL);
             o->area = a;
         }
         Node *r = model_new_row(ar, o->table, ROW_NORMAL, NULL);

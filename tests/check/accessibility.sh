@@ -100,12 +100,13 @@ cat >"$T/english3.xml" <<'XML'
 <report type="delarsrapport" lang="en"><meta><title>Annual report</title></meta><contents/>
 <section><heading>Results</heading><p>See <ref to="b" show="both"/>.<footnote>A note.</footnote></p><legend/>
 <goal status="met"><heading>Goal: Safe schools</heading><p>All schools met the aim.</p></goal><goal-overview/></section>
+<section><heading>Målområde</heading><goal><heading>Goal: Open data</heading><p>Not assessed yet.</p></goal></section>
 <appendices numbering="yes"><appendix id="b"><heading>Key figures</heading><p>Text.</p></appendix></appendices></report>
 XML
 "$BIN" -q -o "$T/english3.pdf" "$T/english3.xml"
 pdftotext "$T/english3.pdf" - | tr '\n' '|' | sed 's/\xc2\xa0/ /g' >"$T/english3.txt"
 for w in 'Contents|' 'Appendix 1 Key figures' '(p. 4)' '|The colours show:|' 'Goal: Safe schools – Met for the full year' \
-         '|Goal attainment in summary|' 'Met for the full year: 1 (1 goal)'; do
+         '|Goal attainment in summary|' 'Met for the full year: 1 (2 goals)' '|Other goals|'; do
     check "an English report with the layout's English words prints: $w" grep -qF -- "$w" "$T/english3.txt"
 done
 check "... and no word of it is a Span of /Lang sv but the cover's brand" \
