@@ -1394,35 +1394,45 @@ static SumStart *sum_starts(P *p, const Node *t, int *nrows)
         n++;
     SumStart *s = ARENA_ARRAY(&p->rp->arena, SumStart, n + 1);
     const Node *from = NULL, *group = NULL;     /* the row before the range, the group row in it */
-    const Node *head = NULL;                    /* the last header or subheader row */
-    int from_at = -1, group_at = -1, head_at = -1, k = 0;
-    bool rows = false;                          /* a normal row since `from` */
+    int from_at = -1, group_at = -1, k = 0;
+    /* sums of sums: a sum row right under a sum of level L is of level
+     * L + 1 ("Summa norra" under "Summa Berga", "Summa totalt" under
+     * "Summa södra") and adds up the rows back to the last sum of its
+     * level or higher, or the header (not a subheader: "Summa totalt"
+     * after "Summa intäkter" and "Summa kostnader" is both); an empty
+     * range left it blank, without a word */
+    enum { LEVELS = 8 };
+    const Node *above[LEVELS + 1] = { 0 };      /* the last sum of each level or higher */
+    int above_at[LEVELS + 1], level = 0;        /* level of the row before: 0 no sum */
+    for (int l = 0; l <= LEVELS; l++)
+        above_at[l] = -1;
     for (const Node *q = t->first; q; q = q->next, k++) {
         s[k] = (SumStart){ NULL, -1 };
         if (q->kind != N_ROW)
             continue;
         RowRole role = q->u.row.role;
+        int mine = role == ROW_SUM ? (level < LEVELS ? level + 1 : LEVELS) : 0;
         if (q->u.row.sum_above) {
             bool own = group && names_group(q, group);
             s[k].first = own ? group->next : from ? from->next : t->first;
             s[k].at = own ? group_at + 1 : from_at + 1;
-            if (!own && !rows) {
-                /* right under the sums of groups ("Summa totalt" after
-                 * "Summa Ryd", "Summa Berga"): the total of them all,
-                 * the rows back to the header (an empty range left it
-                 * blank, without a word) */
-                s[k].first = head ? head->next : t->first;
-                s[k].at = head_at + 1;
+            if (!own && mine > 1) {
+                s[k].first = above[mine] ? above[mine]->next : t->first;
+                s[k].at = above_at[mine] + 1;
             }
         }
         if (role == ROW_HEADER || role == ROW_SUM || role == ROW_SUBHEAD)
-            from = q, from_at = k, group = NULL, rows = false;
+            from = q, from_at = k, group = NULL;
         else if (role == ROW_GROUP)
             group = q, group_at = k;
-        else if (role == ROW_NORMAL)
-            rows = true;
-        if (role == ROW_HEADER || role == ROW_SUBHEAD)
-            head = q, head_at = k;
+        if (role == ROW_HEADER)
+            for (int l = 0; l <= LEVELS; l++)
+                above[l] = q, above_at[l] = k;
+        else if (role == ROW_SUM)
+            for (int l = 1; l <= mine; l++)
+                above[l] = q, above_at[l] = k;
+        if (role != ROW_PART && role != ROW_SUB)    /* (a varav under a sum: the sum's) */
+            level = mine;
     }
     *nrows = n;
     return s;

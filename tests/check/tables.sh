@@ -630,6 +630,33 @@ cat >"$T/grandsum.xml" <<'XML'
 <row role="sum" sum-of="above"><cell>Summa totalt</cell><cell>999</cell></row>
 </table></report>
 XML
+# ... and sums of sums of two levels, and a total across subheaders
+# (a reviewer: "Summa södra" took norra's rows too, 130 for 100; "Summa
+# totalt" under two subheaders only the last, 7 for 12)
+cat >"$T/sumlevels.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><table><caption>C</caption>
+<columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Enhet</cell><cell>Kostnad</cell></row>
+<row role="group"><cell>Ryd</cell><cell/></row><row><cell>R1</cell><cell>10</cell></row>
+<row role="sum" sum-of="above"><cell>Summa Ryd</cell><cell/></row>
+<row role="group"><cell>Berga</cell><cell/></row><row><cell>B1</cell><cell>20</cell></row>
+<row role="sum" sum-of="above"><cell>Summa Berga</cell><cell/></row>
+<row role="sum" sum-of="above"><cell>Summa norra</cell><cell/></row>
+<row role="group"><cell>Kisa</cell><cell/></row><row><cell>K1</cell><cell>100</cell></row>
+<row role="sum" sum-of="above"><cell>Summa Kisa</cell><cell/></row>
+<row role="sum" sum-of="above"><cell>Summa södra</cell><cell/></row>
+<row role="sum" sum-of="above"><cell>Summa totalt</cell><cell/></row></table>
+<table><caption>D</caption><columns><column/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Post</cell><cell>Belopp</cell></row>
+<row role="subheader"><cell>Intäkter</cell><cell>2024</cell></row><row><cell>I1</cell><cell>5</cell></row>
+<row role="sum" sum-of="above"><cell>Summa intäkter</cell><cell/></row>
+<row role="subheader"><cell>Kostnader</cell><cell>2024</cell></row><row><cell>K1</cell><cell>7</cell></row>
+<row role="sum" sum-of="above"><cell>Summa kostnader</cell><cell/></row>
+<row role="sum" sum-of="above"><cell>Summa alla</cell><cell/></row></table></report>
+XML
+check "sums of sums: norra 30, södra 100, totalt 130; across subheaders 12" \
+    sh -c "'$BIN' -q -o '$T/sumlevels.pdf' --trace '$T/sumlevels.trace' '$T/sumlevels.xml' &&
+           test \"\$(grep -A3 ' Summa ' '$T/sumlevels.trace' | grep '^ *text' | paste - - | awk '{ print \$5 \"=\" \$NF }' | tr '\\n' ' ')\" = 'Ryd=10 Berga=20 norra=30 Kisa=100 södra=100 totalt=130 intäkter=5 kostnader=7 alla=12 '"
 check "a total under the groups' sums adds them all (150), i u and .. are no value; a wrong one is said" \
     sh -c "'$BIN' -o '$T/grandsum.pdf' --trace '$T/grandsum.trace' '$T/grandsum.xml' 2>'$T/grandsum.err';
            grep -A2 'Summa totalt' '$T/grandsum.trace' | grep -q 'text .* 150\$' &&
