@@ -431,12 +431,25 @@ static void lower_into(const char *s, size_t n, char *out, size_t cap)
     out[k] = 0;
 }
 
+/* Whether byte c is part of a letter or a digit (ASCII, or any byte of
+ * a UTF-8 character beyond it: å, ä, ö). */
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+
 bool text_mentions(const char *s, const char *word)
 {
     char a[512], b[128];
     lower_into(s, strlen(s), a, sizeof a);
     lower_into(word, strlen(word), b, sizeof b);
-    return b[0] && strstr(a, b) != NULL;
+    size_t n = strlen(b);
+    /* as words: "Met" is not in "Sometimes", "Done" not in "Abandoned" */
+    for (const char *at = b[0] ? strstr(a, b) : NULL; at; at = strstr(at + 1, b))
+        if ((at == a || !word_byte((unsigned char)at[-1])) && !word_byte((unsigned char)at[n]))
+            return true;
+    return false;
 }
 
 const char *text_marker_speech(M *m, int status, const char *beside)
@@ -2326,13 +2339,6 @@ int32_t text_min_once_joint(M *m, const Piece *ps, int np)
     int32_t nat, minw, mino, minh;
     widths(m, ps, np, true, &nat, &minw, &mino, &minh);
     return mino;
-}
-
-/* Whether byte c is part of a letter or a digit (ASCII, or any byte of
- * a UTF-8 character beyond it: å, ä, ö). */
-static bool word_byte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 /* A word of block n's wider than its line, split where the line ended
