@@ -347,14 +347,22 @@ static int toc_entry(M *m, const Anchor *a, int ai, int32_t width, int32_t numco
     return se_item;
 }
 
+/* The report's own title `own` into ps, or else the layout's word for
+ * key, in its language. */
+static void title_or_word(M *m, const char *own, const char *key, const char *fallback, const Style *st,
+                          int variant, Pieces *ps)
+{
+    const char *lang = NULL;
+    const char *s = own ? own : text_word(m, key, fallback, &lang);
+    text_lang_str(m, s, lang, st, variant, ps);
+}
+
 static void contents(M *m, const Node *c, int32_t width)
 {
     const Layout *L = m->lay;
     const Style *ts = &L->styles[ST_TOC_TITLE];
-    const char *lang = NULL;
-    const char *title = c->u.contents.title ? c->u.contents.title : text_word(m, "contents", "Innehåll", &lang);
     Pieces ps = { 0 };
-    text_lang_str(m, title, lang, ts, 0, &ps);
+    title_or_word(m, c->u.contents.title, "contents", "Innehåll", ts, 0, &ps);
     Lines ls = text_break(m, ps.v, ps.n, ts, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     new_page_next(m);
@@ -399,11 +407,8 @@ static void contents(M *m, const Node *c, int32_t width)
     const Node *apps = find_appendices(m->rep);
     if (!apps)
         return;
-    lang = NULL;
-    const char *atitle = apps->u.appendices.title ? apps->u.appendices.title
-                       : text_word(m, "appendices", "Bilagor", &lang);
     ps.n = 0;
-    text_lang_str(m, atitle, lang, t1, VAR_BOLD, &ps);
+    title_or_word(m, apps->u.appendices.title, "appendices", "Bilagor", t1, VAR_BOLD, &ps);
     ls = text_break(m, ps.v, ps.n, t1, width, ALIGN_LEFT, false);
     m->pending_after = 0;
     m->cur_se = se_new(m, SE_H2, 0);         /* "Bilagor": a heading under "Innehåll" */
