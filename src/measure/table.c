@@ -1695,9 +1695,12 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     if ((role == ROW_NORMAL || role == ROW_PART || role == ROW_SUB) && r + 1 < nrows &&
         ts->roles[r + 1] == ROW_NORMAL) {
         int q = r + 2;
+        int64_t h = ts->rh[r] + ts->rh[r + 1];
         while (q < nrows && (ts->roles[q] == ROW_PART || ts->roles[q] == ROW_SUB))
-            q++;
-        if (q < nrows && ts->roles[q] == ROW_SUM)
+            h += ts->rh[q++];
+        /* (not rows of half a page: kept with the first rows' keep, a
+         * table of three tall rows moved whole and left its sum alone) */
+        if (q < nrows && ts->roles[q] == ROW_SUM && h + ts->rh[q] <= ts->keep_limit)
             b->flags |= BOX_KEEP_NEXT;
     }
     if (role == ROW_SUBHEAD && r < nrows - 1)

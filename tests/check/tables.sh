@@ -684,6 +684,20 @@ check "a sum is never carried over with one row alone: two rows at least above i
                awk '/^page / { n = 0 } /text .* Tabell \\(forts\\.\\)/ { c = 1; n = 0; next } /^page / { c = 0 }
                     c && /text 74\\.9 / && !/ Enhet\$/ { n++; if (n == 2 && / Summa /) bad = 1 } END { exit bad }' \"$T/sumwidow\$k.trace\" || exit 1
            done"
+# ... but not rows of half a page: kept with the first rows, a table of
+# three tall rows moved whole to the next page, and its sum was carried
+# alone to a fourth (a reviewer)
+/usr/bin/python3 - >"$T/tallsum.xml" <<'PY'
+text = ' '.join(['Lång text i cellen som tar plats.'] * 60)
+rows = ''.join(f'<row><cell>Enhet {i} {text}</cell><cell>{i}</cell></row>' for i in range(1, 4))
+print('<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Inledning.</p>'
+      '<table><caption>Tabell</caption><columns><column/><column type="number" decimals="0"/></columns>'
+      '<row role="header"><cell>Enhet</cell><cell>A</cell></row>' + rows +
+      '<row role="sum" sum-of="above"><cell>Summa</cell><cell/></row></table></section></report>')
+PY
+check "a table of three tall rows and a sum: three pages, the sum under the last row" \
+    sh -c "'$BIN' -q -o '$T/tallsum.pdf' --trace '$T/tallsum.trace' '$T/tallsum.xml' && test \$(grep -c '^page' '$T/tallsum.trace') = 3 &&
+           awk '/^page/ { p++ } / Enhet 3 / { e = p } / Summa\$/ { s = p } END { exit !(e && e == s) }' '$T/tallsum.trace'"
 # a cell's last line is no stub where the lines are as many either way:
 # "Inflyttning planeras till / höstterminen 2026.", not "... till
 # höstterminen / 2026."
