@@ -1680,23 +1680,27 @@ static void fill_sum(P *p, Node *sc, int64_t sum, int dec)
     x->col = sc->col;
 }
 
-/* A cell that stands for no value in a sum: empty, or a dash or dots
- * (-, –, —, −, .., …), as tables write a missing figure. */
-static bool no_value(const Node *cell)
+/* What a cell that holds no figure says in a sum: VALUE_NONE, nothing to
+ * add (empty, a dash, "."), VALUE_UNKNOWN, a figure that is missing (the
+ * signs of Swedish statistics ".." and "…", "x" not shown for secrecy,
+ * "i u" ingen uppgift, also "i.u.", "I U"), or 0: a figure, or text. */
+enum { VALUE_NONE = 1, VALUE_UNKNOWN = 2 };
+
+static int value_sign(const Node *cell)
 {
     if (!cell->first)
-        return true;
+        return VALUE_NONE;
     const Node *x = model_cell_figure(cell);        /* a dash may have its footnote */
     if (!x || x->kind != N_TEXT)
-        return false;
-    /* the signs of Swedish statistics: a dash (zero, nothing), ".." (no
-     * figure to be had), "." (none can be), "x" (not shown: secrecy) */
-    static const char *const dashes[] = { "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x88\x92", "..",
-                                          "\xE2\x80\xA6", ".", "x", "X" };
-    for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++)
-        if (x->len == strlen(dashes[k]) && memcmp(x->text, dashes[k], x->len) == 0)
-            return true;
-    /* "i u" (ingen uppgift), also "i.u.", "i. u.", "I U" */
+        return 0;
+    static const struct { const char *s; int sign; } signs[] = {
+        { "-", VALUE_NONE }, { "\xE2\x80\x93", VALUE_NONE }, { "\xE2\x80\x94", VALUE_NONE },
+        { "\xE2\x88\x92", VALUE_NONE }, { ".", VALUE_NONE }, { "..", VALUE_UNKNOWN },
+        { "\xE2\x80\xA6", VALUE_UNKNOWN }, { "x", VALUE_UNKNOWN }, { "X", VALUE_UNKNOWN },
+    };
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        if (x->len == strlen(signs[k].s) && memcmp(x->text, signs[k].s, x->len) == 0)
+            return signs[k].sign;
     char letters[3];
     size_t n = 0;
     for (size_t i = 0; i < x->len; i++) {
@@ -1708,10 +1712,26 @@ static bool no_value(const Node *cell)
             continue;
         }
         if (n == 2)
-            return false;
+            return 0;
         letters[n++] = (char)(ch | 0x20);
     }
-    return n == 2 && letters[0] == 'i' && letters[1] == 'u';
+    return n == 2 && letters[0] == 'i' && letters[1] == 'u' ? VALUE_UNKNOWN : 0;
+}
+
+static bool no_value(const Node *cell) { return value_sign(cell) != 0; }
+
+/* A sum filled in without a figure the rows say is missing ("..", "x",
+ * "i u"): printed as if it were the whole, so said, once a sum. */
+static void unknown_in_sum(P *p, const Node *sc, const Node *sum_row, const Node *unknown)
+{
+    char text[32], label[80];
+    model_plain_text(unknown, text, sizeof text);
+    model_plain_text(sum_row->first, label, sizeof label);
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
+             _("\"..\", \"x\" and \"i u\" say that a figure is missing: write the sum if it is known, or say "
+               "in a note under the table that it leaves them out"),
+             _("the sum in \"%s\" is filled in without the figures that are missing (\"%s\", line %d)"), label, text,
+             unknown->line);
 }
 
 /* A cell of the rows summed that holds something else than a number:
@@ -1872,6 +1892,7 @@ static void check_sums(P *p, Node *t)
             int terms = 0, most = 0;
             bool over = false;
             const Node *bad = NULL;         /* a cell summed that holds no number (each is said) */
+            const Node *unknown = NULL;     /* the first that says its figure is missing */
             for (const Node *q = starts[ri].first; q && q != r; q = q->next) {
                 if (q->kind != N_ROW || q->u.row.role != ROW_NORMAL)
                     continue;
@@ -1887,6 +1908,8 @@ static void check_sums(P *p, Node *t)
                     } else if (!no_value(qc)) {
                         bad = qc;           /* every one, at once: not one a run */
                         not_summed(p, bad, r, empty);
+                    } else if (!unknown && value_sign(qc) == VALUE_UNKNOWN) {
+                        unknown = qc;
                     }
                 }
             }
@@ -1896,6 +1919,8 @@ static void check_sums(P *p, Node *t)
                 continue;
             if (empty) {
                 fill_sum(p, sc, sum, most);
+                if (unknown)
+                    unknown_in_sum(p, sc, r, unknown);
                 continue;
             }
             int64_t unit = 1000000;

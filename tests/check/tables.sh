@@ -610,7 +610,9 @@ check "a sum row naming its group adds up that group only; one naming none, the 
            test ! -s '$T/groupsum.err' && grep -q 'text .* −500\$' '$T/groupsum.trace' && ! grep -q '−1 500' '$T/groupsum.trace'"
 # a total right under the sums of groups adds up them all (it was left
 # blank, a wrong one unchecked, without a word); "i u", "..", "." and
-# "x" are no value, as a dash is (the sum stopped the report at "i u")
+# "x" are no value, as a dash is (the sum stopped the report at "i u"),
+# and a sum filled in without a figure that is missing ("..", "x", "i u")
+# says so (it was printed as if it were the whole; a reviewer)
 cat >"$T/grandsum.xml" <<'XML'
 <report type="rapport"><meta><title>T</title></meta><table><caption>Timmar</caption>
 <columns><column/><column type="number" decimals="0"/></columns>
@@ -657,11 +659,12 @@ XML
 check "sums of sums: norra 30, södra 100, totalt 130; across subheaders 12" \
     sh -c "'$BIN' -q -o '$T/sumlevels.pdf' --trace '$T/sumlevels.trace' '$T/sumlevels.xml' &&
            test \"\$(grep -A3 ' Summa ' '$T/sumlevels.trace' | grep '^ *text' | paste - - | awk '{ print \$5 \"=\" \$NF }' | tr '\\n' ' ')\" = 'Ryd=10 Berga=20 norra=30 Kisa=100 södra=100 totalt=130 intäkter=5 kostnader=7 alla=12 '"
-check "a total under the groups' sums adds them all (150), i u and .. are no value; a wrong one is said" \
+check "a total under the groups' sums adds them all (150), i u and .. are no value, said once a sum; a wrong one is said" \
     sh -c "'$BIN' -o '$T/grandsum.pdf' --trace '$T/grandsum.trace' '$T/grandsum.xml' 2>'$T/grandsum.err';
            grep -A2 'Summa totalt' '$T/grandsum.trace' | grep -q 'text .* 150\$' &&
            grep -A2 'Summa Berga' '$T/grandsum.trace' | grep -q 'text .* 50\$' &&
-           test \$(grep -c 'warning' '$T/grandsum.err') = 1 && grep -q 'Summa totalt 999 but the rows above add up to 150' '$T/grandsum.err'"
+           test \$(grep -c 'warning' '$T/grandsum.err') = 4 && grep -q 'Summa totalt 999 but the rows above add up to 150' '$T/grandsum.err' &&
+           test \$(grep -c 'is filled in without the figures that are missing' '$T/grandsum.err') = 3"
 # two rows at least over a sum on its page: a group's last row and its
 # sum were carried alone under the repeated header (at 15 of 40 break
 # places, a typographer), the group's label and its other rows before
