@@ -1950,6 +1950,35 @@ static void check_sums(P *p, Node *t)
     }
 }
 
+/* A group row (a label across the table) with figures in its number
+ * columns: printed as a label, off the decimal comma, and summed by no
+ * one; most likely a <row-role match> that took rows of figures
+ * ("Timavg*"). Said once a table, at the first. */
+static void group_figures(P *p, const Node *t)
+{
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || r->u.row.role != ROW_GROUP)
+            continue;
+        for (const Node *c = r->first; c; c = c->next) {
+            int col = c->u.cell.col, unit;
+            const Node *x = model_cell_figure(c);
+            char m[64];
+            if (col >= t->u.table.ncols || t->u.table.cols[col].type != COL_NUMBER || c->u.cell.colspan != 1 ||
+                !x || x->kind != N_TEXT ||
+                numfmt_read(x->text, x->len, t->u.table.cols[col].fmt.unit, m, sizeof m, &unit) == NUM_TEXT)
+                continue;
+            char label[80];
+            model_plain_text(r->first, label, sizeof label);
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
+                     _("a group row is a label across the table; a row of figures has no role (if a <row-role "
+                       "match> made it a group row, make its pattern narrower)"),
+                     _("the row \"%s\" is a group row but holds figures: they are printed as a label, "
+                       "not lined up or summed"), label);
+            return;
+        }
+    }
+}
+
 /* The rules of a table's <row-role> children, in s (positions in at). */
 static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
 {
@@ -2212,6 +2241,7 @@ static Node *build_table(P *p, xmlNodePtr x)
     grid_table(p, t);
     read_numbers(p, t);
     check_sums(p, t);
+    group_figures(p, t);
     empty_headers(p, t);
     return t;
 }

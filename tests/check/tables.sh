@@ -701,6 +701,14 @@ PY
 check "a table of three tall rows and a sum: three pages, the sum under the last row" \
     sh -c "'$BIN' -q -o '$T/tallsum.pdf' --trace '$T/tallsum.trace' '$T/tallsum.xml' && test \$(grep -c '^page' '$T/tallsum.trace') = 3 &&
            awk '/^page/ { p++ } / Enhet 3 / { e = p } / Summa\$/ { s = p } END { exit !(e && e == s) }' '$T/tallsum.trace'"
+# a group row with figures in a number column (a <row-role match> too
+# wide: "Tim*" took "Timavgift A") is said, at the CSV's line: its
+# figures were printed as a label's, off the comma, without a word
+printf 'Post;Timmar\r\nTimavgift A;12,5\r\nTimmar Ryd;\r\nNorr;100\r\n' >"$T/grp.csv"
+printf '<report type="rapport"><meta><title>T</title></meta><table src="grp.csv" header-rows="1"><caption>C</caption><columns><column/><column type="number" decimals="1"/></columns><row-role match="Tim*" role="group"/></table></report>\n' >"$T/grpfig.xml"
+check "a group row holding figures is said at its line in the CSV, once; a group row of a label is not" \
+    sh -c "'$BIN' -o '$T/grpfig.pdf' '$T/grpfig.xml' 2>'$T/grpfig.err'; cat '$T/grpfig.err';
+           test \$(grep -c 'is a group row but holds figures' '$T/grpfig.err') = 1 && grep -q 'grp.csv:2:.*\"Timavgift A\" is a group row' '$T/grpfig.err'"
 # a cell's last line is no stub where the lines are as many either way:
 # "Inflyttning planeras till / höstterminen 2026.", not "... till
 # höstterminen / 2026."
