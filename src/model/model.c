@@ -268,10 +268,11 @@ const char *layout_word(const Layout *l, const char *type, const char *lang, con
     int best_score = -1;
     for (int i = 0; i < l->nwords; i++) {
         const Word *w = &l->words[i];
+        if (strcmp(w->key, key) != 0 || (w->type && (!type || strcmp(w->type, type) != 0)))
+            continue;                           /* another word, or another type's */
         bool foreign = w->lang && !layout_same_lang(w->lang, "sv");
-        if (strcmp(w->key, key) != 0 || (w->type && (!type || strcmp(w->type, type) != 0)) ||
-            (foreign && !layout_same_lang(w->lang, lang)))
-            continue;                           /* another type's, or another language's */
+        if (foreign && !layout_same_lang(w->lang, lang))
+            continue;                           /* another language's */
         /* the report's language before the type: an English report
          * says "Met", not the Swedish of its type */
         int score = (foreign ? 2 : 0) + (w->type ? 1 : 0);
