@@ -70,7 +70,9 @@ static void walk(OV *o, const Node *n, const char *area)
         }
         Node *r = model_new_row(ar, o->table, ROW_NORMAL, NULL);
         const Node *h = model_heading(c);
-        model_new_cell(ar, r, 0, strip_lead(h ? plain(m, h) : "", "Nämndmål"), NULL);
+        /* (the lead-in the goal column's heading says: "Nämndmål", "Goal") */
+        model_new_cell(ar, r, 0, strip_lead(h ? plain(m, h) : "", text_word(m, "overview.goal", "Nämndmål", NULL)),
+                       NULL);
         Node *sc = model_new_cell(ar, r, 1, NULL, NULL);
         if (c->u.sec.status >= 0) {
             model_new(ar, N_STATUS, sc, NULL)->u.status.status = c->u.sec.status;

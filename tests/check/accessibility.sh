@@ -106,7 +106,8 @@ XML
 "$BIN" -q -o "$T/english3.pdf" "$T/english3.xml"
 pdftotext "$T/english3.pdf" - | tr '\n' '|' | sed 's/\xc2\xa0/ /g' >"$T/english3.txt"
 for w in 'Contents|' 'Appendix 1 Key figures' '(p. 4)' '|The colours show:|' 'Goal: Safe schools – Expected to be met for the full year' \
-         '|Goal attainment in summary|' 'Expected to be met for the full year: 1 (2 goals)' '|Other goals|'; do
+         '|Goal attainment in summary|' 'Expected to be met for the full year: 1 (2 goals)' '|Other goals|' \
+         '|Results|Safe schools|'; do
     check "an English report with the layout's English words prints: $w" grep -qF -- "$w" "$T/english3.txt"
 done
 check "... and no word of it is a Span of /Lang sv but the cover's brand" \
