@@ -46,9 +46,8 @@ struct Embed {
     uint16_t    *gid, *next;
     const char **text;
     uint16_t    *tlen;
-    EmbedPad    *pad;         /* room added to its glyph (embed_code) */
+    uint16_t    *room;        /* room added after its glyph (embed_code) */
     bool         widen_ok;    /* embed_can_widen */
-    int32_t      widened_xmax; /* the subset's xMax, font units, once it is widened (INT32_MIN: not) */
     double      *width;       /* W entry: thousandths of an em, three decimals */
     int          n, cap;
     /* the subset, once made (embed_subset_all, or embed_finish) */
@@ -83,7 +82,6 @@ Embed *embed_new(Rp *rp, HPDF_Doc pdf, const Font *f)
     e->f = f;
     e->by_gid = ARENA_ARRAY(&rp->arena, uint16_t, f->nglyphs + 1);
     e->widen_ok = glyf_outlines(hb_font_get_face(f->hb));
-    e->widened_xmax = INT32_MIN;
     e->type0 = HPDF_Dict_New(pdf->mmgr);
     if (e->type0 && HPDF_Xref_Add(pdf->xref, e->type0) != HPDF_OK)
         e->type0 = NULL;
@@ -104,12 +102,12 @@ static inline bool same_text(const char *a, const char *b, size_t n)
     return true;
 }
 
-unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, EmbedPad pad)
+unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, uint16_t room)
 {
     if (gid >= e->f->nglyphs)
         gid = 0;
     for (unsigned c = e->by_gid[gid]; c; c = e->next[c])
-        if (e->tlen[c] == n && e->pad[c].before == pad.before && e->pad[c].after == pad.after &&
+        if (e->tlen[c] == n && e->room[c] == room &&
             same_text(e->text[c], t, n))
             return c;
     if (e->n >= EMBED_MAX_CODE || n > 0xFFFF)
@@ -119,26 +117,26 @@ unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, EmbedPad pa
         Arena *a = &e->rp->arena;
         uint16_t *g = ARENA_ARRAY(a, uint16_t, cap), *nx = ARENA_ARRAY(a, uint16_t, cap),
                  *tl = ARENA_ARRAY(a, uint16_t, cap);
-        EmbedPad *pd = ARENA_ARRAY(a, EmbedPad, cap);
+        uint16_t *rm = ARENA_ARRAY(a, uint16_t, cap);
         const char **tx = ARENA_ARRAY(a, const char *, cap);
         double *w = ARENA_ARRAY(a, double, cap);
         if (e->n) {
             memcpy(g, e->gid, sizeof *g * (size_t)(e->n + 1));
             memcpy(nx, e->next, sizeof *nx * (size_t)(e->n + 1));
             memcpy(tl, e->tlen, sizeof *tl * (size_t)(e->n + 1));
-            memcpy(pd, e->pad, sizeof *pd * (size_t)(e->n + 1));
+            memcpy(rm, e->room, sizeof *rm * (size_t)(e->n + 1));
             memcpy(tx, e->text, sizeof *tx * (size_t)(e->n + 1));
             memcpy(w, e->width, sizeof *w * (size_t)(e->n + 1));
         }
-        e->gid = g, e->next = nx, e->tlen = tl, e->pad = pd, e->text = tx, e->width = w;
+        e->gid = g, e->next = nx, e->tlen = tl, e->room = rm, e->text = tx, e->width = w;
         e->cap = cap;
     }
     unsigned c = (unsigned)++e->n;
     e->gid[c] = gid;
     e->text[c] = arena_strndup(&e->rp->arena, t, n);
     e->tlen[c] = (uint16_t)n;
-    e->pad[c] = pad;
-    e->width[c] = round((e->f->adv[gid] + pad.before + pad.after) * 1000000.0 / e->f->upem) / 1000;
+    e->room[c] = room;
+    e->width[c] = round((e->f->adv[gid] + room) * 1000000.0 / e->f->upem) / 1000;
     /* appended at the chain's end: the first text seen stays first */
     unsigned last = e->by_gid[gid];
     if (!last) {
@@ -259,9 +257,8 @@ static HPDF_Dict stream_of(Embed *e, const void *data, size_t len, bool deflated
 /* ---- glyphs widened by a no-break space ----------------------------------
  * A no-break space is drawn as part of the glyph before it (pdf.c): in
  * "1 877,0" the "1" is one code that reads as "1" and U+00A0 and is as
- * wide as both (pdf.c draws none before its glyph now: pdf.js drops a
- * glyph whose text begins with a space; room before one, a glyph moved
- * right, is still made where asked). That
+ * wide as both (never with the glyph after it: pdf.js drops a glyph
+ * whose text begins with a space). That
  * is how poppler's text tools keep it: they drop a code that reads as a
  * space alone and write a plain space for the gap it leaves. A code's
  * width in the W array must be its glyph's advance in the font program
@@ -281,13 +278,13 @@ static int rds16(const uint8_t *p) { return (int16_t)rd16(p); }
 
 /* Where the fields read and written stand in their tables (OpenType). */
 enum {
-    HEAD_XMIN = 36, HEAD_XMAX = 40, HEAD_LOCA_FORMAT = 50, HEAD_SIZE = 54,
-    HHEA_ADVANCE_MAX = 10, HHEA_XMAX_EXTENT = 16, HHEA_HMETRICS = 34, HHEA_SIZE = 36,
+    HEAD_LOCA_FORMAT = 50, HEAD_SIZE = 54,
+    HHEA_ADVANCE_MAX = 10, HHEA_HMETRICS = 34, HHEA_SIZE = 36,
     MAXP_GLYPHS = 4, MAXP_COMPOSITE_POINTS = 10, MAXP_COMPOSITE_CONTOURS = 12, MAXP_COMPONENTS = 28,
     MAXP_DEPTH = 30, MAXP_SIZE = 32,
-    GLYPH_XMIN = 2, GLYPH_XMAX = 6, GLYPH_HEADER = 10,
-    /* a composite of one part at offsets 0, 0 (bytes), or moved right (words) */
-    COMPOSITE = GLYPH_HEADER + 6, MOVED = GLYPH_HEADER + 8,
+    GLYPH_HEADER = 10,
+    /* a composite of one part at offsets 0, 0 (bytes) */
+    COMPOSITE = GLYPH_HEADER + 6,
 };
 
 typedef struct { hb_blob_t *blob; const uint8_t *p; unsigned n; } Table;
@@ -331,8 +328,8 @@ static hb_blob_t *blob_from(const uint8_t *p, unsigned have, unsigned n, uint8_t
     return hb_blob_create((const char *)b, n, HB_MEMORY_MODE_WRITABLE, b, free);
 }
 
-/* A glyph to add: glyph base of the subset with room before and after. */
-typedef struct { uint16_t base, before, after; } Widened;
+/* A glyph to add: glyph base of the subset with room after it. */
+typedef struct { uint16_t base, after; } Widened;
 
 typedef struct {
     Table    head, maxp, hhea, hmtx, loca, glyf;
@@ -364,7 +361,7 @@ static bool widened_tables(const Tables *t, const Widened *w, unsigned n, Made *
     unsigned ng = t->ng, nh = t->nh;
     uint32_t end = glyph_at(t, ng), size = end;
     for (unsigned i = 0; i < n; i++)
-        size += glyph_empty(t, w[i].base) ? 0 : w[i].before ? MOVED : COMPOSITE;
+        size += glyph_empty(t, w[i].base) ? 0 : COMPOSITE;
     o->long_loca = t->long_loca || size > 0x1FFFE;
     unsigned unit = o->long_loca ? 4 : 2;
     o->blob[0] = blob_from(t->glyf.p, end, size, &o->glyf);
@@ -389,22 +386,17 @@ static bool widened_tables(const Tables *t, const Widened *w, unsigned n, Made *
         if (g == ng + n)
             break;
         const Widened *x = &w[g - ng];
-        unsigned dx = x->before;
         if (!glyph_empty(t, x->base)) {               /* an empty glyph widens to an empty glyph */
             uint8_t *q = o->glyf + at;
             const uint8_t *b = t->glyf.p + glyph_at(t, x->base);
             wr16(q, 0xFFFF);                          /* numberOfContours -1: a composite */
-            memcpy(q + 2, b + 2, 8);                  /* the bounding box, moved */
-            wr16(q + GLYPH_XMIN, rd16(b + GLYPH_XMIN) + dx);
-            wr16(q + GLYPH_XMAX, rd16(b + GLYPH_XMAX) + dx);
-            wr16(q + GLYPH_HEADER, dx ? 0x0003 : 0x0002);   /* ARGS_ARE_XY_VALUES (as words) */
+            memcpy(q + 2, b + 2, 8);                  /* the bounding box */
+            wr16(q + GLYPH_HEADER, 0x0002);           /* ARGS_ARE_XY_VALUES */
             wr16(q + GLYPH_HEADER + 2, x->base);
-            if (dx)
-                wr16(q + GLYPH_HEADER + 4, dx);
-            at += dx ? MOVED : COMPOSITE;
+            at += COMPOSITE;
         }
-        wr16(o->hmtx + 4 * g, rd16(o->hmtx + 4 * x->base) + x->before + x->after);
-        wr16(o->hmtx + 4 * g + 2, rd16(o->hmtx + 4 * x->base + 2) + dx);
+        wr16(o->hmtx + 4 * g, rd16(o->hmtx + 4 * x->base) + x->after);
+        wr16(o->hmtx + 4 * g + 2, rd16(o->hmtx + 4 * x->base + 2));
     }
     return true;
 }
@@ -417,7 +409,6 @@ static void widened_counts(const Tables *t, const Widened *w, unsigned n, Made *
     uint8_t *maxp = o->maxp, *hhea = o->hhea, *head = o->head;
     unsigned points = rd16(maxp + MAXP_COMPOSITE_POINTS), contours = rd16(maxp + MAXP_COMPOSITE_CONTOURS);
     unsigned depth = rd16(maxp + MAXP_DEPTH), adv_max = rd16(hhea + HHEA_ADVANCE_MAX);
-    int xmax = rds16(head + HEAD_XMAX), extent = rds16(hhea + HHEA_XMAX_EXTENT);
     bool deeper = false;
     for (unsigned i = 0; i < n; i++) {
         unsigned g = t->ng + i, adv = rd16(o->hmtx + 4 * g);
@@ -425,10 +416,7 @@ static void widened_counts(const Tables *t, const Widened *w, unsigned n, Made *
         if (glyph_empty(t, w[i].base))
             continue;
         const uint8_t *b = t->glyf.p + glyph_at(t, w[i].base);
-        int nc = rds16(b), gx = rds16(b + GLYPH_XMAX) + w[i].before;
-        int ext = rds16(o->hmtx + 4 * g + 2) + gx - (rds16(b + GLYPH_XMIN) + w[i].before);
-        xmax = gx > xmax ? gx : xmax;
-        extent = ext > extent ? ext : extent;
+        int nc = rds16(b);
         if (nc > 0 && glyph_at(t, w[i].base + 1) >= glyph_at(t, w[i].base) + GLYPH_HEADER + 2 * (unsigned)nc) {
             unsigned pts = rd16(b + GLYPH_HEADER + 2 * (unsigned)(nc - 1)) + 1;
             points = pts > points ? pts : points;
@@ -444,8 +432,6 @@ static void widened_counts(const Tables *t, const Widened *w, unsigned n, Made *
     wr16(maxp + MAXP_DEPTH, deeper ? depth + 1 : depth > 1 ? depth : 1);
     wr16(hhea + HHEA_HMETRICS, t->ng + n);
     wr16(hhea + HHEA_ADVANCE_MAX, adv_max);
-    wr16(hhea + HHEA_XMAX_EXTENT, (unsigned)extent);
-    wr16(head + HEAD_XMAX, (unsigned)xmax);
     wr16(head + HEAD_LOCA_FORMAT, o->long_loca);
 }
 
@@ -471,7 +457,7 @@ static hb_face_t *rebuilt(hb_face_t *sub, const Made *o)
 
 /* sub with glyphs w[0..n) appended (glyph sub's count + i), or NULL if
  * it cannot be (not TrueType, or broken). */
-static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n, int32_t *xmax)
+static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n)
 {
     /* the subsetter's face is a builder's, which lists no tables: read
      * the font it makes */
@@ -493,14 +479,13 @@ static hb_face_t *widen(hb_face_t *built, const Widened *w, unsigned n, int32_t 
         ok = glyph_at(&t, g) <= glyph_at(&t, g + 1);
     for (unsigned i = 0; ok && i < n; i++)
         ok = w[i].base < t.ng &&
-             rd16(t.hmtx.p + 4 * (w[i].base < t.nh ? w[i].base : t.nh - 1)) + w[i].before + w[i].after <= 0xFFFF;
+             rd16(t.hmtx.p + 4 * (w[i].base < t.nh ? w[i].base : t.nh - 1)) + w[i].after <= 0xFFFF;
     Made o = { 0 };
     hb_face_t *out = NULL;
     if (ok && widened_tables(&t, w, n, &o) && (o.blob[3] = blob_from(t.head.p, t.head.n, t.head.n, &o.head)) &&
         (o.blob[4] = blob_from(t.hhea.p, t.hhea.n, t.hhea.n, &o.hhea)) &&
         (o.blob[5] = blob_from(t.maxp.p, t.maxp.n, t.maxp.n, &o.maxp))) {
         widened_counts(&t, w, n, &o);
-        *xmax = rds16(o.head + HEAD_XMAX);
         out = rebuilt(sub, &o);
     }
     for (int m = 0; m < 6; m++)
@@ -522,17 +507,17 @@ static bool widen_codes(Embed *e, hb_face_t **sub, uint16_t *new_gid)
     if (!w)
         return false;
     for (int c = 1; c <= e->n; c++) {
-        EmbedPad p = e->pad[c];
-        if (!p.before && !p.after)
+        uint16_t room = e->room[c];
+        if (!room)
             continue;
         unsigned i = 0;
-        while (i < n && !(w[i].base == new_gid[c] && w[i].before == p.before && w[i].after == p.after))
+        while (i < n && !(w[i].base == new_gid[c] && w[i].after == room))
             i++;
         if (i == n)
-            w[n++] = (Widened){ new_gid[c], p.before, p.after };
+            w[n++] = (Widened){ new_gid[c], room };
         new_gid[c] = (uint16_t)(ng + i);
     }
-    hb_face_t *out = n ? widen(*sub, w, n, &e->widened_xmax) : *sub;
+    hb_face_t *out = n ? widen(*sub, w, n) : *sub;
     free(w);
     if (out && out != *sub) {
         hb_face_destroy(*sub);
@@ -614,12 +599,8 @@ static void subset_tag(const Embed *e, char tag[7])
 static HPDF_Array bbox_of(Embed *e)
 {
     HPDF_Array a = HPDF_Array_New(e->pdf->mmgr);
-    for (int k = 0; k < 4; k++) {
-        int64_t v = e->f->bbox[k];
-        if (k == 2 && e->widened_xmax > v)      /* a glyph moved right reaches further */
-            v = e->widened_xmax;
-        HPDF_Array_AddNumber(a, thousandths(e->f, v));
-    }
+    for (int k = 0; k < 4; k++)
+        HPDF_Array_AddNumber(a, thousandths(e->f, e->f->bbox[k]));
     return a;
 }
 

@@ -34,18 +34,14 @@ Embed *embed_new(Rp *rp, HPDF_Doc pdf, const Font *f);
 /* The font's dictionary, for page resources. */
 HPDF_Dict embed_dict(const Embed *e);
 
-/* Room added to a code's glyph, in font units: before it (the glyph is
- * drawn that much to the right) and after it. */
-typedef struct { uint16_t before, after; } EmbedPad;
-
 /* The code that draws glyph `gid` and reads as the UTF-8 text t[0..n)
  * (n = 0: reads as nothing, the second glyph of one character), with
- * room `pad` about it (none: the glyph's own advance; some: a glyph of
- * its own in the subset, see embed_can_widen). Returns the code
+ * `room` font units after it (0: the glyph's own advance; some: a glyph
+ * of its own in the subset, see embed_can_widen). Returns the code
  * (1..EMBED_MAX_CODE), or 0 if the font has run out of codes. */
-unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, EmbedPad pad);
+unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, uint16_t room);
 
-/* Whether codes of e may be widened (embed_code's pad): its font has
+/* Whether codes of e may be widened (embed_code's room): its font has
  * TrueType outlines, to which the subset can add a glyph. */
 bool embed_can_widen(const Embed *e);
 

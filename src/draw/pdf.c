@@ -423,7 +423,7 @@ static void out_of_codes(D *d, const Font *ft)
  * space for the gap it leaves. At a run's start they go with the last
  * glyph of the run before (d_text). */
 typedef struct {
-    EmbedPad pad;           /* their advances in the font (hmtx), after it */
+    uint16_t room;          /* their advances in the font (hmtx), after it */
     int32_t  moved;         /* and as shaped */
     int      after;         /* how many glyphs after it they are */
     size_t   n;
@@ -501,7 +501,7 @@ static void nbsp_join(const FontGlyph *g, int ng, int b, const char *s, int len,
         memcpy(j->text + j->n, s + g[i].cluster, (size_t)n);
         j->n += (size_t)n;
     }
-    j->pad = (EmbedPad){ 0, (uint16_t)room };
+    j->room = (uint16_t)room;
     j->moved = moved;
     j->after = k - 1 - b;
     *t = j->text;
@@ -557,7 +557,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
     for (int q = 0; q <= ng; q++) {
         unsigned c;
         Joined j;           /* no-break spaces beside glyph q, drawn with it */
-        j.pad = (EmbedPad){ 0, 0 };
+        j.room = 0;
         j.moved = j.after = 0;
         if (q < ng) {
             size_t tn;
@@ -565,7 +565,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
             const char *t = glyph_text(g, ng, q, s, len, o, scratch, &tn);
             if (widen)
                 nbsp_join(g, ng, q, s, len, ft, abuts, &t, &tn, &j);
-            c = embed_code(e, g[q].gid, t, tn, j.pad);
+            c = embed_code(e, g[q].gid, t, tn, j.room);
             if (!c) {
                 out_of_codes(d, ft);
                 break;
@@ -573,7 +573,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
             /* drawn off the pen, then back; after the room before it */
             own -= g[q].dx * em;
         } else if (o->tail == TAIL_SPACE) {
-            c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1, (EmbedPad){ 0, 0 });
+            c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1, 0);
         } else {
             break;
         }
