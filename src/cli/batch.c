@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -143,9 +144,9 @@ static void drop_warnings(char *m)
     *w = 0;
 }
 
-/* The child's PDF is in place: a Ctrl-C from here on would have the
- * batch say it was not made ("stopped after 0 of 6 files" with the
- * first PDF there); what is left is to say so, which it does. */
+/* The child's PDF is in place: what is left is to say so, which it
+ * does even if Ctrl-C comes now (a batch stopped counts it as done by
+ * the PDF there: signals.h). */
 static void finished(const char *path, int pages)
 {
     (void)path;
@@ -179,6 +180,10 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
     int fds[2];
     if (pipe(fds) != 0)
         return false;
+    /* what is at the PDF's path now, for a signal to tell a PDF put in
+     * place (signals.h) */
+    struct stat before;
+    bool had = it->output && stat(it->output, &before) == 0;
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -195,7 +200,7 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
         _exit(r);
     }
     close(fds[1]);
-    signals_child(pid, true);
+    signals_child_start(pid, it->output, had ? &before : NULL);
     memset(j, 0, sizeof *j);
     j->item = it;
     j->pid = pid;
@@ -284,7 +289,7 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     close(j->fd);
     int st = 0;
     waitpid(j->pid, &st, 0);
-    signals_child(j->pid, false);
+    signals_child_end(j->pid, t->done + 1);
     int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     char why[256];
     snprintf(why, sizeof why, "%s", _("the report's process wrote no result"));
@@ -327,7 +332,6 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     }
     free(j->msg);
     t->done++;
-    signals_batch(NULL, t->done, n);
     if (t->tty)
         fprintf(stderr, _("[%d/%d] %d %s, %d failed"), t->done, n, t->rendered, _(done_word), t->failed);
 }
@@ -369,6 +373,7 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
                     put_json(json_failure(items[next].input, items[next].output, why, 0));
                 t.failed++;
                 t.done++;
+                signals_batch(NULL, t.done, n);
             } else {
                 active++;
             }

@@ -13,11 +13,17 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char temp_path[PATH_MAX + 64];
 static volatile sig_atomic_t temp_set;     /* temp_path holds a whole path */
 static volatile sig_atomic_t children[RP_MAX_JOBS];
+/* the PDF each writes, and what was at its path before (had: a file) */
+static char child_out[RP_MAX_JOBS][PATH_MAX];
+static bool child_had[RP_MAX_JOBS];
+static dev_t child_dev[RP_MAX_JOBS];
+static ino_t child_ino[RP_MAX_JOBS];
 static volatile sig_atomic_t owner;        /* the process that started them */
 static char batch_said[256];               /* signals_batch's words, "%d" twice */
 static volatile sig_atomic_t batch_done, batch_total = -1;
@@ -35,11 +41,29 @@ static char *put_count(char *at, long v)
     return at;
 }
 
+/* How many running children have their PDF in place: a PDF is renamed
+ * into place (output.h), so a file there that is not the one there
+ * before (which was still there when the new one was made, so the two
+ * cannot share an inode) is the new PDF. A child whose PDF is in place
+ * finishes what it has to say and ends (batch.c), and the parent may not
+ * have heard of it yet ("stopped after 0 of 6" with the first PDF there). */
+static long placed(void)
+{
+    long n = 0;
+    for (int i = 0; i < RP_MAX_JOBS; i++) {
+        struct stat st;
+        if (children[i] > 0 && child_out[i][0] && stat(child_out[i], &st) == 0 &&
+            (!child_had[i] || st.st_dev != child_dev[i] || st.st_ino != child_ino[i]))
+            n++;
+    }
+    return n;
+}
+
 /* What a batch stopped by a signal says: how far it got. */
 static void say_batch(void)
 {
     char line[sizeof batch_said + 48], *at = line;
-    long v[2] = { batch_done, batch_total };
+    long v[2] = { batch_done + placed(), batch_total };
     int k = 0;
     for (const char *p = batch_said; *p && at < line + sizeof line - 24; p++) {
         if (p[0] == '%' && p[1] == 'd' && k < 2) {
@@ -116,12 +140,45 @@ void signals_batch(const char *said, int done, int total)
     batch_total = total;
 }
 
-void signals_child(pid_t pid, bool running)
+/* Signals held off while the children's table changes, so that the
+ * handler sees each child either running or counted as done. */
+static void hold(bool on, sigset_t *old)
 {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(on ? SIG_BLOCK : SIG_SETMASK, on ? &set : old, on ? old : NULL);
+}
+
+void signals_child_start(pid_t pid, const char *output, const struct stat *before)
+{
+    sigset_t old;
+    hold(true, &old);
     owner = (sig_atomic_t)getpid();
     for (int i = 0; i < RP_MAX_JOBS; i++)
-        if (running ? children[i] == 0 : children[i] == (sig_atomic_t)pid) {
-            children[i] = running ? (sig_atomic_t)pid : 0;
-            return;
+        if (children[i] == 0) {
+            size_t n = output ? strlen(output) : 0;
+            child_out[i][0] = 0;
+            if (n < sizeof child_out[i] && output)
+                memcpy(child_out[i], output, n + 1);
+            child_had[i] = before != NULL;
+            child_dev[i] = before ? before->st_dev : 0;
+            child_ino[i] = before ? before->st_ino : 0;
+            children[i] = (sig_atomic_t)pid;
+            break;
         }
+    hold(false, &old);
+}
+
+void signals_child_end(pid_t pid, int done)
+{
+    sigset_t old;
+    hold(true, &old);
+    for (int i = 0; i < RP_MAX_JOBS; i++)
+        if (children[i] == (sig_atomic_t)pid)
+            children[i] = 0;
+    batch_done = done;
+    hold(false, &old);
 }

@@ -7,13 +7,14 @@
  * happened. SIGXFSZ (a file larger than ulimit -f) is ignored: the write
  * then fails with EFBIG and is reported like any other failed write, the
  * temporary file removed. The handler only reads what was prepared
- * before (a path, process ids) and calls unlink, kill and raise, which
- * are async-signal-safe.
+ * before (paths, process ids) and calls unlink, stat, kill, write and
+ * raise, which are async-signal-safe.
  */
 #ifndef RP_SIGNALS_H
 #define RP_SIGNALS_H
 
 #include <stdbool.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 /* Install the handlers (a signal ignored when rapport started, as in a
@@ -30,7 +31,13 @@ void signals_temp_file(const char *path);
 void signals_batch(const char *said, int done, int total);
 
 /* Remember a child process of the batch while it runs (at most 64, as
- * -j allows), for the handler to pass a signal on to. */
-void signals_child(pid_t pid, bool running);
+ * -j allows), for the handler to pass a signal on to, and the PDF it
+ * writes (NULL: none), with what was at that path before it started
+ * (NULL: nothing), for the handler to count it as done once its PDF is
+ * in place. */
+void signals_child_start(pid_t pid, const char *output, const struct stat *before);
+
+/* The child has ended: with it, the batch has `done` files done. */
+void signals_child_end(pid_t pid, int done);
 
 #endif

@@ -77,6 +77,32 @@ check "Ctrl-C in a batch: it says how far it got (ended by SIGINT: $rc)" \
     sh -c "cat '$T/stop.err'; test $rc = 130 &&
            grep -Eq '^rapport: stopped after [1-5] of 6 files; those not done are as they were\$' '$T/stop.err' &&
            test \$(ls '$T/stop-out' | grep -c '\.pdf\$') -lt 6 && ! ls '$T/stop-out' | grep -q 'rapport-'"
+# Ctrl-C when the first PDF is in place but the batch has not yet heard
+# its process end (it said "stopped after 0 of 3" with the PDF there):
+# the batch is stopped (SIGSTOP) while its first process runs (1 500
+# pages, a second or more), which then puts its PDF in place over an old
+# one; then Ctrl-C, and the batch goes on
+mkdir -p "$T/stop2" "$T/stop2-out"
+"$B/gen" --pages 1500 >"$T/stop2/r1.xml"; cp "$T/stop/r2.xml" "$T/stop/r3.xml" "$T/stop2/"
+printf '%%PDF-1.7 old\n' >"$T/stop2-out/r1.pdf"
+ino=$(stat -c %i "$T/stop2-out/r1.pdf")
+set -m
+"$BIN" -q -j 1 -d "$T/stop2-out" "$T/stop2" 2>"$T/stop2.err" &
+pid=$!
+set +m
+kid=
+for _ in $(seq 1 3000); do
+    kid=$(awk -v p="$pid" '$4 == p { print $1; exit }' /proc/[0-9]*/stat 2>/dev/null)
+    test -n "$kid" && break; sleep 0.01
+done
+sleep 0.2; kill -STOP $pid
+for _ in $(seq 1 3000); do test "$(stat -c %i "$T/stop2-out/r1.pdf")" != "$ino" && break; sleep 0.02; done
+kill -INT $pid; kill -CONT $pid; wait $pid 2>/dev/null
+rc=$?
+check "Ctrl-C with a PDF in place whose process the batch has not heard end: counted (ended by SIGINT: $rc)" \
+    sh -c "cat '$T/stop2.err'; test -n '$kid' && test $rc = 130 &&
+           grep -Eq '^rapport: stopped after 1 of 3 files; those not done are as they were\$' '$T/stop2.err' &&
+           test \$(ls '$T/stop2-out' | grep -c '\.pdf\$') = 1 && pdfinfo '$T/stop2-out/r1.pdf' >/dev/null"
 # a broken layout that several reports use: its errors said once, each
 # report named as failed for them (they were printed once per report, and
 # no report was named)
