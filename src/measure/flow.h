@@ -164,6 +164,7 @@ typedef struct Box {
     int      note;         /* a line of footnote number `note` (in Flow.note_boxes), 0 */
     bool     note_start;   /* ... its first line */
     int      sub;          /* a table row under a subheader row: that row's box is `sub` boxes back; 0 */
+    int      group;        /* ... in a group (under a group row, up to its sum): that row's box, as `sub` */
 } Box;
 
 typedef struct Anchor {

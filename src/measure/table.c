@@ -1353,6 +1353,7 @@ typedef struct RowWalk {
     int      cell_i;           /* the first cell of the next row */
     int      span_until;       /* last row of an open rowspan group */
     int      sub_box;          /* the box of the last subheader row, -1 */
+    int      group_box;        /* the box of the group row the rows are in (to its sum), -1 */
     int      group;            /* the cell of the last group row, -1 */
     int      ngroups;          /* group rows since the last header or sum row */
     VEC(int) spanning;         /* cells over several rows, and the group above */
@@ -1670,6 +1671,19 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
             b->sub = m->boxes.n - 1 - rw->sub_box;
         }
     }
+    /* a group's label goes again over its rows on the page they go on
+     * to ("Område B" was left on the page before, its rows headed by
+     * nothing but the columns'); a sum ends the group, a subheader or a
+     * header row starts anew */
+    if (role == ROW_GROUP) {
+        rw->group_box = m->boxes.n - 1;
+    } else if (role == ROW_HEADER || role == ROW_SUBHEAD) {
+        rw->group_box = -1;
+    } else if (rw->group_box >= 0) {
+        b->group = m->boxes.n - 1 - rw->group_box;
+        if (role == ROW_SUM)
+            rw->group_box = -1;
+    }
     int nbody = nrows - (ts->last_head + 1);
     if (role != ROW_HEADER && nbody >= 2 && (r == ts->last_head + 1 || r == nrows - 2))
         b->flags |= BOX_KEEP_NEXT;
@@ -1725,7 +1739,7 @@ static void table_rows(M *m, TableSet *ts)
 {
     const Style *body = &m->lay->styles[ts->t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
     RowWalk rw = { 0 };
-    rw.span_until = rw.sub_box = rw.group = -1;
+    rw.span_until = rw.sub_box = rw.group_box = rw.group = -1;
     rw.gap = body->space_before > m->pending_after ? body->space_before : m->pending_after;
     for (int r = 0; r < ts->nrows; r++) {
         /* the cells whose lines this row may draw: its own, and those
@@ -1739,8 +1753,16 @@ static void table_rows(M *m, TableSet *ts)
         RowDraw d = { 0 };
         int se_tr = row_elements(m, ts, &rw, r);
         row_draw(m, ts, &rw, r, &d);
+        int b0 = m->boxes.n;
         Box *b = row_boxes(m, ts, &rw, r, se_tr, &d);
         row_keeps(m, ts, &rw, r, b);
+        /* a row cut over pages: its slices before the last are under
+         * the same subheader and in the same group */
+        int last = m->boxes.n - 1;
+        for (int j = b0; j < last; j++) {
+            m->boxes.v[j].sub = b->sub ? j - (last - b->sub) : 0;
+            m->boxes.v[j].group = b->group ? j - (last - b->group) : 0;
+        }
     }
 }
 

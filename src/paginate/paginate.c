@@ -257,7 +257,7 @@ static void flush(PB *b, bool full)
 
 /* Repeat, on a page that box i starts, what the table it continues
  * shows again: its caption with "(forts.)", its header rows, and the
- * subheader row the rows below box i belong to. */
+ * subheader row and the group row the rows below box i belong to. */
 static void repeat_header(PB *b, int i)
 {
     const Flow *f = b->flow;
@@ -275,6 +275,8 @@ static void repeat_header(PB *b, int i)
         place(b, &f->boxes[h0 + k], h0 + k, 0, true);
     if (box->sub > 0 && i - box->sub > first)
         place(b, &f->boxes[i - box->sub], i - box->sub, 0, true);
+    if (box->group > 0 && i - box->group > first && (box->sub <= 0 || box->group < box->sub))
+        place(b, &f->boxes[i - box->group], i - box->group, 0, true);
 }
 
 static const char *field(PB *b, const char *name, size_t n, int page, int pages)

@@ -191,6 +191,44 @@ check "no row lost or doubled over the splits" \
     sh -c "test \$(grep -c '^    text [^ ]* [^ ]* Rad [0-9]* av' '$T/split.trace') = \$(seq 36 2 60 | paste -sd+ | bc)"
 check "the split tables pass the tagging checks" tests/ua-check "$T/split.pdf"
 
+# a group's label goes again over its rows on the page they go on to,
+# under the subheader they are in ("Område B" was left on the page
+# before); not once the group's sum is past
+{
+    echo '<report type="rapport"><meta><title>Grupper</title></meta><section><heading>Tabeller</heading>'
+    n=60
+    for h in $(seq 28 2 46); do
+        echo "<page-break/><table><caption>Grupp A med $h rader</caption>"
+        echo '<columns><column/><column type="number" decimals="0"/></columns>'
+        echo '<row role="header"><cell>Verksamhet</cell><cell>Utfall</cell></row>'
+        echo '<row role="subheader"><cell>Del ett</cell><cell>Utfall</cell></row>'
+        for i in $(seq 1 "$n"); do
+            [ "$i" = 1 ] && echo '<row role="group"><cell colspan="2">Grupp A</cell></row>'
+            [ "$i" = $((h + 1)) ] && echo '<row role="group"><cell colspan="2">Grupp B</cell></row>'
+            echo "<row><cell>Rad $i av $h</cell><cell>$i</cell></row>"
+            [ "$i" = "$h" ] && echo '<row role="sum" sum-of="above"><cell>Summa A</cell><cell/></row>'
+        done
+        echo '<row role="sum" sum-of="above"><cell>Summa B</cell><cell/></row>'
+        echo '<row><cell>Efter summan</cell><cell>1</cell></row><row><cell>Sist</cell><cell>2</cell></row></table>'
+    done
+    echo '</section></report>'
+} >"$T/groups.xml"
+"$BIN" -q -o "$T/groups.pdf" --trace "$T/groups.trace" "$T/groups.xml"
+# per page: the labels repeated over it (in order), its first row
+awk 'function text(   t) { while ((getline t) > 0 && t ~ /^ *tag /) ; sub(/^ *text [^ ]+ [^ ]+ /, "", t); gsub(/ /, "_", t); return t }
+     /^page /{ if (p) print p, rep, ":", first; p = $2; rep = first = "" }
+     /^  box .* repeat row$/ { rep = rep " " text(); next }
+     /^  box .* row$/ { if (first == "") first = text() }
+     END { print p, rep, ":", first }' "$T/groups.trace" >"$T/groups.pages"
+check "a page that goes on with a group repeats its label under the subheader, none after the group's sum" \
+    sh -c "cat '$T/groups.pages'; grep -c 'Rad_' '$T/groups.pages' | grep -qv '^0\$' &&
+           awk '\$NF ~ /^Rad_[0-9]+_av_/ { split(\$NF, a, \"_\"); i = a[2] + 0; h = a[4] + 0
+                    want = i == 1 ? \"\" : i == h + 1 ? \" Del_ett\" : i <= h ? \" Del_ett Grupp_A\" : \" Del_ett Grupp_B\"
+                    got = \$0; sub(/^[0-9]+ /, \"\", got); sub(/ :.*/, \"\", got); if (\$NF !~ /^Rad_1_/ && got != want) { print \"page \" \$1 \": \" got; bad = 1 } }
+                \$NF ~ /^(Efter_summan|Sist)\$/ && / Grupp_/ { bad = 1 } END { exit bad }' '$T/groups.pages'"
+check "... read once: a repeated label is no text of the table's" \
+    sh -c "test \$(pdfinfo -struct-text '$T/groups.pdf' | grep -c '\"Grupp A\"') = 10 && tests/ua-check '$T/groups.pdf' >/dev/null"
+
 # a table of 5 000 rows: its header on every page, no row lost
 "$B/gen" --pages 125 --kind table >"$T/t5000.xml"
 check "a table of 5 000 rows renders" "$BIN" -q -o "$T/t5000.pdf" --trace "$T/t5000.trace" "$T/t5000.xml"
