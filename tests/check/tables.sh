@@ -228,6 +228,12 @@ check "a page that goes on with a group repeats its label under the subheader, n
                 \$NF ~ /^(Efter_summan|Sist)\$/ && / Grupp_/ { bad = 1 } END { exit bad }' '$T/groups.pages'"
 check "... read once: a repeated label is no text of the table's" \
     sh -c "test \$(pdfinfo -struct-text '$T/groups.pdf' | grep -c '\"Grupp A\"') = 10 && tests/ua-check '$T/groups.pdf' >/dev/null"
+# ... and over each slice of a row cut over pages
+python3 -c "print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H</heading><table><caption>K</caption><columns><column/><column type=\"number\" decimals=\"0\"/></columns><row role=\"header\"><cell>A</cell><cell>B</cell></row><row role=\"group\"><cell colspan=\"2\">Grupp X</cell></row><row><cell>Rad 1</cell><cell>1</cell></row><row><cell>' + 'En lång text i en cell som fortsätter. ' * 300 + '</cell><cell>2</cell></row></table></section></report>')" >"$T/tallgroup.xml"
+"$BIN" -q -o "$T/tallgroup.pdf" --trace "$T/tallgroup.trace" "$T/tallgroup.xml"
+check "a row cut over pages: its group's label over each of its slices" \
+    sh -c "test \$(grep -A1 '^  box .* repeat row\$' '$T/tallgroup.trace' | grep -c ' Grupp X\$') -ge 2 &&
+           test \$(grep -A1 '^  box .* repeat row\$' '$T/tallgroup.trace' | grep -c ' Grupp X\$') = \$(grep -c '^  box .* repeat head\$' '$T/tallgroup.trace')"
 
 # a table of 5 000 rows: its header on every page, no row lost
 "$B/gen" --pages 125 --kind table >"$T/t5000.xml"
