@@ -1818,6 +1818,110 @@ static bool adds_up(const Node *t, int col, const Node **share)
     return !first;
 }
 
+/* Whether word w (lower case, n bytes) is one a rate is taken per: "per
+ * invånare", "kr/elev", "hours per client" (not "per nämnd", a breakdown,
+ * nor "per 31 augusti", a date, nor "per år", an amount a year). */
+static bool per_what(const char *w, size_t n)
+{
+    static const char *const nouns[] = {
+        "inv", "invånare", "elev", "brukare", "barn", "kund", "klient", "person", "capita", "timme", "tim",
+        "dygn", "vårddyg", "plats", "anställd", "årsarbet", "åa", "hushåll", "patient", "ärende", "boende",
+        "deltagare", "besök", "client", "resident", "inhabitant", "pupil", "student", "hour", "user", "employee",
+        "household", "bed", "beds", "visit", "case", "child", "participant",
+    };
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++) {
+        size_t k = strlen(nouns[i]);
+        /* the noun, or the noun and an ending ("elever", "brukaren",
+         * "clients"); a short one whole ("inv", not "investering") */
+        if (n >= k && memcmp(w, nouns[i], k) == 0 && (n == k || k >= 4))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a column's heading (`text`, as printed) names a rate or an
+ * average, whose figures do not add up: "Timmar per brukare", "Hours per
+ * client", "Genomsnittlig vistelsetid", "Medelvärde", "Andel", "Täckningsgrad",
+ * "Kostnad kr/inv". */
+static bool rate_words(const char *text)
+{
+    char low[256];
+    size_t n = 0;
+    for (const char *q = text; *q && n + 1 < sizeof low; q++) {
+        unsigned char c = (unsigned char)*q;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (c == 0xC3 && (q[1] == '\x85' || q[1] == '\x84' || q[1] == '\x96') && n + 2 < sizeof low) {
+            low[n++] = (char)c;                     /* Å Ä Ö: å ä ö */
+            c = (unsigned char)(q[1] + 32);
+            q++;
+        }
+        low[n++] = (char)c;
+    }
+    low[n] = 0;
+    bool per = false;                           /* the word before was "per" (or a "/" stood there) */
+    for (size_t i = 0; i < n;) {
+        while (i < n && !(isalnum((unsigned char)low[i]) || (unsigned char)low[i] >= 0x80 || low[i] == '/'))
+            i++;
+        if (i < n && low[i] == '/') {
+            per = true;
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && (isalnum((unsigned char)low[i]) || (unsigned char)low[i] >= 0x80))
+            i++;
+        const char *w = low + b;
+        size_t len = i - b;
+        if (!len)
+            break;
+        #define WORD(s) (len == sizeof s - 1 && memcmp(w, s, len) == 0)
+        #define STARTS(s) (len >= sizeof s - 1 && memcmp(w, s, sizeof s - 1) == 0)
+        #define ENDS(s) (len >= sizeof s - 1 && memcmp(w + len - (sizeof s - 1), s, sizeof s - 1) == 0)
+        if (per && isdigit((unsigned char)w[0]))
+            continue;                           /* "per 1 000 invånare" */
+        if ((per && per_what(w, len)) || STARTS("genomsnitt") || STARTS("snitt") ||
+            (STARTS("medel") && !STARTS("medels") && len > 5) || WORD("median") || WORD("average") ||
+            WORD("avg") || WORD("mean") || WORD("ratio") || WORD("rate") || ENDS("kvot") || ENDS("index") ||
+            STARTS("andel") || WORD("share") || ENDS("grad") || ENDS("graden") || STARTS("procent") ||
+            STARTS("percent"))
+            return true;
+        per = WORD("per");
+        #undef WORD
+        #undef STARTS
+        #undef ENDS
+    }
+    return false;
+}
+
+/* The heading of column col that names a rate or an average (rate_words),
+ * into head; false if none does. */
+static bool rate_column(const Node *t, int col, char *head, size_t cap)
+{
+    for (const Node *r = t->first; r; r = r->next) {
+        if (r->kind != N_ROW || (r->u.row.role != ROW_HEADER && r->u.row.role != ROW_SUBHEAD))
+            continue;
+        for (const Node *c = r->first; c; c = c->next)
+            if (c->u.cell.col <= col && col < c->u.cell.col + c->u.cell.colspan && model_plain_text(c, head, cap) &&
+                rate_words(head))
+                return true;
+    }
+    return false;
+}
+
+/* The empty cell sc of sum row r, in a column of rates or averages
+ * (`head` its heading): left empty, which is said ("Hours per client"
+ * was summed to 8 601,0 a client, printed as the total). */
+static void sum_of_rates(P *p, const Node *r, const Node *sc, const char *head)
+{
+    char label[120];
+    model_plain_text(r->first, label, sizeof label);
+    diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
+             _("rates and averages do not add up, so rapport leaves the sum empty; if a figure for the whole "
+               "means something (the average over all), write it in the cell"),
+             _("the sum in \"%s\" is left empty: the column \"%s\" holds rates or averages"), label, head);
+}
+
 /* The empty cell sc of sum row r, in a column without a unit that a
  * cell's "%" (`share`) makes a column of shares: left empty, which is
  * said (the total went missing without a word). */
@@ -1879,6 +1983,15 @@ static void check_sums(P *p, Node *t)
                 !adds_up(t, col, &share)) {
                 if (share && !sc->first)
                     sum_of_shares(p, r, sc, share);
+                continue;
+            }
+            /* a column of rates or averages: not filled in, nor a figure
+             * the author wrote (the average over all) checked against
+             * the rows' sum */
+            char head[160];
+            if (rate_column(t, col, head, sizeof head)) {
+                if (!sc->first)
+                    sum_of_rates(p, r, sc, head);
                 continue;
             }
             int64_t want = 0;

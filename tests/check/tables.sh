@@ -709,6 +709,25 @@ check "a total under the groups' sums adds them all (150), i u and .. are no val
            grep -A2 'Summa Berga' '$T/grandsum.trace' | grep -q 'text .* 50\$' &&
            test \$(grep -c 'warning' '$T/grandsum.err') = 4 && grep -q 'Summa totalt 999 but the rows above add up to 150' '$T/grandsum.err' &&
            test \$(grep -c 'is filled in without the figures that are missing' '$T/grandsum.err') = 3"
+# rates and averages do not add up: a sum-of over "Timmar per brukare"
+# or "Hours per client" was printed as the total (8 601,0 hours a
+# client); a column headed "per 31 augusti" (a date), "per nämnd" (a
+# breakdown) or "kr per år" still adds up, and an average written in
+# a sum ("Genomsnittlig tid" 2,6) is not checked against the rows' sum
+cat >"$T/rates.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table><caption>K</caption><columns><column/><column type="number" decimals="0"/><column type="number" decimals="1"/><column type="number" decimals="1"/><column type="number" decimals="0"/><column type="number" decimals="0"/><column type="number" decimals="0"/><column type="number" decimals="1"/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Enhet</cell><cell>Brukare</cell><cell>Timmar per brukare</cell><cell>Genomsnittlig tid</cell><cell>Utfall per 31 augusti</cell><cell>Kostnad per nämnd</cell><cell>Kronor per år</cell><cell>Hours per client</cell><cell>Kostnad kr/inv</cell></row>
+<row><cell>A</cell><cell>10</cell><cell>5.5</cell><cell>2.0</cell><cell>100</cell><cell>7</cell><cell>1</cell><cell>166.0</cell><cell>40</cell></row>
+<row><cell>B</cell><cell>20</cell><cell>6.5</cell><cell>3.0</cell><cell>200</cell><cell>8</cell><cell>2</cell><cell>227.0</cell><cell>50</cell></row>
+<row role="sum" sum-of="above"><cell>Summa</cell><cell/><cell/><cell>2.6</cell><cell/><cell/><cell/><cell/><cell/></row>
+</table></section></report>
+XML
+check "rates and averages are not summed (said of each), nor an average in a sum checked; amounts are" \
+    sh -c "'$BIN' -o '$T/rates.pdf' --trace '$T/rates.trace' '$T/rates.xml' 2>'$T/rates.err';
+           test \"\$(grep -A16 ' Summa\$' '$T/rates.trace' | grep '^ *text' | awk '{ print \$NF }' | tr '\\n' ' ')\" = 'Summa 30 2,6 300 15 3 ' &&
+           test \$(grep -c 'holds rates or averages' '$T/rates.err') = 3 && grep -q 'column \"Hours per client\" holds' '$T/rates.err' &&
+           test \$(grep -c warning '$T/rates.err') = 3"
 # two rows at least over a sum on its page: a group's last row and its
 # sum were carried alone under the repeated header (at 15 of 40 break
 # places, a typographer), the group's label and its other rows before
