@@ -4,8 +4,8 @@
  * Design notes
  *  - Column widths (tablewidth.c) are those that make the table least
  *    tall (colwidth.h, table_shortest_widths) when its words fit without
- *    hyphens; consecutive tables of one kind share one grid of them
- *    (grid_widths). Else they follow the automatic table layout browsers
+ *    hyphens; the tables of one kind in the report share one grid of
+ *    them (grid_widths). Else they follow the automatic table layout browsers
  *    use (table_widths): each
  *    column has a minimum (its widest word or number, plus padding) and a
  *    preferred width (its longest cell on one line). Columns with a given
@@ -585,10 +585,12 @@ static Prep prepare(M *m, const Node *t)
 
 /* ---- grids shared by tables of one kind -------------------------------- */
 
-/* Consecutive tables with the same columns and headers (the indicator
- * tables of one målområde after another) are one table to the reader:
- * the first of them to be measured sizes the columns for all, from all
- * their cells, so their columns stand in one line down the pages. */
+/* Tables with the same columns and headers (the indicator tables of one
+ * målområde after another, a "Drift" table in each section, whatever
+ * stands between them) are one table to the reader: the first of them
+ * to be measured sizes the columns for all (runs of them that fit one
+ * grid without hyphens), from all their cells, so their columns stand in
+ * one line down the pages. */
 typedef struct Grid {
     const Node **tables;
     int          n;
@@ -652,23 +654,23 @@ void table_grids(M *m, const Node *root)
     map_init(&m->tables->grids, &m->rp->arena, 0);
     NodeVec all = { 0 };
     find_tables(m, root, &all);
-    const char *prev_key = NULL;
-    Grid *g = NULL;
+    Map kinds;                          /* grid_key -> its Grid */
+    map_init(&kinds, &m->rp->arena, 1);
     for (int i = 0; i < all.n; i++) {
         const Node *t = all.v[i];
         bool has_head = false;
         for (const Node *r = t->first; r && !has_head; r = r->next)
             has_head = r->kind == N_ROW && r->u.row.role == ROW_HEADER;
         const char *key = has_head ? grid_key(m, t) : NULL;
-        if (key && prev_key && strcmp(key, prev_key) == 0 && g) {
-            g->tables[g->n++] = t;
-        } else {
+        Grid *g = key ? map_get(&kinds, key) : NULL;
+        if (!g) {
             g = ARENA_NEW(&m->rp->arena, Grid);
             g->tables = ARENA_ARRAY(&m->rp->arena, const Node *, all.n - i);
-            g->tables[g->n++] = t;
+            if (key)
+                map_put(&kinds, key, g);
         }
+        g->tables[g->n++] = t;
         map_put(&m->tables->grids, t, g);
-        prev_key = key;
     }
 }
 

@@ -709,6 +709,30 @@ check "a total under the groups' sums adds them all (150), i u and .. are no val
            grep -A2 'Summa Berga' '$T/grandsum.trace' | grep -q 'text .* 50\$' &&
            test \$(grep -c 'warning' '$T/grandsum.err') = 4 && grep -q 'Summa totalt 999 but the rows above add up to 150' '$T/grandsum.err' &&
            test \$(grep -c 'is filled in without the figures that are missing' '$T/grandsum.err') = 3"
+# tables of one kind share their column grid over the whole report, not
+# only where no other table stands between them (TEMPLATE: "Drift,
+# Fritid" under another section set its columns apart from "Drift, Kultur")
+cat >"$T/grid.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<section><heading>Ett</heading>
+<table><caption>Drift, Kultur</caption><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Budget</cell><cell>Utfall</cell></row>
+<row><cell>Bibliotek</cell><cell>12.5</cell><cell>11.0</cell></row>
+<row><cell>Museer</cell><cell>3.0</cell><cell>3.2</cell></row></table>
+<table><caption>Mål</caption><row role="header"><cell>Mål</cell><cell>Status</cell></row><row><cell>Fler besökare</cell><cell>Uppfyllt</cell></row></table>
+</section>
+<section><heading>Två</heading>
+<table><caption>Drift, Fritid</caption><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Budget</cell><cell>Utfall</cell></row>
+<row><cell>Idrottsanläggningar och simhallar i hela kommunen</cell><cell>1 212.5</cell><cell>1 190.0</cell></row>
+<row><cell>Fritidsgårdar</cell><cell>30.0</cell><cell>31.2</cell></row></table>
+</section></report>
+XML
+check "tables of one kind with another table between them stand on one grid" \
+    sh -c "'$BIN' -q -o '$T/grid.pdf' --trace '$T/grid.trace' '$T/grid.xml' &&
+           test \$(grep -E '^ *text [0-9.]+ [0-9.]+ (Budget|Utfall)\$' '$T/grid.trace' | awk '{ print \$2, \$NF }' | sort -u | wc -l) = 2 &&
+           test \$(grep -cE '^ *text [0-9.]+ [0-9.]+ (Budget|Utfall)\$' '$T/grid.trace') = 4"
+
 # rates and averages do not add up: a sum-of over "Timmar per brukare"
 # or "Hours per client" was printed as the total (8 601,0 hours a
 # client); a column headed "per 31 augusti" (a date), "per nämnd" (a
