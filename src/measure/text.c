@@ -752,7 +752,26 @@ static void heading_pieces(M *m, const Node *sec, const Style *st, IState is, Pi
     }
     is.plain = true;                /* its words, no marks */
     if (h) {
+        int at = out->n;
         walk(m, h, st, is, out);
+        /* the heading's own line breaks are its page's: in the contents
+         * and a reference its words run on ("Ekonomisk sammanfattning /
+         * och analys" kept its break in the contents entry) */
+        int n = at;
+        for (int k = at; k < out->n; k++) {
+            Piece p = out->v[k];
+            if (p.br) {
+                bool spaced = (n > at && out->v[n - 1].len > 0 && out->v[n - 1].s[out->v[n - 1].len - 1] == ' ') ||
+                              (k + 1 < out->n && out->v[k + 1].len > 0 && out->v[k + 1].s[0] == ' ');
+                if (spaced)
+                    continue;
+                p.br = false;
+                p.s = " ";
+                p.len = 1;
+            }
+            out->v[n++] = p;
+        }
+        out->n = n;
     } else if (!label) {
         const char *t = heading_title(m, sec);
         push_text(m, t, strlen(t), st, is, out);
