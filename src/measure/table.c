@@ -656,6 +656,10 @@ void table_grids(M *m, const Node *root)
     find_tables(m, root, &all);
     Map kinds;                          /* grid_key -> its Grid */
     map_init(&kinds, &m->rp->arena, 1);
+    /* each table's grid, its tables counted; then their lists, each as
+     * long as it needs (as long as the tables left, a report of 20 000
+     * tables took gigabytes) */
+    Grid **of = xmalloc(sizeof *of * (size_t)(all.n ? all.n : 1));
     for (int i = 0; i < all.n; i++) {
         const Node *t = all.v[i];
         bool has_head = false;
@@ -665,13 +669,22 @@ void table_grids(M *m, const Node *root)
         Grid *g = key ? map_get(&kinds, key) : NULL;
         if (!g) {
             g = ARENA_NEW(&m->rp->arena, Grid);
-            g->tables = ARENA_ARRAY(&m->rp->arena, const Node *, all.n - i);
             if (key)
                 map_put(&kinds, key, g);
         }
-        g->tables[g->n++] = t;
-        map_put(&m->tables->grids, t, g);
+        g->n++;
+        of[i] = g;
     }
+    for (int i = 0; i < all.n; i++) {
+        Grid *g = of[i];
+        if (!g->tables) {
+            g->tables = ARENA_ARRAY(&m->rp->arena, const Node *, g->n);
+            g->n = 0;
+        }
+        g->tables[g->n++] = all.v[i];
+        map_put(&m->tables->grids, all.v[i], g);
+    }
+    free(of);
 }
 
 /* The narrowest column k of table t may be without hyphens. */
@@ -689,29 +702,86 @@ static int32_t grid_need(M *m, const Node *t, const Prep *pr, int k, int32_t wid
     return need;
 }
 
-/* One grid for tables [s0, e) of g, from all their cells as one table,
- * each table's rows below the last's. A lone table keeps its own. */
-static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
+/* The grid's widths from the cells of the tables of g in [s0, e) that
+ * `in` holds, as one table, each table's rows below the last's, into gw.
+ * False if they have no such widths. */
+static bool grid_fit(M *m, Grid *g, int s0, int e, const bool *in, int32_t width, int32_t *gw)
 {
-    if (e - s0 < 2)
-        return;
     int total = 0, rows = 0, n = 0;
     for (int i = s0; i < e; i++)
-        total += g->preps[i].ncell;
-    Cell *all = xcalloc((size_t)total, sizeof *all);
+        total += in[i - s0] ? g->preps[i].ncell : 0;
+    Cell *all = xcalloc((size_t)(total ? total : 1), sizeof *all);
     for (int i = s0; i < e; i++) {
+        if (!in[i - s0])
+            continue;
         for (int k = 0; k < g->preps[i].ncell; k++) {
             all[n] = g->preps[i].cells[k];
             all[n++].row += rows;
         }
         rows += g->tables[i]->u.table.nrows;
     }
-    int ncols = g->tables[s0]->u.table.ncols;
-    int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, ncols, width, 0, gw);
+    bool solved = table_shortest_widths(m, g->tables[s0], all, n, rows, g->tables[s0]->u.table.ncols, width, 0, gw);
     free(all);
-    for (int i = s0; i < e && solved; i++)
-        g->w[i] = gw;
+    return solved;
+}
+
+/* How much taller than its own shortest a table may be on its kind's
+ * grid: half, and five lines (a line or two more for indicator tables
+ * whose columns stand in one line down the page is the grid's point). A
+ * long appendix table set the grid of a short one of its kind in the
+ * text, whose comments' column went from 300 pt to 110 and its rows from
+ * 242 pt to 710 (a review). */
+enum { GRID_MAX_TALLER = 60000, GRID_MAX_EXCLUDED = 4 };
+
+/* One grid for tables [s0, e) of g, from all their cells as one table;
+ * a table the grid makes much taller than it is alone keeps its own
+ * widths, and the others share one without it. A lone table keeps its
+ * own. */
+static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
+{
+    if (e - s0 < 2)
+        return;
+    int ncols = g->tables[s0]->u.table.ncols, nin = e - s0;
+    bool *in = xmalloc(sizeof *in * (size_t)nin);
+    int64_t *own = xmalloc(sizeof *own * (size_t)nin);
+    int32_t *tw = xmalloc(sizeof *tw * (size_t)ncols);
+    for (int i = s0; i < e; i++) {
+        const Prep *pr = &g->preps[i];
+        int nrows = g->tables[i]->u.table.nrows;
+        in[i - s0] = true;
+        own[i - s0] = table_shortest_widths(m, g->tables[i], pr->cells, pr->ncell, nrows, ncols, width, 0, tw)
+                          ? table_height_at(m, pr->cells, pr->ncell, nrows, ncols, tw)
+                          : -1;
+    }
+    int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
+    for (int round = 0; nin >= 2 && round <= GRID_MAX_EXCLUDED; round++) {
+        if (!grid_fit(m, g, s0, e, in, width, gw))
+            break;
+        int worst = -1;
+        int64_t most = 0;
+        for (int i = s0; i < e; i++) {
+            const Prep *pr = &g->preps[i];
+            if (!in[i - s0] || own[i - s0] < 0)
+                continue;
+            int64_t h = table_height_at(m, pr->cells, pr->ncell, g->tables[i]->u.table.nrows, ncols, gw);
+            int64_t over = h - own[i - s0];
+            if (2 * over > own[i - s0] && over > GRID_MAX_TALLER && over > most) {
+                most = over;
+                worst = i;
+            }
+        }
+        if (worst < 0) {
+            for (int i = s0; i < e; i++)
+                if (in[i - s0])
+                    g->w[i] = gw;
+            break;
+        }
+        in[worst - s0] = false;
+        nin--;
+    }
+    free(in);
+    free(own);
+    free(tw);
 }
 
 static void free_preps(void *p)

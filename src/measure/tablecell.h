@@ -46,6 +46,11 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
                            unsigned how, int32_t *w);
 void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width, int32_t *w);
 
+/* The height of a table of cells[0..ncell) in nrows rows at column
+ * widths w[0..ncols), as the solver counts it (a sample of long tables'
+ * rows, words whole where they fit). */
+int64_t table_height_at(M *m, const Cell *cells, int ncell, int nrows, int ncols, const int32_t *w);
+
 /* Whether table t's header words must break for it to fit, even with its
  * body's words hyphenated (the automatic layout's last resort). */
 bool table_heads_break(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width);

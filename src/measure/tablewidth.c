@@ -618,6 +618,55 @@ static int32_t cell_need(M *m, const Column *cols, const Cell *c, unsigned how)
     return how & SHORTEST_BODY_ONCE && cols[c->col].type == COL_TEXT ? once_at_joints(m, c) : c->min_solve;
 }
 
+/* The cells as the column solver sees them (colwidth.h), a sample of
+ * the rows measured: scratch, malloc'd (a report's tables would hold
+ * megabytes of it in the arena to the end); cw_free frees it. */
+static CwCell *cw_cells(M *m, const Cell *cells, int ncell, int nrows, bool head_joints)
+{
+    const Layout *L = m->lay;
+    CwCell *cw = xcalloc((size_t)(ncell ? ncell : 1), sizeof *cw);
+    bool *head = xcalloc((size_t)(nrows ? nrows : 1), sizeof *head);
+    for (int i = 0; i < ncell; i++) {
+        cw[i].row = cells[i].row;
+        cw[i].rowspan = cells[i].rowspan;
+        if (cells[i].fill_head && cells[i].row < nrows)
+            head[cells[i].row] = true;
+    }
+    colwidth_sample(cw, ncell, nrows, head);
+    for (int i = 0; i < ncell; i++) {
+        const Cell *c = &cells[i];
+        CwSeg *seg = NULL;
+        if (cw[i].sampled)
+            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n,
+                                       !c->fill_head ? HYPH_IF_NEEDED : head_joints ? HYPH_JOINTS : HYPH_HARD, &seg);
+        cw[i].seg = seg;
+        cw[i].row = c->row;
+        cw[i].col = c->col;
+        cw[i].colspan = c->colspan;
+        cw[i].rowspan = c->rowspan;
+        cw[i].extra = 2 * L->table_pad_x + c->pad + text_hang(c->ps.v, c->ps.n);
+        cw[i].line_h = L->styles[c->sid].leading;
+        cw[i].vpad = 2 * L->table_pad_y;
+    }
+    free(head);
+    return cw;
+}
+
+static void cw_free(CwCell *cw, int ncell)
+{
+    for (int i = 0; i < ncell; i++)
+        free((void *)cw[i].seg);
+    free(cw);
+}
+
+int64_t table_height_at(M *m, const Cell *cells, int ncell, int nrows, int ncols, const int32_t *w)
+{
+    CwCell *cw = cw_cells(m, cells, ncell, nrows, false);
+    int64_t h = colwidth_height(cw, ncell, nrows, w, ncols);
+    cw_free(cw, ncell);
+    return h;
+}
+
 /* Column widths that make the table least tall (colwidth.h), when the
  * words fit without hyphens (or as `how` lets them break: tablecell.h):
  * lengths and percentages are kept, or grow by their leeway to keep a
@@ -692,40 +741,11 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
         if (cc[k].max < cc[k].min)
             cc[k].max = cc[k].min;
     }
-    const Layout *L = m->lay;
-    /* scratch, freed before returning: a report's tables would hold
-     * megabytes of it in the arena to the end */
-    CwCell *cw = xcalloc((size_t)ncell, sizeof *cw);
-    bool *head = xcalloc((size_t)nrows, sizeof *head);
-    for (int i = 0; i < ncell; i++) {
-        cw[i].row = cells[i].row;
-        cw[i].rowspan = cells[i].rowspan;
-        if (cells[i].fill_head && cells[i].row < nrows)
-            head[cells[i].row] = true;
-    }
-    colwidth_sample(cw, ncell, nrows, head);
-    for (int i = 0; i < ncell; i++) {
-        const Cell *c = &cells[i];
-        CwSeg *seg = NULL;
-        if (cw[i].sampled)
-            cw[i].nseg = text_segments(m, c->ps.v, c->ps.n,
-                                       !c->fill_head ? HYPH_IF_NEEDED : head_joints ? HYPH_JOINTS : HYPH_HARD, &seg);
-        cw[i].seg = seg;
-        cw[i].row = c->row;
-        cw[i].col = c->col;
-        cw[i].colspan = c->colspan;
-        cw[i].rowspan = c->rowspan;
-        cw[i].extra = 2 * L->table_pad_x + c->pad + text_hang(c->ps.v, c->ps.n);
-        cw[i].line_h = L->styles[c->sid].leading;
-        cw[i].vpad = 2 * L->table_pad_y;
-    }
+    CwCell *cw = cw_cells(m, cells, ncell, nrows, head_joints);
     bool solved = colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) >= 0;
     if (solved)
         even_alike(t, cells, ncell, cw, nrows, cc, ncols, w);
-    for (int i = 0; i < ncell; i++)
-        free((void *)cw[i].seg);
-    free(cw);
-    free(head);
+    cw_free(cw, ncell);
     if (!solved)
         return false;
     int64_t sum = 0;

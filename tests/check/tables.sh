@@ -733,6 +733,27 @@ check "tables of one kind with another table between them stand on one grid" \
            test \$(grep -E '^ *text [0-9.]+ [0-9.]+ (Budget|Utfall)\$' '$T/grid.trace' | awk '{ print \$2, \$NF }' | sort -u | wc -l) = 2 &&
            test \$(grep -cE '^ *text [0-9.]+ [0-9.]+ (Budget|Utfall)\$' '$T/grid.trace') = 4"
 
+# ... but not at any price: a long appendix table of the kind set the
+# grid of a short one in the text, its comments' column squeezed to a
+# third and its rows three times as tall (a review); a table the grid
+# makes much taller keeps its own columns
+/usr/bin/python3 - >"$T/gridcost.xml" <<'PY'
+W = ["kostnader", "för", "placeringar", "hemtjänst", "personal", "verksamhetsområde", "lokaler", "ökade", "minskade"]
+def drift(cap, rows):
+    s = '<table><caption>%s</caption><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/><column/></columns>' % cap
+    s += '<row role="header"><cell>Verksamhet</cell><cell>Budget</cell><cell>Utfall</cell><cell>Kommentar</cell></row>'
+    return s + ''.join('<row><cell>%s</cell><cell>%s</cell><cell>%s</cell><cell>%s</cell></row>' % r for r in rows) + '</table>'
+print('<report type="rapport"><meta><title>T</title></meta><section><heading>Ekonomi</heading>')
+print(drift('Drift, nämnden', [('Nämnd %d' % i, '%d.5' % (i * 10), '%d.0' % (i * 11), ' '.join(W[(i + k) % 9] for k in range(25))) for i in range(6)]))
+print('</section><section><heading>Bilaga</heading>')
+print(drift('Drift per konto', [(' '.join(W[(i + k) % 9] for k in range(6)), '%d.5' % i, '%d.0' % i, 'ok') for i in range(120)]))
+print('</section></report>')
+PY
+check "a table its kind's grid would make much taller keeps its own columns (its comments' column wide)" \
+    sh -c "'$BIN' -q -o '$T/gridcost.pdf' --trace '$T/gridcost.trace' '$T/gridcost.xml' &&
+           x=\$(grep -m1 -E '^ *text [0-9.]+ [0-9.]+ Kommentar\$' '$T/gridcost.trace' | awk '{ print \$2 }') &&
+           test \$(echo \"\$x < 300\" | bc) = 1"
+
 # rates and averages do not add up: a sum-of over "Timmar per brukare"
 # or "Hours per client" was printed as the total (8 601,0 hours a
 # client); a column headed "per 31 augusti" (a date), "per nämnd" (a
