@@ -1819,55 +1819,113 @@ static bool adds_up(const Node *t, int col, const Node **share)
 }
 
 /* Whether word w (lower case, n bytes) is one a rate is taken per: "per
- * invånare", "kr/elev", "hours per client" (not "per nämnd", a breakdown,
- * nor "per 31 augusti", a date, nor "per år", an amount a year). */
+ * invånare", "per elev", "per hemtjänsttimme", "hours per client": the
+ * noun, with an ending ("elever", "brukaren", "clients"), at the end of
+ * a compound too; not "per nämnd" (a breakdown), "per personalkategori"
+ * or "per ärendetyp" (one of the nouns begins them, and they are
+ * breakdowns), "per 31 augusti" (a date), "per år" (an amount a year). */
 static bool per_what(const char *w, size_t n)
 {
     static const char *const nouns[] = {
-        "inv", "invånare", "elev", "brukare", "barn", "kund", "klient", "person", "capita", "timme", "tim",
-        "dygn", "vårddyg", "plats", "anställd", "årsarbet", "åa", "hushåll", "patient", "ärende", "boende",
-        "deltagare", "besök", "client", "resident", "inhabitant", "pupil", "student", "hour", "user", "employee",
-        "household", "bed", "beds", "visit", "case", "child", "participant",
+        "inv", "invånare", "elev", "lärare", "brukare", "vårdtagare", "barn", "kund", "klient", "person", "individ",
+        "capita", "timme", "timmar", "tim", "dygn", "vårddyg", "vårddygn", "plats", "placering", "anställd",
+        "medarbetare", "årsarbetare", "åa", "hushåll", "patient", "ärende", "boende", "deltagare", "besök",
+        "besökare", "resa", "resor", "kvm", "m2", "m²", "client", "resident", "inhabitant", "pupil", "student",
+        "teacher", "hour", "user", "employee", "household", "bed", "visit", "case", "child", "participant", "trip",
+    };
+    static const char *const endings[] = {
+        "", "s", "es", "n", "en", "et", "er", "ar", "or", "na", "erna", "arna", "orna", "ens", "ets", "ren", "a", "e",
     };
     for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++) {
         size_t k = strlen(nouns[i]);
-        /* the noun, or the noun and an ending ("elever", "brukaren",
-         * "clients"); a short one whole ("inv", not "investering") */
-        if (n >= k && memcmp(w, nouns[i], k) == 0 && (n == k || k >= 4))
-            return true;
+        for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
+            size_t x = strlen(endings[e]);
+            if (n >= k + x && memcmp(w + n - x, endings[e], x) == 0 && memcmp(w + n - x - k, nouns[i], k) == 0)
+                return true;
+        }
     }
     return false;
 }
 
-/* Whether a column's heading (`text`, as printed) names a rate or an
- * average, whose figures do not add up: "Timmar per brukare", "Hours per
- * client", "Genomsnittlig vistelsetid", "Medelvärde", "Andel", "Täckningsgrad",
- * "Kostnad kr/inv". */
+/* Whether word w names a rate or an average on its own: "Genomsnittlig
+ * tid", "Medelvärde", "Meritvärde", "Andel", "Täckningsgrad",
+ * "Jämställdhetsindex", "Average"; not "Tilldelade medel" (funds) nor
+ * "Flyktingkvot" (a number of people). */
+static bool rate_word(const char *w, size_t len)
+{
+    #define WORD(s) (len == sizeof s - 1 && memcmp(w, s, len) == 0)
+    #define STARTS(s) (len >= sizeof s - 1 && memcmp(w, s, sizeof s - 1) == 0)
+    #define ENDS(s) (len >= sizeof s - 1 && memcmp(w + len - (sizeof s - 1), s, sizeof s - 1) == 0)
+    bool yes = STARTS("genomsnitt") || STARTS("snitt") || STARTS("medelvärde") || STARTS("medeltal") ||
+               STARTS("medelålder") || STARTS("medellön") || STARTS("medelkostnad") || STARTS("medelantal") ||
+               STARTS("medelbetyg") || STARTS("medeltid") || STARTS("medelpris") || STARTS("meritvärde") ||
+               WORD("median") || WORD("average") || WORD("avg") || WORD("mean") || WORD("ratio") || WORD("rate") ||
+               WORD("kvot") || ENDS("index") || STARTS("andel") || WORD("share") || ENDS("grad") ||
+               ENDS("graden") || STARTS("procent") || STARTS("percent");
+    #undef WORD
+    #undef STARTS
+    #undef ENDS
+    return yes;
+}
+
+/* Whether word w is a unit a rate after a slash is of: "kr/inv",
+ * "tkr/elev", "timmar/brukare" (not "barn/elever": one or the other). */
+static bool rate_unit(const char *w, size_t n)
+{
+    static const char *const units[] = { "kr", "tkr", "mkr", "mnkr", "sek", "kronor", "timmar", "tim", "h",
+                                         "kwh", "mwh", "ton", "kg", "km", "liter", "l", "m3", "st" };
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strlen(units[i]) == n && memcmp(w, units[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether word w says how what a rate is per is counted: "per inskrivet
+ * barn", "per folkbokförd invånare", "per beviljad timme". */
+static bool counted_as(const char *w, size_t n)
+{
+    static const char *const words[] = { "inskrivet", "inskriven", "inskrivna", "folkbokförd", "folkbokförda",
+                                         "beviljad", "beviljade", "utförd", "utförda", "belagd", "belagda",
+                                         "enrolled" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a column's heading (`text`, as printed) names a rate, a share
+ * or an average, whose figures do not add up: "Timmar per brukare",
+ * "Hours per client", "Elever per lärare", "Kostnad kr/inv",
+ * "Behörighet yrkesprogram, %", and the words of rate_word. */
 static bool rate_words(const char *text)
 {
+    if (strchr(text, '%') || strstr(text, "\xE2\x80\xB0"))
+        return true;
     char low[256];
     size_t n = 0;
-    for (const char *q = text; *q && n + 1 < sizeof low; q++) {
+    for (const char *q = text; *q && n + 2 < sizeof low; q++) {
         unsigned char c = (unsigned char)*q;
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
-        else if (c == 0xC3 && (q[1] == '\x85' || q[1] == '\x84' || q[1] == '\x96') && n + 2 < sizeof low) {
-            low[n++] = (char)c;                     /* Å Ä Ö: å ä ö */
+        else if (c == 0xC3 && (q[1] == '\x85' || q[1] == '\x84' || q[1] == '\x96' || q[1] == '\x89')) {
+            low[n++] = (char)c;                     /* Å Ä Ö É: å ä ö é */
             c = (unsigned char)(q[1] + 32);
             q++;
         }
         low[n++] = (char)c;
     }
     low[n] = 0;
-    bool per = false;                           /* the word before was "per" (or a "/" stood there) */
+    bool per = false;                   /* the word before was "per", or a unit and a slash */
+    const char *prev = NULL;            /* the word before */
+    size_t prevn = 0;
     for (size_t i = 0; i < n;) {
-        while (i < n && !(isalnum((unsigned char)low[i]) || (unsigned char)low[i] >= 0x80 || low[i] == '/'))
+        bool slash = false;
+        while (i < n && !(isalnum((unsigned char)low[i]) || (unsigned char)low[i] >= 0x80)) {
+            slash |= low[i] == '/';
             i++;
-        if (i < n && low[i] == '/') {
-            per = true;
-            i++;
-            continue;
         }
+        if (slash && prev && rate_unit(prev, prevn))
+            per = true;
         size_t b = i;
         while (i < n && (isalnum((unsigned char)low[i]) || (unsigned char)low[i] >= 0x80))
             i++;
@@ -1875,34 +1933,34 @@ static bool rate_words(const char *text)
         size_t len = i - b;
         if (!len)
             break;
-        #define WORD(s) (len == sizeof s - 1 && memcmp(w, s, len) == 0)
-        #define STARTS(s) (len >= sizeof s - 1 && memcmp(w, s, sizeof s - 1) == 0)
-        #define ENDS(s) (len >= sizeof s - 1 && memcmp(w + len - (sizeof s - 1), s, sizeof s - 1) == 0)
-        if (per && isdigit((unsigned char)w[0]))
-            continue;                           /* "per 1 000 invånare" */
-        if ((per && per_what(w, len)) || STARTS("genomsnitt") || STARTS("snitt") ||
-            (STARTS("medel") && !STARTS("medels") && len > 5) || WORD("median") || WORD("average") ||
-            WORD("avg") || WORD("mean") || WORD("ratio") || WORD("rate") || ENDS("kvot") || ENDS("index") ||
-            STARTS("andel") || WORD("share") || ENDS("grad") || ENDS("graden") || STARTS("procent") ||
-            STARTS("percent"))
+        if (per && (isdigit((unsigned char)w[0]) || counted_as(w, len)))
+            continue;                           /* "per 1 000 invånare", "kr/inskrivet barn" */
+        if ((per && per_what(w, len)) || rate_word(w, len))
             return true;
-        per = WORD("per");
-        #undef WORD
-        #undef STARTS
-        #undef ENDS
+        per = len == 3 && memcmp(w, "per", 3) == 0;
+        prev = w;
+        prevn = len;
     }
     return false;
 }
 
-/* The heading of column col that names a rate or an average (rate_words),
- * into head; false if none does. */
-static bool rate_column(const Node *t, int col, char *head, size_t cap)
+/* The heading of column col over the sum row `sum` that names a rate or
+ * an average (rate_words), into head; false if none does. The header
+ * rows' cells over it, and the last subheader's above the sum (a
+ * subheader below it, or one label across the table, heads no figures
+ * of it). */
+static bool rate_column(const Node *t, const Node *sum, int col, char *head, size_t cap)
 {
+    const Node *sub = NULL;
+    for (const Node *r = t->first; r && r != sum; r = r->next)
+        if (r->kind == N_ROW && r->u.row.role == ROW_SUBHEAD)
+            sub = r;
     for (const Node *r = t->first; r; r = r->next) {
-        if (r->kind != N_ROW || (r->u.row.role != ROW_HEADER && r->u.row.role != ROW_SUBHEAD))
+        if (r->kind != N_ROW || (r->u.row.role != ROW_HEADER && r != sub))
             continue;
         for (const Node *c = r->first; c; c = c->next)
-            if (c->u.cell.col <= col && col < c->u.cell.col + c->u.cell.colspan && model_plain_text(c, head, cap) &&
+            if (c->u.cell.col <= col && col < c->u.cell.col + c->u.cell.colspan &&
+                (r->u.row.role == ROW_HEADER || c->u.cell.colspan == 1) && model_plain_text(c, head, cap) &&
                 rate_words(head))
                 return true;
     }
@@ -1989,7 +2047,7 @@ static void check_sums(P *p, Node *t)
              * the author wrote (the average over all) checked against
              * the rows' sum */
             char head[160];
-            if (rate_column(t, col, head, sizeof head)) {
+            if (rate_column(t, r, col, head, sizeof head)) {
                 if (!sc->first)
                     sum_of_rates(p, r, sc, head);
                 continue;
