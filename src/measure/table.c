@@ -1684,7 +1684,17 @@ static OpVec slice_ops(M *m, const TableSet *ts, const RowDraw *d, int r, int32_
  * notes marked in it. Returns the last. */
 static Box *row_boxes(M *m, const TableSet *ts, const RowWalk *rw, int r, int se_tr, const RowDraw *d)
 {
-    int32_t limit = (ts->page_text - ts->head_h) * 9 / 10;
+    /* under the header rows, and the caption continued, the subheader
+     * and the group label repeated over a slice (repeat_header): a
+     * slice filled the page under the header, and ran past the margin
+     * under a four-line group label (a review) */
+    RowRole role = ts->roles[r];
+    int32_t over = m->tables->cont.v[ts->tid].h;
+    if (role != ROW_HEADER && role != ROW_SUBHEAD && rw->sub_box >= 0)
+        over += m->boxes.v[rw->sub_box].h;
+    if (role != ROW_HEADER && role != ROW_SUBHEAD && role != ROW_GROUP && rw->group_box >= 0)
+        over += m->boxes.v[rw->group_box].h;
+    int32_t limit = (ts->page_text - ts->head_h - over) * 9 / 10;
     if (limit < ts->page_text / 4)
         limit = ts->page_text / 4;
     int32_t rh = ts->rh[r], from = 0;
