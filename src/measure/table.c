@@ -1769,6 +1769,16 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     int nbody = nrows - (ts->last_head + 1);
     if (role != ROW_HEADER && nbody >= 2 && (r == ts->last_head + 1 || r == nrows - 2))
         b->flags |= BOX_KEEP_NEXT;
+    /* the table's first row of its own past the labels it starts with
+     * (a group row, a subheader) keeps with the next: a page ended with
+     * the header, "Gator och trafik" and one project (a typesetter) */
+    if (role == ROW_NORMAL && r + 1 < nrows && r > ts->last_head + 1) {
+        int q = ts->last_head + 1;
+        while (q < r && (ts->roles[q] == ROW_GROUP || ts->roles[q] == ROW_SUBHEAD))
+            q++;
+        if (q == r)
+            b->flags |= BOX_KEEP_NEXT;
+    }
     /* the first row under a subheader (past group labels) too, where a
      * row of its own follows: a page ended with the header, the
      * subheader "Miljöbalken" and one row */

@@ -242,6 +242,23 @@ python3 -c "print('<report type=\"rapport\"><meta><title>T</title></meta><sectio
 check "a row cut over pages under a repeated subheader and a long group label stays above the bottom margin" \
     sh -c "test \$(grep -c '^  box .* repeat row\$' '$T/tallgroup2.trace') -ge 4 &&
            awk '\$1 == \"text\" && \$3 > 771 { bad = 1 } END { exit bad }' '$T/tallgroup2.trace'"
+# a table that starts with a group row: its first row of its own keeps
+# with the next (a page ended with the header, "Gator och trafik" and one
+# project: a typesetter); text above it of 30 to 46 lines
+for k in $(seq 30 2 46); do
+    python3 -c "
+import sys
+k = int(sys.argv[1])
+rows = ''.join('<row role=\"group\"><cell colspan=\"2\">Grupp %d</cell></row>' % g + ''.join('<row><cell>Projekt %d.%d</cell><cell>%d</cell></row>' % (g, i, i) for i in range(1, 9)) for g in range(1, 4))
+print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H</heading><p>' + '<br/>'.join('Rad %d' % i for i in range(k)) + '</p><table><caption>Projekt</caption><columns><column/><column type=\"number\" decimals=\"0\"/></columns><row role=\"header\"><cell>Projekt</cell><cell>Utfall</cell></row>' + rows + '</table></section></report>')" "$k" >"$T/grpstart$k.xml"
+    "$BIN" -q -o "$T/grpstart$k.pdf" --trace "$T/grpstart$k.trace" "$T/grpstart$k.xml"
+done
+check "a table that starts with a group row never leaves one row alone under its header and label (9 places)" \
+    sh -c "for k in \$(seq 30 2 46); do
+               awk '/^page /{ if (p && seen && n == 1) bad = 1; p = 1; n = 0; seen = 0 }
+                    / Projekt\$/ { seen = 1 } / Projekt 1\.[0-9]\$/ { n++ }
+                    END { if (seen && n == 1) bad = 1; exit bad }' '$T/grpstart'\$k.trace || { echo \$k; exit 1; }
+           done"
 
 # a table of 5 000 rows: its header on every page, no row lost
 "$B/gen" --pages 125 --kind table >"$T/t5000.xml"
