@@ -185,13 +185,19 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
     struct stat before;
     bool had = it->output && stat(it->output, &before) == 0;
     fflush(NULL);
+    /* a signal between the fork and the child's place in the table
+     * would not reach the child, which would go on writing its PDF */
+    sigset_t mask;
+    signals_hold(true, &mask);
     pid_t pid = fork();
     if (pid < 0) {
+        signals_hold(false, &mask);
         close(fds[0]);
         close(fds[1]);
         return false;
     }
     if (pid == 0) {
+        signals_hold(false, &mask);
         close(fds[0]);
         FILE *err = fdopen(fds[1], "w");
         int r = child(o, it, err ? err : stderr, json);
@@ -201,6 +207,7 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
     }
     close(fds[1]);
     signals_child_start(pid, it->output, had ? &before : NULL);
+    signals_hold(false, &mask);
     memset(j, 0, sizeof *j);
     j->item = it;
     j->pid = pid;

@@ -142,7 +142,7 @@ void signals_batch(const char *said, int done, int total)
 
 /* Signals held off while the children's table changes, so that the
  * handler sees each child either running or counted as done. */
-static void hold(bool on, sigset_t *old)
+void signals_hold(bool on, sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
@@ -155,7 +155,7 @@ static void hold(bool on, sigset_t *old)
 void signals_child_start(pid_t pid, const char *output, const struct stat *before)
 {
     sigset_t old;
-    hold(true, &old);
+    signals_hold(true, &old);
     owner = (sig_atomic_t)getpid();
     for (int i = 0; i < RP_MAX_JOBS; i++)
         if (children[i] == 0) {
@@ -169,16 +169,16 @@ void signals_child_start(pid_t pid, const char *output, const struct stat *befor
             children[i] = (sig_atomic_t)pid;
             break;
         }
-    hold(false, &old);
+    signals_hold(false, &old);
 }
 
 void signals_child_end(pid_t pid, int done)
 {
     sigset_t old;
-    hold(true, &old);
+    signals_hold(true, &old);
     for (int i = 0; i < RP_MAX_JOBS; i++)
         if (children[i] == (sig_atomic_t)pid)
             children[i] = 0;
     batch_done = done;
-    hold(false, &old);
+    signals_hold(false, &old);
 }

@@ -13,6 +13,7 @@
 #ifndef RP_SIGNALS_H
 #define RP_SIGNALS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -36,6 +37,11 @@ void signals_batch(const char *said, int done, int total);
  * (NULL: nothing), for the handler to count it as done once its PDF is
  * in place. */
 void signals_child_start(pid_t pid, const char *output, const struct stat *before);
+
+/* Hold off SIGINT, SIGTERM and SIGHUP (on: the mask before into *old),
+ * or let them in again (off: *old back). Across a fork, so that a
+ * signal finds the child in the table (signals_child_start). */
+void signals_hold(bool on, sigset_t *old);
 
 /* The child has ended: with it, the batch has `done` files done. */
 void signals_child_end(pid_t pid, int done);
