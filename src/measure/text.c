@@ -737,6 +737,8 @@ const char *heading_title(M *m, const Node *sec)
     return label ? arena_printf(&m->rp->arena, "%s %s", label, t) : t;
 }
 
+static bool suspended_before(const char *s, int len, int i);
+
 static void heading_pieces(M *m, const Node *sec, const Style *st, IState is, Pieces *out)
 {
     const Node *h = model_heading(sec);
@@ -761,9 +763,29 @@ static void heading_pieces(M *m, const Node *sec, const Style *st, IState is, Pi
         for (int k = at; k < out->n; k++) {
             Piece p = out->v[k];
             if (p.br) {
-                bool spaced = (n > at && out->v[n - 1].len > 0 && out->v[n - 1].s[out->v[n - 1].len - 1] == ' ') ||
-                              (k + 1 < out->n && out->v[k + 1].len > 0 && out->v[k + 1].s[0] == ' ');
-                if (spaced)
+                const Piece *b = n > at ? &out->v[n - 1] : NULL, *a = k + 1 < out->n ? &out->v[k + 1] : NULL;
+                bool spaced = (b && b->len > 0 && b->s[b->len - 1] == ' ') || (a && a->len > 0 && a->s[0] == ' ');
+                /* "Verksamhets-<br/>berättelse" runs on as the word it is
+                 * ("social-<br/>och omsorg" keeps its space) */
+                bool joined = false;
+                if (b && a && b->len > 1 && b->s[b->len - 1] == '-') {
+                    char t[32];         /* the hyphen's letter, the hyphen, a space, the next words */
+                    int an = a->len < 24 ? a->len : 24;
+                    t[0] = b->s[b->len - 2];
+                    t[1] = '-';
+                    t[2] = ' ';
+                    memcpy(t + 3, a->s, (size_t)an);
+                    joined = t[0] != ' ' && !(t[0] >= '0' && t[0] <= '9') && !suspended_before(t, an + 3, 2);
+                    /* the hyphen the author broke the word with goes too, after
+                     * a word's small letter ("Verksamhets-" "berättelse"); an
+                     * abbreviation's or a letter's stays ("IT-strategi", "e-tjänst") */
+                    unsigned char l = (unsigned char)t[0], l0 = b->len > 2 ? (unsigned char)b->s[b->len - 3] : ' ';
+                    bool small = (l >= 'a' && l <= 'z') || (l0 == 0xC3 && l >= 0xA0);
+                    bool word = b->len > 3 && l0 != ' ' && l0 != '-' && (l0 != 0xC3 || (b->s[b->len - 4] != ' '));
+                    if (joined && small && word)
+                        out->v[n - 1].len--;
+                }
+                if (spaced || joined)
                     continue;
                 p.br = false;
                 p.s = " ";
