@@ -831,6 +831,11 @@ static const char *ascii_uri(Rp *rp, const char *uri)
 static void d_link(Device *dev, const Op *o, int32_t x, int32_t y, int se, const char *what)
 {
     D *d = (D *)dev;
+    /* a repeated header row or group label is drawn as an artifact: its
+     * links are the first one's, in the structure; an annotation outside
+     * it is one PDF/UA forbids (Matterhorn 28-011) */
+    if (d->tags && se == SE_ARTIFACT)
+        return;
     HPDF_Page p = d->page;
     HPDF_Rect r = { px(x), py(d, y + o->h), px(x + o->w), py(d, y) };
     HPDF_Annotation a = NULL;

@@ -577,4 +577,14 @@ cat >"$T/unnamed.xml" <<'XML'
 XML
 check "a column with no heading is warned at its cell, the corner and a column named from above are not" \
     sh -c "'$BIN' -o '$T/unnamed.pdf' '$T/unnamed.xml' 2>'$T/unnamed.err'; grep -c 'has no heading' '$T/unnamed.err' | grep -qx 1 && grep -q 'unnamed.xml:8:20: warning: column 1 has no heading' '$T/unnamed.err'"
+# links in a header row and a group label repeated over the pages a
+# table goes on to: the repeats (artifacts) have none, so no link
+# annotation stands outside the structure (Matterhorn 28-011: a review)
+python3 -c "
+rows = ''.join('<row><cell>Rad %d</cell><cell>%d</cell></row>' % (i, i) for i in range(80))
+print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H</heading><table><caption>K</caption><columns><column/><column type=\"number\" decimals=\"0\"/></columns><row role=\"header\"><cell>Enhet (<link href=\"https://www.linkoping.se\">källa</link>)</cell><cell>B</cell></row><row role=\"group\"><cell colspan=\"2\">Grupp <link href=\"https://www.scb.se\">SCB</link></cell></row>' + rows + '</table></section></report>')" >"$T/replink.xml"
+"$BIN" -q -o "$T/replink.pdf" "$T/replink.xml"
+check "links in repeated header rows and group labels: each link once, in the structure" \
+    sh -c "test \$(pdfinfo '$T/replink.pdf' | awk '/^Pages:/ { print \$2 }') -ge 3 && tests/ua-check '$T/replink.pdf' >/dev/null &&
+           test \$(qpdf --json '$T/replink.pdf' | grep -c '\"/Subtype\": \"/Link\"') = 2"
 finish
