@@ -13,8 +13,10 @@
  *    more), or any word of 4 letters or more (the dictionary does not
  *    flag every word that is used so: "bredd|införande"), optionally
  *    followed by the linking s (then any word of 4: "rätts|"), or a
- *    word with a linking vowel ("löne|", "skole|" of skola); the last
- *    part is a word that may end a
+ *    word with a linking vowel ("löne|", "skole|" of skola) or its
+ *    final a dropped ("skol|"); a word of four letters ending in a
+ *    consonant begins a word before one long last part ("stöd|insatser",
+ *    not "demo|grafiska"); the last part is a word that may end a
  *    compound, perhaps inflected (the endings below). Every joint of
  *    every reading counts: a joint suppresses pattern breaks next to it,
  *    and is a break of its own.
@@ -36,7 +38,8 @@ extern const unsigned char rp_lexicon[], rp_lexicon_end[];
  * "barn"), a later one flagged so ("givar"), any other word ("bredd"),
  * the last part with its ending ("grad", "index"). Shorter ones find
  * false joints: "mini|mal", "verksam|het|s". */
-enum { MAX = 63, MIN_FIRST = 3, MIN_MIDDLE = 4, MIN_WORD_PART = 5, MIN_LAST = 4, MIN_PART = 3, MIN_KNOWN_TAIL = 8 };
+enum { MAX = 63, MIN_FIRST = 3, MIN_MIDDLE = 4, MIN_WORD_PART = 5, MIN_LAST = 4, MIN_PART = 3, MIN_KNOWN_TAIL = 8,
+       MIN_LONG_LAST = 6 };
 
 /* The little-endian u64 at p (one load on a little-endian machine). */
 static uint64_t rd64(const unsigned char *p)
@@ -230,6 +233,19 @@ static bool linking_vowel(const unsigned char *w, int a, int b)
     return false;
 }
 
+/* w[a..b) is a word's form before another with its final a dropped
+ * ("skol|området", "flick|gruppen" of skola, flicka). A list, as
+ * linking_vowel's. */
+static bool dropped_a(const unsigned char *w, int a, int b)
+{
+    static const char *const forms[] = { "skol", "flick", "pojk", "kyrk", NULL };
+    int len = b - a;
+    for (int k = 0; forms[k]; k++)
+        if ((int)strlen(forms[k]) == len && !memcmp(w + a, forms[k], (size_t)len))
+            return true;
+    return false;
+}
+
 /* Whether the part w[a..b), before a next part that begins with an s
  * (w[b]), takes that s as its linking s instead, where both readings
  * are words: a part ending in -nad, -het, -else, -ion, -ing, -dom, -skap
@@ -300,8 +316,11 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
                 score = (b - a) * (b - a) + best[b];
             else if (w[b - 1] == 's' && s_part(w, a, b - 1, inner))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
-            else if (linking_vowel(w, a, b))
+            else if (linking_vowel(w, a, b) || dropped_a(w, a, b))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
+            else if (!inner && a == lo && b - a == MIN_MIDDLE && next[b] == hi && hi - b >= MIN_LONG_LAST &&
+                     !strchr("aeiouy\xe5\xe4\xf6", w[b - 1]) && lookup(w + a, b - a))
+                score = (b - a) * (b - a) - 4 + best[b];     /* "stöd|insatserna"; not "demo|grafiska" */
             if (score > best[a]) {
                 best[a] = score;
                 next[a] = b;
