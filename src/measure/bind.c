@@ -276,6 +276,12 @@ bool text_bound_space_in(const char *s, int i, int end, bool cell)
         return true;                                            /* 2069 (45%) */
     if (!cell && is_digit(s[i + 1]) && year_at(s, i + 1, end) && month_before(s, i))
         return true;                                            /* september 2025 */
+    /* a heading's sign for per cent last, after a comma: "Behörighet
+     * yrkesprogram, %" left "%" alone on a line (a typesetter); a unit
+     * of letters may stand alone, as "Effekt / 2024, / mnkr" is set */
+    if (s[i - 1] == ',' && ((i + 2 == end && s[i + 1] == '%') ||
+                            (i + 4 == end && !memcmp(s + i + 1, "\xE2\x80\xB0", 3))))
+        return true;
     if (!is_digit(s[i - 1]))
         return false;
     if (phone_at(s, i, end))

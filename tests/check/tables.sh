@@ -779,6 +779,13 @@ check "a table its kind's grid would make much taller keeps its own columns (its
            x=\$(grep -m1 -E '^ *text [0-9.]+ [0-9.]+ Kommentar\$' '$T/gridcost.trace' | awk '{ print \$2 }') &&
            test \$(echo \"\$x < 300\" | bc) = 1"
 
+# a heading's "%" after a comma never stands alone on its last line
+# ("Behörighet / yrkesprogram, / %": a typesetter); "2024, / mnkr" may
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number" decimals="1" unit="%%"/><column type="number" decimals="1" unit="%%"/><column type="number" decimals="1" unit="%%"/><column type="number" decimals="1" unit="%%"/><column type="number" decimals="1" unit="%%"/><column type="number" decimals="1" unit="%%"/><column type="number" decimals="1" unit="%%"/></columns><row role="header"><cell>Skolenhet med ett långt namn</cell><cell>Behörighet yrkesprogram, %%</cell><cell>Andel strukturersättning, %%</cell><cell>Trygghet åk 9, %%</cell><cell>Andel legitimerade lärare, %%</cell><cell>Närvaro, %%</cell><cell>Frånvaro, %%</cell><cell>Nöjdhet, %%</cell></row><row><cell>Ekkällans skola</cell><cell>84.2</cell><cell>12.5</cell><cell>91.0</cell><cell>78.3</cell><cell>93.1</cell><cell>6.9</cell><cell>88.0</cell></row></table></report>' >"$T/pcthead.xml"
+check "a heading's % after a comma keeps with the word before it" \
+    sh -c "'$BIN' -q -o '$T/pcthead.pdf' --trace '$T/pcthead.trace' '$T/pcthead.xml' &&
+           grep -qE '^ *text [0-9.]+ [0-9.]+ .*,.%\$' '$T/pcthead.trace' && ! grep -qE '^ *text [0-9.]+ [0-9.]+ %\$' '$T/pcthead.trace'"
+
 # rates and averages do not add up: a sum-of over "Timmar per brukare"
 # or "Hours per client" was printed as the total (8 601,0 hours a
 # client); a column headed "per 31 augusti" (a date), "per nämnd" (a
