@@ -82,6 +82,17 @@ static void list(Build *b, const Node *l, const Style *st, int32_t x, int32_t wi
     int num = l->u.list.start;
     int16_t face = FACE(st->family, st->variant);
     int32_t space = font_text_width(m->flow->faces[face], "\xC2\xA0", 2, st->size);
+    /* the numbers set right in the widest one's room, so the items'
+     * text stands in one line (after "10)" it stood further right than
+     * after "9)": a typesetter) */
+    int32_t widest = 0;
+    for (const Node *it = l->first; it && l->u.list.type == LIST_NUMBER; it = it->next)
+        if (it->kind == N_ITEM) {
+            const char *t = arena_printf(&m->rp->arena, "%d%s", num++, l->u.list.paren ? ")" : ".");
+            int32_t w = font_text_width(m->flow->faces[face], t, (int)strlen(t), st->size);
+            widest = w > widest ? w : widest;
+        }
+    num = l->u.list.start;
     for (const Node *it = l->first; it; it = it->next) {
         if (it->kind != N_ITEM)
             continue;
@@ -97,10 +108,11 @@ static void list(Build *b, const Node *l, const Style *st, int32_t x, int32_t wi
         int32_t lw = 0;
         if (*lab) {
             b->label = op_text(m, lab, (int)strlen(lab), face, st->size, st->color);
-            b->label.x = x;
+            int32_t room = b->label.w > widest ? b->label.w : widest;
+            b->label.x = x + room - b->label.w;
             b->label.y = text_baseline(m, st);
             b->label_part = add_part(b, SE_LBL, li);
-            lw = b->label.w + space;
+            lw = room + space;
         }
         if (lw > width / 2)
             lw = 0;                     /* a column too narrow to hang it: the text below */

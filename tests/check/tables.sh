@@ -786,6 +786,13 @@ check "a heading's % after a comma keeps with the word before it" \
     sh -c "'$BIN' -q -o '$T/pcthead.pdf' --trace '$T/pcthead.trace' '$T/pcthead.xml' &&
            grep -qE '^ *text [0-9.]+ [0-9.]+ .*,.%\$' '$T/pcthead.trace' && ! grep -qE '^ *text [0-9.]+ [0-9.]+ %\$' '$T/pcthead.trace'"
 
+# a numbered list of ten items or more in a cell: its numbers set right,
+# its items' text in one line (after "10)" it stood further right)
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column width="30%%"/><column/></columns><row role="header"><cell>Mål</cell><cell>Steg</cell></row><row><cell>Läsning</cell><cell><list type="number" numbering="1)"><item>ett</item><item>två</item><item>tre</item><item>fyra</item><item>fem</item><item>sex</item><item>sju</item><item>åtta</item><item>nio</item><item>tio steg</item><item>elva</item></list></cell></row></table></report>' >"$T/celllist.xml"
+check "a cell's numbered list of eleven: the items' text in one line, the numbers' right edges in one" \
+    sh -c "'$BIN' -q -o '$T/celllist.pdf' --trace '$T/celllist.trace' '$T/celllist.xml' &&
+           test \$(grep -E '^ *text [0-9.]+ [0-9.]+ (ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio steg|elva)\$' '$T/celllist.trace' | awk '{ print \$2 }' | sort -u | wc -l) = 1 &&
+           test \$(grep -cE '^ *text [0-9.]+ [0-9.]+ [0-9]+\)\$' '$T/celllist.trace') = 11"
 # rates and averages do not add up: a sum-of over "Timmar per brukare"
 # or "Hours per client" was printed as the total (8 601,0 hours a
 # client); a column headed "per 31 augusti" (a date), "per nämnd" (a
