@@ -81,6 +81,32 @@ static bool count_at(const char *s, int i, int end)
     return i == end || s[i] == ',' || s[i] == '(' || s[i] == '.' || s[i] == ';';
 }
 
+/* Whether a date written 2025-06-18 begins at s[i] as a word of its own
+ * (a decision's date after its body: "KF 2025-06-18 § 214"). */
+static bool date_at(const char *s, int i, int end)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (end - i < 10)
+        return false;
+    for (int k = 0; k < 10; k++)
+        if (shape[k] == 'd' ? !is_digit(s[i + k]) : s[i + k] != '-')
+            return false;
+    return i + 10 == end || !(is_digit(s[i + 10]) || (unsigned char)s[i + 10] >= 0x80 ||
+                              (s[i + 10] >= 'a' && s[i + 10] <= 'z') || (s[i + 10] >= 'A' && s[i + 10] <= 'Z'));
+}
+
+/* Whether a law's short name in capitals (2 to 5 letters) stands at s[i]
+ * as a word of its own: "PBL", "SoL", "LSS" after "§". */
+static bool law_at(const char *s, int i, int end)
+{
+    int k = i;
+    while (k < end && k - i < 6 && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z')))
+        k++;
+    if (k - i < 2 || k - i > 5 || !(s[i] >= 'A' && s[i] <= 'Z') || !(s[k - 1] >= 'A' && s[k - 1] <= 'Z'))
+        return false;
+    return k == end || !((unsigned char)s[k] >= 0x80 || is_digit(s[k]));
+}
+
 /* Whether a month's name, whole or shortened ("15 mars", "1 feb"),
  * begins at s[i] as a word of its own. */
 static bool month_at(const char *s, int i, int end)
@@ -256,7 +282,7 @@ bool text_bound_space_in(const char *s, int i, int end, bool cell)
     if (short_suspended(s, i))
         return true;                                            /* A-, B- och C-anläggningar */
     if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA7)
-        return is_digit(s[i + 1]);                              /* § 3 */
+        return is_digit(s[i + 1]) || law_at(s, i + 1, end);     /* § 3, 8 a § PBL */
     if (is_digit(s[i + 1]) && names_number(s, i))
         return true;                                            /* s. 12, kl. 08.00 */
     if ((is_digit(s[i + 1]) || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')) && names_diary(s, i) &&
@@ -271,6 +297,8 @@ bool text_bound_space_in(const char *s, int i, int end, bool cell)
     }
     if (count_at(s, i + 1, end) && caps_label_before(s, i))
         return true;                                            /* IFO 2069 */
+    if (date_at(s, i + 1, end) && caps_label_before(s, i) && i >= 2 && !is_digit(s[i - 1]))
+        return true;                                            /* (KF 2025-06-18 § 214) */
     if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&
         (is_digit(s[i - 1]) || s[i - 1] == '%' || (s[i - 1] == ',' && i >= 2 && is_digit(s[i - 2]))))
         return true;                                            /* 2069 (45%) */
