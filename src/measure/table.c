@@ -743,15 +743,21 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
         return;
     int ncols = g->tables[s0]->u.table.ncols, nin = e - s0;
     bool *in = xmalloc(sizeof *in * (size_t)nin);
-    int64_t *own = xmalloc(sizeof *own * (size_t)nin);
+    int64_t *own = xmalloc(sizeof *own * (size_t)nin), *least = xmalloc(sizeof *least * (size_t)nin);
     int32_t *tw = xmalloc(sizeof *tw * (size_t)ncols);
+    /* each table's height with every column as wide as the text: none
+     * is lower, so a table the grid makes no taller than that by the
+     * limit needs no search of its own; the others a quick one (its
+     * height no lower than the best: fewer are set apart), as the full
+     * search for each doubled the time the verksamhetsberättelse's
+     * tables took */
+    for (int k = 0; k < ncols; k++)
+        tw[k] = width;
     for (int i = s0; i < e; i++) {
         const Prep *pr = &g->preps[i];
-        int nrows = g->tables[i]->u.table.nrows;
         in[i - s0] = true;
-        own[i - s0] = table_shortest_widths(m, g->tables[i], pr->cells, pr->ncell, nrows, ncols, width, 0, tw)
-                          ? table_height_at(m, pr->cells, pr->ncell, nrows, ncols, tw)
-                          : -1;
+        own[i - s0] = -2;               /* not known yet */
+        least[i - s0] = table_height_at(m, pr->cells, pr->ncell, g->tables[i]->u.table.nrows, ncols, tw);
     }
     int32_t *gw = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
     for (int round = 0; nin >= 2 && round <= GRID_MAX_EXCLUDED; round++) {
@@ -761,9 +767,19 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
         int64_t most = 0;
         for (int i = s0; i < e; i++) {
             const Prep *pr = &g->preps[i];
-            if (!in[i - s0] || own[i - s0] < 0)
+            int nrows = g->tables[i]->u.table.nrows;
+            if (!in[i - s0])
                 continue;
-            int64_t h = table_height_at(m, pr->cells, pr->ncell, g->tables[i]->u.table.nrows, ncols, gw);
+            int64_t h = table_height_at(m, pr->cells, pr->ncell, nrows, ncols, gw), lo = least[i - s0];
+            if (!(2 * (h - lo) > lo && h - lo > GRID_MAX_TALLER))
+                continue;
+            if (own[i - s0] == -2)
+                own[i - s0] = table_shortest_widths(m, g->tables[i], pr->cells, pr->ncell, nrows, ncols, width,
+                                                    SHORTEST_QUICK, tw)
+                                  ? table_height_at(m, pr->cells, pr->ncell, nrows, ncols, tw)
+                                  : -1;
+            if (own[i - s0] < 0)
+                continue;
             int64_t over = h - own[i - s0];
             if (2 * over > own[i - s0] && over > GRID_MAX_TALLER && over > most) {
                 most = over;
@@ -781,6 +797,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
     }
     free(in);
     free(own);
+    free(least);
     free(tw);
 }
 

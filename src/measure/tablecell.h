@@ -40,8 +40,9 @@ typedef struct Cell {
  * their compounds' joints ("Verksamhets-/bidrag"), where that pays; with
  * SHORTEST_BODY_ONCE, its body's words may each break once, at their
  * best point ("Medarbetar-/undersökning"), where that pays; else the
- * automatic table layout (table_widths). */
-enum { SHORTEST_HEAD_JOINTS = 1, SHORTEST_BODY_ONCE = 2 };
+ * automatic table layout (table_widths). SHORTEST_QUICK searches less
+ * (the greedy sooner): for a bound, not for the table's widths. */
+enum { SHORTEST_HEAD_JOINTS = 1, SHORTEST_BODY_ONCE = 2, SHORTEST_QUICK = 4 };
 bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width,
                            unsigned how, int32_t *w);
 void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_t width, int32_t *w);

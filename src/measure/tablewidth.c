@@ -742,7 +742,8 @@ bool table_shortest_widths(M *m, const Node *t, Cell *cells, int ncell, int nrow
             cc[k].max = cc[k].min;
     }
     CwCell *cw = cw_cells(m, cells, ncell, nrows, head_joints);
-    bool solved = colwidth_solve(cw, ncell, nrows, cc, ncols, width, COLW_EXACT_BUDGET, w) >= 0;
+    bool solved = colwidth_solve(cw, ncell, nrows, cc, ncols, width,
+                                 how & SHORTEST_QUICK ? COLW_EXACT_BUDGET / 100 : COLW_EXACT_BUDGET, w) >= 0;
     if (solved)
         even_alike(t, cells, ncell, cw, nrows, cc, ncols, w);
     cw_free(cw, ncell);
