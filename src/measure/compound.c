@@ -14,7 +14,7 @@
  *    flag every word that is used so: "bredd|införande"), optionally
  *    followed by the linking s (then any word of 4: "rätts|"), or a
  *    word with a linking vowel ("löne|", "skole|" of skola) or its
- *    final a dropped ("skol|"); a word of four letters ending in a
+ *    final a dropped ("skol|"), from a list; a word of four letters ending in a
  *    consonant begins a word before one long last part ("stöd|insatser",
  *    not "demo|grafiska"); the last part is a word that may end a
  *    compound, perhaps inflected (the endings below). Every joint of
@@ -218,27 +218,16 @@ static bool linking_s(const unsigned char *w, int a, int b, bool inner)
 
 /* w[a..b) is one of the forms words take before another with a linking
  * vowel ("löne|satsningen" of lön, "kultur|skole|undervisning" of
- * skola, "gatu|kök", "hälso|central"). A list, not a rule: any word
- * and an e read "hyre|svärden" and "halko|lyckorna" as well. */
+ * skola, "gatu|kök", "hälso|central") or with their final a dropped
+ * ("skol|området", "flick|gruppen" of skola, flicka). A list, not a
+ * rule: any word and an e read "hyre|svärden" and "halko|lyckorna" as
+ * well. */
 static bool linking_vowel(const unsigned char *w, int a, int b)
 {
     static const char *const forms[] = {
         "l\xf6ne", "skole", "r\xe4nte", "tj\xe4nste", "gatu", "kvinno", "m\xe4nnisko", "kyrko",
-        "h\xe4lso", "flicko", "sago", NULL,
+        "h\xe4lso", "flicko", "sago", "skol", "flick", "pojk", "kyrk", NULL,
     };
-    int len = b - a;
-    for (int k = 0; forms[k]; k++)
-        if ((int)strlen(forms[k]) == len && !memcmp(w + a, forms[k], (size_t)len))
-            return true;
-    return false;
-}
-
-/* w[a..b) is a word's form before another with its final a dropped
- * ("skol|området", "flick|gruppen" of skola, flicka). A list, as
- * linking_vowel's. */
-static bool dropped_a(const unsigned char *w, int a, int b)
-{
-    static const char *const forms[] = { "skol", "flick", "pojk", "kyrk", NULL };
     int len = b - a;
     for (int k = 0; forms[k]; k++)
         if ((int)strlen(forms[k]) == len && !memcmp(w + a, forms[k], (size_t)len))
@@ -316,7 +305,7 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
                 score = (b - a) * (b - a) + best[b];
             else if (w[b - 1] == 's' && s_part(w, a, b - 1, inner))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
-            else if (linking_vowel(w, a, b) || dropped_a(w, a, b))
+            else if (linking_vowel(w, a, b))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
             else if (!inner && a == lo && b - a == MIN_MIDDLE && next[b] == hi && hi - b >= MIN_LONG_LAST &&
                      !strchr("aeiouy\xe5\xe4\xf6", w[b - 1]) && lookup(w + a, b - a))

@@ -733,6 +733,11 @@ static bool grid_fit(M *m, Grid *g, int s0, int e, const bool *in, int32_t width
  * 242 pt to 710 (a review). */
 enum { GRID_MAX_TALLER = 60000, GRID_MAX_EXCLUDED = 4 };
 
+static bool much_taller(int64_t h, int64_t than)
+{
+    return 2 * (h - than) > than && h - than > GRID_MAX_TALLER;
+}
+
 /* One grid for tables [s0, e) of g, from all their cells as one table;
  * a table the grid makes much taller than it is alone keeps its own
  * widths, and the others share one without it. A lone table keeps its
@@ -771,7 +776,7 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
             if (!in[i - s0])
                 continue;
             int64_t h = table_height_at(m, pr->cells, pr->ncell, nrows, ncols, gw), lo = least[i - s0];
-            if (!(2 * (h - lo) > lo && h - lo > GRID_MAX_TALLER))
+            if (!much_taller(h, lo))
                 continue;
             if (own[i - s0] == -2)
                 own[i - s0] = table_shortest_widths(m, g->tables[i], pr->cells, pr->ncell, nrows, ncols, width,
@@ -780,9 +785,8 @@ static void grid_solve(M *m, Grid *g, int s0, int e, int32_t width)
                                   : -1;
             if (own[i - s0] < 0)
                 continue;
-            int64_t over = h - own[i - s0];
-            if (2 * over > own[i - s0] && over > GRID_MAX_TALLER && over > most) {
-                most = over;
+            if (much_taller(h, own[i - s0]) && h - own[i - s0] > most) {
+                most = h - own[i - s0];
                 worst = i;
             }
         }

@@ -1868,16 +1868,22 @@ static bool rate_word(const char *w, size_t len)
     return yes;
 }
 
+/* Whether word w[0..n) is one of list[0..count). */
+static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && memcmp(w, list[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* Whether word w is a unit a rate after a slash is of: "kr/inv",
  * "tkr/elev", "timmar/brukare" (not "barn/elever": one or the other). */
 static bool rate_unit(const char *w, size_t n)
 {
     static const char *const units[] = { "kr", "tkr", "mkr", "mnkr", "sek", "kronor", "timmar", "tim", "h",
                                          "kwh", "mwh", "ton", "kg", "km", "liter", "l", "m3", "st" };
-    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-        if (strlen(units[i]) == n && memcmp(w, units[i], n) == 0)
-            return true;
-    return false;
+    return word_in(w, n, units, sizeof units / sizeof *units);
 }
 
 /* Whether word w says how what a rate is per is counted: "per inskrivet
@@ -1887,10 +1893,7 @@ static bool counted_as(const char *w, size_t n)
     static const char *const words[] = { "inskrivet", "inskriven", "inskrivna", "folkbokförd", "folkbokförda",
                                          "beviljad", "beviljade", "utförd", "utförda", "belagd", "belagda",
                                          "enrolled" };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
-            return true;
-    return false;
+    return word_in(w, n, words, sizeof words / sizeof *words);
 }
 
 /* Whether a column's heading (`text`, as printed) names a rate, a share
