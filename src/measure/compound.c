@@ -269,6 +269,14 @@ static bool takes_s(const unsigned char *w, int a, int b, int n, bool last)
         if (b - a > len && !memcmp(w + b - len, obligatory[k], (size_t)len))
             return true;
     }
+    /* a part that is a compound itself, ending in a consonant, mostly
+     * takes one ("sjukvårds|lagen", not "sjukvård|slagen"; "lastbils|
+     * dörr"): Swedish links a compound to the next part with an s more
+     * often than a simple word */
+    if (!strchr("aeiouy\xe5\xe4\xf6", w[b - 1]))
+        for (int c = a + MIN_MIDDLE; c <= b - MIN_MIDDLE; c++)
+            if ((lookup(w + a, c - a) & 1) && (lookup(w + c, b - c) & 2))
+                return true;
     return false;
 }
 
