@@ -11,8 +11,14 @@
  * compounds. The table keeps every word in ISO 8859-1 (the words with
  * other characters are left out: hyphenation works in Latin-1) with two
  * bits: 1 may begin or stand inside a compound (X, U), 2 may end one (Y).
- * Words with neither flag (half the dictionary) are left out: they take
- * no part in compounds, and the table stays small.
+ * A word's form with a linking s that may begin or stand inside one
+ * (flags v and f: the affix file's "s/WXZ", "s/WUZ", a final a dropped)
+ * is kept as such a word too, where the word has five letters or more:
+ * "läsår/v" has no X, but "läsårs" begins "läsårsplaneringen" (the form,
+ * not the word: "datornät/v" is no part of "datornät|verk"; and no
+ * shorter word: "sorts" of "sort" read "land|sorts|stad").
+ * Words with none of these flags (half the dictionary) are left out: they
+ * take no part in compounds, and the table stays small.
  *
  * The file: "RPL3", the slot count (u32), a filter of LEXICON_FILTER
  * bytes (lexicon.h), then the slots (u64 each, little-endian): 0 empty, else the word's 64-bit hash with its two low
@@ -30,6 +36,7 @@
  * probing takes eight at this load.
  * The hash, and where a probe begins, are in src/measure/lexicon.h.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +126,40 @@ static size_t place(uint64_t *tab, size_t *who, size_t slots, const unsigned cha
     return words;
 }
 
+/* The words read, each at pool + offs[i]: its bits, its length, its
+ * letters. */
+typedef struct Words {
+    unsigned char *pool;
+    size_t         used, cap;
+    uint32_t      *offs;
+    size_t         n, offcap;
+} Words;
+
+/* Add w[0..n) with `bits`; false if out of memory. */
+static bool keep(Words *ws, int bits, const unsigned char *w, int n)
+{
+    if (ws->used + (size_t)n + 2 > ws->cap) {
+        ws->cap = ws->cap ? ws->cap * 2 : 1 << 20;
+        unsigned char *p = realloc(ws->pool, ws->cap);
+        if (!p)
+            return false;
+        ws->pool = p;
+    }
+    if (ws->n == ws->offcap) {
+        ws->offcap = ws->offcap ? ws->offcap * 2 : 1 << 16;
+        uint32_t *o = realloc(ws->offs, ws->offcap * sizeof *o);
+        if (!o)
+            return false;
+        ws->offs = o;
+    }
+    ws->offs[ws->n++] = (uint32_t)ws->used;
+    ws->pool[ws->used++] = (unsigned char)bits;
+    ws->pool[ws->used++] = (unsigned char)n;
+    memcpy(ws->pool + ws->used, w, (size_t)n);
+    ws->used += (size_t)n;
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     FILE *f = argc == 2 ? fopen(argv[1], "r") : NULL;
@@ -126,16 +167,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: lexicon sv_SE.dic > lexicon.bin\n");
         return 2;
     }
-    size_t cap = 1 << 20, used = 0, nwords = 0;
-    unsigned char *pool = malloc(cap);
-    uint32_t *offs = NULL;
-    size_t offcap = 0;
+    Words dict = { 0 };
     char line[512];
     if (!fgets(line, sizeof line, f)) {             /* the word count */
         fprintf(stderr, "lexicon: %s is empty\n", argv[1]);
         return 1;
     }
-    while (pool && fgets(line, sizeof line, f)) {
+    while (fgets(line, sizeof line, f)) {
         char *slash = strchr(line, '/');
         char *end = line + strcspn(line, "\t\r\n");
         *end = 0;
@@ -152,28 +190,22 @@ int main(int argc, char **argv)
             bits |= 1;
         if (strchr(flags, 'Y'))
             bits |= 2;
-        if (!bits)
-            continue;
-        if (used + (size_t)n + 2 > cap) {
-            cap *= 2;
-            pool = realloc(pool, cap);
-            if (!pool)
+        if (bits && !keep(&dict, bits, w, n))
+            break;
+        if (strpbrk(flags, "vf") && n >= 5 && n < 63 && w[n - 1] != 's') {
+            if (w[n - 1] == 'a')
+                n--;
+            w[n++] = 's';
+            if (!keep(&dict, 1, w, n))
                 break;
         }
-        if (nwords == offcap) {
-            offcap = offcap ? offcap * 2 : 1 << 16;
-            offs = realloc(offs, offcap * sizeof *offs);
-            if (!offs)
-                break;
-        }
-        offs[nwords++] = (uint32_t)used;
-        pool[used++] = (unsigned char)bits;
-        pool[used++] = (unsigned char)n;
-        memcpy(pool + used, w, (size_t)n);
-        used += (size_t)n;
     }
+    bool read_all = feof(f);        /* not stopped for want of memory */
     fclose(f);
-    if (!pool || !offs) {
+    unsigned char *pool = dict.pool;
+    uint32_t *offs = dict.offs;
+    size_t nwords = dict.n;
+    if (!read_all || !pool || !offs) {
         fprintf(stderr, "lexicon: out of memory\n");
         return 1;
     }

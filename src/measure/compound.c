@@ -374,6 +374,57 @@ static void left_branching(const unsigned char *w, int n, unsigned char *joint)
     }
 }
 
+/* A reading of three parts or more side by side, A | B | C (the
+ * dictionary has "verksamhetsutvecklings" as a first part whole, so
+ * "förskole|verksamhetsutvecklings|plan"): read as left_branching reads
+ * its words, (A B) | C, the last joint the word's first, the others
+ * second and the parts' own third, so a narrow cell divides it at its
+ * last word first. */
+static void last_joint_first(int n, unsigned char *joint)
+{
+    int last = -1, firsts = 0;
+    for (int k = n - 1; k > 0; k--)
+        if (joint[k] == 1 && firsts++ == 0)
+            last = k;
+    if (firsts < 2)
+        return;
+    /* the parts' own joints a step further down ("gatu|belysnings" in
+     * "gatubelysnings|underhålls|avtal" after "gatubelysnings|") */
+    for (int k = 1; k < n; k++)
+        if (joint[k] == 2)
+            joint[k] = 3;
+    for (int k = 1; k < last; k++)
+        if (joint[k] == 1)
+            joint[k] = 2;
+}
+
+/* A reading A | B C of one joint whose B is too short to be read as a
+ * part ("del|årsrapporten", "hel|årsprognosen": "år" has two letters,
+ * and the dictionary has "årsrapport" whole): where A B is a word and a
+ * linking s follows it (or A B s is a compound's first part, as the
+ * dictionary's "delårs"), the word is A B | C ("delårs|rapporten"), and
+ * A no joint (no "del-/årsrapporten"). */
+static void short_middle(const unsigned char *w, int n, unsigned char *joint)
+{
+    int b = -1;
+    for (int k = 1; k < n; k++)
+        if (joint[k]) {
+            if (b >= 0)
+                return;
+            b = k;
+        }
+    if (b < 0)
+        return;
+    int ends = endings_of(w, n);
+    for (int c = b + 2; c <= b + MIN_PART && c <= n - MIN_LAST; c++)
+        if (w[c - 1] == 's' && c - 1 >= MIN_WORD_PART && (lookup(w, c - 1) || (lookup(w, c) & 1)) &&
+            last_part(w, c, n, ends)) {
+            joint[b] = 0;
+            joint[c] = 1;
+            return;
+        }
+}
+
 int compound_joints(const unsigned char *w, int n, unsigned char *joint)
 {
     memset(joint, 0, (size_t)n + 1);
@@ -381,6 +432,8 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint)
         return 0;
     int count = read_parts(w, 0, n, n, endings_of(w, n), joint, 0);
     left_branching(w, n, joint);
+    last_joint_first(n, joint);
+    short_middle(w, n, joint);
     return count;
 }
 
