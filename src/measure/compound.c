@@ -84,7 +84,7 @@ static int lookup(const unsigned char *w, int n)
 static const char *const endings[6][12] = {
     { NULL },
     { "s", "e", "a", "n", "t", NULL },
-    { "en", "et", "er", "ar", "or", "na", "ns", "es", "as", "ts", NULL },
+    { "en", "et", "er", "ar", "or", "na", "ns", "es", "as", "ts", "ad", "at" },
     { "ens", "ets", "ers", "ars", "ors", "nas", "are", "ade", "ast", "ats", "ern", "rna" },
     { "erna", "arna", "orna", "ande", "ende", "aste", "ades", "ares", "erns", "rnas", NULL },
     { "ernas", "arnas", "ornas", "andes", "endes", NULL },
@@ -210,10 +210,11 @@ static bool s_part(const unsigned char *w, int a, int b, bool inner)
 }
 
 /* w[b-1] is a linking s after the part w[a..b-1) (not part of a word
- * w[a..b)). */
+ * w[a..b)); a part that ends in s takes none ("senaps|stuvad", not
+ * "senapss|tuvad"). */
 static bool linking_s(const unsigned char *w, int a, int b, bool inner)
 {
-    return !first_part(w, a, b, inner) && w[b - 1] == 's' && s_part(w, a, b - 1, inner);
+    return !first_part(w, a, b, inner) && w[b - 1] == 's' && w[b - 2] != 's' && s_part(w, a, b - 1, inner);
 }
 
 /* w[a..b) is one of the forms words take before another with a linking
@@ -311,7 +312,7 @@ static int read_parts(const unsigned char *w, int lo, int hi, int n, int ends, u
             int score = -1;
             if (first_part(w, a, b, inner) && !(b + 1 <= hi - MIN_LAST && best[b + 1] >= 0 && takes_s(w, a, b, n, hi == n && next[b + 1] == hi)))
                 score = (b - a) * (b - a) + best[b];
-            else if (w[b - 1] == 's' && s_part(w, a, b - 1, inner))
+            else if (w[b - 1] == 's' && w[b - 2] != 's' && s_part(w, a, b - 1, inner))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
             else if (linking_vowel(w, a, b))
                 score = (b - 1 - a) * (b - 1 - a) - 2 + best[b];
