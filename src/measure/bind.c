@@ -78,7 +78,22 @@ static bool count_at(const char *s, int i, int end)
         i++;
     if (i < end && s[i] == ' ')
         return !(i + 1 < end && (is_digit(s[i + 1]) || bind_unit_at(s, i + 1, end) > 0));
-    return i == end || s[i] == ',' || s[i] == '(' || s[i] == '.' || s[i] == ';';
+    return i == end || s[i] == ',' || s[i] == '(' || s[i] == ')' || s[i] == ']' || s[i] == '.' || s[i] == ';';
+}
+
+/* Whether a statute book's number begins at s[i], a year, a colon and a
+ * number ("BFS 2020:5", "SFS 2001:453"), as a word of its own. */
+static bool statute_at(const char *s, int i, int end)
+{
+    int k = i;
+    while (k < end && is_digit(s[k]))
+        k++;
+    if (k - i != 4 || k + 1 >= end || s[k] != ':' || !is_digit(s[k + 1]))
+        return false;
+    for (k++; k < end && is_digit(s[k]);)
+        k++;
+    return k == end || !(is_digit(s[k]) || (unsigned char)s[k] >= 0x80 || (s[k] >= 'a' && s[k] <= 'z') ||
+                         (s[k] >= 'A' && s[k] <= 'Z'));
 }
 
 /* Whether a date written 2025-06-18 begins at s[i] as a word of its own
@@ -295,8 +310,8 @@ bool text_bound_space_in(const char *s, int i, int end, bool cell)
         if (k >= 2 && names_diary(s, k - 1))
             return true;
     }
-    if (count_at(s, i + 1, end) && caps_label_before(s, i))
-        return true;                                            /* IFO 2069 */
+    if ((count_at(s, i + 1, end) || statute_at(s, i + 1, end)) && caps_label_before(s, i))
+        return true;                                            /* IFO 2069, BFS 2020:5 */
     if (date_at(s, i + 1, end) && caps_label_before(s, i) && i >= 2 && !is_digit(s[i - 1]))
         return true;                                            /* (KF 2025-06-18 § 214) */
     if (s[i + 1] == '(' && i + 2 < end && is_digit(s[i + 2]) &&

@@ -74,6 +74,8 @@ int main(void)
     CHECK("a reference's word before a word is free: kap. och, s. a.", binds("ett kap. och s. a."));
     CHECK("a word ending like one is not one: runs. 12", binds("runs. 12 gånger"));
     CHECK("a label in capitals and its count: IFO 2069 (45%)", binds("IFO_2069_(45%) och LSS:_489"));
+    CHECK("... before a closing parenthesis, and a statute book's number: (IFO 2069), BFS 2020:5 (a typographer)",
+          binds("(föreskrifter IFO_2069) och (BFS_2020:5) och SFS_2001:453. men fastighet 9:8 och kl 12:30"));
     CHECK("a decision's body and its date: KF 2025-06-18 (a typesetter)", binds("beslut (KF_2025-06-18_§_214) och KS_2024-04-06."));
     CHECK("a section sign and a law's short name: 8 § PBL, § SoL", binds("enligt 8_§_PBL och 4_§_SoL men § och"));
     CHECK("a label before an amount in digit groups may end a line: R9: 1 063 kr/inv", binds("R9: 1_063_kr/inv"));
