@@ -98,6 +98,8 @@ static int32_t decimal_part(M *m, const Pieces *ps)
         end = 1;
     int comma_p = -1, comma_k = 0, digit_p = -1, digit_k = 0, last_p = 0, last_k = 0;
     bool bracket = false;               /* the cell ends in a part in brackets */
+    int paren = 0;                      /* the figure in brackets, "(−3,1)": 1 open, 2 closed */
+    bool seen = false;                  /* a character before, not a space */
     for (int i = 0; i < end && !bracket; i++) {
         const Piece *p = &ps->v[i];
         if (p->marker || p->pagenum >= 0 || p->br || p->note)
@@ -108,11 +110,27 @@ static int32_t decimal_part(M *m, const Pieces *ps)
                 bracket = true;         /* the figure before it is the one aligned */
                 break;
             }
+            if (paren == 2 && c != ' ')
+                return -1;              /* "(3) a" */
+            if (paren == 1 && c >= 0x80) {
+                /* a minus or a no-break space, and nothing else: "(Δ +3 %)" is text */
+                if (k + 2 < p->len && !memcmp(p->s + k, "\xE2\x88\x92", 3))
+                    k += 2;
+                else if (k + 1 < p->len && !memcmp(p->s + k, "\xC2\xA0", 2))
+                    k += 1;
+                else
+                    return -1;
+                continue;
+            }
             if (c >= '0' && c <= '9') {
                 if (comma_p < 0) {
                     digit_p = i;
                     digit_k = k + 1;
                 }
+            } else if (c == '(' && !paren && !seen) {
+                paren = 1;              /* a negative figure as accounts write it */
+            } else if (c == ')' && paren == 1 && digit_p >= 0) {
+                paren = 2;
             } else if (c == ',' && comma_p < 0) {
                 comma_p = i;
                 comma_k = k;
@@ -127,9 +145,10 @@ static int32_t decimal_part(M *m, const Pieces *ps)
                 last_p = i;
                 last_k = k + 1;
             }
+            seen |= c != ' ';
         }
     }
-    if (digit_p < 0)
+    if (digit_p < 0 || paren == 1)
         return -1;
     /* a unit after the number is short ("mnkr", "kr/inv"); words are text */
     int tail = ps->v[last_p].len - last_k;
@@ -472,16 +491,31 @@ static void unit_of(const Pieces *ps, char *buf, size_t cap)
     buf[n] = 0;
 }
 
+/* Whether a unit has a letter ("kr/inv", "mnkr"; not "%", ")"). */
+static bool worded(const char *u)
+{
+    for (; *u; u++)
+        if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') || (unsigned char)*u >= 0xC3)
+            return true;
+    return false;
+}
+
 /* Decimal commas in one line: each number padded by what its column's
  * widest decimal part has more. A column whose figures carry units of
- * more than one kind, a key figure's own on each row ("761 kr/inv",
- * "54 %", "21,4"), has them set right as they stand, each unit after its
- * figure: lined up on the widest unit, "54" stood far from its "%". */
+ * words of more than one kind, or one beside signs, a key figure's own
+ * on each row ("761 kr/inv", "54 %", "21,4"), has them set right as they
+ * stand, each unit after its figure: lined up on the widest unit, "54"
+ * stood far from its "%". Signs alone ("5,6 %", "407 (28)", "77,7") hang
+ * right of the commas (a typographer: they were set flush right, the
+ * commas out of line). */
 static void align_commas(M *m, int ncols, Cell *cells, int ncell)
 {
     int32_t *maxfrac = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    const char **unit = ARENA_ARRAY(&m->rp->arena, const char *, ncols);
+    const char **unit = ARENA_ARRAY(&m->rp->arena, const char *, ncols);   /* its unit of words */
+    bool *signs = ARENA_ARRAY(&m->rp->arena, bool, ncols);                 /* a unit of signs */
     bool *mixed = ARENA_ARRAY(&m->rp->arena, bool, ncols);
+    const char **first = ARENA_ARRAY(&m->rp->arena, const char *, ncols);  /* its first unit */
+    bool *one = ARENA_ARRAY(&m->rp->arena, bool, ncols);                   /* ... and no other */
     for (int i = 0; i < ncell; i++) {
         if (cells[i].frac < 0)
             continue;
@@ -490,10 +524,19 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         int col = cells[i].col;
         if (!u[0] || mixed[col])
             continue;
-        if (!unit[col])
+        if (!first[col]) {
+            first[col] = arena_strdup(&m->rp->arena, u);
+            one[col] = true;
+        } else if (strcmp(first[col], u) != 0) {
+            one[col] = false;
+        }
+        if (!worded(u))
+            signs[col] = true;
+        else if (!unit[col])
             unit[col] = arena_strdup(&m->rp->arena, u);
         else if (strcmp(unit[col], u) != 0)
             mixed[col] = true;
+        mixed[col] |= unit[col] && signs[col];
     }
     for (int i = 0; i < ncell; i++)
         if (cells[i].frac >= 0 && mixed[cells[i].col])
@@ -506,6 +549,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         if (c->frac < 0)
             continue;
         c->pad = maxfrac[c->col] - c->frac;
+        c->unit_edge = one[c->col];
         widen(c, c->pad);
     }
 }
@@ -1207,10 +1251,11 @@ static void marks_hang(Cell *c, int32_t most)
  * figure lines up ("80 mnkr" under "75,6 mnkr"), the unit after the
  * figure moves right by the padding, so units line up too ("mnkr" under
  * "mnkr", "%" under "%"). One line, the unit after a space (TEMPLATE.md:
- * percentages and units align). */
+ * percentages and units align), in a column of one unit: beside "407
+ * (28)" a "%" stays by its figure. */
 static void unit_to_edge(M *m, Cell *c)
 {
-    if (c->pad <= 0 || c->frac < 0 || c->lines.n != 1 || c->lines.v[0].nops < 1)
+    if (c->pad <= 0 || c->frac < 0 || !c->unit_edge || c->lines.n != 1 || c->lines.v[0].nops < 1)
         return;
     Line *l = &c->lines.v[0];
     int last = figure_end(l) - 1;       /* the figure's op: footnote marks come after it */

@@ -1468,6 +1468,37 @@ static const char *invisible_name(uint32_t c)
     }
 }
 
+/* A number column's figure in brackets ("(-3.1)", "(83)", the way
+ * accounts write a negative or a count aside): the figure inside set as
+ * the column sets its figures, the brackets kept ("(−3,1)"); false where
+ * the inside is no figure. It is printed, not summed. */
+static bool in_brackets(P *p, Node *x, const Column *col)
+{
+    const char *s = x->text;
+    size_t n = x->len;
+    while (n && *s == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n < 3 || s[0] != '(' || s[n - 1] != ')')
+        return false;
+    char m[64], out[96];
+    int unit;
+    NumRead nr = numfmt_read(s + 1, n - 2, col->fmt.unit, m, sizeof m, &unit);
+    if ((nr != NUM_READ && nr != NUM_MACHINE) || unit != NUM_UNIT_NONE)
+        return false;
+    out[0] = '(';
+    int k = numfmt_format(m, strlen(m), &col->fmt, out + 1, sizeof out - 2);
+    if (k < 0 || (size_t)k + 2 >= sizeof out)
+        return false;
+    out[k + 1] = ')';
+    out[k + 2] = 0;
+    x->text = arena_strdup(&p->rp->arena, out);
+    x->len = (size_t)k + 2;
+    x->u.text.nnl = 0;
+    return true;
+}
+
 /* A number in a number column with such a character in it ("5\u00AD32,0"
  * reads as text, printed unaligned and not summed): read without it,
  * and said where, so the file can be put right. */
@@ -1620,6 +1651,8 @@ static void read_numbers(P *p, Node *t)
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
+            } else if (nr == NUM_TEXT && in_brackets(p, x, col)) {
+                /* "(−3.1)": the figure inside set as the column's, "(−3,1)" */
             } else if (nr == NUM_TEXT && !summed[ri] && almost_number(x->text) &&
                        !english_number(x->text, x->len)) {      /* check_sums says that one */
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,

@@ -391,6 +391,27 @@ XML
 "$BIN" -q -o "$T/ladder.pdf" --trace "$T/ladder.trace" "$T/ladder.xml"
 check "a column hyphenated anywhere is no ladder of syllables: no Verk-/sam-/hets-" \
     sh -c "grep -q 'fullmäktige' '$T/ladder.trace' && ! grep -qE ' (Verk|sam|hets|upp|mun)-\$' '$T/ladder.trace'"
+# a column of figures with signs after some ("45,6 %", "40 (28)") sets
+# them on the comma, the signs hanging (they were set flush right, the
+# commas out of line: a typographer); a figure in brackets, the way
+# accounts write a negative, is set as the column's figures, its closing
+# bracket hanging ("(-3.1)" was printed as written, flush right)
+cat >"$T/signs.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Mått</cell><cell>Augusti 2025</cell><cell>Avvikelse</cell></row>
+<row><cell>Nettokostnad</cell><cell>12.5</cell><cell>-2.3</cell></row>
+<row><cell>Sjukfrånvaro</cell><cell>45,6 %</cell><cell>(-3.1)</cell></row>
+<row><cell>Barn i dygnsvård</cell><cell>40 (28)</cell><cell>1.4</cell></row>
+<row><cell>Kostnad per brukare</cell><cell>77.7</cell><cell>0.5</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/signs.pdf" --trace "$T/signs.trace" "$T/signs.xml"
+check "figures with a sign after some (45,6 %, 40 (28)) stand on the comma, the signs hanging" \
+    sh -c "[ \$(awk '\$1 == \"text\" && \$4 ~ /^(12,5|45,6|40|77,7)/ { print \$2 }' '$T/signs.trace' | sort -u | wc -l) = 1 ]"
+check "... a figure in brackets is set as the column's, its closing bracket hanging: (−3,1)" \
+    sh -c "awk '\$1 == \"text\" && \$4 == \"−2,3\" { a = \$2 } \$1 == \"text\" && \$4 == \"(−3,1)\" { b = \$2 }
+                END { exit !(a && b && a - b > 2 && a - b < 4) }' '$T/signs.trace'"
 # a footnote on a figure: the figure keeps its column's format and its
 # place on the comma, its mark hangs right of it (it printed "9.4¹" at
 # the column's edge, and the sum of its column stopped at it)
