@@ -644,7 +644,11 @@ typedef struct Grid {
     bool         solved;
 } Grid;
 
-/* What makes two tables of one kind: their columns and header rows. */
+/* What makes two tables of one kind: their columns and header rows,
+ * the words over their figures aside ("Redovisat jan–aug 2025" and
+ * "Prognos helår" head one column of a driftsammandrag and of its
+ * forecast: the two stood on grids of their own, "Avvikelse" out of
+ * line, a typographer). */
 static const char *grid_key(M *m, const Node *t)
 {
     size_t len = 0;
@@ -660,7 +664,11 @@ static const char *grid_key(M *m, const Node *t)
         if (r->kind != N_ROW || r->u.row.role != ROW_HEADER)
             continue;
         for (const Node *c = r->first; c && len < sizeof buf - 1; c = c->next) {
-            len += model_plain_text(c, buf + len, sizeof buf - len);
+            int k = c->u.cell.col;
+            if (k >= 0 && k < t->u.table.ncols && t->u.table.cols[k].type == COL_NUMBER && c->u.cell.colspan <= 1)
+                buf[len++] = '#';
+            else
+                len += model_plain_text(c, buf + len, sizeof buf - len);
             if (len < sizeof buf - 1)
                 buf[len++] = '\x1f';
         }

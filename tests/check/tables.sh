@@ -779,6 +779,27 @@ check "tables of one kind with another table between them stand on one grid" \
            test \$(grep -E '^ *text [0-9.]+ [0-9.]+ (Budget|Utfall)\$' '$T/grid.trace' | awk '{ print \$2, \$NF }' | sort -u | wc -l) = 2 &&
            test \$(grep -cE '^ *text [0-9.]+ [0-9.]+ (Budget|Utfall)\$' '$T/grid.trace') = 4"
 
+# ... and so do tables whose figures' headings differ: the period over a
+# driftsammandrag's figures and over its forecast's ("Redovisat jan–aug"
+# and "Prognos helår" over one column stood on grids of their own, the
+# columns after them out of line: a typographer)
+cat >"$T/grid2.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Ett</heading>
+<table><caption>Resultat</caption><columns><column/><column type="number" decimals="1" sign="always"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Avvikelse</cell><cell>Redovisat januari–augusti 2025</cell></row>
+<row><cell>Bibliotek</cell><cell>1.0</cell><cell>12.5</cell></row>
+<row><cell>Museer</cell><cell>-0.2</cell><cell>3.0</cell></row></table>
+<table><caption>Prognos</caption><columns><column/><column type="number" decimals="1" sign="always"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Avvikelse</cell><cell>Prognos</cell></row>
+<row><cell>Idrottsanläggningar och simhallar i hela kommunen</cell><cell>-22.5</cell><cell>1 212.5</cell></row>
+<row><cell>Fritidsgårdar</cell><cell>1.2</cell><cell>30.0</cell></row></table>
+</section></report>
+XML
+check "... and so do tables whose figures' headings differ (Redovisat januari–augusti 2025, Prognos): one grid" \
+    sh -c "'$BIN' -q -o '$T/grid2.pdf' --trace '$T/grid2.trace' '$T/grid2.xml' &&
+           test \$(grep -E '^ *text [0-9.]+ [0-9.]+ Avvikelse\$' '$T/grid2.trace' | awk '{ print \$2 }' | sort -u | wc -l) = 1 &&
+           test \$(grep -cE '^ *text [0-9.]+ [0-9.]+ Avvikelse\$' '$T/grid2.trace') = 2"
+
 # ... but not at any price: a long appendix table of the kind set the
 # grid of a short one in the text, its comments' column squeezed to a
 # third and its rows three times as tall (a review); a table the grid
