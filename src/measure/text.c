@@ -738,6 +738,7 @@ const char *heading_title(M *m, const Node *sec)
 }
 
 static bool suspended_before(const char *s, int len, int i);
+static bool completes_suspended(const char *s, int len, int at);
 
 static void heading_pieces(M *m, const Node *sec, const Style *st, IState is, Pieces *out)
 {
@@ -1389,6 +1390,12 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
      * wrongly either way ("…/namnder-/och-styrelser/…") */
     bool address = b->address;
     Hyphenator *hy = shy || address ? NULL : b->m->hyph;
+    /* the word that completes a part written out before it ("energi- och
+     * driftkostnader"): divided in running text, its "drift-" at a
+     * line's end reads as a third such part (a typographer); in a
+     * cell, where it may have to be, it is */
+    if (hy && b->hyph != HYPH_IF_NEEDED && completes_suspended(s, p->len, off))
+        hy = NULL;
     while (i < (size_t)end) {
         /* find a letter run [ls, le) */
         size_t ls = i;
@@ -1724,6 +1731,18 @@ static bool suspended_before(const char *s, int len, int i)
             return true;
     }
     return false;
+}
+
+/* Whether the word at s[at] completes a part written out before it:
+ * "drift" of "energi- och driftkostnader" (suspended_before). */
+static bool completes_suspended(const char *s, int len, int at)
+{
+    if (at < 2 || s[at - 1] != ' ')
+        return false;
+    int k = at - 1;
+    while (k > 0 && s[k - 1] != ' ')
+        k--;
+    return k >= 3 && k < at - 1 && suspended_before(s, len, k - 1);
 }
 
 static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, int mode)
