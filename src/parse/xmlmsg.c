@@ -1035,7 +1035,8 @@ static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t ca
 }
 
 /* Where element a stands, for one found where it may not (in `parent`):
- * the common misplacements said in words, else NULL. */
+ * the common misplacements said in words (el NULL: any element in that
+ * parent), else NULL. */
 static const char *place_hint(const char *a, const char *parent)
 {
     static const struct { const char *el, *parent, *hint; } places[] = {
@@ -1043,6 +1044,8 @@ static const char *place_hint(const char *a, const char *parent)
         { "list", "p", N_("a list stands between paragraphs: end the paragraph with </p> before <list>") },
         { "table", "p", N_("a table stands between paragraphs: end the paragraph with </p> before <table>") },
         { "item", NULL, N_("an <item> stands in a list: <list><item>...</item><item>...</item></list>") },
+        { NULL, "list", N_("a list holds <item>s only: put it in one, <item>...</item> (an item may hold "
+                           "paragraphs: <item><p>...</p><p>...</p></item>)") },
         { "row", NULL, N_("a <row> stands in a <table>: <table><row><cell>...</cell></row></table>") },
         { "contents", NULL, N_("<contents/> stands in <report> itself, after <meta> and before the first <section>") },
         { "meta", NULL, N_("<meta> is the first thing in <report>") },
@@ -1054,7 +1057,7 @@ static const char *place_hint(const char *a, const char *parent)
         { "goal", NULL, N_("a <goal> stands in a <section>") },
     };
     for (size_t k = 0; k < sizeof places / sizeof *places; k++)
-        if (!strcmp(places[k].el, a) && (!places[k].parent || !strcmp(places[k].parent, parent)))
+        if ((!places[k].el || !strcmp(places[k].el, a)) && (!places[k].parent || !strcmp(places[k].parent, parent)))
             return places[k].hint;
     return NULL;
 }
