@@ -739,6 +739,7 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     int counter = 0;
     number_notes(m, rep->root, &counter);
     table_grids(m, rep->root);
+    text_find_names(m, rep->root);
     measure_blocks(m, rep->root, 0, f->width);
     printed_meta(m, &f->meta);
     anchors_at_end(m);

@@ -91,6 +91,7 @@ typedef struct M {
     bool          hyph_except_made;
     size_t        hcache_cap, hcache_n;
     Map           missing;         /* characters reported without a glyph */
+    Map           names;           /* words in capitals inside a sentence: names (text_find_names) */
     uint8_t       fallback_failed; /* variants of the fallback font that did not load (bits) */
 
     /* the anchors: made by text.c (anchor_for), titled by measure.c
@@ -165,6 +166,10 @@ const char *text_marker_speech(M *m, int status, const char *beside);
 /* Characters of the report's fields that the running header or footer
  * print and its face lacks: errors at the fields' elements. */
 void text_check_furniture(M *m);
+/* The words the report writes with a capital inside a sentence ("på
+ * Kulturskolan"): names, not hyphenated where a sentence begins with
+ * them either ("Kulturskolans kö", not "Kultur-/skolans"). */
+void text_find_names(M *m, const Node *root);
 
 /* A text op: s[0..len) in `face` at `size` and `color`, its width
  * measured, at 0,0 in the box's element, linking nowhere. */

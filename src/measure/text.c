@@ -1374,6 +1374,74 @@ static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len)
     return true;
 }
 
+/* Whether s[0..n) is an ASCII or Latin-1 capital's UTF-8 at its start. */
+static bool capital_at(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    return (c >= 'A' && c <= 'Z') ||
+           (c == 0xC3 && n > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9E && (unsigned char)s[1] != 0x97);
+}
+
+static void names_in(M *m, const Node *n)
+{
+    for (const Node *c = n->first; c; c = c->next) {
+        if (c->kind == N_TEXT && c->text) {
+            const char *s = c->text;
+            size_t len = c->len;
+            for (size_t i = 2; i < len; i++) {
+                /* a capital after a space after a small letter or a
+                 * comma: inside a sentence ("enskild undervisning på
+                 * Kulturskolan") */
+                unsigned char before = (unsigned char)s[i - 2];
+                if (s[i - 1] != ' ' || !capital_at(s + i, len - i) ||
+                    !((before >= 'a' && before <= 'z') || before == ',' || before >= 0x80))
+                    continue;
+                size_t j = i + 1, letters = 1;
+                bool lower = true;
+                while (j < len && s[j] != ' ' && s[j] != ',' && s[j] != '.' && s[j] != ')' && s[j] != ':' && s[j] != ';') {
+                    unsigned char d = (unsigned char)s[j];
+                    lower &= !(d >= 'A' && d <= 'Z') && !(d == 0xC3 && j + 1 < len && (unsigned char)s[j + 1] <= 0x9E);
+                    letters += (d & 0xC0) != 0x80;
+                    j++;
+                }
+                if (lower && letters >= 6 && j - i < 64)
+                    map_put(&m->names, arena_strndup(&m->rp->arena, s + i, j - i), (void *)1);
+                i = j;
+            }
+        }
+        names_in(m, c);
+    }
+}
+
+void text_find_names(M *m, const Node *root)
+{
+    map_init(&m->names, &m->rp->arena, 1);
+    names_in(m, root);
+}
+
+/* Whether the word s[0..n), written with a capital, is one of the names
+ * the report has inside a sentence, or its genitive ("Kulturskolans" of
+ * "Kulturskolan", and the other way). */
+static bool known_name(M *m, const char *s, size_t n)
+{
+    char w[72];
+    if (n == 0 || n + 2 > sizeof w || m->names.n == 0)
+        return false;
+    memcpy(w, s, n);
+    w[n] = 0;
+    if (map_get(&m->names, w))
+        return true;
+    if (w[n - 1] == 's') {
+        w[n - 1] = 0;
+        if (map_get(&m->names, w))
+            return true;
+        w[n - 1] = 's';
+    }
+    w[n] = 's';
+    w[n + 1] = 0;
+    return map_get(&m->names, w) != NULL;
+}
+
 /* The places the word s[off..end) of p may break, in order. */
 static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out)
 {
@@ -1427,7 +1495,8 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
          * Swedish word may still end in one: divided at that joint or
          * after it, its first part whole (a name: "Skäggetorps-/
          * projektet", never "Skäggetor-/psprojektet") */
-        bool capital = !listed && uppers == 1 && is_upper(first_letter(s + ls)) && !inside_sentence(p, pi, ls);
+        bool capital = !listed && uppers == 1 && is_upper(first_letter(s + ls)) && !inside_sentence(p, pi, ls) &&
+                       !known_name(b->m, s + ls, j - ls);
         int tail = -1;
         if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, off, end, (int)ls, (int)j) &&
             (listed || uppers == 0 ||

@@ -342,4 +342,16 @@ XML
 "$BIN" -q -o "$T/suspend.pdf" --trace "$T/suspend.trace" "$T/suspend.xml"
 check "a word after a part written out for it stays whole in running text: energi- och / driftkostnader" \
     sh -c "grep -q ' driftkostnader ' '$T/suspend.trace' && ! grep -q ' drift-\$' '$T/suspend.trace'"
+# a word the report writes with a capital inside a sentence is a name,
+# not hyphenated where a sentence begins with it either: "Kultur-/skolans
+# kö" beside "på Kulturskolan" (a typographer; TEMPLATE: no hyphens in
+# proper names)
+cat >"$T/name.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Kommentar</heading>
+<p>Besöken på biblioteken fortsätter att öka och är nu i nivå med 2019 års besökstal. Ökningen är störst på filialbiblioteken i Skäggetorp och Ryd, där meröppet med självbetjäning infördes i mars 2025. Kulturskolans kö har minskat från 1 240 till 865 barn sedan årsskiftet, bl.a. genom att gruppundervisning i gitarr och piano har införts i stället för enskild undervisning på Kulturskolan.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/name.pdf" --trace "$T/name.trace" "$T/name.xml"
+check "a name the report writes inside a sentence is not hyphenated where a sentence begins with it: Kulturskolans" \
+    sh -c "grep -q ' Kulturskolans kö ' '$T/name.trace' && ! grep -q ' Kultur-\$' '$T/name.trace'"
 finish
