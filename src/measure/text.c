@@ -1321,8 +1321,9 @@ static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_
             breakable = false;
     }
     /* not inside a range, a date or a number of figures: "0–20",
-     * "2024-04-06", "2024-421" */
-    if (breakable && c != '/' && is_digit(s[j - 1]) && is_digit(s[k]))
+     * "2024-04-06", "2024-421", a regulation's "2016/679" ("2016/" at a
+     * line's end: a typographer), a school year's "2024/25" */
+    if (breakable && is_digit(s[j - 1]) && is_digit(s[k]))
         breakable = false;
     /* not inside a unit after a number: "761 kr/inv", "1 250 µg/m³" */
     if (breakable && c == '/') {

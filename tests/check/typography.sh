@@ -130,4 +130,17 @@ check "a heading's line ends in no small word: Anpassad gymnasieskola / och gymn
     sh -c "grep -q ' Anpassad gymnasieskola\$' '$T/joins.trace' && ! grep -q ' gymnasieskola och\$' '$T/joins.trace'"
 check "no line ends in a compound's part written out for the next: kultur- och, in text and in a heading" \
     sh -c "! grep -qE ' kultur-\$' '$T/joins.trace' && grep -q 'kultur- och fritidsnämndens verksamheter 2026\$' '$T/joins.trace'"
+# a number with a slash is not broken at it: "förordningen 2016/" over
+# "679 artikel 28" in a narrow cell (a typographer), nor "2024/25"
+cat >"$T/slash.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>Test</heading>
+<table><columns><column width="30mm"/><column/></columns>
+<row role="header"><cell>Regelverk</cell><cell>Kommentar</cell></row>
+<row><cell>Dataskyddsförordningen 2016/679 artikel 28</cell><cell>Förordningens nummer.</cell></row>
+<row><cell>Skolplanen för läsåret 2024/25 och senare</cell><cell>Läsåret.</cell></row>
+</table></section></report>
+XML
+"$BIN" -q -o "$T/slash.pdf" --trace "$T/slash.trace" "$T/slash.xml"
+check "a number with a slash stays whole: 2016/679, 2024/25" \
+    sh -c "grep -q ' 2016/679' '$T/slash.trace' && grep -q ' 2024/25' '$T/slash.trace' && ! grep -qE ' 20(16|24)/\$' '$T/slash.trace'"
 finish
