@@ -10,6 +10,7 @@
 #include "../base/i18n.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 void table_warn_heads(M *m, const Node *t, bool fits)
@@ -195,7 +196,7 @@ static void warn_widened(M *m, const Node *t, int ncols, int32_t width, const in
         diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
                   _("column %d of this table is given %.0f mm, but its words need %.0f mm even hyphenated: "
                     "it is made wider"),
-                  k + 1, fx / 2834.6, mn[k] / 2834.6);
+                  k + 1, fx / 2834.6, ceil(mn[k] / 2834.6));   /* more than it is given: 26,5 mm is "27 mm" */
         diag_hint(&m->rp->diags, _("give the column more width, or leave out its width"));
     }
 }

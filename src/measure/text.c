@@ -1463,7 +1463,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
      * driftkostnader"): divided in running text, its "drift-" at a
      * line's end reads as a third such part (a typographer); in a
      * cell, where it may have to be, it is */
-    if (hy && b->hyph != HYPH_IF_NEEDED && completes_suspended(s, p->len, off))
+    if (hy && b->hyph == HYPH_ALWAYS && !p->cell && completes_suspended(s, p->len, off))
         hy = NULL;
     while (i < (size_t)end) {
         /* find a letter run [ls, le) */
