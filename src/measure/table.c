@@ -114,8 +114,8 @@ static int32_t decimal_part(M *m, const Pieces *ps)
                 return -1;              /* "(3) a" */
             if (paren == 1 && c >= 0x80) {
                 /* a minus or a no-break space, and nothing else: "(Δ +3 %)" is text */
-                if (k + 2 < p->len && !memcmp(p->s + k, "\xE2\x88\x92", 3))
-                    k += 2;
+                if (k + 2 < p->len && !memcmp(p->s + k, "\xE2\x88\x92", 3) && digit_p < 0 && comma_p < 0)
+                    k += 2;             /* a minus before the figure; after it, "(3−1)", a sum */
                 else if (k + 1 < p->len && !memcmp(p->s + k, "\xC2\xA0", 2))
                     k += 1;
                 else
@@ -488,14 +488,25 @@ static void unit_of(const Pieces *ps, char *buf, size_t cap)
             }
             buf[n++] = (char)c;
         }
+    /* a figure in brackets, "(2,1 mnkr)": its unit is "mnkr", its bracket
+     * none (one made the column's units mixed, out of line) */
+    if (n > 0 && buf[n - 1] == ')' && end > 0) {
+        const char *t = ps->v[0].s;
+        int k = 0;
+        while (k < ps->v[0].len && t[k] == ' ')
+            k++;
+        if (k < ps->v[0].len && t[k] == '(')
+            n--;
+    }
     buf[n] = 0;
 }
 
-/* Whether a unit has a letter ("kr/inv", "mnkr"; not "%", ")"). */
+/* Whether a unit has a letter ("kr/inv", "mnkr", "µg"; not "%", "‰", ")"). */
 static bool worded(const char *u)
 {
     for (; *u; u++)
-        if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') || (unsigned char)*u >= 0xC3)
+        if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') || (unsigned char)*u == 0xC3 ||
+            ((unsigned char)*u == 0xC2 && (unsigned char)u[1] == 0xB5))
             return true;
     return false;
 }

@@ -1422,7 +1422,8 @@ void text_find_names(M *m, const Node *root)
 
 /* Whether the word s[0..n), written with a capital, is one of the names
  * the report has inside a sentence, or its genitive ("Kulturskolans" of
- * "Kulturskolan", and the other way). */
+ * "Kulturskolan", and the other way). (Running text only: a narrow cell
+ * divides "Social-/förvaltningen" at its joint rather than grow.) */
 static bool known_name(M *m, const char *s, size_t n)
 {
     char w[72];
@@ -1497,7 +1498,7 @@ static void word_cuts(IB *b, const Piece *p, int pi, int off, int end, Cuts *out
          * after it, its first part whole (a name: "Skäggetorps-/
          * projektet", never "Skäggetor-/psprojektet") */
         bool capital = !listed && uppers == 1 && is_upper(first_letter(s + ls)) && !inside_sentence(p, pi, ls) &&
-                       !known_name(b->m, s + ls, j - ls);
+                       (p->cell || !known_name(b->m, s + ls, j - ls));
         int tail = -1;
         if (letters >= 6 && hy && !suspended && p->rise == 0 && !p->nohyphen && hyphenate(b, p, off, end, (int)ls, (int)j) &&
             (listed || uppers == 0 ||

@@ -1480,8 +1480,8 @@ static bool in_brackets(P *p, Node *x, const Column *col)
         s++, n--;
     while (n && s[n - 1] == ' ')
         n--;
-    if (n < 3 || s[0] != '(' || s[n - 1] != ')')
-        return false;
+    if (n < 3 || s[0] != '(' || s[n - 1] != ')' || s[1] == '+')
+        return false;               /* "(+3)": a plus a figure in brackets would lose */
     char m[64], out[96];
     int unit;
     NumRead nr = numfmt_read(s + 1, n - 2, col->fmt.unit, m, sizeof m, &unit);

@@ -409,6 +409,13 @@ XML
 "$BIN" -q -o "$T/signs.pdf" --trace "$T/signs.trace" "$T/signs.xml"
 check "figures with a sign after some (45,6 %, 40 (28)) stand on the comma, the signs hanging" \
     sh -c "[ \$(awk '\$1 == \"text\" && \$4 ~ /^(12,5|45,6|40|77,7)/ { print \$2 }' '$T/signs.trace' | sort -u | wc -l) = 1 ]"
+printf '%s\n' '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column/></columns>' \
+    '<row role="header"><cell>A</cell><cell>B</cell></row><row><cell>x</cell><cell>12,5 mnkr</cell></row>' \
+    '<row><cell>y</cell><cell>34 mnkr</cell></row><row><cell>z</cell><cell>(2,1 mnkr)</cell></row><row><cell>v</cell><cell>(3−1)</cell></row>' \
+    '</table></section></report>' >"$T/bracketunit.xml"
+"$BIN" -q -o "$T/bracketunit.pdf" --trace "$T/bracketunit.trace" "$T/bracketunit.xml"
+check "... a figure in brackets with the column's unit keeps the column on the comma: (2,1 mnkr) under 12,5 mnkr and 34 mnkr" \
+    sh -c "[ \$(awk '\$1 == \"text\" && \$4 ~ /^(12,5|34)/ { print \$2 }' '$T/bracketunit.trace' | sort -u | wc -l) = 1 ]"
 check "... a figure in brackets is set as the column's, its closing bracket hanging: (−3,1)" \
     sh -c "awk '\$1 == \"text\" && \$4 == \"−2,3\" { a = \$2 } \$1 == \"text\" && \$4 == \"(−3,1)\" { b = \$2 }
                 END { exit !(a && b && a - b > 2 && a - b < 4) }' '$T/signs.trace'"
