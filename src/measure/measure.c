@@ -368,16 +368,52 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
 
 /* ---- blocks ------------------------------------------------------------- */
 
+/* Blocks from..stop (stop NULL: to the last), siblings. */
+static void measure_siblings(M *m, const Node *from, const Node *stop, int32_t indent, int32_t width);
+
 void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
 {
-    for (const Node *c = parent->first; c; c = c->next) {
+    measure_siblings(m, parent->first, NULL, indent, width);
+}
+
+/* The <landscape> block a section begins with, after its heading and at
+ * most two short paragraphs leading in to it: they are set on its first
+ * page with it (they stood alone on a page of their own before it, 85 %
+ * of it empty: a typographer). NULL if it begins otherwise. */
+static const Node *turned_start(const M *m, const Node *sec, const Node **lead)
+{
+    const Node *c = sec->first;
+    while (c && c->kind == N_HEADING)
+        c = c->next;
+    *lead = c;
+    size_t chars = 0;
+    int paras = 0;
+    for (; c && c->kind == N_P && paras <= 2 && chars <= 400; c = c->next, paras++) {
+        char text[512];
+        chars += model_plain_text(c, text, sizeof text);
+    }
+    return c && c->kind == N_LANDSCAPE && !m->landscape && !m->turned_heading && paras <= 2 && chars <= 400 ? c
+                                                                                                           : NULL;
+}
+
+static void measure_siblings(M *m, const Node *from, const Node *stop, int32_t indent, int32_t width)
+{
+    for (const Node *c = from; c && c != stop; c = c->next) {
         switch (c->kind) {
         case N_SECTION:
         case N_GOAL:
-        case N_APPENDIX:
-            heading(m, c, indent, width);
-            measure_blocks(m, c, indent, width);
+        case N_APPENDIX: {
+            const Node *lead, *land = turned_start(m, c, &lead);
+            if (land) {             /* its heading and lead-in go with the block */
+                m->turned_heading = c;
+                m->turned_lead = lead;
+                measure_siblings(m, land, NULL, indent, width);
+            } else {
+                heading(m, c, indent, width);
+                measure_blocks(m, c, indent, width);
+            }
             break;
+        }
         case N_APPENDICES:
             for (const Node *a = c->first; a; a = a->next) {
                 if (a->kind != N_APPENDIX)
@@ -407,7 +443,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             /* a goal's last paragraph of one line, its verdict most often
              * ("Nämndmålet bedöms: ● Uppfyllt"), never stands alone at
              * the top of a page: it goes with the line above it */
-            if (parent->kind == N_GOAL && !c->next && m->boxes.n == before + 1 && before > 0)
+            if (c->parent->kind == N_GOAL && !c->next && m->boxes.n == before + 1 && before > 0)
                 m->boxes.v[before - 1].flags |= BOX_KEEP_NEXT;
             break;
         }
@@ -426,7 +462,7 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
         case N_DESCRIPTION:
             /* under the goal's name, where the name's text begins (after
              * the marker), kept with the name as the name is with it */
-            goal_description(m, c, parent, indent, width);
+            goal_description(m, c, c->parent, indent, width);
             break;
         case N_PAGE_BREAK:
             new_page_next(m);
@@ -437,10 +473,16 @@ void measure_blocks(M *m, const Node *parent, int32_t indent, int32_t width)
             bool was = m->landscape;
             int32_t was_h = m->text_h;
             if (!was) {
+                int32_t turned_w = L->page_h - L->margin_left - L->margin_right;
                 new_page_next(m);
                 m->landscape = true;
                 m->text_h = L->page_w - L->margin_top - L->margin_bottom;
-                measure_blocks(m, c, 0, L->page_h - L->margin_left - L->margin_right);
+                if (m->turned_heading) {
+                    heading(m, m->turned_heading, 0, turned_w);
+                    measure_siblings(m, m->turned_lead, c, 0, turned_w);
+                    m->turned_heading = NULL;
+                }
+                measure_blocks(m, c, 0, turned_w);
                 new_page_next(m);
             } else {
                 measure_blocks(m, c, indent, width);
@@ -536,12 +578,17 @@ static void measure_notes(M *m)
      * the mark's link; one marked in a header cell follows its table
      * (header_note) */
     int *note_parent = ARENA_ARRAY(&m->rp->arena, int, nn);
+    /* a note whose first mark stands on a landscape page is set as wide
+     * as that page's text (it was set at the portrait width, half the
+     * line empty: a typographer) */
+    bool *turned = ARENA_ARRAY(&m->rp->arena, bool, nn);
     for (int b = m->boxes.n - 1; b >= 0; b--)
         for (int k = 0; k < m->boxes.v[b].nnotes; k++) {
             const Box *bx = &m->boxes.v[b];
             int num = m->box_notes.v[bx->note_first + k];
             if (num < 1 || num > nn)
                 continue;
+            turned[num - 1] = (bx->flags & BOX_LANDSCAPE) != 0;
             int se = bx->se;
             for (int q = 0; q < bx->nops; q++)
                 if (bx->ops[q].note == num && bx->ops[q].se > 0) {
@@ -563,7 +610,9 @@ static void measure_notes(M *m)
             continue;
         Pieces ps = { 0 };
         text_pieces(m, nodes[i], st, &ps);
-        Lines ls = text_break(m, ps.v, ps.n, st, m->flow->width - hang, ALIGN_LEFT, false);
+        const Layout *L = m->lay;
+        int32_t width = turned[i] ? L->page_h - L->margin_left - L->margin_right : m->flow->width;
+        Lines ls = text_break(m, ps.v, ps.n, st, width - hang, ALIGN_LEFT, false);
         say_chopped(m, nodes[i], &ls);
         int se_note = se_new(m, SE_NOTE, note_parent[i]);
         m->se.v[se_note].after = note_after[i];

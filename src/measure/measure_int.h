@@ -81,6 +81,8 @@ typedef struct M {
     Flow         *flow;
     int32_t       text_h;          /* height of the text area of the current pages */
     bool          landscape;       /* measuring a <landscape> block */
+    const Node   *turned_heading;  /* a section whose heading the next <landscape> block sets first */
+    const Node   *turned_lead;     /* ... and the blocks from this one to it (turned_start) */
     int           toc_levels;      /* heading levels the contents list */
     int          *note_label;      /* per footnote: the number printed (per chapter or not) */
 

@@ -104,4 +104,25 @@ sed -e 's|chart-height="[^"]*"|chart-height="1mm"|' -e "s|\.\./fonts/|$PWD/fonts
 check "a layout's chart-height under 20 mm is an error" \
     sh -c "'$BIN' --check --layout '$T/chl.xml' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'chart-height=\"1mm\" is too low for a chart to be read'"
 
+# a section that begins with a <landscape> block, after at most two short
+# paragraphs, has its heading and them on the block's first page (they
+# stood alone on a portrait page before it, 85 % of it empty), and a
+# footnote marked on a landscape page is set as wide as its text (it was
+# set at the portrait width): a typographer
+cat >"$T/turned.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<section><heading>Intern kontroll</heading>
+<p>Tabellen redovisar varje risk med dess bedömning.</p>
+<landscape>
+<p>Gatubelysningsentreprenaden följs upp kvartalsvis.<footnote>Gatubelysningsentreprenaden avser driftavtalet med dnr TN 2022-0311, giltigt 2023-01-01–2026-12-31 med möjlighet till förlängning i två år enligt avtalets punkt 3.2.</footnote></p>
+</landscape>
+<p>Efter tabellen.</p>
+</section></report>
+XML
+"$BIN" -q -o "$T/turned.pdf" --trace "$T/turned.trace" "$T/turned.xml"
+check "a heading and its lead-in go to the landscape page their section begins with" \
+    sh -c "awk '/^page/ { p = \$2 } / Intern kontroll\$/ { h = p } / Gatubelysningsentreprenaden följs/ { l = p }
+                END { exit !(h && h == l) }' '$T/turned.trace' && pdfinfo '$T/turned.pdf' | grep -q '^Pages: *3\$'"
+check "... and a footnote marked on a landscape page is as wide as its text: one line" \
+    grep -q 'avser driftavtalet .*förlängning .*3.2.$' "$T/turned.trace"
 finish
