@@ -200,9 +200,11 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
     if (nested)
         m->pending_after = st->space_after;
     m->list_depth++;
+    int list_start = m->boxes.n, item_start = list_start;
     for (const Node *it = l->first; it; it = it->next) {
         if (it->kind != N_ITEM)
             continue;
+        item_start = m->boxes.n;
         int se_li = se_new(m, SE_LI, se_list);
         int se_lbl = se_new(m, SE_LBL, se_li);
         int se_body = se_new(m, SE_LBODY, se_li);
@@ -245,6 +247,11 @@ static void list(M *m, const Node *l, int32_t indent, int32_t width)
         }
         drop_label(m);
     }
+    /* a last item of one line never stands alone at the top of a page:
+     * it goes with the line above it (a page held nothing but "3. Kom-
+     * plettering av PUB-avtal ...": a typographer) */
+    if (m->boxes.n == item_start + 1 && item_start > list_start)
+        m->boxes.v[item_start - 1].flags |= BOX_KEEP_NEXT;
     m->list_depth--;
     const Style *body = &m->lay->styles[ST_BODY];
     m->pending_after = nested ? st->space_after : body->space_after;

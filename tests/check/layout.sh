@@ -125,4 +125,18 @@ check "a heading and its lead-in go to the landscape page their section begins w
                 END { exit !(h && h == l) }' '$T/turned.trace' && pdfinfo '$T/turned.pdf' | grep -q '^Pages: *3\$'"
 check "... and a footnote marked on a landscape page is as wide as its text: one line" \
     grep -q 'avser driftavtalet .*förlängning .*3.2.$' "$T/turned.trace"
+# a list's last item of one line never stands alone at the top of a page
+# (a page held only "3. Komplettering av PUB-avtal ...": a typographer)
+{
+    echo '<report type="rapport"><meta><title>T</title></meta><section><heading>Samlad bedömning</heading>'
+    for i in $(seq 16); do
+        echo '<p>Förvaltningen bedömer att den interna kontrollen i huvudsak är tillräcklig, men att rutinerna för direktupphandling och för avtalsuppföljning av driftentreprenader behöver stärkas.</p>'
+    done
+    echo '<p>Kort stycke.</p><list type="number"><item>Utbildning i direktupphandling för beställare, maj 2025.</item>'
+    echo '<item>Översyn av vitesklausuler i gatubelysningsentreprenaden och vinterväghållningsentreprenaderna inför förnyad upphandling 2026.</item>'
+    echo '<item>Komplettering av PUB-avtal för de system där avtal saknas, senast 2025-06-30.</item></list></section></report>'
+} >"$T/lastitem.xml"
+"$BIN" -q -o "$T/lastitem.pdf" --trace "$T/lastitem.trace" "$T/lastitem.xml"
+check "a list's last item of one line goes to its page with the line above it" \
+    sh -c "awk '/^page/ { p = \$2; n[p] = 0 } /^    text / { n[p]++ } / Komplettering av PUB/ { k = p } END { exit !(k && n[k] > 2) }' '$T/lastitem.trace'"
 finish
