@@ -452,6 +452,16 @@ static void measure_siblings(M *m, const Node *from, const Node *stop, int32_t i
              * the top of a page: it goes with the line above it */
             if (c->parent->kind == N_GOAL && !c->next && m->boxes.n == before + 1 && before > 0)
                 m->boxes.v[before - 1].flags |= BOX_KEEP_NEXT;
+            /* a section's lead-in of a line or two to the table it begins
+             * with goes with the table ("Tabellen visar investeringarna."
+             * and its heading stood at a page's foot, the table overleaf:
+             * a typographer) */
+            const Node *first = c->parent->first;
+            while (first && first->kind == N_HEADING)
+                first = first->next;
+            if (c->next && c->next->kind == N_TABLE && first == c && c->parent->first != c &&
+                m->boxes.n > before && m->boxes.n <= before + 2)
+                m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
             break;
         }
         case N_LIST:

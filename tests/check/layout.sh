@@ -139,4 +139,24 @@ check "... and a footnote marked on a landscape page is as wide as its text: one
 "$BIN" -q -o "$T/lastitem.pdf" --trace "$T/lastitem.trace" "$T/lastitem.xml"
 check "a list's last item of one line goes to its page with the line above it" \
     sh -c "awk '/^page/ { p = \$2; n[p] = 0 } /^    text / { n[p]++ } / Komplettering av PUB/ { k = p } END { exit !(k && n[k] > 2) }' '$T/lastitem.trace'"
+# a section's lead-in of a line or two to the table it begins with goes
+# to the table's page with its heading ("Investeringar per projekt" and
+# "Tabellen visar investeringarna." stood at a page's foot, the table
+# overleaf: a typographer)
+{
+    echo '<report type="rapport"><meta><title>Rubrik</title></meta><section><heading>Ekonomi</heading>'
+    for i in $(seq 14); do
+        echo '<p>Förvaltningen bedömer att den interna kontrollen i huvudsak är tillräcklig, men att rutinerna för direktupphandling och för avtalsuppföljning av driftentreprenader behöver stärkas ytterligare under året.</p>'
+        echo '<p>Förvaltningen bedömer att den interna kontrollen i huvudsak är tillräcklig, men att rutinerna för direktupphandling behöver stärkas.</p>'
+    done
+    echo '<p>Kort stycke.</p><section><heading>Investeringar per projekt</heading><p>Tabellen visar investeringarna.</p>'
+    echo '<table><caption>Investeringar, mnkr</caption><columns><column/><column type="number" decimals="1"/><column type="number" decimals="1"/></columns>'
+    echo '<row role="header"><cell>Projekt</cell><cell>Budget</cell><cell>Utfall</cell></row>'
+    for i in $(seq 12); do echo "<row><cell>Projekt $i gatubelysning</cell><cell>$i.5</cell><cell>$((i * 2)).1</cell></row>"; done
+    echo '</table></section></section></report>'
+} >"$T/leadin.xml"
+"$BIN" -q -o "$T/leadin.pdf" --trace "$T/leadin.trace" "$T/leadin.xml"
+check "a section's lead-in to its table goes to the table's page with its heading" \
+    sh -c "awk '/^page/ { p = \$2 } / Investeringar per projekt\$/ { h = p } / Tabellen visar investeringarna/ { l = p }
+                / Investeringar, mnkr\$/ { t = p } END { exit !(h && h == l && l == t) }' '$T/leadin.trace'"
 finish
