@@ -341,7 +341,7 @@ static const char *script_char(char ch, bool sup)
     static const char *const down[10] = { "\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
                                           "\u2085", "\u2086", "\u2087", "\u2088", "\u2089" };
     if (ch >= '0' && ch <= '9')
-        return (sup ? up : down)[ch - '0'];
+        return sup ? up[ch - '0'] : down[ch - '0'];
     switch (ch) {
     case '+': return sup ? "\u207A" : "\u208A";
     case '-': return sup ? "\u207B" : "\u208B";

@@ -17,6 +17,9 @@ mkdir -p "$H"
 { echo '<report><meta><title>Kolumner</title></meta><table><row>'; for i in $(seq 1 1000); do printf '<cell>%d</cell>' $i; done; echo '</row></table></report>'; } >"$H/wide-table.xml"
 printf '<report><meta><title>Cirkel</title></meta><section id="a"><heading>A</heading><p>Se <ref to="b"/>.</p></section><section id="b"><heading>B</heading><p>Se <ref to="a"/>.</p></section></report>\n' >"$H/circular-refs.xml"
 printf '<report/>\n' >"$H/empty-report.xml"
+# every character raised and lowered (UBSan found a load out of bounds in
+# the table of superscripts, which no sample reached)
+printf '<report><meta><title>Index</title></meta><section><heading>m<sup>2</sup> och CO<sub>2</sub></heading><p>x<sup>0123456789+-=()ni</sup>, y<sub>0123456789+-=()ab</sub>.</p><table><row><cell>10<sup>3</sup></cell><cell>H<sub>2</sub>O</cell></row></table></section></report>\n' >"$H/scripts.xml"
 pdftoppm -r 20 -png -f 1 -l 1 "$R/verksamhetsberattelse-2024.pdf" "$H/img"
 cp "$H"/img*.png "$H/good.png"
 cp "$H/good.png" "$H/bad.png"
@@ -88,6 +91,7 @@ img-alpha.xml|0|
 img-interlaced.xml|0|
 img-good.xml|0|
 img-progressive.xml|0|
+scripts.xml|0|
 HOSTILE
 while IFS='|' read -r file want text; do
     rm -f "$H/out.pdf"
@@ -106,7 +110,7 @@ while IFS='|' read -r file want text; do
     elif [ "$(echo "$secs > 2" | bc)" = 1 ] || [ "$kib" -gt 204800 ]; then bad "hostile $file: took $secs s and $((kib / 1024)) MiB"
     else ok; fi
     if [ -x "$SAN/rapport" ]; then
-        check "hostile $file: no sanitizer finding" sh -c "ASAN_OPTIONS=detect_leaks=1 timeout 60 '$SAN/rapport' -q -o '$H/san.pdf' '$H/$file' >'$H/san.err' 2>&1; test \$? != 124 && ! grep -q 'Sanitizer' '$H/san.err'"
+        check "hostile $file: no sanitizer finding" sh -c "ASAN_OPTIONS=detect_leaks=1 timeout 60 '$SAN/rapport' -q -o '$H/san.pdf' '$H/$file' >'$H/san.err' 2>&1; test \$? != 124 && ! grep -qE 'Sanitizer|runtime error' '$H/san.err'"
     fi
 done <"$H/EXPECT"
 check "--allow-paths lets a report use a file outside its folder" \
