@@ -90,6 +90,9 @@ typedef struct Series {
     bool       *present;       /* false: a gap ("-") */
     int         nvalues;       /* values[] and present[] hold this many (ncat, unless the
                                 * series stood before <categories>: an error) */
+    int         grouped;       /* 1 + the value of a "2 100" in it (a thousand with a space?), 0 none */
+    double      grouped_as;    /* ... read as one: 2100 */
+    int         at_line, at_col; /* where it stands */
 } Series;
 
 typedef struct Chart {

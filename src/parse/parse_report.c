@@ -2538,6 +2538,69 @@ static void chart_axis(P *p, xmlNodePtr c, Chart *ch)
     }
 }
 
+/* The first "2 100" in a series' text: a figure of one to three digits
+ * and one of three, which reads as a thousand written with a space (an
+ * office's way), into buf; false if none. */
+static bool thousands_group(const char *t, char *buf, size_t cap)
+{
+    for (const char *q = t; *q; q++) {
+        if (q > t && q[-1] != ' ')
+            continue;
+        int a = 0;
+        while (q[a] >= '0' && q[a] <= '9')
+            a++;
+        if (a < 1 || a > 3 || q[a] != ' ')
+            continue;
+        const char *r = q + a + 1;
+        if (r[0] >= '0' && r[0] <= '9' && r[1] >= '0' && r[1] <= '9' && r[2] >= '0' && r[2] <= '9' &&
+            (r[3] == 0 || r[3] == ' ' || r[3] == ',' || r[3] == '.')) {
+            snprintf(buf, cap, "%.*s", (int)(r + 3 - q), q);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "2 100" as 2100 (a static buffer: for one message). */
+static const char *thousands_joined(const char *group)
+{
+    static char out[32];
+    size_t n = 0;
+    for (; *group && n + 1 < sizeof out; group++)
+        if (*group != ' ')
+            out[n++] = *group;
+    out[n] = 0;
+    return out;
+}
+
+/* A series whose "2 100" stands where another series of the chart has
+ * some 2 000 ("2 100 300 400 500" beside "2400 300 400 500 600": its
+ * first value was drawn as 2, without a word, a new user): said, as a
+ * thousand written with a space. */
+static void grouped_values(P *p, const Node *chart, const Chart *ch)
+{
+    for (int i = 0; i < ch->nseries; i++) {
+        const Series *s = &ch->series[i];
+        int k = s->grouped - 1;
+        if (k < 0 || k >= s->nvalues || !s->present[k] || s->values[k] <= 0)
+            continue;
+        for (int j = 0; j < ch->nseries; j++) {
+            const Series *o = &ch->series[j];
+            if (j == i || k >= o->nvalues || !o->present[k])
+                continue;
+            double v = o->values[k];
+            if (v >= 100 * s->values[k] && v < 3 * s->grouped_as && s->grouped_as < 3 * v) {
+                diag_add(&p->rp->diags, DIAG_WARNING, model_source(chart, p->rep), s->at_line, s->at_col,
+                         _("a space parts the values: write a number without spaces (2100, not 2 100)"),
+                         _("the series \"%s\" has %g where \"%s\" has %g: is %g %03g one value, %g?"),
+                         s->name ? s->name : "", s->values[k], o->name ? o->name : "", v, s->values[k],
+                         s->values[k + 1 < s->nvalues ? k + 1 : k], s->grouped_as);
+                break;
+            }
+        }
+    }
+}
+
 /* A <series>: its name, line and one value per category, separated by
  * spaces; "-" a missing value, and so is one that is no number or too
  * large (an error). */
@@ -2566,10 +2629,28 @@ static void chart_series(P *p, xmlNodePtr c, const Chart *ch, Series *s)
         while (*q && *q != ' ') q++;
     }
     Node loc = here(p, c);
+    s->at_line = loc.line;
+    s->at_col = loc.col;
+    char group[32];
+    if (cnt == ch->ncat && thousands_group(txt, group, sizeof group)) {
+        int at = 0;                 /* the value it begins */
+        const char *g = strstr(txt, group);
+        for (const char *q = txt; q < g; q++)
+            at += (q == txt || q[-1] == ' ') && *q != ' ';
+        s->grouped = at + 1;
+        s->grouped_as = strtod(thousands_joined(group), NULL);
+    }
     if (cnt != ch->ncat && ch->ncat > 0) {
-        ERR(&loc, _("the series \"%s\" has %d values but the chart has %d categories"),
+        ERR(&loc, P_("the series \"%s\" has %d values but the chart has %d category",
+                     "the series \"%s\" has %d values but the chart has %d categories", ch->ncat),
             s->name ? s->name : "", cnt, ch->ncat);
-        HINT(_("give one value per category, separated by spaces; write - for a missing value"));
+        if (ch->ncat == 1 && ch->cats && strchr(ch->cats[0], ','))
+            HINT(_("the categories are parted by | (not by commas): <categories>2023 | 2024 | 2025</categories>"));
+        else if (cnt > ch->ncat && thousands_group(txt, group, sizeof group))
+            HINT(_("a space parts the values, so \"%s\" is two of them: write a number without spaces, %s"),
+                 group, thousands_joined(group));
+        else
+            HINT(_("give one value per category, separated by spaces; write - for a missing value"));
     }
     int k = ch->ncat;
     s->values = ARENA_ARRAY(&p->rp->arena, double, k > 0 ? k : 1);
@@ -2724,6 +2805,7 @@ static Node *build_chart(P *p, xmlNodePtr x)
         for (int k = 0; k < ch->series[i].nvalues && k < ch->ncat && !any; k++)
             any = ch->series[i].present[k];
     }
+    grouped_values(p, n, ch);
     /* (values that are no numbers are said so already: not as "-") */
     if (!any && ch->nseries > 0 && ch->ncat > 0 && diag_errors(&p->rp->diags) == errors)
         diag_add(&p->rp->diags, DIAG_WARNING, model_source(n, p->rep), n->line, n->col,
