@@ -241,7 +241,7 @@ static bool up_to_date(const RpOptions *o, const char *output, const char *input
 /* A run that made no PDF, where one from an earlier run stands at
  * `output`: said, so that no one takes it for this run's and sends it
  * on (--watch says it its own way, through its listener). */
-static void say_left_as_it_was(const RpOptions *o, const char *output, FILE *err)
+void rp_say_left_as_it_was(const RpOptions *o, const char *output, FILE *err)
 {
     struct stat st;
     if (!output || o->check_only || (o->listener && o->listener->message) || stat(output, &st) != 0 ||
@@ -358,7 +358,7 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
     report(o, &rp.diags, err);
     int failed = diag_errors(&rp.diags) > 0;
     if (failed)
-        say_left_as_it_was(o, output, err);
+        rp_say_left_as_it_was(o, output, err);
     if (failed) {
         free(*pdf);
         *pdf = NULL;

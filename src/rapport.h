@@ -139,6 +139,12 @@ void rp_engine_prepare_beside(const RpOptions *o);
  */
 int rp_render_file(const RpOptions *o, const char *input, const char *output, FILE *err);
 
+/* The last line of a run that made no PDF where an earlier one stands:
+ * "X.pdf: note: no new PDF was made; the one there is from an earlier
+ * run (date) ..." (nothing where none stands, with --check, or with a
+ * listener that takes the messages). */
+void rp_say_left_as_it_was(const RpOptions *o, const char *output, FILE *err);
+
 /*
  * Why the PDF of the report `input` may not be written to `output`, as
  * words to follow "cannot write the PDF there: ", or NULL if it may.

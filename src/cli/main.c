@@ -647,9 +647,17 @@ static int check_targets(RpOptions *o, const Cli *cl, Inputs *in)
         if (why) {
             fprintf(stderr, _("rapport: -o %s: cannot write the PDF there: %s\n"), cl->out, why);
             struct stat st;
-            if (stat(cl->out, &st) == 0 && S_ISDIR(st.st_mode))
+            bool there = stat(cl->out, &st) == 0, dir = there && S_ISDIR(st.st_mode);
+            if (dir)
                 fprintf(stderr, _("To write the PDF into that folder: -d %s\n"), cl->out);
             inputs_free(in);
+            /* a protected PDF is no mistake of the command's: the report
+             * fails, and the PDF left is said to be an earlier one (exit
+             * 2 said "the command line was wrong": a new user) */
+            if (there && S_ISREG(st.st_mode) && (st.st_mode & 0222) == 0) {
+                rp_say_left_as_it_was(o, cl->out, stderr);
+                return RP_EINPUT;
+            }
             return RP_EUSAGE;
         }
     }

@@ -217,8 +217,9 @@ check "a PDF replaced keeps its permissions (640)" \
 # a PDF made read-only is protected (an archived report): never replaced,
 # not even by root or in a folder that would let it be (it was, silently)
 cp "$E/empty.pdf" "$E/arkiv.pdf"; chmod 444 "$E/arkiv.pdf"; cp "$E/arkiv.pdf" "$E/arkiv.orig"
-check "-o onto a read-only PDF is refused, exit 2, the PDF kept" \
-    sh -c "'$BIN' -q -o '$E/arkiv.pdf' samples/verksamhetsplan-2019.xml 2>'$E/o.err'; test \$? = 2 && grep -q 'write-protected' '$E/o.err' && cmp -s '$E/arkiv.pdf' '$E/arkiv.orig'"
+check "-o onto a read-only PDF is refused, exit 1 (not the command line's fault), the PDF kept and said to be an earlier one" \
+    sh -c "'$BIN' -o '$E/arkiv.pdf' samples/verksamhetsplan-2019.xml 2>'$E/o.err'; test \$? = 1 && grep -q 'write-protected' '$E/o.err' &&
+           grep -q 'arkiv.pdf: note: no new PDF was made' '$E/o.err' && cmp -s '$E/arkiv.pdf' '$E/arkiv.orig'"
 cp samples/verksamhetsplan-2019.xml "$E/arkiv.xml"
 check "... and in a batch that report fails, the PDF kept" \
     sh -c "'$BIN' -q '$E/arkiv.xml' '$E/beside.xml' 2>'$E/o.err'; test \$? != 0 && grep -q 'write-protected' '$E/o.err' && cmp -s '$E/arkiv.pdf' '$E/arkiv.orig'"
