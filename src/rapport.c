@@ -316,6 +316,8 @@ static int run(const RpOptions *o, const char *name, const char *data, size_t le
         }
         if (pg && o->listener && o->listener->pages)
             o->listener->pages(o->listener->ctx, pg->n);
+        if (pg)
+            *pages = pg->n;
         t3 = t4 = now_ms();
         if (pg && o->trace_path)
             write_trace(o, name, pg, &rp.diags);
@@ -484,6 +486,8 @@ int rp_render_file(const RpOptions *o, const char *input, const char *output, FI
     int r = run(o, input, NULL, 0, output, &pdf, &n, &pages, err);
     if (r == RP_OK && output && !o->check_only && o->written)
         o->written(output, pages);
+    else if (r == RP_OK && o->check_only && o->checked)
+        o->checked(input, pages);
     free(pdf);
     return r;
 }

@@ -104,6 +104,10 @@ typedef struct RpOptions {
     /* If set, called by rp_render_file once the PDF `path` of `pages`
      * pages is in place (the command tells a user at a terminal). */
     void      (*written)(const char *path, int pages);
+    /* If set, called by rp_render_file with --check once the report
+     * `input` of `pages` pages is found without errors (a user at a
+     * terminal saw nothing, and could not tell it was checked). */
+    void      (*checked)(const char *input, int pages);
     const RpListener *listener; /* told what the run finds (see there); NULL: nobody */
 } RpOptions;
 

@@ -778,6 +778,11 @@ static void say_written(const char *path, int pages)
     fprintf(stderr, P_("wrote %s, %d page\n", "wrote %s, %d pages\n", pages), path, pages);
 }
 
+static void say_checked(const char *input, int pages)
+{
+    fprintf(stderr, P_("%s: no errors (%d page)\n", "%s: no errors (%d pages)\n", pages), input, pages);
+}
+
 /* One report: rendered (with --json, its object on stdout), or watched. */
 static int render_one(const RpOptions *o, const Cli *cl, const Inputs *in)
 {
@@ -842,8 +847,10 @@ int main(int argc, char **argv)
     if (r >= 0)
         return r;
     if (in.n == 1) {
-        if (!o.quiet && !cl.json && !cl.watch && isatty(STDERR_FILENO))
+        if (!o.quiet && !cl.json && !cl.watch && isatty(STDERR_FILENO)) {
             o.written = say_written;
+            o.checked = say_checked;
+        }
         /* the schema, fonts and patterns made ready on the other core
          * while the report is read and checked */
         if (!cl.watch) {

@@ -106,6 +106,12 @@ script -qec "$SV '$BIN' -q -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xm
 check "... nothing with -q" sh -c "! grep -q skrev '$T/tty-q.out'"
 check "... nothing when the messages go to a pipe" \
     sh -c "$SV '$BIN' -o '$T/pipe.pdf' samples/verksamhetsberattelse-2024.xml 2>&1 | grep -c skrev | grep -qx 0"
+# --check of a report without errors: said at a terminal (it said nothing,
+# and a new user could not tell that anything was checked)
+script -qec "$SV '$BIN' --check samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty-check.out" 2>&1
+check "at a terminal, --check of a report without errors says so: \"inga fel ($pages sidor)\"" \
+    grep -qF "verksamhetsberattelse-2024.xml: inga fel ($pages sidor)" "$T/tty-check.out"
+check "... and not to a pipe" sh -c "! $SV '$BIN' --check samples/verksamhetsberattelse-2024.xml 2>&1 | grep -q 'inga fel'"
 # --since with the PDF up to date: said at a terminal (it said nothing)
 script -qec "$SV '$BIN' --since -o '$T/tty.pdf' samples/verksamhetsberattelse-2024.xml" /dev/null >"$T/tty-since.out" 2>&1
 check "at a terminal, --since with the PDF up to date says so" grep -qF "$T/tty.pdf är aktuell" "$T/tty-since.out"
