@@ -239,6 +239,9 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
         const char *near = err == ENOENT ? files_near(&rp->arena, path, ".xml") : NULL;
         if (near)
             diag_hint(&rp->diags, _("did you mean %s?"), near);
+        else if (err == ENOENT && !strchr(path, '.') && !strchr(path, '/'))
+            /* a word where a file was wanted ("rapport hjälp": a new user) */
+            diag_hint(&rp->diags, _("a report's file name ends in .xml; 'rapport --help' lists what rapport takes"));
         return NULL;
     }
     struct stat st;

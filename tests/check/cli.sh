@@ -307,4 +307,8 @@ check "-- ends the options: a report named -dash.xml renders" \
 check "--check with -o says that -o is not used (no PDF is written)" \
     sh -c "'$BIN' --check -o '$E/no.pdf' samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'warning: -o is not used with --check' && test ! -e '$E/no.pdf'"
 
+# a word where a report's file was wanted gets a hint ("rapport hjälp"
+# said only that the file could not be opened: a new user)
+check "a word for a file name (rapport hjälp) is pointed to --help" \
+    sh -c "cd '$T' && '$PWD/$BIN' hjälp 2>&1 | grep -q \"'rapport --help' lists what rapport takes\""
 finish
