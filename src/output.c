@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -214,12 +215,17 @@ int output_sweep(const char *dir)
  * (errno e): said of the folder, which the message's path hides. */
 static void folder_hint(Diags *d, const char *path, int e)
 {
-    char dir[512];
+    char dir[512], full[PATH_MAX];
     files_folder(path, dir, sizeof dir);
-    if (e == ENOENT || e == ENOTDIR)
+    /* the folder by its whole name ("mappen ." told a new user nothing);
+     * one that is there but takes no files (/proc) is not missing */
+    struct stat st;
+    bool there = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+    const char *name = there && realpath(dir, full) ? full : dir;
+    if ((e == ENOENT || e == ENOTDIR) && !there)
         diag_hint(d, _("the folder %s does not exist: create it, or give the folder with -d, which creates it"), dir);
-    else if (e == EACCES || e == EPERM || e == EROFS)
-        diag_hint(d, _("you may not write in the folder %s: write the PDF elsewhere (-o, -d)"), dir);
+    else if (e == EACCES || e == EPERM || e == EROFS || e == ENOENT)
+        diag_hint(d, _("you may not write in the folder %s: write the PDF elsewhere (-o, -d)"), name);
 }
 
 /* Six letters and digits for a temporary file's name: different per

@@ -311,4 +311,8 @@ check "--check with -o says that -o is not used (no PDF is written)" \
 # said only that the file could not be opened: a new user)
 check "a word for a file name (rapport hjälp) is pointed to --help" \
     sh -c "cd '$T' && '$PWD/$BIN' hjälp 2>&1 | grep -q \"'rapport --help' lists what rapport takes\""
+# a folder that is there but takes no files is not said to be missing
+# ("mappen /proc finns inte: skapa den": a new user)
+check "-o into a folder that takes no files (/proc) says so, not that it is missing" \
+    sh -c "'$BIN' -o /proc/rapport-check.pdf samples/verksamhetsplan-2019.xml 2>&1 | grep -q 'may not write in the folder /proc:'"
 finish
