@@ -1651,8 +1651,9 @@ static void read_numbers(P *p, Node *t)
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);
                 x->u.text.nnl = 0;
-            } else if (nr == NUM_TEXT && in_brackets(p, x, col)) {
-                /* "(−3.1)": the figure inside set as the column's, "(−3,1)" */
+            } else if (nr == NUM_TEXT && !summed[ri] && in_brackets(p, x, col)) {
+                /* "(-3.1)": the figure inside set as the column's, "(−3,1)" (in a summed row the sum
+                 * check asks what it means: a minus, as an accountant writes it?) */
             } else if (nr == NUM_TEXT && !summed[ri] && almost_number(x->text) &&
                        !english_number(x->text, x->len)) {      /* check_sums says that one */
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
