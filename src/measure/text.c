@@ -1375,14 +1375,6 @@ static bool add_at_points(IB *b, const Piece *p, int pi, int off, int len)
     return true;
 }
 
-/* Whether s[0..n) is an ASCII or Latin-1 capital's UTF-8 at its start. */
-static bool capital_at(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    return (c >= 'A' && c <= 'Z') ||
-           (c == 0xC3 && n > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9E && (unsigned char)s[1] != 0x97);
-}
-
 static void names_in(M *m, const Node *n)
 {
     for (const Node *c = n->first; c; c = c->next) {
@@ -1393,17 +1385,21 @@ static void names_in(M *m, const Node *n)
                 /* a capital after a space after a small letter or a
                  * comma: inside a sentence ("enskild undervisning på
                  * Kulturskolan") */
-                unsigned char before = (unsigned char)s[i - 2];
-                if (s[i - 1] != ' ' || !capital_at(s + i, len - i) ||
-                    !((before >= 'a' && before <= 'z') || before == ',' || before >= 0x80))
+                size_t b = i - 1, j = i;
+                if (s[i - 1] != ' ')
                     continue;
-                size_t j = i + 1, letters = 1;
+                uint32_t before = char_back(s, 0, &b), first = utf8_next(s, len, &j);
+                if (!is_upper(first) || !((is_letter(before) && !is_upper(before)) || before == ','))
+                    continue;
+                int letters = 1;
                 bool lower = true;
-                while (j < len && s[j] != ' ' && s[j] != ',' && s[j] != '.' && s[j] != ')' && s[j] != ':' && s[j] != ';') {
-                    unsigned char d = (unsigned char)s[j];
-                    lower &= !(d >= 'A' && d <= 'Z') && !(d == 0xC3 && j + 1 < len && (unsigned char)s[j + 1] <= 0x9E);
-                    letters += (d & 0xC0) != 0x80;
-                    j++;
+                for (size_t k = j; k < len;) {
+                    uint32_t d = utf8_next(s, len, &k);
+                    if (!is_letter(d))
+                        break;
+                    lower &= !is_upper(d);
+                    letters++;
+                    j = k;
                 }
                 if (lower && letters >= 6 && j - i < 64)
                     map_put(&m->names, arena_strndup(&m->rp->arena, s + i, j - i), (void *)1);
