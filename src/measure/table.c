@@ -1511,6 +1511,8 @@ typedef struct RowWalk {
     int      span_until;       /* last row of an open rowspan group */
     int      sub_box;          /* the box of the last subheader row, -1 */
     int      group_box;        /* the box of the group row the rows are in (to its sum), -1 */
+    bool     group_outer;      /* that group heads the subheaders under it ("Tillgångar" over
+                                * "Anläggningstillgångar" and "Omsättningstillgångar") */
     int      group;            /* the cell of the last group row, -1 */
     int      ngroups;          /* group rows since the last header or sum row */
     VEC(int) spanning;         /* cells over several rows, and the group above */
@@ -1840,16 +1842,37 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     }
     /* a group's label goes again over its rows on the page they go on
      * to ("Område B" was left on the page before, its rows headed by
-     * nothing but the columns'); a sum ends the group, a subheader or a
-     * header row starts anew */
+     * nothing but the columns'). A subheader right under a group label
+     * is a part of that group, and so are the subheaders after it
+     * while the group lasts ("Tillgångar", then "Anläggningstillgångar"
+     * and "Omsättningstillgångar"): both go again, the group's first;
+     * a subheader after rows of the group's own starts anew, as a
+     * header row does. A sum ends the innermost part open: the group
+     * inside a subheader, else the subheader, else the group around
+     * it ("Summa omsättningstillgångar", then "Summa tillgångar"): the
+     * rows after it were headed by a subheader they are not under
+     * (a typographer: "Eget kapital" under "Omsättningstillgångar"). */
     if (role == ROW_GROUP) {
         rw->group_box = m->boxes.n - 1;
-    } else if (role == ROW_HEADER || role == ROW_SUBHEAD) {
+        rw->group_outer = false;
+    } else if (role == ROW_HEADER) {
         rw->group_box = -1;
-    } else if (rw->group_box >= 0) {
-        b->group = m->boxes.n - 1 - rw->group_box;
-        if (role == ROW_SUM)
+    } else if (role == ROW_SUBHEAD) {
+        if (rw->group_box >= 0 && (rw->group_outer || (r > 0 && ts->roles[r - 1] == ROW_GROUP)))
+            rw->group_outer = true;
+        else
             rw->group_box = -1;
+        if (rw->group_box >= 0)
+            b->group = m->boxes.n - 1 - rw->group_box;
+    } else {
+        if (rw->group_box >= 0)
+            b->group = m->boxes.n - 1 - rw->group_box;
+        if (role == ROW_SUM) {
+            if (rw->group_box >= 0 && (!rw->group_outer || rw->sub_box < 0))
+                rw->group_box = -1;
+            else
+                rw->sub_box = -1;
+        }
     }
     int nbody = nrows - (ts->last_head + 1);
     if (role != ROW_HEADER && nbody >= 2 && (r == ts->last_head + 1 || r == nrows - 2))

@@ -273,10 +273,17 @@ static void repeat_header(PB *b, int i)
         place(b, &f->table_cont[t], f->table_cap[t], 0, true);
     for (int k = 0; h0 >= 0 && k < hn; k++)
         place(b, &f->boxes[h0 + k], h0 + k, 0, true);
-    if (box->sub > 0 && i - box->sub > first)
-        place(b, &f->boxes[i - box->sub], i - box->sub, 0, true);
-    if (box->group > 0 && i - box->group > first && (box->sub <= 0 || box->group < box->sub))
-        place(b, &f->boxes[i - box->group], i - box->group, 0, true);
+    /* the one further up first: a group inside a subheader goes under
+     * it, a group a subheader is a part of over it (table.c) */
+    int near = box->sub, far = box->group;
+    if (near > far) {
+        near = box->group;
+        far = box->sub;
+    }
+    if (far > 0 && i - far > first)
+        place(b, &f->boxes[i - far], i - far, 0, true);
+    if (near > 0 && near != far && i - near > first)
+        place(b, &f->boxes[i - near], i - near, 0, true);
 }
 
 static const char *field(PB *b, const char *name, size_t n, int page, int pages)
