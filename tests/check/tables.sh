@@ -191,6 +191,15 @@ check "no row lost or doubled over the splits" \
     sh -c "test \$(grep -c '^    text [^ ]* [^ ]* Rad [0-9]* av' '$T/split.trace') = \$(seq 36 2 60 | paste -sd+ | bc)"
 check "the split tables pass the tagging checks" tests/ua-check "$T/split.pdf"
 
+# per page of a trace: the labels repeated over it (in order), its first row
+repeated_labels() {
+    awk 'function text(   t) { while ((getline t) > 0 && t ~ /^ *tag /) ; sub(/^ *text [^ ]+ [^ ]+ /, "", t); gsub(/ /, "_", t); return t }
+         /^page /{ if (p) print p, rep, ":", first; p = $2; rep = first = "" }
+         /^  box .* repeat row$/ { rep = rep " " text(); next }
+         /^  box .* row$/ { if (first == "") first = text() }
+         END { print p, rep, ":", first }' "$1"
+}
+
 # a group's label goes again over its rows on the page they go on to,
 # under the subheader they are in ("Område B" was left on the page
 # before); not once the group's sum is past
@@ -214,12 +223,7 @@ check "the split tables pass the tagging checks" tests/ua-check "$T/split.pdf"
     echo '</section></report>'
 } >"$T/groups.xml"
 "$BIN" -q -o "$T/groups.pdf" --trace "$T/groups.trace" "$T/groups.xml"
-# per page: the labels repeated over it (in order), its first row
-awk 'function text(   t) { while ((getline t) > 0 && t ~ /^ *tag /) ; sub(/^ *text [^ ]+ [^ ]+ /, "", t); gsub(/ /, "_", t); return t }
-     /^page /{ if (p) print p, rep, ":", first; p = $2; rep = first = "" }
-     /^  box .* repeat row$/ { rep = rep " " text(); next }
-     /^  box .* row$/ { if (first == "") first = text() }
-     END { print p, rep, ":", first }' "$T/groups.trace" >"$T/groups.pages"
+repeated_labels "$T/groups.trace" >"$T/groups.pages"
 check "a page that goes on with a group repeats its label under the subheader, none after the group's sum" \
     sh -c "cat '$T/groups.pages'; grep -c 'Rad_' '$T/groups.pages' | grep -qv '^0\$' &&
            awk '\$NF ~ /^Rad_[0-9]+_av_/ { split(\$NF, a, \"_\"); i = a[2] + 0; h = a[4] + 0
@@ -252,11 +256,7 @@ check "... read once: a repeated label is no text of the table's" \
     echo '</section></report>'
 } >"$T/nest.xml"
 "$BIN" -q -o "$T/nest.pdf" --trace "$T/nest.trace" "$T/nest.xml"
-awk 'function text(   t) { while ((getline t) > 0 && t ~ /^ *tag /) ; sub(/^ *text [^ ]+ [^ ]+ /, "", t); gsub(/ /, "_", t); return t }
-     /^page /{ if (p) print p, rep, ":", first; p = $2; rep = first = "" }
-     /^  box .* repeat row$/ { rep = rep " " text(); next }
-     /^  box .* row$/ { if (first == "") first = text() }
-     END { print p, rep, ":", first }' "$T/nest.trace" >"$T/nest.pages"
+repeated_labels "$T/nest.trace" >"$T/nest.pages"
 check "a page going on inside a group's subheader repeats the group, then the subheader; none past their sums" \
     sh -c "cat '$T/nest.pages'; test \$(grep -c ' : [TS]' '$T/nest.pages') -ge 8 &&
            awk '{ got = \$0; sub(/^[0-9]+ /, \"\", got); sub(/ :.*/, \"\", got); f = \$NF; split(f, a, \"_\")
