@@ -100,6 +100,8 @@ static int32_t decimal_part(M *m, const Pieces *ps)
     bool bracket = false;               /* the cell ends in a part in brackets */
     int paren = 0;                      /* the figure in brackets, "(−3,1)": 1 open, 2 closed */
     bool seen = false;                  /* a character before, not a space */
+    bool worded = false;                /* a letter after the figure: its unit ("kr/inv", "m2") */
+    unsigned char prev = 0;             /* the byte before */
     for (int i = 0; i < end && !bracket; i++) {
         const Piece *p = &ps->v[i];
         if (p->marker || p->pagenum >= 0 || p->br || p->note)
@@ -122,6 +124,11 @@ static int32_t decimal_part(M *m, const Pieces *ps)
                     return -1;
                 continue;
             }
+            if (c >= '0' && c <= '9' && worded && (prev == ' ' || prev == 0xA0))
+                return -1;              /* words between figures: "90% inom 120 dgr" */
+            if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && digit_p >= 0)
+                worded = true;
+            prev = c;
             if (c >= '0' && c <= '9') {
                 if (comma_p < 0) {
                     digit_p = i;
@@ -501,30 +508,17 @@ static void unit_of(const Pieces *ps, char *buf, size_t cap)
     buf[n] = 0;
 }
 
-/* Whether a unit has a letter ("kr/inv", "mnkr", "µg"; not "%", "‰", ")"). */
-static bool worded(const char *u)
-{
-    for (; *u; u++)
-        if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') || (unsigned char)*u == 0xC3 ||
-            ((unsigned char)*u == 0xC2 && (unsigned char)u[1] == 0xB5))
-            return true;
-    return false;
-}
-
 /* Decimal commas in one line: each number padded by what its column's
- * widest decimal part has more. A column whose figures carry units of
- * words of more than one kind, or one beside signs, a key figure's own
- * on each row ("761 kr/inv", "54 %", "21,4"), has them set right as they
- * stand, each unit after its figure: lined up on the widest unit, "54"
- * stood far from its "%". Signs alone ("5,6 %", "407 (28)", "77,7") hang
- * right of the commas (a typographer: they were set flush right, the
- * commas out of line). */
+ * widest decimal part has more, so its comma, or an integer's last
+ * digit, stands where the others' do, and what follows the figure
+ * hangs right of it: signs ("5,6 %", "407 (28)") and units, a key
+ * figure's own on each row ("761 kr/inv", "54 %", "21,4"; such a
+ * column was set flush right, its commas out of line, a typographer).
+ * A column of one unit has it at the column's edge (unit_edge), where
+ * "85 %" under "6,0 %" lines up its sign too. */
 static void align_commas(M *m, int ncols, Cell *cells, int ncell)
 {
     int32_t *maxfrac = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
-    const char **unit = ARENA_ARRAY(&m->rp->arena, const char *, ncols);   /* its unit of words */
-    bool *signs = ARENA_ARRAY(&m->rp->arena, bool, ncols);                 /* a unit of signs */
-    bool *mixed = ARENA_ARRAY(&m->rp->arena, bool, ncols);
     const char **first = ARENA_ARRAY(&m->rp->arena, const char *, ncols);  /* its first unit */
     bool *one = ARENA_ARRAY(&m->rp->arena, bool, ncols);                   /* ... and no other */
     for (int i = 0; i < ncell; i++) {
@@ -533,7 +527,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         char u[32];
         unit_of(&cells[i].ps, u, sizeof u);
         int col = cells[i].col;
-        if (!u[0] || mixed[col])
+        if (!u[0])
             continue;
         if (!first[col]) {
             first[col] = arena_strdup(&m->rp->arena, u);
@@ -541,17 +535,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         } else if (strcmp(first[col], u) != 0) {
             one[col] = false;
         }
-        if (!worded(u))
-            signs[col] = true;
-        else if (!unit[col])
-            unit[col] = arena_strdup(&m->rp->arena, u);
-        else if (strcmp(unit[col], u) != 0)
-            mixed[col] = true;
-        mixed[col] |= unit[col] && signs[col];
     }
-    for (int i = 0; i < ncell; i++)
-        if (cells[i].frac >= 0 && mixed[cells[i].col])
-            cells[i].frac = -1;
     for (int i = 0; i < ncell; i++)
         if (cells[i].frac > maxfrac[cells[i].col])
             maxfrac[cells[i].col] = cells[i].frac;

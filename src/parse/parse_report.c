@@ -1273,6 +1273,20 @@ static bool almost_number(const char *s)
     return false;
 }
 
+/* Whether s is a figure written the Swedish way with a unit of its own
+ * after it ("3 743 kr", "12,5 mnkr"): a key figure's, set on the comma
+ * with its unit hanging as "761 kr/inv" is (table.c), not summed (its
+ * row is not), and written as it should be: nothing to say of it. */
+static bool own_unit(const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    if (!sp || sp == s)
+        return false;
+    char m[64];
+    int unit;
+    return numfmt_read(s, (size_t)(sp - s), NULL, m, sizeof m, &unit) == NUM_READ;
+}
+
 /* A figure in brackets ("(12)", "(1 234,5)"): the accountants' minus,
  * or a count in brackets ("(83)" boenden in the delårsrapport): printed
  * as written, said only where a sum needs it. Its digits into digits
@@ -1655,7 +1669,7 @@ static void read_numbers(P *p, Node *t)
                 /* "(-3.1)": the figure inside set as the column's, "(−3,1)" (in a summed row the sum
                  * check asks what it means: a minus, as an accountant writes it?) */
             } else if (nr == NUM_TEXT && !summed[ri] && almost_number(x->text) &&
-                       !english_number(x->text, x->len)) {      /* check_sums says that one */
+                       !english_number(x->text, x->len) && !own_unit(x->text)) {   /* check_sums says that one */
                 diag_add(&p->rp->diags, DIAG_WARNING, model_source(c, p->rep), c->line, c->col,
                          col->fmt.unit ? NULL : _("write it as a number: 1 234,5 (a space between the thousands, "
                                                   "a comma before the decimals); a unit goes in the column's unit=\"...\""),

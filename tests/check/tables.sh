@@ -985,6 +985,21 @@ printf '<report type="internbudget"><meta><title>T</title></meta><table><caption
 check "mixed units in a column: each unit after its figure (54 %), the figures set right" \
     sh -c "grep -q 'text .* 54.%\$' '$T/units.trace' && grep -q 'text .* 57.%\$' '$T/units.trace'"
 
+# ... and the figures stand on the comma, each unit hanging right of its
+# figure (the column was set flush right, the commas out of line: a
+# typographer's nyckeltal, "620,7" over "−1,4 %" over "3 743 kr/inv")
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number" decimals="as-written"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2025</cell></row><row><cell>Nettokostnad</cell><cell>620,7 mnkr</cell></row><row><cell>Kostnad</cell><cell>761 kr/inv</cell></row><row><cell>Andel</cell><cell>354 %%</cell></row><row><cell>Timmar</cell><cell>121,4</cell></row><row><cell>Resor</cell><cell>998</cell></row></table></report>\n' >"$T/keyfig.xml"
+"$BIN" -q -o "$T/keyfig.pdf" --trace "$T/keyfig.trace" "$T/keyfig.xml"
+check "key figures with units of several kinds stand on the comma, the units hanging" \
+    sh -c "[ \$(awk '\$1 == \"text\" && \$4 ~ /^(620,7|761|354|121,4|998)/ { print \$2 }' '$T/keyfig.trace' | sort -u | wc -l) = 1 ]"
+
+# ... and such a figure written the Swedish way, "3 743 kr", is said
+# nothing of (it was told to put "kr" in the column's unit, which a
+# column of key figures cannot); "1.234,5 kr" still is
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2025</cell></row><row><cell>Netto</cell><cell>620,7 mnkr</cell></row><row><cell>Kostnad</cell><cell>3 743 kr</cell></row><row><cell>Andel</cell><cell>-1,4 %%</cell></row><row><cell>Fel</cell><cell>1.234,5 kr</cell></row></table></report>\n' >"$T/ownunit.xml"
+check "a key figure with its own unit written the Swedish way gets no warning: 3 743 kr; 1.234,5 kr does" \
+    sh -c "'$BIN' -o '$T/ownunit.pdf' '$T/ownunit.xml' 2>'$T/ownunit.err'; cat '$T/ownunit.err'; ! grep -q '3 743 kr' '$T/ownunit.err' && grep -q '1.234,5 kr' '$T/ownunit.err'"
+
 # a table whose words do not fit even hyphenated, but whose figures fit
 # side by side: its columns of figures keep their widest figure and the
 # words give the rest ("112 500 00 / 0" where nine columns were scaled
