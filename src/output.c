@@ -161,8 +161,28 @@ bool output_same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-/* Is `name` a temporary file's name? Sets its process number. */
-static bool temp_name(const char *name, long *pid)
+/* This machine's name as a temporary file's name carries it: its
+ * letters and digits, at most 24 (a shared folder on a file server is
+ * written from several machines, whose process numbers are not ours). */
+static void host_tag(char *out, size_t cap)
+{
+    char h[256];
+    size_t n = 0;
+    if (gethostname(h, sizeof h) != 0)
+        h[0] = 0;
+    h[sizeof h - 1] = 0;
+    for (const char *p = h; *p && n + 1 < cap && n < 24; p++)
+        if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            out[n++] = *p;
+    if (n == 0)
+        out[n++] = 'x';
+    out[n] = 0;
+}
+
+/* Is `name` a temporary file's name, TARGET.rapport-HOST-PID-XXXXXX?
+ * Sets its process number, and whether HOST is `host` (one named by an
+ * earlier version, without a host, is of no machine known). */
+static bool temp_name(const char *name, const char *host, long *pid, bool *here)
 {
     const char *tag = NULL;
     for (const char *p = name; (p = strstr(p, TEMP_TAG)); p++)
@@ -170,17 +190,38 @@ static bool temp_name(const char *name, long *pid)
     if (!tag || tag == name)
         return false;
     const char *p = tag + strlen(TEMP_TAG);
-    char *end;
-    errno = 0;
-    *pid = strtol(p, &end, 10);
-    if (end == p || *p < '0' || *p > '9' || errno || *pid <= 0 || *end != '-')
+    size_t n = strlen(p);
+    if (n < 9 || p[n - 7] != '-')
         return false;
-    p = end + 1;
-    for (int i = 0; i < 6; i++)
-        if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'z') ||
-              (p[i] >= 'A' && p[i] <= 'Z')))
+    for (size_t i = n - 6; i < n; i++)
+        if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
             return false;
-    return p[6] == 0;
+    /* the process number: the digits before the letters */
+    size_t e = n - 7, b = e;
+    while (b > 0 && p[b - 1] >= '0' && p[b - 1] <= '9')
+        b--;
+    if (b == e || (b > 0 && p[b - 1] != '-'))
+        return false;
+    errno = 0;
+    *pid = strtol(p + b, NULL, 10);
+    if (errno || *pid <= 0)
+        return false;
+    *here = b > 1 && b - 1 == strlen(host) && memcmp(p, host, b - 1) == 0;
+    return true;
+}
+
+/* Whether a process holds the temporary file at `path` (write_file
+ * locks its own while it writes): one on this machine in another PID
+ * namespace, or one on another machine where the file server passes
+ * locks on. */
+static bool held(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool busy = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    close(fd);
+    return busy;
 }
 
 int output_sweep(const char *dir)
@@ -188,21 +229,26 @@ int output_sweep(const char *dir)
     DIR *d = opendir(dir);
     if (!d)
         return 0;
+    char host[32];
+    host_tag(host, sizeof host);
     int removed = 0;
     time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d))) {
         long pid;
-        if (!temp_name(e->d_name, &pid))
+        bool here;
+        if (!temp_name(e->d_name, host, &pid, &here))
             continue;
         size_t len = strlen(dir) + strlen(e->d_name) + 2;
         char *p = xmalloc(len);
         snprintf(p, len, "%s/%s", dir, e->d_name);
         struct stat st;
         if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()) {
-            bool gone = (pid_t)pid == pid && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+            /* a process number says whether it runs only on its own
+             * machine: another's file is left over once it is old */
+            bool gone = here && (pid_t)pid == pid && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
             bool abandoned = now - st.st_mtime > TEMP_ABANDONED_SECONDS;
-            if ((gone || abandoned) && unlink(p) == 0)
+            if ((gone || abandoned) && !held(p) && unlink(p) == 0)
                 removed++;
         }
         free(p);
@@ -224,7 +270,10 @@ static void folder_hint(Diags *d, const char *path, int e)
     const char *name = there && realpath(dir, full) ? full : dir;
     if ((e == ENOENT || e == ENOTDIR) && !there)
         diag_hint(d, _("the folder %s does not exist: create it, or give the folder with -d, which creates it"), dir);
-    else if (e == EACCES || e == EPERM || e == EROFS || e == ENOENT)
+    else if (e == EROFS)
+        diag_hint(d, _("the folder %s is on a disk that is read-only (mounted so): write the PDF elsewhere (-o, -d)"),
+                  name);
+    else if (e == EACCES || e == EPERM || e == ENOENT)
         diag_hint(d, _("you may not write in the folder %s: write the PDF elsewhere (-o, -d)"), name);
 }
 
@@ -262,11 +311,13 @@ static int write_file(const char *path, const unsigned char *buf, size_t len,
     struct stat old;
     mode_t mode = stat(path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 0777 : output_new_mode();
 
-    size_t cap = strlen(path) + sizeof TEMP_TAG + 32;
+    char host[32];
+    host_tag(host, sizeof host);
+    size_t cap = strlen(path) + sizeof TEMP_TAG + sizeof host + 32;
     char *tmp = xmalloc(cap);
     int fd = -1;
     for (unsigned attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        int n = snprintf(tmp, cap, "%s" TEMP_TAG "%ld-", path, (long)getpid());
+        int n = snprintf(tmp, cap, "%s" TEMP_TAG "%s-%ld-", path, host, (long)getpid());
         temp_letters(tmp + n, attempt);
         /* told before it exists, so that no moment has a file the
          * signal handler does not know of */
@@ -285,6 +336,11 @@ static int write_file(const char *path, const unsigned char *buf, size_t len,
         free(tmp);
         return -1;
     }
+    /* locked while it is ours, to the rename: a run elsewhere (another
+     * machine, or this one's in another PID namespace) that sees a
+     * process number not its own leaves it be (output_sweep) */
+    (void)flock(fd, LOCK_EX | LOCK_NB);
+    int hold = dup(fd);
     size_t done = 0;
     while (done < len) {
         ssize_t w = write(fd, buf + done, len - done);
@@ -308,27 +364,39 @@ static int write_file(const char *path, const unsigned char *buf, size_t len,
     const char *why = !ok ? NULL : trace ? output_trace_refusal(NULL, NULL, path) : output_refusal(NULL, path);
     if (why) {
         unlink(tmp);
+        if (hold >= 0)
+            close(hold);
         if (announce)
             announce(NULL);
         diag_error(d, path, 0, 0, trace ? _("cannot write the trace there: %s") : _("cannot write the PDF there: %s"), why);
         free(tmp);
         return -1;
     }
+    bool renaming = ok;
     if (ok && rename(tmp, path) != 0) {
         saved = errno;
         ok = 0;
     }
     if (!ok)
         unlink(tmp);
+    if (hold >= 0)
+        close(hold);
     if (announce)
         announce(NULL);
     if (!ok) {
+        struct stat there;
         diag_error(d, path, 0, 0, cannot, strerror(saved));
         if (saved == EFBIG)
             diag_hint(d, _("the file would be larger than this process may write (ulimit -f)"));
         else if (saved == ENOSPC || saved == EDQUOT)
             diag_hint(d, trace ? _("free some space on the disk, or write the trace elsewhere")
                                : _("free some space on the disk, or write the PDF elsewhere (-o, -d)"));
+        else if (renaming && saved == ENOENT)
+            diag_hint(d, _("the temporary file %s was removed while it was being written, by another program "
+                           "in the folder: run rapport again"), tmp);
+        else if (renaming && saved == EPERM && lstat(path, &there) == 0)
+            diag_hint(d, _("the file there may not be replaced: it is locked against changes (chattr +i), or "
+                           "another user's in a shared folder; give the PDF another name (-o)"));
         else
             folder_hint(d, path, saved);
     }

@@ -5,9 +5,11 @@
  * The PDF is written to a temporary file beside its target and renamed
  * over it only when complete. The temporary file is named
  *
- *     TARGET.rapport-PID-XXXXXX     (e.g. report.pdf.rapport-4242-a7Qz0b)
+ *     TARGET.rapport-HOST-PID-XXXXXX     (e.g. report.pdf.rapport-kansli7-4242-a7Qz0b)
  *
- * PID being the writing process, XXXXXX six letters and digits. A run
+ * HOST being the machine's name (its letters and digits), PID the
+ * writing process, XXXXXX six letters and digits; the writer holds it
+ * locked (flock) until the rename. A run
  * that is stopped by a signal it can catch removes it (the command line's
  * handler, told the name through RpOptions.temp_file); one killed outright
  * (SIGKILL, a power cut) leaves it, and the next run that writes in that
@@ -76,9 +78,9 @@ int output_write_trace(const char *path, const char *text, size_t len,
                        void (*announce)(const char *tmp), Diags *d);
 
 /* Remove the temporary files in the folder `dir` that runs killed while
- * writing left behind: named as above, regular files of this user, whose
- * process no longer runs on this machine or that have not changed for
- * an hour. Returns how many were removed. */
+ * writing left behind: named as above, regular files of this user, not
+ * locked, whose process (of this machine) no longer runs or that have
+ * not changed for an hour. Returns how many were removed. */
 int output_sweep(const char *dir);
 
 #endif
