@@ -624,6 +624,7 @@ static void spoken_marker(D *d, const Op *o, int32_t x, int32_t y)
     int len = (int)strlen(o->s);
     while (len > 0 && o->s[len - 1] == ' ')
         len--;                      /* the gap after the marker is the word's space */
+    bool trailing = len < (int)strlen(o->s);
     int32_t w = font_text_width(ft, o->s, (size_t)len, o->size);
     if (w <= 0)
         return;
@@ -662,6 +663,16 @@ static void spoken_marker(D *d, const Op *o, int32_t x, int32_t y)
             at += t.w;
         }
         i = e + 1;
+    }
+    /* and the space before the words that follow it ("Uppfyllt: Ja"),
+     * drawn too, in the gap after the marker: poppler's structure text
+     * ran them together ("Uppfyllt:Ja"), an auditor */
+    if (trailing) {
+        char buf[32];
+        t.w = o->len > 0 ? o->len : space;      /* as wide as the gap, so no reader adds one */
+        snprintf(buf, sizeof buf, "%.2f Tz\n", 100.0 * t.w / space);
+        haru_page_write(d->page, buf, strlen(buf));
+        draw_text(d, d->page, &t, x + o->w, base, " ", 1, false);
     }
     haru_page_write(d->page, "0 Tr 100 Tz\n", 12);
 }

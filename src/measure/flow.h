@@ -80,7 +80,8 @@ typedef struct Op {
         const int32_t *pts;     /* PATH */
         const Image   *image;   /* IMAGE */
     };
-    int         len;
+    int         len;        /* TEXT: bytes of s; MARKER that reads as words: the gap after it
+                             * to the words on its line, 0 none */
     int         anchor;     /* PAGENUM, LINK; -1 none */
     int         npts;
     int         note;       /* TEXT: the footnote number this mark refers to, 0 */

@@ -2165,6 +2165,11 @@ static void set_line(LB *lb, const Piece *ps, const LineSpan *ls, const Style *s
         if (lb->cur_piece < 0) {
             lb->cur_piece = pi;
             lb->cur_x = x;
+            /* a marker read as its word: the gap to the words after it,
+             * where its space is drawn (pdf.c spoken_marker) */
+            Op *mk = lb->ops.n > 0 ? &lb->ops.v[lb->ops.n - 1] : NULL;
+            if (mk && mk->kind == OP_MARKER && mk->s)
+                mk->len = x - (mk->x + mk->w);
         } else if (glue_pending) {
             sbuf_put(m, &lb->cur_len, " ", 1);
         }
@@ -2258,6 +2263,10 @@ static Lines break_lines(M *m, const Piece *ps, int np, const Style *st, int32_t
         Op *ops = ARENA_ARRAY(&m->rp->arena, Op, mk.v[0].nops + L->nops);
         memcpy(ops, mk.v[0].ops, sizeof *ops * (size_t)mk.v[0].nops);
         memcpy(ops + mk.v[0].nops, L->ops, sizeof *ops * (size_t)L->nops);
+        /* (a marker read as its word: the gap to the words, as set_line) */
+        for (int q = 0; q < mk.v[0].nops && L->nops > 0; q++)
+            if (ops[q].kind == OP_MARKER && ops[q].s && L->ops[0].kind == OP_TEXT)
+                ops[q].len = L->ops[0].x - (ops[q].x + ops[q].w);
         L->ops = ops;
         L->nops += mk.v[0].nops;
         return out;
