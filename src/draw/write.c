@@ -99,7 +99,9 @@ int pdfdoc_encode(const char *s, char *out, size_t cap)
     size_t n = strlen(s), i = 0, k = 0;
     while (i < n) {
         uint32_t cp = utf8_next(s, n, &i);
-        if (!((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD)) || k + 1 >= cap)
+        if (cp == 0xAD)
+            continue;               /* a soft hyphen is no character of the text's */
+        if (!((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA1 && cp <= 0xFF)) || k + 1 >= cap)
             return -1;
         out[k++] = (char)cp;
     }
@@ -133,6 +135,8 @@ void buf_text(Buf *b, const char *s)
         uint32_t cp = utf8_next(s, n, &i);
         uint32_t units[2];
         int nu = 0;
+        if (cp == 0xAD)
+            continue;
         if (cp > 0xFFFF && cp <= 0x10FFFF) {
             cp -= 0x10000;
             units[nu++] = 0xD800 + (cp >> 10);

@@ -38,11 +38,13 @@ unsigned char *put_int(unsigned char *at, long v);
 /* "N 0 R" */
 void buf_ref(Buf *b, long num);
 /* A PDF text string: a literal in PDFDocEncoding when the text fits it,
- * else UTF-16BE hex. */
+ * else UTF-16BE hex; without the author's soft hyphens (U+00AD, from
+ * Word), which an /Alt read aloud or a title shown has no use for. */
 void buf_text(Buf *b, const char *utf8);
 
 /* `utf8` in PDFDocEncoding (printable ASCII and Latin-1 letters, which
- * it codes as themselves) into out (NUL-terminated): the length, or -1
+ * it codes as themselves; soft hyphens left out) into out
+ * (NUL-terminated): the length, or -1
  * if a character has no code there or out is too small. */
 int pdfdoc_encode(const char *utf8, char *out, size_t cap);
 

@@ -38,6 +38,20 @@
 static void text_op(M *m, OpVec *ops, const char *s, int16_t face, int32_t size, uint32_t color,
                     int32_t x, int32_t y, int align)
 {
+    /* without the author's soft hyphens (U+00AD, from Word): a label is
+     * not hyphenated, and one drawn with the letter before it read as
+     * two characters, which pdf.js took for an unseen one and dropped
+     * ("Kosnad" for "Kost\u00ADnad", an auditor) */
+    if (strstr(s, "\xC2\xAD")) {
+        char *t = arena_strdup(&m->rp->arena, s), *w = t;
+        for (const char *r = s; *r; r++)
+            if (!((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xAD))
+                *w++ = *r;
+            else
+                r++;
+        *w = 0;
+        s = t;
+    }
     Op o = op_text(m, s, (int)strlen(s), face, size, color);
     o.x = align == 0 ? x : align == 1 ? x - o.w / 2 : x - o.w;
     o.y = y;

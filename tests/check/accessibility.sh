@@ -593,4 +593,17 @@ print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H
 check "links in repeated header rows and group labels: each link once, in the structure" \
     sh -c "test \$(pdfinfo '$T/replink.pdf' | awk '/^Pages:/ { print \$2 }') -ge 3 && tests/ua-check '$T/replink.pdf' >/dev/null &&
            test \$(qpdf --json '$T/replink.pdf' | grep -c '\"/Subtype\": \"/Link\"') = 2"
+# the author's soft hyphens (U+00AD, from Word) in a chart's labels and
+# its alt: a label drew one with the letter before it, which pdf.js read
+# as a glyph unseen and dropped ("Kosnad", "Buget"); the /Alt kept it
+cat >"$T/chartshy.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<chart type="bar" alt="Budget&#173;avvikelse per verksamhet."><caption>Avvikelse</caption>
+<categories>Barn&#173;omsorg | Äldre&#173;omsorg</categories><axis title="Kost&#173;nad"/>
+<series name="Bud&#173;get">1 2</series><series name="Ut&#173;fall">2 1</series></chart></section></report>
+XML
+"$BIN" -q -o "$T/chartshy.pdf" --trace "$T/chartshy.trace" "$T/chartshy.xml"
+check "a chart's labels and alt leave out the author's soft hyphens: Kostnad, Budget, /Alt (Budgetavvikelse ...)" \
+    sh -c "grep -q ' Kostnad\$' '$T/chartshy.trace' && grep -q ' Budget\$' '$T/chartshy.trace' && ! grep -q \$'\\xc2\\xad' '$T/chartshy.trace' &&
+           qpdf --qdf --object-streams=disable '$T/chartshy.pdf' - 2>/dev/null | grep -aq '/Alt (Budgetavvikelse per verksamhet.)'"
 finish
