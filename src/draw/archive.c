@@ -10,8 +10,9 @@
  *  - XMP metadata (uncompressed) that says the same as the document
  *    information dictionary: title, author, subject, keywords, producer,
  *    dates, language, and the PDF/A part and conformance level;
- *  - a document ID made from a hash of the input, so the same report
- *    gives the same file;
+ *  - a document ID whose first half is made from a hash of the input,
+ *    so the same report gives the same file (write.c makes the second
+ *    from the file's bytes);
  *  - the print flag on every annotation (set where the links are made).
  * What PDF/A forbids rapport never writes: no transparency, no
  * encryption, no JavaScript, no external content, every font embedded.

@@ -11,6 +11,18 @@ for s in $SAMPLES; do
         sh -c "cd '$T/elsewhere' && TZ=America/New_York LC_ALL=C '$PWD/$BIN' -q -o $s.pdf '$PWD/samples/$s.xml' && cmp -s $s.pdf '$R/$s.pdf'"
 done
 check "the same report gives the same bytes" sh -c "'$BIN' -q -o '$T/a.pdf' samples/delarsrapport-2022-aug.xml && sleep 1 && '$BIN' -q -o '$T/b.pdf' samples/delarsrapport-2022-aug.xml && cmp -s '$T/a.pdf' '$T/b.pdf'"
+# the document ID: its first half the report's, the same however it is
+# made; its second the file's, other for another file (an archive told
+# the PDF made with a new layout, or at another PDF/A level, from the old
+# by nothing: one ID for the three); the same for the same bytes
+sed 's/"#005596"/"#004488"/' layouts/linkoping.xml | sed 's|"\.\./fonts/|"'"$PWD"'/fonts/|g; s|"icc/|"'"$PWD"'/layouts/icc/|' >"$T/blue.xml"
+"$BIN" -q --layout "$T/blue.xml" -o "$T/id-blue.pdf" samples/delarsrapport-2022-aug.xml
+"$BIN" -q --pdfa=2b -o "$T/id-2b.pdf" samples/delarsrapport-2022-aug.xml
+check "the document ID: the report's first half, the file's second (same bytes, same ID; another layout or level, another)" \
+    sh -c "id_a=\$(qpdf --show-object=trailer '$T/a.pdf' | grep -o '/ID.*'); echo \"\$id_a\"; set -- \$(qpdf --show-object=trailer '$T/a.pdf' | grep -o '<[0-9a-f]*>');
+           a1=\$1 a2=\$2; set -- \$(qpdf --show-object=trailer '$T/b.pdf' | grep -o '<[0-9a-f]*>'); test \"\$1 \$2\" = \"\$a1 \$a2\" &&
+           for f in id-blue id-2b; do set -- \$(qpdf --show-object=trailer '$T/'\$f.pdf | grep -o '<[0-9a-f]*>'); echo \"\$f: \$1 \$2\";
+           test \"\$1\" = \"\$a1\" && test \"\$2\" != \"\$a2\" || exit 1; done && ! cmp -s '$T/id-blue.pdf' '$T/a.pdf'"
 check "SOURCE_DATE_EPOCH sets the document's date" \
     sh -c "SOURCE_DATE_EPOCH=1700000000 '$BIN' -q -o '$T/sde.pdf' samples/verksamhetsplan-2019.xml && pdfinfo '$T/sde.pdf' | grep -q 'CreationDate: *Tue Nov 14 22:13:20 2023 UTC'"
 check "--pdfa=2u writes conformance U" sh -c "'$BIN' -q --pdfa=2u -o '$T/u.pdf' samples/verksamhetsplan-2019.xml && tests/pdfa-check '$T/u.pdf' U"
