@@ -447,6 +447,11 @@ int rp_layout_words(const RpOptions *o, const char *near,
     return failed ? RP_EINPUT : RP_OK;
 }
 
+bool rp_layout_exists(const RpOptions *o, const char *near)
+{
+    return layout_exists(data_dir(o), o->layout ? o->layout : "linkoping", near);
+}
+
 int rp_render_memory(const RpOptions *o, const char *name, const char *data,
                      size_t len, unsigned char **pdf_out, size_t *pdf_len, FILE *err)
 {

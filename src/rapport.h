@@ -172,6 +172,10 @@ int rp_layout_words(const RpOptions *o, const char *near,
                     void (*each)(void *ctx, const char *kind, const char *key, const char *text),
                     void *ctx, FILE *err);
 
+/* Whether the layout o->layout (given on the command line) is found for
+ * a report at `near`, as rendering it would look for it; not read. */
+bool rp_layout_exists(const RpOptions *o, const char *near);
+
 /*
  * The same from memory, for the fuzzer and tests: `name` is used in
  * messages, `data` holds `len` bytes of XML. The PDF is built in memory

@@ -325,8 +325,13 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
         char file[512];
         /* failed for another file's errors (its layout's), said for
          * another report: this one is named */
-        if (print_messages(t, shown, j->item->input, file, sizeof file) && code != RP_OK && code != RP_SKIPPED)
-            fprintf(stderr, _("%s: error: not rendered, for the errors in %s said above\n"), j->item->input, file);
+        if (print_messages(t, shown, j->item->input, file, sizeof file) && code != RP_OK && code != RP_SKIPPED) {
+            if (!strcmp(file, "rapport"))       /* the command line's: --layout not found beside this one */
+                fprintf(stderr, _("%s: error: not rendered, for the error of the command line said above\n"),
+                        j->item->input);
+            else
+                fprintf(stderr, _("%s: error: not rendered, for the errors in %s said above\n"), j->item->input, file);
+        }
         free(shown);
     }
     if (t->json) {

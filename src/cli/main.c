@@ -699,6 +699,12 @@ static int made_folders(const RpOptions *o, const Cli *cl, const char *output)
     return r;
 }
 
+/* (a layout's words, not wanted: rp_layout_words only says its errors) */
+static void no_word(void *ctx, const char *kind, const char *key, const char *text)
+{
+    (void)ctx, (void)kind, (void)key, (void)text;
+}
+
 /* Several reports, `jobs` at a time, each in a process of its own;
  * refused if two would write one PDF. */
 static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
@@ -740,6 +746,19 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
     for (int i = 0; names && i < ninputs; i++)
         free(names[i]);
     free(names);
+    /* a --layout found for none of the reports is the command line's
+     * mistake: said once, as for one report, and nothing made (it was
+     * an error of every report's, exit 1, with the folders made) */
+    bool found = !o->layout;
+    for (int i = 0; i < ninputs && !found; i++)
+        found = rp_layout_exists(o, items[i].input);
+    if (!found) {
+        (void)rp_layout_words(o, items[0].input, no_word, NULL, stderr);
+        for (int i = 0; i < ninputs; i++)
+            free((char *)items[i].output);
+        free(items);
+        return RP_EUSAGE;
+    }
     int made = made_folders(o, cl, items[0].output);
     for (int i = 1; made < 0 && i < ninputs; i++)
         made_folders(o, cl, items[i].output);

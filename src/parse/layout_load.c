@@ -20,6 +20,7 @@
 
 #include <libxml/tree.h>
 #include <dirent.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -994,6 +995,33 @@ static const char *near_layout(Arena *a, const char *data_dir, const char *name)
     return access(path, R_OK) == 0 ? arena_strdup(a, fold) : NULL;
 }
 
+
+bool layout_exists(const char *data_dir, const char *name, const char *report_path)
+{
+    char buf[PATH_MAX];
+    if (is_path(name)) {
+        if (access(name, R_OK) == 0)
+            return true;
+        if (!report_path || name[0] == '/')
+            return false;
+        const char *sl = strrchr(report_path, '/');
+        snprintf(buf, sizeof buf, "%.*s/%s", sl ? (int)(sl - report_path) : 1, sl ? report_path : ".", name);
+        return access(buf, R_OK) == 0;
+    }
+    if (report_path) {
+        const char *sl = strrchr(report_path, '/');
+        int n = sl ? (int)(sl - report_path) : 1;
+        const char *dir = sl ? report_path : ".";
+        snprintf(buf, sizeof buf, "%.*s/%s.xml", n, dir, name);
+        if (access(buf, R_OK) == 0)
+            return true;
+        snprintf(buf, sizeof buf, "%.*s/layouts/%s.xml", n, dir, name);
+        if (access(buf, R_OK) == 0)
+            return true;
+    }
+    snprintf(buf, sizeof buf, "%s/layouts/%s.xml", data_dir ? data_dir : ".", name);
+    return data_dir && access(buf, R_OK) == 0;
+}
 
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report)
 {

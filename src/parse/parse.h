@@ -37,6 +37,10 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
  */
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report);
 
+/* Whether layout_load would find the layout `name` given on the command
+ * line for the report at report_path (NULL: none), without reading it. */
+bool layout_exists(const char *data_dir, const char *name, const char *report_path);
+
 /* Compile the report and layout schemas into rp->engine (see
  * rp_engine_prepare). */
 void parse_prepare(Rp *rp);

@@ -143,4 +143,20 @@ cp "$T/colon/a:b.xml" "$T/colon/c.xml"
 "$BIN" -j1 --check "$T/colon/a:b.xml" "$T/colon/c.xml" 2>"$T/colon.err"
 check "a report named with a colon keeps its messages as its own" \
     sh -c "grep -q 'a:b.xml:1:[0-9]*: error' '$T/colon.err' && ! grep -q 'not rendered' '$T/colon.err'"
+# --layout with a name found for none of the reports: the command line's
+# mistake, said once, exit 2, nothing made (it was every report's error,
+# exit 1, with the output folders made; an archivist). Found beside one
+# report only: the others fail, named for the command line's error
+mkdir -p "$T/ln/in/sub"
+printf '<report type="rapport"><meta><title>R</title></meta><p>x</p></report>\n' >"$T/ln/in/a.xml"
+cp "$T/ln/in/a.xml" "$T/ln/in/sub/b.xml"
+"$BIN" -q --layout finnsinte -d "$T/ln/out" "$T/ln/in" 2>"$T/ln.err"; echo $? >"$T/ln.rc"
+check "--layout found for no report: one error, exit 2, no folder made" \
+    sh -c "cat '$T/ln.err'; test \$(cat '$T/ln.rc') = 2 && test \$(grep -c 'layout \"finnsinte\" not found' '$T/ln.err') = 1 &&
+           ! grep -q 'not rendered' '$T/ln.err' && test ! -e '$T/ln/out'"
+sed -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" layouts/linkoping.xml >"$T/ln/in/sub/egen.xml"
+"$BIN" -q --layout egen -d "$T/ln/out2" "$T/ln/in" 2>"$T/ln2.err"; echo $? >"$T/ln2.rc"
+check "... found beside one: that one rendered, the other failed for the command line's error" \
+    sh -c "cat '$T/ln2.err'; test \$(cat '$T/ln2.rc') = 1 && test -s '$T/ln/out2/sub/b.pdf' &&
+           grep -q 'a.xml: error: not rendered, for the error of the command line said above' '$T/ln2.err'"
 finish
