@@ -1636,6 +1636,11 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         parser_words(e, msg, sizeof msg, &hint);
     }
     int line = e->line, col = e->int2;     /* libxml2 counts characters */
+    /* a lone & or < is said past it, where the name it lacks would begin:
+     * at the & or < itself (an archivist's "A & B" was said at 3:7) */
+    if (e->code == XML_ERR_NAME_REQUIRED && col > 1 && e->message &&
+        (strstr(e->message, "EntityRef") || strstr(e->message, "StartTag")))
+        col--;
     if (e->code == XML_ERR_TAG_NAME_MISMATCH) {
         char b[128];                        /* at the start of </b>, not after it */
         mismatched_end(e->message ? e->message : "", b, sizeof b);

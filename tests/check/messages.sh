@@ -39,7 +39,7 @@ three-mistakes.xml|6:5: fel: okänd status "uppfyllt"|menade du status="met" (Up
 text-in-section.xml|7:5: fel: text direkt i <section>: "Här skrev jag text direkt i avsnittet."|text står i ett stycke: skriv <p> före texten och </p> efter
 contents-in-meta.xml|3:31: fel: <meta> får inte innehålla <contents>|flytta <contents> till efter </meta>
 date-swedish.xml|3:31: fel: <date>20 feb 2025</date> är inte ett datum skrivet som 2025-02-20|skriv det år-månad-dag, med siffror: <date>2025-02-20</date>
-ampersand.xml|4:55: fel: ett ensamt & i texten|skriv & som &amp; i text
+ampersand.xml|4:54: fel: ett ensamt & i texten|skriv & som &amp; i text
 fnref-empty.xml|4:93: fel: <fnref to=""> pekar inte på något|skriv id för fotnoten den upprepar
 cell-status.xml|7:39: fel: okänd status "pågår"|menade du status="ongoing" (Pågår)?
 lang-word.xml|2:1: fel: lang="svenska" är ingen språkkod|skriv lang="sv"
