@@ -46,6 +46,7 @@ typedef struct Job {
 /* What the batch has done so far, and how it is to say so. */
 typedef struct Tally {
     int  done, rendered, failed, skipped, warnings;
+    int  stopped;          /* reports a signal stopped (their PDFs as they were) */
     bool tty;              /* the progress line on stderr */
     bool json;             /* --json: each report's object on stdout */
     bool quiet;            /* -q: the reports' warnings counted, not printed */
@@ -296,6 +297,13 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     close(j->fd);
     int st = 0;
     waitpid(j->pid, &st, 0);
+    /* stopped with the batch: not done, its PDF as it was, nothing said */
+    if (signals_stopping() && WIFSIGNALED(st)) {
+        signals_child_end(j->pid, t->done);
+        free(j->msg);
+        t->stopped++;
+        return;
+    }
     signals_child_end(j->pid, t->done + 1);
     int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     char why[256];
@@ -359,7 +367,9 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     Tally t = { .tty = isatty(STDERR_FILENO), .json = json, .quiet = o->quiet };
     /* stopped by Ctrl-C, the batch says how far it got (a report not
      * done keeps its old PDF: nothing is half-written) */
-    signals_batch(_("\nrapport: stopped after %d of %d files; those not done are as they were\n"), 0, n);
+    const char *stopped_after = _("\nrapport: stopped after %d of %d files; those not done are as they were\n");
+    signals_batch(stopped_after, 0, n);
+    signals_collect(true);
     /* the reports say their warnings to us, who count them, and print
      * them unless -q was given */
     RpOptions loud = *o;
@@ -375,6 +385,8 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     int next = 0, active = 0;
     double t0 = now_s();
     while (next < n || active > 0) {
+        if (signals_stopping())
+            next = n;               /* no more started: those running are heard out */
         while (active < jobs && next < n) {
             if (!start(&run[active], o, &items[next], json)) {
                 char why[256];
@@ -417,6 +429,26 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     }
     if (t.tty)
         fprintf(stderr, "\r\033[K");
+    signals_collect(false);
+    int sig = signals_stopping();
+    if (sig) {
+        /* how far it got, for a person and (--json) a program: the
+         * reports done have said so each, the rest are as they were */
+        fprintf(stderr, stopped_after, t.done, n);
+        if (json) {
+            char msg[256];
+            snprintf(msg, sizeof msg, stopped_after + 1, t.done, n);
+            msg[strcspn(msg, "\n")] = 0;
+            put_json(json_stopped(msg, now_s() - t0));
+        }
+        fflush(NULL);
+        free(t.said);
+        free(run);
+        free(pfd);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return 128 + sig;
+    }
     /* the seconds as whole and tenths, so that a language can write its
      * own decimal mark ("4,6 s"); the words may move ("klara: 3") */
     long tenths = (long)((now_s() - t0) * 10 + 0.5);

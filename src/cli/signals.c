@@ -27,6 +27,7 @@ static ino_t child_ino[RP_MAX_JOBS];
 static volatile sig_atomic_t owner;        /* the process that started them */
 static char batch_said[256];               /* signals_batch's words, "%d" twice */
 static volatile sig_atomic_t batch_done, batch_total = -1;
+static volatile sig_atomic_t batch_collects;  /* a stopped batch ends itself (signals_collect) */
 
 /* The decimal digits of v >= 0 at *at (async-signal-safe). */
 static char *put_count(char *at, long v)
@@ -77,6 +78,8 @@ static void say_batch(void)
     (void)w;
 }
 
+static volatile sig_atomic_t stopping;      /* the signal that stopped a batch, 0 */
+
 static void on_signal(int sig)
 {
     if (temp_set)
@@ -85,12 +88,23 @@ static void on_signal(int sig)
         for (int i = 0; i < RP_MAX_JOBS; i++)
             if (children[i] > 0)
                 kill((pid_t)children[i], sig);
+        if (batch_collects) {
+            /* the batch hears its children out (a report whose PDF is in
+             * place says so, with --json its line), says how far it got
+             * and ends by the signal (batch.c); a second one ends it now */
+            stopping = sig;
+            return;
+        }
         if (batch_total >= 0)
             say_batch();
     }
     /* the action is the default again (SA_RESETHAND): end as the signal asked */
     raise(sig);
 }
+
+int signals_stopping(void) { return stopping; }
+
+void signals_collect(bool on) { batch_collects = on; }
 
 void signals_install(void)
 {

@@ -4,7 +4,7 @@
  * SIGINT, SIGTERM and SIGHUP remove the temporary file of the PDF being
  * written, pass the signal on to the batch's child processes, and then
  * end the process by the same signal, so that its parent sees what
- * happened. SIGXFSZ (a file larger than ulimit -f) is ignored: the write
+ * happened (a batch after hearing its children out: signals_collect). SIGXFSZ (a file larger than ulimit -f) is ignored: the write
  * then fails with EFBIG and is reported like any other failed write, the
  * temporary file removed. The handler only reads what was prepared
  * before (paths, process ids) and calls unlink, stat, kill, write and
@@ -45,5 +45,11 @@ void signals_hold(bool on, sigset_t *old);
 
 /* The child has ended: with it, the batch has `done` files done. */
 void signals_child_end(pid_t pid, int done);
+/* On: a signal that stops the batch passes on to its children and
+ * returns, for the batch to hear them out and end by it itself (its
+ * signal from signals_stopping); a second signal ends it at once. */
+void signals_collect(bool on);
+/* The signal that stopped the batch, or 0. */
+int signals_stopping(void);
 
 #endif

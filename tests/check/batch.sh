@@ -67,7 +67,7 @@ check "-q counts past the 200 warnings shown, and prints an error that quotes \"
 mkdir -p "$T/stop"
 for k in 1 2 3 4 5 6; do "$B/gen" --pages 200 >"$T/stop/r$k.xml"; done
 set -m
-"$BIN" -j 1 -d "$T/stop-out" "$T/stop" 2>"$T/stop.err" &
+"$BIN" -j 1 --json -d "$T/stop-out" "$T/stop" >"$T/stop.jsonl" 2>"$T/stop.err" &
 pid=$!
 set +m
 for _ in $(seq 1 3000); do ls "$T/stop-out" 2>/dev/null | grep -q '\.pdf$' && break; sleep 0.02; done
@@ -77,6 +77,12 @@ check "Ctrl-C in a batch: it says how far it got (ended by SIGINT: $rc)" \
     sh -c "cat '$T/stop.err'; test $rc = 130 &&
            grep -Eq '^rapport: stopped after [1-5] of 6 files; those not done are as they were\$' '$T/stop.err' &&
            test \$(ls '$T/stop-out' | grep -c '\.pdf\$') -lt 6 && ! ls '$T/stop-out' | grep -q 'rapport-'"
+# ... and with --json, every PDF made has its line, and the last says the
+# batch was stopped (the batch ended at the signal: a PDF in place had no
+# line, and nothing said the lines were not all; an archivist)
+check "... with --json: a line for every PDF made, then one of status stopped" \
+    sh -c "cat '$T/stop.jsonl'; jq -s -e --argjson n \$(ls '$T/stop-out' | grep -c '\.pdf\$') \
+             '(.[-1].status == \"stopped\") and (.[-1].input == null) and ([.[] | select(.status == \"ok\")] | length) == \$n and length == \$n + 1' '$T/stop.jsonl'"
 # Ctrl-C when the first PDF is in place but the batch has not yet heard
 # its process end (it said "stopped after 0 of 3" with the PDF there):
 # the batch is stopped (SIGSTOP) while its first process runs (1 500
