@@ -1467,7 +1467,7 @@ static void table_shape(TableSet *ts)
     int64_t total = 0;
     for (int r = 0; r < nrows; r++)
         total += ts->rh[r];
-    ts->keep_whole = total <= ts->page_text * 35 / 100;
+    ts->keep_whole = total <= (ts->t->parent ? ts->page_text : ts->page_text * 35 / 100);
     ts->last_head = -1;
     int nhead_rows = 0;
     row_header_columns(ts);

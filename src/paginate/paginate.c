@@ -746,9 +746,17 @@ static int break_before(PB *b, int i, int min_start)
             first = b->items.v[k].index;
             break;
         }
-    if (j <= first)
-        j = i;             /* the chain fills the page: break inside it */
-    else if (j < i)
+    if (j <= first) {
+        /* the chain fills the page: break inside it, at its last link
+         * that only a table's keeping whole made, where it has one (its
+         * other keeps hold: "varav" was left alone under the header of
+         * a table of a page's height, whose every row was kept) */
+        int k = i;
+        while (k > first + 1 && (flow->boxes[k - 1].flags & BOX_KEEP_NEXT) &&
+               !(flow->boxes[k - 1].flags & BOX_KEEP_SOFT))
+            k--;
+        j = k > first + 1 && (flow->boxes[k - 1].flags & BOX_KEEP_SOFT) ? k : i;
+    } else if (j < i)
         j = soft_break(b, i, j);
     while (b->items.n && b->items.v[b->items.n - 1].index >= j && !b->items.v[b->items.n - 1].repeat)
         unplace(b);

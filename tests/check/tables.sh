@@ -232,6 +232,28 @@ check "a page that goes on with a group repeats its label under the subheader, n
                 \$NF ~ /^(Efter_summan|Sist)\$/ && / Grupp_/ { bad = 1 } END { exit bad }' '$T/groups.pages'"
 check "... read once: a repeated label is no text of the table's" \
     sh -c "test \$(pdfinfo -struct-text '$T/groups.pdf' | grep -c '\"Grupp A\"') = 10 && tests/ua-check '$T/groups.pdf' >/dev/null"
+# a table that fits on a page is not split where moving it whole leaves
+# a quarter of the page or less empty (a typographer's balance sheet of
+# 25 rows stood with two of them at a page's foot, the rest on the next):
+# each table below follows more text than the one before; one split
+# begins above the page's last quarter
+python3 - "$T/whole.xml" <<'PY'
+import sys
+rows = ''.join('<row><cell>Post %d</cell><cell>%d</cell></row>' % (i, i * 10) for i in range(1, 26))
+para = '<p>Nämnden redovisar ett underskott mot budget som främst förklaras av högre kostnader för energi och drift av anläggningarna.</p>'
+out = ['<report type="rapport"><meta><title>T</title></meta><section><heading>Tabeller</heading>']
+for k in range(12, 24):
+    out.append('<page-break/>' + para * k + '<table><caption>Tabell_%d</caption><columns><column/><column type="number" decimals="0"/></columns>'
+               '<row role="header"><cell>Post</cell><cell>Belopp</cell></row>%s<row role="sum" sum-of="above"><cell>Summa</cell><cell/></row></table>' % (k, rows))
+open(sys.argv[1], 'w').write(''.join(out) + '</section></report>')
+PY
+"$BIN" -q -o "$T/whole.pdf" --trace "$T/whole.trace" "$T/whole.xml"
+check "a table that fits on a page moves whole where that leaves a quarter of the page or less empty; split, it begins above that" \
+    awk '/^page/ { p = $2 } / text [0-9.]+ [0-9.]+ Tabell_[0-9]+$/ { t = $4; cp[t] = p; cy[t] = $3 }
+         / text [0-9.]+ [0-9.]+ Summa$/ { sp[t] = p }
+         END { for (t in cp) { n++; if (sp[t] != cp[t]) { split_n++; print t " split, caption at " cy[t]; if (cy[t] > 590) bad = 1 } else whole++ }
+               print n " tables, " whole " whole"; exit bad || n != 12 || !split_n || whole < 4 }' "$T/whole.trace"
+
 # a subheader right under a group label is a part of that group, and so
 # are the next while the group lasts: both go again, the group first; a
 # sum ends the innermost part (a typographer's balance sheet went on
