@@ -372,14 +372,14 @@ static void put_id(PdfW *w, Buf *dict)
     unsigned char second[16];
     body_hash(w->out.p, w->out.n, second);
     static const char hex[] = "0123456789ABCDEF";
-    buf_puts(dict, "/ID[<");
+    buf_puts(dict, "/ID [ <");
     for (int half = 0; half < 2; half++) {
         const unsigned char *v = half ? second : first->value;
         for (int k = 0; k < 16; k++) {
             char h[2] = { hex[v[k] >> 4], hex[v[k] & 15] };
             buf_put(dict, h, 2);
         }
-        buf_puts(dict, half ? ">]" : "><");
+        buf_puts(dict, half ? "> ]" : "> <");
     }
 }
 
