@@ -612,6 +612,14 @@ static Prep prepare(M *m, const Node *t)
             for (int k = 0; k < cl->ps.n; k++)
                 cl->ps.v[k].cell = true;        /* a date may part in a cell (bind.h) */
             cell_bounds(m, t, col, role, cl);
+            /* a sub-row's label set in by an em, under its indicator's
+             * ("Män", "Kvinnor"; in italics alone they read as
+             * indicators of their own under one of two lines, a
+             * typographer) */
+            if (role == ROW_SUB && col->type == COL_TEXT && cl->align == ALIGN_LEFT && cl->ps.n > 0) {
+                cl->indent = st.size;
+                widen(cl, cl->indent);
+            }
         }
     }
     ncell = ci;
@@ -1313,11 +1321,11 @@ static void set_cells(M *m, TableSet *ts)
         Cell *c = &ts->cells[i];
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
-        int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
+        int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad - c->indent;
         /* a header is hyphenated only where the table cannot hold its
          * words, and breaks after its own hyphen only where its whole
          * words do not fit (the column search made it that narrow) */
-        int32_t room = cw + 2 * px + c->pad;
+        int32_t room = cw + 2 * px + c->pad + c->indent;
         Hyph hyph = !c->fill_head ? HYPH_IF_NEEDED : room >= c->min ? HYPH_NEVER
                   : room >= c->min_solve ? HYPH_HARD : room >= c->min_joint ? HYPH_JOINTS : HYPH_IF_NEEDED;
         if (c->node->u.cell.status < 0 && cell_has_list(c->node)) {
@@ -1345,7 +1353,7 @@ static void set_cells(M *m, TableSet *ts)
         if (c->fill_head || c->rowspan != 1 || c->blocks.nparts || c->ps.n == 0 || c->lines.n < 2 ||
             c->h + st.leading > ts->rh[c->row] - 2 * py)
             continue;
-        int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad;
+        int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad - c->indent;
         Lines best = text_break_cell_best(m, c->ps.v, c->ps.n, &st, cw, c->align, HYPH_IF_NEEDED);
         int32_t h = lines_height(&best, st.leading);
         if (h > ts->rh[c->row] - 2 * py || best.n == c->lines.n)
@@ -1610,7 +1618,7 @@ static void row_lines(M *m, const TableSet *ts, const RowWalk *rw, int r, RowDra
     Arena *a = &m->rp->arena;
     for (int q = 0; q < rw->active.n; q++) {
         Cell *c = &ts->cells[rw->active.v[q]];
-        int32_t cx = ts->indent + ts->x[c->col] + ts->px;
+        int32_t cx = ts->indent + ts->x[c->col] + ts->px + c->indent;
         if (c->lines.n == 0 && c->row == r) {
             /* an empty cell draws nothing but is still a cell: an
              * empty text marks its place in the row for the tags */

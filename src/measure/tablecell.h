@@ -24,6 +24,7 @@ typedef struct Cell {
     int32_t     min_last;      /* min as a last resort: a header's words hyphenated too */
     int32_t     frac;          /* number cells: width from the decimal comma on, -1: not a number */
     int32_t     pad;           /* space right of a number so its comma lines up */
+    int32_t     indent;        /* space left of a sub-row's label ("Män" under its indicator) */
     bool        unit_edge;     /* its unit goes to the column's edge: the column's units are one */
     int32_t     h;             /* content height */
     Align       align;

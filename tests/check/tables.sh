@@ -254,6 +254,15 @@ check "a table that fits on a page moves whole where that leaves a quarter of th
          END { for (t in cp) { n++; if (sp[t] != cp[t]) { split_n++; print t " split, caption at " cy[t]; if (cy[t] > 590) bad = 1 } else whole++ }
                print n " tables, " whole " whole"; exit bad || n != 12 || !split_n || whole < 4 }' "$T/whole.trace"
 
+# a sub-row's label is set in under its indicator's ("Män", "Kvinnor":
+# in italics alone they read as indicators of their own; a typographer),
+# a varav row's is not
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Indikator</cell><cell>2025</cell></row><row><cell>Andel i arbete</cell><cell>54</cell></row><row role="sub"><cell>Kvinnor</cell><cell>43</cell></row><row role="sub"><cell>Män</cell><cell>63</cell></row><row><cell>Kostnad</cell><cell>12</cell></row><row role="part"><cell>varav lön</cell><cell>8</cell></row></table></report>\n' >"$T/subrow.xml"
+"$BIN" -q -o "$T/subrow.pdf" --trace "$T/subrow.trace" "$T/subrow.xml"
+check "a sub-row's label is set in by an em under its indicator's; a varav row's is not" \
+    awk '$1 == "text" && $4 == "Andel" { a = $2 } $1 == "text" && ($4 == "Kvinnor" || $4 == "Män") { s[$4] = $2 } $1 == "text" && $4 == "varav" { v = $2 }
+         END { exit !(a && s["Kvinnor"] - a > 8 && s["Kvinnor"] - a < 12 && s["Män"] == s["Kvinnor"] && v == a) }' "$T/subrow.trace"
+
 # a subheader right under a group label is a part of that group, and so
 # are the next while the group lasts: both go again, the group first; a
 # sum ends the innermost part (a typographer's balance sheet went on
