@@ -1805,6 +1805,40 @@ static Box *row_boxes(M *m, const TableSet *ts, const RowWalk *rw, int r, int se
     return b;
 }
 
+/* Whether body row r keeps with the next for the runs of rows it is in.
+ * Two rows at least over a sum on its page: the row before the last a
+ * sum adds up (or its last varav) keeps with it ("Enhet 30" and "Summa"
+ * alone under the repeated header; a group's last row and its sum, the
+ * group's label on the page before). A group's first row is not left
+ * alone under its label at a page's foot, nor its last carried over
+ * alone under the label repeated: the first keeps with the second, the
+ * row before the last with the last, so a group of three goes whole
+ * ("Spontanidrottsplats" alone on a page under "Färdigställda projekt",
+ * a typographer). Not rows of half a page: kept with the first rows'
+ * keep, a table of three tall rows moved whole and left its sum alone. */
+static bool run_keeps(const TableSet *ts, const RowWalk *rw, int r)
+{
+    int nrows = ts->nrows;
+    RowRole role = ts->roles[r];
+    if (r + 1 >= nrows || ts->roles[r + 1] != ROW_NORMAL)
+        return false;
+    if (role == ROW_NORMAL && r > 0 && ts->roles[r - 1] == ROW_GROUP &&
+        ts->rh[r] + ts->rh[r + 1] <= ts->keep_limit)
+        return true;
+    if (role != ROW_NORMAL && role != ROW_PART && role != ROW_SUB)
+        return false;
+    int q = r + 2;
+    int64_t h = ts->rh[r] + ts->rh[r + 1];
+    while (q < nrows && (ts->roles[q] == ROW_PART || ts->roles[q] == ROW_SUB))
+        h += ts->rh[q++];
+    if (q >= nrows)
+        return false;
+    if (ts->roles[q] == ROW_SUM)
+        return h + ts->rh[q] <= ts->keep_limit;
+    return rw->group_box >= 0 && h <= ts->keep_limit &&
+           (ts->roles[q] == ROW_GROUP || ts->roles[q] == ROW_SUBHEAD || ts->roles[q] == ROW_HEADER);
+}
+
 /* The flags of row r's last box `b`: a header row is repeated, a body
  * row may be split from its table, a subheader's rows know it. Never
  * one row alone under a header, at the table's start or on the page it
@@ -1893,22 +1927,8 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
     if (r + 1 < nrows && (ts->roles[r + 1] == ROW_SUM || ts->roles[r + 1] == ROW_PART ||
                           ts->roles[r + 1] == ROW_SUB))
         b->flags |= BOX_KEEP_NEXT;
-    /* two rows at least over a sum on its page: the row before the last
-     * a sum adds up (or its last varav) keeps with it ("Enhet 30" and
-     * "Summa" alone under the
-     * repeated header; a group's last row and its sum, the group's label
-     * on the page before) */
-    if ((role == ROW_NORMAL || role == ROW_PART || role == ROW_SUB) && r + 1 < nrows &&
-        ts->roles[r + 1] == ROW_NORMAL) {
-        int q = r + 2;
-        int64_t h = ts->rh[r] + ts->rh[r + 1];
-        while (q < nrows && (ts->roles[q] == ROW_PART || ts->roles[q] == ROW_SUB))
-            h += ts->rh[q++];
-        /* (not rows of half a page: kept with the first rows' keep, a
-         * table of three tall rows moved whole and left its sum alone) */
-        if (q < nrows && ts->roles[q] == ROW_SUM && h + ts->rh[q] <= ts->keep_limit)
-            b->flags |= BOX_KEEP_NEXT;
-    }
+    if (run_keeps(ts, rw, r))
+        b->flags |= BOX_KEEP_NEXT;
     if (role == ROW_SUBHEAD && r < nrows - 1)
         b->flags |= BOX_KEEP_NEXT;
     if (r < rw->span_until) {

@@ -263,6 +263,28 @@ check "a sub-row's label is set in by an em under its indicator's; a varav row's
     awk '$1 == "text" && $4 == "Andel" { a = $2 } $1 == "text" && ($4 == "Kvinnor" || $4 == "Män") { s[$4] = $2 } $1 == "text" && $4 == "varav" { v = $2 }
          END { exit !(a && s["Kvinnor"] - a > 8 && s["Kvinnor"] - a < 12 && s["Män"] == s["Kvinnor"] && v == a) }' "$T/subrow.trace"
 
+# groups over pages: none leaves its label and one row at a page's foot,
+# or one row under its label repeated (a typographer: "Spontanidrotts-
+# plats" alone on page 4 under "Färdigställda projekt"); groups of 3 and 4
+# rows, after more or less text, so that pages end at every row of them
+python3 - "$T/grp.xml" <<'PY'
+import sys
+para = '<p>Investeringarna följs upp varje månad och redovisas för nämnden i samband med delårsrapporten.</p>'
+out = ['<report type="rapport"><meta><title>T</title></meta><section><heading>Grupper</heading>']
+for k in range(0, 8):
+    rows = ''.join('<row role="group"><cell colspan="2">Grupp %d.%d</cell></row>' % (k, g) +
+                   ''.join('<row><cell>Projekt %d.%d.%d</cell><cell>%d</cell></row>' % (k, g, i, i) for i in range(1, 3 + g % 2 + 1))
+                   for g in range(1, 13))
+    out.append('<page-break/>' + para * k + '<table><columns><column/><column type="number" decimals="0"/></columns>'
+               '<row role="header"><cell>Projekt</cell><cell>Utfall</cell></row>%s</table>' % rows)
+open(sys.argv[1], 'w').write(''.join(out) + '</section></report>')
+PY
+"$BIN" -q -o "$T/grp.pdf" --trace "$T/grp.trace" "$T/grp.xml"
+check "a group over pages keeps two rows at least on each side, a group of three whole" \
+    awk '/^page/ { p = $2 } $1 == "text" && $4 == "Projekt" && $5 ~ /^[0-9]+\.[0-9]+\.[0-9]+$/ { split($5, a, "."); g = a[1] "." a[2]; n[g]++; on[g, p]++; pages[g] = pages[g] " " p }
+         END { for (g in n) { split(pages[g], ps, " "); for (i in ps) if (on[g, ps[i]] < 2 || (n[g] == 3 && on[g, ps[i]] != 3)) { print "group " g " pages" pages[g]; bad = 1 } ; c++ }
+               exit bad || c != 96 }' "$T/grp.trace"
+
 # a subheader right under a group label is a part of that group, and so
 # are the next while the group lasts: both go again, the group first; a
 # sum ends the innermost part (a typographer's balance sheet went on
