@@ -452,14 +452,17 @@ static void measure_siblings(M *m, const Node *from, const Node *stop, int32_t i
              * the top of a page: it goes with the line above it */
             if (c->parent->kind == N_GOAL && !c->next && m->boxes.n == before + 1 && before > 0)
                 m->boxes.v[before - 1].flags |= BOX_KEEP_NEXT;
-            /* a section's lead-in of a line or two to the table it begins
-             * with goes with the table ("Tabellen visar investeringarna."
-             * and its heading stood at a page's foot, the table overleaf:
-             * a typographer) */
+            /* a section's lead-in of a line or two to the table, the
+             * section or the goal it begins with goes with it ("Tabellen
+             * visar investeringarna." and its heading stood at a page's
+             * foot, the table overleaf; "Noter" and "Belopp i noterna
+             * anges i tkr", "Not 1" overleaf, which the contents named:
+             * typographers) */
             const Node *first = c->parent->first;
             while (first && first->kind == N_HEADING)
                 first = first->next;
-            if (c->next && c->next->kind == N_TABLE && first == c && c->parent->first != c &&
+            if (c->next && (c->next->kind == N_TABLE || c->next->kind == N_SECTION || c->next->kind == N_GOAL) &&
+                first == c && c->parent->first != c &&
                 m->boxes.n > before && m->boxes.n <= before + 2)
                 m->boxes.v[m->boxes.n - 1].flags |= BOX_KEEP_NEXT;
             break;

@@ -159,4 +159,20 @@ check "a list's last item of one line goes to its page with the line above it" \
 check "a section's lead-in to its table goes to the table's page with its heading" \
     sh -c "awk '/^page/ { p = \$2 } / Investeringar per projekt\$/ { h = p } / Tabellen visar investeringarna/ { l = p }
                 / Investeringar, mnkr\$/ { t = p } END { exit !(h && h == l && l == t) }' '$T/leadin.trace'"
+# ... and to the section it begins with ("Noter" and "Belopp i noterna
+# anges i tkr" stood at a page's foot, "Not 1" overleaf: a typographer);
+# the section after more or less text, so that a page ends at each line
+python3 - "$T/notes.xml" <<'PY'
+import sys
+para = '<p>Kontrollen är tillräcklig.</p>'
+out = ['<report type="rapport"><meta><title>T</title></meta>']
+for k in range(22, 36):
+    out.append('<section><heading>Analys %d</heading>%s</section><section><heading>Noter %d</heading><p>Belopp %d anges i tkr.</p>'
+               '<section><heading>Not 1 av %d</heading><p>Intäkterna ökade.</p></section></section>' % (k, para * k, k, k, k))
+open(sys.argv[1], 'w').write(''.join(out) + '</report>')
+PY
+"$BIN" -q -o "$T/notes.pdf" --trace "$T/notes.trace" "$T/notes.xml"
+check "a section's lead-in of a line goes with the section it begins with: Noter, its line and Not 1 on one page" \
+    awk '/^page/ { p = $2 } $1 == "text" && $4 == "Belopp" { l[$5] = p } $1 == "text" && $4 " " $5 == "Not 1" { s[$7] = p }
+         END { for (k in l) { n++; if (l[k] != s[k]) { print "Noter " k ": line on page " l[k] ", Not 1 on " s[k]; bad = 1 } } exit bad || n != 14 }' "$T/notes.trace"
 finish
