@@ -612,11 +612,11 @@ static Prep prepare(M *m, const Node *t)
             for (int k = 0; k < cl->ps.n; k++)
                 cl->ps.v[k].cell = true;        /* a date may part in a cell (bind.h) */
             cell_bounds(m, t, col, role, cl);
-            /* a sub-row's label set in by an em, under its indicator's
+            /* a sub-row's label (its first cell) set in by an em, under its indicator's
              * ("Män", "Kvinnor"; in italics alone they read as
              * indicators of their own under one of two lines, a
              * typographer) */
-            if (role == ROW_SUB && col->type == COL_TEXT && cl->align == ALIGN_LEFT && cl->ps.n > 0) {
+            if (role == ROW_SUB && c == r->first && col->type == COL_TEXT && cl->align == ALIGN_LEFT && cl->ps.n > 0) {
                 cl->indent = st.size;
                 widen(cl, cl->indent);
             }

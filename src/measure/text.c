@@ -1687,6 +1687,12 @@ enum { SUSPENDED_BREAK = 1000 };
  * set, not "Delårsrapport per / den 31 augusti 2025 / ...". */
 enum { WEAK_BREAK_DISPLAY = 4500 };
 
+/* A cover's line ending in a compound's part written out for the next
+ * ("för arbetsmarknads- / och välfärdsnämnden"): its hyphen, large at a
+ * line's end, reads as a hyphenation's, "arbetsmarknadsoch" (a
+ * typographer), so the title takes a line more rather than end so. */
+enum { SUSPENDED_BREAK_DISPLAY = 12000 };
+
 /* What a line ending at a preferred break gains (a negative penalty): a
  * goal's name on its line(s) and its status on the next ("... hållbart
  * arbetsliv – / En bedömning har inte kunnat göras") rather than a word
@@ -1861,7 +1867,7 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                         /* the break before the space, at a cost; the
                          * space itself binds */
                         LbItem pen = { LB_PENALTY, false, 0, 0, 0,
-                                       mode & LB_DISPLAY ? WEAK_BREAK_DISPLAY
+                                       mode & LB_DISPLAY ? (suspended ? SUSPENDED_BREAK_DISPLAY : WEAK_BREAK_DISPLAY)
                                        : heading ? WEAK_BREAK : mode & LB_FEWEST ? CELL_ONE_LETTER_BREAK
                                        : count && !one_letter_before(ps, pi, i) ? COUNT_BREAK
                                                                               : ONE_LETTER_BREAK, false, heading };

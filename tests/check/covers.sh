@@ -81,4 +81,13 @@ printf '<report type="delarsrapport"><meta><title>Delårsrapport per den 31 augu
 check "the cover's title breaks before a small word, not after it (Delårsrapport / per den 31 augusti 2025)" \
     sh -c "awk '/^page 2/ { exit } /^ *text / { sub(/^ *text [0-9.]+ [0-9.]+ /, \"\"); print }' '$C/per.trace' | grep -qx 'per den 31.*augusti.*2025'"
 
+# ... nor in a compound's part written out for the next: its hyphen,
+# large at a line's end, reads as a hyphenation's ("för arbetsmarknads-
+# / och välfärdsnämnden" read "arbetsmarknadsoch"; a typographer)
+printf '<report type="internbudget"><meta><title>Nämndplan 2026 med mål och indikatorer för arbetsmarknads- och välfärdsnämnden</title><organisation>Arbetsmarknads- och välfärdsnämnden</organisation></meta></report>\n' >"$C/susp.xml"
+"$BIN" -q -o "$C/susp.pdf" --trace "$C/susp.trace" "$C/susp.xml"
+check "the cover's title does not end a line in a part written out for the next (arbetsmarknads- och together)" \
+    sh -c "awk '/^page 2/ { exit } /^ *text / { sub(/^ *text [0-9.]+ [0-9.]+ /, \"\"); print }' '$C/susp.trace' | tee /dev/stderr | grep -q 'arbetsmarknads- och' &&
+           ! awk '/^page 2/ { exit } /^ *text / { print }' '$C/susp.trace' | grep -q -- '-\$'"
+
 finish

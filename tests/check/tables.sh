@@ -257,11 +257,12 @@ check "a table that fits on a page moves whole where that leaves a quarter of th
 # a sub-row's label is set in under its indicator's ("Män", "Kvinnor":
 # in italics alone they read as indicators of their own; a typographer),
 # a varav row's is not
-printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Indikator</cell><cell>2025</cell></row><row><cell>Andel i arbete</cell><cell>54</cell></row><row role="sub"><cell>Kvinnor</cell><cell>43</cell></row><row role="sub"><cell>Män</cell><cell>63</cell></row><row><cell>Kostnad</cell><cell>12</cell></row><row role="part"><cell>varav lön</cell><cell>8</cell></row></table></report>\n' >"$T/subrow.xml"
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/><column/></columns><row role="header"><cell>Indikator</cell><cell>2025</cell><cell>Riktning</cell></row><row><cell>Andel i arbete</cell><cell>54</cell><cell>Öka</cell></row><row role="sub"><cell>Kvinnor</cell><cell>43</cell><cell>Ökande</cell></row><row role="sub"><cell>Män</cell><cell>63</cell><cell/></row><row><cell>Kostnad</cell><cell>12</cell><cell/></row><row role="part"><cell>varav lön</cell><cell>8</cell><cell/></row></table></report>\n' >"$T/subrow.xml"
 "$BIN" -q -o "$T/subrow.pdf" --trace "$T/subrow.trace" "$T/subrow.xml"
-check "a sub-row's label is set in by an em under its indicator's; a varav row's is not" \
+check "a sub-row's label is set in by an em under its indicator's; its other cells and a varav row's label are not" \
     awk '$1 == "text" && $4 == "Andel" { a = $2 } $1 == "text" && ($4 == "Kvinnor" || $4 == "Män") { s[$4] = $2 } $1 == "text" && $4 == "varav" { v = $2 }
-         END { exit !(a && s["Kvinnor"] - a > 8 && s["Kvinnor"] - a < 12 && s["Män"] == s["Kvinnor"] && v == a) }' "$T/subrow.trace"
+         $1 == "text" && $4 == "Öka" { o = $2 } $1 == "text" && $4 == "Ökande" { oo = $2 }
+         END { exit !(a && s["Kvinnor"] - a > 8 && s["Kvinnor"] - a < 12 && s["Män"] == s["Kvinnor"] && v == a && o && o == oo) }' "$T/subrow.trace"
 
 # groups over pages: none leaves its label and one row at a page's foot,
 # or one row under its label repeated (a typographer: "Spontanidrotts-
