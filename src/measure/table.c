@@ -1345,18 +1345,24 @@ static void set_cells(M *m, TableSet *ts)
     /* a body cell whose row is taller than its lines may take more of
      * them for better breaks, at no cost to the row: a compound at its
      * joints ("Bostads-/anpassnings-/bidrag", not "Bostadsanpass-/
-     * ningsbidrag"), no "i" at a line's end, fewer hyphens */
+     * ningsbidrag"), no "i" at a line's end, fewer hyphens; so may a
+     * cell over rows, in the rows it spans ("arbetsmark-/nadsinsatser"
+     * in a goal's cell over three rows, two lines of them empty: a
+     * typographer) */
     for (int i = 0; i < ts->ncell; i++) {
         Cell *c = &ts->cells[i];
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
-        if (c->fill_head || c->rowspan != 1 || c->blocks.nparts || c->ps.n == 0 || c->lines.n < 2 ||
-            c->h + st.leading > ts->rh[c->row] - 2 * py)
+        int64_t room = 0;
+        for (int r = c->row; r < c->row + c->rowspan && r < ts->nrows; r++)
+            room += ts->rh[r];
+        room -= 2 * py;
+        if (c->fill_head || c->blocks.nparts || c->ps.n == 0 || c->lines.n < 2 || c->h + st.leading > room)
             continue;
         int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad - c->indent;
         Lines best = text_break_cell_best(m, c->ps.v, c->ps.n, &st, cw, c->align, HYPH_IF_NEEDED);
         int32_t h = lines_height(&best, st.leading);
-        if (h > ts->rh[c->row] - 2 * py || best.n == c->lines.n)
+        if (h > room || best.n == c->lines.n)
             continue;
         c->lines = best;
         c->h = h;
