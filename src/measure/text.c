@@ -675,6 +675,14 @@ static void typeset_punct(M *m, Pieces *out, int from)
 void text_pieces(M *m, const Node *parent, const Style *st, Pieces *out)
 {
     IState is = { .anchor = -1 };
+    /* a footnote's text is in the language of the words it is marked in
+     * ("value-based care¹" in <i xml:lang="en">: its note was voiced
+     * as Swedish, an auditor) */
+    for (const Node *a = parent->kind == N_FOOTNOTE ? parent->parent : NULL; a && !is.lang; a = a->parent)
+        if ((a->kind == N_B || a->kind == N_I || a->kind == N_NOHYPHEN) && a->u.span.lang) {
+            is.lang = a->u.span.lang;
+            is.nohyphen = strncasecmp(is.lang, "sv", 2) || (is.lang[2] && is.lang[2] != '-');
+        }
     int from = out->n;
     walk(m, parent, st, is, out);
     typeset_punct(m, out, from);

@@ -606,4 +606,17 @@ XML
 check "a chart's labels and alt leave out the author's soft hyphens: Kostnad, Budget, /Alt (Budgetavvikelse ...)" \
     sh -c "grep -q ' Kostnad\$' '$T/chartshy.trace' && grep -q ' Budget\$' '$T/chartshy.trace' && ! grep -q \$'\\xc2\\xad' '$T/chartshy.trace' &&
            qpdf --qdf --object-streams=disable '$T/chartshy.pdf' - 2>/dev/null | grep -aq '/Alt (Budgetavvikelse per verksamhet.)'"
+# a footnote marked in words of another language is in that language too
+# ("value-based care¹" in <i xml:lang="en">: its note was voiced as
+# Swedish, an auditor)
+cat >"$T/notelang.xml" <<'XML'
+<report type="rapport" lang="sv"><meta><title>T</title></meta><section><heading>H</heading>
+<p>Vi följer <i xml:lang="en">value-based care<footnote>A note written in English.</footnote> models</i> här.<footnote>En svensk not.</footnote></p>
+</section></report>
+XML
+"$BIN" -q -o "$T/notelang.pdf" "$T/notelang.xml"
+check "a footnote's text takes the language of the words it is marked in; another's stays the report's" \
+    sh -c "qpdf --json '$T/notelang.pdf' | jq -e '[.qpdf[1][] | .value? // empty | select(type == \"object\" and .[\"/S\"] == \"/Note\")] | length == 2' >/dev/null &&
+           qpdf --qdf --object-streams=disable '$T/notelang.pdf' - 2>/dev/null | grep -ac '/Lang (en)' | grep -qx 3 &&
+           pdfinfo -struct-text '$T/notelang.pdf' | grep -B1 -A0 '\"A note written in English.\"' | grep -q 'Span'"
 finish
