@@ -106,6 +106,22 @@ check "a web address breaks after a slash only, and reads whole" \
 } >"$T/url6.xml"
 check "... a piece of an address too wide for its cell is cut, never hyphenated" \
     sh -c "'$BIN' -q -o '$T/url6.pdf' --trace '$T/url6.trace' '$T/url6.xml' && grep -q 'https://' '$T/url6.trace' && ! grep -q -- '-\$' '$T/url6.trace'"
+# ... nor broken between the slashes of "https://" (read "https:/" and
+# "/www..." apart in a narrow cell: an auditor); after two to twelve
+# words, so that a line ends at each of its characters
+python3 - "$T/slashes.xml" <<'PY'
+import sys
+out = ['<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>']
+words = 'Start7 samt året kommunen nämnden unga för insatser och stöd till barn'.split()
+for k in range(2, len(words) + 1):
+    out.append('<table><columns><column width="14%%"/><column/></columns><row role="header"><cell>A</cell><cell>B</cell></row>'
+               '<row><cell>%s <link href="https://www.linkoping.se/omsorg">'
+               'https://www.linkoping.se/omsorg-och-stod/familjehemsverksamheten/kontaktfamiljer/</link> slut.</cell><cell>x</cell></row></table>'
+               % ' '.join(words[:k]))
+open(sys.argv[1], 'w').write(''.join(out) + '</section></report>')
+PY
+check "an address never breaks between the slashes of https://" \
+    sh -c "'$BIN' -q -o '$T/slashes.pdf' --trace '$T/slashes.trace' '$T/slashes.xml' && grep -q 'https://\$' '$T/slashes.trace' && ! grep -qE 'https:/\$|^ *text [0-9.]+ [0-9.]+ /www' '$T/slashes.trace'"
 # the space after a one-letter word widens no column: a column at its
 # least holds "arbete i förvaltningsorganisationen" as narrow as "arbete
 # av förvaltningsorganisationen" (it was a space wider)
