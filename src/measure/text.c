@@ -398,13 +398,15 @@ static void push_mark(M *m, const Node *fn, const Style *st, IState is, Pieces *
     /* its link is told as the layout's word ("Fotnot 1"): in the
      * word's language, whatever the words around it are in */
     const char *word = text_word(m, "footnote", "Fotnot", &p.lang);
-    if (!is.uri) {
-        p.anchor = anchor_for(m, fn);
-        Anchor *a = &m->anchors.v[p.anchor];
-        a->note = number;
-        if (!a->title)
-            a->title = arena_printf(&m->rp->arena, "%s %d", word, label);
-    }
+    /* a link to its note, also inside a link to the web, whose words
+     * it parts (it went to the web page, and no link led to the note:
+     * an auditor) */
+    p.uri = NULL;
+    p.anchor = anchor_for(m, fn);
+    Anchor *a = &m->anchors.v[p.anchor];
+    a->note = number;
+    if (!a->title)
+        a->title = arena_printf(&m->rp->arena, "%s %d", word, label);
     VEC_PUSH(&m->rp->arena, *out, p);
 }
 

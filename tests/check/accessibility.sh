@@ -619,4 +619,12 @@ check "a footnote's text takes the language of the words it is marked in; anothe
     sh -c "qpdf --json '$T/notelang.pdf' | jq -e '[.qpdf[1][] | .value? // empty | select(type == \"object\" and .[\"/S\"] == \"/Note\")] | length == 2' >/dev/null &&
            qpdf --qdf --object-streams=disable '$T/notelang.pdf' - 2>/dev/null | grep -ac '/Lang (en)' | grep -qx 3 &&
            pdfinfo -struct-text '$T/notelang.pdf' | grep -B1 -A0 '\"A note written in English.\"' | grep -q 'Span'"
+# a footnote marked inside a link to the web links to its note, parting
+# the web link's words (it went to the web page, and no link led to the
+# note: an auditor)
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Se <link href="https://www.scb.se">SCB:s statistik<footnote>Hämtad 2025-01-10.</footnote> om befolkningen</link> här.</p></section></report>\n' >"$T/fnlink.xml"
+"$BIN" -q -o "$T/fnlink.pdf" --trace "$T/fnlink.trace" "$T/fnlink.xml"
+check "a footnote's mark inside a web link links to its note; the web link's words still go to the web" \
+    sh -c "awk '/^ *mark 1 / { m = 1; next } m && /^ *link / { print; exit }' '$T/fnlink.trace' | grep -q -- '-> page ' &&
+           test \$(grep -c -- '-> https://www.scb.se' '$T/fnlink.trace') = 2 && tests/ua-check '$T/fnlink.pdf' >/dev/null"
 finish
