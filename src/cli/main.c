@@ -258,7 +258,9 @@ static bool is_layout(const char *path)
  * otherwise make the walk exponential and render the same report many
  * times into ever deeper folders. Entries are taken in name order, so
  * which path reaches a linked folder first does not depend on the file
- * system. Only regular files are reports (a FIFO would block). */
+ * system. A name ending in .xml that is no regular file (a FIFO, a link
+ * to nothing) is given to its run, which says what it is and reads
+ * nothing (a FIFO would block). */
 static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
 {
     struct stat st;
@@ -306,8 +308,11 @@ static void walk(Inputs *in, const char *dir, size_t root_len, int depth)
         if (found && S_ISDIR(st.st_mode)) {
             walk(in, p, root_len, depth + 1);
             free(p);
-        } else if (found && S_ISREG(st.st_mode) && nl > 4 && !strcasecmp(names[i] + nl - 4, ".xml") &&
-                   !is_layout(p)) {
+        } else if (nl > 4 && !strcasecmp(names[i] + nl - 4, ".xml") && (!found || !S_ISREG(st.st_mode) || !is_layout(p))) {
+            /* a report; or a name of one that is no file to read (a link
+             * to a drive not mounted, a FIFO): its run says so, counted
+             * as failed (it was left out without a word, exit 0: an
+             * archivist) */
             add_input(in, p, p + root_len + 1);
         } else {
             free(p);

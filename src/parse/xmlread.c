@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -237,7 +238,13 @@ static char *read_file(Rp *rp, const char *path, size_t *len)
         int err = errno;
         diag_error(&rp->diags, path, 0, 0, _("cannot open the file: %s"), strerror(err));
         const char *near = err == ENOENT ? files_near(&rp->arena, path, ".xml") : NULL;
-        if (near)
+        char to[PATH_MAX];
+        ssize_t tn;
+        struct stat ls;
+        if (err == ENOENT && lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) && (tn = readlink(path, to, sizeof to - 1)) > 0) {
+            to[tn] = 0;         /* a link to a drive not mounted, a file moved: an archivist's batch */
+            diag_hint(&rp->diags, _("it is a link to %s, which is not there (a drive not connected, a file moved?)"), to);
+        } else if (near)
             diag_hint(&rp->diags, _("did you mean %s?"), near);
         else if (err == ENOENT && !strchr(path, '.') && !strchr(path, '/'))
             /* a word where a file was wanted ("rapport hjälp": a new user) */

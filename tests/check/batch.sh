@@ -165,4 +165,16 @@ sed -e "s|\.\./fonts/|$PWD/fonts/|g" -e "s|\"icc/|\"$PWD/layouts/icc/|" layouts/
 check "... found beside one: that one rendered, the other failed for the command line's error" \
     sh -c "cat '$T/ln2.err'; test \$(cat '$T/ln2.rc') = 1 && test -s '$T/ln/out2/sub/b.pdf' &&
            grep -q 'a.xml: error: not rendered, for the error of the command line said above' '$T/ln2.err'"
+# a name ending in .xml that is no file to read (a link to a drive not
+# connected, a FIFO) fails with what it is, with its JSON line; it was
+# left out without a word, exit 0 (an archivist)
+mkdir -p "$T/nf/in"
+printf '<report type="rapport"><meta><title>R</title></meta><p>x</p></report>\n' >"$T/nf/in/a.xml"
+mkfifo "$T/nf/in/fifo.xml"; ln -s /mnt/rapport-saknas/x.xml "$T/nf/in/borta.xml"
+timeout 60 "$BIN" -q --json -d "$T/nf/out" "$T/nf/in" >"$T/nf.jsonl" 2>"$T/nf.err"; echo $? >"$T/nf.rc"
+check "a link to nothing and a FIFO named .xml in a folder fail, said, with their JSON lines" \
+    sh -c "cat '$T/nf.err'; test \$(cat '$T/nf.rc') = 1 && grep -q 'borta.xml: error: cannot open the file' '$T/nf.err' &&
+           grep -q 'it is a link to /mnt/rapport-saknas/x.xml, which is not there' '$T/nf.err' &&
+           grep -q 'fifo.xml: error: this is not a regular file' '$T/nf.err' &&
+           jq -s -e 'map(.status) | sort == [\"error\", \"error\", \"ok\"]' '$T/nf.jsonl'"
 finish

@@ -137,8 +137,9 @@ check "folders nested more than 32 deep are not searched, with a warning" \
     sh -c "'$BIN' --check '$E/deep' 2>&1 | grep -q 'folders nested more than 32 deep are not searched'"
 # a FIFO named like a report among the reports does not stop the walk
 mkdir -p "$E/fifo-dir"; cp samples/verksamhetsplan-2019.xml "$E/fifo-dir/r.xml"; mkfifo "$E/fifo-dir/x.xml"
-check "a FIFO named x.xml in a folder is not a report, and does not block" \
-    timeout 10 "$BIN" -q --check "$E/fifo-dir"
+check "a FIFO named x.xml in a folder does not block: it fails, said, and the report beside it is checked" \
+    sh -c "timeout 10 '$BIN' -q --check '$E/fifo-dir' 2>'$E/fd.err'; test \$? = 1 && grep -q 'x.xml: error: this is not a regular file' '$E/fd.err' &&
+           grep -q '1 checked, 1 failed' '$E/fd.err'"
 check "a FIFO given as the report is refused at once, not waited on" \
     sh -c "timeout 10 '$BIN' -q --check '$E/fifo-dir/x.xml' 2>'$E/f.err'; test \$? = 1 && grep -q 'not a regular file' '$E/f.err'"
 mkfifo "$E/fifo-dir/font.ttf"
