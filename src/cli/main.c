@@ -26,6 +26,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
@@ -773,6 +774,15 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
         free(items);
         return made;
     }
+    /* one batch at a time writes in a folder: a second waits for the
+     * first (two at once left a silent mix of their layouts: an
+     * archivist); held to the end, by the reports' processes too */
+    int lock = cl->dir && !o->check_only ? open(cl->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+        fprintf(stderr, _("rapport: another rapport is writing in %s; waiting for it to finish (Ctrl-C stops)\n"),
+                cl->dir);
+        (void)flock(lock, LOCK_EX);
+    }
     int jobs = cl->jobs;
     if (!jobs) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -787,6 +797,8 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
     o->engine = rp_engine_new();
     rp_engine_prepare(o);
     int status = batch_run(o, items, ninputs, jobs, cl->json);
+    if (lock >= 0)
+        close(lock);
     rp_engine_free(o->engine);
     for (int i = 0; i < ninputs; i++)
         free((char *)items[i].output);

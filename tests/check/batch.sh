@@ -177,4 +177,16 @@ check "a link to nothing and a FIFO named .xml in a folder fail, said, with thei
            grep -q 'it is a link to /mnt/rapport-saknas/x.xml, which is not there' '$T/nf.err' &&
            grep -q 'fifo.xml: error: this is not a regular file' '$T/nf.err' &&
            jq -s -e 'map(.status) | sort == [\"error\", \"error\", \"ok\"]' '$T/nf.jsonl'"
+# one batch at a time writes in a folder: a second waits for the first,
+# and says so (two at once left a silent mix of two layouts' PDFs: an
+# archivist). Here the folder is held by flock(1) for a second
+mkdir -p "$T/lk/in" "$T/lk/out"
+cp "$T/nf/in/a.xml" "$T/lk/in/a.xml"; cp "$T/nf/in/a.xml" "$T/lk/in/b.xml"
+flock "$T/lk/out" sleep 1 & holder=$!
+for _ in $(seq 1 100); do flock -n "$T/lk/out" true || break; sleep 0.02; done
+"$BIN" -q -d "$T/lk/out" "$T/lk/in" 2>"$T/lk.err"; echo $? >"$T/lk.rc"
+wait $holder 2>/dev/null
+check "a batch into a folder another batch is writing in waits for it, and says so" \
+    sh -c "cat '$T/lk.err'; test \$(cat '$T/lk.rc') = 0 && grep -q 'another rapport is writing in .*lk/out; waiting for it to finish' '$T/lk.err' &&
+           test -s '$T/lk/out/a.pdf' && test -s '$T/lk/out/b.pdf'"
 finish
