@@ -1112,6 +1112,15 @@ static void cell_headers(M *m, const TableSet *ts, const Cell *c, int group)
         /* (not its label: a label across the row heads as a group does) */
         int o = sub >= 0 ? owner[sub * ncols + k] : -1;
         if (o >= 0 && cells[o].lines.n > 0 && o != owner[sub * ncols + label_col(ts)]) {
+            /* the header's headings over several columns stay ("2023"
+             * over "Budget | Utfall"): the subheader's stand for those
+             * of its own width only (the year was lost, the cells of
+             * 2023 and 2024 read alike: an auditor) */
+            for (int r = 0; r < c->row; r++) {
+                int u = roles[r] == ROW_HEADER ? owner[r * ncols + k] : -1;
+                if (u >= 0 && cells[u].colspan > cells[o].colspan)
+                    head_by(m, &h, cells, u, c, false);
+            }
             head_by(m, &h, cells, o, c, false);
             continue;
         }

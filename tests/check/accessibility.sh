@@ -627,4 +627,21 @@ printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H<
 check "a footnote's mark inside a web link links to its note; the web link's words still go to the web" \
     sh -c "awk '/^ *mark 1 / { m = 1; next } m && /^ *link / { print; exit }' '$T/fnlink.trace' | grep -q -- '-> page ' &&
            test \$(grep -c -- '-> https://www.scb.se' '$T/fnlink.trace') = 2 && tests/ua-check '$T/fnlink.pdf' >/dev/null"
+# ... the header's headings over several columns stay: under a header
+# of two levels ("2023" over "Budget | Utfall") and a subheader "B | U",
+# "5" reads 2023, B, Missbruk, Vuxna (the year was lost: an auditor)
+cat >"$T/sub2.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading>
+<table><columns><column/><column type="number"/><column type="number"/><column type="number"/><column type="number"/></columns>
+<row role="header"><cell rowspan="2">Verksamhet</cell><cell colspan="2">2023</cell><cell colspan="2">2024</cell></row>
+<row role="header"><cell>Budget</cell><cell>Utfall</cell><cell>Budget</cell><cell>Utfall</cell></row>
+<row><cell>Barn</cell><cell>1</cell><cell>2</cell><cell>3</cell><cell>4</cell></row>
+<row role="subheader"><cell>Vuxna</cell><cell>B</cell><cell>U</cell><cell>B</cell><cell>U</cell></row>
+<row><cell>Missbruk</cell><cell>5</cell><cell>6</cell><cell>7</cell><cell>8</cell></row>
+</table></section></report>
+XML
+tree_of sub2
+check "below a subheader under a header of two levels the upper level still heads: 5 reads 2023, B, Missbruk, Vuxna" \
+    awk '/^ *TR/ { td = 0 } /^ *TD .*Headers=/ && !td++ { sub(/.*Headers=/, ""); n = split($0, ids, ","); if (!first) first = ids[1]; last = $0; lastn = n }
+         END { exit !(first && lastn == 4 && ("," last ",") ~ ("," first ",")) }' "$T/sub2.tree"
 finish
