@@ -23,6 +23,7 @@
 #include "../base/i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -179,8 +180,12 @@ static int child(const RpOptions *opts, const BatchItem *it, FILE *err, bool jso
 static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
 {
     int fds[2];
+    /* not inherited past an exec: pandoc, run by an import, held the
+     * write end, and a stopped batch waited for it (a review) */
     if (pipe(fds) != 0)
         return false;
+    (void)fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    (void)fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     /* what is at the PDF's path now, for a signal to tell a PDF put in
      * place (signals.h) */
     struct stat before;
@@ -190,6 +195,13 @@ static bool start(Job *j, const RpOptions *o, const BatchItem *it, bool json)
      * would not reach the child, which would go on writing its PDF */
     sigset_t mask;
     signals_hold(true, &mask);
+    if (signals_stopping()) {           /* stopped since the loop looked: none started */
+        signals_hold(false, &mask);
+        close(fds[0]);
+        close(fds[1]);
+        errno = EINTR;
+        return false;
+    }
     pid_t pid = fork();
     if (pid < 0) {
         signals_hold(false, &mask);
@@ -297,8 +309,9 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     close(j->fd);
     int st = 0;
     waitpid(j->pid, &st, 0);
-    /* stopped with the batch: not done, its PDF as it was, nothing said */
-    if (signals_stopping() && WIFSIGNALED(st)) {
+    /* stopped with the batch: not done, its PDF as it was, nothing said
+     * (one that crashed meanwhile is said, as ever) */
+    if (signals_stopping() && WIFSIGNALED(st) && WTERMSIG(st) == signals_stopping()) {
         signals_child_end(j->pid, t->done);
         free(j->msg);
         t->stopped++;
@@ -389,6 +402,10 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
             next = n;               /* no more started: those running are heard out */
         while (active < jobs && next < n) {
             if (!start(&run[active], o, &items[next], json)) {
+                if (signals_stopping()) {
+                    next = n;
+                    break;
+                }
                 char why[256];
                 snprintf(why, sizeof why, _("cannot start a process for it: %s"), strerror(errno));
                 fprintf(stderr, _("%s: error: cannot start a process for it: %s\n"), items[next].input,

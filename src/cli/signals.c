@@ -88,10 +88,11 @@ static void on_signal(int sig)
         for (int i = 0; i < RP_MAX_JOBS; i++)
             if (children[i] > 0)
                 kill((pid_t)children[i], sig);
-        if (batch_collects) {
+        if (batch_collects && !stopping) {
             /* the batch hears its children out (a report whose PDF is in
              * place says so, with --json its line), says how far it got
-             * and ends by the signal (batch.c); a second one ends it now */
+             * and ends by the signal (batch.c); a second, of any kind,
+             * ends it now */
             stopping = sig;
             return;
         }

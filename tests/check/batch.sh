@@ -189,4 +189,21 @@ wait $holder 2>/dev/null
 check "a batch into a folder another batch is writing in waits for it, and says so" \
     sh -c "cat '$T/lk.err'; test \$(cat '$T/lk.rc') = 0 && grep -q 'another rapport is writing in .*lk/out; waiting for it to finish' '$T/lk.err' &&
            test -s '$T/lk/out/a.pdf' && test -s '$T/lk/out/b.pdf'"
+# a stopped batch ends though a report's process runs a program that
+# goes on (pandoc, in an import: it held the batch's pipe open, and the
+# batch waited 15 s for it after SIGTERM; a review)
+mkdir -p "$T/gc/in" "$T/gc/bin"
+printf '#!/bin/sh\ncase "$1" in --version) exec "%s" --version;; esac\necho $$ >>"%s"\nexec sleep 30\n' "$(command -v pandoc)" "$T/gc/pids" >"$T/gc/bin/pandoc"
+chmod +x "$T/gc/bin/pandoc"
+for k in 1 2; do python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); z.writestr('[Content_Types].xml','<Types/>'); z.writestr('word/document.xml','<w:document/>'); z.close()" "$T/gc/in/r$k.docx"; done
+set -m
+PATH="$T/gc/bin:$PATH" "$BIN" -q --import -j 2 "$T/gc/in" >/dev/null 2>"$T/gc.err" & gcpid=$!
+set +m
+for _ in $(seq 1 200); do [ -s "$T/gc/pids" ] && break; sleep 0.05; done
+kill -TERM $gcpid
+for _ in $(seq 1 100); do kill -0 $gcpid 2>/dev/null || break; sleep 0.05; done
+check "a batch stopped while a report's process runs pandoc ends at once (SIGTERM), not when pandoc does" \
+    sh -c "test -s '$T/gc/pids' && ! kill -0 $gcpid 2>/dev/null"
+kill -KILL $gcpid 2>/dev/null; wait $gcpid 2>/dev/null
+[ -f "$T/gc/pids" ] && kill $(cat "$T/gc/pids") 2>/dev/null
 finish
