@@ -161,22 +161,22 @@ bool output_same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-/* This machine's name as a temporary file's name carries it: its
- * letters and digits, at most 24 (a shared folder on a file server is
- * written from several machines, whose process numbers are not ours). */
+/* This machine as a temporary file's name carries it: eight hex digits
+ * of a hash of its whole name, the same length for every name (a shared
+ * folder on a file server is written from several machines, whose
+ * process numbers are not ours; names cut to their first letters made
+ * "kansli-01" and "kansli-02" one, and a long one left too little room
+ * for the PDF's own name, a review). */
 static void host_tag(char *out, size_t cap)
 {
     char h[256];
-    size_t n = 0;
     if (gethostname(h, sizeof h) != 0)
         h[0] = 0;
     h[sizeof h - 1] = 0;
-    for (const char *p = h; *p && n + 1 < cap && n < 24; p++)
-        if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
-            out[n++] = *p;
-    if (n == 0)
-        out[n++] = 'x';
-    out[n] = 0;
+    uint32_t v = 2166136261u;
+    for (const char *p = h; *p; p++)
+        v = (v ^ (unsigned char)*p) * 16777619u;
+    snprintf(out, cap, "%08x", (unsigned)v);
 }
 
 /* Is `name` a temporary file's name, TARGET.rapport-HOST-PID-XXXXXX?
@@ -317,7 +317,18 @@ static int write_file(const char *path, const unsigned char *buf, size_t len,
     char *tmp = xmalloc(cap);
     int fd = -1;
     for (unsigned attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        int n = snprintf(tmp, cap, "%s" TEMP_TAG "%s-%ld-", path, host, (long)getpid());
+        /* the PDF's name, cut where a long one would leave the whole
+         * past what a file's name may be (255 bytes): names of 220 that
+         * were written before failed (a review) */
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        size_t keep = strlen(path), room = 255 - (sizeof TEMP_TAG + strlen(host) + 24);
+        if (strlen(base) > room) {
+            keep = (size_t)(base - path) + room;
+            while (keep > (size_t)(base - path) && ((unsigned char)path[keep] & 0xC0) == 0x80)
+                keep--;             /* not inside a character */
+        }
+        int n = snprintf(tmp, cap, "%.*s" TEMP_TAG "%s-%ld-", (int)keep, path, host, (long)getpid());
         temp_letters(tmp + n, attempt);
         /* told before it exists, so that no moment has a file the
          * signal handler does not know of */
@@ -340,7 +351,7 @@ static int write_file(const char *path, const unsigned char *buf, size_t len,
      * machine, or this one's in another PID namespace) that sees a
      * process number not its own leaves it be (output_sweep) */
     (void)flock(fd, LOCK_EX | LOCK_NB);
-    int hold = dup(fd);
+    int hold = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     size_t done = 0;
     while (done < len) {
         ssize_t w = write(fd, buf + done, len - done);

@@ -5,11 +5,12 @@
  * The PDF is written to a temporary file beside its target and renamed
  * over it only when complete. The temporary file is named
  *
- *     TARGET.rapport-HOST-PID-XXXXXX     (e.g. report.pdf.rapport-kansli7-4242-a7Qz0b)
+ *     TARGET.rapport-HOST-PID-XXXXXX     (e.g. report.pdf.rapport-5f3a09c2-4242-a7Qz0b)
  *
- * HOST being the machine's name (its letters and digits), PID the
+ * HOST being eight hex digits of a hash of the machine's name, PID the
  * writing process, XXXXXX six letters and digits; the writer holds it
- * locked (flock) until the rename. A run
+ * locked (flock) until the rename. A TARGET whose name is too long for
+ * the whole is cut in it. A run
  * that is stopped by a signal it can catch removes it (the command line's
  * handler, told the name through RpOptions.temp_file); one killed outright
  * (SIGKILL, a power cut) leaves it, and the next run that writes in that
