@@ -1280,7 +1280,9 @@ static bool almost_number(const char *s)
 static bool own_unit(const char *s)
 {
     const char *sp = strrchr(s, ' ');
-    if (!sp || sp == s)
+    /* a unit begins with a letter: "1 234 5" is a figure grouped wrong */
+    if (!sp || sp == s || !((sp[1] >= 'a' && sp[1] <= 'z') || (sp[1] >= 'A' && sp[1] <= 'Z') ||
+                            (unsigned char)sp[1] >= 0xC3))
         return false;
     char m[64];
     int unit;

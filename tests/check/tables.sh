@@ -1070,9 +1070,10 @@ check "key figures with units of several kinds stand on the comma, the units han
 # ... and such a figure written the Swedish way, "3 743 kr", is said
 # nothing of (it was told to put "kr" in the column's unit, which a
 # column of key figures cannot); "1.234,5 kr" still is
-printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2025</cell></row><row><cell>Netto</cell><cell>620,7 mnkr</cell></row><row><cell>Kostnad</cell><cell>3 743 kr</cell></row><row><cell>Andel</cell><cell>-1,4 %%</cell></row><row><cell>Fel</cell><cell>1.234,5 kr</cell></row></table></report>\n' >"$T/ownunit.xml"
-check "a key figure with its own unit written the Swedish way gets no warning: 3 743 kr; 1.234,5 kr does" \
-    sh -c "'$BIN' -o '$T/ownunit.pdf' '$T/ownunit.xml' 2>'$T/ownunit.err'; cat '$T/ownunit.err'; ! grep -q '3 743 kr' '$T/ownunit.err' && grep -q '1.234,5 kr' '$T/ownunit.err'"
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2025</cell></row><row><cell>Netto</cell><cell>620,7 mnkr</cell></row><row><cell>Kostnad</cell><cell>3 743 kr</cell></row><row><cell>Andel</cell><cell>-1,4 %%</cell></row><row><cell>Fel</cell><cell>1.234,5 kr</cell></row><row><cell>Fel</cell><cell>12 345 67</cell></row></table></report>\n' >"$T/ownunit.xml"
+check "a key figure with its own unit written the Swedish way gets no warning: 3 743 kr; 1.234,5 kr and 12 345 67 do" \
+    sh -c "'$BIN' -o '$T/ownunit.pdf' '$T/ownunit.xml' 2>'$T/ownunit.err'; cat '$T/ownunit.err'; ! grep -q '3 743 kr' '$T/ownunit.err' && grep -q '1.234,5 kr' '$T/ownunit.err' &&
+           grep -q '12 345 67' '$T/ownunit.err'"
 
 # a table whose words do not fit even hyphenated, but whose figures fit
 # side by side: its columns of figures keep their widest figure and the
