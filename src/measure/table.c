@@ -617,8 +617,8 @@ static Prep prepare(M *m, const Node *t)
              * indicators of their own under one of two lines, a
              * typographer) */
             if (role == ROW_SUB && c == r->first && col->type == COL_TEXT && cl->align == ALIGN_LEFT && cl->ps.n > 0) {
-                cl->indent = st.size;
-                widen(cl, cl->indent);
+                cl->indent = st.size;       /* where the column has room for it: set_cells */
+                cl->pref += cl->indent;
             }
         }
     }
@@ -1330,6 +1330,13 @@ static void set_cells(M *m, TableSet *ts)
         Cell *c = &ts->cells[i];
         Style st = L->styles[c->sid];
         st.variant |= c->variant;
+        /* a sub-row's indent takes only the room its words leave: in a
+         * table at its narrowest it is less, or none where less than
+         * half is left (it made the table split words: a review) */
+        if (c->indent > 0) {
+            int32_t spare = ts->x[c->col + c->colspan] - ts->x[c->col] - c->min;
+            c->indent = spare < c->indent / 2 ? 0 : spare < c->indent ? spare : c->indent;
+        }
         int32_t cw = ts->x[c->col + c->colspan] - ts->x[c->col] - 2 * px - c->pad - c->indent;
         /* a header is hyphenated only where the table cannot hold its
          * words, and breaks after its own hyphen only where its whole
