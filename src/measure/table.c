@@ -1525,6 +1525,7 @@ typedef struct RowWalk {
     int      span_until;       /* last row of an open rowspan group */
     int      sub_box;          /* the box of the last subheader row, -1 */
     int      group_box;        /* the box of the group row the rows are in (to its sum), -1 */
+    int      group_row;        /* ... its row */
     bool     group_outer;      /* that group heads the subheaders under it ("Tillgångar" over
                                 * "Anläggningstillgångar" and "Omsättningstillgångar") */
     int      group;            /* the cell of the last group row, -1 */
@@ -1827,6 +1828,31 @@ static Box *row_boxes(M *m, const TableSet *ts, const RowWalk *rw, int r, int se
     return b;
 }
 
+/* The plain text of the label cell of row r, in lower case (A-Z, Å Ä Ö). */
+static void label_lower(const TableSet *ts, int r, char *buf, size_t cap)
+{
+    int o = ts->owner[r * ts->ncols + label_col(ts)];
+    buf[0] = 0;
+    if (o < 0)
+        return;
+    model_plain_text(ts->cells[o].node, buf, cap);
+    for (unsigned char *q = (unsigned char *)buf; *q; q++)
+        if (*q >= 'A' && *q <= 'Z')
+            *q = (unsigned char)(*q + 32);
+        else if (*q == 0xC3 && (q[1] == 0x85 || q[1] == 0x84 || q[1] == 0x96))
+            *++q += 32;
+}
+
+/* Whether sum row r names the group of row g: "Summa tillgångar" under
+ * "Tillgångar", which sums the group, not the last subheader in it. */
+static bool sum_names_group(const TableSet *ts, int r, int g)
+{
+    char sum[256], group[256];
+    label_lower(ts, r, sum, sizeof sum);
+    label_lower(ts, g, group, sizeof group);
+    return strlen(group) >= 3 && strstr(sum, group);
+}
+
 /* Whether body row r keeps with the next for the runs of rows it is in.
  * Two rows at least over a sum on its page: the row before the last a
  * sum adds up (or its last varav) keeps with it ("Enhet 30" and "Summa"
@@ -1881,6 +1907,11 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
         tb->nhead.v[ts->tid]++;
     } else {
         b->flags |= BOX_TABLE_ROW;
+        /* a group row beside a group that heads subheaders is its peer:
+         * the subheader open there is over ("Eget kapital, avsättningar
+         * och skulder" after "Tillgångar"'s subheaders, summed or not) */
+        if (role == ROW_GROUP && rw->group_outer)
+            rw->sub_box = -1;
         if (role == ROW_SUBHEAD) {
             b->flags |= BOX_SUBHEAD;
             rw->sub_box = m->boxes.n - 1;
@@ -1899,9 +1930,12 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
      * inside a subheader, else the subheader, else the group around
      * it ("Summa omsättningstillgångar", then "Summa tillgångar"): the
      * rows after it were headed by a subheader they are not under
-     * (a typographer: "Eget kapital" under "Omsättningstillgångar"). */
+     * (a typographer: "Eget kapital" under "Omsättningstillgångar");
+     * a sum that names the group around ends it whole, subheader and
+     * all, where the subheaders have no sums of their own (a review). */
     if (role == ROW_GROUP) {
         rw->group_box = m->boxes.n - 1;
+        rw->group_row = r;
         rw->group_outer = false;
     } else if (role == ROW_HEADER) {
         rw->group_box = -1;
@@ -1916,7 +1950,9 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
         if (rw->group_box >= 0)
             b->group = m->boxes.n - 1 - rw->group_box;
         if (role == ROW_SUM) {
-            if (rw->group_box >= 0 && (!rw->group_outer || rw->sub_box < 0))
+            if (rw->group_box >= 0 && rw->group_outer && sum_names_group(ts, r, rw->group_row))
+                rw->group_box = rw->sub_box = -1;       /* "Summa tillgångar": the group, all of it */
+            else if (rw->group_box >= 0 && (!rw->group_outer || rw->sub_box < 0))
                 rw->group_box = -1;
             else
                 rw->sub_box = -1;

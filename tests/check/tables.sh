@@ -357,6 +357,33 @@ check "a page going on inside a group's subheader repeats the group, then the su
                   else if (f ~ /^(Kapital|Lån)\$/) want = \" Skulder\"
                   else if (f ~ /^(Tillgångar|Skulder)\$/) want = \"\"
                   if (want != \"x\" && got != want) { print \"page \" \$1 \": \" got \" over \" f; bad = 1 } } END { exit bad }' '$T/nest.pages'"
+# ... and where the group's subheaders have no sums of their own, a sum
+# that names the group ends it, subheader and all: "Eget kapital" after
+# "Summa tillgångar" was repeated under "Tillgångar" (a review)
+{
+    echo '<report type="rapport"><meta><title>Balans</title></meta><section><heading>Balans</heading>'
+    for n in $(seq 20 2 34); do
+        echo "<page-break/><table><caption>Utan delsummor $n</caption>"
+        echo '<columns><column/><column type="number" decimals="0"/></columns>'
+        echo '<row role="header"><cell>Post</cell><cell>Belopp</cell></row>'
+        echo '<row role="group"><cell colspan="2">Tillgångar</cell></row>'
+        for sub in Anläggning Omsättning; do
+            echo "<row role=\"subheader\"><cell>$sub</cell><cell/></row>"
+            for i in $(seq 1 "$n"); do echo "<row><cell>T $sub $i</cell><cell>$i</cell></row>"; done
+        done
+        echo '<row role="sum"><cell>Summa tillgångar</cell><cell>1</cell></row>'
+        echo '<row role="subheader"><cell>Kapital</cell><cell/></row>'
+        for i in $(seq 1 40); do echo "<row><cell>K Kapital $i</cell><cell>$i</cell></row>"; done
+        echo '</table>'
+    done
+    echo '</section></report>'
+} >"$T/nosum.xml"
+"$BIN" -q -o "$T/nosum.pdf" --trace "$T/nosum.trace" "$T/nosum.xml"
+repeated_labels "$T/nosum.trace" >"$T/nosum.pages"
+check "a sum naming its group ends it, subheader and all, where the subheaders have no sums: Kapital not under Tillgångar" \
+    sh -c "cat '$T/nosum.pages'; test \$(grep -c ' : K_Kapital' '$T/nosum.pages') -ge 4 &&
+           ! grep -q 'Tillgångar.* : K_' '$T/nosum.pages' && ! grep -q 'Omsättning.* : K_' '$T/nosum.pages' &&
+           grep -q ' Tillgångar Omsättning : T_Omsättning' '$T/nosum.pages'"
 # ... and over each slice of a row cut over pages
 python3 -c "print('<report type=\"rapport\"><meta><title>T</title></meta><section><heading>H</heading><table><caption>K</caption><columns><column/><column type=\"number\" decimals=\"0\"/></columns><row role=\"header\"><cell>A</cell><cell>B</cell></row><row role=\"group\"><cell colspan=\"2\">Grupp X</cell></row><row><cell>Rad 1</cell><cell>1</cell></row><row><cell>' + 'En lång text i en cell som fortsätter. ' * 600 + '</cell><cell>2</cell></row></table></section></report>')" >"$T/tallgroup.xml"
 "$BIN" -q -o "$T/tallgroup.pdf" --trace "$T/tallgroup.trace" "$T/tallgroup.xml"
