@@ -456,7 +456,7 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
             char msg[256];
             snprintf(msg, sizeof msg, stopped_after + 1, t.done, n);
             msg[strcspn(msg, "\n")] = 0;
-            put_json(json_stopped(msg, now_s() - t0));
+            put_json(json_run("stopped", msg, now_s() - t0));
         }
         fflush(NULL);
         free(t.said);

@@ -138,15 +138,15 @@ char *json_failure(const char *input, const char *output, const char *message, d
     return line;
 }
 
-char *json_stopped(const char *message, double seconds)
+char *json_run(const char *status, const char *message, double seconds)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f)
         xoom();
-    fputs("{\"input\": null, \"output\": null, \"status\": \"stopped\", \"pages\": null, \"warnings\": [], "
-          "\"errors\": [{\"file\": null, \"line\": null, \"column\": null, \"message\": ", f);
+    fprintf(f, "{\"input\": null, \"output\": null, \"status\": \"%s\", \"pages\": null, \"warnings\": [], "
+               "\"errors\": [{\"file\": null, \"line\": null, \"column\": null, \"message\": ", status);
     json_string(f, message);
     fprintf(f, ", \"hint\": null}], \"seconds\": %.3f}\n", seconds < 0 ? 0 : seconds);
     if (fclose(f) != 0 || !buf)

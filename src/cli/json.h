@@ -36,8 +36,10 @@ int json_render(const RpOptions *o, const char *input, const char *output, FILE 
  * did not start, or stopped on a signal): an error with `message`. */
 char *json_failure(const char *input, const char *output, const char *message, double seconds);
 
-/* The line a batch stopped by a signal ends with: no report's ("input"
- * null), status "stopped", `message` saying how far it got. */
-char *json_stopped(const char *message, double seconds);
+/* A line of the run's, no report's ("input" null): status "stopped"
+ * that a batch stopped by a signal ends with, `message` saying how far
+ * it got; "error" for a mistake of the command line's that stops it
+ * before any report (a --layout found for none). */
+char *json_run(const char *status, const char *message, double seconds);
 
 #endif

@@ -760,6 +760,14 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
         found = rp_layout_exists(o, items[i].input);
     if (!found) {
         (void)rp_layout_words(o, items[0].input, no_word, NULL, stderr);
+        if (cl->json) {         /* for a program reading the lines: one, of the run's */
+            char msg[512];
+            snprintf(msg, sizeof msg, _("layout \"%s\" not found"), o->layout);
+            char *line = json_run("error", msg, 0);
+            fputs(line, stdout);
+            fflush(stdout);
+            free(line);
+        }
         for (int i = 0; i < ninputs; i++)
             free((char *)items[i].output);
         free(items);

@@ -157,6 +157,9 @@ mkdir -p "$T/ln/in/sub"
 printf '<report type="rapport"><meta><title>R</title></meta><p>x</p></report>\n' >"$T/ln/in/a.xml"
 cp "$T/ln/in/a.xml" "$T/ln/in/sub/b.xml"
 "$BIN" -q --layout finnsinte -d "$T/ln/out" "$T/ln/in" 2>"$T/ln.err"; echo $? >"$T/ln.rc"
+"$BIN" -q --json --layout finnsinte -d "$T/ln/outj" "$T/ln/in" >"$T/ln.jsonl" 2>/dev/null
+check "... with --json, one line of the run's: status error, its message" \
+    jq -s -e 'length == 1 and .[0].input == null and .[0].status == "error" and (.[0].errors[0].message | test("finnsinte"))' "$T/ln.jsonl"
 check "--layout found for no report: one error, exit 2, no folder made" \
     sh -c "cat '$T/ln.err'; test \$(cat '$T/ln.rc') = 2 && test \$(grep -c 'layout \"finnsinte\" not found' '$T/ln.err') = 1 &&
            ! grep -q 'not rendered' '$T/ln.err' && test ! -e '$T/ln/out'"
