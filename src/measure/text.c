@@ -1336,8 +1336,8 @@ static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_
     if (breakable && is_digit(s[j - 1]) && is_digit(s[k]))
         breakable = false;
     /* not between the slashes of "https://" (read "https:/" and
-     * "/www..." apart, an auditor), nor after a slash a colon follows */
-    if (breakable && c == '/' && (s[k] == '/' || s[k] == ':'))
+     * "/www..." apart, an auditor) */
+    if (breakable && c == '/' && s[k] == '/')
         breakable = false;
     /* not inside a unit after a number: "761 kr/inv", "1 250 µg/m³" */
     if (breakable && c == '/') {
