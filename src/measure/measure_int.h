@@ -242,6 +242,10 @@ Lines text_break_cell_best(M *m, const Piece *p, int np, const Style *st, int32_
  * narrower. */
 int text_segments(M *m, const Piece *p, int np, Hyph hyph, CwSeg **out);
 
+/* s[0..n) in lower case (A-Z and the Latin-1 capitals: Å Ä Ö É), into
+ * out (cap bytes, ended). */
+void text_lower_into(const char *s, size_t n, char *out, size_t cap);
+
 /* Where the footnote marks that end ps[0..n) begin (n if none). */
 int text_marks_at(const Piece *ps, int n);
 

@@ -1828,19 +1828,15 @@ static Box *row_boxes(M *m, const TableSet *ts, const RowWalk *rw, int r, int se
     return b;
 }
 
-/* The plain text of the label cell of row r, in lower case (A-Z, Å Ä Ö). */
+/* The plain text of the label cell of row r, in lower case. */
 static void label_lower(const TableSet *ts, int r, char *buf, size_t cap)
 {
     int o = ts->owner[r * ts->ncols + label_col(ts)];
-    buf[0] = 0;
-    if (o < 0)
-        return;
-    model_plain_text(ts->cells[o].node, buf, cap);
-    for (unsigned char *q = (unsigned char *)buf; *q; q++)
-        if (*q >= 'A' && *q <= 'Z')
-            *q = (unsigned char)(*q + 32);
-        else if (*q == 0xC3 && (q[1] == 0x85 || q[1] == 0x84 || q[1] == 0x96))
-            *++q += 32;
+    char text[256];
+    text[0] = 0;
+    if (o >= 0)
+        model_plain_text(ts->cells[o].node, text, sizeof text);
+    text_lower_into(text, strlen(text), buf, cap);
 }
 
 /* Whether sum row r names the group of row g: "Summa tillgångar" under

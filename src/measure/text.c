@@ -418,8 +418,7 @@ const char *text_status_word(M *m, int status, const char **lang)
     return text_word(m, key, sd->word, lang);
 }
 
-/* s[0..n) in lower case (A-Z, Å Ä Ö É), into out (cap bytes, ended). */
-static void lower_into(const char *s, size_t n, char *out, size_t cap)
+void text_lower_into(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
@@ -444,8 +443,8 @@ static bool word_byte(unsigned char c)
 bool text_mentions(const char *s, const char *word)
 {
     char a[512], b[128];
-    lower_into(s, strlen(s), a, sizeof a);
-    lower_into(word, strlen(word), b, sizeof b);
+    text_lower_into(s, strlen(s), a, sizeof a);
+    text_lower_into(word, strlen(word), b, sizeof b);
     size_t n = strlen(b);
     /* as words: "Met" is not in "Sometimes", "Done" not in "Abandoned" */
     for (const char *at = b[0] ? strstr(a, b) : NULL; at; at = strstr(at + 1, b))

@@ -20,7 +20,6 @@
 
 #include <libxml/tree.h>
 #include <dirent.h>
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -996,31 +995,52 @@ static const char *near_layout(Arena *a, const char *data_dir, const char *name)
 }
 
 
-bool layout_exists(const char *data_dir, const char *name, const char *report_path)
+/* The file of the layout `name` given on the command line, for the
+ * report at report_path (NULL: none): a path as it is or from the
+ * report's folder; a name beside the report, in layouts/ there, then
+ * among rapport's own. NULL if none is there; what was looked for in
+ * tried[0..*ntried) (at most 3). */
+static const char *find_given(Arena *a, const char *data_dir, const char *name, const char *report_path,
+                              const char **tried, int *ntried)
 {
-    char buf[PATH_MAX];
     if (is_path(name)) {
         if (access(name, R_OK) == 0)
-            return true;
+            return name;
+        tried[(*ntried)++] = name;
         if (!report_path || name[0] == '/')
-            return false;
-        const char *sl = strrchr(report_path, '/');
-        snprintf(buf, sizeof buf, "%.*s/%s", sl ? (int)(sl - report_path) : 1, sl ? report_path : ".", name);
-        return access(buf, R_OK) == 0;
+            return NULL;
+        const char *alt = arena_printf(a, "%s/%s", files_dir(a, report_path), name);
+        if (access(alt, R_OK) == 0)
+            return alt;
+        tried[(*ntried)++] = alt;
+        return NULL;
     }
+    const char *cand[3];
+    int nc = 0;
     if (report_path) {
-        const char *sl = strrchr(report_path, '/');
-        int n = sl ? (int)(sl - report_path) : 1;
-        const char *dir = sl ? report_path : ".";
-        snprintf(buf, sizeof buf, "%.*s/%s.xml", n, dir, name);
-        if (access(buf, R_OK) == 0)
-            return true;
-        snprintf(buf, sizeof buf, "%.*s/layouts/%s.xml", n, dir, name);
-        if (access(buf, R_OK) == 0)
-            return true;
+        const char *rd = files_dir(a, report_path);
+        cand[nc++] = arena_printf(a, "%s/%s.xml", rd, name);
+        cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", rd, name);
     }
-    snprintf(buf, sizeof buf, "%s/layouts/%s.xml", data_dir ? data_dir : ".", name);
-    return data_dir && access(buf, R_OK) == 0;
+    if (data_dir)
+        cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", data_dir, name);
+    for (int i = 0; i < nc; i++) {
+        if (access(cand[i], R_OK) == 0)
+            return cand[i];
+        tried[(*ntried)++] = cand[i];
+    }
+    return NULL;
+}
+
+bool layout_exists(const char *data_dir, const char *name, const char *report_path)
+{
+    Arena a;
+    arena_init(&a);
+    const char *tried[4];
+    int ntried = 0;
+    bool found = find_given(&a, data_dir, name, report_path, tried, &ntried) != NULL;
+    arena_free(&a);
+    return found;
 }
 
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report)
@@ -1042,29 +1062,8 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
                      _("the layout \"%s\" cannot be used: %s"), name, why);
             return NULL;
         }
-    } else if (is_path(name)) {
-        found = name;
-        if (access(found, R_OK) != 0 && report_path && name[0] != '/') {
-            const char *alt = arena_printf(a, "%s/%s", files_dir(a, report_path), name);
-            tried[ntried++] = found;
-            found = access(alt, R_OK) == 0 ? alt : (tried[ntried++] = alt, NULL);
-        }
     } else {
-        const char *cand[3];
-        int nc = 0;
-        if (report_path) {
-            const char *rd = files_dir(a, report_path);
-            cand[nc++] = arena_printf(a, "%s/%s.xml", rd, name);
-            cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", rd, name);
-        }
-        if (rp->data_dir)
-            cand[nc++] = arena_printf(a, "%s/layouts/%s.xml", rp->data_dir, name);
-        for (int i = 0; i < nc && !found; i++) {
-            if (access(cand[i], R_OK) == 0)
-                found = cand[i];
-            else
-                tried[ntried++] = cand[i];
-        }
+        found = find_given(a, rp->data_dir, name, report_path, tried, &ntried);
     }
     if (!found || access(found, R_OK) != 0) {
         /* named by the report: at its place; by --layout: the command's */
