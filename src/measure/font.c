@@ -5,6 +5,7 @@
  * a crash.
  */
 #include "font.h"
+#include "plain.h"
 #include "../base/engine.h"
 #include "../base/utf8.h"
 #include "../base/i18n.h"
@@ -178,6 +179,8 @@ struct FontWork {
     size_t       tabcap;
     hb_language_t lang;
     FontAhead   *ahead;         /* words being shaped ahead, or NULL */
+    struct Kern *kern;          /* malloc'd: pairs of plain glyphs as shaped (open addressing) */
+    size_t       nkern, kerncap;
 };
 
 static uint32_t hash_bytes(const char *s, size_t n)
@@ -297,6 +300,19 @@ static size_t cache_slot(FontWork *w, const char *s, size_t n, uint32_t h, bool 
     return k;
 }
 
+/* s[0..n) shaped in the font's buffer: the number of glyphs, which
+ * take_glyphs() copies out. */
+static unsigned shape_here(const Font *f, const char *s, size_t n)
+{
+    hb_glyph_info_t *gi;
+    hb_glyph_position_t *gp;
+    bool ok;
+    unsigned len = shape_raw(f, f->work->buf, s, n, &gi, &gp, &ok);
+    if (!ok)
+        rp_oom(n * 40);
+    return len;
+}
+
 /* Shaping's result for s[0..n) in b as glyphs g[0..len). */
 static void take_glyphs(hb_buffer_t *b, FontGlyph *g)
 {
@@ -313,8 +329,130 @@ static void take_glyphs(hb_buffer_t *b, FontGlyph *g)
     }
 }
 
+/* What HarfBuzz does to the first of two plain glyphs (plain.h) shaped
+ * together: adds to its advance and offsets; and whether the text may
+ * not be cut between them. `odd`: it did something else (the second
+ * glyph moved, other glyphs): words with the pair are HarfBuzz's. */
+typedef struct Kern {
+    uint32_t key;               /* the glyphs, first << 16 | second */
+    int32_t  adv, dx, dy;
+    bool     used, unsafe, odd;
+} Kern;
+
+/* The longest word (in bytes) put together from pairs; a longer one is
+ * HarfBuzz's. */
+enum { PLAIN_MAX = 64 };
+
+static size_t kern_home(uint32_t key, size_t cap) { return (key * 2654435761u) & (cap - 1); }
+
+static void kern_grow(FontWork *w)
+{
+    size_t cap = w->kerncap ? w->kerncap * 2 : 1024;
+    Kern *t = xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < w->kerncap; i++) {
+        if (!w->kern[i].used)
+            continue;
+        size_t k = kern_home(w->kern[i].key, cap);
+        while (t[k].used)
+            k = (k + 1) & (cap - 1);
+        t[k] = w->kern[i];
+    }
+    free(w->kern);
+    w->kern = t;
+    w->kerncap = cap;
+}
+
+/* The pair a, b as shaped, g[0..ng), b from byte alen: e says what it
+ * does to a. */
+static void kern_set(Kern *e, const Font *f, const FontGlyph *g, int ng, size_t alen)
+{
+    uint16_t a = (uint16_t)(e->key >> 16), b = (uint16_t)e->key;
+    e->odd = ng != 2 || g[0].gid != a || g[1].gid != b || g[0].cluster != 0 || g[0].unsafe ||
+             g[1].cluster != alen || g[1].adv != f->adv[b] || g[1].dx || g[1].dy;
+    if (!e->odd) {
+        e->adv = g[0].adv - f->adv[a];
+        e->dx = g[0].dx;
+        e->dy = g[0].dy;
+        e->unsafe = g[1].unsafe;
+    }
+}
+
 static const AheadWord *ahead_find(const FontAhead *a, const Font *f, const char *s, size_t n, uint32_t h);
 static bool ahead_claim(const AheadWord *aw);
+
+/* The pair of glyphs a, b that are the characters s[0..n) (b's blen
+ * bytes last): shaped the first time it is asked for, or taken from the
+ * worker that shaped it ahead. */
+static const Kern *kern_of(const Font *f, uint16_t a, uint16_t b, const char *s, size_t n, size_t blen)
+{
+    FontWork *w = f->work;
+    if ((w->nkern + 1) * 2 > w->kerncap)
+        kern_grow(w);
+    uint32_t key = (uint32_t)a << 16 | b;
+    size_t k = kern_home(key, w->kerncap);
+    for (; w->kern[k].used; k = (k + 1) & (w->kerncap - 1))
+        if (w->kern[k].key == key)
+            return &w->kern[k];
+    Kern *e = &w->kern[k];
+    *e = (Kern){ .key = key, .used = true };
+    w->nkern++;
+    const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, hash_bytes(s, n)) : NULL;
+    if (aw && !ahead_claim(aw)) {
+        kern_set(e, f, aw->g, aw->ng, n - blen);
+        return e;
+    }
+    unsigned len = shape_here(f, s, n);
+    FontGlyph g[2];
+    if (len == 2)
+        take_glyphs(w->buf, g);
+    kern_set(e, f, g, len == 2 ? 2 : 0, n - blen);
+    return e;
+}
+
+/* The glyph of a plain character (plain.h) that is a plain glyph, or 0. */
+static int plain_gid(const Font *f, uint32_t cp)
+{
+    int g = plain_char(cp) ? font_glyph(f, cp) : 0;
+    return g > 0 && plain_glyph(f->plain, g) ? g : 0;
+}
+
+/* Whether every character of s[0..n) has a plain glyph: the word is
+ * put together from pairs, unless a pair of it is odd. */
+static bool plain_text(const Font *f, const char *s, size_t n)
+{
+    if (!f->plain || f->guess_script || n > PLAIN_MAX)
+        return false;
+    for (size_t i = 0; i < n;)
+        if (!plain_gid(f, utf8_next(s, n, &i)))
+            return false;
+    return true;
+}
+
+/* The word s[0..n) as HarfBuzz shapes it, put together from its pairs
+ * (plain.h) in g[0..*ng) (PLAIN_MAX glyphs at most); false for a word
+ * HarfBuzz shapes itself. */
+static bool plain_word(const Font *f, const char *s, size_t n, FontGlyph *g, int *ng)
+{
+    if (!plain_text(f, s, n))
+        return false;
+    int k = 0;
+    for (size_t i = 0; i < n; k++) {
+        size_t at = i;
+        int gid = plain_gid(f, utf8_next(s, n, &i));
+        g[k] = (FontGlyph){ .gid = (uint16_t)gid, .adv = f->adv[gid], .cluster = (uint32_t)at };
+        if (k > 0) {
+            const Kern *e = kern_of(f, g[k - 1].gid, g[k].gid, s + g[k - 1].cluster, i - g[k - 1].cluster, i - at);
+            if (e->odd)
+                return false;
+            g[k - 1].adv += e->adv;
+            g[k - 1].dx += e->dx;
+            g[k - 1].dy += e->dy;
+            g[k].unsafe = e->unsafe;
+        }
+    }
+    *ng = k;
+    return true;
+}
 
 static Word word_of(const Font *f, const char *s, size_t n)
 {
@@ -330,6 +468,13 @@ static Word word_of(const Font *f, const char *s, size_t n)
         const WordSlot *e = &w->words[w->tab[k] - 1];
         return (Word){ e->g, e->ng, e->units };
     }
+    FontGlyph pg[PLAIN_MAX];
+    int png;
+    if (plain_word(f, s, n, pg, &png)) {
+        FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, png ? png : 1);
+        memcpy(g, pg, sizeof *g * (size_t)png);
+        return cache_put(w, k, h, s, n, g, png);
+    }
     const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, h) : NULL;
     if (aw && !ahead_claim(aw)) {    /* shaped ahead (or being shaped): the same glyphs */
         /* copied: the cache may outlive the run (an engine's font), the
@@ -338,15 +483,29 @@ static Word word_of(const Font *f, const char *s, size_t n)
         memcpy(g, aw->g, sizeof *g * (size_t)aw->ng);
         return cache_put(w, k, h, s, n, g, aw->ng);
     }
-    hb_glyph_info_t *gi;
-    hb_glyph_position_t *gp;
-    bool ok;
-    unsigned len = shape_raw(f, w->buf, s, n, &gi, &gp, &ok);
-    if (!ok)
-        rp_oom(n * 40);
+    unsigned len = shape_here(f, s, n);
     FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, len ? len : 1);
     take_glyphs(w->buf, g);
     return cache_put(w, k, h, s, n, g, (int)len);
+}
+
+int font_check_plain(const Font *f, const char *s, size_t n)
+{
+    FontGlyph pg[PLAIN_MAX];
+    int png;
+    if (!plain_word(f, s, n, pg, &png))
+        return -1;
+    unsigned len = shape_here(f, s, n);
+    if (len != (unsigned)png)
+        return 0;
+    FontGlyph *g = xmalloc(sizeof *g * (len ? len : 1));
+    take_glyphs(f->work->buf, g);
+    int same = 1;
+    for (unsigned q = 0; q < len && same; q++)
+        same = g[q].gid == pg[q].gid && g[q].unsafe == pg[q].unsafe && g[q].adv == pg[q].adv &&
+               g[q].dx == pg[q].dx && g[q].dy == pg[q].dy && g[q].cluster == pg[q].cluster;
+    free(g);
+    return same;
 }
 
 uint64_t font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts)
@@ -484,10 +643,32 @@ FontAhead *font_ahead_new(Arena *arena)
     return a;
 }
 
+static void ahead_put(FontAhead *a, const Font *f, const char *s, size_t n);
+
 void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
 {
     if (a->running || !f || f->guess_script || n == 0 || n > 255 || (n == 1 && (unsigned char)s[0] < 0x80))
         return;
+    if (plain_text(f, s, n)) {
+        /* put together from its pairs when measured: the pairs are
+         * shaped ahead */
+        size_t i = 0, j = 0;
+        utf8_next(s, n, &j);            /* j: after the first character */
+        while (j < n) {
+            size_t k = j;
+            utf8_next(s, n, &k);
+            ahead_put(a, f, s + i, k - i);
+            i = j;
+            j = k;
+        }
+        return;
+    }
+    ahead_put(a, f, s, n);
+}
+
+/* Put s[0..n) on the list, unless it is there. */
+static void ahead_put(FontAhead *a, const Font *f, const char *s, size_t n)
+{
     if ((a->n + 1) * 2 > a->tabcap)
         index_grow(&a->tab, &a->tabcap, 4096, a->w, a->n, sizeof *a->w, offsetof(AheadWord, hash));
     uint32_t h = hash_bytes(s, n);
@@ -584,6 +765,28 @@ static void work_free(void *p)
     hb_buffer_destroy(f->work->buf);
     free(f->work->glyphs);
     free(f->work->tab);
+    free(f->work->kern);
+}
+
+/* The glyphs of the font that only kerning moves (plain.h). HarfBuzz
+ * reads the character map itself: a font whose maps disagree (one
+ * subtable for HarfBuzz, another here) is HarfBuzz's alone. */
+static void plain(Arena *a, Font *f)
+{
+    uint8_t *set = arena_alloc(a, ((size_t)f->nglyphs + 7) / 8);
+    memset(set, 0, ((size_t)f->nglyphs + 7) / 8);
+    for (uint32_t cp = 0x21; cp < 0x2213; cp = cp == 0x24F ? 0x2010 : cp + 1) {
+        if (!plain_char(cp))
+            continue;
+        hb_codepoint_t hg = 0;
+        int g = font_glyph(f, cp);
+        if ((uint32_t)g != (hb_font_get_nominal_glyph(f->hb, cp, &hg) ? hg : 0))
+            return;
+        if (g > 0)
+            set[g >> 3] |= (uint8_t)(1u << (g & 7));
+    }
+    if (plain_glyphs(a, hb_font_get_face(f->hb), set, f->nglyphs))
+        f->plain = set;
 }
 
 /* HarfBuzz's view of the file (the bytes stay in the arena), and the
@@ -610,6 +813,7 @@ static const char *shaping(Arena *a, Font *f)
     arena_on_free(a, work_free, f);
     if (!hb_buffer_allocation_successful(f->work->buf))
         rp_oom(4096);
+    plain(a, f);
     char name[128];
     unsigned len = sizeof name;
     face = hb_font_get_face(f->hb);

@@ -62,6 +62,7 @@ typedef struct Font {
      * same words again and again) */
     struct hb_font_t *hb;
     FontWork         *work;
+    const uint8_t    *plain;   /* the glyphs layout only kerns (plain.h), or NULL */
     /* input, set by the caller before shaping: HarfBuzz guesses each
      * word's script (a fallback font's Greek, Armenian, symbols) instead
      * of being told Latin */
@@ -110,6 +111,11 @@ int64_t font_text_units(const Font *f, const char *s, size_t n);
  * there the pieces shaped alone are not as wide as the word (a kerning
  * pair, "Upp|fyllt", or a ligature, "mot|tag"). */
 uint64_t font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, int ncuts);
+
+/* For tests: whether the word s[0..n), put together from its pairs
+ * (plain.h), is exactly what HarfBuzz makes of it (1) or not (0); -1 for
+ * a word HarfBuzz shapes itself. */
+int font_check_plain(const Font *f, const char *s, size_t n);
 
 /* Shape UTF-8 text s[0..n): the glyphs, left to right, in *out (valid
  * until the next call with this font); returns their number. Characters

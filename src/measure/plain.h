@@ -1,0 +1,54 @@
+/*
+ * plain.h - the glyphs of a font that OpenType layout only kerns
+ * (measure stage).
+ *
+ * HarfBuzz costs some 3 000 instructions a glyph with Carlito, whatever
+ * the glyph: every lookup of every feature is tried on it. Most words of
+ * a Swedish report are letters no substitution touches ("verksamheten",
+ * "2024", "Linköpings") and that only pair kerning moves. For such a
+ * word the shaped result is the glyphs of the character map, each with
+ * its advance plus the kerning of the pair it begins, and the pairs are
+ * few (a report has about a thousand): font.c shapes each pair once with
+ * HarfBuzz and puts words together from them.
+ *
+ * That is HarfBuzz's result exactly when
+ *  - no substitution of a feature HarfBuzz applies by default (for a
+ *    horizontal, left-to-right run) has any of the word's glyphs as
+ *    input: their glyphs stay the character map's;
+ *  - every positioning lookup of those features that could reach the
+ *    glyphs is pair positioning of the first glyph only (valueFormat2
+ *    0: a second value makes HarfBuzz skip the next pair), with no
+ *    lookup flag but right-to-left and ignore-marks, and no glyph is a
+ *    mark: each glyph is moved by the pair it begins, and only by it;
+ *  - the font has no AAT tables, is not variable, and has no legacy kern
+ *    table that HarfBuzz would apply instead of GPOS.
+ * plain_glyphs() finds the glyphs for which the first two hold, and
+ * refuses a font for which the third does not. font.c's font_check_plain
+ * compares the two ways on any word (a unit test runs it on every word
+ * of the samples).
+ */
+#ifndef RP_PLAIN_H
+#define RP_PLAIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../base/arena.h"
+
+struct hb_face_t;
+
+/* plain[] (a bit per glyph of the face's nglyphs) holds the glyphs of
+ * plain characters (plain_char); those a lookup of the default features
+ * may change in a word of them are cleared (a scratch bitmap in arena
+ * a). False for a font whose words must all go through HarfBuzz, or
+ * whose tables cannot be read. */
+bool plain_glyphs(Arena *a, struct hb_face_t *face, uint8_t *plain, int nglyphs);
+
+static inline bool plain_glyph(const uint8_t *plain, int g) { return plain[g >> 3] & (1u << (g & 7)); }
+
+/* Whether the code point is one whose glyph HarfBuzz takes from the
+ * character map as it stands, with nothing done to it first (no mark,
+ * space, control, invisible character, fraction slash, or one of a
+ * script that is not Latin). */
+bool plain_char(uint32_t cp);
+
+#endif
