@@ -2,11 +2,11 @@
  * plain.c - the glyphs of a font that OpenType layout only kerns
  * (measure stage). See plain.h.
  *
- * HarfBuzz says which lookups the default features use and which glyphs
- * a lookup takes as input; what it does not tell, a positioning lookup's
- * type, flags and value formats and a mark attachment's mark coverage,
- * is read here from GPOS, every read inside the table (a table it cannot
- * read makes the font HarfBuzz's alone).
+ * HarfBuzz says which lookups the default features use
+ * (hb_ot_layout_collect_lookups); the lookups themselves (their types,
+ * flags, value formats, coverages, ligatures and context rules) are read
+ * here from GSUB and GPOS, every read inside the table: a table that
+ * cannot be read makes the font HarfBuzz's alone.
  */
 #include "plain.h"
 
@@ -282,11 +282,45 @@ static bool lookup(Walk *w, size_t off, bool pos)
     return true;
 }
 
-/* The lookups of the table `tag` that the default features use. */
+/* The features of the table `tag` HarfBuzz applies: the default ones,
+ * and those a script's language system requires (applied whatever their
+ * tag), in features[] (cap entries, ended by HB_TAG_NONE). False: more
+ * than that. */
+static bool applied_features(hb_face_t *face, hb_tag_t tag, hb_tag_t *features, size_t cap)
+{
+    size_t n = 0;
+    for (; default_features[n] != HB_TAG_NONE; n++)
+        features[n] = default_features[n];
+    unsigned nscripts = hb_ot_layout_table_get_script_tags(face, tag, 0, NULL, NULL);
+    for (unsigned sc = 0; sc < nscripts; sc++) {
+        unsigned nlang = hb_ot_layout_script_get_language_tags(face, tag, sc, 0, NULL, NULL);
+        for (unsigned l = 0; l <= nlang; l++) {
+            unsigned li = l < nlang ? l : HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX, fi;
+            hb_tag_t ft;
+            if (!hb_ot_layout_language_get_required_feature(face, tag, sc, li, &fi, &ft))
+                continue;
+            size_t k = 0;
+            while (k < n && features[k] != ft)
+                k++;
+            if (k == n && n + 1 >= cap)
+                return false;
+            if (k == n)
+                features[n++] = ft;
+        }
+    }
+    features[n] = HB_TAG_NONE;
+    return true;
+}
+
+/* The lookups of the table `tag` that the features HarfBuzz applies
+ * use. */
 static bool walk(hb_face_t *face, hb_tag_t tag, Walk *w)
 {
+    hb_tag_t features[64];
+    if (!applied_features(face, tag, features, sizeof features / sizeof *features))
+        return false;
     hb_set_t *lookups = hb_set_create();
-    hb_ot_layout_collect_lookups(face, tag, NULL, NULL, default_features, lookups);
+    hb_ot_layout_collect_lookups(face, tag, NULL, NULL, features, lookups);
     hb_blob_t *blob = hb_face_reference_table(face, tag);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);

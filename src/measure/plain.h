@@ -13,8 +13,11 @@
  *
  * That is HarfBuzz's result exactly when
  *  - no substitution of a feature HarfBuzz applies by default (for a
- *    horizontal, left-to-right run) has any of the word's glyphs as
- *    input: their glyphs stay the character map's;
+ *    horizontal, left-to-right run) can act on the word: none has one
+ *    of its glyphs where it starts (its coverage), but for a ligature of
+ *    two glyphs, which shows in the pair (shaped alone, the two are one
+ *    glyph: font.c sends the word to HarfBuzz), and a ligature or
+ *    context rule that needs a glyph no plain character has;
  *  - every positioning lookup of those features that could reach the
  *    glyphs is pair positioning of the first glyph only (valueFormat2
  *    0: a second value makes HarfBuzz skip the next pair), with no
