@@ -327,7 +327,10 @@ static bool walk(hb_face_t *face, hb_tag_t tag, Walk *w)
     w->t = (Table){ (const uint8_t *)data, len };
     size_t list = at(w->t, 0, 10) ? r16(w->t, 8) : w->t.n;
     unsigned nlook = at(w->t, list, 2) ? r16(w->t, list) : 0;
-    bool ok = hb_set_allocation_successful(lookups);
+    /* feature variations (table version 1.1) may swap a feature's
+     * lookups for others, even in a font that is not variable */
+    bool ok = hb_set_allocation_successful(lookups) &&
+              !(at(w->t, 0, 14) && r16(w->t, 2) >= 1 && r32(w->t, 10) != 0);
     for (hb_codepoint_t i = HB_SET_VALUE_INVALID; ok && hb_set_next(lookups, &i);)
         ok = i < nlook && at(w->t, list + 2 + i * 2, 2) &&
              lookup(w, list + r16(w->t, list + 2 + i * 2), tag == HB_OT_TAG_GPOS);
