@@ -383,12 +383,13 @@ static void side_run(Rp *rp, const RpOptions *o)
     rp->data_dir = data_dir(o);
 }
 
-static void prepare(void *ctx)
+/* What a batch's reports share, loaded into the engine: the schemas
+ * (the report's too if `report`), the layout, its fonts and patterns. */
+static void prepare(const RpOptions *o, bool report)
 {
-    const RpOptions *o = ctx;
     Rp rp;
     side_run(&rp, o);
-    parse_prepare(&rp);                 /* says when each schema is ready */
+    parse_prepare(&rp, report);         /* says when each schema is ready */
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {
         Font *faces[FACE_COUNT] = { 0 };
@@ -402,15 +403,20 @@ static void prepare(void *ctx)
 void rp_engine_prepare(const RpOptions *o)
 {
     if (o->engine)
-        prepare((void *)o);
+        prepare(o, true);
 }
+
+/* Beside a run, all but the report's schema, which the run compiles
+ * itself once it has read the report (xmlread.c): the layout and its
+ * fonts, which the run waits for after, are ready the sooner. */
+static void prepare_beside(void *ctx) { prepare(ctx, false); }
 
 void rp_engine_prepare_beside(const RpOptions *o)
 {
     if (!o->engine)
         return;
     parse_init();                   /* libxml2 set up before a second thread uses it */
-    engine_fill(o->engine, prepare, (void *)o);
+    engine_fill(o->engine, prepare_beside, (void *)o);
 }
 
 int rp_layout_words(const RpOptions *o, const char *near,

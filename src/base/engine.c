@@ -99,6 +99,8 @@ void engine_settle(RpEngine *e)
     }
 }
 
+bool engine_busy(const RpEngine *e) { return e && e->filling && filling_here != e; }
+
 Arena *engine_arena(RpEngine *e) { return &e->arena; }
 
 void *engine_lookup(RpEngine *e, const char *kind, const char *key)

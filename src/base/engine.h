@@ -42,6 +42,10 @@ void engine_reached(RpEngine *e, int stage);
 void engine_wait(RpEngine *e, int stage);
 void engine_settle(RpEngine *e);
 
+/* Whether another thread is filling the engine now: the caller may not
+ * store in it or use its arena until engine_settle (e may be NULL). */
+bool engine_busy(const RpEngine *e);
+
 /* The engine's arena: for what lives as long as the engine. */
 Arena *engine_arena(RpEngine *e);
 

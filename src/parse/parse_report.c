@@ -3757,11 +3757,12 @@ void parse_init(void)
     xmlInitParser();
 }
 
-void parse_prepare(Rp *rp)
+void parse_prepare(Rp *rp, bool report)
 {
     /* the report's first: a run waits for it to validate, and for the
      * layout's only after (engine_reached: for a run beside) */
-    xmlread_prepare(rp, "report", rp_report_rng, rp_report_rng_len);
+    if (report)
+        xmlread_prepare(rp, "report", rp_report_rng, rp_report_rng_len);
     engine_reached(rp->engine, ENGINE_REPORT_SCHEMA);
     xmlread_prepare(rp, "layout", rp_layout_rng, rp_layout_rng_len);
     engine_reached(rp->engine, ENGINE_SCHEMAS);

@@ -545,16 +545,22 @@ static xmlRelaxNGPtr schema_of(Rp *rp, const char *kind, const char *rng, size_t
     xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", kind) : NULL;
     if (schema)
         return schema;
+    /* not there while another thread fills the engine (a single report:
+     * that thread loads the layout and fonts meanwhile, and the report's
+     * schema is this thread's to compile): the run's own */
+    if (engine_busy(rp->engine))
+        home = &rp->arena;
     /* not there (the engine's thread could not compile it): the engine
      * is ours to add to once that thread has ended */
-    engine_settle(rp->engine);
+    else
+        engine_settle(rp->engine);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng, (int)rnglen);
     schema = pc ? xmlRelaxNGParse(pc) : NULL;
     if (pc)
         xmlRelaxNGFreeParserCtxt(pc);
     if (schema) {
         arena_on_free(home, free_schema, schema);
-        if (rp->engine)
+        if (rp->engine && home != &rp->arena)
             engine_store(rp->engine, "schema", kind, schema);
     }
     return schema;
