@@ -403,24 +403,32 @@ static const Node *turned_start(const M *m, const Node *sec, const Node **lead)
                                                                                                            : NULL;
 }
 
+/* A section, goal or appendix: its heading, then its blocks; where it
+ * begins with a <landscape> block, its heading and lead-in go to that
+ * block's first page (an appendix made of a wide table had its heading
+ * alone on a page before it: a typographer). */
+static void section(M *m, const Node *sec, int32_t indent, int32_t width)
+{
+    const Node *lead, *land = turned_start(m, sec, &lead);
+    if (land) {
+        m->turned_heading = sec;
+        m->turned_lead = lead;
+        measure_siblings(m, land, NULL, indent, width);
+    } else {
+        heading(m, sec, indent, width);
+        measure_blocks(m, sec, indent, width);
+    }
+}
+
 static void measure_siblings(M *m, const Node *from, const Node *stop, int32_t indent, int32_t width)
 {
     for (const Node *c = from; c && c != stop; c = c->next) {
         switch (c->kind) {
         case N_SECTION:
         case N_GOAL:
-        case N_APPENDIX: {
-            const Node *lead, *land = turned_start(m, c, &lead);
-            if (land) {             /* its heading and lead-in go with the block */
-                m->turned_heading = c;
-                m->turned_lead = lead;
-                measure_siblings(m, land, NULL, indent, width);
-            } else {
-                heading(m, c, indent, width);
-                measure_blocks(m, c, indent, width);
-            }
+        case N_APPENDIX:
+            section(m, c, indent, width);
             break;
-        }
         case N_APPENDICES:
             for (const Node *a = c->first; a; a = a->next) {
                 if (a->kind != N_APPENDIX)
@@ -440,8 +448,7 @@ static void measure_siblings(M *m, const Node *from, const Node *stop, int32_t i
                     continue;
                 }
                 new_page_next(m);
-                heading(m, a, indent, width);
-                measure_blocks(m, a, indent, width);
+                section(m, a, indent, width);
             }
             break;
         case N_P: {

@@ -125,6 +125,21 @@ check "a heading and its lead-in go to the landscape page their section begins w
                 END { exit !(h && h == l) }' '$T/turned.trace' && pdfinfo '$T/turned.pdf' | grep -q '^Pages: *3\$'"
 check "... and a footnote marked on a landscape page is as wide as its text: one line" \
     grep -q 'avser driftavtalet .*förlängning .*3.2.$' "$T/turned.trace"
+# so does an appendix's: one made of a wide table had its heading alone
+# on a portrait page, the table untitled overleaf (a typographer)
+cat >"$T/turned-app.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<section><heading>Inledning</heading><p>Bilagan är en bred tabell.</p></section>
+<appendices title="Bilagor" numbering="yes"><appendix><heading>Risk- och väsentlighetsanalys 2025</heading>
+<landscape><table><caption>Bedömda risker</caption>
+<row role="header"><cell>Process</cell><cell>Risk</cell></row>
+<row><cell>Tillsyn enligt miljöbalken</cell><cell>Jäv vid tillsynsbesök</cell></row>
+</table></landscape></appendix></appendices></report>
+XML
+"$BIN" -q -o "$T/turned-app.pdf" --trace "$T/turned-app.trace" "$T/turned-app.xml"
+check "an appendix that begins with a landscape block has its heading on the block's first page" \
+    sh -c "awk '/^page/ { p = \$2 } /Risk- och väsentlighetsanalys 2025\$/ && !h { h = p } / Bedömda risker\$/ { t = p }
+                END { exit !(h && h == t) }' '$T/turned-app.trace' && pdfinfo '$T/turned-app.pdf' | grep -q '^Pages: *3\$'"
 # a list's last item of one line never stands alone at the top of a page
 # (a page held only "3. Komplettering av PUB-avtal ...": a typographer)
 {
