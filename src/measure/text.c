@@ -1869,8 +1869,10 @@ static int build_items(M *m, const Piece *ps, int np, int32_t width, Hyph hyph, 
                     bool bound = (i == 0 || i == p->len - 1) && edge_bound(ps, np, pi, i);
                     bool suspended = !bound && suspended_before(p->s, p->len, i);
                     if (suspended && !heading) {
-                        /* "kultur- / och": at a cost, kept together unless it leaves a hole */
-                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, SUSPENDED_BREAK, false, false };
+                        /* "kultur- / och": at a cost, kept together unless it leaves a hole;
+                         * in a cell, where a line more is all it costs, at a line and a half
+                         * ("studie- / och yrkesvägledning" read "studieoch": a typographer) */
+                        LbItem pen = { LB_PENALTY, false, 0, 0, 0, SUSPENDED_BREAK, false, (mode & LB_FEWEST) != 0 };
                         add_item(&b, pen, pi, i, 0);
                         bound = true;
                     }

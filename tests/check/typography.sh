@@ -130,6 +130,19 @@ check "a heading's line ends in no small word: Anpassad gymnasieskola / och gymn
     sh -c "grep -q ' Anpassad gymnasieskola\$' '$T/joins.trace' && ! grep -q ' gymnasieskola och\$' '$T/joins.trace'"
 check "no line ends in a compound's part written out for the next: kultur- och, in text and in a heading" \
     sh -c "! grep -qE ' kultur-\$' '$T/joins.trace' && grep -q 'kultur- och fritidsnämndens verksamheter 2026\$' '$T/joins.trace'"
+# nor in a table's cell, where a line more is all it saves: "studie- /
+# och yrkesvägledning" read "studieoch" (a typographer)
+cat >"$T/joins-cell.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<table><columns><column width="22%"/><column type="number" decimals="0"/><column type="number" decimals="0"/>
+<column type="number" decimals="0"/><column type="number" decimals="0"/><column type="number" decimals="0"/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Budget 2025</cell><cell>Prognos 2025</cell><cell>Utfall 2025</cell><cell>Avvikelse</cell><cell>Budget 2026</cell><cell>Förändring</cell></row>
+<row><cell>Elevhälsa och studie- och yrkesvägledning i gymnasieskolan</cell><cell>41250</cell><cell>41392</cell><cell>34482</cell><cell>-142</cell><cell>41400</cell><cell>150</cell></row>
+</table></report>
+XML
+"$BIN" -q -o "$T/joins-cell.pdf" --trace "$T/joins-cell.trace" "$T/joins-cell.xml"
+check "no line of a cell ends in a compound's part written out for the next: studie- och" \
+    sh -c "grep -q ' studie- och' '$T/joins-cell.trace' && ! grep -qE ' studie-\$' '$T/joins-cell.trace'"
 # a number with a slash is not broken at it: "förordningen 2016/" over
 # "679 artikel 28" in a narrow cell (a typographer), nor "2024/25"
 cat >"$T/slash.xml" <<'XML'
