@@ -550,7 +550,17 @@ static void running(PB *b, Page *pg, int pages, bool warned[2][3])
             w[s] = txt[s] ? font_text_width(f, txt[s], strlen(txt[s]), st->size) : 0;
         }
         int32_t cap = parts_cap(w, right - left, st->size);
-        for (int s = 0; s < 3; s++)
+        for (int s = 0; s < 3; s++) {
+            /* the title too long for its place, where the report has a
+             * short one: that, whole, not the title cut short ("…
+             * internkontrollplan och miljöbokslut …" in every footer: a
+             * typographer) */
+            const char *name, *shorter = txt[s] && w[s] > cap ? b->flow->meta.running_title : NULL;
+            if (shorter && *shorter && template_meta(slots[s], &name) == META_TITLE &&
+                font_text_width(f, shorter, strlen(shorter), st->size) <= cap) {
+                txt[s] = shorter;
+                w[s] = font_text_width(f, shorter, strlen(shorter), st->size);
+            }
             if (txt[s] && w[s] > cap) {
                 txt[s] = shorten(b, f, st->size, txt[s], cap);
                 w[s] = font_text_width(f, txt[s], strlen(txt[s]), st->size);
@@ -558,6 +568,7 @@ static void running(PB *b, Page *pg, int pages, bool warned[2][3])
                     warn_shortened(b, hf, s, txt[s]);
                 warned[hf][s] = true;
             }
+        }
         bool any = false;
         for (int s = 0; s < 3; s++) {
             if (!txt[s])

@@ -48,6 +48,24 @@ check "in Swedish the warning names the field in Swedish (\"titeln ... sidfoten\
     sh -c "grep -q 'furniture-long.xml:7:5: varning: titeln får inte plats i sidfoten och kortas där till' '$T/furn-sv.err' &&
            grep -A1 'varning: titeln' '$T/furn-sv.err' | grep -q 'tips: skriv en kortare <title>' &&
            ! grep 'varning:' '$T/furn-sv.err' | grep -q -e ' title ' -e ' em '"
+# a title too long for the footer, where the report has a short one in
+# <running-title>: the footer shows that whole, and nothing is warned of
+# (the title was cut with "…" on every page: a typographer)
+cat >"$T/runtitle.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<report type="rapport">
+  <meta>
+    <title>Uppföljning av internkontrollplan och miljöbokslut 2025</title>
+    <organisation>Miljö- och samhällsbyggnadsnämnden</organisation>
+    <running-title>Uppföljning av internkontrollplan 2025</running-title>
+  </meta>
+  <section><heading>Inledning</heading><p>Text.</p></section>
+</report>
+XML
+"$BIN" -o "$T/runtitle.pdf" --trace "$T/runtitle.trace" "$T/runtitle.xml" 2>"$T/runtitle.err"
+check "a title too long for the footer gives way to the report's <running-title>, whole, with no warning" \
+    sh -c "grep -q '^  deco [0-9.]* [0-9.]* Uppföljning av internkontrollplan 2025 w=' '$T/runtitle.trace' &&
+           ! grep -q '…' '$T/runtitle.trace' && ! grep -q 'warning' '$T/runtitle.err'"
 printf 'page 2\n  deco 70.9 805.0 Lång nämnd w=200.0\n  deco 232.4 805.0 Lång titel w=130.0\n' >"$T/fake-deco.trace"
 check "the footer check sees two parts that overlap" fails furniture_apart "$T/fake-deco.trace"
 # a <ref> to a page below 10: the full stop follows its number as set
