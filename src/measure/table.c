@@ -1522,6 +1522,7 @@ static void table_shape(TableSet *ts)
 /* What the rows' walk carries from one row to the next. */
 typedef struct RowWalk {
     int      cell_i;           /* the first cell of the next row */
+    int      span_from;        /* first row of an open rowspan group */
     int      span_until;       /* last row of an open rowspan group */
     int      sub_box;          /* the box of the last subheader row, -1 */
     int      group_box;        /* the box of the group row the rows are in (to its sum), -1 */
@@ -1566,6 +1567,8 @@ static int row_elements(M *m, TableSet *ts, RowWalk *rw, int r)
     int first = rw->cell_i;
     for (; rw->cell_i < ts->ncell && ts->cells[rw->cell_i].row == r; rw->cell_i++) {
         Cell *c = &ts->cells[rw->cell_i];
+        if (c->rowspan > 1 && rw->span_until < c->row)
+            rw->span_from = c->row;
         if (c->row + c->rowspan - 1 > rw->span_until)
             rw->span_until = c->row + c->rowspan - 1;
         VEC_PUSH(&m->rp->arena, rw->active, rw->cell_i);
@@ -1985,11 +1988,16 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
         b->flags |= BOX_KEEP_NEXT;
     if (role == ROW_SUBHEAD && r < nrows - 1)
         b->flags |= BOX_KEEP_NEXT;
+    /* the rows a cell spans go on one page where they are no taller
+     * than half of it; a longer span breaks where it must, but not after
+     * its first row or before its last. (Where the span's rows from this
+     * one on were short enough, its last half page was kept: a page
+     * ended 40 % empty before it: a typographer) */
     if (r < rw->span_until) {
         int64_t span_h = 0;
-        for (int q = r; q <= rw->span_until; q++)
+        for (int q = rw->span_from; q <= rw->span_until; q++)
             span_h += ts->rh[q];
-        if (span_h <= ts->keep_limit)
+        if (span_h <= ts->keep_limit || r == rw->span_from || r == rw->span_until - 1)
             b->flags |= BOX_KEEP_NEXT;
     }
     if (role == ROW_GROUP && r < nrows - 1)
@@ -2005,7 +2013,7 @@ static void table_rows(M *m, TableSet *ts)
 {
     const Style *body = &m->lay->styles[ts->t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
     RowWalk rw = { 0 };
-    rw.span_until = rw.sub_box = rw.group_box = rw.group = -1;
+    rw.span_from = rw.span_until = rw.sub_box = rw.group_box = rw.group = -1;
     rw.gap = body->space_before > m->pending_after ? body->space_before : m->pending_after;
     for (int r = 0; r < ts->nrows; r++) {
         /* the cells whose lines this row may draw: its own, and those

@@ -1195,4 +1195,24 @@ softtable 14 >"$T/soft14.xml"
 check "a short table is split, its header repeated, rather than leave a page more than a quarter empty" \
     test "$(table_pages "$T/soft12.trace")" = "2-3 3"
 check "... and moved whole where less would be left empty" test "$(table_pages "$T/soft14.trace")" = "3-3 "
+# a cell over more rows than half a page holds breaks where the page is
+# full: the rows after the break were kept together where they were
+# shorter than half a page, and the page before them ended 40 % empty
+# (a typographer); its first two rows and last two stay together
+{
+    printf '<report type="rapport"><meta><title>T</title></meta><section><heading>Kontroll</heading>\n'
+    for k in 1 2 3 4; do printf '<p>Internkontrollen har följts upp under året enligt plan och resultaten har stämts av med enhetscheferna. Internkontrollen har följts upp under året enligt plan och resultaten har stämts av med enhetscheferna. Internkontrollen har följts upp under året enligt plan och resultaten har stämts av med enhetscheferna. Internkontrollen har följts upp under året enligt plan.</p>\n'; done
+    printf '<table><columns><column width="30%%"/><column/></columns><row role="header"><cell>Process</cell><cell>Kontrollmoment</cell></row>\n'
+    for k in $(seq 1 60); do
+        [ "$k" = 1 ] && span='<cell rowspan="60">Handläggning av bygglov och förhandsbesked</cell>' || span=
+        printf '<row>%s<cell>Kontrollmoment %d: stickprov på 40 avslutade ärenden per kvartal med kontroll av handläggningstid, avgiftsreduktion och att beslutet har kungjorts.</cell></row>\n' "$span" "$k"
+    done
+    printf '</table></section></report>\n'
+} >"$T/longspan.xml"
+"$BIN" -q -o "$T/longspan.pdf" --trace "$T/longspan.trace" "$T/longspan.xml"
+check "a cell over many rows: each page the rows go on to is filled, the last two rows together" \
+    awk '/^page/ { if (n) { c++; full[c] = last } p = $2; n = 0 } / Kontrollmoment [0-9]+:/ { n++; last = $3 + 0; k = $3 }
+         / Kontrollmoment 59:/ { p23 = p } / Kontrollmoment 60:/ { p24 = p }
+         END { c++; full[c] = last; for (i = 1; i < c; i++) if (full[i] < 650) bad = 1; exit bad || p23 != p24 }' \
+    "$T/longspan.trace"
 finish
