@@ -166,6 +166,8 @@ typedef struct Box {
     bool     note_start;   /* ... its first line */
     int      sub;          /* a table row under a subheader row: that row's box is `sub` boxes back; 0 */
     int      group;        /* ... in a group (under a group row, up to its sum): that row's box, as `sub` */
+    const Op *again;       /* a table row in the rows a cell spans from above: that cell's text, */
+    int      nagain;       /*   drawn again where a page begins with the row (paginate.c) */
 } Box;
 
 typedef struct Anchor {

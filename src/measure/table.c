@@ -2009,6 +2009,48 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
 }
 
 /* The rows as boxes, top to bottom. */
+/* What row r shows again where a page begins with it: the text of the
+ * cells that span it from a row above (a process, a goal over its
+ * rows), at the top of the row, where the rows they span from here on
+ * have room for it and none of its lines is drawn in this row or below
+ * (a typographer: the rows on the page after had no process). Not a
+ * cell of the header rows, which go again anyway. */
+static void row_again(M *m, const TableSet *ts, const RowWalk *rw, int r, Box *b)
+{
+    VEC(Op) ops = { 0 };
+    for (int q = 0; q < rw->active.n; q++) {
+        const Cell *c = &ts->cells[rw->active.v[q]];
+        int last = c->row + c->rowspan - 1;
+        if (c->row >= r || c->lines.n == 0 || ts->roles[c->row] == ROW_HEADER || ts->roles[c->row] == ROW_SUBHEAD ||
+            c->line_row[c->lines.n - 1] >= r)
+            continue;
+        int64_t room = 0, need = 2 * (int64_t)ts->py;
+        for (int k = r; k <= last && k < ts->nrows; k++)
+            room += ts->rh[k];
+        for (int k = 0; k < c->lines.n; k++)
+            need += c->lines.v[k].h;
+        if (need > room)
+            continue;
+        int32_t cx = ts->indent + ts->x[c->col] + ts->px + c->indent, y = ts->py;
+        for (int k = 0; k < c->lines.n; k++) {
+            const Line *ln = &c->lines.v[k];
+            for (int qo = 0; qo < ln->nops; qo++) {
+                Op op = ln->ops[qo];
+                if (op.kind != OP_TEXT && op.kind != OP_MARKER)
+                    continue;
+                op.x += cx;
+                op.y += y;
+                op.se = SE_ARTIFACT;        /* read once, where the cell is */
+                op.anchor = -1;
+                VEC_PUSH(&m->rp->arena, ops, op);
+            }
+            y += ln->h;
+        }
+    }
+    b->again = ops.v;
+    b->nagain = ops.n;
+}
+
 static void table_rows(M *m, TableSet *ts)
 {
     const Style *body = &m->lay->styles[ts->t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
@@ -2030,6 +2072,8 @@ static void table_rows(M *m, TableSet *ts)
         int b0 = m->boxes.n;
         Box *b = row_boxes(m, ts, &rw, r, se_tr, &d);
         row_keeps(m, ts, &rw, r, b);
+        if (b0 < m->boxes.n && ts->roles[r] != ROW_HEADER)
+            row_again(m, ts, &rw, r, &m->boxes.v[b0]);
         /* a row cut over pages: its slices before the last are under
          * the same subheader and in the same group */
         int last = m->boxes.n - 1;

@@ -284,6 +284,12 @@ static void repeat_header(PB *b, int i)
         place(b, &f->boxes[i - far], i - far, 0, true);
     if (near > 0 && near != far && i - near > first)
         place(b, &f->boxes[i - near], i - near, 0, true);
+    /* the text of a cell spanning the row from above, over the row */
+    if (box->nagain) {
+        Box *again = ARENA_NEW(&b->rp->arena, Box);
+        *again = (Box){ .ops = (Op *)box->again, .nops = box->nagain, .se = box->se, .table = -1 };
+        place(b, again, i, 0, true);
+    }
 }
 
 static const char *field(PB *b, const char *name, size_t n, int page, int pages)

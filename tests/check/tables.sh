@@ -1215,4 +1215,9 @@ check "a cell over many rows: each page the rows go on to is filled, the last tw
          / Kontrollmoment 59:/ { p23 = p } / Kontrollmoment 60:/ { p24 = p }
          END { c++; full[c] = last; for (i = 1; i < c; i++) if (full[i] < 650) bad = 1; exit bad || p23 != p24 }' \
     "$T/longspan.trace"
+check "... and the spanning cell's text stands again at the top of its rows on each page they go on to" \
+    awk '/^page/ { p = $2 } / Handläggning av bygglov och$/ { seen[p] = 1 } / Kontrollmoment [0-9]+:/ { rows[p] = 1 }
+         END { for (q in rows) if (!seen[q]) bad = 1; exit bad }' "$T/longspan.trace"
+check "... as an artifact: a screen reader reads it once, where the cell is" \
+    test "$(pdfinfo -struct-text "$T/longspan.pdf" | grep -c 'Handläggning av bygglov')" = 1
 finish
