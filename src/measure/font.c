@@ -180,6 +180,7 @@ struct FontWork {
     hb_language_t lang;
     FontAhead   *ahead;         /* words being shaped ahead, or NULL */
     struct Kern *kern;          /* malloc'd: pairs of plain glyphs as shaped (open addressing) */
+    uint8_t     *single;        /* malloc'd, per glyph: HarfBuzz sets it alone as it stands (1), or not (2) */
     size_t       nkern, kerncap;
 };
 
@@ -343,7 +344,11 @@ typedef struct Kern {
  * HarfBuzz's. */
 enum { PLAIN_MAX = 64 };
 
-static size_t kern_home(uint32_t key, size_t cap) { return (key * 2654435761u) & (cap - 1); }
+static size_t kern_home(uint32_t key, size_t cap)
+{
+    uint32_t h = key * 2654435761u;         /* its high bits mix both glyphs */
+    return (h ^ h >> 16) & (cap - 1);
+}
 
 static void kern_grow(FontWork *w)
 {
@@ -396,6 +401,10 @@ static const Kern *kern_of(const Font *f, uint16_t a, uint16_t b, const char *s,
     Kern *e = &w->kern[k];
     *e = (Kern){ .key = key, .used = true };
     w->nkern++;
+    if (plain_odd(&f->odd, key)) {
+        e->odd = true;                      /* the start of a longer ligature */
+        return e;
+    }
     const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, hash_bytes(s, n)) : NULL;
     if (aw && !ahead_claim(aw)) {
         kern_set(e, f, aw->g, aw->ng, n - blen);
@@ -407,6 +416,24 @@ static const Kern *kern_of(const Font *f, uint16_t a, uint16_t b, const char *s,
         take_glyphs(w->buf, g);
     kern_set(e, f, g, len == 2 ? 2 : 0, n - blen);
     return e;
+}
+
+/* Whether HarfBuzz sets glyph g, the characters s[0..n), alone as the
+ * font has it: its advance, no offset (a word of one glyph has no pair
+ * that would say so; a damaged table gave a dash no width). */
+static bool single_ok(const Font *f, uint16_t g, const char *s, size_t n)
+{
+    FontWork *w = f->work;
+    if (!w->single)
+        w->single = xcalloc((size_t)f->nglyphs + 1, 1);
+    if (!w->single[g]) {
+        FontGlyph r;
+        bool ok = shape_here(f, s, n) == 1;
+        if (ok)
+            take_glyphs(w->buf, &r);
+        w->single[g] = ok && r.gid == g && r.adv == f->adv[g] && !r.dx && !r.dy && !r.cluster && !r.unsafe ? 1 : 2;
+    }
+    return w->single[g] == 1;
 }
 
 /* The glyph of a plain character (plain.h) that is a plain glyph, or 0. */
@@ -451,13 +478,13 @@ static bool plain_word(const Font *f, const char *s, size_t n, FontGlyph *g, int
         }
     }
     *ng = k;
-    return true;
+    return k != 1 || single_ok(f, g[0].gid, s, n);
 }
 
 static Word word_of(const Font *f, const char *s, size_t n)
 {
     FontWork *w = f->work;
-    if (n == 1 && (unsigned char)s[0] < 0x80) {
+    if (n == 1 && (unsigned char)s[0] < 0x80 && single_ok(f, w->one[(unsigned char)s[0]].gid, s, 1)) {
         const FontGlyph *g = &w->one[(unsigned char)s[0]];
         return (Word){ g, 1, g->adv };
     }
@@ -766,12 +793,13 @@ static void work_free(void *p)
     free(f->work->glyphs);
     free(f->work->tab);
     free(f->work->kern);
+    free(f->work->single);
 }
 
 /* The glyphs of the font that only kerning moves (plain.h). HarfBuzz
  * reads the character map itself: a font whose maps disagree (one
  * subtable for HarfBuzz, another here) is HarfBuzz's alone. */
-static void plain(Arena *a, Font *f)
+static void find_plain(Arena *a, Font *f)
 {
     uint8_t *set = arena_alloc(a, ((size_t)f->nglyphs + 7) / 8);
     memset(set, 0, ((size_t)f->nglyphs + 7) / 8);
@@ -785,7 +813,7 @@ static void plain(Arena *a, Font *f)
         if (g > 0)
             set[g >> 3] |= (uint8_t)(1u << (g & 7));
     }
-    if (plain_glyphs(a, hb_font_get_face(f->hb), set, f->nglyphs))
+    if (plain_glyphs(a, hb_font_get_face(f->hb), set, f->nglyphs, &f->odd))
         f->plain = set;
 }
 
@@ -813,7 +841,7 @@ static const char *shaping(Arena *a, Font *f)
     arena_on_free(a, work_free, f);
     if (!hb_buffer_allocation_successful(f->work->buf))
         rp_oom(4096);
-    plain(a, f);
+    find_plain(a, f);
     char name[128];
     unsigned len = sizeof name;
     face = hb_font_get_face(f->hb);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../base/rp.h"
+#include "plain.h"
 
 struct hb_font_t;
 typedef struct FontWork FontWork;
@@ -63,6 +64,7 @@ typedef struct Font {
     struct hb_font_t *hb;
     FontWork         *work;
     const uint8_t    *plain;   /* the glyphs layout only kerns (plain.h), or NULL */
+    PlainOdd          odd;     /* ... and the pairs of them that begin a longer ligature */
     /* input, set by the caller before shaping: HarfBuzz guesses each
      * word's script (a fallback font's Greek, Armenian, symbols) instead
      * of being told Latin */

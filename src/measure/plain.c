@@ -58,9 +58,10 @@ typedef struct Walk {
     const uint8_t *cand;
     uint8_t       *taken;
     int            nglyphs;
-    bool           pairs_only;  /* the first pass: ligatures of two glyphs only */
-    uint32_t      *pair;        /* those ligatures' glyphs, first << 16 | second (sorted after the first pass) */
-    size_t         npair, cappair;
+    long           budget;      /* glyphs of coverages still to be read (a hostile table's ranges
+                                 * over every glyph, read again by each subtable, took seconds) */
+    uint32_t      *odd;         /* pairs that begin a ligature of three or more glyphs */
+    size_t         nodd, capodd;
 } Walk;
 
 static int by_value(const void *a, const void *b)
@@ -77,8 +78,10 @@ static void take(Walk *w, long g)
         w->taken[g >> 3] |= (uint8_t)(1u << (g & 7));
 }
 
-/* The coverage table at off: its candidates taken if `mark`; returns whether a
- * candidate is in it, or -1 if it cannot be read. */
+/* The coverage table at off: its candidates taken if `mark`; returns
+ * whether a candidate is in it, or -1 if it cannot be read: cut short,
+ * out of order (HarfBuzz searches it: glyphs ascending, ranges too, each
+ * range's first index the count before it), or past the walk's budget. */
 static int coverage(Walk *w, size_t off, bool mark)
 {
     Table t = w->t;
@@ -87,63 +90,77 @@ static int coverage(Walk *w, size_t off, bool mark)
     unsigned fmt = r16(t, off), n = r16(t, off + 2);
     int any = 0;
     if (fmt == 1 && at(t, off + 4, (size_t)n * 2)) {
+        w->budget -= n;
         for (unsigned i = 0; i < n; i++) {
             unsigned g = r16(t, off + 4 + i * 2);
+            if (i > 0 && g <= r16(t, off + 2 + i * 2))
+                return -1;
             if (g < (unsigned)w->nglyphs && has(w->cand, g)) {
                 any = 1;
                 if (mark)
                     take(w, g);
             }
         }
-        return any;
+        return w->budget < 0 ? -1 : any;
     }
-    if (fmt == 2 && at(t, off + 4, (size_t)n * 6)) {
-        for (unsigned i = 0; i < n; i++)
-            for (unsigned g = r16(t, off + 4 + i * 6), hi = r16(t, off + 6 + i * 6); g <= hi && g < (unsigned)w->nglyphs; g++)
-                if (has(w->cand, g)) {
-                    any = 1;
-                    if (mark)
-                        take(w, g);
-                }
-        return any;
-    }
-    return -1;
-}
-
-/* The glyph at index i of the coverage table at off, or -1. */
-static long covered(Table t, size_t off, unsigned i)
-{
-    if (!at(t, off, 4))
-        return -1;
-    unsigned fmt = r16(t, off), n = r16(t, off + 2);
-    if (fmt == 1)
-        return i < n && at(t, off + 4, (size_t)n * 2) ? (long)r16(t, off + 4 + i * 2) : -1;
     if (fmt != 2 || !at(t, off + 4, (size_t)n * 6))
         return -1;
-    for (unsigned k = 0; k < n; k++) {
-        unsigned lo = r16(t, off + 4 + k * 6), hi = r16(t, off + 6 + k * 6), first = r16(t, off + 8 + k * 6);
-        if (i >= first && hi >= lo && i - first <= hi - lo)
-            return (long)(lo + (i - first));
+    unsigned count = 0;
+    for (unsigned i = 0; i < n; i++) {
+        unsigned lo = r16(t, off + 4 + i * 6), hi = r16(t, off + 6 + i * 6);
+        if (hi < lo || r16(t, off + 8 + i * 6) != count || (i > 0 && lo <= r16(t, off + 6 + (i - 1) * 6)))
+            return -1;
+        count += hi - lo + 1;
+        w->budget -= hi - lo + 1;
+        if (w->budget < 0)
+            return -1;
+        for (unsigned g = lo; g <= hi && g < (unsigned)w->nglyphs; g++)
+            if (has(w->cand, g)) {
+                any = 1;
+                if (mark)
+                    take(w, g);
+            }
     }
-    return -1;
+    return any;
 }
 
-/* A ligature substitution (format 1): a ligature of two glyphs is left
- * to the pairs (shaped together, the pair is one glyph: odd, font.c).
- * The first glyph of a longer one, or of a ligature of one glyph, is
- * taken if all its glyphs are candidates (else it never forms from
- * plain glyphs), unless its first two glyphs make a ligature of two:
- * a word with them is odd already ("tti" after "tt"). The first pass
- * collects the ligatures of two. */
-static bool ligatures(Walk *w, size_t sub)
+/* The glyph at index i of the coverage table at off, read and found in
+ * order by coverage(); -1 if there is none. */
+static long covered(Table t, size_t off, unsigned i)
+{
+    unsigned fmt = r16(t, off), n = r16(t, off + 2);
+    if (fmt == 1)
+        return i < n ? (long)r16(t, off + 4 + i * 2) : -1;
+    unsigned lo = 0, hi = n;                /* the last range starting at or before i */
+    while (hi - lo > 1) {
+        unsigned mid = (lo + hi) / 2;
+        if (r16(t, off + 8 + mid * 6) <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    unsigned first = n ? r16(t, off + 8 + lo * 6) : 0, g0 = n ? r16(t, off + 4 + lo * 6) : 0;
+    return n && i >= first && i - first <= r16(t, off + 6 + lo * 6) - g0 ? (long)(g0 + (i - first)) : -1;
+}
+
+/* A ligature substitution (format 1) of a lookup with flags `flag`,
+ * where every glyph of a ligature is a candidate (else it never forms
+ * from plain glyphs): one of two glyphs is left to the pair, which
+ * shaped alone is then one glyph (odd, font.c); the first two glyphs of
+ * a longer one make a pair that is odd (what HarfBuzz makes of the pair
+ * alone tells nothing of the three); a ligature of one glyph, or one
+ * whose glyphs need not stand side by side (the lookup skips base
+ * glyphs or ligatures between them), takes its first glyph. */
+static bool ligatures(Walk *w, size_t sub, unsigned flag)
 {
     Table t = w->t;
     if (!at(t, sub, 6) || r16(t, sub) != 1)
         return false;
     size_t cov = sub + r16(t, sub + 2);
     unsigned nset = r16(t, sub + 4);
-    if (!at(t, sub + 6, (size_t)nset * 2))
+    if (!at(t, sub + 6, (size_t)nset * 2) || coverage(w, cov, false) < 0)
         return false;
+    bool apart = flag & 0x6;                /* IgnoreBaseGlyphs, IgnoreLigatures */
     for (unsigned i = 0; i < nset; i++) {
         long first = covered(t, cov, i);
         size_t set = sub + r16(t, sub + 6 + i * 2);
@@ -158,29 +175,22 @@ static bool ligatures(Walk *w, size_t sub)
             unsigned ncomp = r16(t, lig + 2);
             if (ncomp == 0 || !at(t, lig + 4, (size_t)(ncomp - 1) * 2))
                 return false;
-            unsigned second = ncomp >= 2 ? r16(t, lig + 4) : 0;
-            uint32_t key = (uint32_t)first << 16 | second;
-            if (ncomp == 2 && w->pairs_only && has(w->cand, second)) {
-                if (w->npair == w->cappair) {
-                    size_t cap = w->cappair ? w->cappair * 2 : 64;
-                    uint32_t *p = realloc(w->pair, cap * sizeof *p);
-                    if (!p)
-                        return false;
-                    w->pair = p;
-                    w->cappair = cap;
-                }
-                w->pair[w->npair++] = key;
-            }
-            if (ncomp == 2 || w->pairs_only ||
-                (ncomp > 2 && w->npair && bsearch(&key, w->pair, w->npair, sizeof key, by_value)))
-                continue;
             bool all = true;
             for (unsigned c = 1; c < ncomp && all; c++) {
                 unsigned g = r16(t, lig + 4 + (c - 1) * 2);
                 all = g < (unsigned)w->nglyphs && has(w->cand, g);
             }
-            if (all)
+            if (!all || (ncomp == 2 && !apart))
+                continue;
+            if (ncomp == 1 || apart) {
                 take(w, first);
+                continue;
+            }
+            if (w->nodd == w->capodd) {
+                w->capodd = w->capodd ? w->capodd * 2 : 64;
+                w->odd = xrealloc(w->odd, w->capodd * sizeof *w->odd);
+            }
+            w->odd[w->nodd++] = (uint32_t)first << 16 | r16(t, lig + 4);
         }
     }
     return true;
@@ -269,9 +279,7 @@ static bool lookup(Walk *w, size_t off, bool pos)
         if (pos && ty == 2 && r16(t, sub + 6) == 0 && (flag & ~0x9u) == 0)
             ok = true;                      /* kerning of the first glyph */
         else if (!pos && ty == 4)
-            ok = ligatures(w, sub);
-        else if (w->pairs_only)
-            ok = true;
+            ok = ligatures(w, sub, flag);
         else if (ty == (pos ? 7u : 5u) || ty == (pos ? 8u : 6u))
             ok = context(w, sub, ty == (pos ? 8u : 6u));
         else
@@ -282,45 +290,38 @@ static bool lookup(Walk *w, size_t off, bool pos)
     return true;
 }
 
-/* The features of the table `tag` HarfBuzz applies: the default ones,
- * and those a script's language system requires (applied whatever their
- * tag), in features[] (cap entries, ended by HB_TAG_NONE). False: more
- * than that. */
-static bool applied_features(hb_face_t *face, hb_tag_t tag, hb_tag_t *features, size_t cap)
+/* The lookups of the features that a script's language system requires,
+ * which HarfBuzz applies whatever their tag, into `lookups`
+ * (hb_ot_layout_collect_lookups leaves them out when it is given the
+ * features to look for). */
+static void required_lookups(hb_face_t *face, hb_tag_t tag, hb_set_t *lookups)
 {
-    size_t n = 0;
-    for (; default_features[n] != HB_TAG_NONE; n++)
-        features[n] = default_features[n];
     unsigned nscripts = hb_ot_layout_table_get_script_tags(face, tag, 0, NULL, NULL);
     for (unsigned sc = 0; sc < nscripts; sc++) {
         unsigned nlang = hb_ot_layout_script_get_language_tags(face, tag, sc, 0, NULL, NULL);
         for (unsigned l = 0; l <= nlang; l++) {
             unsigned li = l < nlang ? l : HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX, fi;
-            hb_tag_t ft;
-            if (!hb_ot_layout_language_get_required_feature(face, tag, sc, li, &fi, &ft))
+            if (!hb_ot_layout_language_get_required_feature(face, tag, sc, li, &fi, NULL))
                 continue;
-            size_t k = 0;
-            while (k < n && features[k] != ft)
-                k++;
-            if (k == n && n + 1 >= cap)
-                return false;
-            if (k == n)
-                features[n++] = ft;
+            unsigned got, at = 0, v[64];
+            do {
+                got = 64;
+                hb_ot_layout_feature_get_lookups(face, tag, fi, at, &got, v);
+                for (unsigned k = 0; k < got; k++)
+                    hb_set_add(lookups, v[k]);
+                at += got;
+            } while (got == 64);
         }
     }
-    features[n] = HB_TAG_NONE;
-    return true;
 }
 
 /* The lookups of the table `tag` that the features HarfBuzz applies
- * use. */
+ * use: the default ones and those required. */
 static bool walk(hb_face_t *face, hb_tag_t tag, Walk *w)
 {
-    hb_tag_t features[64];
-    if (!applied_features(face, tag, features, sizeof features / sizeof *features))
-        return false;
     hb_set_t *lookups = hb_set_create();
-    hb_ot_layout_collect_lookups(face, tag, NULL, NULL, features, lookups);
+    hb_ot_layout_collect_lookups(face, tag, NULL, NULL, default_features, lookups);
+    required_lookups(face, tag, lookups);
     hb_blob_t *blob = hb_face_reference_table(face, tag);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
@@ -357,28 +358,35 @@ static bool legacy_kern(hb_face_t *face)
     return true;
 }
 
-bool plain_glyphs(Arena *a, hb_face_t *face, uint8_t *plain, int nglyphs)
+bool plain_glyphs(Arena *a, hb_face_t *face, uint8_t *plain, int nglyphs, PlainOdd *odd)
 {
+    *odd = (PlainOdd){ 0 };
     if (nglyphs <= 0 || hb_aat_layout_has_substitution(face) || hb_aat_layout_has_positioning(face) ||
         hb_aat_layout_has_tracking(face) || hb_ot_var_has_data(face) || legacy_kern(face))
         return false;
     size_t bytes = ((size_t)nglyphs + 7) / 8;
-    Walk w = { .cand = plain, .taken = arena_alloc(a, bytes), .nglyphs = nglyphs };
+    Walk w = { .cand = plain, .taken = arena_alloc(a, bytes), .nglyphs = nglyphs, .budget = 16L << 20 };
     memset(w.taken, 0, bytes);
     hb_set_t *marks = hb_set_create();
     hb_ot_layout_get_glyphs_in_class(face, HB_OT_LAYOUT_GLYPH_CLASS_MARK, marks);
     for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(marks, &g);)
         if (g < (hb_codepoint_t)nglyphs)
             w.taken[g >> 3] |= (uint8_t)(1u << (g & 7));
-    w.pairs_only = true;
-    bool ok = hb_set_allocation_successful(marks) && walk(face, HB_OT_TAG_GSUB, &w);
-    w.pairs_only = false;
-    if (w.npair)
-        qsort(w.pair, w.npair, sizeof *w.pair, by_value);
-    ok = ok && walk(face, HB_OT_TAG_GSUB, &w) && walk(face, HB_OT_TAG_GPOS, &w);
+    bool ok = hb_set_allocation_successful(marks) && walk(face, HB_OT_TAG_GSUB, &w) && walk(face, HB_OT_TAG_GPOS, &w);
     hb_set_destroy(marks);
-    free(w.pair);
     for (size_t i = 0; i < bytes; i++)
         plain[i] &= (uint8_t)~w.taken[i];
+    if (ok && w.nodd) {
+        qsort(w.odd, w.nodd, sizeof *w.odd, by_value);
+        odd->pair = arena_alloc(a, w.nodd * sizeof *w.odd);
+        memcpy(odd->pair, w.odd, w.nodd * sizeof *w.odd);
+        odd->n = w.nodd;
+    }
+    free(w.odd);
     return ok;
+}
+
+bool plain_odd(const PlainOdd *odd, uint32_t pair)
+{
+    return odd->n && bsearch(&pair, odd->pair, odd->n, sizeof pair, by_value);
 }

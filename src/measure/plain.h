@@ -34,17 +34,26 @@
 #define RP_PLAIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "../base/arena.h"
 
 struct hb_face_t;
 
+/* Pairs of glyphs (first << 16 | second, ascending) that begin a
+ * ligature of three glyphs or more: a word with one is HarfBuzz's. */
+typedef struct PlainOdd { uint32_t *pair; size_t n; } PlainOdd;
+
 /* plain[] (a bit per glyph of the face's nglyphs) holds the glyphs of
- * plain characters (plain_char); those a lookup of the default features
- * may change in a word of them are cleared (a scratch bitmap in arena
+ * plain characters (plain_char); those a lookup of the features
+ * HarfBuzz applies may change in a word of them are cleared, and the
+ * pairs that begin a longer ligature of them listed in *odd (in arena
  * a). False for a font whose words must all go through HarfBuzz, or
  * whose tables cannot be read. */
-bool plain_glyphs(Arena *a, struct hb_face_t *face, uint8_t *plain, int nglyphs);
+bool plain_glyphs(Arena *a, struct hb_face_t *face, uint8_t *plain, int nglyphs, PlainOdd *odd);
+
+/* Whether `pair` (first << 16 | second) is one of *odd. */
+bool plain_odd(const PlainOdd *odd, uint32_t pair);
 
 static inline bool plain_glyph(const uint8_t *plain, int g) { return plain[g >> 3] & (1u << (g & 7)); }
 
