@@ -31,6 +31,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <limits.h>
 #include <math.h>
@@ -3755,6 +3756,11 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
 void parse_init(void)
 {
     xmlInitParser();
+    /* RELAX NG's datatype libraries are registered by the first schema
+     * compiled, unlocked: two threads compiling at once (a run beside
+     * the engine's) registered them twice ("Relax-NG types library
+     * failed to register" on stderr, and a leak) */
+    xmlRelaxNGInitTypes();
 }
 
 void parse_prepare(Rp *rp, bool report)
