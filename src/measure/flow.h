@@ -150,6 +150,7 @@ enum {
     BOX_SUBHEAD    = 1 << 7,  /* a header row inside a table: repeated under its header rows */
     BOX_KEEP_SOFT  = 1 << 8,  /* its BOX_KEEP_NEXT is a short table's, kept whole: a page may end
                                * here rather than be left much emptier (paginate.c) */
+    BOX_AGAIN      = 1 << 9,  /* a spanning cell's text drawn again over a row (`again`) */
 };
 
 typedef struct Box {
@@ -167,7 +168,8 @@ typedef struct Box {
     int      sub;          /* a table row under a subheader row: that row's box is `sub` boxes back; 0 */
     int      group;        /* ... in a group (under a group row, up to its sum): that row's box, as `sub` */
     const Op *again;       /* a table row in the rows a cell spans from above: that cell's text, */
-    int      nagain;       /*   drawn again where a page begins with the row (paginate.c) */
+    int      nagain;       /*   drawn again where a page begins with the row (paginate.c), */
+    int32_t  again_h;      /*   this high (in the rows below too, which leave the column empty) */
 } Box;
 
 typedef struct Anchor {

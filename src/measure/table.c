@@ -2018,6 +2018,7 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
 static void row_again(M *m, const TableSet *ts, const RowWalk *rw, int r, Box *b)
 {
     VEC(Op) ops = { 0 };
+    int32_t tallest = 0;
     for (int q = 0; q < rw->active.n; q++) {
         const Cell *c = &ts->cells[rw->active.v[q]];
         int last = c->row + c->rowspan - 1;
@@ -2031,6 +2032,7 @@ static void row_again(M *m, const TableSet *ts, const RowWalk *rw, int r, Box *b
             need += c->lines.v[k].h;
         if (need > room)
             continue;
+        tallest = need > tallest ? (int32_t)need : tallest;
         int32_t cx = ts->indent + ts->x[c->col] + ts->px + c->indent, y = ts->py;
         for (int k = 0; k < c->lines.n; k++) {
             const Line *ln = &c->lines.v[k];
@@ -2049,6 +2051,7 @@ static void row_again(M *m, const TableSet *ts, const RowWalk *rw, int r, Box *b
     }
     b->again = ops.v;
     b->nagain = ops.n;
+    b->again_h = ops.n ? tallest : 0;
 }
 
 static void table_rows(M *m, TableSet *ts)

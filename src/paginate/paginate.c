@@ -205,6 +205,25 @@ static void take_carry(PB *b)
     take_lines(b, &left, room);
 }
 
+/* A spanning cell's text drawn again at the top of a page (repeat_header)
+ * stays where the table's rows under it on the page are as tall as it:
+ * on a narrow page it ran past the last row and the margin. */
+static void drop_again(Page *pg)
+{
+    static const Box none = { .table = -1 };
+    for (int k = 0; k < pg->n; k++) {
+        const Box *o = pg->items[k].box;
+        if (!(o->flags & BOX_AGAIN))
+            continue;
+        int32_t bottom = pg->items[k].y;
+        for (int q = k + 1; q < pg->n && (pg->items[q].box->flags & BOX_TABLE_ROW) && pg->items[q].box->table == o->table;
+             q++)
+            bottom = pg->items[q].y + pg->items[q].box->h;
+        if (pg->items[k].y + o->again_h > bottom)
+            pg->items[k].box = &none;
+    }
+}
+
 static void flush(PB *b, bool full)
 {
     if (!b->items.n && !b->lines.n)
@@ -216,6 +235,7 @@ static void flush(PB *b, bool full)
     pg.full = full;
     pg.landscape = b->landscape;
     pg.number = b->pages.n + 1;
+    drop_again(&pg);
     for (int k = 0; k < b->items.n; k++)
         if (b->items.v[k].index >= 0 && !b->items.v[k].repeat) {
             b->box_page[b->items.v[k].index] = b->pages.n;
@@ -287,7 +307,8 @@ static void repeat_header(PB *b, int i)
     /* the text of a cell spanning the row from above, over the row */
     if (box->nagain) {
         Box *again = ARENA_NEW(&b->rp->arena, Box);
-        *again = (Box){ .ops = (Op *)box->again, .nops = box->nagain, .se = box->se, .table = -1 };
+        *again = (Box){ .ops = (Op *)box->again, .nops = box->nagain, .se = box->se, .table = box->table,
+                        .flags = BOX_AGAIN, .again_h = box->again_h };
         place(b, again, i, 0, true);
     }
 }
