@@ -32,6 +32,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/tree.h>
 #include <limits.h>
 #include <math.h>
@@ -3756,11 +3757,13 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
 void parse_init(void)
 {
     xmlInitParser();
-    /* RELAX NG's datatype libraries are registered by the first schema
-     * compiled, unlocked: two threads compiling at once (a run beside
-     * the engine's) registered them twice ("Relax-NG types library
-     * failed to register" on stderr, and a leak) */
+    /* RELAX NG's datatype libraries, and XML Schema's types they use,
+     * are set up by the first schema compiled, unlocked: two threads
+     * compiling at once (a run beside the engine's) set them up twice
+     * ("Relax-NG types library failed to register" on stderr, and a
+     * leak) */
     xmlRelaxNGInitTypes();
+    xmlSchemaInitTypes();
 }
 
 void parse_prepare(Rp *rp, bool report)
