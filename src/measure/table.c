@@ -508,6 +508,40 @@ static void unit_of(const Pieces *ps, char *buf, size_t cap)
     buf[n] = 0;
 }
 
+/* In a column of several units, each unit's widest figure part from
+ * the comma on ("73,0 %": ",0 %"): a figure with that unit and fewer
+ * decimals moves its unit right by what it has less (unit_pad), so
+ * that the units line up. A column of more than eight units is left
+ * as it is. */
+static void unit_pads(M *m, Cell *cells, int ncell, const bool *one)
+{
+    enum { KINDS = 8 };
+    typedef struct { int col; char u[32]; int32_t max; } Kind;
+    VEC(Kind) kinds = { 0 };
+    char u[32];
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < ncell; i++) {
+            Cell *c = &cells[i];
+            if (c->frac < 0 || one[c->col])
+                continue;
+            unit_of(&c->ps, u, sizeof u);
+            if (!u[0])
+                continue;
+            int k = 0, same = 0;
+            while (k < kinds.n && !(kinds.v[k].col == c->col && strcmp(kinds.v[k].u, u) == 0))
+                same += kinds.v[k++].col == c->col;
+            if (pass == 1) {
+                c->unit_pad = k < kinds.n ? kinds.v[k].max - c->frac : 0;
+            } else if (k < kinds.n) {
+                kinds.v[k].max = c->frac > kinds.v[k].max ? c->frac : kinds.v[k].max;
+            } else if (same < KINDS) {
+                Kind kd = { c->col, "", c->frac };
+                snprintf(kd.u, sizeof kd.u, "%s", u);
+                VEC_PUSH(&m->rp->arena, kinds, kd);
+            }
+        }
+}
+
 /* Decimal commas in one line: each number padded by what its column's
  * widest decimal part has more, so its comma, or an integer's last
  * digit, stands where the others' do, and what follows the figure
@@ -515,7 +549,10 @@ static void unit_of(const Pieces *ps, char *buf, size_t cap)
  * figure's own on each row ("761 kr/inv", "54 %", "21,4"; such a
  * column was set flush right, its commas out of line, a typographer).
  * A column of one unit has it at the column's edge (unit_edge), where
- * "85 %" under "6,0 %" lines up its sign too. */
+ * "85 %" under "6,0 %" lines up its sign too; in a column of several,
+ * a unit stands with the same unit of the figures with decimals
+ * (unit_pad: "41 %" under "73,0 %", "128 900 kr" as it is), as TEMPLATE
+ * has units align (a typographer). */
 static void align_commas(M *m, int ncols, Cell *cells, int ncell)
 {
     int32_t *maxfrac = ARENA_ARRAY(&m->rp->arena, int32_t, ncols);
@@ -547,6 +584,7 @@ static void align_commas(M *m, int ncols, Cell *cells, int ncell)
         c->unit_edge = one[c->col];
         widen(c, c->pad);
     }
+    unit_pads(m, cells, ncell, one);
 }
 
 /* Room between two columns of figures side by side: a figure's own
@@ -1275,7 +1313,8 @@ static void marks_hang(Cell *c, int32_t most)
  * (28)" a "%" stays by its figure. */
 static void unit_to_edge(M *m, Cell *c)
 {
-    if (c->pad <= 0 || c->frac < 0 || !c->unit_edge || c->lines.n != 1 || c->lines.v[0].nops < 1)
+    int32_t move = c->unit_edge ? c->pad : c->unit_pad;
+    if (move <= 0 || c->frac < 0 || c->lines.n != 1 || c->lines.v[0].nops < 1)
         return;
     Line *l = &c->lines.v[0];
     int last = figure_end(l) - 1;       /* the figure's op: footnote marks come after it */
@@ -1294,7 +1333,7 @@ static void unit_to_edge(M *m, Cell *c)
     memcpy(v, l->ops, sizeof *v * (size_t)(last + 1));
     for (int k = last + 1; k < l->nops; k++) {      /* the marks go with the unit */
         v[k + 1] = l->ops[k];
-        v[k + 1].x += c->pad;
+        v[k + 1].x += move;
     }
     Op *a = &v[last], *u = &v[last + 1];
     *u = *a;
@@ -1304,7 +1343,7 @@ static void unit_to_edge(M *m, Cell *c)
     a->eol = false;
     u->s = a->s + after;
     u->len = o->len - after;
-    u->x = a->x + a->w + c->pad;
+    u->x = a->x + a->w + move;
     u->w = o->w - a->w;
     l->ops = v;
     l->nops++;

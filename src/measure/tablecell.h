@@ -26,6 +26,8 @@ typedef struct Cell {
     int32_t     pad;           /* space right of a number so its comma lines up */
     int32_t     indent;        /* space left of a sub-row's label ("Män" under its indicator) */
     bool        unit_edge;     /* its unit goes to the column's edge: the column's units are one */
+    int32_t     unit_pad;      /* else how far its unit moves right to stand with the same unit of
+                                * a figure with decimals ("41 %" under "73,0 %") */
     int32_t     h;             /* content height */
     Align       align;
     StyleId     sid;

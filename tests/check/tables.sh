@@ -1220,4 +1220,22 @@ check "... and the spanning cell's text stands again at the top of its rows on e
          END { for (q in rows) if (!seen[q]) bad = 1; exit bad }' "$T/longspan.trace"
 check "... as an artifact: a screen reader reads it once, where the cell is" \
     test "$(pdfinfo -struct-text "$T/longspan.pdf" | grep -c 'Handläggning av bygglov')" = 1
+# in a column of key figures with several units the same unit lines up:
+# the "%" of "41 %" stands under that of "73,0 %" (it followed the 41,
+# a figure's width to the left: a typographer; TEMPLATE: percentages
+# and units align)
+cat >"$T/keyunits.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><table><caption>Nyckeltal</caption>
+<columns><column/><column type="number" decimals="as-written"/></columns>
+<row role="header"><cell>Nyckeltal</cell><cell>Utfall 2024</cell></row>
+<row><cell>Antal elever</cell><cell>7 015</cell></row>
+<row><cell>Kostnad per elev</cell><cell>128 900 kr</cell></row>
+<row><cell>Andel med examen</cell><cell>73,0 %</cell></row>
+<row><cell>Andel i arbete</cell><cell>41 %</cell></row>
+</table></report>
+XML
+"$BIN" -q -o "$T/keyunits.pdf" --trace "$T/keyunits.trace" "$T/keyunits.xml"
+check "a key figure's unit stands with the same unit of the figures with decimals: 41 % under 73,0 %" \
+    awk '$1 == "text" && $4 ~ /^73,0/ { x = $2 } $1 == "text" && $4 == "%" { p = $2 } $1 == "text" && $4 ~ /^41/ { n = $2 }
+         END { exit !(x && p && n == x && p - n > 17) }' "$T/keyunits.trace"
 finish
