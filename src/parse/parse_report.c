@@ -376,6 +376,8 @@ static bool same_word(const char *a, const char *b)
 
 /* The status whose printed word (the layout's, for this report type) is
  * `value`, as a writer types what the page shows: its index, or -1. */
+static const char *lower(const char *s, char *buf, size_t cap);
+
 static int status_by_word(P *p, const char *value)
 {
     for (int i = 0; i < p->layout->nstatuses; i++) {
@@ -384,7 +386,24 @@ static int status_by_word(P *p, const char *value)
         if ((w && same_word(w, value)) || (sd->word && same_word(sd->word, value)))
             return i;
     }
-    return -1;
+    /* the first word of one status's word alone ("delvis": Delvis
+     * uppfyllt), where no other status's word begins so */
+    char v[64], w[64];
+    lower(value, v, sizeof v);
+    size_t n = strlen(v);
+    int found = -1;
+    for (int i = 0; i < p->layout->nstatuses && n >= 4; i++) {
+        const char *word = status_word(p, i);
+        if (!word)
+            continue;
+        lower(word, w, sizeof w);
+        if (strncmp(w, v, n) == 0 && w[n] == ' ') {
+            if (found >= 0 && found != i)
+                return -1;
+            found = i;
+        }
+    }
+    return found;
 }
 
 

@@ -327,12 +327,12 @@ static const struct { const char *el, *attr, *values; } allowed[] = {
     { "row-role", "role", "header, group, sum, part, sub, subheader, normal" }, { "row-role", "sum-of", "above" },
     { "row-role", "row", N_("a row number of the CSV from 1, or last") },
     { "column", "type", "text, number, status" }, { "column", "align", "left, right, center" },
-    { "column", "decimals", N_("0 to 6") }, { "column", "sign", "auto, always" },
+    { "column", "decimals", "0, 1, 2, 3, 4, 5, 6, as-written" }, { "column", "sign", "auto, always" },
     { "column", "width", N_("auto, or a length like 30mm, 40%, 2*") },
     { "row", "role", "header, group, sum, part, sub, normal" }, { "row", "sum-of", "above" },
     { "cell", "colspan", N_("a whole number from 1") }, { "cell", "rowspan", N_("a whole number from 1") },
     { "cell", "align", "left, right, center" },
-    { "num", "decimals", N_("0 to 6") }, { "num", "sign", "auto, always" },
+    { "num", "decimals", "0, 1, 2, 3, 4, 5, 6, as-written" }, { "num", "sign", "auto, always" },
     { "chart", "type", "line, bar, stacked-bar, horizontal-bar, pie, donut" }, { "chart", "legend", "yes, no" }, { "chart", "value-labels", "yes, no" },
     { "chart", "height", N_("a length like 60mm") }, { "series", "line", "solid, dashed, dotted" },
     { "axis", "decimals", N_("0 to 6") }, { "axis", "min", N_("a number with a point for decimals, e.g. 0 or 12.5") },
@@ -363,8 +363,26 @@ static void fold_value(const char *v, char *out, size_t cap)
 
 /* The hint for a wrong value v: the value it most likely means ("did you
  * mean type=\"delarsrapport\"?"), or what the attribute takes. */
+/* Values written in other words that mean one the format takes: a
+ * row "total" is a sum row. */
+static const struct { const char *el, *attr, *said, *means; } synonyms[] = {
+    { "column", "type", "percent", "number\" unit=\"%" }, { "column", "type", "procent", "number\" unit=\"%" },
+    { "column", "type", "numeric", "number" }, { "column", "type", "tal", "number" },
+    { "row", "role", "total", "sum" },     { "row", "role", "totalt", "sum" },    { "row", "role", "summa", "sum" },
+    { "row", "role", "subtotal", "sum" },  { "row", "role", "delsumma", "sum" },  { "row", "role", "rubrik", "header" },
+    { "row", "role", "head", "header" },   { "row", "role", "grupp", "group" },   { "row", "role", "varav", "part" },
+};
+
 static const char *values_hint(const char *el, const char *attr, const char *v, char *buf, size_t cap)
 {
+    for (size_t i = 0; v && i < sizeof synonyms / sizeof *synonyms; i++) {
+        char fv[64];
+        fold_value(v, fv, sizeof fv);
+        if (!strcmp(synonyms[i].el, el) && !strcmp(synonyms[i].attr, attr) && !strcmp(fv, synonyms[i].said)) {
+            snprintf(buf, cap, _("did you mean %s=\"%s\"?"), attr, synonyms[i].means);
+            return buf;
+        }
+    }
     for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
         if (!strcmp(allowed[i].el, el) && !strcmp(allowed[i].attr, attr)) {
             char fv[64], one[64];
