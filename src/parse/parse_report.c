@@ -2101,6 +2101,9 @@ static void check_sums(P *p, Node *t)
     }
     int nrows;
     SumStart *starts = sum_starts(p, t, &nrows);
+    /* a column of rates or shares is said once, at its first sum: seven
+     * sums of one column were seven warnings (a typographer) */
+    bool *said = ARENA_ARRAY(&p->rp->arena, bool, ncols > 0 ? ncols : 1);
     ri = -1;
     for (Node *r = t->first; r; r = r->next) {
         ri++;
@@ -2113,8 +2116,10 @@ static void check_sums(P *p, Node *t)
             const Node *share = NULL;
             if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER ||
                 !adds_up(t, col, &share)) {
-                if (share && !sc->first)
+                if (share && !sc->first && col < ncols && !said[col])
                     sum_of_shares(p, r, sc, share);
+                if (col < ncols)
+                    said[col] |= share && !sc->first;
                 continue;
             }
             /* a column of rates or averages: not filled in, nor a figure
@@ -2122,8 +2127,9 @@ static void check_sums(P *p, Node *t)
              * the rows' sum */
             char head[160];
             if (rate_column(t, r, col, head, sizeof head)) {
-                if (!sc->first)
+                if (!sc->first && !said[col])
                     sum_of_rates(p, r, sc, head);
+                said[col] |= !sc->first;
                 continue;
             }
             int64_t want = 0;

@@ -1020,6 +1020,18 @@ check "rates and averages are not summed (said of each), nor an average in a sum
            test \"\$(grep -A16 ' Summa\$' '$T/rates.trace' | grep '^ *text' | awk '{ print \$NF }' | tr '\\n' ' ')\" = 'Summa 30 2,6 300 15 3 ' &&
            test \$(grep -c 'holds rates or averages' '$T/rates.err') = 3 && grep -q 'column \"Hours per client\" holds' '$T/rates.err' &&
            test \$(grep -c warning '$T/rates.err') = 3"
+# ... once a column, at its first sum: seven sums of one column of rates
+# were seven warnings (a typographer)
+{
+    printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number" decimals="0"/><column type="number" decimals="0"/></columns>'
+    printf '<row role="header"><cell>Skola</cell><cell>Elever</cell><cell>Kostnad per elev</cell></row>'
+    for k in 1 2 3 4 5 6 7; do
+        printf '<row><cell>Skola %d</cell><cell>100</cell><cell>120</cell></row><row role="sum" sum-of="above"><cell>Summa del %d</cell><cell/><cell/></row>' "$k" "$k"
+    done
+    printf '</table></report>\n'
+} >"$T/rates7.xml"
+check "a column of rates with seven sums is warned of once" \
+    sh -c "'$BIN' --check '$T/rates7.xml' 2>'$T/rates7.err'; test \$(grep -c 'holds rates or averages' '$T/rates7.err') = 1"
 # headings that name a rate, a share or an average (R), and those that
 # name amounts though a rate's word begins them or a slash stands in
 # them (A: a review found them left without their sums)
