@@ -2074,13 +2074,13 @@ static void sum_of_shares(P *p, const Node *r, const Node *sc, const Node *share
  * warning (an error with --strict): the published figures may be off.
  * A column of shares or rates is neither checked nor filled: its
  * figures do not add up ("45 %" and "55 %" are not "100 %" of a sum). */
-static void check_sums(P *p, Node *t)
+/* Numbers written the English way: text, probably by mistake, said
+ * once per table outside the rows summed; in one (not_summed may say it
+ * again, and take this back) each. */
+static void english_numbers(P *p, const Node *t, const bool *summed)
 {
     int ncols = t->u.table.ncols;
-    /* numbers written the English way: text, probably by mistake, said
-     * once per table outside the rows summed; in one (not_summed may say
-     * it again, and take this back) each */
-    bool told = false, *summed = rows_summed(p, t);
+    bool told = false;
     int ri = -1;
     for (Node *r = t->first; r && !told; r = r->next) {
         ri++;
@@ -2099,12 +2099,19 @@ static void check_sums(P *p, Node *t)
             }
         }
     }
+}
+
+static void check_sums(P *p, Node *t)
+{
+    int ncols = t->u.table.ncols;
+    bool *summed = rows_summed(p, t);
+    english_numbers(p, t, summed);
     int nrows;
     SumStart *starts = sum_starts(p, t, &nrows);
     /* a column of rates or shares is said once, at its first sum: seven
      * sums of one column were seven warnings (a typographer) */
     bool *said = ARENA_ARRAY(&p->rp->arena, bool, ncols > 0 ? ncols : 1);
-    ri = -1;
+    int ri = -1;
     for (Node *r = t->first; r; r = r->next) {
         ri++;
         if (r->kind == N_ROW && r->u.row.role == ROW_SUM && !r->u.row.sum_above)
