@@ -12,12 +12,14 @@
  * HarfBuzz and puts words together from them.
  *
  * That is HarfBuzz's result exactly when
- *  - no substitution of a feature HarfBuzz applies by default (for a
- *    horizontal, left-to-right run) can act on the word: none has one
- *    of its glyphs where it starts (its coverage), but for a ligature of
- *    two glyphs, which shows in the pair (shaped alone, the two are one
- *    glyph: font.c sends the word to HarfBuzz), and a ligature or
- *    context rule that needs a glyph no plain character has;
+ *  - no substitution of a feature HarfBuzz applies (by default, for a
+ *    horizontal, left-to-right run, or as a language system requires)
+ *    can act on the word: none has one of its glyphs where it starts
+ *    (its coverage), but for a ligature of two glyphs, which shows in
+ *    the pair (shaped alone, the two are one glyph: font.c sends the
+ *    word to HarfBuzz), a longer ligature, whose first pair is listed as
+ *    odd, and a ligature or context rule that needs a glyph no plain
+ *    character has;
  *  - every positioning lookup of those features that could reach the
  *    glyphs is pair positioning of the first glyph only (valueFormat2
  *    0: a second value makes HarfBuzz skip the next pair), with no
@@ -26,9 +28,11 @@
  *  - the font has no AAT tables, is not variable, and has no legacy kern
  *    table that HarfBuzz would apply instead of GPOS.
  * plain_glyphs() finds the glyphs for which the first two hold, and
- * refuses a font for which the third does not. font.c's font_check_plain
- * compares the two ways on any word (a unit test runs it on every word
- * of the samples).
+ * refuses a font for which the third does not. A word of one glyph has
+ * no pair to show what HarfBuzz does to it: font.c shapes each such
+ * glyph alone once. font_check_plain compares the two ways on any word
+ * (tests/unit/shaping.c runs it on every word of the samples, in the
+ * fonts of fonts/ and tests/fonts/, or of any font it is given).
  */
 #ifndef RP_PLAIN_H
 #define RP_PLAIN_H
