@@ -375,10 +375,10 @@ static const struct { const char *el, *attr, *said, *means; } synonyms[] = {
 
 static const char *values_hint(const char *el, const char *attr, const char *v, char *buf, size_t cap)
 {
+    char said[64];
+    fold_value(v ? v : "", said, sizeof said);
     for (size_t i = 0; v && i < sizeof synonyms / sizeof *synonyms; i++) {
-        char fv[64];
-        fold_value(v, fv, sizeof fv);
-        if (!strcmp(synonyms[i].el, el) && !strcmp(synonyms[i].attr, attr) && !strcmp(fv, synonyms[i].said)) {
+        if (!strcmp(synonyms[i].el, el) && !strcmp(synonyms[i].attr, attr) && !strcmp(said, synonyms[i].said)) {
             snprintf(buf, cap, _("did you mean %s=\"%s\"?"), attr, synonyms[i].means);
             return buf;
         }
