@@ -916,9 +916,9 @@ static void d_box(Device *dev, const Placed *pl, bool under)
  * the others'). */
 static const Op *next_abutting(const D *d, const Op *o)
 {
+    if (!d->box_ops || o < d->box_ops || o >= d->box_ops + d->box_nops)
+        return NULL;            /* (no box: NULL + 0 is undefined, clang's UBSan says) */
     const Op *end = d->box_ops + d->box_nops, *n = o + 1;
-    if (!d->box_ops || o < d->box_ops || o >= end)
-        return NULL;
     while (n < end && n->kind == OP_LINK)        /* (a link's area draws nothing) */
         n++;
     if (n >= end)
