@@ -123,6 +123,7 @@ typedef struct M {
 
     /* table.c's own: the grids, what the flow keeps per table */
     struct Tables *tables;
+    Map           tables_small;    /* tables rapport set small: node -> itself (table_small) */
 
     /* text.c's scratch for line breaking, grown as needed */
     LbItem       *items;

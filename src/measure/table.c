@@ -307,13 +307,13 @@ typedef struct Prep {
 /* The style of a cell of a row of `role`: a header row, or a header
  * inside the table, set alike and filled; sums bold, parts and sub-rows
  * italic, group rows bold italic and filled. */
-static void cell_style(const Node *t, RowRole role, Cell *cl)
+static void cell_style(bool small, RowRole role, Cell *cl)
 {
-    cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE;
+    cl->sid = small ? ST_TABLE_SMALL : ST_TABLE;
     cl->variant = 0;
     if (role == ROW_HEADER || role == ROW_SUBHEAD) {
-        cl->sid = t->u.table.small ? ST_TABLE_SMALL : ST_TABLE_HEAD;
-        cl->variant = t->u.table.small ? VAR_BOLD : 0;
+        cl->sid = small ? ST_TABLE_SMALL : ST_TABLE_HEAD;
+        cl->variant = small ? VAR_BOLD : 0;
         cl->fill_head = true;
     } else if (role == ROW_SUM) {
         cl->variant = VAR_BOLD;
@@ -617,6 +617,7 @@ static Prep prepare(M *m, const Node *t)
 {
     const Layout *L = m->lay;
     int ncols = t->u.table.ncols, nrows = t->u.table.nrows;
+    bool small = table_small(m, t);
     RowRole *rr = ARENA_ARRAY(&m->rp->arena, RowRole, nrows);
     int ncell = 0;
     for (const Node *r = t->first; r; r = r->next)
@@ -641,7 +642,7 @@ static Prep prepare(M *m, const Node *t)
             if (cl->col >= ncols) { cl->col = ncols - 1; cl->colspan = 1; }
             if (cl->col + cl->colspan > ncols) cl->colspan = ncols - cl->col;
             const Column *col = &t->u.table.cols[cl->col];
-            cell_style(t, role, cl);
+            cell_style(small, role, cl);
             Style st = L->styles[cl->sid];
             st.variant |= cl->variant;
             if (cl->fill_head)
@@ -745,6 +746,7 @@ void table_grids(M *m, const Node *root)
     assert(!m->tables);
     m->tables = ARENA_NEW(&m->rp->arena, struct Tables);
     map_init(&m->tables->grids, &m->rp->arena, 0);
+    map_init(&m->tables_small, &m->rp->arena, 0);
     NodeVec all = { 0 };
     find_tables(m, root, &all);
     Map kinds;                          /* grid_key -> its Grid */
@@ -1021,7 +1023,7 @@ static void empty_table(M *m, const Node *t, int32_t indent, int32_t width)
         }
     if (!caption)
         return;                         /* an error in the parser: not reached */
-    const Style *st = &L->styles[t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
+    const Style *st = &L->styles[table_small(m, t) ? ST_TABLE_SMALL : ST_TABLE];
     Pieces ps = { 0 };
     const char *lang;
     const char *none = text_word(m, "table-empty", "Uppgifter saknas.", &lang);
@@ -1226,6 +1228,42 @@ static void table_start(M *m, TableSet *ts)
         }
 }
 
+/* A table left its size (no font-size) set small, as a setter would,
+ * where at the normal size its words would break at any letter or its
+ * figures not stand side by side, and the small size sets it better:
+ * twelve months of figures left the label column one letter wide
+ * ("S/u/m/m/a", 13 pages for 40 rows), where the small size fits the
+ * page (a new user). Said, with how to keep either size. The cells of
+ * the size chosen are returned; a table sharing a grid keeps its size
+ * (its columns stand in line with the others'). */
+static Prep smaller_if_tight(M *m, TableSet *ts, Prep pr)
+{
+    const Node *t = ts->t;
+    Grid *g = map_get(&m->tables->grids, t);
+    if (t->u.table.small || t->u.table.size_given || !t->parent || (g && g->n > 1))
+        return pr;
+    int tight = table_tightness(m, t, pr.cells, pr.ncell, ts->ncols, ts->width);
+    if (tight < TIGHT_ANYWHERE)
+        return pr;
+    map_put(&m->tables_small, t, (void *)t);
+    Prep sm = prepare(m, t);
+    if (table_tightness(m, t, sm.cells, sm.ncell, ts->ncols, ts->width) >= tight) {
+        map_put(&m->tables_small, t, NULL);
+        free(sm.cells);
+        return pr;
+    }
+    free(pr.cells);
+    diag_warn(&m->rp->diags, model_source(t, m->rep), t->line, t->col,
+              tight == TIGHT_FIGURES
+                  ? _("this table is set in the small size: at the normal size its figures do not fit side by "
+                      "side in the text width")
+                  : _("this table is set in the small size: at the normal size its words would be broken "
+                      "anywhere to fit the text width"));
+    diag_hint(&m->rp->diags, _("write font-size=\"small\" to say so; a <landscape> page, or "
+                               "font-size=\"normal\", keeps the normal size"));
+    return sm;
+}
+
 /* The cells prepared and the columns' edges: the grid's widths if the
  * table shares one, else the shortest table's, else table_widths()'. */
 static void table_columns(M *m, TableSet *ts)
@@ -1233,6 +1271,8 @@ static void table_columns(M *m, TableSet *ts)
     int32_t *w = ARENA_ARRAY(&m->rp->arena, int32_t, ts->ncols);
     Prep pr;
     bool shared = grid_widths(m, ts->t, ts->width, &pr, w);
+    if (!shared)
+        pr = smaller_if_tight(m, ts, pr);
     ts->cells = pr.cells;
     ts->ncell = pr.ncell;
     ts->roles = pr.roles;
@@ -2095,7 +2135,7 @@ static void row_again(M *m, const TableSet *ts, const RowWalk *rw, int r, Box *b
 
 static void table_rows(M *m, TableSet *ts)
 {
-    const Style *body = &m->lay->styles[ts->t->u.table.small ? ST_TABLE_SMALL : ST_TABLE];
+    const Style *body = &m->lay->styles[table_small(m, ts->t) ? ST_TABLE_SMALL : ST_TABLE];
     RowWalk rw = { 0 };
     rw.span_from = rw.span_until = rw.sub_box = rw.group_box = rw.group = -1;
     rw.gap = body->space_before > m->pending_after ? body->space_before : m->pending_after;

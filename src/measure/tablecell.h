@@ -72,6 +72,23 @@ void table_warn_heads(M *m, const Node *t, bool fits);
  * it did. */
 bool table_yield_given(M *m, const Node *t, Cell *cells, int ncell, int nrows, int ncols, int32_t width, int32_t *w);
 
+/* How far a table's words must give to fit `width` (column_bounds'
+ * tiers, tablewidth.c): whole; each hyphenated once; hyphenated where
+ * they may be; headers broken at their joints; words broken anywhere;
+ * not even so; its figures too wide side by side. */
+typedef enum TableTight {
+    TIGHT_WHOLE, TIGHT_ONCE, TIGHT_HYPH, TIGHT_JOINTS, TIGHT_ANYWHERE, TIGHT_OVER, TIGHT_FIGURES
+} TableTight;
+int table_tightness(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width);
+
+/* Whether table t is set in the small size: it says so (font-size), or
+ * rapport set it so (table.c, smaller_if_tight: at the normal size its
+ * words would break anywhere, or its figures not stand side by side). */
+static inline bool table_small(const M *m, const Node *t)
+{
+    return t->u.table.small || map_get(&m->tables_small, t);
+}
+
 /* Whether n stands on a <landscape> page. */
 bool table_in_landscape(const Node *n);
 

@@ -16,12 +16,13 @@
 void table_warn_heads(M *m, const Node *t, bool fits)
 {
     /* a table already small is told of the one remedy left it */
-    const char *msg = !fits ? (t->u.table.small
+    bool small = table_small(m, t);
+    const char *msg = !fits ? (small
         ? _("the words of this table do not fit the text width even hyphenated: its columns are "
             "narrowed and long words split; a <landscape> page gives it room")
         : _("the words of this table do not fit the text width even hyphenated: its columns are "
             "narrowed and long words split; font-size=\"small\" or a <landscape> page gives it room"))
-        : t->u.table.small
+        : small
         ? _("the header words of this table fit the text width only hyphenated; shorter headers "
             "or a <landscape> page keep them whole")
         : _("the header words of this table fit the text width only hyphenated; shorter headers, "
@@ -99,9 +100,9 @@ static void too_wide(M *m, const Node *t, int64_t need, int32_t width)
               _("this table's figures need %lld mm side by side, and the page has %d mm: they are divided "
                 "across lines (\"1 000\" above \",5\"), where a reader takes one number for two"),
               (long long)((need * 254 + 719999) / 720000), (int)((int64_t)width * 254 / 720000));
-    if (t->u.table.small && table_in_landscape(t))
+    if (table_small(m, t) && table_in_landscape(t))
         diag_hint(d, _("split it into tables of fewer columns"));
-    else if (t->u.table.small)
+    else if (table_small(m, t))
         diag_hint(d, _("put it on a <landscape> page, or split it into tables of fewer columns"));
     else
         diag_hint(d, _("give it font-size=\"small\" and a <landscape> page, or split it into tables of fewer columns"));
@@ -206,9 +207,10 @@ static void warn_widened(M *m, const Node *t, int ncols, int32_t width, const in
  * hyphenating their words do so, one by one, until the table fits; as a
  * last resort, their header words too (each with a warning, where `say`).
  * Spanning cells then widen the columns they span if they must. Returns
- * whether the headers' words had to break. */
+ * whether the headers' words had to break; *reached (may be NULL) says
+ * how far the words had to give (TableTight). */
 static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width,
-                          int32_t *mn, int32_t *mx, bool say)
+                          int32_t *mn, int32_t *mx, bool say, int *reached)
 {
     int32_t *mh = xmalloc((size_t)ncols * sizeof *mh);
     for (int i = 0; i < ncell; i++) {
@@ -227,8 +229,10 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
      * (the last resort) with their headers' words broken at their
      * compounds' joints, then anywhere; the column that frees most
      * first, so few words are broken */
+    int tight = TIGHT_WHOLE;
     for (int tier = 0; tier < 4 && msum > width; tier++) {
         heads_cut |= tier >= 2;
+        tight = TIGHT_ONCE + tier;
         for (int k = 0; k < ncols; k++)
             mh[k] = 0;
         for (int i = 0; i < ncell; i++) {
@@ -280,6 +284,10 @@ static bool column_bounds(M *m, const Node *t, const Cell *cells, int ncell, int
         }
     }
     free(mh);
+    if (msum > width)
+        tight = TIGHT_OVER;
+    if (reached)
+        *reached = tight;
     int64_t need = say && msum > width ? figures_need(m, cells, ncell, ncols) : 0;
     if (need > width)
         too_wide(m, t, need, width);
@@ -496,10 +504,22 @@ bool table_yield_given(M *m, const Node *t, Cell *cells, int ncell, int nrows, i
 bool table_heads_break(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width)
 {
     int32_t *mn = xcalloc((size_t)ncols, sizeof *mn), *mx = xcalloc((size_t)ncols, sizeof *mx);
-    bool cut = column_bounds(m, t, cells, ncell, ncols, width, mn, mx, false);
+    bool cut = column_bounds(m, t, cells, ncell, ncols, width, mn, mx, false, NULL);
     free(mn);
     free(mx);
     return cut;
+}
+
+int table_tightness(M *m, const Node *t, const Cell *cells, int ncell, int ncols, int32_t width)
+{
+    if (figures_need(m, cells, ncell, ncols) > width)
+        return TIGHT_FIGURES;
+    int32_t *mn = xcalloc((size_t)ncols, sizeof *mn), *mx = xcalloc((size_t)ncols, sizeof *mx);
+    int reached = TIGHT_WHOLE;
+    column_bounds(m, t, cells, ncell, ncols, width, mn, mx, false, &reached);
+    free(mn);
+    free(mx);
+    return reached;
 }
 
 /* Column widths by the automatic table layout of the design notes, for
@@ -510,7 +530,7 @@ void table_widths(M *m, const Node *t, Cell *cells, int ncell, int ncols, int32_
     int32_t *mn = calloc((size_t)ncols, sizeof *mn), *mx = calloc((size_t)ncols, sizeof *mx);
     if (!mn || !mx)
         rp_oom((size_t)ncols * 8);
-    column_bounds(m, t, cells, ncell, ncols, width, mn, mx, true);
+    column_bounds(m, t, cells, ncell, ncols, width, mn, mx, true, NULL);
     int32_t *fig = figure_widths(cells, ncell, ncols);
     distribute(t->u.table.cols, ncols, width, mn, mx, fig, w);
     fit_width(m, t, ncols, width, mn, fig, w);

@@ -144,8 +144,10 @@ struct Node {
         struct { int levels; const char *title; } contents;
         struct { const char *title; } appendices;
         struct { ListType type; bool paren; int start; } list;
-        struct { int ncols, nrows; Column *cols; bool small;
-                 const char *src; char sep; } table; /* src: the CSV its rows were read from (resolved), or
+        struct { int ncols, nrows; Column *cols; bool small, size_given;
+                 const char *src; char sep; } table; /* size_given: font-size was written (else
+                                                      * measure may set it small: table.c);
+                                                      * src: the CSV its rows were read from (resolved), or
                                                       * NULL; sep: its separator */
         struct { RowRole role; int index; bool sum_above;
                  const char *src; } row;   /* src: the CSV file it was read from (<table src>),

@@ -2405,6 +2405,7 @@ static Node *build_table(P *p, xmlNodePtr x)
     register_id(p, t, attr(p, x, "id"));
     const char *fs = attr(p, x, "font-size");
     t->u.table.small = fs && strcmp(fs, "small") == 0;
+    t->u.table.size_given = fs != NULL;
     const char *src = attr(p, x, "src");
     bool csv_done = !src;           /* its rows stand after the report's, before the notes */
     bool strange = false;           /* an element a table does not hold (<thead>): said */

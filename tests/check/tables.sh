@@ -823,6 +823,42 @@ check "a table of 70 columns is said to be too wide once, not once a row" \
     sh -c "'$BIN' -o '$T/wide70.pdf' '$T/wide70.xml' 2>'$T/wide70.err'; test \$? = 1 &&
            test \$(grep -c 'more than 60 columns' '$T/wide70.err') = 1"
 
+# a table left its size whose words would break anywhere at the normal
+# size (twelve months of figures: "Livs-/me-/dels-/kon-/troll", "Sum/ma"
+# without a hyphen, a new user) is set small, where they stand whole,
+# and said so; font-size="normal" keeps the normal size, font-size=
+# "small" says it and silences the warning
+months() {    # file font-size-attribute
+    {
+        printf '<report type="rapport"><meta><title>M</title></meta><table%s><caption>Kostnad per m\303\245nad, tkr</caption><columns><column/>' "$2"
+        for c in $(seq 1 12); do printf '<column type="number" decimals="0"/>'; done
+        printf '</columns><row role="header"><cell>Verksamhet</cell>'
+        for mo in jan feb mar apr maj jun jul aug sep okt nov dec; do printf '<cell>%s</cell>' "$mo"; done
+        printf '</row>'
+        for v in Bygglov Milj\303\266tillsyn Livsmedelskontroll Planering Administration; do
+            printf '<row><cell>%s</cell>' "$v"
+            for c in $(seq 1 12); do printf '<cell>%d</cell>' $((1000 + c * 731 % 8999)); done
+            printf '</row>'
+        done
+        printf '<row role="sum" sum-of="above"><cell>Summa</cell>'
+        for c in $(seq 1 12); do printf '<cell/>'; done
+        printf '</row></table></report>'
+    } >"$1"
+}
+months "$T/months.xml" ""
+months "$T/months-normal.xml" ' font-size="normal"'
+months "$T/months-small.xml" ' font-size="small"'
+check "a table whose words would break anywhere at the normal size is set small, its labels whole, and said so" \
+    sh -c "'$BIN' -o '$T/months.pdf' --trace '$T/months.trace' '$T/months.xml' 2>'$T/months.err' &&
+           grep -q 'months.xml:1:[0-9]*: warning: this table is set in the small size: at the normal size its words would be broken anywhere' '$T/months.err' &&
+           grep -q 'hint: write font-size=\"small\" to say so' '$T/months.err' &&
+           grep -q ' Livsmedelskontroll\$' '$T/months.trace' && grep -q ' Summa\$' '$T/months.trace'"
+check "font-size=\"normal\" keeps a tight table in the normal size; font-size=\"small\" sets it small without a word" \
+    sh -c "'$BIN' -o '$T/months-normal.pdf' --trace '$T/months-normal.trace' '$T/months-normal.xml' 2>'$T/months-normal.err' &&
+           ! grep -q 'small size' '$T/months-normal.err' && ! grep -q ' Livsmedelskontroll\$' '$T/months-normal.trace' &&
+           '$BIN' -o '$T/months-small.pdf' --trace '$T/months-small.trace' '$T/months-small.xml' 2>'$T/months-small.err' &&
+           test ! -s '$T/months-small.err' && cmp -s '$T/months-small.trace' '$T/months.trace'"
+
 # a sum row that names the group it stands in adds up that group, not the
 # groups above it ("Summa gator och trafik" printed −1 500, the rows say
 # −500); a sum that names no group adds up the table, groups and all
