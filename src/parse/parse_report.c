@@ -2054,19 +2054,28 @@ static void sum_of_rates(P *p, const Node *r, const Node *sc, const char *head)
              _("the sum in \"%s\" is left empty: the column \"%s\" holds rates or averages"), label, head);
 }
 
-/* The empty cell sc of sum row r, in a column without a unit that a
- * cell's "%" (`share`) makes a column of shares: left empty, which is
- * said (the total went missing without a word). */
-static void sum_of_shares(P *p, const Node *r, const Node *sc, const Node *share)
+/* Sum sc of sum row r, in a column without a unit that a cell's "%"
+ * (`share`) makes a column of shares: left empty, or, written in, not
+ * checked; either is said (the total went missing without a word, and
+ * "1 200", "12 %" and "800" were printed as 5 000 without one: the one
+ * % was a slip, a new user). */
+static void share_sum(P *p, const Node *r, const Node *sc, const Node *share)
 {
     char label[120], text[64];
     model_plain_text(r->first, label, sizeof label);
     model_plain_text(share, text, sizeof text);
-    diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
-             _("shares do not add up, so rapport leaves the sum empty; if the column's figures are amounts, "
-               "write them without %; if the sum means something, write it in the cell"),
-             _("the sum in \"%s\" is left empty: \"%s\" (line %d) makes the column one of shares"), label, text,
-             share->line);
+    if (!sc->first)
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(sc, p->rep), sc->line, sc->col,
+                 _("shares do not add up, so rapport leaves the sum empty; if the column's figures are amounts, "
+                   "write them without %; if the sum means something, write it in the cell"),
+                 _("the sum in \"%s\" is left empty: \"%s\" (line %d) makes the column one of shares"), label,
+                 text, share->line);
+    else
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(share, p->rep), share->line, share->col,
+                 _("if the column's figures are amounts, write them without %; if they are shares, the sum is "
+                   "yours to check"),
+                 _("the sum in \"%s\" is not checked: \"%s\" makes its column one of shares among amounts, "
+                   "and shares do not add up"), label, text);
 }
 
 /* Sum rows marked sum-of="above": every number column must add up, to
@@ -2123,10 +2132,10 @@ static void check_sums(P *p, Node *t)
             const Node *share = NULL;
             if (col >= ncols || sc->u.cell.colspan != 1 || t->u.table.cols[col].type != COL_NUMBER ||
                 !adds_up(t, col, &share)) {
-                if (share && !sc->first && col < ncols && !said[col])
-                    sum_of_shares(p, r, sc, share);
+                if (share && col < ncols && !said[col])
+                    share_sum(p, r, sc, share);
                 if (col < ncols)
-                    said[col] |= share && !sc->first;
+                    said[col] |= share != NULL;
                 continue;
             }
             /* a column of rates or averages: not filled in, nor a figure

@@ -1056,6 +1056,24 @@ check "rates and averages are not summed (said of each), nor an average in a sum
            test \"\$(grep -A16 ' Summa\$' '$T/rates.trace' | grep '^ *text' | awk '{ print \$NF }' | tr '\\n' ' ')\" = 'Summa 30 2,6 300 15 3 ' &&
            test \$(grep -c 'holds rates or averages' '$T/rates.err') = 3 && grep -q 'column \"Hours per client\" holds' '$T/rates.err' &&
            test \$(grep -c warning '$T/rates.err') = 3"
+# one "12 %" among amounts makes the column one of shares, not summed:
+# with the sum left empty that was said, with it written in ("5 000",
+# the rows 1 200 and 800) nothing was, even with --strict (a new user);
+# a column of shares alone is not said
+cat >"$T/pctslip.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta>
+<table><columns><column/><column type="number" decimals="0"/><column type="number" decimals="0"/></columns>
+<row role="header"><cell>Verksamhet</cell><cell>Utfall</cell><cell>Andel</cell></row>
+<row><cell>Bygglov</cell><cell>1 200</cell><cell>40 %</cell></row>
+<row><cell>Miljö</cell><cell>12 %</cell><cell>35 %</cell></row>
+<row><cell>Livsmedel</cell><cell>800</cell><cell>25 %</cell></row>
+<row role="sum" sum-of="above"><cell>Summa</cell><cell>5 000</cell><cell>100 %</cell></row>
+</table></report>
+XML
+check "a sum written in under one \"12 %\" among amounts is said not to be checked, at that cell; --strict refuses it" \
+    sh -c "'$BIN' --check '$T/pctslip.xml' 2>'$T/pctslip.err' &&
+           grep -q 'pctslip.xml:5:24: warning: the sum in \"Summa\" is not checked: \"12 %\" makes its column one of shares among amounts' '$T/pctslip.err' &&
+           test \$(grep -c warning '$T/pctslip.err') = 1 && ! '$BIN' --strict --check '$T/pctslip.xml' 2>/dev/null"
 # ... once a column, at its first sum: seven sums of one column of rates
 # were seven warnings (a typographer)
 {
