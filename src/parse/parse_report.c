@@ -3278,6 +3278,15 @@ static bool language_tag(const char *s)
 static const char *checked_lang(P *p, xmlNodePtr root)
 {
     const char *v = attr(p, root, "lang");
+    if (v && language_tag(v) && !strncasecmp(v, "se", 2) && (!v[2] || v[2] == '-')) {
+        /* Sweden's country code, a language's too: the whole report
+         * tagged Northern Sami, read so by a screen reader (a new user) */
+        Node at = { .line = xmlread_line(root), .col = xmlread_col(root) };
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(&at, p->rep), at.line, at.col,
+                 _("write lang=\"sv\" for Swedish; keep \"se\" if the report is written in Northern Sami"),
+                 _("lang=\"%s\" is Northern Sami (SE is Sweden's country code, not its language's): a screen "
+                   "reader reads the report as Sami"), v);
+    }
     if (!v || language_tag(v))
         return v;
     static const struct { const char *word, *tag; } words[] = {
