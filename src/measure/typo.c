@@ -175,14 +175,17 @@ static int code_word_before(const char *s, size_t i)
     return n && one_of(w, maybe, sizeof maybe / sizeof *maybe) ? MAYBE : 0;
 }
 
-/* Whether the word before s[i] names a month or a term: "Aug -22",
- * "ht -18" write a year with a hyphen for its century, not a minus. */
+/* Whether the word before s[i] names a month, a term or a season:
+ * "Aug -22", "ht -18", "hösten -19" write a year with a hyphen for its
+ * century, not a minus. */
 static bool year_word_before(const char *s, size_t i)
 {
     static const char *const words[] = {
         "jan", "januari", "feb", "febr", "februari", "mar", "mars", "apr", "april", "maj", "jun", "juni",
         "jul", "juli", "aug", "augusti", "sep", "sept", "september", "okt", "oktober", "nov", "november",
-        "dec", "december", "ht", "vt",
+        "dec", "december", "ht", "vt", "h\xC3\xB6st", "h\xC3\xB6sten", "v\xC3\xA5r", "v\xC3\xA5ren",
+        "sommar", "sommaren", "vinter", "vintern", "\xC3\xA5r", "\xC3\xA5ret", "l\xC3\xA4s\xC3\xA5ret",
+        "budget\xC3\xA5ret", "verksamhets\xC3\xA5ret",
     };
     char w[16];
     return word_before(s, i, w, sizeof w) && one_of(w, words, sizeof words / sizeof *words);
@@ -221,29 +224,11 @@ static bool spaced_dash(const char *s, size_t len, size_t i)
     return sp && space_at(s, len, i + 1) && i > sp && !space_before(s, i - sp) && s[i - sp - 1] != TYPO_SEP;
 }
 
-/* Whether a unit of measure follows the number that ends at s[i]. */
-static bool unit_after(const char *s, size_t len, size_t i)
-{
-    static const char *const units[] = {
-        "%", "\xE2\x80\xB0", "procent", "procentenheter", "p.e.", "kr", "tkr", "mnkr", "mdkr",
-        "kronor", "miljoner", "st", "\xC3\xA5r", "dagar", "dygn", "tim", "timmar", "min", "minuter",
-        "grader", "\xC2\xB0" "C", "\xC2\xB0",
-    };
-    i += space_at(s, len, i);
-    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
-        size_t n = strlen(units[k]);
-        if (n > len - i || memcmp(s + i, units[k], n) != 0)
-            continue;
-        if (i + n == len || !(ascii_letter(u(s)[i + n]) || u(s)[i + n] >= 0x80 || digit(u(s)[i + n])) ||
-            u(s)[i + n - 1] >= 0x80)
-            return true;
-    }
-    return false;
-}
-
-/* A hyphen that begins a number, as a sign: -71,1, -5 %, (-12), or a
- * block that is nothing but the number. Not "ht -18" or "Aug -22 100%",
- * where it stands for the century. */
+/* A hyphen that begins a number standing as a word of its own, as a
+ * sign: -71,1, -5 %, (-12), "Avvikelse: -250", "blev -12.", "-3 till
+ * -1" (a whole number without a unit kept the hyphen, a typographer).
+ * Not "ht -18", "Aug -22 100%" or "hösten -19", where it stands for the
+ * century, nor "-3D". */
 static bool minus_at(const char *s, size_t len, size_t i)
 {
     if (i + 1 >= len || !digit(u(s)[i + 1]) || !word_starts(s, i))
@@ -254,15 +239,12 @@ static bool minus_at(const char *s, size_t len, size_t i)
            digit(u(s)[e + sp + 1]) && digit(u(s)[e + sp + 2]) &&
            (e + sp + 3 == len || !digit(u(s)[e + sp + 3])))
         e += sp + 3;
-    if (!word_ends(s, len, e) || year_word_before(s, i))
-        return false;                   /* -3D, Aug -22 */
-    if (memchr(s + i + 1, ',', e - i - 1))
-        return true;
-    if (i > 0 && s[i - 1] == '(' && e < len && s[e] == ')')
-        return true;
-    if (i == 0 && e == len)
-        return true;
-    return unit_after(s, len, e);
+    /* after a number and a space, a range typed with a stray space ("0
+     * -20 år", the verksamhetsberättelse's): not "0 −20" */
+    size_t sb = space_before(s, i);
+    if (sb && i > sb && digit(u(s)[i - sb - 1]))
+        return false;
+    return word_ends(s, len, e) && !year_word_before(s, i);     /* not -3D, Aug -22 */
 }
 
 /* What the byte s[i] prints as, 0: as it is. */

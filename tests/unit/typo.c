@@ -100,6 +100,16 @@ static void minus(void)
     CHECK("a year ht -18 stays", same("påbörjas ht -18 och"));
     CHECK("a year Aug -22 stays, a number after it too", same("Aug -22 100% och (aug. -22)"));
     CHECK("-3D stays", same("i -3D"));
+    /* a whole number standing alone in running text kept the hyphen
+     * ("-12 tkr" had the minus, "blev -12." not: a typographer) */
+    CHECK("a whole number before a full stop", prints(ALL, "Avvikelsen blev -12.", "Avvikelsen blev " MI "12."));
+    CHECK("whole numbers in a range and a list",
+          prints(ALL, "Intervallet -3 till -1. V\u00e4rdena 4, -2 och 7.",
+                 "Intervallet " MI "3 till " MI "1. V\u00e4rdena 4, " MI "2 och 7."));
+    CHECK("after a colon", prints(ALL, "Avvikelse: -250", "Avvikelse: " MI "250"));
+    CHECK("a year after a season stays", same("startade h\u00f6sten -19 och v\u00e5ren -20"));
+    CHECK("a hyphen inside a word stays", same("covid-19, A-1, 2024-03-01"));
+    CHECK("a range typed with a stray space stays", same("annat s\u00e4tt 0 -20 antal"));
     CHECK("+/- stays", same("+/-5 %"));
 }
 
