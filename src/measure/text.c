@@ -1304,6 +1304,24 @@ static bool url_like(const char *s, int off, int end)
     return false;
 }
 
+/* Whether the slash at s[j..k), inside the word s[off..end), stands
+ * between a unit and what it is per: "kWh/kvm", "kr/inv", "kr/elev",
+ * "ton/år" (the part after it a unit, or a short word in lower case). */
+static bool unit_per(const char *s, int off, int j, int k, int end)
+{
+    int q = j;
+    while (q > off && s[q - 1] != ' ' && s[q - 1] != '(')
+        q--;
+    if (q == j || bind_unit_at(s, q, j) != j - q)
+        return false;
+    if (bind_unit_at(s, k, end) > 0)
+        return true;
+    int e = k;
+    while (e < end && s[e] >= 'a' && s[e] <= 'z')
+        e++;
+    return e > k && e - k <= 4 && (e == end || s[e] == ' ' || s[e] == ')' || s[e] == ',' || s[e] == '.');
+}
+
 /* Whether the word s[off..end) of p may break after its hyphen, dash or
  * slash c at s[j..k); *range says it is the dash of a range of words. */
 static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_t k, uint32_t c, bool *range)
@@ -1346,6 +1364,11 @@ static bool dash_breaks(IB *b, const Piece *p, int off, int end, size_t j, size_
         if (q - 2 >= off && is_digit(s[q - 2]) && bind_unit_at(s, q, end) > (int)j - q)
             breakable = false;
     }
+    /* nor between a unit and what it is per, after a number or not: a
+     * label's "kWh/kvm", "kr/inv och år" were set "kWh/ | kvm" in a cell
+     * (a typographer), where running text kept them whole */
+    if (breakable && c == '/' && unit_per(s, off, (int)j, (int)k, end))
+        breakable = false;
     /* a range of words ("mars–september") is a word to a column's widths
      * (LbItem.inword), broken in a cell only where it is wider than the
      * cell, as a word is hyphenated: a column was made narrow for it,

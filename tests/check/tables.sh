@@ -823,6 +823,22 @@ check "a table of 70 columns is said to be too wide once, not once a row" \
     sh -c "'$BIN' -o '$T/wide70.pdf' '$T/wide70.xml' 2>'$T/wide70.err'; test \$? = 1 &&
            test \$(grep -c 'more than 60 columns' '$T/wide70.err') = 1"
 
+# a unit and what it is per stay whole in a cell, as in running text:
+# "kWh/ | kvm Atemp", "kr/ | inv och år" (a typographer)
+cat >"$T/unitslash.xml" <<'XML'
+<report type="rapport"><meta><title>T</title></meta><table>
+<columns><column width="38mm"/><column type="number" decimals="1"/></columns>
+<row role="header"><cell>Nyckeltal</cell><cell>2024</cell></row>
+<row><cell>Energianvändning, kWh/kvm Atemp</cell><cell>112,4</cell></row>
+<row><cell>Nettokostnad, kr/inv och år</cell><cell>5 734,0</cell></row>
+<row><cell>Kostnad, kr/elev eller per skola/enhet/avdelning i kommunen</cell><cell>5,0</cell></row>
+</table></report>
+XML
+check "a unit and what it is per (kWh/kvm, kr/inv) are not broken at the slash in a cell" \
+    sh -c "'$BIN' -q -o '$T/unitslash.pdf' --trace '$T/unitslash.trace' '$T/unitslash.xml' &&
+           grep -q ' kWh/kvm Atemp\$' '$T/unitslash.trace' && grep -q ' kr/inv och år\$' '$T/unitslash.trace' &&
+           ! grep -qE ' (kWh|kr)/\$' '$T/unitslash.trace'"
+
 # a table left its size whose words would break anywhere at the normal
 # size (twelve months of figures: "Livs-/me-/dels-/kon-/troll", "Sum/ma"
 # without a hyphen, a new user) is set small, where they stand whole,
