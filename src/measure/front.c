@@ -24,6 +24,18 @@
 #include <string.h>
 #include <time.h>
 
+/* Whether section n stands inside an appendix: its headings are not
+ * the chapters' ("Intervjuer" of "Bilaga 1 Metod" was listed under the
+ * last chapter, above "Bilagor": a typographer); the bookmarks nest
+ * them under their appendix. */
+static bool in_appendix(const Node *n)
+{
+    for (n = n ? n->parent : NULL; n; n = n->parent)
+        if (n->kind == N_APPENDIX)
+            return true;
+    return false;
+}
+
 /* "2025-02-20" -> "20 februari 2025"; anything else unchanged. */
 static const char *swedish_date(M *m, const char *iso)
 {
@@ -381,8 +393,8 @@ static void contents(M *m, const Node *c, int32_t width)
     for (int h = 0; h < m->headings.n; h++) {
         int i = m->headings.v[h];
         const Anchor *a = &m->anchors.v[i];
-        if (!a->in_toc || a->box < 0 || a->appendix)
-            continue;
+        if (!a->in_toc || a->box < 0 || a->appendix || in_appendix(a->sec))
+            continue;               /* (an appendix's sections: "Bilagor" lists appendices) */
         while (depth > 0 && open[depth - 1].level >= a->level)
             depth--;
         int into = se_toc;

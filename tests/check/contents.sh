@@ -49,6 +49,25 @@ check "an appendix printed in the report has its page number in the contents, a 
 check "... and its entry is a link, like the five headings'" \
     sh -c "qpdf --json --json-key=pages --json-key=qpdf '$T/fwdref.pdf' | jq -e '.qpdf[1] as \$o | [.pages[1] | \$o[\"obj:\" + .object].value[\"/Annots\"][]] | length == 6' >/dev/null"
 
+# an appendix's sections are not listed among the chapters: "Intervjuer"
+# of "Bilaga 1 Metod" stood under the last chapter, above "Bilagor" (a
+# typographer); the outline nests them under their appendix
+cat >"$T/appsec.xml" <<'XML'
+<report><meta><title>Bilagans avsnitt</title></meta>
+<contents/>
+<section><heading>Slutsatser</heading><p>Text.</p></section>
+<appendices numbering="yes"><appendix><heading>Metod</heading>
+  <section><heading>Intervjuer</heading><p>Text.</p></section>
+  <section><heading>Dokument</heading><p>Text.</p></section></appendix></appendices>
+</report>
+XML
+"$BIN" -q -o "$T/appsec.pdf" "$T/appsec.xml"
+pdftotext -raw "$(textcopy "$T/appsec.pdf")" "$T/appsec.txt"
+pages_of "$T/appsec.txt" "$T/appsec.pages"
+check "an appendix's sections are not listed among the chapters in the contents; the outline nests them under it" \
+    sh -c "sed -n 's/ \\. \\..*//p' '$T/appsec.pages/2' | tr '\\n' '|' | grep -qx 'Slutsatser|• Bilaga.1 Metod|' &&
+           qpdf --json --json-key=outlines '$T/appsec.pdf' | jq -e '(.outlines[1].title | test(\"^Bilaga.1 Metod\$\")) and (.outlines[1].kids | map(.title)) == [\"Intervjuer\", \"Dokument\"]' >/dev/null"
+
 # appendix labels: numbered by <appendices numbering="yes">, or given;
 # the label stands in the heading, the contents, the bookmark and a
 # <ref show="title">, and never breaks inside (a no-break space)
