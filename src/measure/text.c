@@ -291,6 +291,19 @@ static int32_t matched_size(const Font *f, const Font *fb, int32_t size)
     return (int32_t)(s < lo ? lo : s > hi ? hi : s);
 }
 
+/* U+FFFD in node n's text at `where` (line, col): the mark a conversion
+ * or a copy left for a character it lost, printed as a black diamond
+ * without a word (a new user). Said once for each (a cell is measured
+ * more than once). */
+static void replacement_char(M *m, const Node *n, const char *where, int line, int col)
+{
+    map_put(&m->missing, where, (void *)where);
+    diag_warn(&m->rp->diags, model_source(n, m->rep), line, col,
+              _("\"\xEF\xBF\xBD\" (U+FFFD) stands where a character was lost when the text was converted or "
+                "copied; it is printed as it is"));
+    diag_hint(&m->rp->diags, _("copy the text again from its original, or write the lost character in its place"));
+}
+
 /* Text s[0..len) in style st as pieces: runs of characters the style's
  * face lacks and the fallback font has become pieces of the fallback face
  * (size, colour, rise, link all the same), so breaking, measuring and
@@ -329,6 +342,8 @@ static void push_split(M *m, const char *s, size_t len, const Style *st, IState 
             if (n && !is.plain && (why == LACK_GLYPH || why == LACK_RTL) &&
                 !map_get(&m->missing, (const void *)(((uintptr_t)p.face << 21 | cp) + 1)))
                 report_lack(m, n, &p, variant, at, why, line, col);
+            if (cp == 0xFFFD && n && !is.plain && !map_get(&m->missing, s + at))
+                replacement_char(m, n, s + at, line, col);
             if (col > 0)
                 col++;
         }

@@ -163,24 +163,54 @@ static const char *other_lang(P *p, xmlNodePtr x)
     return lang;
 }
 
-/* Text content with every run of white space folded to one space. */
+/* The bytes of the white space at q, 0 if none: a space, a tab, a line
+ * end, or Unicode's line and paragraph separators (U+2028, U+2029),
+ * which text pasted from Word brings for a line break: dropped, they
+ * ran two words together, "Rad ettrad två" (a new user). */
+static size_t white_at(const char *q)
+{
+    if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+        return 1;
+    return (unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+           ((unsigned char)q[2] == 0xA8 || (unsigned char)q[2] == 0xA9) ? 3 : 0;
+}
+
+/* The bytes of a zero-width space or word joiner at q (U+200B, U+2060,
+ * U+FEFF), 0 if none. Beside white space, where it joins and parts
+ * nothing, it is dropped: "Ett\u200B ord" lost its space in the text a
+ * screen reader gets ("Ett\u200Bord", a new user). */
+static size_t idle_at(const char *q)
+{
+    const unsigned char *u = (const unsigned char *)q;
+    return (u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) || (u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0xA0) ||
+           (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ? 3 : 0;
+}
+
+/* Text content with every run of white space folded to one space, and
+ * idle_at's characters beside it dropped. */
 static char *fold_space(P *p, const char *s, size_t *outlen)
 {
     size_t n = strlen(s);
     char *d = arena_alloc(&p->rp->arena, n + 1);
     size_t k = 0;
     int space = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    for (size_t i = 0; i < n;) {
+        size_t w = white_at(s + i);
+        if (w) {
             space = 1;
+            i += w;
+            continue;
+        }
+        size_t z = idle_at(s + i);
+        if (z && (space || k == 0 || white_at(s + i + z) || !s[i + z])) {
+            i += z;
             continue;
         }
         if (space) {
             d[k++] = ' ';
             space = 0;
         }
-        d[k++] = c;
+        d[k++] = s[i++];
     }
     if (space)
         d[k++] = ' ';
@@ -215,6 +245,8 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
     int n = 0, cap = 16, dl = 0;
     int32_t out = 0, c = t->col;
     const char *q = s, *r = src;
+    bool after_white = true;            /* (fold_space's idle_at rule: at the start, or after white space) */
+    bool spaced = false;                /* a folded space counted, and no character since but dropped ones */
     while (*q) {
         if (n == cap) {                 /* room for the one place this character may note */
             Run *w = xmalloc((size_t)cap * 2 * sizeof *w);
@@ -224,11 +256,11 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
             v = w;
             cap *= 2;
         }
-        if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
-            bool plain = *q == ' ' && !(q[1] == ' ' || q[1] == '\t' || q[1] == '\n' || q[1] == '\r');
-            while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
+        if (white_at(q)) {
+            bool plain = *q == ' ' && !white_at(q + 1);
+            for (size_t wl; (wl = white_at(q)) != 0;) {
                 size_t el = entity_len(r, end);         /* "&#10;": not a line's end in the file */
-                if (!el && r && (r >= end || (*r != *q && !(*r == '\r' && *q == '\n'))))
+                if (!el && r && (r + wl > end || (memcmp(r, q, wl) != 0 && !(*r == '\r' && *q == '\n'))))
                     r = NULL;
                 if (*q == '\n' && !el) {
                     dl++;
@@ -238,10 +270,14 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
                 }
                 if (!el && r && r < end && *r == '\r' && *q == '\n' && r + 1 < end && r[1] == '\n')
                     r++;                /* "\r\n" read as "\n" */
-                r = el ? r + el : r && r < end ? r + 1 : r;
-                q++;
+                r = el ? r + el : r && r < end ? r + wl : r;
+                q += wl;
             }
-            out++;                      /* one folded space */
+            if (spaced)                 /* " \u200B " folds to one space */
+                plain = false;
+            else
+                out++;                  /* one folded space */
+            after_white = spaced = true;
             if (!plain) {
                 v[n].pos = out;
                 v[n].line = dl;
@@ -249,6 +285,20 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
             }
             continue;
         }
+        size_t z = idle_at(q);
+        if (z && (after_white || white_at(q + z) || !q[z])) {     /* dropped, as fold_space does */
+            size_t el = entity_len(r, end);
+            if (!el && r && (r + z > end || memcmp(r, q, z) != 0))
+                r = NULL;
+            c += c > 0 ? (el ? (int32_t)el : 1) : 0;
+            r = el ? r + el : r ? r + z : NULL;
+            q += z;
+            v[n].pos = out;
+            v[n].line = dl;
+            v[n++].col = c;
+            continue;
+        }
+        after_white = spaced = false;
         size_t clen = 1;
         while (((unsigned char)q[clen] & 0xC0) == 0x80)
             clen++;

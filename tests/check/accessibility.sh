@@ -648,4 +648,16 @@ tree_of sub2
 check "below a subheader under a header of two levels the upper level still heads: 5 reads 2023, B, Missbruk, Vuxna" \
     awk '/^ *TR/ { td = 0 } /^ *TD .*Headers=/ && !td++ { sub(/.*Headers=/, ""); n = split($0, ids, ","); if (!first) first = ids[1]; last = $0; lastn = n }
          END { exit !(first && lastn == 4 && ("," last ",") ~ ("," first ",")) }' "$T/sub2.tree"
+# text pasted from Word or the web: a line separator (U+2028) between two
+# words reads as a space ("Rad ettrad två"), a zero-width space beside a
+# space lets the space be read ("Ett\u200bord"), a lost character's
+# U+FFFD is warned of at its place (a new user)
+printf '<report type="rapport"><meta><title>T</title></meta><p>Rad ett\342\200\250rad tv\303\245. Ett\342\200\213 ord.\n Fel \357\277\275 h\303\244r.</p></report>\n' >"$T/pasted.xml"
+printf '<report type="rapport"><meta><title>T</title></meta><p>Ett\342\200\213 ord \342\200\213\342\200\213 \360\237\230\200.</p></report>\n' >"$T/pasted2.xml"
+"$BIN" -o "$T/pasted.pdf" "$T/pasted.xml" 2>"$T/pasted.err"
+check "pasted text: U+2028 reads as a space, a zero-width space beside a space is dropped, U+FFFD is said at its place" \
+    sh -c "pdftotext -f 2 -l 2 '$(textcopy "$T/pasted.pdf")' - | tr '\n' ' ' | grep -q 'Rad ett rad två. Ett ord. Fel' &&
+           grep -q 'pasted.xml:2:6: warning: .* (U+FFFD) stands where a character was lost' '$T/pasted.err'"
+check "... and a character after dropped zero-width spaces is said at its own column" \
+    sh -c "'$BIN' --check '$T/pasted2.xml' 2>&1 | grep -q 'pasted2.xml:1:68: error: the font .* has no glyph for'"
 finish

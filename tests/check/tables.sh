@@ -1225,11 +1225,12 @@ check "a table too wide for its words keeps its figures whole where they fit: 11
     sh -c "for f in '112${nb}500${nb}000' '24${nb}812${nb}345' '−6${nb}024${nb}500' '−24,1${nb}%' '17${nb}350${nb}000'; do
                grep -qE \"^ *text [0-9.]+ [0-9.]+ \$f\\\$\" '$T/figwide.trace' || { echo \"\$f not whole\"; exit 1; }; done"
 # a number with an invisible character in it (pasted from Word: a soft
-# hyphen, a zero-width space) is read without it, with a warning; one
+# hyphen, a zero-width space inside it; one at its end is dropped, as
+# beside any white space) is read without it, with a warning; one
 # with a letter for a figure ("532.O", "1O 250,5") or a power of ten
 # ("5.32E+02") is said, with the number to write (all three were printed
 # as text without a word: a tester)
-printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row>\n<row><cell>A</cell><cell>5\xc2\xad32,0</cell></row>\n<row><cell>B</cell><cell>532,0\xe2\x80\x8b</cell></row>\n<row role="sum" sum-of="above"><cell>Summa</cell><cell/></row></table>\n<table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row>\n<row><cell>C</cell><cell>532.O</cell></row>\n<row><cell>D</cell><cell>5.32E+02</cell></row>\n<row><cell>E</cell><cell>1O 250,5</cell></row>\n<row><cell>F</cell><cell>Ingen uppgift</cell></row></table></section></report>\n' >"$T/hidden.xml"
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row>\n<row><cell>A</cell><cell>5\xc2\xad32,0</cell></row>\n<row><cell>B</cell><cell>53\xe2\x80\x8b2,0</cell></row>\n<row role="sum" sum-of="above"><cell>Summa</cell><cell/></row></table>\n<table><columns><column/><column type="number" decimals="1"/></columns><row role="header"><cell>Post</cell><cell>Belopp</cell></row>\n<row><cell>C</cell><cell>532.O</cell></row>\n<row><cell>D</cell><cell>5.32E+02</cell></row>\n<row><cell>E</cell><cell>1O 250,5</cell></row>\n<row><cell>F</cell><cell>Ingen uppgift</cell></row></table></section></report>\n' >"$T/hidden.xml"
 "$BIN" -o "$T/hidden.pdf" --trace "$T/hidden.trace" "$T/hidden.xml" 2>"$T/hidden.err"
 check "a number with an invisible character is read without it, said at its line, and summed" \
     sh -c "grep -q 'hidden.xml:2:20: warning: the number \"532,0\" has an invisible character after \"5\", a soft hyphen (U+00AD)' '$T/hidden.err' &&
