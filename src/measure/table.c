@@ -1604,6 +1604,7 @@ typedef struct RowWalk {
     int      span_from;        /* first row of an open rowspan group */
     int      span_until;       /* last row of an open rowspan group */
     int      sub_box;          /* the box of the last subheader row, -1 */
+    int      sub_row;          /* ... its row */
     int      group_box;        /* the box of the group row the rows are in (to its sum), -1 */
     int      group_row;        /* ... its row */
     bool     group_outer;      /* that group heads the subheaders under it ("Tillgångar" over
@@ -1931,6 +1932,26 @@ static bool sum_names_group(const TableSet *ts, int r, int g)
     return strlen(group) >= 3 && strstr(sum, group);
 }
 
+/* Whether sum row r is a subtotal inside the part that row `part` (a
+ * subheader, a group) heads: a later sum of that part names it before
+ * another part begins. "Eget kapital hänförligt till moderföretagets
+ * ägare" before "Summa eget kapital" ended the part, and with it the
+ * group around ("Eget kapital och skulder" was not repeated on the page
+ * the balance sheet went on to: a typographer). */
+static bool subtotal_within(const TableSet *ts, int r, int part)
+{
+    if (part < 0)
+        return false;
+    for (int q = r + 1; q < ts->nrows; q++) {
+        RowRole role = ts->roles[q];
+        if (role == ROW_SUBHEAD || role == ROW_GROUP || role == ROW_HEADER)
+            return false;
+        if (role == ROW_SUM && sum_names_group(ts, q, part))
+            return true;
+    }
+    return false;
+}
+
 /* Whether body row r keeps with the next for the runs of rows it is in.
  * Two rows at least over a sum on its page: the row before the last a
  * sum adds up (or its last varav) keeps with it ("Enhet 30" and "Summa"
@@ -1993,6 +2014,7 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
         if (role == ROW_SUBHEAD) {
             b->flags |= BOX_SUBHEAD;
             rw->sub_box = m->boxes.n - 1;
+            rw->sub_row = r;
         } else if (rw->sub_box >= 0) {
             b->sub = m->boxes.n - 1 - rw->sub_box;
         }
@@ -2028,7 +2050,10 @@ static void row_keeps(M *m, const TableSet *ts, RowWalk *rw, int r, Box *b)
         if (rw->group_box >= 0)
             b->group = m->boxes.n - 1 - rw->group_box;
         if (role == ROW_SUM) {
-            if (rw->group_box >= 0 && rw->group_outer && sum_names_group(ts, r, rw->group_row))
+            if ((rw->sub_box >= 0 && subtotal_within(ts, r, rw->sub_row)) ||
+                (rw->group_box >= 0 && !rw->group_outer && subtotal_within(ts, r, rw->group_row)))
+                ;       /* a subtotal inside the part: it goes on */
+            else if (rw->group_box >= 0 && rw->group_outer && sum_names_group(ts, r, rw->group_row))
                 rw->group_box = rw->sub_box = -1;       /* "Summa tillgångar": the group, all of it */
             else if (rw->group_box >= 0 && (!rw->group_outer || rw->sub_box < 0))
                 rw->group_box = -1;
@@ -2137,7 +2162,7 @@ static void table_rows(M *m, TableSet *ts)
 {
     const Style *body = &m->lay->styles[table_small(m, ts->t) ? ST_TABLE_SMALL : ST_TABLE];
     RowWalk rw = { 0 };
-    rw.span_from = rw.span_until = rw.sub_box = rw.group_box = rw.group = -1;
+    rw.span_from = rw.span_until = rw.sub_box = rw.sub_row = rw.group_box = rw.group = -1;
     rw.gap = body->space_before > m->pending_after ? body->space_before : m->pending_after;
     for (int r = 0; r < ts->nrows; r++) {
         /* the cells whose lines this row may draw: its own, and those

@@ -357,6 +357,38 @@ check "a page going on inside a group's subheader repeats the group, then the su
                   else if (f ~ /^(Kapital|Lån)\$/) want = \" Skulder\"
                   else if (f ~ /^(Tillgångar|Skulder)\$/) want = \"\"
                   if (want != \"x\" && got != want) { print \"page \" \$1 \": \" got \" over \" f; bad = 1 } } END { exit bad }' '$T/nest.pages'"
+# ... and a subtotal inside a subheader's part ("Kapital hänförligt till
+# ägarna" before "Summa Kapital", as K3 statements have) ends neither it
+# nor the group: the rows after it went on under nothing ("Eget kapital
+# och skulder" was not repeated: a typographer)
+{
+    echo '<report type="rapport"><meta><title>Balans</title></meta><section><heading>Balansräkningar</heading>'
+    for n in $(seq 8 20); do
+        echo "<page-break/><table><caption>Balans $n</caption>"
+        echo '<columns><column/><column type="number" decimals="0"/></columns>'
+        echo '<row role="header"><cell>Post</cell><cell>Belopp</cell></row>'
+        for g in Tillgångar Skulder; do
+            echo "<row role=\"group\"><cell colspan=\"2\">$g</cell></row>"
+            for sub in $([ $g = Tillgångar ] && echo "Anläggning Omsättning" || echo "Kapital Lån"); do
+                echo "<row role=\"subheader\"><cell>$sub</cell><cell/></row>"
+                for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub $i</cell><cell>$i</cell></row>"; done
+                echo "<row role=\"sum\"><cell>Delsumma hänförlig till ägarna</cell><cell>$((n * (n + 1) / 2))</cell></row>"
+                for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub extra $i</cell><cell>$i</cell></row>"; done
+                echo "<row role=\"sum\"><cell>Summa $sub</cell><cell>$((n * (n + 1)))</cell></row>"
+            done
+            echo "<row role=\"sum\"><cell>Summa $g</cell><cell>$((2 * n * (n + 1)))</cell></row>"
+        done
+        echo '</table>'
+    done
+    echo '</section></report>'
+} >"$T/nest3.xml"
+"$BIN" -q -o "$T/nest3.pdf" --trace "$T/nest3.trace" "$T/nest3.xml"
+repeated_labels "$T/nest3.trace" >"$T/nest3.pages"
+check "a subtotal inside a subheader's part ends neither it nor its group: the rows after it go on under both" \
+    sh -c "test \$(grep -c '_extra_' '$T/nest3.pages') -ge 4 &&
+           awk '{ got = \$0; sub(/^[0-9]+ /, \"\", got); sub(/ :.*/, \"\", got); f = \$NF; split(f, a, \"_\")
+                  if (f ~ /^(Tillgångar|Skulder)_[A-ZÅÄÖ][a-zåäö]+_(extra_)?[0-9]+\$/ && got != \" \" a[1] \" \" a[2]) {
+                      print \"page \" \$1 \": \" got \" over \" f; bad = 1 } } END { exit bad }' '$T/nest3.pages'"
 # ... and where the group's subheaders have no sums of their own, a sum
 # that names the group ends it, subheader and all: "Eget kapital" after
 # "Summa tillgångar" was repeated under "Tillgångar" (a review)
