@@ -327,25 +327,35 @@ check "a sub-row's indent gives way in a table at its narrowest: no warning, Utr
 # are the next while the group lasts: both go again, the group first; a
 # sum ends the innermost part (a typographer's balance sheet went on
 # with "Eget kapital" under "Omsättningstillgångar", left from page 3)
-{
-    echo '<report type="rapport"><meta><title>Balans</title></meta><section><heading>Balansräkningar</heading>'
-    for n in $(seq 8 20); do
-        echo "<page-break/><table><caption>Balans $n</caption>"
-        echo '<columns><column/><column type="number" decimals="0"/></columns>'
-        echo '<row role="header"><cell>Post</cell><cell>Belopp</cell></row>'
-        for g in Tillgångar Skulder; do
-            echo "<row role=\"group\"><cell colspan=\"2\">$g</cell></row>"
-            for sub in $([ $g = Tillgångar ] && echo "Anläggning Omsättning" || echo "Kapital Lån"); do
-                echo "<row role=\"subheader\"><cell>$sub</cell><cell/></row>"
-                for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub $i</cell><cell>$i</cell></row>"; done
-                echo "<row role=\"sum\" sum-of=\"above\"><cell>Summa $sub</cell><cell/></row>"
+balances() {    # file [subtotal]: balance sheets of 8 to 20 rows a part; with
+                # subtotal, each part has a subtotal and as many rows again
+    local k=1
+    [ -n "${2:-}" ] && k=2
+    {
+        echo '<report type="rapport"><meta><title>Balans</title></meta><section><heading>Balansräkningar</heading>'
+        for n in $(seq 8 20); do
+            echo "<page-break/><table><caption>Balans $n</caption>"
+            echo '<columns><column/><column type="number" decimals="0"/></columns>'
+            echo '<row role="header"><cell>Post</cell><cell>Belopp</cell></row>'
+            for g in Tillgångar Skulder; do
+                echo "<row role=\"group\"><cell colspan=\"2\">$g</cell></row>"
+                for sub in $([ $g = Tillgångar ] && echo "Anläggning Omsättning" || echo "Kapital Lån"); do
+                    echo "<row role=\"subheader\"><cell>$sub</cell><cell/></row>"
+                    for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub $i</cell><cell>$i</cell></row>"; done
+                    if [ -n "${2:-}" ]; then
+                        echo "<row role=\"sum\"><cell>Delsumma hänförlig till ägarna</cell><cell>$((n * (n + 1) / 2))</cell></row>"
+                        for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub extra $i</cell><cell>$i</cell></row>"; done
+                    fi
+                    echo "<row role=\"sum\" sum-of=\"above\"><cell>Summa $sub</cell><cell/></row>"
+                done
+                echo "<row role=\"sum\"><cell>Summa $g</cell><cell>$((n * (n + 1) * k))</cell></row>"
             done
-            echo "<row role=\"sum\"><cell>Summa $g</cell><cell>$((n * (n + 1)))</cell></row>"
+            echo '</table>'
         done
-        echo '</table>'
-    done
-    echo '</section></report>'
-} >"$T/nest.xml"
+        echo '</section></report>'
+    } >"$1"
+}
+balances "$T/nest.xml"
 "$BIN" -q -o "$T/nest.pdf" --trace "$T/nest.trace" "$T/nest.xml"
 repeated_labels "$T/nest.trace" >"$T/nest.pages"
 check "a page going on inside a group's subheader repeats the group, then the subheader; none past their sums" \
@@ -361,27 +371,7 @@ check "a page going on inside a group's subheader repeats the group, then the su
 # ägarna" before "Summa Kapital", as K3 statements have) ends neither it
 # nor the group: the rows after it went on under nothing ("Eget kapital
 # och skulder" was not repeated: a typographer)
-{
-    echo '<report type="rapport"><meta><title>Balans</title></meta><section><heading>Balansräkningar</heading>'
-    for n in $(seq 8 20); do
-        echo "<page-break/><table><caption>Balans $n</caption>"
-        echo '<columns><column/><column type="number" decimals="0"/></columns>'
-        echo '<row role="header"><cell>Post</cell><cell>Belopp</cell></row>'
-        for g in Tillgångar Skulder; do
-            echo "<row role=\"group\"><cell colspan=\"2\">$g</cell></row>"
-            for sub in $([ $g = Tillgångar ] && echo "Anläggning Omsättning" || echo "Kapital Lån"); do
-                echo "<row role=\"subheader\"><cell>$sub</cell><cell/></row>"
-                for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub $i</cell><cell>$i</cell></row>"; done
-                echo "<row role=\"sum\"><cell>Delsumma hänförlig till ägarna</cell><cell>$((n * (n + 1) / 2))</cell></row>"
-                for i in $(seq 1 "$n"); do echo "<row><cell>$g $sub extra $i</cell><cell>$i</cell></row>"; done
-                echo "<row role=\"sum\"><cell>Summa $sub</cell><cell>$((n * (n + 1)))</cell></row>"
-            done
-            echo "<row role=\"sum\"><cell>Summa $g</cell><cell>$((2 * n * (n + 1)))</cell></row>"
-        done
-        echo '</table>'
-    done
-    echo '</section></report>'
-} >"$T/nest3.xml"
+balances "$T/nest3.xml" subtotal
 "$BIN" -q -o "$T/nest3.pdf" --trace "$T/nest3.trace" "$T/nest3.xml"
 repeated_labels "$T/nest3.trace" >"$T/nest3.pages"
 check "a subtotal inside a subheader's part ends neither it nor its group: the rows after it go on under both" \
