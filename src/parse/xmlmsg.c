@@ -1458,6 +1458,72 @@ static bool in_tag_error(const xmlError *e)
  * a typographic quote around an attribute's value (Word's ”rapport”), an
  * invisible space in a tag (a no-break space pasted in), a second
  * byte-order mark. Rewrites msg and *hint; false if it is none. */
+/* A quote inside an attribute's value, which ends the value there:
+ * alt="Huset "Gamla posten" från söder." was said as a space missing
+ * before Gamla, then, with one put in, as an attribute "Gamla" without
+ * a value (a new user). The tag begins at back; the parser stopped at
+ * `at`, right after the quote or after a word and a space after it. */
+static bool quote_in_value(const XmlMsgs *m, size_t back, size_t at, char *msg, size_t cap, const char **hint)
+{
+    const char *s = m->src;
+    size_t j = at;
+    bool word = at < m->srclen && (isalnum((unsigned char)s[at]) || (unsigned char)s[at] >= 0x80);
+    if (j > 0 && s[j - 1] == ' ') {                 /* "Huset " Gamla posten": back over " Gamla " */
+        while (j > back && s[j - 1] == ' ')
+            j--;
+        size_t e = j;
+        while (j > back && (isalnum((unsigned char)s[j - 1]) || (unsigned char)s[j - 1] >= 0x80))
+            j--;
+        if (j == e)
+            return false;
+        while (j > back && s[j - 1] == ' ')
+            j--;
+        word = true;
+    }
+    if (!word || j <= back + 1 || (s[j - 1] != '"' && s[j - 1] != '\''))
+        return false;
+    /* the word after the quote begins an attribute (name=): a space is
+     * what is missing, src="a.png"alt="x" */
+    size_t w = j;
+    while (w < m->srclen && s[w] == ' ')
+        w++;
+    while (w < m->srclen && (isalnum((unsigned char)s[w]) || s[w] == '-' || s[w] == ':' || (unsigned char)s[w] >= 0x80))
+        w++;
+    while (w < m->srclen && s[w] == ' ')
+        w++;
+    if (w < m->srclen && s[w] == '=')
+        return false;
+    /* ... and the value's rest, with its own closing quote, before the
+     * tag ends: not width /> (an attribute without a value) */
+    size_t e = j;
+    while (e < m->srclen && s[e] != '>' && s[e] != s[j - 1])
+        e++;
+    if (e >= m->srclen || s[e] != s[j - 1])
+        return false;
+    /* the quote at j - 1 closes a value: name="... */
+    char quote = 0;
+    size_t open = 0;
+    for (size_t q = back; q < j - 1; q++)
+        if (quote)
+            quote = s[q] == quote ? 0 : quote;
+        else if (s[q] == '"' || s[q] == '\'')
+            quote = s[q], open = q;
+    if (quote != s[j - 1] || !open)
+        return false;               /* (the quote at j - 1 would open one, or none is open) */
+    size_t ne = open;
+    while (ne > back && (s[ne - 1] == '=' || s[ne - 1] == ' '))
+        ne--;
+    size_t nb = ne;
+    while (nb > back && (isalnum((unsigned char)s[nb - 1]) || s[nb - 1] == '-' || s[nb - 1] == ':'))
+        nb--;
+    if (nb == ne)
+        return false;
+    snprintf(msg, cap, _("the %c after \"%.*s\" ends the value of %.*s here: a quote inside a value closes it"),
+             s[j - 1], (int)(j - 1 - open - 1 > 40 ? 40 : j - 1 - open - 1), s + open + 1, (int)(ne - nb), s + nb);
+    *hint = _("write the quotation marks inside a value as \u201D (Swedish quotes) or &quot;");
+    return true;
+}
+
 static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t cap, const char **hint)
 {
     size_t start, at;
@@ -1486,6 +1552,8 @@ static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t
         else if (ch == '>')
             return false;
     }
+    if (quote_in_value(m, back, at, msg, cap, hint))
+        return true;
     size_t i = at;
     uint32_t c = utf8_next(m->src, m->srclen, &i);
     static const uint32_t quotes[] = { 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x2033, 0 };
