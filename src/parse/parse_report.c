@@ -1187,13 +1187,20 @@ static void grid_table(P *p, Node *t)
     int ncols = declared;
     int cap = RP_MAX_TABLE_COLUMNS;
     int *busy = arena_alloc(&p->rp->arena, sizeof(int) * (size_t)cap); /* rows still covered */
-    int nrows = 0, warned = 0, over = 0;
+    int nrows = 0, over = 0;
+    /* each row said wrong (every one, at once: the second short row came
+     * out on the next run, a new user), up to ROWS_SAID; the others in a
+     * line at the end */
+    enum { ROWS_SAID = 10 };
+    int said = 0, unsaid = 0;
+    const Node *unsaid_row = NULL;     /* the first row not said */
     int edge = declared;            /* the right edge: <columns>, else the first row's width */
     for (Node *r = t->first; r; r = r->next) {
         if (r->kind != N_ROW)
             continue;
         r->u.row.index = nrows++;
-        int col = 0;
+        bool quiet = said >= ROWS_SAID, wrong = false;  /* enough said; this row is wrong */
+        int col = 0, warned = quiet;                    /* this row said wrong, or not to be */
         for (Node *c = r->first; c; c = c->next) {
             while (col < cap && busy[col] > 0)
                 col++;
@@ -1206,6 +1213,7 @@ static void grid_table(P *p, Node *t)
                 break;
             }
             int cs = c->u.cell.colspan, rs = c->u.cell.rowspan;
+            wrong |= edge && col + cs > edge;
             if (edge && !warned && col < edge && col + cs > edge) {
                 ERR(c, _("colspan=\"%d\" runs past the table's right edge: this cell starts in column %d of %d"),
                     cs, col + 1, edge);
@@ -1231,6 +1239,7 @@ static void grid_table(P *p, Node *t)
                 width = k + 1;
         if (!edge)
             edge = width;
+        wrong |= declared && (width > declared || (width < declared && r->u.row.role != ROW_GROUP));
         if (declared && width > declared && !warned) {
             ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
             HINT(_("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"));
@@ -1240,11 +1249,24 @@ static void grid_table(P *p, Node *t)
             HINT(_("add empty cells (<cell/>) so every row fills all columns, or use colspan"));
             warned = 1;
         }
+        if (!quiet && warned)
+            said++;
+        else if (quiet && wrong && !unsaid++)
+            unsaid_row = r;
         if (width > ncols)
             ncols = width;
         for (int k = 0; k < cap; k++)
             if (busy[k] > 0)
                 busy[k]--;
+    }
+    if (unsaid) {
+        if (unsaid == 1)
+            ERR(unsaid_row, _("this row too has too few or too many cells"));
+        else
+            ERR(unsaid_row, P_("this row and %d more below it too have too few or too many cells",
+                               "this row and %d more below it too have too few or too many cells", unsaid - 1),
+                unsaid - 1);
+        HINT(_("the rows above say what each lacks; the table's <columns> says how many cells a row has"));
     }
     if (nrows > RP_MAX_TABLE_ROWS) {
         ERR(t, _("the table has %d rows; rapport lays out at most %d"), nrows, RP_MAX_TABLE_ROWS);
