@@ -327,6 +327,29 @@ static void legend(M *m, const Node *n, int32_t indent, int32_t width)
 
 /* ---- figures ------------------------------------------------------------ */
 
+/* An image of far more pixels than its printed width `w` shows (over
+ * 450 dpi) that weighs in the PDF (over 3 MB: a JPEG goes in as its
+ * file, pixels deflated): said, with the width in pixels that prints as
+ * well at 300 dpi. A 24.5-megapixel picture made a 73 MB PDF without a
+ * word (a new user), too heavy to mail or to file. */
+static void heavy_image(M *m, const Node *n, const Image *im, int32_t w)
+{
+    /* (what the file takes: a PNG's pixels deflate about as its file
+     * did; a flat picture of many pixels is small) */
+    double bytes = im->kind == IMAGE_JPEG ? (double)im->len
+                 : im->file_len ? (double)im->file_len : (double)im->w * im->h * im->channels;
+    double dpi = w > 0 ? im->w * 72000.0 / w : 0;
+    if (dpi <= 450 || bytes <= 3e6)
+        return;
+    char mb[32];
+    diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
+              _("the image is %d x %d pixels, about %.0f dpi where it is printed (%.0f mm wide): it adds about "
+                "%s MB to the PDF, where 300 dpi prints as well"),
+              im->w, im->h, dpi, w / 2834.6, rp_decimal(mb, sizeof mb, bytes / 1e6, 0));
+    diag_hint(&m->rp->diags, _("scale it down to about %d pixels across in an image editor before adding it"),
+              (int)(w / 72000.0 * 300 + 0.5));
+}
+
 /* An image with its caption above it, kept together, as wide as asked
  * (default: its size at 150 dpi, at most the text width) and never
  * taller than two thirds of a page (scaled down, with a warning). */
@@ -357,6 +380,7 @@ static void figure(M *m, const Node *n, int32_t indent, int32_t width)
         w = (int32_t)((int64_t)w * maxh / h);
         h = maxh;
     }
+    heavy_image(m, n, im, w);
     Op *op = ARENA_NEW(&m->rp->arena, Op);
     op->kind = OP_IMAGE;
     op->x = indent;

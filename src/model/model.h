@@ -123,6 +123,7 @@ typedef struct Image {
     int                  channels;   /* 1 grey, 3 RGB */
     const unsigned char *data;       /* PIXELS: w*h*channels bytes, rows top down; JPEG: the file */
     size_t               len;
+    size_t               file_len;   /* the file's bytes (PIXELS: about what they deflate to), 0 unknown */
     int                  index;      /* 0 .. Report.nimages-1: one per file, however often shown */
     const char          *path;       /* the file it was read from (--since, the output's checks) */
 } Image;

@@ -648,5 +648,7 @@ Image *image_load(Rp *rp, const char *path, size_t room, ImageError *err)
         return fail(err, why, _("name a PNG or JPEG file in the report's folder"));
     Image *im = image_decode(rp, data, len, room, err);
     free(data);
+    if (im)
+        im->file_len = len;
     return im;
 }

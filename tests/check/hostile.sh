@@ -115,6 +115,25 @@ while IFS='|' read -r file want text; do
 done <"$H/EXPECT"
 check "--allow-paths lets a report use a file outside its folder" \
     sh -c "cp '$H/good.png' '$T/outside.png' && mkdir -p '$H/sub' && printf '<report><meta><title>x</title></meta><figure src=\"../../outside.png\" alt=\"x\"/></report>' >'$H/sub/r.xml' && ! '$BIN' -q --check '$H/sub/r.xml' 2>/dev/null && '$BIN' -q --allow-paths --check '$H/sub/r.xml'"
+# a picture of far more pixels than it is printed with, heavy in the PDF,
+# is said with the width that prints as well (a 24.5-megapixel picture
+# made a 73 MB PDF without a word: a new user); the same printed wide
+# enough, or a light one, is not
+python3 - "$H/noise.png" <<'PY'
+import os, struct, sys, zlib
+w, h = 1100, 1000
+raw = b''.join(b'\0' + os.urandom(w * 3) for _ in range(h))
+chunk = lambda t, d: struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                             + chunk(b'IDAT', zlib.compress(raw, 1)) + chunk(b'IEND', b''))
+PY
+printf '<report><meta><title>Bild</title></meta><figure src="noise.png" alt="brus" width="40mm"/></report>\n' >"$H/heavy.xml"
+printf '<report><meta><title>Bild</title></meta><figure src="noise.png" alt="brus" width="100%%"/></report>\n' >"$H/heavy-wide.xml"
+printf '<report><meta><title>Bild</title></meta><figure src="good.png" alt="hel" width="10mm"/></report>\n' >"$H/light.xml"
+check "a heavy picture printed small is said, with the pixels that print as well; printed wide, or light, it is not" \
+    sh -c "'$BIN' --check '$H/heavy.xml' 2>&1 | grep -q 'heavy.xml:1:41: warning: the image is 1100 x 1000 pixels, about 698 dpi where it is printed (40 mm wide): it adds about 3 MB to the PDF' &&
+           '$BIN' --check '$H/heavy.xml' 2>&1 | grep -q 'hint: scale it down to about 472 pixels across' &&
+           test -z \"\$('$BIN' --check '$H/heavy-wide.xml' 2>&1)\" && test -z \"\$('$BIN' --check '$H/light.xml' 2>&1)\""
 check "an image is drawn" sh -c "'$BIN' -q -o '$H/img.pdf' '$H/good-png.xml' && pdfimages -list '$H/img.pdf' | grep -q ' image '"
 head -c 2000000 "$H/huge-table.xml" | sed '$d' >"$H/big-table.xml"; echo '</table></report>' >>"$H/big-table.xml"
 check "out of memory (a ulimit) is a clear error and exit 1, not a signal, and no PDF" \
