@@ -633,6 +633,8 @@ static bool report_width(P *p, Node *n, const char *v, bool allow_auto, bool all
         return true;
     }
     size_t k = value_decimal(v);
+    if (k && v[k] == ' ' && v[k + 1] == '%')
+        k++;                            /* "60 %", as Swedish writes it */
     if (k && (v[k] == '%' || (v[k] == '*' && allow_star)) && v[k + 1] == 0) {
         double d = strtod(v, NULL);
         bool pct = v[k] == '%';

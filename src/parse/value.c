@@ -54,6 +54,8 @@ static double per_unit(const char *s, bool unitless_pt)
     if (n == 0)
         return 0;
     const char *unit = s + n;
+    if (unit[0] == ' ' && unit[1] >= 'a' && unit[1] <= 'z')
+        unit++;                         /* "8 cm", as Swedish writes it */
     if (strcmp(unit, "pt") == 0) return 1000;
     if (strcmp(unit, "mm") == 0) return 72000.0 / 25.4;
     if (strcmp(unit, "cm") == 0) return 720000.0 / 25.4;

@@ -134,6 +134,13 @@ check "a heavy picture printed small is said, with the pixels that print as well
     sh -c "'$BIN' --check '$H/heavy.xml' 2>&1 | grep -q 'heavy.xml:1:41: warning: the image is 1100 x 1000 pixels, about 698 dpi where it is printed (40 mm wide): it adds about 3 MB to the PDF' &&
            '$BIN' --check '$H/heavy.xml' 2>&1 | grep -q 'hint: scale it down to about 472 pixels across' &&
            test -z \"\$('$BIN' --check '$H/heavy-wide.xml' 2>&1)\" && test -z \"\$('$BIN' --check '$H/light.xml' 2>&1)\""
+# a width written the Swedish way, with a space before its unit ("60 %",
+# "8 cm"), is read as without one (it was no width: a new user)
+printf '<report><meta><title>Bild</title></meta><figure src="good.png" alt="hel" width="%s"/><table><columns><column width="%s"/><column/></columns><row><cell>a</cell><cell>b</cell></row></table></report>\n' "60 %" "8 cm" >"$H/spaced.xml"
+printf '<report><meta><title>Bild</title></meta><figure src="good.png" alt="hel" width="%s"/><table><columns><column width="%s"/><column/></columns><row><cell>a</cell><cell>b</cell></row></table></report>\n' "60%" "8cm" >"$H/unspaced.xml"
+check "width=\"60 %\" and \"8 cm\" are read as 60% and 8cm" \
+    sh -c "'$BIN' -q -o '$H/spaced.pdf' --trace '$H/spaced.trace' '$H/spaced.xml' &&
+           '$BIN' -q -o '$H/unspaced.pdf' --trace '$H/unspaced.trace' '$H/unspaced.xml' && cmp -s '$H/spaced.trace' '$H/unspaced.trace'"
 check "an image is drawn" sh -c "'$BIN' -q -o '$H/img.pdf' '$H/good-png.xml' && pdfimages -list '$H/img.pdf' | grep -q ' image '"
 head -c 2000000 "$H/huge-table.xml" | sed '$d' >"$H/big-table.xml"; echo '</table></report>' >>"$H/big-table.xml"
 check "out of memory (a ulimit) is a clear error and exit 1, not a signal, and no PDF" \
