@@ -1435,6 +1435,22 @@ static bool source_at(const XmlMsgs *m, int line, int col, size_t *start, size_t
     return *at < m->srclen;
 }
 
+/* A reference the parser refused ("&nbsp;", "&#0;") is said past its
+ * ";": the place becomes its "&" (*col, in characters; a new user was
+ * sent six columns past "A&nbsp;B"). */
+static void reference_start(const XmlMsgs *m, int line, int *col)
+{
+    size_t start, at;
+    if (!source_at(m, line, *col, &start, &at) || at == start || m->src[at - 1] != ';')
+        return;
+    size_t amp = at - 1;
+    while (amp > start && at - amp < 40 && m->src[amp - 1] != '&' &&
+           (isalnum((unsigned char)m->src[amp - 1]) || m->src[amp - 1] == '#'))
+        amp--;
+    if (amp > start && m->src[amp - 1] == '&')
+        *col -= (int)(at - amp + 1);            /* (a reference is ASCII: a byte a column) */
+}
+
 /* Whether e is an error the parser makes inside a tag (where a quote
  * or a space it does not know stops it), or at the file's start. */
 static bool in_tag_error(const xmlError *e)
@@ -1773,6 +1789,11 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
     }
     if (e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING && !node)
         lone_ampersand(m, line, &col, msg, sizeof msg);
+    if (!validity && !node &&
+        (e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY ||
+         e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_CHARREF ||
+         e->code == XML_ERR_INVALID_DEC_CHARREF || e->code == XML_ERR_INVALID_HEX_CHARREF))
+        reference_start(m, line, &col);
     if (!validity && !node && in_tag_error(e))
         odd_character(m, line, col, msg, sizeof msg, &hint);
     if (node && node->type == XML_TEXT_NODE) {
