@@ -12,10 +12,11 @@
  *
  *  Footnotes are handled line by line, as TeX does. A box that marks
  *  notes brings all their lines into the page's footnote area if they
- *  fit. A long note (more than three lines) whose first line still fits
- *  is split: what does not fit is carried over, and the next page's
- *  footnote area starts with it. A short note never splits; its mark's
- *  line moves to the next page instead.
+ *  fit. A long note (more than three lines) whose first two lines still
+ *  fit is split, two lines at least on each page: what does not fit is
+ *  carried over, and the next page's footnote area starts with it. A
+ *  short note never splits; its mark's line moves to the next page
+ *  instead.
  *
  *  Invariants:
  *   1. A page never ends between two boxes joined by BOX_KEEP_NEXT,
@@ -723,10 +724,21 @@ static bool fit_box(PB *b, const Box *box, int i, int32_t gap)
     /* The box fits, but not all its notes: a long first note splits
      * (its first line stays with the mark), and so do all notes on
      * a page that has nothing else. */
-    int32_t first_line = l.n ? l.v[0]->h + (b->lines.n ? 0 : note_sep(b)) : 0;
-    if (free_h >= 0 && l.n && b->carry.n == 0 && first_line <= free_h &&
-        (fn > 3 || !b->content)) {
+    int32_t sep = b->lines.n ? 0 : note_sep(b);
+    int32_t first_line = l.n ? l.v[0]->h + sep : 0;
+    if (free_h >= 0 && l.n && b->carry.n == 0 && first_line <= free_h && !b->content) {
         place_notes(b, box, i, gap, false, free_h);
+        return true;
+    }
+    /* ... two of its lines at least on each side, as a paragraph's: one
+     * line stood alone at a page's foot, or went over alone, with no
+     * number to say what it is (a typographer) */
+    if (free_h >= 0 && l.n && b->carry.n == 0 && fn > 3 && lines_h(&l, 0, 2) + sep <= free_h) {
+        int fit = 2;
+        while (fit < fn && lines_h(&l, 0, fit + 1) + sep <= free_h)
+            fit++;
+        int32_t room = fit == fn - 1 ? lines_h(&l, 0, fn - 2) + sep : free_h;
+        place_notes(b, box, i, gap, false, room);
         return true;
     }
     if (!b->content) {

@@ -30,6 +30,25 @@ check "every sentence of it is printed once, in order" \
 check "it runs over more than one page" sh -c "test \$(grep -c '^  note 1 ' '$T/longnote.trace') -gt 60 && test \$(awk '/^page /{p=\$2} /^  note 1 /{print p}' '$T/longnote.trace' | sort -u | wc -l) -ge 2"
 check "all text after the note is there" \
     sh -c "grep -o 'Stycke [0-9]* efter noten' '$T/longnote.txt' | sort -u | wc -l | grep -qx 40"
+# a note of eight lines split over two pages keeps two lines at least on
+# each: its mark moved down a page a line at a time, one line stood
+# alone at the foot, or went over alone (a typographer)
+for k in $(seq 12 40); do
+    {
+        echo '<report type="rapport"><meta><title>N</title></meta>'
+        for i in $(seq 1 "$k"); do echo "<p>Rad $i.</p>"; done
+        echo '<p>Märket<footnote>'
+        for i in $(seq 1 8); do echo "Notens rad $i med så mycket text att den fyller en hel rad i en fotnot, nästan hela bredden ut i marginalen."; done
+        echo '</footnote> och mer.</p>'
+        for i in $(seq 1 30); do echo "<p>Efter $i.</p>"; done
+        echo '</report>'
+    } >"$T/split$k.xml"
+    "$BIN" -q -o "$T/split$k.pdf" --trace "$T/split$k.trace" "$T/split$k.xml"
+    awk -v k="$k" '/^page /{p=$2} /^  note 1 /{c[p]++} END{for (q in c) printf "%s:%d ", q, c[q]; print k}' "$T/split$k.trace"
+done >"$T/splits"
+check "a note split over two pages keeps two lines at least on each (29 places of its mark)" \
+    sh -c "cat '$T/splits'; grep -q ' ' '$T/splits' && ! grep -qE '(^| )[0-9]+:1 ' '$T/splits' &&
+           test \$(grep -cE '[0-9]+:[0-9]+ [0-9]+:[0-9]+ ' '$T/splits') -ge 2"
 
 # footnote numbers may restart in each chapter
 sed -e 's|numbering="document"|numbering="chapter"|' -e "s|\.\./fonts/|$PWD/fonts/|g" layouts/linkoping.xml >"$T/chapter.xml"
