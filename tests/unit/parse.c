@@ -117,10 +117,12 @@ int main(void)
     CHECK("2.5cm and 11pt are lengths", value_length("2.5cm", false, &len) == NULL &&
           value_length("11pt", false, &len) == NULL && len == 11000);
     CHECK("a size in pt may omit its unit", value_length("14.5", true, &len) == NULL && len == 14500);
-    CHECK("0x100mm, 1e20mm, -3mm, .5mm, 3 mm and inf are not lengths",
+    CHECK("0x100mm, 1e20mm, -3mm, .5mm, 3  mm, 3 and inf are not lengths",
           value_length("0x100mm", false, &len) && value_length("1e20mm", false, &len) &&
           value_length("-3mm", false, &len) && value_length(".5mm", false, &len) &&
-          value_length("3 mm", false, &len) && value_length("inf", true, &len));
+          value_length("3  mm", false, &len) && value_length("3 ", true, &len) && value_length("inf", true, &len));
+    /* a space before the unit, as Swedish writes it (a new user) */
+    CHECK("3 mm is 3mm", value_length("3 mm", false, &len) == NULL && len == 8504);
     CHECK("a length past the largest PDF page is refused",
           value_length("5081mm", false, &len) != NULL && value_length("5080mm", false, &len) == NULL);
     CHECK("#005596 is a colour", value_color("#005596", 7, &col) == NULL && col == 0x005596);
