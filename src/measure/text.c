@@ -149,7 +149,9 @@ static void report_lack(M *m, const Node *n, const Piece *p, int variant, size_t
         uint32_t c = utf8_next(n->text, n->len, &q);
         if (c0 > at && lack_of(m, f, variant, c) != why)
             break;
-        map_put(&m->missing, (const void *)(((uintptr_t)p->face << 21 | c) + 1), (void *)1);
+        const void *key = (const void *)(((uintptr_t)p->face << 21 | c) + 1);
+        map_put(&m->missing, key, (void *)((uintptr_t)map_get(&m->missing, key) + 1));
+        map_put(&m->missing, n->text + c0, (void *)(n->text + c0));     /* (its place: said, lack_unsaid) */
         if (len < (int)sizeof codes - 12)
             len += snprintf(codes + len, sizeof codes - (size_t)len, "%sU+%04X", len ? ", " : "", (unsigned)c);
         end = q;
@@ -291,6 +293,20 @@ static int32_t matched_size(const Font *f, const Font *fb, int32_t size)
     return (int32_t)(s < lo ? lo : s > hi ? hi : s);
 }
 
+/* Whether a character no font has, at `where` in a node's text, is yet
+ * to be said: each place once (a cell is measured more than once), up
+ * to LACKS_SAID places a character (and face); the first place alone
+ * was said, the next on the next run (a new user). A run of such
+ * characters is said at its first. */
+static bool lack_unsaid(M *m, int face, uint32_t cp, const char *where)
+{
+    enum { LACKS_SAID = 10 };
+    if (map_get(&m->missing, where))
+        return false;
+    map_put(&m->missing, where, (void *)where);
+    return (uintptr_t)map_get(&m->missing, (const void *)(((uintptr_t)face << 21 | cp) + 1)) < LACKS_SAID;
+}
+
 /* U+FFFD in node n's text at `where` (line, col): the mark a conversion
  * or a copy left for a character it lost, printed as a black diamond
  * without a word (a new user). Said once for each (a cell is measured
@@ -339,8 +355,7 @@ static void push_split(M *m, const char *s, size_t len, const Style *st, IState 
                 col = n->u.text.nl_col[k];
                 k++;
             }
-            if (n && !is.plain && (why == LACK_GLYPH || why == LACK_RTL) &&
-                !map_get(&m->missing, (const void *)(((uintptr_t)p.face << 21 | cp) + 1)))
+            if (n && !is.plain && (why == LACK_GLYPH || why == LACK_RTL) && lack_unsaid(m, p.face, cp, s + at))
                 report_lack(m, n, &p, variant, at, why, line, col);
             if (cp == 0xFFFD && n && !is.plain && !map_get(&m->missing, s + at))
                 replacement_char(m, n, s + at, line, col);
