@@ -1765,7 +1765,10 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
              * or the end tag of the open element misspelt (</sectio>) */
             snprintf(msg, sizeof msg, _("</%.100s> closes nothing: no <%.100s> is open here"), b, b);
             int d = *open ? value_distance(open, b) : 99;
-            if (d <= 2 && 2 * d <= (int)strlen(open))     /* </titel>, </sectio>; not </b> for <p> */
+            if (*open && !strcasecmp(open, b))          /* </P> for <p>: a new user was told to write <P> */
+                snprintf(m->hint, sizeof m->hint, _("write </%.40s>: names are written as the element's, in lower "
+                                                    "case (the <%.40s> of line %d is open here)"), open, open, e->int1);
+            else if (d <= 2 && 2 * d <= (int)strlen(open))     /* </titel>, </sectio>; not </b> for <p> */
                 snprintf(m->hint, sizeof m->hint, _("did you mean </%.40s>? The <%.40s> of line %d is open here"),
                          open, open, e->int1);
             else
