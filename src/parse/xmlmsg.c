@@ -1593,7 +1593,7 @@ static bool odd_character(const XmlMsgs *m, int line, int col, char *msg, size_t
 /* A "&name" without its ";": libxml2 says so after the name; the place
  * becomes the & itself (line `line`, column *col in characters), and
  * the words quote what follows it. */
-static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size_t cap)
+static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size_t cap, const char **hint)
 {
     size_t start, at;
     if (!source_at(m, line, *col, &start, &at))
@@ -1607,6 +1607,15 @@ static void lone_ampersand(const XmlMsgs *m, int line, int *col, char *msg, size
         c += ((unsigned char)m->src[i] & 0xC0) != 0x80;
     *col = c;
     size_t n = strcspn(m->src + at, " \t\r\n<;\"'");
+    /* "&amp" without its ";": the reference is there, its end is not
+     * (told to write & as &amp;, which it was: a new user) */
+    static const char *const refs[] = { "&amp", "&lt", "&gt", "&quot", "&apos" };
+    for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
+        if (n == strlen(refs[k]) && !memcmp(m->src + at, refs[k], n)) {
+            snprintf(msg, cap, _("\"%s\" lacks the ; that ends a reference"), refs[k]);
+            *hint = _("write the ; right after it: &amp; &lt; &gt; &quot; &apos;");
+            return;
+        }
     snprintf(msg, cap, _("a & that begins no reference: \"%.*s\""), (int)(n > 40 ? 40 : n), m->src + at);
 }
 
@@ -1791,7 +1800,7 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         col = xmlread_col(node);
     }
     if (e->code == XML_ERR_ENTITYREF_SEMICOL_MISSING && !node)
-        lone_ampersand(m, line, &col, msg, sizeof msg);
+        lone_ampersand(m, line, &col, msg, sizeof msg, &hint);
     if (!validity && !node &&
         (e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY ||
          e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_CHARREF ||
