@@ -1182,6 +1182,15 @@ static void unnamed_columns(P *p, const Node *t)
     }
 }
 
+/* The first row of table t, or NULL. */
+static const Node *first_row(const Node *t)
+{
+    for (const Node *r = t->first; r; r = r->next)
+        if (r->kind == N_ROW)
+            return r;
+    return NULL;
+}
+
 /* Place cells on the grid (rowspan, colspan) and check row widths. */
 static void grid_table(P *p, Node *t)
 {
@@ -1249,6 +1258,16 @@ static void grid_table(P *p, Node *t)
         } else if (declared && width < declared && r->u.row.role != ROW_GROUP && !warned) {
             ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
             HINT(_("add empty cells (<cell/>) so every row fills all columns, or use colspan"));
+            warned = 1;
+        } else if (!declared && width < edge && r->u.row.role != ROW_GROUP && !warned && r != first_row(t)) {
+            /* without <columns> the first row says how many: a row short
+             * of it was filled with empty cells without a word, where a
+             * table with <columns> said so (a new user) */
+            diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
+                     _("add the missing cells, or empty cells (<cell/>) where nothing is to stand"),
+                     P_("this row has %d column where the table's first row has %d: the rest of it is left empty",
+                        "this row has %d columns where the table's first row has %d: the rest of it is left empty",
+                        width), width, edge);
             warned = 1;
         }
         if (!quiet && warned)
