@@ -1339,13 +1339,15 @@ static void draw_value_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
         }
         int32_t at = value_pos(f, ax, fmax(ax->vmin, fmin(ax->vmax, end)));
         int32_t mid = slot * k + (slot - inner) / 2 + (f->stacked ? 0 : bw * s) + bw / 2;
-        if (!f->horizontal)
-            text_op(m, ops, b->text, f->face, vfs, f->color, f->px0 + mid,
-                    v >= 0 ? f->py1 - at - vfs / 4 : f->py1 - at + vfs, 1);
-        else
-            text_op(m, ops, b->text, f->face, vfs, f->color,
-                    v >= 0 ? f->px0 + at + vfs / 3 : f->px0 + at - vfs / 3, f->py0 + mid + vfs / 3,
-                    v >= 0 ? 0 : 2);
+        int32_t x = !f->horizontal ? f->px0 + mid : v >= 0 ? f->px0 + at + vfs / 3 : f->px0 + at - vfs / 3;
+        int32_t y = !f->horizontal ? (v >= 0 ? f->py1 - at - vfs / 4 : f->py1 - at + vfs) : f->py0 + mid + vfs / 3;
+        int align = !f->horizontal ? 1 : v >= 0 ? 0 : 2;
+        /* on a ground of the page's white, a little wider than the label:
+         * a grid line ran through "1 168,5" (a typographer) */
+        int32_t w = font_text_width(m->flow->faces[f->face], b->text, strlen(b->text), vfs), pad = vfs / 6;
+        int32_t x0 = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
+        op_push_rect(m, ops, x0 - pad, y - vfs * 3 / 4, w + 2 * pad, vfs, 0xFFFFFF);
+        text_op(m, ops, b->text, f->face, vfs, f->color, x, y, align);
     }
 }
 

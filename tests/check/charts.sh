@@ -325,4 +325,12 @@ dtsplit() {
     done
 }
 check "a chart's table of values is never split from it, nor warned of a width given" dtsplit
+# a value label stands on a ground of the page's white, so the grid line
+# at 1 250 does not run through "1 168,5" (a typographer)
+printf '<report type="rapport"><meta><title>T</title></meta><chart type="horizontal-bar" value-labels="yes" alt="Kostnader."><caption>K</caption><categories>A | B | C</categories><axis unit="mnkr" min="0"/><series name="B">1168.5 1021.8 146.3</series></chart></report>\n' >"$T/gridlabel.xml"
+"$BIN" -q -o "$T/gridlabel.pdf" --trace "$T/gridlabel.trace" "$T/gridlabel.xml"
+check "a bar's value label stands on white, over the grid line through it" \
+    awk '/^ *rect .* #FFFFFF fill$/ { n++; x[n] = $2; w[n] = $4 }
+         /^ *text [0-9.]+ [0-9.]+ 1[^0-9]+168,5$/ { tx = $2 }
+         END { for (i = 1; i <= n; i++) if (x[i] <= tx && x[i] + w[i] > tx + 20) ok = 1; exit !(n == 3 && ok) }' "$T/gridlabel.trace"
 finish
