@@ -1319,8 +1319,9 @@ static void draw_direct_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
 
 /* Each bar's value at its end, outside it (a stack's total at the end
  * of the side it falls on): above or below a vertical bar, right or
- * left of a horizontal one. */
-static void draw_value_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
+ * left of a horizontal one; with `grounds`, the white under each label
+ * instead, drawn over the grid and under the bars. */
+static void draw_value_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops, bool grounds)
 {
     const Chart *ch = f->ch;
     int ns = ch->nseries > 0 ? ch->nseries : 1;
@@ -1342,12 +1343,16 @@ static void draw_value_labels(M *m, const Frame *f, const Axis *ax, OpVec *ops)
         int32_t x = !f->horizontal ? f->px0 + mid : v >= 0 ? f->px0 + at + vfs / 3 : f->px0 + at - vfs / 3;
         int32_t y = !f->horizontal ? (v >= 0 ? f->py1 - at - vfs / 4 : f->py1 - at + vfs) : f->py0 + mid + vfs / 3;
         int align = !f->horizontal ? 1 : v >= 0 ? 0 : 2;
-        /* on a ground of the page's white, a little wider than the label:
-         * a grid line ran through "1 168,5" (a typographer) */
-        int32_t w = font_text_width(m->flow->faces[f->face], b->text, strlen(b->text), vfs), pad = vfs / 6;
-        int32_t x0 = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
-        op_push_rect(m, ops, x0 - pad, y - vfs * 3 / 4, w + 2 * pad, vfs, 0xFFFFFF);
-        text_op(m, ops, b->text, f->face, vfs, f->color, x, y, align);
+        /* on a ground of the page's white, a little wider than the label,
+         * drawn before the bars (grounds): a grid line ran through
+         * "1 168,5" (a typographer), and the bar beside a label stays whole */
+        if (grounds) {
+            int32_t w = font_text_width(m->flow->faces[f->face], b->text, strlen(b->text), vfs), pad = vfs / 6;
+            int32_t x0 = align == 0 ? x : align == 1 ? x - w / 2 : x - w;
+            op_push_rect(m, ops, x0 - pad, y - vfs * 3 / 4, w + 2 * pad, vfs, 0xFFFFFF);
+        } else {
+            text_op(m, ops, b->text, f->face, vfs, f->color, x, y, align);
+        }
     }
 }
 
@@ -1583,6 +1588,8 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
     } else {
         draw_value_axis(m, f, ax, &ops);
         draw_categories(m, f, &ops);
+        if (f->vfs)
+            draw_value_labels(m, f, ax, &ops, true);
         for (int s = 0; s < ch->nseries; s++) {
             if (ch->type == CHART_LINE)
                 draw_line_series(m, f, ax, s, &ops);
@@ -1590,7 +1597,7 @@ static OpVec draw_chart(M *m, const Frame *f, const Axis *ax)
                 draw_bar_series(m, f, ax, s, &ops);
         }
         if (f->vfs)
-            draw_value_labels(m, f, ax, &ops);
+            draw_value_labels(m, f, ax, &ops, false);
         if (f->direct)
             draw_direct_labels(m, f, ax, &ops);
         if (!f->horizontal && !f->cat_gap)     /* the axis line; not through values hanging below */
