@@ -1191,6 +1191,34 @@ static const Node *first_row(const Node *t)
     return NULL;
 }
 
+/* Row r's `width` against the table's `declared` columns, or, with none
+ * declared, its first row's (`edge`): said if wrong (true). */
+static bool row_width_said(P *p, const Node *t, Node *r, int width, int declared, int edge)
+{
+    if (declared && width > declared) {
+        ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
+        HINT(_("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"));
+        return true;
+    }
+    if (declared && width < declared && r->u.row.role != ROW_GROUP) {
+        ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
+        HINT(_("add empty cells (<cell/>) so every row fills all columns, or use colspan"));
+        return true;
+    }
+    if (!declared && width < edge && r->u.row.role != ROW_GROUP && r != first_row(t)) {
+        /* without <columns> the first row says how many: a row short
+         * of it was filled with empty cells without a word, where a
+         * table with <columns> said so (a new user) */
+        diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
+                 _("add the missing cells, or empty cells (<cell/>) where nothing is to stand"),
+                 P_("this row has %d column where the table's first row has %d: the rest of it is left empty",
+                    "this row has %d columns where the table's first row has %d: the rest of it is left empty",
+                    width), width, edge);
+        return true;
+    }
+    return false;
+}
+
 /* Place cells on the grid (rowspan, colspan) and check row widths. */
 static void grid_table(P *p, Node *t)
 {
@@ -1251,25 +1279,8 @@ static void grid_table(P *p, Node *t)
         if (!edge)
             edge = width;
         wrong |= declared && (width > declared || (width < declared && r->u.row.role != ROW_GROUP));
-        if (declared && width > declared && !warned) {
-            ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
-            HINT(_("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"));
-            warned = 1;
-        } else if (declared && width < declared && r->u.row.role != ROW_GROUP && !warned) {
-            ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
-            HINT(_("add empty cells (<cell/>) so every row fills all columns, or use colspan"));
-            warned = 1;
-        } else if (!declared && width < edge && r->u.row.role != ROW_GROUP && !warned && r != first_row(t)) {
-            /* without <columns> the first row says how many: a row short
-             * of it was filled with empty cells without a word, where a
-             * table with <columns> said so (a new user) */
-            diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
-                     _("add the missing cells, or empty cells (<cell/>) where nothing is to stand"),
-                     P_("this row has %d column where the table's first row has %d: the rest of it is left empty",
-                        "this row has %d columns where the table's first row has %d: the rest of it is left empty",
-                        width), width, edge);
-            warned = 1;
-        }
+        if (!warned)
+            warned = row_width_said(p, t, r, width, declared, edge);
         if (!quiet && warned)
             said++;
         else if (quiet && wrong && !unsaid++)
