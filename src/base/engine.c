@@ -99,7 +99,9 @@ void engine_settle(RpEngine *e)
     }
 }
 
-bool engine_busy(const RpEngine *e) { return e && e->filling && filling_here != e; }
+/* `filling` is the thread's that started the filling (written after
+ * the filler began): the filler itself must not read it, nor need to */
+bool engine_busy(const RpEngine *e) { return e && filling_here != e && e->filling; }
 
 Arena *engine_arena(RpEngine *e) { return &e->arena; }
 
