@@ -25,6 +25,7 @@
  */
 #include "compound.h"
 #include "lexicon.h"
+#include "hyphen.h"
 
 #include <endian.h>
 #include <stdint.h>
@@ -537,6 +538,11 @@ int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int ri
         }
     }
     return count;
+}
+
+int compound_points(Hyphenator *h, int left, int right, const char *s, size_t n, unsigned char *ok)
+{
+    return hyphen_points(h, s, n, ok) > 0 && compound_adjust(s, n, ok, left, right) != 0;
 }
 
 void compound_release(void)

@@ -37,6 +37,14 @@ int compound_joints(const unsigned char *w, int n, unsigned char *joint);
  * word outside ISO 8859-1 (ok[] unchanged). */
 int compound_adjust(const char *s, size_t n, unsigned char *ok, int left, int right);
 
+struct Hyphenator;
+
+/* The hyphenation points of the letters s[0..n) (n < 128): the
+ * patterns' (hyphen_points), corrected at the compound's joints
+ * (compound_adjust), into ok[0..n]; nonzero if there are any. Reads only
+ * h and the lexicon: any thread may ask. */
+int compound_points(struct Hyphenator *h, int left, int right, const char *s, size_t n, unsigned char *ok);
+
 /* Whether the UTF-8 word s[0..n), in lower case, is a Swedish word or
  * compound of them: "Verksamheten" at the start of a sentence is,
  * "Linköpings" and "Leanlink" are not (names are not hyphenated). */

@@ -155,6 +155,8 @@ struct FontAhead {
     pthread_t   th;
     bool        running;
     atomic_bool stop;
+    void      (*then)(void *);  /* more work for the worker once the words are shaped */
+    void       *then_ctx;
 };
 
 /* The words already shaped, in the order they came: a table of their
@@ -634,6 +636,8 @@ static void *ahead_work(void *p)
         atomic_store_explicit(&aw->state, AH_DONE, memory_order_release);
     }
     hb_buffer_destroy(b);
+    if (a->then && !atomic_load_explicit(&a->stop, memory_order_relaxed))
+        a->then(a->then_ctx);
     return NULL;
 }
 
@@ -716,9 +720,15 @@ static void ahead_put(FontAhead *a, const Font *f, const char *s, size_t n)
     index_put(a->tab, a->tabcap, h, (uint32_t)++a->n);
 }
 
+void font_ahead_then(FontAhead *a, void (*then)(void *ctx), void *ctx)
+{
+    a->then = then;
+    a->then_ctx = ctx;
+}
+
 void font_ahead_start(FontAhead *a)
 {
-    if (a->n < 64)
+    if (a->n < 64 && !a->then)
         return;                         /* not worth a thread */
     for (size_t i = 0; i < a->n; i++)
         ((Font *)a->w[i].f)->work->ahead = a;

@@ -137,6 +137,11 @@ int font_shape(const Font *f, const char *s, size_t n, const FontGlyph **out);
 FontAhead *font_ahead_new(Arena *arena);
 void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n);
 void font_ahead_start(FontAhead *a);
+/* Work the worker is to do after the words, before font_ahead_start()
+ * (which then starts it however few the words are); `then` returns
+ * when it is done or told to stop, by a flag of its own that its owner
+ * sets before font_ahead_stop(). */
+void font_ahead_then(FontAhead *a, void (*then)(void *ctx), void *ctx);
 void font_ahead_stop(FontAhead *a);
 
 #endif

@@ -831,9 +831,9 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     f->width = lay->page_w - lay->margin_left - lay->margin_right;
     if (measure_load_fonts(rp, lay, f->faces) != 0)
         return NULL;
-    FontAhead *ahead = ahead_start(rp, rep, lay, f->faces);
-    text_check_furniture(m);
     m->hyph = measure_hyphenator(rp, lay);
+    m->ahead = ahead_start(rp, rep, lay, f->faces, m->hyph);
+    text_check_furniture(m);
 
     m->note_label = ARENA_ARRAY(&rp->arena, int, rep->nfootnotes + 1);
     int counter = 0;
@@ -845,7 +845,8 @@ Flow *measure_document(Rp *rp, const Report *rep, const Layout *lay)
     anchors_at_end(m);
     measure_notes(m);
     int nfront = front_first(m, f);
-    ahead_stop(ahead);
+    ahead_stop(m->ahead);
+    m->ahead = NULL;
     hand_over(m, f, nfront);
     flow_check(f);
     /* measuring read what it needed of the fonts and the dictionary;

@@ -88,6 +88,7 @@ typedef struct M {
 
     /* text.c's: hyphenation, the glyphs found missing */
     Hyphenator   *hyph;
+    struct Ahead *ahead;           /* words shaped and hyphenated on a second core (ahead.h), or NULL */
     struct HyphSlot *hcache;       /* words hyphenated so far, by their bytes */
     Map           hyph_except;     /* the layout's <hyphenation><word>s, lower case */
     bool          hyph_except_made;
@@ -137,6 +138,15 @@ typedef struct M {
 } M;
 
 /* ---- text.c ---- */
+
+/* A letter as hyphenation sees them: a-z, A-Z and the Latin-1 letters;
+ * and a capital among them. */
+static inline bool text_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
+static inline bool text_upper(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
 
 /* Where words may be hyphenated. */
 typedef enum Hyph {

@@ -14,6 +14,7 @@
  *     whole words and spaces.
  */
 #include "measure_int.h"
+#include "ahead.h"
 #include "bind.h"
 #include "compound.h"
 #include "typo.h"
@@ -1000,16 +1001,8 @@ static void add_box(IB *b, const Piece *p, int pi, int off, int len)
     }
 }
 
-static int is_letter(uint32_t c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
-}
-
-static int is_upper(uint32_t c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
-}
+static int is_letter(uint32_t c) { return text_letter(c); }
+static int is_upper(uint32_t c) { return text_upper(c); }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -1231,15 +1224,18 @@ static const unsigned char *word_exception(M *m, const char *s, size_t n)
 }
 
 /* The points of s[0..n) by the patterns and the compound's joints (an
- * arena copy), or NULL for none. */
+ * arena copy), or NULL for none: the worker's (ahead.h), or found here. */
 static const unsigned char *pattern_points(M *m, const char *s, size_t n)
 {
     unsigned char ok[128];
-    if (hyphen_points(m->hyph, s, n, ok) <= 0 ||
-        compound_adjust(s, n, ok, m->lay->hyphen_left, m->lay->hyphen_right) == 0)
+    const unsigned char *got = NULL;
+    int r = ahead_points(m->ahead, s, n, &got);
+    if (r < 0 && compound_points(m->hyph, m->lay->hyphen_left, m->lay->hyphen_right, s, n, ok))
+        got = ok;
+    if (!got)
         return NULL;
     unsigned char *copy = arena_alloc(&m->rp->arena, n + 1);
-    memcpy(copy, ok, n + 1);
+    memcpy(copy, got, n + 1);
     return copy;
 }
 

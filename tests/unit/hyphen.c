@@ -106,21 +106,6 @@ static void add_word(Words *l, const char *s, size_t n)
     l->w[l->n++][n] = 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    rewind(f);
-    char *buf = malloc((size_t)size + 1);
-    *len = fread(buf, 1, (size_t)size, f);
-    buf[*len] = 0;
-    fclose(f);
-    return buf;
-}
-
 static int is_letter(uint32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -131,7 +116,7 @@ static int is_letter(uint32_t c)
 static void sample_words(Words *l, const char *path)
 {
     size_t n;
-    char *s = slurp(path, &n);
+    char *s = test_slurp(path, &n);
     if (!s)
         return;
     size_t i = 0, start = 0;
@@ -159,7 +144,7 @@ static void sample_words(Words *l, const char *path)
 static void hunspell_words(Words *l, const char *path)
 {
     size_t n;
-    char *s = slurp(path, &n);
+    char *s = test_slurp(path, &n);
     if (!s)
         return;
     char *line = strchr(s, '\n');       /* the first line is the count */
@@ -328,7 +313,7 @@ static void random_patterns(void)
 static void bad_files(void)
 {
     size_t n;
-    char *sv = slurp(SV, &n);
+    char *sv = test_slurp(SV, &n);
     CHECK("the Swedish dictionary is there", sv != NULL);
     if (!sv)
         return;
@@ -415,7 +400,7 @@ static void image_and_file(const char *dic, const Words *l)
     Hyphenator *img = hyphen_load(dic, 2, 3);
     CHECK("the default dictionary comes from the program's image", hyphen_from_image(img));
     size_t n;
-    char *text = slurp(dic, &n);
+    char *text = test_slurp(dic, &n);
     CHECK("the dictionary reads", text != NULL);
     if (!img || !text) {
         hyphen_free(img);

@@ -7,6 +7,7 @@
 #define RP_TEST_H
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static int test_passed, test_failed;
 
@@ -23,5 +24,23 @@ static int test_passed, test_failed;
         printf("%d passed, %d failed\n", test_passed, test_failed);     \
         return test_failed ? 1 : 0;                                     \
     } while (0)
+
+/* The file at path read whole, NUL-terminated (*len: its length), or
+ * NULL (malloc'd: the caller frees it). */
+static inline char *test_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    char *buf = size >= 0 ? malloc((size_t)size + 1) : NULL;
+    *len = buf ? fread(buf, 1, (size_t)size, f) : 0;
+    if (buf)
+        buf[*len] = 0;
+    fclose(f);
+    return buf;
+}
 
 #endif
