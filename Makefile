@@ -4,7 +4,7 @@
 #   make check   install what is missing, build, run every test
 #   make         just build build/rapport
 #
-# BUILD=release (default) | debug | sanitize
+# BUILD=release (default) | debug | sanitize | thread (ThreadSanitizer)
 
 BUILD   ?= release
 CC      ?= gcc
@@ -22,11 +22,12 @@ CFLAGS_release  := -O2 -g
 CFLAGS_debug    := -O0 -g3
 CFLAGS_sanitize := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                    -fno-sanitize-recover=undefined
+CFLAGS_thread   := -O1 -g -fsanitize=thread
 CFLAGS  := $(WARN) $(CFLAGS_$(BUILD)) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) \
            -I/usr/include/harfbuzz
 LDLIBS  := -lhpdf -lxml2 -lharfbuzz-subset -lharfbuzz -ldeflate -lz -lm -lpthread
 SAN     := -fsanitize=address,undefined
-LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN))
+LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN)) $(if $(filter thread,$(BUILD)),-fsanitize=thread)
 
 OUT     := build/$(if $(filter release,$(BUILD)),,$(BUILD)/)
 OBJDIR  := $(OUT)obj
@@ -183,7 +184,7 @@ demo: all
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 # the sections, longest first, so that the cores end together
 CHECK_SECTIONS := accessibility unit-sanitize batch samples hostile import charts contents unit \
-                  bad csv cli editing tables archival goals notes fonts stress furniture covers \
+                  threads bad csv cli editing tables archival goals notes fonts stress furniture covers \
                   typography layout hyphenation readme code parts messages docs
 ONLY ?=
 CHECK_RUN := renders $(or $(ONLY),$(CHECK_SECTIONS))
@@ -203,13 +204,17 @@ check: deps
 # build/check/NAME.result, which tests/check/summary adds up.)
 CHECK_SECTION_TARGETS := $(addprefix check-section-,$(CHECK_RUN))
 CHECK_SANITIZED := unit-sanitize samples bad hostile messages
-.PHONY: check-sections check-build-release check-build-sanitize $(CHECK_SECTION_TARGETS)
+.PHONY: check-sections check-build-release check-build-sanitize check-build-thread $(CHECK_SECTION_TARGETS)
 check-sections: $(CHECK_SECTION_TARGETS)
 	@tests/check/summary build $(CHECK_RUN)
 check-build-release:
 	@$(MAKE) -s --no-print-directory all $(TEST_BIN) $(TEST_TOOLS)
 check-build-sanitize:
 	@$(MAKE) -s --no-print-directory BUILD=sanitize all test-bins-sanitize
+# ThreadSanitizer: the program and the unit tests of what runs on threads
+check-build-thread:
+	@$(MAKE) -s --no-print-directory BUILD=thread all build/thread/test/ahead build/thread/test/engine
+check-section-threads: check-build-thread
 check-section-renders check-section-unit: check-build-release
 $(filter-out check-section-renders check-section-unit check-section-unit-sanitize,$(CHECK_SECTION_TARGETS)): check-section-renders
 $(addprefix check-section-,$(CHECK_SANITIZED)): check-build-sanitize
