@@ -380,6 +380,35 @@ static Node *find_id(P *p, const char *id)
     return map_get(&p->ids, id);
 }
 
+static bool same_word(const char *a, const char *b);
+
+/* The id a writer most likely meant by `to`, which no element has: the
+ * same but for case ("Ekonomi"), else one within two edits, fewer than
+ * its length ("ekonmi"); of two as near, the one that stands first. NULL
+ * if none is near. */
+static const char *near_id(const P *p, const char *to, const Node **target)
+{
+    const char *best = NULL;
+    const Node *bn = NULL;
+    int bd = 3;
+    for (size_t i = 0; i < p->ids.cap; i++) {
+        const char *id = p->ids.slots[i].key;
+        const Node *n = p->ids.slots[i].value;
+        if (!id || !n)
+            continue;
+        int d = same_word(id, to) ? 0 : value_distance(id, to);
+        if (d >= (int)strlen(id))
+            continue;
+        if (d < bd || (d == bd && best && (n->line < bn->line || (n->line == bn->line && n->col < bn->col)))) {
+            best = id;
+            bn = n;
+            bd = d;
+        }
+    }
+    *target = bn;
+    return best;
+}
+
 /* The word the page prints for status i in this report, or NULL. */
 static const char *status_word(P *p, int i)
 {
@@ -3423,6 +3452,29 @@ static bool appendix_printed(const Node *a)
     return false;
 }
 
+/* The hint for a <ref> or <fnref> to an id no element has: the id it
+ * most likely meant, and where that stands, if one is near. */
+static void hint_near_id(P *p, const Node *r, const char *to)
+{
+    const Node *t;
+    const char *near = near_id(p, to, &t);
+    if (!near) {
+        HINT(_("give the target an id attribute, or correct the spelling"));
+        return;
+    }
+    const char *file = model_source(t, p->rep);
+    char where[300];
+    if (strcmp(file, model_source(r, p->rep)) == 0)
+        snprintf(where, sizeof where, _("line %d"), t->line);
+    else
+        snprintf(where, sizeof where, _("%s, line %d"), file, t->line);
+    if (same_word(near, to))
+        HINT(_("did you mean to=\"%s\"? The <%s> at %s has it, written with other capitals (an id's capitals "
+               "count)"), near, model_kind_name(t->kind), where);
+    else
+        HINT(_("did you mean to=\"%s\", the id of the <%s> at %s?"), near, model_kind_name(t->kind), where);
+}
+
 static void resolve_refs(P *p)
 {
     for (int i = 0; i < p->refs.n; i++) {
@@ -3442,7 +3494,7 @@ static void resolve_refs(P *p)
         if (!t) {
             ERR(r, _("<%s to=\"%s\"> points to nothing: no element has id=\"%s\""),
                 model_kind_name(r->kind), to, to);
-            HINT(_("give the target an id attribute, or correct the spelling"));
+            hint_near_id(p, r, to);
             continue;
         }
         if (r->kind == N_FNREF) {

@@ -184,6 +184,14 @@ expect "a footnote mark in a part that points to nothing: at the part" 1 "$E/del
 cat >"$E/del/del.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <part>
+  <p>Se <ref to="S"/>.</p>
+</part>
+EOF
+expect "a reference in a part to an id of the report, its capitals wrong: the id, and in which file" 1 \
+    "hint: did you mean to=\"s\"? The <section> at $E/rapport.xml, line 3 has it"
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part>
   <figure src="bild.png" alt="En bild bredvid delen"/>
   <figure src="saknas.png" alt="En bild som inte finns"/>
 </part>
