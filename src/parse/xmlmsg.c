@@ -1010,6 +1010,14 @@ static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t ca
         *hint = _("a report begins with <meta> (its title, date ...); then the contents and the sections");
         return true;
     }
+    if (!strcmp(parent, "report") && has_child_before(node, "appendices")) {
+        bool again = !strcmp(a, "appendices");
+        snprintf(msg, cap, again ? _("a <report> has one <appendices>, which ends it")
+                                 : _("<%s> comes before <appendices> in a <report>: the appendices end it"), a);
+        *hint = again ? _("put these <appendix>es into the first <appendices>")
+                      : _("move it above <appendices>, or into the <appendix> it belongs to");
+        return true;
+    }
     /* a part of a chart or table out of its order: which it comes after */
     static const struct { const char *el, *order[6]; } ordered[] = {
         { "chart", { "caption", "categories", "axis", "series", "source", NULL } },
