@@ -1440,7 +1440,11 @@ static bool own_unit(const char *s)
         return false;
     char m[64];
     int unit;
-    return numfmt_read(s, (size_t)(sp - s), NULL, m, sizeof m, &unit) == NUM_READ;
+    NumRead nr = numfmt_read(s, (size_t)(sp - s), NULL, m, sizeof m, &unit);
+    /* a whole number of up to four figures is written so the Swedish way
+     * too ("12 mnkr", "1234 kr"): a machine's reading of it is the same */
+    size_t digits = strspn(m + (*m == '-' || *m == '+'), "0123456789");
+    return nr == NUM_READ || (nr == NUM_MACHINE && digits >= 1 && digits <= 4 && !m[digits + (*m == '-' || *m == '+')]);
 }
 
 /* A figure in brackets ("(12)", "(1 234,5)"): the accountants' minus,

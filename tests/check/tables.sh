@@ -1223,6 +1223,13 @@ printf '<report type="rapport"><meta><title>T</title></meta><table><columns><col
 check "a key figure with its own unit written the Swedish way gets no warning: 3 743 kr; 1.234,5 kr and 12 345 67 do" \
     sh -c "'$BIN' -o '$T/ownunit.pdf' '$T/ownunit.xml' 2>'$T/ownunit.err'; cat '$T/ownunit.err'; ! grep -q '3 743 kr' '$T/ownunit.err' && grep -q '1.234,5 kr' '$T/ownunit.err' &&
            grep -q '12 345 67' '$T/ownunit.err'"
+# ... nor one of four figures or fewer, which the Swedish way writes with
+# no space ("12 mnkr", "1234 kr": a machine's number too, it was told it
+# was none); "12345 kr" still is
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2025</cell></row><row><cell>Netto</cell><cell>12 mnkr</cell></row><row><cell>Kostnad</cell><cell>1234 kr</cell></row><row><cell>Andel</cell><cell>8,1 %%</cell></row><row><cell>Fel</cell><cell>12345 kr</cell></row></table></report>\n' >"$T/ownunit4.xml"
+check "a key figure of up to four figures with its own unit gets no warning: 12 mnkr, 1234 kr; 12345 kr does" \
+    sh -c "'$BIN' -o '$T/ownunit4.pdf' '$T/ownunit4.xml' 2>'$T/ownunit4.err'; cat '$T/ownunit4.err'; ! grep -q '\"12 mnkr' '$T/ownunit4.err' &&
+           ! grep -q '1234 kr' '$T/ownunit4.err' && grep -q '12345 kr' '$T/ownunit4.err'"
 
 # a table whose words do not fit even hyphenated, but whose figures fit
 # side by side: its columns of figures keep their widest figure and the
