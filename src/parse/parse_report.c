@@ -1781,6 +1781,52 @@ static void lookalike_number(P *p, const Node *c, const Node *x)
     HINT(_("write \"%s\" with figures only"), fixed);
 }
 
+/* A figure with a unit of its own written with a decimal point ("5.6
+ * %", "2.1%", "5.6 mnkr", "1.234 kr/inv"): its figure rewritten the
+ * Swedish way ("5,6 %", "2,1%", "5,6 mnkr", "1,234 kr/inv"; the unit as
+ * written), as a figure without a unit is, so that the column sets it on
+ * its comma with the others (it printed the point, out of line); the
+ * handbook says a point is a decimal point. One that could be a
+ * thousand is asked about as a bare figure is. nr, unit, m: what
+ * numfmt_read made of the cell. Returns whether it did either. */
+static bool own_figure_swedish(P *p, Node *c, Node *x, const Column *col, NumRead nr, int unit, const char *m)
+{
+    const char *s = x->text;
+    size_t n = x->len, fig = n;
+    char mine[64];
+    if (nr == NUM_READ && unit == NUM_UNIT_PERCENT && !col->fmt.unit) {
+        fig = (size_t)((const char *)memchr(s, '%', n) - s);
+        if (!memchr(s, '.', fig))
+            return false;                   /* "12,5 %", "86%": as written */
+        snprintf(mine, sizeof mine, "%s", m);
+    } else if (nr == NUM_TEXT && own_unit(s)) {
+        fig = (size_t)(strrchr(s, ' ') - s);
+        int u;
+        if (!memchr(s, '.', fig) || numfmt_read(s, fig, NULL, mine, sizeof mine, &u) == NUM_TEXT)
+            return false;
+    } else if (nr == NUM_TEXT && (s = strrchr(x->text, ' ')) && (s[1] >= 'a' && s[1] <= 'z') && memchr(x->text, '.', (size_t)(s - x->text))) {
+        fig = (size_t)(s - x->text);
+        s = x->text;
+        int u;
+        if (numfmt_read(s, fig, NULL, mine, sizeof mine, &u) != NUM_MACHINE)
+            return false;
+    } else {
+        return false;
+    }
+    while (fig > 0 && s[fig - 1] == ' ')
+        fig--;
+    if (two_readings(p, c, s, fig, false, col->fmt.decimals))
+        return true;
+    NumFormat f = { -1, false, NULL };
+    char out[96];
+    if (numfmt_format(mine, strlen(mine), &f, out, sizeof out) < 0)
+        return false;
+    x->text = arena_printf(&p->rp->arena, "%s%.*s", out, (int)(n - fig), s + fig);
+    x->len = strlen(x->text);
+    x->u.text.nnl = 0;
+    return true;
+}
+
 static void read_numbers(P *p, Node *t)
 {
     bool *summed = rows_summed(p, t);    /* (a sum not checked says nothing) */
@@ -1821,6 +1867,8 @@ static void read_numbers(P *p, Node *t)
                                         two_readings(p, c, x->text, x->len, false, col->fmt.decimals))) {
                 if (nr == NUM_AMBIGUOUS)
                     two_readings(p, c, x->text, x->len, true, col->fmt.decimals);
+            } else if (own_figure_swedish(p, c, x, col, nr, unit, m)) {
+                /* "5.6 %" -> "5,6 %", "86%" -> "86 %" */
             } else if (nr == NUM_READ && unit != NUM_UNIT_PERCENT) {
                 x->text = arena_strdup(&p->rp->arena, m);
                 x->len = strlen(m);

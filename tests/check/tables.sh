@@ -1223,6 +1223,13 @@ printf '<report type="rapport"><meta><title>T</title></meta><table><columns><col
 check "a key figure with its own unit written the Swedish way gets no warning: 3 743 kr; 1.234,5 kr and 12 345 67 do" \
     sh -c "'$BIN' -o '$T/ownunit.pdf' '$T/ownunit.xml' 2>'$T/ownunit.err'; cat '$T/ownunit.err'; ! grep -q '3 743 kr' '$T/ownunit.err' && grep -q '1.234,5 kr' '$T/ownunit.err' &&
            grep -q '12 345 67' '$T/ownunit.err'"
+# ... and one written with a decimal point is set the Swedish way, on the
+# comma with the others ("5.6 %" printed as typed, out of line; a new user)
+printf '<report type="rapport"><meta><title>T</title></meta><table><columns><column/><column type="number"/></columns><row role="header"><cell>Nyckeltal</cell><cell>2025</cell></row><row><cell>Andel</cell><cell>5.6 %%</cell></row><row><cell>Andel 2</cell><cell>2.1%%</cell></row><row><cell>Kostnad</cell><cell>5.6 mnkr</cell></row><row><cell>Netto</cell><cell>3,5 mnkr</cell></row></table></report>\n' >"$T/pointunit.xml"
+"$BIN" -o "$T/pointunit.pdf" --trace "$T/pointunit.trace" "$T/pointunit.xml" 2>"$T/pointunit.err"
+check "a key figure with its own unit written with a point: 5,6 %, 2,1%, 5,6 mnkr, on the comma of 3,5 mnkr, said nothing of" \
+    awk -v err="$(cat "$T/pointunit.err")" '$1 == "text" && $4 ~ /^(5,6|2,1%|3,5)/ { x[$2] = 1; n++ } $1 == "text" { t = $0; sub(/^ *text [^ ]+ [^ ]+ /, "", t); if (t ~ /[0-9]\.[0-9]/) bad = 1 }
+         END { c = 0; for (k in x) c++; exit !(n == 4 && c == 1 && !bad && err == "") }' "$T/pointunit.trace"
 # ... nor one of four figures or fewer, which the Swedish way writes with
 # no space ("12 mnkr", "1234 kr": a machine's number too, it was told it
 # was none); "12345 kr" still is
