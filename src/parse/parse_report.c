@@ -60,6 +60,7 @@ typedef struct P {
     Report     *rep;
     Layout     *layout;
     Map          ids;         /* id -> Node */
+    int          near_asked;  /* ids looked for near a reference's (near_id) */
     const char  *dir;         /* the folder of the file being read: files it names are found from here */
     const char  *root_dir;    /* the report's folder, which every file it or its parts name must be in */
     Reading      reading[RP_MAX_PART_DEPTH + 1];  /* the report, the part it includes, ... */
@@ -382,24 +383,41 @@ static Node *find_id(P *p, const char *id)
 
 static bool same_word(const char *a, const char *b);
 
+/* Whether node a stands before node b in the report (its file first). */
+static bool stands_before(const Node *a, const Node *b)
+{
+    return a->file != b->file ? a->file < b->file : a->line != b->line ? a->line < b->line : a->col < b->col;
+}
+
 /* The id a writer most likely meant by `to`, which no element has: the
- * same but for case ("Ekonomi"), else one within two edits, fewer than
- * its length ("ekonmi"); of two as near, the one that stands first. NULL
- * if none is near. */
-static const char *near_id(const P *p, const char *to, const Node **target)
+ * same but for case ("Ekonomi"), else one within two edits and no more
+ * than a third of its length ("ekonmi"; not "s1" for "s9"); of two as
+ * near, the one that stands first. Only a footnote's for an <fnref>
+ * (footnote). NULL if none is near. Every id is looked at: done for the
+ * first NEAR_ASKED references only, so that a report of thousands of
+ * them stays linear. */
+enum { NEAR_ASKED = 50 };
+
+static const char *near_id(P *p, const char *to, bool footnote, const Node **target)
 {
     const char *best = NULL;
     const Node *bn = NULL;
     int bd = 3;
+    size_t nto = strlen(to);
+    if (p->near_asked++ >= NEAR_ASKED)
+        return NULL;
     for (size_t i = 0; i < p->ids.cap; i++) {
         const char *id = p->ids.slots[i].key;
         const Node *n = p->ids.slots[i].value;
-        if (!id || !n)
+        if (!id || !n || (footnote && n->kind != N_FOOTNOTE))
             continue;
+        size_t nid = strlen(id);
+        if (nid + 2 < nto || nto + 2 < nid)
+            continue;                   /* three edits at least */
         int d = same_word(id, to) ? 0 : value_distance(id, to);
-        if (d >= (int)strlen(id))
+        if (d > 2 || (d > 0 && 3 * (size_t)d > nid))
             continue;
-        if (d < bd || (d == bd && best && (n->line < bn->line || (n->line == bn->line && n->col < bn->col)))) {
+        if (d < bd || (d == bd && best && stands_before(n, bn))) {
             best = id;
             bn = n;
             bd = d;
@@ -3508,8 +3526,10 @@ static bool appendix_printed(const Node *a)
  * most likely meant, and where that stands, if one is near. */
 static void hint_near_id(P *p, const Node *r, const char *to)
 {
+    if (p->rp->diags.last_dropped)
+        return;                         /* the message was not kept: nor is a hint */
     const Node *t;
-    const char *near = near_id(p, to, &t);
+    const char *near = near_id(p, to, r->kind == N_FNREF, &t);
     if (!near) {
         HINT(_("give the target an id attribute, or correct the spelling"));
         return;

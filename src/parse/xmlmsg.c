@@ -1010,7 +1010,14 @@ static bool misplaced_words(xmlNodePtr node, const char *a, char *msg, size_t ca
         *hint = _("a report begins with <meta> (its title, date ...); then the contents and the sections");
         return true;
     }
-    if (!strcmp(parent, "report") && has_child_before(node, "appendices")) {
+    /* what a report holds before its appendices, after them; other
+     * elements there have hints of their own (place_hint) */
+    static const char *const body[] = { "appendices", "section", "p", "list", "table", "chart", "figure", "legend",
+                                        "goal-overview", "page-break", "include", "landscape", NULL };
+    bool in_body = false;
+    for (int i = 0; body[i] && !in_body; i++)
+        in_body = !strcmp(body[i], a);
+    if (!strcmp(parent, "report") && in_body && has_child_before(node, "appendices")) {
         bool again = !strcmp(a, "appendices");
         snprintf(msg, cap, again ? _("a <report> has one <appendices>, which ends it")
                                  : _("<%s> comes before <appendices> in a <report>: the appendices end it"), a);
