@@ -1085,7 +1085,7 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
         return NULL;
     }
     XmlFile f;
-    if (xmlread_parse(rp, &f, found, NULL, 0) != 0)
+    if (xmlread_parse(rp, &f, found, NULL, 0, NULL, 0) != 0)
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(f.doc);
     if (strcmp((const char *)root->name, "layout") != 0) {

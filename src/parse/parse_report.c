@@ -3793,7 +3793,8 @@ static bool part_open(P *p, const Node *at, const char *src, XmlFile *f, const c
      * table cells): the parts together stay within one report's memory */
     int64_t least = (int64_t)len * RP_WORK_PER_INPUT_BYTE;
     int r = p->work + least > RP_MAX_WORK_BYTES ? (p->work += least, 1)
-                                                : xmlread_parse(p->rp, f, *shown, (const char *)data, len);
+                                                : xmlread_parse(p->rp, f, *shown, (const char *)data, len, rp_report_rng,
+                                                                rp_report_rng_len);
     free(data);
     if (r < 0)
         return false;
@@ -3954,7 +3955,7 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     unsigned char rep_id[16];
     *layout_out = NULL;
     XmlFile f;
-    if (xmlread_parse(rp, &f, path, data, len) != 0)
+    if (xmlread_parse(rp, &f, path, data, len, rp_report_rng, rp_report_rng_len) != 0)
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(f.doc);
     /* Validation takes time with the square of the inline elements in

@@ -810,6 +810,21 @@ static bool schema_has_element(xmlNodePtr n, const char *el)
     return false;
 }
 
+/* Whether <open>, ended by </end>, is the misspelt one: no element of
+ * the format is called `open`, one is called `end`, and the names are
+ * near ("heding", "heading"; "sektion", "section"). */
+static bool misspelt_start(XmlMsgs *m, const char *open, const char *end)
+{
+    if (!*open || !*end)
+        return false;
+    int d = value_distance(open, end);
+    if (d > 2 || 2 * d > (int)strlen(end))
+        return false;
+    xmlDocPtr schema = schema_tree(m);
+    xmlNodePtr root = schema ? xmlDocGetRootElement(schema) : NULL;
+    return root && !schema_has_element(root, open) && schema_has_element(root, end);
+}
+
 /* An element a layout has no place for: unknown, or known elsewhere. */
 static void layout_misplaced(XmlMsgs *m, xmlNodePtr node, const char *el, char *msg, size_t cap,
                              const char **hint, char *hbuf, size_t hcap)
@@ -1549,6 +1564,25 @@ static bool quote_in_value(const XmlMsgs *m, size_t back, size_t at, char *msg, 
         nb--;
     if (nb == ne)
         return false;
+    /* the value read so far ends in " name=": its own closing quote is
+     * what is missing (id="verksamhet new-page="yes"), not a quote too
+     * many inside it */
+    size_t ve = j - 1, vn = ve;
+    if (ve > open + 1 && s[ve - 1] == '=') {
+        vn = ve - 1;
+        while (vn > open + 1 && (isalnum((unsigned char)s[vn - 1]) || s[vn - 1] == '-' || s[vn - 1] == ':'))
+            vn--;
+    }
+    if (vn < ve - 1 && vn > open + 1 && s[vn - 1] == ' ') {
+        size_t vb = vn - 1;
+        while (vb > open + 1 && s[vb - 1] == ' ')
+            vb--;
+        snprintf(msg, cap, _("a %c is missing after %.*s=%c%.*s: the value runs on into %.*s"), s[open], (int)(ne - nb),
+                 s + nb, s[open], (int)(vb - open - 1 > 40 ? 40 : vb - open - 1), s + open + 1,
+                 (int)(ve - vn > 40 ? 40 : ve - vn), s + vn);
+        *hint = _("end each value with its quote: name=\"value\" name=\"value\"");
+        return true;
+    }
     snprintf(msg, cap, _("the %c after \"%.*s\" ends the value of %.*s here: a quote inside a value closes it"),
              s[j - 1], (int)(j - 1 - open - 1 > 40 ? 40 : j - 1 - open - 1), s + open + 1, (int)(ne - nb), s + nb);
     *hint = _("write the quotation marks inside a value as \u201D (Swedish quotes) or &quot;");
@@ -1783,6 +1817,14 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
             else
                 snprintf(m->hint, sizeof m->hint, "%s", _("an end tag names what it ends, e.g. </p>; a \"<\" in the "
                                                           "text is written &lt;"));
+            hint = m->hint;
+        } else if (*b && !is_open(e->ctxt, b) && misspelt_start(m, open, b)) {
+            /* <heding>...</heading>: the start tag misspelt, not the end
+             * tag (a hint to write </heding> was followed, and the next
+             * run said "unknown element <heding>") */
+            snprintf(msg, sizeof msg, _("the <%.40s> of line %d is ended by </%.40s>: the names differ"), open, e->int1, b);
+            snprintf(m->hint, sizeof m->hint, _("did you mean <%.40s>? Write it so at line %d: there is no element "
+                                                "<%.40s>"), b, e->int1, open);
             hint = m->hint;
         } else if (*b && !is_open(e->ctxt, b)) {
             /* </b> with no <b> open anywhere above: it is the stray one,

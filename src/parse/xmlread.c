@@ -418,7 +418,8 @@ static const char *read_as(Rp *rp, const XmlFile *f, const char *path)
     return "UTF-8";
 }
 
-int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len)
+int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len, const char *rng,
+                  size_t rnglen)
 {
     memset(f, 0, sizeof *f);
     f->path = path;
@@ -470,7 +471,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
         return -1;
     }
     XmlMsgs ms;
-    xmlmsg_begin(&ms, rp, path, "report", NULL, 0);
+    xmlmsg_begin(&ms, rp, path, "report", rng, rnglen);
     ms.src = f->src;
     ms.srclen = f->len;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

@@ -25,9 +25,11 @@ typedef struct XmlFile {
 } XmlFile;
 
 /* Read and parse `path` (or, if data != NULL, the `len` bytes at data,
- * named `path`). On failure records diagnostics and leaves f->doc NULL.
- * Returns 0 on success. */
-int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len);
+ * named `path`). On failure records diagnostics and leaves f->doc NULL;
+ * `rng`, the report's schema text (or NULL), lets them tell a misspelt
+ * element's name. Returns 0 on success. */
+int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len, const char *rng,
+                  size_t rnglen);
 
 /* Validate f->doc against the RELAX NG schema text `rng` of the format
  * `kind` ("report" or "layout": the key the compiled schema is kept
