@@ -1238,18 +1238,47 @@ static const Node *first_row(const Node *t)
     return NULL;
 }
 
+/* The row's name for a message: its first cell's words, cut at 40
+ * bytes (between characters) into buf, quoted; "" if it has none. */
+static const char *row_name(const Node *r, char *buf, size_t cap)
+{
+    char text[44];
+    size_t n = r->first ? model_plain_text(r->first, text, sizeof text) : 0;
+    if (n > 40) {
+        n = 40;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+    }
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
+    if (n == 0 || cap < 8) {
+        if (cap)
+            buf[0] = 0;
+        return buf;
+    }
+    snprintf(buf, cap, " \"%.*s%s\"", (int)n, text, n < strlen(text) ? "…" : "");
+    return buf;
+}
+
 /* Row r's `width` against the table's `declared` columns, or, with none
- * declared, its first row's (`edge`): said if wrong (true). */
+ * declared, its first row's (`edge`): said if wrong (true). The row is
+ * named by its first cell: a user counting cells finds it by it. */
 static bool row_width_said(P *p, const Node *t, Node *r, int width, int declared, int edge)
 {
+    char name[64];
     if (declared && width > declared) {
-        ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
+        ERR(r, P_("the row%s has cells for %d column, but the table has %d",
+                  "the row%s has cells for %d columns, but the table has %d", width),
+            row_name(r, name, sizeof name), width, declared);
         HINT(_("add a <column> to <columns>, or remove a cell (a cell with colspan counts as several)"));
         return true;
     }
     if (declared && width < declared && r->u.row.role != ROW_GROUP) {
-        ERR(r, P_("this row has %d column but the table declares %d", "this row has %d columns but the table declares %d", width), width, declared);
-        HINT(_("add empty cells (<cell/>) so every row fills all columns, or use colspan"));
+        ERR(r, P_("the row%s has cells for %d column, but the table has %d",
+                  "the row%s has cells for %d columns, but the table has %d", width),
+            row_name(r, name, sizeof name), width, declared);
+        HINT(_("add the missing cell where its value belongs (an empty <cell/> where there is none): one added at "
+               "the end puts the values before it under the wrong headings"));
         return true;
     }
     if (!declared && width < edge && r->u.row.role != ROW_GROUP && r != first_row(t)) {

@@ -88,7 +88,7 @@ int main(void)
           rp.diags.n > 0 && rp.diags.v[0].hint && strstr(rp.diags.v[0].hint, "partly-met"));
     CHECK("dangling reference", has_error(3, 6, "points to nothing"));
     CHECK("a num that is not a number", has_error(4, 4, "not a number"));
-    CHECK("a row short of columns", has_error(5, 45, "has 1 column but the table declares 2"));
+    CHECK("a row short of columns", has_error(5, 45, "has cells for 1 column, but the table has 2"));
     CHECK("all four mistakes reported at once", rp.diags.nerrors == 4);
 
     r = parse("<report><meta><title>x</title></meta><section><heading>1</heading>"
