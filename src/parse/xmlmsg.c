@@ -1465,6 +1465,91 @@ static bool source_at(const XmlMsgs *m, int line, int col, size_t *start, size_t
     return *at < m->srclen;
 }
 
+/* The hint for &name;, a reference XML does not know: what to write
+ * for the HTML ones that come with text pasted from a web page or an
+ * editor (&auml;, &nbsp;, &ndash;), into buf. */
+static const char *entity_hint(const char *name, char *buf, size_t cap)
+{
+    static const struct { const char *name, *is; } html[] = {
+        { "auml", "\xC3\xA4" }, { "aring", "\xC3\xA5" }, { "ouml", "\xC3\xB6" }, { "Auml", "\xC3\x84" },
+        { "Aring", "\xC3\x85" }, { "Ouml", "\xC3\x96" }, { "eacute", "\xC3\xA9" }, { "Eacute", "\xC3\x89" },
+        { "uuml", "\xC3\xBC" }, { "ndash", "\xE2\x80\x93" }, { "mdash", "\xE2\x80\x94" },
+        { "hellip", "\xE2\x80\xA6" }, { "rdquo", "\xE2\x80\x9D" }, { "ldquo", "\xE2\x80\x9D" },
+        { "raquo", "\xC2\xBB" }, { "laquo", "\xC2\xAB" }, { "rsquo", "\xE2\x80\x99" },
+        { "lsquo", "\xE2\x80\x99" }, { "euro", "\xE2\x82\xAC" }, { "sect", "\xC2\xA7" },
+        { "deg", "\xC2\xB0" }, { "times", "\xC3\x97" }, { "minus", "\xE2\x88\x92" },
+        { "bull", "\xE2\x80\xA2" }, { "middot", "\xC2\xB7" }, { "copy", "\xC2\xA9" },
+        { "sup2", "\xC2\xB2" }, { "sup3", "\xC2\xB3" }, { "frac12", "\xC2\xBD" }, { "micro", "\xC2\xB5" },
+    };
+    if (!strcmp(name, "nbsp"))
+        snprintf(buf, cap, "%s", _("write &#160; for a space that does not break, or a plain space"));
+    else if (!strcmp(name, "shy"))
+        snprintf(buf, cap, "%s", _("write &#173; for a place where the word may be divided, or leave it out"));
+    else {
+        const char *is = NULL;
+        for (size_t k = 0; k < sizeof html / sizeof *html && !is; k++)
+            if (!strcmp(html[k].name, name))
+                is = html[k].is;
+        if (is)
+            snprintf(buf, cap, _("write %s itself (the file is UTF-8): &%.40s; is HTML's, which XML does not know"), is,
+                     name);
+        else
+            snprintf(buf, cap, "%s", _("only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; are "
+                                       "allowed; write the character itself"));
+    }
+    return buf;
+}
+
+/* After the first reference XML does not know, at byte `from`: the rest
+ * of the file's, each said at its place with its hint (the parser stops
+ * at the first: a text pasted from the web took a run for each). Outside
+ * comments and CDATA; at most MORE_REFS. */
+enum { MORE_REFS = 20 };
+
+static void more_entities(XmlMsgs *m, size_t from, int line)
+{
+    const char *s = m->src;
+    size_t n = m->srclen, bol = from;
+    while (bol > 0 && s[bol - 1] != '\n')
+        bol--;
+    int said = 0;
+    for (size_t i = from + 1; i < n && said < MORE_REFS; i++) {
+        if (s[i] == '\n') {
+            line++;
+            bol = i + 1;
+        } else if (s[i] == '<' && ((n - i >= 4 && !memcmp(s + i, "<!--", 4)) ||
+                                   (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)))) {
+            const char *close = s[i + 2] == '-' ? "-->" : "]]>";
+            size_t k = i + 4;
+            for (; k + 3 <= n && memcmp(s + k, close, 3) != 0; k++)
+                if (s[k] == '\n') {
+                    line++;
+                    bol = k + 1;
+                }
+            i = k + 2;
+        } else if (s[i] == '&') {
+            size_t e = i + 1;
+            while (e < n && e - i < 40 && (isalnum((unsigned char)s[e])))
+                e++;
+            if (e == i + 1 || e >= n || s[e] != ';' || !isalpha((unsigned char)s[i + 1]))
+                continue;
+            char name[48];
+            snprintf(name, sizeof name, "%.*s", (int)(e - i - 1), s + i + 1);
+            if (!strcmp(name, "amp") || !strcmp(name, "lt") || !strcmp(name, "gt") || !strcmp(name, "quot") ||
+                !strcmp(name, "apos"))
+                continue;
+            int col = 1;
+            for (size_t k = bol; k < i; k++)
+                col += ((unsigned char)s[k] & 0xC0) != 0x80;
+            m->count++;
+            m->errors++;
+            diag_add(&m->rp->diags, DIAG_ERROR, m->path, line, col, entity_hint(name, m->hint, sizeof m->hint),
+                     _("&%.100s; is not a reference XML knows"), name);
+            said++;
+        }
+    }
+}
+
 /* A reference the parser refused ("&nbsp;", "&#0;") is said past its
  * ";": the place becomes its "&" (*col, in characters; a new user was
  * sent six columns past "A&nbsp;B"). */
@@ -1865,12 +1950,19 @@ void xmlmsg_on_error(void *user, xmlErrorPtr e)
         reference_start(m, line, &col);
     if (!validity && !node && in_tag_error(e))
         odd_character(m, line, col, msg, sizeof msg, &hint);
+    bool entity = !validity && (e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY) &&
+                  e->str1;
+    if (entity)
+        hint = entity_hint(e->str1, m->hint, sizeof m->hint);
     if (node && node->type == XML_TEXT_NODE) {
         text_start(node, &line, &col);
         node = node->parent;                /* what the message is about */
     }
     record(m, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, line, col, validity ? node : NULL,
            hint, msg);
+    size_t start, at;
+    if (entity && !node && e->level >= XML_ERR_ERROR && source_at(m, line, col, &start, &at))
+        more_entities(m, at, line);
     /* libxml2 says one thing wrong with an element's attributes: an
      * unknown one hides a missing one, which a layout's user would
      * otherwise learn of only on the next run */
