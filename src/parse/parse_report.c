@@ -3186,8 +3186,11 @@ static Node *build_list(P *p, xmlNodePtr x)
         return n;
     }
     for (xmlNodePtr c = x->children; c; c = c->next) {
-        if (!is_el(c, "item"))
+        if (!is_el(c, "item")) {
+            if (c->type == XML_ELEMENT_NODE)
+                unknown_element(p, c);  /* <iten>: the name meant, not "put it in an <item>" */
             continue;
+        }
         Node *item = new_node(p, N_ITEM, c);
         build_cell_content(p, c, item);
         model_append(n, item);

@@ -1110,6 +1110,8 @@ static const char *place_hint(const char *a, const char *parent)
     return NULL;
 }
 
+static const char *nearest_element(xmlNodePtr n, const char *name, int *best, char *buf, size_t cap);
+
 /* An element <a> where it may not stand: in a layout, what it belongs in;
  * in a report, the child its parent is missing, else "not allowed". */
 static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg, size_t cap,
@@ -1128,6 +1130,20 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
         snprintf(msg, cap, _("the file starts with <%.100s>, not with <report>"), a);
         *hint = _("a report file holds one <report> element (a part of a report, one <part>); "
                 "compare it with the example in README.md");
+        return true;
+    }
+    xmlDocPtr schema = schema_tree(m);
+    xmlNodePtr root = schema ? xmlDocGetRootElement(schema) : NULL;
+    if (root && !schema_has_element(root, a)) {
+        /* <iten>, <serie>, <captoin>: the name meant, not where an
+         * element of that name may stand, nor what its parent lacks */
+        int best = 3;
+        const char *near = nearest_element(root, a, &best, hbuf, hcap);
+        snprintf(msg, cap, _("unknown element <%.100s>"), a);
+        if (near)
+            snprintf(m->hint, sizeof m->hint, _("did you mean <%s>? README.md, section \"Elements\", lists every element"),
+                     near);
+        *hint = near ? m->hint : _("README.md, section \"Elements\", lists every element and where it stands");
         return true;
     }
     if (node && node->parent && missing_child(node->parent, msg, cap, hint)) {
@@ -1198,6 +1214,31 @@ static xmlNodePtr meta_misspelt(xmlNodePtr meta, const char *want)
             return c;
     }
     return NULL;
+}
+
+/* The element of the schema whose name is nearest `name`, one the
+ * format does not have ("iten": "item", "serie": "series"): within two
+ * edits, fewer than its length; NULL if none is near. */
+static const char *nearest_element(xmlNodePtr n, const char *name, int *best, char *buf, size_t cap)
+{
+    const char *found = NULL;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, "element")) {
+            xmlChar *el = xmlGetProp(n, (const xmlChar *)"name");
+            int d = el ? value_distance((const char *)el, name) : 99;
+            if (el && d < *best && d <= 2 && d < (int)strlen((const char *)el)) {
+                *best = d;
+                snprintf(buf, cap, "%s", (const char *)el);
+                found = buf;
+            }
+            xmlFree(el);
+        }
+        if (nearest_element(n->children, name, best, buf, cap))
+            found = buf;
+    }
+    return found;
 }
 
 /* Something required missing inside `node`, or false where a wrong
