@@ -219,3 +219,32 @@ const char *files_near(Arena *a, const char *path, const char *ext)
         return NULL;
     return slash ? arena_printf(a, "%.*s/%s", dl, path, best) : arena_strdup(a, best);
 }
+
+const char *files_below(Arena *a, const char *dir, const char *base)
+{
+    DIR *d = opendir(*dir ? dir : ".");
+    if (!d || !*base || strchr(base, '/')) {
+        if (d)
+            closedir(d);
+        return NULL;
+    }
+    const char *found = NULL;
+    struct dirent *e;
+    for (int seen = 0; !found && (e = readdir(d)) && seen < 500; seen++) {
+        if (e->d_name[0] == '.')
+            continue;
+        const char *sub = arena_printf(a, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(sub, &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        DIR *in = opendir(sub);
+        struct dirent *f;
+        for (int k = 0; in && !found && (f = readdir(in)) && k < 5000; k++)
+            if (!strcasecmp(f->d_name, base))
+                found = arena_printf(a, "%s/%s", e->d_name, f->d_name);
+        if (in)
+            closedir(in);
+    }
+    closedir(d);
+    return found;
+}

@@ -74,4 +74,8 @@ char *files_trim_folder(char *f);
  * was (an arena copy); or NULL. */
 const char *files_near(Arena *a, const char *path, const char *ext);
 
+/* A file called `base` (its capitals aside) in a folder right inside
+ * `dir`: "delar/miljo.xml" for miljo.xml, or NULL. */
+const char *files_below(Arena *a, const char *dir, const char *base);
+
 #endif

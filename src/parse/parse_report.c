@@ -2538,11 +2538,30 @@ static void row_roles(P *p, xmlNodePtr x, CsvSpec *s, Node **at)
  * Whether there was one. */
 static bool hint_near(P *p, const char *src, const char *ext)
 {
+    if (strchr(src, '\\')) {                  /* Windows' way: delar\\miljo.xml */
+        char *fwd = arena_strdup(&p->rp->arena, src);
+        for (char *q = fwd; *q; q++)
+            if (*q == '\\')
+                *q = '/';
+        HINT(_("write \"%s\": folders are parted with / in a report, not with \\"), fwd);
+        return true;
+    }
     bool here = src[0] == '/' || !strcmp(p->dir, ".");
     const char *near = files_near(&p->rp->arena, here ? src : arena_printf(&p->rp->arena, "%s/%s", p->dir, src), ext);
-    if (near)
-        HINT(_("did you mean \"%s\"? (a file name's capitals count)"), here ? near : near + strlen(p->dir) + 1);
-    return near != NULL;
+    if (near) {
+        const char *shown = here ? near : near + strlen(p->dir) + 1;
+        const char *a = strrchr(shown, '/'), *b = strrchr(src, '/');
+        if (!strcasecmp(a ? a + 1 : shown, b ? b + 1 : src))
+            HINT(_("did you mean \"%s\"? (a file name's capitals count)"), shown);
+        else
+            HINT(_("did you mean \"%s\"?"), shown);
+        return true;
+    }
+    const char *below = !strchr(src, '/') ? files_below(&p->rp->arena, p->dir, src) : NULL;
+    if (below)
+        HINT(_("did you mean \"%s\"? A file of that name is in that folder (the path is relative to %s)"), below,
+             !strcmp(p->dir, ".") ? _("the report's folder") : p->dir);
+    return below != NULL;
 }
 
 static const char *report_file(P *p, const Node *at, const char *src, const char *what)

@@ -189,6 +189,22 @@ cat >"$E/del/del.xml" <<'EOF'
 EOF
 expect "a reference in a part to an id of the report, its capitals wrong: the id, and in which file" 1 \
     "hint: did you mean to=\"s\"? The <section> at $E/rapport.xml, line 3 has it"
+# a part named without its folder, or with Windows' \ (a new user)
+cat >"$E/del/del.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<part><p>Delen.</p></part>
+EOF
+report del.xml
+expect "a part named without the folder it is in: the path meant" 1 \
+    "hint: did you mean \"del/del.xml\"? A file of that name is in that folder"
+report 'del\del.xml'
+expect "a part named with \\ between its folders: the path with /" 1 \
+    "hint: write \"del/del.xml\": folders are parted with / in a report, not with \\"
+report del/Del.xml
+expect "a part's name in other capitals: said so" 1 "hint: did you mean \"del/del.xml\"? (a file name's capitals count)"
+report del/dell.xml
+expect "a part's name a letter off: no word of capitals" 1 "hint: did you mean \"del/del.xml\"?"
+report del/del.xml
 cat >"$E/del/del.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <part>
