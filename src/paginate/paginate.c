@@ -543,10 +543,10 @@ static void warn_shortened(PB *b, int hf, int part, const char *shown)
         snprintf(field, sizeof field, "%.*s", (int)strlen(name) - 2, name + 1);
         diag_warn(&b->rp->diags, r->file, r->meta.line[mi], r->meta.col[mi],
                   _("%s does not fit in %s; it is shortened there to \"%s\""), field_words(mi), place, shown);
-        if (mi == META_TITLE)
-            diag_hint(&b->rp->diags, _("write a shorter <title>; or write a short one in <running-title> and change "
-                                       "the layout's <%s %s=\"%s\"> to %s=\"{running-title}\""),
-                      line, where[part], tpl, where[part]);
+        if (mi == META_TITLE)      /* (not the layout: it is the municipality's, and need not change) */
+            diag_hint(&b->rp->diags, _("write a shorter <title>, or a short one in <meta> as "
+                                       "<running-title>...</running-title>: %s shows that where the title does "
+                                       "not fit"), place);
         else
             diag_hint(&b->rp->diags, _("write a shorter <%s>, or show another field there: change the layout's "
                                        "<%s %s=\"%s\">"), field, line, where[part], tpl);

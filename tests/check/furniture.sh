@@ -42,7 +42,7 @@ check "the footer is shortened with an ellipsis after a whole word" \
 check "a shortened footer part is warned about once, at its <meta> field, in plain words, with a hint" \
     sh -c "test \$(grep -c 'warning: the title does not fit in the footer; it is shortened there to' '$T/furn.err') = 1 &&
            grep -q 'furniture-long.xml:7:5: warning: the title does not fit' '$T/furn.err' &&
-           grep -A1 'warning: the title does not fit' '$T/furn.err' | grep -q 'hint: write a shorter <title>; or write a short one in <running-title>'"
+           grep -A1 'warning: the title does not fit' '$T/furn.err' | grep -q 'hint: write a shorter <title>, or a short one in <meta> as <running-title>...</running-title>: the footer shows that'"
 env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=sv_SE.UTF-8 "$BIN" --check tests/furniture-long.xml 2>"$T/furn-sv.err"
 check "in Swedish the warning names the field in Swedish (\"titeln ... sidfoten\"), no English word left" \
     sh -c "grep -q 'furniture-long.xml:7:5: varning: titeln får inte plats i sidfoten och kortas där till' '$T/furn-sv.err' &&
