@@ -719,6 +719,37 @@ static bool data_range(const Chart *ch, double *lo, double *hi, double *dlo, dou
     return any;
 }
 
+/* How many of the chart's values (a stack's ends, in a stacked bar
+ * chart) lie beyond `edge`: above it (side 1) or below it (0). */
+static int beyond(const Chart *ch, int side, double edge)
+{
+    int n = 0;
+    for (int k = 0; k < ch->ncat; k++) {
+        double pos = 0, neg = 0;
+        for (int s = 0; s < ch->nseries; s++) {
+            if (!ch->series[s].present[k])
+                continue;
+            double v = ch->series[s].values[k];
+            if (ch->type == CHART_STACKED_BAR)
+                *(v >= 0 ? &pos : &neg) += v;
+            else
+                n += side ? v > edge : v < edge;
+        }
+        if (ch->type == CHART_STACKED_BAR)
+            n += side ? pos > edge : neg < edge;
+    }
+    return n;
+}
+
+/* v with as few decimals as it needs (at most four): 124,3, not 124,30. */
+static void short_number(double v, char *buf, size_t cap)
+{
+    int d = 0;
+    while (d < 4 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9 * fmax(1, fabs(v)))
+        d++;
+    numfmt_double(v, d, buf, cap);
+}
+
 /* The value range the axis shows: the data's, or the report's own min
  * and max, with a warning where they cut bars or values off. */
 static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
@@ -747,11 +778,23 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
             continue;
         double v = side ? dhi : dlo, edge = side ? hi : lo;
         char a[64], b[64];
-        numfmt_double(v, v == round(v) ? 0 : 2, a, sizeof a);
-        numfmt_double(edge, edge == round(edge) ? 0 : 2, b, sizeof b);
-        diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
-                  _("the value %s lies outside the axis (%s %s); it is drawn at the edge"),
-                  a, side ? "maximum" : "minimum", b);
+        short_number(v, a, sizeof a);
+        short_number(edge, b, sizeof b);
+        int count = beyond(ch, side, edge);
+        /* drawn at the edge, the line runs flat where the figures go on
+         * rising: a picture that says less than they do (a new user) */
+        if (side)
+            diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
+                      P_("%d value lies above the axis' max %s (the highest, %s): it is drawn at the edge, lower than "
+                         "it is", "%d values lie above the axis' max %s (the highest, %s): they are drawn at the edge, "
+                         "lower than they are", count), count, b, a);
+        else
+            diag_warn(&m->rp->diags, model_source(n, m->rep), n->line, n->col,
+                      P_("%d value lies below the axis' min %s (the lowest, %s): it is drawn at the edge, higher "
+                         "than it is", "%d values lie below the axis' min %s (the lowest, %s): they are drawn at the "
+                         "edge, higher than they are", count), count, b, a);
+        diag_hint(&m->rp->diags, side ? _("raise the axis' max to %s or more, or leave max out") :
+                                        _("lower the axis' min to %s or less, or leave min out"), a);
     }
     if (hi <= lo)
         hi = lo + 1;
