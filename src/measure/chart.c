@@ -850,10 +850,12 @@ static bool legend_shown(const Frame *f)
 }
 
 /* A legend entry's swatch: a line with its marker, or a patch of the
- * bar's (slice's) colour and hatching. */
+ * bar's (slice's) colour and hatching. A line's is four ems long: at
+ * three, the marker in its middle hid the one gap a long dash had on
+ * either side, and "2024" long-dashed looked solid (a new user). */
 static int32_t swatch_w(const Frame *f)
 {
-    return f->ch->type == CHART_LINE ? f->fs * 3 : f->fs * 5 / 4;
+    return f->ch->type == CHART_LINE ? f->fs * 4 : f->fs * 5 / 4;
 }
 
 /* How wide legend entry i is, up to the next one's swatch. */
