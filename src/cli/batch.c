@@ -53,7 +53,42 @@ typedef struct Tally {
     bool quiet;            /* -q: the reports' warnings counted, not printed */
     uint64_t *said;        /* the messages printed, by hash: a shared file's (the layout's) once */
     size_t nsaid, capsaid;
+    const BatchItem **failures;   /* the reports that failed, named again after the summary */
+    int nfail, capfail;
 } Tally;
+
+/* Report it failed: kept to be named again at the end. */
+static void failed(Tally *t, const BatchItem *it)
+{
+    t->failed++;
+    if (t->nfail == t->capfail)
+        t->failures = xgrow(t->failures, &t->capfail, sizeof *t->failures);
+    t->failures[t->nfail++] = it;
+}
+
+static int by_place(const void *a, const void *b)
+{
+    const BatchItem *x = *(const BatchItem *const *)a, *y = *(const BatchItem *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* After the summary, the reports that made no PDF, in the order given
+ * (their messages scrolled past among the others': in a batch of
+ * hundreds, which ones to open is what a user needs); at most SHOWN. */
+enum { FAILED_SHOWN = 20 };
+
+static void say_failures(Tally *t)
+{
+    if (!t->nfail)
+        return;
+    qsort(t->failures, (size_t)t->nfail, sizeof *t->failures, by_place);
+    fprintf(stderr, "%s", _("rapport: no PDF made of:"));
+    for (int i = 0; i < t->nfail && i < FAILED_SHOWN; i++)
+        fprintf(stderr, "%s %s", i ? "," : "", t->failures[i]->input);
+    if (t->nfail > FAILED_SHOWN)
+        fprintf(stderr, P_(" and %d more", " and %d more", t->nfail - FAILED_SHOWN), t->nfail - FAILED_SHOWN);
+    fputc('\n', stderr);
+}
 
 static double now_s(void)
 {
@@ -328,7 +363,7 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     } else if (code == RP_SKIPPED) {
         t->skipped++;
     } else {
-        t->failed++;
+        failed(t, j->item);
         if (code < 0) {
             int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
             fprintf(stderr, _("%s: error: rapport stopped on it (signal %d); please report this file\n"),
@@ -412,7 +447,7 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
                         strerror(errno));
                 if (json)
                     put_json(json_failure(items[next].input, items[next].output, why, 0));
-                t.failed++;
+                failed(&t, &items[next]);
                 t.done++;
                 signals_batch(NULL, t.done, n);
             } else {
@@ -472,7 +507,9 @@ static int run_all(const RpOptions *o, const BatchItem *items, int n, int jobs,
     fprintf(stderr, P_("rapport: %d %s, %d failed, %d %s, %d warning, %ld.%ld s\n",
                "rapport: %d %s, %d failed, %d %s, %d warnings, %ld.%ld s\n", t.warnings),
             t.rendered, _(done_word), t.failed, t.skipped, _(skipped_word), t.warnings, tenths / 10, tenths % 10);
+    say_failures(&t);
     signals_batch(NULL, t.done, -1);        /* said its summary: nothing more to say */
+    free(t.failures);
     free(t.said);
     free(run);
     free(pfd);

@@ -19,6 +19,13 @@ check "run again with --since, it renders nothing" grep -q '^rapport: 0 rendered
 touch "$T/batch/in/del-1/r3.xml"
 "$BIN" -q --since -d "$T/batch/out" "$T/batch/in" 2>"$T/batch/err3"
 check "a changed report is rendered again" grep -q '^rapport: 1 rendered, 5 failed, 494 up to date' "$T/batch/err3"
+# ... and after the summary, the reports that made no PDF are named
+# again, in the order given (their messages scroll past among hundreds;
+# a new user)
+check "the reports that failed are named after the summary, in order" \
+    sh -c "tail -1 '$T/batch/err3' | grep -q '^rapport: no PDF made of: [^ ]*/in/[^,]*, ' &&
+           test \$(tail -1 '$T/batch/err3' | tr ',' '\\n' | wc -l) = 5 &&
+           tail -1 '$T/batch/err3' | sed 's/^rapport: no PDF made of: //; s/, /\\n/g' | LC_ALL=C sort -c"
 # --json: one object a report, one a line, for machines (-j 2: written whole)
 J=$T/json
 mkdir -p "$J/in"
