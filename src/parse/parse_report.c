@@ -1527,7 +1527,12 @@ static bool two_readings(P *p, const Node *n, const char *text, size_t len, bool
     if (n->kind == N_CHART)         /* in a series a space parts the values */
         HINT(_("write %s if you mean %s, and %s if you mean %s (rapport reads a point as a decimal point)"),
              r.plain, r.thousands, r.point, r.decimal);
-    else
+    else if (!numfmt_two_readings(r.decimal, strlen(r.decimal), &(TwoReadings){ 0 }))
+        /* "1,500": the Swedish "1,5" is not ambiguous (it was told to
+         * write 1.5) */
+        HINT(_("write %s if you mean %s (a space between the thousands), and %s if you mean %s"), r.thousands,
+             r.thousands, r.decimal, r.decimal);
+    else                                /* "1,234": only the point says one and a bit */
         HINT(_("write %s or %s if you mean %s, and %s if you mean %s (rapport reads a point as a decimal point)"),
              r.plain, r.thousands, r.thousands, r.point, r.decimal);
     return true;
@@ -2045,6 +2050,27 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
     char text[80], label[80];
     size_t tl = model_plain_text(bad, text, sizeof text);
     model_plain_text(sum_row->first, label, sizeof label);
+    const char *file = model_source(bad, p->rep);
+    for (int i = 0; i < p->rp->diags.n && !fill; i++) {
+        const Diag *d = &p->rp->diags.v[i];
+        if (d->level == DIAG_ERROR && d->line == bad->line && d->col == bad->col && d->file && !strcmp(d->file, file))
+            return;                     /* "1,500": its two readings are asked already; one thing at a time */
+    }
+    /* "- 1,6": a space between the minus and its figure */
+    size_t lead = strspn(text, " ");
+    bool spaced = (text[lead] == '-' || text[lead] == '+') && text[lead + 1] == ' ';
+    if (spaced && tl < sizeof text) {
+        char m[64];
+        int unit;
+        size_t at = lead + 1 + strspn(text + lead + 1, " ");
+        if (numfmt_read(text + at, tl - at, NULL, m, sizeof m, &unit) != NUM_TEXT) {
+            diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, file, bad->line, bad->col, NULL,
+                     fill ? _("\"%s\" is not a number, so the sum in \"%s\" cannot be filled in")
+                          : _("\"%s\" is not a number: the sum in \"%s\" is checked without it"), text, label);
+            HINT(_("write %c%s, with no space after the %c"), text[lead], text + at, text[lead]);
+            return;
+        }
+    }
     /* "1,877.0": the table's warning at this cell that it looks English
      * is said here, in the hint, once */
     bool english = tl < sizeof text && english_number(text, tl);
