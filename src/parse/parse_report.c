@@ -3285,8 +3285,12 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
      * could not be read: that error says it) */
     const Node *h = model_heading(s);
     bool failed_include = false;
+    /* nor where it holds elements that made nothing: <stycke> for <p>,
+     * said as such (the section is not empty: its text is in an
+     * element misspelt) */
     for (xmlNodePtr c = x->children; c && !failed_include; c = c->next)
-        failed_include = is_el(c, "include") && diag_errors(&p->rp->diags) > errors;
+        failed_include = (is_el(c, "include") && diag_errors(&p->rp->diags) > errors) ||
+                         (c->type == XML_ELEMENT_NODE && !is_el(c, "heading") && diag_errors(&p->rp->diags) > 0);
     char title[160];
     if (kind == N_SECTION && h && h == s->first && !h->next && !failed_include &&
         model_plain_text(h, title, sizeof title) > 0) {     /* (an empty heading is said, and enough) */

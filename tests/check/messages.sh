@@ -135,6 +135,15 @@ printf '<report type="rapport"><meta><title>T</title></meta><p>Se <ref to="b" sh
 check "a title cut short in a message is cut between characters (valid UTF-8)" \
     sh -c "'$BIN' --check '$T/longtitle.xml' 2>&1 | grep -q 'hint: write show' && '$BIN' --check '$T/longtitle.xml' 2>&1 | iconv -f UTF-8 -t UTF-8 >/dev/null"
 
+# a section whose text is in an element misspelt is not also said to be
+# empty ("the section is empty" beside "unknown element <stycke>" sent
+# a new user looking for what was missing); one with a heading alone is
+printf '<report type="rapport"><meta><title>T</title></meta><section><heading>A</heading><stycke>Text.</stycke></section><section><heading>B</heading></section></report>\n' >"$T/misspelt.xml"
+check "a section holding a misspelt element is not said to be empty; a section of a heading alone is" \
+    sh -c "'$BIN' --check '$T/misspelt.xml' 2>&1 | tee /dev/stderr | grep -q 'unknown element <stycke>' &&
+           test \$('$BIN' --check '$T/misspelt.xml' 2>&1 | grep -c 'is empty') = 1 &&
+           '$BIN' --check '$T/misspelt.xml' 2>&1 | grep -q 'the section \"B\" is empty'"
+
 # a reference to an id no element has: an id near it is suggested only
 # where it is likely meant: not "s1" for "s9" (one edit of two letters),
 # not a section's id for an <fnref>, which points to footnotes (a review)
