@@ -72,7 +72,7 @@ static int by_place(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* After the summary, the reports that made no PDF, in the order given
+/* After the summary, the reports that failed, in the order given
  * (their messages scrolled past among the others': in a batch of
  * hundreds, which ones to open is what a user needs); at most SHOWN. */
 enum { FAILED_SHOWN = 20 };
@@ -82,7 +82,7 @@ static void say_failures(Tally *t)
     if (!t->nfail)
         return;
     qsort(t->failures, (size_t)t->nfail, sizeof *t->failures, by_place);
-    fprintf(stderr, "%s", _("rapport: no PDF made of:"));
+    fprintf(stderr, "%s", _("rapport: failed:"));      /* (rendering, --check and --import alike) */
     for (int i = 0; i < t->nfail && i < FAILED_SHOWN; i++)
         fprintf(stderr, "%s %s", i ? "," : "", t->failures[i]->input);
     if (t->nfail > FAILED_SHOWN)

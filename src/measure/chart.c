@@ -735,19 +735,33 @@ static int beyond(const Chart *ch, int side, double edge)
             else
                 n += side ? v > edge : v < edge;
         }
-        if (ch->type == CHART_STACKED_BAR)
-            n += side ? pos > edge : neg < edge;
+        if (ch->type == CHART_STACKED_BAR)      /* a stack's ends, as data_range has them */
+            n += side ? (pos > 0 ? pos : neg) > edge : (neg < 0 ? neg : pos) < edge;
     }
     return n;
 }
 
-/* v with as few decimals as it needs (at most four): 124,3, not 124,30. */
-static void short_number(double v, char *buf, size_t cap)
+/* How many decimals v needs (at most six): 124,3, not 124,30. */
+static int decimals_of(double v)
 {
     int d = 0;
-    while (d < 4 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9 * fmax(1, fabs(v)))
+    while (d < 6 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9 * fmax(1, fabs(v)))
         d++;
-    numfmt_double(v, d, buf, cap);
+    return d;
+}
+
+static void short_number(double v, char *buf, size_t cap)
+{
+    numfmt_double(v, decimals_of(v), buf, cap);
+}
+
+/* v as <axis> takes it (a point, no spaces), rounded outward (up for a
+ * max, down for a min) at its decimals: what the hint says to write. */
+static void axis_number(double v, bool up, char *buf, size_t cap)
+{
+    int d = decimals_of(v);
+    double k = pow(10, d), w = up ? ceil(v * k - 1e-9) / k : floor(v * k + 1e-9) / k;
+    snprintf(buf, cap, "%.*f", d, w);
 }
 
 /* The value range the axis shows: the data's, or the report's own min
@@ -793,8 +807,10 @@ static void value_range(M *m, const Node *n, double *lo_out, double *hi_out)
                       P_("%d value lies below the axis' min %s (the lowest, %s): it is drawn at the edge, higher "
                          "than it is", "%d values lie below the axis' min %s (the lowest, %s): they are drawn at the "
                          "edge, higher than they are", count), count, b, a);
-        diag_hint(&m->rp->diags, side ? _("raise the axis' max to %s or more, or leave max out") :
-                                        _("lower the axis' min to %s or less, or leave min out"), a);
+        char w[64];
+        axis_number(v, side, w, sizeof w);
+        diag_hint(&m->rp->diags, side ? _("write max=\"%s\" or more, or leave max out") :
+                                        _("write min=\"%s\" or less, or leave min out"), w);
     }
     if (hi <= lo)
         hi = lo + 1;

@@ -61,6 +61,8 @@ typedef struct P {
     Layout     *layout;
     Map          ids;         /* id -> Node */
     int          near_asked;  /* ids looked for near a reference's (near_id) */
+    int          unknowns;    /* elements said to be unknown so far (unknown_element) */
+    int          below_asked; /* folders searched for a file not found (files_below) */
     const char  *dir;         /* the folder of the file being read: files it names are found from here */
     const char  *root_dir;    /* the report's folder, which every file it or its parts name must be in */
     Reading      reading[RP_MAX_PART_DEPTH + 1];  /* the report, the part it includes, ... */
@@ -730,6 +732,7 @@ static void unknown_element(P *p, xmlNodePtr x)
     for (int i = 0; known[i]; i++)
         if (strcmp(known[i], name) == 0)
             return;                 /* known but misplaced: the schema said so */
+    p->unknowns++;
     int line = xmlread_line(x), col = xmlread_col(x);
     /* the nearest known name, if it is near: a typo or a Swedish name */
     static const struct { const char *sv, *en; } swedish[] = {
@@ -1242,21 +1245,24 @@ static const Node *first_row(const Node *t)
  * bytes (between characters) into buf, quoted; "" if it has none. */
 static const char *row_name(const Node *r, char *buf, size_t cap)
 {
-    char text[44];
-    size_t n = r->first ? model_plain_text(r->first, text, sizeof text) : 0;
-    if (n > 40) {
+    char text[128];
+    size_t full = r->first ? model_plain_text(r->first, text, sizeof text) : 0;
+    size_t n = full < sizeof text ? full : sizeof text - 1;
+    bool cut = n > 40;
+    if (cut) {
         n = 40;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
             n--;
     }
-    while (n > 0 && text[n - 1] == ' ')
-        n--;
+    while (n > 0 && (text[n - 1] == ' ' || ((unsigned char)text[n - 1] == 0xA0 && n >= 2 &&
+                                            (unsigned char)text[n - 2] == 0xC2)))
+        n -= text[n - 1] == ' ' ? 1 : 2;
     if (n == 0 || cap < 8) {
         if (cap)
             buf[0] = 0;
         return buf;
     }
-    snprintf(buf, cap, " \"%.*s%s\"", (int)n, text, n < strlen(text) ? "…" : "");
+    snprintf(buf, cap, " \"%.*s%s\"", (int)n, text, cut ? "…" : "");
     return buf;
 }
 
@@ -2063,7 +2069,8 @@ static void not_summed(P *p, const Node *bad, const Node *sum_row, bool fill)
         char m[64];
         int unit;
         size_t at = lead + 1 + strspn(text + lead + 1, " ");
-        if (numfmt_read(text + at, tl - at, NULL, m, sizeof m, &unit) != NUM_TEXT) {
+        NumRead nr = numfmt_read(text + at, tl - at, NULL, m, sizeof m, &unit);
+        if (nr == NUM_MACHINE || nr == NUM_READ) {      /* not "- 1.500", which reads two ways */
             diag_add(&p->rp->diags, fill ? DIAG_ERROR : DIAG_WARNING, file, bad->line, bad->col, NULL,
                      fill ? _("\"%s\" is not a number, so the sum in \"%s\" cannot be filled in")
                           : _("\"%s\" is not a number: the sum in \"%s\" is checked without it"), text, label);
@@ -2569,7 +2576,11 @@ static bool hint_near(P *p, const char *src, const char *ext)
         for (char *q = fwd; *q; q++)
             if (*q == '\\')
                 *q = '/';
-        HINT(_("write \"%s\": folders are parted with / in a report, not with \\"), fwd);
+        if (fwd[0] == '/' || (fwd[0] && fwd[1] == ':'))     /* C:\\Users\\...: not a path here at all */
+            HINT(_("copy the file into the report's folder (or a folder inside it) and write its name from there, "
+                   "with / between folders"));
+        else if (!hint_near(p, fwd, ext))                   /* its capitals, or a letter off, too */
+            HINT(_("write \"%s\": folders are parted with / in a report, not with \\"), fwd);
         return true;
     }
     bool here = src[0] == '/' || !strcmp(p->dir, ".");
@@ -2583,7 +2594,9 @@ static bool hint_near(P *p, const char *src, const char *ext)
             HINT(_("did you mean \"%s\"?"), shown);
         return true;
     }
-    const char *below = !strchr(src, '/') ? files_below(&p->rp->arena, p->dir, src) : NULL;
+    /* (for the first few files missing: each search reads the folders
+     * inside, and a report may name hundreds it lacks) */
+    const char *below = !strchr(src, '/') && p->below_asked++ < 10 ? files_below(&p->rp->arena, p->dir, src) : NULL;
     if (below)
         HINT(_("did you mean \"%s\"? A file of that name is in that folder (the path is relative to %s)"), below,
              !strcmp(p->dir, ".") ? _("the report's folder") : p->dir);
@@ -3278,7 +3291,7 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
         HINT(_("move it out one level, or make it a paragraph with <b>bold</b> text"));
     }
     p->rep->nheadings++;
-    int errors = diag_errors(&p->rp->diags);
+    int errors = diag_errors(&p->rp->diags), unknowns = p->unknowns;
     build_blocks(p, x, s, level);
     /* a section with only its heading prints a bare heading: a draft
      * left unfinished, most often (not said where a part it includes
@@ -3289,8 +3302,7 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
      * said as such (the section is not empty: its text is in an
      * element misspelt) */
     for (xmlNodePtr c = x->children; c && !failed_include; c = c->next)
-        failed_include = (is_el(c, "include") && diag_errors(&p->rp->diags) > errors) ||
-                         (c->type == XML_ELEMENT_NODE && !is_el(c, "heading") && diag_errors(&p->rp->diags) > 0);
+        failed_include = (is_el(c, "include") && diag_errors(&p->rp->diags) > errors) || p->unknowns > unknowns;
     char title[160];
     if (kind == N_SECTION && h && h == s->first && !h->next && !failed_include &&
         model_plain_text(h, title, sizeof title) > 0) {     /* (an empty heading is said, and enough) */

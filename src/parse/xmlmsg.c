@@ -1137,14 +1137,18 @@ static bool wrong_element(XmlMsgs *m, xmlNodePtr node, const char *a, char *msg,
     if (root && !schema_has_element(root, a)) {
         /* <iten>, <serie>, <captoin>: the name meant, not where an
          * element of that name may stand, nor what its parent lacks */
-        int best = 3;
+        int best = strlen(a) <= 4 ? 2 : 3;      /* one edit in a short name: not <goal> for <col> */
+        hbuf[0] = 0;
         const char *near = nearest_element(root, a, &best, hbuf, hcap);
-        snprintf(msg, cap, _("unknown element <%.100s>"), a);
-        if (near)
+        if (near) {
+            snprintf(msg, cap, _("unknown element <%.100s>"), a);
             snprintf(m->hint, sizeof m->hint, _("did you mean <%s>? README.md, section \"Elements\", lists every element"),
                      near);
-        *hint = near ? m->hint : _("README.md, section \"Elements\", lists every element and where it stands");
-        return true;
+            *hint = m->hint;
+            return true;
+        }
+        /* none near: what its parent lacks, or where such an element
+         * stands, says more (<category>: "<chart> needs <categories>") */
     }
     if (node && node->parent && missing_child(node->parent, msg, cap, hint)) {
         xmlChar *title = xmlGetProp(node->parent, (const xmlChar *)"title");
@@ -1228,7 +1232,11 @@ static const char *nearest_element(xmlNodePtr n, const char *name, int *best, ch
         if (!strcmp((const char *)n->name, "element")) {
             xmlChar *el = xmlGetProp(n, (const xmlChar *)"name");
             int d = el ? value_distance((const char *)el, name) : 99;
-            if (el && d < *best && d <= 2 && d < (int)strlen((const char *)el)) {
+            if (el && strlen(name) >= 3 && !strncmp((const char *)el, name, strlen(name)))
+                d = 1;                  /* a name cut short: <col> for <column> */
+            /* of two as near, the shorter: <column> for <col>, not <columns> */
+            if (el && d <= 2 && d < (int)strlen((const char *)el) &&
+                (d < *best || (d == *best && *buf && strlen((const char *)el) < strlen(buf)))) {
                 *best = d;
                 snprintf(buf, cap, "%s", (const char *)el);
                 found = buf;
@@ -1699,9 +1707,9 @@ static bool quote_in_value(const XmlMsgs *m, size_t back, size_t at, char *msg, 
         while (vn > open + 1 && (isalnum((unsigned char)s[vn - 1]) || s[vn - 1] == '-' || s[vn - 1] == ':'))
             vn--;
     }
-    if (vn < ve - 1 && vn > open + 1 && s[vn - 1] == ' ') {
+    if (vn < ve - 1 && vn > open + 1 && isspace((unsigned char)s[vn - 1])) {
         size_t vb = vn - 1;
-        while (vb > open + 1 && s[vb - 1] == ' ')
+        while (vb > open + 1 && isspace((unsigned char)s[vb - 1]))
             vb--;
         snprintf(msg, cap, _("a %c is missing after %.*s=%c%.*s: the value runs on into %.*s"), s[open], (int)(ne - nb),
                  s + nb, s[open], (int)(vb - open - 1 > 40 ? 40 : vb - open - 1), s + open + 1,

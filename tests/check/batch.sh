@@ -23,9 +23,9 @@ check "a changed report is rendered again" grep -q '^rapport: 1 rendered, 5 fail
 # again, in the order given (their messages scroll past among hundreds;
 # a new user)
 check "the reports that failed are named after the summary, in order" \
-    sh -c "tail -1 '$T/batch/err3' | grep -q '^rapport: no PDF made of: [^ ]*/in/[^,]*, ' &&
+    sh -c "tail -1 '$T/batch/err3' | grep -q '^rapport: failed: [^ ]*/in/[^,]*, ' &&
            test \$(tail -1 '$T/batch/err3' | tr ',' '\\n' | wc -l) = 5 &&
-           tail -1 '$T/batch/err3' | sed 's/^rapport: no PDF made of: //; s/, /\\n/g' | LC_ALL=C sort -c"
+           tail -1 '$T/batch/err3' | sed 's/^rapport: failed: //; s/, /\\n/g' | LC_ALL=C sort -c"
 # --json: one object a report, one a line, for machines (-j 2: written whole)
 J=$T/json
 mkdir -p "$J/in"

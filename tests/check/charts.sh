@@ -22,7 +22,7 @@ check "odd charts render (out of range, one point, zeros, negatives, 60 categori
     "$BIN" -o "$T/edge.pdf" tests/charts-edge.xml
 check "a value outside a given axis is warned about, how many, the farthest, and what to write" \
     sh -c "'$BIN' --check tests/charts-edge.xml 2>&1 | grep -A1 -e '1 value lies below the axis. min 0 (the lowest, −40)' \
-             -e '1 value lies above the axis. max 100 (the highest, 250)' | grep -c -e 'hint: lower the axis. min to −40' -e 'hint: raise the axis. max to 250' | grep -qx 2"
+             -e '1 value lies above the axis. max 100 (the highest, 250)' | grep -c -e 'hint: write min=\"-40\" or less' -e 'hint: write max=\"250\" or more' | grep -qx 2"
 check "their labels do not overlap" tests/overlap-check "$(textcopy "$T/edge.pdf")"
 check "a single point is shown against zero" sh -c "pdftotext -layout '$(textcopy "$T/edge.pdf")' - | sed -n '/En punkt/,/Ensam/p' | grep -qE '^ *0 *'"
 # room above the highest bar: values ending on a whole step (2 500 on steps
