@@ -1292,10 +1292,11 @@ static bool row_width_said(P *p, const Node *t, Node *r, int width, int declared
          * of it was filled with empty cells without a word, where a
          * table with <columns> said so (a new user) */
         diag_add(&p->rp->diags, DIAG_WARNING, model_source(r, p->rep), r->line, r->col,
-                 _("add the missing cells, or empty cells (<cell/>) where nothing is to stand"),
-                 P_("this row has %d column where the table's first row has %d: the rest of it is left empty",
-                    "this row has %d columns where the table's first row has %d: the rest of it is left empty",
-                    width), width, edge);
+                 _("add the missing cell where its value belongs (an empty <cell/> where there is none): one added at "
+                   "the end puts the values before it under the wrong headings"),
+                 P_("the row%s has cells for %d column where the table's first row has %d: the rest of it is left empty",
+                    "the row%s has cells for %d columns where the table's first row has %d: the rest of it is left empty",
+                    width), row_name(r, name, sizeof name), width, edge);
         return true;
     }
     return false;
