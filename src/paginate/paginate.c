@@ -543,7 +543,10 @@ static void warn_shortened(PB *b, int hf, int part, const char *shown)
         snprintf(field, sizeof field, "%.*s", (int)strlen(name) - 2, name + 1);
         diag_warn(&b->rp->diags, r->file, r->meta.line[mi], r->meta.col[mi],
                   _("%s does not fit in %s; it is shortened there to \"%s\""), field_words(mi), place, shown);
-        if (mi == META_TITLE)      /* (not the layout: it is the municipality's, and need not change) */
+        if (mi == META_TITLE && r->meta.running_title && *r->meta.running_title)
+            diag_hint(&b->rp->diags, _("write a shorter <running-title>: %s shows it where the title does not fit, "
+                                       "but it does not fit either"), place);
+        else if (mi == META_TITLE)  /* (not the layout: it is the municipality's, and need not change) */
             diag_hint(&b->rp->diags, _("write a shorter <title>, or a short one in <meta> as "
                                        "<running-title>...</running-title>: %s shows that where the title does "
                                        "not fit"), place);

@@ -43,6 +43,11 @@ check "a shortened footer part is warned about once, at its <meta> field, in pla
     sh -c "test \$(grep -c 'warning: the title does not fit in the footer; it is shortened there to' '$T/furn.err') = 1 &&
            grep -q 'furniture-long.xml:7:5: warning: the title does not fit' '$T/furn.err' &&
            grep -A1 'warning: the title does not fit' '$T/furn.err' | grep -q 'hint: write a shorter <title>, or a short one in <meta> as <running-title>...</running-title>: the footer shows that'"
+# ... and where the running title is too long as well, the hint says to
+# shorten that (it said to write one)
+sed 's|</title>|</title><running-title>Delårsrapport per den 31 augusti 2025 för nämnden för samhällsbyggnad, miljö, trafik och fritid, del ett av två</running-title>|' tests/furniture-long.xml >"$T/furn-rt.xml"
+check "a running title too long too: the hint says to shorten it" \
+    sh -c "'$BIN' --check '$T/furn-rt.xml' 2>&1 | grep -A1 'warning: the title does not fit' | grep -q 'hint: write a shorter <running-title>: the footer shows it'"
 env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=sv_SE.UTF-8 "$BIN" --check tests/furniture-long.xml 2>"$T/furn-sv.err"
 check "in Swedish the warning names the field in Swedish (\"titeln ... sidfoten\"), no English word left" \
     sh -c "grep -q 'furniture-long.xml:7:5: varning: titeln får inte plats i sidfoten och kortas där till' '$T/furn-sv.err' &&
