@@ -26,6 +26,16 @@ typedef struct Map {
     int      strings;    /* keys are NUL-terminated strings, not pointers */
 } Map;
 
+/* FNV-1a over n bytes: the hash of the run's own tables of words (the
+ * fonts' cache, the words hyphenated and shaped ahead). */
+static inline uint32_t map_hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
 /* An empty map of string keys (strings = 1) or pointer keys (0). */
 void map_init(Map *m, Arena *a, int strings);
 

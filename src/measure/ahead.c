@@ -61,10 +61,7 @@ typedef struct Walk {
 
 static uint32_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;                   /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return map_hash_bytes(s, n);
 }
 
 static const HyphWord *hyph_find(const Ahead *a, const char *s, size_t n, uint32_t h)

@@ -5,6 +5,7 @@
  * a crash.
  */
 #include "font.h"
+#include "../base/map.h"
 #include "plain.h"
 #include "../base/engine.h"
 #include "../base/utf8.h"
@@ -188,10 +189,7 @@ struct FontWork {
 
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;                   /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return map_hash_bytes(s, n);
 }
 
 /* Tables of indexes, 1 + an item's index in each slot (0: empty), found

@@ -1241,9 +1241,7 @@ static const unsigned char *pattern_points(M *m, const char *s, size_t n)
 
 static const unsigned char *word_points(M *m, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = map_hash_bytes(s, n);
     if (m->hcache_n * 2 >= m->hcache_cap) {
         /* malloc'd and freed as it grows, and once measuring ends
          * (measure_document): a table left behind in the arena at each

@@ -3298,14 +3298,14 @@ static Node *build_section(P *p, xmlNodePtr x, NodeKind kind, int level)
      * left unfinished, most often (not said where a part it includes
      * could not be read: that error says it) */
     const Node *h = model_heading(s);
-    bool failed_include = false;
+    bool said_otherwise = false;        /* its contents said to be wrong */
     /* nor where it holds elements that made nothing: <stycke> for <p>,
      * said as such (the section is not empty: its text is in an
      * element misspelt) */
-    for (xmlNodePtr c = x->children; c && !failed_include; c = c->next)
-        failed_include = (is_el(c, "include") && diag_errors(&p->rp->diags) > errors) || p->unknowns > unknowns;
+    for (xmlNodePtr c = x->children; c && !said_otherwise; c = c->next)
+        said_otherwise = (is_el(c, "include") && diag_errors(&p->rp->diags) > errors) || p->unknowns > unknowns;
     char title[160];
-    if (kind == N_SECTION && h && h == s->first && !h->next && !failed_include &&
+    if (kind == N_SECTION && h && h == s->first && !h->next && !said_otherwise &&
         model_plain_text(h, title, sizeof title) > 0) {     /* (an empty heading is said, and enough) */
         diag_add(&p->rp->diags, DIAG_WARNING, p->file, s->line, s->col,
                  _("write its text, or remove the section (a heading alone is printed as it is)"),
