@@ -621,8 +621,21 @@ static void measure_notes(M *m)
     collect_notes(m, m->rep->root, nodes);
     m->flow->notes = ARENA_ARRAY(&m->rp->arena, Note, nn);
     const Style *st = &m->lay->styles[ST_FOOTNOTE];
-    int32_t numw = font_text_width(m->flow->faces[FACE(st->family, st->variant)], "00", 2, st->size);
-    int32_t hang = numw + st->size / 2;
+    /* the numbers hang before the text, in room for two digits of the
+     * text's size and half an em: as much as the widest number takes at
+     * its own size (three quarters) where that is more, so that note 100
+     * keeps the half em ("100 Källa", not "100Källa"; note 1000 would
+     * overprint its text), its text in line with the others' */
+    const Font *nf = m->flow->faces[FACE(st->family, st->variant)];
+    int widest = 0;
+    for (int i = 0; i < nn; i++)
+        widest = m->note_label[i] > widest ? m->note_label[i] : widest;
+    char digits[16];
+    int nd = snprintf(digits, sizeof digits, "%d", widest);
+    memset(digits, '0', (size_t)nd);
+    int32_t numw = font_text_width(nf, "00", 2, st->size);
+    int32_t widw = font_text_width(nf, digits, (size_t)nd, st->size * 75 / 100);
+    int32_t hang = (widw > numw ? widw : numw) + st->size / 2;
     int32_t base = text_baseline(m, st);
     /* a note belongs, in reading order, to the element of its first
      * mark: the paragraph, heading or data cell (not the row), beside

@@ -9,6 +9,21 @@ need_renders
 check "50 pages with a footnote on every sentence render" "$BIN" -q -o "$T/notes.pdf" --trace "$T/notes.trace" "$T/notes.xml"
 check "their notes stand on the pages of their marks, clear of the text" tests/notes-check "$T/notes.trace"
 nnotes=$(grep -o '<footnote>' "$T/notes.xml" | wc -l)
+# with a thousand notes and more, every number keeps half an em of its
+# size (3.4 pt of 8.5) before its text, and all the texts start in line
+# (note 1000 ran into its text: "1000Källa"; note 100 had 3 pt, note 99 7)
+pdftotext -bbox "$(textcopy "$T/notes.pdf")" "$T/notes-bbox.html"
+check "$nnotes notes: a number of four digits stands clear of its text, the texts in line" \
+    sh -c "test $nnotes -ge 1000 && awk -F'\"' '
+        /<page / { nn = 0; nk = 0 }
+        /<word / { w = \$0; sub(/.*\">/, \"\", w); sub(/<.*/, \"\", w)
+                   if (w ~ /^[0-9]+\$/) { nn++; ny[nn] = \$4; nx[nn] = \$6 }
+                   if (w == \"Källa\") { nk++; ky[nk] = \$4; kx[nk] = \$2 } }
+        /<\/page>/ { for (i = 1; i <= nk; i++) {       # each note text and the number beside it
+                        for (j = 1; j <= nn; j++)
+                            if (ny[j] - ky[i] < 2 && ky[i] - ny[j] < 2 && nx[j] <= kx[i]) {
+                                n++; if (kx[i] - nx[j] < 3.4) bad++; xs[kx[i]] = 1 } } }
+        END { for (x in xs) k++; exit !(n >= $nnotes && !bad && k == 1) }' '$T/notes-bbox.html'"
 pdftotext -raw "$(textcopy "$T/notes.pdf")" "$T/notes.txt"
 check "all $nnotes note texts are printed once, in order" \
     sh -c "cat '$T/notes.txt' | grep -o 'uttag [0-9]*\.' | awk '{ if (\$2 + 0 != NR) bad = 1 } END { exit bad || NR != $nnotes }'"
