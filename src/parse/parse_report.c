@@ -259,6 +259,21 @@ static void fold_text(P *p, const char *s, Node *t, const char *src, const char 
             v = w;
             cap *= 2;
         }
+        /* most of a text: printable ASCII as the file has it (no entity,
+         * no place to note), taken a run at a time as the byte-by-byte
+         * path below would take it */
+        size_t k = 0;
+        while ((unsigned char)q[k] > ' ' && (unsigned char)q[k] < 0x7F && q[k] != '&' &&
+               (!r || (r + k < end && r[k] == q[k])))
+            k++;
+        if (k > 0) {
+            out += (int32_t)k;
+            c += c > 0 ? (int32_t)k : 0;
+            r = r ? r + k : NULL;
+            q += k;
+            after_white = spaced = false;
+            continue;
+        }
         if (white_at(q)) {
             bool plain = *q == ' ' && !white_at(q + 1);
             for (size_t wl; (wl = white_at(q)) != 0;) {
