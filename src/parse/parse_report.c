@@ -213,7 +213,12 @@ static char *fold_space(P *p, const char *s, size_t *outlen)
             d[k++] = ' ';
             space = 0;
         }
-        d[k++] = s[i++];
+        /* and the bytes after it up to one that may begin white space
+         * or an idle character (a run at a time: most of a text) */
+        do
+            d[k++] = s[i++];
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
+               (unsigned char)s[i] != 0xE2 && (unsigned char)s[i] != 0xEF);
     }
     if (space)
         d[k++] = ' ';
