@@ -1656,8 +1656,9 @@ static void mend_cuts(IB *b, const Font *f, const Piece *p, int off, int len, in
 static void add_word(IB *b, const Piece *p, int pi, int off, int len)
 {
     int end = off + len;
-    Cuts cuts = { 0 };
+    Cuts cuts;                  /* (its 1 KB of stack not cleared: a word's cost, for every word) */
     cuts.v = cuts.stack;
+    cuts.n = 0;
     cuts.cap = (int)(sizeof cuts.stack / sizeof *cuts.stack);
     b->address = url_like(p->s, off, end);       /* no hyphens, nor syllables in a piece too wide */
     word_cuts(b, p, pi, off, end, &cuts);
