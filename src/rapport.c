@@ -383,13 +383,13 @@ static void side_run(Rp *rp, const RpOptions *o)
     rp->data_dir = data_dir(o);
 }
 
-/* What a batch's reports share, loaded into the engine: the schemas
- * (the report's too if `report`), the layout, its fonts and patterns. */
-static void prepare(const RpOptions *o, bool report)
+/* What a batch's reports share, loaded into the engine: the schemas,
+ * the layout, its fonts and patterns. */
+static void prepare(const RpOptions *o)
 {
     Rp rp;
     side_run(&rp, o);
-    parse_prepare(&rp, report);         /* says when each schema is ready */
+    parse_prepare(&rp);                 /* says when each schema is ready */
     Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
     if (lay) {
         Font *faces[FACE_COUNT] = { 0 };
@@ -403,13 +403,14 @@ static void prepare(const RpOptions *o, bool report)
 void rp_engine_prepare(const RpOptions *o)
 {
     if (o->engine)
-        prepare(o, true);
+        prepare(o);
 }
 
-/* Beside a run, all but the report's schema, which the run compiles
- * itself once it has read the report (xmlread.c): the layout and its
- * fonts, which the run waits for after, are ready the sooner. */
-static void prepare_beside(void *ctx) { prepare(ctx, false); }
+/* Beside a run, all of it, the report's schema first: it is compiled
+ * while the run reads the report, which then waits for it little or not
+ * at all; the layout, its fonts and the patterns are still ready long
+ * before the run has checked the report and built its model. */
+static void prepare_beside(void *ctx) { prepare(ctx); }
 
 void rp_engine_prepare_beside(const RpOptions *o)
 {

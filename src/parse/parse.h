@@ -41,9 +41,9 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
  * line for the report at report_path (NULL: none), without reading it. */
 bool layout_exists(const char *data_dir, const char *name, const char *report_path);
 
-/* Compile the layout schema into rp->engine, and the report's first if
- * `report` (see rp_engine_prepare). */
-void parse_prepare(Rp *rp, bool report);
+/* Compile the report's schema and the layout's into rp->engine (see
+ * rp_engine_prepare), saying when each is ready (engine_reached). */
+void parse_prepare(Rp *rp);
 
 /* Set up libxml2 (once per process) before threads use it. */
 void parse_init(void);

@@ -4160,12 +4160,11 @@ void parse_init(void)
     xmlSchemaInitTypes();
 }
 
-void parse_prepare(Rp *rp, bool report)
+void parse_prepare(Rp *rp)
 {
     /* the report's first: a run waits for it to validate, and for the
      * layout's only after (engine_reached: for a run beside) */
-    if (report)
-        xmlread_prepare(rp, "report", rp_report_rng, rp_report_rng_len);
+    xmlread_prepare(rp, "report", rp_report_rng, rp_report_rng_len);
     engine_reached(rp->engine, ENGINE_REPORT_SCHEMA);
     xmlread_prepare(rp, "layout", rp_layout_rng, rp_layout_rng_len);
     engine_reached(rp->engine, ENGINE_SCHEMAS);

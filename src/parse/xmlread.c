@@ -546,9 +546,8 @@ static xmlRelaxNGPtr schema_of(Rp *rp, const char *kind, const char *rng, size_t
     xmlRelaxNGPtr schema = rp->engine ? engine_lookup(rp->engine, "schema", kind) : NULL;
     if (schema)
         return schema;
-    /* not there while another thread fills the engine (a single report:
-     * that thread loads the layout and fonts meanwhile, and the report's
-     * schema is this thread's to compile): the run's own */
+    /* not there while another thread fills the engine (it could not
+     * compile it, or the run did not wait for it): the run's own */
     if (engine_busy(rp->engine))
         home = &rp->arena;
     /* not there (the engine's thread could not compile it): the engine
