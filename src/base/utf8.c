@@ -3,7 +3,7 @@
  */
 #include "utf8.h"
 
-uint32_t utf8_next(const char *str, size_t n, size_t *i)
+uint32_t utf8_next_long(const char *str, size_t n, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t k = *i;
