@@ -232,9 +232,25 @@ void tags_mark(Tags *t, int se, const char *actual)
         HPDF_Stream_Write(t->stream, b.p, (HPDF_UINT)b.n);
         free(b.p);
     } else {
-        char buf[64];
-        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", names[t->flow->se[i].type], t->mcid);
-        HPDF_Stream_WriteStr(t->stream, buf);
+        /* "/P <</MCID 12>> BDC\n", put together by hand: snprintf was
+         * half of marking, which every cell and paragraph takes */
+        char buf[64], digits[12];
+        const char *name = names[t->flow->se[i].type];
+        size_t n = 0, ln = strlen(name), nd = 0;
+        unsigned v = (unsigned)t->mcid;
+        do
+            digits[nd++] = (char)('0' + v % 10);
+        while ((v /= 10) != 0);
+        buf[n++] = '/';
+        memcpy(buf + n, name, ln);
+        n += ln;
+        memcpy(buf + n, " <</MCID ", 9);
+        n += 9;
+        while (nd)
+            buf[n++] = digits[--nd];
+        memcpy(buf + n, ">> BDC\n", 7);
+        n += 7;
+        HPDF_Stream_Write(t->stream, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
     }
     add_kid(t, i, KID_MCID, t->mcid, t->page_index);
     VEC_PUSH(&t->rp->arena, t->mc_elem, i);
