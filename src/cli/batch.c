@@ -345,15 +345,20 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     int st = 0;
     waitpid(j->pid, &st, 0);
     /* stopped with the batch: not done, its PDF as it was, nothing said
-     * (one that crashed meanwhile is said, as ever) */
-    if (signals_stopping() && WIFSIGNALED(st) && WTERMSIG(st) == signals_stopping()) {
+     * (one that crashed meanwhile is said, as ever); but one whose PDF is
+     * in place is done, the signal come between putting it there and
+     * saying so ("stopped after 0 of 3" with the first PDF there, on a
+     * busy machine) */
+    bool stopped = signals_stopping() && WIFSIGNALED(st) && WTERMSIG(st) == signals_stopping();
+    bool placed = stopped && signals_child_placed(j->pid);
+    if (stopped && !placed) {
         signals_child_end(j->pid, t->done);
         free(j->msg);
         t->stopped++;
         return;
     }
     signals_child_end(j->pid, t->done + 1);
-    int code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    int code = WIFEXITED(st) ? WEXITSTATUS(st) : placed ? RP_OK : -1;
     char why[256];
     snprintf(why, sizeof why, "%s", _("the report's process wrote no result"));
     if (t->tty)
@@ -393,9 +398,12 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     if (t->json) {
         /* the messages, a NUL, the JSON line; or none, and one made here */
         const char *line = code >= 0 && j->msg ? memchr(j->msg, 0, j->len) : NULL;
-        if (line && line[1])
+        if (line && line[1]) {
             put_json(strdup(line + 1));
-        else
+        } else if (placed) {            /* its line unsaid: made here, without what only it knew */
+            Result none = { .pages = -1 };
+            put_json(json_line(j->item->input, j->item->output, RP_OK, &none, now_s() - j->t0));
+        } else
             put_json(json_failure(j->item->input, j->item->output, why, now_s() - j->t0));
     }
     free(j->msg);

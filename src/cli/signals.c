@@ -48,16 +48,27 @@ static char *put_count(char *at, long v)
  * cannot share an inode) is the new PDF. A child whose PDF is in place
  * finishes what it has to say and ends (batch.c), and the parent may not
  * have heard of it yet ("stopped after 0 of 6" with the first PDF there). */
+static bool placed_by(int i)
+{
+    struct stat st;
+    return children[i] > 0 && child_out[i][0] && stat(child_out[i], &st) == 0 &&
+           (!child_had[i] || st.st_dev != child_dev[i] || st.st_ino != child_ino[i]);
+}
+
 static long placed(void)
 {
     long n = 0;
-    for (int i = 0; i < RP_MAX_JOBS; i++) {
-        struct stat st;
-        if (children[i] > 0 && child_out[i][0] && stat(child_out[i], &st) == 0 &&
-            (!child_had[i] || st.st_dev != child_dev[i] || st.st_ino != child_ino[i]))
-            n++;
-    }
+    for (int i = 0; i < RP_MAX_JOBS; i++)
+        n += placed_by(i);
     return n;
+}
+
+bool signals_child_placed(pid_t pid)
+{
+    for (int i = 0; i < RP_MAX_JOBS; i++)
+        if (children[i] == (sig_atomic_t)pid)
+            return placed_by(i);
+    return false;
 }
 
 /* What a batch stopped by a signal says: how far it got. */

@@ -45,6 +45,9 @@ void signals_hold(bool on, sigset_t *old);
 
 /* The child has ended: with it, the batch has `done` files done. */
 void signals_child_end(pid_t pid, int done);
+/* Whether child pid (still in the table) has put its PDF in place: a
+ * file at its path that is not the one there when it started. */
+bool signals_child_placed(pid_t pid);
 /* On: a signal that stops the batch passes on to its children and
  * returns, for the batch to hear them out and end by it itself (its
  * signal from signals_stopping); a second signal ends it at once. */
