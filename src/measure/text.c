@@ -88,6 +88,8 @@ static Piece base_piece(const Style *st, IState s)
 /* Whether f draws nothing for cp (nor a stand-in). */
 static bool no_glyph(const Font *f, uint32_t cp)
 {
+    if (cp < 0x250 && f->latin[cp])    /* (font_glyph's own table: most characters, without a call) */
+        return false;
     return cp >= 0x20 && !font_glyph(f, font_printable(f, cp));
 }
 
