@@ -350,7 +350,9 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
      * saying so ("stopped after 0 of 3" with the first PDF there, on a
      * busy machine) */
     bool stopped = signals_stopping() && WIFSIGNALED(st) && WTERMSIG(st) == signals_stopping();
-    bool placed = stopped && signals_child_placed(j->pid);
+    bool placed = stopped && !j->item->work && signals_child_placed(j->pid);    /* (an import's file is
+                                                                                     * checked after it is
+                                                                                     * written: not done) */
     if (stopped && !placed) {
         signals_child_end(j->pid, t->done);
         free(j->msg);
@@ -400,9 +402,14 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
         const char *line = code >= 0 && j->msg ? memchr(j->msg, 0, j->len) : NULL;
         if (line && line[1]) {
             put_json(strdup(line + 1));
-        } else if (placed) {            /* its line unsaid: made here, without what only it knew */
-            Result none = { .pages = -1 };
-            put_json(json_line(j->item->input, j->item->output, RP_OK, &none, now_s() - j->t0));
+        } else if (placed) {
+            /* its line unsaid: made here, its messages not known but to
+             * be on stderr (some, or cut short), which it says */
+            ResultMsg cut = { false, (char *)j->item->input, 0, 0,
+                              (char *)_("the batch was stopped while this report said its messages: what it said "
+                                        "is on stderr, perhaps cut short; its PDF is complete"), NULL };
+            Result some = { .msg = &cut, .nmsg = 1, .pages = -1 };
+            put_json(json_line(j->item->input, j->item->output, RP_OK, &some, now_s() - j->t0));
         } else
             put_json(json_failure(j->item->input, j->item->output, why, now_s() - j->t0));
     }

@@ -95,15 +95,20 @@ check "... with --json: a line for every PDF made, then one of status stopped" \
 # the batch is stopped (SIGSTOP) while its first process runs (1 500
 # pages, a second or more), which then puts its PDF in place over an old
 # one; then Ctrl-C, and the batch goes on
-# stop_placed DIR OUT PDF ERR: a batch of DIR into OUT (-q -j 1), stopped
-# (SIGSTOP) once its first process runs, until PDF (an old one there) is
-# replaced; then Ctrl-C and on. Sets kid (that process) and rc.
+# stop_placed DIR OUT PDF ERR [JSONL]: a batch of DIR into OUT (-q -j 1;
+# --json into JSONL if given), stopped (SIGSTOP) once its first process
+# runs, until PDF (an old one there) is replaced; then Ctrl-C and on.
+# Sets kid (that process) and rc.
 stop_placed() {
     printf '%%PDF-1.7 old\n' >"$3"
     local ino pid
     ino=$(stat -c %i "$3")
     set -m
-    "$BIN" -q -j 1 -d "$2" "$1" 2>"$4" &
+    if [ -n "${5:-}" ]; then
+        "$BIN" -q --json -j 1 -d "$2" "$1" 2>"$4" >"$5" &
+    else
+        "$BIN" -q -j 1 -d "$2" "$1" 2>"$4" &
+    fi
     pid=$!
     set +m
     kid=
@@ -142,6 +147,12 @@ check "Ctrl-C while a report whose PDF is in place says its warnings: counted (e
     sh -c "tail -1 '$T/stop3.err'; test -n '$kid' && test $rc = 130 &&
            grep -Eq '^rapport: stopped after 1 of 2 files; those not done are as they were\$' '$T/stop3.err' &&
            pdfinfo '$T/stop3-out/$long.pdf' >/dev/null"
+# ... with --json, its line says ok, and that its messages (on stderr) may
+# be cut short: it said no warnings, with 142 on stderr (a review)
+stop_placed "$d3" "$T/stop3-out" "$T/stop3-out/$long.pdf" "$T/stop3j.err" "$T/stop3.jsonl"
+check "... with --json: its line is ok, with a warning that its messages may be cut short (ended by SIGINT: $rc)" \
+    sh -c "test $rc = 130 && jq -s -e '.[0].status == \"ok\" and (.[0].warnings | length) == 1 and
+             (.[0].warnings[0].message | test(\"cut short\")) and .[-1].status == \"stopped\"' '$T/stop3.jsonl'"
 # a broken layout that several reports use: its errors said once, each
 # report named as failed for them (they were printed once per report, and
 # no report was named)
