@@ -345,14 +345,13 @@ static void collect(Job *j, Tally *t, int n, const char *done_word)
     int st = 0;
     waitpid(j->pid, &st, 0);
     /* stopped with the batch: not done, its PDF as it was, nothing said
-     * (one that crashed meanwhile is said, as ever); but one whose PDF is
-     * in place is done, the signal come between putting it there and
-     * saying so ("stopped after 0 of 3" with the first PDF there, on a
-     * busy machine) */
+     * (one that crashed meanwhile is said, as ever); but a report whose
+     * PDF is in place is done, the signal come between putting it there
+     * and saying so ("stopped after 0 of 3" with the first PDF there, on
+     * a busy machine). Not an import: its file is checked after it is
+     * written, and one not checked is not done. */
     bool stopped = signals_stopping() && WIFSIGNALED(st) && WTERMSIG(st) == signals_stopping();
-    bool placed = stopped && !j->item->work && signals_child_placed(j->pid);    /* (an import's file is
-                                                                                     * checked after it is
-                                                                                     * written: not done) */
+    bool placed = stopped && !j->item->work && signals_child_placed(j->pid);
     if (stopped && !placed) {
         signals_child_end(j->pid, t->done);
         free(j->msg);

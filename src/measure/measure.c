@@ -630,11 +630,11 @@ static void measure_notes(M *m)
     int widest = 0;
     for (int i = 0; i < nn; i++)
         widest = m->note_label[i] > widest ? m->note_label[i] : widest;
-    char digits[16];
-    int nd = snprintf(digits, sizeof digits, "%d", widest);
-    memset(digits, '0', (size_t)nd);
+    size_t nd = 1;
+    for (int v = widest; v >= 10; v /= 10)
+        nd++;
     int32_t numw = font_text_width(nf, "00", 2, st->size);
-    int32_t widw = font_text_width(nf, digits, (size_t)nd, st->size * 75 / 100);
+    int32_t widw = font_text_width(nf, "0000000000", nd, st->size * 75 / 100);
     int32_t hang = (widw > numw ? widw : numw) + st->size / 2;
     int32_t base = text_baseline(m, st);
     /* a note belongs, in reading order, to the element of its first
