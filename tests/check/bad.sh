@@ -97,6 +97,17 @@ printf '<?xml version="1.0" encoding="UTF-16"?>\n<report type="rapport"><meta><t
     iconv -f UTF-8 -t UTF-16 >"$T/utf16.xml"
 check "a UTF-16 file keeps its č (its 0x0D bytes are no line ends)" \
     sh -c "'$BIN' -q -o '$T/utf16.pdf' '$T/utf16.xml' && pdftotext '$T/utf16.pdf' - | grep -qx 'Kovač'"
+# encodings past UTF-8, UTF-16 and Latin-1 are read through glibc's iconv
+# (libxml2 is linked without ICU: src/cli/noicu.c)
+printf '<?xml version="1.0" encoding="windows-1250"?>\n<report type="rapport"><meta><title>Kovač</title></meta><section><heading>Kovač</heading><p>Kovač Łódź</p></section></report>\n' |
+    iconv -f UTF-8 -t windows-1250 >"$T/cp1250.xml"
+check "a file in windows-1250 (read through iconv) keeps its č and Ł" \
+    sh -c "'$BIN' -q -o '$T/cp1250.pdf' '$T/cp1250.xml' && pdftotext '$T/cp1250.pdf' - | grep -qx 'Kovač Łódź'"
+printf '<?xml version="1.0" encoding="x-mac-roman"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p></section></report>\n' >"$T/macroman.xml"
+check "an encoding only ICU knows (x-mac-roman) is refused at its name, with the hint to save as UTF-8, and no PDF" \
+    sh -c "! '$BIN' -o '$T/macroman.pdf' '$T/macroman.xml' 2>'$T/macroman.err' && [ ! -e '$T/macroman.pdf' ] &&
+           grep -qF 'macroman.xml:1:43: error: the file names an encoding rapport does not read (x-mac-roman)' '$T/macroman.err' &&
+           grep -q 'UTF-8' '$T/macroman.err'"
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row><cell colspan="2 ">a</cell></row><row><cell>b</cell><cell>c</cell></row></table></section></report>\n' >"$T/span2.xml"
 check "colspan=\"2 \" (white space the schema allows) spans two columns" "$BIN" --check "$T/span2.xml"
 check "a report without <meta> is told so once, not also as \"<section> is not allowed here\"" \
