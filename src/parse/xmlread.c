@@ -68,10 +68,17 @@ int xmlread_col(const xmlNode *n)
  * count characters already). */
 static int chars_between(const char *s, size_t from, size_t to)
 {
-    int n = 0;
-    for (size_t i = from; i < to; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
+    size_t i = from, cont = 0;
+    /* eight bytes at a time: a continuation byte is 10xxxxxx, its top
+     * bit set and the next one clear */
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < to; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return (int)(to - from - cont);
 }
 
 typedef struct ColScan {
@@ -203,8 +210,10 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
             /* past the end tag, where the next sibling's text begins */
             size_t q = s->pos;
             while (q + nl + 2 < s->len && !(s->src[q] == '<' && s->src[q + 1] == '/' &&
-                                             memcmp(s->src + q + 2, n->name, nl) == 0))
-                q++;
+                                             memcmp(s->src + q + 2, n->name, nl) == 0)) {
+                const char *lt = memchr(s->src + q + 1, '<', s->len - q - 1);
+                q = lt ? (size_t)(lt - s->src) : s->len;
+            }
             if (q + nl + 2 < s->len)
                 s->pos = tag_end(s, q + 2, &selfclose);
         }
@@ -441,9 +450,10 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
      * in UTF-16 or UTF-32, whose characters hold 0x0D bytes (č is 0D 01)
      * and which, unlike one-byte encodings, have NUL bytes in any text */
     if (!memchr(f->src, 0, f->len))
-        for (size_t i = 0; i < f->len; i++)
-            if (f->src[i] == '\r' && (i + 1 == f->len || f->src[i + 1] != '\n'))
-                f->src[i] = '\n';
+        for (char *r = memchr(f->src, '\r', f->len), *end = f->src + f->len; r;
+             r = r + 1 < end ? memchr(r + 1, '\r', (size_t)(end - r - 1)) : NULL)
+            if (r + 1 == end || r[1] != '\n')
+                *r = '\n';
     if (not_a_report(rp, f, path))
         return -1;
     /* Refused now rather than killed for memory half-way through. */
@@ -513,15 +523,15 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     /* Line starts, for the column scan. */
     ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0, 0, 0, 1 };
     int lines = 1;
-    for (size_t i = 0; i < f->len; i++)
-        if (f->src[i] == '\n')
-            lines++;
+    const char *end = f->src + f->len;
+    for (const char *q = f->src; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+        lines++;
     cs.line_start = ARENA_ARRAY(&rp->arena, size_t, lines + 2);
     cs.nlines = lines;
     cs.line_start[1] = 0;
-    for (size_t i = 0, l = 1; i < f->len; i++)
-        if (f->src[i] == '\n')
-            cs.line_start[++l] = i + 1;
+    size_t l = 1;
+    for (const char *q = f->src; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+        cs.line_start[++l] = (size_t)(q - f->src) + 1;
     assign_cols(&cs, root, 1);
     xmlNodePtr deep = xmlread_too_deep(root, 1);
     if (deep) {
