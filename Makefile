@@ -8,7 +8,7 @@
 
 BUILD   ?= release
 CC      ?= gcc
-PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
+PKGS    := gcc make libc6-dev libhpdf-dev libxml2-dev liblzma-dev libxml2-utils zlib1g-dev libdeflate-dev libhyphen-dev \
            libharfbuzz-dev hyphen-sv hunspell-sv poppler-utils qpdf jq time bc valgrind libimage-exiftool-perl universal-ctags \
            pandoc zip unzip gettext man-db mupdf-tools libc-l10n python3 python3-fonttools
 
@@ -26,13 +26,14 @@ CFLAGS_thread   := -O1 -g -fsanitize=thread
 CFLAGS  := $(WARN) $(CFLAGS_$(BUILD)) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(XML_CFLAGS) \
            -I/usr/include/harfbuzz
 LDLIBS  := -lhpdf -lxml2 -lharfbuzz-subset -lharfbuzz -ldeflate -lz -lm -lpthread
-# The program links libxml2 in (Debian's libxml2.a, from libxml2-dev):
-# libxml2.so brings ICU and the C++ runtime into every run, 2.4 ms and
-# 1.7 MiB of it, for converters rapport does without (src/cli/noicu.c).
-# A libxml2 update relinks it (the .a is a prerequisite). Without the .a,
-# the shared library, as the tests and the library's users link it.
+# The program links libxml2 in (Debian's libxml2.a, from libxml2-dev;
+# it reads .xz files through liblzma): libxml2.so brings ICU and the C++
+# runtime into every run, 2.4 ms and 1.7 MiB of it, for converters
+# rapport does without (src/cli/noicu.c stands in for them). A libxml2
+# update relinks it (the .a is a prerequisite). Without the .a, the
+# shared library and ICU, as the tests and the library's users link it.
 XML_A   := $(shell $(CC) -print-file-name=libxml2.a)
-XML_LIBS := $(if $(filter /%,$(XML_A)),$(XML_A) -llzma,-lxml2)
+XML_LIBS = $(if $(filter /%,$(XML_A)),$(XML_A) $(OBJDIR)/cli/noicu.o -llzma,-lxml2)
 SAN     := -fsanitize=address,undefined
 LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN)) $(if $(filter thread,$(BUILD)),-fsanitize=thread)
 
@@ -45,7 +46,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/gen/report_rng.o $(OBJDIR)
 LEXICON_DIC := /usr/share/hunspell/sv_SE.dic
 # the default layout's hyphenation dictionary, carried ready-made
 PATTERNS_DIC := /usr/share/hyphen/hyph_sv_SE.dic
-CLI_OBJ := $(patsubst src/%.c,$(OBJDIR)/%.o,$(wildcard src/cli/*.c src/import/*.c)) \
+CLI_OBJ := $(patsubst src/%.c,$(OBJDIR)/%.o,$(filter-out src/cli/noicu.c,$(wildcard src/cli/*.c src/import/*.c))) \
            $(OBJDIR)/gen/starters.o
 # one per report type of src/parse/report.rng, in its order
 STARTERS := $(patsubst %,src/cli/new/%.xml,verksamhetsberattelse delarsrapport verksamhetsplan internbudget rapport)
@@ -82,7 +83,7 @@ deps:
 	    || { echo "rapport: could not install$$missing"; exit 1; }; \
 	fi
 
-$(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a $(filter /%,$(XML_A))
+$(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a $(filter /%,$(XML_A)) $(filter %.o,$(XML_LIBS))
 	@echo "  LINK $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(OUT)librapport.a $(LDLIBS:-lxml2=$(XML_LIBS))
 

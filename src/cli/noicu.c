@@ -9,19 +9,21 @@
  *
  * libxml2 reads UTF-8, UTF-16 and Latin-1 itself and asks glibc's iconv
  * for any other encoding a file names; ICU is its last resort, for a
- * name iconv does not know. These are the seven ICU functions libxml2.a
- * calls (encoding.c). Opening a converter fails, as when ICU has no data
- * for the name, so libxml2 reports the encoding as unsupported, and
- * rapport says "the file names an encoding rapport does not read" with
- * its hint to save the file as UTF-8 (xmlmsg.c). libxml2 uses a
- * converter only once it has opened one, so the others are never called;
- * they fail the same way if they are.
+ * name iconv does not know. ICU matched names loosely ("Latin-1",
+ * "MacRoman"); parse/xmlread.c (encoding_alias) gives iconv its own name
+ * for those, so what is left to ICU are the encodings iconv does not
+ * have (SCSU, BOCU-1). These are the seven ICU functions libxml2.a calls
+ * (encoding.c). Opening a converter fails, as when ICU has no data for
+ * the name, so libxml2 reports the encoding as unsupported, and rapport
+ * says "the file names an encoding rapport does not read" with its hint
+ * to save the file as UTF-8 (xmlmsg.c). libxml2 uses a converter only
+ * once it has opened one, so the others are never called; they fail the
+ * same way if they are.
  *
  * The ICU headers come with libxml2-dev (it depends on libicu-dev) and
  * give each name its version suffix (ucnv_open_72 on Debian 12), as
- * libxml2.a wants it. Linked with libxml2.so, nothing calls these, and
- * the program does not export them: ICU's own are the ones libxml2.so
- * gets.
+ * libxml2.a wants it. This file is linked only with libxml2.a: with
+ * libxml2.so it would stand in for ICU's own functions there too.
  */
 #if defined(__has_include)
 #if __has_include(<unicode/ucnv.h>)

@@ -11,6 +11,7 @@
 #include "../base/utf8.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
@@ -220,6 +221,21 @@ static void assign_cols(ColScan *s, xmlNodePtr n, int depth)
     }
 }
 
+/* Where each line of the file starts, for the column scan. */
+static void line_starts(ColScan *s)
+{
+    int lines = 1;
+    const char *end = s->src + s->len;
+    for (const char *q = s->src; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+        lines++;
+    s->line_start = ARENA_ARRAY(s->arena, size_t, lines + 2);
+    s->nlines = lines;
+    s->line_start[1] = 0;
+    size_t l = 1;
+    for (const char *q = s->src; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+        s->line_start[++l] = (size_t)(q - s->src) + 1;
+}
+
 xmlNodePtr xmlread_too_deep(xmlNodePtr n, int depth)
 {
     for (; n; n = n->next) {
@@ -347,14 +363,10 @@ static int find_doctype(const char *s, size_t n, int *line, int *col)
     return 0;
 }
 
-/* The file says (<?xml ... encoding="ISO-8859-1"?>) it is in a one-byte
- * character set, Latin-1 or Windows-1252, but its letters are UTF-8: an
- * editor saved it as UTF-8 under a declaration copied from elsewhere.
- * Read as declared, "Läs" would print "LÃ¤s"; a file in Latin-1 whose
- * bytes all happen to be UTF-8, with a letter beyond ASCII, does not
- * occur in Swedish text (Ã followed by a symbol). Returns the declared
- * name in *name and its place (line 1) in *col, or false. */
-static bool utf8_declared_otherwise(const char *s, size_t n, const char **name, int *col)
+/* The encoding the file's declaration names (<?xml ... encoding="..."?>),
+ * into name[0..cap) with its column (line 1) in *col; false if it names
+ * none. */
+static bool declared_encoding(const char *s, size_t n, char *name, size_t cap, int *col)
 {
     if (n < 6 || memcmp(s, "<?xml", 5) != 0)
         return false;
@@ -368,16 +380,50 @@ static bool utf8_declared_otherwise(const char *s, size_t n, const char **name, 
         e++;
     if (e >= end || (*e != '"' && *e != '\''))
         return false;
-    e++;
-    static const char *const one_byte[] = { "ISO-8859-1", "ISO8859-1", "latin1", "ISO-8859-15",
-                                            "windows-1252", "cp1252" };
-    *name = NULL;
-    for (size_t k = 0; k < sizeof one_byte / sizeof *one_byte && !*name; k++) {
-        size_t l = strlen(one_byte[k]);
-        if (e + l < end && strncasecmp(e, one_byte[k], l) == 0 && (e[l] == '"' || e[l] == '\''))
-            *name = one_byte[k];
+    char quote = *e++;
+    const char *close = memchr(e, quote, (size_t)(end - e));
+    if (!close || close == e || (size_t)(close - e) >= cap)
+        return false;
+    memcpy(name, e, (size_t)(close - e));
+    name[close - e] = 0;
+    *col = (int)(e - s) + 1;
+    return true;
+}
+
+/* An encoding's name as ICU compared names: letters and digits only, in
+ * lower case, without the zeros that begin a number ("ISO_8859-01":
+ * iso88591), into buf[0..cap). Its length. */
+static size_t squeeze_name(const char *name, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (const char *q = name; *q && k + 1 < cap; q++) {
+        bool digit = *q >= '0' && *q <= '9';
+        if (!digit && !((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+            continue;
+        if (*q == '0' && (k == 0 || !(buf[k - 1] >= '0' && buf[k - 1] <= '9')) && q[1] >= '0' && q[1] <= '9')
+            continue;
+        buf[k++] = digit ? *q : (char)(*q | 0x20);
     }
-    if (!*name)
+    buf[k] = 0;
+    return k;
+}
+
+/* The file says it is in a one-byte character set, Latin-1 or
+ * Windows-1252 (its declaration `name`), but its letters are UTF-8: an
+ * editor saved it as UTF-8 under a declaration copied from elsewhere.
+ * Read as declared, "Läs" would print "LÃ¤s"; a file in Latin-1 whose
+ * bytes all happen to be UTF-8, with a letter beyond ASCII, does not
+ * occur in Swedish text (Ã followed by a symbol). */
+static bool utf8_declared_otherwise(const char *s, size_t n, const char *name)
+{
+    static const char *const one_byte[] = { "iso88591", "latin1", "l1", "isolatin1", "iso885915", "latin9",
+                                            "windows1252", "cp1252" };
+    char sq[64];
+    squeeze_name(name, sq, sizeof sq);
+    bool said = false;
+    for (size_t k = 0; k < sizeof one_byte / sizeof *one_byte && !said; k++)
+        said = !strcmp(sq, one_byte[k]);
+    if (!said)
         return false;
     bool beyond = false;
     for (size_t i = 0; i < n;) {
@@ -387,8 +433,41 @@ static bool utf8_declared_otherwise(const char *s, size_t n, const char **name, 
             return false;                /* not UTF-8: the declaration is right */
         beyond |= c >= 0x80;
     }
-    *col = (int)(e - s) + 1;
     return beyond;
+}
+
+static bool iconv_knows(const char *name)
+{
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
+        return false;
+    iconv_close(cd);
+    return true;
+}
+
+/* The name iconv knows for an encoding declared by a name it does not:
+ * rapport's libxml2 reads what it does not read itself through iconv
+ * alone (src/cli/noicu.c), and ICU, which libxml2 asked last, took names
+ * that iconv does not ("Latin-1", "MacRoman", "x-mac-roman", "IBM-850").
+ * Matched as ICU matches them: letters and digits only, in any case,
+ * without the zeros that begin a number; then the Macintosh's and
+ * Windows' names iconv spells otherwise. NULL: no other name. */
+static const char *encoding_alias(const char *name, char *buf, size_t cap)
+{
+    size_t k = squeeze_name(name, buf, cap);
+    if (k == 0)
+        return NULL;
+    if (iconv_knows(buf))
+        return buf;
+    if (!strcmp(buf, "macroman") || !strcmp(buf, "xmacroman"))
+        return snprintf(buf, cap, "MACINTOSH") < (int)cap ? buf : NULL;
+    if (!strncmp(buf, "windows", 7) && buf[7] >= '0' && buf[7] <= '9' && k + 2 <= cap) {
+        memmove(buf + 8, buf + 7, k - 6);           /* "windows1250": WINDOWS-1250 */
+        buf[7] = '-';
+        if (iconv_knows(buf))
+            return buf;
+    }
+    return NULL;
 }
 
 /* A file that is no report at all (a PDF, a Word document, nothing),
@@ -415,16 +494,24 @@ static bool not_a_report(Rp *rp, const XmlFile *f, const char *path)
 }
 
 /* The encoding to read f in, over its declaration: UTF-8 where it is
- * UTF-8 declared otherwise (said as a warning), else NULL (as declared). */
-static const char *read_as(Rp *rp, const XmlFile *f, const char *path)
+ * UTF-8 declared otherwise (said as a warning), the name iconv knows for
+ * one it does not know by the name written (encoding_alias), else NULL
+ * (as declared). buf holds the name returned. */
+static const char *read_as(Rp *rp, const XmlFile *f, const char *path, char *buf, size_t cap)
 {
+    char name[64];
     int col;
-    const char *declared;
-    if (!utf8_declared_otherwise(f->src, f->len, &declared, &col))
+    if (!declared_encoding(f->src, f->len, name, sizeof name, &col))
         return NULL;
-    diag_add(&rp->diags, DIAG_WARNING, path, 1, col, _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
-             _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"), declared);
-    return "UTF-8";
+    if (utf8_declared_otherwise(f->src, f->len, name)) {
+        diag_add(&rp->diags, DIAG_WARNING, path, 1, col, _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
+                 _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"), name);
+        return "UTF-8";
+    }
+    /* the names libxml2 reads itself, and those iconv knows, as they are */
+    if (xmlParseCharEncoding(name) != XML_CHAR_ENCODING_ERROR || iconv_knows(name))
+        return NULL;
+    return encoding_alias(name, buf, cap);
 }
 
 int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len, const char *rng,
@@ -484,6 +571,7 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     xmlmsg_begin(&ms, rp, path, "report", rng, rnglen);
     ms.src = f->src;
     ms.srclen = f->len;
+    char encoding[64];
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         rp_oom(sizeof(xmlParserCtxt));
@@ -491,7 +579,10 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     /* No network, no DTD loading, no entity substitution: a report can
      * neither reach outside itself nor expand into a billion laughs. */
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-    f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->len, path, read_as(rp, f, path), opts);
+    const char *as = read_as(rp, f, path, encoding, sizeof encoding);
+    if (as)
+        opts |= XML_PARSE_IGNORE_ENC;   /* read as `as` says, not as declared */
+    f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->len, path, as, opts);
     xmlFreeParserCtxt(ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (!f->doc || ms.errors > 0) {
@@ -520,18 +611,8 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     xmlFree((xmlChar *)f->doc->URL);
     f->doc->URL = NULL;
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
-    /* Line starts, for the column scan. */
     ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0, 0, 0, 1 };
-    int lines = 1;
-    const char *end = f->src + f->len;
-    for (const char *q = f->src; (q = memchr(q, '\n', (size_t)(end - q))); q++)
-        lines++;
-    cs.line_start = ARENA_ARRAY(&rp->arena, size_t, lines + 2);
-    cs.nlines = lines;
-    cs.line_start[1] = 0;
-    size_t l = 1;
-    for (const char *q = f->src; (q = memchr(q, '\n', (size_t)(end - q))); q++)
-        cs.line_start[++l] = (size_t)(q - f->src) + 1;
+    line_starts(&cs);
     assign_cols(&cs, root, 1);
     xmlNodePtr deep = xmlread_too_deep(root, 1);
     if (deep) {

@@ -85,6 +85,10 @@ check "a table with a caption and no rows yet prints its caption and \"Uppgifter
 check "... and --strict makes it an error" exit_is 1 "$BIN" --strict --check tests/bad/empty-table.xml
 check "a UTF-8 file declared ISO-8859-1 prints its letters, not LÃ¤s" \
     sh -c "'$BIN' -q -o '$T/u8.pdf' tests/bad/utf8-declared-latin1.xml 2>/dev/null && pdftotext '$T/u8.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
+sed '1s/ISO-8859-1/Latin-1/' tests/bad/utf8-declared-latin1.xml >"$T/u8-latin-1.xml"
+check "... and so does one declared Latin-1 (a name iconv does not know), with the warning" \
+    sh -c "'$BIN' -o '$T/u8b.pdf' '$T/u8-latin-1.xml' 2>'$T/u8b.err' && grep -q 'says it is in Latin-1' '$T/u8b.err' &&
+           pdftotext '$T/u8b.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
 iconv -f UTF-8 -t ISO-8859-1 tests/bad/utf8-declared-latin1.xml >"$T/latin1.xml"
 check "... and a file really in ISO-8859-1 is read as it says, without a warning" \
     sh -c "'$BIN' -o '$T/l1.pdf' '$T/latin1.xml' 2>'$T/l1.err' && ! grep -q warning '$T/l1.err' && pdftotext '$T/l1.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
@@ -103,11 +107,18 @@ printf '<?xml version="1.0" encoding="windows-1250"?>\n<report type="rapport"><m
     iconv -f UTF-8 -t windows-1250 >"$T/cp1250.xml"
 check "a file in windows-1250 (read through iconv) keeps its č and Ł" \
     sh -c "'$BIN' -q -o '$T/cp1250.pdf' '$T/cp1250.xml' && pdftotext '$T/cp1250.pdf' - | grep -qx 'Kovač Łódź'"
-printf '<?xml version="1.0" encoding="x-mac-roman"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p></section></report>\n' >"$T/macroman.xml"
-check "an encoding only ICU knows (x-mac-roman) is refused at its name, with the hint to save as UTF-8, and no PDF" \
-    sh -c "! '$BIN' -o '$T/macroman.pdf' '$T/macroman.xml' 2>'$T/macroman.err' && [ ! -e '$T/macroman.pdf' ] &&
-           grep -qF 'macroman.xml:1:43: error: the file names an encoding rapport does not read (x-mac-roman)' '$T/macroman.err' &&
-           grep -q 'UTF-8' '$T/macroman.err'"
+# names of encodings iconv knows otherwise (ICU knew these): read
+for e in Latin-1:ISO-8859-1 MacRoman:MACINTOSH x-mac-roman:MACINTOSH IBM-850:IBM850 Windows1252:CP1252; do
+    printf '<?xml version="1.0" encoding="%s"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Läs åäö ÅÄÖ é.</p></section></report>\n' "${e%%:*}" |
+        iconv -f UTF-8 -t "${e##*:}" >"$T/enc-${e%%:*}.xml"
+    check "a file declared ${e%%:*} (iconv's ${e##*:}) keeps its letters, without a word" \
+        sh -c "'$BIN' -o '$T/enc.pdf' '$T/enc-${e%%:*}.xml' 2>'$T/enc.err' && [ ! -s '$T/enc.err' ] && pdftotext '$T/enc.pdf' - | grep -qx 'Läs åäö ÅÄÖ é.'"
+done
+printf '<?xml version="1.0" encoding="SCSU"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p></section></report>\n' >"$T/scsu.xml"
+check "an encoding iconv does not have (SCSU) is refused at its name, with the hint to save as UTF-8, and no PDF" \
+    sh -c "! '$BIN' -o '$T/scsu.pdf' '$T/scsu.xml' 2>'$T/scsu.err' && [ ! -e '$T/scsu.pdf' ] &&
+           grep -qF 'scsu.xml:1:36: error: the file names an encoding rapport does not read (SCSU)' '$T/scsu.err' &&
+           grep -q 'UTF-8' '$T/scsu.err'"
 printf '<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><table><row><cell colspan="2 ">a</cell></row><row><cell>b</cell><cell>c</cell></row></table></section></report>\n' >"$T/span2.xml"
 check "colspan=\"2 \" (white space the schema allows) spans two columns" "$BIN" --check "$T/span2.xml"
 check "a report without <meta> is told so once, not also as \"<section> is not allowed here\"" \
