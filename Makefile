@@ -32,7 +32,9 @@ LDLIBS  := -lhpdf -lxml2 -lharfbuzz-subset -lharfbuzz -ldeflate -lz -lm -lpthrea
 # rapport does without (src/cli/noicu.c stands in for them). A libxml2
 # update relinks it (the .a is a prerequisite). Without the .a, the
 # shared library and ICU, as the tests and the library's users link it.
-XML_A   := $(shell $(CC) -print-file-name=libxml2.a)
+# Both are looked for as the program is linked, after `deps` (a fresh
+# machine gets libxml2-dev in the same make).
+XML_A    = $(shell $(CC) -print-file-name=libxml2.a)
 XML_LIBS = $(if $(filter /%,$(XML_A)),$(XML_A) $(OBJDIR)/cli/noicu.o -llzma,-lxml2)
 SAN     := -fsanitize=address,undefined
 LDFLAGS := $(if $(filter sanitize,$(BUILD)),$(SAN)) $(if $(filter thread,$(BUILD)),-fsanitize=thread)
@@ -83,7 +85,7 @@ deps:
 	    || { echo "rapport: could not install$$missing"; exit 1; }; \
 	fi
 
-$(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a $(filter /%,$(XML_A)) $(filter %.o,$(XML_LIBS))
+$(OUT)rapport: $(CLI_OBJ) $(OUT)librapport.a $(OBJDIR)/cli/noicu.o $(filter /%,$(XML_A))
 	@echo "  LINK $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(OUT)librapport.a $(LDLIBS:-lxml2=$(XML_LIBS))
 
