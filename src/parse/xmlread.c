@@ -413,20 +413,22 @@ static size_t squeeze_name(const char *name, char *buf, size_t cap)
  * editor saved it as UTF-8 under a declaration copied from elsewhere.
  * Read as declared, "Läs" would print "LÃ¤s"; a file in Latin-1 whose
  * bytes all happen to be UTF-8, with a letter beyond ASCII, does not
- * occur in Swedish text (Ã followed by a symbol). */
-static bool utf8_declared_otherwise(const char *s, size_t n, const char *name)
+ * occur in Swedish text (Ã followed by a symbol). A file that begins
+ * with UTF-8's byte order mark (Notepad's "UTF-8") and is UTF-8
+ * throughout is UTF-8 whatever other encoding it declares. */
+static bool utf8_declared_otherwise(const char *s, size_t n, const char *name, bool bom)
 {
     static const char *const one_byte[] = { "iso88591", "latin1", "l1", "isolatin1", "iso885915", "latin9",
                                             "windows1252", "cp1252" };
     char sq[64];
     squeeze_name(name, sq, sizeof sq);
-    bool said = false;
+    bool said = bom && strncmp(sq, "utf", 3) != 0 && strncmp(sq, "ucs", 3) != 0;
     for (size_t k = 0; k < sizeof one_byte / sizeof *one_byte && !said; k++)
         said = !strcmp(sq, one_byte[k]);
     if (!said)
         return false;
-    bool beyond = false;
-    for (size_t i = 0; i < n;) {
+    bool beyond = false;            /* (the byte order mark apart) */
+    for (size_t i = bom ? 3 : 0; i < n;) {
         size_t at = i;
         uint32_t c = utf8_next(s, n, &i);
         if (c == 0xFFFD && !(i - at == 3 && (unsigned char)s[at] == 0xEF))
@@ -501,9 +503,10 @@ static const char *read_as(Rp *rp, const XmlFile *f, const char *path, char *buf
 {
     char name[64];
     int col;
-    if (!declared_encoding(f->src, f->len, name, sizeof name, &col))
+    size_t bom = f->len >= 3 && !memcmp(f->src, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    if (!declared_encoding(f->src + bom, f->len - bom, name, sizeof name, &col))
         return NULL;
-    if (utf8_declared_otherwise(f->src, f->len, name)) {
+    if (utf8_declared_otherwise(f->src, f->len, name, bom > 0)) {
         diag_add(&rp->diags, DIAG_WARNING, path, 1, col, _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
                  _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"), name);
         return "UTF-8";
@@ -536,16 +539,16 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
      * as XML reads it; libxml2 would count the whole file as line 1. Not
      * in UTF-16 or UTF-32, whose characters hold 0x0D bytes (č is 0D 01)
      * and which, unlike one-byte encodings, have NUL bytes in any text */
+    char *end = f->src + f->len;
     if (!memchr(f->src, 0, f->len))
-        for (char *r = memchr(f->src, '\r', f->len), *end = f->src + f->len; r;
-             r = r + 1 < end ? memchr(r + 1, '\r', (size_t)(end - r - 1)) : NULL)
+        for (char *r = f->src; (r = memchr(r, '\r', (size_t)(end - r))); r++)
             if (r + 1 == end || r[1] != '\n')
                 *r = '\n';
     if (not_a_report(rp, f, path))
         return -1;
     /* Refused now rather than killed for memory half-way through. */
     int64_t cells = 0;
-    for (const char *q = f->src, *end = f->src + f->len; (q = memchr(q, '<', (size_t)(end - q))); q++)
+    for (const char *q = f->src; (q = memchr(q, '<', (size_t)(end - q))); q++)
         cells += end - q >= 5 && memcmp(q, "<cell", 5) == 0;
     int64_t need = (int64_t)f->len * RP_WORK_PER_INPUT_BYTE + cells * RP_WORK_PER_CELL;
     f->work = need;

@@ -89,6 +89,10 @@ sed '1s/ISO-8859-1/Latin-1/' tests/bad/utf8-declared-latin1.xml >"$T/u8-latin-1.
 check "... and so does one declared Latin-1 (a name iconv does not know), with the warning" \
     sh -c "'$BIN' -o '$T/u8b.pdf' '$T/u8-latin-1.xml' 2>'$T/u8b.err' && grep -q 'says it is in Latin-1' '$T/u8b.err' &&
            pdftotext '$T/u8b.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
+{ printf '\357\273\277'; cat tests/bad/utf8-declared-latin1.xml; } >"$T/u8-bom.xml"
+check "... and so does one saved as UTF-8 with a byte order mark (Notepad) under ISO-8859-1, with the warning" \
+    sh -c "'$BIN' -o '$T/u8c.pdf' '$T/u8-bom.xml' 2>'$T/u8c.err' && grep -q 'says it is in ISO-8859-1' '$T/u8c.err' &&
+           pdftotext '$T/u8c.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
 iconv -f UTF-8 -t ISO-8859-1 tests/bad/utf8-declared-latin1.xml >"$T/latin1.xml"
 check "... and a file really in ISO-8859-1 is read as it says, without a warning" \
     sh -c "'$BIN' -o '$T/l1.pdf' '$T/latin1.xml' 2>'$T/l1.err' && ! grep -q warning '$T/l1.err' && pdftotext '$T/l1.pdf' - | grep -qx 'Läs åäö ÅÄÖ.'"
