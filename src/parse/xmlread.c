@@ -92,6 +92,8 @@ typedef struct ColScan {
     size_t      col_at;       /* the last place a column was counted for, */
     int         col_line;     /* its line and its column in characters: */
     int         col;          /* the next count starts there (linear in all) */
+    bool        one_byte;     /* the file is in a one-byte encoding: a byte
+                                 is a character (in MacRoman, å is 0x8C) */
 } ColScan;
 
 /* The column in characters of byte offset p of line `line`. The places
@@ -104,7 +106,7 @@ static int char_col(ColScan *s, int line, size_t p)
         s->col_at = s->line_start[line];
         s->col = 1;
     }
-    s->col += chars_between(s->src, s->col_at, p);
+    s->col += s->one_byte ? (int)(p - s->col_at) : chars_between(s->src, s->col_at, p);
     s->col_at = p;
     return s->col;
 }
@@ -390,18 +392,23 @@ static bool declared_encoding(const char *s, size_t n, char *name, size_t cap, i
     return true;
 }
 
-/* An encoding's name as ICU compared names: letters and digits only, in
- * lower case, without the zeros that begin a number ("ISO_8859-01":
- * iso88591), into buf[0..cap). Its length. */
+/* An encoding's name as ICU compares names (ucnv_compareNames): letters
+ * and digits only, in lower case, without a zero that begins a number
+ * ("ISO_8859-01": iso88591), into buf[0..cap). Its length. */
 static size_t squeeze_name(const char *name, char *buf, size_t cap)
 {
     size_t k = 0;
+    bool after_digit = false;
     for (const char *q = name; *q && k + 1 < cap; q++) {
-        bool digit = *q >= '0' && *q <= '9';
-        if (!digit && !((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+        bool digit = *q >= '0' && *q <= '9', letter = (*q | 0x20) >= 'a' && (*q | 0x20) <= 'z';
+        if (!digit && !letter) {
+            after_digit = false;
             continue;
-        if (*q == '0' && (k == 0 || !(buf[k - 1] >= '0' && buf[k - 1] <= '9')) && q[1] >= '0' && q[1] <= '9')
+        }
+        if (*q == '0' && !after_digit && q[1] >= '0' && q[1] <= '9')
             continue;
+        if (*q != '0')
+            after_digit = digit;
         buf[k++] = digit ? *q : (char)(*q | 0x20);
     }
     buf[k] = 0;
@@ -447,27 +454,49 @@ static bool iconv_knows(const char *name)
     return true;
 }
 
+/* iconv's name for the squeezed name f, into buf: f itself, or as iconv
+ * spells it otherwise; NULL if iconv has none. */
+static const char *iconv_form(const char *f, char *buf, size_t cap)
+{
+    static const char *const spelt[][2] = {
+        { "macroman", "MACINTOSH" },          { "macce", "MAC-CENTRALEUROPE" },
+        { "maccentraleurope", "MAC-CENTRALEUROPE" }, { "usascii", "US-ASCII" },
+        { "isolatin9", "ISO-8859-15" },       { "cp923", "ISO-8859-15" },
+        { "ibm923", "ISO-8859-15" },          { "ibm5348", "CP1252" },
+    };
+    size_t n = strlen(f);
+    if (n == 0 || n + 2 > cap)
+        return NULL;
+    if (iconv_knows(f))
+        return memcpy(buf, f, n + 1);
+    for (size_t k = 0; k < sizeof spelt / sizeof *spelt; k++)
+        if (!strcmp(f, spelt[k][0]))
+            return snprintf(buf, cap, "%s", spelt[k][1]) < (int)cap ? buf : NULL;
+    /* "windows1250": WINDOWS-1250; "ibm1252": CP1252 */
+    if (!strncmp(f, "windows", 7) && f[7] >= '0' && f[7] <= '9')
+        snprintf(buf, cap, "windows-%s", f + 7);
+    else if (!strncmp(f, "ibm", 3) && f[3] >= '0' && f[3] <= '9')
+        snprintf(buf, cap, "cp%s", f + 3);
+    else
+        return NULL;
+    return iconv_knows(buf) ? buf : NULL;
+}
+
 /* The name iconv knows for an encoding declared by a name it does not:
  * rapport's libxml2 reads what it does not read itself through iconv
  * alone (src/cli/noicu.c), and ICU, which libxml2 asked last, took names
- * that iconv does not ("Latin-1", "MacRoman", "x-mac-roman", "IBM-850").
- * Matched as ICU matches them: letters and digits only, in any case,
- * without the zeros that begin a number; then the Macintosh's and
- * Windows' names iconv spells otherwise. NULL: no other name. */
+ * that iconv does not ("Latin-1", "MacRoman", "x-mac-roman", "IBM-850",
+ * "x-sjis"). Compared as ICU compares them (squeeze_name), also without
+ * the "x-" or "cs" before a name. NULL: iconv has no such encoding. */
 static const char *encoding_alias(const char *name, char *buf, size_t cap)
 {
-    size_t k = squeeze_name(name, buf, cap);
-    if (k == 0)
-        return NULL;
-    if (iconv_knows(buf))
-        return buf;
-    if (!strcmp(buf, "macroman") || !strcmp(buf, "xmacroman"))
-        return snprintf(buf, cap, "MACINTOSH") < (int)cap ? buf : NULL;
-    if (!strncmp(buf, "windows", 7) && buf[7] >= '0' && buf[7] <= '9' && k + 2 <= cap) {
-        memmove(buf + 8, buf + 7, k - 6);           /* "windows1250": WINDOWS-1250 */
-        buf[7] = '-';
-        if (iconv_knows(buf))
-            return buf;
+    char sq[64];
+    squeeze_name(name, sq, sizeof sq);
+    const char *forms[] = { sq, sq[0] == 'x' ? sq + 1 : "", !strncmp(sq, "cs", 2) ? sq + 2 : "" };
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+        const char *got = iconv_form(forms[k], buf, cap);
+        if (got)
+            return got;
     }
     return NULL;
 }
@@ -614,7 +643,9 @@ int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t
     xmlFree((xmlChar *)f->doc->URL);
     f->doc->URL = NULL;
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
-    ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0, 0, 0, 1 };
+    ColScan cs = { &rp->arena, f->src, f->len, NULL, 0, 0, 0, 0, 1, false };
+    const char *enc = (const char *)f->doc->encoding;
+    cs.one_byte = enc && strncasecmp(enc, "UTF", 3) != 0 && strncasecmp(enc, "UCS", 3) != 0;
     line_starts(&cs);
     assign_cols(&cs, root, 1);
     xmlNodePtr deep = xmlread_too_deep(root, 1);

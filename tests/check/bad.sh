@@ -112,12 +112,22 @@ printf '<?xml version="1.0" encoding="windows-1250"?>\n<report type="rapport"><m
 check "a file in windows-1250 (read through iconv) keeps its č and Ł" \
     sh -c "'$BIN' -q -o '$T/cp1250.pdf' '$T/cp1250.xml' && pdftotext '$T/cp1250.pdf' - | grep -qx 'Kovač Łódź'"
 # names of encodings iconv knows otherwise (ICU knew these): read
-for e in Latin-1:ISO-8859-1 MacRoman:MACINTOSH x-mac-roman:MACINTOSH IBM-850:IBM850 Windows1252:CP1252; do
+for e in Latin-1:ISO-8859-1 MacRoman:MACINTOSH x-mac-roman:MACINTOSH IBM-850:IBM850 Windows1252:CP1252 \
+         ISO_8859-01:ISO-8859-1 csISOLatin9:ISO-8859-15; do
     printf '<?xml version="1.0" encoding="%s"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Läs åäö ÅÄÖ é.</p></section></report>\n' "${e%%:*}" |
         iconv -f UTF-8 -t "${e##*:}" >"$T/enc-${e%%:*}.xml"
     check "a file declared ${e%%:*} (iconv's ${e##*:}) keeps its letters, without a word" \
         sh -c "'$BIN' -o '$T/enc.pdf' '$T/enc-${e%%:*}.xml' 2>'$T/enc.err' && [ ! -s '$T/enc.err' ] && pdftotext '$T/enc.pdf' - | grep -qx 'Läs åäö ÅÄÖ é.'"
 done
+printf '<?xml version="1.0" encoding="us_ascii"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>Plain text.</p></section></report>\n' >"$T/enc-ascii.xml"
+check "a file declared us_ascii (iconv's US-ASCII) is read, without a word" \
+    sh -c "'$BIN' -o '$T/enc.pdf' '$T/enc-ascii.xml' 2>'$T/enc.err' && [ ! -s '$T/enc.err' ] && pdftotext '$T/enc.pdf' - | grep -qx 'Plain text.'"
+# a column in a one-byte file counts its bytes (in MacRoman å is 0x8C,
+# which UTF-8 would take for the middle of a letter): <foo/> at 2:105
+printf '<?xml version="1.0" encoding="MacRoman"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>åäöÅÄÖåäö §§ – x</p><foo/></section></report>\n' |
+    iconv -f UTF-8 -t MACINTOSH >"$T/col-mac.xml"
+check "an error in a MacRoman file is placed at its column, its letters counted as characters" \
+    sh -c "'$BIN' --check '$T/col-mac.xml' 2>&1 | grep -q 'col-mac.xml:2:105: error: unknown element <foo>'"
 printf '<?xml version="1.0" encoding="SCSU"?>\n<report type="rapport"><meta><title>T</title></meta><section><heading>H</heading><p>x</p></section></report>\n' >"$T/scsu.xml"
 check "an encoding iconv does not have (SCSU) is refused at its name, with the hint to save as UTF-8, and no PDF" \
     sh -c "! '$BIN' -o '$T/scsu.pdf' '$T/scsu.xml' 2>'$T/scsu.err' && [ ! -e '$T/scsu.pdf' ] &&
