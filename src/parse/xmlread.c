@@ -422,13 +422,12 @@ static size_t squeeze_name(const char *name, char *buf, size_t cap)
  * bytes all happen to be UTF-8, with a letter beyond ASCII, does not
  * occur in Swedish text (Ã followed by a symbol). A file that begins
  * with UTF-8's byte order mark (Notepad's "UTF-8") and is UTF-8
- * throughout is UTF-8 whatever other encoding it declares. */
-static bool utf8_declared_otherwise(const char *s, size_t n, const char *name, bool bom)
+ * throughout is UTF-8 whatever other encoding it declares. `sq` is the
+ * declared name squeezed (squeeze_name). */
+static bool utf8_declared_otherwise(const char *s, size_t n, const char *sq, bool bom)
 {
     static const char *const one_byte[] = { "iso88591", "latin1", "l1", "isolatin1", "iso885915", "latin9",
                                             "windows1252", "cp1252" };
-    char sq[64];
-    squeeze_name(name, sq, sizeof sq);
     bool said = bom && strncmp(sq, "utf", 3) != 0 && strncmp(sq, "ucs", 3) != 0;
     for (size_t k = 0; k < sizeof one_byte / sizeof *one_byte && !said; k++)
         said = !strcmp(sq, one_byte[k]);
@@ -486,12 +485,11 @@ static const char *iconv_form(const char *f, char *buf, size_t cap)
  * rapport's libxml2 reads what it does not read itself through iconv
  * alone (src/cli/noicu.c), and ICU, which libxml2 asked last, took names
  * that iconv does not ("Latin-1", "MacRoman", "x-mac-roman", "IBM-850",
- * "x-sjis"). Compared as ICU compares them (squeeze_name), also without
- * the "x-" or "cs" before a name. NULL: iconv has no such encoding. */
-static const char *encoding_alias(const char *name, char *buf, size_t cap)
+ * "x-sjis"). Compared as ICU compares them (`sq`, the name squeezed),
+ * also without the "x-" or "cs" before a name. NULL: iconv has no such
+ * encoding. */
+static const char *encoding_alias(const char *sq, char *buf, size_t cap)
 {
-    char sq[64];
-    squeeze_name(name, sq, sizeof sq);
     const char *forms[] = { sq, sq[0] == 'x' ? sq + 1 : "", !strncmp(sq, "cs", 2) ? sq + 2 : "" };
     for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
         const char *got = iconv_form(forms[k], buf, cap);
@@ -530,12 +528,13 @@ static bool not_a_report(Rp *rp, const XmlFile *f, const char *path)
  * (as declared). buf holds the name returned. */
 static const char *read_as(Rp *rp, const XmlFile *f, const char *path, char *buf, size_t cap)
 {
-    char name[64];
+    char name[64], sq[64];
     int col;
     size_t bom = f->len >= 3 && !memcmp(f->src, "\xEF\xBB\xBF", 3) ? 3 : 0;
     if (!declared_encoding(f->src + bom, f->len - bom, name, sizeof name, &col))
         return NULL;
-    if (utf8_declared_otherwise(f->src, f->len, name, bom > 0)) {
+    squeeze_name(name, sq, sizeof sq);
+    if (utf8_declared_otherwise(f->src, f->len, sq, bom > 0)) {
         diag_add(&rp->diags, DIAG_WARNING, path, 1, col, _("write encoding=\"UTF-8\" in the first line, as the file is saved"),
                  _("the file says it is in %s, but its letters are written in UTF-8: it is read as UTF-8"), name);
         return "UTF-8";
@@ -543,7 +542,7 @@ static const char *read_as(Rp *rp, const XmlFile *f, const char *path, char *buf
     /* the names libxml2 reads itself, and those iconv knows, as they are */
     if (xmlParseCharEncoding(name) != XML_CHAR_ENCODING_ERROR || iconv_knows(name))
         return NULL;
-    return encoding_alias(name, buf, cap);
+    return encoding_alias(sq, buf, cap);
 }
 
 int xmlread_parse(Rp *rp, XmlFile *f, const char *path, const char *data, size_t len, const char *rng,
