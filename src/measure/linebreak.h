@@ -13,7 +13,10 @@
  *    candidates i of best[i] + demerits(line i..j). The inner loop walks
  *    back only while the line still fits, so the cost is linear in the
  *    paragraph for a fixed line width (a line holds a bounded number of
- *    items).
+ *    items). Ragged, the lines that fit are weighed longest first, and
+ *    the walk stops once even the least total before them plus a line's
+ *    own cost (which only grows as lines get shorter) is above the best
+ *    found: the same breaks, with about a third of the lines weighed.
  *  - Ragged right (the default): demerits grow with the square of the
  *    empty space at the line end, relative to the width; the last line is
  *    free. Justified: TeX's badness from the stretch or shrink ratio.
@@ -36,6 +39,8 @@ enum { LB_BOX, LB_GLUE, LB_PENALTY };
 #define LB_NO_HANG 8         /* text.c's own: words after a status marker do not hang (not linebreak()'s) */
 #define LB_HEADING 16        /* text.c's own: a heading's line does not end in a small word ("och") */
 #define LB_DISPLAY 32        /* text.c's own: a cover's title, where that costs more still */
+#define LB_EVERY_START 64    /* ragged lines are weighed from every start that fits, none
+                              * passed over: the same breaks, slower (for the tests) */
 
 #define LB_FORCE  (-10000)   /* penalty that forces a break */
 #define LB_NEVER  10000      /* penalty that forbids one */

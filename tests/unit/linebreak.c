@@ -205,6 +205,27 @@ __attribute__((noinline)) static int quadratic_total_fit(const LbItem *it, int n
     return nl;
 }
 
+/* A random paragraph of n items for the check that passing lines over
+ * changes nothing: words of 0 to 14 characters (odd widths too), spaces,
+ * hyphens, and now and then a forced, a preferred, a forbidden or an
+ * extra line's break. */
+static void random_paragraph(LbItem *it, int n, unsigned *seed)
+{
+    for (int i = 0; i < n; i++) {
+        unsigned r = (*seed = *seed * 1103515245u + 12345u) >> 16;
+        if (i % 2 == 0) {
+            it[i] = (LbItem){ LB_BOX, false, (int32_t)(r % 15) * CH + (r % 7 == 0 ? (int32_t)(r % 997) : 0), 0, 0, 0,
+                              false, false };
+        } else if (r % 5 == 0) {
+            static const int32_t pens[] = { 50, 50, 50, LB_FORCE, -200, LB_NEVER, 0, 300 };
+            int32_t pen = pens[r / 5 % 8];
+            it[i] = (LbItem){ LB_PENALTY, pen == 50, pen == 50 ? CH : 0, 0, 0, pen, false, pen == 300 };
+        } else {
+            it[i] = (LbItem){ LB_GLUE, r % 97 == 0, CH, CH / 2, CH / 3, 0, false, false };
+        }
+    }
+}
+
 static int scaling_run(const char *how, int words)
 {
     int n = 2 * words - 1;
@@ -335,6 +356,31 @@ int main(int argc, char **argv)
         it[7].penalty = 0;
         nl = linebreak(it, n, 20 * CH, LB_FEWEST | LB_BALANCE, br, sc);
         CHECK("... and without it the lines are balanced", nl == 2 && br[0] != 7);
+    }
+    /* ragged lines are passed over (best_ragged) only where they cannot
+     * do better: the same breaks as weighing every line that fits, in
+     * every mode, at every width down to lines that overflow */
+    {
+        enum { N = 81 };
+        LbItem it[N];
+        int br1[N + 2], br2[N + 2];
+        int64_t sc[6 * (N + 2)];
+        static const int modes[] = { 0, LB_FEWEST, LB_BALANCE, LB_FEWEST | LB_BALANCE };
+        unsigned seed = 2024;
+        int same = 0, runs = 0, broken = 0;
+        for (int r = 0; r < 20000; r++) {
+            int n = 1 + r % N;
+            random_paragraph(it, n, &seed);
+            int32_t width = r % 50 == 0 ? 1 + r % 3 : (int32_t)(3 + r % 37) * CH + (r % 3 ? 0 : (int32_t)(r % 911));
+            int mode = modes[r / 7 % 4];
+            int nl1 = linebreak(it, n, width, mode, br1, sc);
+            int nl2 = linebreak(it, n, width, mode | LB_EVERY_START, br2, sc);
+            runs++;
+            same += nl1 == nl2 && memcmp(br1, br2, sizeof *br1 * (size_t)nl1) == 0;
+            broken += nl1 > 1;
+        }
+        CHECK("20 000 random paragraphs break as when every line that fits is weighed", same == runs);
+        CHECK("... most of them over several lines", broken > runs / 2);
     }
     /* a long paragraph (how the work grows with it: tests/check/unit.sh) */
     {
