@@ -139,16 +139,17 @@ static void add_text(Walk *w, const char *s, size_t n, const Style *st, int vari
 {
     if (st->uppercase)
         return;                         /* set in capitals: other words */
-    if (hyph && w->a->h)
-        add_hyph(w->a, s, n);
     const Font *f = w->faces[FACE(st->family, (st->variant | variant) & 3)];
     size_t i = 0;
     while (i < n) {
         size_t j = i;
         while (j < n && s[j] != ' ' && !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0))
             j++;
-        if (j > i)
-            font_ahead_add(w->a->fonts, f, s + i, j - i);
+        /* a word listed before had its runs of letters listed then (no
+         * run crosses a space), and one of fewer than six bytes has no
+         * run of six letters */
+        if (j > i && font_ahead_add(w->a->fonts, f, s + i, j - i) && hyph && w->a->h && j - i >= 6)
+            add_hyph(w->a, s + i, j - i);
         i = j < n && s[j] == ' ' ? j + 1 : j + 2;
     }
 }

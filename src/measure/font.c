@@ -672,37 +672,55 @@ FontAhead *font_ahead_new(Arena *arena)
     return a;
 }
 
-static void ahead_put(FontAhead *a, const Font *f, const char *s, size_t n);
+static bool ahead_put(FontAhead *a, const Font *f, const char *s, size_t n, int state);
 
-void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
+bool font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
 {
     if (a->running || !f || f->guess_script || n == 0 || n > 255 || (n == 1 && (unsigned char)s[0] < 0x80))
-        return;
+        return true;
+    size_t j = 0;
+    utf8_next(s, n, &j);                /* j: after the first character */
+    size_t second = j;
+    if (j < n)
+        utf8_next(s, n, &second);       /* second: after the second */
+    if (second < n) {
+        /* a word of three characters or more: on the list once, as a
+         * word the measuring thread shapes (AH_MAIN) if it is not put
+         * together from its pairs, which are then listed too; most
+         * words come again and again, and cost only this */
+        if (!ahead_put(a, f, s, n, AH_MAIN))
+            return false;
+    }
     if (plain_text(f, s, n)) {
         /* put together from its pairs when measured: the pairs are
          * shaped ahead */
-        size_t i = 0, j = 0;
-        utf8_next(s, n, &j);            /* j: after the first character */
+        size_t i = 0;
         while (j < n) {
             size_t k = j;
             utf8_next(s, n, &k);
-            ahead_put(a, f, s + i, k - i);
+            ahead_put(a, f, s + i, k - i, AH_WAITING);
             i = j;
             j = k;
         }
-        return;
+        return true;
     }
-    ahead_put(a, f, s, n);
+    if (second < n) {                   /* listed above: to be shaped after all */
+        AheadWord *aw = &a->w[a->n - 1];
+        atomic_init(&aw->state, AH_WAITING);
+        return true;
+    }
+    return ahead_put(a, f, s, n, AH_WAITING);
 }
 
-/* Put s[0..n) on the list, unless it is there. */
-static void ahead_put(FontAhead *a, const Font *f, const char *s, size_t n)
+/* Put s[0..n) on the list in `state` (AH_WAITING: to be shaped ahead),
+ * unless it is there: whether it was not. */
+static bool ahead_put(FontAhead *a, const Font *f, const char *s, size_t n, int state)
 {
     if ((a->n + 1) * 2 > a->tabcap)
         index_grow(&a->tab, &a->tabcap, 4096, a->w, a->n, sizeof *a->w, offsetof(AheadWord, hash));
     uint32_t h = hash_bytes(s, n);
     if (ahead_find(a, f, s, n, h))
-        return;
+        return false;
     if (a->n == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 1024;
         a->w = xrealloc(a->w, sizeof *a->w * a->cap);
@@ -712,10 +730,11 @@ static void ahead_put(FontAhead *a, const Font *f, const char *s, size_t n)
     aw->s = s;
     aw->n = (uint32_t)n;
     aw->hash = h;
-    atomic_init(&aw->state, AH_WAITING);
+    atomic_init(&aw->state, state);
     aw->g = NULL;
     aw->ng = 0;
     index_put(a->tab, a->tabcap, h, (uint32_t)++a->n);
+    return true;
 }
 
 void font_ahead_then(FontAhead *a, void (*then)(void *ctx), void *ctx)

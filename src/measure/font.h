@@ -135,7 +135,9 @@ int font_shape(const Font *f, const char *s, size_t n, const FontGlyph **out);
  * glyphs (measuring copied what it took; drawing shapes anew); `arena`
  * stops it too, if nothing did. font.c lists the invariants. */
 FontAhead *font_ahead_new(Arena *arena);
-void font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n);
+/* false: s[0..n) was listed before in f (a word of three characters or
+ * more, or a pair), and nothing was done */
+bool font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n);
 void font_ahead_start(FontAhead *a);
 /* Work the worker is to do after the words, before font_ahead_start()
  * (which then starts it however few the words are); `then` returns
