@@ -165,6 +165,7 @@ struct FontAhead {
 typedef struct WordSlot {
     const char      *s;
     uint32_t         n, hash;
+    uint64_t         head[2];   /* s's first 16 bytes (key_of) */
     int64_t          units;
     const FontGlyph *g;
     int              ng;
@@ -187,9 +188,52 @@ struct FontWork {
     size_t       nkern, kerncap;
 };
 
+/* A word as the caches find it: its first 16 bytes as two numbers
+ * (zero after its end), which most words fit in, so that finding one
+ * costs two comparisons and no trip to its bytes; and its hash, from
+ * them (and the bytes after, one by one). */
+typedef struct Key {
+    uint64_t head[2];
+    uint32_t hash;
+} Key;
+
+static inline Key key_of(const char *s, size_t n)
+{
+    Key k = { { 0, 0 }, 0 };
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 8) {           /* the bytes after the 8th from the 8 last */
+        memcpy(&k.head[0], s, 8);
+        if (n >= 16) {
+            memcpy(&k.head[1], s + 8, 8);
+        } else if (n > 8) {
+            uint64_t t;
+            memcpy(&t, s + n - 8, 8);
+            k.head[1] = t >> (8 * (16 - n));
+        }
+    } else if (n >= 4) {    /* two reads of 4 that overlap */
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        k.head[0] = lo | (uint64_t)hi << (8 * (n - 4));
+    } else
+#endif
+    {
+        for (size_t i = 0; i < n && i < 16; i++)
+            k.head[i / 8] |= (uint64_t)(unsigned char)s[i] << (8 * (i % 8));
+    }
+    uint64_t x = k.head[0] * 0x9E3779B97F4A7C15u ^ (k.head[1] + n) * 0xC2B2AE3D27D4EB4Fu;
+    for (size_t i = 16; i < n; i++)
+        x = (x ^ (unsigned char)s[i]) * 0x100000001B3u;
+    x ^= x >> 29;
+    x *= 0xBF58476D1CE4E5B9u;
+    x ^= x >> 32;
+    k.hash = (uint32_t)x;
+    return k;
+}
+
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    return map_hash_bytes(s, n);
+    return key_of(s, n).hash;
 }
 
 /* Tables of indexes, 1 + an item's index in each slot (0: empty), found
@@ -262,7 +306,7 @@ typedef struct Word { const FontGlyph *g; int n; int64_t units; } Word;
 
 /* Keep the glyphs g[0..ng) of s[0..n) in the cache, found from slot k
  * of its table. */
-static Word cache_put(FontWork *w, size_t k, uint32_t h, const char *s, size_t n, FontGlyph *g, int ng)
+static Word cache_put(FontWork *w, size_t k, const Key *key, const char *s, size_t n, FontGlyph *g, int ng)
 {
     int64_t units = 0;
     for (int q = 0; q < ng; q++)
@@ -275,7 +319,9 @@ static Word cache_put(FontWork *w, size_t k, uint32_t h, const char *s, size_t n
     WordSlot *sl = &w->words[w->nwords];
     sl->s = arena_strndup(w->arena, s, n);
     sl->n = (uint32_t)n;
-    sl->hash = h;
+    sl->hash = key->hash;
+    sl->head[0] = key->head[0];
+    sl->head[1] = key->head[1];
     sl->units = units;
     sl->g = g;
     sl->ng = ng;
@@ -285,14 +331,15 @@ static Word cache_put(FontWork *w, size_t k, uint32_t h, const char *s, size_t n
 
 /* The table's slot for s[0..n): the word's, or the empty slot it goes in
  * (*found says which). */
-static size_t cache_slot(FontWork *w, const char *s, size_t n, uint32_t h, bool *found)
+static size_t cache_slot(FontWork *w, const char *s, size_t n, const Key *key, bool *found)
 {
     if ((w->nwords + 1) * 2 >= w->tabcap)
         index_grow(&w->tab, &w->tabcap, 1024, w->words, w->nwords, sizeof *w->words, offsetof(WordSlot, hash));
-    size_t k = h & (w->tabcap - 1);
+    size_t k = key->hash & (w->tabcap - 1);
     for (; w->tab[k]; k = (k + 1) & (w->tabcap - 1)) {
         const WordSlot *e = &w->words[w->tab[k] - 1];
-        if (e->hash == h && e->n == n && memcmp(e->s, s, n) == 0) {
+        if (e->hash == key->hash && e->n == n && e->head[0] == key->head[0] && e->head[1] == key->head[1] &&
+            (n <= 16 || memcmp(e->s + 16, s + 16, n - 16) == 0)) {
             *found = true;
             return k;
         }
@@ -488,9 +535,9 @@ static Word word_of(const Font *f, const char *s, size_t n)
         const FontGlyph *g = &w->one[(unsigned char)s[0]];
         return (Word){ g, 1, g->adv };
     }
-    uint32_t h = hash_bytes(s, n);
+    Key key = key_of(s, n);
     bool found;
-    size_t k = cache_slot(w, s, n, h, &found);
+    size_t k = cache_slot(w, s, n, &key, &found);
     if (found) {
         const WordSlot *e = &w->words[w->tab[k] - 1];
         return (Word){ e->g, e->ng, e->units };
@@ -500,20 +547,20 @@ static Word word_of(const Font *f, const char *s, size_t n)
     if (plain_word(f, s, n, pg, &png)) {
         FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, png ? png : 1);
         memcpy(g, pg, sizeof *g * (size_t)png);
-        return cache_put(w, k, h, s, n, g, png);
+        return cache_put(w, k, &key, s, n, g, png);
     }
-    const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, h) : NULL;
+    const AheadWord *aw = w->ahead ? ahead_find(w->ahead, f, s, n, key.hash) : NULL;
     if (aw && !ahead_claim(aw)) {    /* shaped ahead (or being shaped): the same glyphs */
         /* copied: the cache may outlive the run (an engine's font), the
          * worker's glyphs do not */
         FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, aw->ng ? aw->ng : 1);
         memcpy(g, aw->g, sizeof *g * (size_t)aw->ng);
-        return cache_put(w, k, h, s, n, g, aw->ng);
+        return cache_put(w, k, &key, s, n, g, aw->ng);
     }
     unsigned len = shape_here(f, s, n);
     FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, len ? len : 1);
     take_glyphs(w->buf, g);
-    return cache_put(w, k, h, s, n, g, (int)len);
+    return cache_put(w, k, &key, s, n, g, (int)len);
 }
 
 int font_check_plain(const Font *f, const char *s, size_t n)
@@ -554,9 +601,9 @@ uint64_t font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, 
             unsafe |= (uint64_t)1 << c;
         size_t len = (size_t)(to - from);
         if (from >= 0 && safe && to > from && !(len == 1 && (unsigned char)s[from] < 0x80)) {
-            uint32_t h = hash_bytes(s + from, len);
+            Key key = key_of(s + from, len);
             bool found;
-            size_t k = cache_slot(w, s + from, len, h, &found);
+            size_t k = cache_slot(w, s + from, len, &key, &found);
             if (!found) {
                 int ng = gto - gfrom;
                 FontGlyph *g = ARENA_ARRAY(w->arena, FontGlyph, ng > 0 ? ng : 1);
@@ -566,7 +613,7 @@ uint64_t font_cut_word(const Font *f, const char *s, size_t n, const int *cuts, 
                 }
                 if (ng > 0)
                     g[0].unsafe = false;
-                cache_put(w, k, h, s + from, len, g, ng);
+                cache_put(w, k, &key, s + from, len, g, ng);
             }
         }
         from = safe ? to : -1;

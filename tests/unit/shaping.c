@@ -211,6 +211,51 @@ static void required_feature(void)
     unlink(path);
 }
 
+/* The word cache tells apart words that differ in one byte, at every
+ * place and length: the first 16 bytes are compared as two numbers,
+ * read in overlapping pieces (font.c's key_of), the rest byte by byte.
+ * Every word is measured once into the cache and then shaped from it;
+ * a word found as another would bring that word's glyphs. */
+static bool cache_tells_apart(const Font *f)
+{
+    static const char *const letter[] = { "a", "W", "\xC3\xA5", "i" };   /* å: two bytes */
+    char words[1300][48];
+    int nw = 0;
+    for (int len = 1; len <= 40; len++)
+        for (int at = -1; at < len && nw < 1300; at++) {   /* -1: "aaa...", which the others differ from */
+            int k = 0;
+            for (int q = 0; q < len; q++) {
+                const char *l = letter[q == at ? 1 + (len + at + 3) % 3 : 0];
+                size_t ll = strlen(l);
+                if (k + (int)ll >= 47)
+                    break;
+                memcpy(words[nw] + k, l, ll);
+                k += (int)ll;
+            }
+            words[nw++][k] = 0;
+        }
+    for (int i = 0; i < nw; i++)
+        font_text_width(f, words[i], strlen(words[i]), 11000);
+    bool ok = true;
+    for (int i = 0; i < nw && ok; i++) {
+        const FontGlyph *g;
+        size_t n = strlen(words[i]);
+        int ng = font_shape(f, words[i], n, &g);
+        size_t at = 0;
+        for (int q = 0; q < ng && ok; q++) {
+            uint32_t cp = (unsigned char)words[i][at];
+            if (cp == 0xC3)
+                cp = 0xE5;
+            ok = g[q].cluster == at && g[q].gid == font_glyph(f, cp);
+            at += cp == 0xE5 ? 2 : 1;
+        }
+        ok = ok && at == n;
+        if (!ok)
+            fprintf(stderr, "  \"%s\" came back as another word's glyphs\n", words[i]);
+    }
+    return ok;
+}
+
 /* Faces named on the command line are checked instead of fonts/ (other
  * fonts a layout may name: the system's). */
 int main(int argc, char **argv)
@@ -254,6 +299,8 @@ int main(int argc, char **argv)
             CHECK("the ligatures' letters are shaped whole where they meet",
                   font_check_plain(f, "att", 3) < 0 && font_check_plain(f, "office", 6) < 0 &&
                   font_check_plain(f, "Vår", 4) == 1);
+            CHECK("the word cache tells apart words one byte apart, at every place and length",
+                  cache_tells_apart(f));
         }
         diags_free(&rp.diags);
         arena_free(&rp.arena);
