@@ -730,33 +730,40 @@ bool font_ahead_add(FontAhead *a, const Font *f, const char *s, size_t n)
     size_t second = j;
     if (j < n)
         utf8_next(s, n, &second);       /* second: after the second */
+    size_t whole = 0;
     if (second < n) {
-        /* a word of three characters or more: on the list once, as a
-         * word the measuring thread shapes (AH_MAIN) if it is not put
-         * together from its pairs, which are then listed too; most
-         * words come again and again, and cost only this */
+        /* a word of three characters or more: on the list once, and
+         * shaped ahead itself only if it is not put together from its
+         * pairs (AH_MAIN: not to be shaped), which are then listed too;
+         * most words come again and again, and cost only this */
         if (!ahead_put(a, f, s, n, AH_MAIN))
             return false;
+        whole = a->n;
     }
+    bool odd = false;
     if (plain_text(f, s, n)) {
         /* put together from its pairs when measured: the pairs are
-         * shaped ahead */
-        size_t i = 0;
+         * shaped ahead; but a word with an odd pair (the start of a
+         * ligature: "att") is shaped whole, and so is shaped ahead */
+        size_t i = 0, at = 0;
+        int ga = plain_gid(f, utf8_next(s, n, &at));
         while (j < n) {
             size_t k = j;
-            utf8_next(s, n, &k);
+            int gb = plain_gid(f, utf8_next(s, n, &k));
+            odd |= plain_odd(&f->odd, (uint32_t)ga << 16 | (uint32_t)gb);
             ahead_put(a, f, s + i, k - i, AH_WAITING);
+            ga = gb;
             i = j;
             j = k;
         }
+        if (!odd)
+            return true;
+    }
+    if (whole) {                        /* listed above: to be shaped after all */
+        atomic_init(&a->w[whole - 1].state, AH_WAITING);
         return true;
     }
-    if (second < n) {                   /* listed above: to be shaped after all */
-        AheadWord *aw = &a->w[a->n - 1];
-        atomic_init(&aw->state, AH_WAITING);
-        return true;
-    }
-    return ahead_put(a, f, s, n, AH_WAITING);
+    return odd || ahead_put(a, f, s, n, AH_WAITING);
 }
 
 /* Put s[0..n) on the list in `state` (AH_WAITING: to be shaped ahead),
