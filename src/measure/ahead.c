@@ -111,23 +111,28 @@ static void hyph_put(Ahead *a, const char *s, size_t n)
 }
 
 /* The runs of letters in s[0..n) that text.c would hyphenate by the
- * patterns (text.c's letter_run: six letters or more, no capital). */
+ * patterns (text.c's letter run: six letters or more, no capital, or
+ * one at the start, which text.c hyphenates where the word starts a
+ * sentence and is a known compound, as most such are: "Uppföljning",
+ * "Verksamhetsberättelsen"). */
 static void add_hyph(Ahead *a, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         size_t ls = i, j = i;
         int letters = 0, uppers = 0;
+        bool first_upper = false;
         while (j < n) {
             size_t k = j;
             uint32_t c = utf8_next(s, n, &k);
             if (!text_letter(c))
                 break;
+            first_upper |= !letters && text_upper(c);
             letters++;
             uppers += text_upper(c);
             j = k;
         }
-        if (letters >= 6 && !uppers && j - ls < 127)
+        if (letters >= 6 && (!uppers || (uppers == 1 && first_upper)) && j - ls < 127)
             hyph_put(a, s + ls, j - ls);
         if (j == ls)
             utf8_next(s, n, &j);        /* past the character that is no letter */

@@ -19,14 +19,17 @@
 
 static Rp rp;
 
-typedef struct Count { long listed, same, differ, missing; } Count;
+typedef struct Count { long listed, same, differ, missing, capital, capital_found; } Count;
 
-/* The words of s[0..n) text.c hyphenates by the patterns, each asked of
- * the worker (done by now): its points against compound_points'. */
+/* The words of s[0..n) text.c hyphenates by the patterns (those with a
+ * capital at the start too, which it hyphenates where they start a
+ * sentence), each asked of the worker (done by now): its points against
+ * compound_points'. */
 static void ask_text(Ahead *a, Hyphenator *h, const Layout *lay, const char *s, size_t n, Count *c)
 {
     size_t start = 0;
     int letters = 0, uppers = 0;
+    bool first_upper = false;
     for (size_t i = 0; i <= n;) {
         size_t at = i;
         uint32_t ch = 0;
@@ -36,16 +39,19 @@ static void ask_text(Ahead *a, Hyphenator *h, const Layout *lay, const char *s, 
             i++;
         if (at < n && text_letter(ch)) {
             start = letters ? start : at;
+            first_upper = letters ? first_upper : text_upper(ch);
             letters++;
             uppers += text_upper(ch);
             continue;
         }
-        if (letters >= 6 && !uppers && at - start < 127) {
+        if (letters >= 6 && (!uppers || (uppers == 1 && first_upper)) && at - start < 127) {
             const unsigned char *got = NULL;
             unsigned char want[128];
             int r = ahead_points(a, s + start, at - start, &got);
             int w = compound_points(h, lay->hyphen_left, lay->hyphen_right, s + start, at - start, want);
             c->listed++;
+            c->capital += uppers;
+            c->capital_found += uppers && r >= 0;
             if (r < 0)
                 c->missing++;
             else if ((r == 0 && w == 0) || (r == 1 && w && memcmp(got, want, at - start + 1) == 0))
@@ -105,6 +111,8 @@ int main(void)
     CHECK("the report has words to hyphenate", c.listed > 500);
     CHECK("the worker found most of them", c.same > c.listed / 2);
     CHECK("its points are those found on the spot", c.differ == 0 && c.same + c.missing == c.listed);
+    CHECK("... a capitalised word's too (one that starts a sentence)",
+          c.capital > 100 && c.capital_found > c.capital / 2);
     if (c.differ || c.missing)
         fprintf(stderr, "  %ld listed, %ld same, %ld differ, %ld not done\n", c.listed, c.same, c.differ,
                 c.missing);
