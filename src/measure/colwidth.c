@@ -105,7 +105,10 @@ static int32_t cell_height(const Solver *s, int i, const int32_t *w)
     return h < INT32_MAX / 4 ? (int32_t)h : INT32_MAX / 4;
 }
 
-static Cost evaluate(const Solver *s, const int32_t *w)
+/* The table's cost with widths w. at: NULL, or per live cell (by q) its
+ * height at each of its column's candidates, or NULL where it spans
+ * columns (exact()), with idx[] the candidates w is made of. */
+static Cost evaluate_at(const Solver *s, const int32_t *w, int32_t *const *at, const int *idx)
 {
     Cost k = { 0, 0 };
     for (int r = 0; r < s->nrowsl; r++)
@@ -113,7 +116,7 @@ static Cost evaluate(const Solver *s, const int32_t *w)
     for (int q = 0; q < s->nlive; q++) {
         int i = s->live[q];
         const CwCell *c = &s->cells[i];
-        int32_t h = cell_height(s, i, w);
+        int32_t h = at && at[q] ? at[q][idx[c->col]] : cell_height(s, i, w);
         k.cells += h;
         if (c->rowspan <= 1 && h > s->rowh[c->row])
             s->rowh[c->row] = h;
@@ -135,6 +138,8 @@ static Cost evaluate(const Solver *s, const int32_t *w)
     }
     return k;
 }
+
+static Cost evaluate(const Solver *s, const int32_t *w) { return evaluate_at(s, w, NULL, NULL); }
 
 /* The steps of a cell from content width `from` (its column's minimum)
  * on. Up to COLW_MAX_STEPS line counts, each step exact: the narrowest
@@ -260,6 +265,20 @@ static bool exact(Solver *s, int32_t *w, int64_t room, int64_t budget)
     if (!idx)
         rp_oom((size_t)s->ncols * sizeof *idx);
     memcpy(t, w, sizeof(int32_t) * (size_t)s->ncols);
+    /* a cell of one free column: its height at each of the column's
+     * candidates, looked up once rather than at every combination */
+    int32_t **at = xcalloc((size_t)s->nlive, sizeof *at);
+    for (int q = 0; q < s->nlive; q++) {
+        const CwCell *c = &s->cells[s->live[q]];
+        if (c->colspan != 1 || c->col >= s->ncols || s->cols[c->col].fixed >= 0)
+            continue;
+        at[q] = xrealloc(NULL, sizeof **at * (size_t)s->ncand[c->col]);
+        for (int j = 0; j < s->ncand[c->col]; j++) {
+            t[c->col] = s->cand[c->col][j];
+            at[q][j] = cell_height(s, s->live[q], t);
+        }
+        t[c->col] = w[c->col];
+    }
     Cost best = { INT64_MAX, INT64_MAX };
     int64_t best_used = INT64_MAX;
     for (;;) {
@@ -270,7 +289,7 @@ static bool exact(Solver *s, int32_t *w, int64_t room, int64_t budget)
                 used += t[k];
             }
         if (used <= room) {
-            Cost c = evaluate(s, t);
+            Cost c = evaluate_at(s, t, at, idx);
             if (cost_less(c, best) || (!cost_less(best, c) && used < best_used)) {
                 best = c;
                 best_used = used;
@@ -289,6 +308,9 @@ static bool exact(Solver *s, int32_t *w, int64_t room, int64_t budget)
         if (k == s->ncols)
             break;
     }
+    for (int q = 0; q < s->nlive; q++)
+        free(at[q]);
+    free(at);
     free(idx);
     free(t);
     return true;

@@ -7,6 +7,7 @@
 #include "test.h"
 #include "measure/colwidth.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum { LH = 10 };
@@ -180,8 +181,77 @@ static void spans_sampled(void)
     CHECK("and not every row of a long table", !c[3].sampled || !c[4].sampled);
 }
 
+/* The exact search against every width there is: random tables of 2 or
+ * 3 free columns and up to 4 rows, no spans (where the cells' steps are
+ * all the widths worth trying), words of 1 to 8, each table's least
+ * height found by trying every width of every column that fits the room.
+ * The solver must find it. */
+static int64_t height_at(const CwCell *c, int n, int nrows, const int32_t *w)
+{
+    int64_t h = 0;
+    for (int r = 0; r < nrows; r++) {
+        int64_t row = 0;
+        for (int i = 0; i < n; i++)
+            if (c[i].row == r && colwidth_lines(&c[i], w[c[i].col]) * LH > row)
+                row = colwidth_lines(&c[i], w[c[i].col]) * LH;
+        h += row;
+    }
+    return h;
+}
+
+static void exact_is_exact(void)
+{
+    unsigned seed = 7;
+#define RND(n) ((int)((seed = seed * 1103515245u + 12345u) >> 16) % (n))
+    int found = 0, tables = 120;
+    for (int t = 0; t < tables; t++) {
+        int ncols = 2 + RND(2), nrows = 1 + RND(4), n = 0;
+        static CwSeg seg[12][6];
+        CwCell c[12];
+        CwColumn k[3];
+        int32_t lo[3] = { 0 }, hi[3] = { 0 };
+        for (int r = 0; r < nrows; r++)
+            for (int col = 0; col < ncols; col++, n++) {
+                int ns = 1 + RND(5);
+                int32_t line = 0;
+                for (int q = 0; q < ns; q++) {
+                    seg[n][q] = (CwSeg){ 1 + RND(8), q + 1 < ns ? 2 * RND(2) : 0, false };
+                    lo[col] = seg[n][q].w > lo[col] ? seg[n][q].w : lo[col];
+                    line += seg[n][q].w + seg[n][q].gap;
+                }
+                hi[col] = line > hi[col] ? line : hi[col];
+                c[n] = cell(r, col, seg[n], ns);
+            }
+        int32_t sum_lo = 0, sum_hi = 0;
+        for (int col = 0; col < ncols; col++) {
+            k[col] = free_col(lo[col], hi[col]);
+            sum_lo += lo[col];
+            sum_hi += hi[col];
+        }
+        int32_t room = sum_lo + RND(sum_hi - sum_lo + 4);
+        int32_t w[3];
+        int64_t got = colwidth_solve(c, n, nrows, k, ncols, room, COLW_EXACT_BUDGET, w);
+        int64_t best = INT64_MAX;
+        int32_t v[3] = { 0 };
+        for (v[0] = lo[0]; v[0] <= hi[0]; v[0]++)
+            for (v[1] = lo[1]; v[1] <= hi[1]; v[1]++)
+                for (v[2] = ncols > 2 ? lo[2] : 0; v[2] <= (ncols > 2 ? hi[2] : 0); v[2]++) {
+                    if (v[0] + v[1] + v[2] > room)
+                        continue;
+                    int64_t h = height_at(c, n, nrows, v);
+                    best = h < best ? h : best;
+                }
+        found += got == best && height_at(c, n, nrows, w) == got;
+        if (got != best)
+            fprintf(stderr, "  table %d: %lld high, %lld the least\n", t, (long long)got, (long long)best);
+    }
+#undef RND
+    CHECK("the exact search finds the least height of 120 random tables", found == tables);
+}
+
 int main(void)
 {
+    exact_is_exact();
     forced_breaks();
     spans_sampled();
     lines();
