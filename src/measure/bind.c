@@ -11,20 +11,25 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
  * own ("kr/inv", "%", "mnkr"), 0 if none does. */
 int bind_unit_at(const char *s, int i, int end)
 {
-    static const char *const units[] = {
-        "%", "\xE2\x80\xB0", "kr/inv", "kr/tim", "kr/dygn", "kr", "tkr", "mnkr", "mdkr", "kronor",
-        "st", "tim", "h", "min", "km", "m", "mm", "cm", "m\xC2\xB2", "kvm", "kg", "g", "dygn",
-        "dgr", "dag", "dagar", "v.", "veckor", "mån", "månader", "år", "timmar", "minuter",
-        "procent", "procentenheter", "p.e.", "e.Kr.", "f.Kr.", "mkr", "mdr", "miljon", "miljoner",
-        "miljard", "miljarder", "\xC2\xA7", "\xC2\xA7\xC2\xA7", "kap.",
-        "\xC2\xB0" "C", "\xC2\xB0", "ton", "kWh", "MWh", "GWh", "kW", "MW", "GB", "MB", "TB", "kB",
-        "l", "liter", "dl", "cl", "ml", "mg", "mg/l", "\xC2\xB5g", "\xC2\xB5g/m\xC2\xB3", "m\xC2\xB3", "km\xC2\xB2",
-        "km/h", "hektar", "SEK", "EUR", "\xE2\x82\xAC",
+    /* each with its length, and the first byte compared before the rest */
+#define U(s) { s, sizeof s - 1 }
+    static const struct { const char *s; unsigned char n; } units[] = {
+        U("%"), U("\xE2\x80\xB0"), U("kr/inv"), U("kr/tim"), U("kr/dygn"), U("kr"), U("tkr"), U("mnkr"),
+        U("mdkr"), U("kronor"), U("st"), U("tim"), U("h"), U("min"), U("km"), U("m"), U("mm"), U("cm"),
+        U("m\xC2\xB2"), U("kvm"), U("kg"), U("g"), U("dygn"), U("dgr"), U("dag"), U("dagar"), U("v."),
+        U("veckor"), U("mån"), U("månader"), U("år"), U("timmar"), U("minuter"), U("procent"),
+        U("procentenheter"), U("p.e."), U("e.Kr."), U("f.Kr."), U("mkr"), U("mdr"), U("miljon"), U("miljoner"),
+        U("miljard"), U("miljarder"), U("\xC2\xA7"), U("\xC2\xA7\xC2\xA7"), U("kap."), U("\xC2\xB0" "C"),
+        U("\xC2\xB0"), U("ton"), U("kWh"), U("MWh"), U("GWh"), U("kW"), U("MW"), U("GB"), U("MB"), U("TB"),
+        U("kB"), U("l"), U("liter"), U("dl"), U("cl"), U("ml"), U("mg"), U("mg/l"), U("\xC2\xB5g"),
+        U("\xC2\xB5g/m\xC2\xB3"), U("m\xC2\xB3"), U("km\xC2\xB2"), U("km/h"), U("hektar"), U("SEK"), U("EUR"),
+        U("\xE2\x82\xAC"),
     };
+#undef U
     int best = 0;
-    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
-        int n = (int)strlen(units[u]);
-        if (n > end - i || n <= best || memcmp(s + i, units[u], (size_t)n) != 0)
+    for (size_t u = 0; i < end && u < sizeof units / sizeof *units; u++) {
+        int n = units[u].n;
+        if (units[u].s[0] != s[i] || n > end - i || n <= best || memcmp(s + i, units[u].s, (size_t)n) != 0)
             continue;
         unsigned char next = i + n < end ? (unsigned char)s[i + n] : ' ';
         bool word_ends = !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
