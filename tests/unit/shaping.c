@@ -223,16 +223,14 @@ static bool cache_tells_apart(const Font *f)
     int nw = 0;
     for (int len = 1; len <= 40; len++)
         for (int at = -1; at < len && nw < 1300; at++) {   /* -1: "aaa...", which the others differ from */
-            int k = 0;
+            char *w = words[nw++];
+            size_t k = 0;
             for (int q = 0; q < len; q++) {
                 const char *l = letter[q == at ? 1 + (len + at + 3) % 3 : 0];
-                size_t ll = strlen(l);
-                if (k + (int)ll >= 47)
-                    break;
-                memcpy(words[nw] + k, l, ll);
-                k += (int)ll;
+                for (size_t b = 0; l[b] && k + 1 < sizeof words[0]; b++)
+                    w[k++] = l[b];
             }
-            words[nw++][k] = 0;
+            w[k] = 0;
         }
     for (int i = 0; i < nw; i++)
         font_text_width(f, words[i], strlen(words[i]), 11000);
