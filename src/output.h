@@ -14,7 +14,8 @@
  * that is stopped by a signal it can catch removes it (the command line's
  * handler, told the name through RpOptions.temp_file); one killed outright
  * (SIGKILL, a power cut) leaves it, and the next run that writes in that
- * folder removes it: see output_sweep for which ones count as left over.
+ * folder removes it, once a run: see output_sweep for which ones count as
+ * left over.
  *
  * Invariants:
  *   1. What exists at the target and is not a regular file (a folder,
@@ -83,5 +84,11 @@ int output_write_trace(const char *path, const char *text, size_t len,
  * locked, whose process (of this machine) no longer runs or that have
  * not changed for an hour. Returns how many were removed. */
 int output_sweep(const char *dir);
+
+/* output_sweep() of the folder the file `path` is to be written in, the
+ * first time this process (or the parent it was forked from) writes
+ * there; later, nothing (0). A run killed while a batch goes on leaves
+ * its file for the next run to remove. */
+int output_sweep_for(const char *path);
 
 #endif

@@ -26,8 +26,9 @@ typedef struct Map {
     int      strings;    /* keys are NUL-terminated strings, not pointers */
 } Map;
 
-/* FNV-1a over n bytes: the hash of the run's own tables of words (the
- * fonts' cache, the words hyphenated and shaped ahead). */
+/* FNV-1a over n bytes: the hash of the run's own tables of words
+ * hyphenated (text.c's cache, the words hyphenated ahead); the fonts'
+ * caches hash 16 bytes at a time (font.c's key_of). */
 static inline uint32_t map_hash_bytes(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;

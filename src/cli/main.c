@@ -791,6 +791,10 @@ static int render_batch(RpOptions *o, const Cli *cl, Inputs *in)
                 cl->dir);
         (void)flock(lock, LOCK_EX);
     }
+    /* the folders' left-overs removed here, once each, not by every
+     * report's process before it writes (output_sweep_for) */
+    for (int i = 0; i < ninputs && !o->check_only; i++)
+        output_sweep_for(items[i].output);
     int jobs = cl->jobs;
     if (!jobs) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
