@@ -201,7 +201,7 @@ static inline Key key_of(const char *s, size_t n)
 {
     Key k = { { 0, 0 }, 0 };
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n >= 8) {           /* the bytes after the 8th from the 8 last */
+    if (n >= 8) {           /* bytes 8 to n - 1: the last 8 read, shifted down */
         memcpy(&k.head[0], s, 8);
         if (n >= 16) {
             memcpy(&k.head[1], s + 8, 8);
