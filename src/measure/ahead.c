@@ -150,9 +150,11 @@ static void add_text(Walk *w, const char *s, size_t n, const Style *st, int vari
         size_t j = i;
         while (j < n && s[j] != ' ' && !((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0))
             j++;
-        /* a word listed before had its runs of letters listed then (no
-         * run crosses a space), and one of fewer than six bytes has no
-         * run of six letters */
+        /* a word listed before (in this face) had its runs of letters
+         * listed then, no run crossing a space, unless it was first met
+         * where it is not hyphenated (<nohyphen>): then the measuring
+         * thread hyphenates it, as any word not listed. One of fewer
+         * than six bytes has no run of six letters. */
         if (j > i && font_ahead_add(w->a->fonts, f, s + i, j - i) && hyph && w->a->h && j - i >= 6)
             add_hyph(w->a, s + i, j - i);
         i = j < n && s[j] == ' ' ? j + 1 : j + 2;

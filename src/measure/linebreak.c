@@ -208,7 +208,11 @@ static void best_backwards(const Dp *p, const End *e, int c, int floor_c, uint64
  * gets shorter (its share of emptiness grows), on top of the least best
  * total before any of them: once that is more than the best found, no
  * shorter line can do better, and the rest (about two thirds over
- * 200 pages: the lines far emptier than the best) are not tried. */
+ * 200 pages: the lines far emptier than the best) are not tried. That
+ * needs lines to get shorter as they start later: no box or glue may be
+ * of a negative width (linebreak() weighs such a paragraph the plain
+ * way; a word's box mended narrower than nothing, text.c's mend_cuts,
+ * is all that could make one). */
 static void best_ragged(const Dp *p, const End *e, int c, int floor_c, uint64_t inv, int64_t *bestc, int *besti)
 {
     int lo = c;
@@ -254,12 +258,14 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
     int64_t *sw = scratch, *best = scratch + m, *prev = scratch + 2 * m;
     int64_t *sst = scratch + 3 * m, *ssh = scratch + 4 * m, *start = scratch + 5 * m;
     int64_t acc = 0, ast = 0, ash = 0;
+    bool rising = true;                    /* no box or glue of a negative width (best_ragged) */
     for (int k = 0; k < n; k++) {
         sw[k] = acc;
         sst[k] = ast;
         ssh[k] = ash;
         if (items[k].type != LB_PENALTY)
             acc += items[k].w;
+        rising &= items[k].type == LB_PENALTY || items[k].w >= 0;
         if (items[k].type == LB_GLUE) {
             ast += items[k].stretch;
             ash += items[k].shrink;
@@ -296,7 +302,7 @@ int linebreak(const LbItem *items, int n, int32_t width, int mode,
             e.fixed += per_line + per_line / 2;
         int64_t bestc = INF_COST;
         int besti = -1;
-        if (justify || (mode & LB_EVERY_START))
+        if (justify || (mode & LB_EVERY_START) || !rising)
             best_backwards(&p, &e, c, floor_c, inv, &bestc, &besti);
         else
             best_ragged(&p, &e, c, floor_c, inv, &bestc, &besti);

@@ -206,7 +206,8 @@ __attribute__((noinline)) static int quadratic_total_fit(const LbItem *it, int n
 }
 
 /* A random paragraph of n items for the check that passing lines over
- * changes nothing: words of 0 to 14 characters (odd widths too), spaces,
+ * changes nothing: words of 0 to 14 characters (odd widths too, and a
+ * few narrower than nothing), spaces,
  * hyphens, and now and then a forced, a preferred, a forbidden or an
  * extra line's break. */
 static void random_paragraph(LbItem *it, int n, unsigned *seed)
@@ -214,8 +215,10 @@ static void random_paragraph(LbItem *it, int n, unsigned *seed)
     for (int i = 0; i < n; i++) {
         unsigned r = (*seed = *seed * 1103515245u + 12345u) >> 16;
         if (i % 2 == 0) {
-            it[i] = (LbItem){ LB_BOX, false, (int32_t)(r % 15) * CH + (r % 7 == 0 ? (int32_t)(r % 997) : 0), 0, 0, 0,
-                              false, false };
+            /* (now and then a box narrower than nothing: a word's box
+             * mended so, where a kerning pair spans a cut) */
+            it[i] = (LbItem){ LB_BOX, false, (int32_t)(r % 15) * CH + (r % 7 == 0 ? (int32_t)(r % 997) : 0) -
+                              (r % 89 == 0 ? 6 * CH : 0), 0, 0, 0, false, false };
         } else if (r % 5 == 0) {
             static const int32_t pens[] = { 50, 50, 50, LB_FORCE, -200, LB_NEVER, 0, 300 };
             int32_t pen = pens[r / 5 % 8];
@@ -380,6 +383,16 @@ int main(int argc, char **argv)
             broken += nl1 > 1;
         }
         CHECK("20 000 random paragraphs break as when every line that fits is weighed", same == runs);
+        /* a box narrower than nothing makes a later start a longer line
+         * (a review's case: passed over, it broke after the first word) */
+        LbItem neg[] = { { LB_BOX, false, 60, 0, 0, 0, false, false }, { LB_GLUE, false, 10, 5, 3, 0, false, false },
+                         { LB_BOX, false, 60, 0, 0, 0, false, false }, { LB_GLUE, false, 10, 5, 3, 0, false, false },
+                         { LB_BOX, false, -50, 0, 0, 0, false, false }, { LB_GLUE, false, 10, 5, 3, 0, false, false },
+                         { LB_BOX, false, 60, 0, 0, 0, false, false }, { LB_GLUE, false, 10, 5, 3, 0, false, false },
+                         { LB_BOX, false, 100, 0, 0, 0, false, false } };
+        int nn = (int)(sizeof neg / sizeof *neg);
+        int n1 = linebreak(neg, nn, 100, 0, br1, sc), n2 = linebreak(neg, nn, 100, LB_EVERY_START, br2, sc);
+        CHECK("... and one with a box of a negative width too", n1 == n2 && memcmp(br1, br2, sizeof *br1 * (size_t)n1) == 0);
         CHECK("... most of them over several lines", broken > runs / 2);
     }
     /* a long paragraph (how the work grows with it: tests/check/unit.sh) */
