@@ -51,6 +51,8 @@ static inline int64_t demerits(int32_t width, uint64_t inv, int64_t nat, int64_t
          * slack * 100 fits in 32 bits) */
         int64_t r = inv ? (int64_t)div_by((uint32_t)(slack * 100), inv)
                         : slack * 100 / (width > 0 ? width : 1);
+        if (r > 100)
+            r = 100;            /* emptier than empty: a box narrower than nothing in it */
         bad = r * r;                                         /* 0..10000 */
     }
     int64_t d = (10 + bad) * (10 + bad);
