@@ -4,7 +4,10 @@
  *
  * Design notes
  *  - Codes are given out in the order glyphs are first drawn, from 1, so
- *    the same report always gives the same codes, subset and bytes.
+ *    the same report always gives the same codes, subset and bytes. A
+ *    one-byte code's byte is chosen as it is given out (embed.h): its
+ *    character's, or the next free one in an order that leaves the
+ *    common letters and the soft hyphen and no-break space for last.
  *  - A code is found from its glyph through a chain per glyph: most
  *    glyphs read as one text, a few (space, hyphen) as two or three.
  *  - The subset keeps what a PDF viewer draws with (glyf, loca, hmtx,
@@ -50,6 +53,9 @@ struct Embed {
     bool         widen_ok;    /* embed_can_widen */
     double      *width;       /* W entry: thousandths of an em, three decimals */
     int          n, cap;
+    uint8_t      one[EMBED_ONE_BYTE + 1];   /* the one-byte codes' bytes */
+    bool         taken[256];  /* ... those given out */
+    int          spare;       /* where the search for a free byte goes on */
     /* the subset, once made (embed_subset_all, or embed_finish) */
     bool         subset_done;
     uint16_t    *new_gid;     /* malloc'd: per code, its glyph in the subset */
@@ -92,6 +98,47 @@ HPDF_Dict embed_dict(const Embed *e) { return e->type0; }
 
 double embed_width(const Embed *e, unsigned c) { return c && (int)c <= e->n ? e->width[c] : 0; }
 
+const uint8_t *embed_bytes(const Embed *e) { return e->one; }
+
+/* The k-th (0 ... 191) of the one-byte codes' bytes in the order a glyph
+ * gets them that is not one Latin-1 character (a ligature, a digit
+ * widened by a no-break space) or whose byte is taken: DEL and the signs
+ * first, then the letters, then ASCII; the soft hyphen and the no-break
+ * space, which text is likeliest to want, last. */
+static unsigned spare_byte(int k)
+{
+    if (k == 0)
+        return 0x7F;
+    if (k <= 30)                        /* ¿ ... ¡, past the soft hyphen */
+        return 0xC0 - (unsigned)k - (0xC0 - (unsigned)k <= 0xAD);
+    if (k <= 94)                        /* ÿ ... À */
+        return 0xFF - (unsigned)(k - 31);
+    if (k <= 189)                       /* ~ ... space */
+        return 0x7E - (unsigned)(k - 95);
+    return k == 190 ? 0xAD : 0xA0;
+}
+
+/* The byte of a new one-byte code reading as t[0..n): the character's
+ * own where it is a printable Latin-1 one and free, else a spare. */
+static uint8_t pick_byte(Embed *e, const char *t, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned want = 0;
+    if (n == 1 && u[0] >= 0x20 && u[0] < 0x7F)
+        want = u[0];
+    else if (n == 2 && (u[0] == 0xC2 || u[0] == 0xC3) && (u[1] & 0xC0) == 0x80)
+        want = (unsigned)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    if (want < 0xA0 && (want < 0x20 || want >= 0x7F))
+        want = 0;                       /* C1 controls: the two-byte codes' lead bytes */
+    if (!want || e->taken[want]) {
+        while (e->taken[spare_byte(e->spare)])
+            e->spare++;
+        want = spare_byte(e->spare);
+    }
+    e->taken[want] = true;
+    return (uint8_t)want;
+}
+
 /* a[0..n) == b[0..n): a glyph's text is a character or two, compared
  * here without a call */
 static inline bool same_text(const char *a, const char *b, size_t n)
@@ -132,6 +179,8 @@ unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, uint16_t ro
         e->cap = cap;
     }
     unsigned c = (unsigned)++e->n;
+    if (c <= EMBED_ONE_BYTE)
+        e->one[c] = pick_byte(e, t, n);
     e->gid[c] = gid;
     e->text[c] = arena_strndup(&e->rp->arena, t, n);
     e->tlen[c] = (uint16_t)n;
@@ -170,37 +219,89 @@ static void cmap_text(Buf *b, const char *t, size_t n)
     buf_puts(b, ">");
 }
 
-/* The ToUnicode CMap: each code's text, in blocks of at most 100. */
+/* The codespace of the codes (embed.h), in both CMaps. */
+#define CODESPACE "4 begincodespacerange\n<20> <7F>\n<A0> <FF>\n<0100> <1FFF>\n<8000> <9FFF>\nendcodespacerange\n"
+
+/* e's codes 1 ... e->n by value, the order of their CIDs, into o (room
+ * for e->n): the one-byte codes by byte, then the two-byte ones, which
+ * are given out in that order. */
+static void by_value(const Embed *e, int *o)
+{
+    int inv[256] = { 0 }, k = 0;
+    for (int c = 1; c <= e->n && c <= EMBED_ONE_BYTE; c++)
+        inv[e->one[c]] = c;
+    for (int v = 0; v < 256; v++)
+        if (inv[v])
+            o[k++] = inv[v];
+    for (int c = EMBED_ONE_BYTE + 1; c <= e->n; c++)
+        o[k++] = c;
+}
+
+/* Code c's text as one UTF-16 unit, or 0 if it is none or more. */
+static uint32_t one_unit(const Embed *e, int c)
+{
+    size_t i = 0, n = e->tlen[c];
+    uint32_t cp = n ? utf8_next(e->text[c], n, &i) : 0;
+    return i == n && cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF) ? cp : 0;
+}
+
+static void put_value(Buf *b, unsigned v)
+{
+    char hex[8];
+    snprintf(hex, sizeof hex, v < 0x100 ? "<%02X>" : "<%04X>", v);
+    buf_puts(b, hex);
+}
+
+/* The ToUnicode CMap: each code's text, in blocks of at most 100. Codes
+ * of consecutive values reading as consecutive characters ("a" ... "z",
+ * where the codes are the letters' bytes) make one bfrange; a range
+ * changes the last byte only, of its codes and of its text. */
 static void tounicode(const Embed *e, Buf *b)
 {
     buf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                "2 begincodespacerange\n<00> <BF>\n<C000> <FFFF>\nendcodespacerange\n");
-    int c = 1;
-    char line[32];
-    while (c <= e->n) {
-        int block = 0;
-        for (int k = c; k <= e->n && block < 100; k++)
-            block += e->tlen[k] > 0;
-        if (block == 0)
-            break;
-        snprintf(line, sizeof line, "%d beginbfchar\n", block);
-        buf_puts(b, line);
-        for (int done = 0; done < block; c++) {
-            if (!e->tlen[c])
-                continue;
-            unsigned char code[2];
-            if (embed_code_bytes((unsigned)c, code) == 1)
-                snprintf(line, sizeof line, "<%02X> ", code[0]);
-            else
-                snprintf(line, sizeof line, "<%02X%02X> ", code[0], code[1]);
-            buf_puts(b, line);
-            cmap_text(b, e->text[c], e->tlen[c]);
-            buf_puts(b, "\n");
-            done++;
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" CODESPACE);
+    int n = e->n, *o = ARENA_ARRAY(&e->rp->arena, int, n + 1);
+    int *run = ARENA_ARRAY(&e->rp->arena, int, n + 1);   /* at a run's first: its length; 0: no text */
+    int count[2] = { 0, 0 };                              /* bfchar, bfrange entries */
+    by_value(e, o);
+    for (int i = 0, k; i < n; i = k) {
+        const uint8_t *one = e->one;
+        unsigned v = embed_value(one, (unsigned)o[i]);
+        uint32_t u = one_unit(e, o[i]);
+        for (k = i + 1; u && k < n && (v + (unsigned)(k - i)) % 256 != 0 && (u + (uint32_t)(k - i)) % 256 != 0 &&
+                        embed_value(one, (unsigned)o[k]) == v + (unsigned)(k - i) &&
+                        one_unit(e, o[k]) == u + (uint32_t)(k - i);
+             k++)
+            ;
+        run[i] = e->tlen[o[i]] ? k - i : 0;
+        if (run[i])
+            count[run[i] > 1]++;
+    }
+    static const char *const kind[2][2] = { { "beginbfchar\n", "endbfchar\n" }, { "beginbfrange\n", "endbfrange\n" } };
+    for (int r = 0; r < 2; r++) {
+        int i = 0;
+        for (int left = count[r]; left > 0;) {
+            int block = left < 100 ? left : 100;
+            buf_int(b, block);
+            buf_puts(b, " ");
+            buf_puts(b, kind[r][0]);
+            for (int done = 0; done < block; i += run[i] ? run[i] : 1) {
+                if (!run[i] || (run[i] > 1) != r)
+                    continue;
+                put_value(b, embed_value(e->one, (unsigned)o[i]));
+                buf_puts(b, " ");
+                if (r) {
+                    put_value(b, embed_value(e->one, (unsigned)o[i + run[i] - 1]));
+                    buf_puts(b, " ");
+                }
+                cmap_text(b, e->text[o[i]], e->tlen[o[i]]);
+                buf_puts(b, "\n");
+                done++;
+            }
+            buf_puts(b, kind[r][1]);
+            left -= block;
         }
-        buf_puts(b, "endbfchar\n");
     }
     buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
@@ -218,17 +319,16 @@ static HPDF_Dict system_info(HPDF_MMgr mm)
     return d;
 }
 
-/* The CMap of the codes (embed.h): one byte below 0xC0, two from 0xC000,
- * code c is CID c. Embedded, as PDF/A asks of a CMap not predefined. */
+/* The CMap of the codes (embed.h): one byte or two, each code the CID of
+ * its value. Embedded, as PDF/A asks of a CMap not predefined. */
 static HPDF_Dict encoding(Embed *e)
 {
     static const char cmap[] =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def /Ordering (Identity) def "
         "/Supplement 0 def end def\n"
-        "/CMapName /Rapport-Short-H def\n/CMapType 1 def\n/WMode 0 def\n"
-        "2 begincodespacerange\n<00> <BF>\n<C000> <FFFF>\nendcodespacerange\n"
-        "2 begincidrange\n<00> <BF> 0\n<C000> <FFFF> 49152\nendcidrange\n"
+        "/CMapName /Rapport-Short-H def\n/CMapType 1 def\n/WMode 0 def\n" CODESPACE
+        "4 begincidrange\n<20> <7F> 32\n<A0> <FF> 160\n<0100> <1FFF> 256\n<8000> <9FFF> 32768\nendcidrange\n"
         "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     HPDF_Dict s = stream_of(e, cmap, sizeof cmap - 1, false);
     if (s) {
@@ -682,14 +782,16 @@ int embed_finish(Embed *e, HPDF_Dict *encoding_cmap)
     HPDF_Dict_AddNumber(desc, "StemV", 10 + 220 * (f->weight > 50 ? f->weight - 50 : 0) / 900);
     HPDF_Dict_Add(desc, "FontFile2", file);
 
-    /* glyph of each CID (embed_cid), from 0 (.notdef) to the last */
+    /* glyph of each CID (a code's value), from 0 (.notdef) to the last */
+    int *o = ARENA_ARRAY(&e->rp->arena, int, e->n + 1);
+    by_value(e, o);
     Buf map = { 0 };
-    size_t ncid = embed_cid((unsigned)e->n) + 1;
+    size_t ncid = e->n ? embed_value(e->one, (unsigned)o[e->n - 1]) + 1 : 1;
     buf_reserve(&map, ncid * 2);
     memset(map.p, 0, ncid * 2);
     map.n = ncid * 2;
     for (int c = 1; c <= e->n; c++) {
-        size_t at = embed_cid((unsigned)c) * 2;
+        size_t at = embed_value(e->one, (unsigned)c) * 2;
         map.p[at] = (char)(new_gid[c] >> 8);
         map.p[at + 1] = (char)new_gid[c];
     }
@@ -698,15 +800,16 @@ int embed_finish(Embed *e, HPDF_Dict *encoding_cmap)
     HPDF_Dict cidmap = stream_of(e, map.p, map.n, false);
     free(map.p);
 
-    /* widths: CIDs 1 ... (the one-byte codes), then 0xC000 ... */
+    /* widths: each run of consecutive CIDs, its first and its widths */
     HPDF_Array w = HPDF_Array_New(mm), ws = NULL;
-    for (int c = 1; c <= e->n; c++) {
-        if (c == 1 || c == EMBED_SHORT_CODES) {
-            HPDF_Array_AddNumber(w, (HPDF_INT32)embed_cid((unsigned)c));
+    for (int i = 0; i < e->n; i++) {
+        unsigned v = embed_value(e->one, (unsigned)o[i]);
+        if (i == 0 || v != embed_value(e->one, (unsigned)o[i - 1]) + 1) {
+            HPDF_Array_AddNumber(w, (HPDF_INT32)v);
             ws = HPDF_Array_New(mm);
             HPDF_Array_Add(w, ws);
         }
-        HPDF_Array_AddReal(ws, (HPDF_REAL)e->width[c]);
+        HPDF_Array_AddReal(ws, (HPDF_REAL)e->width[o[i]]);
     }
 
     HPDF_Dict sysinfo = system_info(mm);

@@ -5,16 +5,21 @@
  * Text is written as codes of our own: each code stands for one glyph
  * read as one text, so one glyph may have several codes. The first 192
  * codes given out (all a report in one script draws, as a rule) take one
- * byte in the content streams, the others two: an embedded CMap says so
- * (its codespace <00>-<BF> and <C000>-<FFFF>), and takes each code to the
- * CID of its own value (0xC000 on for the two-byte ones: MuPDF reads a
- * CID as a code of the codespace, and text of CIDs outside it is lost). The hyphen
- * hyphenation added is the hyphen glyph read as U+00AD (a soft hyphen:
- * copy-paste and screen readers get the whole word), a no-break space is
- * the space glyph read as U+00A0, a ligature is one glyph read as its
- * letters. A CIDToGIDMap stream takes each code to its glyph in the
- * subset, the W array gives each code its glyph's advance, and the
- * ToUnicode map gives each code its text, beyond the BMP too.
+ * byte in the content streams, the others two. A one-byte code is the
+ * printable Latin-1 byte (0x20-0x7F, 0xA0-0xFF) of the character its
+ * glyph reads as, where it is one and its byte is free, so the content
+ * streams carry the text's own letters (shared by the faces, they
+ * deflate better); a ligature or a glyph whose byte is taken gets a free
+ * one. The two-byte codes lead with the other bytes: 0x0100-0x1FFF, then
+ * 0x8000-0x9FFF. An embedded CMap says so, and takes each code to the
+ * CID of its own value (MuPDF reads a CID as a code of the codespace,
+ * and text of CIDs outside it is lost). The hyphen hyphenation added is
+ * the hyphen glyph read as U+00AD (a soft hyphen: copy-paste and screen
+ * readers get the whole word), a no-break space is the space glyph read
+ * as U+00A0, a ligature is one glyph read as its letters. A CIDToGIDMap
+ * stream takes each code to its glyph in the subset, the W array gives
+ * each code its glyph's advance, and the ToUnicode map gives each code
+ * its text, beyond the BMP too.
  *
  * The font dictionary exists from embed_new() on, so pages can name it;
  * its contents are written by embed_finish() once every page is drawn.
@@ -45,25 +50,33 @@ unsigned embed_code(Embed *e, uint16_t gid, const char *t, size_t n, uint16_t ro
  * TrueType outlines, to which the subset can add a glyph. */
 bool embed_can_widen(const Embed *e);
 
-enum { EMBED_SHORT_CODES = 0xC0, EMBED_MAX_CODE = EMBED_SHORT_CODES + 0x4000 - 1 };
+/* Codes 1 ... EMBED_ONE_BYTE take one byte each, the rest two. */
+enum { EMBED_ONE_BYTE = 192, EMBED_MAX_CODE = EMBED_ONE_BYTE + 0x3F00 };
 
-/* The bytes of code c in a content stream (and in the ToUnicode map):
- * one below EMBED_SHORT_CODES, else two from 0xC000. Returns how many. */
-/* The CID of code c: the value of its bytes. */
-static inline unsigned embed_cid(unsigned c)
+/* The one-byte codes' bytes, by code: for embed_value(), fetched once
+ * for a run of text. */
+const uint8_t *embed_bytes(const Embed *e);
+
+/* The value of code c (one = embed_bytes()): its byte, or its two bytes
+ * as a number from 0x0100; the CID it is, too. */
+static inline unsigned embed_value(const uint8_t *one, unsigned c)
 {
-    return c < EMBED_SHORT_CODES ? c : 0xC000 + (c - EMBED_SHORT_CODES);
+    if (c <= EMBED_ONE_BYTE)
+        return one[c];
+    unsigned k = c - EMBED_ONE_BYTE - 1;
+    return k < 0x1F00 ? 0x0100 + k : 0x8000 + (k - 0x1F00);
 }
 
-static inline int embed_code_bytes(unsigned c, unsigned char out[2])
+/* The bytes of code c in a content stream. Returns how many. */
+static inline int embed_code_bytes(const uint8_t *one, unsigned c, unsigned char out[2])
 {
-    if (c < EMBED_SHORT_CODES) {
-        out[0] = (unsigned char)c;
+    unsigned v = embed_value(one, c);
+    if (v < 0x100) {
+        out[0] = (unsigned char)v;
         return 1;
     }
-    c = 0xC000 + (c - EMBED_SHORT_CODES);
-    out[0] = (unsigned char)(c >> 8);
-    out[1] = (unsigned char)c;
+    out[0] = (unsigned char)(v >> 8);
+    out[1] = (unsigned char)v;
     return 2;
 }
 

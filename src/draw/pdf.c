@@ -311,12 +311,13 @@ static void rule_flush(D *d)
     }
 }
 
-/* A code into a literal string: its one or two bytes (embed.h), escaped
- * where a literal needs it. The caller has made room for four bytes. */
-static unsigned char *put_code(unsigned char *at, unsigned c)
+/* A code into a literal string: its one or two bytes (embed.h; one =
+ * embed_bytes()), escaped where a literal needs it. The caller has made
+ * room for four bytes. */
+static unsigned char *put_code(unsigned char *at, const uint8_t *one, unsigned c)
 {
     unsigned char code[2];
-    int n = embed_code_bytes(c, code);
+    int n = embed_code_bytes(one, c, code);
     for (int k = 0; k < n; k++) {
         unsigned char ch = code[k];
         if (ch == '(' || ch == ')' || ch == '\\') {
@@ -554,6 +555,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
     double em = 1000.0 / ft->upem;
     /* (the run's no-break spaces, if it has any, joined to their neighbours) */
     bool widen = has_nbsp(s, len) && embed_can_widen(e);
+    const uint8_t *one = embed_bytes(e);
     for (int q = 0; q <= ng; q++) {
         unsigned c;
         Joined j;           /* no-break spaces beside glyph q, drawn with it */
@@ -599,7 +601,7 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
         else
             carry += own - (double)whole;
         own = 0;
-        at = put_code(at, c);
+        at = put_code(at, one, c);
         if (q < ng)
             own += embed_width(e, c) - (g[q].adv - g[q].dx + j.moved) * em;
         q += j.after;

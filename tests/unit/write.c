@@ -7,6 +7,7 @@
 #include "test.h"
 #include "draw/write.h"
 #include "draw/squeeze.h"
+#include "draw/embed.h"
 
 #include <hpdf.h>
 #include <stdbool.h>
@@ -296,6 +297,31 @@ static void check_squeeze(void)
     squeeze_drain();
 }
 
+/* The codes' values (embed.h): each one-byte code its byte; the two-byte
+ * ones in order, 0x0100-0x1FFF then 0x8000-0x9FFF, every one led by a
+ * byte no one-byte code is (so the codespace parses), up to the last. */
+static void check_codes(void)
+{
+    uint8_t one[EMBED_ONE_BYTE + 1] = { 0 };
+    one[1] = 'a', one[EMBED_ONE_BYTE] = 0xE5;
+    unsigned char by[2];
+    CHECK("a one-byte code is its byte", embed_code_bytes(one, 1, by) == 1 && by[0] == 'a' &&
+          embed_code_bytes(one, EMBED_ONE_BYTE, by) == 1 && by[0] == 0xE5);
+    CHECK("the first two-byte code is 0100, the last 9FFF",
+          embed_value(one, EMBED_ONE_BYTE + 1) == 0x0100 && embed_value(one, EMBED_MAX_CODE) == 0x9FFF &&
+          embed_code_bytes(one, EMBED_MAX_CODE, by) == 2 && by[0] == 0x9F && by[1] == 0xFF);
+    CHECK("... after 1FFF comes 8000", embed_value(one, EMBED_ONE_BYTE + 0x1F00) == 0x1FFF &&
+                                        embed_value(one, EMBED_ONE_BYTE + 0x1F01) == 0x8000);
+    bool ok = true;
+    unsigned last = 0xFF;
+    for (unsigned c = EMBED_ONE_BYTE + 1; c <= EMBED_MAX_CODE; c++) {
+        unsigned v = embed_value(one, c), lead = v >> 8;
+        ok &= v > last && ((lead >= 0x01 && lead <= 0x1F) || (lead >= 0x80 && lead <= 0x9F));
+        last = v;
+    }
+    CHECK("every two-byte code rises, led by 01-1F or 80-9F", ok);
+}
+
 int main(void)
 {
     Buf b = { 0 };
@@ -321,5 +347,6 @@ int main(void)
     check_file();
     check_threads();
     check_squeeze();
+    check_codes();
     TEST_DONE();
 }
