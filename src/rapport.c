@@ -383,19 +383,46 @@ static void side_run(Rp *rp, const RpOptions *o)
     rp->data_dir = data_dir(o);
 }
 
+static void drop_arena(void *p)
+{
+    arena_free(p);
+    free(p);
+}
+
 /* What a batch's reports share, loaded into the engine: the schemas,
- * the layout, its fonts and patterns. */
+ * the layout, its fonts and patterns. The layout is read in an arena of
+ * its own, which the engine keeps where the layout was read without a
+ * word (layout_load finds it there); one with warnings or errors each
+ * run reads again, and says them. */
 static void prepare(const RpOptions *o)
 {
-    Rp rp;
+    Rp rp, lr;
     side_run(&rp, o);
     parse_prepare(&rp);                 /* says when each schema is ready */
-    Layout *lay = layout_load(&rp, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
+    side_run(&lr, o);
+    Layout *lay = layout_load(&lr, o->layout ? o->layout : "linkoping", NULL, 0, 0, false);
+    char key[4200];
+    const char *files = lay ? layout_files(&lr.arena, lay) : NULL;
+    bool kept = files && o->engine && lr.diags.n == 0 && !lr.diags.nerrors && !lr.diags.nwarnings &&
+                engine_file_key(lay->path, key, sizeof key);
+    if (kept) {
+        LayoutKept *k = ARENA_NEW(&lr.arena, LayoutKept);
+        k->layout = lay;
+        k->files = files;
+        Arena *keep = xmalloc(sizeof *keep);
+        *keep = lr.arena;
+        arena_on_free(engine_arena(o->engine), drop_arena, keep);
+        engine_store(o->engine, "layout", key, k);
+    }
+    engine_reached(o->engine, ENGINE_LAYOUT);
     if (lay) {
         Font *faces[FACE_COUNT] = { 0 };
         measure_load_fonts(&rp, lay, faces);
         measure_hyphenator(&rp, lay);
     }
+    diags_free(&lr.diags);
+    if (!kept)
+        arena_free(&lr.arena);
     diags_free(&rp.diags);
     arena_free(&rp.arena);
 }

@@ -29,7 +29,7 @@
 typedef struct RpEngine RpEngine;
 
 /* The stages of filling an engine, in order. */
-enum { ENGINE_REPORT_SCHEMA = 1, ENGINE_SCHEMAS, ENGINE_ALL };
+enum { ENGINE_REPORT_SCHEMA = 1, ENGINE_SCHEMAS, ENGINE_LAYOUT, ENGINE_ALL };
 
 /* Run fill(ctx) on a thread of its own, which says how far it got with
  * engine_reached (ENGINE_ALL when fill returns); with no thread to be

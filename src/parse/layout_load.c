@@ -14,6 +14,7 @@
 #include "files.h"
 #include "image.h"
 #include "value.h"
+#include "../base/engine.h"
 #include "../base/limits.h"
 #include "xmlread.h"
 #include "../base/i18n.h"
@@ -1043,6 +1044,22 @@ bool layout_exists(const char *data_dir, const char *name, const char *report_pa
     return found;
 }
 
+const char *layout_files(Arena *a, const Layout *y)
+{
+    const char *read[2] = { y->icc_data ? y->icc_profile : NULL,
+                            y->cover_logo.image ? y->cover_logo.image->path : NULL };
+    const char *all = "";
+    char key[4200];
+    for (int i = 0; i < 2; i++) {
+        if (!read[i])
+            continue;
+        if (!engine_file_key(read[i], key, sizeof key))
+            return NULL;
+        all = arena_printf(a, "%s%s\n", all, key);
+    }
+    return all;
+}
+
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report)
 {
     Arena *a = &rp->arena;
@@ -1084,6 +1101,14 @@ Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line,
             diag_hint(&rp->diags, _("looked for %s; the default layout is \"linkoping\""), buf);
         return NULL;
     }
+    /* read already, beside the run or before a batch forked (rapport.c) */
+    char key[4200];
+    engine_wait(rp->engine, ENGINE_LAYOUT);
+    const LayoutKept *kept = rp->engine && engine_file_key(found, key, sizeof key)
+                           ? engine_lookup(rp->engine, "layout", key) : NULL;
+    const char *files = kept ? layout_files(a, kept->layout) : NULL;
+    if (files && !strcmp(files, kept->files))
+        return kept->layout;
     XmlFile f;
     if (xmlread_parse(rp, &f, found, NULL, 0, NULL, 0) != 0)
         return NULL;

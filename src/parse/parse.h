@@ -33,9 +33,22 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
  * NAME.xml beside the report, in its layouts/ folder, then in
  * rp->data_dir/layouts. Fonts named by the layout are resolved relative
  * to the layout file. `line` and `col` are where the report names it, for
- * messages. Returns NULL with diagnostics on failure.
+ * messages. Returns NULL with diagnostics on failure. A layout rp->engine
+ * keeps (LayoutKept: read beside the run, or before a batch forked) is
+ * taken from there, if neither it nor a file it read has changed since.
  */
 Layout *layout_load(Rp *rp, const char *name, const char *report_path, int line, int col, bool from_report);
+
+/* What an engine keeps of a layout, under its file's key (engine.h): the
+ * layout, and layout_files() of it when it was read. */
+typedef struct LayoutKept {
+    Layout     *layout;
+    const char *files;
+} LayoutKept;
+
+/* The keys (engine_file_key) of the files layout y read as it was read
+ * (its colour profile, its logo), in a; NULL if one is gone. */
+const char *layout_files(Arena *a, const Layout *y);
 
 /* Whether layout_load would find the layout `name` given on the command
  * line for the report at report_path (NULL: none), without reading it. */

@@ -34,6 +34,18 @@ for want in ":$sl:3: warning: statuses \"met\" and \"partly-met\" have the same 
 done
 check "... a dictionary's name mistyped: the hint names the dictionaries there" \
     grep -qE '^    hint: the dictionaries there: (.*, )?hyph_sv_SE[,;]' "$T/warnings.err"
+# ... in every report of a batch: a layout read with warnings is not kept
+# for the batch's reports to share (a clean one is); each report reads it
+# and has its warnings, which the batch says once
+mkdir -p "$T/two"
+for n in 1 2; do
+    printf '<report type="rapport"><meta><title>Rapport %s</title></meta><section><heading>Del</heading><p>Text.</p></section></report>\n' \
+        "$n" >"$T/two/r$n.xml"
+done
+"$BIN" --check -j 2 --layout "$T/warnings.xml" "$T/two" 2>"$T/two.err"
+check "a batch in a layout with 4 warnings: each report has them (8), said once" \
+    sh -c "grep -q '2 checked, 0 failed, 0 up to date, 8 warnings' '$T/two.err' &&
+           test \$(grep -c 'warnings.xml:40:3: warning: the text colour of style \"body\"' '$T/two.err') = 1"
 
 # ---- the layout schema (src/parse/layout.rng) --------------------------------
 # the structure of a layout is checked against layout.rng, compiled into

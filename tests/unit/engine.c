@@ -10,9 +10,11 @@
  */
 #include "test.h"
 #include "rapport.h"
+#include "base/engine.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *const samples[] = {
@@ -42,6 +44,52 @@ static unsigned char *slurp(const char *path, size_t *n)
     }
     fclose(f);
     return p;
+}
+
+static bool put_file(const char *path, const unsigned char *p, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(p, 1, n, f) == n;
+    return f ? (fclose(f) == 0) && ok : false;
+}
+
+/* A layout that an engine keeps is read again once a file it read has
+ * changed: a copy of the built-in layout with a colour profile of its
+ * own, whose profile is cut short after the engine read the layout. */
+static void check_kept_layout(const char *dir)
+{
+    char lay[128], icc[128], icc_dir[128], out[128], key[4200];
+    snprintf(lay, sizeof lay, "%s/lay.xml", dir);
+    snprintf(icc_dir, sizeof icc_dir, "%s/icc", dir);
+    snprintf(icc, sizeof icc, "%s/icc/sRGB.icc", dir);
+    snprintf(out, sizeof out, "%s/kept.pdf", dir);
+    size_t nl, ni;
+    unsigned char *pl = slurp("layouts/linkoping.xml", &nl), *pi = slurp("layouts/icc/sRGB.icc", &ni);
+    bool made = pl && pi && put_file(lay, pl, nl) && mkdir(icc_dir, 0700) == 0 && put_file(icc, pi, ni);
+    CHECK("a copy of the layout with a colour profile of its own", made);
+    RpOptions o;
+    rp_options_init(&o);
+    o.data_dir = ".";
+    o.quiet = true;
+    o.threads = 1;
+    o.layout = lay;
+    o.engine = rp_engine_new();
+    rp_engine_prepare(&o);
+    CHECK("the engine keeps it", engine_file_key(lay, key, sizeof key) && engine_lookup(o.engine, "layout", key));
+    CHECK("a report renders in it", made && rp_render_file(&o, samples[2], out, stderr) == RP_OK);
+    FILE *devnull = fopen("/dev/null", "w");
+    bool cut = pi && put_file(icc, pi, ni / 2);
+    CHECK("its profile cut short: the run reads the layout again, and fails",
+          cut && rp_render_file(&o, samples[2], out, devnull) == RP_EINPUT);
+    if (devnull)
+        fclose(devnull);
+    rp_engine_free(o.engine);
+    free(pl);
+    free(pi);
+    unlink(out);
+    unlink(icc);
+    rmdir(icc_dir);
+    unlink(lay);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -74,6 +122,10 @@ int main(void)
     o.threads = 4;
     o.engine = rp_engine_new();
     rp_engine_prepare(&o);
+    /* the layout, read once for every run (rapport.c, layout_load) */
+    char key[4200];
+    CHECK("the engine holds the layout it read, for the runs to take",
+          engine_file_key("./layouts/linkoping.xml", key, sizeof key) && engine_lookup(o.engine, "layout", key));
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < NSAMPLES; i++) {
             snprintf(shared[round][i], sizeof shared[round][i], "%s/shared-%d-%d.pdf", dir, round, i);
@@ -114,6 +166,7 @@ int main(void)
         unlink(shared[1][i]);
         unlink(beside[i]);
     }
+    check_kept_layout(dir);
     rmdir(dir);
     TEST_DONE();
 }
