@@ -39,16 +39,16 @@ const char *files_dir(Arena *a, const char *path)
     return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-/* Is the existing path p inside the existing folder dir? */
-static bool inside(const char *p, const char *dir)
+/* Is the path real (realpath's) inside the existing folder dir? */
+static bool inside(const char *real, const char *dir)
 {
-    char rp[PATH_MAX], rd[PATH_MAX];
-    if (!dir || !realpath(p, rp) || !realpath(dir, rd))
+    char rd[PATH_MAX];
+    if (!dir || !realpath(dir, rd))
         return false;
     size_t n = strlen(rd);
     if (n == 1)                     /* "/" contains everything */
         return true;
-    return strncmp(rp, rd, n) == 0 && (rp[n] == '/' || rp[n] == 0);
+    return strncmp(real, rd, n) == 0 && (real[n] == '/' || real[n] == 0);
 }
 
 const char *files_resolve(Rp *rp, const char *base, const char *also, const char *name,
@@ -68,7 +68,7 @@ const char *files_resolve_in(Rp *rp, const char *base, const char *root, const c
     }
     if (rp->opt && rp->opt->allow_any_path)
         return path;
-    if (inside(path, root) || inside(path, also))
+    if (inside(real, root) || inside(real, also))
         return path;
     *why = _(FILES_OUTSIDE);
     return NULL;
