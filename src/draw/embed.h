@@ -6,17 +6,19 @@
  * read as one text, so one glyph may have several codes. The first 192
  * codes given out (all a report in one script draws, as a rule) take one
  * byte in the content streams, the others two. A one-byte code is the
- * printable Latin-1 byte (0x20-0x7F, 0xA0-0xFF) of the character its
+ * printable Latin-1 byte (0x20-0x7E, 0xA0-0xFF) of the character its
  * glyph reads as, where it is one and its byte is free, so the content
  * streams carry the text's own letters (shared by the faces, they
  * deflate better); a ligature or a glyph whose byte is taken gets a free
- * one. The two-byte codes lead with the other bytes: 0x0100-0x1FFF, then
- * 0x8000-0x9FFF. An embedded CMap says so, and takes each code to the
- * CID of its own value (MuPDF reads a CID as a code of the codespace,
- * and text of CIDs outside it is lost). The hyphen hyphenation added is
- * the hyphen glyph read as U+00AD (a soft hyphen: copy-paste and screen
- * readers get the whole word), a no-break space is the space glyph read
- * as U+00A0, a ligature is one glyph read as its letters. A CIDToGIDMap
+ * one (0x7F, DEL, is always a spare). The two-byte codes lead with the
+ * other bytes: 0x0100-0x1FFF, then 0x8000-0x9FFF (not 0x00xx: those CIDs
+ * are the one-byte codes'), 16 320 codes in all. An embedded CMap says
+ * so, and takes each code to the CID of its own value (MuPDF reads a CID
+ * as a code of the codespace, and text of CIDs outside it is lost). The
+ * hyphen hyphenation added is the hyphen glyph read as U+00AD (a soft
+ * hyphen: copy-paste and screen readers get the whole word), a no-break
+ * space is the space glyph read as U+00A0, a ligature is one glyph read
+ * as its letters. A CIDToGIDMap
  * stream takes each code to its glyph in the subset, the W array gives
  * each code its glyph's advance, and the ToUnicode map gives each code
  * its text, beyond the BMP too.

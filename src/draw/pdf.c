@@ -406,8 +406,8 @@ static const char *glyph_text(const FontGlyph *g, int ng, int q, const char *s, 
     return s + c;
 }
 
-/* A face drew more different glyphs than its codes can name (65 535):
- * an error, never a wrong glyph. */
+/* A face drew more different glyphs than its codes can name
+ * (EMBED_MAX_CODE, embed.h): an error, never a wrong glyph. */
 static void out_of_codes(D *d, const Font *ft)
 {
     if (d->status == HPDF_OK) {
@@ -576,6 +576,10 @@ static void draw_text(D *d, HPDF_Page p, const Op *o, int32_t x, int32_t y, cons
             own -= g[q].dx * em;
         } else if (o->tail == TAIL_SPACE) {
             c = embed_code(e, (uint16_t)font_glyph(ft, ' '), " ", 1, 0);
+            if (!c) {
+                out_of_codes(d, ft);
+                break;
+            }
         } else {
             break;
         }

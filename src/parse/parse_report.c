@@ -4124,8 +4124,9 @@ Report *parse_report(Rp *rp, const char *path, const char *data, size_t len,
     }
     if (p.layout->cover_logo.image) {
         /* the layout's logo is the report's first image: numbered and
-         * counted like a figure's */
-        p.layout->cover_logo.image->index = rep->nimages++;
+         * counted like a figure's; its index is 0, as image_load left it
+         * (the layout is not written to: runs of an engine share it) */
+        rep->nimages++;
         p.image_bytes += p.layout->cover_logo.image->len;
     }
     rep->root = new_node(&p, N_REPORT, root);
