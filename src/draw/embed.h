@@ -18,10 +18,9 @@
  * hyphen hyphenation added is the hyphen glyph read as U+00AD (a soft
  * hyphen: copy-paste and screen readers get the whole word), a no-break
  * space is the space glyph read as U+00A0, a ligature is one glyph read
- * as its letters. A CIDToGIDMap
- * stream takes each code to its glyph in the subset, the W array gives
- * each code its glyph's advance, and the ToUnicode map gives each code
- * its text, beyond the BMP too.
+ * as its letters. A CIDToGIDMap stream takes each code to its glyph in
+ * the subset, the W array gives each code its glyph's advance, and the
+ * ToUnicode map gives each code its text, beyond the BMP too.
  *
  * The font dictionary exists from embed_new() on, so pages can name it;
  * its contents are written by embed_finish() once every page is drawn.
